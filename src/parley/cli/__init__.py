@@ -1,0 +1,14 @@
+"""The ``parley`` command: a thin Typer shell over :mod:`parley.service`."""
+
+from __future__ import annotations
+
+from parley.cli._app import app
+from parley.cli import analyze as _analyze  # noqa: F401  (registers the command)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+__all__ = ["app", "main"]

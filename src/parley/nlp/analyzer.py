@@ -1,0 +1,30 @@
+"""Doc -> ArticleResult: runs the rule functions in order and freezes their results.
+
+This is the last place where spaCy objects exist; what it returns is plain ``parley.types``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from parley.nlp.rules.actors import ActorIndex
+from parley.nlp.rules.dates import extract_dates
+from parley.nlp.rules.quotes import extract_quotes
+from parley.nlp.rules.reported import extract_reported_speech
+from parley.types import Article, ArticleResult, Provenance
+
+
+def analyze_doc(doc: Doc, article: Article, *, provenance: Provenance | None = None) -> ArticleResult:
+    """Extract actors, quotes, reported speech and dates from a parsed article."""
+    actors = ActorIndex.build(doc)
+    quotes = extract_quotes(doc, actors)
+    reported = extract_reported_speech(doc, actors, quotes)
+    dates = extract_dates(doc, published=article.published)
+    all_quotes = sorted([*quotes, *reported], key=lambda q: (q.start, q.end))
+    return ArticleResult(
+        article=article,
+        actors=actors.freeze(),
+        quotes=tuple(all_quotes),
+        dates=tuple(dates),
+        provenance=provenance,
+    )
