@@ -5,6 +5,8 @@ This is the last place where spaCy objects exist; what it returns is plain ``par
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from parley.nlp.rules.actors import ActorIndex
@@ -20,7 +22,10 @@ def analyze_doc(doc: Doc, article: Article, *, provenance: Provenance | None = N
     quotes = extract_quotes(doc, actors)
     reported = extract_reported_speech(doc, actors, quotes)
     dates = extract_dates(doc, published=article.published)
-    all_quotes = sorted([*quotes, *reported], key=lambda q: (q.start, q.end))
+    all_quotes = [
+        replace(q, id=f"q{n}")
+        for n, q in enumerate(sorted([*quotes, *reported], key=lambda q: (q.start, q.end)), start=1)
+    ]
     return ArticleResult(
         article=article,
         actors=actors.freeze(),
