@@ -65,6 +65,16 @@ class Actor:
             "mentions": [list(m) for m in self.mentions],
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Actor:
+        """The inverse of :meth:`to_dict`."""
+        return cls(
+            id=d["id"], name=d["name"], kind=d["kind"], title=d.get("title"),
+            country=d.get("country"), sector=d.get("sector"),
+            aliases=tuple(d.get("aliases") or ()),
+            mentions=tuple((int(m[0]), int(m[1])) for m in d.get("mentions") or ()),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class SpeakerRef:
@@ -101,6 +111,16 @@ class Quote:
             "confidence": round(self.confidence, 3),
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Quote:
+        """The inverse of :meth:`to_dict` (confidence comes back rounded to 3 places)."""
+        sp = d.get("speaker")
+        return cls(
+            id=d["id"], text=d["text"], start=int(d["start"]), end=int(d["end"]), kind=d["kind"],
+            speaker=SpeakerRef(id=sp["id"], name=sp["name"]) if sp else None,
+            cue=d.get("cue"), confidence=float(d.get("confidence") or 0.0),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
@@ -116,6 +136,11 @@ class DateMention:
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end, "value": self.value}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> DateMention:
+        """The inverse of :meth:`to_dict`."""
+        return cls(text=d["text"], start=int(d["start"]), end=int(d["end"]), value=d.get("value"))
 
 
 # --- events, places, amounts and negotiations (issue 3) ------------------------------------
@@ -139,6 +164,14 @@ class Place:
             "latitude": self.latitude, "longitude": self.longitude, "kind": self.kind,
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Place:
+        """The inverse of :meth:`to_dict`."""
+        return cls(
+            name=d["name"], start=int(d["start"]), end=int(d["end"]), country=d.get("country"),
+            latitude=d.get("latitude"), longitude=d.get("longitude"), kind=d.get("kind"),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class EventActor:
@@ -151,6 +184,14 @@ class EventActor:
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "country": self.country, "sector": self.sector, "actor_id": self.actor_id}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> EventActor:
+        """The inverse of :meth:`to_dict`."""
+        return cls(
+            name=d["name"], country=d.get("country"), sector=d.get("sector"),
+            actor_id=d.get("actor_id"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +210,49 @@ class Casualties:
 
     def to_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__slots__ if getattr(self, k) is not None}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Casualties:
+        """The inverse of :meth:`to_dict` (absent keys are ``None``)."""
+        return cls(**{k: d[k] for k in cls.__slots__ if k in d})
+
+
+@dataclass(frozen=True, slots=True)
+class CasualtyMention:
+    """Casualty figures stated in one sentence, with where, when and by whom.
+
+    Listed at the top level of the result (``casualties``) so that figures survive even when no
+    event was coded in their sentence; ``attach_casualties`` also copies them onto the event.
+    """
+
+    text: str
+    start: int
+    end: int
+    sentence: tuple[int, int]
+    counts: Casualties
+    locations: tuple[Place, ...] = ()
+    date: str | None = None
+    date_source: str | None = None  # "text" | "published"
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = self.counts.to_dict()
+        out.update({
+            "locations": [p.to_dict() for p in self.locations],
+            "date": self.date, "date_source": self.date_source, "text": self.text,
+            "start": self.start, "end": self.end, "sentence": list(self.sentence),
+        })
+        return out
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> CasualtyMention:
+        """The inverse of :meth:`to_dict`."""
+        sentence = d.get("sentence") or (0, 0)
+        return cls(
+            text=d["text"], start=int(d["start"]), end=int(d["end"]),
+            sentence=(int(sentence[0]), int(sentence[1])), counts=Casualties.from_dict(d),
+            locations=tuple(Place.from_dict(p) for p in d.get("locations") or ()),
+            date=d.get("date"), date_source=d.get("date_source"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +294,27 @@ class Event:
             "sentence": list(self.sentence), "trigger": list(self.trigger),
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Event:
+        """The inverse of :meth:`to_dict` (the redundant ``target`` key is ignored)."""
+        plover = d.get("plover") or {}
+        trigger = d.get("trigger") or (0, 0)
+        sentence = d.get("sentence") or (0, 0)
+        return cls(
+            id=d["id"], code=d["code"], label=d["label"], root=d["root"],
+            quad_class=int(d["quad_class"]), goldstein=float(d["goldstein"]),
+            plover_type=plover.get("type"), plover_mode=plover.get("mode"),
+            source=EventActor.from_dict(d["source"]) if d.get("source") else None,
+            targets=tuple(EventActor.from_dict(t) for t in d.get("targets") or ()),
+            trigger=(int(trigger[0]), int(trigger[1])),
+            sentence=(int(sentence[0]), int(sentence[1])),
+            date=d.get("date"), date_source=d.get("date_source"),
+            places=tuple(Place.from_dict(p) for p in d.get("places") or ()),
+            casualties=Casualties.from_dict(d["casualties"]) if d.get("casualties") is not None else None,
+            negated=bool(d.get("negated", False)), modality=d.get("modality") or "asserted",
+            quote_id=d.get("quote_id"),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Amount:
@@ -228,6 +333,14 @@ class Amount:
             "unit": self.unit, "measures": self.measures,
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Amount:
+        """The inverse of :meth:`to_dict`."""
+        return cls(
+            text=d["text"], start=int(d["start"]), end=int(d["end"]), value=d.get("value"),
+            unit=d.get("unit"), measures=d.get("measures"),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Agreement:
@@ -244,14 +357,25 @@ class Agreement:
     due_text: str | None = None
     said_by: str | None = None
     steps: tuple[str, ...] = ()
+    date: str | None = None  # when the status was reached ("signed ... on Thursday")
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "kind": self.kind, "text": self.text, "start": self.start,
             "end": self.end, "parties": list(self.parties), "status": self.status,
             "due": self.due, "due_text": self.due_text, "said_by": self.said_by,
-            "steps": list(self.steps),
+            "steps": list(self.steps), "date": self.date,
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Agreement:
+        """The inverse of :meth:`to_dict`."""
+        return cls(
+            id=d["id"], kind=d["kind"], text=d["text"], start=int(d["start"]), end=int(d["end"]),
+            parties=tuple(d.get("parties") or ()), status=d.get("status") or "proposed",
+            due=d.get("due"), due_text=d.get("due_text"), said_by=d.get("said_by"),
+            steps=tuple(d.get("steps") or ()), date=d.get("date"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,6 +396,15 @@ class Condition:
             "start": self.start, "end": self.end, "said_by": self.said_by,
             "deadline": self.deadline,
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Condition:
+        """The inverse of :meth:`to_dict`."""
+        return cls(
+            party=d.get("party"), kind=d["kind"], items=tuple(d.get("items") or ()),
+            start=int(d["start"]), end=int(d["end"]), said_by=d.get("said_by"),
+            deadline=d.get("deadline"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,6 +429,7 @@ class ArticleResult:
     amounts: tuple[Amount, ...] = ()
     agreements: tuple[Agreement, ...] = ()
     conditions: tuple[Condition, ...] = ()
+    casualties: tuple[CasualtyMention, ...] = ()
     provenance: Provenance | None = None
     warnings: tuple[str, ...] = ()
 
@@ -318,6 +452,7 @@ class ArticleResult:
             "amounts": [a.to_dict() for a in self.amounts],
             "agreements": [a.to_dict() for a in self.agreements],
             "conditions": [c.to_dict() for c in self.conditions],
+            "casualties": [c.to_dict() for c in self.casualties],
         }
         if self.warnings:
             out["warnings"] = list(self.warnings)
@@ -328,3 +463,41 @@ class ArticleResult:
                 "model_version": self.provenance.model_version,
             }
         return out
+
+    @classmethod
+    def from_dict(
+        cls, d: dict[str, Any], *, text: str | None = None, source: str | None = None
+    ) -> ArticleResult:
+        """The inverse of :meth:`to_dict`.
+
+        The JSON contract carries no article text; pass ``text`` (and ``source``), or put them
+        in ``d["document"]["text"]`` / ``["source"]`` as the store does, to get an equal result.
+        """
+        doc = d.get("document") or {}
+        published = doc.get("published")
+        prov = d.get("provenance")
+        article = Article(
+            text=text if text is not None else doc.get("text") or "",
+            id=doc.get("id") or "",
+            published=date.fromisoformat(published) if published else None,
+            title=doc.get("title"),
+            url=doc.get("url"),
+            source=source if source is not None else doc.get("source"),
+        )
+        return cls(
+            article=article,
+            actors=tuple(Actor.from_dict(a) for a in d.get("actors") or ()),
+            quotes=tuple(Quote.from_dict(q) for q in d.get("quotes") or ()),
+            dates=tuple(DateMention.from_dict(x) for x in d.get("dates") or ()),
+            events=tuple(Event.from_dict(e) for e in d.get("events") or ()),
+            places=tuple(Place.from_dict(p) for p in d.get("places") or ()),
+            amounts=tuple(Amount.from_dict(a) for a in d.get("amounts") or ()),
+            agreements=tuple(Agreement.from_dict(a) for a in d.get("agreements") or ()),
+            conditions=tuple(Condition.from_dict(c) for c in d.get("conditions") or ()),
+            casualties=tuple(CasualtyMention.from_dict(c) for c in d.get("casualties") or ()),
+            provenance=Provenance(
+                parley_version=prov["parley_version"], model=prov["model"],
+                model_version=prov["model_version"],
+            ) if prov else None,
+            warnings=tuple(d.get("warnings") or ()),
+        )
