@@ -57,8 +57,8 @@ def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
     spans = find_marked_spans(text)
     if not spans:
         return []
-    resolver = SpeakerResolver(doc, actors)
     quoted = [(s.open_at, (s.close_at if s.close_at is not None else s.end) + 1) for s in spans]
+    resolver = SpeakerResolver(doc, actors, quoted=lambda char: _inside(char, quoted))
     para_bounds = list(paragraphs(text))
     para_starts = [p[0] for p in para_bounds]
 
@@ -130,6 +130,14 @@ def _region(doc: Doc, span: MarkedSpan) -> Span:
         same_paragraph = "\n" not in text[close : nxt.idx]
         if same_paragraph and (nxt.is_lower or nxt.pos_ in {"PROPN", "PRON", "DET"}):
             end = doc[after].sent.end
+    # spaCy's sentences sometimes run across a paragraph break; a cue never does.
+    para_lo = text.rfind("\n", 0, span.open_at) + 1
+    para_hi = text.find("\n", close)
+    para_hi = len(text) if para_hi < 0 else para_hi
+    while start < first[0].i and doc[start].idx < para_lo:
+        start += 1
+    while end > last[-1].i + 1 and doc[end - 1].idx >= para_hi:
+        end -= 1
     return doc[start:end]
 
 
@@ -155,10 +163,10 @@ def _ancestor_depth(tokens: Span, cue: Token) -> int | None:
     for tok in tokens:
         depth = 0
         node = tok
-        while node.head is not node and depth < 30:
+        while node.head.i != node.i and depth < 30:
             node = node.head
             depth += 1
-            if node is cue:
+            if node.i == cue.i:
                 best = depth if best is None else min(best, depth)
                 break
     return best
@@ -174,16 +182,20 @@ def _attribute(doc: Doc, draft: _Draft, quoted: list[tuple[int, int]], resolver:
         return
     close = span.close_at if span.close_at is not None else span.end
 
-    def rank(cue: Token) -> tuple[int, int, int]:
+    def rank(cue: Token) -> tuple[int, int, int, int]:
         depth = _ancestor_depth(draft.tokens, cue)  # type: ignore[arg-type]
         # The cue's own object being the quotation ("said, '...'") also links them.
         if depth is None and any(child.idx >= span.start and child.idx < close for child in cue.children):
             depth = 1
         distance = cue.idx - close if cue.idx >= close else (span.open_at - cue.idx) + 15
-        return (0 if depth is not None else 1, depth or 0, distance)
+        # "According to the BBC, a spokesman said": the source is a fallback to the speaker.
+        return (0 if depth is not None else 1, int(is_according_to(cue)), depth or 0, distance)
+
+    def in_quote(char: int) -> bool:
+        return _inside(char, quoted)
 
     for cue in sorted(candidates, key=rank):
-        who = speaker_token(cue)
+        who = speaker_token(cue, quoted=in_quote)
         if who is None or _inside(who.idx, quoted):
             continue
         record, confidence = resolver.resolve(who)
@@ -247,7 +259,7 @@ def _speaker_introduced_before(
     cue_record: tuple[int, ActorRecord] | None = None
     if region is not None:
         for cue in _cues(region, quoted):
-            who = speaker_token(cue)
+            who = speaker_token(cue, quoted=lambda char: _inside(char, quoted))
             if who is not None:
                 record, _ = resolver.resolve(who)
                 if record is not None:

@@ -10,11 +10,14 @@ and an unnamed source ("a police spokesperson") registered as an actor of its ow
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
+
+Quoted = Callable[[int], bool] | None
 
 SPEECH_VERBS = frozenset(
     """say tell add warn write tweet insist state explain announce ask reply respond answer claim
@@ -23,8 +26,8 @@ SPEECH_VERBS = frozenset(
     threaten confirm deny complain joke exclaim shout testify post caution observe mention accuse
     criticize criticise praise question demand allege concede counter retort quip agree disagree
     blast slam decry lament welcome hail read proclaim reveal inform assure
-    advise recommend indicate contend opine muse boast brag concur dismiss rule
-    tell""".split()
+    advise recommend indicate contend opine muse boast brag concur dismiss rule call denounce
+    condemn label brand term characterize characterise attack pray plead express""".split()
 )
 # Verbs that introduce reported speech with a clause (a subset: "praise" takes no clause).
 REPORTING_VERBS = frozenset(
@@ -41,7 +44,8 @@ SPEECH_NOUNS = frozenset(
 # Nouns for documents that speak for their author ("the opinion of the Court read ...").
 DOCUMENT_NOUNS = frozenset(
     """statement opinion ruling report letter decree communique communiqué tweet post message
-    judgment judgement verdict release document order bill law constitution""".split()
+    judgment judgement verdict release document order bill law constitution memo memorandum
+    summary note""".split()
 )
 NP_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -100,27 +104,47 @@ def _absolute_with_subject(verb: Token) -> Token | None:
             if comma_between and node.right_edge.i == node.i:
                 return None
             return node
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return None
 
 
-def subject_of(verb: Token, *, depth: int = 0) -> Token | None:
-    """The subject of a verb, climbing through participles, conjuncts and relative clauses."""
+def _main_subject_before(verb: Token) -> Token | None:
+    """The first subject in the verb's sentence before it (for a mis-attached finite verb)."""
+    for tok in verb.sent:
+        if tok.i >= verb.i:
+            break
+        if tok.dep_ in SUBJECT_DEPS and tok.pos_ in {"PROPN", "NOUN", "PRON"}:
+            return tok
+    return None
+
+
+def subject_of(verb: Token, *, depth: int = 0, quoted: Quoted = None) -> Token | None:
+    """The subject of a verb, climbing through participles, conjuncts and relative clauses.
+
+    ``quoted(char)`` tells whether a character lies inside quoted text: the reporter's verb
+    never takes its subject from inside the quotation it introduces.
+    """
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
+        if child.dep_ in SUBJECT_DEPS and not (quoted and quoted(child.idx)):
             return child
-    if depth > 4 or verb.head is verb:
+    if depth > 4 or verb.head.i == verb.i:
+        return None
+    if quoted and quoted(verb.head.idx):
         return None
     absolute = _absolute_with_subject(verb)
     if absolute is not None:
         return absolute
     if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:
+        if verb.tag_ == "VBD" and verb.dep_ == "acl":
+            # A finite verb parsed as a noun modifier ("X speaking to the think tank called
+            # it ..."): the parse went wrong; the sentence's first subject is the better guess.
+            return _main_subject_before(verb)
         # "Peskov, who said ..." / "a statement saying ...": the noun modified is the speaker.
         return verb.head
     if verb.dep_ in CLIMB_DEPS:
-        return subject_of(verb.head, depth=depth + 1)
+        return subject_of(verb.head, depth=depth + 1, quoted=quoted)
     return None
 
 
@@ -140,7 +164,7 @@ def noun_owner(noun: Token) -> Token | None:
     return None
 
 
-def speaker_token(cue: Token) -> Token | None:
+def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
     """The token that names who is speaking for a cue token (verb, 'according to' or noun)."""
     if is_according_to(cue):
         for prep in cue.children:
@@ -160,11 +184,9 @@ def speaker_token(cue: Token) -> Token | None:
                         return obj
         head = cue.head
         if cue.dep_ == "pobj" and head.lower_ in {"in", "through", "via"}:
-            return subject_of(head.head)
-        if cue.dep_ in SUBJECT_DEPS:
-            return None
+            return subject_of(head.head, quoted=quoted)
         return None
-    subject = subject_of(cue)
+    subject = subject_of(cue, quoted=quoted)
     if subject is not None and subject.lower_ in {"who", "that", "which"}:
         # "Peskov, who said": the relative pronoun stands for the noun it modifies.
         rel = subject.head
@@ -195,25 +217,46 @@ def _noun_phrase(token: Token) -> Span:
     return span
 
 
-def _document_owner(token: Token) -> Token | None:
-    """For "the opinion of the Court" or "the ministry's statement", the owner token."""
+ACCOUNT_NOUNS = frozenset({"account", "page", "feed", "channel", "office", "website", "handle"})
+
+
+def _document_owner(token: Token, *, depth: int = 0) -> Token | None:
+    """Who a document speaks for: "the opinion of the Court", "the ministry's statement",
+    "a memo posted by Senator X", "a tweet sent from Biden's Twitter account"."""
+    owner: Token | None = None
     for child in token.children:
         if child.dep_ == "poss":
-            return child
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in {"of", "by", "from"}:
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return obj
-    return None
+            owner = child
+            break
+    if owner is None:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in {"of", "by", "from"}:
+                owner = next((o for o in child.children if o.dep_ == "pobj"), None)
+                if owner is not None:
+                    break
+    if owner is None:
+        for verb in token.children:
+            if verb.dep_ not in {"acl", "relcl"}:
+                continue
+            for child in verb.children:
+                if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in {"by", "from"}):
+                    owner = next((o for o in child.children if o.dep_ == "pobj"), None)
+                    if owner is not None:
+                        break
+            if owner is not None:
+                break
+    if owner is not None and depth < 2 and owner.lemma_.lower() in ACCOUNT_NOUNS | DOCUMENT_NOUNS:
+        return _document_owner(owner, depth=depth + 1) or owner
+    return owner
 
 
 class SpeakerResolver:
     """Maps a speaker token to a canonical actor of the article."""
 
-    def __init__(self, doc: Doc, actors: ActorIndex) -> None:
+    def __init__(self, doc: Doc, actors: ActorIndex, *, quoted: Quoted = None) -> None:
         self.doc = doc
         self.actors = actors
+        self._quoted = quoted
         self.genders: dict[str, str] = {}
         self._learn_genders()
 
@@ -261,6 +304,12 @@ class SpeakerResolver:
         return self._described(phrase, token)
 
     def _named(self, phrase: Span) -> ActorRecord | None:
+        # "the president of the League, Jamel Msallem, said": the apposed name is the speaker.
+        for child in phrase.root.children:
+            if child.dep_ == "appos":
+                record = self.actors.at(child.idx, child.idx + len(child.text))
+                if record is not None and record.kind == "person":
+                    return record
         for tok in [phrase.root, *phrase]:
             record = self.actors.at(tok.idx, tok.idx + len(tok.text))
             if record is not None and tok.pos_ in {"PROPN", "NOUN", "X"}:
@@ -296,47 +345,57 @@ class SpeakerResolver:
         return record, 0.6
 
     def resolve_pronoun(self, token: Token) -> ActorRecord | None:
-        """he/she: the nearest salient person of that gender; they/it: the nearest organisation."""
-        gender = PRONOUNS.get(token.lower_)
-        offset = token.idx
-        want_person = token.lower_ in {"he", "him", "his", "himself", "she", "her", "hers", "herself", "i"}
-        candidates = self.actors.mentions_before(offset)
-        best: ActorRecord | None = None
-        best_score = -1.0
-        for start, record in candidates:
-            if offset - start > 2500:
-                continue
-            if want_person and record.kind != "person":
-                continue
-            if not want_person and record.kind == "person" and token.lower_ in {"it"}:
-                continue
-            known = self.genders.get(record.id)
-            if gender and known and known != gender:
-                continue
-            tok = self._token_at(start)
-            salience = 1.0 if tok is not None and self._is_subjectish(tok) else 0.0
-            same_paragraph = "\n" not in self.doc.text[start:offset]
-            # Recency dominates; a subject mention outweighs a closer non-subject one, and a
-            # person of the pronoun's own paragraph outweighs both.
-            score = start / max(offset, 1) + salience * 0.5 + (1.0 if same_paragraph else 0.0)
-            if score > best_score:
-                best, best_score = record, score
-        if best is not None and gender and best.id not in self.genders:
-            self.genders[best.id] = gender
-        return best
+        """The actor a pronoun refers to, found the way a reader does.
 
-    def _token_at(self, char: int) -> Token | None:
-        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
-        return span[0] if span is not None and len(span) else None
+        Walk back sentence by sentence from the pronoun (at most four sentences, not across
+        more than one paragraph break); in each, prefer the main clause's subject, then other
+        subjects, then any mention; skip actors of the wrong kind, number or known gender.
+        """
+        gender = PRONOUNS.get(token.lower_)
+        plural = token.lower_ in {"they", "them", "their", "we"}
+        sents = list(self.doc.sents)
+        current = next((n for n, s in enumerate(sents) if s.start <= token.i < s.end), 0)
+        breaks = 0
+        for n in range(current, max(current - 5, -1), -1):
+            sent = sents[n]
+            limit = token.idx if n == current else sent.end_char
+            if n < current and "\n" in self.doc.text[sent.end_char : sents[n + 1].start_char]:
+                breaks += 1
+                if breaks > 1:
+                    break
+            ranked: list[tuple[int, int, ActorRecord]] = []
+            for tok in sent:
+                if tok.idx >= limit or (self._quoted and self._quoted(tok.idx)):
+                    continue
+                record = self.actors.at(tok.idx, tok.idx + len(tok.text))
+                if record is None or not self._compatible(record, gender, plural):
+                    continue
+                ranked.append((self._role_rank(tok), -tok.i if n == current else tok.i, record))
+            if ranked:
+                ranked.sort(key=lambda item: (item[0], item[1]))
+                best = ranked[0][2]
+                if gender and best.id not in self.genders:
+                    self.genders[best.id] = gender
+                return best
+        return None
+
+    def _compatible(self, record: ActorRecord, gender: str | None, plural: bool) -> bool:
+        if plural:
+            return record.kind != "person"
+        if gender is None:  # "it"
+            return record.kind != "person"
+        if record.kind != "person":
+            return False
+        known = self.genders.get(record.id)
+        return not (known and known != gender)
 
     @staticmethod
-    def _is_subjectish(token: Token) -> bool:
-        head = token
+    def _role_rank(tok: Token) -> int:
+        """0 main-clause subject, 1 other subject, 2 anything else."""
+        head = tok
         for _ in range(3):
-            if head.dep_ in SUBJECT_DEPS:
-                return True
-            if head.dep_ in {"compound", "flat", "appos", "amod"}:
+            if head.dep_ in {"compound", "flat", "amod", "appos"}:
                 head = head.head
-                continue
-            break
-        return False
+        if head.dep_ in SUBJECT_DEPS:
+            return 0 if head.head.dep_ == "ROOT" else 1
+        return 2
