@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from parley.cli._app import app
 from parley.cli import analyze as _analyze  # noqa: F401  (registers the command)
+from parley.cli import batch as _batch  # noqa: F401  (registers the command)
 from parley.cli import eval as _eval  # noqa: F401  (registers the command)
 
 
