@@ -1,0 +1,218 @@
+"""Pure tests of the offline country, sector, IGO and geocoding tables (no model needed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parley.errors import ConfigError
+from parley.geo import countries
+from parley.geo.countries import (
+    actor_code,
+    country_code,
+    country_name,
+    find_country,
+    igo_code,
+    load_actor_file,
+    sector_of,
+)
+from parley.geo.places import geocode
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia", "RUS"),
+        ("Russian", "RUS"),
+        ("Russians", "RUS"),
+        ("US", "USA"),
+        ("U.S.", "USA"),
+        ("United States", "USA"),
+        ("the United States", "USA"),
+        ("Kremlin", "RUS"),
+        ("the Kremlin", "RUS"),
+        ("Kyiv", "UKR"),
+        ("Kiev", "UKR"),
+        ("Washington", "USA"),
+        ("White House", "USA"),
+        ("Downing Street", "GBR"),
+        ("Beijing", "CHN"),
+        ("Ukrainian", "UKR"),
+        ("Britain", "GBR"),
+        ("UK", "GBR"),
+        ("Iran", "IRN"),
+        ("South Korea", "KOR"),
+        ("Türkiye", "TUR"),
+        ("Italian", "ITA"),
+        ("Hong Kong", "HKG"),
+        ("Reuters", "GBR"),
+    ],
+)
+def test_country_code_known_names(text: str, expected: str) -> None:
+    assert country_code(text) == expected
+
+
+@pytest.mark.parametrize("text", ["us", "the", "", "NATO", "Paris Agreement", "turkey", "said"])
+def test_country_code_none_for_non_countries(text: str) -> None:
+    assert country_code(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("spokesman", "GOV"),
+        ("President", "GOV"),
+        ("minister", "GOV"),
+        ("Kremlin spokesman", "GOV"),
+        ("Secretary of State", "GOV"),
+        ("troops", "MIL"),
+        ("army", "MIL"),
+        ("Russian airstrikes", "MIL"),
+        ("lawmakers", "LEG"),
+        ("MP", "LEG"),
+        ("parliament", "LEG"),
+        ("Senate", "LEG"),
+        ("Senate President", "LEG"),
+        ("chair of the parliamentary committee", "LEG"),
+        ("court", "JUD"),
+        ("judge", "JUD"),
+        ("police", "COP"),
+        ("Police spokesman", "COP"),
+        ("rebels", "REB"),
+        ("NATO", "IGO"),
+        ("Archbishop", "REL"),
+    ],
+)
+def test_sector_of(text: str, expected: str) -> None:
+    assert sector_of(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "weather", "the"])
+def test_sector_of_unknown(text: str) -> None:
+    assert sector_of(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("UN", "UNO"), ("United Nations", "UNO"), ("NATO", "NAT"), ("EU", "EEC"),
+     ("the European Union", "EEC"), ("IAEA", "IAE"), ("WHO", "WHO"), ("IMF", "IMF"),
+     ("who", None), ("Russia", None)],
+)
+def test_igo_code(text: str, expected: str | None) -> None:
+    assert igo_code(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [("Russian airstrikes", "RUS", "MIL"), ("Ukrainian lawmakers", "UKR", "LEG"),
+     ("Kremlin spokesman", "RUS", "GOV"), ("Italian Prime Minister", "ITA", "GOV")],
+)
+def test_actor_code(text: str, country: str, sector: str) -> None:
+    code = actor_code(text)
+    assert (code.country, code.sector) == (country, sector)
+
+
+def test_find_country_in_phrase() -> None:
+    assert find_country("President of Argentina") == "ARG"
+    assert find_country("Economy Minister") is None
+
+
+def test_country_name_is_short_english_name() -> None:
+    assert country_name("RUS") == "Russia"
+    assert country_name("USA") == "United States"
+    assert country_name(None) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "kind"),
+    [
+        ("Kharkiv", "UKR", "city"),
+        ("Sumy", "UKR", "city"),
+        ("Paris", "FRA", "city"),
+        ("Rome", "ITA", "city"),
+        ("the Oval Office", "USA", "facility"),
+        ("Donbas", "UKR", "region"),
+        ("Crimea", "UKR", "region"),
+        ("Ukraine", "UKR", "country"),
+        ("Gdansk", "POL", "city"),
+        ("California", "USA", "region"),
+    ],
+)
+def test_geocode(name: str, country: str, kind: str) -> None:
+    hit = geocode(name)
+    assert hit is not None
+    assert (hit.country, hit.kind) == (country, kind)
+    assert hit.latitude is not None and -90 <= hit.latitude <= 90
+    assert hit.longitude is not None and -180 <= hit.longitude <= 180
+
+
+def test_geocode_prefers_larger_city_and_hint() -> None:
+    # Paris, France is much larger than Paris, Texas: the hint does not turn it into the village.
+    assert geocode("Paris", country_hint="USA").country == "FRA"  # type: ignore[union-attr]
+    # Georgia is the country, unless the article is about the United States.
+    assert geocode("Georgia").country == "GEO"  # type: ignore[union-attr]
+    assert geocode("Georgia", country_hint="USA").country == "USA"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("name", ["", "paris", "Xqzvland", "said"])
+def test_geocode_unknown(name: str) -> None:
+    assert geocode(name) is None
+
+
+def test_user_actor_file_toml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "actors.toml"
+    path.write_text(
+        '[[actor]]\nname = "Ministry of Magic"\ncountry = "GBR"\nsector = "GOV"\n'
+        'aliases = ["MoM"]\n',
+        encoding="utf-8",
+    )
+    entries = load_actor_file(path)
+    assert entries[0].country == "GBR" and entries[0].aliases == ("MoM",)
+    from parley.config import get_settings
+
+    monkeypatch.setenv("PARLEY_ACTORS_FILE", str(path))
+    get_settings.cache_clear()
+    try:
+        assert country_code("Ministry of Magic") == "GBR"
+        assert sector_of("MoM") == "GOV"
+    finally:
+        monkeypatch.delenv("PARLEY_ACTORS_FILE")
+        get_settings.cache_clear()
+    assert country_code("Ministry of Magic") is None
+
+
+def test_user_actor_file_csv(tmp_path: Path) -> None:
+    path = tmp_path / "actors.csv"
+    path.write_text("name,country,sector,kind,aliases\nAcme Corp,DEU,BUS,organization,Acme\n", encoding="utf-8")
+    (entry,) = load_actor_file(path)
+    assert (entry.name, entry.country, entry.sector, entry.aliases) == ("Acme Corp", "DEU", "BUS", ("Acme",))
+
+
+@pytest.mark.parametrize(
+    ("content", "suffix", "message"),
+    [
+        ("name,country,sector\nAcme,XXX,BUS\n", ".csv", "not an ISO 3166-1 alpha-3"),
+        ("name,country,sector\nAcme,DEU,WIZ\n", ".csv", "sector 'WIZ'"),
+        ("name,sector\nAcme,BUS\n", ".csv", "must have the columns"),
+        ("[[actor]]\ncountry = 'DEU'\n", ".toml", "has no name"),
+        ("not toml = = =", ".toml", "not valid TOML"),
+        ("name,country,sector\n", ".txt", "must end in .toml or .csv"),
+    ],
+)
+def test_user_actor_file_errors(tmp_path: Path, content: str, suffix: str, message: str) -> None:
+    path = tmp_path / f"actors{suffix}"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        load_actor_file(path)
+
+
+def test_missing_actor_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="does not exist"):
+        load_actor_file(tmp_path / "nope.toml")
+
+
+def test_shipped_tables_load_and_validate() -> None:
+    tables = countries._tables_for(None)
+    assert len(tables.demonyms) > 150 and len(tables.capitals) > 150
+    assert all(len(code) == 3 for code in tables.names.values())
