@@ -6,6 +6,7 @@ from parley.cli._app import app
 from parley.cli import analyze as _analyze  # noqa: F401  (registers the command)
 from parley.cli import batch as _batch  # noqa: F401  (registers the command)
 from parley.cli import eval as _eval  # noqa: F401  (registers the command)
+from parley.cli import serve as _serve  # noqa: F401  (registers the commands)
 
 
 def main() -> None:

@@ -1,0 +1,135 @@
+"""Render an article's text as HTML with its quotes, speakers, dates and events marked inline.
+
+Quotes are the outer layer (highlighted in their speaker's colour); actor mentions, dates,
+event triggers, places and amounts are inner marks. Marks that would cross a quote boundary or
+overlap another mark are dropped so the HTML always nests. Every piece of text is escaped: an
+article containing ``<script>`` renders as text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup, escape
+
+#: Number of speaker colours in the stylesheet (``.spk-0`` … ``.spk-9``).
+PALETTE_SIZE = 10
+
+
+def speaker_colour(key: str | None) -> str:
+    """The CSS class of a speaker's colour; stable for the same key across pages."""
+    if not key:
+        return "spk-none"
+    digest = hashlib.sha1(key.encode("utf-8")).digest()
+    return f"spk-{digest[0] % PALETTE_SIZE}"
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    start: int
+    end: int
+    css: str
+    label: str = ""
+    title: str = ""
+    attrs: dict[str, str] = field(default_factory=dict)
+
+
+def _in_bounds(start: Any, end: Any, n: int) -> bool:
+    return isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= n
+
+
+def collect_marks(text: str, result: dict[str, Any]) -> tuple[list[Mark], list[Mark]]:
+    """Quote marks (outer) and entity marks (inner) for ``result`` over ``text``."""
+    n = len(text)
+    quotes: list[Mark] = []
+    for q in sorted(result.get("quotes", []), key=lambda q: (q.get("start", 0), -q.get("end", 0))):
+        if not _in_bounds(q.get("start"), q.get("end"), n):
+            continue
+        if quotes and q["start"] < quotes[-1].end:
+            continue  # overlapping quotes: keep the first
+        speaker = q.get("speaker") or {}
+        name = speaker.get("name") or "unattributed"
+        quotes.append(Mark(
+            q["start"], q["end"], f"quote {speaker_colour(speaker.get('name'))} q-{q.get('kind', 'direct')}",
+            title=f"{q.get('kind', 'quote')} quote · {name}",
+            attrs={"data-speaker": name, "data-quote-id": str(q.get("id", ""))},
+        ))
+
+    inner: list[Mark] = []
+    for actor in result.get("actors", []):
+        for m in actor.get("mentions", []):
+            if len(m) == 2 and _in_bounds(m[0], m[1], n):
+                kind = actor.get("kind", "actor")
+                inner.append(Mark(
+                    m[0], m[1], f"ent ent-{kind} {speaker_colour(actor.get('name'))}", label=kind[:3].upper(),
+                    title=" · ".join(x for x in (actor.get("name"), actor.get("title"), actor.get("country")) if x),
+                ))
+    for d in result.get("dates", []):
+        if _in_bounds(d.get("start"), d.get("end"), n):
+            inner.append(Mark(d["start"], d["end"], "ent ent-date", label="DATE", title=d.get("value") or "unresolved"))
+    for e in result.get("events", []):
+        trig = e.get("trigger") or []
+        if len(trig) == 2 and _in_bounds(trig[0], trig[1], n):
+            quad = e.get("quad_class", 0)
+            inner.append(Mark(
+                trig[0], trig[1], f"ent ent-event quad-{quad}", label=f"EV {e.get('code', '')}",
+                title=f"{e.get('code')} {e.get('label', '')} · Goldstein {e.get('goldstein')}",
+            ))
+    for p in result.get("places", []):
+        if _in_bounds(p.get("start"), p.get("end"), n):
+            inner.append(Mark(p["start"], p["end"], "ent ent-place", label="PLACE", title=p.get("country") or ""))
+    for a in result.get("amounts", []):
+        if _in_bounds(a.get("start"), a.get("end"), n):
+            inner.append(Mark(a["start"], a["end"], "ent ent-amount", label="AMT", title=a.get("measures") or ""))
+
+    inner.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Mark] = []
+    for m in inner:
+        if kept and m.start < kept[-1].end:
+            continue
+        if any(q.start < m.start < q.end < m.end or m.start < q.start < m.end < q.end for q in quotes):
+            continue
+        if any(m.start < q.start and q.end < m.end for q in quotes):
+            continue  # an entity enclosing a whole quote would break nesting
+        kept.append(m)
+    return quotes, kept
+
+
+def _open(mark: Mark) -> str:
+    attrs = "".join(f' {escape(k)}="{escape(v)}"' for k, v in mark.attrs.items())
+    title = f' title="{escape(mark.title)}"' if mark.title else ""
+    tag = "span" if mark.css.startswith("quote") else "mark"
+    return f'<{tag} class="{escape(mark.css)}"{title}{attrs}>'
+
+
+def _close(mark: Mark) -> str:
+    if mark.css.startswith("quote"):
+        return "</span>"
+    label = f'<span class="ent-label">{escape(mark.label)}</span>' if mark.label else ""
+    return f"{label}</mark>"
+
+
+def annotate(text: str, result: dict[str, Any]) -> Markup:
+    """The article as HTML: escaped text with nested quote and entity marks."""
+    quotes, inner = collect_marks(text, result)
+    # (position, order, html): at one position closes come before opens; inner closes before
+    # quote closes; quote opens before inner opens. That keeps the tags nested.
+    tags: list[tuple[int, int, str]] = []
+    for q in quotes:
+        tags.append((q.start, 2, _open(q)))
+        tags.append((q.end, 1, _close(q)))
+    for m in inner:
+        tags.append((m.start, 3, _open(m)))
+        tags.append((m.end, 0, _close(m)))
+    tags.sort(key=lambda t: (t[0], t[1]))
+    out: list[str] = []
+    pos = 0
+    for at, _, html in tags:
+        if at > pos:
+            out.append(str(escape(text[pos:at])))
+            pos = at
+        out.append(html)
+    out.append(str(escape(text[pos:])))
+    return Markup("".join(out))
