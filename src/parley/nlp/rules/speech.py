@@ -27,7 +27,8 @@ SPEECH_VERBS = frozenset(
     criticize criticise praise question demand allege concede counter retort quip agree disagree
     blast slam decry lament welcome hail read proclaim reveal inform assure
     advise recommend indicate contend opine muse boast brag concur dismiss rule call denounce
-    condemn label brand term characterize characterise attack pray plead express""".split()
+    condemn label brand term characterize characterise attack pray plead express speak point
+    decide find specify stipulate""".split()
 )
 # Verbs that introduce reported speech with a clause (a subset: "praise" takes no clause).
 REPORTING_VERBS = frozenset(
@@ -127,8 +128,18 @@ def subject_of(verb: Token, *, depth: int = 0, quoted: Quoted = None) -> Token |
     never takes its subject from inside the quotation it introduces.
     """
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and not (quoted and quoted(child.idx)):
+        if quoted and quoted(child.idx):
+            continue
+        if child.dep_ == "nsubj":
             return child
+        if child.dep_ == "nsubjpass":
+            # "X was quoted as saying" names the speaker; "X was called 'Y'" names the topic,
+            # and the speaker of a passive verb is its agent ("was denounced by X").
+            if verb.lemma_ == "quote":
+                return child
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            obj = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent else None
+            return obj
     if depth > 4 or verb.head.i == verb.i:
         return None
     if quoted and quoted(verb.head.idx):
@@ -187,6 +198,12 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
             return subject_of(head.head, quoted=quoted)
         return None
     subject = subject_of(cue, quoted=quoted)
+    if subject is None and not any(c.dep_ == "nsubjpass" for c in cue.children):
+        # The parser lost the subject (it hangs from a participle or an apposition): the
+        # first subject before the cue in its sentence is the reader's answer.
+        subject = _main_subject_before(cue)
+        if subject is not None and quoted and quoted(subject.idx):
+            subject = None
     if subject is not None and subject.lower_ in {"who", "that", "which"}:
         # "Peskov, who said": the relative pronoun stands for the noun it modifies.
         rel = subject.head
@@ -245,6 +262,12 @@ def _document_owner(token: Token, *, depth: int = 0) -> Token | None:
                         break
             if owner is not None:
                 break
+    if owner is None and token.dep_ in {"dobj", "nsubjpass"} and token.head.pos_ == "VERB":
+        # "They released a statement which said": the one who released it.
+        owner = subject_of(token.head) if token.dep_ == "dobj" else None
+        if owner is None and token.dep_ == "nsubjpass":
+            agent = next((c for c in token.head.children if c.dep_ == "agent"), None)
+            owner = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent else None
     if owner is not None and depth < 2 and owner.lemma_.lower() in ACCOUNT_NOUNS | DOCUMENT_NOUNS:
         return _document_owner(owner, depth=depth + 1) or owner
     return owner
@@ -304,16 +327,30 @@ class SpeakerResolver:
         return self._described(phrase, token)
 
     def _named(self, phrase: Span) -> ActorRecord | None:
-        # "the president of the League, Jamel Msallem, said": the apposed name is the speaker.
-        for child in phrase.root.children:
-            if child.dep_ == "appos":
-                record = self.actors.at(child.idx, child.idx + len(child.text))
-                if record is not None and record.kind == "person":
-                    return record
-        for tok in [phrase.root, *phrase]:
+        """The actor a noun phrase names. A person named in it or in apposition wins ("the
+        director of Amnesty International, Mariela Belski"; "Niger's president Mahamadou
+        Issoufou"); otherwise the organisation its head belongs to."""
+        root = phrase.root
+        tokens = list(phrase)
+        for child in root.children:
+            if child.dep_ == "appos" or (child.dep_ in {"compound", "flat"} and child.i > root.i):
+                tokens.extend(child.subtree)
+        persons: list[ActorRecord] = []
+        others: list[ActorRecord] = []
+        for tok in tokens:
+            if tok.pos_ not in {"PROPN", "NOUN", "X"}:
+                continue
             record = self.actors.at(tok.idx, tok.idx + len(tok.text))
-            if record is not None and tok.pos_ in {"PROPN", "NOUN", "X"}:
-                return record
+            if record is None:
+                continue
+            (persons if record.kind == "person" else others).append(record)
+        if persons:
+            return persons[-1]
+        head = self.actors.at(root.idx, root.idx + len(root.text))
+        if head is not None:
+            return head
+        if others:
+            return others[0]
         for ent in phrase.ents:
             record = self.actors.find(ent.text)
             if record is not None:
