@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -11,10 +13,11 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from parley.cli._app import app
 from parley.errors import IngestError, ParleyError
-from parley.ingest.files import read_articles
+from parley.ingest.files import JSONL_SUFFIXES, read_articles
 from parley.ingest.records import looks_english, parse_published
 from parley.types import Article, ArticleResult
 
@@ -84,13 +87,16 @@ def analyze_cli(
             yield article
 
     records = checked(_articles(paths, pub, errors))
+    total = _count_articles(paths)
     try:
-        for item in analyze_records(records):
-            if isinstance(item, Exception):
-                errors.append(str(item))
-                continue
-            done += 1
-            _emit(item, output_format, out, out_console)
+        with _progress(err, total) as advance:
+            for item in analyze_records(records):
+                advance()
+                if isinstance(item, Exception):
+                    errors.append(str(item))
+                    continue
+                done += 1
+                _emit(item, output_format, out, out_console)
     except ParleyError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
@@ -100,6 +106,40 @@ def analyze_cli(
         err.print(f"{done} article(s) written to {out}" + (f", {len(errors)} failed" if errors else ""))
     if done == 0:
         raise typer.Exit(1)
+
+
+#: From this many articles on, a progress bar is shown even when stderr is not a terminal.
+PROGRESS_MIN_ARTICLES = 50
+
+
+def _count_articles(paths: list[str]) -> int:
+    """A cheap upper bound on the number of articles: non-blank JSONL lines, one per other file."""
+    total = 0
+    for path in paths:
+        p = Path(path)
+        if path != "-" and p.suffix.lower() in JSONL_SUFFIXES and p.is_file():
+            try:
+                with p.open("rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total
+
+
+@contextmanager
+def _progress(err: Console, total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr for long inputs (stdout stays clean for JSON); else a no-op."""
+    if total < 2 or not (err.is_terminal or total >= PROGRESS_MIN_ARTICLES):
+        yield lambda: None
+        return
+    with Progress(
+        TextColumn("Analysing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=err, transient=err.is_terminal,
+    ) as progress:
+        task = progress.add_task("analyse", total=total)
+        yield lambda: progress.advance(task)
 
 
 def _emit(result: ArticleResult, fmt: OutputFormat, out: Path | None, console: Console) -> None:
