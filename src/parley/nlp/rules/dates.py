@@ -1,13 +1,301 @@
-"""Date expressions resolved against the publication date (placeholder until the resolver lands)."""
+"""Date expressions in a parsed article, resolved against the publication date.
+
+Candidates come from the pure grammar in :mod:`parley.temporal` (capitalised month and weekday
+names only, so "may", "march" and "second" never start one). The parse then decides:
+
+* whether a candidate is a date at all: a bare month or year needs a temporal context
+  ("in May", "the 2005 law", "since 1921"), not a name ("Theresa May"), a verb ("March on"),
+  a code ("resolution 2259"), a clock ("2100 UTC") or a quantity ("2000 troops");
+* the tense of the governing verb, which sets the direction of weekdays and the year of
+  month-days ("said on Friday" looks back, "will sign on Thursday" looks ahead);
+* the narrative anchor for "the same day" / "the following day" (the last day-precision date
+  that is an adverbial of a clause, not a noun modifier like "the November 27 agreement"), and
+  for "today" inside a quotation (the day the words were said, when the text has named one).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
+from parley.temporal import (
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    DateExpr,
+    Tense,
+    find_candidates,
+    parse,
+    resolve_expr,
+)
 from parley.types import DateMention
+
+# Entities that contain calendar words without being dates ("Sunday Times", "April Ryan").
+_NAME_ENTS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "LOC", "NORP",
+                        "LANGUAGE"})  # fmt: skip
+_TEMPORAL_BEFORE = frozenset({"in", "since", "until", "till", "by", "from", "to", "through",
+                              "during", "before", "after", "of", "early", "late", "mid", "last",
+                              "next", "this", "between", "around", "and", "or", "for"})  # fmt: skip
+_ATTRIBUTIVE_BEFORE = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this",
+                                 "that", "'s", "’s"})  # fmt: skip
+_RECURRING_BEFORE = frozenset({"every", "each"})
+_HOLIDAY_BEFORE = frozenset({"black", "good", "bloody", "super", "cyber", "ash", "palm", "easter",
+                             "holy", "maundy", "shrove", "giving"})  # fmt: skip
+_CLOCK_AFTER = frozenset({"utc", "gmt", "hours", "hrs", "hr", "h", "local", "est", "edt", "cet",
+                          "cest", "bst", "pst", "pdt", "msk", "ist", "jst", "am", "pm", "a.m.",
+                          "p.m."})  # fmt: skip
+_FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo", "would", "can", "ca", "may",
+                         "might", "must", "should"})  # fmt: skip
+_PRESENT_AUX = frozenset({"is", "are", "am", "'s", "’s", "'re", "’re", "'m", "’m", "do", "does"})
+_PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have", "'ve", "’ve", "been"})
+_NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "poss"})
+_CALENDAR_WORDS = frozenset({*MONTHS, *MONTH_ABBREVIATIONS})
+_DASHES = frozenset({"-", "–", "—", "to"})
+_YEAR_TOKEN = re.compile(r"\d{4}")
+_YEAR_RANGE_TOKEN = re.compile(r"\d{4}[-–]\d{2,4}|\d{2,4}[-–]\d{4}")
+# How far back a date with an explicit year still sets the year of a bare month-day.
+_YEAR_HINT_CHARS = 400
+
+
+@dataclass(slots=True)
+class _State:
+    """What earlier mentions of the article say about later ones."""
+
+    anchor: date | None = None  # last day named as the time of a clause
+    narrative: date | None = None  # last day named as the time of a main clause
+    year_hint: date | None = None  # last date written with its year
+    year_hint_end: int = -1
 
 
 def extract_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
-    return []
+    """Every calendar day, month or year named in ``doc``, resolved against ``published``.
+
+    Args:
+        doc: The parsed article.
+        published: Publication date; without it, relative expressions ("on Friday", "last
+            year") get ``value=None`` while absolute ones ("in 2022") still resolve.
+
+    Returns:
+        Mentions in text order; ``doc.text[m.start:m.end] == m.text`` for each.
+    """
+    text = doc.text
+    quoted = _quoted_regions(text)
+    state = _State()
+    out: list[DateMention] = []
+    for cand in find_candidates(text):
+        expr = parse(cand.text)
+        if expr is None:
+            continue
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is None or not _is_date(expr, span):
+            continue
+        modifier = _modifies_noun(span)
+        # A month or month-day inside a noun phrase ("violence against protesters on June 12")
+        # takes the nearest year: a distant verb's tense says little about it.
+        tense = None if modifier else _tense(span, through_nouns=expr.kind == "weekday")
+        reference = published
+        if expr.kind == "deictic" and _inside(quoted, cand.start) and state.narrative and published:
+            # "Today" in a quotation is the day the words were said: the day the narrative is on.
+            reference = state.narrative
+        year_hint = None
+        if (
+            expr.kind == "month_day"
+            and state.year_hint is not None
+            and cand.start - state.year_hint_end <= _YEAR_HINT_CHARS
+            and "\n" not in text[state.year_hint_end : cand.start]
+        ):
+            year_hint = state.year_hint
+        value = resolve_expr(expr, reference, tense=tense, anchor=state.anchor, year_hint=year_hint)
+        if value is None and published is not None:
+            # Relative to something the text never dated: not a calendar date we can name.
+            continue
+        out.append(DateMention(text[cand.prep_start : cand.end], cand.prep_start, cand.end, value))
+        if value is None:
+            continue
+        if expr.precision == "day" and not modifier:
+            state.anchor = date.fromisoformat(value)
+            if _in_main_clause(span) and not _inside(quoted, cand.start):
+                state.narrative = state.anchor
+        if expr.kind in ("full", "year_month"):
+            state.year_hint = date.fromisoformat(value if len(value) == 10 else f"{value}-01")
+            state.year_hint_end = cand.end
+    return out
+
+
+# --- is this candidate a date? ------------------------------------------------------------
+
+
+def _prev(span: Span) -> Token | None:
+    return span.doc[span.start - 1] if span.start > 0 else None
+
+
+def _next(span: Span) -> Token | None:
+    return span.doc[span.end] if span.end < len(span.doc) else None
+
+
+def _is_date(expr: DateExpr, span: Span) -> bool:
+    if any(t.ent_type_ in _NAME_ENTS for t in span):
+        return False
+    prev = _prev(span)
+    prev_word = prev.lower_ if prev is not None else ""
+    if prev_word in _RECURRING_BEFORE:
+        return False  # "every Friday", "each May": a recurrence, not a day
+    if expr.kind == "weekday":
+        return prev_word not in _HOLIDAY_BEFORE
+    if expr.kind == "month":
+        return _is_month(span, prev)
+    if expr.kind == "year":
+        return _is_year(span, prev)
+    # "over the last year" is a duration, not the previous calendar year.
+    return not (expr.kind in ("rel_month", "rel_year") and prev_word in ("the", "over", "past"))
+
+
+def _is_month(span: Span, prev: Token | None) -> bool:
+    """A bare month name: "in May", "late July", "the November border deal"; not "Theresa May"."""
+    month = next((t for t in span if t.lower_ in MONTHS), None)
+    if month is None or month.tag_ == "MD" or month.pos_ == "VERB":
+        return False
+    if month.i > span.start:
+        return True  # led by a qualifier the grammar accepted: "mid-August", "late July"
+    if prev is None:
+        return False
+    word = prev.lower_
+    if word in _TEMPORAL_BEFORE:
+        return True
+    # Attributive: "the November border demarcation", "last year's May elections".
+    return word in _ATTRIBUTIVE_BEFORE and month.head.pos_ == "NOUN" and month.head.i > month.i
+
+
+def _is_year(span: Span, prev: Token | None) -> bool:
+    """A bare four-digit year: "in 2022", "a 2005 law", "1980–1987"; not "2000 troops"."""
+    token = next(
+        (t for t in span if _YEAR_TOKEN.fullmatch(t.text) or _YEAR_RANGE_TOKEN.fullmatch(t.text)),
+        None,
+    )
+    if token is None:
+        return False
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if nxt is not None and nxt.lower_ in _CLOCK_AFTER:
+        return False
+    prev_word = prev.lower_ if prev is not None else ""
+    if prev_word == "at" and token.i == span.start:
+        return False  # "at 2100": a clock time
+    if prev is not None and token.i == span.start:
+        if prev.like_num or prev.text in ("No", "No.", "no.", "#"):
+            return False
+        if prev.pos_ in ("NOUN", "PROPN") and prev.lower_ not in _CALENDAR_WORDS:
+            return False  # "resolution 2259", "Vision 2030"
+    ranged = _in_year_range(token)
+    plural_next = nxt is not None and nxt.tag_ in ("NNS", "NNPS")
+    if plural_next and prev_word not in _ATTRIBUTIVE_BEFORE and not ranged:
+        return False  # "2000 troops": a quantity
+    if token.ent_type_ == "DATE" or ranged:
+        return True
+    if prev_word in _TEMPORAL_BEFORE or token.i > span.start:
+        return True
+    # Attributive year without the NER's help: "the 2018 elections".
+    return prev_word in _ATTRIBUTIVE_BEFORE and token.head.pos_ in ("NOUN", "PROPN")
+
+
+def _in_year_range(token: Token) -> bool:
+    doc = token.doc
+    for a, b in ((token.i - 2, token.i - 1), (token.i + 2, token.i + 1)):
+        if 0 <= a < len(doc) and _YEAR_TOKEN.fullmatch(doc[a].text) and doc[b].lower_ in _DASHES:
+            return True
+    # spaCy sometimes keeps "1980–1987" as one token.
+    return bool(_YEAR_RANGE_TOKEN.fullmatch(token.text))
+
+
+# --- tense and role ---------------------------------------------------------------------
+
+
+def _modifies_noun(span: Span) -> bool:
+    """True for "the November 27 agreement", "Sunday's signings": the date names a thing."""
+    root = span.root
+    return (
+        root.dep_ in _NOUN_MODIFIER_DEPS
+        and root.head.pos_ in ("NOUN", "PROPN")
+        and (root.head.i < span.start or root.head.i >= span.end)
+    )
+
+
+def _governing_verb(span: Span, *, through_nouns: bool = True) -> Token | None:
+    token = span.root
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") and token not in span:
+            return token
+        if not through_nouns and token not in span and token.pos_ in ("NOUN", "PROPN", "PRON"):
+            return None
+        if token.head is token:
+            return token if token.pos_ in ("VERB", "AUX") else None
+        token = token.head
+    return None
+
+
+def _in_main_clause(span: Span) -> bool:
+    verb = _governing_verb(span)
+    while verb is not None and verb.dep_ == "conj":
+        verb = verb.head
+    return verb is not None and verb.dep_ == "ROOT"
+
+
+def _tense(span: Span, *, through_nouns: bool = True) -> Tense | None:
+    verb = _governing_verb(span, through_nouns=through_nouns)
+    return _verb_tense(verb) if verb is not None else None
+
+
+def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
+    """Past or future from a verb's tag and auxiliaries; the present counts as the future.
+
+    "is going to be signed", "is scheduled to meet", "plans to visit" look ahead through their
+    infinitive; "was to meet" is a plan in the past and gives no direction.
+    """
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBN" and "have" in auxes:
+        return "past"  # "might have encouraged", "will have met": a perfect looks back
+    if any(a in _FUTURE_AUX for a in auxes):
+        return "future"
+    if "to" in auxes:
+        matrix = verb.head
+        if matrix is verb or depth > 3:
+            return "future"
+        matrix_tense = _verb_tense(matrix, depth + 1) if matrix.pos_ in ("VERB", "AUX") else None
+        return "future" if matrix_tense == "future" else None
+    tag = verb.tag_
+    if tag == "VBD" or any(a in _PAST_AUX for a in auxes):
+        return "past"
+    if tag in ("VBZ", "VBP") or any(a in _PRESENT_AUX for a in auxes):
+        return "future"
+    if tag == "VBN":
+        return "past"  # a participle on its own: "the memorandum signed on Thursday"
+    return None
+
+
+# --- quotations ---------------------------------------------------------------------------
+
+_QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"))
+
+
+def _quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges between quotation marks, paragraph by paragraph (unclosed: to its end)."""
+    regions: list[tuple[int, int]] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        for open_mark, close_mark in _QUOTE_PAIRS:
+            i = paragraph.find(open_mark)
+            while i != -1:
+                j = paragraph.find(close_mark, i + 1)
+                end = j if j != -1 else len(paragraph)
+                regions.append((offset + i, offset + end))
+                i = paragraph.find(open_mark, end + 1) if j != -1 else -1
+        marks = [m.start() for m in re.finditer('"', paragraph)]
+        for a, b in zip(marks[::2], [*marks[1::2], len(paragraph)], strict=False):
+            regions.append((offset + a, offset + b))
+        offset += len(paragraph) + 1
+    return regions
+
+
+def _inside(regions: list[tuple[int, int]], position: int) -> bool:
+    return any(a < position < b for a, b in regions)
