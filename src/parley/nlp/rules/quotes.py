@@ -196,9 +196,12 @@ def _attribute(doc: Doc, draft: _Draft, quoted: list[tuple[int, int]], resolver:
 
     for cue in sorted(candidates, key=rank):
         who = speaker_token(cue, quoted=in_quote)
-        if who is None or _inside(who.idx, quoted):
+        if who is None and is_speech_verb(cue):
+            record, confidence = resolver.nearest_person_before(cue), 0.6
+        elif who is None or _inside(who.idx, quoted):
             continue
-        record, confidence = resolver.resolve(who)
+        else:
+            record, confidence = resolver.resolve(who)
         if record is None:
             continue
         depth_known = rank(cue)[0] == 0

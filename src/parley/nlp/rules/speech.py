@@ -48,7 +48,7 @@ DOCUMENT_NOUNS = frozenset(
     judgment judgement verdict release document order bill law constitution memo memorandum
     summary note""".split()
 )
-NP_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with"})
+NP_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "to"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "relcl", "pcomp", "ccomp", "dep"})
 PRONOUNS = {
@@ -127,11 +127,13 @@ def subject_of(verb: Token, *, depth: int = 0, quoted: Quoted = None) -> Token |
     ``quoted(char)`` tells whether a character lies inside quoted text: the reporter's verb
     never takes its subject from inside the quotation it introduces.
     """
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not (quoted and quoted(c.idx))]
+    if subjects:
+        # Two subjects means the parser split "Niger's president Mahamadou Issoufou": the name.
+        return next((c for c in subjects if c.pos_ == "PROPN"), subjects[0])
     for child in verb.children:
         if quoted and quoted(child.idx):
             continue
-        if child.dep_ == "nsubj":
-            return child
         if child.dep_ == "nsubjpass":
             # "X was quoted as saying" names the speaker; "X was called 'Y'" names the topic,
             # and the speaker of a passive verb is its agent ("was denounced by X").
@@ -380,6 +382,17 @@ class SpeakerResolver:
             record = self.actors.add(name, kind)  # type: ignore[arg-type]
         record.add_mention(phrase.start_char, phrase.end_char, text)
         return record, 0.6
+
+    def nearest_person_before(self, cue: Token) -> ActorRecord | None:
+        """The closest person named before ``cue`` in its sentence, outside quotations: the
+        reader's answer when the parse gives the cue no subject ("..., Jamel Msallem, said")."""
+        for tok in reversed(list(cue.sent)):
+            if tok.i >= cue.i or (self._quoted and self._quoted(tok.idx)):
+                continue
+            record = self.actors.at(tok.idx, tok.idx + len(tok.text))
+            if record is not None and record.kind == "person":
+                return record
+        return None
 
     def resolve_pronoun(self, token: Token) -> ActorRecord | None:
         """The actor a pronoun refers to, found the way a reader does.
