@@ -165,7 +165,12 @@ _CANDIDATE_ALTERNATIVES = [
     rf"(?:{_QUAL}[\s-]+)?(?<![\w$€£#.,/]){_YEAR}{_END}",
 ]
 
-CANDIDATE_RE = re.compile("|".join(f"(?:{alt})" for alt in _CANDIDATE_ALTERNATIVES))
+# Inside a candidate, whitespace never crosses a line break: paragraphs do not share a date.
+CANDIDATE_RE = re.compile(
+    "|".join(f"(?:{alt})" for alt in _CANDIDATE_ALTERNATIVES)
+    .replace(r"[\s-]", r"(?:\s|-)")
+    .replace(r"\s", r"[^\S\n]")
+)
 _LEADING_WORD = re.compile(r"\b(\w+)\s+$")
 
 

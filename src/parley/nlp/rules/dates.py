@@ -40,6 +40,8 @@ _TEMPORAL_BEFORE = frozenset({"in", "since", "until", "till", "by", "from", "to"
                               "next", "this", "between", "around", "and", "or", "for"})  # fmt: skip
 _ATTRIBUTIVE_BEFORE = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this",
                                  "that", "'s", "’s"})  # fmt: skip
+_MAY_BEFORE = frozenset({"in", "since", "until", "till", "through", "during", "early", "late",
+                         "mid", "last", "next", "this"})  # fmt: skip
 _RECURRING_BEFORE = frozenset({"every", "each"})
 _HOLIDAY_BEFORE = frozenset({"black", "good", "bloody", "super", "cyber", "ash", "palm", "easter",
                              "holy", "maundy", "shrove", "giving"})  # fmt: skip
@@ -162,6 +164,17 @@ def _is_month(span: Span, prev: Token | None) -> bool:
     if prev is None:
         return False
     word = prev.lower_
+    if month.lower_ == "may":
+        # "May" is also a surname in the news ("talks between Corbyn and May", "spoke to May"):
+        # only an unambiguous temporal preposition before and no verb after make it the month.
+        nxt = _next(span)
+        return (
+            word in _MAY_BEFORE
+            and month.ent_type_ == "DATE"
+            and (nxt is None or nxt.pos_ not in ("VERB", "AUX"))
+        )
+    if word in ("and", "or"):
+        return _conjoined_date(prev)
     if word in _TEMPORAL_BEFORE:
         return True
     # Attributive: "the November border demarcation", "last year's May elections".
@@ -193,10 +206,24 @@ def _is_year(span: Span, prev: Token | None) -> bool:
         return False  # "2000 troops": a quantity
     if token.ent_type_ == "DATE" or ranged:
         return True
+    if prev_word in ("and", "or"):
+        return prev is not None and _conjoined_date(prev)
     if prev_word in _TEMPORAL_BEFORE or token.i > span.start:
         return True
     # Attributive year without the NER's help: "the 2018 elections".
     return prev_word in _ATTRIBUTIVE_BEFORE and token.head.pos_ in ("NOUN", "PROPN")
+
+
+def _conjoined_date(conjunction: Token) -> bool:
+    """True when the word before "and"/"or" is itself a date: "December and January"."""
+    if conjunction.i == 0:
+        return False
+    before = conjunction.doc[conjunction.i - 1]
+    return (
+        before.ent_type_ == "DATE"
+        or before.lower_ in _CALENDAR_WORDS
+        or bool(_YEAR_TOKEN.fullmatch(before.text))
+    )
 
 
 def _in_year_range(token: Token) -> bool:
@@ -253,9 +280,10 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
     infinitive; "was to meet" is a plan in the past and gives no direction.
     """
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if verb.tag_ == "VBN" and "have" in auxes:
-        return "past"  # "might have encouraged", "will have met": a perfect looks back
     if any(a in _FUTURE_AUX for a in auxes):
+        if verb.tag_ == "VBN" and "have" in auxes:
+            # "might have encouraged" looks back, "would have been 80 on February 20" ahead.
+            return None
         return "future"
     if "to" in auxes:
         matrix = verb.head
