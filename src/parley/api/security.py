@@ -61,10 +61,6 @@ async def _send_error(send: Send, code: str, message: str, headers: dict[str, st
     await send({"type": "http.response.body", "body": body})
 
 
-class _BodyTooLarge(Exception):
-    pass
-
-
 class BodySizeLimit:
     """Refuse request bodies larger than ``max_bytes`` with a 413 in the API's error shape.
 
@@ -97,28 +93,34 @@ class BodySizeLimit:
                     await _send_error(send, "payload_too_large", self._message())
                     return
         seen = 0
+        too_large = False
         started = False
 
         async def counting_receive() -> Message:
-            nonlocal seen
+            nonlocal seen, too_large
+            if too_large:
+                return {"type": "http.request", "body": b"", "more_body": False}
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_bytes:
-                    raise _BodyTooLarge
+                    # End the body here; whatever the app answers to the cut body is replaced
+                    # by the 413 below (raising instead would surface as a parse error).
+                    too_large = True
+                    return {"type": "http.request", "body": b"", "more_body": False}
             return message
 
-        async def tracking_send(message: Message) -> None:
+        async def guarded_send(message: Message) -> None:
             nonlocal started
+            if too_large and not started:
+                return
             if message["type"] == "http.response.start":
                 started = True
             await send(message)
 
-        try:
-            await self.app(scope, counting_receive, tracking_send)
-        except _BodyTooLarge:
-            if not started:
-                await _send_error(send, "payload_too_large", self._message())
+        await self.app(scope, counting_receive, guarded_send)
+        if too_large and not started:
+            await _send_error(send, "payload_too_large", self._message())
 
 
 @dataclass

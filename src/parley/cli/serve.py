@@ -96,22 +96,10 @@ def serve_cli(
 
 def load_demo(db: str) -> tuple[int, int, int]:
     """Analyse the bundled example articles into the store at ``db``; (new, existing, failed)."""
-    from parley.service import analyze_records
-    from parley.store import Store
-    from parley.web.demo import DEMO_ARTICLES
+    from parley.web.demo import build_store
 
-    results, failed = [], 0
-    for item in analyze_records([dict(a) for a in DEMO_ARTICLES]):
-        if isinstance(item, Exception):
-            failed += 1
-        else:
-            results.append(item)
-    store = Store.from_url(db)
-    try:
-        report = store.save(results)
-    finally:
-        store.close()
-    return report.new, report.existing, report.failed + failed
+    report = build_store(db)
+    return report.new, report.existing, report.failed
 
 
 @app.command("demo")

@@ -90,3 +90,27 @@ DEMO_ARTICLES: tuple[dict[str, Any], ...] = (
         ),
     },
 )
+
+
+def build_store(url: str, articles: tuple[dict[str, Any], ...] | list[dict[str, Any]] = DEMO_ARTICLES) -> Any:
+    """Analyse ``articles`` and save them into the store at ``url``; returns its SaveReport.
+
+    A failed analysis is counted in ``failed`` (with its error) like the store's own failures.
+    """
+    from dataclasses import replace
+
+    from parley.service import analyze_records
+    from parley.store import Store
+
+    results, errors = [], []
+    for item in analyze_records([dict(a) for a in articles]):
+        if isinstance(item, Exception):
+            errors.append(str(item))
+        else:
+            results.append(item)
+    store = Store.from_url(url)
+    try:
+        report = store.save(results)
+    finally:
+        store.close()
+    return replace(report, failed=report.failed + len(errors), errors=(*report.errors, *errors))
