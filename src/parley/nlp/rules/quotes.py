@@ -37,6 +37,10 @@ NAMING_WORDS = frozenset(
     """so-called dubbed nicknamed titled entitled named called term word phrase slogan hashtag
     codenamed code-named song film book album novel series show operation motto""".split()
 )
+INTRODUCING_WORDS = frozenset(
+    """said says saying say wrote writes writing added adds adding declared stated stating
+    tweeted asked replied answered told explained announced insisted warned""".split()
+)
 _LOWER_START = re.compile(r"^[\s\[(…\.]*[a-z]")
 
 
@@ -105,6 +109,10 @@ def _kind(text: str, span: MarkedSpan, para_starts: list[int]) -> str:
     if before in ".!?:" or (before == "," and not _LOWER_START.match(content)):
         return "direct"
     if before in "—–-(" and not _LOWER_START.match(content):
+        return "direct"
+    # 'saying "I commit that ..."': a capitalised clause right after a verb of saying.
+    word = re.search(r"(\w+)\W*$", text[max(0, span.open_at - 30) : span.open_at])
+    if word and word.group(1).lower() in INTRODUCING_WORDS and not _LOWER_START.match(content):
         return "direct"
     return "partial"
 

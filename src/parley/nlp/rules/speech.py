@@ -320,8 +320,9 @@ class SpeakerResolver:
             return record, 0.75 if record else 0.0
         if token.pos_ == "NOUN" and token.lemma_.lower() in DOCUMENT_NOUNS:
             owner = _document_owner(token)
-            if owner is not None:
-                return self.resolve(owner)
+            if owner is None:
+                return None, 0.0  # "according to the summary": a document, not its author
+            return self.resolve(owner)
         phrase = _noun_phrase(token)
         record = self._named(phrase)
         if record is not None:
