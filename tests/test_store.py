@@ -1,0 +1,332 @@
+"""The corpus store on SQLite and PostgreSQL: saving, linking across articles, querying."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from parley.errors import NotFound
+from parley.store import Store
+from parley.store.testing import (  # noqa: F401  (fixtures)
+    event,
+    person,
+    pg_server_url,
+    quote,
+    result,
+    store,
+    store_url,
+)
+from parley.types import Agreement, ArticleResult, Condition, DateMention, Provenance
+
+PESKOV_SAID = "We remain open to dialogue with Kyiv on every question that matters."
+PESKOV_CHANGED = "We remain open to talks with Kyiv on every question that matters."
+
+
+def peskov_article(words: str, *, source: str, published: str, title: str | None = None) -> ArticleResult:
+    body = f'Kremlin spokesman Dmitry Peskov told reporters: "{words}" He gave no timetable.'
+    peskov = person("a1", "Dmitry Peskov", country="RUS", title="Kremlin spokesman", aliases=("Peskov",))
+    url = f"https://{source.lower().replace(' ', '-')}.example/{published}"
+    return result(body, source=source, published=published, title=title, url=url, actors=(peskov,),
+                  quotes=(quote("q1", words, body, peskov),))
+
+
+# --- contract ------------------------------------------------------------------------------
+
+
+def test_types_from_dict_round_trips_a_full_result() -> None:
+    body = 'Anna Berg said: "We will sign the memorandum by April 26." Talks resume on Friday in Kyiv.'
+    berg = person("a1", "Anna Berg", country="SWE", title="Foreign Minister", aliases=("Berg",))
+    r = result(
+        body, source="Outlet A", url="https://a.example/x", title="Talks",
+        actors=(berg,), quotes=(quote("q1", "We will sign the memorandum by April 26.", body, berg),),
+        events=(event("e1", "036", "SWE", "UKR", day="2025-04-25", place="Kyiv", source_actor="a1"),),
+        agreements=(Agreement(id="g1", kind="memorandum", text="the memorandum", start=20, end=34,
+                              parties=("SWE", "UKR"), status="proposed", due="2025-04-26",
+                              due_text="by April 26", said_by="Anna Berg", steps=("sign",)),),
+        conditions=(Condition(party="SWE", kind="demand", items=("a ceasefire",), start=0, end=5),),
+    )
+    r = ArticleResult(
+        article=r.article, actors=r.actors, quotes=r.quotes, events=r.events,
+        agreements=r.agreements, conditions=r.conditions,
+        dates=(DateMention(text="on Friday", start=60, end=69, value="2025-04-25"),),
+        provenance=Provenance(parley_version="0.1.0", model="m", model_version="3.8.0"),
+        warnings=("short article",),
+    )
+    data = r.to_dict()
+    assert ArticleResult.from_dict(data, text=body, source="Outlet A") == r
+    data["document"]["text"], data["document"]["source"] = body, "Outlet A"
+    assert ArticleResult.from_dict(data) == r
+
+
+# --- saving --------------------------------------------------------------------------------
+
+
+def test_store_save_is_idempotent_by_document_id(store: Store) -> None:
+    a = peskov_article(PESKOV_SAID, source="Outlet A", published="2025-04-01")
+    first = store.save([a])
+    again = store.save([a, a])
+    assert (first.new, first.existing, first.failed) == (1, 0, 0)
+    assert (again.new, again.existing, again.failed) == (0, 2, 0)
+    assert store.stats()["documents"] == 1
+    assert store.stats()["quote_sources"] == 1
+
+
+def test_store_get_document_returns_text_and_full_result(store: Store) -> None:
+    a = peskov_article(PESKOV_SAID, source="Outlet A", published="2025-04-01", title="Kremlin")
+    store.save([a])
+    doc = store.get_document(a.article.id)
+    assert doc.text == a.article.text
+    assert doc.title == "Kremlin" and doc.published == date(2025, 4, 1)
+    assert ArticleResult.from_dict(doc.result, text=doc.text) == a
+    with pytest.raises(NotFound):
+        store.get_document("doc-missing")
+
+
+def test_store_same_quote_two_outlets_one_word_changed_is_flagged(store: Store) -> None:
+    original = peskov_article(PESKOV_SAID, source="Outlet A", published="2025-04-01")
+    changed = peskov_article(PESKOV_CHANGED, source="Outlet B", published="2025-04-02")
+    store.save([changed, original])  # order must not matter: the earliest source is the reference
+    page = store.search_quotes(speaker="Peskov")
+    assert page.count == 1
+    q = page.items[0]
+    assert q.source_count == 2 and len(q.sources) == 2
+    assert q.altered and q.variant_count == 2
+    assert q.text == PESKOV_SAID
+    by_outlet = {s.source: s for s in q.sources}
+    assert by_outlet["Outlet A"].changes is None
+    assert by_outlet["Outlet B"].changes == {
+        "removed": ["dialogue"], "added": ["talks"], "edits": [{"from": "dialogue", "to": "talks"}],
+    }
+    assert store.stats()["altered_quotes"] == 1
+
+
+def test_store_identical_quote_from_two_outlets_is_not_flagged(store: Store) -> None:
+    store.save([
+        peskov_article(PESKOV_SAID, source="Outlet A", published="2025-04-01"),
+        peskov_article(PESKOV_SAID, source="Outlet C", published="2025-04-03"),
+    ])
+    (q,) = store.search_quotes().items
+    assert (q.source_count, q.altered) == (2, False)
+    assert (q.first_published, q.last_published) == (date(2025, 4, 1), date(2025, 4, 3))
+
+
+def test_store_different_quotes_of_one_speaker_stay_apart(store: Store) -> None:
+    store.save([
+        peskov_article(PESKOV_SAID, source="Outlet A", published="2025-04-01"),
+        peskov_article("The sanctions are illegal and will change nothing at all.", source="B",
+                       published="2025-04-02"),
+    ])
+    assert store.search_quotes(speaker="Peskov").count == 2
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        [("Donald Trump", "USA", "President"), ("President Trump", "USA", "President"), ("Trump", None, None)],
+        [("Trump", "USA", None), ("Donald Trump", "USA", "President")],  # surname first, then merged
+    ],
+)
+def test_store_resolves_one_person_across_articles(store: Store, names: list[tuple[str, str | None, str | None]]) -> None:
+    results = []
+    for i, (name, country, title) in enumerate(names):
+        body = f"{name} spoke to reporters on day {i}."
+        results.append(result(body, source=f"Outlet {i}", actors=(person("a1", name, country=country, title=title),)))
+    store.save(results)
+    page = store.list_actors(search="trump")
+    assert page.count == 1, [a.name for a in page.items]
+    assert page.items[0].documents == len(names)
+    assert page.items[0].name == "Donald Trump"
+
+
+def test_store_keeps_same_surname_different_countries_apart(store: Store) -> None:
+    store.save([
+        result("Boris Johnson spoke.", actors=(person("a1", "Boris Johnson", country="GBR", title="Prime Minister"),)),
+        result("Mike Johnson spoke.", actors=(person("a1", "Mike Johnson", country="USA", title="Speaker"),)),
+        result("Johnson said London would wait.", actors=(person("a1", "Johnson", country="GBR"),)),
+        result("Johnson, the House speaker, said no.", actors=(person("a1", "Johnson", country="USA", title="Speaker"),)),
+        result("Johnson, unnamed elsewhere, said no.", actors=(person("a1", "Johnson"),)),
+    ])
+    actors = {a.name: a for a in store.list_actors(search="johnson").items}
+    assert actors["Boris Johnson"].documents == 2
+    assert actors["Mike Johnson"].documents == 2
+    # No country, two candidates: ambiguous, so it is merged with neither.
+    assert actors["Johnson"].documents == 1
+    assert len(actors) == 3
+
+
+def test_store_get_actor_by_name_has_titles_and_quotes_over_time(store: Store) -> None:
+    store.save([
+        peskov_article(PESKOV_SAID, source="Outlet A", published="2025-04-01"),
+        peskov_article("Moscow will answer in kind and without delay.", source="B", published="2025-04-05"),
+    ])
+    detail = store.get_actor("Peskov")
+    assert detail.name == "Dmitry Peskov" and detail.country == "RUS"
+    assert detail.titles == ("Kremlin spokesman",)
+    assert [(d.day, d.count) for d in detail.quotes_over_time] == [(date(2025, 4, 1), 1), (date(2025, 4, 5), 1)]
+    assert detail.quote_count == 2
+    assert store.get_actor(detail.key).key == detail.key
+    with pytest.raises(NotFound):
+        store.get_actor("Nobody Known")
+
+
+# --- events ----------------------------------------------------------------------------------
+
+
+def _shelling(source: str, published: str, *, place: str = "Kharkiv", code: str = "195") -> ArticleResult:
+    body = f"Russian forces shelled {place} overnight, officials said."
+    url = f"https://{source.lower().replace(' ', '-')}.example/{published}/{place}"
+    return result(body, source=source, published=published, url=url,
+                  events=(event("e1", code, "RUS", "UKR", day="2025-04-17", place=place, goldstein=-10.0,
+                                quad_class=4),))
+
+
+def test_store_deduplicates_events_with_mention_and_source_counts(store: Store) -> None:
+    store.save([
+        _shelling("Outlet A", "2025-04-17"),
+        _shelling("Outlet B", "2025-04-18"),
+        _shelling("Outlet B", "2025-04-19"),  # same outlet again: a mention, not a new source
+        _shelling("Outlet A", "2025-04-18", place="Odesa"),  # another place: another event
+    ])
+    page = store.list_events(dyad="UKR-RUS")
+    assert page.count == 2
+    counts = {e.place_name: (e.num_mentions, e.num_articles, e.num_sources) for e in page.items}
+    assert counts == {"Kharkiv": (3, 3, 2), "Odesa": (1, 1, 1)}
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({"code": "19"}, 2),
+        ({"code": "036"}, 1),
+        ({"dyad": "RUS-UKR"}, 2),
+        ({"dyad": "USA-UKR"}, 1),
+        ({"place": "kharkiv"}, 1),
+        ({"since": "2025-04-18"}, 1),
+        ({"until": "2025-04-17"}, 2),
+    ],
+)
+def test_store_list_events_filters(store: Store, filters: dict[str, str], expected: int) -> None:
+    body = "The United States offered to mediate."
+    store.save([
+        _shelling("Outlet A", "2025-04-17"),
+        _shelling("Outlet A", "2025-04-17", place="Odesa", code="190"),
+        result(body, published="2025-04-18", events=(event("e1", "036", "USA", "UKR", goldstein=4.0, quad_class=1),)),
+    ])
+    assert store.list_events(**filters).count == expected  # type: ignore[arg-type]
+
+
+def test_store_timeline_sums_goldstein_per_quad_class(store: Store) -> None:
+    store.save([
+        _shelling("Outlet A", "2025-04-17"),
+        _shelling("Outlet A", "2025-04-17", place="Odesa"),
+        result("Kyiv proposed talks.", published="2025-04-18",
+               events=(event("e1", "036", "UKR", "RUS", goldstein=4.0, quad_class=1),)),
+        peskov_article(PESKOV_SAID, source="Outlet A", published="2025-04-18"),
+    ])
+    days = store.timeline(dyad="RUS-UKR")
+    assert [(d.day, d.events, d.quotes) for d in days] == [
+        (date(2025, 4, 17), 2, 0), (date(2025, 4, 18), 1, 1),
+    ]
+    assert days[0].goldstein == {4: -20.0}
+    assert days[1].goldstein == {1: 4.0}
+    assert store.timeline(dyad="RUS-UKR", since="2025-04-18")[0].day == date(2025, 4, 18)
+
+
+# --- quotes search -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({"text": "dialogue"}, 1),
+        ({"text": "DIALOGUE kyiv"}, 1),
+        ({"text": "dialogue sanctions"}, 0),
+        ({"text": "sanctions"}, 1),
+        ({"text": "Zelensky"}, 0),
+        ({"speaker": "peskov"}, 2),
+        ({"speaker": "Anna Berg"}, 1),
+        ({"country": "SWE"}, 1),
+        ({"since": "2025-04-02"}, 2),
+        ({"until": "2025-04-01"}, 1),
+        ({"kind": "partial"}, 1),
+        ({"text": "\"; DROP TABLE quotes; --"}, 0),
+    ],
+)
+def test_store_search_quotes_filters(store: Store, filters: dict[str, str], expected: int) -> None:
+    body = 'Foreign Minister Anna Berg called the plan "a real step forward" on Thursday.'
+    berg = person("a1", "Anna Berg", country="SWE", title="Foreign Minister")
+    store.save([
+        peskov_article(PESKOV_SAID, source="Outlet A", published="2025-04-01"),
+        peskov_article("The sanctions are illegal and will change nothing at all.", source="B", published="2025-04-02"),
+        result(body, published="2025-04-03", actors=(berg,),
+               quotes=(quote("q1", "a real step forward", body, berg, kind="partial"),)),
+    ])
+    assert store.search_quotes(**filters).count == expected  # type: ignore[arg-type]
+    assert store.stats()["quotes"] == 3
+
+
+def test_store_pages_are_complete_and_disjoint(store: Store) -> None:
+    said = [
+        "The delegation will travel to Istanbul on Monday.",
+        "Nobody has asked us about a summit yet.",
+        "Prisoner exchanges must continue regardless of politics.",
+        "Grain shipments are a separate matter entirely.",
+        "We see no reason to extend the pause.",
+        "Energy infrastructure was never a target for our forces.",
+        "Any ceasefire needs guarantees in writing first.",
+    ]
+    results = [
+        peskov_article(words, source="A", published=f"2025-04-{n + 1:02d}") for n, words in enumerate(said)
+    ]
+    store.save(results)
+    seen: list[str] = []
+    offset: int | None = 0
+    while offset is not None:
+        page = store.search_quotes(limit=3, offset=offset)
+        assert page.count == 7
+        seen.extend(q.id for q in page.items)
+        offset = page.next_offset
+    assert len(seen) == len(set(seen)) == 7
+    docs = store.list_documents(limit=5)
+    assert docs.count == 7 and docs.next_offset == 5 and docs.items[0].published == date(2025, 4, 7)
+    with pytest.raises(ValueError, match="limit"):
+        store.search_quotes(limit=0)
+
+
+# --- negotiations --------------------------------------------------------------------------
+
+
+def test_store_agreements_overdue_relative_to_today(store: Store) -> None:
+    body = "Both sides agreed to sign a memorandum by April 26 and a grain deal by May."
+    store.save([
+        result(
+            body, published="2025-04-18",
+            agreements=(
+                Agreement(id="g1", kind="memorandum", text="a memorandum", start=26, end=38,
+                          parties=("RUS", "UKR"), status="agreed", due="2025-04-26", due_text="by April 26"),
+                Agreement(id="g2", kind="deal", text="a grain deal", start=50, end=62,
+                          parties=("RUS", "UKR"), status="signed", due="2025-05"),
+            ),
+            conditions=(Condition(party="RUS", kind="demand", items=("sanctions relief",), start=0, end=4),),
+        )
+    ])
+    rows = {a.local_id: a for a in store.list_agreements(today=date(2025, 5, 10))}
+    assert rows["g1"].overdue and not rows["g2"].overdue  # signed: done, not overdue
+    assert rows["g1"].conditions[0]["items"] == ["sanctions relief"]
+    assert not any(a.overdue for a in store.list_agreements(today=date(2025, 4, 20)))
+
+
+def test_store_record_failure_and_stats(store: Store) -> None:
+    store.record_failure("doc-x", "analyze", "boom")
+    store.record_failure("doc-x", "analyze", "boom again")  # replaces, does not duplicate
+    assert store.list_failures() == [{"article_id": "doc-x", "stage": "analyze", "message": "boom again"}]
+    assert store.stats()["failures"] == 1
+
+
+def test_store_reopen_keeps_data_and_migrates_nothing(store_url: str) -> None:
+    with Store.from_url(store_url) as st:
+        st.save([peskov_article(PESKOV_SAID, source="A", published="2025-04-01")])
+        before = st.dump()
+    with Store.from_url(store_url) as st:
+        assert st.dump() == before
