@@ -37,6 +37,13 @@ def _surname(name: str | None) -> str:
     return (name or "").split()[-1].lower() if name and name.split() else ""
 
 
+def _paragraph(text: str, offset: int) -> int:
+    """Index of the blank-line-separated paragraph holding ``offset`` (-1 if outside the text)."""
+    if not 0 <= offset < len(text):
+        return -1
+    return text.count("\n\n", 0, offset)
+
+
 def negotiations_data(store: Any, *, today: date, max_docs: int = 200) -> dict[str, Any]:
     """Agreements (overdue judged against ``today``), the conditions and ultimatums stated in the
     same articles, and the quotes of the people who stated them (the quotes that moved the talks).
@@ -58,13 +65,15 @@ def negotiations_data(store: Any, *, today: date, max_docs: int = 200) -> dict[s
     for doc_id in doc_ids[:max_docs]:
         detail = plain(store.get_document(doc_id))
         result = detail.get("result") or {}
-        speakers = {
-            _surname(x.get("said_by"))
-            for x in [*result.get("agreements", []), *result.get("conditions", [])]
-        } - {""}
+        stated = [*result.get("agreements", []), *result.get("conditions", [])]
+        speakers = {_surname(x.get("said_by")) for x in stated} - {""}
+        paragraphs = {_paragraph(detail.get("text") or "", x.get("start", -1)) for x in stated}
         for quote in result.get("quotes", []):
             speaker = (quote.get("speaker") or {}).get("name")
-            if _surname(speaker) in speakers:
+            # A quote "moved" the talks when its speaker stated a term, or it sits in the same
+            # paragraph as an agreement or condition (said_by is often not extracted).
+            near = _paragraph(detail.get("text") or "", quote["start"]) in paragraphs
+            if _surname(speaker) in speakers or near:
                 quotes.append({
                     "id": quote["id"], "text": quote["text"], "kind": quote["kind"],
                     "speaker_name": speaker, "doc_id": doc_id, "start": quote["start"],

@@ -19,6 +19,7 @@ def timeline_data(
 ) -> dict[str, Any]:
     """The timeline JSON (shared by the API route and the page)."""
     days = [plain(d) for d in store.timeline(actor=actor, dyad=dyad, since=since, until=until)]
+    days.sort(key=lambda d: str(d["day"]))  # the chart and clients expect calendar order
     for day in days:
         day["goldstein"] = {str(k): float(v) for k, v in (day.get("goldstein") or {}).items()}
     return {"actor": actor, "dyad": dyad, "since": since, "until": until, "days": days}
