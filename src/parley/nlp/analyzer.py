@@ -10,7 +10,12 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from parley.nlp.rules.actors import ActorIndex
+from parley.nlp.rules.amounts import extract_amounts
+from parley.nlp.rules.casualties import extract_casualties
+from parley.nlp.rules.negotiations import extract_agreements, extract_conditions
+from parley.nlp.rules.places import extract_places
 from parley.nlp.rules.dates import extract_dates
+from parley.nlp.rules.events import extract_events
 from parley.nlp.rules.quotes import extract_quotes
 from parley.nlp.rules.reported import extract_reported_speech
 from parley.types import Article, ArticleResult, Provenance
@@ -26,10 +31,22 @@ def analyze_doc(doc: Doc, article: Article, *, provenance: Provenance | None = N
         replace(q, id=f"q{n}")
         for n, q in enumerate(sorted([*quotes, *reported], key=lambda q: (q.start, q.end)), start=1)
     ]
+    events = extract_events(doc, actors, quotes=all_quotes, dates=dates, published=article.published)
+    # casualties, amounts and negotiation tracking (issue 3, items 5 and 6)
+    casualties = extract_casualties(doc, dates=dates, published=article.published)
+    amounts = extract_amounts(doc, casualties=casualties)
+    agreements = extract_agreements(doc, actors, dates=dates, quotes=all_quotes)
+    conditions = extract_conditions(doc, actors, quotes=all_quotes, dates=dates)
     return ArticleResult(
         article=article,
+        events=tuple(events),
+        casualties=tuple(casualties),
+        amounts=tuple(amounts),
+        agreements=tuple(agreements),
+        conditions=tuple(conditions),
         actors=actors.freeze(),
         quotes=tuple(all_quotes),
         dates=tuple(dates),
+        places=tuple(extract_places(doc, country_hint=actors.main_country)),
         provenance=provenance,
     )

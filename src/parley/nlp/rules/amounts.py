@@ -1,0 +1,209 @@
+"""Money and other amounts, with their unit and what they measure.
+
+"$500 million in aid" -> value 5e8, unit USD, measures "aid"; "a 30 percent tariff" -> 30,
+percent, "tariff"; "10,000 troops" -> 10000, "troops". Small counts written as words ("two
+people", "three conditions") are not amounts: they are part of the prose, and casualty figures
+are reported by the casualty rule instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from parley.numbers import parse_number, parse_quantity
+from parley.types import Amount, CasualtyMention
+
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB",
+    "₹": "INR", "a$": "AUD", "c$": "CAD", "hk$": "HKD",
+}
+CURRENCY_WORDS: dict[str, str] = {
+    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+    "pounds": "GBP", "sterling": "GBP", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY",
+    "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "hryvnia": "UAH",
+    "hryvnias": "UAH", "hryvnia's": "UAH", "rupee": "INR", "rupees": "INR", "won": "KRW",
+    "lira": "TRY", "shekel": "ILS", "shekels": "ILS", "francs": "CHF", "rand": "ZAR",
+    "naira": "NGN", "riyal": "SAR", "riyals": "SAR", "dinar": "IQD", "dinars": "IQD",
+}
+PERCENT_WORDS = {"percent", "per cent", "%", "pct", "percentage points", "percentage point"}
+# Durations and ages are not amounts ("in 24 hours", "a 15-year-old").
+TIME_NOUNS = {
+    "year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "time",
+    "times", "am", "pm", "o'clock", "round", "point", "percent", "%", "votes", "vote", "seat",
+    "page", "article", "item", "step", "point", "clause", "paragraph", "section", "chapter",
+}
+# Units whose "of" object is what is measured ("5,000 tonnes of grain"), unlike "prisoners of war".
+UNIT_NOUNS = {
+    "tonne", "ton", "tons", "tonnes", "barrel", "barrels", "litre", "liter", "gallon", "kilogram",
+    "kg", "bag", "container", "shipment", "cubic", "metre", "meter", "unit", "round", "dose",
+    "megawatt", "gigawatt", "bcm", "truck", "truckload", "ship", "package", "batch",
+}
+MEASURE_PREPS = {"in", "for", "of", "to", "on", "towards", "toward"}
+_SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "m", "k"}
+
+
+def _currency(text: str) -> str | None:
+    low = text.lower()
+    for symbol, code in sorted(CURRENCY_SYMBOLS.items(), key=lambda kv: -len(kv[0])):
+        if symbol in low:
+            return code
+    for word in re.findall(r"[a-z$']+", low):
+        if word in CURRENCY_WORDS:
+            return CURRENCY_WORDS[word]
+    return None
+
+
+def _value(text: str) -> float | None:
+    """The number in an amount: "$500 million" -> 5e8; "more than 30 percent" -> 30."""
+    low = text.lower().replace("us$", "$")
+    low = re.sub(r"[$€£¥₴₽₹%]", " ", low)
+    words = [w for w in re.split(r"\s+", low) if w]
+    kept = [
+        w for w in words
+        if re.fullmatch(r"[\d.,]+(?:bn|mn|m|k|tn)?", w) or w in _SCALE_WORDS
+        or parse_number(w) is not None and w not in ("a", "an")
+    ]
+    if not kept:
+        return None
+    value = parse_number(" ".join(kept))
+    if value is None:
+        bounds = parse_quantity(" ".join(kept))
+        value = bounds.value if bounds else None
+    return value
+
+
+def _phrase(noun: Token) -> str:
+    """A noun with its adjectives and compounds: "post-war reconstruction", "aid package"."""
+    left = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod") and not c.like_num]
+    left = [c for c in left if c.ent_type_ not in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY")]
+    tokens = sorted([*left, noun], key=lambda t: t.i)
+    start = tokens[0].i
+    return noun.doc[start:noun.i + 1].text if noun.i - start < 5 else noun.text
+
+
+def _measures(span: Span) -> str | None:
+    root = span.root
+    doc = span.doc
+    # "$500 million in aid", "$2bn for reconstruction": the preposition right after the amount.
+    if span.end < len(doc) and doc[span.end].lower_ in MEASURE_PREPS:
+        prep = doc[span.end]
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.ent_type_ not in ("GPE",):
+            return _phrase(obj)
+    # "a $500 million aid package", "a 30 percent tariff"
+    if root.dep_ in ("compound", "nmod", "amod", "nummod", "quantmod") and root.head.pos_ == "NOUN":
+        if root.head.i >= span.end:
+            return _phrase(root.head)
+    # "aid worth $500 million", "tariffs of 30 percent", "a loan of $2bn"
+    if root.dep_ == "pobj" and root.head.lower_ in ("of", "worth", "at") and root.head.head.pos_ == "NOUN":
+        return _phrase(root.head.head)
+    if root.dep_ in ("npadvmod", "pobj") and root.head.lower_ == "worth":
+        head = root.head.head
+        if head.pos_ == "NOUN":
+            return _phrase(head)
+    # "raised tariffs by 30 percent", "prices rose 5 percent"
+    verb = root.head if root.dep_ != "pobj" else root.head.head
+    if verb.pos_ in ("VERB", "AUX"):
+        for dep in ("dobj", "nsubj", "nsubjpass"):
+            obj = next((c for c in verb.children if c.dep_ == dep and c.i not in range(span.start, span.end)), None)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.ent_type_ != "MONEY":
+                return _phrase(obj)
+    return None
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _count_amount(token: Token, taken: list[tuple[int, int]]) -> Amount | None:
+    """"10,000 troops", "40 tanks", "5,000 tonnes of grain"."""
+    noun = token.head
+    if token.dep_ not in ("nummod",) or noun.pos_ != "NOUN" or noun.i <= token.i:
+        return None
+    if noun.lemma_.lower() in TIME_NOUNS or noun.lower_ in TIME_NOUNS:
+        return None
+    if "-" in token.doc[token.i:noun.i + 1].text:  # "a 15-year-old", "two-day"
+        return None
+    start_tok = token
+    while start_tok.i > 0 and start_tok.doc[start_tok.i - 1].ent_type_ == "CARDINAL" and (
+        start_tok.doc[start_tok.i - 1].head.i in (token.i, noun.i)
+    ):
+        start_tok = start_tok.doc[start_tok.i - 1]
+    qty = token.doc[start_tok.i:token.i + 1].text
+    value = parse_number(qty)
+    if value is None:
+        bounds = parse_quantity(qty)
+        value = bounds.value if bounds else None
+    if value is None:
+        return None
+    written_in_digits = any(ch.isdigit() for ch in qty)
+    if not written_in_digits and value < 10:
+        return None
+    start = start_tok.idx
+    end = noun.idx + len(noun.text)
+    if _overlaps(start, end, taken):
+        return None
+    measures = _phrase(noun)
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if obj is not None and obj.pos_ == "NOUN" and noun.lemma_.lower() in UNIT_NOUNS:
+        measures = _phrase(obj)
+    return Amount(
+        text=token.doc.text[start:end], start=start, end=end, value=value, unit=noun.lower_,
+        measures=measures,
+    )
+
+
+def extract_amounts(doc: Doc, *, casualties: Sequence[CasualtyMention] = ()) -> list[Amount]:
+    """Money, percentages, physical quantities and large counts with what they measure.
+
+    Args:
+        doc: the parsed article.
+        casualties: casualty mentions already found; their figures are not repeated here.
+
+    Returns:
+        The amounts in text order.
+    """
+    taken: list[tuple[int, int]] = [(c.start, c.end) for c in casualties]
+    out: list[Amount] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("MONEY", "PERCENT", "QUANTITY"):
+            continue
+        if _overlaps(ent.start_char, ent.end_char, taken):
+            continue
+        text = ent.text
+        start = ent.start_char
+        if ent.start > 0 and doc[ent.start - 1].lower_ in CURRENCY_SYMBOLS:
+            # "€2bn": the symbol is sometimes left outside the entity
+            start = doc[ent.start - 1].idx
+            text = doc.text[start:ent.end_char]
+        if ent.label_ == "MONEY":
+            unit = _currency(text)
+            # "500 million" tagged MONEY with the currency word outside the entity
+            if unit is None and ent.end < len(doc):
+                unit = _currency(doc[ent.end].text)
+        elif ent.label_ == "PERCENT":
+            unit = "percent"
+        else:
+            unit = next((t.lower_ for t in reversed(ent) if t.is_alpha and t.lower_ not in _SCALE_WORDS), None)
+        value = _value(text)
+        if value is None:
+            continue
+        out.append(
+            Amount(text=text, start=start, end=ent.end_char, value=value, unit=unit,
+                   measures=_measures(ent))
+        )
+        taken.append((ent.start_char, ent.end_char))
+    for token in doc:
+        if token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
+            continue
+        if not token.like_num:
+            continue
+        amount = _count_amount(token, taken)
+        if amount is not None:
+            out.append(amount)
+            taken.append((amount.start, amount.end))
+    return sorted(out, key=lambda a: a.start)

@@ -1,0 +1,493 @@
+"""Casualty figures: killed, injured, missing and arrested counts with their bounds.
+
+A figure counts only when the parse ties a number of people to a casualty word: the object of
+"killing" / "injuring", the passive subject of "were killed", "N dead", "N people died", "the
+death toll rose to N". Each sentence with figures becomes one :class:`CasualtyMention` with its
+places, its date and the perpetrator (the subject of the clause that caused the harm, e.g.
+"Russian airstrikes ... killing" -> RUS). :func:`attach_casualties` then copies the counts onto
+the event coded in the same sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from spacy.tokens import Doc, Span, Token
+
+from parley.numbers import VAGUE, Bounds, parse_quantity, qualifier_words
+from parley.types import Casualties, CasualtyMention, DateMention, Event, Place
+
+KIND_FIELDS = ("killed", "injured", "missing", "arrested")
+
+# Verb lemma -> kind, for "killing two people" and "two people were killed".
+CASUALTY_VERBS: dict[str, str] = {
+    "kill": "killed", "slay": "killed", "murder": "killed", "execute": "killed",
+    "massacre": "killed", "behead": "killed", "shoot": "killed",
+    "injure": "injured", "wound": "injured", "hurt": "injured", "maim": "injured",
+    "hospitalize": "injured", "hospitalise": "injured",
+    "arrest": "arrested", "detain": "arrested", "apprehend": "arrested", "jail": "arrested",
+    "abduct": "missing", "kidnap": "missing",
+}
+# Words standing after or on a count: "two dead", "30 wounded", "5 remain missing".
+STATE_WORDS: dict[str, str] = {
+    "dead": "killed", "killed": "killed", "slain": "killed", "died": "killed",
+    "injured": "injured", "wounded": "injured", "hurt": "injured", "hospitalized": "injured",
+    "hospitalised": "injured", "missing": "missing", "unaccounted": "missing",
+    "arrested": "arrested", "detained": "arrested", "abducted": "missing",
+    "kidnapped": "missing",
+}
+# Nouns that are themselves the count: "15 deaths", "40 arrests".
+COUNT_NOUNS: dict[str, str] = {
+    "death": "killed", "fatality": "killed", "life": "killed", "body": "killed",
+    "injury": "injured", "arrest": "arrested", "detention": "arrested",
+}
+DYING_VERBS = {"die", "perish", "drown"}
+# Heads that make a count a count of people; anything else ("100 houses") is not a casualty.
+PERSON_NOUNS = {
+    "people", "person", "civilian", "soldier", "troop", "child", "kid", "woman", "man", "men",
+    "women", "children", "police", "policeman", "officer", "protester", "demonstrator",
+    "militant", "fighter", "passenger", "resident", "worker", "student", "journalist",
+    "migrant", "refugee", "pilgrim", "miner", "villager", "other", "member", "servicemen",
+    "serviceman", "personnel", "rebel", "insurgent", "guard", "hostage", "prisoner", "victim",
+    "citizen", "national", "staff", "employee", "doctor", "nurse", "patient", "crew",
+    "sailor", "pilot", "marine", "teenager", "adult", "infant", "baby", "girl", "boy",
+    "suspect", "activist", "opponent", "supporter", "worshipper", "tourist", "farmer",
+    "firefighter", "rescuer", "volunteer", "peacekeeper", "gunman", "attacker", "bystander",
+    "individual", "inhabitant", "family", "relative", "combatant", "jihadist", "separatist",
+}
+ATTACK_NOUNS = {
+    "strike", "airstrike", "attack", "shelling", "missile", "drone", "bombardment", "raid",
+    "offensive", "rocket", "bombing", "assault", "fire", "force", "troop", "army", "military",
+    "artillery", "shell", "bomb", "gunfire", "jet", "warplane", "aircraft", "militant",
+}
+MODAL_WORDS = {"could", "would", "may", "might", "will", "shall", "should", "can"}
+SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+_QUALIFIERS = qualifier_words()
+
+
+@dataclass
+class _Count:
+    kind: str
+    bounds: Bounds
+    tokens: list[Token]
+    governor: Token | None
+    conj_of: Token | None = None
+
+
+# -- country helpers (shared by the negotiation rules) -------------------------------------
+
+
+def country_of(text: str) -> str | None:
+    """ISO alpha-3 for a country name, demonym, capital or institution ("Russian" -> "RUS")."""
+    from parley.geo.countries import country_code
+
+    text = text.strip()
+    return country_code(text) if text else None
+
+
+def is_country_name(text: str) -> bool:
+    """True when ``text`` names a country itself (not a city, capital or nationality)."""
+    from parley.geo.countries import country_of_name
+
+    return country_of_name(text.strip()) is not None
+
+
+def geocode_place(name: str, start: int, end: int, *, hint: str | None = None) -> Place:
+    """A :class:`Place` for a name the casualty sentence gives, geocoded offline."""
+    from parley.geo.places import geocode
+
+    hit = geocode(name, country_hint=hint)
+    if hit is None:
+        return Place(name=name, start=start, end=end)
+    return Place(
+        name=name, start=start, end=end, country=hit.country, latitude=hit.latitude,
+        longitude=hit.longitude, kind=hit.kind,
+    )
+
+
+# -- extraction -----------------------------------------------------------------------------
+
+
+def _is_count_token(token: Token) -> bool:
+    if token.ent_type_ in SKIP_ENTS:
+        return False
+    if token.lower_ in VAGUE:
+        return True
+    return bool(token.like_num) and token.pos_ in ("NUM", "NOUN", "ADJ", "PROPN") or (
+        token.like_num and token.tag_ == "CD"
+    )
+
+
+def _quantity_tokens(token: Token) -> list[Token]:
+    """The number with its qualifiers: "at least two", "more than 100", "dozens of"."""
+    doc = token.doc
+    if token.ent_type_ == "CARDINAL":
+        start = token.i
+        while start > 0 and doc[start - 1].ent_type_ == "CARDINAL" and doc[start].ent_iob_ != "B":
+            start -= 1
+        end = token.i
+        while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+            end += 1
+        return list(doc[start:end + 1])
+    start = token.i
+    while start > 0 and doc[start - 1].lower_ in _QUALIFIERS and token.i - start < 3:
+        start -= 1
+    return list(doc[start:token.i + 1])
+
+
+def _root_of(tokens: Sequence[Token]) -> Token:
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        if t.head.i not in ids or t.head is t:
+            if _is_count_token(t) or t.lower_ in VAGUE:
+                return t
+    return tokens[-1]
+
+
+def _counted_noun(number: Token) -> Token:
+    head = number.head
+    if number.dep_ in ("nummod", "quantmod", "amod", "compound", "npadvmod") and head.pos_ in (
+        "NOUN", "PROPN",
+    ) and head.i > number.i:
+        return head
+    # "dozens of people", "hundreds of civilians"
+    for child in number.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
+                    return obj
+    return number
+
+
+def _is_person(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    return (
+        lemma in PERSON_NOUNS
+        or noun.lower_ in PERSON_NOUNS
+        or noun.ent_type_ in ("NORP",)
+        or noun.lower_.endswith(("ians", "ans", "is", "ese"))
+        and noun.pos_ in ("PROPN", "NOUN")
+        and noun.text[:1].isupper()
+    )
+
+
+def _modal(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in MODAL_WORDS for c in verb.children)
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _state_after(noun: Token) -> tuple[str, Token] | None:
+    """A state word on or right after the count: "two dead", "30 people wounded"."""
+    for child in noun.children:
+        if child.dep_ in ("amod", "acl", "appos", "relcl", "acomp", "oprd", "conj") and (
+            child.lower_ in STATE_WORDS
+        ):
+            return STATE_WORDS[child.lower_], child
+    doc = noun.doc
+    for offset in (1, 2):
+        i = noun.i + offset
+        if i >= len(doc) or doc[i].is_sent_start:
+            break
+        word = doc[i].lower_
+        if word in STATE_WORDS:
+            return STATE_WORDS[word], doc[i]
+        if word not in ("people", "persons", "others", "were", "are", "have", "been", "more"):
+            break
+    return None
+
+
+def _classify(number: Token, noun: Token) -> tuple[str, Token | None] | None:
+    lemma = noun.lemma_.lower()
+    if noun is not number and lemma in COUNT_NOUNS:
+        kind = COUNT_NOUNS[lemma]
+        if lemma == "life" and noun.head.lemma_ not in ("claim", "lose", "take", "cost"):
+            return None
+        if lemma == "body" and not any(
+            w.lemma_ in ("find", "recover", "discover") for w in (noun.head,)
+        ):
+            return None
+        return kind, noun.head if noun.head.pos_ in ("VERB", "AUX") else noun
+    if noun is not number and not _is_person(noun):
+        return None
+    state = _state_after(noun)
+    if state is not None:
+        return state[0], state[1]
+    head = noun.head
+    if noun.dep_ == "conj":
+        return None  # handled through the first conjunct
+    if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in CASUALTY_VERBS:
+        if _modal(head) or _negated(head):
+            return None
+        return CASUALTY_VERBS[head.lemma_.lower()], head
+    if noun.dep_ == "nsubj" and head.lemma_.lower() in DYING_VERBS:
+        if _modal(head) or _negated(head):
+            return None
+        return "killed", head
+    if noun.dep_ == "nsubj" and head.lemma_ in ("be", "remain"):
+        for child in head.children:
+            if child.dep_ in ("acomp", "attr") and child.lower_ in STATE_WORDS:
+                return STATE_WORDS[child.lower_], child
+    # "the death toll rose to 15", "a death toll of 15"
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        governor = head.head
+        tolls = [governor] + [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(t.lemma_.lower() == "toll" for t in tolls):
+            return "killed", governor
+    if noun.dep_ == "attr" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() == "toll" for c in head.children
+    ):
+        return "killed", head
+    return None
+
+
+def _country_in(tokens: Iterable[Token]) -> str | None:
+    seen: set[int] = set()
+    for token in tokens:
+        if token.i in seen:
+            continue
+        if token.ent_type_ in ("NORP", "GPE", "ORG") and token.ent_iob_ in ("B", "I"):
+            ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            if ent is not None:
+                seen.update(range(ent.start, ent.end))
+                code = country_of(ent.text)
+                if code:
+                    return code
+        elif token.pos_ in ("PROPN", "ADJ") and token.text[:1].isupper():
+            code = country_of(token.text)
+            if code:
+                return code
+    return None
+
+
+def _perpetrator(governor: Token | None, sent: Span, victims: set[int]) -> str | None:
+    """The country behind the harm: agent, or subject of the causing clause, or an attack noun."""
+    verb = governor
+    hops = 0
+    while verb is not None and hops < 4:
+        for child in verb.children:
+            if child.dep_ == "agent":
+                code = _country_in(list(child.subtree)[:10])
+                if code:
+                    return code
+            if child.dep_ in ("nsubj",) and child.i not in victims:
+                subtree = [t for t in child.subtree if t.i not in victims][:10]
+                code = _country_in(subtree)
+                if code:
+                    return code
+        if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "relcl") and verb.head is not verb:
+            if verb.dep_ == "relcl":
+                code = _country_in(list(verb.head.subtree)[:10])
+                if code:
+                    return code
+            verb = verb.head
+            hops += 1
+            continue
+        break
+    for token in sent:
+        if token.lemma_.lower() in ATTACK_NOUNS and token.pos_ == "NOUN":
+            mods = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+            code = _country_in(mods)
+            if code:
+                return code
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+                    code = _country_in(list(prep.subtree)[:8])
+                    if code:
+                        return code
+    return None
+
+
+def _locations(sent: Span, places: Sequence[Place]) -> tuple[Place, ...]:
+    found: list[Place] = [p for p in places if sent.start_char <= p.start < sent.end_char]
+    taken = [(p.start, p.end) for p in found]
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    named = [e.text for e in sent.ents if e.label_ in PLACE_ENTS and is_country_name(e.text)]
+    hint = country_of(named[0]) if len(named) == 1 else None
+    for ent in sent.ents:
+        if ent.label_ not in PLACE_ENTS or not free(ent.start_char, ent.end_char):
+            continue
+        candidates = [ent.root, *[c for c in ent.root.conjuncts if c.pos_ == "PROPN"]]
+        for token in candidates:
+            if token.i == ent.root.i:
+                start, end, name = ent.start_char, ent.end_char, ent.text
+            else:
+                span = next((e for e in sent.ents if e.start <= token.i < e.end), None)
+                start = span.start_char if span is not None else token.idx
+                end = span.end_char if span is not None else token.idx + len(token.text)
+                name = span.text if span is not None else token.text
+            if not free(start, end):
+                continue
+            name = name.removeprefix("the ").strip()
+            found.append(geocode_place(name, start, end, hint=hint))
+            taken.append((start, end))
+    # A casualty report names the most precise places; the country around them is context.
+    local = [p for p in found if p.kind != "country"]
+    if local:
+        countries = {p.country for p in found if p.kind == "country" and p.country}
+        if len(countries) == 1:
+            only = next(iter(countries))
+            local = [p if p.country else replace(p, country=only) for p in local]
+        found = local
+    return tuple(sorted(found, key=lambda p: p.start))
+
+
+def _merge(counts: list[_Count]) -> dict[str, tuple[int | None, int | None]]:
+    """Bounds per kind; counts joined by "and" under one verb add up, separate ones do not."""
+    merged: dict[str, tuple[int | None, int | None]] = {}
+    for count in counts:
+        low, high = count.bounds.min, count.bounds.max
+        if count.kind not in merged:
+            merged[count.kind] = (low, high)
+            continue
+        old_low, old_high = merged[count.kind]
+        if count.conj_of is not None:
+            merged[count.kind] = (
+                (old_low or 0) + (low or 0) if old_low is not None or low is not None else None,
+                old_high + high if old_high is not None and high is not None else None,
+            )
+        else:
+            merged[count.kind] = (
+                max(x for x in (old_low, low) if x is not None) if (old_low or low) else None,
+                max(x for x in (old_high, high) if x is not None) if (old_high or high) else None,
+            )
+    return merged
+
+
+def extract_casualties(
+    doc: Doc,
+    *,
+    dates: Sequence[DateMention] = (),
+    places: Sequence[Place] = (),
+    published: date | None = None,
+) -> list[CasualtyMention]:
+    """Casualty figures per sentence, with places, perpetrator country and date.
+
+    Args:
+        doc: the parsed article.
+        dates: resolved date mentions of the article (from the dates rule).
+        places: geocoded places of the article, if the places rule ran; names the rule finds
+            itself are geocoded offline.
+        published: publication date, used when the sentence names no date of its own.
+
+    Returns:
+        One mention per sentence that states at least one casualty figure.
+    """
+    out: list[CasualtyMention] = []
+    for sent in doc.sents:
+        counts: list[_Count] = []
+        used: set[int] = set()
+        by_noun: dict[int, _Count] = {}
+        for token in sent:
+            if token.i in used or not _is_count_token(token):
+                continue
+            qty = _quantity_tokens(token)
+            used.update(t.i for t in qty)
+            number = _root_of(qty)
+            bounds = parse_quantity(" ".join(t.text for t in qty))
+            if bounds is None or (bounds.min is None and bounds.max is None):
+                continue
+            noun = _counted_noun(number)
+            conj_of = None
+            if noun.dep_ == "conj" and noun.head.i in by_noun:
+                first = by_noun[noun.head.i]
+                if _state_after(noun) is None:
+                    conj_of = noun.head
+                    counts.append(_Count(first.kind, bounds, qty + [noun], first.governor, conj_of))
+                    continue
+            found = _classify(number, noun)
+            if found is None:
+                continue
+            kind, governor = found
+            count = _Count(kind, bounds, qty + ([noun] if noun is not number else []), governor)
+            counts.append(count)
+            by_noun[noun.i] = count
+        if not counts:
+            continue
+        merged = _merge(counts)
+        victims = {t.i for c in counts for t in c.tokens}
+        governor = next((c.governor for c in counts if c.governor is not None), None)
+        fields: dict[str, int | None] = {}
+        for kind, (low, high) in merged.items():
+            fields[f"{kind}_min"] = low
+            fields[f"{kind}_max"] = high
+        casualties = Casualties(**fields, perpetrator=_perpetrator(governor, sent, victims))
+        span_tokens = [t for c in counts for t in c.tokens] + [
+            c.governor for c in counts if c.governor is not None
+        ]
+        start = min(t.idx for t in span_tokens)
+        end = max(t.idx + len(t.text) for t in span_tokens)
+        when = next(
+            (d for d in dates if sent.start_char <= d.start < sent.end_char and d.value), None
+        )
+        out.append(
+            CasualtyMention(
+                text=doc.text[start:end],
+                start=start,
+                end=end,
+                sentence=(sent.start_char, sent.end_char),
+                counts=casualties,
+                locations=_locations(sent, places),
+                date=when.value if when else (published.isoformat() if published else None),
+                date_source="text" if when else ("published" if published else None),
+            )
+        )
+    return out
+
+
+CONFLICT_ROOTS = ("18", "19", "20", "17", "15", "14")
+
+
+def attach_casualties(events: Sequence[Event], casualties: Sequence[CasualtyMention]) -> list[Event]:
+    """Copy each sentence's casualty counts onto the one event they belong to.
+
+    The event must share the sentence; among several, a material-conflict event (CAMEO roots 18,
+    19, 20 first) nearest to the figures wins. Figures are attached once, so totals over events
+    do not double count.
+
+    Args:
+        events: the article's events (unchanged objects are returned as they are).
+        casualties: the mentions from :func:`extract_casualties`.
+
+    Returns:
+        The events, with ``casualties`` set on those that received figures.
+    """
+    result = list(events)
+    for mention in casualties:
+        s_start, s_end = mention.sentence
+        candidates = [
+            i for i, e in enumerate(result) if e.sentence[0] < s_end and s_start < e.sentence[1]
+        ]
+        if not candidates:
+            continue
+
+        def rank(i: int) -> tuple[int, int]:
+            event = result[i]
+            root = event.root if event.root in CONFLICT_ROOTS else None
+            priority = CONFLICT_ROOTS.index(root) if root else len(CONFLICT_ROOTS)
+            distance = min(abs(event.trigger[0] - mention.start), abs(event.trigger[1] - mention.end))
+            return priority, distance
+
+        best = min(candidates, key=rank)
+        event = result[best]
+        counts = mention.counts
+        if event.casualties is not None:
+            merged = {
+                k: getattr(event.casualties, k) if getattr(event.casualties, k) is not None
+                else getattr(counts, k)
+                for k in Casualties.__slots__
+            }
+            counts = Casualties(**merged)
+        if counts.perpetrator is None and event.source is not None and event.root in (
+            "18", "19", "20",
+        ):
+            counts = replace(counts, perpetrator=event.source.country)
+        result[best] = replace(event, casualties=counts)
+    return result
