@@ -34,7 +34,8 @@ from parley.types import Quote, SpeakerRef
 
 # Words right before a quotation that make it a name, title or term rather than speech.
 NAMING_WORDS = frozenset(
-    """so-called dubbed nicknamed titled entitled named called term word phrase slogan hashtag
+    """so-called dubbed nicknamed titled entitled named called call calls calling term word phrase
+    slogan hashtag
     codenamed code-named song film book album novel series show operation motto""".split()
 )
 INTRODUCING_WORDS = frozenset(
@@ -110,10 +111,12 @@ def _kind(text: str, span: MarkedSpan, para_starts: list[int]) -> str:
         return "direct"
     if before in "—–-(" and not _LOWER_START.match(content):
         return "direct"
-    # 'saying "I commit that ..."': a capitalised clause right after a verb of saying.
-    word = re.search(r"(\w+)\W*$", text[max(0, span.open_at - 30) : span.open_at])
-    if word and word.group(1).lower() in INTRODUCING_WORDS and not _LOWER_START.match(content):
-        return "direct"
+    # 'she said, "and we stayed."' continues a direct quotation; 'saying "I commit that ..."'
+    # is a capitalised clause right after a verb of saying.
+    word = re.search(r"(\w+)(\W*)$", text[max(0, span.open_at - 30) : span.open_at])
+    if word and word.group(1).lower() in INTRODUCING_WORDS:
+        if word.group(2).strip() in {",", ":"} or not _LOWER_START.match(content):
+            return "direct"
     return "partial"
 
 
@@ -288,9 +291,12 @@ def _is_speech(text: str, draft: _Draft) -> bool:
     if not words:
         return False
     before = text[max(0, draft.span.open_at - 40) : draft.span.open_at].lower().split()
+    naming_word = next((w for w in reversed(before[-3:]) if w.strip(",") in NAMING_WORDS), None)
     named = bool(before) and (before[-1].strip(",") in NAMING_WORDS or before[-2:] == ["known", "as"])
     if named and not draft.syntactic:
         return False
+    if (naming_word or named) and _looks_like_name(words):
+        return False  # "residents call the district 'the Kettle'": a name, whoever gave it
     if draft.speaker is None:
         # Nobody is said to have uttered it: a long clause is still a quotation (speaker
         # unknown); a short phrase is a title, a name or a scare quote.
@@ -298,3 +304,12 @@ def _is_speech(text: str, draft: _Draft) -> bool:
     if len(words) <= 4 and all(w[:1].isupper() for w in words if w[:1].isalpha()) and not draft.syntactic:
         return False  # a Title Cased name near a speech verb it does not hang from
     return True
+
+
+_FUNCTION_WORDS = frozenset("the a an of and for in on at to de la le".split())
+
+
+def _looks_like_name(words: list[str]) -> bool:
+    """Up to four words whose content words are all capitalised: "the Kettle", "Silent Border"."""
+    content = [w.strip(".,;:!?") for w in words if w.lower().strip(".,;:!?") not in _FUNCTION_WORDS]
+    return 0 < len(words) <= 4 and bool(content) and all(w[:1].isupper() for w in content if w)

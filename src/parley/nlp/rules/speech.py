@@ -24,7 +24,7 @@ SPEECH_VERBS = frozenset(
     argue note declare comment remark conclude acknowledge admit assert affirm maintain suggest
     stress emphasize emphasise urge describe report recall reiterate predict promise pledge vow
     threaten confirm deny complain joke exclaim shout testify post caution observe mention accuse
-    criticize criticise praise question demand allege concede counter retort quip agree disagree
+    criticize criticise praise question demand allege concede counter retort quip
     blast slam decry lament welcome hail read proclaim reveal inform assure
     advise recommend indicate contend opine muse boast brag concur dismiss rule call denounce
     condemn label brand term characterize characterise attack pray plead express speak point
@@ -51,13 +51,17 @@ DOCUMENT_NOUNS = frozenset(
 NP_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "to"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "relcl", "pcomp", "ccomp", "dep"})
+# Genders use the words ActorRecord.gender uses.
 PRONOUNS = {
-    "he": "m", "him": "m", "his": "m", "himself": "m",
-    "she": "f", "her": "f", "hers": "f", "herself": "f",
+    "he": "male", "him": "male", "his": "male", "himself": "male",
+    "she": "female", "her": "female", "hers": "female", "herself": "female",
     "they": None, "them": None, "it": None, "we": None, "i": None,
 }
-HONORIFICS = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
-              "miss": "f", "madam": "f", "dame": "f", "lady": "f", "lord": "m"}
+HONORIFICS = {
+    "mr": "male", "mr.": "male", "sir": "male", "lord": "male",
+    "mrs": "female", "mrs.": "female", "ms": "female", "ms.": "female", "miss": "female",
+    "madam": "female", "dame": "female", "lady": "female",
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,81 @@
+"""Finding quotations by their marks (pure text, no model)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from parley.quotemarks import find_marked_spans
+
+
+def contents(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_marked_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('She said "we will sign" today.', ["we will sign"]),
+        ("She said “we will sign” today.", ["we will sign"]),
+        ("Il a dit « nous signerons » hier.", [" nous signerons "]),
+        ("Er sagte „wir unterschreiben“ heute.", ["wir unterschreiben"]),
+        ("The minister called it ‘a good start’ on Monday.", ["a good start"]),
+        ("The minister called it 'a good start' on Monday.", ["a good start"]),
+        # Mixed marks: a curly opening closed by a straight mark.
+        ("He said “we are ready\" and left.", ["we are ready"]),
+        # Nested single quotes stay inside the outer quotation.
+        ("“They told us, ‘go home,’ and we did,” she said.", ["They told us, ‘go home,’ and we did,"]),
+        # An interrupted quotation is two spans.
+        ("“We came,” she said, “and we stayed.”", ["We came,", "and we stayed."]),
+    ],
+)
+def test_quotemarks_pairs(text: str, expected: list[str]) -> None:
+    assert contents(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump’s envoy met Putin’s aide.",
+        "Prices rose in the ’90s and again in the 2000s.",
+        "They played rock ’n’ roll all night.",
+        "The players’ union said nothing.",
+        "It's the ministers' decision, isn't it?",
+    ],
+)
+def test_quotemarks_apostrophes_are_not_quotes(text: str) -> None:
+    assert contents(text) == []
+
+
+def test_quotemarks_multi_paragraph_quote_is_one_span_per_paragraph() -> None:
+    text = (
+        "The envoy said: “We have waited long enough.\n"
+        "“Now the talks must deliver a ceasefire.”\n"
+        "Reporters left."
+    )
+    spans = find_marked_spans(text)
+    assert [text[s.start : s.end] for s in spans] == [
+        "We have waited long enough.",
+        "Now the talks must deliver a ceasefire.",
+    ]
+    assert spans[0].continues and spans[1].continued
+    assert not any(s.unbalanced for s in spans)
+
+
+def test_quotemarks_unbalanced_mark_keeps_other_quotes() -> None:
+    text = 'He said "we will win.\nLater she said "no deal" and left.'
+    found = contents(text)
+    assert "no deal" in found
+    unbalanced = [s for s in find_marked_spans(text) if s.unbalanced]
+    assert len(unbalanced) == 1 and text[unbalanced[0].start : unbalanced[0].end] == "we will win."
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .,\n\"'“”‘’«»„")), max_size=80))
+def test_quotemarks_spans_are_inside_text_and_ordered(text: str) -> None:
+    spans = find_marked_spans(text)
+    for span in spans:
+        assert 0 <= span.start < span.end <= len(text)
+        assert span.open_at < span.start
+    assert [s.start for s in spans] == sorted(s.start for s in spans)

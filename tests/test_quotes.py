@@ -1,0 +1,189 @@
+"""Quotations and their speakers, on sentences we wrote, with the real English pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+import parley
+from parley.types import ArticleResult
+
+pytestmark = pytest.mark.model
+
+
+def run(text: str) -> ArticleResult:
+    return parley.analyze(text, published="2025-04-18")
+
+
+def quotes_of(text: str) -> list[tuple[str, str | None, str]]:
+    result = run(text)
+    return [
+        (q.text, q.speaker.name if q.speaker else None, q.kind)
+        for q in result.quotes
+        if q.kind != "indirect"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "“We will not retreat,” said Defence Minister Anna Kovacs.",
+            [("We will not retreat,", "Anna Kovacs", "direct")],
+            id="cue-after-inverted",
+        ),
+        pytest.param(
+            "Foreign Minister Jean Dupont told reporters: “The border must stay open.”",
+            [("The border must stay open.", "Jean Dupont", "direct")],
+            id="cue-before-colon",
+        ),
+        pytest.param(
+            "Anna Kovacs arrived in Vienna. “We came to talk,” Kovacs said, “and we will stay until there is a deal.”",
+            [
+                ("We came to talk,", "Anna Kovacs", "direct"),
+                ("and we will stay until there is a deal.", "Anna Kovacs", "direct"),
+            ],
+            id="interrupted-by-attribution",
+        ),
+        pytest.param(
+            "Economy Minister Maria Lopez announced the fund on Monday. “This money will rebuild our roads,” she said.",
+            [("This money will rebuild our roads,", "Maria Lopez", "direct")],
+            id="pronoun-she",
+        ),
+        pytest.param(
+            "Senator Tom Reed met Ambassador Sara Holm in Oslo on Tuesday. Holm spoke first. “We need more time,” she said.",
+            [("We need more time,", "Sara Holm", "direct")],
+            id="pronoun-picks-subject-of-previous-sentence",
+        ),
+        pytest.param(
+            "Prime Minister Luis Ortega said the talks had been “quite productive.”",
+            [("quite productive.", "Luis Ortega", "partial")],
+            id="partial-in-that-clause",
+        ),
+        pytest.param(
+            "According to Maria Lopez, the two sides agreed on a “humanitarian corridor” near the port.",
+            [("humanitarian corridor", "Maria Lopez", "partial")],
+            id="according-to",
+        ),
+        pytest.param(
+            "The Defence Ministry said in a statement: “Our forces repelled the attack overnight.”",
+            [("Our forces repelled the attack overnight.", "Defence Ministry", "direct")],
+            id="organisation-speaker",
+        ),
+        pytest.param(
+            "“The convoy was hit twice before dawn,” a police spokesperson said.",
+            [("The convoy was hit twice before dawn,", "a police spokesperson", "direct")],
+            id="unnamed-source",
+        ),
+        pytest.param(
+            "Despite Ortega’s pledge to end the strike “within a week”, the talks stalled.",
+            [("within a week", "Ortega", "partial")],
+            id="noun-cue-with-possessor",
+        ),
+        pytest.param(
+            "Opposition leader Mark Davies tweeted that the vote was “a victory for democracy.”",
+            [("a victory for democracy.", "Mark Davies", "partial")],
+            id="tweeted",
+        ),
+    ],
+)
+def test_quotes_speaker_and_kind(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The documentary “Silent Border” opened in Paris on Friday.", id="title-of-work"),
+        pytest.param("Her so-called “peace plan” collapsed within days.", id="so-called"),
+        pytest.param("Residents call the district “the Kettle” because of the heat.", id="nickname"),
+    ],
+)
+def test_quotes_titles_names_and_scare_quotes_are_not_quotes(text: str) -> None:
+    assert quotes_of(text) == []
+
+
+def test_quotes_multi_paragraph_quote_keeps_its_speaker() -> None:
+    text = (
+        "Prime Minister Luis Ortega spoke after the vote. He said: “We have waited long enough for this day.\n\n"
+        "“Now the ceasefire must hold, and the prisoners must come home before winter.”\n\n"
+        "The opposition walked out."
+    )
+    found = quotes_of(text)
+    assert [q[0] for q in found] == [
+        "We have waited long enough for this day.",
+        "Now the ceasefire must hold, and the prisoners must come home before winter.",
+    ]
+    assert {q[1] for q in found} == {"Luis Ortega"}
+
+
+def test_quotes_paragraph_of_quote_takes_speaker_introduced_before() -> None:
+    text = (
+        "Interior Minister Karin Lund described the night's events to parliament.\n\n"
+        "“Three stations were attacked, and two officers were wounded. We will find those responsible.”"
+    )
+    assert quotes_of(text) == [
+        (
+            "Three stations were attacked, and two officers were wounded. We will find those responsible.",
+            "Karin Lund",
+            "direct",
+        )
+    ]
+
+
+def test_quotes_description_resolves_to_named_person() -> None:
+    text = (
+        "President Luis Ortega met reporters in the capital on Friday.\n"
+        "“We are ready to sign tomorrow,” the President said."
+    )
+    assert quotes_of(text) == [("We are ready to sign tomorrow,", "Luis Ortega", "direct")]
+
+
+def test_quotes_unbalanced_mark_loses_no_other_quote() -> None:
+    text = (
+        "“We will hold the line, said the general.\n"
+        "Later, Defence Minister Anna Kovacs said, “The line held.”"
+    )
+    found = quotes_of(text)
+    assert ("The line held.", "Anna Kovacs", "direct") in found
+
+
+def test_quotes_offsets_slice_the_input() -> None:
+    text = "“We’re ready,” said Anna Kovacs. Kovacs called the plan “a start.”"
+    result = run(text)
+    assert result.quotes
+    for q in result.quotes:
+        assert text[q.start : q.end] == q.text
+    assert [q.id for q in result.quotes] == [f"q{n}" for n in range(1, len(result.quotes) + 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        pytest.param(
+            "Kremlin spokesman Ivan Petrov said Moscow remains open to dialogue.",
+            "Ivan Petrov",
+            "Moscow remains open to dialogue",
+            id="said-clause",
+        ),
+        pytest.param(
+            "According to Maria Lopez, the parties discussed a full ceasefire.",
+            "Maria Lopez",
+            "the parties discussed a full ceasefire",
+            id="according-to-clause",
+        ),
+        pytest.param(
+            "Senator Tom Reed warned that the deal could collapse if the deadline slipped.",
+            "Tom Reed",
+            "the deal could collapse if the deadline slipped",
+            id="warned-that",
+        ),
+    ],
+)
+def test_reported_speech(text: str, speaker: str, content: str) -> None:
+    indirect = [q for q in run(text).quotes if q.kind == "indirect"]
+    assert [(q.speaker.name if q.speaker else None, q.text) for q in indirect] == [(speaker, content)]
+
+
+def test_reported_speech_skips_clause_that_is_a_direct_quote() -> None:
+    text = "Defence Minister Anna Kovacs said, “The line held and the enemy withdrew.”"
+    assert [q.kind for q in run(text).quotes] == ["direct"]
