@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
@@ -52,6 +53,7 @@ _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo", "would", "can", 
                          "might", "must", "should"})  # fmt: skip
 _PRESENT_AUX = frozenset({"is", "are", "am", "'s", "’s", "'re", "’re", "'m", "’m", "do", "does"})
 _PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have", "'ve", "’ve", "been"})
+_PLAN_LEMMAS = frozenset({"schedule", "set", "slate", "plan", "due", "expect", "timetable"})
 _NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "poss"})
 _CALENDAR_WORDS = frozenset({*MONTHS, *MONTH_ABBREVIATIONS})
 _DASHES = frozenset({"-", "–", "—", "to"})
@@ -93,12 +95,13 @@ def extract_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
         if span is None or not _is_date(expr, span):
             continue
+        inside_quote = _inside(quoted, cand.start)
+        if expr.kind == "deictic" and not inside_quote and _generic_today(span):
+            continue
         modifier = _modifies_noun(span)
-        # A month or month-day inside a noun phrase ("violence against protesters on June 12")
-        # takes the nearest year: a distant verb's tense says little about it.
-        tense = None if modifier else _tense(span, through_nouns=expr.kind == "weekday")
+        tense = None if modifier else _tense(span, expr.kind)
         reference = published
-        if expr.kind == "deictic" and _inside(quoted, cand.start) and state.narrative and published:
+        if expr.kind == "deictic" and inside_quote and state.narrative and published:
             # "Today" in a quotation is the day the words were said: the day the narrative is on.
             reference = state.narrative
         year_hint = None
@@ -118,7 +121,7 @@ def extract_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
             continue
         if expr.precision == "day" and not modifier:
             state.anchor = date.fromisoformat(value)
-            if _in_main_clause(span) and not _inside(quoted, cand.start):
+            if _in_main_clause(span) and not inside_quote:
                 state.narrative = state.anchor
         if expr.kind in ("full", "year_month"):
             state.year_hint = date.fromisoformat(value if len(value) == 10 else f"{value}-01")
@@ -261,6 +264,22 @@ def _governing_verb(span: Span, *, through_nouns: bool = True) -> Token | None:
     return None
 
 
+def _generic_today(span: Span) -> bool:
+    """ "Easter Island is today a barren place": "today" as nowadays, with a stative present.
+
+    "The talks are today in Geneva" and "Today is the deadline" still name the day.
+    """
+    token = span.root
+    if token.lower_ != "today" or len(span) != 1 or token.dep_ not in ("npadvmod", "advmod"):
+        return False
+    verb = token.head
+    if verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if verb.lemma_ == "have":
+        return True
+    return verb.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in verb.children)
+
+
 def _in_main_clause(span: Span) -> bool:
     verb = _governing_verb(span)
     while verb is not None and verb.dep_ == "conj":
@@ -268,16 +287,29 @@ def _in_main_clause(span: Span) -> bool:
     return verb is not None and verb.dep_ == "ROOT"
 
 
-def _tense(span: Span, *, through_nouns: bool = True) -> Tense | None:
-    verb = _governing_verb(span, through_nouns=through_nouns)
-    return _verb_tense(verb) if verb is not None else None
+def _tense(span: Span, kind: str) -> Tense | None:
+    """The direction the governing verb gives a weekday, month or month-day.
+
+    The bare present ("meets on Monday", "predict landfall Saturday") announces a coming
+    weekday, but it also narrates ("a report shows contact on January 6"), so for months and
+    month-days it gives no direction and the nearest occurrence wins.
+    """
+    weekday = kind == "weekday"
+    # A month or month-day inside a noun phrase ("violence against protesters on June 12") takes
+    # the nearest year: a distant verb's tense says little about it.
+    verb = _governing_verb(span, through_nouns=weekday)
+    tense = _verb_tense(verb) if verb is not None else None
+    if tense == "present":
+        return "future" if weekday else None
+    return tense
 
 
-def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
-    """Past or future from a verb's tag and auxiliaries; the present counts as the future.
+def _verb_tense(verb: Token, depth: int = 0) -> Tense | Literal["present"] | None:
+    """Past, present or future from a verb's tag, auxiliaries and meaning.
 
     "is going to be signed", "is scheduled to meet", "plans to visit" look ahead through their
-    infinitive; "was to meet" is a plan in the past and gives no direction.
+    infinitive; "was to meet" is a plan in the past and gives no direction; "scheduled for
+    July 11" is a plan even without an auxiliary.
     """
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a in _FUTURE_AUX for a in auxes):
@@ -290,12 +322,15 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
         if matrix is verb or depth > 3:
             return "future"
         matrix_tense = _verb_tense(matrix, depth + 1) if matrix.pos_ in ("VERB", "AUX") else None
-        return "future" if matrix_tense == "future" else None
+        return "future" if matrix_tense in ("future", "present") else None
     tag = verb.tag_
-    if tag == "VBD" or any(a in _PAST_AUX for a in auxes):
+    past_aux = any(a in _PAST_AUX for a in auxes)
+    if verb.lemma_ in _PLAN_LEMMAS and tag in ("VBN", "VBZ", "VBP") and not past_aux:
+        return "future"
+    if tag == "VBD" or past_aux:
         return "past"
     if tag in ("VBZ", "VBP") or any(a in _PRESENT_AUX for a in auxes):
-        return "future"
+        return "present"
     if tag == "VBN":
         return "past"  # a participle on its own: "the memorandum signed on Thursday"
     return None

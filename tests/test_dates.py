@@ -1,0 +1,168 @@
+"""Date extraction with the real English pipeline, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from parley.nlp.rules.dates import extract_dates
+
+pytestmark = pytest.mark.model
+
+# 2025-04-18 is a Friday.
+FRI = date(2025, 4, 18)
+
+
+def dates_of(nlp: Any, text: str, published: date | None = FRI) -> list[tuple[str, str | None]]:
+    doc = nlp(text)
+    mentions = extract_dates(doc, published=published)
+    for m in mentions:
+        assert doc.text[m.start : m.end] == m.text
+    return [(m.text, m.value) for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # weekdays: the verb decides the direction
+        ("The minister said on Friday that talks would continue.", [("on Friday", "2025-04-18")]),
+        ("The two sides signed a memorandum on Thursday.", [("on Thursday", "2025-04-17")]),
+        ("The two sides will sign the agreement on Thursday.", [("on Thursday", "2025-04-24")]),
+        ("The deal is going to be signed on (next) Thursday, he said.",
+         [("on (next) Thursday", "2025-04-24")]),
+        ("The parliament is scheduled to vote on Monday.", [("on Monday", "2025-04-21")]),
+        ("The council was to meet Monday to discuss the plan.", [("Monday", "2025-04-14")]),
+        ("Officials met again last Friday in Geneva.", [("last Friday", "2025-04-11")]),
+        ("By Sunday afternoon, the rebels had withdrawn.", [("By Sunday afternoon", "2025-04-13")]),
+        ("Sunday's vote was peaceful, observers reported.", [("Sunday", "2025-04-13")]),
+        # month-days and months: year from publication and tense
+        ("They aim to finalise the accord by April 26.", [("by April 26", "2025-04-26")]),
+        ("The ceasefire began on April 2 and held.", [("on April 2", "2025-04-02")]),
+        ("The summit was held on May 3 in Doha.", [("on May 3", "2024-05-03")]),
+        ("The new president will take office on January 20.", [("on January 20", "2026-01-20")]),
+        ("Protests erupted in March over fuel prices.", [("in March", "2025-03")]),
+        ("The December truce collapsed within days.", [("December", "2024-12")]),
+        ("The party convention, scheduled for July 11, will be held online.",
+         [("for July 11", "2025-07-11")]),
+        ("The satellite data shows contact with the ship on April 6.",
+         [("on April 6", "2025-04-06")]),
+        ("He would have been 80 on May 2.", [("on May 2", "2025-05-02")]),
+        ("Reports said there was a phone call in late July.", [("in late July", "2024-07")]),
+        # years
+        ("Russia launched a full-scale invasion in 2022.", [("in 2022", "2022")]),
+        ("The court struck down a 2005 law on appointments.", [("2005", "2005")]),
+        ("He led the party from 1998 to 2004.", [("from 1998", "1998"), ("to 2004", "2004")]),
+        ("She served as mayor, 1990–1996, before entering parliament.",
+         [("1990", "1990"), ("1996", "1996")]),
+        ("The country has been under sanctions since 2011.", [("since 2011", "2011")]),
+        # relative
+        ("Last year, the government lowered its forecast.", [("Last year", "2024")]),
+        ("Inflation rose last month, the bank said.", [("last month", "2025-03")]),
+        ("The talks resume tomorrow after a pause yesterday.",
+         [("tomorrow", "2025-04-19"), ("yesterday", "2025-04-17")]),
+        ("The envoy arrived on Tuesday. The same day, shelling resumed.",
+         [("on Tuesday", "2025-04-15"), ("The same day", "2025-04-15")]),
+        ("Rebels attacked on Monday. The following day, the army responded.",
+         [("on Monday", "2025-04-14"), ("The following day", "2025-04-15")]),
+        ("Exports fell by a third earlier this month.", [("earlier this month", "2025-04")]),
+        # absolute forms
+        ("The treaty was signed on 2 August 2019 in Kigali.", [("on 2 August 2019", "2019-08-02")]),
+        ("The treaty was signed on August 2, 2019, in Kigali.",
+         [("on August 2, 2019", "2019-08-02")]),
+        ("The vote took place in January 2021.", [("in January 2021", "2021-01")]),
+        ("The army moved on November 15, 2017, and he resigned on November 21.",
+         [("on November 15, 2017", "2017-11-15"), ("on November 21", "2017-11-21")]),
+    ],
+)  # fmt: skip
+def test_dates_in_sentences(nlp: Any, text: str, expected: list[tuple[str, str]]) -> None:
+    assert dates_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington may take a pass if one of the two parties makes it difficult.",
+        "We are talking about a matter of days, not weeks and months on end.",
+        "He promised to end the war within 24 hours of taking office.",
+        "Protesters March on the capital every year.",
+        "Theresa May met the Irish prime minister in Dublin.",
+        "Talks between Corbyn and May collapsed.",
+        "The resolution 2259 was adopted by the council.",
+        "The ministry deployed 2000 troops to the border.",
+        "The president, 78, spoke at 5:00 p.m. (2100 UTC) for two years' worth of reforms.",
+        "Black Friday sales fell, the Sunday Times reported.",
+        "Over the last year, the militia has grown, he said in the second round.",
+        "Markets fell sharply last week and the 1990s were calmer.",
+    ],
+)
+def test_no_false_dates(nlp: Any, text: str) -> None:
+    assert dates_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The island is today a barren place.", []),
+        ("The talks are today in Geneva.", [("today", "2025-04-18")]),
+        ("Today is the deadline for the talks.", [("Today", "2025-04-18")]),
+    ],
+)
+def test_today_as_nowadays_is_not_a_date(nlp: Any, text: str, expected: list[Any]) -> None:
+    assert dates_of(nlp, text) == expected
+
+
+def test_dates_inside_quotes_are_dates(nlp: Any) -> None:
+    text = 'On Wednesday, the judge ruled. "Today\'s decision is final," the lawyer said.'
+    assert dates_of(nlp, text) == [("On Wednesday", "2025-04-16"), ("Today", "2025-04-16")]
+
+
+def test_without_publication_only_absolute_dates_resolve(nlp: Any) -> None:
+    text = "On Friday, the minister recalled the 2022 invasion and the August 2, 2019 accord."
+    assert dates_of(nlp, text, published=None) == [
+        ("On Friday", None),
+        ("2022", "2022"),
+        ("August 2, 2019", "2019-08-02"),
+    ]
+
+
+def test_the_same_day_without_any_dated_day_is_dropped(nlp: Any) -> None:
+    assert dates_of(nlp, "The same day, the rebels withdrew.") == []
+
+
+def test_offsets_slice_the_text_with_odd_spacing(nlp: Any) -> None:
+    text = "  Talks opened\ton  Friday.\n\nIn 2022,   the war began.  "
+    doc = nlp(text)
+    mentions = extract_dates(doc, published=FRI)
+    assert [m.value for m in mentions] == ["2025-04-18", "2022"]
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+# --- regression against the shared gold (read at test time, never copied) ---------------
+
+
+def _scorer(shared: Path) -> Any:
+    spec = importlib.util.spec_from_file_location("shared_score", shared / "eval" / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(("corpus", "minimum"), [("seed", 0.80), ("dev", 0.85)])
+def test_date_value_f1_on_shared_gold(
+    nlp: Any, shared_corpus: Path, tmp_path: Path, corpus: str, minimum: float
+) -> None:
+    gold_dir = shared_corpus / corpus
+    for line in (gold_dir / "articles.jsonl").read_text().splitlines():
+        record = json.loads(line)
+        published = date.fromisoformat(record["published"][:10])
+        mentions = extract_dates(nlp(record["text"]), published=published)
+        payload = {"dates": [m.to_dict() for m in mentions]}
+        (tmp_path / f"{record['id']}.json").write_text(json.dumps(payload))
+    result, _ = _scorer(shared_corpus.parent).score(gold_dir, tmp_path)
+    assert result["date_value_f1"] >= minimum

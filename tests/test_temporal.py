@@ -1,0 +1,318 @@
+"""The pure date resolver: grammar, direction by tense, year inference, anchors, rejections."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from parley.temporal import find_candidates, parse, resolve
+
+# 2025-04-18 is a Friday; 2019-08-08 a Thursday; 2020-11-26 a Thursday.
+FRI = date(2025, 4, 18)
+THU = date(2019, 8, 8)
+WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+ISO = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+# --- weekdays: every weekday against every publication weekday, both tenses ------------------
+
+
+@pytest.mark.parametrize("pub_offset", range(7))
+@pytest.mark.parametrize("name", WEEKDAY_NAMES)
+def test_weekday_past_is_latest_on_or_before_publication(name: str, pub_offset: int) -> None:
+    published = date(2024, 12, 30) + timedelta(days=pub_offset)  # a Monday, across new year
+    value = date.fromisoformat(resolve(f"on {name}", published, tense="past") or "")
+    assert value.strftime("%A") == name
+    assert published - timedelta(days=6) <= value <= published
+
+
+@pytest.mark.parametrize("pub_offset", range(7))
+@pytest.mark.parametrize("name", WEEKDAY_NAMES)
+def test_weekday_future_is_next_on_or_after_publication(name: str, pub_offset: int) -> None:
+    published = date(2024, 12, 30) + timedelta(days=pub_offset)
+    value = date.fromisoformat(resolve(f"on {name}", published, tense="future") or "")
+    assert value.strftime("%A") == name
+    assert published <= value <= published + timedelta(days=6)
+
+
+@pytest.mark.parametrize("pub_offset", range(7))
+@pytest.mark.parametrize("name", WEEKDAY_NAMES)
+def test_next_weekday_is_strictly_after_publication(name: str, pub_offset: int) -> None:
+    published = date(2024, 12, 30) + timedelta(days=pub_offset)
+    for text in (f"next {name}", f"(next) {name}", f"this coming {name}"):
+        value = date.fromisoformat(resolve(text, published, tense="past") or "")
+        assert value.strftime("%A") == name
+        assert published < value <= published + timedelta(days=7)
+
+
+@pytest.mark.parametrize("pub_offset", range(7))
+@pytest.mark.parametrize("name", WEEKDAY_NAMES)
+def test_last_weekday_is_strictly_before_publication(name: str, pub_offset: int) -> None:
+    published = date(2024, 12, 30) + timedelta(days=pub_offset)
+    for text in (f"last {name}", f"this past {name}"):
+        value = date.fromisoformat(resolve(text, published, tense="future") or "")
+        assert value.strftime("%A") == name
+        assert published - timedelta(days=7) <= value < published
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "tense", "expected"),
+    [
+        ("on Friday", FRI, "past", "2025-04-18"),  # same weekday, past tense: publication day
+        ("on Friday", FRI, None, "2025-04-18"),  # no tense: look back
+        ("on Thursday", FRI, "past", "2025-04-17"),
+        ("on Thursday", FRI, "future", "2025-04-24"),
+        ("(next) Thursday", FRI, None, "2025-04-24"),
+        ("next Friday", FRI, "past", "2025-04-25"),
+        ("last Friday", FRI, None, "2025-04-11"),
+        ("Sunday afternoon", FRI, "past", "2025-04-13"),
+        ("late Sunday night", THU, None, "2019-08-04"),
+        ("By Sunday afternoon", THU, "past", "2019-08-04"),
+        ("This Thursday", date(2019, 3, 31), "past", "2019-03-28"),
+        ("by this coming Friday", date(2019, 2, 11), None, "2019-02-15"),
+        ("This past Friday", date(2019, 2, 11), None, "2019-02-08"),
+        ("on Monday", date(2019, 2, 11), "future", "2019-02-11"),
+        ("Friday's", FRI, "past", "2025-04-18"),
+    ],
+)
+def test_weekday_cases(text: str, published: date, tense: str | None, expected: str) -> None:
+    assert resolve(text, published, tense=tense) == expected  # type: ignore[arg-type]
+
+
+# --- month-days, months and years ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "tense", "expected"),
+    [
+        ("by April 26", FRI, None, "2025-04-26"),
+        ("on August 2", THU, "past", "2019-08-02"),
+        ("on August 20", THU, "past", "2018-08-20"),  # past tense, date ahead: last year
+        ("on August 20", THU, "future", "2019-08-20"),
+        ("on August 20", THU, None, "2019-08-20"),  # nearest occurrence
+        ("on January 20", date(2020, 11, 26), "future", "2021-01-20"),
+        ("on January 20", date(2020, 11, 26), None, "2021-01-20"),  # nearest crosses the year
+        ("on December 28", date(2019, 1, 10), None, "2018-12-28"),
+        ("on December 28", date(2019, 1, 10), "future", "2019-12-28"),
+        ("for March 24", date(2019, 2, 11), "future", "2019-03-24"),
+        ("2 August", THU, None, "2019-08-02"),
+        ("the 2nd of August", THU, None, "2019-08-02"),
+        ("Aug. 2", THU, None, "2019-08-02"),
+        ("Sept. 11", THU, None, "2019-09-11"),
+        ("Friday, August 2", THU, None, "2019-08-02"),
+        ("February 29", date(2021, 3, 1), None, "2020-02-29"),  # only leap years qualify
+        ("In March", date(2020, 8, 12), None, "2020-03"),
+        ("in May", date(2019, 7, 10), "past", "2019-05"),
+        ("November", date(2020, 1, 11), None, "2019-11"),
+        ("November", date(2020, 1, 11), "future", "2020-11"),
+        ("in late July", date(2019, 9, 25), None, "2019-07"),
+        ("In mid-August", date(2019, 10, 16), None, "2019-08"),
+        ("last August", date(2020, 10, 23), None, "2020-08"),
+        ("last October", date(2020, 10, 23), None, "2019-10"),
+        ("this past December", date(2019, 2, 21), None, "2018-12"),
+        ("next March", date(2020, 3, 2), None, "2021-03"),
+    ],
+)
+def test_inferred_years(text: str, published: date, tense: str | None, expected: str) -> None:
+    assert resolve(text, published, tense=tense) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("in 2022", "2022"),
+        ("2005", "2005"),  # "a 2005 law": the extractor hands over the year itself
+        ("since 1921", "1921"),
+        ("Back in 2018", "2018"),
+        ("mid-2020", "2020"),
+        ("early 2021", "2021"),
+        ("March 2019", "2019-03"),
+        ("in January 2021", "2021-01"),
+        ("the end of March 2019", "2019-03"),
+        ("2 August 2019", "2019-08-02"),
+        ("August 2, 2019", "2019-08-02"),
+        ("on November 15, 2017", "2017-11-15"),
+        ("Friday, August 2, 2019", "2019-08-02"),
+        ("the 2nd of August 2019", "2019-08-02"),
+        ("2019-08-02", "2019-08-02"),
+        ("Sept. 11, 2001", "2001-09-11"),
+    ],
+)
+def test_absolute_dates_resolve_with_and_without_publication(text: str, expected: str) -> None:
+    assert resolve(text, FRI) == expected
+    assert resolve(text, None) == expected
+
+
+def test_year_hint_places_a_month_day_near_a_dated_neighbour() -> None:
+    assert resolve("on November 21", date(2019, 9, 9), year_hint=date(2017, 11, 15)) == "2017-11-21"
+    assert resolve("on November 21", None, year_hint=date(2017, 11, 15)) == "2017-11-21"
+
+
+# --- relative expressions -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("today", "2025-04-18"),
+        ("Today's", "2025-04-18"),
+        ("early today", "2025-04-18"),
+        ("yesterday", "2025-04-17"),
+        ("Yesterday afternoon", "2025-04-17"),
+        ("tomorrow", "2025-04-19"),
+        ("the day before yesterday", "2025-04-16"),
+        ("last year", "2024"),
+        ("Last year", "2024"),
+        ("next year", "2026"),
+        ("this year", "2025"),
+        ("earlier this year", "2025"),
+        ("late last year", "2024"),
+        ("last month", "2025-03"),
+        ("next month", "2025-05"),
+        ("earlier this month", "2025-04"),
+        ("earlier in the month", "2025-04"),
+        ("three days ago", "2025-04-15"),
+        ("two years ago", "2023"),
+        ("a month ago", "2025-03"),
+    ],
+)
+def test_relative_expressions(text: str, expected: str) -> None:
+    assert resolve(text, FRI) == expected
+
+
+def test_month_arithmetic_crosses_the_year() -> None:
+    assert resolve("last month", date(2019, 1, 23)) == "2018-12"
+    assert resolve("next month", date(2019, 12, 3)) == "2020-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "offset"),
+    [("the same day", 0), ("that same day", 0), ("the following day", 1), ("the next day", 1),
+     ("the previous day", -1), ("the day before", -1)],
+)  # fmt: skip
+def test_anchored_days_follow_the_anchor(text: str, offset: int) -> None:
+    anchor = date(2020, 1, 8)
+    assert resolve(text, date(2020, 1, 11), anchor=anchor) == str(anchor + timedelta(days=offset))
+    assert resolve(text, date(2020, 1, 11)) is None  # nothing to be the same as
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["on Friday", "next Thursday", "by April 26", "In March", "last year", "yesterday",
+     "today", "earlier this month", "two years ago", "the same day"],
+)  # fmt: skip
+def test_relative_dates_without_publication_are_none(text: str) -> None:
+    assert parse(text) is not None
+    assert resolve(text, None, tense="past") is None
+
+
+# --- rejections ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "may", "we", "one of the two", "march", "second", "sunday", "two years",
+        "for weeks and months", "within 24 hours", "24 hours", "weeks", "months", "last week",
+        "later this week",
+        "this past weekend", "the 1990s", "the 21st Century", "the third quarter", "each year",
+        "annually", "5:00 p.m.", "last night", "this evening", "the last few years", "Eight years",
+        "February 30", "April 31", "2259 UTC", "95", "12000", "", "   ", "on",
+    ],
+)  # fmt: skip
+def test_non_dates_are_rejected(text: str) -> None:
+    assert parse(text) is None
+    assert resolve(text, FRI, tense="past") is None
+
+
+def test_years_outside_the_calendar_range_are_rejected() -> None:
+    assert resolve("in 2259", FRI) is None
+    assert resolve("in 0999", FRI) is None
+
+
+# --- candidate search ---------------------------------------------------------------------
+
+SENTENCE = (
+    "The minister said on Friday that we may March on, and one of the two sides will sign "
+    "by April 26. Talks lasted for weeks and months; within 24 hours, in 2022, it ended."
+)
+
+
+def test_candidates_skip_lowercase_words_and_durations() -> None:
+    found = [(c.text, SENTENCE[c.prep_start : c.end]) for c in find_candidates(SENTENCE)]
+    assert found == [
+        ("Friday", "on Friday"),
+        ("March", "March"),  # capitalised: the parse-aware extractor decides it is a verb
+        ("April 26", "by April 26"),
+        ("2022", "in 2022"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("served 1980–1987; then 1987–2017.", ["1980", "1987", "1987", "2017"]),
+        ("costs $2000 or 2,000 or 12000 or 2019.5", []),
+        ("at 3:00 on August 2,000", ["August"]),  # "2,000" is a number, not a day
+        ("He said so a year\nago.", []),  # never across a line break
+        ("Sunday's signing", ["Sunday"]),
+        ("(next) Thursday", ["(next) Thursday"]),
+    ],
+)
+def test_candidate_edges(text: str, expected: list[str]) -> None:
+    assert [c.text for c in find_candidates(text)] == expected
+
+
+def test_every_candidate_parses() -> None:
+    text = (
+        "On Friday, 2 August 2019, and on August 3, 2019, the 2019-08-04 deal, by April 26, "
+        "late July, mid-2020, last year, earlier in the month, (next) Thursday, yesterday "
+        "afternoon, three days ago, the following day, this past December."
+    )
+    candidates = find_candidates(text)
+    assert len(candidates) == 13
+    assert all(parse(c.text) is not None for c in candidates)
+
+
+# --- properties ---------------------------------------------------------------------------
+
+dates = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
+tenses = st.sampled_from([None, "past", "future"])
+fragments = st.sampled_from(
+    ["on", "by", "next", "last", "this", "coming", "past", "(next)", "the", "same", "following",
+     "day", "year", "month", "ago", "early", "late", "mid-", "Friday", "May", "may", "29",
+     "February", "31", "2019", "0000", "9999", "2100", ",", "of", "today", "yesterday", "a", "2nd"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.one_of(st.text(max_size=40), st.lists(fragments, max_size=6).map(" ".join)),
+    published=st.one_of(st.none(), dates),
+    tense=tenses,
+    anchor=st.one_of(st.none(), dates),
+    hint=st.one_of(st.none(), dates),
+)
+def test_resolve_never_raises_and_returns_iso_or_none(
+    text: str, published: date | None, tense: str | None, anchor: date | None, hint: date | None
+) -> None:
+    value = resolve(text, published, tense=tense, anchor=anchor, year_hint=hint)  # type: ignore[arg-type]
+    if value is not None:
+        assert ISO.fullmatch(value)
+        if len(value) == 10:
+            date.fromisoformat(value)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_candidates_are_ordered_slices(text: str) -> None:
+    last_end = 0
+    for c in find_candidates(text):
+        assert text[c.start : c.end] == c.text
+        assert c.prep_start <= c.start < c.end
+        assert c.start >= last_end
+        last_end = c.end
