@@ -1,0 +1,192 @@
+"""The event trigger lexicon (``parley/data/event_lexicon.tsv``): loading and matching.
+
+Entries map a word (with optional conditions on its object, subject, particles or complement) to a
+CAMEO code, or to a *frame* ("threaten to X", "agree to X", "halt X") that turns the code of its
+complement into the code of a statement about it. The format is documented in the data file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from parley.cameo.codebook import is_code
+from parley.errors import ConfigError
+
+KINDS = frozenset({"V", "N", "A", "F", "L"})
+FRAMES = frozenset(
+    {"threat", "intent", "refusal", "demand", "appeal", "order", "halt", "aspect", "negate", "light"}
+)
+CONDITIONS = frozenset({"obj", "subj", "prep", "comp"})
+
+OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative", "nsubjpass", "pobj"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "parataxis"})
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
+PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "agent"})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon line."""
+
+    kind: str
+    words: tuple[str, ...]  # modifiers first, head lemma last ("hunger", "strike")
+    conditions: tuple[tuple[str, frozenset[str]], ...]
+    value: str  # a CAMEO code, or a frame kind for F/L entries
+    line: int
+
+    @property
+    def is_frame(self) -> bool:
+        return self.kind in {"F", "L"}
+
+
+_SPLIT = re.compile(r"\t+| {2,}")
+
+
+def parse_lexicon(text: str) -> dict[tuple[str, str], list[Entry]]:
+    """Parse lexicon text into entries keyed by (kind, head lemma), in file order.
+
+    Raises:
+        ConfigError: naming the line of a malformed entry or an unknown CAMEO code.
+    """
+    table: dict[tuple[str, str], list[Entry]] = {}
+    problems: list[str] = []
+    for n, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        fields = _SPLIT.split(line)
+        if len(fields) != 4:
+            problems.append(f"event_lexicon line {n}: expected 4 fields, got {len(fields)}")
+            continue
+        kind, lemma, cond_text, value = fields
+        if kind not in KINDS:
+            problems.append(f"event_lexicon line {n}: unknown kind {kind!r}")
+            continue
+        if kind in {"F", "L"}:
+            if value not in FRAMES:
+                problems.append(f"event_lexicon line {n}: unknown frame {value!r}")
+                continue
+        elif not is_code(value):
+            problems.append(f"event_lexicon line {n}: {value!r} is not a CAMEO code")
+            continue
+        conditions: list[tuple[str, frozenset[str]]] = []
+        if cond_text != "-":
+            for part in cond_text.split(";"):
+                name, _, values = part.partition("=")
+                if name not in CONDITIONS:
+                    problems.append(f"event_lexicon line {n}: unknown condition {name!r}")
+                    break
+                conditions.append((name, frozenset(v.strip() for v in values.split(",") if v)))
+        words = tuple(lemma.lower().split())
+        entry = Entry(kind, words, tuple(conditions), value, n)
+        table.setdefault((kind, words[-1]), []).append(entry)
+    if problems:
+        raise ConfigError("invalid event lexicon:\n" + "\n".join(problems))
+    return table
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[tuple[str, str], list[Entry]]:
+    """The packaged lexicon, parsed and checked against the codebook once per process."""
+    text = resources.files("parley").joinpath("data/event_lexicon.tsv").read_text(encoding="utf-8")
+    return parse_lexicon(text)
+
+
+# -- phrase helpers -----------------------------------------------------------------------------
+
+
+def phrase_tokens(token: Token) -> list[Token]:
+    """The token and its non-clausal dependents (a noun phrase without relative clauses)."""
+    out = [token]
+    stack = [c for c in token.children if c.dep_ not in CLAUSE_DEPS]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in CLAUSE_DEPS)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _lemmas(tokens: list[Token]) -> set[str]:
+    out: set[str] = set()
+    for t in tokens:
+        out.add(t.lemma_.lower())
+        out.add(t.lower_)
+    return out
+
+
+def object_lemmas(token: Token) -> set[str]:
+    """Lemmas of what ``token`` acts on: its objects and prepositional objects (one level)."""
+    found: list[Token] = []
+    if token.pos_ in {"NOUN", "PROPN"}:
+        for child in token.children:
+            if child.dep_ not in CLAUSE_DEPS:
+                found += phrase_tokens(child)
+        return _lemmas(found)
+    for child in token.children:
+        if child.dep_ in OBJECT_DEPS:
+            found += phrase_tokens(child)
+        elif child.dep_ in {"prep", "prt"}:
+            for grand in child.children:
+                if grand.dep_ in {"pobj", "pcomp"}:
+                    found += phrase_tokens(grand)
+    return _lemmas(found)
+
+
+def subject_lemmas(token: Token) -> set[str]:
+    head = token
+    if token.dep_ in {"acomp", "attr"} or token.pos_ == "ADJ":
+        head = token.head
+    for child in head.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return _lemmas(phrase_tokens(child))
+    return set()
+
+
+def has_complement(token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ in COMPLEMENT_DEPS:
+            return True
+        if child.dep_ == "prep" and any(g.dep_ == "pcomp" for g in child.children):
+            return True
+    return False
+
+
+def _modifiers_ok(entry: Entry, token: Token) -> bool:
+    if len(entry.words) == 1:
+        return True
+    mods = {c.lemma_.lower() for c in token.children if c.dep_ in {"compound", "amod", "nmod"}}
+    mods |= {c.lower_ for c in token.children if c.dep_ in {"compound", "amod", "nmod"}}
+    return all(w in mods for w in entry.words[:-1])
+
+
+def conditions_hold(entry: Entry, token: Token) -> bool:
+    for name, values in entry.conditions:
+        if name == "obj" and not (object_lemmas(token) & values):
+            return False
+        if name == "subj" and not (subject_lemmas(token) & values):
+            return False
+        if name == "prep":
+            parts = {c.lower_ for c in token.children if c.dep_ in PARTICLE_DEPS}
+            if not parts & values:
+                return False
+        if name == "comp" and not has_complement(token):
+            return False
+    return _modifiers_ok(entry, token)
+
+
+def match(token: Token, kinds: tuple[str, ...]) -> Entry | None:
+    """The first entry of the given kinds (in that order) whose conditions hold at ``token``."""
+    table = lexicon()
+    lemma = token.lemma_.lower()
+    for kind in kinds:
+        for key in dict.fromkeys((lemma, token.lower_)):
+            for entry in table.get((kind, key), ()):
+                if conditions_hold(entry, token):
+                    return entry
+    return None

@@ -1,0 +1,824 @@
+"""Who did what to whom: CAMEO-coded events from dependency parses and the trigger lexicon.
+
+For every sentence:
+
+1. Triggers are found through the lexicon (``parley/data/event_lexicon.tsv``): verbs ("shelled"),
+   verb + object ("lifted the curfew"), event nouns realised by a light verb ("held talks") or
+   owned by an actor ("Russian airstrikes"), evaluative words ("optimistic").
+2. Frames fold a complement into one event: "threatened to cut aid" is a threat (1311), "agreed
+   to provide aid" an intent (0333), "refused to release" a refusal (1243), "demanded that X
+   withdraw" a demand (1056), "may take a pass on facilitating negotiations" a threat to halt
+   mediation (135). The complement is then not reported as done.
+3. Modality: negated actions give no event; "will/would/going to" and "may/could" turn actions into
+   intents (cooperation) or threats (conflict); "X said Y must do Z" is X's demand on Y; triggers
+   inside an if/unless clause are conditions, not events.
+4. Source = the grammatical subject (passive agent, controller of an infinitive, owner of an event
+   noun), resolved through the actor index, pronouns, quotes (inside a quotation "we" is its
+   speaker) and reported speech; targets = objects and prepositional objects; both coded with a
+   country (ISO3, or IGO+code) and sector by :mod:`parley.geo.countries`.
+5. Date = the sentence's own date expression, else the publication date (``date_source``);
+   places = the places named in the sentence. One event is reported once per article: events with
+   the same root, source, speaker, date and compatible targets are merged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from parley.cameo.codebook import (
+    as_appeal,
+    as_demand,
+    as_intent,
+    as_refusal,
+    as_threat,
+    lookup,
+)
+from parley.nlp.rules.actors import ActorIndex, ActorRecord
+from parley.nlp.rules.event_lexicon import Entry, match
+from parley.types import DateMention, Event, EventActor, Place, Quote
+
+VERBAL = frozenset({"VERB", "AUX"})
+NOMINAL = frozenset({"NOUN", "PROPN"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj"})
+TARGET_PREPS = frozenset(
+    {"to", "with", "against", "on", "upon", "at", "from", "toward", "towards", "into", "between",
+     "among", "over", "of"}
+)
+NOUN_TARGET_PREPS = frozenset({"of", "against", "on", "with", "to", "between", "toward", "towards", "into"})
+CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl"})
+REPORTING = frozenset(
+    """say tell add state declare announce reiterate insist conclude stress warn argue note write
+    claim affirm maintain emphasize emphasise assert acknowledge confirm report indicate suggest
+    explain repeat""".split()
+)
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
+HYPOTHETICAL_AUX = frozenset({"may", "might", "could"})
+OBLIGATION_AUX = frozenset({"must", "should", "ought"})
+FIRST_PERSON = frozenset({"i", "we", "us", "me", "our"})
+THIRD_PERSON = frozenset({"he", "she", "it", "they", "him", "her", "them"})
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "hurt"})
+ACTION_ROOTS = frozenset({"04", "05", "06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
+FRAME_DEFAULTS = {"threat": "130", "refusal": "120", "demand": "100", "appeal": "020", "intent": "030"}
+FRAME_MODALITY = {
+    "threat": "threatened", "intent": "intended", "demand": "requested", "appeal": "requested",
+    "order": "requested",
+}
+TALK_NOUNS = frozenset({"talk", "negotiation", "dialogue", "mediation", "process", "negotiate"})
+TALK_CODES = frozenset({"036", "106", "125", "134", "135", "164", "165", "026", "028", "039"})
+
+
+@dataclass
+class _Node:
+    """An event while it is being built."""
+
+    code: str
+    trigger: Token
+    tokens: list[Token]
+    frame: str | None = None
+    modality: str = "asserted"
+    negated: bool = False
+    comp_subject: Token | None = None
+    obligation: bool = False
+    span: tuple[int, int] | None = None
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    actors: ActorIndex
+    quotes: Sequence[Quote]
+    speaker_of: Callable[[Token], ActorRecord | None]
+    talk_parties: list[EventActor] = field(default_factory=list)
+    actor_cache: dict[str, EventActor] = field(default_factory=dict)
+
+
+# -- geo helpers (provided by parley.geo; guarded so a missing table never kills extraction) ---
+
+
+def _actor_code(text: str) -> tuple[str | None, str | None]:
+    """(country or IGO code, sector) of a phrase."""
+    try:
+        from parley.geo.countries import actor_code
+    except ImportError:  # pragma: no cover - the geo package ships with parley
+        return None, None
+    code = actor_code(text)
+    if code.igo:
+        prefix = "NGO" if code.sector == "NGO" else "IGO"
+        return f"{prefix}{code.igo}", code.sector or prefix
+    return code.country, code.sector
+
+
+# -- small syntax helpers ----------------------------------------------------------------------
+
+
+def _has_neg(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in {"never", "no longer"} for c in tok.children)
+
+
+def _aux_words(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
+
+
+def _clause_head(tok: Token) -> Token:
+    """For an adjective or noun predicate, the verb carrying auxiliaries and negation."""
+    if tok.pos_ == "ADJ" and tok.dep_ in {"acomp", "attr", "oprd"}:
+        return tok.head
+    return tok
+
+
+def _in_condition(tok: Token) -> bool:
+    """Whether ``tok`` lies in an if/unless clause (a condition, not an event)."""
+    node = tok
+    for _ in range(8):
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in node.children
+        ):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _has_condition(tok: Token) -> bool:
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+        for c in tok.children
+    )
+
+
+def _reporting_verb(tok: Token) -> Token | None:
+    """The verb of saying whose content clause holds ``tok`` ("X said [that] ... tok")."""
+    node = _clause_head(tok)
+    for _ in range(6):
+        if node.head.i == node.i:
+            return None
+        if node.dep_ in {"ccomp", "parataxis"} and node.head.lemma_.lower() in REPORTING:
+            return node.head
+        if node.dep_ not in {"conj", "xcomp", "advcl", "ccomp", "relcl", "pcomp", "prep", "pobj", "aux"}:
+            return None
+        node = node.head
+    return None
+
+
+def _subject(tok: Token) -> Token | None:
+    """The subject of a predicate, climbing through control, conjunction and participles."""
+    node = _clause_head(tok)
+    for _ in range(5):
+        agent = next((c for c in node.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            pobj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+        for child in node.children:
+            if child.dep_ in SUBJECT_DEPS:
+                if child.dep_ == "nsubjpass":
+                    return None  # a passive without agent: the doer is unknown
+                return child
+        if node.dep_ in {"relcl", "acl"} and node.head.pos_ in NOMINAL | {"PRON"}:
+            return node.head
+        if node.dep_ not in CONTROL_DEPS or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _noun_phrase(tok: Token) -> Span:
+    keep_left = {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "npadvmod"}
+    left = tok.i
+    for child in tok.lefts:
+        if child.dep_ in keep_left:
+            left = min(left, child.left_edge.i)
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in {"compound", "flat"} or (child.dep_ == "prep" and child.lower_ in {"of", "for"}):
+            right = max(right, child.right_edge.i)
+    span = tok.doc[left : right + 1]
+    while len(span) > 1 and (span[0].is_punct or span[0].lower_ in {"the", "a", "an"}):
+        span = span[1:]
+    while len(span) > 1 and span[-1].is_punct:
+        span = span[:-1]
+    return span
+
+
+# -- finding event nodes -----------------------------------------------------------------------
+
+
+def _halt_of(code: str) -> str | None:
+    c3, root = code[:3], code[:2]
+    if c3 in {"045", "039", "028", "038", "108", "126"}:
+        return "165"
+    if root == "04" or c3 in {"036", "026", "106", "046"}:
+        return "164"
+    if root == "07" or c3 in {"033", "023"}:
+        return {"071": "1621", "072": "1622", "073": "1623"}.get(c3, "162")
+    if root == "05":
+        return "161"
+    if root == "06" or c3 == "031":
+        return "160"
+    if c3 == "163":
+        return "085"
+    if root in {"18", "19", "20"}:
+        return "087"
+    if root == "14":
+        return "082"
+    if root == "17":
+        return "081"
+    return None
+
+
+def _combine(kind: str, code: str) -> str | None:
+    if kind == "threat":
+        return as_threat(code)
+    if kind == "intent":
+        return as_intent(code)
+    if kind == "refusal":
+        return as_refusal(code)
+    if kind == "demand":
+        return as_demand(code)
+    if kind == "appeal":
+        return as_appeal(code)
+    if kind == "order":
+        return code if code[:2] >= "14" else as_demand(code)
+    if kind == "halt":
+        return _halt_of(code)
+    return code  # aspect, light
+
+
+def _complements(tok: Token, kind: str) -> list[Token]:
+    out: list[Token] = []
+    objects_count = kind in {"halt", "aspect", "light", "intent", "appeal", "demand", "refusal", "order"}
+    for child in tok.children:
+        if child.dep_ in {"xcomp", "ccomp"}:
+            out.append(child)
+        elif child.dep_ in {"prep", "prt", "advmod"}:
+            out += [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
+        elif child.dep_ in OBJECT_DEPS and objects_count:
+            out.append(child)
+            out += [g for c in child.children if c.dep_ == "prep" for g in c.children if g.dep_ in {"pcomp", "pobj"}]
+            out += [c for c in child.children if c.dep_ == "acl"]
+    return out
+
+
+def _node_at(tok: Token, depth: int = 0) -> _Node | None:
+    if depth > 4:
+        return None
+    if tok.pos_ in VERBAL and tok.dep_ not in {"aux", "auxpass"}:
+        frame_kinds: tuple[str, ...] = ("F", "L")
+        code_kinds: tuple[str, ...] = ("V",)
+    elif tok.pos_ == "ADJ":
+        frame_kinds, code_kinds = ("F",), ("A",)
+    elif tok.pos_ in NOMINAL:
+        frame_kinds, code_kinds = (), ("N", "A")
+    else:
+        return None
+    frame: Entry | None = match(tok, frame_kinds) if frame_kinds else None
+    if frame is not None:
+        kind = frame.value
+        negated_aspect = kind == "aspect" and _has_neg(_clause_head(tok))
+        if negated_aspect:
+            kind = "halt"
+        for comp in _complements(tok, kind):
+            inner = _node_at(comp, depth + 1)
+            if inner is None:
+                continue
+            code = _combine(kind, inner.code)
+            if code is None:
+                continue
+            node = _Node(
+                code=code, trigger=tok if kind not in {"aspect"} else inner.trigger,
+                tokens=[tok, *inner.tokens], frame=kind if kind not in {"aspect", "light"} else inner.frame,
+                negated=inner.negated or kind == "negate",
+            )
+            if kind in {"demand", "appeal", "order"}:
+                node.comp_subject = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
+                if node.comp_subject is None:
+                    node.comp_subject = next((c for c in tok.children if c.dep_ in OBJECT_DEPS), None)
+            if kind == "light":
+                lo, hi = sorted((tok, inner.trigger), key=lambda t: t.i)
+                node.span = (lo.idx, hi.idx + len(hi.text))
+            if negated_aspect:
+                node.negated = False
+            return node
+        if kind == "negate":
+            return None
+    entry = match(tok, code_kinds)
+    if entry is not None:
+        return _Node(code=entry.value, trigger=tok, tokens=[tok])
+    if frame is not None and frame.kind == "F" and frame.value in FRAME_DEFAULTS:
+        if frame.value == "intent" and tok.pos_ in VERBAL and not frame.conditions and tok.lemma_ in {"plan", "seek", "decide", "intend", "prepare"}:
+            return None
+        node = _Node(code=FRAME_DEFAULTS[frame.value], trigger=tok, tokens=[tok], frame=frame.value)
+        if frame.value in {"demand", "appeal"}:
+            comp = next((c for c in tok.children if c.dep_ in {"ccomp", "xcomp"}), None)
+            if comp is not None:
+                node.comp_subject = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
+            if node.comp_subject is None:
+                node.comp_subject = next((c for c in tok.children if c.dep_ in OBJECT_DEPS), None)
+        return node
+    return None
+
+
+def _apply_modality(node: _Node) -> _Node | None:
+    top = node.tokens[0]
+    head = _clause_head(top)
+    carriers = [head]
+    if head.dep_ == "xcomp" and head.head.lower_ in {"going", "expected", "set", "about"}:
+        carriers.append(head.head)
+    if node.trigger is not top:
+        carriers.append(_clause_head(node.trigger))
+    aux: set[str] = set()
+    for c in carriers:
+        aux |= _aux_words(c)
+    if any(_has_neg(c) for c in carriers) and node.frame != "halt":
+        node.negated = True
+    if node.negated:
+        return None
+    going = any(c.lower_ == "going" for c in carriers[1:])
+    have_to = head.dep_ == "xcomp" and head.head.lemma_ in {"have", "need"}
+    future = bool(aux & FUTURE_AUX) or going
+    hypothetical = bool(aux & HYPOTHETICAL_AUX)
+    obligation = bool(aux & OBLIGATION_AUX) or have_to
+    conditional = _has_condition(head)
+    if node.frame in FRAME_MODALITY:
+        node.modality = FRAME_MODALITY[node.frame]
+        if node.frame == "intent" and node.code[:2] == "13":
+            node.modality = "threatened"
+        return node
+    root = node.code[:2]
+    if obligation and _reporting_verb(top) is not None:
+        node.code = as_demand(node.code) if root in ACTION_ROOTS or root == "03" else node.code
+        node.obligation = True
+        node.modality = "requested"
+        return node
+    if root in ACTION_ROOTS and (future or hypothetical or conditional):
+        node.code = as_intent(node.code)
+        node.modality = "threatened" if node.code[:2] == "13" else "intended"
+        if hypothetical and node.code[:2] != "13":
+            node.modality = "hypothetical"
+        return node
+    if future:
+        node.modality = "future"
+    elif hypothetical:
+        node.modality = "hypothetical"
+    return node
+
+
+def _obligation_node(tok: Token) -> _Node | None:
+    """"X said Y must/should Z": a demand even when Z is not in the lexicon."""
+    if tok.pos_ not in VERBAL or tok.dep_ in {"aux", "auxpass"}:
+        return None
+    have_to = tok.dep_ == "xcomp" and tok.head.lemma_ in {"have", "need"}
+    if not (_aux_words(tok) & OBLIGATION_AUX or have_to):
+        return None
+    anchor = tok.head if have_to else tok
+    if _reporting_verb(anchor) is None:
+        return None
+    subj = next((c for c in anchor.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None or subj.lower_ in FIRST_PERSON:
+        return None
+    return _Node(code="100", trigger=tok, tokens=[tok], obligation=True, modality="requested",
+                 comp_subject=subj)
+
+
+# -- actors ------------------------------------------------------------------------------------
+
+
+def _record_actor(ctx: _Context, record: ActorRecord) -> EventActor:
+    cached = ctx.actor_cache.get(record.id)
+    if cached is not None:
+        return cached
+    country, sector = record.country, record.sector
+    if country is None or sector is None:
+        texts = [record.name, *record.aliases]
+        for start, end in record.mentions:
+            span = ctx.doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                texts.insert(0, _noun_phrase(span.root).text)
+        for text in texts:
+            c, s = _actor_code(text)
+            country = country or c
+            sector = sector or s
+            if country and sector:
+                break
+    actor = EventActor(name=record.name, country=country, sector=sector, actor_id=record.id)
+    ctx.actor_cache[record.id] = actor
+    return actor
+
+
+def _phrase_actor(ctx: _Context, tok: Token) -> EventActor | None:
+    span = _noun_phrase(tok)
+    record = _record_at(ctx, tok)
+    if record is None:
+        for t in span:
+            if t.pos_ in NOMINAL and t is not tok:
+                record = _record_at(ctx, t)
+                if record is not None:
+                    break
+    country, sector = _actor_code(span.text)
+    if record is not None:
+        base = _record_actor(ctx, record)
+        return replace(base, country=base.country or country, sector=base.sector or sector)
+    if country is None and tok.pos_ == "PRON":
+        return None
+    return EventActor(name=span.text, country=country, sector=sector)
+
+
+def _record_at(ctx: _Context, tok: Token) -> ActorRecord | None:
+    """The actor with the tightest mention around ``tok``."""
+    start, end = tok.idx, tok.idx + len(tok.text)
+    best: tuple[int, ActorRecord] | None = None
+    for record in ctx.actors.records:
+        for m_start, m_end in record.mentions:
+            if m_start <= start and end <= m_end and (best is None or m_end - m_start < best[0]):
+                best = (m_end - m_start, record)
+    return best[1] if best else None
+
+
+def _speaker(ctx: _Context, tok: Token) -> EventActor | None:
+    for quote in ctx.quotes:
+        if quote.kind != "indirect" and quote.start <= tok.idx < quote.end and quote.speaker:
+            record = next((r for r in ctx.actors.records if r.id == quote.speaker.id), None)
+            if record is not None:
+                return _record_actor(ctx, record)
+            return EventActor(name=quote.speaker.name)
+    verb = _reporting_verb(tok)
+    if verb is None:
+        return None
+    subj = _subject(verb)
+    if subj is None:
+        return None
+    return _actor_of(ctx, subj, None)
+
+
+def _actor_of(ctx: _Context, tok: Token, speaker: EventActor | None) -> EventActor | None:
+    low = tok.lower_ if tok.pos_ == "PRON" or tok.text.islower() or tok.text.istitle() else ""
+    if low in FIRST_PERSON:
+        return speaker
+    if low in RELATIVE and tok.head.dep_ in {"relcl", "acl"}:
+        return _actor_of(ctx, tok.head.head, speaker)
+    if low in THIRD_PERSON:
+        if speaker is not None and _reporting_verb(tok.head) is not None:
+            return speaker
+        record = ctx.speaker_of(tok)
+        return _record_actor(ctx, record) if record is not None else None
+    return _phrase_actor(ctx, tok)
+
+
+def _expand_conj(tok: Token) -> list[Token]:
+    return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+
+
+def _coded(actor: EventActor | None) -> bool:
+    return actor is not None and bool(actor.country)
+
+
+def _source(ctx: _Context, node: _Node) -> tuple[EventActor | None, list[EventActor], EventActor | None]:
+    """(source, co-actors from a conjoined subject, speaker)."""
+    top = node.tokens[0]
+    speaker = _speaker(ctx, top)
+    if node.obligation:
+        return speaker, [], speaker
+    trigger = node.trigger
+    subj = _subject(top)
+    if subj is None and trigger.pos_ in NOMINAL:
+        owner = _noun_owner(ctx, trigger)
+        if owner is not None:
+            return owner, [], speaker
+    if subj is None:
+        if node.frame in {"threat", "intent"} or node.code[:2] in {"01"}:
+            return speaker, [], speaker
+        return None, [], speaker
+    conj = _expand_conj(subj)
+    actors = [a for a in (_actor_of(ctx, t, speaker) for t in conj) if a is not None]
+    source = actors[0] if actors else None
+    reported = speaker is not None and speaker.actor_id and _reporting_verb(top) is not None
+    if reported and source is not None and node.modality in {"threatened", "intended", "requested"}:
+        # "Trump warned that Washington may ...": the speaker commits his country.
+        assert speaker is not None
+        if speaker.country in {None, source.country} and source.country:
+            if speaker.country is None and speaker.actor_id:
+                speaker = replace(speaker, country=source.country)
+                ctx.actor_cache[speaker.actor_id] = speaker
+            return speaker, actors[1:], speaker
+    if not _coded(source) and _coded(speaker) and (node.frame or node.code[:2] in {"01", "03"}):
+        return speaker, [], speaker
+    if not _coded(source) and _coded(speaker) and _reporting_verb(top) is not None:
+        return speaker, [], speaker
+    return source, actors[1:], speaker
+
+
+def _noun_owner(ctx: _Context, noun: Token) -> EventActor | None:
+    """Who carries out an event noun: "Russian airstrikes", "Israel's offensive", "on a visit"."""
+    mods = [c for c in noun.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+    if mods:
+        text = " ".join(t.text for t in sorted(mods, key=lambda t: t.i))
+        country, sector = _actor_code(text)
+        if country:
+            return EventActor(name=_noun_phrase(noun).text, country=country, sector=sector)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "on":
+        host = noun.head.head
+        if host.pos_ in NOMINAL | {"PRON"}:
+            return _actor_of(ctx, host, None)
+        subj = _subject(host)
+        if subj is not None:
+            return _actor_of(ctx, subj, None)
+    return None
+
+
+def _countries_in(ctx: _Context, tok: Token, speaker: EventActor | None) -> list[EventActor]:
+    out: list[EventActor] = []
+    for t in _expand_conj(tok):
+        if t.pos_ == "PRON" and t.lower_ in THIRD_PERSON | FIRST_PERSON | RELATIVE:
+            continue
+        actor = _actor_of(ctx, t, speaker)
+        if actor is not None and actor.country:
+            out.append(actor)
+        for child in t.children:
+            if child.dep_ == "poss" and child.pos_ in NOMINAL:
+                c, s = _actor_code(child.text)
+                if c:
+                    out.append(EventActor(name=child.text, country=c, sector=s))
+            if child.dep_ == "prep" and child.lower_ in {"between", "with", "among"}:
+                for g in child.children:
+                    if g.dep_ == "pobj":
+                        out += _countries_in(ctx, g, speaker)
+    return out
+
+
+def _targets(ctx: _Context, node: _Node, speaker: EventActor | None) -> list[EventActor]:
+    cands: list[Token] = []
+    if node.comp_subject is not None:
+        cands.append(node.comp_subject)
+    for tok in node.tokens:
+        preps = NOUN_TARGET_PREPS if tok.pos_ in NOMINAL else TARGET_PREPS
+        for child in tok.children:
+            if child.dep_ in OBJECT_DEPS or (child.dep_ == "nsubjpass" and tok.pos_ in VERBAL):
+                cands.append(child)
+            elif child.dep_ in {"prep", "prt"} and child.lower_ in preps:
+                cands += [g for g in child.children if g.dep_ == "pobj"]
+            elif child.dep_ == "poss" and tok.pos_ in NOMINAL and tok is not node.trigger:
+                cands.append(child)
+    out: list[EventActor] = []
+    for cand in cands:
+        if cand.ent_type_ in {"DATE", "TIME"}:
+            continue
+        out += _countries_in(ctx, cand, speaker)
+    return out
+
+
+# -- places and dates --------------------------------------------------------------------------
+
+
+def _date_for(sent: Span, trigger: Token, dates: Sequence[DateMention], published: date | None) -> tuple[str | None, str | None]:
+    own = [d for d in dates if d.value and sent.start_char <= d.start < sent.end_char]
+    if own:
+        best = min(own, key=lambda d: abs(d.start - trigger.idx))
+        return best.value, "text"
+    if published is not None:
+        return published.isoformat(), "published"
+    return None, None
+
+
+def _find_places(doc: Doc) -> tuple[Place, ...]:
+    """Places of the article: the place rule when installed, else geocoded GPE/LOC entities."""
+    try:
+        from parley.nlp.rules.places import extract_places
+    except ImportError:
+        extract_places = None
+    if extract_places is not None:
+        return tuple(extract_places(doc))
+    from parley.geo.places import geocode
+
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in {"GPE", "LOC", "FAC"}:
+            continue
+        hit = geocode(ent.text)
+        if hit is not None:
+            found.append(Place(
+                name=ent.text, start=ent.start_char, end=ent.end_char, country=hit.country,
+                latitude=hit.latitude, longitude=hit.longitude, kind=hit.kind,
+            ))
+    return tuple(found)
+
+
+def _places_in(sent: Span, places: Sequence[Place]) -> tuple[Place, ...]:
+    return tuple(p for p in places if sent.start_char <= p.start < sent.end_char)
+
+
+def events_in_sentence(events: Iterable[Event], start: int, end: int) -> list[Event]:
+    """The events whose sentence overlaps the characters ``[start, end)`` (for casualties etc.)."""
+    return [e for e in events if e.sentence[0] < end and start < e.sentence[1]]
+
+
+# -- main --------------------------------------------------------------------------------------
+
+
+def _same_actor(a: EventActor | None, b: EventActor | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    if a.actor_id and b.actor_id:
+        return a.actor_id == b.actor_id
+    return (a.country or a.name) == (b.country or b.name)
+
+
+def _merge_key(event: Event, speaker: EventActor | None) -> tuple[Any, ...]:
+    src = event.source
+    who = (src.actor_id or src.country or src.name) if src else None
+    spk = (speaker.actor_id or speaker.name) if speaker else None
+    if spk == who:
+        spk = None
+    return (event.root, who, spk, event.date)
+
+
+def extract_events(
+    doc: Doc,
+    actors: ActorIndex,
+    *,
+    quotes: Sequence[Quote] = (),
+    dates: Sequence[DateMention] = (),
+    published: date | None = None,
+    places: Sequence[Place] | None = None,
+) -> list[Event]:
+    """CAMEO/PLOVER events of a parsed article.
+
+    Args:
+        doc: the parsed article.
+        actors: its actor index (countries, sectors, titles of people and organisations).
+        quotes: its quotations; an event inside one is attributed to the quotation's speaker.
+        dates: its resolved date expressions; an event takes its sentence's own date.
+        published: publication date, the date of events whose sentence names none.
+        places: places named in the article (offsets into ``doc.text``).
+
+    Returns:
+        Events in text order, each reported once.
+    """
+    resolver = None
+
+    def speaker_of(tok: Token) -> ActorRecord | None:
+        nonlocal resolver
+        if resolver is None:
+            from parley.nlp.rules.speech import SpeakerResolver
+
+            resolver = SpeakerResolver(doc, actors)
+        return resolver.resolve_pronoun(tok)
+
+    ctx = _Context(doc=doc, actors=actors, quotes=quotes, speaker_of=speaker_of)
+    places = tuple(places) if places is not None else _find_places(doc)
+    drafts: list[tuple[Event, EventActor | None]] = []
+    for sent in doc.sents:
+        drafts += _sentence_events(ctx, sent, dates, published, places, len(drafts))
+    return _dedupe(drafts)
+
+
+def _sentence_events(
+    ctx: _Context,
+    sent: Span,
+    dates: Sequence[DateMention],
+    published: date | None,
+    places: tuple[Place, ...],
+    offset: int,
+) -> list[tuple[Event, EventActor | None]]:
+    nodes: list[_Node] = []
+    consumed: set[int] = set()
+    for tok in sent:
+        if tok.i in consumed:
+            continue
+        node = _node_at(tok) or _obligation_node(tok)
+        if node is None:
+            continue
+        nodes.append(node)
+        consumed.update(t.i for t in node.tokens[1:])
+    out: list[tuple[Event, EventActor | None]] = []
+    for node in nodes:
+        if node.tokens[0].i in consumed and len(node.tokens) == 1:
+            continue
+        if any(t.i in consumed for t in node.tokens[:1]) and node.tokens[0] is not node.trigger:
+            continue
+        if not _emittable(node):
+            continue
+        if _in_condition(node.tokens[0]):
+            continue
+        node = _apply_modality(node)  # type: ignore[assignment]
+        if node is None:
+            continue
+        if node.trigger.pos_ in VERBAL and node.trigger.lemma_ in CASUALTY_VERBS and _casualty_of_other(node, nodes):
+            continue
+        source, co_actors, speaker = _source(ctx, node)
+        if source is None and node.code[:2] < "09":
+            continue
+        if source is not None and not source.country and not source.actor_id and node.code[:2] < "14":
+            continue
+        targets = co_actors + _targets(ctx, node, speaker)
+        targets = _unique([t for t in targets if not source or t.country != source.country])
+        code = node.code
+        talk_words = {t.lemma_.lower() for n in node.tokens for t in n.subtree} & TALK_NOUNS
+        if (node.code[:2] == "04" or code in TALK_CODES) and talk_words:
+            if targets:
+                ctx.talk_parties = targets
+            else:
+                targets = [t for t in ctx.talk_parties if not source or t.country != source.country]
+        if not targets and code[:2] in {"10", "11", "12"}:
+            targets = _other_party(ctx, sent, node, source, speaker)
+        sent_places = _places_in(sent, places)
+        if not targets and code[:2] >= "14":
+            targets = _unique([
+                EventActor(name=p.name, country=p.country) for p in sent_places
+                if p.country and (not source or p.country != source.country)
+            ])[:1]
+        entry = lookup(code)
+        when, when_source = _date_for(sent, node.trigger, dates, published)
+        start, end = node.span or (node.trigger.idx, node.trigger.idx + len(node.trigger.text))
+        quote_id = next((q.id for q in ctx.quotes if q.kind != "indirect" and q.start <= start < q.end), None)
+        event = Event(
+            id=f"e{offset + len(out) + 1}",
+            code=code, label=entry.label, root=entry.root, quad_class=entry.quad_class,
+            goldstein=entry.goldstein, plover_type=entry.plover_type, plover_mode=entry.plover_mode,
+            source=source, targets=tuple(targets), trigger=(start, end),
+            sentence=(sent.start_char, sent.end_char), date=when, date_source=when_source,
+            places=sent_places, negated=False, modality=node.modality, quote_id=quote_id,
+        )
+        out.append((event, speaker))
+    return out
+
+
+def _other_party(
+    ctx: _Context, sent: Span, node: _Node, source: EventActor | None, speaker: EventActor | None
+) -> list[EventActor]:
+    """A demand, accusation or rejection with no object is addressed to the sentence's other
+    party: "Kyiv has insisted on guarantees, while Washington has refrained from ..."."""
+    for tok in sent:
+        if tok.dep_ not in SUBJECT_DEPS or tok in node.tokens or tok.head in node.tokens:
+            continue
+        actor = _actor_of(ctx, tok, speaker)
+        if actor is not None and actor.country and (source is None or actor.country != source.country):
+            return [actor]
+    return []
+
+
+def _emittable(node: _Node) -> bool:
+    """Event nouns only count when realised: by a frame or light verb, or owned by an actor."""
+    trig = node.trigger
+    if len(node.tokens) > 1 or trig.pos_ not in NOMINAL:
+        return True
+    if trig.dep_ in SUBJECT_DEPS:
+        return True
+    if trig.dep_ == "pobj" and trig.head.lower_ == "on" and trig.lemma_ in {"visit", "trip", "tour"}:
+        return True
+    return False
+
+
+def _casualty_of_other(node: _Node, nodes: list[_Node]) -> bool:
+    """"airstrikes ..., killing two": the killing belongs to the event it reports."""
+    trig = node.trigger
+    others = {n.trigger.i for n in nodes if n is not node}
+    cur = trig
+    for _ in range(3):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.i in others or any(c.dep_ == "nsubj" and c.i in others for c in cur.children):
+            return True
+    subj = next((c for c in trig.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.i in others
+
+
+def _unique(actors: list[EventActor]) -> list[EventActor]:
+    seen: set[str] = set()
+    out = []
+    for a in actors:
+        key = a.country or a.name
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(a)
+    return out
+
+
+def _dedupe(drafts: list[tuple[Event, EventActor | None]]) -> list[Event]:
+    kept: list[tuple[Event, tuple[Any, ...]]] = []
+    for event, speaker in drafts:
+        key = _merge_key(event, speaker)
+        merged = False
+        for n, (other, other_key) in enumerate(kept):
+            if other_key != key:
+                continue
+            mine = {t.country for t in event.targets}
+            theirs = {t.country for t in other.targets}
+            if mine and theirs and not mine & theirs:
+                continue
+            if not theirs and mine:
+                kept[n] = (replace(other, targets=event.targets), other_key)
+            merged = True
+            break
+        if not merged:
+            kept.append((event, key))
+    return [replace(e, id=f"e{n + 1}") for n, (e, _) in enumerate(kept)]
