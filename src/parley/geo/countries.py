@@ -506,12 +506,30 @@ def find_country(text: str) -> str | None:
             code = country_code(phrase)
             if code:
                 return code
+            if n >= 2 and all(w[:1].isupper() for w in words[i:i + n]):
+                # A multi-word place ("New Jersey") must not yield its last word ("Jersey").
+                from parley.geo.places import geocode
+
+                hit = geocode(phrase)
+                if hit is not None and hit.country and hit.kind in ("region", "city"):
+                    return hit.country
+    return None
+
+
+def find_igo(text: str) -> str | None:
+    """The code of the first international organisation a phrase names ("UN Security Council")."""
+    words = _WORD.findall(text.replace("\u2019", "'")) if text else []
+    for i in range(len(words)):
+        for n in range(min(len(words) - i, 6), 0, -1):
+            code = igo_code(" ".join(words[i:i + n]))
+            if code:
+                return code
     return None
 
 
 def actor_code(text: str) -> ActorCode:
     """Country, sector and IGO code of a phrase: "Russian airstrikes" -> (RUS, MIL, None)."""
-    igo = igo_code(text)
+    igo = igo_code(text) or find_igo(text)
     if igo:
         return ActorCode(country=None, sector=sector_of(text) or "IGO", igo=igo)
     return ActorCode(country=find_country(text), sector=sector_of(text))
