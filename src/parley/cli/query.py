@@ -154,11 +154,12 @@ def quotes_cli(
         )
         data = page.to_dict()
         rows = [_quote_row(q) for q in data["items"]]
-        emit(
-            rows,
-            ["first_published", "speaker_name", "text", "kind", "source_count", "altered", "outlets", "changes", "id"],
-            fmt, payload=data, title="Quotes", footer=_footer(page),
+        columns = (
+            ["first_published", "speaker_name", "text", "source_count", "altered"]
+            if fmt is Fmt.table
+            else ["first_published", "speaker_name", "text", "kind", "source_count", "altered", "outlets", "changes", "id"]
         )
+        emit(rows, columns, fmt, payload=data, title="Quotes", footer=_footer(page))
 
 
 @app.command("actors")
@@ -178,8 +179,9 @@ def actors_cli(
     with open_store(db) as store:
         page = store.list_actors(search=search, limit=limit, offset=offset)
         data = page.to_dict()
+        columns = ["name", "kind", "country", "title", "documents", "quotes"]
         emit(
-            data["items"], ["name", "kind", "country", "title", "documents", "quotes", "key"], fmt,
+            data["items"], columns if fmt is Fmt.table else [*columns, "key"], fmt,
             payload=data, title="Actors", footer=_footer(page),
         )
 
