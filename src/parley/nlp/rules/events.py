@@ -57,6 +57,7 @@ REPORTING = frozenset(
     claim affirm maintain emphasize emphasise assert acknowledge confirm report indicate suggest
     explain repeat""".split()
 )
+CONDITION_MARKS = frozenset({"if", "unless", "whether", "before", "until", "once"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
 HYPOTHETICAL_AUX = frozenset({"may", "might", "could"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
@@ -138,7 +139,7 @@ def _in_condition(tok: Token) -> bool:
     node = tok
     for _ in range(8):
         if node.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in node.children
+            c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children
         ):
             return True
         if node.head.i == node.i:
@@ -188,6 +189,26 @@ def _subject(tok: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _evidence(tok: Token, span: Span) -> tuple[str | None, str | None]:
+    """Country and sector of a noun phrase, from its words, then its "of/in/from" phrases and
+    apposition ("Security forces in Guinea", "Oshima, the UN relief coordinator")."""
+    texts = [span.text]
+    if "-" in span.text:
+        texts.append(span.text.replace("-", " "))
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "from", "of"}:
+            texts.append(child.subtree.__next__().doc[child.i : child.right_edge.i + 1].text)
+        elif child.dep_ in {"appos", "acl"}:
+            texts.append(child.doc[child.i : child.right_edge.i + 1].text)
+    sector = None
+    for text in texts:
+        country, sec = _actor_code(text)
+        sector = sector or sec
+        if country:
+            return country, sector
+    return None, sector
 
 
 def _noun_phrase(tok: Token) -> Span:
@@ -256,6 +277,8 @@ def _complements(tok: Token, kind: str) -> list[Token]:
     out: list[Token] = []
     objects_count = kind in {"halt", "aspect", "light", "intent", "appeal", "demand", "refusal", "order"}
     for child in tok.children:
+        if kind == "light" and child.dep_ not in OBJECT_DEPS:
+            continue
         if child.dep_ in {"xcomp", "ccomp"}:
             out.append(child)
         elif child.dep_ in {"prep", "prt", "advmod"}:
@@ -287,6 +310,15 @@ def _node_at(tok: Token, depth: int = 0) -> _Node | None:
             kind = "halt"
         for comp in _complements(tok, kind):
             inner = _node_at(comp, depth + 1)
+            if inner is None and comp.pos_ in NOMINAL:
+                # "suspended aid deliveries", "undertook a mediation mission": the modifier
+                # names the event.
+                for mod in comp.children:
+                    if mod.dep_ == "compound" and mod.i < comp.i:
+                        inner = _node_at(mod, depth + 1)
+                        if inner is not None:
+                            inner.tokens = [*inner.tokens, comp]
+                            break
             if inner is None:
                 continue
             code = _combine(kind, inner.code)
@@ -347,16 +379,17 @@ def _apply_modality(node: _Node) -> _Node | None:
     hypothetical = bool(aux & HYPOTHETICAL_AUX)
     obligation = bool(aux & OBLIGATION_AUX) or have_to
     conditional = _has_condition(head)
-    if node.frame in FRAME_MODALITY:
-        node.modality = FRAME_MODALITY[node.frame]
-        if node.frame == "intent" and node.code[:2] == "13":
-            node.modality = "threatened"
-        return node
     root = node.code[:2]
     if obligation and _reporting_verb(top) is not None:
         node.code = as_demand(node.code) if root in ACTION_ROOTS or root == "03" else node.code
         node.obligation = True
         node.modality = "requested"
+        node.comp_subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+        return node
+    if node.frame in FRAME_MODALITY:
+        node.modality = FRAME_MODALITY[node.frame]
+        if node.frame == "intent" and node.code[:2] == "13":
+            node.modality = "threatened"
         return node
     if root in ACTION_ROOTS and (future or hypothetical or conditional):
         node.code = as_intent(node.code)
@@ -395,19 +428,21 @@ def _record_actor(ctx: _Context, record: ActorRecord) -> EventActor:
     cached = ctx.actor_cache.get(record.id)
     if cached is not None:
         return cached
-    country, sector = record.country, record.sector
-    if country is None or sector is None:
-        texts = [record.name, *record.aliases]
-        for start, end in record.mentions:
-            span = ctx.doc.char_span(start, end, alignment_mode="expand")
-            if span is not None:
-                texts.insert(0, _noun_phrase(span.root).text)
-        for text in texts:
-            c, s = _actor_code(text)
-            country = country or c
-            sector = sector or s
-            if country and sector:
-                break
+    # The words around the actor's own mentions ("US Vice President JD Vance") come first;
+    # the index's country is a fallback.
+    country, sector = None, None
+    texts = [record.name, *record.aliases]
+    for start, end in record.mentions:
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            texts.insert(0, _noun_phrase(span.root).text)
+    for text in texts:
+        c, s = _actor_code(text)
+        country = country or c
+        sector = sector or s
+        if country and sector:
+            break
+    country, sector = country or record.country, sector or record.sector
     actor = EventActor(name=record.name, country=country, sector=sector, actor_id=record.id)
     ctx.actor_cache[record.id] = actor
     return actor
@@ -422,10 +457,11 @@ def _phrase_actor(ctx: _Context, tok: Token) -> EventActor | None:
                 record = _record_at(ctx, t)
                 if record is not None:
                     break
-    country, sector = _actor_code(span.text)
+    country, sector = _evidence(tok, span)
     if record is not None:
         base = _record_actor(ctx, record)
-        return replace(base, country=base.country or country, sector=base.sector or sector)
+        # What the phrase itself says ("European Community ministers") beats the index's guess.
+        return replace(base, country=country or base.country, sector=sector or base.sector)
     if country is None and tok.pos_ == "PRON":
         return None
     return EventActor(name=span.text, country=country, sector=sector)
@@ -492,6 +528,9 @@ def _source(ctx: _Context, node: _Node) -> tuple[EventActor | None, list[EventAc
         owner = _noun_owner(ctx, trigger)
         if owner is not None:
             return owner, [], speaker
+    if subj is None and node.code[:3] == "087":
+        # "guerrillas have been demobilized": who retreats is the passive subject.
+        subj = next((c for c in _clause_head(top).children if c.dep_ == "nsubjpass"), None)
     if subj is None:
         if node.frame in {"threat", "intent"} or node.code[:2] in {"01"}:
             return speaker, [], speaker
@@ -510,7 +549,8 @@ def _source(ctx: _Context, node: _Node) -> tuple[EventActor | None, list[EventAc
             return speaker, actors[1:], speaker
     if not _coded(source) and _coded(speaker) and (node.frame or node.code[:2] in {"01", "03"}):
         return speaker, [], speaker
-    if not _coded(source) and _coded(speaker) and _reporting_verb(top) is not None:
+    verbal = node.code[:2] in {"01", "02", "03", "09", "10", "11", "12", "13"}
+    if not _coded(source) and _coded(speaker) and verbal and _reporting_verb(top) is not None:
         return speaker, [], speaker
     return source, actors[1:], speaker
 
@@ -707,6 +747,9 @@ def _sentence_events(
             continue
         if _in_condition(node.tokens[0]):
             continue
+        first = node.tokens[0]
+        if first.dep_ == "acl" and first.tag_ == "VBN" and not any(c.dep_ == "agent" for c in first.children):
+            continue  # "the curfew imposed after the coup": background, not this report's event
         node = _apply_modality(node)  # type: ignore[assignment]
         if node is None:
             continue
