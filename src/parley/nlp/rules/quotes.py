@@ -72,6 +72,8 @@ def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
         tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
         draft = _Draft(span=span, tokens=tokens)
         draft.kind = _kind(text, span, para_starts)
+        if draft.kind == "partial" and tokens is not None and _is_sentence(tokens):
+            draft.kind = "direct"
         _attribute(doc, draft, quoted, resolver)
         drafts.append(draft)
 
@@ -118,6 +120,22 @@ def _kind(text: str, span: MarkedSpan, para_starts: list[int]) -> str:
         if word.group(2).strip() in {",", ":"} or not _LOWER_START.match(content):
             return "direct"
     return "partial"
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _is_sentence(tokens: Span) -> bool:
+    """A capitalised quotation of five words or more with a finite verb: a sentence of its own,
+    even when the reporter ran it into their own ("told reporters "Women in France ...")."""
+    words = [t for t in tokens if not t.is_punct]
+    first = next((t for t in tokens if t.is_alpha), None)
+    return (
+        len(words) >= 5
+        and first is not None
+        and first.text[:1].isupper()
+        and any(t.tag_ in FINITE_TAGS for t in tokens)
+    )
 
 
 # -- attribution -----------------------------------------------------------------------------

@@ -81,6 +81,8 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
             content = _content_span(doc, [t for t in clause.subtree if t.i not in according])
         if content is None or _quoted_share(content, direct) > 0.5:
             continue
+        if _quoted_share(content, every_quote) > 0.9:  # the whole clause is a quotation
+            continue
         key = (content.start_char, content.end_char)
         if key in seen:
             continue

@@ -286,6 +286,7 @@ class SpeakerResolver:
         self.doc = doc
         self.actors = actors
         self._quoted = quoted
+        self._chains: dict[int, ActorRecord | None] = {}
         self.genders: dict[str, str] = {}
         self._learn_genders()
 
@@ -342,6 +343,9 @@ class SpeakerResolver:
         for child in root.children:
             if child.dep_ == "appos" or (child.dep_ in {"compound", "flat"} and child.i > root.i):
                 tokens.extend(child.subtree)
+        head = self.actors.at(root.idx, root.idx + len(root.text))
+        if head is not None and head.kind == "person":
+            return head  # "Howard Rubel, a lawyer representing Spanton": Rubel, not Spanton
         persons: list[ActorRecord] = []
         others: list[ActorRecord] = []
         for tok in tokens:
@@ -353,7 +357,6 @@ class SpeakerResolver:
             (persons if record.kind == "person" else others).append(record)
         if persons:
             return persons[-1]
-        head = self.actors.at(root.idx, root.idx + len(root.text))
         if head is not None:
             return head
         if others:
@@ -422,7 +425,12 @@ class SpeakerResolver:
             for tok in sent:
                 if tok.idx >= limit or (self._quoted and self._quoted(tok.idx)):
                     continue
-                record = self.actors.at(tok.idx, tok.idx + len(tok.text))
+                if tok.lower_ == token.lower_ and tok.dep_ in SUBJECT_DEPS and tok.i < token.i:
+                    # "She told the court ... She told a guard": the same pronoun as an earlier
+                    # subject continues that pronoun's chain.
+                    record = self._chain(tok)
+                else:
+                    record = self.actors.at(tok.idx, tok.idx + len(tok.text))
                 if record is None or not self._compatible(record, gender, plural):
                     continue
                 ranked.append((self._role_rank(tok), -tok.i if n == current else tok.i, record))
@@ -433,6 +441,12 @@ class SpeakerResolver:
                     self.genders[best.id] = gender
                 return best
         return None
+
+    def _chain(self, pronoun: Token) -> ActorRecord | None:
+        if pronoun.i not in self._chains:
+            self._chains[pronoun.i] = None  # guards against cycles
+            self._chains[pronoun.i] = self.resolve_pronoun(pronoun)
+        return self._chains[pronoun.i]
 
     def _compatible(self, record: ActorRecord, gender: str | None, plural: bool) -> bool:
         if plural:
