@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from parley.store.testing are redefined as arguments)
 """Ingest into the store: feeds, WARC, folders; idempotent, failures recorded, kill -9 resumes."""
 
 from __future__ import annotations
@@ -26,9 +27,11 @@ RSS = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Harbour Gazette</title><link>https://gazette.example</link>
 <item><title>Port talks resume</title><link>https://gazette.example/port-talks</link>
 <pubDate>Tue, 15 Apr 2025 09:00:00 GMT</pubDate>
-<description>&lt;p&gt;Negotiators for the two port authorities met again on Monday. "We are close," said
+<description>&lt;p&gt;Negotiators for the two port authorities met again on Monday.
+"We are close," said
 the mediator, Lena Ortiz, after six hours of talks.&lt;/p&gt;</description></item>
-<item><title>Empty item</title><link>https://gazette.example/empty</link><description></description></item>
+<item><title>Empty item</title><link>https://gazette.example/empty</link>
+<description></description></item>
 </channel></rss>
 """
 
@@ -36,8 +39,10 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Valley Wire</title><id>urn:valley</id>
 <updated>2025-04-16T10:00:00Z</updated>
 <entry><title>Dam agreement signed</title><id>urn:valley:1</id>
-<link href="https://valley.example/dam"/><published>2025-04-16T08:00:00Z</published><updated>2025-04-16T08:00:00Z</updated>
-<content type="text">Both provinces signed the water-sharing agreement on Wednesday, the governor said.</content>
+<link href="https://valley.example/dam"/><published>2025-04-16T08:00:00Z</published>
+<updated>2025-04-16T08:00:00Z</updated>
+<content type="text">Both provinces signed the water-sharing agreement on Wednesday, the governor
+said.</content>
 </entry></feed>
 """
 
@@ -87,7 +92,9 @@ def _write_warc(path: Path) -> None:
             ("https://wire.example/logo.png", "image/png", b"\x89PNG\r\n\x1a\n0000"),
         ):
             headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
-            record = writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers)
+            record = writer.create_warc_record(
+                uri, "response", payload=io.BytesIO(body), http_headers=headers
+            )
             writer.write_record(record)
 
 
@@ -111,13 +118,23 @@ def _fake_analyzer(articles: list[Article]) -> Iterable[ArticleResult | Extracti
 def _corpus(tmp_path: Path) -> Path:
     folder = tmp_path / "in"
     (folder / "sub").mkdir(parents=True)
-    (folder / "one.txt").write_text("The council voted to reopen the northern bridge.", encoding="utf-8")
+    (folder / "one.txt").write_text(
+        "The council voted to reopen the northern bridge.", encoding="utf-8"
+    )
     (folder / "sub" / "two.html").write_text(PAGE, encoding="utf-8")
     lines = [
-        json.dumps({"id": "r1", "text": "Exporters welcomed the new tariff schedule.", "published": "2025-04-10"}),
+        json.dumps(
+            {
+                "id": "r1",
+                "text": "Exporters welcomed the new tariff schedule.",
+                "published": "2025-04-10",
+            }
+        ),
         "{not json",
         json.dumps({"id": "r2", "text": "BROKEN article that the analyzer cannot handle."}),
-        json.dumps({"id": "r3", "text": "The council voted to reopen the northern bridge."}),  # same text as one.txt
+        json.dumps(
+            {"id": "r3", "text": "The council voted to reopen the northern bridge."}
+        ),  # same text as one.txt
     ]
     (folder / "batch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (folder / "gazette.rss").write_text(RSS, encoding="utf-8")
@@ -126,7 +143,9 @@ def _corpus(tmp_path: Path) -> Path:
     return folder
 
 
-def test_ingest_folder_counts_new_existing_failed_and_is_idempotent(store: Store, tmp_path: Path) -> None:
+def test_ingest_folder_counts_new_existing_failed_and_is_idempotent(
+    store: Store, tmp_path: Path
+) -> None:
     folder = _corpus(tmp_path)
     first = ingest(store, [str(folder)], analyzer=_fake_analyzer)
     # new: one.txt, two.html, r1, RSS entry 1, WARC page; existing: r3 (same text as one.txt);
@@ -153,13 +172,21 @@ def _write_articles(path: Path, n: int) -> None:
             city, who = cities[i % len(cities)], people[i % len(people)]
             text = (
                 f"Officials in {city} said on Tuesday that talks over the water agreement would "
-                f"continue next week. \"We are not going to walk away from this table,\" {who} told "
+                f'continue next week. "We are not going to walk away from this table," {who} told '
                 f"reporters after the {i + 1}th round. {who.split()[1]} said the two sides had "
                 f"agreed to exchange data on river levels by May {i % 28 + 1}."
             )
-            fh.write(json.dumps({"id": f"w{i}", "text": text, "published": f"2025-04-{i % 28 + 1:02d}",
-                                 "url": f"https://wire.example/{i}"}) + "\n")
-
+            fh.write(
+                json.dumps(
+                    {
+                        "id": f"w{i}",
+                        "text": text,
+                        "published": f"2025-04-{i % 28 + 1:02d}",
+                        "url": f"https://wire.example/{i}",
+                    }
+                )
+                + "\n"
+            )
 
 
 @pytest.mark.model
@@ -169,8 +196,12 @@ def test_ingest_killed_halfway_resumes_to_the_same_store(store_url: str, tmp_pat
     _write_articles(source, 60)
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     parley = [sys.executable, "-c", "from parley.cli import main; main()"]
-    proc = subprocess.Popen([*parley, "ingest", str(source), "--db", store_url, "--quiet"], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [*parley, "ingest", str(source), "--db", store_url, "--quiet"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     with Store.from_url(store_url) as st:
         deadline = time.monotonic() + 240
         while st.stats()["documents"] < 15:
@@ -181,15 +212,25 @@ def test_ingest_killed_halfway_resumes_to_the_same_store(store_url: str, tmp_pat
         proc.wait()
         partial = st.stats()["documents"]
     assert 15 <= partial < 60, "the kill must land halfway"
-    done = subprocess.run([*parley, "ingest", str(source), "--db", store_url, "--json", "--quiet"],
-                          env=env, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [*parley, "ingest", str(source), "--db", store_url, "--json", "--quiet"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr
     counts = json.loads(done.stdout.strip().splitlines()[-1])
     assert counts["new"] + counts["existing"] == 60 and counts["failed"] == 0
     assert counts["existing"] >= partial
     clean_url = f"sqlite:///{tmp_path / 'clean.db'}"
-    clean = subprocess.run([*parley, "ingest", str(source), "--db", clean_url, "--quiet"],
-                           env=env, capture_output=True, text=True, timeout=600)
+    clean = subprocess.run(
+        [*parley, "ingest", str(source), "--db", clean_url, "--quiet"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert clean.returncode == 0, clean.stderr
     with Store.from_url(store_url) as resumed, Store.from_url(clean_url) as reference:
         assert resumed.stats()["quotes"] > 0

@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from parley.store.testing are redefined as arguments)
 """``parley quotes|actors|actor|events|timeline|agreements|stats`` and ``parley export``."""
 
 from __future__ import annotations
@@ -32,18 +33,48 @@ CHANGED = "Our offer to resume grain exports through the strait still stands now
 def _fill(url: str) -> None:
     def article(words: str, outlet: str, published: str) -> object:
         body = f'Foreign Minister Ilse Brandt said: "{words}" The talks resume in May.'
-        brandt = person("a1", "Ilse Brandt", country="DEU", title="Foreign Minister", aliases=("Brandt",))
+        brandt = person(
+            "a1", "Ilse Brandt", country="DEU", title="Foreign Minister", aliases=("Brandt",)
+        )
         return result(
-            body, source=outlet, url=f"https://{outlet}.example/{published}", published=published,
-            title=f"{outlet} report", actors=(brandt,), quotes=(quote("q1", words, body, brandt),),
-            events=(event("e1", "036", "DEU", "TUR", day="2025-04-17", place="Ankara", goldstein=4.0,
-                          quad_class=1, source_actor="a1"),),
-            agreements=(Agreement(id="g1", kind="deal", text="the grain deal", start=0, end=5,
-                                  parties=("DEU", "TUR"), status="proposed", due="2025-05-01"),),
+            body,
+            source=outlet,
+            url=f"https://{outlet}.example/{published}",
+            published=published,
+            title=f"{outlet} report",
+            actors=(brandt,),
+            quotes=(quote("q1", words, body, brandt),),
+            events=(
+                event(
+                    "e1",
+                    "036",
+                    "DEU",
+                    "TUR",
+                    day="2025-04-17",
+                    place="Ankara",
+                    goldstein=4.0,
+                    quad_class=1,
+                    source_actor="a1",
+                ),
+            ),
+            agreements=(
+                Agreement(
+                    id="g1",
+                    kind="deal",
+                    text="the grain deal",
+                    start=0,
+                    end=5,
+                    parties=("DEU", "TUR"),
+                    status="proposed",
+                    due="2025-05-01",
+                ),
+            ),
         )
 
     with Store.from_url(url) as st:
-        report = st.save([article(SAID, "north", "2025-04-17"), article(CHANGED, "south", "2025-04-18")])  # type: ignore[list-item]
+        report = st.save(
+            [article(SAID, "north", "2025-04-17"), article(CHANGED, "south", "2025-04-18")]
+        )  # type: ignore[list-item]
         assert report.new == 2
 
 
@@ -55,7 +86,19 @@ def _run(*args: str) -> str:
 
 def test_query_quotes_json_csv_and_table(store_url: str) -> None:
     _fill(store_url)
-    data = json.loads(_run("quotes", "--speaker", "brandt", "--search", "grain", "--format", "json", "--db", store_url))
+    data = json.loads(
+        _run(
+            "quotes",
+            "--speaker",
+            "brandt",
+            "--search",
+            "grain",
+            "--format",
+            "json",
+            "--db",
+            store_url,
+        )
+    )
     assert data["count"] == 1
     (q,) = data["items"]
     assert q["altered"] is True and q["source_count"] == 2
@@ -71,11 +114,26 @@ def test_query_quotes_json_csv_and_table(store_url: str) -> None:
 @pytest.mark.parametrize(
     ("args", "check"),
     [
-        (["actors", "--format", "json"], lambda d: d["items"][0]["name"] == "Ilse Brandt" and d["items"][0]["documents"] == 2),
-        (["actor", "Brandt", "--format", "json"], lambda d: d["titles"] == ["Foreign Minister"] and len(d["events_as_source"]) == 1),
-        (["events", "--dyad", "TUR-DEU", "--format", "json"], lambda d: d["items"][0]["num_sources"] == 2),
-        (["timeline", "--actor", "Ilse Brandt", "--format", "json"], lambda d: [x["day"] for x in d] == ["2025-04-17"] and d[0]["goldstein"] == {"1": 4.0}),
-        (["agreements", "--format", "json"], lambda d: len(d) == 2 and all(a["overdue"] for a in d)),
+        (
+            ["actors", "--format", "json"],
+            lambda d: d["items"][0]["name"] == "Ilse Brandt" and d["items"][0]["documents"] == 2,
+        ),
+        (
+            ["actor", "Brandt", "--format", "json"],
+            lambda d: d["titles"] == ["Foreign Minister"] and len(d["events_as_source"]) == 1,
+        ),
+        (
+            ["events", "--dyad", "TUR-DEU", "--format", "json"],
+            lambda d: d["items"][0]["num_sources"] == 2,
+        ),
+        (
+            ["timeline", "--actor", "Ilse Brandt", "--format", "json"],
+            lambda d: [x["day"] for x in d] == ["2025-04-17"] and d[0]["goldstein"] == {"1": 4.0},
+        ),
+        (
+            ["agreements", "--format", "json"],
+            lambda d: len(d) == 2 and all(a["overdue"] for a in d),
+        ),
         (["stats", "--format", "json"], lambda d: d["documents"] == 2 and d["altered_quotes"] == 1),
     ],
 )
@@ -99,7 +157,11 @@ def test_export_tables_as_jsonl_csv_and_parquet(store_url: str, tmp_path: Path, 
     expected = {"quotes": 1, "actors": 1, "events": 1, "documents": 2}[table]
     lines = _run("export", "--table", table, "--format", "jsonl", "--db", store_url).splitlines()
     assert len(lines) == expected and all(json.loads(x) for x in lines)
-    rows = list(csv.DictReader(io.StringIO(_run("export", "--table", table, "--format", "csv", "--db", store_url))))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(_run("export", "--table", table, "--format", "csv", "--db", store_url))
+        )
+    )
     assert len(rows) == expected
     import pyarrow.parquet as pq
 
@@ -114,9 +176,15 @@ def test_export_gdelt_event_tsv_has_the_61_columns(store_url: str) -> None:
     assert len(lines) == 1
     fields = dict(zip(GDELT_COLUMNS, lines[0].split("\t"), strict=True))
     assert len(GDELT_COLUMNS) == 61
-    assert fields["SQLDATE"] == "20250417" and fields["EventCode"] == "036" and fields["EventRootCode"] == "03"
+    assert (
+        fields["SQLDATE"] == "20250417"
+        and fields["EventCode"] == "036"
+        and fields["EventRootCode"] == "03"
+    )
     assert fields["Actor1CountryCode"] == "DEU" and fields["Actor2CountryCode"] == "TUR"
     assert (fields["NumMentions"], fields["NumSources"], fields["NumArticles"]) == ("2", "2", "2")
     assert fields["QuadClass"] == "1" and fields["GoldsteinScale"] == "4.0"
-    assert fields["ActionGeo_FullName"] == "Ankara" and fields["SOURCEURL"].startswith("https://north.example")
+    assert fields["ActionGeo_FullName"] == "Ankara" and fields["SOURCEURL"].startswith(
+        "https://north.example"
+    )
     assert fields["GLOBALEVENTID"].isdigit()

@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from parley.store.testing are redefined as arguments)
 """The corpus store on SQLite and PostgreSQL: saving, linking across articles, querying."""
 
 from __future__ import annotations
@@ -23,32 +24,67 @@ PESKOV_SAID = "We remain open to dialogue with Kyiv on every question that matte
 PESKOV_CHANGED = "We remain open to talks with Kyiv on every question that matters."
 
 
-def peskov_article(words: str, *, source: str, published: str, title: str | None = None) -> ArticleResult:
+def peskov_article(
+    words: str, *, source: str, published: str, title: str | None = None
+) -> ArticleResult:
     body = f'Kremlin spokesman Dmitry Peskov told reporters: "{words}" He gave no timetable.'
-    peskov = person("a1", "Dmitry Peskov", country="RUS", title="Kremlin spokesman", aliases=("Peskov",))
+    peskov = person(
+        "a1", "Dmitry Peskov", country="RUS", title="Kremlin spokesman", aliases=("Peskov",)
+    )
     url = f"https://{source.lower().replace(' ', '-')}.example/{published}"
-    return result(body, source=source, published=published, title=title, url=url, actors=(peskov,),
-                  quotes=(quote("q1", words, body, peskov),))
+    return result(
+        body,
+        source=source,
+        published=published,
+        title=title,
+        url=url,
+        actors=(peskov,),
+        quotes=(quote("q1", words, body, peskov),),
+    )
 
 
 # --- contract ------------------------------------------------------------------------------
 
 
 def test_types_from_dict_round_trips_a_full_result() -> None:
-    body = 'Anna Berg said: "We will sign the memorandum by April 26." Talks resume on Friday in Kyiv.'
+    body = (
+        'Anna Berg said: "We will sign the memorandum by April 26." Talks resume on Friday in Kyiv.'
+    )
     berg = person("a1", "Anna Berg", country="SWE", title="Foreign Minister", aliases=("Berg",))
     r = result(
-        body, source="Outlet A", url="https://a.example/x", title="Talks",
-        actors=(berg,), quotes=(quote("q1", "We will sign the memorandum by April 26.", body, berg),),
-        events=(event("e1", "036", "SWE", "UKR", day="2025-04-25", place="Kyiv", source_actor="a1"),),
-        agreements=(Agreement(id="g1", kind="memorandum", text="the memorandum", start=20, end=34,
-                              parties=("SWE", "UKR"), status="proposed", due="2025-04-26",
-                              due_text="by April 26", said_by="Anna Berg", steps=("sign",)),),
+        body,
+        source="Outlet A",
+        url="https://a.example/x",
+        title="Talks",
+        actors=(berg,),
+        quotes=(quote("q1", "We will sign the memorandum by April 26.", body, berg),),
+        events=(
+            event("e1", "036", "SWE", "UKR", day="2025-04-25", place="Kyiv", source_actor="a1"),
+        ),
+        agreements=(
+            Agreement(
+                id="g1",
+                kind="memorandum",
+                text="the memorandum",
+                start=20,
+                end=34,
+                parties=("SWE", "UKR"),
+                status="proposed",
+                due="2025-04-26",
+                due_text="by April 26",
+                said_by="Anna Berg",
+                steps=("sign",),
+            ),
+        ),
         conditions=(Condition(party="SWE", kind="demand", items=("a ceasefire",), start=0, end=5),),
     )
     r = ArticleResult(
-        article=r.article, actors=r.actors, quotes=r.quotes, events=r.events,
-        agreements=r.agreements, conditions=r.conditions,
+        article=r.article,
+        actors=r.actors,
+        quotes=r.quotes,
+        events=r.events,
+        agreements=r.agreements,
+        conditions=r.conditions,
         dates=(DateMention(text="on Friday", start=60, end=69, value="2025-04-25"),),
         provenance=Provenance(parley_version="0.1.0", model="m", model_version="3.8.0"),
         warnings=("short article",),
@@ -96,42 +132,66 @@ def test_store_same_quote_two_outlets_one_word_changed_is_flagged(store: Store) 
     by_outlet = {s.source: s for s in q.sources}
     assert by_outlet["Outlet A"].changes is None
     assert by_outlet["Outlet B"].changes == {
-        "removed": ["dialogue"], "added": ["talks"], "edits": [{"from": "dialogue", "to": "talks"}],
+        "removed": ["dialogue"],
+        "added": ["talks"],
+        "edits": [{"from": "dialogue", "to": "talks"}],
     }
     assert store.stats()["altered_quotes"] == 1
 
 
 def test_store_identical_quote_from_two_outlets_is_not_flagged(store: Store) -> None:
-    store.save([
-        peskov_article(PESKOV_SAID, source="Outlet A", published="2025-04-01"),
-        peskov_article(PESKOV_SAID, source="Outlet C", published="2025-04-03"),
-    ])
+    store.save(
+        [
+            peskov_article(PESKOV_SAID, source="Outlet A", published="2025-04-01"),
+            peskov_article(PESKOV_SAID, source="Outlet C", published="2025-04-03"),
+        ]
+    )
     (q,) = store.search_quotes().items
     assert (q.source_count, q.altered) == (2, False)
     assert (q.first_published, q.last_published) == (date(2025, 4, 1), date(2025, 4, 3))
 
 
 def test_store_different_quotes_of_one_speaker_stay_apart(store: Store) -> None:
-    store.save([
-        peskov_article(PESKOV_SAID, source="Outlet A", published="2025-04-01"),
-        peskov_article("The sanctions are illegal and will change nothing at all.", source="B",
-                       published="2025-04-02"),
-    ])
+    store.save(
+        [
+            peskov_article(PESKOV_SAID, source="Outlet A", published="2025-04-01"),
+            peskov_article(
+                "The sanctions are illegal and will change nothing at all.",
+                source="B",
+                published="2025-04-02",
+            ),
+        ]
+    )
     assert store.search_quotes(speaker="Peskov").count == 2
 
 
 @pytest.mark.parametrize(
     "names",
     [
-        [("Donald Trump", "USA", "President"), ("President Trump", "USA", "President"), ("Trump", None, None)],
-        [("Trump", "USA", None), ("Donald Trump", "USA", "President")],  # surname first, then merged
+        [
+            ("Donald Trump", "USA", "President"),
+            ("President Trump", "USA", "President"),
+            ("Trump", None, None),
+        ],
+        [
+            ("Trump", "USA", None),
+            ("Donald Trump", "USA", "President"),
+        ],  # surname first, then merged
     ],
 )
-def test_store_resolves_one_person_across_articles(store: Store, names: list[tuple[str, str | None, str | None]]) -> None:
+def test_store_resolves_one_person_across_articles(
+    store: Store, names: list[tuple[str, str | None, str | None]]
+) -> None:
     results = []
     for i, (name, country, title) in enumerate(names):
         body = f"{name} spoke to reporters on day {i}."
-        results.append(result(body, source=f"Outlet {i}", actors=(person("a1", name, country=country, title=title),)))
+        results.append(
+            result(
+                body,
+                source=f"Outlet {i}",
+                actors=(person("a1", name, country=country, title=title),),
+            )
+        )
     store.save(results)
     page = store.list_actors(search="trump")
     assert page.count == 1, [a.name for a in page.items]
@@ -140,13 +200,26 @@ def test_store_resolves_one_person_across_articles(store: Store, names: list[tup
 
 
 def test_store_keeps_same_surname_different_countries_apart(store: Store) -> None:
-    store.save([
-        result("Boris Johnson spoke.", actors=(person("a1", "Boris Johnson", country="GBR", title="Prime Minister"),)),
-        result("Mike Johnson spoke.", actors=(person("a1", "Mike Johnson", country="USA", title="Speaker"),)),
-        result("Johnson said London would wait.", actors=(person("a1", "Johnson", country="GBR"),)),
-        result("Johnson, the House speaker, said no.", actors=(person("a1", "Johnson", country="USA", title="Speaker"),)),
-        result("Johnson, unnamed elsewhere, said no.", actors=(person("a1", "Johnson"),)),
-    ])
+    store.save(
+        [
+            result(
+                "Boris Johnson spoke.",
+                actors=(person("a1", "Boris Johnson", country="GBR", title="Prime Minister"),),
+            ),
+            result(
+                "Mike Johnson spoke.",
+                actors=(person("a1", "Mike Johnson", country="USA", title="Speaker"),),
+            ),
+            result(
+                "Johnson said London would wait.", actors=(person("a1", "Johnson", country="GBR"),)
+            ),
+            result(
+                "Johnson, the House speaker, said no.",
+                actors=(person("a1", "Johnson", country="USA", title="Speaker"),),
+            ),
+            result("Johnson, unnamed elsewhere, said no.", actors=(person("a1", "Johnson"),)),
+        ]
+    )
     actors = {a.name: a for a in store.list_actors(search="johnson").items}
     assert actors["Boris Johnson"].documents == 2
     assert actors["Mike Johnson"].documents == 2
@@ -156,14 +229,21 @@ def test_store_keeps_same_surname_different_countries_apart(store: Store) -> Non
 
 
 def test_store_get_actor_by_name_has_titles_and_quotes_over_time(store: Store) -> None:
-    store.save([
-        peskov_article(PESKOV_SAID, source="Outlet A", published="2025-04-01"),
-        peskov_article("Moscow will answer in kind and without delay.", source="B", published="2025-04-05"),
-    ])
+    store.save(
+        [
+            peskov_article(PESKOV_SAID, source="Outlet A", published="2025-04-01"),
+            peskov_article(
+                "Moscow will answer in kind and without delay.", source="B", published="2025-04-05"
+            ),
+        ]
+    )
     detail = store.get_actor("Peskov")
     assert detail.name == "Dmitry Peskov" and detail.country == "RUS"
     assert detail.titles == ("Kremlin spokesman",)
-    assert [(d.day, d.count) for d in detail.quotes_over_time] == [(date(2025, 4, 1), 1), (date(2025, 4, 5), 1)]
+    assert [(d.day, d.count) for d in detail.quotes_over_time] == [
+        (date(2025, 4, 1), 1),
+        (date(2025, 4, 5), 1),
+    ]
     assert detail.quote_count == 2
     assert store.get_actor(detail.key).key == detail.key
     with pytest.raises(NotFound):
@@ -173,21 +253,40 @@ def test_store_get_actor_by_name_has_titles_and_quotes_over_time(store: Store) -
 # --- events ----------------------------------------------------------------------------------
 
 
-def _shelling(source: str, published: str, *, place: str = "Kharkiv", code: str = "195") -> ArticleResult:
+def _shelling(
+    source: str, published: str, *, place: str = "Kharkiv", code: str = "195"
+) -> ArticleResult:
     body = f"Russian forces shelled {place} overnight, officials said."
     url = f"https://{source.lower().replace(' ', '-')}.example/{published}/{place}"
-    return result(body, source=source, published=published, url=url,
-                  events=(event("e1", code, "RUS", "UKR", day="2025-04-17", place=place, goldstein=-10.0,
-                                quad_class=4),))
+    return result(
+        body,
+        source=source,
+        published=published,
+        url=url,
+        events=(
+            event(
+                "e1",
+                code,
+                "RUS",
+                "UKR",
+                day="2025-04-17",
+                place=place,
+                goldstein=-10.0,
+                quad_class=4,
+            ),
+        ),
+    )
 
 
 def test_store_deduplicates_events_with_mention_and_source_counts(store: Store) -> None:
-    store.save([
-        _shelling("Outlet A", "2025-04-17"),
-        _shelling("Outlet B", "2025-04-18"),
-        _shelling("Outlet B", "2025-04-19"),  # same outlet again: a mention, not a new source
-        _shelling("Outlet A", "2025-04-18", place="Odesa"),  # another place: another event
-    ])
+    store.save(
+        [
+            _shelling("Outlet A", "2025-04-17"),
+            _shelling("Outlet B", "2025-04-18"),
+            _shelling("Outlet B", "2025-04-19"),  # same outlet again: a mention, not a new source
+            _shelling("Outlet A", "2025-04-18", place="Odesa"),  # another place: another event
+        ]
+    )
     page = store.list_events(dyad="UKR-RUS")
     assert page.count == 2
     counts = {e.place_name: (e.num_mentions, e.num_articles, e.num_sources) for e in page.items}
@@ -208,25 +307,37 @@ def test_store_deduplicates_events_with_mention_and_source_counts(store: Store) 
 )
 def test_store_list_events_filters(store: Store, filters: dict[str, str], expected: int) -> None:
     body = "The United States offered to mediate."
-    store.save([
-        _shelling("Outlet A", "2025-04-17"),
-        _shelling("Outlet A", "2025-04-17", place="Odesa", code="190"),
-        result(body, published="2025-04-18", events=(event("e1", "036", "USA", "UKR", goldstein=4.0, quad_class=1),)),
-    ])
+    store.save(
+        [
+            _shelling("Outlet A", "2025-04-17"),
+            _shelling("Outlet A", "2025-04-17", place="Odesa", code="190"),
+            result(
+                body,
+                published="2025-04-18",
+                events=(event("e1", "036", "USA", "UKR", goldstein=4.0, quad_class=1),),
+            ),
+        ]
+    )
     assert store.list_events(**filters).count == expected  # type: ignore[arg-type]
 
 
 def test_store_timeline_sums_goldstein_per_quad_class(store: Store) -> None:
-    store.save([
-        _shelling("Outlet A", "2025-04-17"),
-        _shelling("Outlet A", "2025-04-17", place="Odesa"),
-        result("Kyiv proposed talks.", published="2025-04-18",
-               events=(event("e1", "036", "UKR", "RUS", goldstein=4.0, quad_class=1),)),
-        peskov_article(PESKOV_SAID, source="Outlet A", published="2025-04-18"),
-    ])
+    store.save(
+        [
+            _shelling("Outlet A", "2025-04-17"),
+            _shelling("Outlet A", "2025-04-17", place="Odesa"),
+            result(
+                "Kyiv proposed talks.",
+                published="2025-04-18",
+                events=(event("e1", "036", "UKR", "RUS", goldstein=4.0, quad_class=1),),
+            ),
+            peskov_article(PESKOV_SAID, source="Outlet A", published="2025-04-18"),
+        ]
+    )
     days = store.timeline(dyad="RUS-UKR")
     assert [(d.day, d.events, d.quotes) for d in days] == [
-        (date(2025, 4, 17), 2, 0), (date(2025, 4, 18), 1, 1),
+        (date(2025, 4, 17), 2, 0),
+        (date(2025, 4, 18), 1, 1),
     ]
     assert days[0].goldstein == {4: -20.0}
     assert days[1].goldstein == {1: 4.0}
@@ -250,18 +361,28 @@ def test_store_timeline_sums_goldstein_per_quad_class(store: Store) -> None:
         ({"since": "2025-04-02"}, 2),
         ({"until": "2025-04-01"}, 1),
         ({"kind": "partial"}, 1),
-        ({"text": "\"; DROP TABLE quotes; --"}, 0),
+        ({"text": '"; DROP TABLE quotes; --'}, 0),
     ],
 )
 def test_store_search_quotes_filters(store: Store, filters: dict[str, str], expected: int) -> None:
     body = 'Foreign Minister Anna Berg called the plan "a real step forward" on Thursday.'
     berg = person("a1", "Anna Berg", country="SWE", title="Foreign Minister")
-    store.save([
-        peskov_article(PESKOV_SAID, source="Outlet A", published="2025-04-01"),
-        peskov_article("The sanctions are illegal and will change nothing at all.", source="B", published="2025-04-02"),
-        result(body, published="2025-04-03", actors=(berg,),
-               quotes=(quote("q1", "a real step forward", body, berg, kind="partial"),)),
-    ])
+    store.save(
+        [
+            peskov_article(PESKOV_SAID, source="Outlet A", published="2025-04-01"),
+            peskov_article(
+                "The sanctions are illegal and will change nothing at all.",
+                source="B",
+                published="2025-04-02",
+            ),
+            result(
+                body,
+                published="2025-04-03",
+                actors=(berg,),
+                quotes=(quote("q1", "a real step forward", body, berg, kind="partial"),),
+            ),
+        ]
+    )
     assert store.search_quotes(**filters).count == expected  # type: ignore[arg-type]
     assert store.stats()["quotes"] == 3
 
@@ -277,7 +398,8 @@ def test_store_pages_are_complete_and_disjoint(store: Store) -> None:
         "Any ceasefire needs guarantees in writing first.",
     ]
     results = [
-        peskov_article(words, source="A", published=f"2025-04-{n + 1:02d}") for n, words in enumerate(said)
+        peskov_article(words, source="A", published=f"2025-04-{n + 1:02d}")
+        for n, words in enumerate(said)
     ]
     store.save(results)
     seen: list[str] = []
@@ -299,18 +421,42 @@ def test_store_pages_are_complete_and_disjoint(store: Store) -> None:
 
 def test_store_agreements_overdue_relative_to_today(store: Store) -> None:
     body = "Both sides agreed to sign a memorandum by April 26 and a grain deal by May."
-    store.save([
-        result(
-            body, published="2025-04-18",
-            agreements=(
-                Agreement(id="g1", kind="memorandum", text="a memorandum", start=26, end=38,
-                          parties=("RUS", "UKR"), status="agreed", due="2025-04-26", due_text="by April 26"),
-                Agreement(id="g2", kind="deal", text="a grain deal", start=50, end=62,
-                          parties=("RUS", "UKR"), status="signed", due="2025-05"),
-            ),
-            conditions=(Condition(party="RUS", kind="demand", items=("sanctions relief",), start=0, end=4),),
-        )
-    ])
+    store.save(
+        [
+            result(
+                body,
+                published="2025-04-18",
+                agreements=(
+                    Agreement(
+                        id="g1",
+                        kind="memorandum",
+                        text="a memorandum",
+                        start=26,
+                        end=38,
+                        parties=("RUS", "UKR"),
+                        status="agreed",
+                        due="2025-04-26",
+                        due_text="by April 26",
+                    ),
+                    Agreement(
+                        id="g2",
+                        kind="deal",
+                        text="a grain deal",
+                        start=50,
+                        end=62,
+                        parties=("RUS", "UKR"),
+                        status="signed",
+                        due="2025-05",
+                    ),
+                ),
+                conditions=(
+                    Condition(
+                        party="RUS", kind="demand", items=("sanctions relief",), start=0, end=4
+                    ),
+                ),
+            )
+        ]
+    )
     rows = {a.local_id: a for a in store.list_agreements(today=date(2025, 5, 10))}
     assert rows["g1"].overdue and not rows["g2"].overdue  # signed: done, not overdue
     assert rows["g1"].conditions[0]["items"] == ["sanctions relief"]
@@ -320,7 +466,9 @@ def test_store_agreements_overdue_relative_to_today(store: Store) -> None:
 def test_store_record_failure_and_stats(store: Store) -> None:
     store.record_failure("doc-x", "analyze", "boom")
     store.record_failure("doc-x", "analyze", "boom again")  # replaces, does not duplicate
-    assert store.list_failures() == [{"article_id": "doc-x", "stage": "analyze", "message": "boom again"}]
+    assert store.list_failures() == [
+        {"article_id": "doc-x", "stage": "analyze", "message": "boom again"}
+    ]
     assert store.stats()["failures"] == 1
 
 

@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from parley.store.testing are redefined as arguments)
 """A store that is not Parley's, newer, locked or unreachable: a clear error and nothing changed."""
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ def _digest(path: Path) -> str:
 def _sample_result() -> object:
     body = 'Mayor Ines Roth said: "The bridge reopens next week."'
     roth = person("a1", "Ines Roth", country="DEU", title="Mayor")
-    return result(body, actors=(roth,), quotes=(quote("q1", "The bridge reopens next week.", body, roth),))
+    return result(
+        body, actors=(roth,), quotes=(quote("q1", "The bridge reopens next week.", body, roth),)
+    )
 
 
 def test_store_refuses_a_database_that_is_not_parleys(tmp_path: Path) -> None:
@@ -64,7 +67,10 @@ def test_store_refuses_a_newer_schema_and_changes_nothing(store_url: str) -> Non
         Store.from_url(store_url)
     engine = create_engine(st.url)
     with engine.begin() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "9999_from_the_future"
+        assert (
+            conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            == "9999_from_the_future"
+        )
         conn.execute(text("UPDATE alembic_version SET version_num = '0001'"))
     engine.dispose()
     with Store.from_url(store_url) as st:
@@ -122,9 +128,16 @@ def test_store_migrations_create_exactly_the_declared_schema(store: Store) -> No
 
     from parley.store.schema import FTS_OBJECTS, metadata
 
-    def include(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
-        return not (name and (name in FTS_OBJECTS or name.startswith("quotes_fts") or name == "alembic_version"))
+    def include(
+        obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+    ) -> bool:
+        return not (
+            name
+            and (name in FTS_OBJECTS or name.startswith("quotes_fts") or name == "alembic_version")
+        )
 
     with store.engine.connect() as conn:
-        ctx = MigrationContext.configure(conn, opts={"include_object": include, "compare_type": True})
+        ctx = MigrationContext.configure(
+            conn, opts={"include_object": include, "compare_type": True}
+        )
         assert compare_metadata(ctx, metadata) == []

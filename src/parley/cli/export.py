@@ -14,14 +14,14 @@ from parley.cli._app import app
 from parley.errors import ParleyError
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(str, Enum):  # noqa: UP042 (Typer choices)
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
     gdelt = "gdelt"
 
 
-class ExportTable(str, Enum):
+class ExportTable(str, Enum):  # noqa: UP042 (Typer choices)
     quotes = "quotes"
     actors = "actors"
     events = "events"
@@ -35,12 +35,21 @@ def export_cli(
         ExportFormat,
         typer.Option("--format", "-f", help="jsonl, csv, parquet, or gdelt (GDELT 2.0 event TSV)."),
     ] = ExportFormat.jsonl,
-    table: Annotated[ExportTable, typer.Option("--table", "-t", help="What to export.")] = ExportTable.quotes,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output file (default: standard output).")] = None,
-    header: Annotated[bool, typer.Option("--header", help="gdelt: write a header line (GDELT files have none).")] = False,
+    table: Annotated[
+        ExportTable, typer.Option("--table", "-t", help="What to export.")
+    ] = ExportTable.quotes,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output file (default: standard output).")
+    ] = None,
+    header: Annotated[
+        bool, typer.Option("--header", help="gdelt: write a header line (GDELT files have none).")
+    ] = False,
     db: Annotated[
         str | None,
-        typer.Option("--db", help="Store URL: sqlite:///parley.db (default, or PARLEY_DB) or postgresql://..."),
+        typer.Option(
+            "--db",
+            help="Store URL: sqlite:///parley.db (default, or PARLEY_DB) or postgresql://...",
+        ),
     ] = None,
 ) -> None:
     """Export a stored table as JSONL, CSV or Parquet, or the events as a GDELT 2.0 TSV.

@@ -15,7 +15,9 @@ from parley.errors import ParleyError
 
 DbOpt = Annotated[
     str | None,
-    typer.Option("--db", help="Store URL: sqlite:///parley.db (default, or PARLEY_DB) or postgresql://..."),
+    typer.Option(
+        "--db", help="Store URL: sqlite:///parley.db (default, or PARLEY_DB) or postgresql://..."
+    ),
 ]
 
 
@@ -23,12 +25,15 @@ DbOpt = Annotated[
 def ingest_cli(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Files or folders: .txt, .html, .jsonl, RSS/Atom feeds, WARC files, or -."),
+        typer.Argument(
+            help="Files or folders: .txt, .html, .jsonl, RSS/Atom feeds, WARC files, or -."
+        ),
     ],
     *,
     db: DbOpt = None,
     published: Annotated[
-        str | None, typer.Option("--published", "-p", help="Publication date for articles without one.")
+        str | None,
+        typer.Option("--published", "-p", help="Publication date for articles without one."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
@@ -57,9 +62,14 @@ def ingest_cli(
         raise typer.Exit(2) from exc
 
     progress = Progress(
-        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("{task.fields[counts]}"), TimeElapsedColumn(),
-        console=err, disable=quiet or not err.is_terminal, transient=False,
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[counts]}"),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet or not err.is_terminal,
+        transient=False,
     )
     counts = {"new": 0, "existing": 0, "failed": 0}
     task = progress.add_task("ingest", total=None, counts="")
@@ -70,13 +80,23 @@ def ingest_cli(
     def on_article(_doc_id: str, outcome: str) -> None:
         counts[outcome] += 1
         progress.update(
-            task, advance=1,
-            counts=f"new {counts['new']} · present {counts['existing']} · failed {counts['failed']}",
+            task,
+            advance=1,
+            counts=(
+                f"new {counts['new']} · present {counts['existing']} · failed {counts['failed']}"
+            ),
         )
 
     try:
         with progress:
-            report = ingest(store, paths, published=pub, settings=settings, on_total=on_total, on_article=on_article)
+            report = ingest(
+                store,
+                paths,
+                published=pub,
+                settings=settings,
+                on_total=on_total,
+                on_article=on_article,
+            )
     except ParleyError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc

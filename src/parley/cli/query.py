@@ -23,7 +23,9 @@ from parley.errors import NotFound, ParleyError
 
 DbOpt = Annotated[
     str | None,
-    typer.Option("--db", help="Store URL: sqlite:///parley.db (default, or PARLEY_DB) or postgresql://..."),
+    typer.Option(
+        "--db", help="Store URL: sqlite:///parley.db (default, or PARLEY_DB) or postgresql://..."
+    ),
 ]
 SinceOpt = Annotated[str | None, typer.Option("--since", help="From this date on (YYYY-MM-DD).")]
 UntilOpt = Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")]
@@ -31,7 +33,7 @@ LimitOpt = Annotated[int, typer.Option("--limit", min=1, max=1000, help="Rows pe
 OffsetOpt = Annotated[int, typer.Option("--offset", min=0, help="Rows to skip.")]
 
 
-class Fmt(str, Enum):
+class Fmt(str, Enum):  # noqa: UP042 (Typer choices)
     table = "table"
     json = "json"
     csv = "csv"
@@ -85,7 +87,10 @@ def emit(
 ) -> None:
     """Print ``rows`` as a Rich table, CSV (``columns`` only) or JSON (``payload`` or rows)."""
     if fmt is Fmt.json:
-        sys.stdout.write(json.dumps(payload if payload is not None else list(rows), ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(
+            json.dumps(payload if payload is not None else list(rows), ensure_ascii=False, indent=1)
+            + "\n"
+        )
         return
     if fmt is Fmt.csv:
         writer = csv.writer(sys.stdout, lineterminator="\n")
@@ -114,8 +119,11 @@ def _quote_row(q: dict[str, Any]) -> dict[str, Any]:
     sources = q.get("sources") or []
     changed = [
         f"{src.get('source') or src['doc_id']}: "
-        + "; ".join(f"{e['from']!r}→{e['to']!r}" for e in (src.get("changes") or {}).get("edits", []))
-        for src in sources if src.get("changes")
+        + "; ".join(
+            f"{e['from']!r}→{e['to']!r}" for e in (src.get("changes") or {}).get("edits", [])
+        )
+        for src in sources
+        if src.get("changes")
     ]
     return {
         **{k: v for k, v in q.items() if k != "sources"},
@@ -127,9 +135,13 @@ def _quote_row(q: dict[str, Any]) -> dict[str, Any]:
 @app.command("quotes")
 def quotes_cli(
     *,
-    search: Annotated[str | None, typer.Option("--search", "-s", help="Words the quote contains.")] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", "-s", help="Words the quote contains.")
+    ] = None,
     speaker: Annotated[str | None, typer.Option("--speaker", help="Speaker name or alias.")] = None,
-    country: Annotated[str | None, typer.Option("--country", help="Speaker's country (ISO alpha-3).")] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="Speaker's country (ISO alpha-3).")
+    ] = None,
     kind: Annotated[str | None, typer.Option("--kind", help="direct, partial or indirect.")] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
@@ -149,15 +161,31 @@ def quotes_cli(
     """
     with open_store(db) as store:
         page = store.search_quotes(
-            text=search, speaker=speaker, country=country, since=since, until=until, kind=kind,
-            limit=limit, offset=offset,
+            text=search,
+            speaker=speaker,
+            country=country,
+            since=since,
+            until=until,
+            kind=kind,
+            limit=limit,
+            offset=offset,
         )
         data = page.to_dict()
         rows = [_quote_row(q) for q in data["items"]]
         columns = (
             ["first_published", "speaker_name", "text", "source_count", "altered"]
             if fmt is Fmt.table
-            else ["first_published", "speaker_name", "text", "kind", "source_count", "altered", "outlets", "changes", "id"]
+            else [
+                "first_published",
+                "speaker_name",
+                "text",
+                "kind",
+                "source_count",
+                "altered",
+                "outlets",
+                "changes",
+                "id",
+            ]
         )
         emit(rows, columns, fmt, payload=data, title="Quotes", footer=_footer(page))
 
@@ -165,7 +193,9 @@ def quotes_cli(
 @app.command("actors")
 def actors_cli(
     *,
-    search: Annotated[str | None, typer.Option("--search", "-s", help="Part of a name or alias.")] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", "-s", help="Part of a name or alias.")
+    ] = None,
     limit: LimitOpt = 50,
     offset: OffsetOpt = 0,
     db: DbOpt = None,
@@ -181,8 +211,12 @@ def actors_cli(
         data = page.to_dict()
         columns = ["name", "kind", "country", "title", "documents", "quotes"]
         emit(
-            data["items"], columns if fmt is Fmt.table else [*columns, "key"], fmt,
-            payload=data, title="Actors", footer=_footer(page),
+            data["items"],
+            columns if fmt is Fmt.table else [*columns, "key"],
+            fmt,
+            payload=data,
+            title="Actors",
+            footer=_footer(page),
         )
 
 
@@ -203,37 +237,62 @@ def actor_cli(
         data = detail.to_dict()
         if fmt is not Fmt.table:
             rows = [_quote_row(q) for q in data["quotes"]]
-            emit(rows, ["first_published", "text", "kind", "source_count", "altered", "outlets", "id"], fmt, payload=data)
+            emit(
+                rows,
+                ["first_published", "text", "kind", "source_count", "altered", "outlets", "id"],
+                fmt,
+                payload=data,
+            )
             return
         console = Console()
         console.rule(f"[bold]{detail.name}")
         console.print(
-            f"{detail.kind} · {detail.country or 'country unknown'} · {detail.documents} document(s) · "
-            f"{detail.quote_count} quote(s) · key {detail.key}", style="dim",
+            f"{detail.kind} · {detail.country or 'country unknown'} · "
+            f"{detail.documents} document(s) · "
+            f"{detail.quote_count} quote(s) · key {detail.key}",
+            style="dim",
         )
         if detail.names:
             console.print("[bold]Names:[/bold] " + "; ".join(detail.names))
         if detail.titles:
             console.print("[bold]Titles:[/bold] " + "; ".join(detail.titles))
-        emit([d.to_dict() for d in detail.quotes_over_time], ["day", "count"], fmt, title="Quotes over time")
+        emit(
+            [d.to_dict() for d in detail.quotes_over_time],
+            ["day", "count"],
+            fmt,
+            title="Quotes over time",
+        )
         emit(
             [_quote_row(q) for q in data["quotes"][:50]],
-            ["first_published", "text", "kind", "source_count", "altered"], fmt, title="Quotes",
+            ["first_published", "text", "kind", "source_count", "altered"],
+            fmt,
+            title="Quotes",
         )
         events = [e | {"role": "source"} for e in data["events_as_source"]] + [
             e | {"role": "target"} for e in data["events_as_target"]
         ]
         if events:
-            emit(events, ["day", "role", "code", "label", "source_name", "target_name", "num_sources"], fmt, title="Events")
+            emit(
+                events,
+                ["day", "role", "code", "label", "source_name", "target_name", "num_sources"],
+                fmt,
+                title="Events",
+            )
 
 
 @app.command("events")
 def events_cli(
     *,
-    code: Annotated[str | None, typer.Option("--code", help="CAMEO code or prefix (19 = fights).")] = None,
-    dyad: Annotated[str | None, typer.Option("--dyad", help="Two countries, either direction: RUS-UKR.")] = None,
+    code: Annotated[
+        str | None, typer.Option("--code", help="CAMEO code or prefix (19 = fights).")
+    ] = None,
+    dyad: Annotated[
+        str | None, typer.Option("--dyad", help="Two countries, either direction: RUS-UKR.")
+    ] = None,
     actor: Annotated[str | None, typer.Option("--actor", help="Actor key or name.")] = None,
-    place: Annotated[str | None, typer.Option("--place", help="Place name or ISO alpha-3 country.")] = None,
+    place: Annotated[
+        str | None, typer.Option("--place", help="Place name or ISO alpha-3 country.")
+    ] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
     limit: LimitOpt = 50,
@@ -248,15 +307,37 @@ def events_cli(
     """
     with open_store(db) as store:
         page = store.list_events(
-            code=code, dyad=dyad, actor=actor, since=since, until=until, place=place,
-            limit=limit, offset=offset,
+            code=code,
+            dyad=dyad,
+            actor=actor,
+            since=since,
+            until=until,
+            place=place,
+            limit=limit,
+            offset=offset,
         )
         data = page.to_dict()
         emit(
             data["items"],
-            ["day", "code", "label", "source_name", "source_country", "target_name", "target_country",
-             "place_name", "goldstein", "num_mentions", "num_sources", "num_articles", "id"],
-            fmt, payload=data, title="Events", footer=_footer(page),
+            [
+                "day",
+                "code",
+                "label",
+                "source_name",
+                "source_country",
+                "target_name",
+                "target_country",
+                "place_name",
+                "goldstein",
+                "num_mentions",
+                "num_sources",
+                "num_articles",
+                "id",
+            ],
+            fmt,
+            payload=data,
+            title="Events",
+            footer=_footer(page),
         )
 
 
@@ -264,7 +345,9 @@ def events_cli(
 def timeline_cli(
     *,
     actor: Annotated[str | None, typer.Option("--actor", help="Actor key or name.")] = None,
-    dyad: Annotated[str | None, typer.Option("--dyad", help="Two countries, either direction: RUS-UKR.")] = None,
+    dyad: Annotated[
+        str | None, typer.Option("--dyad", help="Two countries, either direction: RUS-UKR.")
+    ] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
     db: DbOpt = None,
@@ -283,15 +366,30 @@ def timeline_cli(
         days = store.timeline(actor=actor, dyad=dyad, since=since, until=until)
         payload = [d.to_dict() for d in days]
         rows = [
-            {"day": d["day"], "events": d["events"], "quotes": d["quotes"],
-             **{f"goldstein_q{q}": d["goldstein"].get(str(q), 0.0) for q in (1, 2, 3, 4)},
-             "goldstein_total": round(sum(d["goldstein"].values()), 3)}
+            {
+                "day": d["day"],
+                "events": d["events"],
+                "quotes": d["quotes"],
+                **{f"goldstein_q{q}": d["goldstein"].get(str(q), 0.0) for q in (1, 2, 3, 4)},
+                "goldstein_total": round(sum(d["goldstein"].values()), 3),
+            }
             for d in payload
         ]
         emit(
             rows,
-            ["day", "events", "quotes", "goldstein_q1", "goldstein_q2", "goldstein_q3", "goldstein_q4", "goldstein_total"],
-            fmt, payload=payload, title="Timeline",
+            [
+                "day",
+                "events",
+                "quotes",
+                "goldstein_q1",
+                "goldstein_q2",
+                "goldstein_q3",
+                "goldstein_q4",
+                "goldstein_total",
+            ],
+            fmt,
+            payload=payload,
+            title="Timeline",
         )
 
 
@@ -304,7 +402,12 @@ def agreements_cli(*, db: DbOpt = None, fmt: FmtOpt = Fmt.table) -> None:
     """
     with open_store(db) as store:
         rows = [a.to_dict() for a in store.list_agreements()]
-        emit(rows, ["due", "overdue", "status", "kind", "text", "parties", "title", "doc_id"], fmt, title="Agreements")
+        emit(
+            rows,
+            ["due", "overdue", "status", "kind", "text", "parties", "title", "doc_id"],
+            fmt,
+            title="Agreements",
+        )
 
 
 @app.command("stats")
@@ -316,6 +419,10 @@ def stats_cli(*, db: DbOpt = None, fmt: FmtOpt = Fmt.table) -> None:
     """
     with open_store(db) as store:
         stats = store.stats()
-        emit([{"table": k, "rows": v} for k, v in stats.items()], ["table", "rows"], fmt, payload=stats, title="Store")
-
-
+        emit(
+            [{"table": k, "rows": v} for k, v in stats.items()],
+            ["table", "rows"],
+            fmt,
+            payload=stats,
+            title="Store",
+        )

@@ -35,7 +35,9 @@ def _entry_date(entry: Any) -> date | None:
 
 def _entry_text(entry: Any, *, what: str) -> str:
     contents = entry.get("content") or []
-    html = max((c.get("value", "") for c in contents), key=len, default="") or entry.get("summary", "")
+    html = max((c.get("value", "") for c in contents), key=len, default="") or entry.get(
+        "summary", ""
+    )
     if not html or not html.strip():
         raise IngestError(f"{what}: the feed entry has no content or summary text")
     if "<" not in html:
@@ -53,7 +55,9 @@ def _entry_text(entry: Any, *, what: str) -> str:
         return html_lib.unescape(plain)
 
 
-def read_feed(path: str | Path, *, published: date | None = None) -> Iterator[Article | IngestError]:
+def read_feed(
+    path: str | Path, *, published: date | None = None
+) -> Iterator[Article | IngestError]:
     """Yield one Article per feed entry (text from its content, else its summary).
 
     A file feedparser cannot read at all raises IngestError; a bad entry is yielded as an

@@ -18,7 +18,9 @@ def is_warc(path: str | Path) -> bool:
     return str(path).lower().endswith(WARC_SUFFIXES)
 
 
-def read_warc(path: str | Path, *, published: date | None = None) -> Iterator[Article | IngestError]:
+def read_warc(
+    path: str | Path, *, published: date | None = None
+) -> Iterator[Article | IngestError]:
     """Yield one Article per HTML ``response`` record; other records are skipped.
 
     A record whose HTML holds no article text is yielded as an IngestError naming its URL.
@@ -38,7 +40,9 @@ def read_warc(path: str | Path, *, published: date | None = None) -> Iterator[Ar
                     continue
                 uri = record.rec_headers.get_header("WARC-Target-URI")
                 what = f"{path} ({uri or 'record'})"
-                ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
+                ctype = (
+                    record.http_headers.get_header("Content-Type") if record.http_headers else ""
+                ) or ""
                 if "html" not in ctype.lower():
                     continue
                 try:
@@ -48,7 +52,10 @@ def read_warc(path: str | Path, *, published: date | None = None) -> Iterator[Ar
                     yield exc
                     continue
                 yield Article(
-                    text=text, title=title, url=uri or url, published=published or page_date,
+                    text=text,
+                    title=title,
+                    url=uri or url,
+                    published=published or page_date,
                 )
         except ArchiveLoadFailed as exc:
             raise IngestError(f"{path}: not a readable WARC file ({exc})") from exc

@@ -20,22 +20,67 @@ PAGE = 1000
 
 #: The 61 columns of a GDELT 2.0 event record, in file order (no header line, tab separated).
 GDELT_COLUMNS = (
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
-    "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1KnownGroupCode",
+    "Actor1EthnicCode",
+    "Actor1Religion1Code",
+    "Actor1Religion2Code",
+    "Actor1Type1Code",
+    "Actor1Type2Code",
     "Actor1Type3Code",
-    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
-    "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2KnownGroupCode",
+    "Actor2EthnicCode",
+    "Actor2Religion1Code",
+    "Actor2Religion2Code",
+    "Actor2Type1Code",
+    "Actor2Type2Code",
     "Actor2Type3Code",
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code",
-    "Actor1Geo_ADM2Code", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
-    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code",
-    "Actor2Geo_ADM2Code", "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
-    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
-    "ActionGeo_ADM2Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
-    "DATEADDED", "SOURCEURL",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    "Actor1Geo_Type",
+    "Actor1Geo_FullName",
+    "Actor1Geo_CountryCode",
+    "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat",
+    "Actor1Geo_Long",
+    "Actor1Geo_FeatureID",
+    "Actor2Geo_Type",
+    "Actor2Geo_FullName",
+    "Actor2Geo_CountryCode",
+    "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat",
+    "Actor2Geo_Long",
+    "Actor2Geo_FeatureID",
+    "ActionGeo_Type",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "ActionGeo_FeatureID",
+    "DATEADDED",
+    "SOURCEURL",
 )
 
 
@@ -45,7 +90,8 @@ def _flat_quote(q: dict[str, Any]) -> dict[str, Any]:
     q["outlets"] = sorted({src.get("source") or src["doc_id"] for src in sources})
     q["changes"] = [
         {"doc_id": src["doc_id"], "source": src.get("source"), **src["changes"]}
-        for src in sources if src.get("changes")
+        for src in sources
+        if src.get("changes")
     ]
     return q
 
@@ -57,7 +103,9 @@ def iter_rows(store: Store, table: str) -> Iterator[dict[str, Any]]:
     if table == "documents":
         d = s.documents.c
         with store.engine.connect() as conn:
-            stmt = select(d.id, d.title, d.url, d.source, d.published, d.origin, d.text).order_by(d.id)
+            stmt = select(d.id, d.title, d.url, d.source, d.published, d.origin, d.text).order_by(
+                d.id
+            )
             for r in conn.execute(stmt):
                 row = dict(r._mapping)
                 row["published"] = row["published"].isoformat() if row["published"] else None
@@ -91,17 +139,32 @@ def write_table(store: Store, table: str, fmt: str, out: IO[str] | Path) -> int:
     rows = iter_rows(store, table)
     if fmt == "parquet":
         if not isinstance(out, Path):
-            raise ConfigError("parquet is binary: give a file with --out, e.g. --out quotes.parquet")
+            raise ConfigError(
+                "parquet is binary: give a file with --out, e.g. --out quotes.parquet"
+            )
         try:
             import pyarrow as pa
             import pyarrow.parquet as pq
         except ImportError as exc:
             raise ConfigError("parquet export needs pyarrow: pip install 'parley[dask]'") from exc
-        data = [{k: (json.dumps(v) if isinstance(v, dict) or (isinstance(v, list) and v and isinstance(v[0], dict)) else v)
-                 for k, v in r.items()} for r in rows]
+        data = [
+            {
+                k: (
+                    json.dumps(v)
+                    if isinstance(v, dict) or (isinstance(v, list) and v and isinstance(v[0], dict))
+                    else v
+                )
+                for k, v in r.items()
+            }
+            for r in rows
+        ]
         pq.write_table(pa.Table.from_pylist(data), out)
         return len(data)
-    handle, close = (out.open("w", encoding="utf-8", newline=""), True) if isinstance(out, Path) else (out, False)
+    handle, close = (
+        (out.open("w", encoding="utf-8", newline=""), True)
+        if isinstance(out, Path)
+        else (out, False)
+    )
     n = 0
     try:
         if fmt == "jsonl":
@@ -144,25 +207,60 @@ def gdelt_row(e: dict[str, Any]) -> list[str]:
 
     has_geo = bool(e.get("place_name"))
     action_geo = [
-        _geo_type(None, has_geo and e.get("place_name") == e.get("place_country")) if has_geo else "0",
+        _geo_type(None, has_geo and e.get("place_name") == e.get("place_country"))
+        if has_geo
+        else "0",
         e.get("place_name") or "",
         "",  # ActionGeo_CountryCode is FIPS 10-4 in GDELT; Parley keeps ISO alpha-3 (not converted)
-        "", "", num(e.get("latitude")), num(e.get("longitude")), "",
+        "",
+        "",
+        num(e.get("latitude")),
+        num(e.get("longitude")),
+        "",
     ]
     empty_geo = ["0", "", "", "", "", "", "", ""]
     code = e["code"]
     fields = [
         str(int(e["id"][2:15], 16)),
-        day.strftime("%Y%m%d") if day else "", day.strftime("%Y%m") if day else "",
-        str(day.year) if day else "", fraction,
-        _actor_code(e.get("source_country"), e.get("source_sector")), (e.get("source_name") or "").upper(),
-        e.get("source_country") or "", "", "", "", "", e.get("source_sector") or "", "", "",
-        _actor_code(e.get("target_country"), e.get("target_sector")), (e.get("target_name") or "").upper(),
-        e.get("target_country") or "", "", "", "", "", e.get("target_sector") or "", "", "",
-        "0", code, code[:3], e.get("root") or code[:2], str(e["quad_class"]), f"{e['goldstein']:.1f}",
-        str(e["num_mentions"]), str(e["num_sources"]), str(e["num_articles"]), "",
-        *empty_geo, *empty_geo, *action_geo,
-        (day.strftime("%Y%m%d") + "000000") if day else "", e.get("source_url") or "",
+        day.strftime("%Y%m%d") if day else "",
+        day.strftime("%Y%m") if day else "",
+        str(day.year) if day else "",
+        fraction,
+        _actor_code(e.get("source_country"), e.get("source_sector")),
+        (e.get("source_name") or "").upper(),
+        e.get("source_country") or "",
+        "",
+        "",
+        "",
+        "",
+        e.get("source_sector") or "",
+        "",
+        "",
+        _actor_code(e.get("target_country"), e.get("target_sector")),
+        (e.get("target_name") or "").upper(),
+        e.get("target_country") or "",
+        "",
+        "",
+        "",
+        "",
+        e.get("target_sector") or "",
+        "",
+        "",
+        "0",
+        code,
+        code[:3],
+        e.get("root") or code[:2],
+        str(e["quad_class"]),
+        f"{e['goldstein']:.1f}",
+        str(e["num_mentions"]),
+        str(e["num_sources"]),
+        str(e["num_articles"]),
+        "",
+        *empty_geo,
+        *empty_geo,
+        *action_geo,
+        (day.strftime("%Y%m%d") + "000000") if day else "",
+        e.get("source_url") or "",
     ]
     assert len(fields) == len(GDELT_COLUMNS)
     return [f.replace("\t", " ").replace("\n", " ") for f in fields]
@@ -176,7 +274,11 @@ def write_gdelt(store: Store, out: IO[str] | Path, *, header: bool = False) -> i
     action geography (name, latitude, longitude) and the first source URL. Left empty: groups,
     ethnicity, religion, tone, ADM codes, FIPS geo country codes and feature ids.
     """
-    handle, close = (out.open("w", encoding="utf-8", newline=""), True) if isinstance(out, Path) else (out, False)
+    handle, close = (
+        (out.open("w", encoding="utf-8", newline=""), True)
+        if isinstance(out, Path)
+        else (out, False)
+    )
     n = 0
     try:
         if header:

@@ -7,6 +7,7 @@ interrupted run resumes where it stopped. Each article is stored in its own tran
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,8 +20,19 @@ from parley.types import Article, ArticleResult, content_id
 
 #: File kinds a folder is searched for (gold annotations ``*.gold.json`` are never articles).
 ARTICLE_SUFFIXES = (
-    ".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".rss", ".atom",
-    ".xml", ".warc", ".warc.gz",
+    ".txt",
+    ".text",
+    ".md",
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".jsonl",
+    ".ndjson",
+    ".rss",
+    ".atom",
+    ".xml",
+    ".warc",
+    ".warc.gz",
 )
 
 Analyzer = Callable[[list[Article]], Iterable[Any]]
@@ -36,7 +48,12 @@ class IngestReport:
     errors: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"new": self.new, "existing": self.existing, "failed": self.failed, "errors": self.errors}
+        return {
+            "new": self.new,
+            "existing": self.existing,
+            "failed": self.failed,
+            "errors": self.errors,
+        }
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
@@ -81,8 +98,12 @@ def with_content_id(article: Article) -> Article:
     if article.id == cid:
         return article
     return Article(
-        text=article.text, id=cid, published=article.published, title=article.title,
-        url=article.url, source=article.source,
+        text=article.text,
+        id=cid,
+        published=article.published,
+        title=article.title,
+        url=article.url,
+        source=article.source,
     )
 
 
@@ -189,7 +210,6 @@ def ingest(
 
 
 def _record(store: Store, article_id: str, stage: str, message: str) -> None:
-    try:
+    # If the store itself is failing, the report still carries the message.
+    with contextlib.suppress(ParleyError):
         store.record_failure(article_id, stage, message)
-    except ParleyError:
-        pass  # the store itself is failing; the report still carries the message

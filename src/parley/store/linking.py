@@ -29,13 +29,13 @@ from parley.types import Actor, Article, Event
 #: Honorifics and offices dropped from names before matching ("President Trump" -> "trump").
 TITLE_WORDS = frozenset(
     """
-    mr mrs ms miss dr prof sir dame lord lady rev president vice prime minister foreign defence
-    defense interior finance secretary general gen senator sen rep representative congressman
-    congresswoman governor gov mayor chancellor king queen prince princess pope sheikh emir
-    ambassador spokesman spokeswoman spokesperson chief justice judge colonel col captain capt
-    lieutenant lt major maj admiral adm commander sergeant sgt premier deputy acting former the
-    secretary-general
-    """.split()
+    mr mrs ms miss dr prof sir dame lord lady rev president vice prime minister foreign
+    defence defense interior finance secretary general gen senator sen rep representative
+    congressman congresswoman governor gov mayor chancellor king queen prince princess pope
+    sheikh emir ambassador spokesman spokeswoman spokesperson chief justice judge colonel
+    col captain capt lieutenant lt major maj admiral adm commander sergeant sgt premier
+    deputy acting former the secretary-general
+    """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 QUOTE_MATCH_F1 = 0.8
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
@@ -78,7 +78,9 @@ def countries_agree(a: str | None, b: str | None) -> bool:
 
 
 def _key(*parts: object) -> str:
-    return hashlib.sha1("\x1f".join("" if p is None else str(p) for p in parts).encode()).hexdigest()
+    return hashlib.sha1(
+        "\x1f".join("" if p is None else str(p) for p in parts).encode()
+    ).hexdigest()
 
 
 def actor_key(kind: str, norm: str, country: str | None) -> str:
@@ -148,7 +150,12 @@ def pick_candidate(p: ActorProfile, candidates: Sequence[Candidate]) -> Candidat
     if len(fitting) == 1:
         c = fitting[0]
         # A surname-only mention with a title that contradicts the candidate's stays apart.
-        if not p.full_name and p.title and c.title and not (_title_words(p.title) & _title_words(c.title)):
+        if (
+            not p.full_name
+            and p.title
+            and c.title
+            and not (_title_words(p.title) & _title_words(c.title))
+        ):
             return None
         return c
     if p.country:
@@ -248,7 +255,14 @@ def event_id(event: Event, article: Article) -> str:
     place = event.places[0] if event.places else None
     place_part = (place.country or "") + "/" + fold(place.name) if place else ""
     target = event.targets[0] if event.targets else None
-    return "e-" + _key(
-        _party(event.source), _party(target), event.code, event_day(event, article), place_part,
-        event.negated,
-    )[:16]
+    return (
+        "e-"
+        + _key(
+            _party(event.source),
+            _party(target),
+            event.code,
+            event_day(event, article),
+            place_part,
+            event.negated,
+        )[:16]
+    )

@@ -28,6 +28,7 @@ from sqlalchemy import (
 )
 
 from parley.errors import NotFound, StorageError
+from parley.ingest.records import parse_published
 from parley.store import linking
 from parley.store import schema as s
 from parley.store.models import (
@@ -43,7 +44,6 @@ from parley.store.models import (
     QuoteSource,
     TimelineDay,
 )
-from parley.ingest.records import parse_published
 
 MAX_LIMIT = 1000
 DONE_STATUSES = frozenset({"signed", "ratified", "collapsed", "implemented", "completed"})
@@ -88,9 +88,11 @@ def actor_keys_matching(conn: Connection, name: str) -> list[str]:
     if not norm:
         return []
     al = s.actor_aliases.c
-    keys = conn.execute(
-        select(al.actor_key).where(al.alias.like(_like(norm), escape="\\")).distinct()
-    ).scalars().all()
+    keys = (
+        conn.execute(select(al.actor_key).where(al.alias.like(_like(norm), escape="\\")).distinct())
+        .scalars()
+        .all()
+    )
     return sorted(keys)
 
 
@@ -109,7 +111,9 @@ def fts_condition(dialect: str, query: str) -> ColumnElement[bool]:
     if dialect == "sqlite":
         # Each word as an FTS5 string: no operator or column syntax can get through.
         match = " ".join('"' + t.replace('"', "") + '"' for t in tokens)
-        sub = text("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :fts_q").bindparams(fts_q=match)
+        sub = text("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :fts_q").bindparams(
+            fts_q=match
+        )
         return s.quotes.c.pk.in_(sub.columns(column("rowid", Integer)))
     vector = func.to_tsvector(literal_column("'simple'"), s.quotes.c.text)
     query_ = func.plainto_tsquery(literal_column("'simple'"), " ".join(tokens))
@@ -129,8 +133,14 @@ def get_document(conn: Connection, doc_id: str) -> DocumentDetail:
     document["source"] = row.source
     result["document"] = document
     return DocumentDetail(
-        id=row.id, title=row.title, url=row.url, source=row.source, published=row.published,
-        origin=row.origin, text=row.text, result=result,
+        id=row.id,
+        title=row.title,
+        url=row.url,
+        source=row.source,
+        published=row.published,
+        origin=row.origin,
+        text=row.text,
+        result=result,
     )
 
 
@@ -138,18 +148,32 @@ def list_documents(conn: Connection, *, limit: int = 50, offset: int = 0) -> Pag
     limit, offset = _page_args(limit, offset)
     d = s.documents.c
     n_quotes = (
-        select(func.count()).select_from(s.quote_sources)
-        .where(s.quote_sources.c.doc_id == d.id).scalar_subquery()
+        select(func.count())
+        .select_from(s.quote_sources)
+        .where(s.quote_sources.c.doc_id == d.id)
+        .scalar_subquery()
     )
     n_events = (
-        select(func.count()).select_from(s.event_mentions)
-        .where(s.event_mentions.c.doc_id == d.id).scalar_subquery()
+        select(func.count())
+        .select_from(s.event_mentions)
+        .where(s.event_mentions.c.doc_id == d.id)
+        .scalar_subquery()
     )
     count = conn.execute(select(func.count()).select_from(s.documents)).scalar_one()
     rows = conn.execute(
-        select(d.id, d.title, d.url, d.source, d.published, d.origin, n_quotes.label("nq"),
-               n_events.label("ne"))
-        .order_by(d.published.desc().nulls_last(), d.id).limit(limit).offset(offset)
+        select(
+            d.id,
+            d.title,
+            d.url,
+            d.source,
+            d.published,
+            d.origin,
+            n_quotes.label("nq"),
+            n_events.label("ne"),
+        )
+        .order_by(d.published.desc().nulls_last(), d.id)
+        .limit(limit)
+        .offset(offset)
     ).all()
     items = [
         DocumentRow(r.id, r.title, r.url, r.source, r.published, r.origin, r.nq, r.ne) for r in rows
@@ -166,16 +190,39 @@ def _quote_sources(conn: Connection, ids: list[str]) -> dict[str, list[QuoteSour
         return out
     qs, d = s.quote_sources.c, s.documents.c
     rows = conn.execute(
-        select(qs.quote_id, qs.doc_id, qs.local_id, d.title, d.url, d.source, qs.published,
-               qs.text, qs.start, qs.end, qs.cue, qs.changes)
+        select(
+            qs.quote_id,
+            qs.doc_id,
+            qs.local_id,
+            d.title,
+            d.url,
+            d.source,
+            qs.published,
+            qs.text,
+            qs.start,
+            qs.end,
+            qs.cue,
+            qs.changes,
+        )
         .join(s.documents, d.id == qs.doc_id)
         .where(qs.quote_id.in_(ids))
         .order_by(qs.quote_id, qs.published.asc().nulls_last(), qs.doc_id, qs.local_id)
     ).all()
     for r in rows:
         out[r.quote_id].append(
-            QuoteSource(r.doc_id, r.local_id, r.title, r.url, r.source, r.published, r.text,
-                        r.start, r.end, r.cue, r.changes)
+            QuoteSource(
+                r.doc_id,
+                r.local_id,
+                r.title,
+                r.url,
+                r.source,
+                r.published,
+                r.text,
+                r.start,
+                r.end,
+                r.cue,
+                r.changes,
+            )
         )
     return out
 
@@ -219,20 +266,40 @@ def search_quotes(
     where = and_(true(), *conds)
     count = conn.execute(select(func.count()).select_from(s.quotes).where(where)).scalar_one()
     rows = conn.execute(
-        select(q.id, q.text, q.kind, q.speaker_key, q.speaker_name, a.country, q.first_published,
-               q.last_published, q.source_count, q.variant_count, q.altered, a.name.label("actor_name"))
+        select(
+            q.id,
+            q.text,
+            q.kind,
+            q.speaker_key,
+            q.speaker_name,
+            a.country,
+            q.first_published,
+            q.last_published,
+            q.source_count,
+            q.variant_count,
+            q.altered,
+            a.name.label("actor_name"),
+        )
         .select_from(s.quotes.outerjoin(s.actors, a.key == q.speaker_key))
         .where(where)
         .order_by(q.first_published.desc().nulls_last(), q.id)
-        .limit(limit).offset(offset)
+        .limit(limit)
+        .offset(offset)
     ).all()
     sources = _quote_sources(conn, [r.id for r in rows])
     items = [
         QuoteRow(
-            id=r.id, text=r.text, kind=r.kind, speaker_key=r.speaker_key,
-            speaker_name=r.actor_name or r.speaker_name, speaker_country=r.country,
-            first_published=r.first_published, last_published=r.last_published,
-            source_count=r.source_count, variant_count=r.variant_count, altered=bool(r.altered),
+            id=r.id,
+            text=r.text,
+            kind=r.kind,
+            speaker_key=r.speaker_key,
+            speaker_name=r.actor_name or r.speaker_name,
+            speaker_country=r.country,
+            first_published=r.first_published,
+            last_published=r.last_published,
+            source_count=r.source_count,
+            variant_count=r.variant_count,
+            altered=bool(r.altered),
             sources=tuple(sources.get(r.id, ())),
         )
         for r in rows
@@ -247,9 +314,15 @@ def _actor_counts() -> tuple[Any, Any]:
     a = s.actors.c
     n_docs = (
         select(func.count(s.mentions.c.doc_id.distinct()))
-        .where(s.mentions.c.actor_key == a.key).scalar_subquery()
+        .where(s.mentions.c.actor_key == a.key)
+        .scalar_subquery()
     )
-    n_quotes = select(func.count()).select_from(s.quotes).where(s.quotes.c.speaker_key == a.key).scalar_subquery()
+    n_quotes = (
+        select(func.count())
+        .select_from(s.quotes)
+        .where(s.quotes.c.speaker_key == a.key)
+        .scalar_subquery()
+    )
     return n_docs, n_quotes
 
 
@@ -267,7 +340,8 @@ def list_actors(
         select(a.key, a.name, a.kind, a.country, a.title, n_docs.label("nd"), n_quotes.label("nq"))
         .where(where)
         .order_by(n_docs.desc(), n_quotes.desc(), a.name, a.key)
-        .limit(limit).offset(offset)
+        .limit(limit)
+        .offset(offset)
     ).all()
     items = [ActorRow(r.key, r.name, r.kind, r.country, r.title, r.nd, r.nq) for r in rows]
     return _page(items, count, limit, offset)
@@ -281,8 +355,13 @@ def get_actor(conn: Connection, dialect: str, key: str) -> ActorDetail:
         n_docs, _ = _actor_counts()
         row = conn.execute(
             select(s.actors)
-            .where(a.key.in_(select(s.actor_aliases.c.actor_key).where(s.actor_aliases.c.alias == norm)))
-            .order_by(n_docs.desc(), a.key).limit(1)
+            .where(
+                a.key.in_(
+                    select(s.actor_aliases.c.actor_key).where(s.actor_aliases.c.alias == norm)
+                )
+            )
+            .order_by(n_docs.desc(), a.key)
+            .limit(1)
         ).first()
     if row is None:
         raise NotFound(f"no actor {key!r} in the store; `parley actors --search NAME` finds keys")
@@ -291,7 +370,9 @@ def get_actor(conn: Connection, dialect: str, key: str) -> ActorDetail:
         {row.name, *conn.execute(select(m.name).where(m.actor_key == row.key).distinct()).scalars()}
     )
     titles = sorted(
-        t for t in conn.execute(select(m.title).where(m.actor_key == row.key).distinct()).scalars() if t
+        t
+        for t in conn.execute(select(m.title).where(m.actor_key == row.key).distinct()).scalars()
+        if t
     )
     documents = conn.execute(
         select(func.count(m.doc_id.distinct())).where(m.actor_key == row.key)
@@ -300,17 +381,26 @@ def get_actor(conn: Connection, dialect: str, key: str) -> ActorDetail:
     per_day = conn.execute(
         select(q.first_published, func.count())
         .where((q.speaker_key == row.key) & q.first_published.is_not(None))
-        .group_by(q.first_published).order_by(q.first_published)
+        .group_by(q.first_published)
+        .order_by(q.first_published)
     ).all()
     quotes = search_quotes(conn, dialect, speaker_keys=[row.key], limit=MAX_LIMIT)
     e = s.events.c
     as_source = _event_rows(conn, e.source_actor_key == row.key, 200, 0)
     as_target = _event_rows(conn, e.target_actor_key == row.key, 200, 0)
     return ActorDetail(
-        key=row.key, name=row.name, kind=row.kind, country=row.country, title=row.title,
-        names=tuple(names), titles=tuple(titles), documents=documents, quote_count=quotes.count,
+        key=row.key,
+        name=row.name,
+        kind=row.kind,
+        country=row.country,
+        title=row.title,
+        names=tuple(names),
+        titles=tuple(titles),
+        documents=documents,
+        quote_count=quotes.count,
         quotes_over_time=tuple(DayCount(d, n) for d, n in per_day),
-        quotes=tuple(quotes.items), events_as_source=tuple(as_source),
+        quotes=tuple(quotes.items),
+        events_as_source=tuple(as_source),
         events_as_target=tuple(as_target),
     )
 
@@ -352,7 +442,9 @@ def _event_filter(
         )
     if actor:
         keys = actor_keys_matching(conn, actor)
-        conds.append(or_(e.source_actor_key.in_(keys), e.target_actor_key.in_(keys)) if keys else false())
+        conds.append(
+            or_(e.source_actor_key.in_(keys), e.target_actor_key.in_(keys)) if keys else false()
+        )
     if (d0 := _day(since, "since")) is not None:
         conds.append(e.day >= d0)
     if (d1 := _day(until, "until")) is not None:
@@ -360,26 +452,51 @@ def _event_filter(
     if place:
         p = place.strip()
         conds.append(
-            or_(func.lower(e.place_name).like(_like(p.lower()), escape="\\"), e.place_country == p.upper())
+            or_(
+                func.lower(e.place_name).like(_like(p.lower()), escape="\\"),
+                e.place_country == p.upper(),
+            )
         )
     return and_(true(), *conds)
 
 
-def _event_rows(conn: Connection, where: ColumnElement[bool], limit: int, offset: int) -> list[EventRow]:
+def _event_rows(
+    conn: Connection, where: ColumnElement[bool], limit: int, offset: int
+) -> list[EventRow]:
     e = s.events.c
     rows = conn.execute(
-        select(s.events).where(where).order_by(e.day.desc().nulls_last(), e.id).limit(limit).offset(offset)
+        select(s.events)
+        .where(where)
+        .order_by(e.day.desc().nulls_last(), e.id)
+        .limit(limit)
+        .offset(offset)
     ).all()
     return [
         EventRow(
-            id=r.id, code=r.code, root=r.root, label=r.label, quad_class=r.quad_class,
-            goldstein=r.goldstein, plover_type=r.plover_type, plover_mode=r.plover_mode,
-            source_name=r.source_name, source_country=r.source_country,
-            source_actor_key=r.source_actor_key, target_name=r.target_name,
-            target_country=r.target_country, target_actor_key=r.target_actor_key, day=r.day,
-            place_name=r.place_name, place_country=r.place_country, latitude=r.latitude,
-            longitude=r.longitude, negated=bool(r.negated), num_mentions=r.num_mentions,
-            num_sources=r.num_sources, num_articles=r.num_articles, source_url=r.source_url,
+            id=r.id,
+            code=r.code,
+            root=r.root,
+            label=r.label,
+            quad_class=r.quad_class,
+            goldstein=r.goldstein,
+            plover_type=r.plover_type,
+            plover_mode=r.plover_mode,
+            source_name=r.source_name,
+            source_country=r.source_country,
+            source_actor_key=r.source_actor_key,
+            target_name=r.target_name,
+            target_country=r.target_country,
+            target_actor_key=r.target_actor_key,
+            day=r.day,
+            place_name=r.place_name,
+            place_country=r.place_country,
+            latitude=r.latitude,
+            longitude=r.longitude,
+            negated=bool(r.negated),
+            num_mentions=r.num_mentions,
+            num_sources=r.num_sources,
+            num_articles=r.num_articles,
+            source_url=r.source_url,
         )
         for r in rows
     ]
@@ -398,7 +515,9 @@ def list_events(
     offset: int = 0,
 ) -> Page[EventRow]:
     limit, offset = _page_args(limit, offset)
-    where = _event_filter(conn, code=code, dyad=dyad, actor=actor, since=since, until=until, place=place)
+    where = _event_filter(
+        conn, code=code, dyad=dyad, actor=actor, since=since, until=until, place=place
+    )
     count = conn.execute(select(func.count()).select_from(s.events).where(where)).scalar_one()
     return _page(_event_rows(conn, where, limit, offset), count, limit, offset)
 
@@ -437,7 +556,9 @@ def timeline(
     ).all():
         days[day]["quotes"] += n
     return [
-        TimelineDay(day=d, events=v["events"], quotes=v["quotes"], goldstein=dict(sorted(v["g"].items())))
+        TimelineDay(
+            day=d, events=v["events"], quotes=v["quotes"], goldstein=dict(sorted(v["g"].items()))
+        )
         for d, v in sorted(days.items())
     ]
 
@@ -472,10 +593,17 @@ def list_agreements(conn: Connection, *, today: date) -> list[AgreementRow]:
     doc_ids = sorted({r.doc_id for r in rows})
     conds: dict[str, list[dict[str, Any]]] = defaultdict(list)
     if doc_ids:
-        for r in conn.execute(select(s.conditions).where(c.doc_id.in_(doc_ids)).order_by(c.doc_id, c.idx)):
+        for r in conn.execute(
+            select(s.conditions).where(c.doc_id.in_(doc_ids)).order_by(c.doc_id, c.idx)
+        ):
             conds[r.doc_id].append(
-                {"party": r.party, "kind": r.kind, "items": list(r.items or []), "said_by": r.said_by,
-                 "deadline": r.deadline}
+                {
+                    "party": r.party,
+                    "kind": r.kind,
+                    "items": list(r.items or []),
+                    "said_by": r.said_by,
+                    "deadline": r.deadline,
+                }
             )
     out = []
     for r in rows:
@@ -483,15 +611,26 @@ def list_agreements(conn: Connection, *, today: date) -> list[AgreementRow]:
         overdue = end is not None and end < today and r.status not in DONE_STATUSES
         parties = tuple(r.parties or ())
         mine = [
-            x for x in conds.get(r.doc_id, [])
+            x
+            for x in conds.get(r.doc_id, [])
             if not parties or x["party"] is None or x["party"] in parties
         ]
         out.append(
             AgreementRow(
-                doc_id=r.doc_id, local_id=r.local_id, kind=r.kind, text=r.text, status=r.status,
-                due=r.due, due_text=r.due_text, overdue=overdue, parties=parties,
-                said_by=r.said_by, steps=tuple(r.steps or ()), published=r.published,
-                title=r.title, conditions=tuple(mine),
+                doc_id=r.doc_id,
+                local_id=r.local_id,
+                kind=r.kind,
+                text=r.text,
+                status=r.status,
+                due=r.due,
+                due_text=r.due_text,
+                overdue=overdue,
+                parties=parties,
+                said_by=r.said_by,
+                steps=tuple(r.steps or ()),
+                published=r.published,
+                title=r.title,
+                conditions=tuple(mine),
             )
         )
     return out
@@ -504,7 +643,9 @@ def list_failures(conn: Connection) -> list[dict[str, Any]]:
     f = s.failures.c
     return [
         {"article_id": r.article_id, "stage": r.stage, "message": r.message}
-        for r in conn.execute(select(f.article_id, f.stage, f.message).order_by(f.article_id, f.stage))
+        for r in conn.execute(
+            select(f.article_id, f.stage, f.message).order_by(f.article_id, f.stage)
+        )
     ]
 
 

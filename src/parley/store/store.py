@@ -7,6 +7,7 @@ either fully stored or absent, so re-running the ingest resumes where it stopped
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -55,9 +56,9 @@ def normalise_url(url: str) -> str:
     if "://" not in url:
         return f"sqlite:///{url}"
     if url.startswith("postgres://"):
-        url = "postgresql://" + url[len("postgres://"):]
+        url = "postgresql://" + url[len("postgres://") :]
     if url.startswith("postgresql://"):
-        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
     return url
 
 
@@ -76,7 +77,9 @@ def _storage_error(exc: BaseException, where: str) -> StorageError:
             "(e.g. a running `parley ingest`) and try again"
         )
     if "not a database" in low or "file is encrypted" in low:
-        return StorageError(f"{where}: the file is not a SQLite database ({msg}); pass a new path with --db")
+        return StorageError(
+            f"{where}: the file is not a SQLite database ({msg}); pass a new path with --db"
+        )
     if "unable to open" in low:
         return StorageError(
             f"{where}: the database file cannot be opened ({msg}); check that its folder exists "
@@ -149,7 +152,9 @@ class Store:
             if db and db != ":memory:" and not db.startswith("file:"):
                 parent = Path(db).expanduser().resolve().parent
                 if not parent.is_dir():
-                    raise StorageError(f"{shown}: the folder {parent} does not exist; create it first")
+                    raise StorageError(
+                        f"{shown}: the folder {parent} does not exist; create it first"
+                    )
             kwargs["connect_args"] = {"timeout": timeout, "check_same_thread": False}
         else:
             kwargs["connect_args"] = {"connect_timeout": max(1, int(timeout))}
@@ -250,8 +255,12 @@ class Store:
         found: set[str] = set()
         with self._read() as conn:
             for i in range(0, len(wanted), 500):
-                chunk = wanted[i:i + 500]
-                found.update(conn.execute(select(s.documents.c.id).where(s.documents.c.id.in_(chunk))).scalars())
+                chunk = wanted[i : i + 500]
+                found.update(
+                    conn.execute(
+                        select(s.documents.c.id).where(s.documents.c.id.in_(chunk))
+                    ).scalars()
+                )
         return found
 
     def save(
@@ -288,10 +297,8 @@ class Store:
                 failed += 1
                 err = _storage_error(outcome, f"article {doc_id!r}")  # type: ignore[arg-type]
                 errors.append(str(err))
-                try:
+                with contextlib.suppress(StorageError):
                     self.record_failure(doc_id, "store", str(err))
-                except StorageError:
-                    pass
         return SaveReport(new=new, existing=existing, failed=failed, errors=tuple(errors))
 
     def record_failure(self, article_id: str, stage: str, message: str) -> None:
@@ -302,7 +309,9 @@ class Store:
                 conn.execute(delete(s.failures).where(key))
                 conn.execute(
                     s.failures.insert().values(
-                        article_id=article_id[:300], stage=stage, message=message,
+                        article_id=article_id[:300],
+                        stage=stage,
+                        message=message,
                         at=datetime.now(UTC),
                     )
                 )
@@ -317,8 +326,13 @@ class Store:
             data = result.to_dict()
             conn.execute(
                 s.documents.insert().values(
-                    id=article.id, origin=origin, title=article.title, url=article.url,
-                    source=article.source, published=article.published, text=article.text,
+                    id=article.id,
+                    origin=origin,
+                    title=article.title,
+                    url=article.url,
+                    source=article.source,
+                    published=article.published,
+                    text=article.text,
                     result=data,
                     parley_version=result.provenance.parley_version if result.provenance else None,
                     ingested_at=datetime.now(UTC),
@@ -331,8 +345,14 @@ class Store:
                 conn.execute(
                     s.dates.insert(),
                     [
-                        {"doc_id": article.id, "idx": i, "text": d.text, "start": d.start,
-                         "end": d.end, "value": d.value}
+                        {
+                            "doc_id": article.id,
+                            "idx": i,
+                            "text": d.text,
+                            "start": d.start,
+                            "end": d.end,
+                            "value": d.value,
+                        }
                         for i, d in enumerate(result.dates)
                     ],
                 )
@@ -353,29 +373,42 @@ class Store:
             seen_local.add(actor.id)
             conn.execute(
                 s.mentions.insert().values(
-                    doc_id=result.article.id, local_id=actor.id, actor_key=key, name=actor.name,
-                    title=actor.title, count=max(1, len(actor.mentions)),
+                    doc_id=result.article.id,
+                    local_id=actor.id,
+                    actor_key=key,
+                    name=actor.name,
+                    title=actor.title,
+                    count=max(1, len(actor.mentions)),
                 )
             )
         # A quote may name a speaker the actor list lacks: resolve it by name, as a person.
         for quote in result.quotes:
             sp = quote.speaker
             if sp and sp.id not in keys and sp.name:
-                keys[sp.id] = self._resolve_actor(conn, Actor(id=sp.id, name=sp.name, kind="person"))
+                keys[sp.id] = self._resolve_actor(
+                    conn, Actor(id=sp.id, name=sp.name, kind="person")
+                )
         return keys
 
     def _candidates(self, conn: Connection, where: Any) -> list[linking.Candidate]:
         a = s.actors.c
         rows = conn.execute(
-            select(a.key, a.kind, a.country, a.title, a.full_name, a.surname).where(where).order_by(a.key)
+            select(a.key, a.kind, a.country, a.title, a.full_name, a.surname)
+            .where(where)
+            .order_by(a.key)
         ).all()
-        return [linking.Candidate(r.key, r.kind, r.country, r.title, bool(r.full_name), r.surname) for r in rows]
+        return [
+            linking.Candidate(r.key, r.kind, r.country, r.title, bool(r.full_name), r.surname)
+            for r in rows
+        ]
 
     def _resolve_actor(self, conn: Connection, actor: Actor) -> str:
         p = linking.profile(actor)
         a = s.actors.c
         if p.full_name:
-            alias_keys = select(s.actor_aliases.c.actor_key).where(s.actor_aliases.c.alias == p.norm)
+            alias_keys = select(s.actor_aliases.c.actor_key).where(
+                s.actor_aliases.c.alias == p.norm
+            )
             cands = self._candidates(conn, a.key.in_(alias_keys) & (a.kind == p.kind) & a.full_name)
         else:
             cands = self._candidates(conn, (a.surname == p.surname) & (a.kind == p.kind))
@@ -392,8 +425,12 @@ class Store:
             if not exists:
                 conn.execute(
                     s.actors.insert().values(
-                        key=key, name=_display_name(actor, p), kind=p.kind, country=p.country,
-                        title=p.title, surname=p.surname if p.kind == "person" else None,
+                        key=key,
+                        name=_display_name(actor, p),
+                        kind=p.kind,
+                        country=p.country,
+                        title=p.title,
+                        surname=p.surname if p.kind == "person" else None,
                         full_name=p.full_name,
                     )
                 )
@@ -415,9 +452,11 @@ class Store:
             self._merge_actor(conn, c.key, key)
 
     def _merge_actor(self, conn: Connection, old: str, new: str) -> None:
-        aliases = conn.execute(
-            select(s.actor_aliases.c.alias).where(s.actor_aliases.c.actor_key == old)
-        ).scalars().all()
+        aliases = (
+            conn.execute(select(s.actor_aliases.c.alias).where(s.actor_aliases.c.actor_key == old))
+            .scalars()
+            .all()
+        )
         conn.execute(update(s.mentions).where(s.mentions.c.actor_key == old).values(actor_key=new))
         conn.execute(update(s.quotes).where(s.quotes.c.speaker_key == old).values(speaker_key=new))
         e = s.events.c
@@ -429,14 +468,20 @@ class Store:
 
     def _add_aliases(self, conn: Connection, key: str, aliases: Iterable[str]) -> None:
         present = set(
-            conn.execute(select(s.actor_aliases.c.alias).where(s.actor_aliases.c.actor_key == key)).scalars()
+            conn.execute(
+                select(s.actor_aliases.c.alias).where(s.actor_aliases.c.actor_key == key)
+            ).scalars()
         )
         missing = sorted({al[:300] for al in aliases if al} - present)
         if missing:
-            conn.execute(s.actor_aliases.insert(), [{"actor_key": key, "alias": al} for al in missing])
+            conn.execute(
+                s.actor_aliases.insert(), [{"actor_key": key, "alias": al} for al in missing]
+            )
 
     # quotes ---------------------------------------------------------------------------------
-    def _save_quotes(self, conn: Connection, result: ArticleResult, keys: dict[str, str]) -> dict[str, str]:
+    def _save_quotes(
+        self, conn: Connection, result: ArticleResult, keys: dict[str, str]
+    ) -> dict[str, str]:
         article = result.article
         q = s.quotes.c
         touched: dict[str, str] = {}
@@ -459,18 +504,29 @@ class Store:
                 if not conn.execute(select(q.id).where(q.id == canonical)).first():
                     conn.execute(
                         s.quotes.insert().values(
-                            id=canonical, text=quote.text, speaker_key=speaker_key,
+                            id=canonical,
+                            text=quote.text,
+                            speaker_key=speaker_key,
                             speaker_name=quote.speaker.name if quote.speaker else None,
-                            kind=quote.kind, first_published=article.published,
-                            last_published=article.published, source_count=0, variant_count=1,
+                            kind=quote.kind,
+                            first_published=article.published,
+                            last_published=article.published,
+                            source_count=0,
+                            variant_count=1,
                             altered=False,
                         )
                     )
             conn.execute(
                 s.quote_sources.insert().values(
-                    doc_id=article.id, local_id=quote.id, quote_id=canonical, text=quote.text,
-                    start=quote.start, end=quote.end, cue=quote.cue,
-                    confidence=round(quote.confidence, 3), published=article.published,
+                    doc_id=article.id,
+                    local_id=quote.id,
+                    quote_id=canonical,
+                    text=quote.text,
+                    start=quote.start,
+                    end=quote.end,
+                    cue=quote.cue,
+                    confidence=round(quote.confidence, 3),
+                    published=article.published,
                     changes=None,
                 )
             )
@@ -487,11 +543,15 @@ class Store:
         """
         qs = s.quote_sources.c
         rows = conn.execute(
-            select(qs.doc_id, qs.local_id, qs.text, qs.published, qs.changes).where(qs.quote_id == quote_id)
+            select(qs.doc_id, qs.local_id, qs.text, qs.published, qs.changes).where(
+                qs.quote_id == quote_id
+            )
         ).all()
         if not rows:
             return
-        ordered = sorted(rows, key=lambda r: (r.published is None, r.published or date.min, r.doc_id, r.local_id))
+        ordered = sorted(
+            rows, key=lambda r: (r.published is None, r.published or date.min, r.doc_id, r.local_id)
+        )
         reference = ordered[0].text
         variants = {" ".join(linking.words(r.text)) for r in rows}
         dates = [r.published for r in rows if r.published is not None]
@@ -504,7 +564,9 @@ class Store:
                     .values(changes=changes)
                 )
         conn.execute(
-            update(s.quotes).where(s.quotes.c.id == quote_id).values(
+            update(s.quotes)
+            .where(s.quotes.c.id == quote_id)
+            .values(
                 text=reference,
                 first_published=min(dates) if dates else None,
                 last_published=max(dates) if dates else None,
@@ -529,9 +591,14 @@ class Store:
                 conn.execute(s.events.insert().values(id=eid, **_event_values(ev, article, keys)))
             conn.execute(
                 s.event_mentions.insert().values(
-                    doc_id=article.id, local_id=ev.id, event_id=eid, outlet=outlet[:300],
-                    sentence_start=ev.sentence[0], sentence_end=ev.sentence[1],
-                    modality=ev.modality, quote_id=ev.quote_id,
+                    doc_id=article.id,
+                    local_id=ev.id,
+                    event_id=eid,
+                    outlet=outlet[:300],
+                    sentence_start=ev.sentence[0],
+                    sentence_end=ev.sentence[1],
+                    modality=ev.modality,
+                    quote_id=ev.quote_id,
                 )
             )
             touched.add(eid)
@@ -550,9 +617,14 @@ class Store:
                 .limit(1)
             ).one()
             conn.execute(
-                update(s.events).where(s.events.c.id == eid).values(
-                    num_mentions=mentions, num_articles=articles, num_sources=sources,
-                    first_doc_id=first.id, source_url=first.url,
+                update(s.events)
+                .where(s.events.c.id == eid)
+                .values(
+                    num_mentions=mentions,
+                    num_articles=articles,
+                    num_sources=sources,
+                    first_doc_id=first.id,
+                    source_url=first.url,
                 )
             )
 
@@ -564,19 +636,35 @@ class Store:
             if ag.id in seen:
                 continue
             seen.add(ag.id)
-            rows.append({
-                "doc_id": doc_id, "local_id": ag.id, "kind": ag.kind, "text": ag.text,
-                "status": ag.status, "due": ag.due, "due_text": ag.due_text, "said_by": ag.said_by,
-                "parties": list(ag.parties), "steps": list(ag.steps),
-            })
+            rows.append(
+                {
+                    "doc_id": doc_id,
+                    "local_id": ag.id,
+                    "kind": ag.kind,
+                    "text": ag.text,
+                    "status": ag.status,
+                    "due": ag.due,
+                    "due_text": ag.due_text,
+                    "said_by": ag.said_by,
+                    "parties": list(ag.parties),
+                    "steps": list(ag.steps),
+                }
+            )
         if rows:
             conn.execute(s.agreements.insert(), rows)
         if result.conditions:
             conn.execute(
                 s.conditions.insert(),
                 [
-                    {"doc_id": doc_id, "idx": i, "party": c.party, "kind": c.kind,
-                     "items": list(c.items), "said_by": c.said_by, "deadline": c.deadline}
+                    {
+                        "doc_id": doc_id,
+                        "idx": i,
+                        "party": c.party,
+                        "kind": c.kind,
+                        "items": list(c.items),
+                        "said_by": c.said_by,
+                        "deadline": c.deadline,
+                    }
                     for i, c in enumerate(result.conditions)
                 ],
             )
@@ -619,11 +707,21 @@ class Store:
         """
         with self._read() as conn:
             return queries.search_quotes(
-                conn, self.dialect, text=text, speaker=speaker, country=country, since=since,
-                until=until, kind=kind, limit=limit, offset=offset,
+                conn,
+                self.dialect,
+                text=text,
+                speaker=speaker,
+                country=country,
+                since=since,
+                until=until,
+                kind=kind,
+                limit=limit,
+                offset=offset,
             )
 
-    def list_actors(self, *, search: str | None = None, limit: int = 50, offset: int = 0) -> Page[Any]:
+    def list_actors(
+        self, *, search: str | None = None, limit: int = 50, offset: int = 0
+    ) -> Page[Any]:
         """Canonical actors, most documented first; ``search`` matches names and aliases."""
         with self._read() as conn:
             return queries.list_actors(conn, search=search, limit=limit, offset=offset)
@@ -649,8 +747,15 @@ class Store:
         ``RUS-UKR`` (either direction); ``actor`` a key or name; ``place`` a name or country."""
         with self._read() as conn:
             return queries.list_events(
-                conn, code=code, dyad=dyad, actor=actor, since=since, until=until, place=place,
-                limit=limit, offset=offset,
+                conn,
+                code=code,
+                dyad=dyad,
+                actor=actor,
+                since=since,
+                until=until,
+                place=place,
+                limit=limit,
+                offset=offset,
             )
 
     def timeline(
@@ -709,8 +814,13 @@ def _event_values(ev: Event, article: Any, keys: dict[str, str]) -> dict[str, An
         return keys.get(ea.actor_id) if ea is not None and ea.actor_id else None
 
     return {
-        "code": ev.code, "root": ev.root, "label": ev.label, "quad_class": ev.quad_class,
-        "goldstein": ev.goldstein, "plover_type": ev.plover_type, "plover_mode": ev.plover_mode,
+        "code": ev.code,
+        "root": ev.root,
+        "label": ev.label,
+        "quad_class": ev.quad_class,
+        "goldstein": ev.goldstein,
+        "plover_type": ev.plover_type,
+        "plover_mode": ev.plover_mode,
         "source_name": ev.source.name if ev.source else None,
         "source_country": ev.source.country if ev.source else None,
         "source_sector": ev.source.sector if ev.source else None,
@@ -724,7 +834,10 @@ def _event_values(ev: Event, article: Any, keys: dict[str, str]) -> dict[str, An
         "place_country": place.country if place else None,
         "latitude": place.latitude if place else None,
         "longitude": place.longitude if place else None,
-        "negated": ev.negated, "num_mentions": 0, "num_sources": 0, "num_articles": 0,
+        "negated": ev.negated,
+        "num_mentions": 0,
+        "num_sources": 0,
+        "num_articles": 0,
     }
 
 

@@ -108,45 +108,117 @@ from parley.types import (  # noqa: E402
 )
 
 
-def person(local_id: str, name: str, *, country: str | None = None, title: str | None = None,
-           aliases: tuple[str, ...] = (), kind: str = "person") -> Actor:
+def person(
+    local_id: str,
+    name: str,
+    *,
+    country: str | None = None,
+    title: str | None = None,
+    aliases: tuple[str, ...] = (),
+    kind: str = "person",
+) -> Actor:
     """An article actor (offsets are irrelevant to the store)."""
-    return Actor(id=local_id, name=name, kind=kind, title=title, country=country,  # type: ignore[arg-type]
-                 aliases=aliases, mentions=((0, 1),))
+    return Actor(
+        id=local_id,
+        name=name,
+        kind=kind,
+        title=title,
+        country=country,  # type: ignore[arg-type]
+        aliases=aliases,
+        mentions=((0, 1),),
+    )
 
 
-def quote(local_id: str, text: str, body: str, speaker: Actor | None, *, kind: str = "direct") -> Quote:
+def quote(
+    local_id: str, text: str, body: str, speaker: Actor | None, *, kind: str = "direct"
+) -> Quote:
     """A quote of ``text`` found in ``body`` (offsets computed), attributed to ``speaker``."""
     start = body.index(text)
     return Quote(
-        id=local_id, text=text, start=start, end=start + len(text), kind=kind,  # type: ignore[arg-type]
-        speaker=SpeakerRef(speaker.id, speaker.name) if speaker else None, cue="said",
+        id=local_id,
+        text=text,
+        start=start,
+        end=start + len(text),
+        kind=kind,  # type: ignore[arg-type]
+        speaker=SpeakerRef(speaker.id, speaker.name) if speaker else None,
+        cue="said",
         confidence=0.9,
     )
 
 
-def event(local_id: str, code: str, source: str | None, target: str | None, *,
-          day: str | None = None, place: str | None = None, goldstein: float = -2.0,
-          quad_class: int = 3, negated: bool = False, source_actor: str | None = None) -> Event:
+def event(
+    local_id: str,
+    code: str,
+    source: str | None,
+    target: str | None,
+    *,
+    day: str | None = None,
+    place: str | None = None,
+    goldstein: float = -2.0,
+    quad_class: int = 3,
+    negated: bool = False,
+    source_actor: str | None = None,
+) -> Event:
     """A coded event between two countries (ISO alpha-3)."""
     return Event(
-        id=local_id, code=code, label=f"code {code}", root=code[:2], quad_class=quad_class,
-        goldstein=goldstein, plover_type=None, plover_mode=None,
-        source=EventActor(name=source or "", country=source, actor_id=source_actor) if source else None,
+        id=local_id,
+        code=code,
+        label=f"code {code}",
+        root=code[:2],
+        quad_class=quad_class,
+        goldstein=goldstein,
+        plover_type=None,
+        plover_mode=None,
+        source=EventActor(name=source or "", country=source, actor_id=source_actor)
+        if source
+        else None,
         targets=(EventActor(name=target, country=target),) if target else (),
-        trigger=(0, 1), sentence=(0, 10), date=day,
-        places=(Place(name=place, start=0, end=1, country=None, latitude=50.45, longitude=30.52,
-                      kind="city"),) if place else (),
+        trigger=(0, 1),
+        sentence=(0, 10),
+        date=day,
+        places=(
+            Place(
+                name=place,
+                start=0,
+                end=1,
+                country=None,
+                latitude=50.45,
+                longitude=30.52,
+                kind="city",
+            ),
+        )
+        if place
+        else (),
         negated=negated,
     )
 
 
-def result(body: str, *, published: str | None = "2025-04-18", source: str | None = None,
-           url: str | None = None, title: str | None = None, actors: tuple[Actor, ...] = (),
-           quotes: tuple[Quote, ...] = (), events: tuple[Event, ...] = (),
-           agreements: tuple[Agreement, ...] = (), conditions: tuple[Condition, ...] = ()) -> ArticleResult:
+def result(
+    body: str,
+    *,
+    published: str | None = "2025-04-18",
+    source: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    actors: tuple[Actor, ...] = (),
+    quotes: tuple[Quote, ...] = (),
+    events: tuple[Event, ...] = (),
+    agreements: tuple[Agreement, ...] = (),
+    conditions: tuple[Condition, ...] = (),
+) -> ArticleResult:
     """An ArticleResult as the analyser would give it."""
-    article = Article(text=body, published=_date.fromisoformat(published) if published else None,
-                      source=source, url=url, title=title)
-    return ArticleResult(article=article, actors=actors, quotes=quotes, events=events,
-                         agreements=agreements, conditions=conditions)
+    article = Article(
+        text=body,
+        published=_date.fromisoformat(published) if published else None,
+        source=source,
+        url=url,
+        title=title,
+    )
+    return ArticleResult(
+        article=article,
+        actors=actors,
+        quotes=quotes,
+        events=events,
+        agreements=agreements,
+        conditions=conditions,
+    )

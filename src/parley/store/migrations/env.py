@@ -11,7 +11,9 @@ from alembic import context
 from parley.store.schema import FTS_OBJECTS, metadata
 
 
-def _include(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+def _include(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
     # FTS tables/indexes are backend specific and created by hand in the migrations.
     if name is None:
         return True

@@ -55,7 +55,9 @@ def upgrade() -> None:
     op.create_table(
         "actor_aliases",
         sa.Column(
-            "actor_key", sa.String(80), sa.ForeignKey("actors.key", ondelete="CASCADE"),
+            "actor_key",
+            sa.String(80),
+            sa.ForeignKey("actors.key", ondelete="CASCADE"),
             primary_key=True,
         ),
         sa.Column("alias", sa.String(300), primary_key=True),
@@ -201,7 +203,8 @@ def upgrade() -> None:
         )
         op.execute(
             "CREATE TRIGGER quotes_fts_ad AFTER DELETE ON quotes BEGIN "
-            "INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.pk, old.text); END"
+            "INSERT INTO quotes_fts(quotes_fts, rowid, text) "
+            "VALUES ('delete', old.pk, old.text); END"
         )
         op.execute(
             "CREATE TRIGGER quotes_fts_au AFTER UPDATE OF text ON quotes BEGIN "
@@ -221,7 +224,18 @@ def downgrade() -> None:
             op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
         op.execute("DROP TABLE IF EXISTS quotes_fts")
     for table in (
-        "failures", "conditions", "agreements", "event_mentions", "events", "dates",
-        "quote_sources", "quotes", "mentions", "actor_aliases", "actors", "documents", "parley_meta",
+        "failures",
+        "conditions",
+        "agreements",
+        "event_mentions",
+        "events",
+        "dates",
+        "quote_sources",
+        "quotes",
+        "mentions",
+        "actor_aliases",
+        "actors",
+        "documents",
+        "parley_meta",
     ):
         op.drop_table(table)
