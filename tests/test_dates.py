@@ -70,6 +70,9 @@ def dates_of(nlp: Any, text: str, published: date | None = FRI) -> list[tuple[st
         ("Rebels attacked on Monday. The following day, the army responded.",
          [("on Monday", "2025-04-14"), ("The following day", "2025-04-15")]),
         ("Exports fell by a third earlier this month.", [("earlier this month", "2025-04")]),
+        ("She won the seat in 2008. The following year, she resigned.",
+         [("in 2008", "2008"), ("The following year", "2009")]),
+        ("Prices will rise over the next year, he said.", []),
         # absolute forms
         ("The treaty was signed on 2 August 2019 in Kigali.", [("on 2 August 2019", "2019-08-02")]),
         ("The treaty was signed on August 2, 2019, in Kigali.",

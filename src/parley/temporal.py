@@ -160,7 +160,7 @@ _CANDIDATE_ALTERNATIVES = [
     rf"{_NUM_WORD}\s+(?i:days?|months?|years?)\s+(?i:ago)\b",
     # the same day / the following day / the previous year
     r"(?i:(?:that\s+)?same\s+day|the\s+same\s+day|the\s+(?:following|next|previous|preceding)"
-    r"\s+(?:day|year)|the\s+day\s+(?:before|after))\b",
+    r"\s+day|the\s+(?:following|previous|preceding)\s+year|the\s+day\s+(?:before|after))\b",
     # mid-2020 / early 2020 / 2022 (last: the year alone is the weakest form)
     rf"(?:{_QUAL}[\s-]+)?(?<![\w$€£#.,/]){_YEAR}{_END}",
 ]
@@ -244,7 +244,7 @@ _ANCHORED = {
     "the following day": 1, "the next day": 1, "the day after": 1,
     "the previous day": -1, "the preceding day": -1, "the day before": -1,
 }  # fmt: skip
-_ANCHORED_YEAR = {"the following year": 1, "the next year": 1, "the previous year": -1,
+_ANCHORED_YEAR = {"the following year": 1, "the previous year": -1,
                   "the preceding year": -1}  # fmt: skip
 _LEAD = re.compile(
     r"^(?:(?:back|as\s+of|starting|beginning)\s+)?(?:(?:" + "|".join(PREPOSITIONS) + r")\s+)?"

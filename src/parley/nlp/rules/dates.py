@@ -69,6 +69,7 @@ class _State:
 
     anchor: date | None = None  # last day named as the time of a clause
     narrative: date | None = None  # last day named as the time of a main clause
+    last: date | None = None  # last date of any precision ("the following year" counts from it)
     year_hint: date | None = None  # last date written with its year
     year_hint_end: int = -1
 
@@ -112,13 +113,16 @@ def extract_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
             and "\n" not in text[state.year_hint_end : cand.start]
         ):
             year_hint = state.year_hint
-        value = resolve_expr(expr, reference, tense=tense, anchor=state.anchor, year_hint=year_hint)
+        anchor = state.last if expr.kind == "anchor_year" else state.anchor
+        value = resolve_expr(expr, reference, tense=tense, anchor=anchor, year_hint=year_hint)
         if value is None and published is not None:
             # Relative to something the text never dated: not a calendar date we can name.
             continue
         out.append(DateMention(text[cand.prep_start : cand.end], cand.prep_start, cand.end, value))
         if value is None:
             continue
+        if not modifier:
+            state.last = date.fromisoformat((value + "-01-01")[:10])
         if expr.precision == "day" and not modifier:
             state.anchor = date.fromisoformat(value)
             if _in_main_clause(span) and not inside_quote:
