@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from parley.nlp.rules.dates import extract_dates
 
@@ -16,6 +19,7 @@ pytestmark = pytest.mark.model
 
 # 2025-04-18 is a Friday.
 FRI = date(2025, 4, 18)
+ISO = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 def dates_of(nlp: Any, text: str, published: date | None = FRI) -> list[tuple[str, str | None]]:
@@ -169,3 +173,24 @@ def test_date_value_f1_on_shared_gold(
         (tmp_path / f"{record['id']}.json").write_text(json.dumps(payload))
     result, _ = _scorer(shared_corpus.parent).score(gold_dir, tmp_path)
     assert result["date_value_f1"] >= minimum
+
+
+_PIECES = st.sampled_from(
+    ["on", "Friday", "May", "may", "2022", "1980–1987", "the same day", "today", "“", "”", '"',
+     "\n", "  ", "said", "will", "sign", "by April 26", "last", "next", "(next)", "Thursday", ",",
+     ".", "in", "March", "2100", "UTC", "the", "following", "year", "ago", "two", "days"]
+)  # fmt: skip
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=st.one_of(st.text(max_size=80), st.lists(_PIECES, max_size=14).map(" ".join)),
+    published=st.one_of(st.none(), st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))),
+)
+def test_extraction_never_raises_and_slices(nlp: Any, text: str, published: date | None) -> None:
+    doc = nlp(text)
+    for m in extract_dates(doc, published=published):
+        assert text[m.start : m.end] == m.text
+        assert m.value is None or ISO.fullmatch(m.value)
