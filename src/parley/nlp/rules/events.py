@@ -188,6 +188,8 @@ def _subject(tok: Token) -> Token | None:
         if node.dep_ not in CONTROL_DEPS or node.head.i == node.i:
             return None
         node = node.head
+        if node.dep_ == "prep" and node.head.i != node.i:  # "resorted to throwing"
+            node = node.head
     return None
 
 
@@ -442,7 +444,12 @@ def _record_actor(ctx: _Context, record: ActorRecord) -> EventActor:
         sector = sector or s
         if country and sector:
             break
-    country, sector = country or record.country, sector or record.sector
+    guessed = not getattr(record, "country_evidence", True)
+    if record.country and (not guessed or (record.kind == "person" and record.title)):
+        # An unevidenced country (the article's main country) is trusted only for a titled
+        # official ("Foreign Minister X"); for organisations and bare names it is a guess.
+        country = country or record.country
+    sector = sector or record.sector
     actor = EventActor(name=record.name, country=country, sector=sector, actor_id=record.id)
     ctx.actor_cache[record.id] = actor
     return actor
@@ -550,7 +557,8 @@ def _source(ctx: _Context, node: _Node) -> tuple[EventActor | None, list[EventAc
     if not _coded(source) and _coded(speaker) and (node.frame or node.code[:2] in {"01", "03"}):
         return speaker, [], speaker
     verbal = node.code[:2] in {"01", "02", "03", "09", "10", "11", "12", "13"}
-    if not _coded(source) and _coded(speaker) and verbal and _reporting_verb(top) is not None:
+    named = source is not None and (source.actor_id or any(t.pos_ == "PROPN" for t in _noun_phrase(subj)))
+    if not _coded(source) and _coded(speaker) and verbal and not named and _reporting_verb(top) is not None:
         return speaker, [], speaker
     return source, actors[1:], speaker
 
@@ -559,7 +567,7 @@ def _noun_owner(ctx: _Context, noun: Token) -> EventActor | None:
     """Who carries out an event noun: "Russian airstrikes", "Israel's offensive", "on a visit"."""
     mods = [c for c in noun.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
     if mods:
-        text = " ".join(t.text for t in sorted(mods, key=lambda t: t.i))
+        text = noun.doc[min(m.left_edge.i for m in mods) : noun.i].text
         country, sector = _actor_code(text)
         if country:
             return EventActor(name=_noun_phrase(noun).text, country=country, sector=sector)
@@ -769,6 +777,14 @@ def _sentence_events(
                 ctx.talk_parties = targets
             else:
                 targets = [t for t in ctx.talk_parties if not source or t.country != source.country]
+        if source is not None and not source.country and _domestic(code):
+            # "President X imposed a curfew in Abidjan": domestic measures are taken at home.
+            home = next((p.country for p in _places_in(sent, places) if p.country), None)
+            if home is None and code[:2] != "14":
+                home = next((t.country for t in targets if t.country and t.country[:3] not in {"IGO", "NGO"}), None)
+            if home is not None and (code[:2] == "14" or source.sector in {None, "GOV", "MIL", "COP"}):
+                source = replace(source, country=home)
+                targets = [t for t in targets if t.country != home]
         if not targets and code[:2] in {"10", "11", "12"}:
             targets = _other_party(ctx, sent, node, source, speaker)
         sent_places = _places_in(sent, places)
@@ -791,6 +807,11 @@ def _sentence_events(
         )
         out.append((event, speaker))
     return out
+
+
+def _domestic(code: str) -> bool:
+    """Codes for what a government does at home or a crowd does where it is."""
+    return code[:2] in {"08", "14", "17"} or code[:3] in {"132", "137", "035", "034"}
 
 
 def _other_party(
