@@ -7,11 +7,26 @@ list endpoints answer with the envelope ``{"data": [...], "count": N, "next": of
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+import re
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 T = TypeVar("T")
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_day(value: Any) -> Any:
+    # Pydantic's lax mode would read "0" or "1700000000" as a Unix time; dates here are days.
+    if isinstance(value, (int, float)) or (isinstance(value, str) and not _ISO_DAY.fullmatch(value)):
+        raise ValueError("use a date as YYYY-MM-DD")
+    return value
+
+
+#: A calendar day written YYYY-MM-DD (nothing else is read as a date).
+IsoDate = Annotated[date, BeforeValidator(_iso_day)]
 
 #: Longest id or key accepted in a path or filter (ids are short hashes; this is a sanity bound).
 MAX_KEY = 200
@@ -34,21 +49,34 @@ class Page(OutModel, Generic[T]):
 # --- requests -----------------------------------------------------------------------------
 
 
+def _one_body_schema(schema: dict[str, Any]) -> None:
+    # Say in the schema what the validator enforces: exactly one of the two keys, a string.
+    props = schema.get("properties", {})
+    for key in ("text", "html"):
+        if key in props:
+            props[key] = {
+                "type": "string", "minLength": 1, "title": props[key].get("title", key.title()),
+                "description": props[key].get("description", ""),
+            }
+    schema["oneOf"] = [{"required": ["text"]}, {"required": ["html"]}]
+
+
 class AnalyzeIn(BaseModel):
     """An article to analyse: plain ``text`` or an ``html`` page (exactly one of the two)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_one_body_schema)
 
     text: str | None = Field(default=None, min_length=1, description="Article body as plain text.")
     html: str | None = Field(default=None, min_length=1, description="A whole HTML page.")
-    published: date | None = Field(default=None, description="Publication date (YYYY-MM-DD).")
+    published: IsoDate | None = Field(default=None, description="Publication date (YYYY-MM-DD).")
     title: str | None = Field(default=None, max_length=1000)
     url: str | None = Field(default=None, max_length=2000)
 
     @model_validator(mode="after")
     def _one_body(self) -> AnalyzeIn:
-        if (self.text is None) == (self.html is None):
-            raise ValueError("give exactly one of `text` or `html`")
+        given = {k for k in ("text", "html") if k in self.model_fields_set}
+        if len(given) != 1 or getattr(self, given.pop()) is None:
+            raise ValueError("give exactly one of `text` or `html`, as a non-empty string")
         return self
 
 

@@ -33,6 +33,7 @@ from parley.api.routes.analyze import analyze_input
 from parley.api.routes.negotiations import negotiations_data
 from parley.api.routes.timeline import timeline_data
 from parley.api.schemas import (
+    IsoDate,
     CAMEO,
     COUNTRY,
     DYAD,
@@ -133,8 +134,8 @@ def quotes_page(
     q: Text200 = None,
     speaker: Text200 = None,
     country: Annotated[str | None, Query(max_length=3)] = None,
-    since: Annotated[date | None, Query()] = None,
-    until: Annotated[date | None, Query()] = None,
+    since: Annotated[IsoDate | None, Query()] = None,
+    until: Annotated[IsoDate | None, Query()] = None,
     kind: Annotated[Literal["direct", "partial", "indirect", ""] | None, Query()] = None,
 ) -> HTMLResponse:
     import re
@@ -183,8 +184,8 @@ def events_page(
     code: Annotated[str | None, Query(max_length=4)] = None,
     dyad: Annotated[str | None, Query(max_length=7)] = None,
     actor: Text200 = None,
-    since: Annotated[date | None, Query()] = None,
-    until: Annotated[date | None, Query()] = None,
+    since: Annotated[IsoDate | None, Query()] = None,
+    until: Annotated[IsoDate | None, Query()] = None,
     place: Text200 = None,
 ) -> HTMLResponse:
     import re
@@ -211,8 +212,8 @@ def timeline_page(
     store: StoreDep,
     actor: Text200 = None,
     dyad: Annotated[str | None, Query(max_length=7)] = None,
-    since: Annotated[date | None, Query()] = None,
-    until: Annotated[date | None, Query()] = None,
+    since: Annotated[IsoDate | None, Query()] = None,
+    until: Annotated[IsoDate | None, Query()] = None,
 ) -> HTMLResponse:
     import re
 
@@ -231,7 +232,7 @@ def timeline_page(
 
 @router.get("/negotiations", response_class=HTMLResponse)
 def negotiations_page(
-    request: Request, store: StoreDep, today: Annotated[date | None, Query()] = None
+    request: Request, store: StoreDep, today: Annotated[IsoDate | None, Query()] = None
 ) -> HTMLResponse:
     data = negotiations_data(store, today=today or date.today())
     by_party: dict[str, list[dict[str, Any]]] = {}
@@ -253,14 +254,11 @@ def analyze_submit(
     request: Request,
     analyzer: AnalyzerDep,
     text: Annotated[str, Form(min_length=1)],
-    published: Annotated[date | None, Form()] = None,
+    published: Annotated[IsoDate | None, Form()] = None,
     title: Annotated[str | None, Form(max_length=1000)] = None,
     is_html: Annotated[bool, Form()] = False,
 ) -> HTMLResponse:
-    body = AnalyzeIn(
-        text=None if is_html else text, html=text if is_html else None, published=published,
-        title=title or None,
-    )
+    body = AnalyzeIn(**{"html" if is_html else "text": text}, published=published, title=title or None)
     result, data = analyze_input(analyzer, body)
     doc = {**data["document"], "text": data["text"], "result": data}
     return _article(request, doc, twin=None, stored=False)

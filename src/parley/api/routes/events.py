@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 
 from parley.api.deps import PagingDep, StoreDep, check_range
 from parley.api.routes._common import page_out
-from parley.api.schemas import CAMEO, DYAD, SAFE_TEXT, Page, StoredEventOut, error_responses
+from parley.api.schemas import IsoDate, CAMEO, DYAD, SAFE_TEXT, Page, StoredEventOut, error_responses
 
 router = APIRouter(prefix="/events", tags=["events"])
 
@@ -21,8 +21,8 @@ def list_events(
     code: Annotated[str | None, Query(pattern=CAMEO, description="CAMEO code or prefix, e.g. 19 or 0311.")] = None,
     dyad: Annotated[str | None, Query(pattern=DYAD, description="Source-target countries, e.g. RUS-UKR.")] = None,
     actor: Annotated[str | None, Query(max_length=200, pattern=SAFE_TEXT, description="Actor key or name.")] = None,
-    since: Annotated[date | None, Query()] = None,
-    until: Annotated[date | None, Query()] = None,
+    since: Annotated[IsoDate | None, Query()] = None,
+    until: Annotated[IsoDate | None, Query()] = None,
     place: Annotated[str | None, Query(max_length=200, pattern=SAFE_TEXT, description="Place name.")] = None,
 ) -> dict[str, Any]:
     """Events, one row per real-world event with its mention and source counts."""

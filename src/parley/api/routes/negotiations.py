@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 
 from parley.api.deps import StoreDep
 from parley.api.routes._common import plain
-from parley.api.schemas import NegotiationsOut, error_responses
+from parley.api.schemas import IsoDate, NegotiationsOut, error_responses
 
 router = APIRouter(prefix="/negotiations", tags=["negotiations"])
 
@@ -86,7 +86,7 @@ def negotiations_data(store: Any, *, today: date, max_docs: int = 200) -> dict[s
 def get_negotiations(
     store: StoreDep,
     today: Annotated[
-        date | None, Query(description="Judge due dates against this day (default: today).")
+        IsoDate | None, Query(description="Judge due dates against this day (default: today).")
     ] = None,
 ) -> dict[str, Any]:
     """Agreements with status and due dates (overdue marked), conditions, ultimatums and quotes."""

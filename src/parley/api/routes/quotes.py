@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 
 from parley.api.deps import PagingDep, StoreDep, check_range
 from parley.api.routes._common import page_out
-from parley.api.schemas import COUNTRY, SAFE_TEXT, Page, StoredQuoteOut, error_responses
+from parley.api.schemas import IsoDate, COUNTRY, SAFE_TEXT, Page, StoredQuoteOut, error_responses
 
 router = APIRouter(prefix="/quotes", tags=["quotes"])
 
@@ -27,8 +27,8 @@ def search_quotes(
     country: Annotated[
         str | None, Query(pattern=COUNTRY, description="Speaker's country (ISO alpha-3, e.g. UKR).")
     ] = None,
-    since: Annotated[date | None, Query(description="First day (YYYY-MM-DD).")] = None,
-    until: Annotated[date | None, Query(description="Last day (YYYY-MM-DD).")] = None,
+    since: Annotated[IsoDate | None, Query(description="First day (YYYY-MM-DD).")] = None,
+    until: Annotated[IsoDate | None, Query(description="Last day (YYYY-MM-DD).")] = None,
     kind: Annotated[Literal["direct", "partial", "indirect"] | None, Query()] = None,
 ) -> dict[str, Any]:
     """Search quotes by words, speaker, speaker's country, date range and kind."""
