@@ -64,6 +64,8 @@ ATTACK_NOUNS = {
 MODAL_WORDS = {"could", "would", "may", "might", "will", "shall", "should", "can"}
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
+SETTLEMENT_NOUNS = {"city", "town", "village", "region", "province", "district", "area",
+                    "settlement", "oblast", "county", "suburb", "neighbourhood", "neighborhood"}
 _QUALIFIERS = qualifier_words()
 
 
@@ -140,7 +142,7 @@ def _quantity_tokens(token: Token) -> list[Token]:
 def _root_of(tokens: Sequence[Token]) -> Token:
     ids = {t.i for t in tokens}
     for t in tokens:
-        if t.head.i not in ids or t.head is t:
+        if t.head.i not in ids or t.head.i == t.i:
             if _is_count_token(t) or t.lower_ in VAGUE:
                 return t
     return tokens[-1]
@@ -203,7 +205,7 @@ def _state_after(noun: Token) -> tuple[str, Token] | None:
 
 def _classify(number: Token, noun: Token) -> tuple[str, Token | None] | None:
     lemma = noun.lemma_.lower()
-    if noun is not number and lemma in COUNT_NOUNS:
+    if noun.i != number.i and lemma in COUNT_NOUNS:
         kind = COUNT_NOUNS[lemma]
         if lemma == "life" and noun.head.lemma_ not in ("claim", "lose", "take", "cost"):
             return None
@@ -212,11 +214,17 @@ def _classify(number: Token, noun: Token) -> tuple[str, Token | None] | None:
         ):
             return None
         return kind, noun.head if noun.head.pos_ in ("VERB", "AUX") else noun
-    if noun is not number and not _is_person(noun):
+    if noun.i != number.i and not _is_person(noun):
         return None
     state = _state_after(noun)
     if state is not None:
         return state[0], state[1]
+    # "wounded dozens of civilians": the vague number, not the noun, carries the relation.
+    if noun.i != number.i and noun.dep_ == "pobj" and noun.head.head.i == number.i:
+        state = _state_after(number)
+        if state is not None:
+            return state[0], state[1]
+        noun = number
     head = noun.head
     if noun.dep_ == "conj":
         return None  # handled through the first conjunct
@@ -279,7 +287,7 @@ def _perpetrator(governor: Token | None, sent: Span, victims: set[int]) -> str |
                 code = _country_in(subtree)
                 if code:
                     return code
-        if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "relcl") and verb.head is not verb:
+        if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "relcl") and verb.head.i != verb.i:
             if verb.dep_ == "relcl":
                 code = _country_in(list(verb.head.subtree)[:10])
                 if code:
@@ -328,6 +336,17 @@ def _locations(sent: Span, places: Sequence[Place]) -> tuple[Place, ...]:
             name = name.removeprefix("the ").strip()
             found.append(geocode_place(name, start, end, hint=hint))
             taken.append((start, end))
+    # "the town of Goris": the small model often tags such names as persons.
+    for token in sent:
+        if token.pos_ == "PROPN" and token.dep_ == "pobj" and token.head.lower_ == "of" and (
+            token.head.head.lemma_.lower() in SETTLEMENT_NOUNS
+        ):
+            for name_tok in [token, *[c for c in token.conjuncts if c.pos_ == "PROPN"]]:
+                left = name_tok.left_edge if name_tok.left_edge.pos_ == "PROPN" else name_tok
+                start, end = left.idx, name_tok.idx + len(name_tok.text)
+                if free(start, end):
+                    found.append(geocode_place(sent.doc.text[start:end], start, end, hint=hint))
+                    taken.append((start, end))
     # A casualty report names the most precise places; the country around them is context.
     local = [p for p in found if p.kind != "country"]
     if local:
@@ -406,7 +425,7 @@ def extract_casualties(
             if found is None:
                 continue
             kind, governor = found
-            count = _Count(kind, bounds, qty + ([noun] if noun is not number else []), governor)
+            count = _Count(kind, bounds, qty + ([noun] if noun.i != number.i else []), governor)
             counts.append(count)
             by_noun[noun.i] = count
         if not counts:

@@ -72,6 +72,7 @@ STATUS_VERBS: dict[str, tuple[str, str]] = {
     "break": ("collapsed", "collapse"),
 }
 COLLAPSE_STATUSES = {"collapsed"}
+MEDIATOR_VERBS = {"propose", "broker", "offer", "mediate", "table", "draft", "push"}
 MODAL_WORDS = {"will", "would", "may", "might", "could", "should", "can", "must", "shall", "'ll"}
 # Verbs whose infinitive complement has not happened yet: "expected to sign", "aims to reach".
 PENDING_HEADS = {
@@ -150,10 +151,11 @@ def _countries(tokens: Iterable[Token], actors: ActorIndex | None = None) -> lis
         if ent is not None and ent.label_ in ("GPE", "NORP", "ORG", "LOC"):
             seen.update(range(ent.start, ent.end))
             code = country_of(ent.text)
-        elif ent is not None and ent.label_ == "PERSON" and actors is not None:
+        elif ent is not None and ent.label_ == "PERSON":
             seen.update(range(ent.start, ent.end))
-            record = actors.at(ent.start_char, ent.end_char)
-            code = record.country if record else None
+            record = actors.at(ent.start_char, ent.end_char) if actors is not None else None
+            # the small model tags some capitals as persons ("Yerevan would sign")
+            code = (record.country if record else None) or country_of(ent.text)
         elif token.pos_ in ("PROPN",) or (token.pos_ == "ADJ" and token.text[:1].isupper()):
             code = country_of(token.text)
         if code and code not in found:
@@ -199,6 +201,19 @@ def _is_pending(verb: Token) -> bool:
                 return True
         break
     return False
+
+
+DECIDING_HEADS = {"agree", "decide", "vote", "resolve", "move"}
+
+
+def _decided_by(verb: Token) -> Token | None:
+    """The asserted "agreed"/"decided" a to-infinitive hangs on ("agreed to extend"), if any."""
+    if verb.dep_ != "xcomp":
+        return None
+    head = verb.head
+    if head.lemma_.lower() not in DECIDING_HEADS or _is_pending(head):
+        return None
+    return head
 
 
 def _agreement_kind(noun: Token) -> str | None:
@@ -285,13 +300,16 @@ def _speaker_of(offset: int, doc: Doc, quotes: Sequence[Quote], actors: ActorInd
                     ent = _ent_of(subject)
                     name = ent.text if ent is not None and ent.label_ in ("PERSON", "ORG") else None
                     if name is None:
+                        if subject.pos_ in ("NOUN", "PROPN"):
+                            # an unnamed speaker: "the Turkish minister"
+                            return doc[subject.left_edge.i:subject.i + 1].text
                         break
                     if actors is not None:
                         record = actors.find(name)
                         if record is not None:
                             return record.name
                     return name
-                if node.dep_ in ("advcl", "conj", "xcomp") and node.head is not node:
+                if node.dep_ in ("advcl", "conj", "xcomp") and node.head.i != node.i:
                     node = node.head
                     continue
                 break
@@ -335,11 +353,13 @@ def _date_on(verb: Token, dates: Sequence[DateMention]) -> DateMention | None:
     return min(inside, key=lambda d: abs(d.start - verb.idx))
 
 
-def _between_parties(tokens: Iterable[Token], actors: ActorIndex | None) -> list[str]:
+def _between_parties(
+    tokens: Iterable[Token], actors: ActorIndex | None, preps: tuple[str, ...] = ("between", "among", "with")
+) -> list[str]:
     """Countries after "between", "with" or "among" in ``tokens``."""
     parties: list[str] = []
     for token in tokens:
-        if token.dep_ == "prep" and token.lower_ in ("between", "among", "with"):
+        if token.dep_ == "prep" and token.lower_ in preps:
             for code in _countries(token.subtree, actors):
                 if code not in parties:
                     parties.append(code)
@@ -357,8 +377,16 @@ def _parties_for(noun: Token, verb: Token | None, actors: ActorIndex | None) -> 
             if code not in parties:
                 parties.append(code)
 
+    # A mediator proposing "a truce between X and Y" is not a party to it.
+    if verb is not None and verb.lemma_.lower() in MEDIATOR_VERBS:
+        between = _between_parties(noun.children, actors, ("between", "among"))
+        if between:
+            return between
     # "a US-Ukraine deal", "the Iran nuclear deal"
     add(_countries([c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")], actors))
+    if verb is not None:
+        add(_countries([t for t in _subjects(verb)
+                        if not (noun.left_edge.i <= t.i <= noun.right_edge.i)], actors))
     add(_between_parties(noun.children, actors))
     node = verb
     hops = 0
@@ -375,7 +403,7 @@ def _parties_for(noun: Token, verb: Token | None, actors: ActorIndex | None) -> 
         hops += 1
     if not parties:
         sent = noun.sent
-        add(_between_parties(sent, actors))
+        add(_between_parties(sent, actors, ("between", "among")))
     return parties
 
 
@@ -394,6 +422,13 @@ def _find_agreements(
             continue
         done_status, step = STATUS_VERBS[verb.lemma_.lower()]
         pending = _is_pending(verb)
+        decided = _decided_by(verb)
+        if decided is not None:
+            # "agreed on Monday to extend a ceasefire": the decision itself is the news
+            pending, verb_for_date = False, decided
+            done_status = "agreed" if done_status not in COLLAPSE_STATUSES else done_status
+        else:
+            verb_for_date = verb
         if pending:
             status = "agreed" if done_status in COLLAPSE_STATUSES else "proposed"
         else:
@@ -409,7 +444,7 @@ def _find_agreements(
             record.steps.append(step)
             record.due = _date_after(verb, dates, doc) or _deadline_before(verb, dates, doc)
         elif not pending:
-            record.date = _date_on(verb, dates)
+            record.date = _date_on(verb_for_date, dates)
         start = min(token.left_edge.idx, verb.idx)
         if token.i < verb.i:
             start = min(token.idx, verb.idx)
@@ -439,7 +474,7 @@ def _required_steps(doc: Doc, records: list[_Record]) -> None:
             if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
                 actor_text = doc[subject.left_edge.i:subject.i + 1].text
                 break
-            if node.head is node:
+            if node.head.i == node.i:
                 break
         text = f"{step} by {actor_text}" if actor_text else step
         before = [r for r in records if r.start <= token.idx]
@@ -538,7 +573,65 @@ def _item_text(noun: Token) -> tuple[str, list[Token]]:
     return text.strip(" ,\"“”‘’"), beneficiary
 
 
+_LIST_END = re.compile(
+    r"[;:—–]|\s(?:as part of|while|but|which|who|whose|where|before|after|in exchange|if|unless|"
+    r"so that|in order|according|saying|said|amid|because)\b|,\s*(?:who|which|whose|where|while|"
+    r"but|saying|said|according|as)\b|[.!?](?:\s|$)"
+)
+_NP_START = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"}
+
+
+def _text_items(first: Token) -> tuple[list[str], list[Token]] | None:
+    """Items of a comma list read from the text ("A, B, and C for Ukraine").
+
+    The small parser often hangs the second item on the wrong head; commas are steadier. Used
+    only when the list has a comma before the clause ends; each chunk must start like a noun
+    phrase.
+    """
+    doc = first.doc
+    sent = first.sent
+    start = first.left_edge.idx if first.left_edge.i >= sent.start else first.idx
+    rest = doc.text[start:sent.end_char]
+    cut = _LIST_END.search(rest)
+    rest = rest[: cut.start()] if cut else rest
+    if "," not in rest:
+        return None
+    chunks = [c.strip() for c in rest.split(",")]
+    last = chunks.pop()
+    tail = re.split(r"^(?:and|or)\s+|\s+(?:and|or)\s+", last, maxsplit=1)
+    chunks.extend(t for t in tail if t)
+    items: list[str] = []
+    beneficiaries: list[Token] = []
+    offset = start
+    for chunk in chunks:
+        chunk = re.sub(r"^(?:and|or)\s+", "", chunk).strip(" \"“”‘’")
+        if not chunk:
+            continue
+        at = doc.text.find(chunk, offset)
+        span = doc.char_span(at, at + len(chunk), alignment_mode="expand") if at >= 0 else None
+        if span is None or span[0].pos_ not in _NP_START:
+            return None
+        offset = at + len(chunk)
+        tokens = list(span)
+        while tokens and (tokens[0].dep_ in ("det", "cc", "preconj") or tokens[0].is_punct):
+            tokens.pop(0)
+        # "security guarantees for Ukraine": the beneficiary is the party, not part of the item
+        for i, token in enumerate(tokens):
+            if token.lower_ == "for" and i > 0 and _countries(tokens[i + 1:]):
+                beneficiaries.extend(tokens[i + 1:])
+                tokens = tokens[:i]
+                break
+        if tokens:
+            text = doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)].strip(" ,\"“”‘’")
+            if text and text not in items:
+                items.append(text)
+    return (items, beneficiaries) if len(items) >= 2 else None
+
+
 def _list_items(first: Token) -> tuple[list[str], list[Token]]:
+    by_text = _text_items(first)
+    if by_text is not None:
+        return by_text
     items: list[str] = []
     beneficiaries: list[Token] = []
     for noun in [first, *first.conjuncts]:
@@ -644,7 +737,7 @@ def _conditions_from_verbs(
         # the demanding party must be a country or government ("Kyiv has insisted ...")
         subjects = _subjects(verb)
         node = verb
-        while not subjects and node.dep_ in ("conj", "xcomp") and node.head is not node:
+        while not subjects and node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
             node = node.head
             subjects = _subjects(node)
         party = _party_of(subjects, actors)
@@ -667,11 +760,14 @@ def _conditions_from_verbs(
 def _speaker_country(name: str | None, actors: ActorIndex | None) -> str | None:
     """The speaker's country: from the actor table, else the country that is the subject of
     the sentence that first names the speaker ("Rubio ... stating that the US would not ...")."""
-    if not name or actors is None:
+    if not name:
         return None
-    record = actors.find(name)
-    if record is None:
-        return None
+    from parley.geo.countries import find_country
+
+    record = actors.find(name) if actors is not None else None
+    if record is None or actors is None:
+        # "an Azerbaijani official", "the Turkish minister"
+        return find_country(name)
     if record.country:
         return record.country
     if not record.mentions:
@@ -689,6 +785,49 @@ def _speaker_country(name: str | None, actors: ActorIndex | None) -> str | None:
     return _party_of(subjects, actors)
 
 
+def _deadline_noun(
+    key: Token, doc: Doc, actors: ActorIndex | None, quotes: Sequence[Quote],
+    dates: Sequence[DateMention],
+) -> Condition:
+    """ "gave Hamas a deadline of Friday to release the hostages", "issued an ultimatum"."""
+    sent = key.sent
+    verb = key.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    said_by = _speaker_of(key.idx, doc, quotes, actors)
+    party = _party_of(_subjects(verb), actors) or _speaker_country(said_by, actors)
+    # when: "a deadline of Friday", "until March 1"; a resolved date in the sentence wins
+    when: str | None = None
+    for child in key.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "until", "for", "by"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                when = doc[obj.left_edge.i:obj.right_edge.i + 1].text
+    resolved = next(
+        (d for d in dates if sent.start_char <= d.start < sent.end_char and d.value), None
+    )
+    # what: the to-infinitive on the noun or the verb ("to release the hostages")
+    items: list[str] = []
+    for node in (key, verb):
+        for child in node.children:
+            if child.dep_ in ("acl", "xcomp", "advcl", "relcl") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+            ):
+                first = next(c for c in child.children if c.dep_ == "aux" and c.lower_ == "to")
+                span = doc[first.i + 1:child.right_edge.i + 1]
+                items.append(span.text.strip(" ,.\"“”"))
+                break
+        if items:
+            break
+    if not items:
+        items.append(doc[verb.left_edge.i:verb.right_edge.i + 1].text.strip(" ,.\"“”"))
+    return Condition(
+        party=party, kind="ultimatum", items=tuple(items), start=key.idx,
+        end=key.idx + len(key.text), said_by=said_by,
+        deadline=resolved.value if resolved else when,
+    )
+
+
 def _ultimatums(
     doc: Doc, actors: ActorIndex | None, quotes: Sequence[Quote], dates: Sequence[DateMention]
 ) -> list[Condition]:
@@ -701,9 +840,10 @@ def _ultimatums(
         match = re.search(r"\b(?:a|just a|only a)\s+matter\s+of\s+(?:days|weeks|hours)\b", text, re.I)
         if match:
             deadline = (sent.start_char + match.start(), sent.start_char + match.end())
-        elif {"ultimatum", "deadline"} & set(words):
-            key = next(t for t in sent if t.lower_ in ("ultimatum", "deadline"))
-            deadline = (key.idx, key.idx + len(key.text))
+        elif {"ultimatum", "deadline", "ultimatums", "deadlines"} & set(words):
+            key = next(t for t in sent if t.lower_ in ("ultimatum", "deadline", "ultimatums", "deadlines"))
+            out.append(_deadline_noun(key, doc, actors, quotes, dates))
+            continue
         else:
             # "within 48 hours ... or face", "by Friday or else": a short deadline with a threat
             short = re.search(r"\bwithin\s+(?:the\s+next\s+)?\S+\s+(?:days|hours|weeks)\b", text, re.I)
@@ -728,7 +868,7 @@ def _ultimatums(
         if not items:
             anchor = doc.char_span(deadline[0], deadline[1], alignment_mode="expand")
             verb = anchor.root.head if anchor is not None else sent.root
-            while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head
             span = doc[verb.left_edge.i:verb.right_edge.i + 1]
             items.append(span.text.strip(" ,—–-\"“”"))

@@ -1,0 +1,54 @@
+"""Money, percentages, quantities and large counts with their unit and what they measure."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from parley.nlp.rules.amounts import extract_amounts
+from parley.nlp.rules.casualties import extract_casualties
+
+pytestmark = pytest.mark.model
+
+CASES = [
+    ("Washington pledged $500 million in aid to Kyiv.", "$500 million", 5e8, "USD", "aid"),
+    ("The European Union approved a €2bn loan for reconstruction.", "€2bn", 2e9, "EUR", "loan"),
+    ("China will impose a 30 percent tariff on American soybeans.", "30 percent", 30.0, "percent",
+     "tariff"),
+    ("The US raised tariffs on steel by 25%.", "25%", 25.0, "percent", "tariffs"),
+    ("NATO will deploy 10,000 troops to the eastern flank.", "10,000 troops", 10000.0, "troops",
+     "troops"),
+    ("Ukraine exported 5,000 tonnes of grain through the corridor.", "5,000 tonnes", 5000.0,
+     "tonnes", "grain"),
+    ("Russia released 90 prisoners of war on Sunday.", "90 prisoners", 90.0, "prisoners",
+     "prisoners"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "unit", "measures"), CASES)
+def test_amounts_value_unit_and_measure(
+    nlp: Any, text: str, span: str, value: float, unit: str, measures: str
+) -> None:
+    (amount,) = extract_amounts(nlp(text))
+    assert (amount.text, amount.value, amount.unit, amount.measures) == (span, value, unit, measures)
+    assert text[amount.start:amount.end] == amount.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two leaders discussed three conditions in Geneva.",
+        "The talks lasted 12 hours.",
+        "A 15-year-old boy was among the protesters.",
+        "The summit was held in 2019.",
+    ],
+)
+def test_amounts_skip_prose_counts_durations_and_years(nlp: Any, text: str) -> None:
+    assert extract_amounts(nlp(text)) == []
+
+
+def test_amounts_do_not_repeat_casualty_figures(nlp: Any) -> None:
+    doc = nlp("Shelling killed 120 civilians and destroyed 300 homes.")
+    amounts = extract_amounts(doc, casualties=extract_casualties(doc))
+    assert [(a.value, a.unit) for a in amounts] == [(300.0, "homes")]

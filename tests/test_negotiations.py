@@ -1,0 +1,228 @@
+"""Agreements (status, parties, due dates, steps), conditions as items, ultimatums."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from parley.nlp.rules.actors import ActorIndex
+from parley.nlp.rules.negotiations import extract_agreements, extract_conditions
+from parley.types import DateMention, Quote, SpeakerRef
+
+pytestmark = pytest.mark.model
+
+
+def _date(text: str, phrase: str, value: str) -> DateMention:
+    start = text.index(phrase)
+    return DateMention(phrase, start, start + len(phrase), value)
+
+
+STATUS_CASES = [
+    ("Israel and Hamas signed a ceasefire agreement on Sunday.", "agreement", "signed", ("ISR", "PSE")),
+    ("The parliament of Georgia ratified the treaty with Armenia.", "treaty", "ratified", ("GEO", "ARM")),
+    ("Russia withdrew from the grain deal in July.", "deal", "collapsed", ("RUS",)),
+    ("Egypt proposed a truce between India and Pakistan.", "ceasefire", "proposed", ("IND", "PAK")),
+    ("The truce between Armenia and Azerbaijan collapsed on Monday.", "ceasefire", "collapsed",
+     ("ARM", "AZE")),
+    ("Iran and Saudi Arabia reached an agreement to restore ties.", "agreement", "agreed", ("IRN", "SAU")),
+    ("Kenya and Somalia will sign a trade deal next month.", "deal", "proposed", ("KEN", "SOM")),
+    ("Beijing and Washington did not sign the trade deal.", "deal", "proposed", ("CHN", "USA")),
+    ("Armenia and Azerbaijan agreed on Monday to extend the ceasefire.", "ceasefire", "agreed",
+     ("ARM", "AZE")),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "status", "parties"), STATUS_CASES)
+def test_negotiations_agreement_status_and_parties(
+    nlp: Any, text: str, kind: str, status: str, parties: tuple[str, ...]
+) -> None:
+    doc = nlp(text)
+    (agreement,) = extract_agreements(doc, ActorIndex.build(doc))
+    assert (agreement.kind, agreement.status, agreement.parties) == (kind, status, parties)
+    assert text[agreement.start:agreement.end] == agreement.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal, seen as part of a proposed partnership, remains unclear.",
+        "Israeli settlements in the West Bank expanded last year.",
+        "The fund manager bought shares on Monday.",
+    ],
+)
+def test_negotiations_no_agreement_without_status_verb(nlp: Any, text: str) -> None:
+    doc = nlp(text)
+    assert extract_agreements(doc, ActorIndex.build(doc)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "step"),
+    [
+        ("The two sides aim to finalise the accord by March 3.", "by March 3", "2025-03-03",
+         "finalisation"),
+        ("Kenya and Somalia are expected to sign the pact on Friday.", "on Friday", "2025-02-28",
+         "signing"),
+    ],
+)
+def test_negotiations_due_date_of_pending_action(
+    nlp: Any, text: str, phrase: str, value: str, step: str
+) -> None:
+    doc = nlp(text)
+    (agreement,) = extract_agreements(doc, ActorIndex.build(doc), dates=[_date(text, phrase, value)])
+    assert (agreement.status, agreement.due, agreement.due_text) == ("proposed", value, phrase)
+    assert agreement.steps == (step,)
+
+
+def test_negotiations_past_action_gets_its_date_not_a_due_date(nlp: Any) -> None:
+    text = "Chile and Peru signed the accord on Tuesday."
+    doc = nlp(text)
+    (agreement,) = extract_agreements(doc, dates=[_date(text, "on Tuesday", "2025-02-25")])
+    assert (agreement.status, agreement.date, agreement.due) == ("signed", "2025-02-25", None)
+
+
+def test_negotiations_required_step_goes_to_the_agreement(nlp: Any) -> None:
+    text = (
+        "Serbia and Kosovo agreed to a ceasefire on Monday. Georgia's parliament would still have "
+        "to vote on ratification."
+    )
+    doc = nlp(text)
+    (agreement,) = extract_agreements(doc, ActorIndex.build(doc))
+    assert agreement.status == "agreed"
+    assert agreement.steps == ("ratification by Georgia's parliament",)
+
+
+def test_negotiations_said_by_comes_from_the_quote(nlp: Any) -> None:
+    text = 'Lena Holm spoke on Monday. "We will sign the treaty soon," she said.'
+    start = text.index("We will")
+    quote = Quote(id="q1", text="We will sign the treaty soon,", start=start,
+                  end=start + len("We will sign the treaty soon,"), kind="direct",
+                  speaker=SpeakerRef(id="a1", name="Lena Holm"))
+    doc = nlp(text)
+    (agreement,) = extract_agreements(doc, ActorIndex.build(doc), quotes=[quote])
+    assert agreement.said_by == "Lena Holm"
+    (unquoted,) = extract_agreements(nlp("Lena Holm will sign the treaty soon."))
+    assert unquoted.said_by is None
+
+
+CONDITION_CASES = [
+    ("Ukraine's conditions include a full ceasefire, the return of deported children and security "
+     "guarantees.", "condition", "UKR",
+     ("full ceasefire", "return of deported children", "security guarantees")),
+    ("Kyiv has insisted on security guarantees as part of any deal.", "condition", "UKR",
+     ("security guarantees",)),
+    ("Moscow demanded the lifting of sanctions and the recognition of annexed regions.", "demand",
+     "RUS", ("lifting of sanctions", "recognition of annexed regions")),
+    ("The ministers discussed the conditions for peace, including a prisoner exchange, a buffer "
+     "zone, and aid corridors for Sudan.", "condition", "SDN",
+     ("prisoner exchange", "buffer zone", "aid corridors")),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "party", "items"), CONDITION_CASES)
+def test_negotiations_conditions_as_items(
+    nlp: Any, text: str, kind: str, party: str, items: tuple[str, ...]
+) -> None:
+    doc = nlp(text)
+    (condition,) = extract_conditions(doc, ActorIndex.build(doc))
+    assert (condition.kind, condition.party, condition.items) == (kind, party, items)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters demanded higher wages.",
+        "He promised to end the war within 24 hours.",
+        "The terms of the loan were not disclosed.",
+    ],
+)
+def test_negotiations_no_condition_without_party_or_threat(nlp: Any, text: str) -> None:
+    doc = nlp(text)
+    assert extract_conditions(doc, ActorIndex.build(doc)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "deadline", "item"),
+    [
+        ("“We are talking about a matter of days,” the Turkish minister said.", "TUR",
+         "a matter of days", "We are talking about a matter of days"),
+        ("Israel gave Hamas a deadline of Friday to release the hostages.", "ISR", "Friday",
+         "release the hostages"),
+    ],
+)
+def test_negotiations_ultimatums(nlp: Any, text: str, party: str, deadline: str, item: str) -> None:
+    doc = nlp(text)
+    (condition,) = extract_conditions(doc, ActorIndex.build(doc))
+    assert (condition.kind, condition.party, condition.deadline) == ("ultimatum", party, deadline)
+    assert condition.items == (item,)
+
+
+# A short article we wrote: a fictional round of Armenia-Azerbaijan talks.
+ARTICLE = (
+    "Armenia and Azerbaijan agreed on Monday to extend a ceasefire along their border after two "
+    "days of clashes. Azerbaijani shelling killed at least three soldiers and wounded dozens of "
+    "civilians in the town of Goris on Sunday, Armenian officials said. Foreign Minister Ararat "
+    "Mirzoyan said Yerevan would sign a peace treaty with Baku by June 30. Armenia has insisted on "
+    "the withdrawal of Azerbaijani troops, the return of prisoners and international monitors. The "
+    "European Union pledged $50 million in aid to rebuild damaged villages. “We are talking about "
+    "a matter of weeks, not months,” an Azerbaijani official said. Mirzoyan said parliament would "
+    "still have the final say on ratification of the treaty."
+)
+
+
+def test_negotiations_whole_article_through_the_service() -> None:
+    from parley.service import analyze
+
+    out = analyze(ARTICLE, published="2025-06-10").to_dict()
+    (casualty,) = out["casualties"]
+    assert {k: casualty.get(k) for k in ("killed_min", "killed_max", "injured_min", "perpetrator",
+                                         "date")} == {
+        "killed_min": 3, "killed_max": None, "injured_min": 24, "perpetrator": "AZE",
+        "date": "2025-06-08"}
+    assert [(p["name"], p["country"]) for p in casualty["locations"]] == [("Goris", "ARM")]
+    assert [(a["value"], a["unit"], a["measures"]) for a in out["amounts"]] == [(5e7, "USD", "aid")]
+    agreements = {a["kind"]: a for a in out["agreements"]}
+    assert agreements["ceasefire"]["status"] == "agreed"
+    assert agreements["ceasefire"]["date"] == "2025-06-09"
+    treaty = agreements["treaty"]
+    assert (treaty["status"], treaty["due"], sorted(treaty["parties"])) == (
+        "proposed", "2025-06-30", ["ARM", "AZE"])
+    assert treaty["steps"] == ["signing", "ratification by parliament"]
+    conditions = {c["kind"]: c for c in out["conditions"]}
+    assert conditions["condition"]["party"] == "ARM"
+    assert conditions["condition"]["items"] == [
+        "withdrawal of Azerbaijani troops", "return of prisoners", "international monitors"]
+    assert conditions["ultimatum"]["deadline"] == "a matter of weeks"
+    assert conditions["ultimatum"]["party"] == "AZE"
+
+
+def test_negotiations_seed_article_matches_gold(shared_corpus: Path) -> None:
+    from parley.service import analyze
+
+    seed = shared_corpus / "seed"
+    gold = json.loads((seed / "seed-000.gold.json").read_text(encoding="utf-8"))
+    out = analyze((seed / "seed-000.txt").read_text(encoding="utf-8"), published="2025-04-18").to_dict()
+
+    (want,) = gold["casualties"]
+    (got,) = out["casualties"]
+    assert (got["killed_min"], got["injured_min"], got["perpetrator"], got["date"]) == (
+        want["killed_min"], want["injured_min"], want["perpetrator"], want["date"])
+    places = {p["name"]: p["country"] for p in got["locations"]}
+    assert sorted(places) == sorted(want["locations"])
+    assert set(places.values()) == {"UKR"}
+
+    for commitment in gold["commitments"]:
+        hits = [a for a in out["agreements"] if a["due"] == commitment["due"]]
+        assert len(hits) == 1, commitment
+        assert sorted(hits[0]["parties"]) == sorted(commitment["parties"])
+        if "said_by" in commitment:
+            assert hits[0]["said_by"] == commitment["said_by"]
+    ukr = next(c for c in gold["conditions"] if c["party"] == "UKR")
+    assert any(c["party"] == "UKR" and list(c["items"]) == ukr["items"] for c in out["conditions"])
+    rus = next(c for c in gold["conditions"] if c["party"] == "RUS")
+    assert any(c["party"] == "RUS" and list(c["items"]) == rus["items"] for c in out["conditions"])
+    ultimatum = next(c for c in out["conditions"] if c["kind"] == "ultimatum")
+    assert ultimatum["deadline"] == "a matter of days"
+    assert any("ratification by parliament" in a["steps"] for a in out["agreements"])
