@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from parley.nlp.rules.actors import ActorIndex
 from parley.nlp.rules.amounts import extract_amounts
-from parley.nlp.rules.casualties import extract_casualties
+from parley.nlp.rules.casualties import attach_casualties, extract_casualties
 from parley.nlp.rules.negotiations import extract_agreements, extract_conditions
 from parley.nlp.rules.places import extract_places
 from parley.nlp.rules.dates import extract_dates
@@ -33,7 +33,9 @@ def analyze_doc(doc: Doc, article: Article, *, provenance: Provenance | None = N
     ]
     events = extract_events(doc, actors, quotes=all_quotes, dates=dates, published=article.published)
     # casualties, amounts and negotiation tracking (issue 3, items 5 and 6)
-    casualties = extract_casualties(doc, dates=dates, published=article.published)
+    places = extract_places(doc, country_hint=actors.main_country)
+    casualties = extract_casualties(doc, dates=dates, places=places, published=article.published)
+    events = attach_casualties(events, casualties)
     amounts = extract_amounts(doc, casualties=casualties)
     agreements = extract_agreements(doc, actors, dates=dates, quotes=all_quotes)
     conditions = extract_conditions(doc, actors, quotes=all_quotes, dates=dates)
@@ -47,6 +49,6 @@ def analyze_doc(doc: Doc, article: Article, *, provenance: Provenance | None = N
         actors=actors.freeze(),
         quotes=tuple(all_quotes),
         dates=tuple(dates),
-        places=tuple(extract_places(doc, country_hint=actors.main_country)),
+        places=tuple(places),
         provenance=provenance,
     )
