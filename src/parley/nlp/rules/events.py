@@ -64,6 +64,10 @@ OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 FIRST_PERSON = frozenset({"i", "we", "us", "me", "our"})
 THIRD_PERSON = frozenset({"he", "she", "it", "they", "him", "her", "them"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
+WORD_NOUNS = frozenset(
+    """remark comment statement speech decision policy plan proposal idea claim report media
+    press critic opponent rival""".split()
+)
 CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "hurt"})
 ACTION_ROOTS = frozenset({"04", "05", "06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
 FRAME_DEFAULTS = {"threat": "130", "refusal": "120", "demand": "100", "appeal": "020", "intent": "030"}
@@ -190,6 +194,7 @@ def _subject(tok: Token) -> Token | None:
         node = node.head
         if node.dep_ == "prep" and node.head.i != node.i:  # "resorted to throwing"
             node = node.head
+        node = _clause_head(node)  # "was forceful in blaming"
     return None
 
 
@@ -345,7 +350,10 @@ def _node_at(tok: Token, depth: int = 0) -> _Node | None:
             return None
     entry = match(tok, code_kinds)
     if entry is not None:
-        return _Node(code=entry.value, trigger=tok, tokens=[tok])
+        code = entry.value
+        if code[:2] in {"18", "19"} and _verbal_attack(tok):
+            code = "111"
+        return _Node(code=code, trigger=tok, tokens=[tok])
     if frame is not None and frame.kind == "F" and frame.value in FRAME_DEFAULTS:
         if frame.value == "intent" and tok.pos_ in VERBAL and not frame.conditions and tok.lemma_ in {"plan", "seek", "decide", "intend", "prepare"}:
             return None
@@ -358,6 +366,17 @@ def _node_at(tok: Token, depth: int = 0) -> _Node | None:
                 node.comp_subject = next((c for c in tok.children if c.dep_ in OBJECT_DEPS), None)
         return node
     return None
+
+
+def _verbal_attack(tok: Token) -> bool:
+    """"Trump attacked Biden's remarks": an attack on a person or on words is criticism."""
+    if tok.pos_ not in VERBAL:
+        return False
+    for child in tok.children:
+        if child.dep_ in OBJECT_DEPS:
+            if child.ent_type_ == "PERSON" or child.lemma_.lower() in WORD_NOUNS:
+                return True
+    return False
 
 
 def _apply_modality(node: _Node) -> _Node | None:
@@ -764,6 +783,8 @@ def _sentence_events(
         if node.trigger.pos_ in VERBAL and node.trigger.lemma_ in CASUALTY_VERBS and _casualty_of_other(node, nodes):
             continue
         source, co_actors, speaker = _source(ctx, node)
+        if source is None and len(node.tokens) == 1 and node.trigger.pos_ in NOMINAL:
+            continue  # an event noun nobody is said to carry out ("the attack was claimed")
         if source is None and node.code[:2] < "09":
             continue
         if source is not None and not source.country and not source.actor_id and node.code[:2] < "14":
