@@ -48,5 +48,74 @@ def print_report(result: ArticleResult, console: Console) -> None:
         for d in result.dates:
             table.add_row(d.text, d.value or "(unresolved: no publication date)")
         console.print(table)
+    print_negotiation_tables(result, console)
     for warning in result.warnings:
         console.print(f"[yellow]warning:[/yellow] {warning}")
+
+
+# -- casualties, amounts, agreements, conditions (issue 3, items 5-6) ------------------------
+
+
+def _bound(low: int | None, high: int | None) -> str:
+    """ "2", "≥ 101", "≤ 49", "10-20" or "" for a count with bounds."""
+    if low is None and high is None:
+        return ""
+    if low == high:
+        return str(low)
+    if high is None:
+        return f"≥ {low}"
+    if low is None:
+        return f"≤ {high}"
+    return f"{low}-{high}"
+
+
+def _cell(text: str | None, limit: int = 80) -> str:
+    from rich.markup import escape
+
+    text = text or ""
+    return escape(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def print_negotiation_tables(result: ArticleResult, console: Console) -> None:
+    """Casualties, amounts, agreements and conditions as readable tables (empty ones omitted)."""
+    if result.casualties:
+        table = Table(title="Casualties", title_justify="left")
+        for column in ("killed", "injured", "missing", "arrested", "perpetrator", "where", "date", "text"):
+            table.add_column(column)
+        for c in result.casualties:
+            n = c.counts
+            where = ", ".join(f"{p.name} ({p.country})" if p.country else p.name for p in c.locations)
+            table.add_row(
+                _bound(n.killed_min, n.killed_max), _bound(n.injured_min, n.injured_max),
+                _bound(n.missing_min, n.missing_max), _bound(n.arrested_min, n.arrested_max),
+                n.perpetrator or "", _cell(where), c.date or "", _cell(c.text, 60),
+            )
+        console.print(table)
+    if result.amounts:
+        table = Table(title="Amounts", title_justify="left")
+        for column in ("amount", "value", "unit", "measures"):
+            table.add_column(column)
+        for a in result.amounts:
+            value = "" if a.value is None else f"{a.value:,.10g}"
+            table.add_row(_cell(a.text), value, a.unit or "", _cell(a.measures))
+        console.print(table)
+    if result.agreements:
+        table = Table(title="Agreements", title_justify="left")
+        for column in ("kind", "status", "parties", "due", "steps still required", "said by", "text"):
+            table.add_column(column)
+        for g in result.agreements:
+            due = f"{g.due} ({g.due_text})" if g.due else ""
+            status = f"{g.status} {g.date}" if g.date else g.status
+            table.add_row(
+                g.kind, status, ", ".join(g.parties), _cell(due), _cell("; ".join(g.steps)),
+                _cell(g.said_by), _cell(g.text, 50),
+            )
+        console.print(table)
+    if result.conditions:
+        table = Table(title="Conditions, demands and ultimatums", title_justify="left")
+        for column in ("party", "kind", "items", "deadline", "said by"):
+            table.add_column(column)
+        for c in result.conditions:
+            items = "\n".join(f"• {_cell(item)}" for item in c.items)
+            table.add_row(c.party or "", c.kind, items, _cell(c.deadline), _cell(c.said_by))
+        console.print(table)
