@@ -166,12 +166,9 @@ def geocode(name: str, *, country_hint: str | None = None) -> GeoHit | None:
     if key in gaz.special:
         return gaz.special[key]
     iso3 = country_of_name(name)
-    if iso3 and country_hint and iso3 != country_hint:
-        local = gaz.city(key, country_hint)
-        if local is not None and local.country == country_hint:
-            return local
-        if country_hint == "USA" and key in gaz.states:
-            return gaz.states[key]
+    if iso3 and country_hint == "USA" and iso3 != "USA" and key in gaz.states:
+        # "Georgia" in an American story is the state; a country name never yields to a town.
+        return gaz.states[key]
     if iso3:
         return gaz.country(iso3)
     city = gaz.city(key, country_hint)

@@ -64,7 +64,7 @@ TITLE_NOUNS = frozenset(
     general colonel commander admiral lieutenant captain major sergeant marshal chief head
     leader chair chairman chairwoman chairperson director mp lawmaker legislator
     representative congressman congresswoman councillor councilor official adviser advisor
-    aide analyst correspondent reporter editor journalist professor doctor dr businessman
+    aide analyst correspondent reporter editor journalist professor doctor businessman
     businesswoman activist candidate nominee commissioner administrator executive ceo founder
     owner officer deputy speaker member attorney counsel negotiator diplomat delegate
     superintendent inspector economist historian scientist researcher expert emir sultan
@@ -87,7 +87,7 @@ TITLE_MODIFIERS = frozenset(
     science technology information communications veterans housing infrastructure
     immigration migration finance budget social welfare youth sports tourism mining
     minerals oil gas water commerce investment planning public affairs relations civil
-    european international human rights
+    european international human rights minority majority whip floor
     """.split()
 )
 # Words that change which office a title names: "the President" is not the Vice President.
@@ -131,6 +131,11 @@ _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _DETERMINERS = frozenset({"the", "a", "an"})
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+
+
+def _is_title_word(low: str) -> bool:
+    """A role noun, singular or plural ("President", "Presidents")."""
+    return low in TITLE_NOUNS or (low.endswith("s") and low[:-1] in TITLE_NOUNS)
 
 
 def _norm_token(text: str) -> str:
@@ -276,7 +281,10 @@ class ActorIndex:
         index._cluster_persons(persons)
         index._repair_surnames_tagged_otherwise()
         index._add_organisations()
+        index._add_listed_mentions()
+        index._merge_people_into_orgs()
         index._add_countries()
+        index._add_governments()
         index._add_descriptions()
         index._infer_gender()
         index._finish()
@@ -318,6 +326,10 @@ class ActorIndex:
             if person_ent_is_place(span, multi_word_names):
                 continue
             bare = _clean_name(span)
+            if end < len(doc) and _norm_token(doc[end].text) in ORG_WORDS and doc[end].text[:1].isupper() or any(
+                _norm_token(t.text) in ORG_WORDS for t in span[1:]
+            ):
+                continue  # "Raksa Chart" + "Party", "Civic Platform": part of an organisation's name
             titled = start > 0 and _norm_token(doc[start - 1].text) in TITLE_NOUNS | set(HONORIFICS)
             if not titled and (country_of_name(bare) or capital_code(bare) or demonym_code(bare)):
                 continue  # "Tunisia", "Niger" tagged PERSON
@@ -360,6 +372,11 @@ class ActorIndex:
         tokens = list(doc[start:end])
         if not 2 <= len(tokens) <= 4 or tokens[0].lower_ == "the":
             return None
+        first = _norm_token(tokens[0].text)
+        if (first in TITLE_NOUNS or first in HONORIFICS) and all(
+            t.pos_ == "PROPN" and t.text[:1].isupper() and _norm_token(t.text) not in ORG_WORDS for t in tokens[1:]
+        ) and not find_country(doc[start + 1:end].text):
+            return start, end  # "Princess Ubolratana": a titled name tagged ORG
         if any(_norm_token(t.text) in ORG_WORDS or not t.text[:1].isupper() or t.pos_ != "PROPN" for t in tokens):
             return None
         text = doc[start:end].text
@@ -411,7 +428,7 @@ class ActorIndex:
                 and prev.text[:1].isupper()
                 and not prev.text.isupper()
                 and prev.ent_type_ in ("", "PERSON")
-                and low not in TITLE_NOUNS
+                and not _is_title_word(low)
                 and low not in TITLE_MODIFIERS
                 and low not in ORG_WORDS
                 and low not in HONORIFICS
@@ -528,8 +545,8 @@ class ActorIndex:
                     tokens[:0] = [owner, tok]
                     i -= 2
                 break
-            if low in TITLE_NOUNS or low in HONORIFICS and low not in ("dr",):
-                has_title = has_title or low in TITLE_NOUNS
+            if _is_title_word(low) or low in HONORIFICS:
+                has_title = has_title or _is_title_word(low)
                 tokens.insert(0, tok)
             elif tok.text == "-" and i - 1 >= sent_start and not tok.whitespace_:
                 tokens.insert(0, tok)  # "then-governor"
@@ -547,7 +564,12 @@ class ActorIndex:
                 tokens.insert(0, tok)  # "African Export–Import Bank president"
             elif low in TITLE_MODIFIERS or low == "then":
                 tokens.insert(0, tok)
-            elif tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN") and i not in self._claimed:
+            elif (
+                tok.text[:1].isupper()
+                and tok.pos_ in ("PROPN", "ADJ", "NOUN")
+                and i not in self._claimed
+                and tok.ent_type_ in ("", "ORG", "NORP", "GPE", "FAC", "LOC", "PERSON")
+            ):
                 if tok.ent_type_ == "PERSON" and not (doc[i + 1].text in _POSSESSIVE if i + 1 < len(doc) else False):
                     break
                 tokens.insert(0, tok)
@@ -648,9 +670,22 @@ class ActorIndex:
                 record.add_alias(doc.text[phrase[0].idx:head.idx + len(head.text)] if phrase[0].i <= head.i else head.text)
             if country:
                 countries.append(country)
-            for t in head.subtree:
-                if t.i < m.start:
-                    self._claimed.add(t.i)
+            for t in phrase:
+                self._claimed.add(t.i)
+        # "the Archbishop of Gdańsk, Sławoj Leszek Głódź": a role entity, a comma, the name.
+        if not tokens and m.start >= 2 and doc[m.start - 1].text == ",":
+            role = next((e for e in doc.ents if e.end == m.start - 1 and e.label_ in ("ORG", "PERSON")), None)
+            if role is not None:
+                words = [t for t in role if t.lower_ not in _DETERMINERS]
+                if words and _norm_token(words[0].text) in TITLE_NOUNS:
+                    text = doc.text[words[0].idx:role.end_char]
+                    record.add_title(start_char, text)
+                    record.add_alias(text)
+                    code = find_country(text)
+                    if code:
+                        countries.append(code)
+                    for t in role:
+                        self._claimed.add(t.i)
         # "Name, chair of the parliamentary committee, ...": an apposition after the name.
         for child in root.children:
             if child.dep_ == "appos" and child.i >= m.end and _norm_token(child.text) in TITLE_NOUNS:
@@ -672,19 +707,19 @@ class ActorIndex:
                         countries.append(code)
                     for t in sub:
                         self._claimed.add(t.i)
-            # "President Hassan Rouhani of Iran"
-            if child.dep_ == "prep" and child.lower_ == "of" and child.i == m.end:
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None:
-                    place = doc[pobj.left_edge.i:pobj.i + 1].text
-                    code = country_of_name(place)
-                    if code is None:
-                        from parley.geo.places import geocode
+        # "President Hassan Rouhani of Iran", "Doug Collins of Georgia": "of <place>" right after.
+        if m.end + 1 < len(doc) and doc[m.end].lower_ == "of" and doc[m.end + 1].ent_type_ == "GPE":
+            from parley.geo.places import geocode
 
-                        hit = geocode(place, country_hint=self.main_country)
-                        code = hit.country if hit is not None else None
-                    if code:
-                        countries.append(code)
+            place_ent = next((e for e in doc.ents if e.start <= m.end + 1 < e.end), None)
+            if place_ent is not None:
+                place = _clean_name(place_ent)
+                # The article's own country first: "Doug Collins of Georgia" in a US story.
+                hit = geocode(place, country_hint=self.main_country)
+                code = hit.country if hit is not None else country_of_name(place)
+                if code:
+                    countries.insert(0, code)
+                    record.add_alias(doc.text[doc[m.start].idx:place_ent.end_char])
         if countries and not record.country_evidence:
             record.country = countries[0]
             record.country_evidence = True
@@ -736,6 +771,10 @@ class ActorIndex:
             start += 1
         if start >= end or (start > 0 and doc[start - 1].text == "#"):
             return None
+        # "Associated Press of bank robberies": lower-case words after "of" are not the name.
+        of_at = next((k for k in range(start + 1, end) if doc[k].lower_ == "of"), None)
+        if of_at is not None and all(not t.text[:1].isupper() for t in doc[of_at + 1:end] if t.lower_ != "the"):
+            end = of_at
         # "Ferraro the Democratic Party's": the tagger swallowed a word before the name.
         inner_the = next((k for k in range(start + 1, end - 1) if doc[k].lower_ == "the"), None)
         if inner_the is not None:
@@ -747,7 +786,9 @@ class ActorIndex:
         # "the Tunisian League" + "for the" + "Defence of Human Rights": one name split in two.
         if end < len(doc) and doc[end].lower_ in ("for", "of", "on"):
             tail = next((e for e in doc.ents if e.start in (end + 1, end + 2) and e.label_ == "ORG"), None)
-            if tail is not None and (tail.start == end + 1 or doc[end + 1].lower_ == "the"):
+            if tail is not None and doc[tail.start].text[:1].isupper() | (doc[tail.start].lower_ == "the") and (
+                tail.start == end + 1 or doc[end + 1].lower_ == "the"
+            ) and any(t.text[:1].isupper() for t in tail if t.lower_ != "the"):
                 for t in range(end, tail.end):
                     self._claimed.add(t)
                 end = tail.end
@@ -811,12 +852,116 @@ class ActorIndex:
                         if self.at(match.start(), match.end()) is None:
                             record.add_mention(match.start(), match.end(), alias)
 
+    def _add_listed_mentions(self) -> None:
+        """Table organisations the tagger missed ("TVN24 reported"), matched by exact name."""
+        doc = self.doc
+        for match in re.finditer(r"\b[A-Z][\w\u00C0-\u024F.&'\u2019-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+)?[A-Z][\w\u00C0-\u024F.&'\u2019-]*){0,5}", doc.text):
+            words = match.group(0).split()
+            # The longest listed name inside the capitalised run.
+            for n in range(len(words), 0, -1):
+                hit = None
+                for i in range(0, len(words) - n + 1):
+                    phrase = " ".join(words[i:i + n]).rstrip(".,'\u2019")
+                    if phrase.endswith("'s") or phrase.endswith("\u2019s"):
+                        phrase = phrase[:-2]
+                    entry = known_actor(phrase)
+                    if entry is None or entry.kind != "organization" or (len(phrase) <= 3 and entry.code is None):
+                        continue
+                    offset = match.start() + len(" ".join(words[:i])) + (1 if i else 0)
+                    start = doc.text.find(phrase, offset)
+                    if start < 0:
+                        continue
+                    end = start + len(phrase)
+                    span = doc.char_span(start, end, alignment_mode="expand")
+                    if span is None or self.at(start, end) is not None:
+                        continue
+                    if any(t.i in self._claimed or t.ent_type_ in ("PERSON", "GPE") for t in span):
+                        continue
+                    hit = (start, end, phrase, entry, span)
+                    break
+                if hit is not None:
+                    start, end, phrase, entry, span = hit
+                    record = self._find_org(phrase)
+                    if record is None:
+                        record = self.add(entry.name if entry.code else phrase, "organization")
+                        self._org_facts(record, phrase)
+                    record.add_mention(start, end, phrase)
+                    if span.root.dep_ in _ACTING_DEPS:
+                        record.subject_mentions.append((start, end))
+                    break
+
+    def _merge_people_into_orgs(self) -> None:
+        """A one-word "person" that is the first word of an organisation is that organisation ("Mahan")."""
+        orgs = [r for r in self.records if r.kind == "organization" and len(r.name.split()) > 1]
+        for record in [r for r in self.records if r.kind == "person" and len(r.name.split()) == 1 and not r.title]:
+            org = next((o for o in orgs if _norm_token(o.name.split()[0]) == _norm_token(record.name)), None)
+            if org is None:
+                continue
+            for s_char, e_char in record.mentions:
+                org.add_mention(s_char, e_char, self.doc.text[s_char:e_char])
+            org.subject_mentions.extend(record.subject_mentions)
+            self.records.remove(record)
+
+    def _add_governments(self) -> None:
+        """ "the Argentinian government", "Hong Kong's government", and "the government" when it acts."""
+        doc = self.doc
+        for tok in doc:
+            if tok.lower_ not in ("government", "administration", "cabinet") or tok.i in self._claimed:
+                continue
+            if tok.dep_ in ("compound", "amod"):
+                continue  # "a German government source" is a person, not the government
+            if self.at(tok.idx, tok.idx + len(tok.text)) is not None:
+                continue
+            start = tok.i
+            iso3 = None
+            k = tok.i - 1
+            if k >= 0 and doc[k].text in _POSSESSIVE:
+                k -= 1
+            # "the Hong Kong government": up to three capitalised words naming a country.
+            for n in (3, 2, 1):
+                if k - n + 1 < 0:
+                    continue
+                words = doc[k - n + 1:k + 1]
+                if not all(w.text[:1].isupper() for w in words):
+                    continue
+                code = country_of_name(words.text) or demonym_code(words.text)
+                if code:
+                    iso3, start = code, k - n + 1
+                    break
+            det = doc[start - 1] if start > 0 else None
+            if iso3 is None:
+                # A bare "the government" is the article's country's when it acts or speaks.
+                if det is None or det.lower_ != "the" or tok.dep_ not in _ACTING_DEPS or not self.main_country:
+                    continue
+                iso3 = self.main_country
+            if det is not None and det.lower_ == "the":
+                start -= 1
+            surface = doc[start:tok.i + 1].text
+            record = next((r for r in self.records if r.kind == "organization" and r.country == iso3 and r.name.endswith(tok.lower_)), None)
+            if record is None:
+                place = doc[start + (1 if doc[start].lower_ == "the" else 0):tok.i].text.rstrip("'\u2019s").strip()
+                base = place if place and (country_of_name(place) or demonym_code(place)) else (country_name(iso3) or iso3)
+                record = self.add(f"{base} {tok.lower_}", "organization", country=iso3, sector="GOV")
+                record.country_evidence = True
+            s_char, e_char = doc[start].idx, tok.idx + len(tok.text)
+            record.add_mention(s_char, e_char, doc.text[s_char:e_char])
+            if tok.dep_ in _ACTING_DEPS:
+                record.subject_mentions.append((s_char, e_char))
+
     def _is_listed_org(self, ent: Span) -> bool:
         entry = known_actor(_clean_name(ent))
         return entry is not None and entry.kind == "organization" and ent.root.dep_ in _ACTING_DEPS
 
     def _not_an_org(self, ent: Span, start: int, end: int, text: str) -> bool:
         doc = self.doc
+        # "the Archbishop of Gdańsk", "President of the Council": a role, not an organisation.
+        if (
+            _norm_token(doc[start].text) in TITLE_NOUNS
+            and _norm_token(doc[start].text) not in ORG_WORDS
+            and end - start >= 3
+            and doc[start + 1].lower_ == "of"
+        ):
+            return True
         # "Secretary of State": the ORG is a piece of a title.
         if start >= 2 and doc[start - 1].lower_ == "of" and _norm_token(doc[start - 2].text) in TITLE_NOUNS and end - start == 1:
             return True
@@ -1022,7 +1167,11 @@ class ActorIndex:
                 (o.country for o in (self.at(off, off + 1) for off in record.owners) if o is not None and o is not record and o.country),
                 None,
             )
-            record.country = owner_country or self._sentence_country(record) or self.main_country
+            # A titled person's nationality is often given by the sentence that introduces
+            # them ("... Rubio ..., stating that the US would not ..."); others take the
+            # article's main country.
+            in_sentence = self._sentence_country(record) if record.kind == "person" and record.title else None
+            record.country = owner_country or in_sentence or self.main_country
         for record in self.records:
             if record.sector is None and record.title:
                 record.sector = sector_of(record.title)
@@ -1041,6 +1190,9 @@ class ActorIndex:
         Title, country and sector that ``facts`` leave out are read from the name itself
         ("a Kremlin spokesman" -> RUS, GOV).
         """
+        words = _name_tokens(name)
+        if kind == "person" and words and words[-1] in ORG_WORDS and words[-1] not in TITLE_NOUNS:
+            kind = "organization"  # "the Ukrainian government" is not a person
         record = ActorRecord(id=f"a{len(self.records) + 1}", name=name, kind=kind)
         for key, value in facts.items():
             setattr(record, key, value)
