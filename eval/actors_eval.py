@@ -61,13 +61,25 @@ def score_article(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Any]:
     used: set[int] = set()
     pairs: list[tuple[dict[str, Any], dict[str, Any]]] = []
     missed: list[dict[str, Any]] = []
-    for g in gold_actors:
-        hit = next((i for i, p in enumerate(pred_actors) if i not in used and matches(p, g)), None)
-        if hit is None:
-            missed.append(g)
-        else:
+    # Canonical names pair first, so an alias shared by two gold actors cannot steal a match.
+    hits: dict[int, int] = {}
+    for gi, g in enumerate(gold_actors):
+        hit = next((i for i, p in enumerate(pred_actors) if i not in used and norm(p.get("name", "")) == norm(g.get("name", ""))), None)
+        if hit is not None:
             used.add(hit)
-            pairs.append((g, pred_actors[hit]))
+            hits[gi] = hit
+    for gi, g in enumerate(gold_actors):
+        if gi in hits:
+            continue
+        hit = next((i for i, p in enumerate(pred_actors) if i not in used and matches(p, g)), None)
+        if hit is not None:
+            used.add(hit)
+            hits[gi] = hit
+    for gi, g in enumerate(gold_actors):
+        if gi in hits:
+            pairs.append((g, pred_actors[hits[gi]]))
+        else:
+            missed.append(g)
     extra = [p for i, p in enumerate(pred_actors) if i not in used]
     return {"gold": gold_actors, "pred": pred_actors, "pairs": pairs, "missed": missed, "extra": extra}
 

@@ -120,9 +120,10 @@ ORG_WORDS = frozenset(
     company corporation group news times post journal agency network press radio tv channel
     airline airlines air airways foundation trust society church board bureau inc ltd
     corp co llc plc coalition alliance brigade battalion command centre center program
-    programme project initiative campaign club team
+    programme project initiative campaign club team branch platform
     """.split()
 )
+_TIME_ZONES = frozenset({"UTC", "GMT", "EST", "EDT", "CST", "CDT", "PST", "PDT", "CET", "CEST", "BST", "MSK", "IST", "JST"})
 _PRONOUN_GENDER = {
     "he": "male", "him": "male", "his": "male", "himself": "male",
     "she": "female", "her": "female", "hers": "female", "herself": "female",
@@ -326,7 +327,9 @@ class ActorIndex:
             if person_ent_is_place(span, multi_word_names):
                 continue
             bare = _clean_name(span)
-            if end < len(doc) and _norm_token(doc[end].text) in ORG_WORDS and doc[end].text[:1].isupper() or any(
+            if end < len(doc) and _norm_token(doc[end].text) in ORG_WORDS and (
+                doc[end].text[:1].isupper() or doc[end].lower_ in ("party", "movement", "front", "alliance", "group")
+            ) or any(
                 _norm_token(t.text) in ORG_WORDS for t in span[1:]
             ):
                 continue  # "Raksa Chart" + "Party", "Civic Platform": part of an organisation's name
@@ -954,6 +957,11 @@ class ActorIndex:
 
     def _not_an_org(self, ent: Span, start: int, end: int, text: str) -> bool:
         doc = self.doc
+        if text.upper() in _TIME_ZONES:
+            return True
+        # "said on Instagram": the platform carries the words, it does not speak.
+        if _norm_token(text) in NOT_PEOPLE and ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("on", "via", "through", "in"):
+            return True
         # "the Archbishop of Gdańsk", "President of the Council": a role, not an organisation.
         if (
             _norm_token(doc[start].text) in TITLE_NOUNS
@@ -1067,35 +1075,33 @@ class ActorIndex:
 
     # descriptions ------------------------------------------------------------------------
     def _add_descriptions(self) -> None:
+        """Definite descriptions ("the President", "the three-judge court") as mentions."""
         doc = self.doc
-        for tok in doc:
-            if tok.lower_ != "the" or tok.i in self._claimed:
+        for chunk in doc.noun_chunks:
+            first = chunk[0]
+            if first.lower_ != "the" or first.i in self._claimed:
                 continue
-            # "the [modifiers] <title noun>" not followed by a name or an "of" phrase.
-            j = tok.i + 1
-            while j < len(doc) and (_norm_token(doc[j].text) in TITLE_MODIFIERS or demonym_code(doc[j].text) or known_actor(doc[j].text)) and _norm_token(doc[j].text) not in TITLE_NOUNS:
-                j += 1
-            if j >= len(doc):
-                continue
-            head = doc[j]
+            head = chunk.root
             low = _norm_token(head.text)
-            is_title = low in TITLE_NOUNS
-            is_org = low in ORG_WORDS or low in ("palace", "court", "council", "party")
-            if not (is_title or is_org):
+            if not (_is_title_word(low) or low in ORG_WORDS):
                 continue
-            nxt = doc[j + 1] if j + 1 < len(doc) else None
-            if nxt is not None and (nxt.pos_ == "PROPN" or nxt.lower_ == "of" or nxt.text in _POSSESSIVE or nxt.pos_ == "NOUN"):
+            if head.i != chunk.end - 1:
+                continue  # "the President's office": the head is not the last word
+            nxt = doc[chunk.end] if chunk.end < len(doc) else None
+            if nxt is not None and (nxt.pos_ == "PROPN" or nxt.lower_ == "of" or nxt.text in _POSSESSIVE):
+                continue  # "the President Donald Trump", "the president of the league"
+            if any(t.ent_type_ in ("PERSON", "ORG") for t in chunk):
+                continue  # named entities are handled as names
+            if any(t.pos_ == "PROPN" and not (demonym_code(t.text) or country_of_name(t.text) or _is_title_word(_norm_token(t.text)) or _norm_token(t.text) in TITLE_MODIFIERS) for t in chunk[1:]):
                 continue
-            if any(doc[k].ent_type_ in ("PERSON", "ORG") for k in range(tok.i, j + 1)):
+            if self.at(chunk.start_char, chunk.end_char) is not None:
                 continue
-            text = doc[tok.i:j + 1].text
-            record = self.resolve_description(text, tok.idx)
+            record = self.resolve_description(chunk.text, chunk.start_char)
             if record is None:
                 continue
-            e_char = head.idx + len(head.text)
-            record.add_mention(tok.idx, e_char, doc.text[tok.idx:e_char])
+            record.add_mention(chunk.start_char, chunk.end_char, chunk.text)
             if head.dep_ in _ACTING_DEPS:
-                record.subject_mentions.append((tok.idx, e_char))
+                record.subject_mentions.append((chunk.start_char, chunk.end_char))
 
     # gender ------------------------------------------------------------------------------
     def _infer_gender(self) -> None:
@@ -1225,6 +1231,11 @@ class ActorIndex:
                 continue
             if key == fold(record.name) or any(key == fold(a) for a in record.aliases):
                 return record
+        # "Princess Ubolratana", "President Trump": the name without its title.
+        words = wanted.split()
+        while len(words) > 1 and (_is_title_word(_norm_token(words[0])) or _norm_token(words[0]) in HONORIFICS or _norm_token(words[0]) in TITLE_MODIFIERS):
+            words = words[1:]
+        wanted = " ".join(words)
         people = [r for r in self.records if r.kind == "person" and (kind is None or kind == "person")]
         cands = [r for r in people if names_compatible(wanted, r.name) and self._first_names_agree(wanted, r.name)]
         if cands:
@@ -1279,15 +1290,18 @@ class ActorIndex:
         if not kept:
             return None
         head = kept[-1]
+        # Descriptive words that are not part of any office ("the embattled president") are ignored.
+        role_words = [w for w in kept[:-1] if w in TITLE_NOUNS or w in TITLE_MODIFIERS or w in RANK_MODIFIERS] + [head]
+        proper = [w for w, raw in zip(kept, text.split()[-len(kept):], strict=False) if raw[:1].isupper()]
         best: tuple[int, ActorRecord] | None = None
         for start, record in self.mentions_before(before):
             if country and record.country and record.country != country:
                 continue
-            if record.kind == "person" and self._title_fits(record, kept):
+            if record.kind == "person" and self._title_fits(record, role_words):
                 best = (start, record)
             elif record.kind == "organization":
                 name_words = _name_tokens(record.name)
-                if head in name_words and all(w in name_words for w in kept) and _head(name_words) == head:
+                if _head(name_words) == head and all(w in name_words for w in proper if w != head):
                     best = (start, record)
         return best[1] if best else None
 
