@@ -28,7 +28,7 @@ EXTRA_ARTICLES = [
         "url": "https://example.org/a/border",
         "text": (
             "Interior Minister Tomas Varga said on Monday that the border crossing at Kelet would "
-            "reopen next week. \"We will open the crossing on June 9 and keep it open,\" Varga "
+            'reopen next week. "We will open the crossing on June 9 and keep it open," Varga '
             "said."
         ),
     },
@@ -39,7 +39,7 @@ EXTRA_ARTICLES = [
         "url": "https://example.net/b/kelet",
         "text": (
             "The Kelet border crossing will reopen next week, Interior Minister Tomas Varga said. "
-            "\"We will open the crossing on June 9 and keep it closed,\" Varga said."
+            '"We will open the crossing on June 9 and keep it closed," Varga said.'
         ),
     },
     {
@@ -93,14 +93,14 @@ def assert_error(response: httpx.Response, code: str) -> None:
 
 @pytest.mark.model
 def test_api_analyze_text_finds_quote_and_speaker(client: httpx.Client) -> None:
-    text = "\"We will sign the memorandum,\" Foreign Minister Anna Berg said on Friday."
+    text = '"We will sign the memorandum," Foreign Minister Anna Berg said on Friday.'
     r = client.post("/api/v1/analyze", json={"text": text, "published": "2025-04-16"})
     assert r.status_code == 200, r.text
     data = r.json()
     assert data["text"] == text
     quote = data["quotes"][0]
     assert quote["speaker"]["name"] == "Anna Berg"
-    assert text[quote["start"]:quote["end"]] == quote["text"]
+    assert text[quote["start"] : quote["end"]] == quote["text"]
     assert any("Friday" in d["text"] and d["value"] for d in data["dates"])  # resolved
 
 
@@ -108,9 +108,10 @@ def test_api_analyze_text_finds_quote_and_speaker(client: httpx.Client) -> None:
 def test_api_analyze_html_extracts_the_article(client: httpx.Client) -> None:
     html = (
         "<html><head><title>Talks resume</title></head><body><nav>Home | World</nav><article>"
-        "<h1>Talks resume</h1><p>\"The door is open,\" Foreign Minister Anna Berg said on Friday "
+        '<h1>Talks resume</h1><p>"The door is open," Foreign Minister Anna Berg said on Friday '
         "after talks with her Danish counterpart in Copenhagen.</p><p>Both sides said they would "
-        "meet again next month to discuss the fishing quota and the border.</p></article></body></html>"
+        "meet again next month to discuss the fishing quota and the border.</p></article>"
+        "</body></html>"
     )
     r = client.post("/api/v1/analyze", json={"html": html, "published": "2025-04-18"})
     assert r.status_code == 200, r.text
@@ -121,7 +122,7 @@ def test_api_analyze_html_extracts_the_article(client: httpx.Client) -> None:
 
 @pytest.mark.model
 def test_api_analyze_keeps_markup_as_text(client: httpx.Client) -> None:
-    text = "<script>alert(1)</script> \"No,\" Anna Berg said."
+    text = '<script>alert(1)</script> "No," Anna Berg said.'
     r = client.post("/api/v1/analyze", json={"text": text})
     assert r.status_code == 200
     assert r.json()["text"] == text
@@ -144,7 +145,9 @@ def test_api_analyze_rejects_bad_bodies(client: httpx.Client, body: dict[str, ob
 
 
 def test_api_analyze_rejects_malformed_json(client: httpx.Client) -> None:
-    r = client.post("/api/v1/analyze", content=b"{not json", headers={"content-type": "application/json"})
+    r = client.post(
+        "/api/v1/analyze", content=b"{not json", headers={"content-type": "application/json"}
+    )
     assert_error(r, "invalid_request")
 
 
@@ -161,7 +164,9 @@ def test_api_chunked_body_over_limit_is_413(client: httpx.Client) -> None:
             yield b"x" * 10_000
         yield b'"}'
 
-    r = client.post("/api/v1/analyze", content=chunks(), headers={"content-type": "application/json"})
+    r = client.post(
+        "/api/v1/analyze", content=chunks(), headers={"content-type": "application/json"}
+    )
     assert "content-length" not in r.request.headers
     assert_error(r, "payload_too_large")
 
@@ -185,7 +190,7 @@ def test_api_documents_page_and_detail(client: httpx.Client) -> None:
     detail = client.get("/api/v1/documents/test-script").json()
     assert detail["text"].startswith("<script>alert('x')</script>")
     for quote in detail["result"]["quotes"]:
-        assert detail["text"][quote["start"]:quote["end"]] == quote["text"]
+        assert detail["text"][quote["start"] : quote["end"]] == quote["text"]
 
 
 @pytest.mark.model
@@ -207,7 +212,9 @@ def test_api_quote_search_by_text_and_speaker(client: httpx.Client) -> None:
 
 @pytest.mark.model
 def test_api_quote_search_by_date_range(client: httpx.Client) -> None:
-    r = client.get("/api/v1/quotes", params={"since": "2025-05-01", "until": "2025-05-31", "limit": 200}).json()
+    r = client.get(
+        "/api/v1/quotes", params={"since": "2025-05-01", "until": "2025-05-31", "limit": 200}
+    ).json()
     assert r["count"] >= 1
     assert all("2025-05-01" <= q["first_published"] <= "2025-05-31" for q in r["data"])
     none = client.get("/api/v1/quotes", params={"since": "2030-01-01"}).json()
@@ -228,13 +235,15 @@ def test_api_same_quote_two_outlets_is_flagged(client: httpx.Client) -> None:
     "params",
     [
         {"q": "' OR 1=1 --"},
-        {"q": "\"unbalanced"},
+        {"q": '"unbalanced'},
         {"q": "NEAR(a b) OR *"},
         {"speaker": "%'; DROP TABLE quotes; --"},
         {"q": "ünïcödé 中文"},
     ],
 )
-def test_api_hostile_search_strings_are_just_text(client: httpx.Client, params: dict[str, str]) -> None:
+def test_api_hostile_search_strings_are_just_text(
+    client: httpx.Client, params: dict[str, str]
+) -> None:
     r = client.get("/api/v1/quotes", params=params)
     assert r.status_code == 200, r.text
     assert r.json()["count"] == 0
@@ -258,7 +267,9 @@ def test_api_hostile_search_strings_are_just_text(client: httpx.Client, params: 
         ("/api/v1/negotiations", {"today": "2025-13-01"}),
     ],
 )
-def test_api_invalid_parameters_are_422(client: httpx.Client, path: str, params: dict[str, object]) -> None:
+def test_api_invalid_parameters_are_422(
+    client: httpx.Client, path: str, params: dict[str, object]
+) -> None:
     assert_error(client.get(path, params=params), "invalid_request")
 
 
@@ -294,7 +305,9 @@ def test_api_events_and_negotiations_answer(client: httpx.Client) -> None:
     assert talks["today"] == "2025-06-01"
     for row in talks["agreements"]:
         assert row["overdue"] == (
-            row["due"] is not None and row["due"] < "2025-06-01" and row["status"] in {"proposed", "agreed"}
+            row["due"] is not None
+            and row["due"] < "2025-06-01"
+            and row["status"] in {"proposed", "agreed"}
         )
 
 
@@ -303,11 +316,19 @@ def test_api_events_and_negotiations_answer(client: httpx.Client) -> None:
 
 @pytest.mark.model
 def test_api_ingest_needs_the_token(client: httpx.Client) -> None:
-    article = {"text": "\"We are ready,\" Defence Minister Karl Nyberg said on Monday.", "published": "2025-06-09"}
+    article = {
+        "text": '"We are ready," Defence Minister Karl Nyberg said on Monday.',
+        "published": "2025-06-09",
+    }
     body = {"articles": [article]}
     assert_error(client.post("/api/v1/ingest", json=body), "unauthorized")
-    assert_error(client.post("/api/v1/ingest", json=body, headers={"Authorization": "Bearer wrong"}), "unauthorized")
-    assert_error(client.post("/api/v1/ingest", json=body, headers={"Authorization": TOKEN}), "unauthorized")
+    assert_error(
+        client.post("/api/v1/ingest", json=body, headers={"Authorization": "Bearer wrong"}),
+        "unauthorized",
+    )
+    assert_error(
+        client.post("/api/v1/ingest", json=body, headers={"Authorization": TOKEN}), "unauthorized"
+    )
     auth = {"Authorization": f"Bearer {TOKEN}"}
     first = client.post("/api/v1/ingest", json=body, headers=auth)
     assert first.status_code == 200, first.text
@@ -318,10 +339,15 @@ def test_api_ingest_needs_the_token(client: httpx.Client) -> None:
 
 
 def test_api_writes_disabled_without_a_configured_token(tmp_path: Path) -> None:
-    app = create_app(Settings(db=f"sqlite:///{tmp_path / 'w.db'}"), options=ApiOptions(rate_limit=0))
+    app = create_app(
+        Settings(db=f"sqlite:///{tmp_path / 'w.db'}"), options=ApiOptions(rate_limit=0)
+    )
     with running_server(app) as url:
-        r = httpx.post(f"{url}/api/v1/ingest", json={"articles": [{"text": "x"}]},
-                       headers={"Authorization": "Bearer anything"})
+        r = httpx.post(
+            f"{url}/api/v1/ingest",
+            json={"articles": [{"text": "x"}]},
+            headers={"Authorization": "Bearer anything"},
+        )
     assert_error(r, "writes_disabled")
     assert "PARLEY_API_TOKEN" in r.json()["error"]["message"]
 
@@ -341,9 +367,20 @@ def test_api_security_headers(client: httpx.Client) -> None:
 def test_api_openapi_lists_every_route(client: httpx.Client) -> None:
     schema = client.get("/api/v1/openapi.json").json()
     paths = set(schema["paths"])
-    for path in ["/api/v1/analyze", "/api/v1/documents", "/api/v1/documents/{doc_id}", "/api/v1/quotes",
-                 "/api/v1/actors", "/api/v1/actors/{key}", "/api/v1/events", "/api/v1/timeline",
-                 "/api/v1/negotiations", "/api/v1/ingest", "/api/v1/stats", "/api/v1/health"]:
+    for path in [
+        "/api/v1/analyze",
+        "/api/v1/documents",
+        "/api/v1/documents/{doc_id}",
+        "/api/v1/quotes",
+        "/api/v1/actors",
+        "/api/v1/actors/{key}",
+        "/api/v1/events",
+        "/api/v1/timeline",
+        "/api/v1/negotiations",
+        "/api/v1/ingest",
+        "/api/v1/stats",
+        "/api/v1/health",
+    ]:
         assert path in paths
     assert not any(p.startswith("/articles") for p in paths)  # pages stay out of the API schema
     docs = client.get("/docs")
@@ -366,7 +403,9 @@ def test_api_store_unavailable_is_503(tmp_path: Path) -> None:
 
 
 def test_api_rate_limit_answers_429_with_retry_after(tmp_path: Path) -> None:
-    app = create_app(Settings(db=f"sqlite:///{tmp_path / 'r.db'}"), options=ApiOptions(rate_limit=0.5, burst=3))
+    app = create_app(
+        Settings(db=f"sqlite:///{tmp_path / 'r.db'}"), options=ApiOptions(rate_limit=0.5, burst=3)
+    )
     with running_server(app) as url, httpx.Client(base_url=url) as c:
         statuses = [c.get("/api/v1/health").status_code for _ in range(5)]
         limited = c.get("/api/v1/health")
@@ -420,3 +459,18 @@ def test_api_settings_are_not_read_at_import() -> None:
     importlib.reload(module)  # importing builds nothing: no app, store or model
     assert not any(isinstance(v, Settings) for v in vars(module).values())
     assert replace(Settings(), api_token="t").api_token == "t"
+
+
+def test_api_value_errors_from_below_are_422(tmp_path: Path) -> None:
+    from parley.api.deps import get_store
+
+    class RefusingStore:
+        def search_quotes(self, **_: object) -> None:
+            raise ValueError("limit must be between 1 and 1000, got 5000")
+
+    app = create_app(Settings(db=f"sqlite:///{tmp_path / 'v.db'}"), options=ApiOptions(rate_limit=0))
+    app.dependency_overrides[get_store] = RefusingStore
+    with running_server(app) as url:
+        r = httpx.get(f"{url}/api/v1/quotes")
+    assert_error(r, "invalid_request")
+    assert "limit must be between" in r.json()["error"]["message"]

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
-
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from parley.api import ApiOptions, create_app
@@ -46,7 +45,9 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 def test_api_schema_no_server_errors(case: schemathesis.Case, api_base: str) -> None:
     response = case.call(base_url=api_base, timeout=60)
-    assert response.status_code < 500, f"{case.method} {case.formatted_path}: {response.status_code} {response.text[:300]}"
+    assert response.status_code < 500, (
+        f"{case.method} {case.formatted_path}: {response.status_code} {response.text[:300]}"
+    )
     if response.status_code >= 400:
         body = response.json()
         assert set(body) == {"error"} and {"code", "message"} <= set(body["error"])
@@ -54,4 +55,3 @@ def test_api_schema_no_server_errors(case: schemathesis.Case, api_base: str) -> 
     # "schema-valid data is accepted": a well-formed body can still hold no article (HTML with
     # no text), which is a documented 422 `invalid_article`, not a schema gap.
     case.validate_response(response, excluded_checks=[positive_data_acceptance])
-

@@ -24,8 +24,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.model]
 CHROMIUM = os.environ.get("PARLEY_CHROMIUM", "/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 
 
@@ -67,8 +71,11 @@ def page(site: str) -> Iterator[Any]:
         outside: list[str] = []
         pg.route(
             "**/*",
-            lambda route: (outside.append(route.request.url), route.abort())
-            if not route.request.url.startswith(site) else route.continue_(),
+            lambda route: (
+                (outside.append(route.request.url), route.abort())
+                if not route.request.url.startswith(site)
+                else route.continue_()
+            ),
         )
         pg.js_errors = errors  # type: ignore[attr-defined]
         pg.outside = outside  # type: ignore[attr-defined]
@@ -121,7 +128,9 @@ def test_browser_timeline_chart_is_drawn(page: Any) -> None:
     page.wait_for_selector("figure.chart[data-drawn=true] svg")
     assert page.locator("figure.chart svg polyline.quad-line").count() == 4
     bars = page.locator("figure.chart svg rect.bar-quotes")
-    days = page.evaluate("JSON.parse(document.getElementById('timeline-chart-data').textContent).length")
+    days = page.evaluate(
+        "JSON.parse(document.getElementById('timeline-chart-data').textContent).length"
+    )
     assert bars.count() == days >= 3
     heights = bars.evaluate_all("els => els.map(e => Number(e.getAttribute('height')))")
     assert max(heights) > 0
@@ -157,8 +166,9 @@ def test_browser_paste_an_article(page: Any) -> None:
     page.fill("input[name=published]", "2025-04-18")
     page.fill(
         "textarea[name=text]",
-        "<script>document.title='pwned'</script>\n\"We will not sign under pressure,\" Foreign Minister "
-        "Anna Berg said on Friday in Oslo. Her Danish counterpart Mads Holm said talks would resume "
+        "<script>document.title='pwned'</script>\n\"We will not sign under pressure,\" "
+        "Foreign Minister Anna Berg said on Friday in Oslo. Her Danish counterpart Mads Holm "
+        "said talks would resume "
         "in May.",
     )
     _shot(page, "analyze-form")

@@ -25,7 +25,10 @@ SCRIPT_ARTICLE = {
     "id": "web-script",
     "title": "Markup <b>in</b> a title",
     "published": date(2025, 6, 4),
-    "text": "<script>alert('x')</script> \"We reject this,\" spokeswoman Ida Lund said on Tuesday in Oslo.",
+    "text": (
+        "<script>alert('x')</script> \"We reject this,\" spokeswoman Ida Lund said on Tuesday "
+        "in Oslo."
+    ),
 }
 
 
@@ -59,8 +62,14 @@ def _text_of(html: str) -> str:
 
 
 TEXT = '"We will sign," Anna Berg said on Friday in Geneva.'
-QUOTE = {"id": "q1", "text": "We will sign,", "start": 1, "end": 14, "kind": "direct",
-         "speaker": {"id": "a1", "name": "Anna Berg"}}
+QUOTE = {
+    "id": "q1",
+    "text": "We will sign,",
+    "start": 1,
+    "end": 14,
+    "kind": "direct",
+    "speaker": {"id": "a1", "name": "Anna Berg"},
+}
 ACTOR = {"id": "a1", "name": "Anna Berg", "kind": "person", "mentions": [[16, 25]]}
 DATE = {"text": "on Friday", "start": 31, "end": 40, "value": "2025-04-18"}
 
@@ -70,15 +79,28 @@ DATE = {"text": "on Friday", "start": 31, "end": 40, "value": "2025-04-18"}
     [
         ({"quotes": [QUOTE], "actors": [ACTOR], "dates": [DATE]}, 1, 2),
         # a mark crossing the quote's end is dropped, so the HTML still nests
-        ({"quotes": [QUOTE], "dates": [{"text": "x", "start": 10, "end": 20, "value": None}]}, 1, 0),
+        (
+            {"quotes": [QUOTE], "dates": [{"text": "x", "start": 10, "end": 20, "value": None}]},
+            1,
+            0,
+        ),
         # overlapping quotes: the first wins
         ({"quotes": [QUOTE, {**QUOTE, "id": "q2", "start": 5, "end": 30}]}, 1, 0),
         # offsets outside the text are ignored, not a crash
-        ({"quotes": [{**QUOTE, "end": 999}], "actors": [{**ACTOR, "mentions": [[-1, 3], [40, 41]]}]}, 0, 1),
+        (
+            {
+                "quotes": [{**QUOTE, "end": 999}],
+                "actors": [{**ACTOR, "mentions": [[-1, 3], [40, 41]]}],
+            },
+            0,
+            1,
+        ),
         ({}, 0, 0),
     ],
 )
-def test_web_annotate_nests_and_keeps_the_text(result: dict[str, Any], quotes: int, inner: int) -> None:
+def test_web_annotate_nests_and_keeps_the_text(
+    result: dict[str, Any], quotes: int, inner: int
+) -> None:
     q, m = collect_marks(TEXT, result)
     assert (len(q), len(m)) == (quotes, inner)
     html = str(annotate(TEXT, result))
@@ -89,14 +111,24 @@ def test_web_annotate_nests_and_keeps_the_text(result: dict[str, Any], quotes: i
 @pytest.mark.parametrize(
     "text",
     [
-        "<script>alert(1)</script> \"Hi,\" she said.",
-        "<img src=x onerror=alert(1)> \"Hi,\" she said.",
-        "\"</span><script>x()</script>,\" she said.",
+        '<script>alert(1)</script> "Hi," she said.',
+        '<img src=x onerror=alert(1)> "Hi," she said.',
+        '"</span><script>x()</script>," she said.',
     ],
 )
 def test_web_annotate_escapes_markup(text: str) -> None:
-    result = {"quotes": [{"id": "q1", "text": "x", "start": 0, "end": len(text) // 2, "kind": "direct",
-                          "speaker": {"id": "a", "name": '"><script>bad()</script>'}}]}
+    result = {
+        "quotes": [
+            {
+                "id": "q1",
+                "text": "x",
+                "start": 0,
+                "end": len(text) // 2,
+                "kind": "direct",
+                "speaker": {"id": "a", "name": '"><script>bad()</script>'},
+            }
+        ]
+    }
     html = str(annotate(text, result))
     assert "<script" not in html and "<img" not in html
     assert "&lt;" in html
@@ -130,8 +162,16 @@ def test_web_overdue_against_today(due: str | None, status: str, overdue: bool) 
 
 @pytest.mark.parametrize(
     ("host", "loopback"),
-    [("127.0.0.1", True), ("localhost", True), ("::1", True), ("127.0.0.2", True),
-     ("0.0.0.0", False), ("192.168.1.5", False), ("example.org", False), ("::", False)],
+    [
+        ("127.0.0.1", True),
+        ("localhost", True),
+        ("::1", True),
+        ("127.0.0.2", True),
+        ("0.0.0.0", False),
+        ("192.168.1.5", False),
+        ("example.org", False),
+        ("::", False),
+    ],
 )
 def test_web_serve_loopback_detection(host: str, loopback: bool) -> None:
     assert is_loopback(host) is loopback
@@ -208,7 +248,9 @@ def test_web_article_highlights_quotes_in_speaker_colour(web: httpx.Client) -> N
     page = web.get("/articles/demo-geneva-talks-open").text
     quotes = detail["result"]["quotes"]
     assert quotes
-    spans = re.findall(r'<span class="quote (spk-[a-z0-9]+) q-(\w+)"[^>]*data-speaker="([^"]*)"', page)
+    spans = re.findall(
+        r'<span class="quote (spk-[a-z0-9]+) q-(\w+)"[^>]*data-speaker="([^"]*)"', page
+    )
     assert len(spans) == len(quotes)
     for css, _kind, speaker in spans:
         expected = speaker_colour(None if speaker == "unattributed" else speaker)
@@ -241,7 +283,9 @@ def test_web_quote_results_link_to_their_article(web: httpx.Client) -> None:
 @pytest.mark.model
 def test_web_timeline_embeds_chart_data(web: httpx.Client) -> None:
     page = web.get("/timeline").text
-    data = re.search(r'<script type="application/json" id="timeline-chart-data">(.*?)</script>', page, re.S)
+    data = re.search(
+        r'<script type="application/json" id="timeline-chart-data">(.*?)</script>', page, re.S
+    )
     assert data is not None
     import json
 
@@ -254,7 +298,7 @@ def test_web_timeline_embeds_chart_data(web: httpx.Client) -> None:
 def test_web_paste_page_analyses_on_the_spot(web: httpx.Client) -> None:
     form = web.get("/analyze")
     assert form.status_code == 200 and "<textarea" in form.text
-    text = "<b>Bold</b> \"We will not sign,\" Foreign Minister Anna Berg said on Friday."
+    text = '<b>Bold</b> "We will not sign," Foreign Minister Anna Berg said on Friday.'
     r = web.post("/analyze", data={"text": text, "published": "2025-04-18", "title": "Pasted"})
     assert r.status_code == 200
     assert "not stored" in r.text and "&lt;b&gt;Bold&lt;/b&gt;" in r.text
@@ -274,7 +318,9 @@ def test_web_paste_page_analyses_on_the_spot(web: httpx.Client) -> None:
         ("/no-such-page", 404, "not_found"),
     ],
 )
-def test_web_errors_are_pages_with_the_same_code(web: httpx.Client, path: str, status: int, code: str) -> None:
+def test_web_errors_are_pages_with_the_same_code(
+    web: httpx.Client, path: str, status: int, code: str
+) -> None:
     r = web.get(path)
     assert r.status_code == status
     assert r.headers["content-type"].startswith("text/html")

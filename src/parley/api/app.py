@@ -67,7 +67,14 @@ def create_app(
     """
     from parley import __version__
     from parley.api.routes import (
-        actors, analyze, documents, events, meta, negotiations, quotes, timeline,
+        actors,
+        analyze,
+        documents,
+        events,
+        meta,
+        negotiations,
+        quotes,
+        timeline,
     )
     from parley.web.routes import install_web
 
@@ -97,7 +104,7 @@ def create_app(
         description=(
             "Read-only access to a Parley store (documents, quotes, actors, events, timelines, "
             "agreements), on-the-spot analysis of a posted article, and token-protected ingest. "
-            "Every error has the shape `{\"error\": {\"code\": ..., \"message\": ...}}`. "
+            'Every error has the shape `{"error": {"code": ..., "message": ...}}`. '
             "Lists are pages `{data, count, next}`."
         ),
         lifespan=lifespan,
@@ -113,9 +120,9 @@ def create_app(
     install_web(app)
 
     # Outermost first: headers on every reply, then the rate limit, then the size limit.
-    app.add_middleware(BodySizeLimit, max_bytes=options.max_body_bytes)  # type: ignore[arg-type]
+    app.add_middleware(BodySizeLimit, max_bytes=options.max_body_bytes)
     if options.rate_limit > 0:
         limiter = RateLimiter(rate=options.rate_limit, burst=options.burst)
-        app.add_middleware(RateLimit, limiter=limiter)  # type: ignore[arg-type]
-    app.add_middleware(SecurityHeaders)  # type: ignore[arg-type]
+        app.add_middleware(RateLimit, limiter=limiter)
+    app.add_middleware(SecurityHeaders)
     return app

@@ -14,7 +14,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from parley.errors import ConfigError, ExtractionError, IngestError, NotFound, ParleyError, StorageError
+from parley.errors import (
+    ConfigError,
+    ExtractionError,
+    IngestError,
+    NotFound,
+    ParleyError,
+    StorageError,
+)
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +87,11 @@ def error_response(
 
 def _wants_html(request: Request) -> bool:
     path = request.url.path
-    return not (path.startswith("/api/") or path == "/api") and request.method in {"GET", "POST", "HEAD"}
+    return not (path.startswith("/api/") or path == "/api") and request.method in {
+        "GET",
+        "POST",
+        "HEAD",
+    }
 
 
 def _validation_message(exc: RequestValidationError) -> str:
@@ -126,7 +137,9 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
-        code = _HTTP_CODES.get(exc.status_code, "internal_error" if exc.status_code >= 500 else "invalid_request")
+        code = _HTTP_CODES.get(
+            exc.status_code, "internal_error" if exc.status_code >= 500 else "invalid_request"
+        )
         message = str(exc.detail) if exc.detail else code.replace("_", " ")
         if code == "not_found" and exc.detail == "Not Found":
             message = f"no page or endpoint at {request.url.path}; see /docs for the API"
@@ -134,7 +147,14 @@ def install_error_handlers(app: FastAPI) -> None:
             message = f"{request.method} is not allowed on {request.url.path}"
         return error_response(request, code, message, headers=getattr(exc, "headers", None))
 
+    @app.exception_handler(ValueError)
+    async def _value_error(request: Request, exc: ValueError) -> Response:
+        # The store and the library signal bad input (a limit, a dyad, a body) with ValueError.
+        return error_response(request, "invalid_request", str(exc).splitlines()[0][:500])
+
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:
         log.exception("unexpected error on %s %s", request.method, request.url.path)
-        return error_response(request, "internal_error", "an unexpected error occurred; see the server log")
+        return error_response(
+            request, "internal_error", "an unexpected error occurred; see the server log"
+        )

@@ -6,10 +6,9 @@ list endpoints answer with the envelope ``{"data": [...], "count": N, "next": of
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Any, Generic, Literal, TypeVar
-
-import re
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -20,7 +19,9 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 def _iso_day(value: Any) -> Any:
     # Pydantic's lax mode would read "0" or "1700000000" as a Unix time; dates here are days.
-    if isinstance(value, (int, float)) or (isinstance(value, str) and not _ISO_DAY.fullmatch(value)):
+    if isinstance(value, (int, float)) or (
+        isinstance(value, str) and not _ISO_DAY.fullmatch(value)
+    ):
         raise ValueError("use a date as YYYY-MM-DD")
     return value
 
@@ -55,7 +56,9 @@ def _one_body_schema(schema: dict[str, Any]) -> None:
     for key in ("text", "html"):
         if key in props:
             props[key] = {
-                "type": "string", "minLength": 1, "title": props[key].get("title", key.title()),
+                "type": "string",
+                "minLength": 1,
+                "title": props[key].get("title", key.title()),
                 "description": props[key].get("description", ""),
             }
     schema["oneOf"] = [{"required": ["text"]}, {"required": ["html"]}]
@@ -260,7 +263,10 @@ class HealthOut(OutModel):
 
 def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI ``responses=`` entries documenting the error shape for ``statuses``."""
-    return {s: {"model": ErrorOut, "description": "Error in the API's one error shape."} for s in statuses}
+    return {
+        s: {"model": ErrorOut, "description": "Error in the API's one error shape."}
+        for s in statuses
+    }
 
 
 # --- the store ------------------------------------------------------------------------------
@@ -292,7 +298,9 @@ class DocumentDetailOut(OutModel):
     source: str | None = None
     published: date | None = None
     origin: str | None = None
-    text: str = Field(description="The article text; every start/end offset in `result` indexes it.")
+    text: str = Field(
+        description="The article text; every start/end offset in `result` indexes it."
+    )
     result: dict[str, Any] = Field(description="The stored ArticleResult JSON contract.")
 
 

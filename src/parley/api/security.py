@@ -49,7 +49,9 @@ def bearer_token(authorization: str | None) -> str | None:
     return value.strip()
 
 
-async def _send_error(send: Send, code: str, message: str, headers: dict[str, str] | None = None) -> None:
+async def _send_error(
+    send: Send, code: str, message: str, headers: dict[str, str] | None = None
+) -> None:
     body = json.dumps(error_body(code, message)).encode()
     raw_headers = [
         (b"content-type", b"application/json"),
@@ -74,7 +76,8 @@ class BodySizeLimit:
 
     def _message(self) -> str:
         return (
-            f"the request body is larger than the limit of {self.max_bytes:,} bytes; send a shorter "
+            f"the request body is larger than the limit of {self.max_bytes:,} bytes; "
+            "send a shorter "
             "article or raise the limit with `parley serve --max-body BYTES`"
         )
 
@@ -158,7 +161,9 @@ class RateLimiter:
                     self._buckets.popitem(last=False)
             else:
                 self._buckets.move_to_end(client)
-                bucket.tokens = min(float(self.burst), bucket.tokens + (now - bucket.stamp) * self.rate)
+                bucket.tokens = min(
+                    float(self.burst), bucket.tokens + (now - bucket.stamp) * self.rate
+                )
                 bucket.stamp = now
             if bucket.tokens >= cost:
                 bucket.tokens -= cost

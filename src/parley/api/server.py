@@ -22,8 +22,9 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 
 @contextmanager
-def running_server(app: Any, *, host: str = "127.0.0.1", port: int | None = None,
-                   startup_timeout: float = 30.0) -> Iterator[str]:
+def running_server(
+    app: Any, *, host: str = "127.0.0.1", port: int | None = None, startup_timeout: float = 30.0
+) -> Iterator[str]:
     """Serve ``app`` on ``host`` (loopback only) and yield its base URL; stop it on exit."""
     import uvicorn
 

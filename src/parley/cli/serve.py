@@ -19,7 +19,8 @@ MaxBodyOpt = Annotated[
     int, typer.Option("--max-body", min=1024, help="Largest request body in bytes (larger: 413).")
 ]
 RateOpt = Annotated[
-    float, typer.Option("--rate-limit", min=0.0, help="Requests per second per client; 0 = no limit.")
+    float,
+    typer.Option("--rate-limit", min=0.0, help="Requests per second per client; 0 = no limit."),
 ]
 BurstOpt = Annotated[int, typer.Option("--burst", min=1, help="Requests a client may burst.")]
 
@@ -45,7 +46,13 @@ def check_exposure(host: str, token: str | None) -> None:
 
 
 def run_server(
-    *, db: str | None, host: str, port: int, max_body: int, rate_limit: float, burst: int,
+    *,
+    db: str | None,
+    host: str,
+    port: int,
+    max_body: int,
+    rate_limit: float,
+    burst: int,
     console: Console,
 ) -> None:
     """Build the app for ``db`` and run it with uvicorn until interrupted."""
@@ -67,7 +74,8 @@ def run_server(
 def serve_cli(
     *,
     db: Annotated[
-        str | None, typer.Option("--db", help="Store URL (default: PARLEY_DB or sqlite:///parley.db).")
+        str | None,
+        typer.Option("--db", help="Store URL (default: PARLEY_DB or sqlite:///parley.db)."),
     ] = None,
     host: HostOpt = "127.0.0.1",
     port: PortOpt = 8000,
@@ -86,7 +94,12 @@ def serve_cli(
     err = Console(stderr=True)
     try:
         run_server(
-            db=db, host=host, port=port, max_body=max_body, rate_limit=rate_limit, burst=burst,
+            db=db,
+            host=host,
+            port=port,
+            max_body=max_body,
+            rate_limit=rate_limit,
+            burst=burst,
             console=Console(),
         )
     except ParleyError as exc:
@@ -107,10 +120,14 @@ def demo_cli(
     *,
     db: Annotated[
         str | None,
-        typer.Option("--db", help="Store to fill (default: a temporary SQLite file, removed on exit)."),
+        typer.Option(
+            "--db", help="Store to fill (default: a temporary SQLite file, removed on exit)."
+        ),
     ] = None,
     port: PortOpt = 8000,
-    no_serve: Annotated[bool, typer.Option("--no-serve", help="Only build the store, then exit.")] = False,
+    no_serve: Annotated[
+        bool, typer.Option("--no-serve", help="Only build the store, then exit.")
+    ] = False,
 ) -> None:
     """Ingest the bundled example articles and serve the dashboard on loopback (no network).
 
@@ -123,11 +140,18 @@ def demo_cli(
         url = db or f"sqlite:///{Path(tmp) / 'demo.db'}"
         try:
             new, existing, failed = load_demo(url)
-            console.print(f"Demo store {url}: {new} new, {existing} already present, {failed} failed")
+            console.print(
+                f"Demo store {url}: {new} new, {existing} already present, {failed} failed"
+            )
             if not no_serve:
                 run_server(
-                    db=url, host="127.0.0.1", port=port, max_body=4 * 1024 * 1024, rate_limit=20.0,
-                    burst=60, console=console,
+                    db=url,
+                    host="127.0.0.1",
+                    port=port,
+                    max_body=4 * 1024 * 1024,
+                    rate_limit=20.0,
+                    burst=60,
+                    console=console,
                 )
         except ParleyError as exc:
             err.print(f"[red]error:[/red] {exc}")

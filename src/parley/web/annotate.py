@@ -51,45 +51,89 @@ def collect_marks(text: str, result: dict[str, Any]) -> tuple[list[Mark], list[M
             continue  # overlapping quotes: keep the first
         speaker = q.get("speaker") or {}
         name = speaker.get("name") or "unattributed"
-        quotes.append(Mark(
-            q["start"], q["end"], f"quote {speaker_colour(speaker.get('name'))} q-{q.get('kind', 'direct')}",
-            title=f"{q.get('kind', 'quote')} quote · {name}",
-            attrs={"data-speaker": name, "data-quote-id": str(q.get("id", ""))},
-        ))
+        quotes.append(
+            Mark(
+                q["start"],
+                q["end"],
+                f"quote {speaker_colour(speaker.get('name'))} q-{q.get('kind', 'direct')}",
+                title=f"{q.get('kind', 'quote')} quote · {name}",
+                attrs={"data-speaker": name, "data-quote-id": str(q.get("id", ""))},
+            )
+        )
 
     inner: list[Mark] = []
     for actor in result.get("actors", []):
         for m in actor.get("mentions", []):
             if len(m) == 2 and _in_bounds(m[0], m[1], n):
                 kind = actor.get("kind", "actor")
-                inner.append(Mark(
-                    m[0], m[1], f"ent ent-{kind} {speaker_colour(actor.get('name'))}", label=kind[:3].upper(),
-                    title=" · ".join(x for x in (actor.get("name"), actor.get("title"), actor.get("country")) if x),
-                ))
+                inner.append(
+                    Mark(
+                        m[0],
+                        m[1],
+                        f"ent ent-{kind} {speaker_colour(actor.get('name'))}",
+                        label=kind[:3].upper(),
+                        title=" · ".join(
+                            x
+                            for x in (actor.get("name"), actor.get("title"), actor.get("country"))
+                            if x
+                        ),
+                    )
+                )
     for d in result.get("dates", []):
         if _in_bounds(d.get("start"), d.get("end"), n):
-            inner.append(Mark(d["start"], d["end"], "ent ent-date", label="DATE", title=d.get("value") or "unresolved"))
+            inner.append(
+                Mark(
+                    d["start"],
+                    d["end"],
+                    "ent ent-date",
+                    label="DATE",
+                    title=d.get("value") or "unresolved",
+                )
+            )
     for e in result.get("events", []):
         trig = e.get("trigger") or []
         if len(trig) == 2 and _in_bounds(trig[0], trig[1], n):
             quad = e.get("quad_class", 0)
-            inner.append(Mark(
-                trig[0], trig[1], f"ent ent-event quad-{quad}", label=f"EV {e.get('code', '')}",
-                title=f"{e.get('code')} {e.get('label', '')} · Goldstein {e.get('goldstein')}",
-            ))
+            inner.append(
+                Mark(
+                    trig[0],
+                    trig[1],
+                    f"ent ent-event quad-{quad}",
+                    label=f"EV {e.get('code', '')}",
+                    title=f"{e.get('code')} {e.get('label', '')} · Goldstein {e.get('goldstein')}",
+                )
+            )
     for p in result.get("places", []):
         if _in_bounds(p.get("start"), p.get("end"), n):
-            inner.append(Mark(p["start"], p["end"], "ent ent-place", label="PLACE", title=p.get("country") or ""))
+            inner.append(
+                Mark(
+                    p["start"],
+                    p["end"],
+                    "ent ent-place",
+                    label="PLACE",
+                    title=p.get("country") or "",
+                )
+            )
     for a in result.get("amounts", []):
         if _in_bounds(a.get("start"), a.get("end"), n):
-            inner.append(Mark(a["start"], a["end"], "ent ent-amount", label="AMT", title=a.get("measures") or ""))
+            inner.append(
+                Mark(
+                    a["start"],
+                    a["end"],
+                    "ent ent-amount",
+                    label="AMT",
+                    title=a.get("measures") or "",
+                )
+            )
 
     inner.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Mark] = []
     for m in inner:
         if kept and m.start < kept[-1].end:
             continue
-        if any(q.start < m.start < q.end < m.end or m.start < q.start < m.end < q.end for q in quotes):
+        if any(
+            q.start < m.start < q.end < m.end or m.start < q.start < m.end < q.end for q in quotes
+        ):
             continue
         if any(m.start < q.start and q.end < m.end for q in quotes):
             continue  # an entity enclosing a whole quote would break nesting

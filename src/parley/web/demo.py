@@ -18,13 +18,13 @@ DEMO_ARTICLES: tuple[dict[str, Any], ...] = (
         "text": (
             "GENEVA, April 14 - Delegations from Ukraine and Russia met in Geneva on Monday for a "
             "first round of talks on a Black Sea grain corridor, hosted by Switzerland.\n\n"
-            "\"We came here to reopen the ports, not to trade slogans,\" Ukrainian Foreign "
+            '"We came here to reopen the ports, not to trade slogans," Ukrainian Foreign '
             "Minister Olena Marchenko told reporters after the session.\n\n"
             "Russian Deputy Foreign Minister Pavel Orlov said Moscow was ready to discuss "
             "inspections of cargo ships but would not accept any deal that ignored sanctions on "
             "its farm exports.\n\n"
             "Swiss mediator Lukas Brunner said both sides had agreed to meet again on April 22. "
-            "\"The tone was serious and businesslike,\" he said."
+            '"The tone was serious and businesslike," he said.'
         ),
     },
     {
@@ -36,11 +36,11 @@ DEMO_ARTICLES: tuple[dict[str, Any], ...] = (
             "ODESA, April 19 - Russian drones struck grain silos in the port of Odesa overnight, "
             "killing at least two workers and injuring five, regional officials said on "
             "Saturday.\n\n"
-            "\"This is how Moscow answers an offer of talks,\" Olena Marchenko said in a "
+            '"This is how Moscow answers an offer of talks," Olena Marchenko said in a '
             "statement. She said Ukraine would still attend the next round but demanded "
             "guarantees for civilian shipping.\n\n"
-            "Pavel Orlov denied that Russia had targeted civilian sites. \"Our forces hit "
-            "military targets only,\" he said."
+            'Pavel Orlov denied that Russia had targeted civilian sites. "Our forces hit '
+            'military targets only," he said.'
         ),
     },
     {
@@ -52,11 +52,11 @@ DEMO_ARTICLES: tuple[dict[str, Any], ...] = (
             "GENEVA, April 23 - Ukraine and Russia agreed on Wednesday to a draft memorandum on "
             "grain shipments that both sides promised to sign by May 15, the Swiss foreign "
             "ministry said.\n\n"
-            "\"We have a text on the table and a date to sign it,\" Lukas Brunner said.\n\n"
+            '"We have a text on the table and a date to sign it," Lukas Brunner said.\n\n'
             "Olena Marchenko said Kyiv's conditions were unchanged: an end to strikes on port "
             "infrastructure, joint inspections in Istanbul and the return of detained crews.\n\n"
             "Pavel Orlov said Russia demanded the reconnection of its agricultural bank to the "
-            "SWIFT payment system. \"Without that, there is nothing to sign,\" he said."
+            'SWIFT payment system. "Without that, there is nothing to sign," he said.'
         ),
     },
     {
@@ -68,10 +68,10 @@ DEMO_ARTICLES: tuple[dict[str, Any], ...] = (
             "MOSCOW, May 6 - Russia gave Western governments until May 20 to lift restrictions "
             "on its fertiliser exports or it would walk away from the grain memorandum, Pavel "
             "Orlov said on Tuesday.\n\n"
-            "\"If there is no answer by May 20, the memorandum is dead,\" Orlov said.\n\n"
+            '"If there is no answer by May 20, the memorandum is dead," Orlov said.\n\n'
             "In Brussels, the European Union pledged $500 million for the reconstruction of "
             "Ukrainian ports. Olena Marchenko welcomed the pledge and called the Russian deadline "
-            "\"blackmail dressed up as diplomacy\"."
+            '"blackmail dressed up as diplomacy".'
         ),
     },
     {
@@ -82,7 +82,7 @@ DEMO_ARTICLES: tuple[dict[str, Any], ...] = (
         "text": (
             "ISTANBUL, May 16 - The grain memorandum that Ukraine and Russia had promised to sign "
             "by May 15 remained unsigned on Friday, diplomats said.\n\n"
-            "Lukas Brunner said talks would continue. \"A missed date is not a failed deal,\" he "
+            'Lukas Brunner said talks would continue. "A missed date is not a failed deal," he '
             "told reporters in Istanbul.\n\n"
             "Turkey offered to host a signing ceremony in June. Olena Marchenko said Ukraine was "
             "ready to sign the text as drafted, while Pavel Orlov said Moscow would wait for an "
@@ -92,7 +92,9 @@ DEMO_ARTICLES: tuple[dict[str, Any], ...] = (
 )
 
 
-def build_store(url: str, articles: tuple[dict[str, Any], ...] | list[dict[str, Any]] = DEMO_ARTICLES) -> Any:
+def build_store(
+    url: str, articles: tuple[dict[str, Any], ...] | list[dict[str, Any]] = DEMO_ARTICLES
+) -> Any:
     """Analyse ``articles`` and save them into the store at ``url``; returns its SaveReport.
 
     A failed analysis is counted in ``failed`` (with its error) like the store's own failures.

@@ -33,18 +33,23 @@ from parley.api.routes.analyze import analyze_input
 from parley.api.routes.negotiations import negotiations_data
 from parley.api.routes.timeline import timeline_data
 from parley.api.schemas import (
-    IsoDate,
     CAMEO,
     COUNTRY,
     DYAD,
     MAX_KEY,
     SAFE_TEXT,
     AnalyzeIn,
+    IsoDate,
 )
 from parley.web.annotate import annotate, speaker_colour
 
 HERE = Path(__file__).resolve().parent
-QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+QUAD_NAMES = {
+    1: "verbal cooperation",
+    2: "material cooperation",
+    3: "verbal conflict",
+    4: "material conflict",
+}
 
 router = APIRouter(include_in_schema=False)
 
@@ -62,7 +67,9 @@ def make_templates() -> Jinja2Templates:
     )
     env.globals["speaker_colour"] = speaker_colour
     env.globals["quad_names"] = QUAD_NAMES
-    env.filters["qs"] = lambda params: urlencode({k: v for k, v in params.items() if v not in (None, "")})
+    env.filters["qs"] = lambda params: urlencode(
+        {k: v for k, v in params.items() if v not in (None, "")}
+    )
     return Jinja2Templates(env=env)
 
 
@@ -103,7 +110,11 @@ def index(request: Request) -> HTMLResponse:
         stats = plain(store.stats())
         docs = page_out(store.list_documents(limit=20, offset=0))["data"]
     return _render(
-        request, "index.html", stats=stats, docs=docs, store_error=request.app.state.store_error,
+        request,
+        "index.html",
+        stats=stats,
+        docs=docs,
+        store_error=request.app.state.store_error,
         twin="/api/v1/stats",
     )
 
@@ -116,13 +127,23 @@ def article_page(doc_id: str, request: Request, store: StoreDep) -> HTMLResponse
     return _article(request, detail, twin=f"/api/v1/documents/{doc_id}")
 
 
-def _article(request: Request, detail: dict[str, Any], *, twin: str | None, stored: bool = True) -> HTMLResponse:
+def _article(
+    request: Request, detail: dict[str, Any], *, twin: str | None, stored: bool = True
+) -> HTMLResponse:
     result = detail.get("result") or {}
     text = detail.get("text") or ""
-    speakers = Counter((q.get("speaker") or {}).get("name") or "unattributed" for q in result.get("quotes", []))
+    speakers = Counter(
+        (q.get("speaker") or {}).get("name") or "unattributed" for q in result.get("quotes", [])
+    )
     return _render(
-        request, "article.html", doc=detail, result=result, body=annotate(text, result),
-        speakers=speakers.most_common(), stored=stored, twin=twin,
+        request,
+        "article.html",
+        doc=detail,
+        result=result,
+        body=annotate(text, result),
+        speakers=speakers.most_common(),
+        stored=stored,
+        twin=twin,
     )
 
 
@@ -143,24 +164,53 @@ def quotes_page(
     if country and not re.fullmatch(COUNTRY, country):
         raise ApiError("invalid_request", "country must be an ISO alpha-3 code such as UKR")
     check_range(since, until)
-    page = page_out(store.search_quotes(
-        text=q or None, speaker=speaker or None, country=country.upper() if country else None,
-        since=since, until=until, kind=kind or None, limit=paging.limit, offset=paging.offset,
-    ))
+    page = page_out(
+        store.search_quotes(
+            text=q or None,
+            speaker=speaker or None,
+            country=country.upper() if country else None,
+            since=since,
+            until=until,
+            kind=kind or None,
+            limit=paging.limit,
+            offset=paging.offset,
+        )
+    )
     for item in page["data"]:
         item["link"] = _quote_link(item)
-    params = {"q": q, "speaker": speaker, "country": country, "since": since, "until": until, "kind": kind}
+    params = {
+        "q": q,
+        "speaker": speaker,
+        "country": country,
+        "since": since,
+        "until": until,
+        "kind": kind,
+    }
     return _render(
-        request, "quotes.html", page=page, params=params, limit=paging.limit, offset=paging.offset,
+        request,
+        "quotes.html",
+        page=page,
+        params=params,
+        limit=paging.limit,
+        offset=paging.offset,
         twin="/api/v1/quotes?" + urlencode({k: v for k, v in params.items() if v}),
     )
 
 
 @router.get("/actors", response_class=HTMLResponse)
-def actors_page(request: Request, store: StoreDep, paging: PagingDep, search: Text200 = None) -> HTMLResponse:
-    page = page_out(store.list_actors(search=search or None, limit=paging.limit, offset=paging.offset))
+def actors_page(
+    request: Request, store: StoreDep, paging: PagingDep, search: Text200 = None
+) -> HTMLResponse:
+    page = page_out(
+        store.list_actors(search=search or None, limit=paging.limit, offset=paging.offset)
+    )
     return _render(
-        request, "actors.html", page=page, search=search or "", limit=paging.limit, offset=paging.offset,
+        request,
+        "actors.html",
+        page=page,
+        search=search or "",
+        limit=paging.limit,
+        offset=paging.offset,
         twin="/api/v1/actors" + (f"?{urlencode({'search': search})}" if search else ""),
     )
 
@@ -173,7 +223,9 @@ def actor_page(key: str, request: Request, store: StoreDep) -> HTMLResponse:
     for q in actor.get("quotes", []):
         q["link"] = _quote_link(q)
     timeline = timeline_data(store, actor=key, dyad=None, since=None, until=None)
-    return _render(request, "actor.html", actor=actor, timeline=timeline, twin=f"/api/v1/actors/{key}")
+    return _render(
+        request, "actor.html", actor=actor, timeline=timeline, twin=f"/api/v1/actors/{key}"
+    )
 
 
 @router.get("/events", response_class=HTMLResponse)
@@ -195,13 +247,33 @@ def events_page(
     if dyad and not re.fullmatch(DYAD, dyad):
         raise ApiError("invalid_request", "dyad must look like RUS-UKR")
     check_range(since, until)
-    page = page_out(store.list_events(
-        code=code or None, dyad=dyad.upper() if dyad else None, actor=actor or None, since=since,
-        until=until, place=place or None, limit=paging.limit, offset=paging.offset,
-    ))
-    params = {"code": code, "dyad": dyad, "actor": actor, "since": since, "until": until, "place": place}
+    page = page_out(
+        store.list_events(
+            code=code or None,
+            dyad=dyad.upper() if dyad else None,
+            actor=actor or None,
+            since=since,
+            until=until,
+            place=place or None,
+            limit=paging.limit,
+            offset=paging.offset,
+        )
+    )
+    params = {
+        "code": code,
+        "dyad": dyad,
+        "actor": actor,
+        "since": since,
+        "until": until,
+        "place": place,
+    }
     return _render(
-        request, "events.html", page=page, params=params, limit=paging.limit, offset=paging.offset,
+        request,
+        "events.html",
+        page=page,
+        params=params,
+        limit=paging.limit,
+        offset=paging.offset,
         twin="/api/v1/events?" + urlencode({k: v for k, v in params.items() if v}),
     )
 
@@ -225,7 +297,10 @@ def timeline_page(
     )
     params = {"actor": actor, "dyad": dyad, "since": since, "until": until}
     return _render(
-        request, "timeline.html", timeline=data, params=params,
+        request,
+        "timeline.html",
+        timeline=data,
+        params=params,
         twin="/api/v1/timeline?" + urlencode({k: v for k, v in params.items() if v}),
     )
 
@@ -237,9 +312,14 @@ def negotiations_page(
     data = negotiations_data(store, today=today or date.today())
     by_party: dict[str, list[dict[str, Any]]] = {}
     for cond in data["conditions"]:
-        by_party.setdefault(cond.get("party") or cond.get("said_by") or "unnamed party", []).append(cond)
+        by_party.setdefault(cond.get("party") or cond.get("said_by") or "unnamed party", []).append(
+            cond
+        )
     return _render(
-        request, "negotiations.html", data=data, by_party=by_party,
+        request,
+        "negotiations.html",
+        data=data,
+        by_party=by_party,
         twin="/api/v1/negotiations" + (f"?today={today}" if today else ""),
     )
 
@@ -258,7 +338,9 @@ def analyze_submit(
     title: Annotated[str | None, Form(max_length=1000)] = None,
     is_html: Annotated[bool, Form()] = False,
 ) -> HTMLResponse:
-    body = AnalyzeIn(**{"html" if is_html else "text": text}, published=published, title=title or None)
+    body = AnalyzeIn(
+        **{"html" if is_html else "text": text}, published=published, title=title or None
+    )
     result, data = analyze_input(analyzer, body)
     doc = {**data["document"], "text": data["text"], "result": data}
     return _article(request, doc, twin=None, stored=False)

@@ -39,14 +39,16 @@ def stats(store: StoreDep) -> dict[str, Any]:
     response_model=SaveReportOut,
     responses=error_responses(401, 403, 413, 422, 429, 503),
 )
-def ingest(body: IngestIn, _auth: TokenDep, store: StoreDep, analyzer: AnalyzerDep) -> dict[str, Any]:
+def ingest(
+    body: IngestIn, _auth: TokenDep, store: StoreDep, analyzer: AnalyzerDep
+) -> dict[str, Any]:
     """Analyse and store up to 100 articles (requires `Authorization: Bearer <token>`).
 
     Re-sending an article adds nothing (content-hash ids); a failing article is counted in
     `failed` with its error and the others are stored.
     """
-    from parley.ingest.files import html_to_text
     from parley.errors import IngestError
+    from parley.ingest.files import html_to_text
 
     records: list[dict[str, Any]] = []
     errors: list[str] = []
@@ -54,7 +56,9 @@ def ingest(body: IngestIn, _auth: TokenDep, store: StoreDep, analyzer: AnalyzerD
         text, title, url, published = item.text, item.title, item.url, item.published
         if item.html is not None:
             try:
-                text, page_title, page_url, page_date = html_to_text(item.html, what=f"articles[{i}]")
+                text, page_title, page_url, page_date = html_to_text(
+                    item.html, what=f"articles[{i}]"
+                )
             except IngestError as exc:
                 errors.append(str(exc))
                 continue

@@ -74,11 +74,18 @@ def negotiations_data(store: Any, *, today: date, max_docs: int = 200) -> dict[s
             # paragraph as an agreement or condition (said_by is often not extracted).
             near = _paragraph(detail.get("text") or "", quote["start"]) in paragraphs
             if _surname(speaker) in speakers or near:
-                quotes.append({
-                    "id": quote["id"], "text": quote["text"], "kind": quote["kind"],
-                    "speaker_name": speaker, "doc_id": doc_id, "start": quote["start"],
-                    "end": quote["end"], "published": detail.get("published"),
-                })
+                quotes.append(
+                    {
+                        "id": quote["id"],
+                        "text": quote["text"],
+                        "kind": quote["kind"],
+                        "speaker_name": speaker,
+                        "doc_id": doc_id,
+                        "start": quote["start"],
+                        "end": quote["end"],
+                        "published": detail.get("published"),
+                    }
+                )
     return {"today": today, "agreements": agreements, "conditions": conditions, "quotes": quotes}
 
 

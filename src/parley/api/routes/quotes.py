@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
 from parley.api.deps import PagingDep, StoreDep, check_range
 from parley.api.routes._common import page_out
-from parley.api.schemas import IsoDate, COUNTRY, SAFE_TEXT, Page, StoredQuoteOut, error_responses
+from parley.api.schemas import COUNTRY, SAFE_TEXT, IsoDate, Page, StoredQuoteOut, error_responses
 
 router = APIRouter(prefix="/quotes", tags=["quotes"])
 
@@ -19,10 +18,12 @@ def search_quotes(
     store: StoreDep,
     paging: PagingDep,
     q: Annotated[
-        str | None, Query(max_length=200, pattern=SAFE_TEXT, description="Words the quote contains.")
+        str | None,
+        Query(max_length=200, pattern=SAFE_TEXT, description="Words the quote contains."),
     ] = None,
     speaker: Annotated[
-        str | None, Query(max_length=200, pattern=SAFE_TEXT, description="Speaker name or actor key.")
+        str | None,
+        Query(max_length=200, pattern=SAFE_TEXT, description="Speaker name or actor key."),
     ] = None,
     country: Annotated[
         str | None, Query(pattern=COUNTRY, description="Speaker's country (ISO alpha-3, e.g. UKR).")

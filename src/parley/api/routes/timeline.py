@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 
 from parley.api.deps import StoreDep, check_range
 from parley.api.routes._common import plain
-from parley.api.schemas import IsoDate, DYAD, SAFE_TEXT, TimelineOut, error_responses
+from parley.api.schemas import DYAD, SAFE_TEXT, IsoDate, TimelineOut, error_responses
 
 router = APIRouter(prefix="/timeline", tags=["timeline"])
 
@@ -28,8 +28,12 @@ def timeline_data(
 @router.get("", response_model=TimelineOut, responses=error_responses(404, 422, 429, 503))
 def get_timeline(
     store: StoreDep,
-    actor: Annotated[str | None, Query(max_length=200, pattern=SAFE_TEXT, description="Actor key or name.")] = None,
-    dyad: Annotated[str | None, Query(pattern=DYAD, description="Source-target countries, e.g. RUS-UKR.")] = None,
+    actor: Annotated[
+        str | None, Query(max_length=200, pattern=SAFE_TEXT, description="Actor key or name.")
+    ] = None,
+    dyad: Annotated[
+        str | None, Query(pattern=DYAD, description="Source-target countries, e.g. RUS-UKR.")
+    ] = None,
     since: Annotated[IsoDate | None, Query()] = None,
     until: Annotated[IsoDate | None, Query()] = None,
 ) -> dict[str, Any]:
