@@ -14,8 +14,12 @@ from parley.errors import IngestError
 from parley.types import Article
 
 ARTICLES = [
-    {"id": f"t-{i}", "text": f"The envoy said on Monday that talks in round {i} would resume.",
-     "published": "2024-03-0{}".format(1 + i % 9), "title": f"Round {i}"}
+    {
+        "id": f"t-{i}",
+        "text": f"The envoy said on Monday that talks in round {i} would resume.",
+        "published": f"2024-03-0{1 + i % 9}",
+        "title": f"Round {i}",
+    }
     for i in range(7)
 ]
 
@@ -71,7 +75,12 @@ def test_batch_jsonl_gz_reads_like_plain(tmp_path: Path) -> None:
 
 def test_batch_bad_lines_become_errors_in_place(tmp_path: Path) -> None:
     path = tmp_path / "bad.jsonl"
-    bad = [b'{"id": "x", "text": ', b"\x00\x01\x02binary\xff", b'{"title": "no text"}', b"\xff\xfe{}"]
+    bad = [
+        b'{"id": "x", "text": ',
+        b"\x00\x01\x02binary\xff",
+        b'{"title": "no text"}',
+        b"\xff\xfe{}",
+    ]
     path.write_bytes(_jsonl(ARTICLES, bad))
     items = _read_all(str(path), 4)
     errors = [e for _, e in items if isinstance(e, IngestError)]
@@ -125,12 +134,19 @@ def test_batch_warc_reads_html_responses_only(tmp_path: Path) -> None:
     with path.open("wb") as fh:
         writer = WARCWriter(fh, gzip=True)
         for i, (ctype, status) in enumerate(
-            [("text/html; charset=utf-8", "200 OK"), ("image/png", "200 OK"),
-             ("text/html", "404 Not Found"), ("text/html", "200 OK")]
+            [
+                ("text/html; charset=utf-8", "200 OK"),
+                ("image/png", "200 OK"),
+                ("text/html", "404 Not Found"),
+                ("text/html", "200 OK"),
+            ]
         ):
             headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
             record = writer.create_warc_record(
-                f"https://news.example/{i}", "response", payload=io.BytesIO(body), http_headers=headers
+                f"https://news.example/{i}",
+                "response",
+                payload=io.BytesIO(body),
+                http_headers=headers,
             )
             writer.write_record(record)
     parts = plan_input(str(path), 1)
@@ -151,5 +167,7 @@ def test_batch_expand_inputs_folder_and_missing(tmp_path: Path) -> None:
 
 
 def test_batch_partition_round_trips_through_json() -> None:
-    part = Partition(key="k", url="u", format="jsonl", compression=None, start=3, count=2, offset=9, line=4)
+    part = Partition(
+        key="k", url="u", format="jsonl", compression=None, start=3, count=2, offset=9, line=4
+    )
     assert Partition.from_dict(json.loads(json.dumps(part.to_dict()))) == part

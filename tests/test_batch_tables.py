@@ -7,7 +7,14 @@ from datetime import date
 import pyarrow as pa
 import pytest
 
-from parley.batch.tables import RESULT_TABLES, SCHEMAS, TABLES, add_error, rows_from_results, to_arrow
+from parley.batch.tables import (
+    RESULT_TABLES,
+    SCHEMAS,
+    TABLES,
+    add_error,
+    rows_from_results,
+    to_arrow,
+)
 from parley.types import (
     Actor,
     Agreement,
@@ -29,29 +36,98 @@ TEXT = '"We will sign the truce by Friday," Anna Berg said in Oslo, where 3 sold
 
 
 def _full_result() -> ArticleResult:
-    oslo = Place(name="Oslo", start=49, end=53, country="NOR", latitude=59.9, longitude=10.7, kind="city")
-    berg = Actor(id="a1", name="Anna Berg", kind="person", title="Minister", country="NOR",
-                 sector="GOV", aliases=("Berg",), mentions=((36, 45),))
+    oslo = Place(
+        name="Oslo", start=49, end=53, country="NOR", latitude=59.9, longitude=10.7, kind="city"
+    )
+    berg = Actor(
+        id="a1",
+        name="Anna Berg",
+        kind="person",
+        title="Minister",
+        country="NOR",
+        sector="GOV",
+        aliases=("Berg",),
+        mentions=((36, 45),),
+    )
     return ArticleResult(
-        article=Article(text=TEXT, id="doc-1", published=date(2025, 4, 18), title="Truce", url="https://x.example/1"),
+        article=Article(
+            text=TEXT,
+            id="doc-1",
+            published=date(2025, 4, 18),
+            title="Truce",
+            url="https://x.example/1",
+        ),
         actors=(berg,),
-        quotes=(Quote(id="q1", text="We will sign the truce by Friday,", start=1, end=34, kind="direct",
-                      speaker=SpeakerRef(id="a1", name="Anna Berg"), cue="said", confidence=0.91234),),
+        quotes=(
+            Quote(
+                id="q1",
+                text="We will sign the truce by Friday,",
+                start=1,
+                end=34,
+                kind="direct",
+                speaker=SpeakerRef(id="a1", name="Anna Berg"),
+                cue="said",
+                confidence=0.91234,
+            ),
+        ),
         dates=(DateMention(text="by Friday", start=24, end=33, value="2025-04-18"),),
-        events=(Event(id="e1", code="057", label="Sign formal agreement", root="05", quad_class=1,
-                      goldstein=8.0, plover_type="AGREE", plover_mode="sign",
-                      source=EventActor(name="Anna Berg", country="NOR", sector="GOV", actor_id="a1"),
-                      targets=(EventActor(name="Sweden", country="SWE"), EventActor(name="Finland", country="FIN")),
-                      trigger=(12, 16), sentence=(0, 83), date="2025-04-18", date_source="text",
-                      places=(oslo,), casualties=Casualties(killed_min=3, killed_max=3),
-                      modality="intended", quote_id="q1"),),
+        events=(
+            Event(
+                id="e1",
+                code="057",
+                label="Sign formal agreement",
+                root="05",
+                quad_class=1,
+                goldstein=8.0,
+                plover_type="AGREE",
+                plover_mode="sign",
+                source=EventActor(name="Anna Berg", country="NOR", sector="GOV", actor_id="a1"),
+                targets=(
+                    EventActor(name="Sweden", country="SWE"),
+                    EventActor(name="Finland", country="FIN"),
+                ),
+                trigger=(12, 16),
+                sentence=(0, 83),
+                date="2025-04-18",
+                date_source="text",
+                places=(oslo,),
+                casualties=Casualties(killed_min=3, killed_max=3),
+                modality="intended",
+                quote_id="q1",
+            ),
+        ),
         places=(oslo,),
-        amounts=(Amount(text="3 soldiers", start=61, end=71, value=3.0, unit="soldiers", measures="killed"),),
-        agreements=(Agreement(id="g1", kind="truce", text="the truce", start=13, end=22,
-                              parties=("NOR", "SWE"), status="proposed", due="2025-04-18",
-                              due_text="by Friday", said_by="Anna Berg", steps=("sign",)),),
-        conditions=(Condition(party="NOR", kind="demand", items=("withdraw",), start=0, end=10,
-                              said_by="Anna Berg", deadline="2025-04-18"),),
+        amounts=(
+            Amount(
+                text="3 soldiers", start=61, end=71, value=3.0, unit="soldiers", measures="killed"
+            ),
+        ),
+        agreements=(
+            Agreement(
+                id="g1",
+                kind="truce",
+                text="the truce",
+                start=13,
+                end=22,
+                parties=("NOR", "SWE"),
+                status="proposed",
+                due="2025-04-18",
+                due_text="by Friday",
+                said_by="Anna Berg",
+                steps=("sign",),
+            ),
+        ),
+        conditions=(
+            Condition(
+                party="NOR",
+                kind="demand",
+                items=("withdraw",),
+                start=0,
+                end=10,
+                said_by="Anna Berg",
+                deadline="2025-04-18",
+            ),
+        ),
         provenance=Provenance(parley_version="0.1.0", model="m", model_version="3.8.0"),
         warnings=("short text",),
     )
@@ -98,6 +174,12 @@ def test_batch_tables_error_rows() -> None:
     add_error(rows, stage="read", message="a.jsonl:3: not valid JSON", input="a.jsonl", record=2)
     table = to_arrow(rows)["errors"]
     assert table.to_pylist() == [
-        {"doc_id": None, "input": "a.jsonl", "record": 2, "stage": "read", "message": "a.jsonl:3: not valid JSON"}
+        {
+            "doc_id": None,
+            "input": "a.jsonl",
+            "record": 2,
+            "stage": "read",
+            "message": "a.jsonl:3: not valid JSON",
+        }
     ]
     assert table.schema.field("record").type == pa.int64()

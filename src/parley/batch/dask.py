@@ -66,7 +66,7 @@ class BatchListener:
     note: Callable[[str], None] = lambda message: None
 
 
-class LoadModelPlugin(WorkerPlugin):  # type: ignore[misc]
+class LoadModelPlugin(WorkerPlugin):
     """Worker plugin: load the pipeline when a worker starts (and fail early if it cannot)."""
 
     idempotent = True
@@ -76,6 +76,7 @@ class LoadModelPlugin(WorkerPlugin):  # type: ignore[misc]
         self.model = model
 
     def setup(self, worker: Any) -> None:
+        import parley.nlp.analyzer  # noqa: F401  (the rules, imported once per worker too)
         from parley.nlp.pipeline import load_nlp
 
         load_nlp(self.model)
@@ -90,16 +91,21 @@ def start_local_cluster(workers: int) -> Any:
     """A LocalCluster on loopback: ``workers`` processes with one thread each."""
     from distributed import LocalCluster
 
-    return LocalCluster(
-        n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+    return LocalCluster(  # type: ignore[no-untyped-call]
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
         # Port 0: several batches (or other Dask users) on one machine never clash over 8787.
         dashboard_address="127.0.0.1:0",
         silence_logs=logging.ERROR,
     )
 
 
-def _plan(client: Any, out: Output, urls: list[str], partition_size: int, listener: BatchListener) -> dict[str, Any]:
-    """The manifest's ``inputs``: each URL's fingerprint and partitions (reusing an earlier plan)."""
+def _plan(
+    client: Any, out: Output, urls: list[str], partition_size: int, listener: BatchListener
+) -> dict[str, Any]:
+    """The manifest's ``inputs``: each URL's fingerprint and partitions (earlier plans reused)."""
     manifest = out.load_manifest() or {}
     if manifest and manifest.get("partition_size") != partition_size:
         raise ConfigError(
@@ -120,7 +126,9 @@ def _plan(client: Any, out: Output, urls: list[str], partition_size: int, listen
     if todo:
         listener.note(f"planning {len(todo)} input(s)")
         futures = client.map(
-            plan_input, [u for u, _ in todo], partition_size=partition_size,
+            plan_input,
+            [u for u, _ in todo],
+            partition_size=partition_size,
             key=[f"parley-plan-{_tag(out.url)}-{u}" for u, _ in todo],
         )
         for (url, fp), parts in zip(todo, client.gather(futures), strict=True):
@@ -128,18 +136,29 @@ def _plan(client: Any, out: Output, urls: list[str], partition_size: int, listen
     return inputs
 
 
-def _manifest(inputs: dict[str, Any], partition_size: int, settings: Settings, status: str, done: dict[str, Any]) -> dict[str, Any]:
+def _manifest(
+    inputs: dict[str, Any],
+    partition_size: int,
+    settings: Settings,
+    status: str,
+    done: dict[str, Any],
+) -> dict[str, Any]:
     from parley import __version__
     from parley.types import SCHEMA_VERSION
 
     keys = [p["key"] for inp in inputs.values() for p in inp["partitions"]]
     reports = [done[k] for k in keys if k in done]
     return {
-        "manifest_version": MANIFEST_VERSION, "schema_version": SCHEMA_VERSION,
-        "parley_version": __version__, "model": settings.model, "status": status,
-        "partition_size": partition_size, "inputs": inputs,
+        "manifest_version": MANIFEST_VERSION,
+        "schema_version": SCHEMA_VERSION,
+        "parley_version": __version__,
+        "model": settings.model,
+        "status": status,
+        "partition_size": partition_size,
+        "inputs": inputs,
         "totals": {
-            "partitions": len(keys), "committed": len(reports),
+            "partitions": len(keys),
+            "committed": len(reports),
             "records": sum(r["count"] for r in reports),
             "articles": sum(r["articles"] for r in reports),
             "errors": sum(r["errors"] for r in reports),
@@ -214,7 +233,7 @@ def run_batch(
     from distributed import Client, as_completed
 
     cluster = None if scheduler else start_local_cluster(workers)
-    client = Client(scheduler or cluster)
+    client = Client(scheduler or cluster)  # type: ignore[no-untyped-call]
     try:
         summary.dashboard = _dashboard(client) if scheduler or dashboard_available() else None
         listener.connected(summary.dashboard)
@@ -238,14 +257,19 @@ def run_batch(
                 current = sum(inflight.values())
             listener.progress(current)
 
-        client.subscribe_topic(PROGRESS_TOPIC, on_event)
+        client.subscribe_topic(PROGRESS_TOPIC, on_event)  # type: ignore[no-untyped-call]
         t0 = time.perf_counter()
         futures = client.map(
-            run_partition, todo, out=out, settings=settings, db=db,
-            key=[f"parley-partition-{_tag(out)}-{p['key']}" for p in todo], retries=1,
+            run_partition,
+            todo,
+            out=out,
+            settings=settings,
+            db=db,
+            key=[f"parley-partition-{_tag(out)}-{p['key']}" for p in todo],
+            retries=1,
         )
         by_key = {f.key: p for f, p in zip(futures, todo, strict=True)}
-        for future in as_completed(futures):
+        for future in as_completed(futures):  # type: ignore[no-untyped-call]
             part = by_key[future.key]
             try:
                 report = future.result()
@@ -260,7 +284,7 @@ def run_batch(
                 current = sum(inflight.values())
             listener.progress(current)
         summary.process_seconds = time.perf_counter() - t0
-        client.unsubscribe_topic(PROGRESS_TOPIC)
+        client.unsubscribe_topic(PROGRESS_TOPIC)  # type: ignore[no-untyped-call]
 
         done = output.committed()
         status = "complete" if all(p["key"] in done for p in parts) else "incomplete"
@@ -269,7 +293,7 @@ def run_batch(
         output.clean_tmp()
         _fill_totals(summary, output, manifest, urls, done)
     finally:
-        client.close()
+        client.close()  # type: ignore[no-untyped-call]
         if cluster is not None:
             cluster.close()
     summary.seconds = time.perf_counter() - began
@@ -277,7 +301,10 @@ def run_batch(
 
 
 def _fill_totals(
-    summary: BatchSummary, out: Output, manifest: dict[str, Any], urls: list[str],
+    summary: BatchSummary,
+    out: Output,
+    manifest: dict[str, Any],
+    urls: list[str],
     done: dict[str, Any] | None = None,
 ) -> None:
     done = out.committed() if done is None else done

@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 PROGRESS_TOPIC = "parley-batch-progress"
 _STORES: dict[str, Any] = {}
 
-Outcome = ArticleResult | IngestError | ExtractionError | Exception
+Outcome = ArticleResult | Exception
 
 
 def _stage(outcome: Exception) -> str:
@@ -52,15 +52,15 @@ def analyze_partition(
 
     done = 0
     try:
-        for outcome in analyze_records(articles, settings=settings):
-            yield articles[done], outcome
+        for piped in analyze_records(articles, settings=settings):
+            yield articles[done], piped
             done += 1
         return
     except Exception as exc:  # the pipe broke mid-batch: find the culprit one by one
         log.warning("nlp.pipe failed in a batch (%r); analysing the rest one at a time", exc)
     for article in articles[done:]:
         try:
-            outcome = next(iter(analyze_records([article], settings=settings)))
+            outcome: Outcome = next(iter(analyze_records([article], settings=settings)))
         except Exception as exc:
             outcome = exc
         yield article, outcome
@@ -121,7 +121,9 @@ def run_partition(
                 records[id(item)] = record
                 articles.append(item)
     except Exception as exc:  # the shard broke off inside this partition: keep what was read
-        add_error(rows, stage="read", input=spec.url, message=f"{spec.url}: {type(exc).__name__}: {exc}")
+        add_error(
+            rows, stage="read", input=spec.url, message=f"{spec.url}: {type(exc).__name__}: {exc}"
+        )
     if spec.tail_error:
         add_error(rows, stage="read", input=spec.url, message=spec.tail_error)
 
@@ -137,8 +139,12 @@ def run_partition(
                 results.append(outcome)
         else:
             add_error(
-                rows, stage=_stage(outcome), message=str(outcome) or repr(outcome),
-                doc_id=article.id, input=spec.url, record=records.get(id(article)),
+                rows,
+                stage=_stage(outcome),
+                message=str(outcome) or repr(outcome),
+                doc_id=article.id,
+                input=spec.url,
+                record=records.get(id(article)),
             )
         progress(n)
 
@@ -154,8 +160,12 @@ def run_partition(
     for name in TABLES:
         output.write_table(name, spec.key, tables[name])
     report = {
-        "key": spec.key, "url": spec.url, "start": spec.start, "count": spec.count,
-        "articles": ok, "errors": len(rows["errors"]),
+        "key": spec.key,
+        "url": spec.url,
+        "start": spec.start,
+        "count": spec.count,
+        "articles": ok,
+        "errors": len(rows["errors"]),
         "rows": {name: tables[name].num_rows for name in TABLES},
         "seconds": round(time.perf_counter() - started, 3),
         "worker": f"{socket.gethostname()}:{os.getpid()}",

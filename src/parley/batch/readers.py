@@ -27,9 +27,13 @@ from parley.types import Article
 
 COMPRESSIONS = {".gz": "gzip", ".bz2": "bz2", ".xz": "xz", ".zst": "zstd", ".lz4": "lz4"}
 FORMATS = {
-    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
-    ".parquet": "parquet", ".pq": "parquet",
-    ".warc": "warc", ".arc": "warc",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+    ".warc": "warc",
+    ".arc": "warc",
 }
 #: Columns read from Parquet inputs (those present); ``text`` is required.
 PARQUET_COLUMNS = ("id", "text", "published", "title", "url", "source")
@@ -78,14 +82,17 @@ def input_format(url: str) -> tuple[str, str | None]:
     if fmt == "warc":
         compression = None  # warcio reads per-record gzip members itself
     if fmt == "parquet" and compression:
-        raise IngestError(f"{url}: Parquet is compressed inside the file; do not wrap it in {compression}")
+        raise IngestError(
+            f"{url}: Parquet is compressed inside the file; do not wrap it in {compression}"
+        )
     return fmt, compression
 
 
 def _fs(url: str) -> tuple[Any, str]:
     from fsspec.core import url_to_fs
 
-    return url_to_fs(url)
+    fs, path = url_to_fs(url)
+    return fs, str(path)
 
 
 def expand_inputs(inputs: list[str]) -> list[str]:
@@ -128,7 +135,9 @@ def fingerprint(url: str) -> str:
     """Size and modification time (or ETag) of an input: a re-run compares these."""
     fs, path = _fs(url)
     info = fs.info(path)
-    stamp = info.get("mtime") or info.get("LastModified") or info.get("ETag") or info.get("etag") or ""
+    stamp = (
+        info.get("mtime") or info.get("LastModified") or info.get("ETag") or info.get("etag") or ""
+    )
     return f"{info.get('size')}:{stamp}"
 
 
@@ -174,11 +183,19 @@ def plan_input(url: str, partition_size: int) -> list[Partition]:
     for i, (start, offset, line) in enumerate(starts):
         count = min(partition_size, total - start) if total else 0
         seekable = fmt == "warc" or (fmt == "jsonl" and compression is None)
-        parts.append(Partition(
-            key=partition_key(url, i), url=url, format=fmt, compression=compression, start=start,
-            count=max(count, 0), offset=offset if seekable else None, line=line,
-            tail_error=error if i == len(starts) - 1 else None,
-        ))
+        parts.append(
+            Partition(
+                key=partition_key(url, i),
+                url=url,
+                format=fmt,
+                compression=compression,
+                start=start,
+                count=max(count, 0),
+                offset=offset if seekable else None,
+                line=line,
+                tail_error=error if i == len(starts) - 1 else None,
+            )
+        )
     return parts
 
 
@@ -280,7 +297,9 @@ def _read_parquet(part: Partition) -> Iterator[tuple[int, Article | IngestError]
         pf = pq.ParquetFile(f)
         names = set(pf.schema_arrow.names)
         if "text" not in names:
-            raise IngestError(f"{part.url}: a Parquet input needs a 'text' column (it has {sorted(names)})")
+            raise IngestError(
+                f"{part.url}: a Parquet input needs a 'text' column (it has {sorted(names)})"
+            )
         columns = [c for c in PARQUET_COLUMNS if c in names]
         meta = pf.metadata
         row, stop = 0, part.start + part.count

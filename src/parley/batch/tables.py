@@ -22,81 +22,183 @@ from parley.types import ArticleResult
 
 _SPAN = pa.struct([("start", pa.int32()), ("end", pa.int32())])
 _EVENT_ACTOR = pa.struct(
-    [("name", pa.string()), ("country", pa.string()), ("sector", pa.string()), ("actor_id", pa.string())]
+    [
+        ("name", pa.string()),
+        ("country", pa.string()),
+        ("sector", pa.string()),
+        ("actor_id", pa.string()),
+    ]
 )
 _PLACE_FIELDS = [
-    ("name", pa.string()), ("start", pa.int32()), ("end", pa.int32()), ("country", pa.string()),
-    ("latitude", pa.float64()), ("longitude", pa.float64()), ("kind", pa.string()),
+    ("name", pa.string()),
+    ("start", pa.int32()),
+    ("end", pa.int32()),
+    ("country", pa.string()),
+    ("latitude", pa.float64()),
+    ("longitude", pa.float64()),
+    ("kind", pa.string()),
 ]
 _PLACE = pa.struct(_PLACE_FIELDS)
 _CASUALTY_FIELDS = [
-    "killed_min", "killed_max", "injured_min", "injured_max", "missing_min", "missing_max",
-    "arrested_min", "arrested_max",
+    "killed_min",
+    "killed_max",
+    "injured_min",
+    "injured_max",
+    "missing_min",
+    "missing_max",
+    "arrested_min",
+    "arrested_max",
 ]
 
 SCHEMAS: dict[str, pa.Schema] = {
-    "documents": pa.schema([
-        ("doc_id", pa.string()), ("title", pa.string()), ("published", pa.date32()),
-        ("url", pa.string()), ("schema_version", pa.string()), ("parley_version", pa.string()),
-        ("model", pa.string()), ("model_version", pa.string()), ("warnings", pa.list_(pa.string())),
-        ("n_actors", pa.int32()), ("n_quotes", pa.int32()), ("n_dates", pa.int32()),
-        ("n_events", pa.int32()), ("n_places", pa.int32()), ("n_amounts", pa.int32()),
-        ("n_agreements", pa.int32()), ("n_conditions", pa.int32()),
-    ]),
-    "actors": pa.schema([
-        ("doc_id", pa.string()), ("idx", pa.int32()), ("actor_id", pa.string()),
-        ("name", pa.string()), ("kind", pa.string()), ("title", pa.string()),
-        ("country", pa.string()), ("sector", pa.string()), ("aliases", pa.list_(pa.string())),
-        ("mentions", pa.list_(_SPAN)),
-    ]),
-    "quotes": pa.schema([
-        ("doc_id", pa.string()), ("idx", pa.int32()), ("quote_id", pa.string()),
-        ("kind", pa.string()), ("text", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
-        ("speaker_id", pa.string()), ("speaker_name", pa.string()), ("cue", pa.string()),
-        ("confidence", pa.float64()),
-    ]),
-    "dates": pa.schema([
-        ("doc_id", pa.string()), ("idx", pa.int32()), ("text", pa.string()),
-        ("start", pa.int32()), ("end", pa.int32()), ("value", pa.string()),
-    ]),
-    "events": pa.schema([
-        ("doc_id", pa.string()), ("idx", pa.int32()), ("event_id", pa.string()),
-        ("code", pa.string()), ("label", pa.string()), ("root", pa.string()),
-        ("quad_class", pa.int32()), ("goldstein", pa.float64()),
-        ("plover_type", pa.string()), ("plover_mode", pa.string()),
-        ("source_name", pa.string()), ("source_country", pa.string()),
-        ("source_sector", pa.string()), ("source_actor_id", pa.string()),
-        ("target_name", pa.string()), ("target_country", pa.string()),
-        ("target_sector", pa.string()), ("target_actor_id", pa.string()),
-        ("targets", pa.list_(_EVENT_ACTOR)),
-        ("date", pa.string()), ("date_source", pa.string()), ("places", pa.list_(_PLACE)),
-        *[(name, pa.int64()) for name in _CASUALTY_FIELDS],
-        ("perpetrator", pa.string()), ("negated", pa.bool_()), ("modality", pa.string()),
-        ("quote_id", pa.string()), ("sentence_start", pa.int32()), ("sentence_end", pa.int32()),
-        ("trigger_start", pa.int32()), ("trigger_end", pa.int32()),
-    ]),
+    "documents": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("title", pa.string()),
+            ("published", pa.date32()),
+            ("url", pa.string()),
+            ("schema_version", pa.string()),
+            ("parley_version", pa.string()),
+            ("model", pa.string()),
+            ("model_version", pa.string()),
+            ("warnings", pa.list_(pa.string())),
+            ("n_actors", pa.int32()),
+            ("n_quotes", pa.int32()),
+            ("n_dates", pa.int32()),
+            ("n_events", pa.int32()),
+            ("n_places", pa.int32()),
+            ("n_amounts", pa.int32()),
+            ("n_agreements", pa.int32()),
+            ("n_conditions", pa.int32()),
+        ]
+    ),
+    "actors": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("idx", pa.int32()),
+            ("actor_id", pa.string()),
+            ("name", pa.string()),
+            ("kind", pa.string()),
+            ("title", pa.string()),
+            ("country", pa.string()),
+            ("sector", pa.string()),
+            ("aliases", pa.list_(pa.string())),
+            ("mentions", pa.list_(_SPAN)),
+        ]
+    ),
+    "quotes": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("idx", pa.int32()),
+            ("quote_id", pa.string()),
+            ("kind", pa.string()),
+            ("text", pa.string()),
+            ("start", pa.int32()),
+            ("end", pa.int32()),
+            ("speaker_id", pa.string()),
+            ("speaker_name", pa.string()),
+            ("cue", pa.string()),
+            ("confidence", pa.float64()),
+        ]
+    ),
+    "dates": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("idx", pa.int32()),
+            ("text", pa.string()),
+            ("start", pa.int32()),
+            ("end", pa.int32()),
+            ("value", pa.string()),
+        ]
+    ),
+    "events": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("idx", pa.int32()),
+            ("event_id", pa.string()),
+            ("code", pa.string()),
+            ("label", pa.string()),
+            ("root", pa.string()),
+            ("quad_class", pa.int32()),
+            ("goldstein", pa.float64()),
+            ("plover_type", pa.string()),
+            ("plover_mode", pa.string()),
+            ("source_name", pa.string()),
+            ("source_country", pa.string()),
+            ("source_sector", pa.string()),
+            ("source_actor_id", pa.string()),
+            ("target_name", pa.string()),
+            ("target_country", pa.string()),
+            ("target_sector", pa.string()),
+            ("target_actor_id", pa.string()),
+            ("targets", pa.list_(_EVENT_ACTOR)),
+            ("date", pa.string()),
+            ("date_source", pa.string()),
+            ("places", pa.list_(_PLACE)),
+            *[(name, pa.int64()) for name in _CASUALTY_FIELDS],
+            ("perpetrator", pa.string()),
+            ("negated", pa.bool_()),
+            ("modality", pa.string()),
+            ("quote_id", pa.string()),
+            ("sentence_start", pa.int32()),
+            ("sentence_end", pa.int32()),
+            ("trigger_start", pa.int32()),
+            ("trigger_end", pa.int32()),
+        ]
+    ),
     "places": pa.schema([("doc_id", pa.string()), ("idx", pa.int32()), *_PLACE_FIELDS]),
-    "amounts": pa.schema([
-        ("doc_id", pa.string()), ("idx", pa.int32()), ("text", pa.string()),
-        ("start", pa.int32()), ("end", pa.int32()), ("value", pa.float64()),
-        ("unit", pa.string()), ("measures", pa.string()),
-    ]),
-    "agreements": pa.schema([
-        ("doc_id", pa.string()), ("idx", pa.int32()), ("agreement_id", pa.string()),
-        ("kind", pa.string()), ("text", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
-        ("parties", pa.list_(pa.string())), ("status", pa.string()), ("due", pa.string()),
-        ("due_text", pa.string()), ("said_by", pa.string()), ("steps", pa.list_(pa.string())),
-    ]),
-    "conditions": pa.schema([
-        ("doc_id", pa.string()), ("idx", pa.int32()), ("party", pa.string()),
-        ("kind", pa.string()), ("items", pa.list_(pa.string())), ("start", pa.int32()),
-        ("end", pa.int32()), ("said_by", pa.string()), ("deadline", pa.string()),
-    ]),
+    "amounts": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("idx", pa.int32()),
+            ("text", pa.string()),
+            ("start", pa.int32()),
+            ("end", pa.int32()),
+            ("value", pa.float64()),
+            ("unit", pa.string()),
+            ("measures", pa.string()),
+        ]
+    ),
+    "agreements": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("idx", pa.int32()),
+            ("agreement_id", pa.string()),
+            ("kind", pa.string()),
+            ("text", pa.string()),
+            ("start", pa.int32()),
+            ("end", pa.int32()),
+            ("parties", pa.list_(pa.string())),
+            ("status", pa.string()),
+            ("due", pa.string()),
+            ("due_text", pa.string()),
+            ("said_by", pa.string()),
+            ("steps", pa.list_(pa.string())),
+        ]
+    ),
+    "conditions": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("idx", pa.int32()),
+            ("party", pa.string()),
+            ("kind", pa.string()),
+            ("items", pa.list_(pa.string())),
+            ("start", pa.int32()),
+            ("end", pa.int32()),
+            ("said_by", pa.string()),
+            ("deadline", pa.string()),
+        ]
+    ),
     # A record that could not be read or analysed: where it came from and why.
-    "errors": pa.schema([
-        ("doc_id", pa.string()), ("input", pa.string()), ("record", pa.int64()),
-        ("stage", pa.string()), ("message", pa.string()),
-    ]),
+    "errors": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("input", pa.string()),
+            ("record", pa.int64()),
+            ("stage", pa.string()),
+            ("message", pa.string()),
+        ]
+    ),
 }
 
 #: Tables in output order; ``errors`` is last because it is not part of the analysis contract.
@@ -132,22 +234,33 @@ def _event_row(doc_id: str, idx: int, e: Mapping[str, Any]) -> dict[str, Any]:
     sentence = _span(e.get("sentence"))
     trigger = _span(e.get("trigger"))
     return {
-        "doc_id": doc_id, "idx": idx, "event_id": e.get("id"), "code": e.get("code"),
-        "label": e.get("label"), "root": e.get("root"), "quad_class": e.get("quad_class"),
-        "goldstein": e.get("goldstein"), "plover_type": plover.get("type"),
+        "doc_id": doc_id,
+        "idx": idx,
+        "event_id": e.get("id"),
+        "code": e.get("code"),
+        "label": e.get("label"),
+        "root": e.get("root"),
+        "quad_class": e.get("quad_class"),
+        "goldstein": e.get("goldstein"),
+        "plover_type": plover.get("type"),
         "plover_mode": plover.get("mode"),
         **_actor("source", e.get("source")),
         **_actor("target", targets[0] if targets else None),
         "targets": [
             {k: t.get(k) for k in ("name", "country", "sector", "actor_id")} for t in targets
         ],
-        "date": e.get("date"), "date_source": e.get("date_source"),
+        "date": e.get("date"),
+        "date_source": e.get("date_source"),
         "places": [{name: p.get(name) for name, _ in _PLACE_FIELDS} for p in e.get("places") or []],
         **{name: casualties.get(name) for name in _CASUALTY_FIELDS},
-        "perpetrator": casualties.get("perpetrator"), "negated": e.get("negated"),
-        "modality": e.get("modality"), "quote_id": e.get("quote_id"),
-        "sentence_start": sentence[0], "sentence_end": sentence[1],
-        "trigger_start": trigger[0], "trigger_end": trigger[1],
+        "perpetrator": casualties.get("perpetrator"),
+        "negated": e.get("negated"),
+        "modality": e.get("modality"),
+        "quote_id": e.get("quote_id"),
+        "sentence_start": sentence[0],
+        "sentence_end": sentence[1],
+        "trigger_start": trigger[0],
+        "trigger_end": trigger[1],
     }
 
 
@@ -157,53 +270,102 @@ def add_result_dict(rows: Rows, data: Mapping[str, Any]) -> None:
     doc_id = doc["id"]
     prov = data.get("provenance") or {}
     lists = {k: data.get(k) or [] for k in RESULT_TABLES if k != "documents"}
-    rows["documents"].append({
-        "doc_id": doc_id, "title": doc.get("title"), "published": _published(doc.get("published")),
-        "url": doc.get("url"), "schema_version": data.get("schema_version"),
-        "parley_version": prov.get("parley_version"), "model": prov.get("model"),
-        "model_version": prov.get("model_version"), "warnings": list(data.get("warnings") or []),
-        **{f"n_{k}": len(v) for k, v in lists.items()},
-    })
+    rows["documents"].append(
+        {
+            "doc_id": doc_id,
+            "title": doc.get("title"),
+            "published": _published(doc.get("published")),
+            "url": doc.get("url"),
+            "schema_version": data.get("schema_version"),
+            "parley_version": prov.get("parley_version"),
+            "model": prov.get("model"),
+            "model_version": prov.get("model_version"),
+            "warnings": list(data.get("warnings") or []),
+            **{f"n_{k}": len(v) for k, v in lists.items()},
+        }
+    )
     for i, a in enumerate(lists["actors"]):
-        rows["actors"].append({
-            "doc_id": doc_id, "idx": i, "actor_id": a.get("id"), "name": a.get("name"),
-            "kind": a.get("kind"), "title": a.get("title"), "country": a.get("country"),
-            "sector": a.get("sector"), "aliases": list(a.get("aliases") or []),
-            "mentions": [{"start": m[0], "end": m[1]} for m in a.get("mentions") or []],
-        })
+        rows["actors"].append(
+            {
+                "doc_id": doc_id,
+                "idx": i,
+                "actor_id": a.get("id"),
+                "name": a.get("name"),
+                "kind": a.get("kind"),
+                "title": a.get("title"),
+                "country": a.get("country"),
+                "sector": a.get("sector"),
+                "aliases": list(a.get("aliases") or []),
+                "mentions": [{"start": m[0], "end": m[1]} for m in a.get("mentions") or []],
+            }
+        )
     for i, q in enumerate(lists["quotes"]):
         speaker = q.get("speaker") or {}
-        rows["quotes"].append({
-            "doc_id": doc_id, "idx": i, "quote_id": q.get("id"), "kind": q.get("kind"),
-            "text": q.get("text"), "start": q.get("start"), "end": q.get("end"),
-            "speaker_id": speaker.get("id"), "speaker_name": speaker.get("name"),
-            "cue": q.get("cue"), "confidence": q.get("confidence"),
-        })
+        rows["quotes"].append(
+            {
+                "doc_id": doc_id,
+                "idx": i,
+                "quote_id": q.get("id"),
+                "kind": q.get("kind"),
+                "text": q.get("text"),
+                "start": q.get("start"),
+                "end": q.get("end"),
+                "speaker_id": speaker.get("id"),
+                "speaker_name": speaker.get("name"),
+                "cue": q.get("cue"),
+                "confidence": q.get("confidence"),
+            }
+        )
     for i, d in enumerate(lists["dates"]):
-        rows["dates"].append({"doc_id": doc_id, "idx": i, **{k: d.get(k) for k in ("text", "start", "end", "value")}})
+        rows["dates"].append(
+            {"doc_id": doc_id, "idx": i, **{k: d.get(k) for k in ("text", "start", "end", "value")}}
+        )
     for i, e in enumerate(lists["events"]):
         rows["events"].append(_event_row(doc_id, i, e))
     for i, p in enumerate(lists["places"]):
-        rows["places"].append({"doc_id": doc_id, "idx": i, **{n: p.get(n) for n, _ in _PLACE_FIELDS}})
+        rows["places"].append(
+            {"doc_id": doc_id, "idx": i, **{n: p.get(n) for n, _ in _PLACE_FIELDS}}
+        )
     for i, m in enumerate(lists["amounts"]):
-        rows["amounts"].append({
-            "doc_id": doc_id, "idx": i,
-            **{k: m.get(k) for k in ("text", "start", "end", "value", "unit", "measures")},
-        })
+        rows["amounts"].append(
+            {
+                "doc_id": doc_id,
+                "idx": i,
+                **{k: m.get(k) for k in ("text", "start", "end", "value", "unit", "measures")},
+            }
+        )
     for i, g in enumerate(lists["agreements"]):
-        rows["agreements"].append({
-            "doc_id": doc_id, "idx": i, "agreement_id": g.get("id"), "kind": g.get("kind"),
-            "text": g.get("text"), "start": g.get("start"), "end": g.get("end"),
-            "parties": list(g.get("parties") or []), "status": g.get("status"), "due": g.get("due"),
-            "due_text": g.get("due_text"), "said_by": g.get("said_by"),
-            "steps": list(g.get("steps") or []),
-        })
+        rows["agreements"].append(
+            {
+                "doc_id": doc_id,
+                "idx": i,
+                "agreement_id": g.get("id"),
+                "kind": g.get("kind"),
+                "text": g.get("text"),
+                "start": g.get("start"),
+                "end": g.get("end"),
+                "parties": list(g.get("parties") or []),
+                "status": g.get("status"),
+                "due": g.get("due"),
+                "due_text": g.get("due_text"),
+                "said_by": g.get("said_by"),
+                "steps": list(g.get("steps") or []),
+            }
+        )
     for i, c in enumerate(lists["conditions"]):
-        rows["conditions"].append({
-            "doc_id": doc_id, "idx": i, "party": c.get("party"), "kind": c.get("kind"),
-            "items": list(c.get("items") or []), "start": c.get("start"), "end": c.get("end"),
-            "said_by": c.get("said_by"), "deadline": c.get("deadline"),
-        })
+        rows["conditions"].append(
+            {
+                "doc_id": doc_id,
+                "idx": i,
+                "party": c.get("party"),
+                "kind": c.get("kind"),
+                "items": list(c.get("items") or []),
+                "start": c.get("start"),
+                "end": c.get("end"),
+                "said_by": c.get("said_by"),
+                "deadline": c.get("deadline"),
+            }
+        )
 
 
 def add_result(rows: Rows, result: ArticleResult) -> None:
@@ -212,8 +374,13 @@ def add_result(rows: Rows, result: ArticleResult) -> None:
 
 
 def add_error(
-    rows: Rows, *, stage: str, message: str, doc_id: str | None = None,
-    input: str | None = None, record: int | None = None,
+    rows: Rows,
+    *,
+    stage: str,
+    message: str,
+    doc_id: str | None = None,
+    input: str | None = None,
+    record: int | None = None,
 ) -> None:
     """Append an error row: which record of which input failed, at which stage, and why."""
     rows["errors"].append(
@@ -234,6 +401,4 @@ def rows_from_results(results: Iterable[ArticleResult | Mapping[str, Any]]) -> R
 
 def to_arrow(rows: Rows) -> dict[str, pa.Table]:
     """One Arrow table per table name, with the fixed schema (empty tables included)."""
-    return {
-        name: pa.Table.from_pylist(rows.get(name, []), schema=SCHEMAS[name]) for name in TABLES
-    }
+    return {name: pa.Table.from_pylist(rows.get(name, []), schema=SCHEMAS[name]) for name in TABLES}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -36,22 +35,40 @@ class _RateColumn(ProgressColumn):
 def batch_cli(
     inputs: Annotated[
         list[str],
-        typer.Argument(help="JSONL, JSONL.gz, Parquet or WARC files, folders, globs or fsspec URLs."),
+        typer.Argument(
+            help="JSONL, JSONL.gz, Parquet or WARC files, folders, globs or fsspec URLs."
+        ),
     ],
     *,
-    out: Annotated[str, typer.Option("--out", "-o", help="Output folder (or fsspec URL) for the Parquet tables and manifest.")],
+    out: Annotated[
+        str,
+        typer.Option(
+            "--out", "-o", help="Output folder (or fsspec URL) for the Parquet tables and manifest."
+        ),
+    ],
     scheduler: Annotated[
         str | None,
-        typer.Option("--scheduler", help="Address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786."),
+        typer.Option(
+            "--scheduler", help="Address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786."
+        ),
     ] = None,
     workers: Annotated[
-        int, typer.Option("--workers", "-w", help="Worker processes of the local cluster (without --scheduler).")
+        int,
+        typer.Option(
+            "--workers", "-w", help="Worker processes of the local cluster (without --scheduler)."
+        ),
     ] = 2,
     partition_size: Annotated[
-        int, typer.Option("--partition-size", help="Articles per partition (one task and one file per table).")
+        int,
+        typer.Option(
+            "--partition-size", help="Articles per partition (one task and one file per table)."
+        ),
     ] = 50,
     db: Annotated[
-        str | None, typer.Option("--db", help="Also save the results to this store (sqlite:///... or postgresql://...).")
+        str | None,
+        typer.Option(
+            "--db", help="Also save the results to this store (sqlite:///... or postgresql://...)."
+        ),
     ] = None,
 ) -> None:
     """Analyse article shards on a Dask cluster into partitioned Parquet tables.
@@ -68,10 +85,18 @@ def batch_cli(
 
     err = Console(stderr=True)
     if scheduler and workers != 2:
-        err.print("[yellow]note:[/yellow] --workers is ignored with --scheduler (the cluster has its own)")
+        err.print(
+            "[yellow]note:[/yellow] --workers is ignored with --scheduler (the cluster has its own)"
+        )
     progress = Progress(
-        TextColumn("[bold]analysing"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
-        TimeElapsedColumn(), TimeRemainingColumn(), console=err, transient=False,
+        TextColumn("[bold]analysing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        _RateColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=False,
     )
     task_id = progress.add_task("batch", total=None, start=False)
     base = [0]
@@ -101,8 +126,13 @@ def batch_cli(
     )
     try:
         summary = run_batch(
-            inputs, out, scheduler=scheduler, workers=workers, partition_size=partition_size,
-            db=db, listener=listener,
+            inputs,
+            out,
+            scheduler=scheduler,
+            workers=workers,
+            partition_size=partition_size,
+            db=db,
+            listener=listener,
         )
     except ParleyError as exc:
         progress.stop()
@@ -117,15 +147,16 @@ def batch_cli(
         )
         return
     err.print(
-        f"Done: {summary.records_run} article(s) in {summary.seconds:.1f} s "
-        f"({summary.rate:.1f} articles/s while running); output holds {summary.articles} analysed, "
-        f"{summary.failures} failure(s) in the errors table; {summary.partitions_run} partition(s) "
-        f"run, {summary.partitions_skipped} already done. Tables: {Path(out) if '://' not in out else out}"
+        f"Done in {summary.seconds:.1f} s: {summary.records_run} article(s) processed "
+        f"({summary.rate:.1f} articles/s while running)\n"
+        f"  analysed: {summary.articles}  failures: {summary.failures} (rows of the errors table)\n"
+        f"  partitions: {summary.partitions_run} run, {summary.partitions_skipped} already done\n"
+        f"  output: {out} (tables and manifest.json)"
     )
     if summary.partitions_failed:
         err.print(
             f"[red]{len(summary.partitions_failed)} partition(s) failed[/red] "
-            f"({', '.join(summary.partitions_failed[:5])}); run the same command again to retry them"
+            f"({', '.join(summary.partitions_failed[:5])}); "
+            "run the same command again to retry them"
         )
         raise typer.Exit(1)
-
