@@ -300,6 +300,8 @@ def _complements(tok: Token, kind: str) -> list[Token]:
 def _node_at(tok: Token, depth: int = 0) -> _Node | None:
     if depth > 4:
         return None
+    if tok.dep_ in {"amod", "compound"} and tok.pos_ in VERBAL | {"ADJ"}:
+        return None  # "the detained fishermen": a description, not an event
     if tok.pos_ in VERBAL and tok.dep_ not in {"aux", "auxpass"}:
         frame_kinds: tuple[str, ...] = ("F", "L")
         code_kinds: tuple[str, ...] = ("V",)
@@ -370,12 +372,17 @@ def _node_at(tok: Token, depth: int = 0) -> _Node | None:
 
 def _verbal_attack(tok: Token) -> bool:
     """"Trump attacked Biden's remarks": an attack on a person or on words is criticism."""
-    if tok.pos_ not in VERBAL:
+    if tok.pos_ not in VERBAL or tok.lemma_.lower() not in {"attack", "target", "hit", "slam", "blast"}:
         return False
     for child in tok.children:
-        if child.dep_ in OBJECT_DEPS:
-            if child.ent_type_ == "PERSON" or child.lemma_.lower() in WORD_NOUNS:
-                return True
+        if child.dep_ not in OBJECT_DEPS:
+            continue
+        if child.lemma_.lower() in WORD_NOUNS:
+            return True
+        if child.ent_type_ == "PERSON":
+            from parley.geo.places import geocode
+
+            return geocode(child.text) is None  # the tagger calls some cities persons
     return False
 
 

@@ -1,0 +1,170 @@
+"""Event extraction: one rule per case, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.errors import ConfigError
+from parley.nlp.rules.event_lexicon import lexicon, parse_lexicon
+from parley.nlp.rules.events import events_in_sentence
+from parley.types import Event, EventActor
+
+
+def _events(text: str, published: str = "2025-03-05") -> list[Event]:
+    from parley.service import analyze
+
+    return list(analyze(text, published=published).events)
+
+
+def _one(text: str, **kw: str) -> Event:
+    events = _events(text, **kw)
+    assert len(events) == 1, [(e.code, e.source) for e in events]
+    return events[0]
+
+
+# -- no model --------------------------------------------------------------------------------
+
+
+def test_events_lexicon_loads_and_checks_codes() -> None:
+    table = lexicon()
+    assert ("V", "shell") in table and ("F", "threaten") in table
+    with pytest.raises(ConfigError, match="not a CAMEO code"):
+        parse_lexicon("V  bomb  -  999\n")
+    with pytest.raises(ConfigError, match="unknown frame"):
+        parse_lexicon("F  bomb  -  shout\n")
+    with pytest.raises(ConfigError, match="unknown condition"):
+        parse_lexicon("V  bomb  colour=red  195\n")
+
+
+def _event(start: int, end: int) -> Event:
+    return Event(
+        id="e1", code="195", label="Employ aerial weapons", root="19", quad_class=4,
+        goldstein=-10.0, plover_type="ASSAULT", plover_mode="aerial",
+        source=EventActor(name="Russia", country="RUS"), targets=(), trigger=(start, start + 3),
+        sentence=(start, end),
+    )
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"), [((0, 10), 1), ((10, 20), 1), ((30, 40), 0), ((5, 25), 2)]
+)
+def test_events_in_sentence_by_offsets(span: tuple[int, int], expected: int) -> None:
+    events = [_event(0, 10), _event(10, 20)]
+    assert len(events_in_sentence(events, *span)) == expected
+
+
+def test_events_to_dict_contract() -> None:
+    d = _event(0, 10).to_dict()
+    assert d["plover"] == {"type": "ASSAULT", "mode": "aerial"}
+    assert d["source"]["country"] == "RUS" and d["target"] is None and d["targets"] == []
+    assert d["sentence"] == [0, 10] and d["trigger"] == [0, 3]
+
+
+# -- with the model --------------------------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "root", "plover", "source", "target"),
+    [
+        ("Russian warplanes bombed the Ukrainian port of Odesa on Tuesday.", "19", "ASSAULT", "RUS", "UKR"),
+        ("The village was attacked by Sudanese militias.", "19", "ASSAULT", "SDN", None),
+        ("Syrian airstrikes hit rebel-held towns near Idlib.", "19", "ASSAULT", "SYR", None),
+        ("Germany threatened to impose sanctions on Belarus.", "13", "THREATEN", "DEU", "BLR"),
+        ("Canada will provide humanitarian aid to Haiti.", "03", "AGREE", "CAN", "HTI"),
+        ("Japan refused to release the detained fishermen.", "12", "REJECT", "JPN", None),
+        ("Austria said Serbia must withdraw its troops from Kosovo.", "10", "REQUEST", "AUT", "SRB"),
+        ("Kenya and Ethiopia signed a border treaty in Nairobi.", "05", "SUPPORT", "KEN", "ETH"),
+        ("Chile expelled two Bolivian diplomats.", "16", "SANCTION", "CHL", "BOL"),
+        ("Greek police arrested three protesters in Athens.", "17", "COERCE", "GRC", None),
+        ("Thousands of Kenyan teachers demonstrated in Nairobi against the new tax.", "14", "PROTEST", "KEN", None),
+        ("Norway lifted the curfew in its northern towns.", "08", "CONCEDE", "NOR", None),
+    ],
+)
+def test_events_code_source_target(text: str, root: str, plover: str, source: str, target: str | None) -> None:
+    event = _one(text)
+    assert (event.root, event.plover_type) == (root, plover)
+    assert event.source is not None and event.source.country == source
+    if target:
+        assert target in {t.country for t in event.targets}
+    assert event.goldstein == pytest.approx(event.goldstein)  # a number from the codebook
+    assert -10 <= event.goldstein <= 10
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel did not attack the convoy.",  # negated
+        "If Iran attacks the tanker, the navy will respond.",  # a condition, not an event
+        "The attack was claimed on social media.",  # an event noun nobody carries out
+    ],
+)
+def test_events_negation_and_conditions_give_no_attack(text: str) -> None:
+    assert not [e for e in _events(text) if e.root in {"18", "19"}]
+
+
+@pytest.mark.model
+def test_events_hypothetical_halt_is_a_threat_to_halt_mediation() -> None:
+    event = _one("Washington may take a pass on facilitating talks between Armenia and Azerbaijan.")
+    assert event.code == "135"
+    assert event.modality == "threatened"
+    assert event.source is not None and event.source.country == "USA"
+    assert {t.country for t in event.targets} == {"ARM", "AZE"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "code", "modality"),
+    [
+        ("Spain will send peacekeepers to Lebanon.", "0334", "intended"),
+        ("Peru offered to negotiate with Ecuador.", "036", "intended"),
+        ("Brazil threatened to break off diplomatic relations with Paraguay.", "1313", "threatened"),
+        ("Egypt demanded that Israel declare a ceasefire.", "1056", "requested"),
+    ],
+)
+def test_events_frames_fold_the_complement(text: str, code: str, modality: str) -> None:
+    event = _one(text)
+    assert (event.code, event.modality) == (code, modality)
+
+
+@pytest.mark.model
+def test_events_in_quotes_belong_to_the_speaker() -> None:
+    text = '"We will cut off all aid to the rebels," Kenyan President Daniel Moi said on Monday.'
+    events = _events(text, published="2025-03-05")
+    threats = [e for e in events if e.root == "13"]
+    assert threats and threats[0].quote_id is not None
+    assert threats[0].source is not None and threats[0].source.name == "Daniel Moi"
+
+
+@pytest.mark.model
+def test_events_reported_twice_are_one_event() -> None:
+    text = (
+        "Egypt and Sudan signed a water agreement in Cairo. "
+        "Egypt signed the agreement after years of talks."
+    )
+    signed = [e for e in _events(text) if e.root == "05"]
+    assert len(signed) == 1
+    assert signed[0].source is not None and signed[0].source.country == "EGY"
+    assert "SDN" in {t.country for t in signed[0].targets}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "date", "date_source"),
+    [
+        ("Pakistan arrested twelve militants on 3 March 2025.", "2025-03-03", "text"),
+        ("Pakistan arrested twelve militants in Quetta.", "2025-03-05", "published"),
+    ],
+)
+def test_events_date_from_sentence_else_published(text: str, date: str, date_source: str) -> None:
+    event = _one(text)
+    assert (event.date, event.date_source) == (date, date_source)
+
+
+@pytest.mark.model
+def test_events_places_of_the_sentence() -> None:
+    event = _one("Russian drones struck Kharkiv overnight.")
+    assert event.root == "19"
+    assert "Kharkiv" in {p.name for p in event.places}
+    assert {p.country for p in event.places} == {"UKR"}
