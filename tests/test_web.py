@@ -338,3 +338,39 @@ def test_web_demo_builds_its_store(tmp_path: Path) -> None:
     assert f"{len(DEMO_ARTICLES)} new, 0 already present, 0 failed" in first.output
     again = CliRunner().invoke(app, ["demo", "--db", url, "--no-serve"])
     assert f"0 new, {len(DEMO_ARTICLES)} already present" in again.output
+
+
+@pytest.mark.model
+def test_web_demo_serves_the_dashboard_on_loopback(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from parley.api.server import free_port
+
+    port = free_port()
+    exe = Path(sys.executable).with_name("parley")
+    env = {**os.environ, "PARLEY_API_TOKEN": ""}
+    proc = subprocess.Popen(
+        [str(exe), "demo", "--port", str(port)],
+        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        page = None
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                page = httpx.get(f"http://127.0.0.1:{port}/", timeout=5)
+                break
+            except httpx.TransportError:
+                time.sleep(0.3)
+        assert page is not None, proc.stdout.read().decode() if proc.stdout else ""
+        assert page.status_code == 200
+        assert "Talks on a grain corridor open in Geneva" in page.text
+        stats = httpx.get(f"http://127.0.0.1:{port}/api/v1/stats").json()
+        assert stats["documents"] == 5
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    assert not list(tmp_path.iterdir())  # the temporary demo store is removed, nothing left behind
