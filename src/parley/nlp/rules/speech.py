@@ -233,9 +233,9 @@ def _noun_phrase(token: Token) -> Span:
         ):
             right = max(right, child.right_edge.i)
     span = doc[left : right + 1]
-    while len(span) > 1 and span[-1].is_punct:
+    while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
         span = span[:-1]
-    while len(span) > 1 and span[0].is_punct:
+    while len(span) > 1 and (span[0].is_punct or span[0].is_space):
         span = span[1:]
     return span
 
