@@ -49,7 +49,7 @@ from parley.geo.countries import (
     known_actor,
     sector_of,
 )
-from parley.nlp.rules.places import person_ent_is_place
+from parley.nlp.rules.places import org_ent_is_place, person_ent_is_place
 from parley.types import Actor, ActorKind
 
 PERSON_LABELS = {"PERSON"}
@@ -979,6 +979,8 @@ class ActorIndex:
         hit = geocode(text)
         if hit is not None and hit.kind in ("facility", "city", "country", "region") and known_actor(text) is None:
             return True
+        if org_ent_is_place(doc[start:end]):
+            return True  # "Kharkiv and Sumy" tagged ORG
         # A compound modifier of a title noun ("EU Integration" committee, "US Treasury Secretary").
         if ent.root.dep_ == "compound" and _norm_token(ent.root.head.text) in TITLE_NOUNS:
             return True

@@ -36,6 +36,40 @@ def _trim(span: Span) -> Span:
     return doc[start:end]
 
 
+def split_list(span: Span) -> list[Span]:
+    """"Kharkiv and Sumy" -> [Kharkiv, Sumy]: an entity that is a list of names, in parts."""
+    doc = span.doc
+    parts: list[Span] = []
+    start = span.start
+    for tok in span:
+        if tok.lower_ in ("and", ",", "&"):
+            if tok.i > start:
+                parts.append(doc[start:tok.i])
+            start = tok.i + 1
+    if start < span.end:
+        parts.append(doc[start:span.end])
+    return [_trim(p) for p in parts if len(_trim(p))]
+
+
+def org_ent_is_place(span: Span) -> bool:
+    """True when an ORG entity is really one or more places ("Kharkiv and Sumy", "Crete").
+
+    Every part must be in the gazetteer and none may be a listed institution ("Kremlin").
+    """
+    from parley.geo.countries import known_actor
+
+    parts = split_list(span)
+    if not parts:
+        return False
+    for part in parts:
+        if known_actor(part.text) is not None:
+            return False
+        hit = geocode(part.text)
+        if hit is None or (hit.kind == "city" and (hit.population or 0) < 50_000):
+            return False
+    return True
+
+
 def person_ent_is_place(span: Span, multi_word_names: set[str] | None = None) -> bool:
     """True when a PERSON entity is a place the tagger mislabelled ("Sumy").
 
@@ -113,19 +147,22 @@ def extract_places(doc: Doc, *, country_hint: str | None = None) -> list[Place]:
     multi_word_names = {
         t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
     }
-    places: list[Place] = []
+    candidates: list[Span] = []
     for ent in doc.ents:
         label = ent.label_
         if label in ("GPE", "LOC", "FAC"):
-            found = _place_of(ent, country_hint)
+            candidates.extend(split_list(ent) if _place_of(ent, country_hint) is None else [ent])
         elif label == "ORG":
             found = _place_of(ent, country_hint)
-            if found is not None and found[1].kind != "facility":
-                found = None
+            if found is not None and found[1].kind == "facility":
+                candidates.append(ent)
+            elif org_ent_is_place(ent):
+                candidates.extend(split_list(ent))  # the small model often tags cities ORG
         elif label == "PERSON" and person_ent_is_place(ent, multi_word_names):
-            found = _place_of(ent, country_hint)
-        else:
-            found = None
+            candidates.append(ent)
+    places: list[Place] = []
+    for candidate in candidates:
+        found = _place_of(candidate, country_hint)
         if found is None:
             continue
         span, hit = found
