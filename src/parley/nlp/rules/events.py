@@ -684,6 +684,27 @@ def _find_places(doc: Doc) -> tuple[Place, ...]:
     return tuple(found)
 
 
+def _object_places(node: _Node, known: tuple[Place, ...]) -> tuple[Place, ...]:
+    """Places an attack or protest is aimed at ("drones struck Kharkiv") that the place rule,
+    which looks for locative uses, leaves out."""
+    from parley.geo.places import geocode
+
+    seen = {p.start for p in known}
+    found: list[Place] = []
+    for tok in node.tokens:
+        for child in tok.children:
+            if child.dep_ not in {"dobj", "pobj"} or child.pos_ != "PROPN" or child.idx in seen:
+                continue
+            span = child.doc[child.left_edge.i : child.i + 1] if child.left_edge.pos_ == "PROPN" else child.doc[child.i : child.i + 1]
+            hit = geocode(span.text)
+            if hit is not None and hit.kind in {"city", "region"}:
+                found.append(Place(
+                    name=span.text, start=span.start_char, end=span.end_char, country=hit.country,
+                    latitude=hit.latitude, longitude=hit.longitude, kind=hit.kind,
+                ))
+    return tuple(found)
+
+
 def _places_in(sent: Span, places: Sequence[Place]) -> tuple[Place, ...]:
     return tuple(p for p in places if sent.start_char <= p.start < sent.end_char)
 
@@ -816,6 +837,8 @@ def _sentence_events(
         if not targets and code[:2] in {"10", "11", "12"}:
             targets = _other_party(ctx, sent, node, source, speaker)
         sent_places = _places_in(sent, places)
+        if code[:2] >= "14":
+            sent_places = sent_places + _object_places(node, sent_places)
         if not targets and code[:2] >= "14":
             targets = _unique([
                 EventActor(name=p.name, country=p.country) for p in sent_places
