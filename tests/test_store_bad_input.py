@@ -61,6 +61,7 @@ def test_store_refuses_a_newer_schema_and_changes_nothing(store_url: str) -> Non
         before = st.dump()
     engine = create_engine(st.url)
     with engine.begin() as conn:
+        head = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
         conn.execute(text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
     engine.dispose()
     with pytest.raises(StorageError, match="newer Parley"):
@@ -71,7 +72,7 @@ def test_store_refuses_a_newer_schema_and_changes_nothing(store_url: str) -> Non
             conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
             == "9999_from_the_future"
         )
-        conn.execute(text("UPDATE alembic_version SET version_num = '0001'"))
+        conn.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": head})
     engine.dispose()
     with Store.from_url(store_url) as st:
         assert st.dump() == before
@@ -141,3 +142,20 @@ def test_store_migrations_create_exactly_the_declared_schema(store: Store) -> No
             conn, opts={"include_object": include, "compare_type": True}
         )
         assert compare_metadata(ctx, metadata) == []
+
+
+def test_store_upgrades_an_older_schema_and_keeps_search_working(store_url: str) -> None:
+    from alembic import command
+
+    from parley.store.store import Store as _Store
+    from parley.store.store import _alembic_config
+
+    st = _Store.from_url(store_url)
+    with st._write() as conn:  # rebuild the store at revision 0001, as an older Parley left it
+        command.downgrade(_alembic_config(conn), "0001")
+    st.save([_sample_result()])  # type: ignore[list-item]
+    st.close()
+    with Store.from_url(store_url) as upgraded:
+        assert upgraded.search_quotes(text="bridge reopens").count == 1
+        with upgraded.engine.connect() as conn:
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"

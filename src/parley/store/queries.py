@@ -12,6 +12,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
+from sqlalchemy import text as sql_text
 from sqlalchemy import (
     ColumnElement,
     Connection,
@@ -103,18 +104,31 @@ def _speaker_filter(conn: Connection, speaker: str) -> ColumnElement[bool]:
     return s.quotes.c.speaker_key.in_(keys)
 
 
-def fts_condition(dialect: str, query: str) -> ColumnElement[bool]:
+#: Above this many text matches, SQLite walks the (first_published, id) index and probes the
+#: match set, stopping after one page; below it, it looks the matches up by rowid and sorts.
+SCAN_ORDER_ABOVE = 2000
+
+
+def fts5_match(query: str) -> str | None:
+    """The FTS5 MATCH string for ``query``: every word quoted, so no operator gets through."""
+    tokens = linking.words(query)
+    if not tokens:
+        return None
+    return " ".join('"' + t.replace('"', "") + '"' for t in tokens)
+
+
+def fts_condition(dialect: str, query: str, *, scan_order: bool = False) -> ColumnElement[bool]:
     """All words of ``query`` must occur in the quote (case/accents ignored, no stemming)."""
     tokens = linking.words(query)
     if not tokens:
         return true()
     if dialect == "sqlite":
-        # Each word as an FTS5 string: no operator or column syntax can get through.
-        match = " ".join('"' + t.replace('"', "") + '"' for t in tokens)
         sub = text("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :fts_q").bindparams(
-            fts_q=match
+            fts_q=fts5_match(query)
         )
-        return s.quotes.c.pk.in_(sub.columns(column("rowid", Integer)))
+        # Unary + hides the rowid from the planner, so it scans in ORDER BY index order instead.
+        pk = literal_column("+quotes.pk") if scan_order else s.quotes.c.pk
+        return pk.in_(sub.columns(column("rowid", Integer)))
     vector = func.to_tsvector(literal_column("'simple'"), s.quotes.c.text)
     query_ = func.plainto_tsquery(literal_column("'simple'"), " ".join(tokens))
     return vector.bool_op("@@")(query_)
@@ -184,6 +198,17 @@ def list_documents(conn: Connection, *, limit: int = 50, offset: int = 0) -> Pag
 # --- quotes --------------------------------------------------------------------------------
 
 
+def newest_first(dialect: str, day: Any, key: Any) -> tuple[Any, ...]:
+    """ORDER BY day DESC (undated last), key DESC: index order on both backends.
+
+    SQLite already sorts NULL last in DESC order, and spelling out NULLS LAST there would stop
+    it from walking the index.
+    """
+    if dialect == "sqlite":
+        return (day.desc(), key.desc())
+    return (day.desc().nulls_last(), key.desc())
+
+
 def _quote_sources(conn: Connection, ids: list[str]) -> dict[str, list[QuoteSource]]:
     out: dict[str, list[QuoteSource]] = defaultdict(list)
     if not ids:
@@ -245,8 +270,6 @@ def search_quotes(
     limit, offset = _page_args(limit, offset)
     q, a = s.quotes.c, s.actors.c
     conds: list[ColumnElement[bool]] = []
-    if text:
-        conds.append(fts_condition(dialect, text))
     if speaker:
         conds.append(_speaker_filter(conn, speaker))
     if speaker_keys is not None:
@@ -263,8 +286,19 @@ def search_quotes(
         conds.append(q.kind == kind)
     if altered is not None:
         conds.append(q.altered == altered)
+    match = fts5_match(text) if text else None
+    if dialect == "sqlite" and match and not conds:
+        # Only words: FTS5 counts its own matches without touching the quotes table.
+        count = conn.execute(
+            sql_text("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH :q"), {"q": match}
+        ).scalar_one()
+    else:
+        where = and_(true(), *conds, *([fts_condition(dialect, text)] if text else []))
+        count = conn.execute(select(func.count()).select_from(s.quotes).where(where)).scalar_one()
+    if text:
+        scan = dialect == "sqlite" and count > SCAN_ORDER_ABOVE
+        conds.append(fts_condition(dialect, text, scan_order=scan))
     where = and_(true(), *conds)
-    count = conn.execute(select(func.count()).select_from(s.quotes).where(where)).scalar_one()
     rows = conn.execute(
         select(
             q.id,
@@ -282,7 +316,7 @@ def search_quotes(
         )
         .select_from(s.quotes.outerjoin(s.actors, a.key == q.speaker_key))
         .where(where)
-        .order_by(q.first_published.desc().nulls_last(), q.id)
+        .order_by(*newest_first(dialect, q.first_published, q.id))
         .limit(limit)
         .offset(offset)
     ).all()

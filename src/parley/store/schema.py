@@ -109,7 +109,8 @@ quotes = Table(
     Column("variant_count", Integer, nullable=False),  # distinct wordings across sources
     Column("altered", Boolean, nullable=False),  # variant_count > 1: the integrity flag
     Index("ix_quotes_speaker_key", "speaker_key"),
-    Index("ix_quotes_first_published", "first_published"),
+    # Newest-first pages walk this index (see queries.SCAN_ORDER_ABOVE).
+    Index("ix_quotes_first_published_id", "first_published", "id"),
 )
 
 #: Where a quote appeared: one row per quote per document, with that document's wording.
