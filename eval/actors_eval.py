@@ -64,7 +64,14 @@ def score_article(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Any]:
     # Canonical names pair first, so an alias shared by two gold actors cannot steal a match.
     hits: dict[int, int] = {}
     for gi, g in enumerate(gold_actors):
-        hit = next((i for i, p in enumerate(pred_actors) if i not in used and norm(p.get("name", "")) == norm(g.get("name", ""))), None)
+        hit = next(
+            (
+                i
+                for i, p in enumerate(pred_actors)
+                if i not in used and norm(p.get("name", "")) == norm(g.get("name", ""))
+            ),
+            None,
+        )
         if hit is not None:
             used.add(hit)
             hits[gi] = hit
@@ -81,12 +88,21 @@ def score_article(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Any]:
         else:
             missed.append(g)
     extra = [p for i, p in enumerate(pred_actors) if i not in used]
-    return {"gold": gold_actors, "pred": pred_actors, "pairs": pairs, "missed": missed, "extra": extra}
+    return {
+        "gold": gold_actors,
+        "pred": pred_actors,
+        "pairs": pairs,
+        "missed": missed,
+        "extra": extra,
+    }
 
 
 def load_gold() -> list[tuple[Path, dict[str, Any], str]]:
     items = []
-    for path in [SHARED / "seed" / "seed-000.gold.json", *sorted((SHARED / "dev").glob("*.gold.json"))]:
+    for path in [
+        SHARED / "seed" / "seed-000.gold.json",
+        *sorted((SHARED / "dev").glob("*.gold.json")),
+    ]:
         gold = json.loads(path.read_text(encoding="utf-8"))
         text = (path.parent / gold["text_file"]).read_text(encoding="utf-8")
         items.append((path, gold, text))
@@ -101,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     results = []
-    for path, gold, text in load_gold():
+    for _path, gold, text in load_gold():
         if args.pred:
             pred_path = args.pred / f"{gold['id']}.json"
             if not pred_path.is_file():
@@ -123,7 +139,9 @@ def main(argv: list[str] | None = None) -> int:
         tot["match"] += len(r["pairs"])
         tot["pgold"] += sum(1 for g in r["gold"] if g.get("kind") == "person")
         tot["ppred"] += sum(1 for p in r["pred"] if p.get("kind") == "person")
-        tot["pmatch"] += sum(1 for g, p in r["pairs"] if g.get("kind") == "person" and p.get("kind") == "person")
+        tot["pmatch"] += sum(
+            1 for g, p in r["pairs"] if g.get("kind") == "person" and p.get("kind") == "person"
+        )
         for g, p in r["pairs"]:
             if g.get("country"):
                 tot["cn"] += 1

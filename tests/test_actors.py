@@ -1,4 +1,4 @@
-"""Actors of an article: clustering, titles, countries, repairs, descriptions, pronouns (real model)."""
+"""Actors: clustering, titles, countries, repairs, descriptions and pronouns (real model)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ ARTICLE = (
     "MP Ivanna Klympush-Tsintsadze, chair of the parliamentary committee on EU Integration, "
     "said parliament would decide. She told reporters the vote would come soon. "
     "Foreign Minister Andrii Sybiha met Rubio and Trump’s special envoy, Steve Witkoff, in Paris. "
-    "“We will see,” the President said. The Kremlin spokesman added that Moscow was open to dialogue."
+    "“We will see,” the President said. "
+    "The Kremlin spokesman added that Moscow was open to dialogue."
 )
 
 
@@ -43,7 +44,12 @@ def _person(index: ActorIndex, name: str) -> ActorRecord:
         ("Vance", "JD Vance", "Vice President", "USA"),
         ("Meloni", "Giorgia Meloni", "Prime Minister", "ITA"),
         ("Peskov", "Dmitry Peskov", "Kremlin spokesman", "RUS"),
-        ("Klympush-Tsintsadze", "Ivanna Klympush-Tsintsadze", "MP, chair of the parliamentary committee on EU Integration", None),
+        (
+            "Klympush-Tsintsadze",
+            "Ivanna Klympush-Tsintsadze",
+            "MP, chair of the parliamentary committee on EU Integration",
+            None,
+        ),
         ("Sybiha", "Andrii Sybiha", "Foreign Minister", None),
         ("Witkoff", "Steve Witkoff", "special envoy", "USA"),
     ],
@@ -102,7 +108,9 @@ def test_title_word_state_is_not_an_organisation(article: tuple[Any, ActorIndex]
         ("the Vice President", "“We will see,”", "JD Vance"),
     ],
 )
-def test_resolve_description(article: tuple[Any, ActorIndex], description: str, anchor: str, expected: str) -> None:
+def test_resolve_description(
+    article: tuple[Any, ActorIndex], description: str, anchor: str, expected: str
+) -> None:
     _, index = article
     record = index.resolve_description(description, ARTICLE.index(anchor))
     assert record is not None and record.name == expected
@@ -110,7 +118,10 @@ def test_resolve_description(article: tuple[Any, ActorIndex], description: str, 
 
 def test_resolve_description_needs_an_earlier_mention(article: tuple[Any, ActorIndex]) -> None:
     _, index = article
-    assert index.resolve_description("the Kremlin spokesman", ARTICLE.index("Kremlin spokesman")) is None
+    assert (
+        index.resolve_description("the Kremlin spokesman", ARTICLE.index("Kremlin spokesman"))
+        is None
+    )
     assert index.resolve_description("the archbishop", len(ARTICLE)) is None
 
 
@@ -145,15 +156,41 @@ def test_ids_are_dense_and_frozen_actors_match(article: tuple[Any, ActorIndex]) 
 @pytest.mark.parametrize(
     ("text", "name", "kind", "country", "sector"),
     [
-        ("The Kremlin said on Monday that talks would continue.", "Kremlin", "organization", "RUS", "GOV"),
-        ("The Supreme Court of Puerto Rico ruled on Wednesday against the governor.", "Supreme Court of Puerto Rico", "organization", "PRI", "JUD"),
+        (
+            "The Kremlin said on Monday that talks would continue.",
+            "Kremlin",
+            "organization",
+            "RUS",
+            "GOV",
+        ),
+        (
+            "The Supreme Court of Puerto Rico ruled on Wednesday against the governor.",
+            "Supreme Court of Puerto Rico",
+            "organization",
+            "PRI",
+            "JUD",
+        ),
         ("NATO said it would send more troops to the region.", "NATO", "organization", None, "IGO"),
-        ("Russia said on Monday it would not attend the summit.", "Russia", "country", "RUS", "GOV"),
+        (
+            "Russia said on Monday it would not attend the summit.",
+            "Russia",
+            "country",
+            "RUS",
+            "GOV",
+        ),
         ("Moscow rejected the proposal on Tuesday.", "Russia", "country", "RUS", "GOV"),
-        ("The Ukrainian government said the deal would be signed next week.", "Ukrainian government", "organization", "UKR", "GOV"),
+        (
+            "The Ukrainian government said the deal would be signed next week.",
+            "Ukrainian government",
+            "organization",
+            "UKR",
+            "GOV",
+        ),
     ],
 )
-def test_organisations_and_countries(nlp: Any, text: str, name: str, kind: str, country: str | None, sector: str) -> None:
+def test_organisations_and_countries(
+    nlp: Any, text: str, name: str, kind: str, country: str | None, sector: str
+) -> None:
     index = ActorIndex.build(nlp(text))
     record = next((r for r in index.records if r.name == name), None)
     assert record is not None, [r.name for r in index.records]
@@ -163,14 +200,42 @@ def test_organisations_and_countries(nlp: Any, text: str, name: str, kind: str, 
 @pytest.mark.parametrize(
     ("text", "name", "title", "country"),
     [
-        ("President Hassan Rouhani of Iran said the strait was safe.", "Hassan Rouhani", "President", "IRN"),
-        ("Italian Prime Minister Giorgia Meloni welcomed the visit.", "Giorgia Meloni", "Prime Minister", "ITA"),
-        ("Republican committee member Doug Collins of Georgia said the US inquiry was unfair. US lawmakers will vote.", "Doug Collins", "Republican committee member", "USA"),
-        ("Niger's president Mahamadou Issoufou said the zone would help trade.", "Mahamadou Issoufou", "president", "NER"),
-        ("German Chancellor Angela Merkel's spokesperson, Steffen Seibert, said the ban was right.", "Steffen Seibert", "spokesperson", "DEU"),
+        (
+            "President Hassan Rouhani of Iran said the strait was safe.",
+            "Hassan Rouhani",
+            "President",
+            "IRN",
+        ),
+        (
+            "Italian Prime Minister Giorgia Meloni welcomed the visit.",
+            "Giorgia Meloni",
+            "Prime Minister",
+            "ITA",
+        ),
+        (
+            "Republican committee member Doug Collins of Georgia said the US inquiry was unfair. "
+            "US lawmakers will vote.",
+            "Doug Collins",
+            "Republican committee member",
+            "USA",
+        ),
+        (
+            "Niger's president Mahamadou Issoufou said the zone would help trade.",
+            "Mahamadou Issoufou",
+            "president",
+            "NER",
+        ),
+        (
+            "German Chancellor Angela Merkel's spokesperson, Steffen Seibert, said it was right.",
+            "Steffen Seibert",
+            "spokesperson",
+            "DEU",
+        ),
     ],
 )
-def test_titles_and_countries_in_single_sentences(nlp: Any, text: str, name: str, title: str, country: str) -> None:
+def test_titles_and_countries_in_single_sentences(
+    nlp: Any, text: str, name: str, title: str, country: str
+) -> None:
     index = ActorIndex.build(nlp(text))
     record = index.find(name, kind="person")
     assert record is not None, [r.name for r in index.records]
@@ -192,7 +257,11 @@ def test_namesakes_stay_apart(nlp: Any) -> None:
     [
         ("Ms Carrie Lam said the bill was dead. Lam spoke in Hong Kong.", "Carrie Lam", "female"),
         ("Mr Robert Mugabe ruled for decades.", "Robert Mugabe", "male"),
-        ("Andrew Leung opened the session. He said the council would meet again.", "Andrew Leung", "male"),
+        (
+            "Andrew Leung opened the session. He said the council would meet again.",
+            "Andrew Leung",
+            "male",
+        ),
     ],
 )
 def test_gender_evidence(nlp: Any, text: str, name: str, gender: str) -> None:
@@ -211,7 +280,9 @@ def test_pronoun_skips_person_of_other_gender(nlp: Any) -> None:
 
 
 def test_add_unnamed_source_reads_facts_from_its_name(nlp: Any) -> None:
-    index = ActorIndex.build(nlp("Police in Gdańsk said the attacker was arrested. Poland mourned the mayor."))
+    index = ActorIndex.build(
+        nlp("Police in Gdańsk said the attacker was arrested. Poland mourned the mayor.")
+    )
     record = index.add("a police spokesperson", "person")
     assert record.sector == "COP" and record.country == "POL"
     assert index.add("the Ukrainian government", "person").kind == "organization"

@@ -95,9 +95,18 @@ def test_sector_of_unknown(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("UN", "UNO"), ("United Nations", "UNO"), ("NATO", "NAT"), ("EU", "EEC"),
-     ("the European Union", "EEC"), ("IAEA", "IAE"), ("WHO", "WHO"), ("IMF", "IMF"),
-     ("who", None), ("Russia", None)],
+    [
+        ("UN", "UNO"),
+        ("United Nations", "UNO"),
+        ("NATO", "NAT"),
+        ("EU", "EEC"),
+        ("the European Union", "EEC"),
+        ("IAEA", "IAE"),
+        ("WHO", "WHO"),
+        ("IMF", "IMF"),
+        ("who", None),
+        ("Russia", None),
+    ],
 )
 def test_igo_code(text: str, expected: str | None) -> None:
     assert igo_code(text) == expected
@@ -105,8 +114,12 @@ def test_igo_code(text: str, expected: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("text", "country", "sector"),
-    [("Russian airstrikes", "RUS", "MIL"), ("Ukrainian lawmakers", "UKR", "LEG"),
-     ("Kremlin spokesman", "RUS", "GOV"), ("Italian Prime Minister", "ITA", "GOV")],
+    [
+        ("Russian airstrikes", "RUS", "MIL"),
+        ("Ukrainian lawmakers", "UKR", "LEG"),
+        ("Kremlin spokesman", "RUS", "GOV"),
+        ("Italian Prime Minister", "ITA", "GOV"),
+    ],
 )
 def test_actor_code(text: str, country: str, sector: str) -> None:
     code = actor_code(text)
@@ -184,9 +197,16 @@ def test_user_actor_file_toml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 
 def test_user_actor_file_csv(tmp_path: Path) -> None:
     path = tmp_path / "actors.csv"
-    path.write_text("name,country,sector,kind,aliases\nAcme Corp,DEU,BUS,organization,Acme\n", encoding="utf-8")
+    path.write_text(
+        "name,country,sector,kind,aliases\nAcme Corp,DEU,BUS,organization,Acme\n", encoding="utf-8"
+    )
     (entry,) = load_actor_file(path)
-    assert (entry.name, entry.country, entry.sector, entry.aliases) == ("Acme Corp", "DEU", "BUS", ("Acme",))
+    assert (entry.name, entry.country, entry.sector, entry.aliases) == (
+        "Acme Corp",
+        "DEU",
+        "BUS",
+        ("Acme",),
+    )
 
 
 @pytest.mark.parametrize(

@@ -15,8 +15,18 @@ pytestmark = pytest.mark.model
     ("text", "name", "country", "kind"),
     [
         ("Russian airstrikes hit the cities of Kharkiv and Sumy on Friday.", "Sumy", "UKR", "city"),
-        ("Russian airstrikes hit the cities of Kharkiv and Sumy on Friday.", "Kharkiv", "UKR", "city"),
-        ("Speaking to reporters in the Oval Office on Friday, the president said little.", "Oval Office", "USA", "facility"),
+        (
+            "Russian airstrikes hit the cities of Kharkiv and Sumy on Friday.",
+            "Kharkiv",
+            "UKR",
+            "city",
+        ),
+        (
+            "Speaking to reporters in the Oval Office on Friday, the president said little.",
+            "Oval Office",
+            "USA",
+            "facility",
+        ),
         ("The minister met European leaders in Paris on Thursday.", "Paris", "FRA", "city"),
         ("Fighting continued across northeastern Ukraine overnight.", "Ukraine", "UKR", "country"),
         ("Troops advanced in Donbas as shelling continued.", "Donbas", "UKR", "region"),
@@ -28,7 +38,7 @@ def test_places_are_geocoded(nlp: Any, text: str, name: str, country: str, kind:
     assert hit is not None, [p.name for p in places]
     assert (hit.country, hit.kind) == (country, kind)
     assert hit.latitude is not None and hit.longitude is not None
-    assert text[hit.start:hit.end] == hit.name
+    assert text[hit.start : hit.end] == hit.name
 
 
 @pytest.mark.parametrize(

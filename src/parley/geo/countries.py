@@ -30,8 +30,30 @@ from parley.errors import ConfigError
 #: CAMEO sector (agent type) codes Parley emits.
 SECTOR_CODES = frozenset(
     {
-        "GOV", "MIL", "LEG", "JUD", "COP", "SPY", "OPP", "PTY", "REB", "BUS", "MED", "CVL",
-        "EDU", "HLH", "REF", "REL", "LAB", "AGR", "CRM", "ELI", "ENV", "IGO", "NGO", "UAF",
+        "GOV",
+        "MIL",
+        "LEG",
+        "JUD",
+        "COP",
+        "SPY",
+        "OPP",
+        "PTY",
+        "REB",
+        "BUS",
+        "MED",
+        "CVL",
+        "EDU",
+        "HLH",
+        "REF",
+        "REL",
+        "LAB",
+        "AGR",
+        "CRM",
+        "ELI",
+        "ENV",
+        "IGO",
+        "NGO",
+        "UAF",
     }
 )
 ACTOR_KINDS = frozenset({"person", "organization", "country", "group"})
@@ -40,15 +62,44 @@ _EXTRA_ISO3 = {"XKX": "Kosovo"}
 # Capitals whose names more often mean something else in English news (a person, another city).
 _AMBIGUOUS_CAPITALS = frozenset(
     {
-        "hamilton", "kingston", "victoria", "georgetown", "san jose", "jamestown", "plymouth",
-        "douglas", "stanley", "male", "saint-denis", "george town", "the valley", "west island",
-        "diego garcia", "adamstown", "flying fish cove", "east jerusalem", "saint helier",
-        "st peter port", "road town", "sucre", "avarua", "alofi", "moroni", "kingstown",
+        "hamilton",
+        "kingston",
+        "victoria",
+        "georgetown",
+        "san jose",
+        "jamestown",
+        "plymouth",
+        "douglas",
+        "stanley",
+        "male",
+        "saint-denis",
+        "george town",
+        "the valley",
+        "west island",
+        "diego garcia",
+        "adamstown",
+        "flying fish cove",
+        "east jerusalem",
+        "saint helier",
+        "st peter port",
+        "road town",
+        "sucre",
+        "avarua",
+        "alofi",
+        "moroni",
+        "kingstown",
     }
 )
 _EXTRA_CAPITALS = {
-    "kiev": "UKR", "washington, d.c.": "USA", "washington dc": "USA", "washington d.c.": "USA",
-    "astana": "KAZ", "naypyidaw": "MMR", "delhi": "IND", "la paz": "BOL", "the hague": "NLD",
+    "kiev": "UKR",
+    "washington, d.c.": "USA",
+    "washington dc": "USA",
+    "washington d.c.": "USA",
+    "astana": "KAZ",
+    "naypyidaw": "MMR",
+    "delhi": "IND",
+    "la paz": "BOL",
+    "the hague": "NLD",
 }
 
 
@@ -90,11 +141,11 @@ class _Tables:
 
 
 def fold(text: str) -> str:
-    """Lower-case, accent-free, apostrophe-normalised text without a leading "the" or trailing 's."""
+    """Lower-case, accent-free text without a leading "the" or a trailing 's."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-")
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"\s+", " ", text).strip().strip(",;:!?\"()[]").strip()
+    text = re.sub(r"\s+", " ", text).strip().strip(',;:!?"()[]').strip()
     lower = text.lower()
     if lower.startswith("the "):
         lower = lower[4:]
@@ -115,7 +166,7 @@ def _strip_case_key(text: str) -> str:
     text = text.replace("\u2019", "'").strip()
     for prefix in ("the ", "The "):
         if text.startswith(prefix):
-            text = text[len(prefix):]
+            text = text[len(prefix) :]
     if text.endswith("'s"):
         text = text[:-2]
     return text.strip()
@@ -135,7 +186,9 @@ def _read_rows(text: str, source: str, required: Iterable[str]) -> list[dict[str
     reader = csv.DictReader(io.StringIO("\n".join(lines)))
     missing = [c for c in required if c not in (reader.fieldnames or [])]
     if missing:
-        raise ConfigError(f"{source}: the header must have the columns {', '.join(required)}; missing {missing}")
+        raise ConfigError(
+            f"{source}: the header must have the columns {', '.join(required)}; missing {missing}"
+        )
     rows = []
     for number, row in enumerate(reader, start=2):
         clean = {k: (v or "").strip() for k, v in row.items() if k is not None}
@@ -183,7 +236,9 @@ def _entries_from_rows(rows: list[dict[str, str]], source: str) -> list[KnownAct
         where = f"row {number} ({row.get('name')!r})"
         kind = (row.get("kind") or "organization").strip().lower()
         if kind not in ACTOR_KINDS:
-            raise ConfigError(f"{source}, {where}: kind {kind!r} is not one of {sorted(ACTOR_KINDS)}")
+            raise ConfigError(
+                f"{source}, {where}: kind {kind!r} is not one of {sorted(ACTOR_KINDS)}"
+            )
         entries.append(
             KnownActor(
                 name=row["name"],
@@ -209,7 +264,9 @@ def load_actor_file(path: str | Path) -> list[KnownActor]:
     """
     path = Path(path)
     if not path.is_file():
-        raise ConfigError(f"The actors file {path} does not exist: fix PARLEY_ACTORS_FILE or create it")
+        raise ConfigError(
+            f"The actors file {path} does not exist: fix PARLEY_ACTORS_FILE or create it"
+        )
     source = str(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -222,7 +279,9 @@ def load_actor_file(path: str | Path) -> list[KnownActor]:
             raise ConfigError(f"{source} is not valid TOML: {exc}") from exc
         items = data.get("actor")
         if not isinstance(items, list):
-            raise ConfigError(f"{source}: expected [[actor]] tables with name, country, sector, kind")
+            raise ConfigError(
+                f"{source}: expected [[actor]] tables with name, country, sector, kind"
+            )
         rows = []
         for number, item in enumerate(items, start=1):
             if not isinstance(item, dict) or not str(item.get("name", "")).strip():
@@ -275,7 +334,9 @@ def _build_tables(extra_file: str | None) -> _Tables:
             t.capitals.setdefault(capital, info["iso3"])
     t.capitals.update(_EXTRA_CAPITALS)
     src = "parley/data/countries.csv"
-    for number, row in enumerate(_read_rows(_data("countries.csv"), src, ["iso3", "name", "aliases"]), 2):
+    for number, row in enumerate(
+        _read_rows(_data("countries.csv"), src, ["iso3", "name", "aliases"]), 2
+    ):
         iso3 = _check_iso3(row["iso3"], src, f"row {number}")
         if iso3 is None:
             raise ConfigError(f"{src}, row {number}: iso3 is empty")
@@ -292,7 +353,9 @@ def _build_tables(extra_file: str | None) -> _Tables:
         if iso3:
             t.demonyms[fold(row["word"])] = iso3
     src = "parley/data/sectors.csv"
-    for number, row in enumerate(_read_rows(_data("sectors.csv"), src, ["word", "sector", "priority"]), 2):
+    for number, row in enumerate(
+        _read_rows(_data("sectors.csv"), src, ["word", "sector", "priority"]), 2
+    ):
         sector = _check_sector(row["sector"], src, f"row {number}")
         try:
             priority = int(row["priority"])
@@ -305,10 +368,16 @@ def _build_tables(extra_file: str | None) -> _Tables:
     for entry in _entries_from_rows(rows, src):
         _add_actor(t, entry)
     src = "parley/data/igos.csv"
-    for number, row in enumerate(_read_rows(_data("igos.csv"), src, ["code", "name", "sector", "aliases"]), 2):
+    for number, row in enumerate(
+        _read_rows(_data("igos.csv"), src, ["code", "name", "sector", "aliases"]), 2
+    ):
         sector = _check_sector(row["sector"], src, f"row {number}")
         entry = KnownActor(
-            name=row["name"], country=None, sector=sector, kind="organization", code=row["code"],
+            name=row["name"],
+            country=None,
+            sector=sector,
+            kind="organization",
+            code=row["code"],
             aliases=_split_aliases(row["aliases"]),
         )
         _add_actor(t, entry)
@@ -459,14 +528,17 @@ def sector_of(text: str) -> str | None:
         while i < len(words):
             hit = None
             for n in (3, 2):
-                phrase = " ".join(words[i:i + n])
+                phrase = " ".join(words[i : i + n])
                 if i + n <= len(words) and phrase in t.sectors:
                     hit = (t.sectors[phrase], n)
                     break
             if hit is None:
                 word = words[i]
-                for candidate in (word, word[:-1] if word.endswith("s") else None,
-                                  word[:-2] if word.endswith("es") else None):
+                for candidate in (
+                    word,
+                    word[:-1] if word.endswith("s") else None,
+                    word[:-2] if word.endswith("es") else None,
+                ):
                     if candidate and candidate in t.sectors:
                         hit = (t.sectors[candidate], 1)
                         break
@@ -500,13 +572,13 @@ def find_country(text: str) -> str | None:
         for n in range(n_max, 0, -1):
             if i + n > len(words):
                 continue
-            phrase = " ".join(words[i:i + n])
+            phrase = " ".join(words[i : i + n])
             if not phrase[:1].isupper():
                 continue
             code = country_code(phrase)
             if code:
                 return code
-            if n >= 2 and all(w[:1].isupper() for w in words[i:i + n]):
+            if n >= 2 and all(w[:1].isupper() for w in words[i : i + n]):
                 # A multi-word place ("New Jersey") must not yield its last word ("Jersey").
                 from parley.geo.places import geocode
 
@@ -521,7 +593,7 @@ def find_igo(text: str) -> str | None:
     words = _WORD.findall(text.replace("\u2019", "'")) if text else []
     for i in range(len(words)):
         for n in range(min(len(words) - i, 6), 0, -1):
-            code = igo_code(" ".join(words[i:i + n]))
+            code = igo_code(" ".join(words[i : i + n]))
             if code:
                 return code
     return None

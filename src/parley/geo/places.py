@@ -19,7 +19,14 @@ from functools import lru_cache
 from typing import Any
 
 from parley.errors import ConfigError
-from parley.geo.countries import _check_iso3, _data, _read_rows, _split_aliases, country_of_name, fold
+from parley.geo.countries import (
+    _check_iso3,
+    _data,
+    _read_rows,
+    _split_aliases,
+    country_of_name,
+    fold,
+)
 
 # Alternate names of small towns include ordinary English words; only larger cities' are used.
 _ALT_NAME_MIN_POPULATION = 100_000
@@ -69,15 +76,22 @@ class _Gazetteer:
             if not iso3:
                 continue
             city = _City(
-                raw["name"], iso3, float(raw["latitude"]), float(raw["longitude"]),
-                int(raw.get("population") or 0), str(raw.get("admin1code") or ""),
+                raw["name"],
+                iso3,
+                float(raw["latitude"]),
+                float(raw["longitude"]),
+                int(raw.get("population") or 0),
+                str(raw.get("admin1code") or ""),
             )
             self.primary[fold(city.name)].append(city)
             if city.population >= _ALT_NAME_MIN_POPULATION:
                 for alt in raw.get("alternatenames") or ():
                     if alt[:1].isupper() and len(alt) >= 4 and alt.isascii() is not None:
                         key = fold(alt)
-                        if key != fold(city.name) and key.replace(" ", "").replace("-", "").isalpha():
+                        if (
+                            key != fold(city.name)
+                            and key.replace(" ", "").replace("-", "").isalpha()
+                        ):
                             self.alternate[key].append(city)
             acc = sums[iso3]
             acc[0] += city.lat
@@ -92,7 +106,9 @@ class _Gazetteer:
         self.states: dict[str, GeoHit] = {}
         for code, state in gc.get_us_states().items():
             lat_lon = state_sums.get(code)
-            lat, lon = (lat_lon[0] / lat_lon[2], lat_lon[1] / lat_lon[2]) if lat_lon else (None, None)
+            lat, lon = (
+                (lat_lon[0] / lat_lon[2], lat_lon[1] / lat_lon[2]) if lat_lon else (None, None)
+            )
             self.states[fold(state["name"])] = GeoHit(state["name"], "USA", lat, lon, "region")
         self.continents: dict[str, GeoHit] = {}
         for cont in gc.get_continents().values():
@@ -101,17 +117,23 @@ class _Gazetteer:
             )
         self.special: dict[str, GeoHit] = {}
         src = "parley/data/places.csv"
-        rows = _read_rows(_data("places.csv"), src, ["name", "iso3", "kind", "latitude", "longitude", "aliases"])
+        rows = _read_rows(
+            _data("places.csv"), src, ["name", "iso3", "kind", "latitude", "longitude", "aliases"]
+        )
         for number, row in enumerate(rows, start=2):
             try:
                 lat, lon = float(row["latitude"]), float(row["longitude"])
             except ValueError as exc:
-                raise ConfigError(f"{src}, row {number}: latitude/longitude must be numbers") from exc
+                raise ConfigError(
+                    f"{src}, row {number}: latitude/longitude must be numbers"
+                ) from exc
             if not (-90 <= lat <= 90 and -180 <= lon <= 180):
                 raise ConfigError(f"{src}, row {number}: coordinates out of range")
             if row["kind"] not in {"region", "facility", "water"}:
                 raise ConfigError(f"{src}, row {number}: kind must be region, facility or water")
-            hit = GeoHit(row["name"], _check_iso3(row["iso3"], src, f"row {number}"), lat, lon, row["kind"])
+            hit = GeoHit(
+                row["name"], _check_iso3(row["iso3"], src, f"row {number}"), lat, lon, row["kind"]
+            )
             for alias in (row["name"], *_split_aliases(row["aliases"])):
                 self.special[fold(alias)] = hit
 
@@ -184,6 +206,10 @@ def geocode(name: str, *, country_hint: str | None = None) -> GeoHit | None:
 def hit_to_dict(hit: GeoHit) -> dict[str, Any]:
     """A GeoHit as a plain dict (for JSON)."""
     return {
-        "name": hit.name, "country": hit.country, "latitude": hit.latitude,
-        "longitude": hit.longitude, "kind": hit.kind, "population": hit.population,
+        "name": hit.name,
+        "country": hit.country,
+        "latitude": hit.latitude,
+        "longitude": hit.longitude,
+        "kind": hit.kind,
+        "population": hit.population,
     }

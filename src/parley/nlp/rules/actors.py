@@ -57,76 +57,168 @@ ORG_LABELS = {"ORG"}
 
 #: Words that name a role or office (lower case); a title phrase must contain one.
 TITLE_NOUNS = frozenset(
-    """
-    president president-elect vice-president minister secretary spokesman spokeswoman
-    spokesperson chancellor premier envoy ambassador senator governor mayor king queen prince
-    princess lord lady judge justice prosecutor archbishop bishop pope cardinal imam rabbi
-    general colonel commander admiral lieutenant captain major sergeant marshal chief head
-    leader chair chairman chairwoman chairperson director mp lawmaker legislator
-    representative congressman congresswoman councillor councilor official adviser advisor
-    aide analyst correspondent reporter editor journalist professor doctor businessman
-    businesswoman activist candidate nominee commissioner administrator executive ceo founder
-    owner officer deputy speaker member attorney counsel negotiator diplomat delegate
-    superintendent inspector economist historian scientist researcher expert emir sultan
-    sheikh monarch emperor empress crown ruler dictator strongman warlord treasurer
-    comptroller registrar ombudsman rapporteur coordinator manager president-elect premier
-    secretary-general loyalist co-founder cofounder vice chief-of-staff
-    """.split()
+    [
+        "president", "president-elect", "vice-president", "minister", "secretary", "spokesman",
+        "spokeswoman", "spokesperson", "chancellor", "premier", "envoy", "ambassador", "senator",
+        "governor", "mayor", "king", "queen", "prince", "princess", "lord", "lady", "judge",
+        "justice", "prosecutor", "archbishop", "bishop", "pope", "cardinal", "imam", "rabbi",
+        "general", "colonel", "commander", "admiral", "lieutenant", "captain", "major", "sergeant",
+        "marshal", "chief", "head", "leader", "chair", "chairman", "chairwoman", "chairperson",
+        "director", "mp", "lawmaker", "legislator", "representative", "congressman",
+        "congresswoman", "councillor", "councilor", "official", "adviser", "advisor", "aide",
+        "analyst", "correspondent", "reporter", "editor", "journalist", "professor", "doctor",
+        "businessman", "businesswoman", "activist", "candidate", "nominee", "commissioner",
+        "administrator", "executive", "ceo", "founder", "owner", "officer", "deputy", "speaker",
+        "member", "attorney", "counsel", "negotiator", "diplomat", "delegate", "superintendent",
+        "inspector", "economist", "historian", "scientist", "researcher", "expert", "emir",
+        "sultan", "sheikh", "monarch", "emperor", "empress", "crown", "ruler", "dictator",
+        "strongman", "warlord", "treasurer", "comptroller", "registrar", "ombudsman", "rapporteur",
+        "coordinator", "manager", "president-elect", "premier", "secretary-general", "loyalist",
+        "co-founder", "cofounder", "vice", "chief-of-staff"
+    ]
 )
 #: Words that may precede a title noun inside a title ("Prime Minister", "Foreign Minister").
 TITLE_MODIFIERS = frozenset(
-    """
-    vice prime deputy foreign defence defense interior home economy economic finance health
-    justice chief senior former acting interim special first then ex incumbent outgoing
-    newly elected state supreme general high national security presidential attorney press
-    trade industry culture education energy environment agriculture labour labor transport
-    development treasury federal regional local party opposition assistant associate
-    executive managing permanent top junior shadow caretaker de facto lead principal
-    democratic republican conservative liberal socialist committee council house senate
-    parliamentary police military army navy air force intelligence emergency digital
-    science technology information communications veterans housing infrastructure
-    immigration migration finance budget social welfare youth sports tourism mining
-    minerals oil gas water commerce investment planning public affairs relations civil
-    european international human rights minority majority whip floor
-    """.split()
+    [
+        "vice", "prime", "deputy", "foreign", "defence", "defense", "interior", "home", "economy",
+        "economic", "finance", "health", "justice", "chief", "senior", "former", "acting",
+        "interim", "special", "first", "then", "ex", "incumbent", "outgoing", "newly", "elected",
+        "state", "supreme", "general", "high", "national", "security", "presidential", "attorney",
+        "press", "trade", "industry", "culture", "education", "energy", "environment",
+        "agriculture", "labour", "labor", "transport", "development", "treasury", "federal",
+        "regional", "local", "party", "opposition", "assistant", "associate", "executive",
+        "managing", "permanent", "top", "junior", "shadow", "caretaker", "de", "facto", "lead",
+        "principal", "democratic", "republican", "conservative", "liberal", "socialist",
+        "committee", "council", "house", "senate", "parliamentary", "police", "military", "army",
+        "navy", "air", "force", "intelligence", "emergency", "digital", "science", "technology",
+        "information", "communications", "veterans", "housing", "infrastructure", "immigration",
+        "migration", "finance", "budget", "social", "welfare", "youth", "sports", "tourism",
+        "mining", "minerals", "oil", "gas", "water", "commerce", "investment", "planning",
+        "public", "affairs", "relations", "civil", "european", "international", "human", "rights",
+        "minority", "majority", "whip", "floor"
+    ]
 )
 # Words that change which office a title names: "the President" is not the Vice President.
-RANK_MODIFIERS = frozenset({"vice", "deputy", "assistant", "former", "ex", "prime", "under", "shadow", "then"})
+RANK_MODIFIERS = frozenset(
+    {"vice", "deputy", "assistant", "former", "ex", "prime", "under", "shadow", "then"}
+)
 HONORIFICS = {
-    "mr": "male", "mister": "male", "sir": "male", "lord": "male", "king": "male",
-    "prince": "male", "sheikh": "male", "monsignor": "male", "monsenor": "male", "father": "male",
-    "ms": "female", "mrs": "female", "miss": "female", "madam": "female", "madame": "female",
-    "dame": "female", "lady": "female", "queen": "female", "princess": "female",
-    "dr": None, "prof": None, "professor": None, "cde": None, "comrade": None, "hon": None,
-    "rev": None, "reverend": None, "judge": None, "justice": None, "gen": None, "col": None,
-    "capt": None, "sen": None, "rep": None, "gov": None, "pres": None, "president": None,
+    "mr": "male",
+    "mister": "male",
+    "sir": "male",
+    "lord": "male",
+    "king": "male",
+    "prince": "male",
+    "sheikh": "male",
+    "monsignor": "male",
+    "monsenor": "male",
+    "father": "male",
+    "ms": "female",
+    "mrs": "female",
+    "miss": "female",
+    "madam": "female",
+    "madame": "female",
+    "dame": "female",
+    "lady": "female",
+    "queen": "female",
+    "princess": "female",
+    "dr": None,
+    "prof": None,
+    "professor": None,
+    "cde": None,
+    "comrade": None,
+    "hon": None,
+    "rev": None,
+    "reverend": None,
+    "judge": None,
+    "justice": None,
+    "gen": None,
+    "col": None,
+    "capt": None,
+    "sen": None,
+    "rep": None,
+    "gov": None,
+    "pres": None,
+    "president": None,
 }
 GENDERED_WORDS = {
-    "chairman": "male", "spokesman": "male", "businessman": "male", "congressman": "male",
-    "king": "male", "prince": "male", "lord": "male", "emperor": "male", "husband": "male",
-    "chairwoman": "female", "spokeswoman": "female", "businesswoman": "female",
-    "congresswoman": "female", "queen": "female", "princess": "female", "lady": "female",
-    "empress": "female", "wife": "female",
+    "chairman": "male",
+    "spokesman": "male",
+    "businessman": "male",
+    "congressman": "male",
+    "king": "male",
+    "prince": "male",
+    "lord": "male",
+    "emperor": "male",
+    "husband": "male",
+    "chairwoman": "female",
+    "spokeswoman": "female",
+    "businesswoman": "female",
+    "congresswoman": "female",
+    "queen": "female",
+    "princess": "female",
+    "lady": "female",
+    "empress": "female",
+    "wife": "female",
 }
 # Names of platforms and products the tagger often calls PERSON ("said on Twitter").
-NOT_PEOPLE = frozenset({"twitter", "facebook", "instagram", "youtube", "telegram", "tiktok", "whatsapp", "x", "linkedin", "truth social"})
+NOT_PEOPLE = frozenset(
+    {
+        "twitter",
+        "facebook",
+        "instagram",
+        "youtube",
+        "telegram",
+        "tiktok",
+        "whatsapp",
+        "x",
+        "linkedin",
+        "truth social",
+    }
+)
 # Words that make an ORG entity an organisation even in the shape of a name ("Atlantic Council").
 ORG_WORDS = frozenset(
-    """
-    party ministry department council court committee commission union agency office bank
-    fund league movement front army forces guard police service services authority assembly
-    parliament senate congress house government administration association federation
-    organisation organization institute institution university college school hospital
-    company corporation group news times post journal agency network press radio tv channel
-    airline airlines air airways foundation trust society church board bureau inc ltd
-    corp co llc plc coalition alliance brigade battalion command centre center program
-    programme project initiative campaign club team branch platform
-    """.split()
+    [
+        "party", "ministry", "department", "council", "court", "committee", "commission", "union",
+        "agency", "office", "bank", "fund", "league", "movement", "front", "army", "forces",
+        "guard", "police", "service", "services", "authority", "assembly", "parliament", "senate",
+        "congress", "house", "government", "administration", "association", "federation",
+        "organisation", "organization", "institute", "institution", "university", "college",
+        "school", "hospital", "company", "corporation", "group", "news", "times", "post",
+        "journal", "agency", "network", "press", "radio", "tv", "channel", "airline", "airlines",
+        "air", "airways", "foundation", "trust", "society", "church", "board", "bureau", "inc",
+        "ltd", "corp", "co", "llc", "plc", "coalition", "alliance", "brigade", "battalion",
+        "command", "centre", "center", "program", "programme", "project", "initiative", "campaign",
+        "club", "team", "branch", "platform"
+    ]
 )
-_TIME_ZONES = frozenset({"UTC", "GMT", "EST", "EDT", "CST", "CDT", "PST", "PDT", "CET", "CEST", "BST", "MSK", "IST", "JST"})
+_TIME_ZONES = frozenset(
+    {
+        "UTC",
+        "GMT",
+        "EST",
+        "EDT",
+        "CST",
+        "CDT",
+        "PST",
+        "PDT",
+        "CET",
+        "CEST",
+        "BST",
+        "MSK",
+        "IST",
+        "JST",
+    }
+)
 _PRONOUN_GENDER = {
-    "he": "male", "him": "male", "his": "male", "himself": "male",
-    "she": "female", "her": "female", "hers": "female", "herself": "female",
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "himself": "male",
+    "she": "female",
+    "her": "female",
+    "hers": "female",
+    "herself": "female",
 }
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -248,7 +340,7 @@ def _clean_name(span: Span) -> str:
     text = span.text.strip()
     for prefix in ("the ", "The "):
         if text.startswith(prefix):
-            text = text[len(prefix):]
+            text = text[len(prefix) :]
     if text.endswith("'s") or text.endswith("\u2019s"):
         text = text[:-2]
     return text.strip()
@@ -311,35 +403,35 @@ class ActorIndex:
         # Adjacent PERSON entities are one name ("Zine El Abidine" + "Ben Ali").
         merged: list[tuple[int, int]] = []
         for ent in ents:
-            if merged and merged[-1][1] == ent.start and not doc[ent.start - 1].whitespace_ == "":
+            if merged and merged[-1][1] == ent.start and doc[ent.start - 1].whitespace_ != "":
                 merged[-1] = (merged[-1][0], ent.end)
             else:
                 merged.append((ent.start, ent.end))
-        multi_word_names = {
-            _norm_token(t.text)
-            for s, e in merged
-            if e - s > 1
-            for t in doc[s:e]
-        }
+        multi_word_names = {_norm_token(t.text) for s, e in merged if e - s > 1 for t in doc[s:e]}
         found: list[_PersonMention] = []
         for start, end in merged:
             span = doc[start:end]
             if person_ent_is_place(span, multi_word_names):
                 continue
             bare = _clean_name(span)
-            if end < len(doc) and _norm_token(doc[end].text) in ORG_WORDS and (
-                doc[end].text[:1].isupper() or doc[end].lower_ in ("party", "movement", "front", "alliance", "group")
-            ) or any(
-                _norm_token(t.text) in ORG_WORDS for t in span[1:]
+            if (
+                end < len(doc)
+                and _norm_token(doc[end].text) in ORG_WORDS
+                and (
+                    doc[end].text[:1].isupper()
+                    or doc[end].lower_ in ("party", "movement", "front", "alliance", "group")
+                )
+                or any(_norm_token(t.text) in ORG_WORDS for t in span[1:])
             ):
-                continue  # "Raksa Chart" + "Party", "Civic Platform": part of an organisation's name
-            titled = start > 0 and _norm_token(doc[start - 1].text) in TITLE_NOUNS | set(HONORIFICS)
+                continue  # "Raksa Chart" + "Party", "Civic Platform": part of an org's name
+            before = _norm_token(doc[start - 1].text) if start > 0 else ""
+            titled = before in TITLE_NOUNS or before in HONORIFICS
             if not titled and (country_of_name(bare) or capital_code(bare) or demonym_code(bare)):
                 continue  # "Tunisia", "Niger" tagged PERSON
             mention = self._refine_person_span(start, end)
             if mention is not None:
                 found.append(mention)
-        # ORG entities in a person's shape ("Dendias, Nikos Christodoulides", "Patrice Talon of Benin").
+        # ORG entities in a person's shape ("Nikos Christodoulides", "Patrice Talon of Benin").
         for ent in doc.ents:
             if ent.label_ in ORG_LABELS:
                 shape = self._org_looks_like_person(ent)
@@ -351,10 +443,20 @@ class ActorIndex:
         taken = {k for m in found for k in range(m.start, m.end)}
         for tok in doc:
             low = _norm_token(tok.text)
-            if not tok.text[:1].isupper() or (low not in TITLE_NOUNS and low.rstrip("s") not in TITLE_NOUNS):
+            if not tok.text[:1].isupper() or (
+                low not in TITLE_NOUNS and low.rstrip("s") not in TITLE_NOUNS
+            ):
                 continue
             k = tok.i + 1
-            while k < len(doc) and k not in taken and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and doc[k].ent_type_ in ("", "PERSON") and _norm_token(doc[k].text) not in TITLE_NOUNS | ORG_WORDS and not country_code(doc[k].text):
+            while (
+                k < len(doc)
+                and k not in taken
+                and doc[k].pos_ == "PROPN"
+                and doc[k].text[:1].isupper()
+                and doc[k].ent_type_ in ("", "PERSON")
+                and _norm_token(doc[k].text) not in TITLE_NOUNS | ORG_WORDS
+                and not country_code(doc[k].text)
+            ):
                 k += 1
             if k - (tok.i + 1) >= 2:
                 mention = self._refine_person_span(tok.i + 1, k)
@@ -367,7 +469,9 @@ class ActorIndex:
     def _org_looks_like_person(self, ent: Span) -> tuple[int, int] | None:
         doc = self.doc
         start, end = ent.start, ent.end
-        while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].lower_ in ("of", "and", "for")):
+        while end > start and (
+            doc[end - 1].text in _POSSESSIVE or doc[end - 1].lower_ in ("of", "and", "for")
+        ):
             end -= 1
         # "Scotland Nicola Sturgeon" after "First Minister of": a place glued to a name.
         if end - start >= 3 and (country_code(doc[start].text) or doc[start].ent_type_ == "GPE"):
@@ -376,11 +480,19 @@ class ActorIndex:
         if not 2 <= len(tokens) <= 4 or tokens[0].lower_ == "the":
             return None
         first = _norm_token(tokens[0].text)
-        if (first in TITLE_NOUNS or first in HONORIFICS) and all(
-            t.pos_ == "PROPN" and t.text[:1].isupper() and _norm_token(t.text) not in ORG_WORDS for t in tokens[1:]
-        ) and not find_country(doc[start + 1:end].text):
+        if (
+            (first in TITLE_NOUNS or first in HONORIFICS)
+            and all(
+                t.pos_ == "PROPN" and t.text[:1].isupper() and _norm_token(t.text) not in ORG_WORDS
+                for t in tokens[1:]
+            )
+            and not find_country(doc[start + 1 : end].text)
+        ):
             return start, end  # "Princess Ubolratana": a titled name tagged ORG
-        if any(_norm_token(t.text) in ORG_WORDS or not t.text[:1].isupper() or t.pos_ != "PROPN" for t in tokens):
+        if any(
+            _norm_token(t.text) in ORG_WORDS or not t.text[:1].isupper() or t.pos_ != "PROPN"
+            for t in tokens
+        ):
             return None
         text = doc[start:end].text
         if known_actor(text) or find_country(text):
@@ -391,8 +503,14 @@ class ActorIndex:
         if start > ent.start:
             return start, end
         root = doc[start:end].root
-        neighbours = [root.head, *root.children] if root.dep_ in ("conj", "appos") else list(root.children)
-        if any(n.ent_type_ == "PERSON" for n in neighbours if n.dep_ in ("conj", "appos") or n is root.head):
+        neighbours = (
+            [root.head, *root.children] if root.dep_ in ("conj", "appos") else list(root.children)
+        )
+        if any(
+            n.ent_type_ == "PERSON"
+            for n in neighbours
+            if n.dep_ in ("conj", "appos") or n is root.head
+        ):
             return start, end
         return None
 
@@ -400,7 +518,9 @@ class ActorIndex:
         doc = self.doc
         honorific: str | None = None
         # Trailing possessive and punctuation are not part of the name.
-        while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct and doc[end - 1].text != "."):
+        while end > start and (
+            doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct and doc[end - 1].text != "."
+        ):
             end -= 1
         # Leading determiners, honorifics and titles inside the entity.
         while start < end:
@@ -410,7 +530,11 @@ class ActorIndex:
             elif low in HONORIFICS and end - start > 1:
                 honorific = HONORIFICS[low] or honorific
                 start += 1
-            elif (low in TITLE_NOUNS or low in TITLE_MODIFIERS) and end - start > 1 and doc[start].pos_ != "PROPN":
+            elif (
+                (low in TITLE_NOUNS or low in TITLE_MODIFIERS)
+                and end - start > 1
+                and doc[start].pos_ != "PROPN"
+            ):
                 start += 1
             elif doc[start].text in ("[", "("):
                 # "Cde [comrade] Robert Mugabe": skip a bracketed gloss.
@@ -477,7 +601,11 @@ class ActorIndex:
             if len(tokens) < 2:
                 continue
             record = next(
-                (r for r in clusters if names_compatible(m.name, r.name) and self._first_names_agree(m.name, r.name)),
+                (
+                    r
+                    for r in clusters
+                    if names_compatible(m.name, r.name) and self._first_names_agree(m.name, r.name)
+                ),
                 None,
             )
             if record is None:
@@ -489,12 +617,20 @@ class ActorIndex:
         for m in mentions:
             tokens = _name_tokens(m.name)
             if len(tokens) >= 2:
-                record = next(r for r in clusters if names_compatible(m.name, r.name) and self._first_names_agree(m.name, r.name))
+                record = next(
+                    r
+                    for r in clusters
+                    if names_compatible(m.name, r.name) and self._first_names_agree(m.name, r.name)
+                )
             else:
                 cands = [r for r in clusters if names_compatible(m.name, r.name)]
                 if not cands:
                     # A first name alone ("Paweł") for the one person the article gives it to.
-                    cands = [r for r in clusters if len(_name_tokens(r.name)) > 1 and _name_tokens(r.name)[0] == tokens[0]]
+                    cands = [
+                        r
+                        for r in clusters
+                        if len(_name_tokens(r.name)) > 1 and _name_tokens(r.name)[0] == tokens[0]
+                    ]
                     if len(cands) != 1:
                         cands = []
                 if not cands:
@@ -508,7 +644,7 @@ class ActorIndex:
             record.add_mention(s_char, e_char, doc.text[s_char:e_char])
             if m.honorific_gender:
                 record.gender = record.gender or m.honorific_gender
-            if doc[m.start:m.end].root.dep_ in _ACTING_DEPS:
+            if doc[m.start : m.end].root.dep_ in _ACTING_DEPS:
                 record.subject_mentions.append((s_char, e_char))
             self._read_title(record, m)
             for k in range(m.start, m.end):
@@ -519,7 +655,13 @@ class ActorIndex:
         ta, tb = _name_tokens(a), _name_tokens(b)
         if len(ta) < 2 or len(tb) < 2:
             return True
-        return ta[0] == tb[0] or ta[0] in tb[1:] or tb[0] in ta[1:] or _is_initial(ta[0]) or _is_initial(tb[0])
+        return (
+            ta[0] == tb[0]
+            or ta[0] in tb[1:]
+            or tb[0] in ta[1:]
+            or _is_initial(ta[0])
+            or _is_initial(tb[0])
+        )
 
     @staticmethod
     def _pick_namesake(cands: list[ActorRecord], offset: int) -> ActorRecord:
@@ -544,7 +686,9 @@ class ActorIndex:
             low = _norm_token(tok.text)
             if tok.text in _POSSESSIVE and i - 1 >= sent_start:
                 owner = doc[i - 1]
-                if country_code(owner.text) or (owner.ent_type_ in ("GPE", "ORG") and find_country(owner.text)):
+                if country_code(owner.text) or (
+                    owner.ent_type_ in ("GPE", "ORG") and find_country(owner.text)
+                ):
                     tokens[:0] = [owner, tok]
                     i -= 2
                 break
@@ -553,17 +697,38 @@ class ActorIndex:
                 tokens.insert(0, tok)
             elif tok.text == "-" and i - 1 >= sent_start and not tok.whitespace_:
                 tokens.insert(0, tok)  # "then-governor"
-            elif low == "of" and tokens and i - 1 >= sent_start and _norm_token(doc[i - 1].text) in TITLE_NOUNS:
+            elif (
+                low == "of"
+                and tokens
+                and i - 1 >= sent_start
+                and _norm_token(doc[i - 1].text) in TITLE_NOUNS
+            ):
                 tokens.insert(0, tok)  # "Secretary of State", "President of Argentina"
-            elif low in ("and", "&") and tokens and i - 1 >= sent_start and (
-                _norm_token(doc[i - 1].text) in TITLE_NOUNS or _norm_token(doc[i - 1].text) in TITLE_MODIFIERS
+            elif (
+                low in ("and", "&")
+                and tokens
+                and i - 1 >= sent_start
+                and (
+                    _norm_token(doc[i - 1].text) in TITLE_NOUNS
+                    or _norm_token(doc[i - 1].text) in TITLE_MODIFIERS
+                )
             ):
                 tokens.insert(0, tok)  # "businessman and Trump loyalist", "trade and industry"
-            elif low == "to" and tokens and i - 1 >= sent_start and _norm_token(doc[i - 1].text) in TITLE_NOUNS:
+            elif (
+                low == "to"
+                and tokens
+                and i - 1 >= sent_start
+                and _norm_token(doc[i - 1].text) in TITLE_NOUNS
+            ):
                 tokens.insert(0, tok)  # "Ambassador to Germany"
             elif low == "the" and tokens and i - 1 >= sent_start and doc[i - 1].lower_ == "of":
                 tokens.insert(0, tok)  # "President of the United States"
-            elif tok.text in ("-", "\u2013") and tokens and i - 1 >= sent_start and doc[i - 1].text[:1].isupper():
+            elif (
+                tok.text in ("-", "\u2013")
+                and tokens
+                and i - 1 >= sent_start
+                and doc[i - 1].text[:1].isupper()
+            ):
                 tokens.insert(0, tok)  # "African Export–Import Bank president"
             elif low in TITLE_MODIFIERS or low == "then":
                 tokens.insert(0, tok)
@@ -573,7 +738,9 @@ class ActorIndex:
                 and i not in self._claimed
                 and tok.ent_type_ in ("", "ORG", "NORP", "GPE", "FAC", "LOC", "PERSON")
             ):
-                if tok.ent_type_ == "PERSON" and not (doc[i + 1].text in _POSSESSIVE if i + 1 < len(doc) else False):
+                if tok.ent_type_ == "PERSON" and not (
+                    doc[i + 1].text in _POSSESSIVE if i + 1 < len(doc) else False
+                ):
                     break
                 tokens.insert(0, tok)
             elif tok.pos_ == "NUM" and tokens:
@@ -612,7 +779,11 @@ class ActorIndex:
                         from parley.geo.places import geocode
 
                         hit = geocode(pair, country_hint=self.main_country)
-                        code = hit.country if hit is not None and hit.kind in ("region", "city") else None
+                        code = (
+                            hit.country
+                            if hit is not None and hit.kind in ("region", "city")
+                            else None
+                        )
                     if code:
                         kept_skip = nxt
                         country = country or code
@@ -650,16 +821,28 @@ class ActorIndex:
                 record.add_alias(doc.text[s_char:e_char])
             if country:
                 countries.append(country)
-        root = doc[m.start:m.end].root
-        # "<title noun>, Name": the name is in apposition to a role ("special envoy, Steve Witkoff").
-        if root.dep_ == "appos" and _norm_token(root.head.text) in TITLE_NOUNS and root.head.i < m.start:
+        root = doc[m.start : m.end].root
+        # "<title noun>, Name": the name is in apposition to a role ("envoy, Steve Witkoff").
+        if (
+            root.dep_ == "appos"
+            and _norm_token(root.head.text) in TITLE_NOUNS
+            and root.head.i < m.start
+        ):
             head = root.head
             words = [
-                t for t in head.lefts
+                t
+                for t in head.lefts
                 if t.dep_ in ("amod", "compound") and t.i < head.i and t.ent_type_ != "PERSON"
             ]
             phrase = [*words, head]
-            of_phrase = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("of", "for", "to") and c.i < m.start), None)
+            of_phrase = next(
+                (
+                    c
+                    for c in head.rights
+                    if c.dep_ == "prep" and c.lower_ in ("of", "for", "to") and c.i < m.start
+                ),
+                None,
+            )
             if of_phrase is not None:
                 phrase += [t for t in of_phrase.subtree if t.i < m.start and not t.is_punct]
             for t in head.subtree:
@@ -670,18 +853,25 @@ class ActorIndex:
             title, country = self._split_title(phrase)
             if title:
                 record.add_title(start_char, _strip_transient(title))
-                record.add_alias(doc.text[phrase[0].idx:head.idx + len(head.text)] if phrase[0].i <= head.i else head.text)
+                record.add_alias(
+                    doc.text[phrase[0].idx : head.idx + len(head.text)]
+                    if phrase[0].i <= head.i
+                    else head.text
+                )
             if country:
                 countries.append(country)
             for t in phrase:
                 self._claimed.add(t.i)
         # "the Archbishop of Gdańsk, Sławoj Leszek Głódź": a role entity, a comma, the name.
         if not tokens and m.start >= 2 and doc[m.start - 1].text == ",":
-            role = next((e for e in doc.ents if e.end == m.start - 1 and e.label_ in ("ORG", "PERSON")), None)
+            role = next(
+                (e for e in doc.ents if e.end == m.start - 1 and e.label_ in ("ORG", "PERSON")),
+                None,
+            )
             if role is not None:
                 words = [t for t in role if t.lower_ not in _DETERMINERS]
                 if words and _norm_token(words[0].text) in TITLE_NOUNS:
-                    text = doc.text[words[0].idx:role.end_char]
+                    text = doc.text[words[0].idx : role.end_char]
                     record.add_title(start_char, text)
                     record.add_alias(text)
                     code = find_country(text)
@@ -691,14 +881,18 @@ class ActorIndex:
                         self._claimed.add(t.i)
         # "Name, chair of the parliamentary committee, ...": an apposition after the name.
         for child in root.children:
-            if child.dep_ == "appos" and child.i >= m.end and _norm_token(child.text) in TITLE_NOUNS:
+            if (
+                child.dep_ == "appos"
+                and child.i >= m.end
+                and _norm_token(child.text) in TITLE_NOUNS
+            ):
                 sub = [t for t in child.subtree if t.i >= m.end]
                 while sub and (sub[0].is_punct or sub[0].lower_ in _DETERMINERS):
                     sub = sub[1:]
                 while sub and sub[-1].is_punct:
                     sub = sub[:-1]
                 if sub:
-                    text = doc.text[sub[0].idx:sub[-1].idx + len(sub[-1].text)]
+                    text = doc.text[sub[0].idx : sub[-1].idx + len(sub[-1].text)]
                     if record.titles and record.titles[0][0] == start_char:
                         combined = f"{record.titles[0][1]}, {text}"
                         record.titles[0] = (start_char, combined)
@@ -722,7 +916,7 @@ class ActorIndex:
                 code = hit.country if hit is not None else country_of_name(place)
                 if code:
                     countries.insert(0, code)
-                    record.add_alias(doc.text[doc[m.start].idx:place_ent.end_char])
+                    record.add_alias(doc.text[doc[m.start].idx : place_ent.end_char])
         if countries and not record.country_evidence:
             record.country = countries[0]
             record.country_evidence = True
@@ -745,7 +939,12 @@ class ActorIndex:
                 continue
             if ent.label_ == "GPE" and (country_of_name(name) or capital_code(name)):
                 continue
-            cands = [r for r in people if names_compatible(name, r.name) and (len(_name_tokens(name)) == 1 or self._first_names_agree(name, r.name))]
+            cands = [
+                r
+                for r in people
+                if names_compatible(name, r.name)
+                and (len(_name_tokens(name)) == 1 or self._first_names_agree(name, r.name))
+            ]
             if not cands:
                 continue
             record = cands[0] if len(cands) == 1 else self._pick_namesake(cands, ent.start_char)
@@ -768,15 +967,21 @@ class ActorIndex:
     def _org_span(self, ent: Span) -> tuple[int, int] | None:
         doc = self.doc
         start, end = ent.start, ent.end
-        while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].text in ("(", ",", '"', "\u201c")):
+        while end > start and (
+            doc[end - 1].text in _POSSESSIVE or doc[end - 1].text in ("(", ",", '"', "\u201c")
+        ):
             end -= 1
-        while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].text in ('"', "\u201c", "(")):
+        while start < end and (
+            doc[start].lower_ in _DETERMINERS or doc[start].text in ('"', "\u201c", "(")
+        ):
             start += 1
         if start >= end or (start > 0 and doc[start - 1].text == "#"):
             return None
         # "Associated Press of bank robberies": lower-case words after "of" are not the name.
         of_at = next((k for k in range(start + 1, end) if doc[k].lower_ == "of"), None)
-        if of_at is not None and all(not t.text[:1].isupper() for t in doc[of_at + 1:end] if t.lower_ != "the"):
+        if of_at is not None and all(
+            not t.text[:1].isupper() for t in doc[of_at + 1 : end] if t.lower_ != "the"
+        ):
             end = of_at
         # "Ferraro the Democratic Party's": the tagger swallowed a word before the name.
         inner_the = next((k for k in range(start + 1, end - 1) if doc[k].lower_ == "the"), None)
@@ -788,17 +993,26 @@ class ActorIndex:
             return None
         # "the Tunisian League" + "for the" + "Defence of Human Rights": one name split in two.
         if end < len(doc) and doc[end].lower_ in ("for", "of", "on"):
-            tail = next((e for e in doc.ents if e.start in (end + 1, end + 2) and e.label_ == "ORG"), None)
-            if tail is not None and doc[tail.start].text[:1].isupper() | (doc[tail.start].lower_ == "the") and (
-                tail.start == end + 1 or doc[end + 1].lower_ == "the"
-            ) and any(t.text[:1].isupper() for t in tail if t.lower_ != "the"):
+            tail = next(
+                (e for e in doc.ents if e.start in (end + 1, end + 2) and e.label_ == "ORG"), None
+            )
+            if (
+                tail is not None
+                and doc[tail.start].text[:1].isupper() | (doc[tail.start].lower_ == "the")
+                and (tail.start == end + 1 or doc[end + 1].lower_ == "the")
+                and any(t.text[:1].isupper() for t in tail if t.lower_ != "the")
+            ):
                 for t in range(end, tail.end):
                     self._claimed.add(t)
                 end = tail.end
                 while end > start and doc[end - 1].text in _POSSESSIVE:
                     end -= 1
         # "Supreme Court" + "of Puerto Rico": the tagger often leaves the "of <place>" out.
-        if end < len(doc) and doc[end].lower_ == "of" and _norm_token(doc[end - 1].text) in ORG_WORDS:
+        if (
+            end < len(doc)
+            and doc[end].lower_ == "of"
+            and _norm_token(doc[end - 1].text) in ORG_WORDS
+        ):
             place = next((e for e in doc.ents if e.start == end + 1 and e.label_ == "GPE"), None)
             if place is not None:
                 end = place.end
@@ -809,7 +1023,9 @@ class ActorIndex:
     def _add_organisations(self) -> None:
         doc = self.doc
         for ent in doc.ents:
-            if ent.label_ not in ORG_LABELS and not (ent.label_ in ("FAC", "GPE", "NORP") and self._is_listed_org(ent)):
+            if ent.label_ not in ORG_LABELS and not (
+                ent.label_ in ("FAC", "GPE", "NORP") and self._is_listed_org(ent)
+            ):
                 continue
             if any(k in self._claimed for k in range(ent.start, ent.end)):
                 continue
@@ -846,7 +1062,7 @@ class ActorIndex:
             owner = doc[start - 2] if start >= 2 and doc[start - 1].text in _POSSESSIVE else None
             if owner is not None and country_code(owner.text):
                 record.country, record.country_evidence = country_code(owner.text), True
-                record.add_alias(doc.text[owner.idx:e_char])
+                record.add_alias(doc.text[owner.idx : e_char])
         # Bare acronyms in the text of an organisation that introduced one ("MDC").
         for record in [r for r in self.records if r.kind == "organization"]:
             for alias in list(record.aliases):
@@ -858,17 +1074,24 @@ class ActorIndex:
     def _add_listed_mentions(self) -> None:
         """Table organisations the tagger missed ("TVN24 reported"), matched by exact name."""
         doc = self.doc
-        for match in re.finditer(r"\b[A-Z][\w\u00C0-\u024F.&'\u2019-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+)?[A-Z][\w\u00C0-\u024F.&'\u2019-]*){0,5}", doc.text):
+        for match in re.finditer(
+            r"\b[A-Z][\w\u00C0-\u024F.&'\u2019-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+)?[A-Z][\w\u00C0-\u024F.&'\u2019-]*){0,5}",
+            doc.text,
+        ):
             words = match.group(0).split()
             # The longest listed name inside the capitalised run.
             for n in range(len(words), 0, -1):
                 hit = None
                 for i in range(0, len(words) - n + 1):
-                    phrase = " ".join(words[i:i + n]).rstrip(".,'\u2019")
+                    phrase = " ".join(words[i : i + n]).rstrip(".,'\u2019")
                     if phrase.endswith("'s") or phrase.endswith("\u2019s"):
                         phrase = phrase[:-2]
                     entry = known_actor(phrase)
-                    if entry is None or entry.kind != "organization" or (len(phrase) <= 3 and entry.code is None):
+                    if (
+                        entry is None
+                        or entry.kind != "organization"
+                        or (len(phrase) <= 3 and entry.code is None)
+                    ):
                         continue
                     offset = match.start() + len(" ".join(words[:i])) + (1 if i else 0)
                     start = doc.text.find(phrase, offset)
@@ -894,10 +1117,17 @@ class ActorIndex:
                     break
 
     def _merge_people_into_orgs(self) -> None:
-        """A one-word "person" that is the first word of an organisation is that organisation ("Mahan")."""
+        """A one-word "person" that begins an organisation's name is that organisation ("Mahan")."""
         orgs = [r for r in self.records if r.kind == "organization" and len(r.name.split()) > 1]
-        for record in [r for r in self.records if r.kind == "person" and len(r.name.split()) == 1 and not r.title]:
-            org = next((o for o in orgs if _norm_token(o.name.split()[0]) == _norm_token(record.name)), None)
+        for record in [
+            r
+            for r in self.records
+            if r.kind == "person" and len(r.name.split()) == 1 and not r.title
+        ]:
+            org = next(
+                (o for o in orgs if _norm_token(o.name.split()[0]) == _norm_token(record.name)),
+                None,
+            )
             if org is None:
                 continue
             for s_char, e_char in record.mentions:
@@ -906,10 +1136,13 @@ class ActorIndex:
             self.records.remove(record)
 
     def _add_governments(self) -> None:
-        """ "the Argentinian government", "Hong Kong's government", and "the government" when it acts."""
+        """ "the Argentinian government", "Hong Kong's government"; "the government" acting."""
         doc = self.doc
         for tok in doc:
-            if tok.lower_ not in ("government", "administration", "cabinet") or tok.i in self._claimed:
+            if (
+                tok.lower_ not in ("government", "administration", "cabinet")
+                or tok.i in self._claimed
+            ):
                 continue
             if tok.dep_ in ("compound", "amod"):
                 continue  # "a German government source" is a person, not the government
@@ -924,7 +1157,7 @@ class ActorIndex:
             for n in (3, 2, 1):
                 if k - n + 1 < 0:
                     continue
-                words = doc[k - n + 1:k + 1]
+                words = doc[k - n + 1 : k + 1]
                 if not all(w.text[:1].isupper() for w in words):
                     continue
                 code = country_of_name(words.text) or demonym_code(words.text)
@@ -934,17 +1167,40 @@ class ActorIndex:
             det = doc[start - 1] if start > 0 else None
             if iso3 is None:
                 # A bare "the government" is the article's country's when it acts or speaks.
-                if det is None or det.lower_ != "the" or tok.dep_ not in _ACTING_DEPS or not self.main_country:
+                if (
+                    det is None
+                    or det.lower_ != "the"
+                    or tok.dep_ not in _ACTING_DEPS
+                    or not self.main_country
+                ):
                     continue
                 iso3 = self.main_country
             if det is not None and det.lower_ == "the":
                 start -= 1
-            surface = doc[start:tok.i + 1].text
-            record = next((r for r in self.records if r.kind == "organization" and r.country == iso3 and r.name.endswith(tok.lower_)), None)
+            record = next(
+                (
+                    r
+                    for r in self.records
+                    if r.kind == "organization"
+                    and r.country == iso3
+                    and r.name.endswith(tok.lower_)
+                ),
+                None,
+            )
             if record is None:
-                place = doc[start + (1 if doc[start].lower_ == "the" else 0):tok.i].text.rstrip("'\u2019s").strip()
-                base = place if place and (country_of_name(place) or demonym_code(place)) else (country_name(iso3) or iso3)
-                record = self.add(f"{base} {tok.lower_}", "organization", country=iso3, sector="GOV")
+                place = (
+                    doc[start + (1 if doc[start].lower_ == "the" else 0) : tok.i]
+                    .text.rstrip("'\u2019s")
+                    .strip()
+                )
+                base = (
+                    place
+                    if place and (country_of_name(place) or demonym_code(place))
+                    else (country_name(iso3) or iso3)
+                )
+                record = self.add(
+                    f"{base} {tok.lower_}", "organization", country=iso3, sector="GOV"
+                )
                 record.country_evidence = True
             s_char, e_char = doc[start].idx, tok.idx + len(tok.text)
             record.add_mention(s_char, e_char, doc.text[s_char:e_char])
@@ -960,7 +1216,11 @@ class ActorIndex:
         if text.upper() in _TIME_ZONES:
             return True
         # "said on Instagram": the platform carries the words, it does not speak.
-        if _norm_token(text) in NOT_PEOPLE and ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("on", "via", "through", "in"):
+        if (
+            _norm_token(text) in NOT_PEOPLE
+            and ent.root.dep_ == "pobj"
+            and ent.root.head.lower_ in ("on", "via", "through", "in")
+        ):
             return True
         # "the Archbishop of Gdańsk", "President of the Council": a role, not an organisation.
         if (
@@ -971,22 +1231,35 @@ class ActorIndex:
         ):
             return True
         # "Secretary of State": the ORG is a piece of a title.
-        if start >= 2 and doc[start - 1].lower_ == "of" and _norm_token(doc[start - 2].text) in TITLE_NOUNS and end - start == 1:
+        if (
+            start >= 2
+            and doc[start - 1].lower_ == "of"
+            and _norm_token(doc[start - 2].text) in TITLE_NOUNS
+            and end - start == 1
+        ):
             return True
-        # A place the gazetteer lists as a facility ("the Oval Office") is a place, unless listed as an institution.
+        # A place in the gazetteer ("the Oval Office") is a place, unless listed as an institution.
         from parley.geo.places import geocode
 
         hit = geocode(text)
-        if hit is not None and hit.kind in ("facility", "city", "country", "region") and known_actor(text) is None:
+        if (
+            hit is not None
+            and hit.kind in ("facility", "city", "country", "region")
+            and known_actor(text) is None
+        ):
             return True
         if org_ent_is_place(doc[start:end]):
             return True  # "Kharkiv and Sumy" tagged ORG
         # A compound modifier of a title noun ("EU Integration" committee, "US Treasury Secretary").
         if ent.root.dep_ == "compound" and _norm_token(ent.root.head.text) in TITLE_NOUNS:
             return True
-        if ent.root.dep_ == "pobj" and ent.root.head.head is not None and _norm_token(ent.root.head.head.text) in ("committee", "commission", "council") and ent.root.head.head.text.islower():
-            return True  # "committee on EU Integration": part of a committee's name
-        return False
+        # "committee on EU Integration": part of a committee's name.
+        return (
+            ent.root.dep_ == "pobj"
+            and ent.root.head.head is not None
+            and _norm_token(ent.root.head.head.text) in ("committee", "commission", "council")
+            and ent.root.head.head.text.islower()
+        )
 
     def _find_org(self, text: str) -> ActorRecord | None:
         key = fold(text)
@@ -1037,7 +1310,9 @@ class ActorIndex:
         for ent in doc.ents:
             if ent.label_ not in ("GPE", "NORP", "ORG", "PERSON"):
                 continue
-            if any(k in self._claimed for k in range(ent.start, ent.end)) or self.at(ent.start_char, ent.end_char):
+            if any(k in self._claimed for k in range(ent.start, ent.end)) or self.at(
+                ent.start_char, ent.end_char
+            ):
                 continue
             start, end = ent.start, ent.end
             while end > start and doc[end - 1].text in _POSSESSIVE:
@@ -1057,18 +1332,33 @@ class ActorIndex:
             root = doc[start:end].root
             subject = (
                 (root.dep_ in _ACTING_DEPS and root.head.lemma_ != "be")
-                or (root.dep_ == "conj" and root.head.dep_ in _ACTING_DEPS and root.head.head.lemma_ != "be")
+                or (
+                    root.dep_ == "conj"
+                    and root.head.dep_ in _ACTING_DEPS
+                    and root.head.head.lemma_ != "be"
+                )
                 or (root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent")
             )
-            acting.setdefault(iso3, []).append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), text, subject and not is_capital or (subject and is_capital)))
+            acting.setdefault(iso3, []).append(
+                (
+                    doc[start].idx,
+                    doc[end - 1].idx + len(doc[end - 1].text),
+                    text,
+                    subject and not is_capital or (subject and is_capital),
+                )
+            )
             if is_capital and not subject:
                 acting[iso3].pop()  # a capital is the country only when it acts ("Moscow said")
         for iso3, mentions in acting.items():
             if not any(flag for *_, flag in mentions):
                 continue
-            record = next((r for r in self.records if r.kind == "country" and r.country == iso3), None)
+            record = next(
+                (r for r in self.records if r.kind == "country" and r.country == iso3), None
+            )
             if record is None:
-                record = self.add(country_name(iso3) or mentions[0][2], "country", country=iso3, sector="GOV")
+                record = self.add(
+                    country_name(iso3) or mentions[0][2], "country", country=iso3, sector="GOV"
+                )
                 record.country_evidence = True
             for s_char, e_char, text, flag in mentions:
                 record.add_mention(s_char, e_char, text)
@@ -1090,11 +1380,22 @@ class ActorIndex:
             if head.i != chunk.end - 1:
                 continue  # "the President's office": the head is not the last word
             nxt = doc[chunk.end] if chunk.end < len(doc) else None
-            if nxt is not None and (nxt.pos_ == "PROPN" or nxt.lower_ == "of" or nxt.text in _POSSESSIVE):
+            if nxt is not None and (
+                nxt.pos_ == "PROPN" or nxt.lower_ == "of" or nxt.text in _POSSESSIVE
+            ):
                 continue  # "the President Donald Trump", "the president of the league"
             if any(t.ent_type_ in ("PERSON", "ORG") for t in chunk):
                 continue  # named entities are handled as names
-            if any(t.pos_ == "PROPN" and not (demonym_code(t.text) or country_of_name(t.text) or _is_title_word(_norm_token(t.text)) or _norm_token(t.text) in TITLE_MODIFIERS) for t in chunk[1:]):
+            if any(
+                t.pos_ == "PROPN"
+                and not (
+                    demonym_code(t.text)
+                    or country_of_name(t.text)
+                    or _is_title_word(_norm_token(t.text))
+                    or _norm_token(t.text) in TITLE_MODIFIERS
+                )
+                for t in chunk[1:]
+            ):
                 continue
             if self.at(chunk.start_char, chunk.end_char) is not None:
                 continue
@@ -1112,16 +1413,18 @@ class ActorIndex:
         for record in self.records:
             if record.kind != "person":
                 continue
-            for word in _name_tokens(record.title or "") + [_norm_token(a.split()[0]) for a in record.aliases if a.split()]:
+            for word in _name_tokens(record.title or "") + [
+                _norm_token(a.split()[0]) for a in record.aliases if a.split()
+            ]:
                 if word in GENDERED_WORDS:
                     votes.setdefault(record.id, Counter())[GENDERED_WORDS[word]] += 2
         for tok in doc:
             gender = _PRONOUN_GENDER.get(tok.lower_)
             if gender is None or tok.pos_ != "PRON":
                 continue
-            record = self._antecedent(tok.idx, persons_only=True)
-            if record is not None:
-                votes.setdefault(record.id, Counter())[gender] += 1
+            antecedent = self._antecedent(tok.idx, persons_only=True)
+            if antecedent is not None:
+                votes.setdefault(antecedent.id, Counter())[gender] += 1
         for record in self.records:
             if record.kind == "person" and record.gender is None and record.id in votes:
                 (gender, n), *rest = votes[record.id].most_common()
@@ -1160,7 +1463,9 @@ class ActorIndex:
         sent = span[0].sent
         codes = set()
         for ent in sent.ents:
-            if ent.label_ in ("GPE", "NORP") and not any(k in self._claimed for k in range(ent.start, ent.end)):
+            if ent.label_ in ("GPE", "NORP") and not any(
+                k in self._claimed for k in range(ent.start, ent.end)
+            ):
                 bare = _clean_name(ent)
                 code = country_of_name(bare) or demonym_code(bare)
                 if code:
@@ -1172,13 +1477,19 @@ class ActorIndex:
             if record.kind == "country" or record.code is not None or record.country_evidence:
                 continue
             owner_country = next(
-                (o.country for o in (self.at(off, off + 1) for off in record.owners) if o is not None and o is not record and o.country),
+                (
+                    o.country
+                    for o in (self.at(off, off + 1) for off in record.owners)
+                    if o is not None and o is not record and o.country
+                ),
                 None,
             )
             # A titled person's nationality is often given by the sentence that introduces
             # them ("... Rubio ..., stating that the US would not ..."); others take the
             # article's main country.
-            in_sentence = self._sentence_country(record) if record.kind == "person" and record.title else None
+            in_sentence = (
+                self._sentence_country(record) if record.kind == "person" and record.title else None
+            )
             record.country = owner_country or in_sentence or self.main_country
         for record in self.records:
             if record.sector is None and record.title:
@@ -1222,7 +1533,7 @@ class ActorIndex:
         wanted = name.strip()
         for prefix in ("the ", "The "):
             if wanted.startswith(prefix):
-                wanted = wanted[len(prefix):]
+                wanted = wanted[len(prefix) :]
         if wanted.endswith("'s") or wanted.endswith("\u2019s"):
             wanted = wanted[:-2]
         key = fold(wanted)
@@ -1235,16 +1546,28 @@ class ActorIndex:
                 return record
         # "Princess Ubolratana", "President Trump": the name without its title.
         words = wanted.split()
-        while len(words) > 1 and (_is_title_word(_norm_token(words[0])) or _norm_token(words[0]) in HONORIFICS or _norm_token(words[0]) in TITLE_MODIFIERS):
+        while len(words) > 1 and (
+            _is_title_word(_norm_token(words[0]))
+            or _norm_token(words[0]) in HONORIFICS
+            or _norm_token(words[0]) in TITLE_MODIFIERS
+        ):
             words = words[1:]
         wanted = " ".join(words)
-        people = [r for r in self.records if r.kind == "person" and (kind is None or kind == "person")]
-        cands = [r for r in people if names_compatible(wanted, r.name) and self._first_names_agree(wanted, r.name)]
+        people = [
+            r for r in self.records if r.kind == "person" and (kind is None or kind == "person")
+        ]
+        cands = [
+            r
+            for r in people
+            if names_compatible(wanted, r.name) and self._first_names_agree(wanted, r.name)
+        ]
         if cands:
             return cands[0] if len(cands) == 1 else max(cands, key=lambda r: len(r.mentions))
         iso3 = country_of_name(wanted) or capital_code(wanted)
         if iso3 and kind in (None, "country"):
-            return next((r for r in self.records if r.kind == "country" and r.country == iso3), None)
+            return next(
+                (r for r in self.records if r.kind == "country" and r.country == iso3), None
+            )
         return None
 
     def at(self, start: int, end: int) -> ActorRecord | None:
@@ -1255,7 +1578,9 @@ class ActorIndex:
                     return record
         return None
 
-    def mentions_before(self, offset: int, *, kind: ActorKind | None = None) -> list[tuple[int, ActorRecord]]:
+    def mentions_before(
+        self, offset: int, *, kind: ActorKind | None = None
+    ) -> list[tuple[int, ActorRecord]]:
         """(start, actor) of every mention that starts before ``offset``, nearest last."""
         found = [
             (m_start, record)
@@ -1283,7 +1608,9 @@ class ActorIndex:
             return None
         country = None
         kept = []
-        for w, raw in zip(words, [t for t in text.split() if _norm_token(t) not in _DETERMINERS], strict=False):
+        for w, raw in zip(
+            words, [t for t in text.split() if _norm_token(t) not in _DETERMINERS], strict=False
+        ):
             code = demonym_code(raw) or country_of_name(raw)
             if code and w not in TITLE_NOUNS:
                 country = country or code
@@ -1293,8 +1620,12 @@ class ActorIndex:
             return None
         head = kept[-1]
         # Descriptive words that are not part of any office ("the embattled president") are ignored.
-        role_words = [w for w in kept[:-1] if w in TITLE_NOUNS or w in TITLE_MODIFIERS or w in RANK_MODIFIERS] + [head]
-        proper = [w for w, raw in zip(kept, text.split()[-len(kept):], strict=False) if raw[:1].isupper()]
+        role_words = [
+            w for w in kept[:-1] if w in TITLE_NOUNS or w in TITLE_MODIFIERS or w in RANK_MODIFIERS
+        ] + [head]
+        proper = [
+            w for w, raw in zip(kept, text.split()[-len(kept) :], strict=False) if raw[:1].isupper()
+        ]
         best: tuple[int, ActorRecord] | None = None
         for start, record in self.mentions_before(before):
             if country and record.country and record.country != country:
@@ -1317,7 +1648,7 @@ class ActorIndex:
                     continue
                 if not all(w in role_words for w in words):
                     continue
-                # "the President" must not match "Vice President", nor "the minister" a "Prime Minister".
+                # "the President" is not the Vice President, "the minister" not the Prime Minister.
                 if any(w in RANK_MODIFIERS and w not in words for w in role_words):
                     continue
                 return True
@@ -1332,25 +1663,41 @@ class ActorIndex:
         """
         low = pronoun.strip().lower()
         if low in _PLURAL_PRONOUNS:
-            nearest = [r for _, r in self.mentions_before(before) if r.kind in ("organization", "country", "group")]
+            nearest = [
+                r
+                for _, r in self.mentions_before(before)
+                if r.kind in ("organization", "country", "group")
+            ]
             return nearest[-1] if nearest else None
         gender = _PRONOUN_GENDER.get(low)
         if gender is None:
             return None
         doc = self.doc
-        char_span = doc.char_span(before, min(before + 1, len(doc.text)), alignment_mode="expand") if before < len(doc.text) else None
+        char_span = (
+            doc.char_span(before, min(before + 1, len(doc.text)), alignment_mode="expand")
+            if before < len(doc.text)
+            else None
+        )
         if char_span is not None and len(char_span):
             sent = char_span[0].sent
             prev_start = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
         else:
             prev_start = 0
         subjects = sorted(
-            ((s, r) for r in self.records if r.kind == "person" and r.gender != _other(gender) for s, _ in r.subject_mentions if prev_start <= s < before),
+            (
+                (s, r)
+                for r in self.records
+                if r.kind == "person" and r.gender != _other(gender)
+                for s, _ in r.subject_mentions
+                if prev_start <= s < before
+            ),
             key=lambda pair: pair[0],
         )
         if subjects:
             return subjects[-1][1]
-        nearest = [r for _, r in self.mentions_before(before, kind="person") if r.gender != _other(gender)]
+        nearest = [
+            r for _, r in self.mentions_before(before, kind="person") if r.gender != _other(gender)
+        ]
         return nearest[-1] if nearest else None
 
     def freeze(self) -> tuple[Actor, ...]:
@@ -1370,9 +1717,13 @@ def _head(words: list[str]) -> str:
 
 def _acronym(name: str) -> str:
     skip = {"of", "the", "and", "for", "on", "in", "de", "la", "du"}
-    return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in skip and w[:1].isalpha()).upper()
+    return "".join(
+        w[0] for w in name.replace("-", " ").split() if w.lower() not in skip and w[:1].isalpha()
+    ).upper()
 
 
 def _strip_transient(title: str) -> str:
     # "incumbent" or "newly elected" describe the moment, not the office.
-    return re.sub(r"^(?:incumbent|newly elected|current|then-?)\s*", "", title, flags=re.IGNORECASE).strip(" -")
+    return re.sub(
+        r"^(?:incumbent|newly elected|current|then-?)\s*", "", title, flags=re.IGNORECASE
+    ).strip(" -")

@@ -16,13 +16,47 @@ from parley.geo.places import GeoHit, geocode
 from parley.types import Place
 
 _LOCATIVE = frozenset(
-    {"in", "at", "near", "across", "into", "inside", "throughout", "within", "from", "to",
-     "toward", "towards", "outside", "around", "over", "through", "on", "along", "off", "of"}
+    {
+        "in",
+        "at",
+        "near",
+        "across",
+        "into",
+        "inside",
+        "throughout",
+        "within",
+        "from",
+        "to",
+        "toward",
+        "towards",
+        "outside",
+        "around",
+        "over",
+        "through",
+        "on",
+        "along",
+        "off",
+        "of",
+    }
 )
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PERSON_CUE_WORDS = frozenset(
-    {"mr", "ms", "mrs", "dr", "president", "minister", "said", "says", "told", "spokesman",
-     "spokeswoman", "senator", "governor", "mayor"}
+    {
+        "mr",
+        "ms",
+        "mrs",
+        "dr",
+        "president",
+        "minister",
+        "said",
+        "says",
+        "told",
+        "spokesman",
+        "spokeswoman",
+        "senator",
+        "governor",
+        "mayor",
+    }
 )
 
 
@@ -37,17 +71,17 @@ def _trim(span: Span) -> Span:
 
 
 def split_list(span: Span) -> list[Span]:
-    """"Kharkiv and Sumy" -> [Kharkiv, Sumy]: an entity that is a list of names, in parts."""
+    """ "Kharkiv and Sumy" -> [Kharkiv, Sumy]: an entity that is a list of names, in parts."""
     doc = span.doc
     parts: list[Span] = []
     start = span.start
     for tok in span:
         if tok.lower_ in ("and", ",", "&"):
             if tok.i > start:
-                parts.append(doc[start:tok.i])
+                parts.append(doc[start : tok.i])
             start = tok.i + 1
     if start < span.end:
-        parts.append(doc[start:span.end])
+        parts.append(doc[start : span.end])
     return [_trim(p) for p in parts if len(_trim(p))]
 
 
@@ -119,10 +153,19 @@ def _is_location_use(span: Span, hit: GeoHit) -> bool:
         return False  # "Moscow launched", "Russia said": an actor, not a place
     if hit.kind == "country":
         # Countries are places only where something happens in them ("in northeastern Ukraine").
-        return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE - {"of", "to", "from", "on", "over"}
-    if root.dep_ in ("compound", "amod", "poss") and root.head.pos_ in ("NOUN", "PROPN") and root.head.ent_type_ not in ("GPE", "LOC", "FAC"):
-        return False  # "Kremlin spokesman", "Washington's position"
-    return True
+        return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE - {
+            "of",
+            "to",
+            "from",
+            "on",
+            "over",
+        }
+    # "Kremlin spokesman", "Washington's position": a modifier, not a location.
+    return not (
+        root.dep_ in ("compound", "amod", "poss")
+        and root.head.pos_ in ("NOUN", "PROPN")
+        and root.head.ent_type_ not in ("GPE", "LOC", "FAC")
+    )
 
 
 def extract_places(doc: Doc, *, country_hint: str | None = None) -> list[Place]:
@@ -172,8 +215,13 @@ def extract_places(doc: Doc, *, country_hint: str | None = None) -> list[Place]:
             continue
         places.append(
             Place(
-                name=span.text, start=span.start_char, end=span.end_char, country=hit.country,
-                latitude=hit.latitude, longitude=hit.longitude, kind=hit.kind,
+                name=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                country=hit.country,
+                latitude=hit.latitude,
+                longitude=hit.longitude,
+                kind=hit.kind,
             )
         )
     return places
