@@ -287,6 +287,7 @@ class SpeakerResolver:
         self.actors = actors
         self._quoted = quoted
         self._chains: dict[int, ActorRecord | None] = {}
+        self._sents = list(doc.sents)  # doc.sents re-segments on every call: compute it once
         self.genders: dict[str, str] = {}
         self._learn_genders()
 
@@ -302,7 +303,7 @@ class SpeakerResolver:
                 record = self.actors.at(nxt.idx, nxt.idx + len(nxt.text))
                 if record is not None and record.kind == "person":
                     self.genders.setdefault(record.id, gender)
-        for sent in self.doc.sents:
+        for sent in self._sents:
             persons = {
                 r.id: r
                 for t in sent
@@ -411,7 +412,7 @@ class SpeakerResolver:
         """
         gender = PRONOUNS.get(token.lower_)
         plural = token.lower_ in {"they", "them", "their", "we"}
-        sents = list(self.doc.sents)
+        sents = self._sents
         current = next((n for n, s in enumerate(sents) if s.start <= token.i < s.end), 0)
         breaks = 0
         for n in range(current, max(current - 5, -1), -1):
