@@ -23,12 +23,16 @@ CASES = [
      "tonnes", "grain"),
     ("Russia released 90 prisoners of war on Sunday.", "90 prisoners", 90.0, "prisoners",
      "prisoners"),
+    ("The typhoon had sustained winds of 90 miles per hour.", "90 miles per hour", 90.0,
+     "miles per hour", "winds"),
+    ("The blockade costs Yemen between $2 and $3 billion a year.", "between $2 and $3 billion",
+     2e9, "USD", "blockade"),
 ]
 
 
 @pytest.mark.parametrize(("text", "span", "value", "unit", "measures"), CASES)
 def test_amounts_value_unit_and_measure(
-    nlp: Any, text: str, span: str, value: float, unit: str, measures: str
+    nlp: Any, text: str, span: str, value: float, unit: str, measures: str | None
 ) -> None:
     (amount,) = extract_amounts(nlp(text))
     assert (amount.text, amount.value, amount.unit, amount.measures) == (span, value, unit, measures)
@@ -42,6 +46,8 @@ def test_amounts_value_unit_and_measure(
         "The talks lasted 12 hours.",
         "A 15-year-old boy was among the protesters.",
         "The summit was held in 2019.",
+        "According to a 2014 survey, the party is popular.",
+        "Fans gathered outside Area 51 on Friday.",
     ],
 )
 def test_amounts_skip_prose_counts_durations_and_years(nlp: Any, text: str) -> None:

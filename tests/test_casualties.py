@@ -33,6 +33,9 @@ CASES = [
     ("A bus crash left 14 dead and 30 injured.", {"killed_min": 14, "killed_max": 14,
                                                   "injured_min": 30, "injured_max": 30}),
     ("Hundreds of demonstrators were detained overnight.", {"arrested_min": 200}),
+    # dying is not killing: no perpetrator from the sentence's other nouns
+    ("There are 90 cases in Chile, of which two patients have died.", {"killed_min": 2, "killed_max": 2}),
+    ("A total of 17 are confirmed dead, the ministry said.", {"killed_min": 17, "killed_max": 17}),
 ]
 
 NO_CASUALTIES = [

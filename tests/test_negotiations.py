@@ -51,6 +51,7 @@ def test_negotiations_agreement_status_and_parties(
         "The deal, seen as part of a proposed partnership, remains unclear.",
         "Israeli settlements in the West Bank expanded last year.",
         "The fund manager bought shares on Monday.",
+        "The French candidate endorsed the Green New Deal.",
     ],
 )
 def test_negotiations_no_agreement_without_status_verb(nlp: Any, text: str) -> None:
@@ -134,6 +135,9 @@ def test_negotiations_conditions_as_items(
     "text",
     [
         "Protesters demanded higher wages.",
+        "Prime Minister Anna Lind urged residents of Malta to evacuate.",
+        "The Irish senator called for the legalisation of cannabis.",
+        "The Chilean constitution requires consent from both chambers.",
         "He promised to end the war within 24 hours.",
         "The terms of the loan were not disclosed.",
     ],

@@ -41,6 +41,9 @@ UNIT_NOUNS = {
     "kg", "bag", "container", "shipment", "cubic", "metre", "meter", "unit", "round", "dose",
     "megawatt", "gigawatt", "bcm", "truck", "truckload", "ship", "package", "batch",
 }
+# Recipients, places, dates and other amounts are not what an amount measures.
+NOT_MEASURES = {"GPE", "PERSON", "ORG", "NORP", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY",
+                "CARDINAL", "LOC", "FAC"}
 MEASURE_PREPS = {"in", "for", "of", "to", "on", "towards", "toward"}
 _SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "m", "k"}
 
@@ -68,6 +71,11 @@ def _value(text: str) -> float | None:
     ]
     if not kept:
         return None
+    # "between $5 and $7 billion": the lower end, with the scale the range shares
+    numbers = [w for w in kept if w not in _SCALE_WORDS]
+    if len(numbers) > 1:
+        scales = [w for w in kept[kept.index(numbers[1]):] if w in _SCALE_WORDS]
+        kept = [numbers[0], *scales]
     value = parse_number(" ".join(kept))
     if value is None:
         bounds = parse_quantity(" ".join(kept))
@@ -91,10 +99,12 @@ def _measures(span: Span) -> str | None:
     if span.end < len(doc) and doc[span.end].lower_ in MEASURE_PREPS:
         prep = doc[span.end]
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.ent_type_ not in ("GPE",):
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.ent_type_ not in NOT_MEASURES:
             return _phrase(obj)
     # "a $500 million aid package", "a 30 percent tariff"
     if root.dep_ in ("compound", "nmod", "amod", "nummod", "quantmod") and root.head.pos_ == "NOUN":
+        if root.head.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL"):
+            return None  # "49.7 percent to 40.3 percent": the head is another amount
         if root.head.i >= span.end:
             return _phrase(root.head)
     # "aid worth $500 million", "tariffs of 30 percent", "a loan of $2bn"
@@ -109,7 +119,7 @@ def _measures(span: Span) -> str | None:
     if verb.pos_ in ("VERB", "AUX"):
         for dep in ("dobj", "nsubj", "nsubjpass"):
             obj = next((c for c in verb.children if c.dep_ == dep and c.i not in range(span.start, span.end)), None)
-            if obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.ent_type_ != "MONEY":
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.ent_type_ not in NOT_MEASURES:
                 return _phrase(obj)
     return None
 
@@ -139,6 +149,11 @@ def _count_amount(token: Token, taken: list[tuple[int, int]]) -> Amount | None:
         value = bounds.value if bounds else None
     if value is None:
         return None
+    if re.fullmatch(r"(1[5-9]|20)\d\d", qty):
+        return None  # a year used as a modifier: "a 2011 study", "the 2016 census"
+    before = token.doc[start_tok.i - 1] if start_tok.i > 0 else None
+    if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper():
+        return None  # a name with a number: "Area 51", "Flight 370"
     written_in_digits = any(ch.isdigit() for ch in qty)
     if not written_in_digits and value < 10:
         return None
@@ -188,7 +203,12 @@ def extract_amounts(doc: Doc, *, casualties: Sequence[CasualtyMention] = ()) -> 
         elif ent.label_ == "PERCENT":
             unit = "percent"
         else:
-            unit = next((t.lower_ for t in reversed(ent) if t.is_alpha and t.lower_ not in _SCALE_WORDS), None)
+            # "75 miles per hour": the unit is every word after the number
+            words = [t.lower_ for t in ent if not t.like_num and t.lower_ not in _SCALE_WORDS
+                     and (t.is_alpha or t.text in ("°", "%"))]
+            qualifiers = {"about", "around", "roughly", "some", "over", "under", "up", "to", "at",
+                          "least", "most", "more", "than", "nearly", "almost", "approximately"}
+            unit = " ".join(w for w in words if w not in qualifiers) or None
         value = _value(text)
         if value is None:
             continue

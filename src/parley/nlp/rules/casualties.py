@@ -37,6 +37,9 @@ STATE_WORDS: dict[str, str] = {
     "arrested": "arrested", "detained": "arrested", "abducted": "missing",
     "kidnapped": "missing",
 }
+# Words that may stand between a count and its state: "39 are confirmed dead".
+STATE_LINKS = {"people", "persons", "others", "were", "are", "have", "been", "more", "confirmed",
+               "reported", "feared", "believed", "now", "later", "found", "presumed", "left"}
 # Nouns that are themselves the count: "15 deaths", "40 arrests".
 COUNT_NOUNS: dict[str, str] = {
     "death": "killed", "fatality": "killed", "life": "killed", "body": "killed",
@@ -191,14 +194,14 @@ def _state_after(noun: Token) -> tuple[str, Token] | None:
         ):
             return STATE_WORDS[child.lower_], child
     doc = noun.doc
-    for offset in (1, 2):
+    for offset in (1, 2, 3, 4):
         i = noun.i + offset
         if i >= len(doc) or doc[i].is_sent_start:
             break
         word = doc[i].lower_
         if word in STATE_WORDS:
             return STATE_WORDS[word], doc[i]
-        if word not in ("people", "persons", "others", "were", "are", "have", "been", "more"):
+        if word not in STATE_LINKS:
             break
     return None
 
@@ -275,6 +278,8 @@ def _country_in(tokens: Iterable[Token]) -> str | None:
 def _perpetrator(governor: Token | None, sent: Span, victims: set[int]) -> str | None:
     """The country behind the harm: agent, or subject of the causing clause, or an attack noun."""
     verb = governor
+    if verb is not None and (verb.lemma_.lower() in DYING_VERBS or verb.pos_ not in ("VERB", "AUX")):
+        verb = None  # "three patients have died": nobody is said to have caused it
     hops = 0
     while verb is not None and hops < 4:
         for child in verb.children:
@@ -288,10 +293,6 @@ def _perpetrator(governor: Token | None, sent: Span, victims: set[int]) -> str |
                 if code:
                     return code
         if verb.dep_ in ("advcl", "conj", "xcomp", "acl", "relcl") and verb.head.i != verb.i:
-            if verb.dep_ == "relcl":
-                code = _country_in(list(verb.head.subtree)[:10])
-                if code:
-                    return code
             verb = verb.head
             hops += 1
             continue

@@ -53,7 +53,7 @@ STATUS_VERBS: dict[str, tuple[str, str]] = {
     "clinch": ("agreed", "agreement"), "seal": ("agreed", "agreement"),
     "broker": ("agreed", "agreement"), "finalise": ("agreed", "finalisation"),
     "finalize": ("agreed", "finalisation"), "complete": ("agreed", "finalisation"),
-    "accept": ("agreed", "acceptance"), "endorse": ("agreed", "endorsement"),
+    "accept": ("agreed", "acceptance"),
     "extend": ("agreed", "extension"), "renew": ("agreed", "renewal"),
     "implement": ("agreed", "implementation"), "establish": ("agreed", "establishment"),
     "create": ("agreed", "establishment"), "launch": ("agreed", "launch"),
@@ -83,8 +83,8 @@ PENDING_HEADS = {
 }
 STEP_NOUNS: dict[str, str] = {
     "ratification": "ratification", "approval": "approval", "signing": "signing",
-    "signature": "signing", "vote": "vote", "implementation": "implementation",
-    "finalisation": "finalisation", "finalization": "finalisation", "review": "review",
+    "signature": "signing", "implementation": "implementation",
+    "finalisation": "finalisation", "finalization": "finalisation",
     "endorsement": "endorsement", "referendum": "referendum",
 }
 PENDING_CUES = {
@@ -98,7 +98,23 @@ CONDITION_NOUNS = {
 DEMAND_VERBS: dict[str, str] = {
     "demand": "demand", "insist": "condition", "require": "condition", "seek": "demand",
     "call": "demand", "want": "demand", "condition": "condition", "press": "demand",
-    "urge": "demand",
+}
+# A list is a negotiating position only when it, or its sentence, is about negotiation:
+# "called for the decriminalization of drugs" is a campaign promise, not a condition.
+NEGOTIATION_WORDS = {
+    "ceasefire", "truce", "peace", "talk", "negotiation", "withdrawal", "sanction", "guarantee",
+    "release", "prisoner", "hostage", "deal", "agreement", "treaty", "troop", "recognition",
+    "independence", "autonomy", "compensation", "reparation", "security", "border", "corridor",
+    "monitor", "exchange", "settlement", "accord", "armistice", "disarmament", "sovereignty",
+    "territory", "occupation", "blockade", "tariff", "concession", "demilitarization",
+    "demilitarisation", "annexation", "referendum", "peacekeeper", "peacekeeping", "negotiator",
+    "pact", "memorandum", "fire", "withdraw", "dialogue", "summit", "mediation",
+}
+PARTY_NOUNS = {
+    "government", "administration", "side", "delegation", "leadership", "president", "minister",
+    "ministry", "official", "negotiator", "leader", "parliament", "cabinet", "regime", "country",
+    "state", "kremlin", "army", "military", "rebel", "opposition", "envoy", "spokesman",
+    "spokeswoman", "spokesperson", "diplomat", "embassy", "they", "we", "he", "she",
 }
 LIST_CUES = {"including", "include", "includes", "such", "namely", "like"}
 SPEECH_VERBS = {"say", "tell", "add", "write", "state", "announce", "declare", "warn", "insist",
@@ -481,6 +497,20 @@ def _required_steps(doc: Doc, records: list[_Record]) -> None:
         target = before[-1] if before else (records[0] if records else None)
         if target is None:
             continue
+        # "ratification of the treaty" names its agreement; otherwise the step belongs to an
+        # agreement named close by, not to one from another part of the story
+        named = [
+            _agreement_kind(obj)
+            for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for obj in prep.children if obj.dep_ == "pobj"
+        ]
+        same_kind = [r for r in before if named and r.kind in named]
+        if same_kind:
+            target = same_kind[-1]
+        else:
+            between = doc.text[min(target.start, token.idx):max(target.end, token.idx)]
+            if len(_SENT_END.findall(between)) > 3:
+                continue
         target.steps = [s for s in target.steps if s != step]
         if text not in target.steps:
             target.steps.append(text)
@@ -682,6 +712,8 @@ def _conditions_from_nouns(
             first = next((c for c in token.head.children if c.dep_ in ("attr", "dobj")), None)
         if first is None:
             continue
+        if not _about_negotiation(token.sent):
+            continue
         items, beneficiaries = _list_items(first)
         if not items:
             continue
@@ -743,6 +775,13 @@ def _conditions_from_verbs(
         party = _party_of(subjects, actors)
         if party is None:
             continue
+        # the subject must be the party itself ("Kyiv", "the government"), not a thing of it
+        # ("the Puerto Rican constitution requires ...")
+        head = next((t for t in subjects if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if head is not None and head.pos_ != "PROPN" and head.lemma_.lower() not in PARTY_NOUNS:
+            continue
+        if not _about_negotiation(verb.sent):
+            continue
         items, _ = _list_items(obj)
         if not items:
             continue
@@ -755,6 +794,10 @@ def _conditions_from_verbs(
             )
         )
     return out
+
+
+def _about_negotiation(sent: Span) -> bool:
+    return any(t.lemma_.lower() in NEGOTIATION_WORDS or t.lower_ in NEGOTIATION_WORDS for t in sent)
 
 
 def _speaker_country(name: str | None, actors: ActorIndex | None) -> str | None:
