@@ -135,6 +135,12 @@ def test_web_annotate_escapes_markup(text: str) -> None:
     assert _text_of(html) == text
 
 
+def test_web_annotate_prefers_direct_over_indirect_speech() -> None:
+    indirect = {**QUOTE, "id": "q0", "kind": "indirect", "start": 0, "end": 30}
+    quotes, _ = collect_marks(TEXT, {"quotes": [indirect, QUOTE]})
+    assert [m.attrs["data-quote-id"] for m in quotes] == ["q1"]
+
+
 def test_web_speaker_colour_is_stable_and_spread() -> None:
     names = [f"Speaker {i}" for i in range(40)]
     assert speaker_colour("Anna Berg") == speaker_colour("Anna Berg")
@@ -251,7 +257,8 @@ def test_web_article_highlights_quotes_in_speaker_colour(web: httpx.Client) -> N
     spans = re.findall(
         r'<span class="quote (spk-[a-z0-9]+) q-(\w+)"[^>]*data-speaker="([^"]*)"', page
     )
-    assert len(spans) == len(quotes)
+    shown, _ = collect_marks(detail["text"], detail["result"])
+    assert len(spans) == len(shown) >= 2  # every non-overlapping quote is highlighted
     for css, _kind, speaker in spans:
         expected = speaker_colour(None if speaker == "unattributed" else speaker)
         assert css == expected
@@ -354,7 +361,10 @@ def test_web_demo_serves_the_dashboard_on_loopback(tmp_path: Path) -> None:
     env = {**os.environ, "PARLEY_API_TOKEN": ""}
     proc = subprocess.Popen(
         [str(exe), "demo", "--port", str(port)],
-        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
     try:
         deadline = time.monotonic() + 120

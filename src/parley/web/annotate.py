@@ -43,19 +43,26 @@ def _in_bounds(start: Any, end: Any, n: int) -> bool:
 def collect_marks(text: str, result: dict[str, Any]) -> tuple[list[Mark], list[Mark]]:
     """Quote marks (outer) and entity marks (inner) for ``result`` over ``text``."""
     n = len(text)
+    # Overlapping quotes cannot both be highlighted: keep direct over partial over indirect
+    # speech, then the earlier one.
+    rank = {"direct": 0, "partial": 1, "indirect": 2}
+    quoted = result.get("quotes", [])
+    candidates = [q for q in quoted if _in_bounds(q.get("start"), q.get("end"), n)]
+    candidates.sort(key=lambda q: (rank.get(q.get("kind", ""), 3), q["start"], -q["end"]))
+    chosen: list[dict[str, Any]] = []
+    for q in candidates:
+        if all(q["end"] <= c["start"] or c["end"] <= q["start"] for c in chosen):
+            chosen.append(q)
     quotes: list[Mark] = []
-    for q in sorted(result.get("quotes", []), key=lambda q: (q.get("start", 0), -q.get("end", 0))):
-        if not _in_bounds(q.get("start"), q.get("end"), n):
-            continue
-        if quotes and q["start"] < quotes[-1].end:
-            continue  # overlapping quotes: keep the first
+    for q in sorted(chosen, key=lambda q: q["start"]):
         speaker = q.get("speaker") or {}
         name = speaker.get("name") or "unattributed"
+        css = f"quote {speaker_colour(speaker.get('name'))} q-{q.get('kind', 'direct')}"
         quotes.append(
             Mark(
                 q["start"],
                 q["end"],
-                f"quote {speaker_colour(speaker.get('name'))} q-{q.get('kind', 'direct')}",
+                css,
                 title=f"{q.get('kind', 'quote')} quote · {name}",
                 attrs={"data-speaker": name, "data-quote-id": str(q.get("id", ""))},
             )

@@ -49,11 +49,11 @@
     label(svg, 4, 14, "per day", "start");
     var bars = el("g", { "class": "bars" }, svg);
     days.forEach(function (d, i) {
-      var x = left + i * step, w = Math.max(1, step * 0.38);
+      var w = Math.max(1, Math.min(step * 0.38, 36)), x = left + (i + 0.5) * step - w;
       var he = (d.events || 0) / maxCount * barH, hq = (d.quotes || 0) / maxCount * barH;
-      var be = el("rect", { x: x + step * 0.1, y: 20 + barH - he, width: w, height: he, fill: "#1d2330", "class": "bar-events" }, bars);
+      var be = el("rect", { x: x, y: 20 + barH - he, width: w, height: he, fill: "#1d2330", "class": "bar-events" }, bars);
       tip(be, d.day + ": " + (d.events || 0) + " events");
-      var bq = el("rect", { x: x + step * 0.1 + w, y: 20 + barH - hq, width: w, height: hq, fill: "#9aa7c7", "class": "bar-quotes" }, bars);
+      var bq = el("rect", { x: x + w, y: 20 + barH - hq, width: w, height: hq, fill: "#9aa7c7", "class": "bar-quotes" }, bars);
       tip(bq, d.day + ": " + (d.quotes || 0) + " quotes");
     });
     label(svg, left - 6, 24, String(maxCount), "end");
