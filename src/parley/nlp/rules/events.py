@@ -322,8 +322,12 @@ def _node_at(tok: Token, depth: int = 0) -> _Node | None:
             if inner is None and comp.pos_ in NOMINAL:
                 # "suspended aid deliveries", "undertook a mediation mission": the modifier
                 # names the event.
-                for mod in comp.children:
-                    if mod.dep_ == "compound" and mod.i < comp.i:
+                mods = [m for m in comp.children if m.dep_ == "compound" and m.i < comp.i]
+                # "10 million dollars in emergency aid", "500 tons of food"
+                mods += [g for m in comp.children if m.dep_ == "prep" and m.lower_ in {"of", "in"}
+                         for g in m.children if g.dep_ == "pobj"]
+                for mod in mods:
+                    if True:
                         inner = _node_at(mod, depth + 1)
                         if inner is not None:
                             inner.tokens = [*inner.tokens, comp]
@@ -805,6 +809,8 @@ def _sentence_events(
         first = node.tokens[0]
         if first.dep_ == "acl" and first.tag_ == "VBN" and not any(c.dep_ == "agent" for c in first.children):
             continue  # "the curfew imposed after the coup": background, not this report's event
+        if first.dep_ == "acl" and first.head.pos_ in NOMINAL and any(c.lower_ == "to" for c in first.children):
+            continue  # "efforts to fight terrorism": a purpose, not an event
         node = _apply_modality(node)  # type: ignore[assignment]
         if node is None:
             continue
