@@ -275,6 +275,40 @@ def _infer_from_neighbours(
             if record is not None:
                 draft.speaker = record
                 draft.confidence = 0.6
+                continue
+        if draft.kind == "direct":
+            # "..., leaving Ingram unimpressed. 'One of them was questionable.'": a quotation
+            # that follows a sentence of its paragraph naming exactly one person is theirs.
+            record = _sole_person_of_previous_sentence(doc, draft, para_bounds[p], quoted, resolver)
+            if record is not None:
+                draft.speaker = record
+                draft.confidence = 0.45
+
+
+def _sole_person_of_previous_sentence(
+    doc: Doc,
+    draft: _Draft,
+    para: tuple[int, int],
+    quoted: list[tuple[int, int]],
+    resolver: SpeakerResolver,
+) -> ActorRecord | None:
+    first = doc.char_span(draft.span.open_at, draft.span.open_at + 1, alignment_mode="expand")
+    if first is None or not len(first):
+        return None
+    sent_start = first[0].sent.start
+    if sent_start == 0:
+        return None
+    previous = doc[sent_start - 1].sent
+    if previous.start_char < para[0]:
+        return None
+    persons = {
+        record.id: record
+        for tok in previous
+        if not _inside(tok.idx, quoted)
+        for record in [resolver.actors.at(tok.idx, tok.idx + len(tok.text))]
+        if record is not None and record.kind == "person"
+    }
+    return next(iter(persons.values())) if len(persons) == 1 else None
 
 
 def _speaker_introduced_before(

@@ -258,6 +258,11 @@ def _document_owner(token: Token, *, depth: int = 0) -> Token | None:
                 if owner is not None:
                     break
     if owner is None:
+        # "an AEW press release", "a Kremlin statement": the named issuer in front.
+        owner = next(
+            (c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None
+        )
+    if owner is None:
         for verb in token.children:
             if verb.dep_ not in {"acl", "relcl"}:
                 continue
