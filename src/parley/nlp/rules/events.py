@@ -114,6 +114,8 @@ def _actor_code(text: str) -> tuple[str | None, str | None]:
     except ImportError:  # pragma: no cover - the geo package ships with parley
         return None, None
     code = actor_code(text)
+    if not (code.country or code.igo) and "-" in text:
+        code = actor_code(text.replace("-", " "))  # "Saudi-led coalition"
     if code.igo:
         prefix = "NGO" if code.sector == "NGO" else "IGO"
         return f"{prefix}{code.igo}", code.sector or prefix
