@@ -939,7 +939,15 @@ def _dedupe(drafts: list[tuple[Event, EventActor | None]]) -> list[Event]:
             if mine and theirs and not mine & theirs:
                 continue
             if not theirs and mine:
-                kept[n] = (replace(other, targets=event.targets), other_key)
+                other = replace(other, targets=event.targets)
+            if other.code.endswith("0") and len(other.code) == 3 and event.code != other.code:
+                # "issued a warning ... the US would not continue": keep the specific code.
+                other = replace(
+                    other, code=event.code, label=event.label, goldstein=event.goldstein,
+                    plover_type=event.plover_type, plover_mode=event.plover_mode,
+                    modality=event.modality,
+                )
+            kept[n] = (other, other_key)
             merged = True
             break
         if not merged:
