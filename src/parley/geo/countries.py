@@ -140,6 +140,7 @@ class _Tables:
 # -- normalisation ----------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, accent-free text without a leading "the" or a trailing 's."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-")

@@ -32,8 +32,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -231,6 +233,7 @@ def _is_title_word(low: str) -> bool:
     return low in TITLE_NOUNS or (low.endswith("s") and low[:-1] in TITLE_NOUNS)
 
 
+@lru_cache(maxsize=65536)
 def _norm_token(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
@@ -360,9 +363,31 @@ class ActorIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        # doc.ents rebuilds its list on every access: read it once.
+        self.ents: list[Span] = list(doc.ents)
+        self.text: str = doc.text  # Doc.text joins every token on each access
+        # Sentence bounds, computed once (Token.sent walks the parse on every call).
+        sents = list(doc.sents) if doc.has_annotation("DEP") or doc.has_annotation("SENT_START") else [doc[:]]
+        self._sent_tok = [(sent.start, sent.end) for sent in sents]
+        self._sent_chars = [sent.start_char for sent in sents]
+        self._sent_of_token = [0] * len(doc)
+        for k, (first, last) in enumerate(self._sent_tok):
+            for t in range(first, last):
+                self._sent_of_token[t] = k
         self.records: list[ActorRecord] = []
         self.main_country: str | None = None
         self._claimed: set[int] = set()  # token indices inside a person's name or title
+
+    def _sentence(self, token_i: int) -> tuple[int, int]:
+        """(start, end) token indices of the sentence holding token ``token_i``."""
+        return self._sent_tok[self._sent_of_token[token_i]] if self._sent_tok else (0, len(self.doc))
+
+    def _previous_sentence_start(self, offset: int) -> int:
+        """Character offset where the sentence before the one holding ``offset`` starts."""
+        if not self._sent_chars:
+            return 0
+        k = max(bisect_right(self._sent_chars, offset) - 1, 0)
+        return self._sent_chars[max(k - 1, 0)]
 
     # -- building -------------------------------------------------------------------------
     @classmethod
@@ -386,7 +411,7 @@ class ActorIndex:
     def _main_country(self) -> str | None:
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ in ("GPE", "NORP", "ORG", "LOC"):
                 code = country_code(_clean_name(ent))
                 if code:
@@ -399,7 +424,7 @@ class ActorIndex:
     # people ------------------------------------------------------------------------------
     def _person_mentions(self) -> list[_PersonMention]:
         doc = self.doc
-        ents = [e for e in doc.ents if e.label_ in PERSON_LABELS]
+        ents = [e for e in self.ents if e.label_ in PERSON_LABELS]
         # Adjacent PERSON entities are one name ("Zine El Abidine" + "Ben Ali").
         merged: list[tuple[int, int]] = []
         for ent in ents:
@@ -432,7 +457,7 @@ class ActorIndex:
             if mention is not None:
                 found.append(mention)
         # ORG entities in a person's shape ("Nikos Christodoulides", "Patrice Talon of Benin").
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ in ORG_LABELS:
                 shape = self._org_looks_like_person(ent)
                 if shape is not None:
@@ -641,7 +666,7 @@ class ActorIndex:
                 else:
                     record = self._pick_namesake(cands, doc[m.start].idx)
             s_char, e_char = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)
-            record.add_mention(s_char, e_char, doc.text[s_char:e_char])
+            record.add_mention(s_char, e_char, self.text[s_char:e_char])
             if m.honorific_gender:
                 record.gender = record.gender or m.honorific_gender
             if doc[m.start : m.end].root.dep_ in _ACTING_DEPS:
@@ -677,7 +702,7 @@ class ActorIndex:
     def _title_prefix(self, start: int) -> tuple[int, list[Token]]:
         """Tokens of the title phrase right before token ``start`` ("US President")."""
         doc = self.doc
-        sent_start = doc[start].sent.start
+        sent_start = self._sentence(start)[0]
         i = start - 1
         tokens: list[Token] = []
         has_title = False
@@ -818,7 +843,7 @@ class ActorIndex:
                 record.add_title(start_char, _strip_transient(title))
                 s_char = doc[first].idx
                 e_char = doc[m.end - 1].idx + len(doc[m.end - 1].text)
-                record.add_alias(doc.text[s_char:e_char])
+                record.add_alias(self.text[s_char:e_char])
             if country:
                 countries.append(country)
         root = doc[m.start : m.end].root
@@ -854,7 +879,7 @@ class ActorIndex:
             if title:
                 record.add_title(start_char, _strip_transient(title))
                 record.add_alias(
-                    doc.text[phrase[0].idx : head.idx + len(head.text)]
+                    self.text[phrase[0].idx : head.idx + len(head.text)]
                     if phrase[0].i <= head.i
                     else head.text
                 )
@@ -865,13 +890,13 @@ class ActorIndex:
         # "the Archbishop of Gdańsk, Sławoj Leszek Głódź": a role entity, a comma, the name.
         if not tokens and m.start >= 2 and doc[m.start - 1].text == ",":
             role = next(
-                (e for e in doc.ents if e.end == m.start - 1 and e.label_ in ("ORG", "PERSON")),
+                (e for e in self.ents if e.end == m.start - 1 and e.label_ in ("ORG", "PERSON")),
                 None,
             )
             if role is not None:
                 words = [t for t in role if t.lower_ not in _DETERMINERS]
                 if words and _norm_token(words[0].text) in TITLE_NOUNS:
-                    text = doc.text[words[0].idx : role.end_char]
+                    text = self.text[words[0].idx : role.end_char]
                     record.add_title(start_char, text)
                     record.add_alias(text)
                     code = find_country(text)
@@ -892,7 +917,7 @@ class ActorIndex:
                 while sub and sub[-1].is_punct:
                     sub = sub[:-1]
                 if sub:
-                    text = doc.text[sub[0].idx : sub[-1].idx + len(sub[-1].text)]
+                    text = self.text[sub[0].idx : sub[-1].idx + len(sub[-1].text)]
                     if record.titles and record.titles[0][0] == start_char:
                         combined = f"{record.titles[0][1]}, {text}"
                         record.titles[0] = (start_char, combined)
@@ -908,7 +933,7 @@ class ActorIndex:
         if m.end + 1 < len(doc) and doc[m.end].lower_ == "of" and doc[m.end + 1].ent_type_ == "GPE":
             from parley.geo.places import geocode
 
-            place_ent = next((e for e in doc.ents if e.start <= m.end + 1 < e.end), None)
+            place_ent = next((e for e in self.ents if e.start <= m.end + 1 < e.end), None)
             if place_ent is not None:
                 place = _clean_name(place_ent)
                 # The article's own country first: "Doug Collins of Georgia" in a US story.
@@ -916,7 +941,7 @@ class ActorIndex:
                 code = hit.country if hit is not None else country_of_name(place)
                 if code:
                     countries.insert(0, code)
-                    record.add_alias(doc.text[doc[m.start].idx : place_ent.end_char])
+                    record.add_alias(self.text[doc[m.start].idx : place_ent.end_char])
         if countries and not record.country_evidence:
             record.country = countries[0]
             record.country_evidence = True
@@ -929,7 +954,7 @@ class ActorIndex:
         people = [r for r in self.records if r.kind == "person"]
         if not people:
             return
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ not in ("ORG", "GPE", "NORP", "LOC"):
                 continue
             if any(k in self._claimed for k in range(ent.start, ent.end)):
@@ -955,12 +980,12 @@ class ActorIndex:
             if start >= end:
                 continue
             s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-            record.add_mention(s_char, e_char, doc.text[s_char:e_char])
+            record.add_mention(s_char, e_char, self.text[s_char:e_char])
             if doc[start:end].root.dep_ in _ACTING_DEPS:
                 record.subject_mentions.append((s_char, e_char))
             for k in range(ent.start, ent.end):
                 self._claimed.add(k)
-            mention = _PersonMention(start, end, doc.text[s_char:e_char])
+            mention = _PersonMention(start, end, self.text[s_char:e_char])
             self._read_title(record, mention)
 
     # organisations -----------------------------------------------------------------------
@@ -994,7 +1019,7 @@ class ActorIndex:
         # "the Tunisian League" + "for the" + "Defence of Human Rights": one name split in two.
         if end < len(doc) and doc[end].lower_ in ("for", "of", "on"):
             tail = next(
-                (e for e in doc.ents if e.start in (end + 1, end + 2) and e.label_ == "ORG"), None
+                (e for e in self.ents if e.start in (end + 1, end + 2) and e.label_ == "ORG"), None
             )
             if (
                 tail is not None
@@ -1013,7 +1038,7 @@ class ActorIndex:
             and doc[end].lower_ == "of"
             and _norm_token(doc[end - 1].text) in ORG_WORDS
         ):
-            place = next((e for e in doc.ents if e.start == end + 1 and e.label_ == "GPE"), None)
+            place = next((e for e in self.ents if e.start == end + 1 and e.label_ == "GPE"), None)
             if place is not None:
                 end = place.end
                 while end > start and doc[end - 1].text in _POSSESSIVE:
@@ -1022,7 +1047,7 @@ class ActorIndex:
 
     def _add_organisations(self) -> None:
         doc = self.doc
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ not in ORG_LABELS and not (
                 ent.label_ in ("FAC", "GPE", "NORP") and self._is_listed_org(ent)
             ):
@@ -1054,7 +1079,7 @@ class ActorIndex:
                 record.add_alias(record.name)
                 record.name = text
                 self._org_facts(record, text)
-            record.add_mention(s_char, e_char, doc.text[s_char:e_char])
+            record.add_mention(s_char, e_char, self.text[s_char:e_char])
             if acronym:
                 record.add_alias(acronym)
             if doc[start:end].root.dep_ in _ACTING_DEPS:
@@ -1062,12 +1087,12 @@ class ActorIndex:
             owner = doc[start - 2] if start >= 2 and doc[start - 1].text in _POSSESSIVE else None
             if owner is not None and country_code(owner.text):
                 record.country, record.country_evidence = country_code(owner.text), True
-                record.add_alias(doc.text[owner.idx : e_char])
+                record.add_alias(self.text[owner.idx : e_char])
         # Bare acronyms in the text of an organisation that introduced one ("MDC").
         for record in [r for r in self.records if r.kind == "organization"]:
             for alias in list(record.aliases):
                 if alias.isupper() and 2 <= len(alias) <= 8:
-                    for match in re.finditer(rf"\b{re.escape(alias)}\b", doc.text):
+                    for match in re.finditer(rf"\b{re.escape(alias)}\b", self.text):
                         if self.at(match.start(), match.end()) is None:
                             record.add_mention(match.start(), match.end(), alias)
 
@@ -1076,7 +1101,7 @@ class ActorIndex:
         doc = self.doc
         for match in re.finditer(
             r"\b[A-Z][\w\u00C0-\u024F.&'\u2019-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+)?[A-Z][\w\u00C0-\u024F.&'\u2019-]*){0,5}",
-            doc.text,
+            self.text,
         ):
             words = match.group(0).split()
             # The longest listed name inside the capitalised run.
@@ -1094,7 +1119,7 @@ class ActorIndex:
                     ):
                         continue
                     offset = match.start() + len(" ".join(words[:i])) + (1 if i else 0)
-                    start = doc.text.find(phrase, offset)
+                    start = self.text.find(phrase, offset)
                     if start < 0:
                         continue
                     end = start + len(phrase)
@@ -1131,7 +1156,7 @@ class ActorIndex:
             if org is None:
                 continue
             for s_char, e_char in record.mentions:
-                org.add_mention(s_char, e_char, self.doc.text[s_char:e_char])
+                org.add_mention(s_char, e_char, self.text[s_char:e_char])
             org.subject_mentions.extend(record.subject_mentions)
             self.records.remove(record)
 
@@ -1203,7 +1228,7 @@ class ActorIndex:
                 )
                 record.country_evidence = True
             s_char, e_char = doc[start].idx, tok.idx + len(tok.text)
-            record.add_mention(s_char, e_char, doc.text[s_char:e_char])
+            record.add_mention(s_char, e_char, self.text[s_char:e_char])
             if tok.dep_ in _ACTING_DEPS:
                 record.subject_mentions.append((s_char, e_char))
 
@@ -1307,7 +1332,7 @@ class ActorIndex:
     def _add_countries(self) -> None:
         doc = self.doc
         acting: dict[str, list[tuple[int, int, str, bool]]] = {}
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ not in ("GPE", "NORP", "ORG", "PERSON"):
                 continue
             if any(k in self._claimed for k in range(ent.start, ent.end)) or self.at(
@@ -1433,12 +1458,7 @@ class ActorIndex:
 
     def _antecedent(self, offset: int, *, persons_only: bool) -> ActorRecord | None:
         """The subject person of the current or previous sentence, else the nearest person."""
-        doc = self.doc
-        char_span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-        if char_span is None:
-            return None
-        sent = char_span[0].sent
-        prev_start = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        prev_start = self._previous_sentence_start(offset)
         best: tuple[int, ActorRecord] | None = None
         for record in self.records:
             if persons_only and record.kind != "person":
@@ -1460,9 +1480,9 @@ class ActorIndex:
         span = doc.char_span(record.mentions[0][0], record.mentions[0][1], alignment_mode="expand")
         if span is None:
             return None
-        sent = span[0].sent
+        first, last = self._sentence(span.start)
         codes = set()
-        for ent in sent.ents:
+        for ent in (e for e in self.ents if first <= e.start < last):
             if ent.label_ in ("GPE", "NORP") and not any(
                 k in self._claimed for k in range(ent.start, ent.end)
             ):
@@ -1672,17 +1692,7 @@ class ActorIndex:
         gender = _PRONOUN_GENDER.get(low)
         if gender is None:
             return None
-        doc = self.doc
-        char_span = (
-            doc.char_span(before, min(before + 1, len(doc.text)), alignment_mode="expand")
-            if before < len(doc.text)
-            else None
-        )
-        if char_span is not None and len(char_span):
-            sent = char_span[0].sent
-            prev_start = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
-        else:
-            prev_start = 0
+        prev_start = self._previous_sentence_start(before)
         subjects = sorted(
             (
                 (s, r)

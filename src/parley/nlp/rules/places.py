@@ -179,19 +179,20 @@ def extract_places(doc: Doc, *, country_hint: str | None = None) -> list[Place]:
     Returns:
         One :class:`parley.types.Place` per mention, in text order.
     """
+    ents = list(doc.ents)  # doc.ents rebuilds its list on every access
     if country_hint is None:
         counts: dict[str, int] = {}
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ in ("GPE", "NORP"):
                 code = country_of_name(_trim(ent).text) if len(_trim(ent)) else None
                 if code:
                     counts[code] = counts.get(code, 0) + 1
         country_hint = max(counts, key=lambda c: counts[c]) if counts else None
     multi_word_names = {
-        t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
+        t.lower_ for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
     }
     candidates: list[Span] = []
-    for ent in doc.ents:
+    for ent in ents:
         label = ent.label_
         if label in ("GPE", "LOC", "FAC"):
             candidates.extend(split_list(ent) if _place_of(ent, country_hint) is None else [ent])
