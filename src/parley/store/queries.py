@@ -2,7 +2,7 @@
 
 Every function takes an open ``Connection`` and returns :mod:`parley.store.models` objects.
 Filters are bound parameters (never string concatenation); the only backend difference is
-full-text search: FTS5 ``MATCH`` on SQLite, ``to_tsvector @@ plainto_tsquery`` on PostgreSQL.
+full-text search: FTS5 ``MATCH`` on SQLite, ``text_tsv @@ plainto_tsquery`` on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import text as sql_text
 from sqlalchemy import (
     ColumnElement,
     Connection,
@@ -27,6 +26,7 @@ from sqlalchemy import (
     text,
     true,
 )
+from sqlalchemy import text as sql_text
 
 from parley.errors import NotFound, StorageError
 from parley.ingest.records import parse_published
@@ -129,9 +129,9 @@ def fts_condition(dialect: str, query: str, *, scan_order: bool = False) -> Colu
         # Unary + hides the rowid from the planner, so it scans in ORDER BY index order instead.
         pk = literal_column("+quotes.pk") if scan_order else s.quotes.c.pk
         return pk.in_(sub.columns(column("rowid", Integer)))
-    vector = func.to_tsvector(literal_column("'simple'"), s.quotes.c.text)
+    # quotes.text_tsv is a PostgreSQL-only generated column (migration 0003).
     query_ = func.plainto_tsquery(literal_column("'simple'"), " ".join(tokens))
-    return vector.bool_op("@@")(query_)
+    return literal_column("quotes.text_tsv").bool_op("@@")(query_)
 
 
 # --- documents -----------------------------------------------------------------------------
