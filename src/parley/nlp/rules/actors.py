@@ -367,7 +367,8 @@ class ActorIndex:
         self.ents: list[Span] = list(doc.ents)
         self.text: str = doc.text  # Doc.text joins every token on each access
         # Sentence bounds, computed once (Token.sent walks the parse on every call).
-        sents = list(doc.sents) if doc.has_annotation("DEP") or doc.has_annotation("SENT_START") else [doc[:]]
+        parsed = doc.has_annotation("DEP") or doc.has_annotation("SENT_START")
+        sents = list(doc.sents) if parsed else [doc[:]]
         self._sent_tok = [(sent.start, sent.end) for sent in sents]
         self._sent_chars = [sent.start_char for sent in sents]
         self._sent_of_token = [0] * len(doc)
@@ -380,7 +381,9 @@ class ActorIndex:
 
     def _sentence(self, token_i: int) -> tuple[int, int]:
         """(start, end) token indices of the sentence holding token ``token_i``."""
-        return self._sent_tok[self._sent_of_token[token_i]] if self._sent_tok else (0, len(self.doc))
+        if not self._sent_tok:
+            return 0, len(self.doc)
+        return self._sent_tok[self._sent_of_token[token_i]]
 
     def _previous_sentence_start(self, offset: int) -> int:
         """Character offset where the sentence before the one holding ``offset`` starts."""
