@@ -84,6 +84,26 @@ def quotes_of(text: str) -> list[tuple[str, str | None, str]]:
             [("a victory for democracy.", "Mark Davies", "partial")],
             id="tweeted",
         ),
+        pytest.param(
+            "The ministry issued a statement. “We regret the delay,” reads a Gazprom press release.",
+            [("We regret the delay,", "Gazprom", "direct")],
+            id="document-with-named-issuer",
+        ),
+        pytest.param(
+            "Senator Tom Reed stated the inquiry would not be fair, saying he expected “a show trial” in the autumn.",
+            [("a show trial", "Tom Reed", "partial")],
+            id="participle-hung-on-reported-clause",
+        ),
+        pytest.param(
+            "That said, the company is preparing some “transition options” for its customers.",
+            [],
+            id="that-said-is-no-speaker",
+        ),
+        pytest.param(
+            "Engineers maintain the pipeline every spring. The “winter mode” of the pumps saves power.",
+            [],
+            id="weak-verb-far-from-quote",
+        ),
     ],
 )
 def test_quotes_speaker_and_kind(text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -187,3 +207,14 @@ def test_reported_speech(text: str, speaker: str, content: str) -> None:
 def test_reported_speech_skips_clause_that_is_a_direct_quote() -> None:
     text = "Defence Minister Anna Kovacs said, “The line held and the enemy withdrew.”"
     assert [q.kind for q in run(text).quotes] == ["direct"]
+
+
+def test_quotes_pronoun_does_not_cross_into_previous_paragraph_subject() -> None:
+    # spaCy runs the first sentence across the paragraph break after the closing mark; the
+    # pronoun still belongs to the subject of the second paragraph's first sentence.
+    text = (
+        "President Anton Hale dismissed Minister Lev Sorin, who had called the budget “a fantasy.”\n\n"
+        "Sorin left the building after the meeting ended. He said Hale was “a man of his word” in public."
+    )
+    found = quotes_of(text)
+    assert ("a man of his word", "Lev Sorin", "partial") in found

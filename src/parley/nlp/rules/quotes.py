@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
 from parley.nlp.rules.speech import (
+    WEAK_SPEECH_VERBS,
     SpeakerResolver,
     cue_text,
     is_according_to,
@@ -224,6 +225,14 @@ def _attribute(doc: Doc, draft: _Draft, quoted: list[tuple[int, int]], resolver:
         return _inside(char, quoted)
 
     for cue in sorted(candidates, key=rank):
+        adjacent = 0 <= span.open_at - (cue.idx + len(cue.text)) <= 12 or 0 <= cue.idx - close <= 12
+        if (
+            rank(cue)[0] == 1
+            and cue.lemma_.lower() in WEAK_SPEECH_VERBS
+            and not adjacent
+            and not any(c.dep_ == "ccomp" for c in cue.children)
+        ):
+            continue
         who = speaker_token(cue, quoted=in_quote)
         if who is None and is_speech_verb(cue):
             record, confidence = resolver.nearest_person_before(cue), 0.6

@@ -30,6 +30,12 @@ SPEECH_VERBS = frozenset(
     condemn label brand term characterize characterise attack pray plead express speak point
     decide find specify stipulate""".split()
 )
+# Verbs that are verbs of saying only when the quotation or a clause hangs from them
+# ("maintained that ...", "found the advice 'unlawful'"), not merely nearby ("maintain packages").
+WEAK_SPEECH_VERBS = frozenset(
+    """maintain add find decide point express call note read rule specify attack question
+    welcome hail order hold continue describe label brand term""".split()
+)
 # Verbs that introduce reported speech with a clause (a subset: "praise" takes no clause).
 REPORTING_VERBS = frozenset(
     """say tell add warn write tweet insist state explain announce claim argue note declare
@@ -55,8 +61,10 @@ CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "relcl", "pcomp", "ccom
 PRONOUNS = {
     "he": "male", "him": "male", "his": "male", "himself": "male",
     "she": "female", "her": "female", "hers": "female", "herself": "female",
-    "they": None, "them": None, "it": None, "we": None, "i": None,
+    "they": None, "them": None, "it": None,
 }
+# "That said, ...", "signs which read ...", first person outside quotes (the writer).
+NEVER_SPEAKERS = frozenset({"that", "this", "which", "what", "who", "my", "our", "me", "us", "i", "we"})
 HONORIFICS = {
     "mr": "male", "mr.": "male", "sir": "male", "lord": "male",
     "mrs": "female", "mrs.": "female", "ms": "female", "ms.": "female", "miss": "female",
@@ -161,7 +169,12 @@ def subject_of(verb: Token, *, depth: int = 0, quoted: Quoted = None) -> Token |
         # "Peskov, who said ..." / "a statement saying ...": the noun modified is the speaker.
         return verb.head
     if verb.dep_ in CLIMB_DEPS:
-        return subject_of(verb.head, depth=depth + 1, quoted=quoted)
+        head = verb.head
+        if verb.dep_ == "advcl" and head.dep_ == "ccomp" and is_speech_verb(head.head):
+            # "He stated the trial would not be fair, saying ...": the parser hung "saying" on
+            # the reported clause; its subject is the one who stated it.
+            head = head.head
+        return subject_of(head, depth=depth + 1, quoted=quoted)
     return None
 
 
@@ -284,6 +297,22 @@ def _document_owner(token: Token, *, depth: int = 0) -> Token | None:
     return owner
 
 
+def _segments(doc: Doc) -> list[Span]:
+    """Sentences, cut again at paragraph breaks (spaCy lets a sentence run across one after a
+    closing quotation mark). Computed once: ``doc.sents`` re-segments on every call."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text:
+                if tok.i > start:
+                    out.append(doc[start : tok.i])
+                start = tok.i + 1
+        if start < sent.end:
+            out.append(doc[start : sent.end])
+    return out
+
+
 class SpeakerResolver:
     """Maps a speaker token to a canonical actor of the article."""
 
@@ -292,7 +321,7 @@ class SpeakerResolver:
         self.actors = actors
         self._quoted = quoted
         self._chains: dict[int, ActorRecord | None] = {}
-        self._sents = list(doc.sents)  # doc.sents re-segments on every call: compute it once
+        self._sents = _segments(doc)
         self.genders: dict[str, str] = {}
         self._learn_genders()
 
@@ -326,6 +355,8 @@ class SpeakerResolver:
     # -- resolution -----------------------------------------------------------------------
     def resolve(self, token: Token) -> tuple[ActorRecord | None, float]:
         """The actor a speaker token refers to and a confidence in that answer."""
+        if token.lower_ in NEVER_SPEAKERS:
+            return None, 0.0
         if token.lower_ in PRONOUNS:
             record = self.resolve_pronoun(token)
             return record, 0.75 if record else 0.0
