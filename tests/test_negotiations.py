@@ -32,6 +32,9 @@ STATUS_CASES = [
     ("Beijing and Washington did not sign the trade deal.", "deal", "proposed", ("CHN", "USA")),
     ("Armenia and Azerbaijan agreed on Monday to extend the ceasefire.", "ceasefire", "agreed",
      ("ARM", "AZE")),
+    # a mediator is not a party
+    ("Qatar brokered a truce between Israel and Hamas.", "ceasefire", "agreed", ("ISR", "PSE")),
+    ("Turkey brokered a cease-fire agreement last year.", "agreement", "agreed", ()),
 ]
 
 
@@ -145,6 +148,15 @@ def test_negotiations_conditions_as_items(
 def test_negotiations_no_condition_without_party_or_threat(nlp: Any, text: str) -> None:
     doc = nlp(text)
     assert extract_conditions(doc, ActorIndex.build(doc)) == []
+
+
+def test_negotiations_calendar_deadline_is_not_an_ultimatum(nlp: Any) -> None:
+    text = "The talks resumed in Geneva; the Brexit deadline is October 31."
+    doc = nlp(text)
+    (condition,) = extract_conditions(doc, ActorIndex.build(doc),
+                                      dates=[_date(text, "October 31", "2019-10-31")])
+    assert (condition.kind, condition.items, condition.deadline) == (
+        "deadline", ("Brexit deadline",), "2019-10-31")
 
 
 @pytest.mark.parametrize(

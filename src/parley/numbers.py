@@ -192,6 +192,11 @@ def qualifier_words() -> frozenset[str]:
     return frozenset(words)
 
 
+def qualifier_phrases() -> tuple[str, ...]:
+    """The hedging phrases ("more than", "at least", "nearly"), longest first."""
+    return tuple(phrase for phrase, _ in _QUALIFIERS)
+
+
 def is_vague_count(word: str) -> bool:
     """True for "dozens", "hundreds", "scores" and the like."""
     return _clean(word) in VAGUE

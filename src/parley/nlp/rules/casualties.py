@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from spacy.tokens import Doc, Span, Token
 
-from parley.numbers import VAGUE, Bounds, parse_quantity, qualifier_words
+from parley.numbers import VAGUE, Bounds, parse_quantity, qualifier_phrases
 from parley.types import Casualties, CasualtyMention, DateMention, Event, Place
 
 KIND_FIELDS = ("killed", "injured", "missing", "arrested")
@@ -69,7 +69,7 @@ SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 SETTLEMENT_NOUNS = {"city", "town", "village", "region", "province", "district", "area",
                     "settlement", "oblast", "county", "suburb", "neighbourhood", "neighborhood"}
-_QUALIFIERS = qualifier_words()
+_PHRASES = qualifier_phrases()
 
 
 @dataclass
@@ -135,11 +135,19 @@ def _quantity_tokens(token: Token) -> list[Token]:
         end = token.i
         while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
             end += 1
-        return list(doc[start:end + 1])
-    start = token.i
-    while start > 0 and doc[start - 1].lower_ in _QUALIFIERS and token.i - start < 3:
-        start -= 1
-    return list(doc[start:token.i + 1])
+        # "the over 200,000 deaths": the qualifier is sometimes left outside the entity
+        return list(doc[_qualifier_start(doc, start):end + 1])
+    return list(doc[_qualifier_start(doc, token.i):token.i + 1])
+
+
+def _qualifier_start(doc: Doc, start: int) -> int:
+    """Where a hedging phrase ("more than", "at least") right before ``start`` begins."""
+    for phrase in _PHRASES:
+        words = phrase.split()
+        begin = start - len(words)
+        if begin >= 0 and [t.lower_ for t in doc[begin:start]] == words:
+            return begin
+    return start
 
 
 def _root_of(tokens: Sequence[Token]) -> Token:

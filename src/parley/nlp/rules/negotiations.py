@@ -68,10 +68,17 @@ STATUS_VERBS: dict[str, tuple[str, str]] = {
     "draft": ("proposed", "drafting"), "negotiate": ("proposed", "negotiation"),
     "discuss": ("proposed", "negotiation"), "pursue": ("proposed", "negotiation"),
     "seek": ("proposed", "negotiation"), "table": ("proposed", "proposal"),
-    "push": ("proposed", "negotiation"), "broke": ("collapsed", "collapse"),
+    "broke": ("collapsed", "collapse"),
     "break": ("collapsed", "collapse"),
 }
 COLLAPSE_STATUSES = {"collapsed"}
+# Status verbs that reach their agreement through a preposition ("withdrew from the deal").
+VERB_PREPS = {
+    ("agree", "to"), ("agree", "on"), ("agree", "upon"), ("withdraw", "from"), ("exit", "from"),
+    ("quit", "from"), ("sign", "onto"), ("sign", "to"), ("sign", "on"), ("negotiate", "on"),
+    ("negotiate", "over"), ("pull", "from"), ("back", "from"), ("accede", "to"),
+    ("adhere", "to"), ("return", "to"), ("rejoin", "to"),
+}
 MEDIATOR_VERBS = {"propose", "broker", "offer", "mediate", "table", "draft", "push"}
 MODAL_WORDS = {"will", "would", "may", "might", "could", "should", "can", "must", "shall", "'ll"}
 # Verbs whose infinitive complement has not happened yet: "expected to sign", "aims to reach".
@@ -119,6 +126,7 @@ PARTY_NOUNS = {
 LIST_CUES = {"including", "include", "includes", "such", "namely", "like"}
 SPEECH_VERBS = {"say", "tell", "add", "write", "state", "announce", "declare", "warn", "insist",
                 "stress", "note", "explain", "claim"}
+IMPOSING_VERBS = {"give", "set", "issue", "impose", "deliver", "hand", "present"}
 TIME_UNITS = {"day", "days", "week", "weeks", "hour", "hours", "month", "months"}
 THREAT_CUES = {"or", "otherwise", "unless", "else", "face", "consequences", "move", "walk",
                "threaten", "threatened", "warned", "warn", "ultimatum"}
@@ -258,9 +266,9 @@ def _status_verb(noun: Token) -> Token | None:
         return head
     if noun.dep_ == "nsubj" and head.lemma_.lower() in ("collapse", "expire", "break"):
         return head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("to", "on", "from", "for"):
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
         verb = head.head
-        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in STATUS_VERBS:
+        if (verb.lemma_.lower(), head.lower_) in VERB_PREPS and verb.pos_ in ("VERB", "AUX"):
             return verb
     if noun.dep_ == "conj":
         return _status_verb(noun.head)
@@ -395,9 +403,10 @@ def _parties_for(noun: Token, verb: Token | None, actors: ActorIndex | None) -> 
 
     # A mediator proposing "a truce between X and Y" is not a party to it.
     if verb is not None and verb.lemma_.lower() in MEDIATOR_VERBS:
-        between = _between_parties(noun.children, actors, ("between", "among"))
-        if between:
-            return between
+        # the mediator ("Russia brokered a cease-fire") is not a party; the parties are named
+        # with "between", or the sentence leaves them to the context
+        return _between_parties(noun.children, actors, ("between", "among")) or _between_parties(
+            noun.sent, actors, ("between", "among"))
     # "a US-Ukraine deal", "the Iran nuclear deal"
     add(_countries([c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")], actors))
     if verb is not None:
@@ -433,6 +442,8 @@ def _find_agreements(
         kind = _agreement_kind(token)
         if kind is None:
             continue
+        if token.text == "Deal" and token.i > 0 and token.doc[token.i - 1].pos_ == "PROPN":
+            continue  # "the Green New Deal", "the New Deal": a programme's name
         verb = _status_verb(token)
         if verb is None:
             continue
@@ -846,8 +857,14 @@ def _deadline_noun(
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 when = doc[obj.left_edge.i:obj.right_edge.i + 1].text
-    resolved = next(
-        (d for d in dates if sent.start_char <= d.start < sent.end_char and d.value), None
+    inside = [d for d in dates if sent.start_char <= d.start < sent.end_char and d.value]
+    after = [d for d in inside if d.start >= key.idx]
+    resolved = min(after, key=lambda d: d.start) if after else (inside[-1] if inside else None)
+    # a deadline someone imposes ("gave Hamas a deadline") or backs with a threat is an
+    # ultimatum; a calendar deadline ("the Brexit deadline is October 31") is a deadline
+    words = {t.lower_ for t in sent}
+    imposed = key.lower_.startswith("ultimatum") or verb.lemma_.lower() in IMPOSING_VERBS or bool(
+        words & (THREAT_CUES - {"or", "move", "walk"})
     )
     # what: the to-infinitive on the noun or the verb ("to release the hostages")
     items: list[str] = []
@@ -863,9 +880,11 @@ def _deadline_noun(
         if items:
             break
     if not items:
-        items.append(doc[verb.left_edge.i:verb.right_edge.i + 1].text.strip(" ,.\"“”"))
+        # "the Brexit deadline": the noun phrase names what is due
+        tokens = [t for t in doc[key.left_edge.i:key.i + 1] if t.dep_ not in ("det", "poss")]
+        items.append(" ".join(t.text for t in tokens) if len(tokens) > 1 else key.text)
     return Condition(
-        party=party, kind="ultimatum", items=tuple(items), start=key.idx,
+        party=party, kind="ultimatum" if imposed else "deadline", items=tuple(items), start=key.idx,
         end=key.idx + len(key.text), said_by=said_by,
         deadline=resolved.value if resolved else when,
     )
