@@ -270,6 +270,13 @@ def _infer_from_neighbours(
         source: _Draft | None = None
         if draft.span.continued and n > 0:
             source = drafts[n - 1]
+        if (source is None or source.speaker is None) and draft.span.continues:
+            # The first paragraph of a long quotation takes the speaker named where it ends.
+            following = drafts[n + 1 :]
+            while following and following[0].span.continued and following[0].speaker is None:
+                following = following[1:] if following[0].span.continues else []
+            if following and following[0].span.continued:
+                source = following[0]
         if source is None or source.speaker is None:
             same = [d for d in drafts if d is not draft and d.speaker and para_of(d.span.open_at) == p]
             before = [d for d in same if d.span.open_at < draft.span.open_at]

@@ -75,8 +75,8 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
             content = _content_span(doc, list(clauses[0].subtree))
         elif is_according_to(token):
             clause = token.head
-            if clause.pos_ not in {"VERB", "AUX"}:
-                continue
+            if clause.pos_ not in {"VERB", "AUX"} or clause.lemma_.lower() in REPORTING_VERBS:
+                continue  # "X told the meeting that ..., according to a statement": X's words
             according = set(t.i for t in token.subtree)
             content = _content_span(doc, [t for t in clause.subtree if t.i not in according])
         if content is None or _quoted_share(content, direct) > 0.5:
