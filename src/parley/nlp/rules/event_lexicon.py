@@ -180,12 +180,28 @@ def conditions_hold(entry: Entry, token: Token) -> bool:
     return _modifiers_ok(entry, token)
 
 
+def _keys(token: Token) -> tuple[str, ...]:
+    """Lemma, surface form and, for inflected verbs, stems the lemmatiser sometimes misses
+    ("staged" -> "stage", not "stag")."""
+    low = token.lower_
+    keys = [token.lemma_.lower(), low]
+    if token.tag_ in {"VBD", "VBN"} and low.endswith("ed"):
+        keys += [low[:-1], low[:-2]]
+        if len(low) > 4 and low[-3] == low[-4]:
+            keys.append(low[:-3])  # "shelled" -> "shell" is covered; "jailed" too; "planned" -> "plan"
+    elif token.tag_ == "VBG" and low.endswith("ing"):
+        keys += [low[:-3], low[:-3] + "e"]
+    elif token.tag_ == "VBZ" and low.endswith("s"):
+        keys += [low[:-1]]
+    return tuple(dict.fromkeys(keys))
+
+
 def match(token: Token, kinds: tuple[str, ...]) -> Entry | None:
     """The first entry of the given kinds (in that order) whose conditions hold at ``token``."""
     table = lexicon()
-    lemma = token.lemma_.lower()
+    keys = _keys(token)
     for kind in kinds:
-        for key in dict.fromkeys((lemma, token.lower_)):
+        for key in keys:
             for entry in table.get((kind, key), ()):
                 if conditions_hold(entry, token):
                     return entry

@@ -68,6 +68,8 @@ WORD_NOUNS = frozenset(
     """remark comment statement speech decision policy plan proposal idea claim report media
     press critic opponent rival""".split()
 )
+# "Vietnam is committed to ...": passives that describe the subject's own stance.
+STATIVE_PASSIVES = frozenset({"commit", "prepare", "determine", "resolve", "dedicate", "oppose"})
 CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "hurt"})
 ACTION_ROOTS = frozenset({"04", "05", "06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
 FRAME_DEFAULTS = {"threat": "130", "refusal": "120", "demand": "100", "appeal": "020", "intent": "030"}
@@ -186,7 +188,7 @@ def _subject(tok: Token) -> Token | None:
                 return pobj
         for child in node.children:
             if child.dep_ in SUBJECT_DEPS:
-                if child.dep_ == "nsubjpass":
+                if child.dep_ == "nsubjpass" and node.lemma_.lower() not in STATIVE_PASSIVES:
                     return None  # a passive without agent: the doer is unknown
                 return child
         if node.dep_ in {"relcl", "acl"} and node.head.pos_ in NOMINAL | {"PRON"}:
