@@ -14,19 +14,49 @@ pytestmark = pytest.mark.model
 CASES = [
     ("Washington pledged $500 million in aid to Kyiv.", "$500 million", 5e8, "USD", "aid"),
     ("The European Union approved a €2bn loan for reconstruction.", "€2bn", 2e9, "EUR", "loan"),
-    ("China will impose a 30 percent tariff on American soybeans.", "30 percent", 30.0, "percent",
-     "tariff"),
+    (
+        "China will impose a 30 percent tariff on American soybeans.",
+        "30 percent",
+        30.0,
+        "percent",
+        "tariff",
+    ),
     ("The US raised tariffs on steel by 25%.", "25%", 25.0, "percent", "tariffs"),
-    ("NATO will deploy 10,000 troops to the eastern flank.", "10,000 troops", 10000.0, "troops",
-     "troops"),
-    ("Ukraine exported 5,000 tonnes of grain through the corridor.", "5,000 tonnes", 5000.0,
-     "tonnes", "grain"),
-    ("Russia released 90 prisoners of war on Sunday.", "90 prisoners", 90.0, "prisoners",
-     "prisoners"),
-    ("The typhoon had sustained winds of 90 miles per hour.", "90 miles per hour", 90.0,
-     "miles per hour", "winds"),
-    ("The blockade costs Yemen between $2 and $3 billion a year.", "between $2 and $3 billion",
-     2e9, "USD", "blockade"),
+    (
+        "NATO will deploy 10,000 troops to the eastern flank.",
+        "10,000 troops",
+        10000.0,
+        "troops",
+        "troops",
+    ),
+    (
+        "Ukraine exported 5,000 tonnes of grain through the corridor.",
+        "5,000 tonnes",
+        5000.0,
+        "tonnes",
+        "grain",
+    ),
+    (
+        "Russia released 90 prisoners of war on Sunday.",
+        "90 prisoners",
+        90.0,
+        "prisoners",
+        "prisoners",
+    ),
+    (
+        "The typhoon had sustained winds of 90 miles per hour.",
+        "90 miles per hour",
+        90.0,
+        "miles per hour",
+        "winds",
+    ),
+    (
+        "The blockade costs Yemen between $2 and $3 billion a year.",
+        "between $2 and $3 billion",
+        2e9,
+        "USD",
+        "blockade",
+    ),
 ]
 
 
@@ -35,8 +65,13 @@ def test_amounts_value_unit_and_measure(
     nlp: Any, text: str, span: str, value: float, unit: str, measures: str | None
 ) -> None:
     (amount,) = extract_amounts(nlp(text))
-    assert (amount.text, amount.value, amount.unit, amount.measures) == (span, value, unit, measures)
-    assert text[amount.start:amount.end] == amount.text
+    assert (amount.text, amount.value, amount.unit, amount.measures) == (
+        span,
+        value,
+        unit,
+        measures,
+    )
+    assert text[amount.start : amount.end] == amount.text
 
 
 @pytest.mark.parametrize(

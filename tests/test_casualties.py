@@ -25,16 +25,24 @@ CASES = [
         "Three soldiers died and five others remain missing after the ambush.",
         {"killed_min": 3, "killed_max": 3, "missing_min": 5, "missing_max": 5},
     ),
-    ("Police arrested 40 protesters outside the embassy.", {"arrested_min": 40, "arrested_max": 40}),
+    (
+        "Police arrested 40 protesters outside the embassy.",
+        {"arrested_min": 40, "arrested_max": 40},
+    ),
     (
         "Nearly 50 civilians were injured by Syrian government shelling.",
         {"injured_max": 49, "perpetrator": "SYR"},
     ),
-    ("A bus crash left 14 dead and 30 injured.", {"killed_min": 14, "killed_max": 14,
-                                                  "injured_min": 30, "injured_max": 30}),
+    (
+        "A bus crash left 14 dead and 30 injured.",
+        {"killed_min": 14, "killed_max": 14, "injured_min": 30, "injured_max": 30},
+    ),
     ("Hundreds of demonstrators were detained overnight.", {"arrested_min": 200}),
     # dying is not killing: no perpetrator from the sentence's other nouns
-    ("There are 90 cases in Chile, of which two patients have died.", {"killed_min": 2, "killed_max": 2}),
+    (
+        "There are 90 cases in Chile, of which two patients have died.",
+        {"killed_min": 2, "killed_max": 2},
+    ),
     ("A total of 17 are confirmed dead, the ministry said.", {"killed_min": 17, "killed_max": 17}),
 ]
 
@@ -68,40 +76,60 @@ def test_casualties_locations_prefer_cities_and_geocode_them(nlp: Any) -> None:
         "Dnipro and Kramatorsk."
     )
     (mention,) = extract_casualties(nlp(text))
-    assert [(p.name, p.country) for p in mention.locations] == [("Dnipro", "UKR"), ("Kramatorsk", "UKR")]
+    assert [(p.name, p.country) for p in mention.locations] == [
+        ("Dnipro", "UKR"),
+        ("Kramatorsk", "UKR"),
+    ]
     assert mention.counts.perpetrator == "RUS"
-    assert text[mention.start:mention.end] == mention.text
+    assert text[mention.start : mention.end] == mention.text
 
 
 @pytest.mark.model
 def test_casualties_date_from_sentence_else_published(nlp: Any) -> None:
     text = "Two people were killed on Friday. Later, three more people were wounded."
     doc = nlp(text)
-    friday = DateMention("on Friday", text.index("on Friday"), text.index("on Friday") + 9, "2025-04-18")
+    friday = DateMention(
+        "on Friday", text.index("on Friday"), text.index("on Friday") + 9, "2025-04-18"
+    )
     first, second = extract_casualties(doc, dates=[friday], published=date(2025, 4, 19))
     assert (first.date, first.date_source) == ("2025-04-18", "text")
     assert (second.date, second.date_source) == ("2025-04-19", "published")
     assert second.counts.injured_min == 3
 
 
-def _event(eid: str, root: str, trigger: tuple[int, int], sentence: tuple[int, int],
-           source: str | None = "RUS") -> Event:
+def _event(
+    eid: str,
+    root: str,
+    trigger: tuple[int, int],
+    sentence: tuple[int, int],
+    source: str | None = "RUS",
+) -> Event:
     return Event(
-        id=eid, code=root, label="x", root=root, quad_class=4, goldstein=-10.0, plover_type=None,
-        plover_mode=None, source=EventActor(name=source or "?", country=source), targets=(),
-        trigger=trigger, sentence=sentence,
+        id=eid,
+        code=root,
+        label="x",
+        root=root,
+        quad_class=4,
+        goldstein=-10.0,
+        plover_type=None,
+        plover_mode=None,
+        source=EventActor(name=source or "?", country=source),
+        targets=(),
+        trigger=trigger,
+        sentence=sentence,
     )
 
 
 def _mention(start: int, end: int, sentence: tuple[int, int], **counts: Any) -> CasualtyMention:
-    return CasualtyMention(text="x", start=start, end=end, sentence=sentence,
-                           counts=Casualties(**counts))
+    return CasualtyMention(
+        text="x", start=start, end=end, sentence=sentence, counts=Casualties(**counts)
+    )
 
 
 def test_casualties_attach_to_the_conflict_event_of_the_same_sentence() -> None:
     events = [
-        _event("e1", "04", (2, 8), (0, 100)),      # a consultation in the same sentence
-        _event("e2", "19", (40, 47), (0, 100)),    # the fighting
+        _event("e1", "04", (2, 8), (0, 100)),  # a consultation in the same sentence
+        _event("e2", "19", (40, 47), (0, 100)),  # the fighting
         _event("e3", "19", (120, 127), (101, 200)),  # another sentence
     ]
     mention = _mention(50, 70, (0, 100), killed_min=2)
@@ -121,6 +149,7 @@ def test_casualties_attach_merges_with_existing_counts() -> None:
     from dataclasses import replace
 
     event = replace(event, casualties=Casualties(killed_min=1))
-    (out,) = attach_casualties([event], [_mention(10, 20, (0, 50), killed_min=5, injured_min=7,
-                                                   perpetrator="SYR")])
+    (out,) = attach_casualties(
+        [event], [_mention(10, 20, (0, 50), killed_min=5, injured_min=7, perpetrator="SYR")]
+    )
     assert out.casualties == Casualties(killed_min=1, injured_min=7, perpetrator="SYR")

@@ -21,17 +21,40 @@ def _date(text: str, phrase: str, value: str) -> DateMention:
 
 
 STATUS_CASES = [
-    ("Israel and Hamas signed a ceasefire agreement on Sunday.", "agreement", "signed", ("ISR", "PSE")),
-    ("The parliament of Georgia ratified the treaty with Armenia.", "treaty", "ratified", ("GEO", "ARM")),
+    (
+        "Israel and Hamas signed a ceasefire agreement on Sunday.",
+        "agreement",
+        "signed",
+        ("ISR", "PSE"),
+    ),
+    (
+        "The parliament of Georgia ratified the treaty with Armenia.",
+        "treaty",
+        "ratified",
+        ("GEO", "ARM"),
+    ),
     ("Russia withdrew from the grain deal in July.", "deal", "collapsed", ("RUS",)),
     ("Egypt proposed a truce between India and Pakistan.", "ceasefire", "proposed", ("IND", "PAK")),
-    ("The truce between Armenia and Azerbaijan collapsed on Monday.", "ceasefire", "collapsed",
-     ("ARM", "AZE")),
-    ("Iran and Saudi Arabia reached an agreement to restore ties.", "agreement", "agreed", ("IRN", "SAU")),
+    (
+        "The truce between Armenia and Azerbaijan collapsed on Monday.",
+        "ceasefire",
+        "collapsed",
+        ("ARM", "AZE"),
+    ),
+    (
+        "Iran and Saudi Arabia reached an agreement to restore ties.",
+        "agreement",
+        "agreed",
+        ("IRN", "SAU"),
+    ),
     ("Kenya and Somalia will sign a trade deal next month.", "deal", "proposed", ("KEN", "SOM")),
     ("Beijing and Washington did not sign the trade deal.", "deal", "proposed", ("CHN", "USA")),
-    ("Armenia and Azerbaijan agreed on Monday to extend the ceasefire.", "ceasefire", "agreed",
-     ("ARM", "AZE")),
+    (
+        "Armenia and Azerbaijan agreed on Monday to extend the ceasefire.",
+        "ceasefire",
+        "agreed",
+        ("ARM", "AZE"),
+    ),
     # a mediator is not a party
     ("Qatar brokered a truce between Israel and Hamas.", "ceasefire", "agreed", ("ISR", "PSE")),
     ("Turkey brokered a cease-fire agreement last year.", "agreement", "agreed", ()),
@@ -45,7 +68,7 @@ def test_negotiations_agreement_status_and_parties(
     doc = nlp(text)
     (agreement,) = extract_agreements(doc, ActorIndex.build(doc))
     assert (agreement.kind, agreement.status, agreement.parties) == (kind, status, parties)
-    assert text[agreement.start:agreement.end] == agreement.text
+    assert text[agreement.start : agreement.end] == agreement.text
 
 
 @pytest.mark.parametrize(
@@ -65,17 +88,27 @@ def test_negotiations_no_agreement_without_status_verb(nlp: Any, text: str) -> N
 @pytest.mark.parametrize(
     ("text", "phrase", "value", "step"),
     [
-        ("The two sides aim to finalise the accord by March 3.", "by March 3", "2025-03-03",
-         "finalisation"),
-        ("Kenya and Somalia are expected to sign the pact on Friday.", "on Friday", "2025-02-28",
-         "signing"),
+        (
+            "The two sides aim to finalise the accord by March 3.",
+            "by March 3",
+            "2025-03-03",
+            "finalisation",
+        ),
+        (
+            "Kenya and Somalia are expected to sign the pact on Friday.",
+            "on Friday",
+            "2025-02-28",
+            "signing",
+        ),
     ],
 )
 def test_negotiations_due_date_of_pending_action(
     nlp: Any, text: str, phrase: str, value: str, step: str
 ) -> None:
     doc = nlp(text)
-    (agreement,) = extract_agreements(doc, ActorIndex.build(doc), dates=[_date(text, phrase, value)])
+    (agreement,) = extract_agreements(
+        doc, ActorIndex.build(doc), dates=[_date(text, phrase, value)]
+    )
     assert (agreement.status, agreement.due, agreement.due_text) == ("proposed", value, phrase)
     assert agreement.steps == (step,)
 
@@ -101,9 +134,14 @@ def test_negotiations_required_step_goes_to_the_agreement(nlp: Any) -> None:
 def test_negotiations_said_by_comes_from_the_quote(nlp: Any) -> None:
     text = 'Lena Holm spoke on Monday. "We will sign the treaty soon," she said.'
     start = text.index("We will")
-    quote = Quote(id="q1", text="We will sign the treaty soon,", start=start,
-                  end=start + len("We will sign the treaty soon,"), kind="direct",
-                  speaker=SpeakerRef(id="a1", name="Lena Holm"))
+    quote = Quote(
+        id="q1",
+        text="We will sign the treaty soon,",
+        start=start,
+        end=start + len("We will sign the treaty soon,"),
+        kind="direct",
+        speaker=SpeakerRef(id="a1", name="Lena Holm"),
+    )
     doc = nlp(text)
     (agreement,) = extract_agreements(doc, ActorIndex.build(doc), quotes=[quote])
     assert agreement.said_by == "Lena Holm"
@@ -112,16 +150,32 @@ def test_negotiations_said_by_comes_from_the_quote(nlp: Any) -> None:
 
 
 CONDITION_CASES = [
-    ("Ukraine's conditions include a full ceasefire, the return of deported children and security "
-     "guarantees.", "condition", "UKR",
-     ("full ceasefire", "return of deported children", "security guarantees")),
-    ("Kyiv has insisted on security guarantees as part of any deal.", "condition", "UKR",
-     ("security guarantees",)),
-    ("Moscow demanded the lifting of sanctions and the recognition of annexed regions.", "demand",
-     "RUS", ("lifting of sanctions", "recognition of annexed regions")),
-    ("The ministers discussed the conditions for peace, including a prisoner exchange, a buffer "
-     "zone, and aid corridors for Sudan.", "condition", "SDN",
-     ("prisoner exchange", "buffer zone", "aid corridors")),
+    (
+        "Ukraine's conditions include a full ceasefire, the return of deported children and "
+        "security guarantees.",
+        "condition",
+        "UKR",
+        ("full ceasefire", "return of deported children", "security guarantees"),
+    ),
+    (
+        "Kyiv has insisted on security guarantees as part of any deal.",
+        "condition",
+        "UKR",
+        ("security guarantees",),
+    ),
+    (
+        "Moscow demanded the lifting of sanctions and the recognition of annexed regions.",
+        "demand",
+        "RUS",
+        ("lifting of sanctions", "recognition of annexed regions"),
+    ),
+    (
+        "The ministers discussed the conditions for peace, including a prisoner exchange, a buffer "
+        "zone, and aid corridors for Sudan.",
+        "condition",
+        "SDN",
+        ("prisoner exchange", "buffer zone", "aid corridors"),
+    ),
 ]
 
 
@@ -153,19 +207,31 @@ def test_negotiations_no_condition_without_party_or_threat(nlp: Any, text: str) 
 def test_negotiations_calendar_deadline_is_not_an_ultimatum(nlp: Any) -> None:
     text = "The talks resumed in Geneva; the Brexit deadline is October 31."
     doc = nlp(text)
-    (condition,) = extract_conditions(doc, ActorIndex.build(doc),
-                                      dates=[_date(text, "October 31", "2019-10-31")])
+    (condition,) = extract_conditions(
+        doc, ActorIndex.build(doc), dates=[_date(text, "October 31", "2019-10-31")]
+    )
     assert (condition.kind, condition.items, condition.deadline) == (
-        "deadline", ("Brexit deadline",), "2019-10-31")
+        "deadline",
+        ("Brexit deadline",),
+        "2019-10-31",
+    )
 
 
 @pytest.mark.parametrize(
     ("text", "party", "deadline", "item"),
     [
-        ("“We are talking about a matter of days,” the Turkish minister said.", "TUR",
-         "a matter of days", "We are talking about a matter of days"),
-        ("Israel gave Hamas a deadline of Friday to release the hostages.", "ISR", "Friday",
-         "release the hostages"),
+        (
+            "“We are talking about a matter of days,” the Turkish minister said.",
+            "TUR",
+            "a matter of days",
+            "We are talking about a matter of days",
+        ),
+        (
+            "Israel gave Hamas a deadline of Friday to release the hostages.",
+            "ISR",
+            "Friday",
+            "release the hostages",
+        ),
     ],
 )
 def test_negotiations_ultimatums(nlp: Any, text: str, party: str, deadline: str, item: str) -> None:
@@ -193,10 +259,16 @@ def test_negotiations_whole_article_through_the_service() -> None:
 
     out = analyze(ARTICLE, published="2025-06-10").to_dict()
     (casualty,) = out["casualties"]
-    assert {k: casualty.get(k) for k in ("killed_min", "killed_max", "injured_min", "perpetrator",
-                                         "date")} == {
-        "killed_min": 3, "killed_max": None, "injured_min": 24, "perpetrator": "AZE",
-        "date": "2025-06-08"}
+    assert {
+        k: casualty.get(k)
+        for k in ("killed_min", "killed_max", "injured_min", "perpetrator", "date")
+    } == {
+        "killed_min": 3,
+        "killed_max": None,
+        "injured_min": 24,
+        "perpetrator": "AZE",
+        "date": "2025-06-08",
+    }
     assert [(p["name"], p["country"]) for p in casualty["locations"]] == [("Goris", "ARM")]
     assert [(a["value"], a["unit"], a["measures"]) for a in out["amounts"]] == [(5e7, "USD", "aid")]
     agreements = {a["kind"]: a for a in out["agreements"]}
@@ -204,12 +276,18 @@ def test_negotiations_whole_article_through_the_service() -> None:
     assert agreements["ceasefire"]["date"] == "2025-06-09"
     treaty = agreements["treaty"]
     assert (treaty["status"], treaty["due"], sorted(treaty["parties"])) == (
-        "proposed", "2025-06-30", ["ARM", "AZE"])
+        "proposed",
+        "2025-06-30",
+        ["ARM", "AZE"],
+    )
     assert treaty["steps"] == ["signing", "ratification by parliament"]
     conditions = {c["kind"]: c for c in out["conditions"]}
     assert conditions["condition"]["party"] == "ARM"
     assert conditions["condition"]["items"] == [
-        "withdrawal of Azerbaijani troops", "return of prisoners", "international monitors"]
+        "withdrawal of Azerbaijani troops",
+        "return of prisoners",
+        "international monitors",
+    ]
     assert conditions["ultimatum"]["deadline"] == "a matter of weeks"
     assert conditions["ultimatum"]["party"] == "AZE"
 
@@ -219,12 +297,18 @@ def test_negotiations_seed_article_matches_gold(shared_corpus: Path) -> None:
 
     seed = shared_corpus / "seed"
     gold = json.loads((seed / "seed-000.gold.json").read_text(encoding="utf-8"))
-    out = analyze((seed / "seed-000.txt").read_text(encoding="utf-8"), published="2025-04-18").to_dict()
+    out = analyze(
+        (seed / "seed-000.txt").read_text(encoding="utf-8"), published="2025-04-18"
+    ).to_dict()
 
     (want,) = gold["casualties"]
     (got,) = out["casualties"]
     assert (got["killed_min"], got["injured_min"], got["perpetrator"], got["date"]) == (
-        want["killed_min"], want["injured_min"], want["perpetrator"], want["date"])
+        want["killed_min"],
+        want["injured_min"],
+        want["perpetrator"],
+        want["date"],
+    )
     places = {p["name"]: p["country"] for p in got["locations"]}
     assert sorted(places) == sorted(want["locations"])
     assert set(places.values()) == {"UKR"}

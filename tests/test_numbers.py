@@ -64,7 +64,9 @@ def test_numbers_parse_quantity_bounds(text: str, low: int | None, high: int | N
 
 @pytest.mark.parametrize(("text", "value"), [("about 40", 40), ("some 300", 300), ("roughly 7", 7)])
 def test_numbers_parse_quantity_marks_approximations(text: str, value: int) -> None:
-    assert parse_quantity(text) == Bounds(min=value, max=value, value=float(value), approximate=True)
+    assert parse_quantity(text) == Bounds(
+        min=value, max=value, value=float(value), approximate=True
+    )
 
 
 @pytest.mark.parametrize("text", ["", "people", "the talks"])
@@ -72,6 +74,8 @@ def test_numbers_parse_quantity_without_number_is_none(text: str) -> None:
     assert parse_quantity(text) is None
 
 
-@pytest.mark.parametrize(("word", "vague"), [("dozens", True), ("Hundreds", True), ("twelve", False)])
+@pytest.mark.parametrize(
+    ("word", "vague"), [("dozens", True), ("Hundreds", True), ("twelve", False)]
+)
 def test_numbers_is_vague_count(word: str, vague: bool) -> None:
     assert is_vague_count(word) is vague

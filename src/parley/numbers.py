@@ -12,34 +12,92 @@ import re
 from dataclasses import dataclass
 
 UNITS: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "a": 1, "an": 1, "single": 1,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "a": 1,
+    "an": 1,
+    "single": 1,
 }
 TENS: dict[str, int] = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 SCALES: dict[str, float] = {
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
-    "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "k": 1e3, "dozen": 12, "lakh": 1e5,
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "k": 1e3,
+    "dozen": 12,
+    "lakh": 1e5,
     "crore": 1e7,
 }
 # Vague plurals: the smallest number the word can honestly stand for ("dozens" is two dozen).
 VAGUE: dict[str, int] = {
-    "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "tens of thousands": 20000,
-    "hundreds of thousands": 200000, "millions": 2000000, "several": 3, "a few": 2,
-    "a handful": 2, "a couple": 2, "a couple of": 2, "numerous": 2, "multiple": 2,
+    "dozens": 24,
+    "scores": 40,
+    "hundreds": 200,
+    "thousands": 2000,
+    "tens of thousands": 20000,
+    "hundreds of thousands": 200000,
+    "millions": 2000000,
+    "several": 3,
+    "a few": 2,
+    "a handful": 2,
+    "a couple": 2,
+    "a couple of": 2,
+    "numerous": 2,
+    "multiple": 2,
 }
 
-# Qualifier -> how it bounds the number. Longest phrases first so "no more than" wins over "more than".
+# Qualifier -> how it bounds the number. Longest phrases are tried first, so "no more than"
+# wins over "more than".
 _LOWER_STRICT = ("more than", "over", "upwards of", "in excess of", "greater than", "above")
 _LOWER = ("at least", "no fewer than", "no less than", "a minimum of")
 _UPPER_STRICT = ("fewer than", "less than", "under", "below", "nearly", "almost", "just under")
 _UPPER = ("at most", "up to", "no more than", "a maximum of", "not more than", "as many as")
-_APPROX = ("about", "around", "approximately", "roughly", "some", "an estimated", "estimated",
-           "close to", "circa", "~")
+_APPROX = (
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "an estimated",
+    "estimated",
+    "close to",
+    "circa",
+    "~",
+)
 
 _QUALIFIERS: list[tuple[str, str]] = sorted(
     [(q, "lower_strict") for q in _LOWER_STRICT]
@@ -151,15 +209,23 @@ def parse_quantity(text: str) -> Bounds | None:
         if low is not None and high is not None and low <= high:
             return Bounds(min=_as_int(low), max=_as_int(high), value=None)
     for phrase, count in sorted(VAGUE.items(), key=lambda kv: -len(kv[0])):
-        if raw == phrase or raw.endswith(" " + phrase) and raw[: -len(phrase)].strip() in (
-            "", "at least", "several", "many",
+        if (
+            raw == phrase
+            or raw.endswith(" " + phrase)
+            and raw[: -len(phrase)].strip()
+            in (
+                "",
+                "at least",
+                "several",
+                "many",
+            )
         ):
             return Bounds(min=count, max=None, value=None)
     kind = "exact"
     for phrase, qual in _QUALIFIERS:
         if raw.startswith(phrase + " ") or (phrase == "~" and raw.startswith("~")):
             kind = qual
-            raw = raw[len(phrase):].strip()
+            raw = raw[len(phrase) :].strip()
             break
     # "over a dozen", "more than two dozen"
     value = parse_number(raw)

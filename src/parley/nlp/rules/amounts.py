@@ -17,33 +17,129 @@ from parley.numbers import parse_number, parse_quantity
 from parley.types import Amount, CasualtyMention
 
 CURRENCY_SYMBOLS: dict[str, str] = {
-    "us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB",
-    "₹": "INR", "a$": "AUD", "c$": "CAD", "hk$": "HKD",
+    "us$": "USD",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₴": "UAH",
+    "₽": "RUB",
+    "₹": "INR",
+    "a$": "AUD",
+    "c$": "CAD",
+    "hk$": "HKD",
 }
 CURRENCY_WORDS: dict[str, str] = {
-    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
-    "pounds": "GBP", "sterling": "GBP", "yuan": "CNY", "renminbi": "CNY", "yen": "JPY",
-    "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "hryvnia": "UAH",
-    "hryvnias": "UAH", "hryvnia's": "UAH", "rupee": "INR", "rupees": "INR", "won": "KRW",
-    "lira": "TRY", "shekel": "ILS", "shekels": "ILS", "francs": "CHF", "rand": "ZAR",
-    "naira": "NGN", "riyal": "SAR", "riyals": "SAR", "dinar": "IQD", "dinars": "IQD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "sterling": "GBP",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "yen": "JPY",
+    "ruble": "RUB",
+    "rubles": "RUB",
+    "rouble": "RUB",
+    "roubles": "RUB",
+    "hryvnia": "UAH",
+    "hryvnias": "UAH",
+    "hryvnia's": "UAH",
+    "rupee": "INR",
+    "rupees": "INR",
+    "won": "KRW",
+    "lira": "TRY",
+    "shekel": "ILS",
+    "shekels": "ILS",
+    "francs": "CHF",
+    "rand": "ZAR",
+    "naira": "NGN",
+    "riyal": "SAR",
+    "riyals": "SAR",
+    "dinar": "IQD",
+    "dinars": "IQD",
 }
 PERCENT_WORDS = {"percent", "per cent", "%", "pct", "percentage points", "percentage point"}
 # Durations and ages are not amounts ("in 24 hours", "a 15-year-old").
 TIME_NOUNS = {
-    "year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "time",
-    "times", "am", "pm", "o'clock", "round", "point", "percent", "%", "votes", "vote", "seat",
-    "page", "article", "item", "step", "point", "clause", "paragraph", "section", "chapter",
+    "year",
+    "month",
+    "week",
+    "day",
+    "hour",
+    "minute",
+    "second",
+    "decade",
+    "century",
+    "time",
+    "times",
+    "am",
+    "pm",
+    "o'clock",
+    "round",
+    "point",
+    "percent",
+    "%",
+    "votes",
+    "vote",
+    "seat",
+    "page",
+    "article",
+    "item",
+    "step",
+    "clause",
+    "paragraph",
+    "section",
+    "chapter",
 }
 # Units whose "of" object is what is measured ("5,000 tonnes of grain"), unlike "prisoners of war".
 UNIT_NOUNS = {
-    "tonne", "ton", "tons", "tonnes", "barrel", "barrels", "litre", "liter", "gallon", "kilogram",
-    "kg", "bag", "container", "shipment", "cubic", "metre", "meter", "unit", "round", "dose",
-    "megawatt", "gigawatt", "bcm", "truck", "truckload", "ship", "package", "batch",
+    "tonne",
+    "ton",
+    "tons",
+    "tonnes",
+    "barrel",
+    "barrels",
+    "litre",
+    "liter",
+    "gallon",
+    "kilogram",
+    "kg",
+    "bag",
+    "container",
+    "shipment",
+    "cubic",
+    "metre",
+    "meter",
+    "unit",
+    "round",
+    "dose",
+    "megawatt",
+    "gigawatt",
+    "bcm",
+    "truck",
+    "truckload",
+    "ship",
+    "package",
+    "batch",
 }
 # Recipients, places, dates and other amounts are not what an amount measures.
-NOT_MEASURES = {"GPE", "PERSON", "ORG", "NORP", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY",
-                "CARDINAL", "LOC", "FAC"}
+NOT_MEASURES = {
+    "GPE",
+    "PERSON",
+    "ORG",
+    "NORP",
+    "DATE",
+    "TIME",
+    "PERCENT",
+    "MONEY",
+    "QUANTITY",
+    "CARDINAL",
+    "LOC",
+    "FAC",
+}
 MEASURE_PREPS = {"in", "for", "of", "to", "on", "towards", "toward"}
 _SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "m", "k"}
 
@@ -65,16 +161,19 @@ def _value(text: str) -> float | None:
     low = re.sub(r"[$€£¥₴₽₹%]", " ", low)
     words = [w for w in re.split(r"\s+", low) if w]
     kept = [
-        w for w in words
-        if re.fullmatch(r"[\d.,]+(?:bn|mn|m|k|tn)?", w) or w in _SCALE_WORDS
-        or parse_number(w) is not None and w not in ("a", "an")
+        w
+        for w in words
+        if re.fullmatch(r"[\d.,]+(?:bn|mn|m|k|tn)?", w)
+        or w in _SCALE_WORDS
+        or parse_number(w) is not None
+        and w not in ("a", "an")
     ]
     if not kept:
         return None
     # "between $5 and $7 billion": the lower end, with the scale the range shares
     numbers = [w for w in kept if w not in _SCALE_WORDS]
     if len(numbers) > 1:
-        scales = [w for w in kept[kept.index(numbers[1]):] if w in _SCALE_WORDS]
+        scales = [w for w in kept[kept.index(numbers[1]) :] if w in _SCALE_WORDS]
         kept = [numbers[0], *scales]
     value = parse_number(" ".join(kept))
     if value is None:
@@ -89,7 +188,7 @@ def _phrase(noun: Token) -> str:
     left = [c for c in left if c.ent_type_ not in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY")]
     tokens = sorted([*left, noun], key=lambda t: t.i)
     start = tokens[0].i
-    return noun.doc[start:noun.i + 1].text if noun.i - start < 5 else noun.text
+    return noun.doc[start : noun.i + 1].text if noun.i - start < 5 else noun.text
 
 
 def _measures(span: Span) -> str | None:
@@ -108,7 +207,11 @@ def _measures(span: Span) -> str | None:
         if root.head.i >= span.end:
             return _phrase(root.head)
     # "aid worth $500 million", "tariffs of 30 percent", "a loan of $2bn"
-    if root.dep_ == "pobj" and root.head.lower_ in ("of", "worth", "at") and root.head.head.pos_ == "NOUN":
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ in ("of", "worth", "at")
+        and root.head.head.pos_ == "NOUN"
+    ):
         return _phrase(root.head.head)
     if root.dep_ in ("npadvmod", "pobj") and root.head.lower_ == "worth":
         head = root.head.head
@@ -118,8 +221,19 @@ def _measures(span: Span) -> str | None:
     verb = root.head if root.dep_ != "pobj" else root.head.head
     if verb.pos_ in ("VERB", "AUX"):
         for dep in ("dobj", "nsubj", "nsubjpass"):
-            obj = next((c for c in verb.children if c.dep_ == dep and c.i not in range(span.start, span.end)), None)
-            if obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.ent_type_ not in NOT_MEASURES:
+            obj = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ == dep and c.i not in range(span.start, span.end)
+                ),
+                None,
+            )
+            if (
+                obj is not None
+                and obj.pos_ in ("NOUN", "PROPN")
+                and obj.ent_type_ not in NOT_MEASURES
+            ):
                 return _phrase(obj)
     return None
 
@@ -129,20 +243,22 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def _count_amount(token: Token, taken: list[tuple[int, int]]) -> Amount | None:
-    """"10,000 troops", "40 tanks", "5,000 tonnes of grain"."""
+    """ "10,000 troops", "40 tanks", "5,000 tonnes of grain"."""
     noun = token.head
     if token.dep_ not in ("nummod",) or noun.pos_ != "NOUN" or noun.i <= token.i:
         return None
     if noun.lemma_.lower() in TIME_NOUNS or noun.lower_ in TIME_NOUNS:
         return None
-    if "-" in token.doc[token.i:noun.i + 1].text:  # "a 15-year-old", "two-day"
+    if "-" in token.doc[token.i : noun.i + 1].text:  # "a 15-year-old", "two-day"
         return None
     start_tok = token
-    while start_tok.i > 0 and start_tok.doc[start_tok.i - 1].ent_type_ == "CARDINAL" and (
-        start_tok.doc[start_tok.i - 1].head.i in (token.i, noun.i)
+    while (
+        start_tok.i > 0
+        and start_tok.doc[start_tok.i - 1].ent_type_ == "CARDINAL"
+        and (start_tok.doc[start_tok.i - 1].head.i in (token.i, noun.i))
     ):
         start_tok = start_tok.doc[start_tok.i - 1]
-    qty = token.doc[start_tok.i:token.i + 1].text
+    qty = token.doc[start_tok.i : token.i + 1].text
     value = parse_number(qty)
     if value is None:
         bounds = parse_quantity(qty)
@@ -167,7 +283,11 @@ def _count_amount(token: Token, taken: list[tuple[int, int]]) -> Amount | None:
     if obj is not None and obj.pos_ == "NOUN" and noun.lemma_.lower() in UNIT_NOUNS:
         measures = _phrase(obj)
     return Amount(
-        text=token.doc.text[start:end], start=start, end=end, value=value, unit=noun.lower_,
+        text=token.doc.text[start:end],
+        start=start,
+        end=end,
+        value=value,
+        unit=noun.lower_,
         measures=measures,
     )
 
@@ -194,7 +314,7 @@ def extract_amounts(doc: Doc, *, casualties: Sequence[CasualtyMention] = ()) -> 
         if ent.start > 0 and doc[ent.start - 1].lower_ in CURRENCY_SYMBOLS:
             # "€2bn": the symbol is sometimes left outside the entity
             start = doc[ent.start - 1].idx
-            text = doc.text[start:ent.end_char]
+            text = doc.text[start : ent.end_char]
         if ent.label_ == "MONEY":
             unit = _currency(text)
             # "500 million" tagged MONEY with the currency word outside the entity
@@ -204,17 +324,44 @@ def extract_amounts(doc: Doc, *, casualties: Sequence[CasualtyMention] = ()) -> 
             unit = "percent"
         else:
             # "75 miles per hour": the unit is every word after the number
-            words = [t.lower_ for t in ent if not t.like_num and t.lower_ not in _SCALE_WORDS
-                     and (t.is_alpha or t.text in ("°", "%"))]
-            qualifiers = {"about", "around", "roughly", "some", "over", "under", "up", "to", "at",
-                          "least", "most", "more", "than", "nearly", "almost", "approximately"}
+            words = [
+                t.lower_
+                for t in ent
+                if not t.like_num
+                and t.lower_ not in _SCALE_WORDS
+                and (t.is_alpha or t.text in ("°", "%"))
+            ]
+            qualifiers = {
+                "about",
+                "around",
+                "roughly",
+                "some",
+                "over",
+                "under",
+                "up",
+                "to",
+                "at",
+                "least",
+                "most",
+                "more",
+                "than",
+                "nearly",
+                "almost",
+                "approximately",
+            }
             unit = " ".join(w for w in words if w not in qualifiers) or None
         value = _value(text)
         if value is None:
             continue
         out.append(
-            Amount(text=text, start=start, end=ent.end_char, value=value, unit=unit,
-                   measures=_measures(ent))
+            Amount(
+                text=text,
+                start=start,
+                end=ent.end_char,
+                value=value,
+                unit=unit,
+                measures=_measures(ent),
+            )
         )
         taken.append((ent.start_char, ent.end_char))
     for token in doc:

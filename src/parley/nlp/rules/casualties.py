@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+
 from spacy.tokens import Doc, Span, Token
 
 from parley.numbers import VAGUE, Bounds, parse_quantity, qualifier_phrases
@@ -22,53 +23,201 @@ KIND_FIELDS = ("killed", "injured", "missing", "arrested")
 
 # Verb lemma -> kind, for "killing two people" and "two people were killed".
 CASUALTY_VERBS: dict[str, str] = {
-    "kill": "killed", "slay": "killed", "murder": "killed", "execute": "killed",
-    "massacre": "killed", "behead": "killed", "shoot": "killed",
-    "injure": "injured", "wound": "injured", "hurt": "injured", "maim": "injured",
-    "hospitalize": "injured", "hospitalise": "injured",
-    "arrest": "arrested", "detain": "arrested", "apprehend": "arrested", "jail": "arrested",
-    "abduct": "missing", "kidnap": "missing",
+    "kill": "killed",
+    "slay": "killed",
+    "murder": "killed",
+    "execute": "killed",
+    "massacre": "killed",
+    "behead": "killed",
+    "shoot": "killed",
+    "injure": "injured",
+    "wound": "injured",
+    "hurt": "injured",
+    "maim": "injured",
+    "hospitalize": "injured",
+    "hospitalise": "injured",
+    "arrest": "arrested",
+    "detain": "arrested",
+    "apprehend": "arrested",
+    "jail": "arrested",
+    "abduct": "missing",
+    "kidnap": "missing",
 }
 # Words standing after or on a count: "two dead", "30 wounded", "5 remain missing".
 STATE_WORDS: dict[str, str] = {
-    "dead": "killed", "killed": "killed", "slain": "killed", "died": "killed",
-    "injured": "injured", "wounded": "injured", "hurt": "injured", "hospitalized": "injured",
-    "hospitalised": "injured", "missing": "missing", "unaccounted": "missing",
-    "arrested": "arrested", "detained": "arrested", "abducted": "missing",
+    "dead": "killed",
+    "killed": "killed",
+    "slain": "killed",
+    "died": "killed",
+    "injured": "injured",
+    "wounded": "injured",
+    "hurt": "injured",
+    "hospitalized": "injured",
+    "hospitalised": "injured",
+    "missing": "missing",
+    "unaccounted": "missing",
+    "arrested": "arrested",
+    "detained": "arrested",
+    "abducted": "missing",
     "kidnapped": "missing",
 }
 # Words that may stand between a count and its state: "39 are confirmed dead".
-STATE_LINKS = {"people", "persons", "others", "were", "are", "have", "been", "more", "confirmed",
-               "reported", "feared", "believed", "now", "later", "found", "presumed", "left"}
+STATE_LINKS = {
+    "people",
+    "persons",
+    "others",
+    "were",
+    "are",
+    "have",
+    "been",
+    "more",
+    "confirmed",
+    "reported",
+    "feared",
+    "believed",
+    "now",
+    "later",
+    "found",
+    "presumed",
+    "left",
+}
 # Nouns that are themselves the count: "15 deaths", "40 arrests".
 COUNT_NOUNS: dict[str, str] = {
-    "death": "killed", "fatality": "killed", "life": "killed", "body": "killed",
-    "injury": "injured", "arrest": "arrested", "detention": "arrested",
+    "death": "killed",
+    "fatality": "killed",
+    "life": "killed",
+    "body": "killed",
+    "injury": "injured",
+    "arrest": "arrested",
+    "detention": "arrested",
 }
 DYING_VERBS = {"die", "perish", "drown"}
 # Heads that make a count a count of people; anything else ("100 houses") is not a casualty.
 PERSON_NOUNS = {
-    "people", "person", "civilian", "soldier", "troop", "child", "kid", "woman", "man", "men",
-    "women", "children", "police", "policeman", "officer", "protester", "demonstrator",
-    "militant", "fighter", "passenger", "resident", "worker", "student", "journalist",
-    "migrant", "refugee", "pilgrim", "miner", "villager", "other", "member", "servicemen",
-    "serviceman", "personnel", "rebel", "insurgent", "guard", "hostage", "prisoner", "victim",
-    "citizen", "national", "staff", "employee", "doctor", "nurse", "patient", "crew",
-    "sailor", "pilot", "marine", "teenager", "adult", "infant", "baby", "girl", "boy",
-    "suspect", "activist", "opponent", "supporter", "worshipper", "tourist", "farmer",
-    "firefighter", "rescuer", "volunteer", "peacekeeper", "gunman", "attacker", "bystander",
-    "individual", "inhabitant", "family", "relative", "combatant", "jihadist", "separatist",
+    "people",
+    "person",
+    "civilian",
+    "soldier",
+    "troop",
+    "child",
+    "kid",
+    "woman",
+    "man",
+    "men",
+    "women",
+    "children",
+    "police",
+    "policeman",
+    "officer",
+    "protester",
+    "demonstrator",
+    "militant",
+    "fighter",
+    "passenger",
+    "resident",
+    "worker",
+    "student",
+    "journalist",
+    "migrant",
+    "refugee",
+    "pilgrim",
+    "miner",
+    "villager",
+    "other",
+    "member",
+    "servicemen",
+    "serviceman",
+    "personnel",
+    "rebel",
+    "insurgent",
+    "guard",
+    "hostage",
+    "prisoner",
+    "victim",
+    "citizen",
+    "national",
+    "staff",
+    "employee",
+    "doctor",
+    "nurse",
+    "patient",
+    "crew",
+    "sailor",
+    "pilot",
+    "marine",
+    "teenager",
+    "adult",
+    "infant",
+    "baby",
+    "girl",
+    "boy",
+    "suspect",
+    "activist",
+    "opponent",
+    "supporter",
+    "worshipper",
+    "tourist",
+    "farmer",
+    "firefighter",
+    "rescuer",
+    "volunteer",
+    "peacekeeper",
+    "gunman",
+    "attacker",
+    "bystander",
+    "individual",
+    "inhabitant",
+    "family",
+    "relative",
+    "combatant",
+    "jihadist",
+    "separatist",
 }
 ATTACK_NOUNS = {
-    "strike", "airstrike", "attack", "shelling", "missile", "drone", "bombardment", "raid",
-    "offensive", "rocket", "bombing", "assault", "fire", "force", "troop", "army", "military",
-    "artillery", "shell", "bomb", "gunfire", "jet", "warplane", "aircraft", "militant",
+    "strike",
+    "airstrike",
+    "attack",
+    "shelling",
+    "missile",
+    "drone",
+    "bombardment",
+    "raid",
+    "offensive",
+    "rocket",
+    "bombing",
+    "assault",
+    "fire",
+    "force",
+    "troop",
+    "army",
+    "military",
+    "artillery",
+    "shell",
+    "bomb",
+    "gunfire",
+    "jet",
+    "warplane",
+    "aircraft",
+    "militant",
 }
 MODAL_WORDS = {"could", "would", "may", "might", "will", "shall", "should", "can"}
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
-SETTLEMENT_NOUNS = {"city", "town", "village", "region", "province", "district", "area",
-                    "settlement", "oblast", "county", "suburb", "neighbourhood", "neighborhood"}
+SETTLEMENT_NOUNS = {
+    "city",
+    "town",
+    "village",
+    "region",
+    "province",
+    "district",
+    "area",
+    "settlement",
+    "oblast",
+    "county",
+    "suburb",
+    "neighbourhood",
+    "neighborhood",
+}
 _PHRASES = qualifier_phrases()
 
 
@@ -107,8 +256,13 @@ def geocode_place(name: str, start: int, end: int, *, hint: str | None = None) -
     if hit is None:
         return Place(name=name, start=start, end=end)
     return Place(
-        name=name, start=start, end=end, country=hit.country, latitude=hit.latitude,
-        longitude=hit.longitude, kind=hit.kind,
+        name=name,
+        start=start,
+        end=end,
+        country=hit.country,
+        latitude=hit.latitude,
+        longitude=hit.longitude,
+        kind=hit.kind,
     )
 
 
@@ -120,8 +274,10 @@ def _is_count_token(token: Token) -> bool:
         return False
     if token.lower_ in VAGUE:
         return True
-    return bool(token.like_num) and token.pos_ in ("NUM", "NOUN", "ADJ", "PROPN") or (
-        token.like_num and token.tag_ == "CD"
+    return (
+        bool(token.like_num)
+        and token.pos_ in ("NUM", "NOUN", "ADJ", "PROPN")
+        or (token.like_num and token.tag_ == "CD")
     )
 
 
@@ -136,8 +292,8 @@ def _quantity_tokens(token: Token) -> list[Token]:
         while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
             end += 1
         # "the over 200,000 deaths": the qualifier is sometimes left outside the entity
-        return list(doc[_qualifier_start(doc, start):end + 1])
-    return list(doc[_qualifier_start(doc, token.i):token.i + 1])
+        return list(doc[_qualifier_start(doc, start) : end + 1])
+    return list(doc[_qualifier_start(doc, token.i) : token.i + 1])
 
 
 def _qualifier_start(doc: Doc, start: int) -> int:
@@ -153,17 +309,22 @@ def _qualifier_start(doc: Doc, start: int) -> int:
 def _root_of(tokens: Sequence[Token]) -> Token:
     ids = {t.i for t in tokens}
     for t in tokens:
-        if t.head.i not in ids or t.head.i == t.i:
-            if _is_count_token(t) or t.lower_ in VAGUE:
-                return t
+        if (t.head.i not in ids or t.head.i == t.i) and (_is_count_token(t) or t.lower_ in VAGUE):
+            return t
     return tokens[-1]
 
 
 def _counted_noun(number: Token) -> Token:
     head = number.head
-    if number.dep_ in ("nummod", "quantmod", "amod", "compound", "npadvmod") and head.pos_ in (
-        "NOUN", "PROPN",
-    ) and head.i > number.i:
+    if (
+        number.dep_ in ("nummod", "quantmod", "amod", "compound", "npadvmod")
+        and head.pos_
+        in (
+            "NOUN",
+            "PROPN",
+        )
+        and head.i > number.i
+    ):
         return head
     # "dozens of people", "hundreds of civilians"
     for child in number.children:
@@ -286,7 +447,9 @@ def _country_in(tokens: Iterable[Token]) -> str | None:
 def _perpetrator(governor: Token | None, sent: Span, victims: set[int]) -> str | None:
     """The country behind the harm: agent, or subject of the causing clause, or an attack noun."""
     verb = governor
-    if verb is not None and (verb.lemma_.lower() in DYING_VERBS or verb.pos_ not in ("VERB", "AUX")):
+    if verb is not None and (
+        verb.lemma_.lower() in DYING_VERBS or verb.pos_ not in ("VERB", "AUX")
+    ):
         verb = None  # "three patients have died": nobody is said to have caused it
     hops = 0
     while verb is not None and hops < 4:
@@ -347,8 +510,11 @@ def _locations(sent: Span, places: Sequence[Place]) -> tuple[Place, ...]:
             taken.append((start, end))
     # "the town of Goris": the small model often tags such names as persons.
     for token in sent:
-        if token.pos_ == "PROPN" and token.dep_ == "pobj" and token.head.lower_ == "of" and (
-            token.head.head.lemma_.lower() in SETTLEMENT_NOUNS
+        if (
+            token.pos_ == "PROPN"
+            and token.dep_ == "pobj"
+            and token.head.lower_ == "of"
+            and (token.head.head.lemma_.lower() in SETTLEMENT_NOUNS)
         ):
             for name_tok in [token, *[c for c in token.conjuncts if c.pos_ == "PROPN"]]:
                 left = name_tok.left_edge if name_tok.left_edge.pos_ == "PROPN" else name_tok
@@ -473,7 +639,9 @@ def extract_casualties(
 CONFLICT_ROOTS = ("18", "19", "20", "17", "15", "14")
 
 
-def attach_casualties(events: Sequence[Event], casualties: Sequence[CasualtyMention]) -> list[Event]:
+def attach_casualties(
+    events: Sequence[Event], casualties: Sequence[CasualtyMention]
+) -> list[Event]:
     """Copy each sentence's casualty counts onto the one event they belong to.
 
     The event must share the sentence; among several, a material-conflict event (CAMEO roots 18,
@@ -496,11 +664,13 @@ def attach_casualties(events: Sequence[Event], casualties: Sequence[CasualtyMent
         if not candidates:
             continue
 
-        def rank(i: int) -> tuple[int, int]:
+        def rank(i: int, mention: CasualtyMention = mention) -> tuple[int, int]:
             event = result[i]
             root = event.root if event.root in CONFLICT_ROOTS else None
             priority = CONFLICT_ROOTS.index(root) if root else len(CONFLICT_ROOTS)
-            distance = min(abs(event.trigger[0] - mention.start), abs(event.trigger[1] - mention.end))
+            distance = min(
+                abs(event.trigger[0] - mention.start), abs(event.trigger[1] - mention.end)
+            )
             return priority, distance
 
         best = min(candidates, key=rank)
@@ -508,13 +678,21 @@ def attach_casualties(events: Sequence[Event], casualties: Sequence[CasualtyMent
         counts = mention.counts
         if event.casualties is not None:
             merged = {
-                k: getattr(event.casualties, k) if getattr(event.casualties, k) is not None
+                k: getattr(event.casualties, k)
+                if getattr(event.casualties, k) is not None
                 else getattr(counts, k)
                 for k in Casualties.__slots__
             }
             counts = Casualties(**merged)
-        if counts.perpetrator is None and event.source is not None and event.root in (
-            "18", "19", "20",
+        if (
+            counts.perpetrator is None
+            and event.source is not None
+            and event.root
+            in (
+                "18",
+                "19",
+                "20",
+            )
         ):
             counts = replace(counts, perpetrator=event.source.country)
         result[best] = replace(event, casualties=counts)

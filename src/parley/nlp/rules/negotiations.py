@@ -32,10 +32,21 @@ from parley.nlp.rules.casualties import country_of
 from parley.types import Agreement, Condition, DateMention, Quote
 
 AGREEMENT_NOUNS: dict[str, str] = {
-    "agreement": "agreement", "deal": "deal", "memorandum": "memorandum", "mou": "memorandum",
-    "treaty": "treaty", "accord": "accord", "pact": "pact", "ceasefire": "ceasefire",
-    "truce": "ceasefire", "armistice": "ceasefire", "fund": "fund", "protocol": "protocol",
-    "roadmap": "roadmap", "convention": "treaty", "charter": "treaty",
+    "agreement": "agreement",
+    "deal": "deal",
+    "memorandum": "memorandum",
+    "mou": "memorandum",
+    "treaty": "treaty",
+    "accord": "accord",
+    "pact": "pact",
+    "ceasefire": "ceasefire",
+    "truce": "ceasefire",
+    "armistice": "ceasefire",
+    "fund": "fund",
+    "protocol": "protocol",
+    "roadmap": "roadmap",
+    "convention": "treaty",
+    "charter": "treaty",
 }
 # Nouns that are agreements only with a telling modifier ("peace settlement", "peace plan").
 QUALIFIED_NOUNS: dict[str, tuple[set[str], str]] = {
@@ -46,92 +57,281 @@ QUALIFIED_NOUNS: dict[str, tuple[set[str], str]] = {
 }
 # Verb lemma -> (status when done, the step it names when still to come).
 STATUS_VERBS: dict[str, tuple[str, str]] = {
-    "sign": ("signed", "signing"), "ink": ("signed", "signing"),
+    "sign": ("signed", "signing"),
+    "ink": ("signed", "signing"),
     "countersign": ("signed", "signing"),
-    "reach": ("agreed", "agreement"), "agree": ("agreed", "agreement"),
-    "conclude": ("agreed", "conclusion"), "strike": ("agreed", "agreement"),
-    "clinch": ("agreed", "agreement"), "seal": ("agreed", "agreement"),
-    "broker": ("agreed", "agreement"), "finalise": ("agreed", "finalisation"),
-    "finalize": ("agreed", "finalisation"), "complete": ("agreed", "finalisation"),
+    "reach": ("agreed", "agreement"),
+    "agree": ("agreed", "agreement"),
+    "conclude": ("agreed", "conclusion"),
+    "strike": ("agreed", "agreement"),
+    "clinch": ("agreed", "agreement"),
+    "seal": ("agreed", "agreement"),
+    "broker": ("agreed", "agreement"),
+    "finalise": ("agreed", "finalisation"),
+    "finalize": ("agreed", "finalisation"),
+    "complete": ("agreed", "finalisation"),
     "accept": ("agreed", "acceptance"),
-    "extend": ("agreed", "extension"), "renew": ("agreed", "renewal"),
-    "implement": ("agreed", "implementation"), "establish": ("agreed", "establishment"),
-    "create": ("agreed", "establishment"), "launch": ("agreed", "launch"),
-    "ratify": ("ratified", "ratification"), "approve": ("ratified", "approval"),
-    "collapse": ("collapsed", "collapse"), "scrap": ("collapsed", "withdrawal"),
-    "abandon": ("collapsed", "withdrawal"), "withdraw": ("collapsed", "withdrawal"),
-    "suspend": ("collapsed", "suspension"), "cancel": ("collapsed", "cancellation"),
-    "terminate": ("collapsed", "termination"), "reject": ("collapsed", "rejection"),
-    "quit": ("collapsed", "withdrawal"), "exit": ("collapsed", "withdrawal"),
-    "breach": ("collapsed", "breach"), "expire": ("collapsed", "expiry"),
-    "propose": ("proposed", "proposal"), "offer": ("proposed", "offer"),
-    "draft": ("proposed", "drafting"), "negotiate": ("proposed", "negotiation"),
-    "discuss": ("proposed", "negotiation"), "pursue": ("proposed", "negotiation"),
-    "seek": ("proposed", "negotiation"), "table": ("proposed", "proposal"),
+    "extend": ("agreed", "extension"),
+    "renew": ("agreed", "renewal"),
+    "implement": ("agreed", "implementation"),
+    "establish": ("agreed", "establishment"),
+    "create": ("agreed", "establishment"),
+    "launch": ("agreed", "launch"),
+    "ratify": ("ratified", "ratification"),
+    "approve": ("ratified", "approval"),
+    "collapse": ("collapsed", "collapse"),
+    "scrap": ("collapsed", "withdrawal"),
+    "abandon": ("collapsed", "withdrawal"),
+    "withdraw": ("collapsed", "withdrawal"),
+    "suspend": ("collapsed", "suspension"),
+    "cancel": ("collapsed", "cancellation"),
+    "terminate": ("collapsed", "termination"),
+    "reject": ("collapsed", "rejection"),
+    "quit": ("collapsed", "withdrawal"),
+    "exit": ("collapsed", "withdrawal"),
+    "breach": ("collapsed", "breach"),
+    "expire": ("collapsed", "expiry"),
+    "propose": ("proposed", "proposal"),
+    "offer": ("proposed", "offer"),
+    "draft": ("proposed", "drafting"),
+    "negotiate": ("proposed", "negotiation"),
+    "discuss": ("proposed", "negotiation"),
+    "pursue": ("proposed", "negotiation"),
+    "seek": ("proposed", "negotiation"),
+    "table": ("proposed", "proposal"),
     "broke": ("collapsed", "collapse"),
     "break": ("collapsed", "collapse"),
 }
 COLLAPSE_STATUSES = {"collapsed"}
 # Status verbs that reach their agreement through a preposition ("withdrew from the deal").
 VERB_PREPS = {
-    ("agree", "to"), ("agree", "on"), ("agree", "upon"), ("withdraw", "from"), ("exit", "from"),
-    ("quit", "from"), ("sign", "onto"), ("sign", "to"), ("sign", "on"), ("negotiate", "on"),
-    ("negotiate", "over"), ("pull", "from"), ("back", "from"), ("accede", "to"),
-    ("adhere", "to"), ("return", "to"), ("rejoin", "to"),
+    ("agree", "to"),
+    ("agree", "on"),
+    ("agree", "upon"),
+    ("withdraw", "from"),
+    ("exit", "from"),
+    ("quit", "from"),
+    ("sign", "onto"),
+    ("sign", "to"),
+    ("sign", "on"),
+    ("negotiate", "on"),
+    ("negotiate", "over"),
+    ("pull", "from"),
+    ("back", "from"),
+    ("accede", "to"),
+    ("adhere", "to"),
+    ("return", "to"),
+    ("rejoin", "to"),
 }
 MEDIATOR_VERBS = {"propose", "broker", "offer", "mediate", "table", "draft", "push"}
 MODAL_WORDS = {"will", "would", "may", "might", "could", "should", "can", "must", "shall", "'ll"}
 # Verbs whose infinitive complement has not happened yet: "expected to sign", "aims to reach".
 PENDING_HEADS = {
-    "go", "expect", "plan", "aim", "hope", "want", "seek", "intend", "set", "due", "try",
-    "work", "push", "attempt", "prepare", "propose", "need", "have", "agree", "vow", "pledge",
-    "promise", "threaten", "refuse", "fail", "continue", "effort", "goal", "aim", "intention",
-    "plan", "bid", "attempt", "push", "hope", "expectation", "view", "purpose", "order",
+    "go",
+    "expect",
+    "plan",
+    "aim",
+    "hope",
+    "want",
+    "seek",
+    "intend",
+    "set",
+    "due",
+    "try",
+    "work",
+    "push",
+    "attempt",
+    "prepare",
+    "propose",
+    "need",
+    "have",
+    "agree",
+    "vow",
+    "pledge",
+    "promise",
+    "threaten",
+    "refuse",
+    "fail",
+    "continue",
+    "effort",
+    "goal",
+    "intention",
+    "bid",
+    "expectation",
+    "view",
+    "purpose",
+    "order",
 }
 STEP_NOUNS: dict[str, str] = {
-    "ratification": "ratification", "approval": "approval", "signing": "signing",
-    "signature": "signing", "implementation": "implementation",
-    "finalisation": "finalisation", "finalization": "finalisation",
-    "endorsement": "endorsement", "referendum": "referendum",
+    "ratification": "ratification",
+    "approval": "approval",
+    "signing": "signing",
+    "signature": "signing",
+    "implementation": "implementation",
+    "finalisation": "finalisation",
+    "finalization": "finalisation",
+    "endorsement": "endorsement",
+    "referendum": "referendum",
 }
 PENDING_CUES = {
-    "would", "will", "must", "need", "needs", "require", "requires", "still", "await", "awaits",
-    "pending", "subject", "yet", "last", "final", "before", "until", "should",
+    "would",
+    "will",
+    "must",
+    "need",
+    "needs",
+    "require",
+    "requires",
+    "still",
+    "await",
+    "awaits",
+    "pending",
+    "subject",
+    "yet",
+    "last",
+    "final",
+    "before",
+    "until",
+    "should",
 }
 CONDITION_NOUNS = {
-    "condition": "condition", "precondition": "condition", "prerequisite": "condition",
-    "term": "condition", "requirement": "condition", "demand": "demand",
+    "condition": "condition",
+    "precondition": "condition",
+    "prerequisite": "condition",
+    "term": "condition",
+    "requirement": "condition",
+    "demand": "demand",
 }
 DEMAND_VERBS: dict[str, str] = {
-    "demand": "demand", "insist": "condition", "require": "condition", "seek": "demand",
-    "call": "demand", "want": "demand", "condition": "condition", "press": "demand",
+    "demand": "demand",
+    "insist": "condition",
+    "require": "condition",
+    "seek": "demand",
+    "call": "demand",
+    "want": "demand",
+    "condition": "condition",
+    "press": "demand",
 }
 # A list is a negotiating position only when it, or its sentence, is about negotiation:
 # "called for the decriminalization of drugs" is a campaign promise, not a condition.
 NEGOTIATION_WORDS = {
-    "ceasefire", "truce", "peace", "talk", "negotiation", "withdrawal", "sanction", "guarantee",
-    "release", "prisoner", "hostage", "deal", "agreement", "treaty", "troop", "recognition",
-    "independence", "autonomy", "compensation", "reparation", "security", "border", "corridor",
-    "monitor", "exchange", "settlement", "accord", "armistice", "disarmament", "sovereignty",
-    "territory", "occupation", "blockade", "tariff", "concession", "demilitarization",
-    "demilitarisation", "annexation", "referendum", "peacekeeper", "peacekeeping", "negotiator",
-    "pact", "memorandum", "fire", "withdraw", "dialogue", "summit", "mediation",
+    "ceasefire",
+    "truce",
+    "peace",
+    "talk",
+    "negotiation",
+    "withdrawal",
+    "sanction",
+    "guarantee",
+    "release",
+    "prisoner",
+    "hostage",
+    "deal",
+    "agreement",
+    "treaty",
+    "troop",
+    "recognition",
+    "independence",
+    "autonomy",
+    "compensation",
+    "reparation",
+    "security",
+    "border",
+    "corridor",
+    "monitor",
+    "exchange",
+    "settlement",
+    "accord",
+    "armistice",
+    "disarmament",
+    "sovereignty",
+    "territory",
+    "occupation",
+    "blockade",
+    "tariff",
+    "concession",
+    "demilitarization",
+    "demilitarisation",
+    "annexation",
+    "referendum",
+    "peacekeeper",
+    "peacekeeping",
+    "negotiator",
+    "pact",
+    "memorandum",
+    "fire",
+    "withdraw",
+    "dialogue",
+    "summit",
+    "mediation",
 }
 PARTY_NOUNS = {
-    "government", "administration", "side", "delegation", "leadership", "president", "minister",
-    "ministry", "official", "negotiator", "leader", "parliament", "cabinet", "regime", "country",
-    "state", "kremlin", "army", "military", "rebel", "opposition", "envoy", "spokesman",
-    "spokeswoman", "spokesperson", "diplomat", "embassy", "they", "we", "he", "she",
+    "government",
+    "administration",
+    "side",
+    "delegation",
+    "leadership",
+    "president",
+    "minister",
+    "ministry",
+    "official",
+    "negotiator",
+    "leader",
+    "parliament",
+    "cabinet",
+    "regime",
+    "country",
+    "state",
+    "kremlin",
+    "army",
+    "military",
+    "rebel",
+    "opposition",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "diplomat",
+    "embassy",
+    "they",
+    "we",
+    "he",
+    "she",
 }
 LIST_CUES = {"including", "include", "includes", "such", "namely", "like"}
-SPEECH_VERBS = {"say", "tell", "add", "write", "state", "announce", "declare", "warn", "insist",
-                "stress", "note", "explain", "claim"}
+SPEECH_VERBS = {
+    "say",
+    "tell",
+    "add",
+    "write",
+    "state",
+    "announce",
+    "declare",
+    "warn",
+    "insist",
+    "stress",
+    "note",
+    "explain",
+    "claim",
+}
 IMPOSING_VERBS = {"give", "set", "issue", "impose", "deliver", "hand", "present"}
 TIME_UNITS = {"day", "days", "week", "weeks", "hour", "hours", "month", "months"}
-THREAT_CUES = {"or", "otherwise", "unless", "else", "face", "consequences", "move", "walk",
-               "threaten", "threatened", "warned", "warn", "ultimatum"}
-OPEN_QUOTES = "“\"‘«"
-CLOSE_QUOTES = "”\"’»"
+THREAT_CUES = {
+    "or",
+    "otherwise",
+    "unless",
+    "else",
+    "face",
+    "consequences",
+    "move",
+    "walk",
+    "threaten",
+    "threatened",
+    "warned",
+    "warn",
+    "ultimatum",
+}
+OPEN_QUOTES = '“"‘«'
+CLOSE_QUOTES = '”"’»'
 _SENT_END = re.compile(r"[.!?][\"”’]?\s+[A-Z“\"]")
 
 
@@ -210,9 +410,18 @@ def _is_pending(verb: Token) -> bool:
                 return True
         if node.dep_ in ("xcomp", "ccomp", "advcl", "pcomp", "acl", "relcl", "conj"):
             head = node.head
-            if head.lemma_.lower() in PENDING_HEADS and node.dep_ in ("xcomp", "pcomp", "acl", "advcl"):
+            if head.lemma_.lower() in PENDING_HEADS and node.dep_ in (
+                "xcomp",
+                "pcomp",
+                "acl",
+                "advcl",
+            ):
                 return True
-            if node.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in PENDING_HEADS:
+            if (
+                node.dep_ == "pcomp"
+                and head.dep_ == "prep"
+                and head.head.lemma_.lower() in PENDING_HEADS
+            ):
                 return True
             if node.dep_ in ("relcl", "conj", "ccomp", "advcl"):
                 node = head
@@ -248,8 +457,11 @@ def _agreement_kind(noun: Token) -> str | None:
     if text in ("cease-fire", "ceasefire"):
         return "ceasefire"
     # "cease-fire" split into cease / - / fire
-    if text == "fire" and noun.i >= 2 and noun.doc[noun.i - 1].text == "-" and (
-        noun.doc[noun.i - 2].lower_ == "cease"
+    if (
+        text == "fire"
+        and noun.i >= 2
+        and noun.doc[noun.i - 1].text == "-"
+        and (noun.doc[noun.i - 2].lower_ == "cease")
     ):
         return "ceasefire"
     if lemma in QUALIFIED_NOUNS:
@@ -280,8 +492,10 @@ def _status_verb(noun: Token) -> Token | None:
         frontier = [child]
         while frontier:
             token = frontier.pop(0)
-            if token.lemma_.lower() in STATUS_VERBS and token.pos_ == "VERB" and any(
-                c.dep_ == "auxpass" for c in token.children
+            if (
+                token.lemma_.lower() in STATUS_VERBS
+                and token.pos_ == "VERB"
+                and any(c.dep_ == "auxpass" for c in token.children)
             ):
                 return token
             frontier.extend(c for c in token.children if c.dep_ in ("ccomp", "xcomp", "conj"))
@@ -296,7 +510,9 @@ def _quote_regions(text: str) -> list[tuple[int, int]]:
     return regions
 
 
-def _speaker_of(offset: int, doc: Doc, quotes: Sequence[Quote], actors: ActorIndex | None) -> str | None:
+def _speaker_of(
+    offset: int, doc: Doc, quotes: Sequence[Quote], actors: ActorIndex | None
+) -> str | None:
     """Who said the words at ``offset``: the quote rule's speaker, else the nearest speech verb."""
     for quote in quotes:
         if quote.start <= offset < quote.end and quote.kind != "indirect":
@@ -326,7 +542,7 @@ def _speaker_of(offset: int, doc: Doc, quotes: Sequence[Quote], actors: ActorInd
                     if name is None:
                         if subject.pos_ in ("NOUN", "PROPN"):
                             # an unnamed speaker: "the Turkish minister"
-                            return doc[subject.left_edge.i:subject.i + 1].text
+                            return doc[subject.left_edge.i : subject.i + 1].text
                         break
                     if actors is not None:
                         record = actors.find(name)
@@ -347,7 +563,7 @@ def _date_after(verb: Token, dates: Sequence[DateMention], doc: Doc) -> DateMent
     for mention in dates:
         if mention.start < start or mention.start - start > 90 or not mention.value:
             continue
-        between = doc.text[start:mention.start]
+        between = doc.text[start : mention.start]
         if _SENT_END.search(between) or ";" in between:
             continue
         if best is None or mention.start < best.start:
@@ -360,10 +576,10 @@ def _deadline_before(verb: Token, dates: Sequence[DateMention], doc: Doc) -> Dat
     sent = verb.sent
     for mention in dates:
         if sent.start_char <= mention.start < verb.idx and mention.value:
-            lead = doc.text[max(sent.start_char, mention.start - 8):mention.start].lower()
-            if mention.text.lower().startswith(("by ", "before ", "until ")) or lead.rstrip().endswith(
-                ("by", "before", "until")
-            ):
+            lead = doc.text[max(sent.start_char, mention.start - 8) : mention.start].lower()
+            if mention.text.lower().startswith(
+                ("by ", "before ", "until ")
+            ) or lead.rstrip().endswith(("by", "before", "until")):
                 return mention
     return None
 
@@ -378,7 +594,9 @@ def _date_on(verb: Token, dates: Sequence[DateMention]) -> DateMention | None:
 
 
 def _between_parties(
-    tokens: Iterable[Token], actors: ActorIndex | None, preps: tuple[str, ...] = ("between", "among", "with")
+    tokens: Iterable[Token],
+    actors: ActorIndex | None,
+    preps: tuple[str, ...] = ("between", "among", "with"),
 ) -> list[str]:
     """Countries after "between", "with" or "among" in ``tokens``."""
     parties: list[str] = []
@@ -406,17 +624,28 @@ def _parties_for(noun: Token, verb: Token | None, actors: ActorIndex | None) -> 
         # the mediator ("Russia brokered a cease-fire") is not a party; the parties are named
         # with "between", or the sentence leaves them to the context
         return _between_parties(noun.children, actors, ("between", "among")) or _between_parties(
-            noun.sent, actors, ("between", "among"))
+            noun.sent, actors, ("between", "among")
+        )
     # "a US-Ukraine deal", "the Iran nuclear deal"
-    add(_countries([c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")], actors))
+    add(
+        _countries(
+            [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")], actors
+        )
+    )
     if verb is not None:
-        add(_countries([t for t in _subjects(verb)
-                        if not (noun.left_edge.i <= t.i <= noun.right_edge.i)], actors))
+        add(
+            _countries(
+                [t for t in _subjects(verb) if not (noun.left_edge.i <= t.i <= noun.right_edge.i)],
+                actors,
+            )
+        )
     add(_between_parties(noun.children, actors))
     node = verb
     hops = 0
     while node is not None and hops < 4:
-        subjects = [t for t in _subjects(node) if not (noun.left_edge.i <= t.i <= noun.right_edge.i)]
+        subjects = [
+            t for t in _subjects(node) if not (noun.left_edge.i <= t.i <= noun.right_edge.i)
+        ]
         add(_countries(subjects, actors))
         add(_between_parties(node.children, actors))
         for child in node.children:
@@ -464,7 +693,11 @@ def _find_agreements(
         if done_status == "proposed":
             pending = True
         record = _Record(
-            noun=token, kind=kind, verb=verb, status=status, pending=pending,
+            noun=token,
+            kind=kind,
+            verb=verb,
+            status=status,
+            pending=pending,
             parties=_parties_for(token, verb, actors),
         )
         if pending and done_status != "proposed" and done_status not in COLLAPSE_STATUSES:
@@ -499,7 +732,7 @@ def _required_steps(doc: Doc, records: list[_Record]) -> None:
             node = node.head
             subject = next((c for c in node.children if c.dep_ in ("nsubj",)), None)
             if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
-                actor_text = doc[subject.left_edge.i:subject.i + 1].text
+                actor_text = doc[subject.left_edge.i : subject.i + 1].text
                 break
             if node.head.i == node.i:
                 break
@@ -512,14 +745,16 @@ def _required_steps(doc: Doc, records: list[_Record]) -> None:
         # agreement named close by, not to one from another part of the story
         named = [
             _agreement_kind(obj)
-            for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
-            for obj in prep.children if obj.dep_ == "pobj"
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for obj in prep.children
+            if obj.dep_ == "pobj"
         ]
         same_kind = [r for r in before if named and r.kind in named]
         if same_kind:
             target = same_kind[-1]
         else:
-            between = doc.text[min(target.start, token.idx):max(target.end, token.idx)]
+            between = doc.text[min(target.start, token.idx) : max(target.end, token.idx)]
             if len(_SENT_END.findall(between)) > 3:
                 continue
         target.steps = [s for s in target.steps if s != step]
@@ -570,7 +805,7 @@ def extract_agreements(
             Agreement(
                 id=f"g{i}",
                 kind=record.kind,
-                text=doc.text[record.start:record.end],
+                text=doc.text[record.start : record.end],
                 start=record.start,
                 end=record.end,
                 parties=tuple(record.parties),
@@ -610,8 +845,8 @@ def _item_text(noun: Token) -> tuple[str, list[Token]]:
         tokens.pop()
     if not tokens:
         return noun.text, beneficiary
-    text = noun.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
-    return text.strip(" ,\"“”‘’"), beneficiary
+    text = noun.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    return text.strip(' ,"“”‘’'), beneficiary
 
 
 _LIST_END = re.compile(
@@ -632,7 +867,7 @@ def _text_items(first: Token) -> tuple[list[str], list[Token]] | None:
     doc = first.doc
     sent = first.sent
     start = first.left_edge.idx if first.left_edge.i >= sent.start else first.idx
-    rest = doc.text[start:sent.end_char]
+    rest = doc.text[start : sent.end_char]
     cut = _LIST_END.search(rest)
     rest = rest[: cut.start()] if cut else rest
     if "," not in rest:
@@ -645,7 +880,7 @@ def _text_items(first: Token) -> tuple[list[str], list[Token]] | None:
     beneficiaries: list[Token] = []
     offset = start
     for chunk in chunks:
-        chunk = re.sub(r"^(?:and|or)\s+", "", chunk).strip(" \"“”‘’")
+        chunk = re.sub(r"^(?:and|or)\s+", "", chunk).strip(' "“”‘’')
         if not chunk:
             continue
         at = doc.text.find(chunk, offset)
@@ -658,12 +893,12 @@ def _text_items(first: Token) -> tuple[list[str], list[Token]] | None:
             tokens.pop(0)
         # "security guarantees for Ukraine": the beneficiary is the party, not part of the item
         for i, token in enumerate(tokens):
-            if token.lower_ == "for" and i > 0 and _countries(tokens[i + 1:]):
-                beneficiaries.extend(tokens[i + 1:])
+            if token.lower_ == "for" and i > 0 and _countries(tokens[i + 1 :]):
+                beneficiaries.extend(tokens[i + 1 :])
                 tokens = tokens[:i]
                 break
         if tokens:
-            text = doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)].strip(" ,\"“”‘’")
+            text = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip(' ,"“”‘’')
             if text and text not in items:
                 items.append(text)
     return (items, beneficiaries) if len(items) >= 2 else None
@@ -692,7 +927,11 @@ def _party_of(tokens: Sequence[Token], actors: ActorIndex | None) -> str | None:
 
 def _according_to(sent: Span, actors: ActorIndex | None) -> str | None:
     for token in sent:
-        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+        if (
+            token.lower_ == "according"
+            and token.i + 1 < len(token.doc)
+            and token.doc[token.i + 1].lower_ == "to"
+        ):
             return _party_of(list(token.subtree), actors)
     return None
 
@@ -714,7 +953,11 @@ def _conditions_from_nouns(
                 obj = next((c for c in t.children if c.dep_ in ("pobj", "dobj")), None)
                 if obj is None and t.lower_ == "such":
                     nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
-                    obj = next((c for c in nxt.children if c.dep_ == "pobj"), None) if nxt is not None else None
+                    obj = (
+                        next((c for c in nxt.children if c.dep_ == "pobj"), None)
+                        if nxt is not None
+                        else None
+                    )
                 if obj is not None:
                     first = obj
                     break
@@ -733,9 +976,13 @@ def _conditions_from_nouns(
         verb = token.head if token.head.pos_ in ("VERB", "AUX") else None
         if party is None and token.dep_ == "pobj":
             # "Ukraine's conditions", "conditions set by Moscow"
-            party = _party_of([c for c in token.children if c.dep_ in ("poss", "amod", "compound")], actors)
+            party = _party_of(
+                [c for c in token.children if c.dep_ in ("poss", "amod", "compound")], actors
+            )
         if party is None:
-            party = _party_of([c for c in token.children if c.dep_ in ("poss", "amod", "compound")], actors)
+            party = _party_of(
+                [c for c in token.children if c.dep_ in ("poss", "amod", "compound")], actors
+            )
         if party is None and verb is not None:
             party = _party_of(_subjects(verb), actors)
         if party is None:
@@ -743,7 +990,10 @@ def _conditions_from_nouns(
         end_tok = max([first, *first.conjuncts], key=lambda t: t.i).right_edge
         out.append(
             Condition(
-                party=party, kind=kind, items=tuple(items), start=token.idx,
+                party=party,
+                kind=kind,
+                items=tuple(items),
+                start=token.idx,
                 end=end_tok.idx + len(end_tok.text),
                 said_by=_speaker_of(token.idx, doc, quotes, actors),
             )
@@ -799,7 +1049,10 @@ def _conditions_from_verbs(
         end_tok = max([obj, *obj.conjuncts], key=lambda t: t.i).right_edge
         out.append(
             Condition(
-                party=party, kind=kind, items=tuple(items), start=verb.idx,
+                party=party,
+                kind=kind,
+                items=tuple(items),
+                start=verb.idx,
                 end=end_tok.idx + len(end_tok.text),
                 said_by=_speaker_of(verb.idx, doc, quotes, actors),
             )
@@ -840,7 +1093,10 @@ def _speaker_country(name: str | None, actors: ActorIndex | None) -> str | None:
 
 
 def _deadline_noun(
-    key: Token, doc: Doc, actors: ActorIndex | None, quotes: Sequence[Quote],
+    key: Token,
+    doc: Doc,
+    actors: ActorIndex | None,
+    quotes: Sequence[Quote],
     dates: Sequence[DateMention],
 ) -> Condition:
     """ "gave Hamas a deadline of Friday to release the hostages", "issued an ultimatum"."""
@@ -856,15 +1112,17 @@ def _deadline_noun(
         if child.dep_ == "prep" and child.lower_ in ("of", "until", "for", "by"):
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None:
-                when = doc[obj.left_edge.i:obj.right_edge.i + 1].text
+                when = doc[obj.left_edge.i : obj.right_edge.i + 1].text
     inside = [d for d in dates if sent.start_char <= d.start < sent.end_char and d.value]
     after = [d for d in inside if d.start >= key.idx]
     resolved = min(after, key=lambda d: d.start) if after else (inside[-1] if inside else None)
     # a deadline someone imposes ("gave Hamas a deadline") or backs with a threat is an
     # ultimatum; a calendar deadline ("the Brexit deadline is October 31") is a deadline
     words = {t.lower_ for t in sent}
-    imposed = key.lower_.startswith("ultimatum") or verb.lemma_.lower() in IMPOSING_VERBS or bool(
-        words & (THREAT_CUES - {"or", "move", "walk"})
+    imposed = (
+        key.lower_.startswith("ultimatum")
+        or verb.lemma_.lower() in IMPOSING_VERBS
+        or bool(words & (THREAT_CUES - {"or", "move", "walk"}))
     )
     # what: the to-infinitive on the noun or the verb ("to release the hostages")
     items: list[str] = []
@@ -874,18 +1132,22 @@ def _deadline_noun(
                 c.dep_ == "aux" and c.lower_ == "to" for c in child.children
             ):
                 first = next(c for c in child.children if c.dep_ == "aux" and c.lower_ == "to")
-                span = doc[first.i + 1:child.right_edge.i + 1]
-                items.append(span.text.strip(" ,.\"“”"))
+                span = doc[first.i + 1 : child.right_edge.i + 1]
+                items.append(span.text.strip(' ,."“”'))
                 break
         if items:
             break
     if not items:
         # "the Brexit deadline": the noun phrase names what is due
-        tokens = [t for t in doc[key.left_edge.i:key.i + 1] if t.dep_ not in ("det", "poss")]
+        tokens = [t for t in doc[key.left_edge.i : key.i + 1] if t.dep_ not in ("det", "poss")]
         items.append(" ".join(t.text for t in tokens) if len(tokens) > 1 else key.text)
     return Condition(
-        party=party, kind="ultimatum" if imposed else "deadline", items=tuple(items), start=key.idx,
-        end=key.idx + len(key.text), said_by=said_by,
+        party=party,
+        kind="ultimatum" if imposed else "deadline",
+        items=tuple(items),
+        start=key.idx,
+        end=key.idx + len(key.text),
+        said_by=said_by,
         deadline=resolved.value if resolved else when,
     )
 
@@ -899,21 +1161,29 @@ def _ultimatums(
         deadline: tuple[int, int] | None = None
         text = sent.text
         # "a matter of days", "a matter of weeks"
-        match = re.search(r"\b(?:a|just a|only a)\s+matter\s+of\s+(?:days|weeks|hours)\b", text, re.I)
+        match = re.search(
+            r"\b(?:a|just a|only a)\s+matter\s+of\s+(?:days|weeks|hours)\b", text, re.I
+        )
         if match:
             deadline = (sent.start_char + match.start(), sent.start_char + match.end())
         elif {"ultimatum", "deadline", "ultimatums", "deadlines"} & set(words):
-            key = next(t for t in sent if t.lower_ in ("ultimatum", "deadline", "ultimatums", "deadlines"))
+            key = next(
+                t for t in sent if t.lower_ in ("ultimatum", "deadline", "ultimatums", "deadlines")
+            )
             out.append(_deadline_noun(key, doc, actors, quotes, dates))
             continue
         else:
             # "within 48 hours ... or face", "by Friday or else": a short deadline with a threat
-            short = re.search(r"\bwithin\s+(?:the\s+next\s+)?\S+\s+(?:days|hours|weeks)\b", text, re.I)
-            if short and set(words) & THREAT_CUES - {"or"} | ({"or"} & set(words) and {"face", "else", "otherwise"} & set(words)):
+            short = re.search(
+                r"\bwithin\s+(?:the\s+next\s+)?\S+\s+(?:days|hours|weeks)\b", text, re.I
+            )
+            if short and set(words) & THREAT_CUES - {"or"} | (
+                {"or"} & set(words) and {"face", "else", "otherwise"} & set(words)
+            ):
                 deadline = (sent.start_char + short.start(), sent.start_char + short.end())
         if deadline is None:
             continue
-        deadline_text = doc.text[deadline[0]:deadline[1]]
+        deadline_text = doc.text[deadline[0] : deadline[1]]
         resolved = next(
             (d for d in dates if sent.start_char <= d.start < sent.end_char and d.value), None
         )
@@ -924,21 +1194,27 @@ def _ultimatums(
         for token in sent:
             if token.dep_ == "mark" and token.lower_ in ("whether", "unless"):
                 clause = token.head
-                span = doc[clause.left_edge.i:clause.right_edge.i + 1]
-                items.append(span.text.strip(" ,—–-\"“”"))
+                span = doc[clause.left_edge.i : clause.right_edge.i + 1]
+                items.append(span.text.strip(' ,—–-"“”'))
                 break
         if not items:
             anchor = doc.char_span(deadline[0], deadline[1], alignment_mode="expand")
             verb = anchor.root.head if anchor is not None else sent.root
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head
-            span = doc[verb.left_edge.i:verb.right_edge.i + 1]
-            items.append(span.text.strip(" ,—–-\"“”"))
+            span = doc[verb.left_edge.i : verb.right_edge.i + 1]
+            items.append(span.text.strip(' ,—–-"“”'))
         out.append(
             Condition(
-                party=party, kind="ultimatum", items=tuple(items), start=deadline[0],
-                end=deadline[1], said_by=said_by,
-                deadline=resolved.value if resolved and deadline_text.lower() in ("deadline", "ultimatum") else deadline_text,
+                party=party,
+                kind="ultimatum",
+                items=tuple(items),
+                start=deadline[0],
+                end=deadline[1],
+                said_by=said_by,
+                deadline=resolved.value
+                if resolved and deadline_text.lower() in ("deadline", "ultimatum")
+                else deadline_text,
             )
         )
     return out
