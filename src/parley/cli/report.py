@@ -80,15 +80,18 @@ def print_negotiation_tables(result: ArticleResult, console: Console) -> None:
     """Casualties, amounts, agreements and conditions as readable tables (empty ones omitted)."""
     if result.casualties:
         table = Table(title="Casualties", title_justify="left")
-        for column in ("killed", "injured", "missing", "arrested", "perpetrator", "where", "date", "text"):
+        columns = ("killed", "injured", "missing", "arrested", "perpetrator", "where", "date")
+        for column in (*columns, "text"):
             table.add_column(column)
-        for c in result.casualties:
-            n = c.counts
-            where = ", ".join(f"{p.name} ({p.country})" if p.country else p.name for p in c.locations)
+        for cas in result.casualties:
+            n = cas.counts
+            where = ", ".join(
+                f"{p.name} ({p.country})" if p.country else p.name for p in cas.locations
+            )
             table.add_row(
                 _bound(n.killed_min, n.killed_max), _bound(n.injured_min, n.injured_max),
                 _bound(n.missing_min, n.missing_max), _bound(n.arrested_min, n.arrested_max),
-                n.perpetrator or "", _cell(where), c.date or "", _cell(c.text, 60),
+                n.perpetrator or "", _cell(where), cas.date or "", _cell(cas.text, 60),
             )
         console.print(table)
     if result.amounts:
@@ -101,7 +104,8 @@ def print_negotiation_tables(result: ArticleResult, console: Console) -> None:
         console.print(table)
     if result.agreements:
         table = Table(title="Agreements", title_justify="left")
-        for column in ("kind", "status", "parties", "due", "steps still required", "said by", "text"):
+        headings = ("kind", "status", "parties", "due", "steps still required", "said by", "text")
+        for column in headings:
             table.add_column(column)
         for g in result.agreements:
             due = f"{g.due} ({g.due_text})" if g.due else ""
@@ -115,7 +119,9 @@ def print_negotiation_tables(result: ArticleResult, console: Console) -> None:
         table = Table(title="Conditions, demands and ultimatums", title_justify="left")
         for column in ("party", "kind", "items", "deadline", "said by"):
             table.add_column(column)
-        for c in result.conditions:
-            items = "\n".join(f"• {_cell(item)}" for item in c.items)
-            table.add_row(c.party or "", c.kind, items, _cell(c.deadline), _cell(c.said_by))
+        for cond in result.conditions:
+            items = "\n".join(f"• {_cell(item)}" for item in cond.items)
+            table.add_row(
+                cond.party or "", cond.kind, items, _cell(cond.deadline), _cell(cond.said_by)
+            )
         console.print(table)
