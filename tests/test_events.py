@@ -168,3 +168,36 @@ def test_events_places_of_the_sentence() -> None:
     assert event.root == "19"
     assert "Kharkiv" in {p.name for p in event.places}
     assert {p.country for p in event.places} == {"UKR"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said the economy grew by three percent last year.",
+        "Analysts expect the talks to be difficult.",
+        "The president hoped a settlement could be reached quickly.",
+        "France has never recognised the breakaway region.",
+    ],
+)
+def test_events_statements_of_fact_and_hopes_give_no_event(text: str) -> None:
+    assert _events(text) == []
+
+
+@pytest.mark.model
+def test_events_purpose_clauses_are_not_reported_as_done() -> None:
+    events = _events("The UN Security Council will meet on Friday to discuss the crisis.")
+    assert [(e.code, e.modality) for e in events] == [("036", "intended")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("Tens of thousands of students staged demonstrations across Indonesia.", "PROTEST"),
+        ("Vietnam is committed to opening up its economy, the minister said.", "AGREE"),
+        ("Germany hopes to sign the agreement in May.", "AGREE"),
+    ],
+)
+def test_events_lemma_slips_and_stative_passives(text: str, plover: str) -> None:
+    assert plover in {e.plover_type for e in _events(text)}

@@ -68,6 +68,10 @@ WORD_NOUNS = frozenset(
     """remark comment statement speech decision policy plan proposal idea claim report media
     press critic opponent rival""".split()
 )
+# Frames that say nothing by themselves: an event only when their complement is one.
+NO_DEFAULT_FRAMES = frozenset(
+    {"plan", "seek", "decide", "intend", "prepare", "hope", "want", "wish", "aim", "expect", "hopeful"}
+)
 # "Vietnam is committed to ...": passives that describe the subject's own stance.
 STATIVE_PASSIVES = frozenset({"commit", "prepare", "determine", "resolve", "dedicate", "oppose"})
 CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "hurt"})
@@ -365,8 +369,8 @@ def _node_at(tok: Token, depth: int = 0) -> _Node | None:
             code = "111"
         return _Node(code=code, trigger=tok, tokens=[tok])
     if frame is not None and frame.kind == "F" and frame.value in FRAME_DEFAULTS:
-        if frame.value == "intent" and tok.pos_ in VERBAL and not frame.conditions and tok.lemma_ in {"plan", "seek", "decide", "intend", "prepare"}:
-            return None
+        if frame.words[-1] in NO_DEFAULT_FRAMES:
+            return None  # "hoped a settlement could be reached": only a coded complement counts
         node = _Node(code=FRAME_DEFAULTS[frame.value], trigger=tok, tokens=[tok], frame=frame.value)
         if frame.value in {"demand", "appeal"}:
             comp = next((c for c in tok.children if c.dep_ in {"ccomp", "xcomp"}), None)
@@ -813,8 +817,8 @@ def _sentence_events(
         first = node.tokens[0]
         if first.dep_ == "acl" and first.tag_ == "VBN" and not any(c.dep_ == "agent" for c in first.children):
             continue  # "the curfew imposed after the coup": background, not this report's event
-        if first.dep_ == "acl" and first.head.pos_ in NOMINAL and any(c.lower_ == "to" for c in first.children):
-            continue  # "efforts to fight terrorism": a purpose, not an event
+        if first.dep_ in {"acl", "advcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
+            continue  # "efforts to fight terrorism", "met to discuss": a purpose, not an event
         node = _apply_modality(node)  # type: ignore[assignment]
         if node is None:
             continue
