@@ -272,7 +272,7 @@ def geocode_place(name: str, start: int, end: int, *, hint: str | None = None) -
 def _is_count_token(token: Token) -> bool:
     if token.ent_type_ in SKIP_ENTS:
         return False
-    if token.lower_ in VAGUE:
+    if token.lower_ in VAGUE or token.lower_ == "dozen":
         return True
     return (
         bool(token.like_num)
@@ -404,6 +404,13 @@ def _classify(number: Token, noun: Token) -> tuple[str, Token | None] | None:
         if _modal(head) or _negated(head):
             return None
         return CASUALTY_VERBS[head.lemma_.lower()], head
+    # "a dozen people lost their lives"
+    if (
+        noun.dep_ == "nsubj"
+        and head.lemma_.lower() == "lose"
+        and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in head.children)
+    ):
+        return None if _modal(head) or _negated(head) else ("killed", head)
     if noun.dep_ == "nsubj" and head.lemma_.lower() in DYING_VERBS:
         if _modal(head) or _negated(head):
             return None
