@@ -201,3 +201,17 @@ def test_events_purpose_clauses_are_not_reported_as_done() -> None:
 )
 def test_events_lemma_slips_and_stative_passives(text: str, plover: str) -> None:
     assert plover in {e.plover_type for e in _events(text)}
+
+
+def test_events_text_report_table() -> None:
+    from rich.console import Console
+
+    from parley.cli.report import print_report
+    from parley.types import Article, ArticleResult
+
+    event = _event(0, 10)
+    result = ArticleResult(article=Article(text="Russia bombed Kyiv.", id="x"), events=(event,))
+    console = Console(record=True, width=120)
+    print_report(result, console)
+    out = console.export_text()
+    assert "Events" in out and "ASSAULT" in out and "Russia (RUS)" in out and "Employ aerial weapons" in out

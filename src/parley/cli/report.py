@@ -7,6 +7,7 @@ from collections import defaultdict
 from rich.console import Console
 from rich.table import Table
 
+from parley.cli.events_table import print_event_table
 from parley.types import ArticleResult, Quote
 
 
@@ -48,6 +49,7 @@ def print_report(result: ArticleResult, console: Console) -> None:
         for d in result.dates:
             table.add_row(d.text, d.value or "(unresolved: no publication date)")
         console.print(table)
+    print_event_table(result, console)
     print_negotiation_tables(result, console)
     for warning in result.warnings:
         console.print(f"[yellow]warning:[/yellow] {warning}")
