@@ -58,6 +58,13 @@ STATUS_CASES = [
     # a mediator is not a party
     ("Qatar brokered a truce between Israel and Hamas.", "ceasefire", "agreed", ("ISR", "PSE")),
     ("Turkey brokered a cease-fire agreement last year.", "agreement", "agreed", ()),
+    # an agreement named with its parties and no verb about it is one that exists
+    (
+        "Greece called the maritime agreement between Turkey and Libya illegal.",
+        "agreement",
+        "agreed",
+        ("TUR", "LBY"),
+    ),
 ]
 
 
@@ -78,6 +85,7 @@ def test_negotiations_agreement_status_and_parties(
         "Israeli settlements in the West Bank expanded last year.",
         "The fund manager bought shares on Monday.",
         "The French candidate endorsed the Green New Deal.",
+        "Talks on the trade agreement between Chile and Peru will resume.",
     ],
 )
 def test_negotiations_no_agreement_without_status_verb(nlp: Any, text: str) -> None:

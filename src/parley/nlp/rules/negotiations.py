@@ -661,6 +661,49 @@ def _parties_for(noun: Token, verb: Token | None, actors: ActorIndex | None) -> 
     return parties
 
 
+PENDING_WORDS = {
+    "would",
+    "will",
+    "could",
+    "may",
+    "might",
+    "proposed",
+    "draft",
+    "possible",
+    "potential",
+    "future",
+    "talks",
+    "negotiation",
+    "negotiations",
+    "negotiate",
+    "seek",
+    "seeking",
+    "hope",
+}
+
+
+def _existing_agreement(noun: Token, kind: str, actors: ActorIndex | None) -> _Record | None:
+    """ "the November 27 border agreement between Turkey and Libya": an agreement the article
+    treats as concluded, named with its parties and no verb about it. Status ``agreed``."""
+    parties = _between_parties(noun.children, actors, ("between",))
+    if len(parties) < 2 or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    if {t.lower_ for t in noun.sent} & PENDING_WORDS:
+        return None
+    end = max(noun.right_edge.idx + len(noun.right_edge.text), noun.idx + len(noun.text))
+    start = next(c for c in noun.children if c.dep_ == "det").idx
+    return _Record(
+        noun=noun,
+        kind=kind,
+        verb=None,
+        status="agreed",
+        pending=False,
+        parties=parties,
+        start=start,
+        end=end,
+    )
+
+
 def _find_agreements(
     doc: Doc, dates: Sequence[DateMention], quotes: Sequence[Quote], actors: ActorIndex | None
 ) -> list[_Record]:
@@ -675,6 +718,10 @@ def _find_agreements(
             continue  # "the Green New Deal", "the New Deal": a programme's name
         verb = _status_verb(token)
         if verb is None:
+            existing = _existing_agreement(token, kind, actors)
+            if existing is not None:
+                existing.said_by = _speaker_of(token.idx, doc, quotes, actors)
+                records.append(existing)
             continue
         done_status, step = STATUS_VERBS[verb.lemma_.lower()]
         pending = _is_pending(verb)
