@@ -42,7 +42,11 @@ def main(argv: list[str]) -> None:
     records = [json.loads(line) for line in args.corpus.open(encoding="utf-8") if line.strip()]
     records = records[: args.limit]
     articles = [
-        Article(text=r["text"], id=r.get("id") or "", published=date.fromisoformat(r["published"][:10]) if r.get("published") else None)
+        Article(
+            text=r["text"],
+            id=r.get("id") or "",
+            published=date.fromisoformat(r["published"][:10]) if r.get("published") else None,
+        )
         for r in records
     ]
     nlp = load_nlp()
@@ -63,7 +67,9 @@ def main(argv: list[str]) -> None:
 
     analyzer.extract_events = timed  # type: ignore[attr-defined]
     t0 = time.perf_counter()
-    n_events = sum(len(analyzer.analyze_doc(doc, art).events) for doc, art in zip(docs, articles, strict=True))
+    n_events = sum(
+        len(analyzer.analyze_doc(doc, art).events) for doc, art in zip(docs, articles, strict=True)
+    )
     rules = time.perf_counter() - t0
     analyzer.extract_events = real  # type: ignore[attr-defined]
 

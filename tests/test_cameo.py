@@ -73,7 +73,8 @@ def test_cameo_lookup_rejects_unknown_codes(bad: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("quad_root", "expected"), [("01", 1), ("05", 1), ("06", 2), ("08", 2), ("09", 3), ("13", 3), ("14", 4), ("20", 4)]
+    ("quad_root", "expected"),
+    [("01", 1), ("05", 1), ("06", 2), ("08", 2), ("09", 3), ("13", 3), ("14", 4), ("20", 4)],
 )
 def test_cameo_quad_class_of_root(quad_root: str, expected: int) -> None:
     assert quad_class_of_root(quad_root) == expected

@@ -38,9 +38,17 @@ def test_events_lexicon_loads_and_checks_codes() -> None:
 
 def _event(start: int, end: int) -> Event:
     return Event(
-        id="e1", code="195", label="Employ aerial weapons", root="19", quad_class=4,
-        goldstein=-10.0, plover_type="ASSAULT", plover_mode="aerial",
-        source=EventActor(name="Russia", country="RUS"), targets=(), trigger=(start, start + 3),
+        id="e1",
+        code="195",
+        label="Employ aerial weapons",
+        root="19",
+        quad_class=4,
+        goldstein=-10.0,
+        plover_type="ASSAULT",
+        plover_mode="aerial",
+        source=EventActor(name="Russia", country="RUS"),
+        targets=(),
+        trigger=(start, start + 3),
         sentence=(start, end),
     )
 
@@ -67,21 +75,41 @@ def test_events_to_dict_contract() -> None:
 @pytest.mark.parametrize(
     ("text", "root", "plover", "source", "target"),
     [
-        ("Russian warplanes bombed the Ukrainian port of Odesa on Tuesday.", "19", "ASSAULT", "RUS", "UKR"),
+        (
+            "Russian warplanes bombed the Ukrainian port of Odesa on Tuesday.",
+            "19",
+            "ASSAULT",
+            "RUS",
+            "UKR",
+        ),
         ("The village was attacked by Sudanese militias.", "19", "ASSAULT", "SDN", None),
         ("Syrian airstrikes hit rebel-held towns near Idlib.", "19", "ASSAULT", "SYR", None),
         ("Germany threatened to impose sanctions on Belarus.", "13", "THREATEN", "DEU", "BLR"),
         ("Canada will provide humanitarian aid to Haiti.", "03", "AGREE", "CAN", "HTI"),
         ("Japan refused to release the detained fishermen.", "12", "REJECT", "JPN", None),
-        ("Austria said Serbia must withdraw its troops from Kosovo.", "10", "REQUEST", "AUT", "SRB"),
+        (
+            "Austria said Serbia must withdraw its troops from Kosovo.",
+            "10",
+            "REQUEST",
+            "AUT",
+            "SRB",
+        ),
         ("Kenya and Ethiopia signed a border treaty in Nairobi.", "05", "SUPPORT", "KEN", "ETH"),
         ("Chile expelled two Bolivian diplomats.", "16", "SANCTION", "CHL", "BOL"),
         ("Greek police arrested three protesters in Athens.", "17", "COERCE", "GRC", None),
-        ("Thousands of Kenyan teachers demonstrated in Nairobi against the new tax.", "14", "PROTEST", "KEN", None),
+        (
+            "Thousands of Kenyan teachers demonstrated in Nairobi against the new tax.",
+            "14",
+            "PROTEST",
+            "KEN",
+            None,
+        ),
         ("Norway lifted the curfew in its northern towns.", "08", "CONCEDE", "NOR", None),
     ],
 )
-def test_events_code_source_target(text: str, root: str, plover: str, source: str, target: str | None) -> None:
+def test_events_code_source_target(
+    text: str, root: str, plover: str, source: str, target: str | None
+) -> None:
     event = _one(text)
     assert (event.root, event.plover_type) == (root, plover)
     assert event.source is not None and event.source.country == source
@@ -119,7 +147,11 @@ def test_events_hypothetical_halt_is_a_threat_to_halt_mediation() -> None:
     [
         ("Spain will send peacekeepers to Lebanon.", "0334", "intended"),
         ("Peru offered to negotiate with Ecuador.", "036", "intended"),
-        ("Brazil threatened to break off diplomatic relations with Paraguay.", "1313", "threatened"),
+        (
+            "Brazil threatened to break off diplomatic relations with Paraguay.",
+            "1313",
+            "threatened",
+        ),
         ("Egypt demanded that Israel declare a ceasefire.", "1056", "requested"),
     ],
 )
@@ -214,4 +246,9 @@ def test_events_text_report_table() -> None:
     console = Console(record=True, width=120)
     print_report(result, console)
     out = console.export_text()
-    assert "Events" in out and "ASSAULT" in out and "Russia (RUS)" in out and "Employ aerial weapons" in out
+    assert (
+        "Events" in out
+        and "ASSAULT" in out
+        and "Russia (RUS)" in out
+        and "Employ aerial weapons" in out
+    )

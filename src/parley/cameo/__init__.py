@@ -15,6 +15,15 @@ from parley.cameo.codebook import (
 )
 
 __all__ = [
-    "CameoCode", "as_appeal", "as_demand", "as_intent", "as_refusal", "as_threat", "codebook",
-    "is_code", "lookup", "plover_of", "validate",
+    "CameoCode",
+    "as_appeal",
+    "as_demand",
+    "as_intent",
+    "as_refusal",
+    "as_threat",
+    "codebook",
+    "is_code",
+    "lookup",
+    "plover_of",
+    "validate",
 ]

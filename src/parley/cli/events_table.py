@@ -23,7 +23,9 @@ def print_event_table(result: ArticleResult, console: Console) -> None:
     for column in ("code", "event", "who → whom", "when, where", "as"):
         table.add_column(column)
     for e in result.events:
-        who = _actor(e.source) + (" → " + ", ".join(_actor(t) for t in e.targets) if e.targets else "")
+        who = _actor(e.source) + (
+            " → " + ", ".join(_actor(t) for t in e.targets) if e.targets else ""
+        )
         when = f"{e.date or ''}{' (pub.)' if e.date_source == 'published' else ''}"
         if e.places:
             when += "\n" + escape(", ".join(p.name for p in e.places))

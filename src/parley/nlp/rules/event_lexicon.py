@@ -19,7 +19,18 @@ from parley.errors import ConfigError
 
 KINDS = frozenset({"V", "N", "A", "F", "L"})
 FRAMES = frozenset(
-    {"threat", "intent", "refusal", "demand", "appeal", "order", "halt", "aspect", "negate", "light"}
+    {
+        "threat",
+        "intent",
+        "refusal",
+        "demand",
+        "appeal",
+        "order",
+        "halt",
+        "aspect",
+        "negate",
+        "light",
+    }
 )
 CONDITIONS = frozenset({"obj", "subj", "prep", "comp"})
 
@@ -188,7 +199,9 @@ def _keys(token: Token) -> tuple[str, ...]:
     if token.tag_ in {"VBD", "VBN"} and low.endswith("ed"):
         keys += [low[:-1], low[:-2]]
         if len(low) > 4 and low[-3] == low[-4]:
-            keys.append(low[:-3])  # "shelled" -> "shell" is covered; "jailed" too; "planned" -> "plan"
+            keys.append(
+                low[:-3]
+            )  # "shelled" -> "shell" is covered; "jailed" too; "planned" -> "plan"
     elif token.tag_ == "VBG" and low.endswith("ing"):
         keys += [low[:-3], low[:-3] + "e"]
     elif token.tag_ == "VBZ" and low.endswith("s"):

@@ -47,15 +47,57 @@ NOMINAL = frozenset({"NOUN", "PROPN"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj"})
 TARGET_PREPS = frozenset(
-    {"to", "with", "against", "on", "upon", "at", "from", "toward", "towards", "into", "between",
-     "among", "over", "of"}
+    {
+        "to",
+        "with",
+        "against",
+        "on",
+        "upon",
+        "at",
+        "from",
+        "toward",
+        "towards",
+        "into",
+        "between",
+        "among",
+        "over",
+        "of",
+    }
 )
-NOUN_TARGET_PREPS = frozenset({"of", "against", "on", "with", "to", "between", "toward", "towards", "into"})
+NOUN_TARGET_PREPS = frozenset(
+    {"of", "against", "on", "with", "to", "between", "toward", "towards", "into"}
+)
 CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl"})
 REPORTING = frozenset(
-    """say tell add state declare announce reiterate insist conclude stress warn argue note write
-    claim affirm maintain emphasize emphasise assert acknowledge confirm report indicate suggest
-    explain repeat""".split()
+    {
+        "say",
+        "tell",
+        "add",
+        "state",
+        "declare",
+        "announce",
+        "reiterate",
+        "insist",
+        "conclude",
+        "stress",
+        "warn",
+        "argue",
+        "note",
+        "write",
+        "claim",
+        "affirm",
+        "maintain",
+        "emphasize",
+        "emphasise",
+        "assert",
+        "acknowledge",
+        "confirm",
+        "report",
+        "indicate",
+        "suggest",
+        "explain",
+        "repeat",
+    }
 )
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "before", "until", "once"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
@@ -65,20 +107,57 @@ FIRST_PERSON = frozenset({"i", "we", "us", "me", "our"})
 THIRD_PERSON = frozenset({"he", "she", "it", "they", "him", "her", "them"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 WORD_NOUNS = frozenset(
-    """remark comment statement speech decision policy plan proposal idea claim report media
-    press critic opponent rival""".split()
+    {
+        "remark",
+        "comment",
+        "statement",
+        "speech",
+        "decision",
+        "policy",
+        "plan",
+        "proposal",
+        "idea",
+        "claim",
+        "report",
+        "media",
+        "press",
+        "critic",
+        "opponent",
+        "rival",
+    }
 )
 # Frames that say nothing by themselves: an event only when their complement is one.
 NO_DEFAULT_FRAMES = frozenset(
-    {"plan", "seek", "decide", "intend", "prepare", "hope", "want", "wish", "aim", "expect", "hopeful"}
+    {
+        "plan",
+        "seek",
+        "decide",
+        "intend",
+        "prepare",
+        "hope",
+        "want",
+        "wish",
+        "aim",
+        "expect",
+        "hopeful",
+    }
 )
 # "Vietnam is committed to ...": passives that describe the subject's own stance.
 STATIVE_PASSIVES = frozenset({"commit", "prepare", "determine", "resolve", "dedicate", "oppose"})
 CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "hurt"})
 ACTION_ROOTS = frozenset({"04", "05", "06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
-FRAME_DEFAULTS = {"threat": "130", "refusal": "120", "demand": "100", "appeal": "020", "intent": "030"}
+FRAME_DEFAULTS = {
+    "threat": "130",
+    "refusal": "120",
+    "demand": "100",
+    "appeal": "020",
+    "intent": "030",
+}
 FRAME_MODALITY = {
-    "threat": "threatened", "intent": "intended", "demand": "requested", "appeal": "requested",
+    "threat": "threatened",
+    "intent": "intended",
+    "demand": "requested",
+    "appeal": "requested",
     "order": "requested",
 }
 TALK_NOUNS = frozenset({"talk", "negotiation", "dialogue", "mediation", "process", "negotiate"})
@@ -162,7 +241,8 @@ def _in_condition(tok: Token) -> bool:
 
 def _has_condition(tok: Token) -> bool:
     return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
         for c in tok.children
     )
 
@@ -175,7 +255,17 @@ def _reporting_verb(tok: Token) -> Token | None:
             return None
         if node.dep_ in {"ccomp", "parataxis"} and node.head.lemma_.lower() in REPORTING:
             return node.head
-        if node.dep_ not in {"conj", "xcomp", "advcl", "ccomp", "relcl", "pcomp", "prep", "pobj", "aux"}:
+        if node.dep_ not in {
+            "conj",
+            "xcomp",
+            "advcl",
+            "ccomp",
+            "relcl",
+            "pcomp",
+            "prep",
+            "pobj",
+            "aux",
+        }:
             return None
         node = node.head
     return None
@@ -234,7 +324,9 @@ def _noun_phrase(tok: Token) -> Span:
             left = min(left, child.left_edge.i)
     right = tok.i
     for child in tok.rights:
-        if child.dep_ in {"compound", "flat"} or (child.dep_ == "prep" and child.lower_ in {"of", "for"}):
+        if child.dep_ in {"compound", "flat"} or (
+            child.dep_ == "prep" and child.lower_ in {"of", "for"}
+        ):
             right = max(right, child.right_edge.i)
     span = tok.doc[left : right + 1]
     while len(span) > 1 and (span[0].is_punct or span[0].lower_ in {"the", "a", "an"}):
@@ -290,7 +382,16 @@ def _combine(kind: str, code: str) -> str | None:
 
 def _complements(tok: Token, kind: str) -> list[Token]:
     out: list[Token] = []
-    objects_count = kind in {"halt", "aspect", "light", "intent", "appeal", "demand", "refusal", "order"}
+    objects_count = kind in {
+        "halt",
+        "aspect",
+        "light",
+        "intent",
+        "appeal",
+        "demand",
+        "refusal",
+        "order",
+    }
     for child in tok.children:
         if kind == "light" and child.dep_ not in OBJECT_DEPS:
             continue
@@ -300,7 +401,13 @@ def _complements(tok: Token, kind: str) -> list[Token]:
             out += [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
         elif child.dep_ in OBJECT_DEPS and objects_count:
             out.append(child)
-            out += [g for c in child.children if c.dep_ == "prep" for g in c.children if g.dep_ in {"pcomp", "pobj"}]
+            out += [
+                g
+                for c in child.children
+                if c.dep_ == "prep"
+                for g in c.children
+                if g.dep_ in {"pcomp", "pobj"}
+            ]
             out += [c for c in child.children if c.dep_ == "acl"]
     return out
 
@@ -332,8 +439,13 @@ def _node_at(tok: Token, depth: int = 0) -> _Node | None:
                 # names the event.
                 mods = [m for m in comp.children if m.dep_ == "compound" and m.i < comp.i]
                 # "10 million dollars in emergency aid", "500 tons of food"
-                mods += [g for m in comp.children if m.dep_ == "prep" and m.lower_ in {"of", "in"}
-                         for g in m.children if g.dep_ == "pobj"]
+                mods += [
+                    g
+                    for m in comp.children
+                    if m.dep_ == "prep" and m.lower_ in {"of", "in"}
+                    for g in m.children
+                    if g.dep_ == "pobj"
+                ]
                 for mod in mods:
                     if True:
                         inner = _node_at(mod, depth + 1)
@@ -346,14 +458,18 @@ def _node_at(tok: Token, depth: int = 0) -> _Node | None:
             if code is None:
                 continue
             node = _Node(
-                code=code, trigger=tok if kind not in {"aspect"} else inner.trigger,
-                tokens=[tok, *inner.tokens], frame=kind if kind not in {"aspect", "light"} else inner.frame,
+                code=code,
+                trigger=tok if kind not in {"aspect"} else inner.trigger,
+                tokens=[tok, *inner.tokens],
+                frame=kind if kind not in {"aspect", "light"} else inner.frame,
                 negated=inner.negated or kind == "negate",
             )
             if kind in {"demand", "appeal", "order"}:
                 node.comp_subject = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
                 if node.comp_subject is None:
-                    node.comp_subject = next((c for c in tok.children if c.dep_ in OBJECT_DEPS), None)
+                    node.comp_subject = next(
+                        (c for c in tok.children if c.dep_ in OBJECT_DEPS), None
+                    )
             if kind == "light":
                 lo, hi = sorted((tok, inner.trigger), key=lambda t: t.i)
                 node.span = (lo.idx, hi.idx + len(hi.text))
@@ -373,9 +489,11 @@ def _node_at(tok: Token, depth: int = 0) -> _Node | None:
             return None  # "hoped a settlement could be reached": only a coded complement counts
         node = _Node(code=FRAME_DEFAULTS[frame.value], trigger=tok, tokens=[tok], frame=frame.value)
         if frame.value in {"demand", "appeal"}:
-            comp = next((c for c in tok.children if c.dep_ in {"ccomp", "xcomp"}), None)
-            if comp is not None:
-                node.comp_subject = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
+            clause = next((c for c in tok.children if c.dep_ in {"ccomp", "xcomp"}), None)
+            if clause is not None:
+                node.comp_subject = next(
+                    (c for c in clause.children if c.dep_ in SUBJECT_DEPS), None
+                )
             if node.comp_subject is None:
                 node.comp_subject = next((c for c in tok.children if c.dep_ in OBJECT_DEPS), None)
         return node
@@ -383,8 +501,14 @@ def _node_at(tok: Token, depth: int = 0) -> _Node | None:
 
 
 def _verbal_attack(tok: Token) -> bool:
-    """"Trump attacked Biden's remarks": an attack on a person or on words is criticism."""
-    if tok.pos_ not in VERBAL or tok.lemma_.lower() not in {"attack", "target", "hit", "slam", "blast"}:
+    """ "Trump attacked Biden's remarks": an attack on a person or on words is criticism."""
+    if tok.pos_ not in VERBAL or tok.lemma_.lower() not in {
+        "attack",
+        "target",
+        "hit",
+        "slam",
+        "blast",
+    }:
         return False
     for child in tok.children:
         if child.dep_ not in OBJECT_DEPS:
@@ -445,7 +569,7 @@ def _apply_modality(node: _Node) -> _Node | None:
 
 
 def _obligation_node(tok: Token) -> _Node | None:
-    """"X said Y must/should Z": a demand even when Z is not in the lexicon."""
+    """ "X said Y must/should Z": a demand even when Z is not in the lexicon."""
     if tok.pos_ not in VERBAL or tok.dep_ in {"aux", "auxpass"}:
         return None
     have_to = tok.dep_ == "xcomp" and tok.head.lemma_ in {"have", "need"}
@@ -457,8 +581,14 @@ def _obligation_node(tok: Token) -> _Node | None:
     subj = next((c for c in anchor.children if c.dep_ in SUBJECT_DEPS), None)
     if subj is None or subj.lower_ in FIRST_PERSON:
         return None
-    return _Node(code="100", trigger=tok, tokens=[tok], obligation=True, modality="requested",
-                 comp_subject=subj)
+    return _Node(
+        code="100",
+        trigger=tok,
+        tokens=[tok],
+        obligation=True,
+        modality="requested",
+        comp_subject=subj,
+    )
 
 
 # -- actors ------------------------------------------------------------------------------------
@@ -561,7 +691,9 @@ def _coded(actor: EventActor | None) -> bool:
     return actor is not None and bool(actor.country)
 
 
-def _source(ctx: _Context, node: _Node) -> tuple[EventActor | None, list[EventActor], EventActor | None]:
+def _source(
+    ctx: _Context, node: _Node
+) -> tuple[EventActor | None, list[EventActor], EventActor | None]:
     """(source, co-actors from a conjoined subject, speaker)."""
     top = node.tokens[0]
     speaker = _speaker(ctx, top)
@@ -588,15 +720,24 @@ def _source(ctx: _Context, node: _Node) -> tuple[EventActor | None, list[EventAc
         # "Trump warned that Washington may ...": the speaker commits his country.
         assert speaker is not None
         if speaker.country in {None, source.country} and source.country:
-            if speaker.country is None and speaker.actor_id:
+            key = speaker.actor_id
+            if speaker.country is None and key is not None:
                 speaker = replace(speaker, country=source.country)
-                ctx.actor_cache[speaker.actor_id] = speaker
+                ctx.actor_cache[key] = speaker
             return speaker, actors[1:], speaker
     if not _coded(source) and _coded(speaker) and (node.frame or node.code[:2] in {"01", "03"}):
         return speaker, [], speaker
     verbal = node.code[:2] in {"01", "02", "03", "09", "10", "11", "12", "13"}
-    named = source is not None and (source.actor_id or any(t.pos_ == "PROPN" for t in _noun_phrase(subj)))
-    if not _coded(source) and _coded(speaker) and verbal and not named and _reporting_verb(top) is not None:
+    named = source is not None and (
+        source.actor_id or any(t.pos_ == "PROPN" for t in _noun_phrase(subj))
+    )
+    if (
+        not _coded(source)
+        and _coded(speaker)
+        and verbal
+        and not named
+        and _reporting_verb(top) is not None
+    ):
         return speaker, [], speaker
     return source, actors[1:], speaker
 
@@ -663,7 +804,9 @@ def _targets(ctx: _Context, node: _Node, speaker: EventActor | None) -> list[Eve
 # -- places and dates --------------------------------------------------------------------------
 
 
-def _date_for(sent: Span, trigger: Token, dates: Sequence[DateMention], published: date | None) -> tuple[str | None, str | None]:
+def _date_for(
+    sent: Span, trigger: Token, dates: Sequence[DateMention], published: date | None
+) -> tuple[str | None, str | None]:
     own = [d for d in dates if d.value and sent.start_char <= d.start < sent.end_char]
     if own:
         best = min(own, key=lambda d: abs(d.start - trigger.idx))
@@ -677,9 +820,9 @@ def _find_places(doc: Doc) -> tuple[Place, ...]:
     """Places of the article: the place rule when installed, else geocoded GPE/LOC entities."""
     try:
         from parley.nlp.rules.places import extract_places
-    except ImportError:
-        extract_places = None
-    if extract_places is not None:
+    except ImportError:  # the place rule is optional: fall back to geocoded entities
+        pass
+    else:
         return tuple(extract_places(doc))
     from parley.geo.places import geocode
 
@@ -689,10 +832,17 @@ def _find_places(doc: Doc) -> tuple[Place, ...]:
             continue
         hit = geocode(ent.text)
         if hit is not None:
-            found.append(Place(
-                name=ent.text, start=ent.start_char, end=ent.end_char, country=hit.country,
-                latitude=hit.latitude, longitude=hit.longitude, kind=hit.kind,
-            ))
+            found.append(
+                Place(
+                    name=ent.text,
+                    start=ent.start_char,
+                    end=ent.end_char,
+                    country=hit.country,
+                    latitude=hit.latitude,
+                    longitude=hit.longitude,
+                    kind=hit.kind,
+                )
+            )
     return tuple(found)
 
 
@@ -707,13 +857,24 @@ def _object_places(node: _Node, known: tuple[Place, ...]) -> tuple[Place, ...]:
         for child in tok.children:
             if child.dep_ not in {"dobj", "pobj"} or child.pos_ != "PROPN" or child.idx in seen:
                 continue
-            span = child.doc[child.left_edge.i : child.i + 1] if child.left_edge.pos_ == "PROPN" else child.doc[child.i : child.i + 1]
+            span = (
+                child.doc[child.left_edge.i : child.i + 1]
+                if child.left_edge.pos_ == "PROPN"
+                else child.doc[child.i : child.i + 1]
+            )
             hit = geocode(span.text)
             if hit is not None and hit.kind in {"city", "region"}:
-                found.append(Place(
-                    name=span.text, start=span.start_char, end=span.end_char, country=hit.country,
-                    latitude=hit.latitude, longitude=hit.longitude, kind=hit.kind,
-                ))
+                found.append(
+                    Place(
+                        name=span.text,
+                        start=span.start_char,
+                        end=span.end_char,
+                        country=hit.country,
+                        latitude=hit.latitude,
+                        longitude=hit.longitude,
+                        kind=hit.kind,
+                    )
+                )
     return tuple(found)
 
 
@@ -815,21 +976,37 @@ def _sentence_events(
         if _in_condition(node.tokens[0]):
             continue
         first = node.tokens[0]
-        if first.dep_ == "acl" and first.tag_ == "VBN" and not any(c.dep_ == "agent" for c in first.children):
+        if (
+            first.dep_ == "acl"
+            and first.tag_ == "VBN"
+            and not any(c.dep_ == "agent" for c in first.children)
+        ):
             continue  # "the curfew imposed after the coup": background, not this report's event
-        if first.dep_ in {"acl", "advcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
+        if first.dep_ in {"acl", "advcl"} and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in first.children
+        ):
             continue  # "efforts to fight terrorism", "met to discuss": a purpose, not an event
-        node = _apply_modality(node)  # type: ignore[assignment]
-        if node is None:
+        modal = _apply_modality(node)
+        if modal is None:
             continue
-        if node.trigger.pos_ in VERBAL and node.trigger.lemma_ in CASUALTY_VERBS and _casualty_of_other(node, nodes):
+        node = modal
+        if (
+            node.trigger.pos_ in VERBAL
+            and node.trigger.lemma_ in CASUALTY_VERBS
+            and _casualty_of_other(node, nodes)
+        ):
             continue
         source, co_actors, speaker = _source(ctx, node)
         if source is None and len(node.tokens) == 1 and node.trigger.pos_ in NOMINAL:
             continue  # an event noun nobody is said to carry out ("the attack was claimed")
         if source is None and node.code[:2] < "09":
             continue
-        if source is not None and not source.country and not source.actor_id and node.code[:2] < "14":
+        if (
+            source is not None
+            and not source.country
+            and not source.actor_id
+            and node.code[:2] < "14"
+        ):
             continue
         targets = co_actors + _targets(ctx, node, speaker)
         targets = _unique([t for t in targets if not source or t.country != source.country])
@@ -844,8 +1021,17 @@ def _sentence_events(
             # "President X imposed a curfew in Abidjan": domestic measures are taken at home.
             home = next((p.country for p in _places_in(sent, places) if p.country), None)
             if home is None and code[:2] != "14":
-                home = next((t.country for t in targets if t.country and t.country[:3] not in {"IGO", "NGO"}), None)
-            if home is not None and (code[:2] == "14" or source.sector in {None, "GOV", "MIL", "COP"}):
+                home = next(
+                    (
+                        t.country
+                        for t in targets
+                        if t.country and t.country[:3] not in {"IGO", "NGO"}
+                    ),
+                    None,
+                )
+            if home is not None and (
+                code[:2] == "14" or source.sector in {None, "GOV", "MIL", "COP"}
+            ):
                 source = replace(source, country=home)
                 targets = [t for t in targets if t.country != home]
         if not targets and code[:2] in {"10", "11", "12"}:
@@ -854,21 +1040,38 @@ def _sentence_events(
         if code[:2] >= "14":
             sent_places = sent_places + _object_places(node, sent_places)
         if not targets and code[:2] >= "14":
-            targets = _unique([
-                EventActor(name=p.name, country=p.country) for p in sent_places
-                if p.country and (not source or p.country != source.country)
-            ])[:1]
+            targets = _unique(
+                [
+                    EventActor(name=p.name, country=p.country)
+                    for p in sent_places
+                    if p.country and (not source or p.country != source.country)
+                ]
+            )[:1]
         entry = lookup(code)
         when, when_source = _date_for(sent, node.trigger, dates, published)
         start, end = node.span or (node.trigger.idx, node.trigger.idx + len(node.trigger.text))
-        quote_id = next((q.id for q in ctx.quotes if q.kind != "indirect" and q.start <= start < q.end), None)
+        quote_id = next(
+            (q.id for q in ctx.quotes if q.kind != "indirect" and q.start <= start < q.end), None
+        )
         event = Event(
             id=f"e{offset + len(out) + 1}",
-            code=code, label=entry.label, root=entry.root, quad_class=entry.quad_class,
-            goldstein=entry.goldstein, plover_type=entry.plover_type, plover_mode=entry.plover_mode,
-            source=source, targets=tuple(targets), trigger=(start, end),
-            sentence=(sent.start_char, sent.end_char), date=when, date_source=when_source,
-            places=sent_places, negated=False, modality=node.modality, quote_id=quote_id,
+            code=code,
+            label=entry.label,
+            root=entry.root,
+            quad_class=entry.quad_class,
+            goldstein=entry.goldstein,
+            plover_type=entry.plover_type,
+            plover_mode=entry.plover_mode,
+            source=source,
+            targets=tuple(targets),
+            trigger=(start, end),
+            sentence=(sent.start_char, sent.end_char),
+            date=when,
+            date_source=when_source,
+            places=sent_places,
+            negated=False,
+            modality=node.modality,
+            quote_id=quote_id,
         )
         out.append((event, speaker))
     return out
@@ -888,7 +1091,11 @@ def _other_party(
         if tok.dep_ not in SUBJECT_DEPS or tok in node.tokens or tok.head in node.tokens:
             continue
         actor = _actor_of(ctx, tok, speaker)
-        if actor is not None and actor.country and (source is None or actor.country != source.country):
+        if (
+            actor is not None
+            and actor.country
+            and (source is None or actor.country != source.country)
+        ):
             return [actor]
     return []
 
@@ -900,13 +1107,16 @@ def _emittable(node: _Node) -> bool:
         return True
     if trig.dep_ in SUBJECT_DEPS:
         return True
-    if trig.dep_ == "pobj" and trig.head.lower_ == "on" and trig.lemma_ in {"visit", "trip", "tour"}:
-        return True
-    return False
+    # "on an official visit to Rome"
+    return (
+        trig.dep_ == "pobj"
+        and trig.head.lower_ == "on"
+        and trig.lemma_ in {"visit", "trip", "tour"}
+    )
 
 
 def _casualty_of_other(node: _Node, nodes: list[_Node]) -> bool:
-    """"airstrikes ..., killing two": the killing belongs to the event it reports."""
+    """ "airstrikes ..., killing two": the killing belongs to the event it reports."""
     trig = node.trigger
     others = {n.trigger.i for n in nodes if n is not node}
     cur = trig
@@ -949,8 +1159,12 @@ def _dedupe(drafts: list[tuple[Event, EventActor | None]]) -> list[Event]:
             if other.code.endswith("0") and len(other.code) == 3 and event.code != other.code:
                 # "issued a warning ... the US would not continue": keep the specific code.
                 other = replace(
-                    other, code=event.code, label=event.label, goldstein=event.goldstein,
-                    plover_type=event.plover_type, plover_mode=event.plover_mode,
+                    other,
+                    code=event.code,
+                    label=event.label,
+                    goldstein=event.goldstein,
+                    plover_type=event.plover_type,
+                    plover_mode=event.plover_mode,
                     modality=event.modality,
                 )
             kept[n] = (other, other_key)
