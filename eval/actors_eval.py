@@ -11,8 +11,10 @@ Matching: a predicted actor matches a gold actor when one of its names (name or 
 one of the gold actor's names, lower-cased and without accents, punctuation or a leading
 "the"; or, for two people, when their names end in the same word (the scorer's surname rule).
 Each actor matches at most once. Figures: actor recall (matched gold / gold), precision
-(matched predictions / predictions), the same for people only, and country accuracy (matched
-pairs whose gold country is set and equals the predicted one).
+(matched predictions / predictions), the same for people only, country accuracy (matched
+pairs whose gold country is set and equals the predicted one), and person title agreement
+(the head word of the gold title, e.g. "Minister" in "Foreign Minister", is in the predicted
+title; an approximate, informational figure).
 """
 
 from __future__ import annotations
@@ -53,6 +55,12 @@ def matches(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
         p, g = norm(pred.get("name", "")).split(), norm(gold.get("name", "")).split()
         return bool(p and g and p[-1] == g[-1])
     return False
+
+
+def title_agrees(gold: str, pred: str) -> bool:
+    """The head role word of the gold title (last word before "of", ",", ";") is predicted."""
+    head = re.split(r"\s+of\s+|[,;(]", gold.strip(), maxsplit=1)[0].split()
+    return bool(head) and head[-1].lower() in norm(pred).split()
 
 
 def score_article(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Any]:
@@ -132,7 +140,18 @@ def main(argv: list[str] | None = None) -> int:
             pred = analyze(text, published=published, id=gold["id"]).to_dict()
         results.append((gold["id"], score_article(gold, pred)))
 
-    tot = {"gold": 0, "pred": 0, "match": 0, "pgold": 0, "ppred": 0, "pmatch": 0, "cn": 0, "cok": 0}
+    tot = {
+        "gold": 0,
+        "pred": 0,
+        "match": 0,
+        "pgold": 0,
+        "ppred": 0,
+        "pmatch": 0,
+        "cn": 0,
+        "cok": 0,
+        "tn": 0,
+        "tok": 0,
+    }
     for doc_id, r in results:
         tot["gold"] += len(r["gold"])
         tot["pred"] += len(r["pred"])
@@ -146,6 +165,9 @@ def main(argv: list[str] | None = None) -> int:
             if g.get("country"):
                 tot["cn"] += 1
                 tot["cok"] += int((p.get("country") or "") == g["country"])
+            if g.get("title") and g.get("kind") == "person":
+                tot["tn"] += 1
+                tot["tok"] += int(title_agrees(g["title"], p.get("title") or ""))
         if args.show_errors:
             print(f"== {doc_id}")
             for g in r["missed"]:
@@ -166,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         "person_recall": ratio(tot["pmatch"], tot["pgold"]),
         "person_precision": ratio(tot["pmatch"], tot["ppred"]),
         "country_accuracy": ratio(tot["cok"], tot["cn"]),
+        "person_title_agreement": ratio(tot["tok"], tot["tn"]),
         "counts": tot,
     }
     if args.json:

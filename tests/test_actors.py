@@ -231,6 +231,25 @@ def test_organisations_and_countries(
             "spokesperson",
             "DEU",
         ),
+        (
+            "US Ambassador to Germany Richard Grenell criticised the airline on Monday.",
+            "Richard Grenell",
+            "Ambassador to Germany",
+            "USA",
+        ),
+        (
+            "Chief Executive of Hong Kong Carrie Lam delivered her policy speech.",
+            "Carrie Lam",
+            "Chief Executive",
+            "HKG",
+        ),
+        (
+            "After the speech, the director of Argentina's Amnesty International, Mariela Belski, "
+            "said the bill was welcome.",
+            "Mariela Belski",
+            "director of Amnesty International",
+            "ARG",
+        ),
     ],
 )
 def test_titles_and_countries_in_single_sentences(

@@ -461,9 +461,9 @@ class ActorIndex:
                 found.append(mention)
         # ORG entities in a person's shape ("Nikos Christodoulides", "Patrice Talon of Benin").
         for ent in self.ents:
-            if ent.label_ in ORG_LABELS:
+            if ent.label_ in ORG_LABELS or ent.label_ == "GPE":
                 shape = self._org_looks_like_person(ent)
-                if shape is not None:
+                if shape is not None and (ent.label_ in ORG_LABELS or shape[0] > ent.start):
                     mention = self._refine_person_span(*shape)
                     if mention is not None:
                         found.append(mention)
@@ -502,7 +502,9 @@ class ActorIndex:
         ):
             end -= 1
         # "Scotland Nicola Sturgeon" after "First Minister of": a place glued to a name.
-        if end - start >= 3 and (country_code(doc[start].text) or doc[start].ent_type_ == "GPE"):
+        if end - start >= 4 and country_of_name(doc[start : start + 2].text):
+            start += 2  # "Hong Kong Carrie Lam"
+        elif end - start >= 3 and (country_code(doc[start].text) or doc[start].ent_type_ == "GPE"):
             start += 1
         tokens = list(doc[start:end])
         if not 2 <= len(tokens) <= 4 or tokens[0].lower_ == "the":
@@ -574,6 +576,15 @@ class ActorIndex:
                 break
         if start >= end:
             return None
+        # A place glued to the front of a name ("of Hong Kong Carrie Lam"): the place goes.
+        if end - start >= 3 and doc[start].ent_type_ in ("PERSON", "GPE"):
+            for width in (2, 1):
+                if end - start - width < 2:
+                    continue
+                place = doc[start : start + width].text
+                if country_of_name(place) or (width == 2 and capital_code(place)):
+                    start += width
+                    break
         # Widen left over given names the tagger left out ("MP Ivanna Klympush-Tsintsadze").
         while start > 0:
             prev = doc[start - 1]
@@ -783,54 +794,69 @@ class ActorIndex:
             tokens.pop(0)
         return (tokens[0].i if tokens else start), tokens
 
+    def _country_words(self, tokens: list[Token], k: int) -> tuple[str | None, int]:
+        """(ISO3, width) when ``tokens[k:]`` starts with a country, nationality or place name."""
+        from parley.geo.places import geocode
+
+        tok = tokens[k]
+        if not tok.text[:1].isupper() or _is_title_word(_norm_token(tok.text)):
+            return None, 0
+        for width in (3, 2, 1):
+            words = tokens[k : k + width]
+            if len(words) < width or not all(w.text[:1].isupper() for w in words):
+                continue
+            if any(_is_title_word(_norm_token(w.text)) for w in words):
+                continue
+            phrase = " ".join(w.text for w in words)
+            code = country_of_name(phrase) or (demonym_code(phrase) if width == 1 else None)
+            if code is None and width >= 2:
+                # "former New Jersey governor": a multi-word place gives its country.
+                hit = geocode(phrase, country_hint=self.main_country)
+                if hit is not None and hit.kind in ("region", "city"):
+                    code = hit.country
+            if code:
+                return code, width
+        return None, 0
+
     def _split_title(self, tokens: list[Token]) -> tuple[str, str | None]:
-        """Title text without country words, and the country those words name."""
+        """Title text without its country words, and the country those words name.
+
+        Country words before the office ("US President", "Niger's president") and after "of"
+        ("President of Argentina") leave the title; after "to" they stay ("Ambassador to
+        Germany"). Honorifics ("Monsenor", "Mr") are not part of the office.
+        """
         country: str | None = None
         kept: list[Token] = []
-        skip_next_possessive = False
-        for k, tok in enumerate(tokens):
-            if skip_next_possessive and tok.text in _POSSESSIVE:
-                skip_next_possessive = False
-                continue
-            code = None
-            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        k = 0
+        while k < len(tokens):
+            tok = tokens[k]
             low = _norm_token(tok.text)
             if low in HONORIFICS and low not in TITLE_NOUNS:
-                continue  # "Monsenor", "Mr": not part of the office
-            if tok.text[:1].isupper() and low not in TITLE_NOUNS:
-                # Country names and nationality words only; institutions ("Kremlin") stay.
-                code = country_of_name(tok.text) or demonym_code(tok.text)
-                if code is None and nxt is not None and nxt.text[:1].isupper():
-                    pair = f"{tok.text} {nxt.text}"
-                    code = country_of_name(pair)
-                    if code is None and _norm_token(nxt.text) not in TITLE_NOUNS:
-                        from parley.geo.places import geocode
-
-                        hit = geocode(pair, country_hint=self.main_country)
-                        code = (
-                            hit.country
-                            if hit is not None and hit.kind in ("region", "city")
-                            else None
-                        )
-                    if code:
-                        kept_skip = nxt
-                        country = country or code
-                        tokens = [t for t in tokens if t is not kept_skip]
-                        continue
+                k += 1
+                continue
+            code, width = self._country_words(tokens, k)
             if code:
                 country = country or code
-                if nxt is not None and nxt.text in _POSSESSIVE:
-                    skip_next_possessive = True
+                before = [t.lower_ for t in kept[-2:]]
+                if before and before[-1] in ("to", "for", "in"):
+                    kept.extend(tokens[k : k + width])
+                k += width
+                if k < len(tokens) and tokens[k].text in _POSSESSIVE:
+                    k += 1
                 continue
             kept.append(tok)
-        # "of <country>" at the end of a title: the country, and the title keeps it out.
+            k += 1
         text = ""
-        for k, tok in enumerate(kept):
-            text += tok.text + (tok.whitespace_ if k < len(kept) - 1 else "")
+        for n, tok in enumerate(kept):
+            text += tok.text + (tok.whitespace_ if n < len(kept) - 1 else "")
         text = re.sub(r"\s+(?:of|of the)\s*$", "", text).strip(" -\u2013")
+        words = text.split()
+        # "Presidents Muhammadu Buhari of Nigeria and Patrice Talon": one president each.
+        if words and words[-1].lower().endswith("s") and words[-1].lower()[:-1] in TITLE_NOUNS:
+            words[-1] = words[-1][:-1]
+            text = " ".join(words)
         if country is None:
-            inst_country = find_country(" ".join(t.text for t in tokens))
-            country = inst_country
+            country = find_country(" ".join(t.text for t in tokens))
         return text, country
 
     def _read_title(self, record: ActorRecord, m: _PersonMention) -> None:
@@ -890,8 +916,35 @@ class ActorIndex:
                 countries.append(country)
             for t in phrase:
                 self._claimed.add(t.i)
+        # "the director of Argentina's Amnesty International, Mariela Belski": a role phrase
+        # ending right before the comma that precedes the name.
+        if not tokens and m.start >= 3 and doc[m.start - 1].text == "," and not record.titles:
+            sent_start = self._sentence(m.start)[0]
+            for k in range(m.start - 2, max(sent_start, m.start - 16) - 1, -1):
+                role_tok = doc[k]
+                if not _is_title_word(_norm_token(role_tok.text)) or role_tok.ent_type_ == "PERSON":
+                    continue
+                if not role_tok.i < m.start - 1 <= role_tok.right_edge.i:
+                    continue  # the role phrase must run up to the comma
+                mods = [t.i for t in role_tok.lefts if t.dep_ in ("amod", "compound")]
+                first_i = min([*mods, k])
+                phrase = list(doc[first_i : m.start - 1])
+                title, country = self._split_title(phrase)
+                if title:
+                    record.add_title(start_char, _strip_transient(title))
+                    last = doc[m.start - 2]
+                    record.add_alias(self.text[doc[first_i].idx : last.idx + len(last.text)])
+                if country:
+                    countries.append(country)
+                for t in phrase:
+                    if t.i <= k:
+                        self._claimed.add(t.i)  # the organisation after "of" stays an actor
+                    owner_tok = doc[t.i - 1]
+                    if t.text in _POSSESSIVE and t.i > first_i and owner_tok.ent_type_ == "PERSON":
+                        record.owners.append(owner_tok.idx)
+                break
         # "the Archbishop of Gdańsk, Sławoj Leszek Głódź": a role entity, a comma, the name.
-        if not tokens and m.start >= 2 and doc[m.start - 1].text == ",":
+        if not tokens and not record.titles and m.start >= 2 and doc[m.start - 1].text == ",":
             role = next(
                 (e for e in self.ents if e.end == m.start - 1 and e.label_ in ("ORG", "PERSON")),
                 None,
@@ -982,11 +1035,14 @@ class ActorIndex:
             start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
             if start >= end:
                 continue
+            refined = self._refine_person_span(start, end) if end - start >= 3 else None
+            if refined is not None:
+                start, end = refined.start, refined.end  # "Hong Kong Carrie Lam" tagged GPE
             s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
             record.add_mention(s_char, e_char, self.text[s_char:e_char])
             if doc[start:end].root.dep_ in _ACTING_DEPS:
                 record.subject_mentions.append((s_char, e_char))
-            for k in range(ent.start, ent.end):
+            for k in range(start, end):
                 self._claimed.add(k)
             mention = _PersonMention(start, end, self.text[s_char:e_char])
             self._read_title(record, mention)
