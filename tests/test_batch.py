@@ -102,7 +102,7 @@ def test_batch_rows_equal_analyze_rows_and_rerun_is_noop(
     assert [p.stat().st_mtime_ns for p in files] == stamps
 
 
-def test_batch_killed_worker_and_bad_lines_lose_nothing(
+def test_batch_killed_worker_bad_lines_and_store_lose_nothing(
     shared_corpus: Path, tmp_path: Path
 ) -> None:
     from distributed import Client, LocalCluster
@@ -119,6 +119,7 @@ def test_batch_killed_worker_and_bad_lines_lose_nothing(
     with source.open("ab") as f:
         f.write(b"\n".join(bad) + b"\n")
     out = tmp_path / "out"
+    db = f"sqlite:///{tmp_path / 'store.db'}"
 
     cluster = LocalCluster(
         n_workers=2,
@@ -149,6 +150,7 @@ def test_batch_killed_worker_and_bad_lines_lose_nothing(
             str(out),
             scheduler=cluster.scheduler_address,
             partition_size=10,
+            db=db,
             listener=BatchListener(progress=kill_one),
         )
         pids_after = set(client.run(os.getpid).values())
@@ -171,3 +173,13 @@ def test_batch_killed_worker_and_bad_lines_lose_nothing(
     for name in TABLES:  # exactly one file per table and partition, no leftovers
         assert len(list((out / name).glob("*.parquet"))) == manifest["totals"]["partitions"]
     assert not (out / "_tmp").exists()
+
+    # --db: each worker saved its partitions; the retried one found its articles already there.
+    from parley.store import Store
+
+    store = Store.from_url(db)
+    try:
+        assert store.has_documents(docs) == set(docs)
+        assert store.stats()["documents"] == len(records)
+    finally:
+        store.close()

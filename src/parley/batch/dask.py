@@ -66,6 +66,12 @@ class BatchListener:
     note: Callable[[str], None] = lambda message: None
 
 
+WARMUP_TEXT = (
+    '"We are ready to talk," the foreign minister of Norway said in Oslo on Friday, adding that '
+    "both sides would meet in Geneva next week to sign a ceasefire."
+)
+
+
 class LoadModelPlugin(WorkerPlugin):
     """Worker plugin: load the pipeline when a worker starts (and fail early if it cannot)."""
 
@@ -76,10 +82,13 @@ class LoadModelPlugin(WorkerPlugin):
         self.model = model
 
     def setup(self, worker: Any) -> None:
-        import parley.nlp.analyzer  # noqa: F401  (the rules, imported once per worker too)
-        from parley.nlp.pipeline import load_nlp
+        from parley.config import get_settings
+        from parley.service import analyze_many
 
-        load_nlp(self.model)
+        # One short article loads the model and every lazy lexicon of the rules now, once per
+        # worker process, rather than inside the first partition.
+        settings = get_settings().with_overrides(model=self.model)
+        list(analyze_many([{"text": WARMUP_TEXT, "published": "2025-04-18"}], settings=settings))
 
 
 def dashboard_available() -> bool:
@@ -222,6 +231,8 @@ def run_batch(
     output = Output(out)
     summary = BatchSummary(out=out)
 
+    if db is not None:
+        _prepare_store(db)
     finished = _complete(output, urls, partition_size)
     if finished is not None:
         _fill_totals(summary, output, finished, urls)
@@ -313,6 +324,21 @@ def _fill_totals(
     summary.records = sum(r["count"] for r in reports)
     summary.articles = sum(r["articles"] for r in reports)
     summary.failures = sum(r["errors"] for r in reports)
+
+
+def _prepare_store(db: str) -> None:
+    """Open the store once here, so its schema is created or migrated before workers write.
+
+    (Workers opening a fresh database at the same moment would race to create it.) A bad URL
+    also fails here, before any work.
+    """
+    try:
+        from parley.store import Store
+    except ImportError as exc:
+        raise ConfigError(
+            "--db needs parley.store, which this installation does not have; drop --db"
+        ) from exc
+    Store.from_url(db).close()
 
 
 def _tag(out: str) -> str:

@@ -109,7 +109,7 @@ def run_partition(
     Re-running it (a retry after a worker died) rewrites the same files: the result is the same.
     """
     spec = Partition.from_dict(part)
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     rows: Rows = empty_rows()
     articles: list[Article] = []
     records: dict[int, int] = {}  # id(article) -> record index, for error rows
@@ -168,6 +168,7 @@ def run_partition(
         "errors": len(rows["errors"]),
         "rows": {name: tables[name].num_rows for name in TABLES},
         "seconds": round(time.perf_counter() - started, 3),
+        "cpu_seconds": round(time.process_time() - cpu_started, 3),
         "worker": f"{socket.gethostname()}:{os.getpid()}",
         "stored": stored,
     }
