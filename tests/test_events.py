@@ -252,3 +252,22 @@ def test_events_text_report_table() -> None:
         and "Russia (RUS)" in out
         and "Employ aerial weapons" in out
     )
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "plover", "absent"),
+    [
+        ("Sudan accused the rebels of violating the ceasefire.", "ACCUSE", "ASSAULT"),
+        ("Thousands demonstrated in Erbil, calling for independence.", "PROTEST", "REQUEST"),
+        ("Soldiers opened fire on protesters in Yangon, killing 18 people.", "ASSAULT", None),
+    ],
+)
+def test_events_one_event_for_what_a_sentence_reports(
+    text: str, plover: str, absent: str | None
+) -> None:
+    types = [e.plover_type for e in _events(text)]
+    assert plover in types
+    if absent:
+        assert absent not in types
+    assert len(types) == len(set(types))

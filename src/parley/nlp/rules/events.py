@@ -126,6 +126,21 @@ WORD_NOUNS = frozenset(
         "rival",
     }
 )
+ACCUSING = frozenset(
+    {
+        "accuse",
+        "blame",
+        "charge",
+        "suspect",
+        "arrest",
+        "convict",
+        "indict",
+        "jail",
+        "condemn",
+        "criticize",
+        "criticise",
+    }
+)
 # Frames that say nothing by themselves: an event only when their complement is one.
 NO_DEFAULT_FRAMES = frozenset(
     {
@@ -996,6 +1011,8 @@ def _sentence_events(
             and _casualty_of_other(node, nodes)
         ):
             continue
+        if _goal_of_other(node, nodes) or _content_of_accusation(node):
+            continue
         source, co_actors, speaker = _source(ctx, node)
         if source is None and len(node.tokens) == 1 and node.trigger.pos_ in NOMINAL:
             continue  # an event noun nobody is said to carry out ("the attack was claimed")
@@ -1113,6 +1130,26 @@ def _emittable(node: _Node) -> bool:
         and trig.head.lower_ == "on"
         and trig.lemma_ in {"visit", "trip", "tour"}
     )
+
+
+def _goal_of_other(node: _Node, nodes: list[_Node]) -> bool:
+    """ "demonstrated, calling for independence": the call is the protest's goal, not a second
+    event."""
+    first = node.tokens[0]
+    if first.tag_ != "VBG" or first.dep_ not in {"advcl", "xcomp", "conj"}:
+        return False
+    if node.code[:2] not in {"02", "10"}:
+        return False
+    protests = {n.trigger.i for n in nodes if n is not node and n.code[:2] in {"14", "18", "19"}}
+    return first.head.i in protests
+
+
+def _content_of_accusation(node: _Node) -> bool:
+    """ "accused the rebels of violating the ceasefire": what is alleged is not reported as done."""
+    first = _clause_head(node.tokens[0])
+    if first.dep_ != "pcomp" or first.head.dep_ != "prep" or first.head.lower_ not in {"of", "for"}:
+        return False
+    return first.head.head.lemma_.lower() in ACCUSING
 
 
 def _casualty_of_other(node: _Node, nodes: list[_Node]) -> bool:
