@@ -154,3 +154,23 @@ def test_casualties_attach_merges_with_existing_counts() -> None:
         [event], [_mention(10, 20, (0, 50), killed_min=5, injured_min=7, perpetrator="SYR")]
     )
     assert out.casualties == Casualties(killed_min=1, injured_min=7, perpetrator="SYR")
+
+
+def test_casualties_mention_round_trips_through_the_json_contract() -> None:
+    from parley.types import Article, ArticleResult, Place
+
+    mention = CasualtyMention(
+        text="killing two",
+        start=5,
+        end=16,
+        sentence=(0, 40),
+        counts=Casualties(killed_min=2, injured_min=101, perpetrator="RUS"),
+        locations=(Place(name="Kharkiv", start=20, end=27, country="UKR", kind="city"),),
+        date="2025-04-18",
+        date_source="text",
+    )
+    result = ArticleResult(article=Article(text="x" * 40, id="a1"), casualties=(mention,))
+    data = result.to_dict()
+    assert data["casualties"][0]["killed_min"] == 2
+    assert data["casualties"][0]["locations"][0]["country"] == "UKR"
+    assert ArticleResult.from_dict(data, text="x" * 40).casualties == (mention,)
