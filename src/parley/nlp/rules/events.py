@@ -628,9 +628,10 @@ def _record_actor(ctx: _Context, record: ActorRecord) -> EventActor:
         if country and sector:
             break
     guessed = not getattr(record, "country_evidence", True)
-    if record.country and (not guessed or (record.kind == "person" and record.title)):
+    official = record.kind == "person" and bool(record.title) and record.sector in {None, "GOV"}
+    if record.country and (not guessed or official):
         # An unevidenced country (the article's main country) is trusted only for a titled
-        # official ("Foreign Minister X"); for organisations and bare names it is a guess.
+        # government official ("Foreign Minister X"); otherwise it is a guess.
         country = country or record.country
     sector = sector or record.sector
     actor = EventActor(name=record.name, country=country, sector=sector, actor_id=record.id)
