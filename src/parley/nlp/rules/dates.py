@@ -262,7 +262,7 @@ def _governing_verb(span: Span, *, through_nouns: bool = True) -> Token | None:
             return token
         if not through_nouns and token not in span and token.pos_ in ("NOUN", "PROPN", "PRON"):
             return None
-        if token.head is token:
+        if token.head.i == token.i:
             return token if token.pos_ in ("VERB", "AUX") else None
         token = token.head
     return None
@@ -323,7 +323,7 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | Literal["present"] | Non
         return "future"
     if "to" in auxes:
         matrix = verb.head
-        if matrix is verb or depth > 3:
+        if matrix.i == verb.i or depth > 3:
             return "future"
         matrix_tense = _verb_tense(matrix, depth + 1) if matrix.pos_ in ("VERB", "AUX") else None
         return "future" if matrix_tense in ("future", "present") else None
