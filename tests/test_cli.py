@@ -63,7 +63,7 @@ def test_cli_analyze_json_contract(article: Path) -> None:
     for key in ("actors", "quotes", "dates"):
         assert isinstance(doc[key], list)
     for quote in doc["quotes"]:
-        assert ARTICLE[quote["start"]:quote["end"]] == quote["text"]
+        assert ARTICLE[quote["start"] : quote["end"]] == quote["text"]
 
 
 @pytest.mark.parametrize(
@@ -194,7 +194,9 @@ def test_cli_analyze_html_through_trafilatura(tmp_path: Path) -> None:
 
 def test_cli_analyze_html_without_text(tmp_path: Path) -> None:
     path = tmp_path / "empty.html"
-    path.write_text("<html><head><title>x</title></head><body><script>var a;</script></body></html>")
+    path.write_text(
+        "<html><head><title>x</title></head><body><script>var a;</script></body></html>"
+    )
     code, _, err = run("analyze", str(path))
     assert code == 1
     assert "no article text" in err
@@ -206,7 +208,7 @@ def test_cli_analyze_stdin() -> None:
     data = json.loads(out)
     assert data["document"]["published"] == PUBLISHED
     for quote in data["quotes"]:
-        assert ARTICLE[quote["start"]:quote["end"]] == quote["text"]
+        assert ARTICLE[quote["start"] : quote["end"]] == quote["text"]
 
 
 @pytest.mark.parametrize("value", ["18/04/2025", "yesterday", "2025-13-01"])
@@ -220,13 +222,19 @@ def test_cli_subprocess_stdin_and_exit_codes(tmp_path: Path) -> None:
     parley = [str(Path(sys.executable).parent / "parley")]  # the installed console script
     env = {**os.environ, "COLUMNS": "120"}
     ok = subprocess.run(
-        [*parley, "analyze", "-", "--format", "json"], input=ARTICLE.encode(), capture_output=True,
-        env=env, timeout=120,
+        [*parley, "analyze", "-", "--format", "json"],
+        input=ARTICLE.encode(),
+        capture_output=True,
+        env=env,
+        timeout=120,
     )
     assert ok.returncode == 0, ok.stderr
     assert json.loads(ok.stdout)["quotes"] is not None
     bad = subprocess.run(
-        [*parley, "analyze", "-"], input=b"\xff\xfe\x00\x00binary", capture_output=True, env=env,
+        [*parley, "analyze", "-"],
+        input=b"\xff\xfe\x00\x00binary",
+        capture_output=True,
+        env=env,
         timeout=120,
     )
     assert bad.returncode == 1
@@ -238,7 +246,10 @@ def test_cli_subprocess_stdin_and_exit_codes(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     batch = subprocess.run(
-        [*parley, "analyze", str(many), "--format", "json"], capture_output=True, env=env, timeout=300,
+        [*parley, "analyze", str(many), "--format", "json"],
+        capture_output=True,
+        env=env,
+        timeout=300,
     )
     assert batch.returncode == 0, batch.stderr
     assert batch.stdout.count(b'"document"') == 60

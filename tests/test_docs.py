@@ -101,14 +101,21 @@ def test_docs_ci_runs_the_readme_commands() -> None:
 
 @pytest.mark.parametrize(
     "path",
-    ["docs/evaluation.md", "docs/benchmarks.md", "docs/architecture.md", "docs/cli.md", "CHANGELOG.md"],
+    [
+        "docs/evaluation.md",
+        "docs/benchmarks.md",
+        "docs/architecture.md",
+        "docs/cli.md",
+        "CHANGELOG.md",
+    ],
 )
 def test_docs_linked_pages_exist(path: str) -> None:
     assert (REPO / path).is_file()
 
 
-@pytest.mark.parametrize(("doc", "marker"), [("docs/evaluation.md", "compare"),
-                                               ("docs/benchmarks.md", "bench")])
+@pytest.mark.parametrize(
+    ("doc", "marker"), [("docs/evaluation.md", "compare"), ("docs/benchmarks.md", "bench")]
+)
 def test_docs_measured_tables_are_filled(doc: str, marker: str) -> None:
     text = (REPO / doc).read_text(encoding="utf-8")
     table = text.split(f"<!-- {marker}:start -->")[1].split(f"<!-- {marker}:end -->")[0]

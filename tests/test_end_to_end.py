@@ -34,7 +34,8 @@ def find_quote(result: ArticleResult, fragment: str, *, indirect: bool = False) 
     # The thresholds of the scorer (FORMAT.md): reported content is matched more loosely.
     threshold = 0.5 if indirect else 0.8
     candidates = [
-        q for q in result.quotes
+        q
+        for q in result.quotes
         if (q.kind == "indirect") == indirect and token_f1(q.text, fragment) >= threshold
     ]
     assert candidates, f"no {'indirect' if indirect else 'quoted'} span like {fragment!r}"
@@ -46,14 +47,19 @@ def xfail(*values: object, reason: str) -> object:
 
 
 DIRECT = [
-    ("We have an understanding on the sequence, not yet on the numbers,", "Tesfaye Alemu", "direct"),
+    (
+        "We have an understanding on the sequence, not yet on the numbers,",
+        "Tesfaye Alemu",
+        "direct",
+    ),
     # No cue in its own sentence: the neighbouring attributed quote gives the speaker.
     ("That is honest, and it is progress.", "Tesfaye Alemu", "direct"),
     # Interrupted by its attribution, with a pronoun as the cue's subject: two quotes.
     ("Talks are not an agreement,", "Samira Haddad", "direct"),
     xfail(
         "and Egypt will judge this process by what is signed, not by what is said.",
-        "Samira Haddad", "direct",
+        "Samira Haddad",
+        "direct",
         reason="the second half of an interrupted quote is typed partial, though it is a clause",
     ),
     ("fully committed", "Samira Haddad", "partial"),
@@ -62,12 +68,17 @@ DIRECT = [
     xfail(
         "The first phase is data. Each country will share river-flow readings every day, "
         "from the same stations, on the same terms.",
-        "Daniel Mwangi", "direct",
+        "Daniel Mwangi",
+        "direct",
         reason="the first paragraph of a multi-paragraph quote does not yet take the speaker "
         "of its continuation",
     ),
-    ("The second phase is trust. If the data holds for three months, we will ask the "
-     "ministers to put the drought rules in writing,", "Daniel Mwangi", "direct"),
+    (
+        "The second phase is trust. If the data holds for three months, we will ask the "
+        "ministers to put the drought rules in writing,",
+        "Daniel Mwangi",
+        "direct",
+    ),
     ("any schedule that protects our farmers,", "Amal Osman", "partial"),
     ("reached a dead end.", "Egypt", "partial"),
 ]
@@ -85,7 +96,7 @@ def test_end_to_end_quote_speaker_and_kind(
 def test_end_to_end_quotes_offsets_and_no_extras(result: ArticleResult, text: str) -> None:
     quoted = [q for q in result.quotes if q.kind != "indirect"]
     for q in quoted:
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text
     expected = [case.values[0] if hasattr(case, "values") else case[0] for case in DIRECT]
     extras = [q.text for q in quoted if max(token_f1(q.text, e) for e in expected) < 0.8]
     # The report title “Shared Waters, Shared Futures” is nobody's words.
@@ -94,13 +105,20 @@ def test_end_to_end_quotes_offsets_and_no_extras(result: ArticleResult, text: st
 
 INDIRECT = [
     # An unnamed group is a speaker too.
-    ("Ethiopia, Egypt and Sudan agreed on Thursday to resume technical talks on the filling of "
-     "the Grand Ethiopian Renaissance Dam, ending a pause of more than a year", "Kenyan mediators"),
-    ("her delegation would present a new proposal on drought-year releases by April 30",
-     "Samira Haddad"),
+    (
+        "Ethiopia, Egypt and Sudan agreed on Thursday to resume technical talks on the filling of "
+        "the Grand Ethiopian Renaissance Dam, ending a pause of more than a year",
+        "Kenyan mediators",
+    ),
+    (
+        "her delegation would present a new proposal on drought-year releases by April 30",
+        "Samira Haddad",
+    ),
     ("the three delegations would meet again next Tuesday in Kampala", "Daniel Mwangi"),
-    ("the ministers also discussed a joint monitoring office in Nairobi",
-     "Egyptian Foreign Ministry"),
+    (
+        "the ministers also discussed a joint monitoring office in Nairobi",
+        "Egyptian Foreign Ministry",
+    ),
     xfail(
         "Ethiopia would not hold the river hostage during the rainy season",
         "Tesfaye Alemu",
@@ -133,7 +151,7 @@ def test_end_to_end_dates(result: ArticleResult, text: str, expression: str, val
     found = [d for d in result.dates if expression in d.text or d.text in expression]
     assert found, f"{expression!r} not found among {[d.text for d in result.dates]}"
     assert found[0].value == value
-    assert text[found[0].start:found[0].end] == found[0].text
+    assert text[found[0].start : found[0].end] == found[0].text
 
 
 def test_end_to_end_no_false_dates(result: ArticleResult) -> None:
@@ -154,15 +172,33 @@ def test_end_to_end_surnames_and_descriptions_merge_into_one_actor(result: Artic
 ACTORS = [
     ("Daniel Mwangi", "KEN", None),
     ("Egyptian Foreign Ministry", "EGY", None),
-    xfail("Ministry of Irrigation", "SDN", None, reason="an institution named beside a "
-          "representative (Sudan’s representative, X of the Ministry of Irrigation) takes the "
-          "country of the article's main government instead"),
-    xfail("Tesfaye Alemu", "ETH", "Foreign Minister", reason="titles and countries of actors "
-          "are not filled in yet"),
-    xfail("Samira Haddad", "EGY", "Minister of Water Resources", reason="titles and countries "
-          "of actors are not filled in yet"),
-    xfail("Amal Osman", "SDN", None, reason="countries from possessive nationality "
-          "(Sudan’s representative) are not filled in yet"),
+    xfail(
+        "Ministry of Irrigation",
+        "SDN",
+        None,
+        reason="an institution named beside a "
+        "representative (Sudan’s representative, X of the Ministry of Irrigation) takes the "
+        "country of the article's main government instead",
+    ),
+    xfail(
+        "Tesfaye Alemu",
+        "ETH",
+        "Foreign Minister",
+        reason="titles and countries of actors are not filled in yet",
+    ),
+    xfail(
+        "Samira Haddad",
+        "EGY",
+        "Minister of Water Resources",
+        reason="titles and countries of actors are not filled in yet",
+    ),
+    xfail(
+        "Amal Osman",
+        "SDN",
+        None,
+        reason="countries from possessive nationality "
+        "(Sudan’s representative) are not filled in yet",
+    ),
 ]
 
 

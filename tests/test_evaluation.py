@@ -28,7 +28,9 @@ SCORE_PY = SHARED / "eval" / "score.py"
 def shared_score(gold_dir: Path, pred_dir: Path, *extra: str) -> str:
     proc = subprocess.run(
         [sys.executable, str(SCORE_PY), str(gold_dir), str(pred_dir), *extra],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return proc.stdout
 
@@ -73,12 +75,22 @@ def perturb(gold: dict[str, Any], rng: random.Random) -> dict[str, Any] | None:
         ]
         if actor and actor.get("aliases"):
             choices.append({"id": "a4", "name": rng.choice(actor["aliases"])})
-        quotes.append({"text": text, "kind": rng.choice(["direct", "partial"]),
-                       "speaker": rng.choice(choices)})
+        quotes.append(
+            {
+                "text": text,
+                "kind": rng.choice(["direct", "partial"]),
+                "speaker": rng.choice(choices),
+            }
+        )
     for q in gold.get("indirect", []):
         if rng.random() < 0.5:
-            quotes.append({"text": q["text"], "kind": "indirect",
-                           "speaker": {"name": rng.choice([q["speaker"], *names])}})
+            quotes.append(
+                {
+                    "text": q["text"],
+                    "kind": "indirect",
+                    "speaker": {"name": rng.choice([q["speaker"], *names])},
+                }
+            )
     quotes.append({"text": "an entirely invented remark", "kind": "direct", "speaker": None})
     dates = []
     for d in gold.get("dates", []):
@@ -88,10 +100,17 @@ def perturb(gold: dict[str, Any], rng: random.Random) -> dict[str, Any] | None:
         dates.append({"text": d["text"], "value": value})
     dates.append({"text": "may", "value": "2020-05"})
     events = [
-        {"code": e["code"], "source": {"country": e["source"]},
-         "target": {"country": (e.get("target") or ["XXX"])[0]
-                    if isinstance(e.get("target"), list) else e.get("target")}}
-        for e in gold.get("events", []) if rng.random() < 0.6
+        {
+            "code": e["code"],
+            "source": {"country": e["source"]},
+            "target": {
+                "country": (e.get("target") or ["XXX"])[0]
+                if isinstance(e.get("target"), list)
+                else e.get("target")
+            },
+        }
+        for e in gold.get("events", [])
+        if rng.random() < 0.6
     ]
     return {"quotes": quotes, "dates": dates, "events": events}
 

@@ -103,7 +103,9 @@ def test_gate_shipped_baseline_matches_the_shared_corpus(shared_corpus: Path) ->
 
 
 @pytest.mark.model
-def test_gate_main_update_then_check_then_corpus_change(shared_corpus: Path, tmp_path: Path) -> None:
+def test_gate_main_update_then_check_then_corpus_change(
+    shared_corpus: Path, tmp_path: Path
+) -> None:
     corpus = tmp_path / "corpus"
     shutil.copytree(shared_corpus / "seed", corpus / "seed")  # a scratch copy, deleted afterwards
     base = tmp_path / "baseline.json"

@@ -22,12 +22,55 @@ from parley.ingest.records import check_text
 pytestmark = pytest.mark.model
 
 FRAGMENTS = [
-    "Sergei Ivanov", "the minister", "Maria Lopez", "The Kremlin", "a police spokesperson",
-    "she", "he", "they", "said", "told reporters", "added", "warned", "according to",
-    "on Friday", "next Thursday", "by April 26", "last year", "in 2022", "yesterday", "May",
-    "may", "the same day", "Trump’s", "’90s", "rock ’n’ roll", "“", "”", "‘", "’", '"', "'",
-    "«", "»", "„", ",", ".", "\n\n", "We will sign", "talks were quite difficult", "Kyiv",
-    "Washington", "the US", "Russian", "Secretary of State", "12", "2025-04-18", "—", "(", ")",
+    "Sergei Ivanov",
+    "the minister",
+    "Maria Lopez",
+    "The Kremlin",
+    "a police spokesperson",
+    "she",
+    "he",
+    "they",
+    "said",
+    "told reporters",
+    "added",
+    "warned",
+    "according to",
+    "on Friday",
+    "next Thursday",
+    "by April 26",
+    "last year",
+    "in 2022",
+    "yesterday",
+    "May",
+    "may",
+    "the same day",
+    "Trump’s",
+    "’90s",
+    "rock ’n’ roll",
+    "“",
+    "”",
+    "‘",
+    "’",
+    '"',
+    "'",
+    "«",
+    "»",
+    "„",
+    ",",
+    ".",
+    "\n\n",
+    "We will sign",
+    "talks were quite difficult",
+    "Kyiv",
+    "Washington",
+    "the US",
+    "Russian",
+    "Secretary of State",
+    "12",
+    "2025-04-18",
+    "—",
+    "(",
+    ")",
 ]
 
 news_like = st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=40).map(" ".join)
@@ -49,10 +92,10 @@ def check_offsets(text: str, result: parley.ArticleResult) -> None:
     n = len(text)
     for quote in result.quotes:
         assert 0 <= quote.start <= quote.end <= n
-        assert text[quote.start:quote.end] == quote.text, quote
+        assert text[quote.start : quote.end] == quote.text, quote
     for mention in result.dates:
         assert 0 <= mention.start < mention.end <= n
-        assert text[mention.start:mention.end] == mention.text, mention
+        assert text[mention.start : mention.end] == mention.text, mention
     for actor in result.actors:
         for start, end in actor.mentions:
             assert 0 <= start < end <= n, actor
@@ -65,9 +108,9 @@ def check_offsets(text: str, result: parley.ArticleResult) -> None:
     for item in (*result.places, *result.amounts, *result.agreements):
         assert 0 <= item.start <= item.end <= n
         if hasattr(item, "text"):
-            assert text[item.start:item.end] == item.text, item
+            assert text[item.start : item.end] == item.text, item
         else:
-            assert text[item.start:item.end] == item.name, item
+            assert text[item.start : item.end] == item.name, item
 
 
 def analyze_or_refuse(text: str, pub: date | None) -> None:

@@ -175,13 +175,17 @@ class Counts:
             "quote_recall": round(qr, 4),
             "quote_f1": round(qf, 4),
             "attribution_accuracy": (
-                round(self.attributed_quotes / self.matched_quotes, 4) if self.matched_quotes else 0.0
+                round(self.attributed_quotes / self.matched_quotes, 4)
+                if self.matched_quotes
+                else 0.0
             ),
             "end_to_end_f1": round(ef, 4),
             "dates_gold": gd,
             "date_recall": round(self.matched_dates / gd, 4) if gd else 0.0,
             "date_value_accuracy": round(self.valued_dates / gd, 4) if gd else 0.0,
-            "date_precision": round(self.matched_dates / self.pred_dates, 4) if self.pred_dates else 0.0,
+            "date_precision": round(self.matched_dates / self.pred_dates, 4)
+            if self.pred_dates
+            else 0.0,
             "date_value_f1": round(prf(self.valued_dates, self.pred_dates, gd)[2], 4),
             "missing_predictions": self.missing,
         }
@@ -253,7 +257,10 @@ def score_article(
     pairs = match(gq, pquotes, QUOTE_THRESHOLD)
     ok = [(g, p) for g, p in pairs if speaker_ok(gold, g["speaker"], p.get("speaker"))]
     c.gold_quotes, c.pred_quotes, c.matched_quotes, c.attributed_quotes = (
-        len(gq), len(pquotes), len(pairs), len(ok),
+        len(gq),
+        len(pquotes),
+        len(pairs),
+        len(ok),
     )
     if show_errors:
         hit_g = {id(g) for g, _ in pairs}
@@ -282,11 +289,12 @@ def score_article(
     gd, pdates = gold.get("dates", []), pred.get("dates", [])
     dpairs = match(gd, pdates, DATE_THRESHOLD)
     # A value is right at the gold's precision: "2025-04-18" is right for gold "2025-04".
-    good = [
-        (g, p) for g, p in dpairs if str(p.get("value") or "")[: len(g["value"])] == g["value"]
-    ]
+    good = [(g, p) for g, p in dpairs if str(p.get("value") or "")[: len(g["value"])] == g["value"]]
     c.gold_dates, c.pred_dates, c.matched_dates, c.valued_dates = (
-        len(gd), len(pdates), len(dpairs), len(good),
+        len(gd),
+        len(pdates),
+        len(dpairs),
+        len(good),
     )
     if show_errors:
         errors += [
@@ -390,7 +398,9 @@ def gold_articles(gold_dir: str | Path, golds: Iterable[Mapping[str, Any]]) -> I
 def _read_jsonl(path: Path) -> dict[str, Json]:
     if not path.is_file():
         return {}
-    records = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    records = (
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    )
     return {str(r.get("id")): r for r in records}
 
 

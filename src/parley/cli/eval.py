@@ -19,7 +19,9 @@ def eval_cli(
     gold_dir: Annotated[Path, typer.Argument(help="Folder of ID.gold.json files (and ID.txt).")],
     pred_dir: Annotated[
         Path | None,
-        typer.Argument(help="Folder of ID.json predictions (`parley analyze --format json --out`)."),
+        typer.Argument(
+            help="Folder of ID.json predictions (`parley analyze --format json --out`)."
+        ),
     ] = None,
     *,
     run: Annotated[
@@ -32,12 +34,15 @@ def eval_cli(
         Path | None,
         typer.Option("--save", help="With --run: also write the predictions to DIR/<id>.json."),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the figures as one JSON object.")
+    ] = False,
     show_errors: Annotated[
         bool, typer.Option("--show-errors", help="List missed, spurious and misattributed items.")
     ] = False,
     ids: Annotated[
-        Path | None, typer.Option("--ids", help="File of article ids (whitespace-separated) to score.")
+        Path | None,
+        typer.Option("--ids", help="File of article ids (whitespace-separated) to score."),
     ] = None,
 ) -> None:
     """Score analyses against gold annotations, with the figures of corpus/FORMAT.md.
