@@ -105,6 +105,8 @@ def test_events_to_dict_contract() -> None:
             None,
         ),
         ("Norway lifted the curfew in its northern towns.", "08", "CONCEDE", "NOR", None),
+        ("Hundreds of ethnic Hungarians demonstrated in Romania.", "14", "PROTEST", "ROU", None),
+        ("Gbagbo imposed a curfew in Abidjan.", "17", "COERCE", "CIV", None),
     ],
 )
 def test_events_code_source_target(

@@ -1035,6 +1035,11 @@ def _sentence_events(
                 ctx.talk_parties = targets
             else:
                 targets = [t for t in ctx.talk_parties if not source or t.country != source.country]
+        if source is not None and " ethnic " in f" {source.name.lower()} ":
+            # CAMEO codes an ethnic group by the state it lives in ("ethnic Albanians in Serbia").
+            home = next((p.country for p in _places_in(sent, places) if p.country), None)
+            if home is not None:
+                source = replace(source, country=home)
         if source is not None and not source.country and _domestic(code):
             # "President X imposed a curfew in Abidjan": domestic measures are taken at home.
             home = next((p.country for p in _places_in(sent, places) if p.country), None)
