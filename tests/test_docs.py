@@ -120,3 +120,9 @@ def test_docs_measured_tables_are_filled(doc: str, marker: str) -> None:
     text = (REPO / doc).read_text(encoding="utf-8")
     table = text.split(f"<!-- {marker}:start -->")[1].split(f"<!-- {marker}:end -->")[0]
     assert "| " in table and "Measured" in table, f"{doc}: run the script that fills the table"
+
+
+@pytest.mark.parametrize("target", sorted(set(re.findall(r"\]\(([^)#]+)\)", README)) - {""}))
+def test_docs_readme_links_resolve(target: str) -> None:
+    if not target.startswith(("http://", "https://")):
+        assert (REPO / target).exists(), f"README links to missing {target}"
