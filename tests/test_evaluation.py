@@ -227,3 +227,19 @@ def test_eval_cli_missing_gold_dir(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", str(tmp_path / "nope"), str(tmp_path)])
     assert result.exit_code == 1
     assert "no such folder" in " ".join(result.stderr.split())
+
+
+def test_eval_cli_ids_restricts_the_articles(shared_corpus: Path, tmp_path: Path) -> None:
+    gold_dir = shared_corpus / "dev"
+    first, second = [g["id"] for g in evaluation.load_golds(gold_dir)][:2]
+    ids = tmp_path / "ids.txt"
+    ids.write_text(f"{first}\n{second}\n", encoding="utf-8")
+    preds = tmp_path / "preds"
+    write_preds(preds, {})
+    result = CliRunner().invoke(
+        app, ["eval", str(gold_dir), str(preds), "--ids", str(ids), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)
+    assert figures["missing_predictions"] == 2
+    assert figures == json.loads(shared_score(gold_dir, preds, "--json", "--ids", str(ids)))
