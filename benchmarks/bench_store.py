@@ -29,7 +29,17 @@ SHARED = REPO.parent / "shared" / "corpus"
 INPUTS = [SHARED / "bulk" / "wikinews-2019-2020.jsonl", SHARED / "dev" / "articles.jsonl"]
 
 # A vocabulary we write, for synthetic quotes.
-VOCAB = ["talks", "ceasefire", "sanctions", "agreement", "border", "troops", "minister", "president", "government", "negotiations", "peace", "security", "grain", "exports", "prisoners", "exchange", "drones", "missile", "strike", "civilians", "humanitarian", "corridor", "delegation", "summit", "memorandum", "guarantees", "withdrawal", "offensive", "reconstruction", "fund", "aid", "energy", "gas", "pipeline", "nuclear", "plant", "inspectors", "observers", "election", "parliament", "opposition", "protest", "police", "court", "ruling", "appeal", "refugees", "border", "crossing", "shelling", "artillery", "front", "line", "villages", "water", "dam", "bridge", "port", "harbour", "shipping", "tariffs", "trade", "deal", "investment", "loan", "debt", "budget", "vote", "we", "will", "never", "accept", "this", "they", "must", "stop", "now", "our", "position", "has", "not", "changed", "there", "is", "no", "alternative", "to", "dialogue", "the", "door", "remains", "open", "until", "conditions", "are", "met", "next", "week", "tomorrow"]
+VOCAB = """
+    talks ceasefire sanctions agreement border troops minister president government
+    negotiations peace security grain exports prisoners exchange drones missile strike
+    civilians humanitarian corridor delegation summit memorandum guarantees withdrawal
+    offensive reconstruction fund aid energy gas pipeline nuclear plant inspectors observers
+    election parliament opposition protest police court ruling appeal refugees border
+    crossing shelling artillery front line villages water dam bridge port harbour shipping
+    tariffs trade deal investment loan debt budget vote we will never accept this they must
+    stop now our position has not changed there is no alternative to dialogue the door
+    remains open until conditions are met next week tomorrow
+""".split()  # noqa: SIM905
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -240,6 +250,7 @@ def main() -> None:
     parser.add_argument("--quotes", type=int, default=100_000)
     parser.add_argument("--searches", type=int, default=300)
     parser.add_argument("--skip-ingest", action="store_true")
+    parser.add_argument("--skip-search", action="store_true")
     args = parser.parse_args()
     pg = os.environ.get("PARLEY_TEST_PG_URL")
     tmp = Path(tempfile.mkdtemp(prefix="parley-bench-"))
@@ -291,7 +302,7 @@ def main() -> None:
 
         reset_pg(pg)
         fts_backends["postgresql"] = pg
-    for dist in ("corpus", "dense"):
+    for dist in () if args.skip_search else ("corpus", "dense"):
         for name, url in fts_backends.items():
             if name == "sqlite":
                 url = f"sqlite:///{tmp / f'search-{dist}.db'}"
@@ -312,6 +323,9 @@ def main() -> None:
     out_dir = REPO / "benchmarks" / "results"
     out_dir.mkdir(parents=True, exist_ok=True)
     out = out_dir / f"store-{date.today().isoformat()}.json"
+    if out.exists():  # a partial run (--skip-*) keeps the other half of an earlier one
+        earlier = json.loads(out.read_text(encoding="utf-8"))
+        results = {**earlier, **results}
     out.write_text(json.dumps(results, indent=1, default=str) + "\n", encoding="utf-8")
     print(json.dumps(results, indent=1, default=str))
     print(f"written to {out}", file=sys.stderr)

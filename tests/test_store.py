@@ -321,6 +321,15 @@ def test_store_list_events_filters(store: Store, filters: dict[str, str], expect
     assert store.list_events(**filters).count == expected  # type: ignore[arg-type]
 
 
+def test_store_keeps_cameo_actor_codes_longer_than_a_country(store: Store) -> None:
+    body = "The European Union condemned the strike."
+    ev = event("e1", "122", "IGOEEC", "RUS", day="2025-04-17")
+    report = store.save([result(body, events=(ev,))])
+    assert (report.new, report.failed) == (1, 0), report.errors
+    (row,) = store.list_events().items
+    assert (row.source_country, row.target_country) == ("IGOEEC", "RUS")
+
+
 def test_store_timeline_sums_goldstein_per_quad_class(store: Store) -> None:
     store.save(
         [

@@ -65,7 +65,7 @@ actors = Table(
     Column("key", String(80), primary_key=True),
     Column("name", Text, nullable=False),
     Column("kind", String(20), nullable=False),
-    Column("country", String(3)),
+    Column("country", String(16)),  # ISO alpha-3, or a CAMEO code such as IGOEEC
     Column("title", Text),  # latest title seen
     Column("surname", String(120)),  # normalised last name token (persons)
     Column("full_name", Boolean, nullable=False),  # False: known only by a single name so far
@@ -139,7 +139,7 @@ dates = Table(
     Column("text", Text, nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
-    Column("value", String(10)),
+    Column("value", String(32)),
 )
 
 #: One row per real-world event, deduplicated across articles by dyad, code, day and place.
@@ -155,16 +155,16 @@ events = Table(
     Column("plover_type", String(40)),
     Column("plover_mode", String(40)),
     Column("source_name", Text),
-    Column("source_country", String(3)),
+    Column("source_country", String(16)),
     Column("source_sector", String(40)),
     Column("source_actor_key", String(80)),
     Column("target_name", Text),
-    Column("target_country", String(3)),
+    Column("target_country", String(16)),
     Column("target_sector", String(40)),
     Column("target_actor_key", String(80)),
     Column("day", Date),
     Column("place_name", Text),
-    Column("place_country", String(3)),
+    Column("place_country", String(16)),
     Column("latitude", Float),
     Column("longitude", Float),
     Column("negated", Boolean, nullable=False),
@@ -201,7 +201,7 @@ agreements = Table(
     Column("kind", String(40), nullable=False),
     Column("text", Text, nullable=False),
     Column("status", String(20), nullable=False),
-    Column("due", String(10)),
+    Column("due", String(32)),
     Column("due_text", Text),
     Column("said_by", Text),
     Column("parties", JSON, nullable=False),
@@ -217,7 +217,7 @@ conditions = Table(
     Column("kind", String(20), nullable=False),
     Column("items", JSON, nullable=False),
     Column("said_by", Text),
-    Column("deadline", String(10)),
+    Column("deadline", String(32)),
 )
 
 failures = Table(

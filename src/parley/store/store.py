@@ -178,7 +178,6 @@ class Store:
 
     def _prepare(self) -> None:
         """Check the database is Parley's and current; create or upgrade it if needed."""
-        from alembic import command
         from alembic.script import ScriptDirectory
         from alembic.util.exc import CommandError
 
@@ -208,11 +207,7 @@ class Store:
                     "nothing was changed"
                 ) from None
         if current != head:
-            with self._write() as conn:
-                command.upgrade(_alembic_config(conn), "head")
-                for key, value in (("app", APP_MARK), ("schema", str(head))):
-                    conn.execute(delete(s.parley_meta).where(s.parley_meta.c.key == key))
-                    conn.execute(s.parley_meta.insert().values(key=key, value=value))
+            self._migrate(head)
             log.info("store %s migrated from %s to %s", shown, current, head)
         if self.dialect == "sqlite" and (make_url(self.url).database or ":memory:") != ":memory:":
             # WAL: readers (the API) never block the writer (an ingest), and vice versa. The
@@ -222,6 +217,32 @@ class Store:
                 raw.driver_connection.execute("PRAGMA journal_mode=WAL")  # type: ignore[union-attr]
             finally:
                 raw.close()
+
+    def _migrate(self, head: str | None) -> None:
+        """Upgrade to ``head`` in one transaction (SQLite: with foreign keys off, see 0004)."""
+        from alembic import command
+
+        sqlite = self.dialect == "sqlite"
+        with self.engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            if sqlite:
+                # Must be set outside a transaction, so on the DB-API connection before BEGIN.
+                raw.execute("PRAGMA foreign_keys = OFF")  # type: ignore[union-attr]
+            try:
+                conn.execution_options(parley_write=True)
+                with conn.begin():
+                    command.upgrade(_alembic_config(conn), "head")
+                    for key, value in (("app", APP_MARK), ("schema", str(head))):
+                        conn.execute(delete(s.parley_meta).where(s.parley_meta.c.key == key))
+                        conn.execute(s.parley_meta.insert().values(key=key, value=value))
+                    if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
+                        raise StorageError(
+                            f"{_redact(self.url)}: the migration would break references between "
+                            "tables; nothing was changed"
+                        )
+            finally:
+                if sqlite:
+                    raw.execute("PRAGMA foreign_keys = ON")  # type: ignore[union-attr]
 
     def close(self) -> None:
         """Release the database connections."""
