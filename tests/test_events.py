@@ -273,3 +273,15 @@ def test_events_one_event_for_what_a_sentence_reports(
     if absent:
         assert absent not in types
     assert len(types) == len(set(types))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A fire killed three people in a Melbourne warehouse.",
+        "The virus has killed more than 2,000 people in Italy.",
+    ],
+)
+def test_events_no_political_event_without_an_actor(text: str) -> None:
+    assert _events(text) == []

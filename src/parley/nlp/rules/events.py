@@ -141,6 +141,108 @@ ACCUSING = frozenset(
         "criticise",
     }
 )
+AGENT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# People and groups that act, when no actor table knows them ("gunmen", "protesters").
+AGENT_NOUNS = frozenset(
+    [
+        "gunman",
+        "gunmen",
+        "attacker",
+        "assailant",
+        "militant",
+        "rebel",
+        "insurgent",
+        "fighter",
+        "guerrilla",
+        "soldier",
+        "troop",
+        "force",
+        "police",
+        "policeman",
+        "officer",
+        "protester",
+        "demonstrator",
+        "activist",
+        "student",
+        "worker",
+        "farmer",
+        "teacher",
+        "supporter",
+        "opponent",
+        "crowd",
+        "mob",
+        "youth",
+        "villager",
+        "resident",
+        "settler",
+        "official",
+        "authority",
+        "government",
+        "leader",
+        "minister",
+        "president",
+        "lawmaker",
+        "legislator",
+        "party",
+        "group",
+        "coalition",
+        "army",
+        "militia",
+        "bomber",
+        "man",
+        "woman",
+        "people",
+        "member",
+        "prisoner",
+        "inmate",
+        "refugee",
+        "hacker",
+        "pirate",
+        "smuggler",
+        "terrorist",
+        "thief",
+        "suspect",
+        "union",
+        "faction",
+        "movement",
+        "regime",
+        "administration",
+        "cabinet",
+        "parliament",
+        "court",
+        "judge",
+        "prosecutor",
+        "agency",
+        "ministry",
+        "council",
+        "committee",
+        "delegation",
+        "envoy",
+        "diplomat",
+        "side",
+        "thousand",
+        "hundred",
+        "dozen",
+        "score",
+        "million",
+    ]
+)
+# Weapons as subjects ("a car bomb exploded"): an event whose perpetrator is not named.
+INSTRUMENT_NOUNS = frozenset(
+    [
+        "bomb",
+        "device",
+        "explosive",
+        "missile",
+        "rocket",
+        "shell",
+        "drone",
+        "mine",
+        "grenade",
+        "mortar",
+        "airstrike",
+    ]
+)
 # Frames that say nothing by themselves: an event only when their complement is one.
 NO_DEFAULT_FRAMES = frozenset(
     {
@@ -192,6 +294,7 @@ class _Node:
     comp_subject: Token | None = None
     obligation: bool = False
     span: tuple[int, int] | None = None
+    inanimate: bool = False
 
 
 @dataclass
@@ -655,6 +758,14 @@ def _phrase_actor(ctx: _Context, tok: Token) -> EventActor | None:
         return replace(base, country=country or base.country, sector=sector or base.sector)
     if country is None and tok.pos_ == "PRON":
         return None
+    if not (
+        country
+        or sector
+        or tok.pos_ == "PROPN"
+        or tok.ent_type_ in AGENT_ENTS
+        or tok.lemma_.lower() in AGENT_NOUNS
+    ):
+        return None  # "a fire killed three", "the virus spread": not a political actor
     return EventActor(name=span.text, country=country, sector=sector)
 
 
@@ -755,6 +866,8 @@ def _source(
         and _reporting_verb(top) is not None
     ):
         return speaker, [], speaker
+    if source is None and subj.pos_ != "PRON" and subj.lemma_.lower() not in INSTRUMENT_NOUNS:
+        node.inanimate = True  # "a fire killed three": no political actor did it
     return source, actors[1:], speaker
 
 
@@ -1015,6 +1128,8 @@ def _sentence_events(
         if _goal_of_other(node, nodes) or _content_of_accusation(node):
             continue
         source, co_actors, speaker = _source(ctx, node)
+        if node.inanimate:
+            continue
         if source is None and len(node.tokens) == 1 and node.trigger.pos_ in NOMINAL:
             continue  # an event noun nobody is said to carry out ("the attack was claimed")
         if source is None and node.code[:2] < "09":
