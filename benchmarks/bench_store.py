@@ -100,6 +100,7 @@ def ingest_run(url: str) -> dict[str, Any]:
         "existing": report.existing + report_dev.existing,
         "failed": report.failed + report_dev.failed,
         "reingest": {"new": again.new, "existing": again.existing, "failed": again.failed},
+        "errors": [e[:300] for e in (*report.errors, *report_dev.errors)],
         "seconds": round(total, 2),
         "articles_per_s": round(n / total, 2),
         "store_seconds": round(save_time, 2),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from parley.errors import ConfigError
 from parley.store import schema as s
+from parley.store.models import Page
 from parley.store.store import Store
 
 TABLES = ("quotes", "actors", "events", "documents")
@@ -111,14 +112,14 @@ def iter_rows(store: Store, table: str) -> Iterator[dict[str, Any]]:
                 row["published"] = row["published"].isoformat() if row["published"] else None
                 yield row
         return
-    fetch = {
+    fetch: dict[str, Callable[[int], Page[Any]]] = {
         "quotes": lambda off: store.search_quotes(limit=PAGE, offset=off),
         "actors": lambda off: store.list_actors(limit=PAGE, offset=off),
         "events": lambda off: store.list_events(limit=PAGE, offset=off),
-    }[table]
+    }
     offset: int | None = 0
     while offset is not None:
-        page = fetch(offset)
+        page = fetch[table](offset)
         for item in page.items:
             row = item.to_dict()
             yield _flat_quote(row) if table == "quotes" else row

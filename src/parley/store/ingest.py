@@ -186,14 +186,15 @@ def ingest(
     run = analyzer or _default_analyzer(settings)
     results = iter(run(todo))
     for article in todo:
+        analysed: Any
         try:
-            item = next(results)
+            analysed = next(results)
         except StopIteration:
-            item = ParleyError(f"article {article.id!r}: the analyzer returned no result")
+            analysed = ParleyError(f"article {article.id!r}: the analyzer returned no result")
         except ParleyError as exc:
-            item = exc
-        if isinstance(item, ArticleResult):
-            saved = store.save([item], origins=origins)
+            analysed = exc
+        if isinstance(analysed, ArticleResult):
+            saved = store.save([analysed], origins=origins)
             report.new += saved.new
             report.existing += saved.existing
             report.failed += saved.failed
@@ -201,7 +202,7 @@ def ingest(
             outcome = "new" if saved.new else "existing" if saved.existing else "failed"
         else:
             report.failed += 1
-            message = f"{origins[article.id]}: {item}"
+            message = f"{origins[article.id]}: {analysed}"
             report.errors.append(message)
             _record(store, article.id, "analyze", message)
             outcome = "failed"

@@ -298,7 +298,7 @@ class Store:
         for result in results:
             doc_id = result.article.id
             origin = origins.get(doc_id) if origins else None
-            outcome = None
+            outcome: bool | SQLAlchemyError | None = None
             for attempt in range(3):
                 try:
                     outcome = self._save_one(result, origin)
@@ -316,7 +316,7 @@ class Store:
                 existing += 1
             else:
                 failed += 1
-                err = _storage_error(outcome, f"article {doc_id!r}")  # type: ignore[arg-type]
+                err = _storage_error(outcome or StorageError("not saved"), f"article {doc_id!r}")
                 errors.append(str(err))
                 with contextlib.suppress(StorageError):
                     self.record_failure(doc_id, "store", str(err))

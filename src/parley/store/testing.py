@@ -121,9 +121,9 @@ def person(
     return Actor(
         id=local_id,
         name=name,
-        kind=kind,
+        kind=kind,  # type: ignore[arg-type]
         title=title,
-        country=country,  # type: ignore[arg-type]
+        country=country,
         aliases=aliases,
         mentions=((0, 1),),
     )
