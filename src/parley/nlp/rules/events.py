@@ -227,6 +227,12 @@ AGENT_NOUNS = frozenset(
         "million",
     ]
 )
+# Titles of people who speak and act for a state.
+OFFICIAL_TITLES = frozenset(
+    """president minister secretary ambassador spokesman spokeswoman spokesperson chancellor
+    king queen premier governor senator envoy emir prince sultan general commander
+    vice-president""".split()
+)
 # Weapons as subjects ("a car bomb exploded"): an event whose perpetrator is not named.
 INSTRUMENT_NOUNS = frozenset(
     [
@@ -731,7 +737,8 @@ def _record_actor(ctx: _Context, record: ActorRecord) -> EventActor:
         if country and sector:
             break
     guessed = not getattr(record, "country_evidence", True)
-    official = record.kind == "person" and bool(record.title) and record.sector in {None, "GOV"}
+    title_words = set((record.title or "").lower().replace(",", " ").split())
+    official = record.kind == "person" and bool(title_words & OFFICIAL_TITLES)
     if record.country and (not guessed or official):
         # An unevidenced country (the article's main country) is trusted only for a titled
         # government official ("Foreign Minister X"); otherwise it is a guess.
