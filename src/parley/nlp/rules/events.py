@@ -229,9 +229,28 @@ AGENT_NOUNS = frozenset(
 )
 # Titles of people who speak and act for a state.
 OFFICIAL_TITLES = frozenset(
-    """president minister secretary ambassador spokesman spokeswoman spokesperson chancellor
-    king queen premier governor senator envoy emir prince sultan general commander
-    vice-president""".split()
+    [
+        "president",
+        "minister",
+        "secretary",
+        "ambassador",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chancellor",
+        "king",
+        "queen",
+        "premier",
+        "governor",
+        "senator",
+        "envoy",
+        "emir",
+        "prince",
+        "sultan",
+        "general",
+        "commander",
+        "vice-president",
+    ]
 )
 # Weapons as subjects ("a car bomb exploded"): an event whose perpetrator is not named.
 INSTRUMENT_NOUNS = frozenset(
