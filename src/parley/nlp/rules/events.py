@@ -1294,6 +1294,8 @@ def _goal_of_other(node: _Node, nodes: list[_Node]) -> bool:
 def _content_of_accusation(node: _Node) -> bool:
     """ "accused the rebels of violating the ceasefire": what is alleged is not reported as done."""
     first = _clause_head(node.tokens[0])
+    if first.dep_ == "ccomp":  # "Iraq charged that Iran had shelled its towns"
+        return first.head.lemma_.lower() in {"charge", "allege", "accuse"}
     if first.dep_ != "pcomp" or first.head.dep_ != "prep" or first.head.lower_ not in {"of", "for"}:
         return False
     return first.head.head.lemma_.lower() in ACCUSING
