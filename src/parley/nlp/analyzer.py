@@ -31,9 +31,11 @@ def analyze_doc(doc: Doc, article: Article, *, provenance: Provenance | None = N
         replace(q, id=f"q{n}")
         for n, q in enumerate(sorted([*quotes, *reported], key=lambda q: (q.start, q.end)), start=1)
     ]
-    events = extract_events(doc, actors, quotes=all_quotes, dates=dates, published=article.published)
-    # casualties, amounts and negotiation tracking (issue 3, items 5 and 6)
     places = extract_places(doc, country_hint=actors.main_country)
+    events = extract_events(
+        doc, actors, quotes=all_quotes, dates=dates, published=article.published, places=places
+    )
+    # casualties, amounts and negotiation tracking (issue 3, items 5 and 6)
     casualties = extract_casualties(doc, dates=dates, places=places, published=article.published)
     events = attach_casualties(events, casualties)
     amounts = extract_amounts(doc, casualties=casualties)
