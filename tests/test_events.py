@@ -285,3 +285,24 @@ def test_events_one_event_for_what_a_sentence_reports(
 )
 def test_events_no_political_event_without_an_actor(text: str) -> None:
     assert _events(text) == []
+
+
+@pytest.mark.model
+def test_events_a_failing_sentence_costs_only_that_sentence(nlp, monkeypatch, caplog) -> None:  # type: ignore[no-untyped-def]
+    from parley.nlp.rules import events as rule
+    from parley.nlp.rules.actors import ActorIndex
+
+    doc = nlp("Chile expelled two Bolivian diplomats. Peru recalled its ambassador from Quito.")
+    real = rule._sentence_events
+    calls = {"n": 0}
+
+    def flaky(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise RuntimeError("boom")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(rule, "_sentence_events", flaky)
+    events = rule.extract_events(doc, ActorIndex.build(doc))
+    assert [e.source.country for e in events if e.source] == ["PER"]
+    assert "event rules failed" in caplog.text

@@ -23,6 +23,7 @@ For every sentence:
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -41,6 +42,8 @@ from parley.cameo.codebook import (
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
 from parley.nlp.rules.event_lexicon import Entry, match
 from parley.types import DateMention, Event, EventActor, Place, Quote
+
+log = logging.getLogger(__name__)
 
 VERBAL = frozenset({"VERB", "AUX"})
 NOMINAL = frozenset({"NOUN", "PROPN"})
@@ -1098,7 +1101,10 @@ def extract_events(
     places = tuple(places) if places is not None else _find_places(doc)
     drafts: list[tuple[Event, EventActor | None]] = []
     for sent in doc.sents:
-        drafts += _sentence_events(ctx, sent, dates, published, places, len(drafts))
+        try:
+            drafts += _sentence_events(ctx, sent, dates, published, places, len(drafts))
+        except Exception:  # a rule bug on one odd parse must not cost the article its analysis
+            log.warning("event rules failed on the sentence at %d", sent.start_char, exc_info=True)
     return _dedupe(drafts)
 
 
