@@ -110,6 +110,24 @@ def ingest_run(url: str) -> dict[str, Any]:
     }
 
 
+def save_only(url: str, analysed: list[Any]) -> dict[str, Any]:
+    """Time ``Store.save`` alone on results already analysed (the store's own cost)."""
+    from parley.store import Store
+
+    results = [r for r in analysed if not isinstance(r, Exception)]
+    with Store.from_url(url) as store:
+        t0 = time.perf_counter()
+        report = store.save(results)
+        seconds = time.perf_counter() - t0
+    return {
+        "articles": len(results),
+        "new": report.new,
+        "failed": report.failed,
+        "seconds": round(seconds, 2),
+        "ms_per_article": round(1000 * seconds / max(1, len(results)), 1),
+    }
+
+
 def query_answers(store: Any) -> dict[str, Any]:
     """A fixed set of queries whose answers must agree across backends."""
     out: dict[str, Any] = {}
@@ -275,6 +293,15 @@ def main() -> None:
 
             reset_pg(pg)
             backends["postgresql"] = pg
+        for name, url in backends.items():
+            if name == "sqlite":
+                url = f"sqlite:///{tmp / 'save-only.db'}"
+            only = save_only(url, analysed)
+            only["share_of_analysis"] = round(only["seconds"] / analysis_s, 3)
+            results[f"save_only_{name}"] = only
+            print(f"save_only_{name}", only, file=sys.stderr)
+            if name == "postgresql":
+                reset_pg(url)
         dumps = {}
         for name, url in backends.items():
             run = ingest_run(url)

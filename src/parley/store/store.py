@@ -436,10 +436,13 @@ class Store:
         chosen = linking.pick_candidate(p, cands)
         if chosen is not None:
             key = chosen.key
+            changes: dict[str, Any] = {}
             if chosen.country is None and p.country:
-                conn.execute(update(s.actors).where(a.key == key).values(country=p.country))
-            if p.title:
-                conn.execute(update(s.actors).where(a.key == key).values(title=p.title))
+                changes["country"] = p.country
+            if p.title and p.title != chosen.title:
+                changes["title"] = p.title
+            if changes:  # most repeat mentions change nothing: skip the round trip
+                conn.execute(update(s.actors).where(a.key == key).values(**changes))
         else:
             key = linking.actor_key(p.kind, p.norm, p.country)
             exists = conn.execute(select(a.key).where(a.key == key)).first()
@@ -488,16 +491,18 @@ class Store:
         self._add_aliases(conn, new, aliases)
 
     def _add_aliases(self, conn: Connection, key: str, aliases: Iterable[str]) -> None:
-        present = set(
-            conn.execute(
-                select(s.actor_aliases.c.alias).where(s.actor_aliases.c.actor_key == key)
-            ).scalars()
+        wanted = sorted({al[:300] for al in aliases if al})
+        if not wanted:
+            return
+        # One INSERT ... ON CONFLICT DO NOTHING instead of a read and a write per actor.
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as upsert
+        else:
+            from sqlalchemy.dialects.sqlite import insert as upsert
+        conn.execute(
+            upsert(s.actor_aliases).on_conflict_do_nothing(),
+            [{"actor_key": key, "alias": al} for al in wanted],
         )
-        missing = sorted({al[:300] for al in aliases if al} - present)
-        if missing:
-            conn.execute(
-                s.actor_aliases.insert(), [{"actor_key": key, "alias": al} for al in missing]
-            )
 
     # quotes ---------------------------------------------------------------------------------
     def _save_quotes(
