@@ -56,22 +56,19 @@ DIRECT = [
     ("That is honest, and it is progress.", "Tesfaye Alemu", "direct"),
     # Interrupted by its attribution, with a pronoun as the cue's subject: two quotes.
     ("Talks are not an agreement,", "Samira Haddad", "direct"),
-    xfail(
+    (
         "and Egypt will judge this process by what is signed, not by what is said.",
         "Samira Haddad",
         "direct",
-        reason="the second half of an interrupted quote is typed partial, though it is a clause",
     ),
     ("fully committed", "Samira Haddad", "partial"),
     ("businesslike but warm.", "Daniel Mwangi", "partial"),
     # A quote running over two paragraphs: one quote per paragraph, same speaker.
-    xfail(
+    (
         "The first phase is data. Each country will share river-flow readings every day, "
         "from the same stations, on the same terms.",
         "Daniel Mwangi",
         "direct",
-        reason="the first paragraph of a multi-paragraph quote does not yet take the speaker "
-        "of its continuation",
     ),
     (
         "The second phase is trust. If the data holds for three months, we will ask the "
@@ -119,11 +116,8 @@ INDIRECT = [
         "the ministers also discussed a joint monitoring office in Nairobi",
         "Egyptian Foreign Ministry",
     ),
-    xfail(
-        "Ethiopia would not hold the river hostage during the rainy season",
-        "Tesfaye Alemu",
-        reason="a bare surname far from the full name is not yet merged into its actor",
-    ),
+    # A bare first name far from the full name still finds its actor.
+    ("Ethiopia would not hold the river hostage during the rainy season", "Tesfaye Alemu"),
 ]
 
 
@@ -180,25 +174,10 @@ ACTORS = [
         "representative (Sudan’s representative, X of the Ministry of Irrigation) takes the "
         "country of the article's main government instead",
     ),
-    xfail(
-        "Tesfaye Alemu",
-        "ETH",
-        "Foreign Minister",
-        reason="titles and countries of actors are not filled in yet",
-    ),
-    xfail(
-        "Samira Haddad",
-        "EGY",
-        "Minister of Water Resources",
-        reason="titles and countries of actors are not filled in yet",
-    ),
-    xfail(
-        "Amal Osman",
-        "SDN",
-        None,
-        reason="countries from possessive nationality "
-        "(Sudan’s representative) are not filled in yet",
-    ),
+    ("Tesfaye Alemu", "ETH", "Foreign Minister"),
+    ("Samira Haddad", "EGY", "Minister of Water Resources"),
+    # Country from a possessive (Sudan’s representative).
+    ("Amal Osman", "SDN", None),
 ]
 
 
