@@ -18,6 +18,7 @@ from parley.api.deps import Analyzer
 from parley.api.errors import install_error_handlers
 from parley.api.security import BodySizeLimit, RateLimit, RateLimiter, SecurityHeaders
 from parley.config import Settings, get_settings
+from parley.errors import ConfigError
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,30 @@ class ApiOptions:
     rate_limit: float = 20.0
     #: Requests a client may burst above the sustained rate.
     burst: int = 60
+
+
+def options_from_env(environ: dict[str, str] | None = None) -> ApiOptions:
+    """Server limits from ``PARLEY_SERVE_MAX_BODY``, ``_RATE_LIMIT`` and ``_BURST`` (set by
+    ``parley serve --workers N`` for its worker processes)."""
+    import os
+
+    env = os.environ if environ is None else environ
+    base = ApiOptions()
+    try:
+        return ApiOptions(
+            max_body_bytes=int(env.get("PARLEY_SERVE_MAX_BODY", base.max_body_bytes)),
+            rate_limit=float(env.get("PARLEY_SERVE_RATE_LIMIT", base.rate_limit)),
+            burst=int(env.get("PARLEY_SERVE_BURST", base.burst)),
+        )
+    except ValueError as exc:
+        raise ConfigError(f"PARLEY_SERVE_* must be numbers: {exc}") from exc
+
+
+def app_from_env() -> FastAPI:
+    """App factory for uvicorn worker processes: settings and limits from the environment."""
+    from parley.config import settings_from_env
+
+    return create_app(settings_from_env(), options=options_from_env())
 
 
 def _open_store(app: FastAPI, settings: Settings) -> None:

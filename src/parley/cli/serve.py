@@ -23,6 +23,16 @@ RateOpt = Annotated[
     typer.Option("--rate-limit", min=0.0, help="Requests per second per client; 0 = no limit."),
 ]
 BurstOpt = Annotated[int, typer.Option("--burst", min=1, help="Requests a client may burst.")]
+WorkersOpt = Annotated[
+    int,
+    typer.Option(
+        "--workers",
+        min=1,
+        max=64,
+        help="Server processes (each loads the model on its first analysis; the rate limit is "
+        "per process).",
+    ),
+]
 
 
 def is_loopback(host: str) -> bool:
@@ -54,8 +64,11 @@ def run_server(
     rate_limit: float,
     burst: int,
     console: Console,
+    workers: int = 1,
 ) -> None:
     """Build the app for ``db`` and run it with uvicorn until interrupted."""
+    import os
+
     import uvicorn
 
     from parley.api import ApiOptions, create_app
@@ -63,10 +76,27 @@ def run_server(
 
     settings = get_settings().with_overrides(db=db)
     check_exposure(host, settings.api_token)
-    options = ApiOptions(max_body_bytes=max_body, rate_limit=rate_limit, burst=burst)
-    application = create_app(settings, options=options)
     shown = f"[{host}]" if ":" in host else host
     console.print(f"Parley dashboard on http://{shown}:{port}/  (API: /api/v1, docs: /docs)")
+    if workers > 1:
+        # Worker processes import the app by name, so they get their settings from the
+        # environment (the store URL included) instead of from this process's objects.
+        os.environ["PARLEY_DB"] = settings.db
+        os.environ["PARLEY_SERVE_MAX_BODY"] = str(max_body)
+        os.environ["PARLEY_SERVE_RATE_LIMIT"] = str(rate_limit)
+        os.environ["PARLEY_SERVE_BURST"] = str(burst)
+        uvicorn.run(
+            "parley.api.app:app_from_env",
+            factory=True,
+            workers=workers,
+            host=host,
+            port=port,
+            log_level="warning",
+            proxy_headers=False,
+        )
+        return
+    options = ApiOptions(max_body_bytes=max_body, rate_limit=rate_limit, burst=burst)
+    application = create_app(settings, options=options)
     uvicorn.run(application, host=host, port=port, log_level="warning", proxy_headers=False)
 
 
@@ -82,6 +112,7 @@ def serve_cli(
     max_body: MaxBodyOpt = 4 * 1024 * 1024,
     rate_limit: RateOpt = 20.0,
     burst: BurstOpt = 60,
+    workers: WorkersOpt = 1,
 ) -> None:
     """Serve the HTTP API (/api/v1, reference at /docs) and the dashboard over a store.
 
@@ -101,6 +132,7 @@ def serve_cli(
             rate_limit=rate_limit,
             burst=burst,
             console=Console(),
+            workers=workers,
         )
     except ParleyError as exc:
         err.print(f"[red]error:[/red] {exc}")
