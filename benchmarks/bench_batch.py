@@ -16,7 +16,9 @@ Per-article overhead of the batch path = ``single rate / batch-1 rate - 1`` (rea
 building rows, writing Parquet, Dask scheduling). Scaling = ``batch-2 rate / batch-1 rate``.
 Because wall-clock rates mean little on a machine shared with other jobs, CPU time is counted
 too: the CPU seconds of the worker processes, the scheduler and the client across the batch
-(psutil), against the CPU seconds of ``analyze_many``; the CPU overhead is their ratio - 1,
+(psutil), against the CPU seconds of ``analyze_many``; the CPU overhead is their ratio - 1
+(``worker_cpu_*`` counts the workers only: the scheduler and the client do not grow with the
+cluster),
 and ``1000 / CPU ms per article`` is the rate one free core sustains.
 Rounds alternate and the fastest of each kind is kept; the 1-minute load average before each
 run is recorded, because the machine may be shared. Results go to
@@ -92,15 +94,15 @@ def batch(path: Path, workers: int, partition_size: int) -> dict[str, Any]:
         # plugin, which is then a no-op), so the counted CPU is the batch's own.
         client.register_plugin(LoadModelPlugin(get_settings().model))
         with tempfile.TemporaryDirectory(prefix="bench-batch-") as out:
-            before = sum(client.run(_cpu).values()) + client.run_on_scheduler(_cpu) + _cpu()
+            w0, s0, c0 = sum(client.run(_cpu).values()), client.run_on_scheduler(_cpu), _cpu()
             s = run_batch(
                 [str(path)], out, scheduler=cluster.scheduler_address, partition_size=partition_size
             )
-            after = sum(client.run(_cpu).values()) + client.run_on_scheduler(_cpu) + _cpu()
+            w1, s1, c1 = sum(client.run(_cpu).values()), client.run_on_scheduler(_cpu), _cpu()
     finally:
         client.close()
         cluster.close()
-    cpu = after - before
+    worker_cpu, cpu = w1 - w0, (w1 - w0) + (s1 - s0) + (c1 - c0)
     n = s.records_run
     return {
         "articles": n,
@@ -111,6 +113,8 @@ def batch(path: Path, workers: int, partition_size: int) -> dict[str, Any]:
         "partitions": s.partitions_run,
         "cpu_seconds": round(cpu, 3),
         "cpu_ms_per_article": round(1000 * cpu / n, 2),
+        "worker_cpu_seconds": round(worker_cpu, 3),
+        "worker_cpu_ms_per_article": round(1000 * worker_cpu / n, 2),
     }
 
 
@@ -186,6 +190,12 @@ def main() -> None:
         "cpu_ms_per_article": cpu,
         "cpu_overhead_batch1_vs_single": round(cpu["batch-1"] / cpu["single"] - 1, 4),
         "cpu_overhead_batch2_vs_single": round(cpu["batch-2"] / cpu["single"] - 1, 4),
+        "worker_cpu_overhead_batch1_vs_single": round(
+            min(r["worker_cpu_ms_per_article"] for r in runs["batch-1"]) / cpu["single"] - 1, 4
+        ),
+        "worker_cpu_overhead_batch2_vs_single": round(
+            min(r["worker_cpu_ms_per_article"] for r in runs["batch-2"]) / cpu["single"] - 1, 4
+        ),
         "articles_per_cpu_second_batch": round(1000 / cpu["batch-1"], 3),
     }
     print(json.dumps(report, indent=1))

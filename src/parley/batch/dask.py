@@ -231,8 +231,6 @@ def run_batch(
     output = Output(out)
     summary = BatchSummary(out=out)
 
-    if db is not None:
-        _prepare_store(db)
     finished = _complete(output, urls, partition_size)
     if finished is not None:
         _fill_totals(summary, output, finished, urls)
@@ -240,6 +238,8 @@ def run_batch(
         summary.already_complete = True
         summary.seconds = time.perf_counter() - began
         return summary
+    if db is not None:
+        _prepare_store(db)
 
     from distributed import Client, as_completed
 
