@@ -123,6 +123,7 @@ def save_only(url: str, analysed: list[Any]) -> dict[str, Any]:
         "articles": len(results),
         "new": report.new,
         "failed": report.failed,
+        "errors": [e[:300] for e in report.errors],
         "seconds": round(seconds, 2),
         "ms_per_article": round(1000 * seconds / max(1, len(results)), 1),
     }

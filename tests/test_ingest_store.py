@@ -235,3 +235,40 @@ def test_ingest_killed_halfway_resumes_to_the_same_store(store_url: str, tmp_pat
     with Store.from_url(store_url) as resumed, Store.from_url(clean_url) as reference:
         assert resumed.stats()["quotes"] > 0
         assert resumed.dump() == reference.dump()
+
+
+@pytest.mark.model
+def test_ingest_real_analysis_links_a_quote_with_one_changed_word(
+    store: Store, tmp_path: Path
+) -> None:
+    said = "We will not sign any agreement that leaves our farmers without water this summer"
+    changed = said.replace("any agreement", "an agreement")
+    lines = [
+        {
+            "id": "north",
+            "source": "North Courier",
+            "url": "https://north.example/a",
+            "published": "2025-04-14",
+            "text": "Agriculture minister Helena Varga rejected the draft on Monday. "
+            f'"{said}," Varga told reporters in the capital. Talks resume next week.',
+        },
+        {
+            "id": "south",
+            "source": "South Ledger",
+            "url": "https://south.example/b",
+            "published": "2025-04-15",
+            "text": "Helena Varga, the agriculture minister, was blunt. "
+            f'"{changed}," Varga said on Monday after the meeting ended.',
+        },
+    ]
+    path = tmp_path / "two.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    report = ingest(store, [str(path)])
+    assert (report.new, report.failed) == (2, 0), report.errors
+    page = store.search_quotes(text="farmers water")
+    assert page.count == 1
+    (q,) = page.items
+    assert q.source_count == 2 and q.altered
+    assert q.speaker_name == "Helena Varga"
+    edits = [e for s in q.sources if s.changes for e in s.changes["edits"]]
+    assert edits == [{"from": "any", "to": "an"}]

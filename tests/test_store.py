@@ -199,6 +199,16 @@ def test_store_resolves_one_person_across_articles(
     assert page.items[0].name == "Donald Trump"
 
 
+def test_store_article_naming_surname_and_full_name_merges_within_one_save(store: Store) -> None:
+    store.save([result("Trump spoke first.", actors=(person("a1", "Trump", country="USA"),))])
+    body = "Trump said more. Later Donald Trump added a line."
+    both = (person("a1", "Trump", country="USA"), person("a2", "Donald Trump", country="USA"))
+    report = store.save([result(body, actors=both)])
+    assert (report.new, report.failed) == (1, 0), report.errors
+    (actor,) = store.list_actors(search="trump").items
+    assert (actor.name, actor.documents) == ("Donald Trump", 2)
+
+
 def test_store_keeps_same_surname_different_countries_apart(store: Store) -> None:
     store.save(
         [

@@ -385,10 +385,21 @@ class Store:
     # actors ---------------------------------------------------------------------------------
     def _save_actors(self, conn: Connection, result: ArticleResult) -> dict[str, str]:
         keys: dict[str, str] = {}
+        merged: dict[str, str] = {}
+        for actor in result.actors:
+            keys[actor.id] = self._resolve_actor(conn, actor, merged)
+        # A quote may name a speaker the actor list lacks: resolve it by name, as a person.
+        for quote in result.quotes:
+            sp = quote.speaker
+            if sp and sp.id not in keys and sp.name:
+                keys[sp.id] = self._resolve_actor(
+                    conn, Actor(id=sp.id, name=sp.name, kind="person"), merged
+                )
+        # A later actor of this article may have absorbed an earlier one ("Trump" into
+        # "Donald Trump"): follow the merges before anything refers to the old key.
+        keys = {local: _follow(key, merged) for local, key in keys.items()}
         seen_local: set[str] = set()
         for actor in result.actors:
-            key = self._resolve_actor(conn, actor)
-            keys[actor.id] = key
             if actor.id in seen_local:
                 continue
             seen_local.add(actor.id)
@@ -396,19 +407,12 @@ class Store:
                 s.mentions.insert().values(
                     doc_id=result.article.id,
                     local_id=actor.id,
-                    actor_key=key,
+                    actor_key=keys[actor.id],
                     name=actor.name,
                     title=actor.title,
                     count=max(1, len(actor.mentions)),
                 )
             )
-        # A quote may name a speaker the actor list lacks: resolve it by name, as a person.
-        for quote in result.quotes:
-            sp = quote.speaker
-            if sp and sp.id not in keys and sp.name:
-                keys[sp.id] = self._resolve_actor(
-                    conn, Actor(id=sp.id, name=sp.name, kind="person")
-                )
         return keys
 
     def _candidates(self, conn: Connection, where: Any) -> list[linking.Candidate]:
@@ -423,7 +427,7 @@ class Store:
             for r in rows
         ]
 
-    def _resolve_actor(self, conn: Connection, actor: Actor) -> str:
+    def _resolve_actor(self, conn: Connection, actor: Actor, merged: dict[str, str]) -> str:
         p = linking.profile(actor)
         a = s.actors.c
         if p.full_name:
@@ -459,11 +463,13 @@ class Store:
                     )
                 )
             if p.full_name and p.kind == "person":
-                self._absorb_surname_actors(conn, key, p)
+                self._absorb_surname_actors(conn, key, p, merged)
         self._add_aliases(conn, key, p.aliases)
         return key
 
-    def _absorb_surname_actors(self, conn: Connection, key: str, p: linking.ActorProfile) -> None:
+    def _absorb_surname_actors(
+        self, conn: Connection, key: str, p: linking.ActorProfile, merged: dict[str, str]
+    ) -> None:
         """Fold single-name actors ("Trump") into a new full-named one when unambiguous."""
         a = s.actors.c
         same = self._candidates(conn, (a.surname == p.surname) & (a.kind == "person"))
@@ -474,6 +480,7 @@ class Store:
             if c.full_name or c.key == key or not linking.countries_agree(c.country, p.country):
                 continue
             self._merge_actor(conn, c.key, key)
+            merged[c.key] = key
 
     def _merge_actor(self, conn: Connection, old: str, new: str) -> None:
         aliases = (
@@ -819,6 +826,12 @@ class Store:
         """
         with self._read() as conn:
             return queries.dump(conn)
+
+
+def _follow(key: str, merged: dict[str, str]) -> str:
+    while key in merged:
+        key = merged[key]
+    return key
 
 
 def _display_name(actor: Actor, p: linking.ActorProfile) -> str:
