@@ -140,13 +140,17 @@ class _Tables:
 # -- normalisation ----------------------------------------------------------------------------
 
 
+_SPACES = re.compile(r"\s+")
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, accent-free text without a leading "the" or a trailing 's."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"\s+", " ", text).strip().strip(',;:!?"()[]').strip()
+    if not text.isascii():  # the gazetteer folds ~100k names: skip the slow path for ASCII
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _SPACES.sub(" ", text).strip().strip(',;:!?"()[]').strip()
     lower = text.lower()
     if lower.startswith("the "):
         lower = lower[4:]

@@ -51,6 +51,7 @@ from parley.geo.countries import (
     known_actor,
     sector_of,
 )
+from parley.nlp.doctext import doc_text
 from parley.nlp.rules.places import org_ent_is_place, person_ent_is_place
 from parley.types import Actor, ActorKind
 
@@ -365,7 +366,7 @@ class ActorIndex:
         self.doc = doc
         # doc.ents rebuilds its list on every access: read it once.
         self.ents: list[Span] = list(doc.ents)
-        self.text: str = doc.text  # Doc.text joins every token on each access
+        self.text: str = doc_text(doc)  # Doc.text joins every token on each access
         # Sentence bounds, computed once (Token.sent walks the parse on every call).
         parsed = doc.has_annotation("DEP") or doc.has_annotation("SENT_START")
         sents = list(doc.sents) if parsed else [doc[:]]

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from parley.nlp.doctext import doc_text
 from parley.numbers import parse_number, parse_quantity
 from parley.types import Amount, CasualtyMention
 
@@ -283,7 +284,7 @@ def _count_amount(token: Token, taken: list[tuple[int, int]]) -> Amount | None:
     if obj is not None and obj.pos_ == "NOUN" and noun.lemma_.lower() in UNIT_NOUNS:
         measures = _phrase(obj)
     return Amount(
-        text=token.doc.text[start:end],
+        text=doc_text(token.doc)[start:end],
         start=start,
         end=end,
         value=value,
@@ -314,7 +315,7 @@ def extract_amounts(doc: Doc, *, casualties: Sequence[CasualtyMention] = ()) -> 
         if ent.start > 0 and doc[ent.start - 1].lower_ in CURRENCY_SYMBOLS:
             # "€2bn": the symbol is sometimes left outside the entity
             start = doc[ent.start - 1].idx
-            text = doc.text[start : ent.end_char]
+            text = doc_text(doc)[start : ent.end_char]
         if ent.label_ == "MONEY":
             unit = _currency(text)
             # "500 million" tagged MONEY with the currency word outside the entity

@@ -16,6 +16,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from parley.nlp.doctext import doc_text
 from parley.numbers import VAGUE, Bounds, parse_quantity, qualifier_phrases
 from parley.types import Casualties, CasualtyMention, DateMention, Event, Place
 
@@ -527,7 +528,7 @@ def _locations(sent: Span, places: Sequence[Place]) -> tuple[Place, ...]:
                 left = name_tok.left_edge if name_tok.left_edge.pos_ == "PROPN" else name_tok
                 start, end = left.idx, name_tok.idx + len(name_tok.text)
                 if free(start, end):
-                    found.append(geocode_place(sent.doc.text[start:end], start, end, hint=hint))
+                    found.append(geocode_place(doc_text(sent.doc)[start:end], start, end, hint=hint))
                     taken.append((start, end))
     # A casualty report names the most precise places; the country around them is context.
     local = [p for p in found if p.kind != "country"]
@@ -630,7 +631,7 @@ def extract_casualties(
         )
         out.append(
             CasualtyMention(
-                text=doc.text[start:end],
+                text=doc_text(doc)[start:end],
                 start=start,
                 end=end,
                 sentence=(sent.start_char, sent.end_char),

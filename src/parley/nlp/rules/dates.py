@@ -22,6 +22,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from parley.nlp.doctext import doc_text
 from parley.temporal import (
     MONTH_ABBREVIATIONS,
     MONTHS,
@@ -85,7 +86,7 @@ def extract_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
     Returns:
         Mentions in text order; ``doc.text[m.start:m.end] == m.text`` for each.
     """
-    text = doc.text
+    text = doc_text(doc)
     quoted = _quoted_regions(text)
     state = _State()
     out: list[DateMention] = []

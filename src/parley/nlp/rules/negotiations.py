@@ -27,6 +27,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorIndex
 from parley.nlp.rules.casualties import country_of
 from parley.types import Agreement, Condition, DateMention, Quote
@@ -519,7 +520,7 @@ def _speaker_of(
             return quote.speaker.name if quote.speaker else None
     if quotes:
         return None
-    region = next(((s, e) for s, e in _quote_regions(doc.text) if s <= offset < e), None)
+    region = next(((s, e) for s, e in _quote_regions(doc_text(doc)) if s <= offset < e), None)
     if region is None:
         return None
     # Look at the sentences that hold the quote's opening and closing marks.
@@ -563,7 +564,7 @@ def _date_after(verb: Token, dates: Sequence[DateMention], doc: Doc) -> DateMent
     for mention in dates:
         if mention.start < start or mention.start - start > 90 or not mention.value:
             continue
-        between = doc.text[start : mention.start]
+        between = doc_text(doc)[start : mention.start]
         if _SENT_END.search(between) or ";" in between:
             continue
         if best is None or mention.start < best.start:
@@ -576,7 +577,7 @@ def _deadline_before(verb: Token, dates: Sequence[DateMention], doc: Doc) -> Dat
     sent = verb.sent
     for mention in dates:
         if sent.start_char <= mention.start < verb.idx and mention.value:
-            lead = doc.text[max(sent.start_char, mention.start - 8) : mention.start].lower()
+            lead = doc_text(doc)[max(sent.start_char, mention.start - 8) : mention.start].lower()
             if mention.text.lower().startswith(
                 ("by ", "before ", "until ")
             ) or lead.rstrip().endswith(("by", "before", "until")):
@@ -801,7 +802,7 @@ def _required_steps(doc: Doc, records: list[_Record]) -> None:
         if same_kind:
             target = same_kind[-1]
         else:
-            between = doc.text[min(target.start, token.idx) : max(target.end, token.idx)]
+            between = doc_text(doc)[min(target.start, token.idx) : max(target.end, token.idx)]
             if len(_SENT_END.findall(between)) > 3:
                 continue
         target.steps = [s for s in target.steps if s != step]
@@ -852,7 +853,7 @@ def extract_agreements(
             Agreement(
                 id=f"g{i}",
                 kind=record.kind,
-                text=doc.text[record.start : record.end],
+                text=doc_text(doc)[record.start : record.end],
                 start=record.start,
                 end=record.end,
                 parties=tuple(record.parties),
@@ -892,7 +893,7 @@ def _item_text(noun: Token) -> tuple[str, list[Token]]:
         tokens.pop()
     if not tokens:
         return noun.text, beneficiary
-    text = noun.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    text = doc_text(noun.doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
     return text.strip(' ,"“”‘’'), beneficiary
 
 
@@ -914,7 +915,7 @@ def _text_items(first: Token) -> tuple[list[str], list[Token]] | None:
     doc = first.doc
     sent = first.sent
     start = first.left_edge.idx if first.left_edge.i >= sent.start else first.idx
-    rest = doc.text[start : sent.end_char]
+    rest = doc_text(doc)[start : sent.end_char]
     cut = _LIST_END.search(rest)
     rest = rest[: cut.start()] if cut else rest
     if "," not in rest:
@@ -930,7 +931,7 @@ def _text_items(first: Token) -> tuple[list[str], list[Token]] | None:
         chunk = re.sub(r"^(?:and|or)\s+", "", chunk).strip(' "“”‘’')
         if not chunk:
             continue
-        at = doc.text.find(chunk, offset)
+        at = doc_text(doc).find(chunk, offset)
         span = doc.char_span(at, at + len(chunk), alignment_mode="expand") if at >= 0 else None
         if span is None or span[0].pos_ not in _NP_START:
             return None
@@ -945,7 +946,7 @@ def _text_items(first: Token) -> tuple[list[str], list[Token]] | None:
                 tokens = tokens[:i]
                 break
         if tokens:
-            text = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip(' ,"“”‘’')
+            text = doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip(' ,"“”‘’')
             if text and text not in items:
                 items.append(text)
     return (items, beneficiaries) if len(items) >= 2 else None
@@ -1230,7 +1231,7 @@ def _ultimatums(
                 deadline = (sent.start_char + short.start(), sent.start_char + short.end())
         if deadline is None:
             continue
-        deadline_text = doc.text[deadline[0] : deadline[1]]
+        deadline_text = doc_text(doc)[deadline[0] : deadline[1]]
         resolved = next(
             (d for d in dates if sent.start_char <= d.start < sent.end_char and d.value), None
         )

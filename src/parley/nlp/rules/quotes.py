@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
 from parley.nlp.rules.speech import (
     WEAK_SPEECH_VERBS,
@@ -59,7 +60,7 @@ class _Draft:
 
 def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
     """Direct and partial quotations of ``doc`` with speakers from ``actors``."""
-    text = doc.text
+    text = doc_text(doc)
     spans = find_marked_spans(text)
     if not spans:
         return []
@@ -146,7 +147,7 @@ def _inside(char: int, quoted: list[tuple[int, int]]) -> bool:
 
 def _region(doc: Doc, span: MarkedSpan) -> Span:
     """The sentences the quotation touches, plus a trailing "..., she said." split off by spaCy."""
-    text = doc.text
+    text = doc_text(doc)
     first = doc.char_span(span.open_at, span.open_at + 1, alignment_mode="expand")
     close = span.close_at if span.close_at is not None else max(span.end - 1, span.start)
     last = doc.char_span(close, close + 1, alignment_mode="expand")

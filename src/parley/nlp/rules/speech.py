@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
 
 Quoted = Callable[[int], bool] | None
@@ -65,11 +66,6 @@ PRONOUNS = {
 }
 # "That said, ...", "signs which read ...", first person outside quotes (the writer).
 NEVER_SPEAKERS = frozenset({"that", "this", "which", "what", "who", "my", "our", "me", "us", "i", "we"})
-HONORIFICS = {
-    "mr": "male", "mr.": "male", "sir": "male", "lord": "male",
-    "mrs": "female", "mrs.": "female", "ms": "female", "ms.": "female", "miss": "female",
-    "madam": "female", "dame": "female", "lady": "female",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,7 +295,10 @@ def _document_owner(token: Token, *, depth: int = 0) -> Token | None:
 
 def _segments(doc: Doc) -> list[Span]:
     """Sentences, cut again at paragraph breaks (spaCy lets a sentence run across one after a
-    closing quotation mark). Computed once: ``doc.sents`` re-segments on every call."""
+    closing quotation mark). Computed once per Doc and kept in ``doc.user_data``."""
+    cached = doc.user_data.get("parley.segments")
+    if cached is not None:
+        return list(cached)
     out: list[Span] = []
     for sent in doc.sents:
         start = sent.start
@@ -310,6 +309,7 @@ def _segments(doc: Doc) -> list[Span]:
                 start = tok.i + 1
         if start < sent.end:
             out.append(doc[start : sent.end])
+    doc.user_data["parley.segments"] = tuple(out)
     return out
 
 
@@ -327,17 +327,18 @@ class SpeakerResolver:
 
     # -- gender evidence ------------------------------------------------------------------
     def _learn_genders(self) -> None:
+        """Genders the actor index knows (honorifics, pronoun use), plus reflexives: in a
+        sentence whose only person subject is X, "herself" makes X female."""
         for record in self.actors.records:
             if record.gender:
                 self.genders[record.id] = record.gender
-        for token in self.doc:
-            gender = HONORIFICS.get(token.lower_)
-            if gender and token.i + 1 < len(self.doc):
-                nxt = self.doc[token.i + 1]
-                record = self.actors.at(nxt.idx, nxt.idx + len(nxt.text))
-                if record is not None and record.kind == "person":
-                    self.genders.setdefault(record.id, gender)
+        text = doc_text(self.doc)
+        if "himself" not in text and "herself" not in text:
+            return
         for sent in self._sents:
+            sent_text = text[sent.start_char : sent.end_char]
+            if "himself" not in sent_text and "herself" not in sent_text:
+                continue
             persons = {
                 r.id: r
                 for t in sent
@@ -454,7 +455,7 @@ class SpeakerResolver:
         for n in range(current, max(current - 5, -1), -1):
             sent = sents[n]
             limit = token.idx if n == current else sent.end_char
-            if n < current and "\n" in self.doc.text[sent.end_char : sents[n + 1].start_char]:
+            if n < current and "\n" in doc_text(self.doc)[sent.end_char : sents[n + 1].start_char]:
                 breaks += 1
                 if breaks > 1:
                     break
