@@ -218,3 +218,14 @@ def test_quotes_pronoun_does_not_cross_into_previous_paragraph_subject() -> None
     )
     found = quotes_of(text)
     assert ("a man of his word", "Lev Sorin", "partial") in found
+
+
+def test_quotes_untagged_speaking_name_is_a_person_for_later_pronouns() -> None:
+    # The tagger often misses foreign names; "X Y said" makes X Y a person, so the later "he"
+    # goes to him rather than to the only person the tagger did find.
+    text = (
+        "Olena Marchenko said Kyiv's terms were unchanged.\n\n"
+        "Pavel Orlov said Moscow wanted the bank reconnected first. "
+        "“Without that, there is nothing to sign,” he said."
+    )
+    assert ("Without that, there is nothing to sign,", "Pavel Orlov", "direct") in quotes_of(text)

@@ -359,6 +359,11 @@ class _PersonMention:
     surface_start: int = 0  # token index where the titled surface begins
 
 
+_SAYING_LEMMAS = frozenset(
+    {"say", "tell", "add", "state", "announce", "warn", "claim", "deny", "insist", "write"}
+)
+
+
 class ActorIndex:
     """The actors of one Doc and the lookups the other rules need."""
 
@@ -492,6 +497,30 @@ class ActorIndex:
                 if mention is not None:
                     found.append(mention)
                     taken.update(range(mention.start, mention.end))
+        # Untagged names that speak ("Pavel Orlov said ..."): the tagger missed a person.
+        for tok in doc:
+            if (
+                tok.dep_ != "nsubj"
+                or tok.pos_ != "PROPN"
+                or tok.ent_type_
+                or tok.i in taken
+                or tok.head.lemma_.lower() not in _SAYING_LEMMAS
+            ):
+                continue
+            start = tok.i
+            while (
+                start > 0
+                and doc[start - 1].pos_ == "PROPN"
+                and doc[start - 1].dep_ in ("compound", "flat")
+                and not doc[start - 1].ent_type_
+                and start - 1 not in taken
+            ):
+                start -= 1
+            if self.name_shaped(doc[start : tok.i + 1]):
+                mention = self._refine_person_span(start, tok.i + 1)
+                if mention is not None:
+                    found.append(mention)
+                    taken.update(range(mention.start, mention.end))
         found.sort(key=lambda m: m.start)
         return found
 
@@ -540,10 +569,41 @@ class ActorIndex:
         if any(
             n.ent_type_ == "PERSON"
             for n in neighbours
-            if n.dep_ in ("conj", "appos") or n is root.head
+            if n.dep_ in ("conj", "appos") or n.i == root.head.i
         ):
             return start, end
+        if self._speaks_and_is_called_he_or_she(root, end):
+            return start, end  # "Pavel Orlov said ... 'Without that ...,' he said."
         return None
+
+    def name_shaped(self, span: Span) -> bool:
+        """Two to four capitalised proper nouns with no organisation word and no known actor or
+        country: the shape of a person's name ("Pavel Orlov", "Jean-Yves Le Drian")."""
+        tokens = [t for t in span if not (t.is_punct and t.text in "-–")]
+        return (
+            2 <= len(tokens) <= 4
+            and all(
+                t.pos_ == "PROPN" and t.text[:1].isupper() and _norm_token(t.text) not in ORG_WORDS
+                for t in tokens
+            )
+            and not known_actor(span.text)
+            and not find_country(span.text)
+        )
+
+    def _speaks_and_is_called_he_or_she(self, root: Token, end: int) -> bool:
+        """A name-shaped ORG that is the subject of a verb of saying and is followed, in its
+        paragraph, by a subject "he" or "she": the tagger took a person for an organisation."""
+        if root.dep_ != "nsubj" or root.head.lemma_.lower() not in _SAYING_LEMMAS:
+            return False
+        doc = self.doc
+        paragraph_end = self.text.find("\n", doc[end - 1].idx)
+        limit = len(self.text) if paragraph_end < 0 else paragraph_end
+        for tok in doc[end:]:
+            if tok.idx >= limit:
+                break
+            if tok.lower_ in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass"):
+                return True
+        return False
 
     def _refine_person_span(self, start: int, end: int) -> _PersonMention | None:
         doc = self.doc

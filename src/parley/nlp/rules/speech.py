@@ -417,7 +417,9 @@ class SpeakerResolver:
                 return record, 0.8
         if token.pos_ == "PROPN":
             name = text[4:] if text.lower().startswith("the ") else text
-            record = self.actors.find(name) or self.actors.add(name, "organization")
+            # A speaker the tagger missed: "Pavel Orlov said" is a person, "Gazprom said" not.
+            kind = "person" if self.actors.name_shaped(phrase) else "organization"
+            record = self.actors.find(name) or self.actors.add(name, kind)
             record.add_mention(phrase.start_char, phrase.end_char, text)
             return record, 0.8
         # An unnamed source: the article's own description is the best name it gives.
