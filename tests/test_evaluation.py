@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 
 from parley import evaluation
 from parley.cli import app
+from parley.errors import IngestError
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SCORE_PY = SHARED / "eval" / "score.py"
@@ -243,3 +244,16 @@ def test_eval_cli_ids_restricts_the_articles(shared_corpus: Path, tmp_path: Path
     figures = json.loads(result.stdout)
     assert figures["missing_predictions"] == 2
     assert figures == json.loads(shared_score(gold_dir, preds, "--json", "--ids", str(ids)))
+
+
+def test_evaluation_gold_articles_fall_back_to_jsonl(shared_corpus: Path, tmp_path: Path) -> None:
+    seed = shared_corpus / "seed"
+    for name in ("seed-000.gold.json", "articles.jsonl"):  # a scratch copy without the .txt
+        (tmp_path / name).write_bytes((seed / name).read_bytes())
+    golds = evaluation.load_golds(tmp_path)
+    (from_jsonl,) = evaluation.gold_articles(tmp_path, golds)
+    (from_txt,) = evaluation.gold_articles(seed, golds)
+    assert from_jsonl == from_txt
+    (tmp_path / "articles.jsonl").unlink()
+    with pytest.raises(IngestError, match="missing"):
+        list(evaluation.gold_articles(tmp_path, golds))

@@ -380,7 +380,7 @@ def gold_articles(gold_dir: str | Path, golds: Iterable[Mapping[str, Any]]) -> I
     Falls back to ``articles.jsonl`` in ``gold_dir`` for an article whose text file is absent.
     """
     root = Path(gold_dir)
-    jsonl: dict[str, Json] | None = None
+    jsonl: dict[str, str] | None = None
     for gold in golds:
         gid = gold["id"]
         path = root / (gold.get("text_file") or f"{gid}.txt")
@@ -388,20 +388,20 @@ def gold_articles(gold_dir: str | Path, golds: Iterable[Mapping[str, Any]]) -> I
             text = path.read_text(encoding="utf-8")
         else:
             if jsonl is None:
-                jsonl = _read_jsonl(root / "articles.jsonl")
+                jsonl = _jsonl_texts(root / "articles.jsonl")
             if gid not in jsonl:
                 raise IngestError(f"{path} is missing and {root / 'articles.jsonl'} has no {gid!r}")
-            text = jsonl[gid]["text"]
+            text = jsonl[gid]
         yield {"id": gid, "text": text, "published": gold.get("published")}
 
 
-def _read_jsonl(path: Path) -> dict[str, Json]:
+def _jsonl_texts(path: Path) -> dict[str, str]:
+    """id -> text of the readable records of an ``articles.jsonl`` (none if it is absent)."""
+    from parley.ingest.files import read_articles
+
     if not path.is_file():
         return {}
-    records = (
-        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
-    )
-    return {str(r.get("id")): r for r in records}
+    return {a.id: a.text for a in read_articles(str(path)) if not isinstance(a, Exception)}
 
 
 def predict(
