@@ -3,7 +3,9 @@ command's help ends with an example, and the README's set-up commands are the on
 
 from __future__ import annotations
 
+import inspect
 import re
+import sys
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -41,7 +43,7 @@ COMMANDS = _commands()
 def _section(name: str) -> str:
     """The part of docs/cli.md under ``### parley NAME``, up to the next heading."""
     match = re.search(rf"^### parley {re.escape(name)}\n(.*?)(?=^#|\Z)", CLI_DOC, re.S | re.M)
-    assert match, f"docs/cli.md has no '### parley {name}' section"
+    assert match, f"docs/cli.md has no '### parley {name}'; run .venv/bin/python tests/test_docs.py"
     return match.group(1)
 
 
@@ -56,7 +58,10 @@ def test_docs_every_command_and_option_documented(name: str) -> None:
         if param.param_type_name == "argument":
             assert param.name.upper() in section, f"{name}: argument {param.name} undocumented"
         else:
-            assert param.opts[0] in section, f"{name}: option {param.opts[0]} undocumented"
+            assert param.opts[0] in section, (
+                f"{name}: option {param.opts[0]} undocumented; "
+                "run .venv/bin/python tests/test_docs.py"
+            )
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))
@@ -126,3 +131,41 @@ def test_docs_measured_tables_are_filled(doc: str, marker: str) -> None:
 def test_docs_readme_links_resolve(target: str) -> None:
     if not target.startswith(("http://", "https://")):
         assert (REPO / target).exists(), f"README links to missing {target}"
+
+
+def render_commands() -> str:
+    """The "## Commands" section of docs/cli.md, from the commands' own help."""
+    out = []
+    for name, command in COMMANDS.items():
+        body, _, example = inspect.cleandoc(command.help or "").partition("Example:")
+        args = [p for p in command.params if p.param_type_name == "argument"]
+        usage = " ".join(p.name.upper() + ("..." if p.nargs == -1 else "") for p in args)
+        out += [f"### parley {name}\n", body.strip().replace("``", "`") + "\n"]
+        out.append(f"Usage: `parley {name} {usage + ' ' if usage else ''}[OPTIONS]`\n")
+        rows = []
+        for p in command.params:
+            if p.param_type_name == "argument":
+                rows.append(f"| `{p.name.upper()}` | {getattr(p, 'help', '') or ''} |")
+                continue
+            default = getattr(p.default, "value", p.default)
+            shown = (
+                f" (default: `{default}`)"
+                if default not in (None, False, (), []) and not callable(default)
+                else ""
+            )
+            opts = ", ".join(f"`{o}`" for o in p.opts)
+            rows.append(f"| {opts} | {(p.help or '').replace('|', '/')}{shown} |")
+        if rows:
+            out.append("| argument / option | meaning |\n|---|---|\n" + "\n".join(rows) + "\n")
+        out.append("```bash\n" + inspect.cleandoc(example) + "\n```\n")
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    # Regenerate the command reference: .venv/bin/python tests/test_docs.py
+    path = REPO / "docs" / "cli.md"
+    text = path.read_text(encoding="utf-8")
+    marker = "missing here).\n\n"  # the end of the section's introduction
+    head = text[: text.index(marker) + len(marker)]
+    path.write_text(head + render_commands(), encoding="utf-8")
+    sys.stdout.write(f"rewrote the command reference in {path}\n")
