@@ -260,3 +260,14 @@ def test_cli_help_lists_commands() -> None:
     code, out, _ = run("--help")
     assert code == 0
     assert "analyze" in out and "eval" in out
+
+
+def test_cli_batches_are_bounded_by_characters() -> None:
+    from parley.service import _batches
+    from parley.types import Article
+
+    items = [(t, Article(text=t, id=str(n))) for n, t in enumerate(["a" * 50, "b" * 50, "c" * 200, "d"])]
+    sizes = [[a.id for _, a in b] for b in _batches(items, max_docs=10, max_chars=120)]
+    assert sizes == [["0", "1"], ["2"], ["3"]]
+    sizes = [[a.id for _, a in b] for b in _batches(items, max_docs=1, max_chars=10_000)]
+    assert sizes == [["0"], ["1"], ["2"], ["3"]]

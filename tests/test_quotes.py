@@ -229,3 +229,10 @@ def test_quotes_untagged_speaking_name_is_a_person_for_later_pronouns() -> None:
         "“Without that, there is nothing to sign,” he said."
     )
     assert ("Without that, there is nothing to sign,", "Pavel Orlov", "direct") in quotes_of(text)
+
+
+def test_quotes_unbalanced_mark_is_reported_as_a_warning() -> None:
+    text = "“We will hold the line, said the general.\nLater, Anna Kovacs said, “The line held.”"
+    result = run(text)
+    assert any("unbalanced quotation mark at offset 0" in w for w in result.warnings)
+    assert "warnings" in result.to_dict()

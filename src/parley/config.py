@@ -25,6 +25,8 @@ class Settings:
     db: str = "sqlite:///parley.db"
     #: Articles per ``nlp.pipe`` batch.
     batch_size: int = 32
+    #: Characters per ``nlp.pipe`` batch at most (a long article goes alone): bounds memory.
+    batch_chars: int = 60_000
     #: Largest article accepted, in characters; longer text is refused with a clear error.
     max_chars: int = 2_000_000
     #: Bearer token required by write endpoints of the HTTP API (and to listen beyond loopback).

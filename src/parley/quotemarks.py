@@ -203,8 +203,7 @@ def _mark_unbalanced(text: str, spans: list[MarkedSpan]) -> list[MarkedSpan]:
         if span.continues:
             nxt = spans[n + 1] if n + 1 < len(spans) else None
             if nxt is None or not nxt.continued:
-                log.warning("unbalanced quotation mark at offset %d: quote runs to end of paragraph",
-                            span.open_at)
+                log.debug("unbalanced quotation mark at offset %d", span.open_at)
                 span = MarkedSpan(span.start, span.end, span.open_at, None, span.single,
                                   continues=False, continued=span.continued, unbalanced=True)
         out.append(span)

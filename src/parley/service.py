@@ -104,13 +104,33 @@ def analyze_records(
                 continue
             yield article.text, article
 
-    for doc, item in nlp.pipe(articles(), as_tuples=True, batch_size=settings.batch_size):
-        if isinstance(item, IngestError):
-            yield item
-            continue
-        try:
-            yield _finish(doc, item, provenance)
-        except ExtractionError as exc:
-            log.warning("%s", exc)
-            yield exc
+    for batch in _batches(articles(), max_docs=settings.batch_size, max_chars=settings.batch_chars):
+        texts = [text for text, item in batch if not isinstance(item, IngestError)]
+        docs = iter(nlp.pipe(texts, batch_size=max(1, len(texts))))
+        for _, item in batch:
+            if isinstance(item, IngestError):
+                yield item
+                continue
+            try:
+                yield _finish(next(docs), item, provenance)
+            except ExtractionError as exc:
+                log.warning("%s", exc)
+                yield exc
+
+
+def _batches(
+    items: Iterable[tuple[str, Article | IngestError]], *, max_docs: int, max_chars: int
+) -> Iterator[list[tuple[str, Article | IngestError]]]:
+    """Group articles for ``nlp.pipe`` by count and by characters: spaCy's memory grows with
+    the text of a whole batch, and one batch of long articles would otherwise set the peak."""
+    batch: list[tuple[str, Article | IngestError]] = []
+    chars = 0
+    for text, item in items:
+        if batch and (len(batch) >= max_docs or chars + len(text) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append((text, item))
+        chars += len(text)
+    if batch:
+        yield batch
 

@@ -24,7 +24,8 @@ from parley.types import Article, ArticleResult, Provenance
 def analyze_doc(doc: Doc, article: Article, *, provenance: Provenance | None = None) -> ArticleResult:
     """Extract actors, quotes, reported speech and dates from a parsed article."""
     actors = ActorIndex.build(doc)
-    quotes = extract_quotes(doc, actors)
+    warnings: list[str] = []
+    quotes = extract_quotes(doc, actors, warnings=warnings)
     reported = extract_reported_speech(doc, actors, quotes)
     dates = extract_dates(doc, published=article.published)
     all_quotes = [
@@ -53,4 +54,5 @@ def analyze_doc(doc: Doc, article: Article, *, provenance: Provenance | None = N
         dates=tuple(dates),
         places=tuple(places),
         provenance=provenance,
+        warnings=tuple(warnings),
     )

@@ -58,10 +58,23 @@ class _Draft:
     kind: str = "direct"
 
 
-def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
-    """Direct and partial quotations of ``doc`` with speakers from ``actors``."""
+def extract_quotes(
+    doc: Doc, actors: ActorIndex, *, warnings: list[str] | None = None
+) -> list[Quote]:
+    """Direct and partial quotations of ``doc`` with speakers from ``actors``.
+
+    An opening mark never closed in its paragraph still gives a quotation (to the end of that
+    paragraph) and, when ``warnings`` is given, a warning naming its offset.
+    """
     text = doc_text(doc)
     spans = find_marked_spans(text)
+    if warnings is not None:
+        warnings.extend(
+            f"unbalanced quotation mark at offset {s.open_at}: the quotation is taken to the end "
+            "of its paragraph"
+            for s in spans
+            if s.unbalanced
+        )
     if not spans:
         return []
     quoted = [(s.open_at, (s.close_at if s.close_at is not None else s.end) + 1) for s in spans]
