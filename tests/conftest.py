@@ -27,5 +27,7 @@ def shared_corpus() -> Path:
     """``../shared/corpus`` (gold data read at test time, never copied into the repo)."""
     path = SHARED / "corpus"
     if not path.is_dir():
-        pytest.fail(f"{path} is missing: tests that score against gold need ../shared beside the repo")
+        pytest.fail(
+            f"{path} is missing: tests that score against gold need ../shared beside the repo"
+        )
     return path

@@ -23,9 +23,12 @@ def contents(text: str) -> list[str]:
         ("The minister called it ‘a good start’ on Monday.", ["a good start"]),
         ("The minister called it 'a good start' on Monday.", ["a good start"]),
         # Mixed marks: a curly opening closed by a straight mark.
-        ("He said “we are ready\" and left.", ["we are ready"]),
+        ('He said “we are ready" and left.', ["we are ready"]),
         # Nested single quotes stay inside the outer quotation.
-        ("“They told us, ‘go home,’ and we did,” she said.", ["They told us, ‘go home,’ and we did,"]),
+        (
+            "“They told us, ‘go home,’ and we did,” she said.",
+            ["They told us, ‘go home,’ and we did,"],
+        ),
         # An interrupted quotation is two spans.
         ("“We came,” she said, “and we stayed.”", ["We came,", "and we stayed."]),
     ],

@@ -113,9 +113,13 @@ def test_quotes_speaker_and_kind(text: str, expected: list[tuple[str, str, str]]
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param("The documentary “Silent Border” opened in Paris on Friday.", id="title-of-work"),
+        pytest.param(
+            "The documentary “Silent Border” opened in Paris on Friday.", id="title-of-work"
+        ),
         pytest.param("Her so-called “peace plan” collapsed within days.", id="so-called"),
-        pytest.param("Residents call the district “the Kettle” because of the heat.", id="nickname"),
+        pytest.param(
+            "Residents call the district “the Kettle” because of the heat.", id="nickname"
+        ),
     ],
 )
 def test_quotes_titles_names_and_scare_quotes_are_not_quotes(text: str) -> None:
@@ -201,7 +205,9 @@ def test_quotes_offsets_slice_the_input() -> None:
 )
 def test_reported_speech(text: str, speaker: str, content: str) -> None:
     indirect = [q for q in run(text).quotes if q.kind == "indirect"]
-    assert [(q.speaker.name if q.speaker else None, q.text) for q in indirect] == [(speaker, content)]
+    assert [(q.speaker.name if q.speaker else None, q.text) for q in indirect] == [
+        (speaker, content)
+    ]
 
 
 def test_reported_speech_skips_clause_that_is_a_direct_quote() -> None:

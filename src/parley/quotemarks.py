@@ -142,9 +142,13 @@ def _find_single(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
                 after = text[j + 1] if j + 1 < end else " "
                 if not after.isalnum():
                     # "the players’ union": a plural possessive, not a closing mark.
-                    if text[j - 1] == "s" and after == " " and _WORD.match(text[j + 2 : j + 3] or " "):
-                        if text[i + 1 : j].count(" ") > 6:
-                            continue
+                    if (
+                        text[j - 1] == "s"
+                        and after == " "
+                        and _WORD.match(text[j + 2 : j + 3] or " ")
+                        and text[i + 1 : j].count(" ") > 6
+                    ):
+                        continue
                     close_at = j
                     break
         if close_at is None:
@@ -170,13 +174,21 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
             reopened = open_from_previous and n == 0 and open_at == first_mark
             if close_at is None:
                 spans.append(
-                    MarkedSpan(open_at + 1, _rstrip(text, open_at + 1, p_end), open_at, None,
-                               single=False, continues=True, continued=reopened)
+                    MarkedSpan(
+                        open_at + 1,
+                        _rstrip(text, open_at + 1, p_end),
+                        open_at,
+                        None,
+                        single=False,
+                        continues=True,
+                        continued=reopened,
+                    )
                 )
             else:
                 spans.append(
-                    MarkedSpan(open_at + 1, close_at, open_at, close_at, single=False,
-                               continued=reopened)
+                    MarkedSpan(
+                        open_at + 1, close_at, open_at, close_at, single=False, continued=reopened
+                    )
                 )
         open_from_previous = bool(doubles) and doubles[-1][1] is None
         # Single quotes outside every double-quoted region.
@@ -204,7 +216,15 @@ def _mark_unbalanced(text: str, spans: list[MarkedSpan]) -> list[MarkedSpan]:
             nxt = spans[n + 1] if n + 1 < len(spans) else None
             if nxt is None or not nxt.continued:
                 log.debug("unbalanced quotation mark at offset %d", span.open_at)
-                span = MarkedSpan(span.start, span.end, span.open_at, None, span.single,
-                                  continues=False, continued=span.continued, unbalanced=True)
+                span = MarkedSpan(
+                    span.start,
+                    span.end,
+                    span.open_at,
+                    None,
+                    span.single,
+                    continues=False,
+                    continued=span.continued,
+                    unbalanced=True,
+                )
         out.append(span)
-    return [s for s in out if s.end > s.start and text[s.start:s.end].strip()]
+    return [s for s in out if s.end > s.start and text[s.start : s.end].strip()]

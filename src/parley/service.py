@@ -21,7 +21,9 @@ def _provenance(nlp: Any, settings: Settings) -> Provenance:
     from parley import __version__
     from parley.nlp.pipeline import model_version
 
-    return Provenance(parley_version=__version__, model=settings.model, model_version=model_version(nlp))
+    return Provenance(
+        parley_version=__version__, model=settings.model, model_version=model_version(nlp)
+    )
 
 
 def _finish(doc: Any, article: Article, provenance: Provenance) -> ArticleResult:
@@ -98,7 +100,9 @@ def analyze_records(
         for record in records:
             try:
                 article = record if isinstance(record, Article) else article_from_record(record)
-                check_text(article.text, max_chars=settings.max_chars, what=f"article {article.id!r}")
+                check_text(
+                    article.text, max_chars=settings.max_chars, what=f"article {article.id!r}"
+                )
             except IngestError as exc:
                 yield "", exc
                 continue
@@ -133,4 +137,3 @@ def _batches(
         chars += len(text)
     if batch:
         yield batch
-

@@ -69,8 +69,12 @@ class Actor:
     def from_dict(cls, d: dict[str, Any]) -> Actor:
         """The inverse of :meth:`to_dict`."""
         return cls(
-            id=d["id"], name=d["name"], kind=d["kind"], title=d.get("title"),
-            country=d.get("country"), sector=d.get("sector"),
+            id=d["id"],
+            name=d["name"],
+            kind=d["kind"],
+            title=d.get("title"),
+            country=d.get("country"),
+            sector=d.get("sector"),
             aliases=tuple(d.get("aliases") or ()),
             mentions=tuple((int(m[0]), int(m[1])) for m in d.get("mentions") or ()),
         )
@@ -116,9 +120,14 @@ class Quote:
         """The inverse of :meth:`to_dict` (confidence comes back rounded to 3 places)."""
         sp = d.get("speaker")
         return cls(
-            id=d["id"], text=d["text"], start=int(d["start"]), end=int(d["end"]), kind=d["kind"],
+            id=d["id"],
+            text=d["text"],
+            start=int(d["start"]),
+            end=int(d["end"]),
+            kind=d["kind"],
             speaker=SpeakerRef(id=sp["id"], name=sp["name"]) if sp else None,
-            cue=d.get("cue"), confidence=float(d.get("confidence") or 0.0),
+            cue=d.get("cue"),
+            confidence=float(d.get("confidence") or 0.0),
         )
 
 
@@ -160,16 +169,26 @@ class Place:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "name": self.name, "start": self.start, "end": self.end, "country": self.country,
-            "latitude": self.latitude, "longitude": self.longitude, "kind": self.kind,
+            "name": self.name,
+            "start": self.start,
+            "end": self.end,
+            "country": self.country,
+            "latitude": self.latitude,
+            "longitude": self.longitude,
+            "kind": self.kind,
         }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Place:
         """The inverse of :meth:`to_dict`."""
         return cls(
-            name=d["name"], start=int(d["start"]), end=int(d["end"]), country=d.get("country"),
-            latitude=d.get("latitude"), longitude=d.get("longitude"), kind=d.get("kind"),
+            name=d["name"],
+            start=int(d["start"]),
+            end=int(d["end"]),
+            country=d.get("country"),
+            latitude=d.get("latitude"),
+            longitude=d.get("longitude"),
+            kind=d.get("kind"),
         )
 
 
@@ -183,13 +202,20 @@ class EventActor:
     actor_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "country": self.country, "sector": self.sector, "actor_id": self.actor_id}
+        return {
+            "name": self.name,
+            "country": self.country,
+            "sector": self.sector,
+            "actor_id": self.actor_id,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> EventActor:
         """The inverse of :meth:`to_dict`."""
         return cls(
-            name=d["name"], country=d.get("country"), sector=d.get("sector"),
+            name=d["name"],
+            country=d.get("country"),
+            sector=d.get("sector"),
             actor_id=d.get("actor_id"),
         )
 
@@ -236,11 +262,17 @@ class CasualtyMention:
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = self.counts.to_dict()
-        out.update({
-            "locations": [p.to_dict() for p in self.locations],
-            "date": self.date, "date_source": self.date_source, "text": self.text,
-            "start": self.start, "end": self.end, "sentence": list(self.sentence),
-        })
+        out.update(
+            {
+                "locations": [p.to_dict() for p in self.locations],
+                "date": self.date,
+                "date_source": self.date_source,
+                "text": self.text,
+                "start": self.start,
+                "end": self.end,
+                "sentence": list(self.sentence),
+            }
+        )
         return out
 
     @classmethod
@@ -248,10 +280,14 @@ class CasualtyMention:
         """The inverse of :meth:`to_dict`."""
         sentence = d.get("sentence") or (0, 0)
         return cls(
-            text=d["text"], start=int(d["start"]), end=int(d["end"]),
-            sentence=(int(sentence[0]), int(sentence[1])), counts=Casualties.from_dict(d),
+            text=d["text"],
+            start=int(d["start"]),
+            end=int(d["end"]),
+            sentence=(int(sentence[0]), int(sentence[1])),
+            counts=Casualties.from_dict(d),
             locations=tuple(Place.from_dict(p) for p in d.get("locations") or ()),
-            date=d.get("date"), date_source=d.get("date_source"),
+            date=d.get("date"),
+            date_source=d.get("date_source"),
         )
 
 
@@ -276,22 +312,33 @@ class Event:
     places: tuple[Place, ...] = ()
     casualties: Casualties | None = None
     negated: bool = False
-    modality: str = "asserted"  # asserted | intended | threatened | hypothetical | future | requested
+    modality: str = (
+        "asserted"  # asserted | intended | threatened | hypothetical | future | requested
+    )
     quote_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         targets = [t.to_dict() for t in self.targets]
         return {
-            "id": self.id, "code": self.code, "label": self.label, "root": self.root,
-            "quad_class": self.quad_class, "goldstein": self.goldstein,
+            "id": self.id,
+            "code": self.code,
+            "label": self.label,
+            "root": self.root,
+            "quad_class": self.quad_class,
+            "goldstein": self.goldstein,
             "plover": {"type": self.plover_type, "mode": self.plover_mode},
             "source": self.source.to_dict() if self.source else None,
-            "targets": targets, "target": targets[0] if targets else None,
-            "date": self.date, "date_source": self.date_source,
+            "targets": targets,
+            "target": targets[0] if targets else None,
+            "date": self.date,
+            "date_source": self.date_source,
             "places": [p.to_dict() for p in self.places],
             "casualties": self.casualties.to_dict() if self.casualties else None,
-            "negated": self.negated, "modality": self.modality, "quote_id": self.quote_id,
-            "sentence": list(self.sentence), "trigger": list(self.trigger),
+            "negated": self.negated,
+            "modality": self.modality,
+            "quote_id": self.quote_id,
+            "sentence": list(self.sentence),
+            "trigger": list(self.trigger),
         }
 
     @classmethod
@@ -301,17 +348,26 @@ class Event:
         trigger = d.get("trigger") or (0, 0)
         sentence = d.get("sentence") or (0, 0)
         return cls(
-            id=d["id"], code=d["code"], label=d["label"], root=d["root"],
-            quad_class=int(d["quad_class"]), goldstein=float(d["goldstein"]),
-            plover_type=plover.get("type"), plover_mode=plover.get("mode"),
+            id=d["id"],
+            code=d["code"],
+            label=d["label"],
+            root=d["root"],
+            quad_class=int(d["quad_class"]),
+            goldstein=float(d["goldstein"]),
+            plover_type=plover.get("type"),
+            plover_mode=plover.get("mode"),
             source=EventActor.from_dict(d["source"]) if d.get("source") else None,
             targets=tuple(EventActor.from_dict(t) for t in d.get("targets") or ()),
             trigger=(int(trigger[0]), int(trigger[1])),
             sentence=(int(sentence[0]), int(sentence[1])),
-            date=d.get("date"), date_source=d.get("date_source"),
+            date=d.get("date"),
+            date_source=d.get("date_source"),
             places=tuple(Place.from_dict(p) for p in d.get("places") or ()),
-            casualties=Casualties.from_dict(d["casualties"]) if d.get("casualties") is not None else None,
-            negated=bool(d.get("negated", False)), modality=d.get("modality") or "asserted",
+            casualties=Casualties.from_dict(d["casualties"])
+            if d.get("casualties") is not None
+            else None,
+            negated=bool(d.get("negated", False)),
+            modality=d.get("modality") or "asserted",
             quote_id=d.get("quote_id"),
         )
 
@@ -329,16 +385,24 @@ class Amount:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "text": self.text, "start": self.start, "end": self.end, "value": self.value,
-            "unit": self.unit, "measures": self.measures,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value,
+            "unit": self.unit,
+            "measures": self.measures,
         }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Amount:
         """The inverse of :meth:`to_dict`."""
         return cls(
-            text=d["text"], start=int(d["start"]), end=int(d["end"]), value=d.get("value"),
-            unit=d.get("unit"), measures=d.get("measures"),
+            text=d["text"],
+            start=int(d["start"]),
+            end=int(d["end"]),
+            value=d.get("value"),
+            unit=d.get("unit"),
+            measures=d.get("measures"),
         )
 
 
@@ -361,20 +425,36 @@ class Agreement:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "kind": self.kind, "text": self.text, "start": self.start,
-            "end": self.end, "parties": list(self.parties), "status": self.status,
-            "due": self.due, "due_text": self.due_text, "said_by": self.said_by,
-            "steps": list(self.steps), "date": self.date,
+            "id": self.id,
+            "kind": self.kind,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "parties": list(self.parties),
+            "status": self.status,
+            "due": self.due,
+            "due_text": self.due_text,
+            "said_by": self.said_by,
+            "steps": list(self.steps),
+            "date": self.date,
         }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Agreement:
         """The inverse of :meth:`to_dict`."""
         return cls(
-            id=d["id"], kind=d["kind"], text=d["text"], start=int(d["start"]), end=int(d["end"]),
-            parties=tuple(d.get("parties") or ()), status=d.get("status") or "proposed",
-            due=d.get("due"), due_text=d.get("due_text"), said_by=d.get("said_by"),
-            steps=tuple(d.get("steps") or ()), date=d.get("date"),
+            id=d["id"],
+            kind=d["kind"],
+            text=d["text"],
+            start=int(d["start"]),
+            end=int(d["end"]),
+            parties=tuple(d.get("parties") or ()),
+            status=d.get("status") or "proposed",
+            due=d.get("due"),
+            due_text=d.get("due_text"),
+            said_by=d.get("said_by"),
+            steps=tuple(d.get("steps") or ()),
+            date=d.get("date"),
         )
 
 
@@ -392,8 +472,12 @@ class Condition:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "party": self.party, "kind": self.kind, "items": list(self.items),
-            "start": self.start, "end": self.end, "said_by": self.said_by,
+            "party": self.party,
+            "kind": self.kind,
+            "items": list(self.items),
+            "start": self.start,
+            "end": self.end,
+            "said_by": self.said_by,
             "deadline": self.deadline,
         }
 
@@ -401,8 +485,12 @@ class Condition:
     def from_dict(cls, d: dict[str, Any]) -> Condition:
         """The inverse of :meth:`to_dict`."""
         return cls(
-            party=d.get("party"), kind=d["kind"], items=tuple(d.get("items") or ()),
-            start=int(d["start"]), end=int(d["end"]), said_by=d.get("said_by"),
+            party=d.get("party"),
+            kind=d["kind"],
+            items=tuple(d.get("items") or ()),
+            start=int(d["start"]),
+            end=int(d["end"]),
+            said_by=d.get("said_by"),
             deadline=d.get("deadline"),
         )
 
@@ -496,8 +584,11 @@ class ArticleResult:
             conditions=tuple(Condition.from_dict(c) for c in d.get("conditions") or ()),
             casualties=tuple(CasualtyMention.from_dict(c) for c in d.get("casualties") or ()),
             provenance=Provenance(
-                parley_version=prov["parley_version"], model=prov["model"],
+                parley_version=prov["parley_version"],
+                model=prov["model"],
                 model_version=prov["model_version"],
-            ) if prov else None,
+            )
+            if prov
+            else None,
             warnings=tuple(d.get("warnings") or ()),
         )

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -22,12 +22,12 @@ from parley.ingest.records import looks_english, parse_published
 from parley.types import Article, ArticleResult
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     text = "text"
     json = "json"
 
 
-def _articles(paths: list[str], published: date | None, errors: list[str]):  # type: ignore[no-untyped-def]
+def _articles(paths: list[str], published: date | None, errors: list[str]) -> Iterator[Article]:
     for path in paths:
         try:
             for item in read_articles(path, published=published):
@@ -42,7 +42,8 @@ def _articles(paths: list[str], published: date | None, errors: list[str]):  # t
 @app.command("analyze")
 def analyze_cli(
     paths: Annotated[
-        list[str], typer.Argument(help="Article files (.txt, .html, .jsonl) or - for standard input.")
+        list[str],
+        typer.Argument(help="Article files (.txt, .html, .jsonl) or - for standard input."),
     ],
     *,
     published: Annotated[
@@ -50,11 +51,14 @@ def analyze_cli(
         typer.Option("--published", "-p", help="Publication date (YYYY-MM-DD) for relative dates."),
     ] = None,
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="text: a readable report; json: the contract.")
+        OutputFormat,
+        typer.Option("--format", "-f", help="text: a readable report; json: the contract."),
     ] = OutputFormat.text,
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="Write each article's JSON to DIR/<id>.json instead of printing."),
+        typer.Option(
+            "--out", "-o", help="Write each article's JSON to DIR/<id>.json instead of printing."
+        ),
     ] = None,
 ) -> None:
     """Analyse news articles: quotes with speakers, reported speech, actors and dates.
@@ -77,7 +81,7 @@ def analyze_cli(
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
 
-    def checked(items):  # type: ignore[no-untyped-def]
+    def checked(items: Iterable[Article]) -> Iterator[Article]:
         for article in items:
             if not looks_english(article.text):
                 err.print(
@@ -103,7 +107,9 @@ def analyze_cli(
     for message in errors:
         err.print(f"[red]error:[/red] {message}")
     if out is not None:
-        err.print(f"{done} article(s) written to {out}" + (f", {len(errors)} failed" if errors else ""))
+        err.print(
+            f"{done} article(s) written to {out}" + (f", {len(errors)} failed" if errors else "")
+        )
     if done == 0:
         raise typer.Exit(1)
 
@@ -135,8 +141,12 @@ def _progress(err: Console, total: int) -> Iterator[Callable[[], None]]:
         yield lambda: None
         return
     with Progress(
-        TextColumn("Analysing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=err, transient=err.is_terminal,
+        TextColumn("Analysing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=err.is_terminal,
     ) as progress:
         task = progress.add_task("analyse", total=total)
         yield lambda: progress.advance(task)

@@ -39,7 +39,11 @@ def print_report(result: ArticleResult, console: Console) -> None:
             table.add_column(column)
         for actor in result.actors:
             table.add_row(
-                actor.name, actor.kind, actor.title or "", actor.country or "", str(len(actor.mentions))
+                actor.name,
+                actor.kind,
+                actor.title or "",
+                actor.country or "",
+                str(len(actor.mentions)),
             )
         console.print(table)
     if result.dates:
@@ -91,9 +95,14 @@ def print_negotiation_tables(result: ArticleResult, console: Console) -> None:
                 f"{p.name} ({p.country})" if p.country else p.name for p in cas.locations
             )
             table.add_row(
-                _bound(n.killed_min, n.killed_max), _bound(n.injured_min, n.injured_max),
-                _bound(n.missing_min, n.missing_max), _bound(n.arrested_min, n.arrested_max),
-                n.perpetrator or "", _cell(where), cas.date or "", _cell(cas.text, 60),
+                _bound(n.killed_min, n.killed_max),
+                _bound(n.injured_min, n.injured_max),
+                _bound(n.missing_min, n.missing_max),
+                _bound(n.arrested_min, n.arrested_max),
+                n.perpetrator or "",
+                _cell(where),
+                cas.date or "",
+                _cell(cas.text, 60),
             )
         console.print(table)
     if result.amounts:
@@ -113,8 +122,13 @@ def print_negotiation_tables(result: ArticleResult, console: Console) -> None:
             due = f"{g.due} ({g.due_text})" if g.due else ""
             status = f"{g.status} {g.date}" if g.date else g.status
             table.add_row(
-                g.kind, status, ", ".join(g.parties), _cell(due), _cell("; ".join(g.steps)),
-                _cell(g.said_by), _cell(g.text, 50),
+                g.kind,
+                status,
+                ", ".join(g.parties),
+                _cell(due),
+                _cell("; ".join(g.steps)),
+                _cell(g.said_by),
+                _cell(g.text, 50),
             )
         console.print(table)
     if result.conditions:

@@ -25,7 +25,7 @@ def decode(data: bytes, *, what: str) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise IngestError(
-            f"{what} is not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); "
+            f"{what} is not valid UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r}); "
             f"convert it first, e.g. `iconv -f latin1 -t utf-8`"
         ) from exc
     return text
@@ -54,9 +54,7 @@ def html_to_text(html: str, *, what: str) -> tuple[str, str | None, str | None, 
     return text, data.get("title"), data.get("url"), published
 
 
-def read_articles(
-    path: str, *, published: date | None = None
-) -> Iterator[Article | IngestError]:
+def read_articles(path: str, *, published: date | None = None) -> Iterator[Article | IngestError]:
     """Yield the articles of ``path`` (a file or ``-``), or an IngestError in place of each bad one.
 
     A missing or unreadable file raises IngestError at once; a bad JSONL line is yielded as an
@@ -97,7 +95,9 @@ def read_articles(
     yield Article(text=text, id=stem, published=published)
 
 
-def _read_jsonl(data: bytes, *, name: str, published: date | None) -> Iterator[Article | IngestError]:
+def _read_jsonl(
+    data: bytes, *, name: str, published: date | None
+) -> Iterator[Article | IngestError]:
     for lineno, raw in enumerate(data.splitlines(), start=1):
         if not raw.strip():
             continue
@@ -117,7 +117,11 @@ def _read_jsonl(data: bytes, *, name: str, published: date | None) -> Iterator[A
             continue
         if article.published is None and published is not None:
             article = Article(
-                text=article.text, id=article.id, published=published, title=article.title,
-                url=article.url, source=article.source,
+                text=article.text,
+                id=article.id,
+                published=published,
+                title=article.title,
+                url=article.url,
+                source=article.source,
             )
         yield article

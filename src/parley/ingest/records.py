@@ -35,7 +35,7 @@ def parse_published(value: Any, *, what: str = "published") -> date | None:
 
 
 def article_from_record(record: Mapping[str, Any]) -> Article:
-    """An Article from a mapping with ``text`` and optional ``id, published, title, url, source``."""
+    """An Article from a mapping with ``text`` and optional id, published, title, url, source."""
     if not isinstance(record, Mapping):
         raise IngestError(f"an article record must be a JSON object, got {type(record).__name__}")
     text = record.get("text")
@@ -45,7 +45,9 @@ def article_from_record(record: Mapping[str, Any]) -> Article:
     return Article(
         text=text,
         id=str(rid) if rid not in (None, "") else "",
-        published=parse_published(record.get("published"), what=f"'published' of {rid or 'record'}"),
+        published=parse_published(
+            record.get("published"), what=f"'published' of {rid or 'record'}"
+        ),
         title=record.get("title") or None,
         url=record.get("url") or None,
         source=record.get("source") or None,

@@ -12,16 +12,18 @@ from spacy.tokens import Doc
 from parley.nlp.rules.actors import ActorIndex
 from parley.nlp.rules.amounts import extract_amounts
 from parley.nlp.rules.casualties import attach_casualties, extract_casualties
-from parley.nlp.rules.negotiations import extract_agreements, extract_conditions
-from parley.nlp.rules.places import extract_places
 from parley.nlp.rules.dates import extract_dates
 from parley.nlp.rules.events import extract_events
+from parley.nlp.rules.negotiations import extract_agreements, extract_conditions
+from parley.nlp.rules.places import extract_places
 from parley.nlp.rules.quotes import extract_quotes
 from parley.nlp.rules.reported import extract_reported_speech
 from parley.types import Article, ArticleResult, Provenance
 
 
-def analyze_doc(doc: Doc, article: Article, *, provenance: Provenance | None = None) -> ArticleResult:
+def analyze_doc(
+    doc: Doc, article: Article, *, provenance: Provenance | None = None
+) -> ArticleResult:
     """Extract actors, quotes, reported speech and dates from a parsed article."""
     actors = ActorIndex.build(doc)
     warnings: list[str] = []

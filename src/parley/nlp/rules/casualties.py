@@ -528,7 +528,8 @@ def _locations(sent: Span, places: Sequence[Place]) -> tuple[Place, ...]:
                 left = name_tok.left_edge if name_tok.left_edge.pos_ == "PROPN" else name_tok
                 start, end = left.idx, name_tok.idx + len(name_tok.text)
                 if free(start, end):
-                    found.append(geocode_place(doc_text(sent.doc)[start:end], start, end, hint=hint))
+                    name = doc_text(sent.doc)[start:end]
+                    found.append(geocode_place(name, start, end, hint=hint))
                     taken.append((start, end))
     # A casualty report names the most precise places; the country around them is context.
     local = [p for p in found if p.kind != "country"]

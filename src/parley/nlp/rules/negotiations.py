@@ -946,7 +946,8 @@ def _text_items(first: Token) -> tuple[list[str], list[Token]] | None:
                 tokens = tokens[:i]
                 break
         if tokens:
-            text = doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip(' ,"“”‘’')
+            end = tokens[-1].idx + len(tokens[-1].text)
+            text = doc_text(doc)[tokens[0].idx : end].strip(' ,"“”‘’')
             if text and text not in items:
                 items.append(text)
     return (items, beneficiaries) if len(items) >= 2 else None

@@ -131,10 +131,10 @@ def _kind(text: str, span: MarkedSpan, para_starts: list[int]) -> str:
     # 'she said, "and we stayed."' continues a direct quotation; 'saying "I commit that ..."'
     # is a capitalised clause right after a verb of saying.
     word = re.search(r"(\w+)(\W*)$", text[max(0, span.open_at - 30) : span.open_at])
-    if word and word.group(1).lower() in INTRODUCING_WORDS:
-        if word.group(2).strip() in {",", ":"} or not _LOWER_START.match(content):
-            return "direct"
-    return "partial"
+    if word is None or word.group(1).lower() not in INTRODUCING_WORDS:
+        return "partial"
+    after_punctuation = word.group(2).strip() in {",", ":"}
+    return "direct" if after_punctuation or not _LOWER_START.match(content) else "partial"
 
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -190,13 +190,17 @@ def _cues(region: Span, quoted: list[tuple[int, int]]) -> list[Token]:
     for tok in region:
         if _inside(tok.idx, quoted):
             continue
-        if is_speech_verb(tok) or is_according_to(tok):
-            found.append(tok)
-        elif is_speech_noun(tok) and (
-            noun_owner(tok) is not None or any(c.lower_ in {"by", "from"} for c in tok.children)
+        if (
+            is_speech_verb(tok)
+            or is_according_to(tok)
+            or is_speech_noun(tok)
+            and (
+                noun_owner(tok) is not None or any(c.lower_ in {"by", "from"} for c in tok.children)
+            )
+            or is_speech_noun(tok)
+            and tok.dep_ == "pobj"
+            and tok.head.lower_ in {"in", "via"}
         ):
-            found.append(tok)
-        elif is_speech_noun(tok) and tok.dep_ == "pobj" and tok.head.lower_ in {"in", "via"}:
             found.append(tok)
     return found
 
@@ -216,7 +220,9 @@ def _ancestor_depth(tokens: Span, cue: Token) -> int | None:
     return best
 
 
-def _attribute(doc: Doc, draft: _Draft, quoted: list[tuple[int, int]], resolver: SpeakerResolver) -> None:
+def _attribute(
+    doc: Doc, draft: _Draft, quoted: list[tuple[int, int]], resolver: SpeakerResolver
+) -> None:
     span = draft.span
     if draft.tokens is None or not len(draft.tokens):
         return
@@ -229,7 +235,9 @@ def _attribute(doc: Doc, draft: _Draft, quoted: list[tuple[int, int]], resolver:
     def rank(cue: Token) -> tuple[int, int, int, int]:
         depth = _ancestor_depth(draft.tokens, cue)  # type: ignore[arg-type]
         # The cue's own object being the quotation ("said, '...'") also links them.
-        if depth is None and any(child.idx >= span.start and child.idx < close for child in cue.children):
+        if depth is None and any(
+            child.idx >= span.start and child.idx < close for child in cue.children
+        ):
             depth = 1
         distance = cue.idx - close if cue.idx >= close else (span.open_at - cue.idx) + 15
         # "According to the BBC, a spokesman said": the source is a fallback to the speaker.
@@ -292,7 +300,9 @@ def _infer_from_neighbours(
             if following and following[0].span.continued:
                 source = following[0]
         if source is None or source.speaker is None:
-            same = [d for d in drafts if d is not draft and d.speaker and para_of(d.span.open_at) == p]
+            same = [
+                d for d in drafts if d is not draft and d.speaker and para_of(d.span.open_at) == p
+            ]
             before = [d for d in same if d.span.open_at < draft.span.open_at]
             after = [d for d in same if d.span.open_at > draft.span.open_at]
             source = before[-1] if before else (after[0] if after else None)
@@ -374,7 +384,9 @@ def _is_speech(text: str, draft: _Draft) -> bool:
         return False
     before = text[max(0, draft.span.open_at - 40) : draft.span.open_at].lower().split()
     naming_word = next((w for w in reversed(before[-3:]) if w.strip(",") in NAMING_WORDS), None)
-    named = bool(before) and (before[-1].strip(",") in NAMING_WORDS or before[-2:] == ["known", "as"])
+    named = bool(before) and (
+        before[-1].strip(",") in NAMING_WORDS or before[-2:] == ["known", "as"]
+    )
     if named and not draft.syntactic:
         return False
     if (naming_word or named) and _looks_like_name(words):
@@ -383,9 +395,9 @@ def _is_speech(text: str, draft: _Draft) -> bool:
         # Nobody is said to have uttered it: a long clause is still a quotation (speaker
         # unknown); a short phrase is a title, a name or a scare quote.
         return len(words) > 5
-    if len(words) <= 4 and all(w[:1].isupper() for w in words if w[:1].isalpha()) and not draft.syntactic:
-        return False  # a Title Cased name near a speech verb it does not hang from
-    return True
+    # A Title Cased name near a speech verb it does not hang from is not speech.
+    title_cased = all(w[:1].isupper() for w in words if w[:1].isalpha())
+    return not (len(words) <= 4 and title_cased and not draft.syntactic)
 
 
 _FUNCTION_WORDS = frozenset("the a an of and for in on at to de la le".split())

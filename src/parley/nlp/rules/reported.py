@@ -38,18 +38,20 @@ def _content_span(doc: Doc, clause_tokens: list[Token]) -> Span | None:
     start = min(t.i for t in clause_tokens)
     end = max(t.i for t in clause_tokens) + 1
     span = doc[start:end]
-    while len(span) and (span[0].lower_ == "that" and span[0].dep_ == "mark" or span[0].is_punct or span[0].is_space):
+    while len(span) and (
+        span[0].lower_ == "that" and span[0].dep_ == "mark" or span[0].is_punct or span[0].is_space
+    ):
         span = span[1:]
     # Trailing commas and full stops go; a closing quotation mark stays with its opening one.
-    while len(span) and (span[-1].is_space or (span[-1].is_punct and span[-1].text not in CLOSING_MARKS)):
+    while len(span) and (
+        span[-1].is_space or (span[-1].is_punct and span[-1].text not in CLOSING_MARKS)
+    ):
         span = span[:-1]
     return span if len(span) >= MIN_CONTENT_TOKENS else None
 
 
 def _quoted_share(span: Span, direct: list[tuple[int, int]]) -> float:
-    covered = sum(
-        max(0, min(span.end_char, hi) - max(span.start_char, lo)) for lo, hi in direct
-    )
+    covered = sum(max(0, min(span.end_char, hi) - max(span.start_char, lo)) for lo, hi in direct)
     return covered / max(1, span.end_char - span.start_char)
 
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
+from parley.types import ActorKind
 
 Quoted = Callable[[int], bool] | None
 
@@ -60,12 +61,22 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "relcl", "pcomp", "ccomp", "dep"})
 # Genders use the words ActorRecord.gender uses.
 PRONOUNS = {
-    "he": "male", "him": "male", "his": "male", "himself": "male",
-    "she": "female", "her": "female", "hers": "female", "herself": "female",
-    "they": None, "them": None, "it": None,
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "himself": "male",
+    "she": "female",
+    "her": "female",
+    "hers": "female",
+    "herself": "female",
+    "they": None,
+    "them": None,
+    "it": None,
 }
 # "That said, ...", "signs which read ...", first person outside quotes (the writer).
-NEVER_SPEAKERS = frozenset({"that", "this", "which", "what", "who", "my", "our", "me", "us", "i", "we"})
+NEVER_SPEAKERS = frozenset(
+    {"that", "this", "which", "what", "who", "my", "our", "me", "us", "i", "we"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,8 +241,20 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
 def _noun_phrase(token: Token) -> Span:
     """The noun phrase headed by ``token``, without relative clauses, appositions or commas."""
     doc = token.doc
-    keep = {"compound", "amod", "det", "poss", "nmod", "prep", "pobj", "case", "nummod",
-            "quantmod", "flat", "punct"}
+    keep = {
+        "compound",
+        "amod",
+        "det",
+        "poss",
+        "nmod",
+        "prep",
+        "pobj",
+        "case",
+        "nummod",
+        "quantmod",
+        "flat",
+        "punct",
+    }
     left, right = token.i, token.i
     for child in token.lefts:
         if child.dep_ in keep and child.dep_ != "punct":
@@ -276,7 +299,9 @@ def _document_owner(token: Token, *, depth: int = 0) -> Token | None:
             if verb.dep_ not in {"acl", "relcl"}:
                 continue
             for child in verb.children:
-                if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in {"by", "from"}):
+                if child.dep_ == "agent" or (
+                    child.dep_ == "prep" and child.lower_ in {"by", "from"}
+                ):
                     owner = next((o for o in child.children if o.dep_ == "pobj"), None)
                     if owner is not None:
                         break
@@ -418,7 +443,7 @@ class SpeakerResolver:
         if token.pos_ == "PROPN":
             name = text[4:] if text.lower().startswith("the ") else text
             # A speaker the tagger missed: "Pavel Orlov said" is a person, "Gazprom said" not.
-            kind = "person" if self.actors.name_shaped(phrase) else "organization"
+            kind: ActorKind = "person" if self.actors.name_shaped(phrase) else "organization"
             record = self.actors.find(name) or self.actors.add(name, kind)
             record.add_mention(phrase.start_char, phrase.end_char, text)
             return record, 0.8
@@ -426,8 +451,8 @@ class SpeakerResolver:
         name = text[0].lower() + text[1:] if text[:2] in {"A ", "An", "Th"} else text
         record = self.actors.find(name)
         if record is None:
-            kind = "group" if token.tag_ in {"NNS", "NNPS"} else "person"
-            record = self.actors.add(name, kind)  # type: ignore[arg-type]
+            group: ActorKind = "group" if token.tag_ in {"NNS", "NNPS"} else "person"
+            record = self.actors.add(name, group)
         record.add_mention(phrase.start_char, phrase.end_char, text)
         return record, 0.6
 
