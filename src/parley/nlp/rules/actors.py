@@ -24,7 +24,7 @@
 
 The quote and event rules then ask the index who a mention, a description or a pronoun refers
 to (:meth:`ActorIndex.find`, :meth:`ActorIndex.resolve_description`,
-:meth:`ActorIndex.resolve_pronoun`), and may register unnamed speakers with
+the speaker resolver in ``speech.py``), and may register unnamed speakers with
 :meth:`ActorIndex.add`.
 """
 
@@ -213,7 +213,7 @@ _TIME_ZONES = frozenset(
         "JST",
     }
 )
-_PRONOUN_GENDER = {
+PRONOUN_GENDER = {
     "he": "male",
     "him": "male",
     "his": "male",
@@ -223,7 +223,6 @@ _PRONOUN_GENDER = {
     "hers": "female",
     "herself": "female",
 }
-_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _DETERMINERS = frozenset({"the", "a", "an"})
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
@@ -1564,7 +1563,7 @@ class ActorIndex:
                 if word in GENDERED_WORDS:
                     votes.setdefault(record.id, Counter())[GENDERED_WORDS[word]] += 2
         for tok in doc:
-            gender = _PRONOUN_GENDER.get(tok.lower_)
+            gender = PRONOUN_GENDER.get(tok.lower_)
             if gender is None or tok.pos_ != "PRON":
                 continue
             antecedent = self._antecedent(tok.idx, persons_only=True)
@@ -1794,49 +1793,10 @@ class ActorIndex:
                 return True
         return False
 
-    def resolve_pronoun(self, pronoun: str, before: int) -> ActorRecord | None:
-        """The actor a pronoun refers to, looking back from ``before``.
-
-        he/him/his and she/her go to the subject person of the current or previous sentence
-        whose gender does not contradict the pronoun, else the nearest such person; "they"
-        goes to the nearest organisation or country, else the nearest group.
-        """
-        low = pronoun.strip().lower()
-        if low in _PLURAL_PRONOUNS:
-            nearest = [
-                r
-                for _, r in self.mentions_before(before)
-                if r.kind in ("organization", "country", "group")
-            ]
-            return nearest[-1] if nearest else None
-        gender = _PRONOUN_GENDER.get(low)
-        if gender is None:
-            return None
-        prev_start = self._previous_sentence_start(before)
-        subjects = sorted(
-            (
-                (s, r)
-                for r in self.records
-                if r.kind == "person" and r.gender != _other(gender)
-                for s, _ in r.subject_mentions
-                if prev_start <= s < before
-            ),
-            key=lambda pair: pair[0],
-        )
-        if subjects:
-            return subjects[-1][1]
-        nearest = [
-            r for _, r in self.mentions_before(before, kind="person") if r.gender != _other(gender)
-        ]
-        return nearest[-1] if nearest else None
-
     def freeze(self) -> tuple[Actor, ...]:
         """The actors as frozen :class:`parley.types.Actor` values, in order of first mention."""
         return tuple(record.freeze() for record in self.records)
 
-
-def _other(gender: str) -> str:
-    return "female" if gender == "male" else "male"
 
 
 def _head(words: list[str]) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from parley.nlp.doctext import doc_text
-from parley.nlp.rules.actors import ActorIndex, ActorRecord
+from parley.nlp.rules.actors import PRONOUN_GENDER, ActorIndex, ActorRecord
 from parley.types import ActorKind
 
 Quoted = Callable[[int], bool] | None
@@ -59,20 +59,8 @@ DOCUMENT_NOUNS = frozenset(
 NP_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "to"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "relcl", "pcomp", "ccomp", "dep"})
-# Genders use the words ActorRecord.gender uses.
-PRONOUNS = {
-    "he": "male",
-    "him": "male",
-    "his": "male",
-    "himself": "male",
-    "she": "female",
-    "her": "female",
-    "hers": "female",
-    "herself": "female",
-    "they": None,
-    "them": None,
-    "it": None,
-}
+# he/she and their forms (genders as ActorRecord.gender spells them); plural and neuter: None.
+PRONOUNS: dict[str, str | None] = {**PRONOUN_GENDER, "they": None, "them": None, "it": None}
 # "That said, ...", "signs which read ...", first person outside quotes (the writer).
 NEVER_SPEAKERS = frozenset(
     {"that", "this", "which", "what", "who", "my", "our", "me", "us", "i", "we"}
