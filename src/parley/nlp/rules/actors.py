@@ -11,7 +11,7 @@
    has no person context ("Sumy") is a place, not a person; platform names are dropped.
 2. **Titles** from the words before a name ("Secretary of State Marco Rubio", "Kremlin
    spokesman Dmitry Peskov"), from appositions ("X, chair of the committee, ...") and from the
-   noun a name is in apposition to ("Trump's special envoy, Steve Witkoff").
+   noun a name is in apposition to ("the premier's special envoy, Ada Lind").
 3. **Countries** from nationality words, country names, capitals and institutions in the title
    ("US", "Italian", "Kremlin"), from "of <country>" after the name, from the apposition, and
    otherwise from the country the article talks about most.
@@ -627,7 +627,7 @@ class ActorIndex:
             ):
                 start += 1
             elif doc[start].text in ("[", "("):
-                # "Cde [comrade] Robert Mugabe": skip a bracketed gloss.
+                # "Cde [comrade] Tendai Moyo": skip a bracketed gloss.
                 close = next((k for k in range(start, end) if doc[k].text in ("]", ")")), None)
                 if close is None:
                     break
@@ -679,7 +679,7 @@ class ActorIndex:
                 end += 1
             else:
                 break
-        # An honorific right before the name gives gender ("Mr Mugabe", "Ms Lam").
+        # An honorific right before the name gives gender ("Mr Moyo", "Ms Varga").
         if start > 0:
             low = _norm_token(doc[start - 1].text)
             if low in HONORIFICS and HONORIFICS[low]:
@@ -911,7 +911,7 @@ class ActorIndex:
             text += tok.text + (tok.whitespace_ if n < len(kept) - 1 else "")
         text = re.sub(r"\s+(?:of|of the)\s*$", "", text).strip(" -\u2013")
         words = text.split()
-        # "Presidents Muhammadu Buhari of Nigeria and Patrice Talon": one president each.
+        # "Presidents Ana Reis of Chile and Tomas Ek": one president each.
         if words and words[-1].lower().endswith("s") and words[-1].lower()[:-1] in TITLE_NOUNS:
             words[-1] = words[-1][:-1]
             text = " ".join(words)
@@ -976,7 +976,7 @@ class ActorIndex:
                 countries.append(country)
             for t in phrase:
                 self._claimed.add(t.i)
-        # "the director of Argentina's Amnesty International, Mariela Belski": a role phrase
+        # "the director of Peru's Red Cross, Lucia Marin": a role phrase
         # ending right before the comma that precedes the name.
         if not tokens and m.start >= 3 and doc[m.start - 1].text == "," and not record.titles:
             sent_start = self._sentence(m.start)[0]
@@ -1003,7 +1003,7 @@ class ActorIndex:
                     if t.text in _POSSESSIVE and t.i > first_i and owner_tok.ent_type_ == "PERSON":
                         record.owners.append(owner_tok.idx)
                 break
-        # "the Archbishop of Gdańsk, Sławoj Leszek Głódź": a role entity, a comma, the name.
+        # "the Bishop of Tartu, Jaan Kask": a role entity, a comma, the name.
         if not tokens and not record.titles and m.start >= 2 and doc[m.start - 1].text == ",":
             role = next(
                 (e for e in self.ents if e.end == m.start - 1 and e.label_ in ("ORG", "PERSON")),
@@ -1135,7 +1135,7 @@ class ActorIndex:
             end -= 1
         if start >= end:
             return None
-        # "the Tunisian League" + "for the" + "Defence of Human Rights": one name split in two.
+        # "the Chilean League" + "for the" + "Protection of Rivers": one name split in two.
         if end < len(doc) and doc[end].lower_ in ("for", "of", "on"):
             tail = next(
                 (e for e in self.ents if e.start in (end + 1, end + 2) and e.label_ == "ORG"), None
@@ -1418,7 +1418,7 @@ class ActorIndex:
                 return record
             if entry is not None and any(known_actor(n) is entry for n in names):
                 return record
-            # Acronym: "USCIRF" for "United States Commission on International Religious Freedom".
+            # Acronym: "IWC" for "International Water Commission".
             if text.isupper() and _acronym(record.name) == text:
                 return record
             if record.name.isupper() and _acronym(text) == record.name:
@@ -1527,7 +1527,7 @@ class ActorIndex:
             if nxt is not None and (
                 nxt.pos_ == "PROPN" or nxt.lower_ == "of" or nxt.text in _POSSESSIVE
             ):
-                continue  # "the President Donald Trump", "the president of the league"
+                continue  # "the President Ana Reis", "the president of the league"
             if any(t.ent_type_ in ("PERSON", "ORG") for t in chunk):
                 continue  # named entities are handled as names
             if any(
@@ -1624,7 +1624,7 @@ class ActorIndex:
                 None,
             )
             # A titled person's nationality is often given by the sentence that introduces
-            # them ("... Rubio ..., stating that the US would not ..."); others take the
+            # them ("... Reyes ..., stating that Chile would not ..."); others take the
             # article's main country.
             in_sentence = (
                 self._sentence_country(record) if record.kind == "person" and record.title else None

@@ -204,7 +204,7 @@ def _measures(span: Span) -> str | None:
     # "a $500 million aid package", "a 30 percent tariff"
     if root.dep_ in ("compound", "nmod", "amod", "nummod", "quantmod") and root.head.pos_ == "NOUN":
         if root.head.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL"):
-            return None  # "49.7 percent to 40.3 percent": the head is another amount
+            return None  # "51.2 percent to 38.6 percent": the head is another amount
         if root.head.i >= span.end:
             return _phrase(root.head)
     # "aid worth $500 million", "tariffs of 30 percent", "a loan of $2bn"

@@ -300,7 +300,7 @@ def _tense(span: Span, kind: str) -> Tense | None:
     month-days it gives no direction and the nearest occurrence wins.
     """
     weekday = kind == "weekday"
-    # A month or month-day inside a noun phrase ("violence against protesters on June 12") takes
+    # A month or month-day inside a noun phrase ("the strike by dockers on June 12") takes
     # the nearest year: a distant verb's tense says little about it.
     verb = _governing_verb(span, through_nouns=weekday)
     tense = _verb_tense(verb) if verb is not None else None
@@ -319,7 +319,7 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | Literal["present"] | Non
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a in _FUTURE_AUX for a in auxes):
         if verb.tag_ == "VBN" and "have" in auxes:
-            # "might have encouraged" looks back, "would have been 80 on February 20" ahead.
+            # "might have encouraged" looks back, "would have turned 70 on May 3" ahead.
             return None
         return "future"
     if "to" in auxes:

@@ -7,8 +7,8 @@ For every sentence:
    owned by an actor ("Russian airstrikes"), evaluative words ("optimistic").
 2. Frames fold a complement into one event: "threatened to cut aid" is a threat (1311), "agreed
    to provide aid" an intent (0333), "refused to release" a refusal (1243), "demanded that X
-   withdraw" a demand (1056), "may take a pass on facilitating negotiations" a threat to halt
-   mediation (135). The complement is then not reported as done.
+   withdraw" a demand (1056), "may stop facilitating the talks" a threat to halt mediation
+   (135). The complement is then not reported as done.
 3. Modality: negated actions give no event; "will/would/going to" and "may/could" turn actions into
    intents (cooperation) or threats (conflict); "X said Y must do Z" is X's demand on Y; triggers
    inside an if/unless clause are conditions, not events.
@@ -632,7 +632,7 @@ def _node_at(tok: Token, depth: int = 0) -> _Node | None:
         return _Node(code=code, trigger=tok, tokens=[tok])
     if frame is not None and frame.kind == "F" and frame.value in FRAME_DEFAULTS:
         if frame.words[-1] in NO_DEFAULT_FRAMES:
-            return None  # "hoped a settlement could be reached": only a coded complement counts
+            return None  # "hoped a deal could be found": only a coded complement counts
         node = _Node(code=FRAME_DEFAULTS[frame.value], trigger=tok, tokens=[tok], frame=frame.value)
         if frame.value in {"demand", "appeal"}:
             clause = next((c for c in tok.children if c.dep_ in {"ccomp", "xcomp"}), None)
@@ -1277,7 +1277,7 @@ def _emittable(node: _Node) -> bool:
         return True
     if trig.dep_ in SUBJECT_DEPS:
         return True
-    # "on an official visit to Rome"
+    # "on a state visit to Lisbon"
     return (
         trig.dep_ == "pobj"
         and trig.head.lower_ == "on"

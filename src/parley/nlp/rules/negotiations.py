@@ -11,7 +11,7 @@ The rules read the dependency parse around a small lexicon we wrote:
   of". Parties are the subject's countries, "between X and Y", "with X", or the last agreement's
   parties when the article goes on about "the agreement".
 * a **step still required** is a nominal step (ratification, approval, vote) said to be pending
-  ("parliament would have the last word on ratification" -> "ratification by parliament").
+  ("the assembly must still approve the ratification" -> "ratification by the assembly").
 * a **condition** is the list after "conditions ... including" or the object of demand verbs
   ("insisted on", "is seeking"), one item per conjunct.
 * an **ultimatum** is a short deadline ("a matter of days", "within 48 hours ... or") or the
@@ -213,7 +213,7 @@ DEMAND_VERBS: dict[str, str] = {
     "press": "demand",
 }
 # A list is a negotiating position only when it, or its sentence, is about negotiation:
-# "called for the decriminalization of drugs" is a campaign promise, not a condition.
+# "called for free school meals" is a campaign promise, not a condition.
 NEGOTIATION_WORDS = {
     "ceasefire",
     "truce",
@@ -485,7 +485,7 @@ def _status_verb(noun: Token) -> Token | None:
             return verb
     if noun.dep_ == "conj":
         return _status_verb(noun.head)
-    # "a deal which I guess is going to be signed": a passive status verb in the relative clause,
+    # "a pact which I think is going to be signed": a passive status verb in the relative clause,
     # reached through verbs only (not "seen as a component of a proposed partnership").
     for child in noun.children:
         if child.dep_ != "relcl":
@@ -684,7 +684,7 @@ PENDING_WORDS = {
 
 
 def _existing_agreement(noun: Token, kind: str, actors: ActorIndex | None) -> _Record | None:
-    """ "the November 27 border agreement between Turkey and Libya": an agreement the article
+    """ "the March 3 water agreement between Chile and Peru": an agreement the article
     treats as concluded, named with its parties and no verb about it. Status ``agreed``."""
     parties = _between_parties(noun.children, actors, ("between",))
     if len(parties) < 2 or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
@@ -1115,7 +1115,7 @@ def _about_negotiation(sent: Span) -> bool:
 
 def _speaker_country(name: str | None, actors: ActorIndex | None) -> str | None:
     """The speaker's country: from the actor table, else the country that is the subject of
-    the sentence that first names the speaker ("Rubio ... stating that the US would not ...")."""
+    the sentence that first names the speaker ("Reyes ... stating that Chile would not ...")."""
     if not name:
         return None
     from parley.geo.countries import find_country
@@ -1166,7 +1166,7 @@ def _deadline_noun(
     after = [d for d in inside if d.start >= key.idx]
     resolved = min(after, key=lambda d: d.start) if after else (inside[-1] if inside else None)
     # a deadline someone imposes ("gave Hamas a deadline") or backs with a threat is an
-    # ultimatum; a calendar deadline ("the Brexit deadline is October 31") is a deadline
+    # ultimatum; a calendar deadline ("the tariff deadline is June 30") is a deadline
     words = {t.lower_ for t in sent}
     imposed = (
         key.lower_.startswith("ultimatum")

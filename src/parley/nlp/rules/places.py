@@ -1,7 +1,7 @@
 """Places named in an article, geocoded offline: Doc -> list[Place].
 
 Candidates are GPE, LOC and FAC entities, ORG entities that the gazetteer lists as facilities
-("the Oval Office"), and PERSON entities that are really places ("in the cities of Kharkiv and
+("the Oval Office"), and PERSON entities that are really places ("shelling hit Kharkiv and
 Sumy": a gazetteer name with no person context). Left out: capitals standing for their
 government ("Moscow said"), country names used as actors or modifiers rather than locations
 ("between Russia and Ukraine", "US officials"), and names no table knows.

@@ -317,7 +317,7 @@ def _infer_from_neighbours(
                 draft.confidence = 0.6
                 continue
         if draft.kind == "direct":
-            # "..., leaving Ingram unimpressed. 'One of them was questionable.'": a quotation
+            # "..., leaving Coach Ruiz unhappy. 'The second card was harsh.'": a quotation
             # that follows a sentence of its paragraph naming exactly one person is theirs.
             record = _sole_person_of_previous_sentence(doc, draft, para_bounds[p], quoted, resolver)
             if record is not None:

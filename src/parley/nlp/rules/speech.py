@@ -1,9 +1,9 @@
 """Speech cues and their speakers: the attribution machinery shared by direct and reported speech.
 
 A cue is a verb of saying ("said", "warned", "tweeted"), the phrase "according to", or a noun of
-saying with its owner ("Trump's claim", "in a statement"). Its speaker is the grammatical subject,
-found by climbing through participles and conjuncts ("..., saying" takes the subject of the verb it
-modifies), then mapped to a canonical actor: a name through the actor index, a pronoun through
+saying with its owner ("the envoy's claim", "in a statement"). Its speaker is the grammatical
+subject, found by climbing through participles and conjuncts ("..., saying" takes the subject of
+the verb it modifies), then mapped to a canonical actor: a name through the actor index, a pronoun through
 the nearest salient person of the right gender, a description ("the President") through titles,
 and an unnamed source ("a police spokesperson") registered as an actor of its own.
 """
@@ -136,7 +136,7 @@ def subject_of(verb: Token, *, depth: int = 0, quoted: Quoted = None) -> Token |
     """
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and not (quoted and quoted(c.idx))]
     if subjects:
-        # Two subjects means the parser split "Niger's president Mahamadou Issoufou": the name.
+        # Two subjects means the parser split "Chile's president Ana Reis": the name.
         return next((c for c in subjects if c.pos_ == "PROPN"), subjects[0])
     for child in verb.children:
         if quoted and quoted(child.idx):
@@ -166,7 +166,7 @@ def subject_of(verb: Token, *, depth: int = 0, quoted: Quoted = None) -> Token |
     if verb.dep_ in CLIMB_DEPS:
         head = verb.head
         if verb.dep_ == "advcl" and head.dep_ == "ccomp" and is_speech_verb(head.head):
-            # "He stated the trial would not be fair, saying ...": the parser hung "saying" on
+            # "He said the vote would be rigged, adding ...": the parser hung "adding" on
             # the reported clause; its subject is the one who stated it.
             head = head.head
         return subject_of(head, depth=depth + 1, quoted=quoted)
@@ -175,7 +175,7 @@ def subject_of(verb: Token, *, depth: int = 0, quoted: Quoted = None) -> Token |
 
 def noun_owner(noun: Token) -> Token | None:
     """The possessor of a noun: a ``poss`` child, or (when the parse missed it) a word marked
-    with 's a few tokens to the left inside the same phrase ("Trump's earlier campaign claim")."""
+    with 's a few tokens to the left inside the same phrase ("Reyes's earlier campaign pledge")."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
@@ -265,7 +265,7 @@ ACCOUNT_NOUNS = frozenset({"account", "page", "feed", "channel", "office", "webs
 
 def _document_owner(token: Token, *, depth: int = 0) -> Token | None:
     """Who a document speaks for: "the opinion of the Court", "the ministry's statement",
-    "a memo posted by Senator X", "a tweet sent from Biden's Twitter account"."""
+    "a memo posted by Senator X", "a post sent from the mayor's official account"."""
     owner: Token | None = None
     for child in token.children:
         if child.dep_ == "poss":
@@ -278,7 +278,7 @@ def _document_owner(token: Token, *, depth: int = 0) -> Token | None:
                 if owner is not None:
                     break
     if owner is None:
-        # "an AEW press release", "a Kremlin statement": the named issuer in front.
+        # "an Ofcom press release", "a Kremlin statement": the named issuer in front.
         owner = next(
             (c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None
         )
@@ -296,7 +296,7 @@ def _document_owner(token: Token, *, depth: int = 0) -> Token | None:
             if owner is not None:
                 break
     if owner is None and token.dep_ in {"dobj", "nsubjpass"} and token.head.pos_ == "VERB":
-        # "They released a statement which said": the one who released it.
+        # "The union issued a note which said": the one who issued it.
         owner = subject_of(token.head) if token.dep_ == "dobj" else None
         if owner is None and token.dep_ == "nsubjpass":
             agent = next((c for c in token.head.children if c.dep_ == "agent"), None)
@@ -387,8 +387,8 @@ class SpeakerResolver:
 
     def _named(self, phrase: Span) -> ActorRecord | None:
         """The actor a noun phrase names. A person named in it or in apposition wins ("the
-        director of Amnesty International, Mariela Belski"; "Niger's president Mahamadou
-        Issoufou"); otherwise the organisation its head belongs to."""
+        director of the Red Cross, Lucia Marin"; "Chile's president Ana Reis"); otherwise the
+        organisation its head belongs to."""
         root = phrase.root
         tokens = list(phrase)
         for child in root.children:
@@ -396,7 +396,7 @@ class SpeakerResolver:
                 tokens.extend(child.subtree)
         head = self.actors.at(root.idx, root.idx + len(root.text))
         if head is not None and head.kind == "person":
-            return head  # "Howard Rubel, a lawyer representing Spanton": Rubel, not Spanton
+            return head  # "Ivo Rask, a lawyer for Mia Holt": Rask, not Holt
         persons: list[ActorRecord] = []
         others: list[ActorRecord] = []
         for tok in tokens:
@@ -430,7 +430,7 @@ class SpeakerResolver:
                 return record, 0.8
         if token.pos_ == "PROPN":
             name = text[4:] if text.lower().startswith("the ") else text
-            # A speaker the tagger missed: "Pavel Orlov said" is a person, "Gazprom said" not.
+            # A speaker the tagger missed: "Ivo Rask said" is a person, "Gazprom said" not.
             kind: ActorKind = "person" if self.actors.name_shaped(phrase) else "organization"
             record = self.actors.find(name) or self.actors.add(name, kind)
             record.add_mention(phrase.start_char, phrase.end_char, text)
@@ -446,7 +446,7 @@ class SpeakerResolver:
 
     def nearest_person_before(self, cue: Token) -> ActorRecord | None:
         """The closest person named before ``cue`` in its sentence, outside quotations: the
-        reader's answer when the parse gives the cue no subject ("..., Jamel Msallem, said")."""
+        reader's answer when the parse gives the cue no subject ("..., Lucia Marin, said")."""
         for tok in reversed(list(cue.sent)):
             if tok.i >= cue.i or (self._quoted and self._quoted(tok.idx)):
                 continue
