@@ -502,12 +502,11 @@ class Store:
         if not wanted:
             return
         # One INSERT ... ON CONFLICT DO NOTHING instead of a read and a write per actor.
-        if self.dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as upsert
-        else:
-            from sqlalchemy.dialects.sqlite import insert as upsert
+        from sqlalchemy.dialects import postgresql, sqlite
+
+        dialect = postgresql if self.dialect == "postgresql" else sqlite
         conn.execute(
-            upsert(s.actor_aliases).on_conflict_do_nothing(),
+            dialect.insert(s.actor_aliases).on_conflict_do_nothing(),
             [{"actor_key": key, "alias": al} for al in wanted],
         )
 

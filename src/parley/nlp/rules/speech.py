@@ -3,9 +3,9 @@
 A cue is a verb of saying ("said", "warned", "tweeted"), the phrase "according to", or a noun of
 saying with its owner ("the envoy's claim", "in a statement"). Its speaker is the grammatical
 subject, found by climbing through participles and conjuncts ("..., saying" takes the subject of
-the verb it modifies), then mapped to a canonical actor: a name through the actor index, a pronoun through
-the nearest salient person of the right gender, a description ("the President") through titles,
-and an unnamed source ("a police spokesperson") registered as an actor of its own.
+the verb it modifies), then mapped to a canonical actor: a name through the actor index, a
+pronoun through the nearest salient person of the right gender, a description ("the President")
+through titles, and an unnamed source ("a police spokesperson") registered as an actor of its own.
 """
 
 from __future__ import annotations
