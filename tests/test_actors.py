@@ -11,16 +11,19 @@ from parley.nlp.rules.actors import ActorIndex, ActorRecord, names_compatible
 pytestmark = pytest.mark.model
 
 ARTICLE = (
-    "US President Donald Trump said on Friday that Washington could walk away from the talks. "
-    "Secretary of State Marco Rubio issued a similar warning in Paris. "
-    "US Vice President JD Vance met Italian Prime Minister Giorgia Meloni in Rome. "
-    "Kremlin spokesman Dmitry Peskov, reacting to Trump’s remarks, said talks were difficult. "
-    "Russian airstrikes hit the cities of Kharkiv and Sumy on Friday, officials said. "
-    "MP Ivanna Klympush-Tsintsadze, chair of the parliamentary committee on EU Integration, "
-    "said parliament would decide. She told reporters the vote would come soon. "
-    "Foreign Minister Andrii Sybiha met Rubio and Trump’s special envoy, Steve Witkoff, in Paris. "
-    "“We will see,” the President said. "
-    "The Kremlin spokesman added that Moscow was open to dialogue."
+    "US President Daniel Caldwell warned on Friday that Washington might abandon the negotiations. "
+    "Secretary of State Victor Alvarado repeated the warning during a visit to Paris. "
+    "US Vice President Owen Mercer held talks with Italian Prime Minister Chiara Benedetti "
+    "in Rome. "
+    "Kremlin spokesman Arkady Lebedin, responding to Caldwell’s comments, called the process "
+    "complicated. "
+    "Russian drones struck Kharkiv and Sumy overnight, regional governors reported. "
+    "MP Oksana Hrytsenko-Valchuk, chair of the parliamentary energy committee, "
+    "said lawmakers would have the final word. She added that a vote was expected shortly. "
+    "Foreign Minister Taras Melnychuk met Alvarado and Caldwell’s special envoy, Grant Whitcombe, "
+    "in Paris. "
+    "“Time will tell,” the President said. "
+    "The Kremlin spokesman added that Moscow remained ready for dialogue."
 )
 
 
@@ -39,19 +42,19 @@ def _person(index: ActorIndex, name: str) -> ActorRecord:
 @pytest.mark.parametrize(
     ("name", "canonical", "title", "country"),
     [
-        ("Trump", "Donald Trump", "President", "USA"),
-        ("Rubio", "Marco Rubio", "Secretary of State", None),
-        ("Vance", "JD Vance", "Vice President", "USA"),
-        ("Meloni", "Giorgia Meloni", "Prime Minister", "ITA"),
-        ("Peskov", "Dmitry Peskov", "Kremlin spokesman", "RUS"),
+        ("Caldwell", "Daniel Caldwell", "President", "USA"),
+        ("Alvarado", "Victor Alvarado", "Secretary of State", None),
+        ("Mercer", "Owen Mercer", "Vice President", "USA"),
+        ("Benedetti", "Chiara Benedetti", "Prime Minister", "ITA"),
+        ("Lebedin", "Arkady Lebedin", "Kremlin spokesman", "RUS"),
         (
-            "Klympush-Tsintsadze",
-            "Ivanna Klympush-Tsintsadze",
-            "MP, chair of the parliamentary committee on EU Integration",
+            "Hrytsenko-Valchuk",
+            "Oksana Hrytsenko-Valchuk",
+            "MP, chair of the parliamentary energy committee",
             None,
         ),
-        ("Sybiha", "Andrii Sybiha", "Foreign Minister", None),
-        ("Witkoff", "Steve Witkoff", "special envoy", "USA"),
+        ("Melnychuk", "Taras Melnychuk", "Foreign Minister", None),
+        ("Whitcombe", "Grant Whitcombe", "special envoy", "USA"),
     ],
 )
 def test_actor_name_title_country(
@@ -67,15 +70,15 @@ def test_actor_name_title_country(
 
 def test_surname_is_alias_of_full_name(article: tuple[Any, ActorIndex]) -> None:
     _, index = article
-    trump = _person(index, "Donald Trump")
-    assert "Trump" in trump.aliases
-    assert index.find("President Trump") is trump
+    caldwell = _person(index, "Daniel Caldwell")
+    assert "Caldwell" in caldwell.aliases
+    assert index.find("President Caldwell") is caldwell
 
 
 def test_possessive_surname_tagged_otherwise_joins_person(article: tuple[Any, ActorIndex]) -> None:
     doc, index = article
-    start = ARTICLE.index("Trump’s remarks")
-    assert index.at(start, start + len("Trump")) is _person(index, "Donald Trump")
+    start = ARTICLE.index("Caldwell’s comments")
+    assert index.at(start, start + len("Caldwell")) is _person(index, "Daniel Caldwell")
 
 
 def test_every_mention_slices_the_text(article: tuple[Any, ActorIndex]) -> None:
@@ -101,11 +104,11 @@ def test_title_word_state_is_not_an_organisation(article: tuple[Any, ActorIndex]
 @pytest.mark.parametrize(
     ("description", "anchor", "expected"),
     [
-        ("the President", "“We will see,”", "Donald Trump"),
-        ("The Kremlin spokesman", "The Kremlin spokesman added", "Dmitry Peskov"),
-        ("the minister", "“We will see,”", "Andrii Sybiha"),
-        ("the Prime Minister", "“We will see,”", "Giorgia Meloni"),
-        ("the Vice President", "“We will see,”", "JD Vance"),
+        ("the President", "“Time will tell,”", "Daniel Caldwell"),
+        ("The Kremlin spokesman", "The Kremlin spokesman added", "Arkady Lebedin"),
+        ("the minister", "“Time will tell,”", "Taras Melnychuk"),
+        ("the Prime Minister", "“Time will tell,”", "Chiara Benedetti"),
+        ("the Vice President", "“Time will tell,”", "Owen Mercer"),
     ],
 )
 def test_resolve_description(
@@ -128,20 +131,20 @@ def test_resolve_description_needs_an_earlier_mention(article: tuple[Any, ActorI
 def test_descriptions_in_text_become_mentions(article: tuple[Any, ActorIndex]) -> None:
     _, index = article
     start = ARTICLE.index("the President said")
-    assert index.at(start, start + len("the President")) is _person(index, "Donald Trump")
+    assert index.at(start, start + len("the President")) is _person(index, "Daniel Caldwell")
 
 
 def test_pronoun_resolution_and_gender(article: tuple[Any, ActorIndex]) -> None:
     _, index = article
-    she = ARTICLE.index("She told")
-    mp = _person(index, "Klympush-Tsintsadze")
+    she = ARTICLE.index("She added")
+    mp = _person(index, "Hrytsenko-Valchuk")
     assert _pronoun_at(index, she) is mp
     assert mp.gender == "female"
 
 
 def test_acting_capital_is_its_country(article: tuple[Any, ActorIndex]) -> None:
     _, index = article
-    start = ARTICLE.index("Washington could")
+    start = ARTICLE.index("Washington might")
     record = index.at(start, start + len("Washington"))
     assert record is not None and record.kind == "country" and record.country == "USA"
 
@@ -164,7 +167,7 @@ def test_ids_are_dense_and_frozen_actors_match(article: tuple[Any, ActorIndex]) 
             "GOV",
         ),
         (
-            "The Supreme Court of Puerto Rico ruled on Wednesday against the governor.",
+            "A Supreme Court of Puerto Rico ruling on Wednesday went against the governor.",
             "Supreme Court of Puerto Rico",
             "organization",
             "PRI",
@@ -201,53 +204,54 @@ def test_organisations_and_countries(
     ("text", "name", "title", "country"),
     [
         (
-            "President Hassan Rouhani of Iran said the strait was safe.",
-            "Hassan Rouhani",
+            "President Farid Kazemi of Iran insisted that the shipping lanes remained open.",
+            "Farid Kazemi",
             "President",
             "IRN",
         ),
         (
-            "Italian Prime Minister Giorgia Meloni welcomed the visit.",
-            "Giorgia Meloni",
+            "Italian Prime Minister Chiara Benedetti praised the delegation.",
+            "Chiara Benedetti",
             "Prime Minister",
             "ITA",
         ),
         (
-            "Republican committee member Doug Collins of Georgia said the US inquiry was unfair. "
-            "US lawmakers will vote.",
-            "Doug Collins",
+            "Republican committee member Wade Tillery of Georgia called the US investigation "
+            "one-sided. US lawmakers vote next week.",
+            "Wade Tillery",
             "Republican committee member",
             "USA",
         ),
         (
-            "Niger's president Mahamadou Issoufou said the zone would help trade.",
-            "Mahamadou Issoufou",
+            "Niger's president Abdou Garba Sani argued the free-trade zone would boost commerce.",
+            "Abdou Garba Sani",
             "president",
             "NER",
         ),
         (
-            "German Chancellor Angela Merkel's spokesperson, Steffen Seibert, said it was right.",
-            "Steffen Seibert",
+            "German Chancellor Klaus Brenner's spokesperson, Jonas Wehling, called the decision "
+            "correct.",
+            "Jonas Wehling",
             "spokesperson",
             "DEU",
         ),
         (
-            "US Ambassador to Germany Richard Grenell criticised the airline on Monday.",
-            "Richard Grenell",
+            "US Ambassador to Germany Bradley Kessler condemned the carrier on Monday.",
+            "Bradley Kessler",
             "Ambassador to Germany",
             "USA",
         ),
         (
-            "Chief Executive of Hong Kong Carrie Lam delivered her policy speech.",
-            "Carrie Lam",
+            "Chief Executive of Hong Kong Vivian Tsang gave her annual address.",
+            "Vivian Tsang",
             "Chief Executive",
             "HKG",
         ),
         (
-            "After the speech, the director of Argentina's Amnesty International, Mariela Belski, "
-            "said the bill was welcome.",
-            "Mariela Belski",
-            "director of Amnesty International",
+            "Following the address, the director of Argentina's Center for Civic Rights, "
+            "Paula Ferraro, praised the bill.",
+            "Paula Ferraro",
+            "director of Center for Civic Rights",
             "ARG",
         ),
     ],
@@ -263,22 +267,26 @@ def test_titles_and_countries_in_single_sentences(
 
 def test_namesakes_stay_apart(nlp: Any) -> None:
     doc = nlp(
-        "Thaksin Shinawatra was ousted in 2006. His sister Yingluck Shinawatra later led the "
-        "government. Thaksin Shinawatra lives abroad."
+        "Viktor Halas was ousted in 2009. His sister Irena Halas later led the "
+        "government. Viktor Halas now lives abroad."
     )
     index = ActorIndex.build(doc)
     people = sorted(r.name for r in index.records if r.kind == "person")
-    assert people == ["Thaksin Shinawatra", "Yingluck Shinawatra"]
+    assert people == ["Irena Halas", "Viktor Halas"]
 
 
 @pytest.mark.parametrize(
     ("text", "name", "gender"),
     [
-        ("Ms Carrie Lam said the bill was dead. Lam spoke in Hong Kong.", "Carrie Lam", "female"),
-        ("Mr Robert Mugabe ruled for decades.", "Robert Mugabe", "male"),
         (
-            "Andrew Leung opened the session. He said the council would meet again.",
-            "Andrew Leung",
+            "Ms Vivian Tsang declared the proposal finished. Tsang was speaking in Hong Kong.",
+            "Vivian Tsang",
+            "female",
+        ),
+        ("Mr Samuel Okafor governed for decades.", "Samuel Okafor", "male"),
+        (
+            "Martin Yeung opened the sitting. He said the council would reconvene.",
+            "Martin Yeung",
             "male",
         ),
     ],
@@ -291,11 +299,11 @@ def test_gender_evidence(nlp: Any, text: str, name: str, gender: str) -> None:
 
 def test_pronoun_skips_person_of_other_gender(nlp: Any) -> None:
     text = (
-        "Ms Yulia Svyrydenko announced the memorandum with US Treasury Secretary Scott Bessent. "
-        "She said it was signed."
+        "Ms Halyna Marchuk unveiled the memorandum alongside US Treasury Secretary Brian Colter. "
+        "She said it had been signed."
     )
     index = ActorIndex.build(nlp(text))
-    assert _pronoun_at(index, text.index("She said")).name == "Yulia Svyrydenko"  # type: ignore[union-attr]
+    assert _pronoun_at(index, text.index("She said")).name == "Halyna Marchuk"  # type: ignore[union-attr]
 
 
 def test_add_unnamed_source_reads_facts_from_its_name(nlp: Any) -> None:
@@ -310,13 +318,13 @@ def test_add_unnamed_source_reads_facts_from_its_name(nlp: Any) -> None:
 @pytest.mark.parametrize(
     ("short", "long", "expected"),
     [
-        ("Trump", "Donald Trump", True),
-        ("Pierluisi Urrutia", "Pedro R. Pierluisi Urrutia", True),
-        ("J.D. Vance", "JD Vance", True),
-        ("Erdogan", "Recep Tayyip Erdoğan", True),
-        ("Donald", "Donald Trump", False),
-        ("Grace Mugabe", "Robert Mugabe", False),
-        ("Hunter Biden", "Joe Biden", False),
+        ("Caldwell", "Daniel Caldwell", True),
+        ("Ferrer Llorens", "Pablo M. Ferrer Llorens", True),
+        ("J.D. Mercer", "JD Mercer", True),
+        ("Ozturan", "Kemal Tahsin Öztüran", True),
+        ("Daniel", "Daniel Caldwell", False),
+        ("Grace Okafor", "Samuel Okafor", False),
+        ("Hunter Caldwell", "Daniel Caldwell", False),
     ],
 )
 def test_names_compatible(short: str, long: str, expected: bool) -> None:

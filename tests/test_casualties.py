@@ -44,7 +44,10 @@ CASES = [
         {"killed_min": 2, "killed_max": 2},
     ),
     ("A total of 17 are confirmed dead, the ministry said.", {"killed_min": 17, "killed_max": 17}),
-    ("At least a dozen people lost their lives in the flooding.", {"killed_min": 12}),
+    (
+        "At least a dozen villagers lost their lives when the river burst its banks.",
+        {"killed_min": 12},
+    ),
 ]
 
 NO_CASUALTIES = [

@@ -136,7 +136,9 @@ def test_events_negation_and_conditions_give_no_attack(text: str) -> None:
 
 @pytest.mark.model
 def test_events_hypothetical_halt_is_a_threat_to_halt_mediation() -> None:
-    event = _one("Washington may take a pass on facilitating talks between Armenia and Azerbaijan.")
+    event = _one(
+        "Washington may now take a pass on facilitating negotiations between Armenia and Azerbaijan."
+    )
     assert event.code == "135"
     assert event.modality == "threatened"
     assert event.source is not None and event.source.country == "USA"
@@ -150,7 +152,7 @@ def test_events_hypothetical_halt_is_a_threat_to_halt_mediation() -> None:
         ("Spain will send peacekeepers to Lebanon.", "0334", "intended"),
         ("Peru offered to negotiate with Ecuador.", "036", "intended"),
         (
-            "Brazil threatened to break off diplomatic relations with Paraguay.",
+            "Brazil threatened to cut diplomatic ties with Paraguay.",
             "1313",
             "threatened",
         ),
@@ -210,7 +212,7 @@ def test_events_places_of_the_sentence() -> None:
     [
         "The minister said the economy grew by three percent last year.",
         "Analysts expect the talks to be difficult.",
-        "The president hoped a settlement could be reached quickly.",
+        "The premier hoped an accord might be reached soon.",
         "France has never recognised the breakaway region.",
     ],
 )
@@ -229,7 +231,7 @@ def test_events_purpose_clauses_are_not_reported_as_done() -> None:
     ("text", "plover"),
     [
         ("Tens of thousands of students staged demonstrations across Indonesia.", "PROTEST"),
-        ("Vietnam is committed to opening up its economy, the minister said.", "AGREE"),
+        ("Vietnam is committed to opening its markets further, the trade minister said.", "AGREE"),
         ("Germany hopes to sign the agreement in May.", "AGREE"),
     ],
 )

@@ -14,15 +14,15 @@ pytestmark = pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "name", "country", "kind"),
     [
-        ("Russian airstrikes hit the cities of Kharkiv and Sumy on Friday.", "Sumy", "UKR", "city"),
+        ("Russian drones struck Kharkiv and Sumy overnight on Friday.", "Sumy", "UKR", "city"),
         (
-            "Russian airstrikes hit the cities of Kharkiv and Sumy on Friday.",
+            "Russian drones struck Kharkiv and Sumy overnight on Friday.",
             "Kharkiv",
             "UKR",
             "city",
         ),
         (
-            "Speaking to reporters in the Oval Office on Friday, the president said little.",
+            "The president gave a brief statement from the Oval Office on Tuesday.",
             "Oval Office",
             "USA",
             "facility",
@@ -46,7 +46,7 @@ def test_places_are_geocoded(nlp: Any, text: str, name: str, country: str, kind:
     [
         ("Moscow rejected the proposal on Tuesday.", "Moscow"),
         ("Russia said it would not attend the summit.", "Russia"),
-        ("Kremlin spokesman Dmitry Peskov declined to comment.", "Kremlin"),
+        ("Kremlin spokesman Arkady Lebedin declined to comment.", "Kremlin"),
         ("Talks between Russia and Ukraine stalled.", "Ukraine"),
     ],
 )
@@ -55,7 +55,7 @@ def test_actors_and_modifiers_are_not_places(nlp: Any, text: str, not_a_place: s
 
 
 def test_country_hint_prefers_local_place(nlp: Any) -> None:
-    text = "Republican Doug Collins of Georgia spoke in Athens on Monday."
+    text = "Republican Wade Tillery of Georgia spoke in Athens on Monday."
     places = {p.name: p for p in extract_places(nlp(text), country_hint="USA")}
     assert places["Athens"].country == "USA"
     places = {p.name: p for p in extract_places(nlp(text), country_hint=None)}
