@@ -334,3 +334,20 @@ def test_negotiations_seed_article_matches_gold(shared_corpus: Path) -> None:
     ultimatum = next(c for c in out["conditions"] if c["kind"] == "ultimatum")
     assert ultimatum["deadline"] == "a matter of days"
     assert any("ratification by parliament" in a["steps"] for a in out["agreements"])
+
+
+def test_negotiations_every_prepositional_status_verb_has_a_status() -> None:
+    # "refused to adhere to the accord" once raised KeyError and lost the whole article.
+    from parley.nlp.rules.negotiations import STATUS_VERBS, VERB_PREPS
+
+    assert {verb for verb, _ in VERB_PREPS} <= set(STATUS_VERBS)
+
+
+@pytest.mark.model
+def test_negotiations_adhere_to_an_accord_is_analysed() -> None:
+    import parley
+
+    result = parley.analyze(
+        "The junta refused to adhere to the border accord signed in May.", published="2025-06-01"
+    )
+    assert result.agreements

@@ -102,6 +102,13 @@ STATUS_VERBS: dict[str, tuple[str, str]] = {
     "table": ("proposed", "proposal"),
     "broke": ("collapsed", "collapse"),
     "break": ("collapsed", "collapse"),
+    # Verbs that reach the agreement through a preposition (VERB_PREPS) need a status too.
+    "accede": ("agreed", "accession"),
+    "adhere": ("agreed", "compliance"),
+    "return": ("agreed", "return"),
+    "rejoin": ("agreed", "return"),
+    "pull": ("collapsed", "withdrawal"),
+    "back": ("collapsed", "withdrawal"),
 }
 COLLAPSE_STATUSES = {"collapsed"}
 # Status verbs that reach their agreement through a preposition ("withdrew from the deal").
