@@ -16,6 +16,7 @@ Usage:
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import random
@@ -370,7 +371,11 @@ def main() -> None:
             "cpus": os.cpu_count(),
             "loadavg_before": load_before,
             "loadavg_after": [round(x, 2) for x in os.getloadavg()],
-            "server": "parley serve --rate-limit 0 --workers N (uvicorn, h11), SQLite WAL",
+            "server": "parley serve --rate-limit 0 --workers N (uvicorn, "
+            + ("httptools" if importlib.util.find_spec("httptools") else "h11")
+            + ", "
+            + ("uvloop" if importlib.util.find_spec("uvloop") else "asyncio")
+            + "), SQLite WAL",
             "client": f"wrk -t{args.threads} -c{args.connections} -d{args.seconds}s, same machine",
             "note": "machine shared with other jobs during the run",
         },
