@@ -399,20 +399,24 @@ class Store:
         # "Donald Trump"): follow the merges before anything refers to the old key.
         keys = {local: _follow(key, merged) for local, key in keys.items()}
         seen_local: set[str] = set()
+        rows = []
         for actor in result.actors:
             if actor.id in seen_local:
                 continue
             seen_local.add(actor.id)
-            conn.execute(
-                s.mentions.insert().values(
-                    doc_id=result.article.id,
-                    local_id=actor.id,
-                    actor_key=keys[actor.id],
-                    name=actor.name,
-                    title=actor.title,
-                    count=max(1, len(actor.mentions)),
-                )
+            rows.append(
+                {
+                    "doc_id": result.article.id,
+                    "local_id": actor.id,
+                    "actor_key": keys[actor.id],
+                    "name": actor.name,
+                    "title": actor.title,
+                    "count": max(1, len(actor.mentions)),
+                }
             )
+        if rows:
+            # One executemany, not a round trip per actor (it matters on PostgreSQL).
+            conn.execute(s.mentions.insert(), rows)
         return keys
 
     def _candidates(self, conn: Connection, where: Any) -> list[linking.Candidate]:
