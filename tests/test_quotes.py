@@ -104,6 +104,21 @@ def quotes_of(text: str) -> list[tuple[str, str | None, str]]:
             [],
             id="weak-verb-far-from-quote",
         ),
+        pytest.param(
+            "Criticism of the remark led Senator Tom Reed to concede “I chose my words badly.”",
+            [("I chose my words badly.", "Tom Reed", "direct")],
+            id="object-of-control-verb-speaks",
+        ),
+        pytest.param(
+            "Coach Lena Marsh explained the decision to drop two players, saying “discipline comes first.”",
+            [("discipline comes first.", "Lena Marsh", "partial")],
+            id="participle-on-an-object-noun",
+        ),
+        pytest.param(
+            "The ship's route followed a pattern described by the Harbour Gazette as “highly unusual.”",
+            [("highly unusual.", "Harbour Gazette", "partial")],
+            id="agent-of-a-participle",
+        ),
     ],
 )
 def test_quotes_speaker_and_kind(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -54,13 +54,16 @@ SPEECH_NOUNS = frozenset(
 DOCUMENT_NOUNS = frozenset(
     """statement opinion ruling report letter decree communique communiqué tweet post message
     judgment judgement verdict release document order bill law constitution memo memorandum
-    summary note""".split()
+    summary note data figures statistics study survey poll research""".split()
 )
 NP_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "to"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "relcl", "pcomp", "ccomp", "dep"})
 # he/she and their forms (genders as ActorRecord.gender spells them); plural and neuter: None.
-PRONOUNS: dict[str, str | None] = {**PRONOUN_GENDER, "they": None, "them": None, "it": None}
+PRONOUNS: dict[str, str | None] = {
+    **PRONOUN_GENDER,
+    **dict.fromkeys(("they", "them", "their", "it", "its"), None),
+}
 # "That said, ...", "signs which read ...", first person outside quotes (the writer).
 NEVER_SPEAKERS = frozenset(
     {"that", "this", "which", "what", "who", "my", "our", "me", "us", "i", "we"}
@@ -149,10 +152,22 @@ def subject_of(verb: Token, *, depth: int = 0, quoted: Quoted = None) -> Token |
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             obj = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent else None
             return obj
+    # "a pattern described by the bulletin as ...": a participle's agent is the speaker.
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None and verb.tag_ == "VBN":
+        return next((o for o in agent.children if o.dep_ == "pobj"), None)
     if depth > 4 or verb.head.i == verb.i:
         return None
     if quoted and quoted(verb.head.idx):
         return None
+    if verb.dep_ == "xcomp":
+        # "Backlash led Biden to express ...", "they asked her to explain ...": the object of
+        # the verb of control is the one who speaks.
+        controller = next(
+            (c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None
+        )
+        if controller is not None and controller.pos_ in {"PROPN", "PRON", "NOUN"}:
+            return controller
     absolute = _absolute_with_subject(verb)
     if absolute is not None:
         return absolute
@@ -161,8 +176,13 @@ def subject_of(verb: Token, *, depth: int = 0, quoted: Quoted = None) -> Token |
             # A finite verb parsed as a noun modifier ("X speaking to the think tank called
             # it ..."): the parse went wrong; the sentence's first subject is the better guess.
             return _main_subject_before(verb)
+        head = verb.head
+        if verb.dep_ == "acl" and head.dep_ in {"dobj", "pobj"} and head.pos_ == "NOUN":
+            # "explained the decision to ban them, saying ...": the participle belongs to the
+            # clause whose object it hangs from, and its subject is that clause's subject.
+            return subject_of(head.head, depth=depth + 1, quoted=quoted)
         # "Peskov, who said ..." / "a statement saying ...": the noun modified is the speaker.
-        return verb.head
+        return head
     if verb.dep_ in CLIMB_DEPS:
         head = verb.head
         if verb.dep_ == "advcl" and head.dep_ == "ccomp" and is_speech_verb(head.head):
@@ -381,8 +401,19 @@ class SpeakerResolver:
             return self.resolve(owner)
         phrase = _noun_phrase(token)
         record = self._named(phrase)
-        if record is not None:
+        if record is not None and (record.kind == "person" or phrase.root.pos_ != "NOUN"):
             return record, 0.95
+        if record is not None:
+            # "The Wooster professor added": a role noun whose only named word is a place or an
+            # organisation is a description of a person, if the article has one with that role.
+            resolve_description = getattr(self.actors, "resolve_description", None)
+            described = (
+                resolve_description(phrase.text, phrase.start_char) if resolve_description else None
+            )
+            if described is not None and described.kind == "person":
+                described.add_mention(phrase.start_char, phrase.end_char, phrase.text)
+                return described, 0.8
+            return record, 0.9
         return self._described(phrase, token)
 
     def _named(self, phrase: Span) -> ActorRecord | None:
