@@ -27,6 +27,7 @@ from parley.geo.countries import (
     country_of_name,
     fold,
 )
+from parley.types import Place
 
 # Alternate names of small towns include ordinary English words; only larger cities' are used.
 _ALT_NAME_MIN_POPULATION = 100_000
@@ -48,6 +49,18 @@ class GeoHit:
     longitude: float | None
     kind: str
     population: int | None = None
+
+    def place(self, name: str, start: int, end: int) -> Place:
+        """The :class:`parley.types.Place` for the mention ``name`` at ``[start, end)``."""
+        return Place(
+            name=name,
+            start=start,
+            end=end,
+            country=self.country,
+            latitude=self.latitude,
+            longitude=self.longitude,
+            kind=self.kind,
+        )
 
 
 @dataclass(frozen=True, slots=True)

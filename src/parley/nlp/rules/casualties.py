@@ -256,15 +256,7 @@ def geocode_place(name: str, start: int, end: int, *, hint: str | None = None) -
     hit = geocode(name, country_hint=hint)
     if hit is None:
         return Place(name=name, start=start, end=end)
-    return Place(
-        name=name,
-        start=start,
-        end=end,
-        country=hit.country,
-        latitude=hit.latitude,
-        longitude=hit.longitude,
-        kind=hit.kind,
-    )
+    return hit.place(name, start, end)
 
 
 # -- extraction -----------------------------------------------------------------------------

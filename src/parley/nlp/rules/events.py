@@ -41,6 +41,7 @@ from parley.cameo.codebook import (
 )
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
 from parley.nlp.rules.event_lexicon import Entry, match
+from parley.nlp.rules.places import extract_places
 from parley.types import DateMention, Event, EventActor, Place, Quote
 
 log = logging.getLogger(__name__)
@@ -974,36 +975,6 @@ def _date_for(
     return None, None
 
 
-def _find_places(doc: Doc) -> tuple[Place, ...]:
-    """Places of the article: the place rule when installed, else geocoded GPE/LOC entities."""
-    try:
-        from parley.nlp.rules.places import extract_places
-    except ImportError:  # the place rule is optional: fall back to geocoded entities
-        pass
-    else:
-        return tuple(extract_places(doc))
-    from parley.geo.places import geocode
-
-    found = []
-    for ent in doc.ents:
-        if ent.label_ not in {"GPE", "LOC", "FAC"}:
-            continue
-        hit = geocode(ent.text)
-        if hit is not None:
-            found.append(
-                Place(
-                    name=ent.text,
-                    start=ent.start_char,
-                    end=ent.end_char,
-                    country=hit.country,
-                    latitude=hit.latitude,
-                    longitude=hit.longitude,
-                    kind=hit.kind,
-                )
-            )
-    return tuple(found)
-
-
 def _object_places(node: _Node, known: tuple[Place, ...]) -> tuple[Place, ...]:
     """Places an attack or protest is aimed at ("drones struck Kharkiv") that the place rule,
     which looks for locative uses, leaves out."""
@@ -1022,17 +993,7 @@ def _object_places(node: _Node, known: tuple[Place, ...]) -> tuple[Place, ...]:
             )
             hit = geocode(span.text)
             if hit is not None and hit.kind in {"city", "region"}:
-                found.append(
-                    Place(
-                        name=span.text,
-                        start=span.start_char,
-                        end=span.end_char,
-                        country=hit.country,
-                        latitude=hit.latitude,
-                        longitude=hit.longitude,
-                        kind=hit.kind,
-                    )
-                )
+                found.append(hit.place(span.text, span.start_char, span.end_char))
     return tuple(found)
 
 
@@ -1098,7 +1059,7 @@ def extract_events(
         return resolver.resolve_pronoun(tok)
 
     ctx = _Context(doc=doc, actors=actors, quotes=quotes, speaker_of=speaker_of)
-    places = tuple(places) if places is not None else _find_places(doc)
+    places = tuple(places) if places is not None else tuple(extract_places(doc))
     drafts: list[tuple[Event, EventActor | None]] = []
     for sent in doc.sents:
         try:

@@ -214,15 +214,5 @@ def extract_places(doc: Doc, *, country_hint: str | None = None) -> list[Place]:
             continue
         if fold(span.text) in ("west", "east", "north", "south"):
             continue
-        places.append(
-            Place(
-                name=span.text,
-                start=span.start_char,
-                end=span.end_char,
-                country=hit.country,
-                latitude=hit.latitude,
-                longitude=hit.longitude,
-                kind=hit.kind,
-            )
-        )
+        places.append(hit.place(span.text, span.start_char, span.end_char))
     return places
