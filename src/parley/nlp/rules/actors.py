@@ -51,7 +51,7 @@ from parley.geo.countries import (
     known_actor,
     sector_of,
 )
-from parley.nlp.doctext import doc_text
+from parley.nlp.doctext import doc_sents, doc_text
 from parley.nlp.rules.places import org_ent_is_place, person_ent_is_place
 from parley.types import Actor, ActorKind
 
@@ -372,8 +372,7 @@ class ActorIndex:
         self.ents: list[Span] = list(doc.ents)
         self.text: str = doc_text(doc)  # Doc.text joins every token on each access
         # Sentence bounds, computed once (Token.sent walks the parse on every call).
-        parsed = doc.has_annotation("DEP") or doc.has_annotation("SENT_START")
-        sents = list(doc.sents) if parsed else [doc[:]]
+        sents = doc_sents(doc)
         self._sent_tok = [(sent.start, sent.end) for sent in sents]
         self._sent_chars = [sent.start_char for sent in sents]
         self._sent_of_token = [0] * len(doc)

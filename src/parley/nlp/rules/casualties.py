@@ -16,7 +16,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.nlp.doctext import doc_text
+from parley.nlp.doctext import doc_sents, doc_text
 from parley.numbers import VAGUE, Bounds, parse_quantity, qualifier_phrases
 from parley.types import Casualties, CasualtyMention, DateMention, Event, Place
 
@@ -576,7 +576,7 @@ def extract_casualties(
         One mention per sentence that states at least one casualty figure.
     """
     out: list[CasualtyMention] = []
-    for sent in doc.sents:
+    for sent in doc_sents(doc):
         counts: list[_Count] = []
         used: set[int] = set()
         by_noun: dict[int, _Count] = {}

@@ -39,6 +39,7 @@ from parley.cameo.codebook import (
     as_threat,
     lookup,
 )
+from parley.nlp.doctext import doc_sents
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
 from parley.nlp.rules.event_lexicon import Entry, match
 from parley.nlp.rules.places import extract_places
@@ -1061,7 +1062,7 @@ def extract_events(
     ctx = _Context(doc=doc, actors=actors, quotes=quotes, speaker_of=speaker_of)
     places = tuple(places) if places is not None else tuple(extract_places(doc))
     drafts: list[tuple[Event, EventActor | None]] = []
-    for sent in doc.sents:
+    for sent in doc_sents(doc):
         try:
             drafts += _sentence_events(ctx, sent, dates, published, places, len(drafts))
         except Exception:  # a rule bug on one odd parse must not cost the article its analysis

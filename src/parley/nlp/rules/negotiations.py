@@ -27,7 +27,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.nlp.doctext import doc_text
+from parley.nlp.doctext import doc_sents, doc_text
 from parley.nlp.rules.actors import ActorIndex
 from parley.nlp.rules.casualties import country_of
 from parley.types import Agreement, Condition, DateMention, Quote
@@ -840,7 +840,7 @@ def extract_agreements(
     records = _find_agreements(doc, dates, quotes, actors)
     # An agreement with no named party continues the last one that had parties, when it is
     # close by: "the agreement", "a minerals deal" a few sentences after "the US and Ukraine".
-    sentence_index = {sent.start: i for i, sent in enumerate(doc.sents)}
+    sentence_index = {sent.start: i for i, sent in enumerate(doc_sents(doc))}
     last: _Record | None = None
     for record in records:
         if record.parties:
@@ -1212,7 +1212,7 @@ def _ultimatums(
     doc: Doc, actors: ActorIndex | None, quotes: Sequence[Quote], dates: Sequence[DateMention]
 ) -> list[Condition]:
     out: list[Condition] = []
-    for sent in doc.sents:
+    for sent in doc_sents(doc):
         words = [t.lower_ for t in sent]
         deadline: tuple[int, int] | None = None
         text = sent.text

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.nlp.doctext import doc_text
+from parley.nlp.doctext import doc_sents, doc_text
 from parley.nlp.rules.actors import PRONOUN_GENDER, ActorIndex, ActorRecord
 from parley.types import ActorKind
 
@@ -333,7 +333,7 @@ def _segments(doc: Doc) -> list[Span]:
     if cached is not None:
         return list(cached)
     out: list[Span] = []
-    for sent in doc.sents:
+    for sent in doc_sents(doc):
         start = sent.start
         for tok in sent:
             if tok.is_space and "\n" in tok.text:
