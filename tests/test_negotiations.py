@@ -243,8 +243,12 @@ def test_negotiations_calendar_deadline_is_not_an_ultimatum(nlp: Any) -> None:
     ],
 )
 def test_negotiations_ultimatums(nlp: Any, text: str, party: str, deadline: str, item: str) -> None:
+    from parley.nlp.rules.quotes import extract_quotes
+
     doc = nlp(text)
-    (condition,) = extract_conditions(doc, ActorIndex.build(doc))
+    actors = ActorIndex.build(doc)
+    # As in the analyzer: who said a quoted ultimatum is the quote rule's answer.
+    (condition,) = extract_conditions(doc, actors, quotes=extract_quotes(doc, actors))
     assert (condition.kind, condition.party, condition.deadline) == ("ultimatum", party, deadline)
     assert condition.items == (item,)
 

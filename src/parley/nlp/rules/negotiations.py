@@ -306,21 +306,6 @@ PARTY_NOUNS = {
     "she",
 }
 LIST_CUES = {"including", "include", "includes", "such", "namely", "like"}
-SPEECH_VERBS = {
-    "say",
-    "tell",
-    "add",
-    "write",
-    "state",
-    "announce",
-    "declare",
-    "warn",
-    "insist",
-    "stress",
-    "note",
-    "explain",
-    "claim",
-}
 IMPOSING_VERBS = {"give", "set", "issue", "impose", "deliver", "hand", "present"}
 TIME_UNITS = {"day", "days", "week", "weeks", "hour", "hours", "month", "months"}
 THREAT_CUES = {
@@ -510,59 +495,18 @@ def _status_verb(noun: Token) -> Token | None:
     return None
 
 
-def _quote_regions(text: str) -> list[tuple[int, int]]:
-    """Spans between quotation marks (fallback when the quote rule gives no quotes)."""
-    regions: list[tuple[int, int]] = []
-    for match in re.finditer(r"“([^”]*)”|\"([^\"\n]*)\"", text):
-        regions.append((match.start() + 1, match.end() - 1))
-    return regions
-
-
 def _speaker_of(
     offset: int, doc: Doc, quotes: Sequence[Quote], actors: ActorIndex | None
 ) -> str | None:
-    """Who said the words at ``offset``: the quote rule's speaker, else the nearest speech verb."""
+    """Who said the words at ``offset``: the speaker the quote rule gave the quotation there.
+
+    The quote rule is the one judge of what is a quotation and whose it is; words outside any
+    quotation it found were said by no one in particular.
+    """
     for quote in quotes:
         if quote.start <= offset < quote.end and quote.kind != "indirect":
             return quote.speaker.name if quote.speaker else None
-    if quotes:
-        return None
-    region = next(((s, e) for s, e in _quote_regions(doc_text(doc)) if s <= offset < e), None)
-    if region is None:
-        return None
-    # Look at the sentences that hold the quote's opening and closing marks.
-    span = doc.char_span(region[0], region[1], alignment_mode="expand")
-    if span is None:
-        return None
-    sents = {span[0].sent.start: span[0].sent, span[-1].sent.start: span[-1].sent}
-    if span.end < len(doc):
-        sents[doc[span.end].sent.start] = doc[span.end].sent
-    for sent in sents.values():
-        for token in sent:
-            if token.lemma_.lower() not in SPEECH_VERBS or token.idx in range(*region):
-                continue
-            node = token
-            for _ in range(3):
-                subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
-                if subject is not None:
-                    ent = _ent_of(subject)
-                    name = ent.text if ent is not None and ent.label_ in ("PERSON", "ORG") else None
-                    if name is None:
-                        if subject.pos_ in ("NOUN", "PROPN"):
-                            # an unnamed speaker: "the Turkish minister"
-                            return doc[subject.left_edge.i : subject.i + 1].text
-                        break
-                    if actors is not None:
-                        record = actors.find(name)
-                        if record is not None:
-                            return record.name
-                    return name
-                if node.dep_ in ("advcl", "conj", "xcomp") and node.head.i != node.i:
-                    node = node.head
-                    continue
-                break
     return None
-
 
 def _date_after(verb: Token, dates: Sequence[DateMention], doc: Doc) -> DateMention | None:
     """The date a clause points to: the nearest date after the verb, before the sentence ends."""
