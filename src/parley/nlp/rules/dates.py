@@ -23,6 +23,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from parley.nlp.doctext import doc_text
+from parley.quotemarks import find_marked_spans
 from parley.temporal import (
     MONTH_ABBREVIATIONS,
     MONTHS,
@@ -87,7 +88,12 @@ def extract_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
         Mentions in text order; ``doc.text[m.start:m.end] == m.text`` for each.
     """
     text = doc_text(doc)
-    quoted = _quoted_regions(text)
+    # The quotation marks as the quote rule reads them: (opening mark, closing mark or the end
+    # of the paragraph).
+    quoted = [
+        (q.open_at, q.close_at if q.close_at is not None else q.end)
+        for q in find_marked_spans(text)
+    ]
     state = _State()
     out: list[DateMention] = []
     for cand in find_candidates(text):
@@ -342,27 +348,6 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | Literal["present"] | Non
 
 
 # --- quotations ---------------------------------------------------------------------------
-
-_QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"))
-
-
-def _quoted_regions(text: str) -> list[tuple[int, int]]:
-    """Character ranges between quotation marks, paragraph by paragraph (unclosed: to its end)."""
-    regions: list[tuple[int, int]] = []
-    offset = 0
-    for paragraph in text.split("\n"):
-        for open_mark, close_mark in _QUOTE_PAIRS:
-            i = paragraph.find(open_mark)
-            while i != -1:
-                j = paragraph.find(close_mark, i + 1)
-                end = j if j != -1 else len(paragraph)
-                regions.append((offset + i, offset + end))
-                i = paragraph.find(open_mark, end + 1) if j != -1 else -1
-        marks = [m.start() for m in re.finditer('"', paragraph)]
-        for a, b in zip(marks[::2], [*marks[1::2], len(paragraph)], strict=False):
-            regions.append((offset + a, offset + b))
-        offset += len(paragraph) + 1
-    return regions
 
 
 def _inside(regions: list[tuple[int, int]], position: int) -> bool:
