@@ -18,7 +18,7 @@ from parley.store.testing import (  # noqa: F401  (fixtures)
     store,
     store_url,
 )
-from parley.types import Agreement, ArticleResult, Condition, DateMention, Provenance
+from parley.types import Agreement, ArticleResult, Condition, DateMention, Provenance, Quote
 
 PESKOV_SAID = "We remain open to dialogue with Kyiv on every question that matters."
 PESKOV_CHANGED = "We remain open to talks with Kyiv on every question that matters."
@@ -497,3 +497,84 @@ def test_store_reopen_keeps_data_and_migrates_nothing(store_url: str) -> None:
         before = st.dump()
     with Store.from_url(store_url) as st:
         assert st.dump() == before
+
+
+# --- write path: round trips ---------------------------------------------------------------
+
+
+def _crowded_article(n: int, outlet: str) -> ArticleResult:
+    """An article naming ``n`` ministers, each quoted once and each making one statement."""
+    people = tuple(
+        person(f"a{i}", f"Minister{i} Example{i}", country="UKR", title="minister")
+        for i in range(n)
+    )
+    sentences = [
+        f'"We will meet again on day {i} of the talks," said {p.name}.'
+        for i, p in enumerate(people)
+    ]
+    body = f"{outlet} reports. " + " ".join(sentences)
+    quotes = tuple(
+        quote(f"q{i}", f"We will meet again on day {i} of the talks,", body, p)
+        for i, p in enumerate(people)
+    )
+    events = tuple(
+        event(f"e{i}", "036", "UKR", "RUS", day=f"2025-04-{i % 28 + 1:02d}") for i in range(n)
+    )
+    return result(body, source=outlet, actors=people, quotes=quotes, events=events)
+
+
+def _statements_to_save(store: Store, article: ArticleResult) -> int:
+    from sqlalchemy import event as sa_event
+
+    count = 0
+
+    def tick(*_: object) -> None:
+        nonlocal count
+        count += 1
+
+    sa_event.listen(store.engine, "before_cursor_execute", tick)
+    try:
+        report = store.save([article])
+    finally:
+        sa_event.remove(store.engine, "before_cursor_execute", tick)
+    assert (report.new, report.failed) == (1, 0), report.errors
+    return count
+
+
+def test_store_writes_an_article_in_as_many_statements_whatever_its_size(store: Store) -> None:
+    # Each statement is a network round trip on PostgreSQL: the count must not grow with the
+    # number of actors, quotes and events (the second outlet's copy matches stored rows).
+    small = _statements_to_save(store, _crowded_article(2, "Outlet A"))
+    large = _statements_to_save(store, _crowded_article(30, "Outlet B"))
+    again_small = _statements_to_save(store, _crowded_article(2, "Outlet C"))
+    again_large = _statements_to_save(store, _crowded_article(30, "Outlet D"))
+    assert small == large
+    assert again_small == again_large
+    assert again_large <= 25
+    assert store.stats()["quotes"] == 30
+    (minister,) = store.list_actors(search="Example29").items
+    assert minister.documents == 2
+
+
+def test_store_same_quote_twice_in_one_article_is_one_quote_with_two_places(store: Store) -> None:
+    body = (
+        'Dmitry Peskov said: "We remain open to dialogue with Kyiv on every question that '
+        'matters." Later he repeated: "We remain open to dialogue with Kyiv on every question '
+        'that matters!"'
+    )
+    peskov = person("a1", "Dmitry Peskov", country="RUS")
+    first = quote("q1", PESKOV_SAID, body, peskov)
+    second_start = body.rindex("We remain")
+    second = Quote(
+        id="q2",
+        text=PESKOV_SAID[:-1] + "!",
+        start=second_start,
+        end=second_start + len(PESKOV_SAID),
+        kind="direct",
+        speaker=first.speaker,
+        cue="repeated",
+        confidence=0.9,
+    )
+    store.save([result(body, actors=(peskov,), quotes=(first, second))])
+    (q,) = store.search_quotes(speaker="Peskov").items
+    assert (q.source_count, len(q.sources), q.altered) == (1, 2, False)

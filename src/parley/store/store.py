@@ -21,17 +21,15 @@ from sqlalchemy import (
     create_engine,
     delete,
     event,
-    func,
     inspect,
     select,
     text,
-    update,
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
 
 from parley.errors import StorageError
-from parley.store import linking, queries
+from parley.store import queries
 from parley.store import schema as s
 from parley.store.models import (
     ActorDetail,
@@ -41,7 +39,8 @@ from parley.store.models import (
     SaveReport,
     TimelineDay,
 )
-from parley.types import Actor, ArticleResult, Event
+from parley.store.write import ArticleWriter
+from parley.types import ArticleResult
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +114,7 @@ class Store:
         self.engine = engine
         self.url = url
         self.dialect = engine.dialect.name
+        self._writer = ArticleWriter(self.dialect)
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
@@ -340,370 +340,8 @@ class Store:
             raise _storage_error(exc, _redact(self.url)) from exc
 
     def _save_one(self, result: ArticleResult, origin: str | None) -> bool:
-        article = result.article
         with self._write() as conn:
-            if conn.execute(select(s.documents.c.id).where(s.documents.c.id == article.id)).first():
-                return False
-            data = result.to_dict()
-            conn.execute(
-                s.documents.insert().values(
-                    id=article.id,
-                    origin=origin,
-                    title=article.title,
-                    url=article.url,
-                    source=article.source,
-                    published=article.published,
-                    text=article.text,
-                    result=data,
-                    parley_version=result.provenance.parley_version if result.provenance else None,
-                    ingested_at=datetime.now(UTC),
-                )
-            )
-            keys = self._save_actors(conn, result)
-            quote_keys = self._save_quotes(conn, result, keys)
-            del quote_keys
-            if result.dates:
-                conn.execute(
-                    s.dates.insert(),
-                    [
-                        {
-                            "doc_id": article.id,
-                            "idx": i,
-                            "text": d.text,
-                            "start": d.start,
-                            "end": d.end,
-                            "value": d.value,
-                        }
-                        for i, d in enumerate(result.dates)
-                    ],
-                )
-            self._save_events(conn, result, keys)
-            self._save_negotiations(conn, result)
-            conn.execute(delete(s.failures).where(s.failures.c.article_id == article.id))
-            return True
-
-    # actors ---------------------------------------------------------------------------------
-    def _save_actors(self, conn: Connection, result: ArticleResult) -> dict[str, str]:
-        keys: dict[str, str] = {}
-        merged: dict[str, str] = {}
-        for actor in result.actors:
-            keys[actor.id] = self._resolve_actor(conn, actor, merged)
-        # A quote may name a speaker the actor list lacks: resolve it by name, as a person.
-        for quote in result.quotes:
-            sp = quote.speaker
-            if sp and sp.id not in keys and sp.name:
-                keys[sp.id] = self._resolve_actor(
-                    conn, Actor(id=sp.id, name=sp.name, kind="person"), merged
-                )
-        # A later actor of this article may have absorbed an earlier one ("Trump" into
-        # "Donald Trump"): follow the merges before anything refers to the old key.
-        keys = {local: _follow(key, merged) for local, key in keys.items()}
-        seen_local: set[str] = set()
-        rows = []
-        for actor in result.actors:
-            if actor.id in seen_local:
-                continue
-            seen_local.add(actor.id)
-            rows.append(
-                {
-                    "doc_id": result.article.id,
-                    "local_id": actor.id,
-                    "actor_key": keys[actor.id],
-                    "name": actor.name,
-                    "title": actor.title,
-                    "count": max(1, len(actor.mentions)),
-                }
-            )
-        if rows:
-            # One executemany, not a round trip per actor (it matters on PostgreSQL).
-            conn.execute(s.mentions.insert(), rows)
-        return keys
-
-    def _candidates(self, conn: Connection, where: Any) -> list[linking.Candidate]:
-        a = s.actors.c
-        rows = conn.execute(
-            select(a.key, a.kind, a.country, a.title, a.full_name, a.surname)
-            .where(where)
-            .order_by(a.key)
-        ).all()
-        return [
-            linking.Candidate(r.key, r.kind, r.country, r.title, bool(r.full_name), r.surname)
-            for r in rows
-        ]
-
-    def _resolve_actor(self, conn: Connection, actor: Actor, merged: dict[str, str]) -> str:
-        p = linking.profile(actor)
-        a = s.actors.c
-        if p.full_name:
-            alias_keys = select(s.actor_aliases.c.actor_key).where(
-                s.actor_aliases.c.alias == p.norm
-            )
-            cands = self._candidates(conn, a.key.in_(alias_keys) & (a.kind == p.kind) & a.full_name)
-        else:
-            cands = self._candidates(conn, (a.surname == p.surname) & (a.kind == p.kind))
-        chosen = linking.pick_candidate(p, cands)
-        if chosen is not None:
-            key = chosen.key
-            changes: dict[str, Any] = {}
-            if chosen.country is None and p.country:
-                changes["country"] = p.country
-            if p.title and p.title != chosen.title:
-                changes["title"] = p.title
-            if changes:  # most repeat mentions change nothing: skip the round trip
-                conn.execute(update(s.actors).where(a.key == key).values(**changes))
-        else:
-            key = linking.actor_key(p.kind, p.norm, p.country)
-            exists = conn.execute(select(a.key).where(a.key == key)).first()
-            if not exists:
-                conn.execute(
-                    s.actors.insert().values(
-                        key=key,
-                        name=_display_name(actor, p),
-                        kind=p.kind,
-                        country=p.country,
-                        title=p.title,
-                        surname=p.surname if p.kind == "person" else None,
-                        full_name=p.full_name,
-                    )
-                )
-            if p.full_name and p.kind == "person":
-                self._absorb_surname_actors(conn, key, p, merged)
-        self._add_aliases(conn, key, p.aliases)
-        return key
-
-    def _absorb_surname_actors(
-        self, conn: Connection, key: str, p: linking.ActorProfile, merged: dict[str, str]
-    ) -> None:
-        """Fold single-name actors ("Trump") into a new full-named one when unambiguous."""
-        a = s.actors.c
-        same = self._candidates(conn, (a.surname == p.surname) & (a.kind == "person"))
-        full = [c for c in same if c.full_name and linking.countries_agree(c.country, p.country)]
-        if len(full) != 1:
-            return
-        for c in same:
-            if c.full_name or c.key == key or not linking.countries_agree(c.country, p.country):
-                continue
-            self._merge_actor(conn, c.key, key)
-            merged[c.key] = key
-
-    def _merge_actor(self, conn: Connection, old: str, new: str) -> None:
-        aliases = (
-            conn.execute(select(s.actor_aliases.c.alias).where(s.actor_aliases.c.actor_key == old))
-            .scalars()
-            .all()
-        )
-        conn.execute(update(s.mentions).where(s.mentions.c.actor_key == old).values(actor_key=new))
-        conn.execute(update(s.quotes).where(s.quotes.c.speaker_key == old).values(speaker_key=new))
-        e = s.events.c
-        conn.execute(update(s.events).where(e.source_actor_key == old).values(source_actor_key=new))
-        conn.execute(update(s.events).where(e.target_actor_key == old).values(target_actor_key=new))
-        conn.execute(delete(s.actor_aliases).where(s.actor_aliases.c.actor_key == old))
-        conn.execute(delete(s.actors).where(s.actors.c.key == old))
-        self._add_aliases(conn, new, aliases)
-
-    def _add_aliases(self, conn: Connection, key: str, aliases: Iterable[str]) -> None:
-        wanted = sorted({al[:300] for al in aliases if al})
-        if not wanted:
-            return
-        # One INSERT ... ON CONFLICT DO NOTHING instead of a read and a write per actor.
-        from sqlalchemy.dialects import postgresql, sqlite
-
-        dialect = postgresql if self.dialect == "postgresql" else sqlite
-        conn.execute(
-            dialect.insert(s.actor_aliases).on_conflict_do_nothing(),
-            [{"actor_key": key, "alias": al} for al in wanted],
-        )
-
-    # quotes ---------------------------------------------------------------------------------
-    def _save_quotes(
-        self, conn: Connection, result: ArticleResult, keys: dict[str, str]
-    ) -> dict[str, str]:
-        article = result.article
-        q = s.quotes.c
-        touched: dict[str, str] = {}
-        for quote in result.quotes:
-            speaker_key = keys.get(quote.speaker.id) if quote.speaker else None
-            canonical: str | None = None
-            if speaker_key is not None:
-                best = 0.0
-                rows = conn.execute(
-                    select(q.id, q.text).where(q.speaker_key == speaker_key).order_by(q.id)
-                ).all()
-                target = linking.words(quote.text)
-                for row in rows:
-                    cand = linking.words(row.text)
-                    score = 1.0 if cand == target else linking.token_f1(cand, target)
-                    if score >= linking.QUOTE_MATCH_F1 and score > best:
-                        best, canonical = score, row.id
-            if canonical is None:
-                canonical = linking.quote_id(speaker_key, quote.text)
-                if not conn.execute(select(q.id).where(q.id == canonical)).first():
-                    conn.execute(
-                        s.quotes.insert().values(
-                            id=canonical,
-                            text=quote.text,
-                            speaker_key=speaker_key,
-                            speaker_name=quote.speaker.name if quote.speaker else None,
-                            kind=quote.kind,
-                            first_published=article.published,
-                            last_published=article.published,
-                            source_count=0,
-                            variant_count=1,
-                            altered=False,
-                        )
-                    )
-            conn.execute(
-                s.quote_sources.insert().values(
-                    doc_id=article.id,
-                    local_id=quote.id,
-                    quote_id=canonical,
-                    text=quote.text,
-                    start=quote.start,
-                    end=quote.end,
-                    cue=quote.cue,
-                    confidence=round(quote.confidence, 3),
-                    published=article.published,
-                    changes=None,
-                )
-            )
-            touched[quote.id] = canonical
-        for canonical in sorted(set(touched.values())):
-            self._refresh_quote(conn, canonical)
-        return touched
-
-    def _refresh_quote(self, conn: Connection, quote_id: str) -> None:
-        """Recompute a quote's reference wording, dates, counts and each source's changes.
-
-        The reference is the earliest source's wording (then the smallest document id), so the
-        result does not depend on the order articles were ingested in.
-        """
-        qs = s.quote_sources.c
-        rows = conn.execute(
-            select(qs.doc_id, qs.local_id, qs.text, qs.published, qs.changes).where(
-                qs.quote_id == quote_id
-            )
-        ).all()
-        if not rows:
-            return
-        ordered = sorted(
-            rows, key=lambda r: (r.published is None, r.published or date.min, r.doc_id, r.local_id)
-        )
-        reference = ordered[0].text
-        variants = {" ".join(linking.words(r.text)) for r in rows}
-        dates = [r.published for r in rows if r.published is not None]
-        for r in rows:
-            changes = linking.word_changes(reference, r.text)
-            if changes != r.changes:
-                conn.execute(
-                    update(s.quote_sources)
-                    .where((qs.doc_id == r.doc_id) & (qs.local_id == r.local_id))
-                    .values(changes=changes)
-                )
-        conn.execute(
-            update(s.quotes)
-            .where(s.quotes.c.id == quote_id)
-            .values(
-                text=reference,
-                first_published=min(dates) if dates else None,
-                last_published=max(dates) if dates else None,
-                source_count=len({r.doc_id for r in rows}),
-                variant_count=len(variants),
-                altered=len(variants) > 1,
-            )
-        )
-
-    # events ---------------------------------------------------------------------------------
-    def _save_events(self, conn: Connection, result: ArticleResult, keys: dict[str, str]) -> None:
-        article = result.article
-        outlet = linking.outlet(article)
-        touched: set[str] = set()
-        seen_local: set[str] = set()
-        for ev in result.events:
-            if ev.id in seen_local:
-                continue
-            seen_local.add(ev.id)
-            eid = linking.event_id(ev, article)
-            if not conn.execute(select(s.events.c.id).where(s.events.c.id == eid)).first():
-                conn.execute(s.events.insert().values(id=eid, **_event_values(ev, article, keys)))
-            conn.execute(
-                s.event_mentions.insert().values(
-                    doc_id=article.id,
-                    local_id=ev.id,
-                    event_id=eid,
-                    outlet=outlet[:300],
-                    sentence_start=ev.sentence[0],
-                    sentence_end=ev.sentence[1],
-                    modality=ev.modality,
-                    quote_id=ev.quote_id,
-                )
-            )
-            touched.add(eid)
-        em = s.event_mentions.c
-        for eid in sorted(touched):
-            mentions, articles, sources = conn.execute(
-                select(
-                    func.count(), func.count(em.doc_id.distinct()), func.count(em.outlet.distinct())
-                ).where(em.event_id == eid)
-            ).one()
-            first = conn.execute(
-                select(s.documents.c.id, s.documents.c.url)
-                .join(s.event_mentions, em.doc_id == s.documents.c.id)
-                .where(em.event_id == eid)
-                .order_by(s.documents.c.published.asc().nulls_last(), s.documents.c.id)
-                .limit(1)
-            ).one()
-            conn.execute(
-                update(s.events)
-                .where(s.events.c.id == eid)
-                .values(
-                    num_mentions=mentions,
-                    num_articles=articles,
-                    num_sources=sources,
-                    first_doc_id=first.id,
-                    source_url=first.url,
-                )
-            )
-
-    def _save_negotiations(self, conn: Connection, result: ArticleResult) -> None:
-        doc_id = result.article.id
-        seen: set[str] = set()
-        rows = []
-        for ag in result.agreements:
-            if ag.id in seen:
-                continue
-            seen.add(ag.id)
-            rows.append(
-                {
-                    "doc_id": doc_id,
-                    "local_id": ag.id,
-                    "kind": ag.kind,
-                    "text": ag.text,
-                    "status": ag.status,
-                    "due": ag.due,
-                    "due_text": ag.due_text,
-                    "said_by": ag.said_by,
-                    "parties": list(ag.parties),
-                    "steps": list(ag.steps),
-                }
-            )
-        if rows:
-            conn.execute(s.agreements.insert(), rows)
-        if result.conditions:
-            conn.execute(
-                s.conditions.insert(),
-                [
-                    {
-                        "doc_id": doc_id,
-                        "idx": i,
-                        "party": c.party,
-                        "kind": c.kind,
-                        "items": list(c.items),
-                        "said_by": c.said_by,
-                        "deadline": c.deadline,
-                    }
-                    for i, c in enumerate(result.conditions)
-                ],
-            )
+            return self._writer.save(conn, result, origin)
 
     # -- reading (see parley.store.queries) --------------------------------------------------
     def get_document(self, doc_id: str) -> DocumentDetail:
@@ -829,58 +467,6 @@ class Store:
         """
         with self._read() as conn:
             return queries.dump(conn)
-
-
-def _follow(key: str, merged: dict[str, str]) -> str:
-    while key in merged:
-        key = merged[key]
-    return key
-
-
-def _display_name(actor: Actor, p: linking.ActorProfile) -> str:
-    if actor.kind != "person":
-        return actor.name
-    # Drop a leading title from the display name ("President Trump" -> "Trump").
-    tokens = actor.name.split()
-    while len(tokens) > 1 and linking.fold(tokens[0]).strip(".") in linking.TITLE_WORDS:
-        tokens = tokens[1:]
-    return " ".join(tokens)
-
-
-def _event_values(ev: Event, article: Any, keys: dict[str, str]) -> dict[str, Any]:
-    target = ev.targets[0] if ev.targets else None
-    place = ev.places[0] if ev.places else None
-    day = linking.event_day(ev, article)
-
-    def key_of(ea: Any) -> str | None:
-        return keys.get(ea.actor_id) if ea is not None and ea.actor_id else None
-
-    return {
-        "code": ev.code,
-        "root": ev.root,
-        "label": ev.label,
-        "quad_class": ev.quad_class,
-        "goldstein": ev.goldstein,
-        "plover_type": ev.plover_type,
-        "plover_mode": ev.plover_mode,
-        "source_name": ev.source.name if ev.source else None,
-        "source_country": ev.source.country if ev.source else None,
-        "source_sector": ev.source.sector if ev.source else None,
-        "source_actor_key": key_of(ev.source),
-        "target_name": target.name if target else None,
-        "target_country": target.country if target else None,
-        "target_sector": target.sector if target else None,
-        "target_actor_key": key_of(target),
-        "day": date.fromisoformat(day) if day else None,
-        "place_name": place.name if place else None,
-        "place_country": place.country if place else None,
-        "latitude": place.latitude if place else None,
-        "longitude": place.longitude if place else None,
-        "negated": ev.negated,
-        "num_mentions": 0,
-        "num_sources": 0,
-        "num_articles": 0,
-    }
 
 
 def _redact(url: str) -> str:
