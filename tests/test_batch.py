@@ -1,7 +1,8 @@
 """``parley batch`` on a LocalCluster: same rows as ``parley analyze``, survives a killed worker.
 
-The bulk articles are read from ../shared at test time. By default the first 60 are used so the
-suite stays within CI's budget on 2 cores; PARLEY_BATCH_TEST_ARTICLES=all uses all of them.
+The bulk articles are read from ../shared at test time: all of them for the equality test (about
+a minute on 2 cores), which PARLEY_BATCH_TEST_ARTICLES=N narrows to the first N for quick local
+runs.
 Batch and analyze run in the same test, never against stored answers (the rules keep changing).
 """
 
@@ -25,8 +26,8 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
 PARLEY = str(Path(sys.executable).parent / "parley")
 
 
-def _subset(shared_corpus: Path, target: Path, default: int = 60) -> list[dict]:  # type: ignore[type-arg]
-    limit = os.environ.get("PARLEY_BATCH_TEST_ARTICLES", str(default))
+def _subset(shared_corpus: Path, target: Path, default: int | None = None) -> list[dict]:  # type: ignore[type-arg]
+    limit = os.environ.get("PARLEY_BATCH_TEST_ARTICLES", str(default or "all"))
     lines = (
         (shared_corpus / "bulk" / "wikinews-2019-2020.jsonl")
         .read_text(encoding="utf-8")
@@ -105,9 +106,9 @@ def test_batch_rows_equal_analyze_rows_and_rerun_is_noop(
 def test_batch_killed_worker_bad_lines_and_store_lose_nothing(
     shared_corpus: Path, tmp_path: Path
 ) -> None:
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
-    from parley.batch.dask import BatchListener, run_batch
+    from parley.batch.dask import BatchListener, run_batch, start_local_cluster
 
     source = tmp_path / "mixed.jsonl"
     records = _subset(shared_corpus, source, default=40)
@@ -121,13 +122,7 @@ def test_batch_killed_worker_bad_lines_and_store_lose_nothing(
     out = tmp_path / "out"
     db = f"sqlite:///{tmp_path / 'store.db'}"
 
-    cluster = LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address="127.0.0.1:0",
-    )
+    cluster = start_local_cluster(2)  # the cluster `parley batch` starts
     client = Client(cluster)
     killed: list[int] = []
     lock = threading.Lock()
@@ -183,3 +178,43 @@ def test_batch_killed_worker_bad_lines_and_store_lose_nothing(
         assert store.stats()["documents"] == len(records)
     finally:
         store.close()
+
+
+def test_local_cluster_workers_keep_glibc_adaptive_malloc(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Dask's default MALLOC_TRIM_THRESHOLD_ costs the analysis 10-12% (docs/scale.md). A Dask
+    # nanny also writes it into its own process's environment, which workers would inherit.
+    from distributed import Client
+
+    from parley.batch.dask import start_local_cluster
+
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+
+    cluster = start_local_cluster(2)
+    try:
+        with Client(cluster) as client:
+            seen = client.run(lambda: os.environ.get("MALLOC_TRIM_THRESHOLD_"))
+            threads = client.run(lambda: os.environ.get("OMP_NUM_THREADS"))
+    finally:
+        cluster.close()
+    assert len(seen) == 2
+    assert set(seen.values()) == {None}
+    assert set(threads.values()) == {"1"}  # Dask's other worker defaults stay
+
+
+def test_model_plugin_warns_about_a_worker_started_with_dask_malloc_trimming(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from types import SimpleNamespace
+
+    from parley.batch.dask import LoadModelPlugin
+    from parley.config import get_settings
+
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+    plugin = LoadModelPlugin(get_settings().model)
+    plugin.setup(SimpleNamespace(address="tcp://10.0.0.7:40000"))
+    assert "MALLOC_TRIM_THRESHOLD_" not in caplog.text
+
+    monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "65536")
+    plugin.setup(SimpleNamespace(address="tcp://10.0.0.7:40000"))
+    assert "tcp://10.0.0.7:40000 runs with MALLOC_TRIM_THRESHOLD_=65536" in caplog.text
+    assert "docs/scale.md" in caplog.text
