@@ -337,3 +337,16 @@ def _pronoun_at(index: ActorIndex, offset: int) -> Any:
 
     token = next(t for t in index.doc if t.idx == offset)
     return SpeakerResolver(index.doc, index).resolve_pronoun(token)
+
+
+def test_tagged_person_with_a_digit_is_not_a_person(nlp: Any) -> None:
+    # The tagger labels "Voskhod 2" PERSON here; no one's name holds a digit.
+    text = (
+        "The Soyuz 2 capsule landed safely, and Voskhod 2 remained a museum piece. "
+        "Engineer Lena Park said the hatch was sound."
+    )
+    doc = nlp(text)
+    assert ("Voskhod 2", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+    index = ActorIndex.build(doc)
+    people = [r.name for r in index.records if r.kind == "person"]
+    assert people == ["Lena Park"]

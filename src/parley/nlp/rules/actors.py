@@ -686,6 +686,10 @@ class ActorIndex:
         name = doc[start:end].text.strip()
         if not name or _norm_token(name) in NOT_PEOPLE or not any(ch.isalpha() for ch in name):
             return None
+        # No one's name holds a digit; the tagger's PERSON spans that do are diseases, craft,
+        # storms with a distance, magnitudes ("COVID-19", "Voskhod 2", "Magnitude 6.3").
+        if any(ch.isdigit() for ch in name):
+            return None
         if not name[:1].isupper():
             return None
         return _PersonMention(start=start, end=end, name=name, honorific_gender=honorific)
