@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -433,6 +433,70 @@ def test_store_pages_are_complete_and_disjoint(store: Store) -> None:
     assert docs.count == 7 and docs.next_offset == 5 and docs.items[0].published == date(2025, 4, 7)
     with pytest.raises(ValueError, match="limit"):
         store.search_quotes(limit=0)
+
+
+def test_store_speaker_pages_over_many_quotes_are_newest_first_either_way(store: Store) -> None:
+    # Above SCAN_ORDER_ABOVE matches, a first page walks the date index; a deep page sorts.
+    from sqlalchemy import insert
+
+    from parley.store import schema as sch
+    from parley.store.queries import SCAN_ORDER_ABOVE
+
+    speakers = [("olha-marchuk-1", "Olha Marchuk"), ("ivan-marchuk-2", "Ivan Marchuk")]
+    others = [("rita-soler-3", "Rita Soler")]
+    rows = []
+    for i in range(2 * SCAN_ORDER_ABOVE):
+        key, name = (speakers + others)[i % 3]
+        day = date(2024, 1, 1) + timedelta(days=(i * 7919) % 600)
+        rows.append(
+            {
+                "id": f"q-many-{i:05d}",
+                "text": f"Statement number {i} on the corridor.",
+                "speaker_key": key,
+                "speaker_name": name,
+                "kind": "direct",
+                "first_published": None if i % 97 == 0 else day,
+                "last_published": day,
+                "source_count": 1,
+                "variant_count": 1,
+                "altered": False,
+            }
+        )
+    with store._write() as conn:
+        conn.execute(
+            insert(sch.actors),
+            [
+                {
+                    "key": k,
+                    "name": n,
+                    "kind": "person",
+                    "country": "UKR",
+                    "title": None,
+                    "surname": "marchuk" if "marchuk" in k else "soler",
+                    "full_name": True,
+                }
+                for k, n in speakers + others
+            ],
+        )
+        conn.execute(
+            insert(sch.actor_aliases),
+            [{"actor_key": k, "alias": n.lower()} for k, n in speakers + others],
+        )
+        conn.execute(insert(sch.quotes), rows)
+    theirs = [r for r in rows if r["speaker_key"] in {k for k, _ in speakers}]
+    undated = [r for r in theirs if r["first_published"] is None]
+    dated = [r for r in theirs if r["first_published"] is not None]
+    expected = [
+        r["id"] for r in sorted(dated, key=lambda r: (r["first_published"], r["id"]), reverse=True)
+    ] + sorted((r["id"] for r in undated), reverse=True)
+    assert len(expected) > SCAN_ORDER_ABOVE
+    for offset in (0, 40, len(expected) - 30):
+        page = store.search_quotes(speaker="Marchuk", limit=25, offset=offset)
+        assert page.count == len(expected)
+        assert [q.id for q in page.items] == expected[offset : offset + 25]
+    one = store.search_quotes(speaker="Olha Marchuk", limit=5)
+    assert one.count == sum(1 for r in rows if r["speaker_key"] == "olha-marchuk-1")
+    assert {q.speaker_name for q in one.items} == {"Olha Marchuk"}
 
 
 # --- negotiations --------------------------------------------------------------------------

@@ -97,16 +97,29 @@ def actor_keys_matching(conn: Connection, name: str) -> list[str]:
     return sorted(keys)
 
 
-def _speaker_filter(conn: Connection, speaker: str) -> ColumnElement[bool]:
-    keys = actor_keys_matching(conn, speaker)
+def _speaker_condition(keys: list[str], *, scan_order: bool = False) -> ColumnElement[bool]:
+    """Quotes said by one of ``keys``; ``scan_order`` as in :func:`fts_condition`."""
     if not keys:
         return false()
-    return s.quotes.c.speaker_key.in_(keys)
+    # Unary + hides ix_quotes_speaker_key from the planner, so it walks the page order instead
+    # of fetching every quote of the speakers and sorting them.
+    col = literal_column("+quotes.speaker_key") if scan_order else s.quotes.c.speaker_key
+    return col.in_(keys)
 
 
 #: Above this many text matches, SQLite walks the (first_published, id) index and probes the
 #: match set, stopping after one page; below it, it looks the matches up by rowid and sorts.
 SCAN_ORDER_ABOVE = 2000
+
+
+def _scan_pays(count: int, limit: int, offset: int) -> bool:
+    """Walking newest-first beats fetch-and-sort when the page is near the top of many matches.
+
+    Walking visits about ``(offset + limit) * total / count`` rows, sorting about ``count``; on
+    the bulk-like store (100,000 quotes) the walk took 0.09 ms for the first page of 6,000
+    matches, the sort 6.5 ms, and the walk lost (8.7 ms) at offset 2,000.
+    """
+    return count > SCAN_ORDER_ABOVE and (offset + limit) * 4 <= count
 
 
 def fts5_match(query: str) -> str | None:
@@ -270,10 +283,15 @@ def search_quotes(
     limit, offset = _page_args(limit, offset)
     q, a = s.quotes.c, s.actors.c
     conds: list[ColumnElement[bool]] = []
+    said_by: list[set[str]] = []
     if speaker:
-        conds.append(_speaker_filter(conn, speaker))
+        said_by.append(set(actor_keys_matching(conn, speaker)))
     if speaker_keys is not None:
-        conds.append(q.speaker_key.in_(speaker_keys))
+        said_by.append(set(speaker_keys))
+    keys = sorted(set.intersection(*said_by)) if said_by else None
+    speaker_at = len(conds)
+    if keys is not None:
+        conds.append(_speaker_condition(keys))
     if country:
         conds.append(q.speaker_key.in_(select(a.key).where(a.country == country.strip().upper())))
     if (d0 := _day(since, "since")) is not None:
@@ -298,6 +316,8 @@ def search_quotes(
     if text:
         scan = dialect == "sqlite" and count > SCAN_ORDER_ABOVE
         conds.append(fts_condition(dialect, text, scan_order=scan))
+    elif keys and dialect == "sqlite" and _scan_pays(count, limit, offset):
+        conds[speaker_at] = _speaker_condition(keys, scan_order=True)
     where = and_(true(), *conds)
     rows = conn.execute(
         select(
