@@ -257,3 +257,31 @@ def test_quotes_unbalanced_mark_is_reported_as_a_warning() -> None:
     result = run(text)
     assert any("unbalanced quotation mark at offset 0" in w for w in result.warnings)
     assert "warnings" in result.to_dict()
+
+
+def test_quotes_weak_verb_in_an_according_to_frame_gives_its_subject() -> None:
+    text = (
+        "Judges in Edinburgh ruled on Wednesday that the suspension of the assembly was "
+        "unlawful.\n\nAccording to the network, a spokesman for the ministry expressed regret "
+        'and that the ministry plans to appeal; "The government must be free to set its own '
+        'agenda. Suspending the assembly was the lawful way to do it."'
+    )
+    direct = [q for q in quotes_of(text) if q[0].startswith("The government must")]
+    assert [q[1] for q in direct] == ["a spokesman for the ministry"]
+
+
+def test_speaker_hung_on_the_source_as_an_apposition(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parse the pipeline gave a real article: "spokesman" as an apposition of "BBC", and
+    # "expressed" without a subject.
+    from spacy.tokens import Doc
+
+    from parley.nlp.rules.speech import speaker_token
+
+    words = "According to the BBC , a spokesman for the palace expressed regret .".split()
+    heads = [10, 0, 3, 1, 3, 6, 3, 6, 9, 7, 10, 10, 10]
+    deps = "prep prep det pobj punct det appos prep det pobj ROOT dobj punct".split()
+    pos = "VERB ADP DET PROPN PUNCT DET NOUN ADP DET NOUN VERB NOUN PUNCT".split()
+    lemmas = "accord to the BBC , a spokesman for the palace express regret .".split()
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    speaker = speaker_token(doc[10])
+    assert speaker is not None and speaker.text == "spokesman"

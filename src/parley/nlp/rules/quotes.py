@@ -253,6 +253,9 @@ def _attribute(
             and cue.lemma_.lower() in WEAK_SPEECH_VERBS
             and not adjacent
             and not any(c.dep_ == "ccomp" for c in cue.children)
+            # "According to the BBC, a spokesman expressed ...": the report frame makes the
+            # weak verb the speech act, and its subject the speaker rather than the BBC.
+            and not any(is_according_to(c) for c in cue.children)
         ):
             continue
         who = speaker_token(cue, quoted=in_quote)

@@ -232,6 +232,8 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
             return subject_of(head.head, quoted=quoted)
         return None
     subject = subject_of(cue, quoted=quoted)
+    if subject is None:
+        subject = _subject_hung_on_source(cue)
     if subject is None and not any(c.dep_ == "nsubjpass" for c in cue.children):
         # The parser lost the subject (it hangs from a participle or an apposition): the
         # first subject before the cue in its sentence is the reader's answer.
@@ -244,6 +246,21 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
         if rel.dep_ == "relcl":
             return rel.head
     return subject
+
+
+def _subject_hung_on_source(cue: Token) -> Token | None:
+    """"According to the BBC, a spokesman ... expressed": the parser sometimes hangs the verb's
+    subject on the source as an apposition; the reader's speaker is the spokesman."""
+    for child in cue.children:
+        if not is_according_to(child):
+            continue
+        source = speaker_token(child)
+        if source is None:
+            continue
+        for app in source.children:
+            if app.dep_ == "appos" and source.i < app.i < cue.i:
+                return app
+    return None
 
 
 def _noun_phrase(token: Token) -> Span:
