@@ -285,3 +285,25 @@ def test_speaker_hung_on_the_source_as_an_apposition(nlp) -> None:  # type: igno
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     speaker = speaker_token(doc[10])
     assert speaker is not None and speaker.text == "spokesman"
+
+
+def test_quotes_the_court_is_the_one_the_paragraph_was_about() -> None:
+    text = (
+        "The Regional Court of Tarnow ruled on Monday that the dam contract was void. The "
+        "Regional Court of Tarnow is the highest court in the province; the only court above "
+        "it is the Supreme Court of Poland.\n\nThe mayor had asked for the review in March.\n\n"
+        'In its ruling, the court said the contract "was signed without a tender and cannot '
+        'stand."'
+    )
+    direct = [q for q in quotes_of(text) if q[0].startswith("was signed")]
+    assert [q[1] for q in direct] == ["Regional Court of Tarnow"]
+
+
+def test_quotes_the_party_is_not_one_that_was_a_subject_pages_earlier() -> None:
+    text = (
+        "The Harbour Party held its congress online in May and chose a new leader.\n\n"
+        "The Orchard Party ticket of economist Ida Varga secured a place on the ballot in June. "
+        'In close races, the party said it would "step aside for the strongest candidate."'
+    )
+    direct = [q for q in quotes_of(text) if q[0].startswith("step aside")]
+    assert [q[1] for q in direct] == ["Orchard Party"]

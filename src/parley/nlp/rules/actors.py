@@ -1769,6 +1769,7 @@ class ActorIndex:
             w for w, raw in zip(kept, text.split()[-len(kept) :], strict=False) if raw[:1].isupper()
         ]
         best: tuple[int, ActorRecord] | None = None
+        organisations: list[tuple[int, ActorRecord]] = []
         for start, record in self.mentions_before(before):
             if country and record.country and record.country != country:
                 continue
@@ -1778,7 +1779,31 @@ class ActorIndex:
                 name_words = _name_tokens(record.name)
                 if _head(name_words) == head and all(w in name_words for w in proper if w != head):
                     best = (start, record)
+                    organisations.append((start, record))
+        # "The Court of Session is Scotland's highest court. The only court above it is the
+        # Supreme Court. [...] the court said": of two fitting organisations a reader follows
+        # the one last mentioned as a subject, not the last one named; only within the
+        # paragraph that names the last of them (a subject pages earlier is no longer the topic).
+        if (
+            best is not None
+            and best[1].kind == "organization"
+            and len({r.id for _, r in organisations}) > 1
+        ):
+            paragraph = self.text.rfind("\n", 0, best[0]) + 1
+            subjects = [
+                (s, r)
+                for s, r in organisations
+                if s >= paragraph and self._is_subject_at(s, dict(r.mentions).get(s, s + 1))
+            ]
+            if subjects:
+                best = subjects[-1]
         return best[1] if best else None
+
+    def _is_subject_at(self, start: int, end: int) -> bool:
+        """Whether the mention at ``start:end`` is a clause's subject ("the Court of Session
+        ruled"), not a word inside one ("the Orchard Party ticket secured")."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and span.root.dep_ in {"nsubj", "nsubjpass"}
 
     @staticmethod
     def _title_fits(record: ActorRecord, words: list[str]) -> bool:
