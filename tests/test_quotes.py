@@ -307,3 +307,29 @@ def test_quotes_the_party_is_not_one_that_was_a_subject_pages_earlier() -> None:
     )
     direct = [q for q in quotes_of(text) if q[0].startswith("step aside")]
     assert [q[1] for q in direct] == ["Orchard Party"]
+
+
+def test_quotes_they_after_people_named_together_is_the_group() -> None:
+    text = (
+        "Norwegian foreign minister Ola Brekke and his Danish and Finnish counterparts, Mads "
+        "Holm and Aino Virta, met in Oslo on Tuesday to discuss shipping in the Arctic. The "
+        "Icelandic foreign minister, Gunnar Olafsson, joined the talks as an observer.\n\n"
+        'They concluded that the new shipping rules "must be enforced by every coastal state, '
+        'without exception".'
+    )
+    result = run(text)
+    (quote,) = [q for q in result.quotes if q.text.startswith("must be enforced")]
+    assert quote.speaker is not None and quote.speaker.name == "foreign ministers"
+    (group,) = [a for a in result.actors if a.id == quote.speaker.id]
+    assert group.kind == "group"
+    assert {"Ola Brekke", "Mads Holm", "Aino Virta"} <= set(group.aliases)
+    assert "Gunnar Olafsson" not in group.aliases
+
+
+def test_quotes_they_after_people_without_a_shared_office_is_named_by_them() -> None:
+    text = (
+        "Senator Carla Munoz and the novelist Peter Lind toured the flooded district on Friday. "
+        'They said the relief effort was "far too slow for the families still waiting".'
+    )
+    speakers = {q.speaker.name for q in run(text).quotes if q.speaker and "far too slow" in q.text}
+    assert speakers == {"Carla Munoz and Peter Lind"}

@@ -1734,6 +1734,43 @@ class ActorIndex:
         found.sort(key=lambda pair: pair[0])
         return found
 
+    def group_of(
+        self, members: list[ActorRecord], start: int, end: int, *, peers: bool = False
+    ) -> ActorRecord:
+        """One actor for people named together as a subject ("Ola Brekke and his Danish
+        counterparts, Mads Holm and Aino Virta, met ..."), whom a following "they" means.
+
+        It is named by the office its members share, in the plural ("foreign ministers"),
+        else by their names ("Carla Munoz and Peter Lind"). A member without a title shares
+        the office only when the text calls them ``peers`` ("his counterparts").
+        """
+        offices = set()
+        for member in members:
+            if not member.title and not peers:
+                offices.add("")
+            if member.title:
+                words = [
+                    w
+                    for w in member.title.split()
+                    if not (demonym_code(w) or country_of_name(w)) and _norm_token(w) != "the"
+                ]
+                offices.add(" ".join(words).lower())
+        if len(offices) == 1 and next(iter(offices)):
+            name = _plural(next(iter(offices)))
+        else:
+            names = [m.name for m in members]
+            name = ", ".join(names[:-1]) + " and " + names[-1]
+        record = next((r for r in self.records if r.kind == "group" and r.name == name), None)
+        if record is None:
+            record = self.add(name, "group")
+            # Only a country the text gives every member ("two Ukrainian ministers").
+            countries = {m.country if m.country_evidence else None for m in members}
+            record.country = countries.pop() if len(countries) == 1 else None
+            for member in members:
+                record.add_alias(member.name)
+        record.add_mention(start, end, self.text[start:end])
+        return record
+
     def resolve_description(self, text: str, before: int) -> ActorRecord | None:
         """The actor a definite description refers to: the nearest earlier one that fits.
 
@@ -1825,6 +1862,19 @@ class ActorIndex:
         """The actors as frozen :class:`parley.types.Actor` values, in order of first mention."""
         return tuple(record.freeze() for record in self.records)
 
+
+
+def _plural(office: str) -> str:
+    """"foreign minister" -> "foreign ministers", "secretary" -> "secretaries"."""
+    words = office.split()
+    last = words[-1]
+    if last.endswith(("s", "x", "ch", "sh")):
+        last += "es"
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        last = last[:-1] + "ies"
+    else:
+        last += "s"
+    return " ".join([*words[:-1], last])
 
 
 def _head(words: list[str]) -> str:

@@ -58,6 +58,8 @@ DOCUMENT_NOUNS = frozenset(
 )
 NP_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "to"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: "X and his counterparts, Y and Z": nouns that give the people they name X's office.
+PEER_NOUNS = frozenset({"counterpart", "colleague", "peer", "fellow"})
 CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "relcl", "pcomp", "ccomp", "dep"})
 # he/she and their forms (genders as ActorRecord.gender spells them); plural and neuter: None.
 PRONOUNS: dict[str, str | None] = {
@@ -530,6 +532,8 @@ class SpeakerResolver:
                     # "She told the court ... She told a guard": the same pronoun as an earlier
                     # subject continues that pronoun's chain.
                     record = self._chain(tok)
+                elif plural and tok.dep_ in SUBJECT_DEPS and tok.conjuncts:
+                    record = self._people_together(tok)
                 else:
                     record = self.actors.at(tok.idx, tok.idx + len(tok.text))
                 if record is None or not self._compatible(record, gender, plural):
@@ -542,6 +546,26 @@ class SpeakerResolver:
                     self.genders[best.id] = gender
                 return best
         return None
+
+    def _people_together(self, subject: Token) -> ActorRecord | None:
+        """The group a coordinated subject of two or more people forms ("Ola Brekke and his
+        counterparts, Mads Holm and Aino Virta, met"), or None when it is not such a subject."""
+        group_of = getattr(self.actors, "group_of", None)
+        if group_of is None:
+            return None
+        members: list[ActorRecord] = []
+        for tok in (subject, *subject.conjuncts):
+            for part in (tok, *(c for c in tok.children if c.dep_ == "appos")):
+                record = self.actors.at(part.idx, part.idx + len(part.text))
+                if record is not None and record.kind == "person" and record not in members:
+                    members.append(record)
+        if len(members) < 2:
+            return None
+        last = max((subject, *subject.conjuncts), key=lambda t: t.i)
+        start = subject.left_edge.idx
+        end = last.right_edge.idx + len(last.right_edge.text)
+        peers = any(t.lemma_.lower() in PEER_NOUNS for t in subject.conjuncts)
+        return group_of(members, start, end, peers=peers)  # type: ignore[no-any-return]
 
     def _chain(self, pronoun: Token) -> ActorRecord | None:
         if pronoun.i not in self._chains:
