@@ -216,6 +216,38 @@ def test_quotes_offsets_slice_the_input() -> None:
             "the deal could collapse if the deadline slipped",
             id="warned-that",
         ),
+        pytest.param(
+            "Eva Lind said Norway remains open to talks, but is seeking a settlement that "
+            "protects its fishing rights.",
+            "Eva Lind",
+            "Norway remains open to talks, but is seeking a settlement that protects its "
+            "fishing rights",
+            id="second-verb-of-the-content-stays",
+        ),
+        pytest.param(
+            "Foreign Minister Petr Novak denounced the agreement between the two neighbours.",
+            "Petr Novak",
+            "the agreement between the two neighbours",
+            id="speech-act-object",
+        ),
+        pytest.param(
+            "Foreign Minister Petr Novak urged Hungary to reopen the border crossings.",
+            "Petr Novak",
+            "Hungary to reopen the border crossings",
+            id="directive",
+        ),
+        pytest.param(
+            "Amnesty International called for an inquiry into the shooting at the border.",
+            "Amnesty International",
+            "an inquiry into the shooting at the border",
+            id="call-for",
+        ),
+        pytest.param(
+            "Governor Ana Ruiz announced a curfew for the coastal districts on Telegram.",
+            "Ana Ruiz",
+            "a curfew for the coastal districts",
+            id="medium-is-not-content",
+        ),
     ],
 )
 def test_reported_speech(text: str, speaker: str, content: str) -> None:
@@ -223,6 +255,34 @@ def test_reported_speech(text: str, speaker: str, content: str) -> None:
     assert [(q.speaker.name if q.speaker else None, q.text) for q in indirect] == [
         (speaker, content)
     ]
+
+
+def test_reported_speech_second_act_of_the_speaker_is_its_own_report() -> None:
+    text = (
+        "Prime Minister Eva Lind said that parliament had not ratified the treaty, and mentioned "
+        "a possible appeal to the international court."
+    )
+    indirect = [
+        (q.speaker.name if q.speaker else None, q.text, q.cue)
+        for q in run(text).quotes
+        if q.kind == "indirect"
+    ]
+    assert indirect == [
+        ("Eva Lind", "parliament had not ratified the treaty", "said"),
+        ("Eva Lind", "a possible appeal to the international court", "mentioned"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The new law calls for prison terms of at least twenty years.", id="rule"),
+        pytest.param("The coast guard announced the recorder.", id="news-about-a-known-thing"),
+        pytest.param("The appeals court dismissed the lawsuit against the mayor.", id="an-act"),
+    ],
+)
+def test_reported_speech_not_from_acts_or_rules(text: str) -> None:
+    assert [q for q in run(text).quotes if q.kind == "indirect"] == []
 
 
 def test_reported_speech_skips_clause_that_is_a_direct_quote() -> None:
@@ -333,3 +393,9 @@ def test_quotes_they_after_people_without_a_shared_office_is_named_by_them() -> 
     )
     speakers = {q.speaker.name for q in run(text).quotes if q.speaker and "far too slow" in q.text}
     assert speakers == {"Carla Munoz and Peter Lind"}
+
+
+def test_quotes_generic_you_is_never_a_speaker() -> None:
+    text = 'If you ask, you will hear "the budget is final" from every office in the ministry.'
+    assert {q.speaker for q in run(text).quotes} <= {None}
+    assert not [a for a in run(text).actors if a.name.lower() in {"you", "your"}]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.nlp.rules.actors import ActorIndex
+from parley.nlp.rules.actors import ORG_WORDS, TITLE_NOUNS, ActorIndex
 from parley.nlp.rules.speech import (
     REPORTING_VERBS,
     SpeakerResolver,
@@ -23,6 +23,21 @@ from parley.types import Quote, SpeakerRef
 CLAUSE_DEPS = frozenset({"ccomp"})
 MIN_CONTENT_TOKENS = 3
 CLOSING_MARKS = frozenset({"”", '"', "’", "'", "»"})
+#: Verbs whose noun-phrase object is what was said: "the ministers denounced the memorandum
+#: between the two countries", "the navy announced a joint patrol of the strait". Not
+#: "confirm" or "dismiss", whose objects are mostly acts ("confirmed the nomination",
+#: "dismissed the lawsuit").
+OBJECT_SPEECH_VERBS = frozenset(
+    "announce denounce condemn reject deny propose criticize criticise demand mention".split()
+)
+#: Where something was said, not what: "announced the memorandum on X", "... in a statement".
+MEDIUM_NOUNS = frozenset(
+    """x twitter facebook telegram instagram tiktok youtube television tv radio website media
+    statement conference briefing interview broadcast""".split()
+)
+#: Verbs of asking someone to act: "urged Turkey to halt its drilling" reports that Turkey
+#: should halt its drilling.
+DIRECTIVE_VERBS = frozenset("urge ask press implore advise instruct".split())
 
 
 def _finite_clause(verb: Token) -> bool:
@@ -30,6 +45,100 @@ def _finite_clause(verb: Token) -> bool:
     return verb.pos_ in {"VERB", "AUX"} and any(
         c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children
     )
+
+
+def _is_second_act(conj: Token) -> bool:
+    """A subjectless verb of speaking coordinated inside a reported clause is the speaker's
+    next act ("said that the parliament did not ratify the deal, and mentioned an
+    arbitration"); any other ("he was not working on a timeline, but hoped ...") is part of
+    what was said."""
+    lemma = conj.lemma_.lower()
+    return (
+        conj.dep_ == "conj"
+        and conj.pos_ == "VERB"
+        and not _finite_clause(conj)
+        and (lemma in REPORTING_VERBS or lemma in OBJECT_SPEECH_VERBS or lemma in DIRECTIVE_VERBS)
+    )
+
+
+def _clause_tokens(clause: Token) -> list[Token]:
+    """The reported clause without the speaker's second acts coordinated to it."""
+    dropped: set[int] = set()
+    for conj in clause.children:
+        if _is_second_act(conj):
+            dropped.update(t.i for t in conj.subtree)
+            dropped.update(c.i for c in clause.children if c.dep_ == "cc" and c.i < conj.i)
+    return [t for t in clause.subtree if t.i not in dropped]
+
+
+def _second_acts(verb: Token) -> list[Token]:
+    """The speaker's second acts the parser hung on ``verb``'s reported clause."""
+    return [
+        c
+        for clause in verb.children
+        if clause.dep_ in CLAUSE_DEPS
+        for c in clause.children
+        if _is_second_act(c)
+    ]
+
+
+def _object_content(doc: Doc, verb: Token) -> Span | None:
+    """What a speech act verb's object, or a directive's addressee and infinitive, says."""
+    lemma = verb.lemma_.lower()
+    if lemma in OBJECT_SPEECH_VERBS:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        medium: set[int] = set()
+        for prep in obj.subtree:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if (
+                prep.dep_ == "prep"
+                and pobj is not None
+                and pobj.lower_ in MEDIUM_NOUNS
+                and prep.right_edge.i == obj.right_edge.i  # trailing: "... on Telegram"
+            ):
+                medium.update(t.i for t in prep.subtree)
+        # "announced the recorder" reports news about a known thing, not what was said;
+        # "announced the closure of the border" says what.
+        if (
+            lemma == "announce"
+            and any(c.lower_ == "the" and c.dep_ == "det" for c in obj.children)
+            and not any(
+                c.dep_ in {"prep", "acl", "relcl"} and c.i not in medium for c in obj.children
+            )
+        ):
+            return None
+        return _content_span(doc, [t for t in obj.subtree if t.i not in medium])
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    addressee: Token | None
+    if lemma in DIRECTIVE_VERBS:
+        addressee = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    elif lemma == "call":
+        # "called on Turkey to halt", "called for an inquiry into the crash".
+        via = next((c for c in verb.children if c.dep_ == "prep"), None)
+        if via is None or via.lower_ not in {"on", "upon", "for"}:
+            return None
+        addressee = next((c for c in via.children if c.dep_ == "pobj"), None)
+        if via.lower_ == "for":
+            # "Amnesty called for an inquiry"; not "the plan calls for twenty years".
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if addressee is None or subject is None or not _agent_like(subject):
+                return None
+            return _content_span(doc, list(addressee.subtree))
+    else:
+        return None
+    if addressee is None or xcomp is None or addressee.pos_ == "PRON":
+        return None
+    return _content_span(doc, [*addressee.subtree, *xcomp.subtree])
+
+
+def _agent_like(subject: Token) -> bool:
+    """A name, a pronoun, an office or an institution: someone who can call for something."""
+    if subject.pos_ in {"PROPN", "PRON"}:
+        return True
+    lemma = subject.lemma_.lower()
+    return lemma in TITLE_NOUNS or lemma in ORG_WORDS
 
 
 def _content_span(doc: Doc, clause_tokens: list[Token]) -> Span | None:
@@ -66,15 +175,31 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
     resolver = SpeakerResolver(doc, actors, quoted=in_quote)
     found: list[Quote] = []
     seen: set[tuple[int, int]] = set()
+    # A subjectless verb the parser hung inside a reported clause speaks for the reporting
+    # verb's subject: its token index -> that reporting verb.
+    speaks_for: dict[int, Token] = {}
     for token in doc:
         if in_quote(token.idx):
             continue
         content: Span | None = None
+        cue = token
         if token.pos_ == "VERB" and token.lemma_.lower() in REPORTING_VERBS:
             clauses = [c for c in token.children if c.dep_ in CLAUSE_DEPS and _finite_clause(c)]
-            if not clauses:
+            for act in _second_acts(token):
+                speaks_for[act.i] = token
+            if clauses:
+                content = _content_span(doc, _clause_tokens(clauses[0]))
+            else:
+                content = _object_content(doc, token)
+            if content is None:
                 continue
-            content = _content_span(doc, list(clauses[0].subtree))
+        elif token.pos_ == "VERB" and (
+            token.lemma_.lower() in OBJECT_SPEECH_VERBS
+            or token.lemma_.lower() in DIRECTIVE_VERBS
+            or token.lemma_.lower() == "call"
+        ):
+            content = _object_content(doc, token)
+            cue = speaks_for.get(token.i, token)
         elif is_according_to(token):
             clause = token.head
             if clause.pos_ not in {"VERB", "AUX"} or clause.lemma_.lower() in REPORTING_VERBS:
@@ -88,7 +213,7 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
         key = (content.start_char, content.end_char)
         if key in seen:
             continue
-        who = speaker_token(token, quoted=in_quote)
+        who = speaker_token(cue, quoted=in_quote)
         if who is None:
             continue
         record, confidence = resolver.resolve(who)

@@ -68,7 +68,8 @@ PRONOUNS: dict[str, str | None] = {
 }
 # "That said, ...", "signs which read ...", first person outside quotes (the writer).
 NEVER_SPEAKERS = frozenset(
-    {"that", "this", "which", "what", "who", "my", "our", "me", "us", "i", "we"}
+    # "you" in news is generic ("you have to ask ...") or the interviewer's reader.
+    {"that", "this", "which", "what", "who", "my", "our", "me", "us", "i", "we", "you", "your"}
 )
 
 
