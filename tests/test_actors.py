@@ -350,3 +350,18 @@ def test_tagged_person_with_a_digit_is_not_a_person(nlp: Any) -> None:
     index = ActorIndex.build(doc)
     people = [r.name for r in index.records if r.kind == "person"]
     assert people == ["Lena Park"]
+
+
+def test_designations_are_not_organisations(nlp: Any) -> None:
+    # "COVID-19", "S-400": a disease and a missile system, which the tagger labels ORG here.
+    text = (
+        "The COVID-19 pandemic closed schools, and the S-400 system arrived in Ankara. "
+        "Mayor Ana Ruiz said the World Health Organization would send a team."
+    )
+    doc = nlp(text)
+    assert {("COVID-19", "ORG"), ("S-400", "ORG")} <= {(e.text, e.label_) for e in doc.ents}
+    index = ActorIndex.build(doc)
+    assert sorted((r.name, r.kind) for r in index.records if r.kind != "country") == [
+        ("Ana Ruiz", "person"),
+        ("World Health Organization", "organization"),
+    ]

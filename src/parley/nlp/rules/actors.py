@@ -1362,6 +1362,10 @@ class ActorIndex:
         doc = self.doc
         if text.upper() in _TIME_ZONES:
             return True
+        # Letters, a hyphen and a number name a model or a disease ("COVID-19", "F-16",
+        # "S-400", "MH-17"), never an organisation that acts.
+        if _DESIGNATION.fullmatch(text):
+            return True
         # "said on Instagram": the platform carries the words, it does not speak.
         if (
             _norm_token(text) in NOT_PEOPLE
@@ -1862,6 +1866,9 @@ class ActorIndex:
         """The actors as frozen :class:`parley.types.Actor` values, in order of first mention."""
         return tuple(record.freeze() for record in self.records)
 
+
+
+_DESIGNATION = re.compile(r"[A-Za-z]{1,6}-\d{1,4}[A-Za-z]?")
 
 
 def _plural(office: str) -> str:
