@@ -642,3 +642,43 @@ def test_store_same_quote_twice_in_one_article_is_one_quote_with_two_places(stor
     store.save([result(body, actors=(peskov,), quotes=(first, second))])
     (q,) = store.search_quotes(speaker="Peskov").items
     assert (q.source_count, len(q.sources), q.altered) == (1, 2, False)
+
+
+def test_store_descriptions_stay_in_their_article_while_names_link(store: Store) -> None:
+    results = []
+    for n, outlet in enumerate(("Outlet A", "Outlet B")):
+        body = f"A police spokesperson and Dmitry Peskov spoke on day {n}. Officials agreed."
+        actors = (
+            person("a1", "a police spokesperson", country="RUS"),
+            person("a2", "Dmitry Peskov", country="RUS"),
+            person("a3", "officials", kind="group"),
+        )
+        results.append(result(body, source=outlet, actors=actors))
+    store.save(results)
+    spokespeople = store.list_actors(search="spokesperson").items
+    assert [(a.name, a.documents) for a in spokespeople] == [("a police spokesperson", 1)] * 2
+    assert [a.documents for a in store.list_actors(search="officials").items] == [1, 1]
+    (peskov,) = store.list_actors(search="Peskov").items
+    assert peskov.documents == 2
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "expected"),
+    [
+        ("person", "a police spokesperson", True),
+        ("person", "the father", True),
+        ("group", "officials", True),
+        ("person", "his daughter", True),
+        ("person", "Dmitry Peskov", False),
+        ("person", "de Graaf", False),  # a surname particle, not a description
+        ("organization", "the company", True),
+        ("organization", "the Kremlin", False),  # an organisation's name may begin with "the"
+        ("organization", "Gazprom", False),
+        ("country", "the country", False),
+        ("group", "Joe Biden and Kamala Harris", False),
+    ],
+)
+def test_linking_tells_descriptions_from_names(kind: str, name: str, expected: bool) -> None:
+    from parley.store.linking import is_description
+
+    assert is_description(kind, name) is expected

@@ -6,7 +6,8 @@ Pure functions over strings and ``parley.types``; the store calls them inside it
   known. A bare surname ("Trump", "President Trump") joins the one full-named person with that
   surname whose country agrees; with several candidates it joins none (different people with the
   same surname in different countries or roles stay apart) and waits as a surname-only actor,
-  which a later full name absorbs when it is unambiguous.
+  which a later full name absorbs when it is unambiguous. A description instead of a name
+  ("a police spokesperson", "officials") stays an actor of its own article.
 - **Quotes.** The same speaker's quotes whose words overlap with token F1 >= 0.8 are one quote;
   each source keeps its own wording, and the word-level difference to the earliest source is
   recorded so a reader sees who changed what.
@@ -89,6 +90,31 @@ def actor_key(kind: str, norm: str, country: str | None) -> str:
     return f"{slug}-{_key(kind, norm, country or '')[:10]}"
 
 
+#: First words of a description rather than a name ("a police spokesperson", "the father").
+DESCRIPTION_WORDS = frozenset(
+    """a an the this that these those his her its their our my your some one two three several
+    many another other both""".split()  # noqa: SIM905
+)
+
+
+def is_description(kind: str, name: str) -> bool:
+    """An unnamed source ("a police spokesperson", "officials", "the father"): the article's
+    own description, not a name, so the same words in two articles need not be one actor."""
+    words = name.split()
+    if not words or kind == "country":
+        return False
+    if kind in ("person", "group"):
+        return words[0].lower() in DESCRIPTION_WORDS or name == name.lower()
+    # An organisation's name may begin with "the" ("the Kremlin"); "the company" does not name.
+    return words[0].lower() in DESCRIPTION_WORDS and len(words) > 1 and words[1] == words[1].lower()
+
+
+def local_actor_key(kind: str, norm: str, doc_id: str) -> str:
+    """The key of an actor known only by a description: one per article."""
+    slug = re.sub(r"[^a-z0-9]+", "-", norm)[:40].strip("-") or "actor"
+    return f"{slug}-{_key(kind, norm, 'doc', doc_id)[:10]}"
+
+
 @dataclass(frozen=True, slots=True)
 class ActorProfile:
     """What the resolver needs to know about one article actor."""
@@ -100,6 +126,7 @@ class ActorProfile:
     country: str | None
     title: str | None
     aliases: tuple[str, ...]
+    description: bool = False  # "a police spokesperson": never linked across articles
 
 
 def profile(actor: Actor) -> ActorProfile:
@@ -120,6 +147,7 @@ def profile(actor: Actor) -> ActorProfile:
         country=actor.country,
         title=actor.title,
         aliases=tuple(sorted(aliases)),
+        description=is_description(actor.kind, actor.name),
     )
 
 

@@ -167,7 +167,10 @@ class ArticleWriter:
         merged: dict[str, str] = {}
         keys: dict[str, str] = {}
         for actor, p in profiles:
-            keys[actor.id] = self._resolve(conn, work, actor, p, merged)
+            if p.description:
+                keys[actor.id] = self._local(work, actor, p, result.article.id)
+            else:
+                keys[actor.id] = self._resolve(conn, work, actor, p, merged)
         self._flush_actors(conn, work)
         # A later actor of this article may have absorbed an earlier one ("Trump" into
         # "Donald Trump"): follow the merges before anything refers to the old key.
@@ -220,6 +223,25 @@ class ArticleWriter:
                     r.key, r.kind, r.country, r.title, bool(r.full_name), r.surname
                 )
         return work
+
+    def _local(self, work: _Working, actor: Actor, p: linking.ActorProfile, doc_id: str) -> str:
+        """An actor known by a description only: its own, in this article. Its aliases make
+        it searchable; with no surname and ``full_name`` false, resolution never picks it."""
+        key = linking.local_actor_key(p.kind, p.norm, doc_id)
+        if key not in work.actors and key not in work.new_actors:
+            work.new_actors[key] = {
+                "key": key,
+                "name": actor.name,
+                "kind": p.kind,
+                "country": p.country,
+                "title": p.title,
+                "surname": None,
+                "full_name": False,
+            }
+        for alias in p.aliases:
+            if alias:
+                work.new_aliases.add((key, alias[:300]))
+        return key
 
     def _resolve(
         self,
