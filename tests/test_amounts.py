@@ -93,3 +93,28 @@ def test_amounts_do_not_repeat_casualty_figures(nlp: Any) -> None:
     doc = nlp("Shelling killed 120 civilians and destroyed 300 homes.")
     amounts = extract_amounts(doc, casualties=extract_casualties(doc))
     assert [(a.value, a.unit) for a in amounts] == [(300.0, "homes")]
+
+
+def test_amounts_conversions_in_brackets_measure_the_same_thing(nlp: Any) -> None:
+    doc = nlp("The two officers must pay €20,000 (£17,500; US$22,900) in compensation.")
+    assert [(a.text, a.unit, a.measures) for a in extract_amounts(doc)] == [
+        ("€20,000", "EUR", "compensation"),
+        ("£17,500", "GBP", "compensation"),
+        ("US$22,900", "USD", "compensation"),
+    ]
+
+
+def test_amounts_entity_ending_in_a_conjunction_is_trimmed(nlp: Any) -> None:
+    # The tagger sometimes gives "89% and" as one PERCENT entity (seen on a bulk article).
+    from spacy.tokens import Span
+
+    doc = nlp("Among adults the share was 89% and 85% among teenagers.")
+    start = next(t.i for t in doc if t.text == "89")
+    doc.ents = [Span(doc, start, start + 3, label="PERCENT")]  # 89 % and
+    assert [(a.text, a.unit) for a in extract_amounts(doc)] == [("89%", "percent")]
+
+
+def test_amounts_a_unit_is_never_what_an_amount_measures(nlp: Any) -> None:
+    doc = nlp("The cable is 75 ft long and the puppy weighed about ten lbs at birth.")
+    found = [(a.text, a.measures) for a in extract_amounts(doc)]
+    assert found and all(m is None or m.split()[-1] not in ("ft", "lbs") for _, m in found)

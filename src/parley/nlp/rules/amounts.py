@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -192,12 +193,26 @@ def _phrase(noun: Token) -> str:
     return noun.doc[start : noun.i + 1].text if noun.i - start < 5 else noun.text
 
 
+def _after_conversions(span: Span) -> int:
+    """The token after ``span`` and any conversions in brackets: "€20,000 (£17,500; US$22,900)
+    in compensation" -> the index of "in"."""
+    doc = span.doc
+    after = span.end
+    if after < len(doc) and doc[after].text == "(":
+        close = next((t.i for t in doc[after : min(len(doc), after + 15)] if t.text == ")"), None)
+        if close is not None:
+            after = close + 1
+    return after
+
+
 def _measures(span: Span) -> str | None:
     root = span.root
     doc = span.doc
-    # "$500 million in aid", "$2bn for reconstruction": the preposition right after the amount.
-    if span.end < len(doc) and doc[span.end].lower_ in MEASURE_PREPS:
-        prep = doc[span.end]
+    # "$500 million in aid", "$2bn for reconstruction": the preposition right after the amount
+    # (and after its conversions in brackets).
+    after = _after_conversions(span)
+    if after < len(doc) and doc[after].lower_ in MEASURE_PREPS:
+        prep = doc[after]
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.ent_type_ not in NOT_MEASURES:
             return _phrase(obj)
@@ -306,8 +321,14 @@ def extract_amounts(doc: Doc, *, casualties: Sequence[CasualtyMention] = ()) -> 
     taken: list[tuple[int, int]] = [(c.start, c.end) for c in casualties]
     out: list[Amount] = []
     for ent in doc.ents:
-        if ent.label_ not in ("MONEY", "PERCENT", "QUANTITY"):
+        label = ent.label_
+        if label not in ("MONEY", "PERCENT", "QUANTITY"):
             continue
+        # "89% and 85%" is sometimes tagged "89% and" + "85%": the conjunction is not the amount.
+        while len(ent) > 1 and (
+            ent[-1].pos_ == "CCONJ" or (ent[-1].is_punct and ent[-1].text not in ("%", "°"))
+        ):
+            ent = ent[:-1]
         if _overlaps(ent.start_char, ent.end_char, taken):
             continue
         text = ent.text
@@ -316,12 +337,12 @@ def extract_amounts(doc: Doc, *, casualties: Sequence[CasualtyMention] = ()) -> 
             # "€2bn": the symbol is sometimes left outside the entity
             start = doc[ent.start - 1].idx
             text = doc_text(doc)[start : ent.end_char]
-        if ent.label_ == "MONEY":
+        if label == "MONEY":
             unit = _currency(text)
             # "500 million" tagged MONEY with the currency word outside the entity
             if unit is None and ent.end < len(doc):
                 unit = _currency(doc[ent.end].text)
-        elif ent.label_ == "PERCENT":
+        elif label == "PERCENT":
             unit = "percent"
         else:
             # "75 miles per hour": the unit is every word after the number
@@ -374,4 +395,44 @@ def extract_amounts(doc: Doc, *, casualties: Sequence[CasualtyMention] = ()) -> 
         if amount is not None:
             out.append(amount)
             taken.append((amount.start, amount.end))
-    return sorted(out, key=lambda a: a.start)
+    out.sort(key=lambda a: a.start)
+    return _share_with_conversions(doc_text(doc), out)
+
+
+#: Units are what an amount is counted in, never what it measures ("30 km (18.6 miles)").
+UNIT_WORDS = frozenset(
+    """km kilometre kilometres kilometer kilometers mile miles mph kph km/h m metre metres meter
+    meters cm mm ft foot feet inch inches yard yards kg kilogram kilograms lb lbs pound pounds
+    ton tons tonne tonnes ounce ounces litre litres liter liters gallon gallons acre acres
+    hectare hectares percent lari dollar dollars euro euros""".split()  # noqa: SIM905
+)
+
+
+def _share_with_conversions(text: str, amounts: list[Amount]) -> list[Amount]:
+    """A conversion in brackets measures what its amount measures: "about fourteen feet (four
+    meters) tall", "€20,000 (£17,500; US$22,900) in compensation"."""
+    amounts = [
+        replace(a, measures=None)
+        if a.measures and a.measures.split()[-1].lower().rstrip(".") in UNIT_WORDS
+        else a
+        for a in amounts
+    ]
+    shared: list[Amount] = []
+    for amount in amounts:
+        previous = shared[-1] if shared else None
+        if (
+            previous is not None
+            and amount.measures is None
+            and previous.measures is not None
+            and re.fullmatch(r"\s*[(;,]\s*", text[previous.end : amount.start])
+        ):
+            amount = replace(amount, measures=previous.measures)
+        elif (
+            previous is not None
+            and previous.measures is None
+            and amount.measures is not None
+            and re.fullmatch(r"\s*\(\s*", text[previous.end : amount.start])
+        ):
+            shared[-1] = replace(previous, measures=amount.measures)
+        shared.append(amount)
+    return shared
