@@ -347,26 +347,33 @@ def test_speaker_hung_on_the_source_as_an_apposition(nlp) -> None:  # type: igno
     assert speaker is not None and speaker.text == "spokesman"
 
 
-def test_quotes_the_court_is_the_one_the_paragraph_was_about() -> None:
-    text = (
-        "The Regional Court of Tarnow ruled on Monday that the dam contract was void. The "
-        "Regional Court of Tarnow is the highest court in the province; the only court above "
-        "it is the Supreme Court of Poland.\n\nThe mayor had asked for the review in March.\n\n"
-        'In its ruling, the court said the contract "was signed without a tender and cannot '
-        'stand."'
-    )
-    direct = [q for q in quotes_of(text) if q[0].startswith("was signed")]
-    assert [q[1] for q in direct] == ["Regional Court of Tarnow"]
-
-
-def test_quotes_the_party_is_not_one_that_was_a_subject_pages_earlier() -> None:
-    text = (
-        "The Harbour Party held its congress online in May and chose a new leader.\n\n"
-        "The Orchard Party ticket of economist Ida Varga secured a place on the ballot in June. "
-        'In close races, the party said it would "step aside for the strongest candidate."'
-    )
-    direct = [q for q in quotes_of(text) if q[0].startswith("step aside")]
-    assert [q[1] for q in direct] == ["Orchard Party"]
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        pytest.param(
+            "The Regional Court of Tarnow ruled on Monday that the dam contract was void. The "
+            "Regional Court of Tarnow is the highest court in the province; the only court above "
+            "it is the Supreme Court of Poland.\n\nThe mayor had asked for the review in "
+            'March.\n\nIn its ruling, the court said the contract "was signed without a tender '
+            'and cannot stand."',
+            "was signed",
+            "Regional Court of Tarnow",
+            id="the-subject-of-the-paragraph",
+        ),
+        pytest.param(
+            "The Harbour Party held its congress online in May and chose a new leader.\n\n"
+            "The Orchard Party ticket of economist Ida Varga secured a place on the ballot in "
+            'June. In close races, the party said it would "step aside for the strongest '
+            'candidate."',
+            "step aside",
+            "Orchard Party",
+            id="not-a-subject-pages-earlier",
+        ),
+    ],
+)
+def test_quotes_the_organisation_a_description_means(text: str, words: str, speaker: str) -> None:
+    direct = [q for q in quotes_of(text) if q[0].startswith(words)]
+    assert [q[1] for q in direct] == [speaker]
 
 
 def test_quotes_they_after_people_named_together_is_the_group() -> None:

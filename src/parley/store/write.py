@@ -20,16 +20,37 @@ from __future__ import annotations
 
 from bisect import insort
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import ColumnElement, Connection, bindparam, delete, func, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Table,
+    Update,
+    and_,
+    bindparam,
+    delete,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 
 from parley.store import linking
 from parley.store import schema as s
 from parley.types import Actor, ArticleResult, Event
+
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_HasId = TypeVar("_HasId", bound=_Identified)
 
 _a = s.actors.c
 _al = s.actor_aliases.c
@@ -38,39 +59,31 @@ _qs = s.quote_sources.c
 _e = s.events.c
 _em = s.event_mentions.c
 
+
 # Statements built once: executing them with a list of parameter dicts is an executemany.
-_UPDATE_ACTOR = (
-    update(s.actors)
-    .where(_a.key == bindparam("b_key"))
-    .values(country=bindparam("b_country"), title=bindparam("b_title"))
-)
-_UPDATE_SOURCE_CHANGES = (
-    update(s.quote_sources)
-    .where((_qs.doc_id == bindparam("b_doc")) & (_qs.local_id == bindparam("b_local")))
-    .values(changes=bindparam("b_changes"))
-)
-_UPDATE_QUOTE = (
-    update(s.quotes)
-    .where(_q.id == bindparam("b_id"))
-    .values(
-        text=bindparam("b_text"),
-        first_published=bindparam("b_first"),
-        last_published=bindparam("b_last"),
-        source_count=bindparam("b_sources"),
-        variant_count=bindparam("b_variants"),
-        altered=bindparam("b_altered"),
+def _update_many(table: Table, keys: tuple[str, ...], columns: tuple[str, ...]) -> Update:
+    """UPDATE ``table`` SET each column WHERE the keys match, for a list of rows at once.
+
+    A row's parameters are ``k_<key>`` for the keys and ``v_<column>`` for the new values.
+    """
+    return (
+        update(table)
+        .where(and_(*(table.c[k] == bindparam(f"k_{k}") for k in keys)))
+        .values({c: bindparam(f"v_{c}") for c in columns})
     )
+
+
+_UPDATE_ACTOR = _update_many(s.actors, ("key",), ("country", "title"))
+_UPDATE_SOURCE_CHANGES = _update_many(s.quote_sources, ("doc_id", "local_id"), ("changes",))
+_UPDATE_QUOTE = _update_many(
+    s.quotes,
+    ("id",),
+    ("text", "first_published", "last_published", "source_count", "variant_count", "altered"),
 )
-_UPDATE_EVENT = (
-    update(s.events)
-    .where(_e.id == bindparam("b_id"))
-    .values(
-        num_mentions=bindparam("b_mentions"),
-        num_articles=bindparam("b_articles"),
-        num_sources=bindparam("b_sources"),
-        first_doc_id=bindparam("b_first"),
-        source_url=bindparam("b_url"),
-    )
+_UPDATE_EVENT = _update_many(
+    s.events,
+    ("id",),
+    ("num_mentions", "num_articles", "num_sources", "first_doc_id", "source_url"),
 )
 
 
@@ -175,12 +188,8 @@ class ArticleWriter:
         # A later actor of this article may have absorbed an earlier one ("Trump" into
         # "Donald Trump"): follow the merges before anything refers to the old key.
         keys = {local: _follow(key, merged) for local, key in keys.items()}
-        seen_local: set[str] = set()
         rows = []
-        for actor in result.actors:
-            if actor.id in seen_local:
-                continue
-            seen_local.add(actor.id)
+        for actor in _first_of_each_id(result.actors):
             rows.append(
                 {
                     "doc_id": result.article.id,
@@ -343,9 +352,9 @@ class ArticleWriter:
                 _UPDATE_ACTOR,
                 [
                     {
-                        "b_key": k,
-                        "b_country": work.actors[k].country,
-                        "b_title": work.actors[k].title,
+                        "k_key": k,
+                        "v_country": work.actors[k].country,
+                        "v_title": work.actors[k].title,
                     }
                     for k in sorted(work.changed)
                     if k in work.actors
@@ -459,17 +468,17 @@ class ArticleWriter:
                 changes = linking.word_changes(reference, r.text)
                 if changes != r.changes:
                     change_rows.append(
-                        {"b_doc": r.doc_id, "b_local": r.local_id, "b_changes": changes}
+                        {"k_doc_id": r.doc_id, "k_local_id": r.local_id, "v_changes": changes}
                     )
             quote_rows.append(
                 {
-                    "b_id": quote_id,
-                    "b_text": reference,
-                    "b_first": min(dates) if dates else None,
-                    "b_last": max(dates) if dates else None,
-                    "b_sources": len({r.doc_id for r in rows}),
-                    "b_variants": len(variants),
-                    "b_altered": len(variants) > 1,
+                    "k_id": quote_id,
+                    "v_text": reference,
+                    "v_first_published": min(dates) if dates else None,
+                    "v_last_published": max(dates) if dates else None,
+                    "v_source_count": len({r.doc_id for r in rows}),
+                    "v_variant_count": len(variants),
+                    "v_altered": len(variants) > 1,
                 }
             )
         if change_rows:
@@ -481,13 +490,9 @@ class ArticleWriter:
     def _save_events(self, conn: Connection, result: ArticleResult, keys: dict[str, str]) -> None:
         article = result.article
         outlet = linking.outlet(article)[:300]
-        seen_local: set[str] = set()
         new_events: dict[str, dict[str, Any]] = {}
         mentions: list[dict[str, Any]] = []
-        for ev in result.events:
-            if ev.id in seen_local:
-                continue
-            seen_local.add(ev.id)
+        for ev in _first_of_each_id(result.events):
             eid = linking.event_id(ev, article)
             if eid not in new_events:
                 new_events[eid] = {"id": eid, **_event_values(ev, article, keys)}
@@ -539,12 +544,12 @@ class ArticleWriter:
             _UPDATE_EVENT,
             [
                 {
-                    "b_id": eid,
-                    "b_mentions": counts[eid].mentions,
-                    "b_articles": counts[eid].articles,
-                    "b_sources": counts[eid].sources,
-                    "b_first": first[eid][1],
-                    "b_url": first[eid][2],
+                    "k_id": eid,
+                    "v_num_mentions": counts[eid].mentions,
+                    "v_num_articles": counts[eid].articles,
+                    "v_num_sources": counts[eid].sources,
+                    "v_first_doc_id": first[eid][1],
+                    "v_source_url": first[eid][2],
                 }
                 for eid in touched
             ],
@@ -553,12 +558,8 @@ class ArticleWriter:
     # agreements and conditions --------------------------------------------------------------
     def _save_negotiations(self, conn: Connection, result: ArticleResult) -> None:
         doc_id = result.article.id
-        seen: set[str] = set()
         rows = []
-        for ag in result.agreements:
-            if ag.id in seen:
-                continue
-            seen.add(ag.id)
+        for ag in _first_of_each_id(result.agreements):
             rows.append(
                 {
                     "doc_id": doc_id,
@@ -591,6 +592,15 @@ class ArticleWriter:
                     for i, c in enumerate(result.conditions)
                 ],
             )
+
+
+def _first_of_each_id(items: Iterable[_HasId]) -> Iterator[_HasId]:
+    """Each item whose ``id`` has not been seen yet: an id is one row, however often listed."""
+    seen: set[str] = set()
+    for item in items:
+        if item.id not in seen:
+            seen.add(item.id)
+            yield item
 
 
 def _follow(key: str, merged: dict[str, str]) -> str:
