@@ -248,6 +248,24 @@ def test_quotes_offsets_slice_the_input() -> None:
             "a curfew for the coastal districts",
             id="medium-is-not-content",
         ),
+        pytest.param(
+            "Senator Tom Reed vowed to keep fighting the ruling in the federal courts.",
+            "Tom Reed",
+            "keep fighting the ruling in the federal courts",
+            id="commissive",
+        ),
+        pytest.param(
+            "Interior Minister Karin Lund called the attack an act of senseless cruelty.",
+            "Karin Lund",
+            "the attack an act of senseless cruelty",
+            id="called-x-y",
+        ),
+        pytest.param(
+            "The Northern Front claimed responsibility for the three bombings in the port.",
+            "Northern Front",
+            "responsibility for the three bombings in the port",
+            id="claimed-responsibility",
+        ),
     ],
 )
 def test_reported_speech(text: str, speaker: str, content: str) -> None:
@@ -279,6 +297,10 @@ def test_reported_speech_second_act_of_the_speaker_is_its_own_report() -> None:
         pytest.param("The new law calls for prison terms of at least twenty years.", id="rule"),
         pytest.param("The coast guard announced the recorder.", id="news-about-a-known-thing"),
         pytest.param("The appeals court dismissed the lawsuit against the mayor.", id="an-act"),
+        pytest.param(
+            "The cyclone claimed nearly three hundred lives last week.", id="claimed-lives"
+        ),
+        pytest.param("Mayor Ana Ruiz claimed 56 percent of the votes cast.", id="claimed-a-share"),
     ],
 )
 def test_reported_speech_not_from_acts_or_rules(text: str) -> None:

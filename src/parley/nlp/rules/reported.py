@@ -28,8 +28,12 @@ CLOSING_MARKS = frozenset({"”", '"', "’", "'", "»"})
 #: "confirm" or "dismiss", whose objects are mostly acts ("confirmed the nomination",
 #: "dismissed the lawsuit").
 OBJECT_SPEECH_VERBS = frozenset(
-    "announce denounce condemn reject deny propose criticize criticise demand mention".split()
+    "announce denounce condemn reject deny propose criticize criticise demand mention claim".split()
 )
+#: "the storm claimed 40 lives", "claimed 56 percent of the vote": objects that are not words.
+NOT_SAID_OBJECTS = frozenset({"life", "lives", "victim", "seat", "vote", "title", "prize"})
+#: Verbs that commit the speaker to an act: "vowed to keep fighting in the courts".
+COMMISSIVE_VERBS = frozenset("promise pledge vow threaten".split())
 #: Where something was said, not what: "announced the memorandum on X", "... in a statement".
 MEDIUM_NOUNS = frozenset(
     """x twitter facebook telegram instagram tiktok youtube television tv radio website media
@@ -85,9 +89,27 @@ def _second_acts(verb: Token) -> list[Token]:
 def _object_content(doc: Doc, verb: Token) -> Span | None:
     """What a speech act verb's object, or a directive's addressee and infinitive, says."""
     lemma = verb.lemma_.lower()
+    if lemma in COMMISSIVE_VERBS:
+        # "vowed to keep fighting in the courts": the promised act, without its "to".
+        act = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if act is None:
+            return None
+        return _content_span(
+            doc, [t for t in act.subtree if not (t.dep_ == "aux" and t.lower_ == "to")]
+        )
+    if lemma == "call":
+        # "called the stabbing an act of barbarity": the object and what it was called.
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        named = next((c for c in verb.children if c.dep_ == "oprd"), None)
+        if obj is not None and named is not None and obj.pos_ != "PRON":
+            return _content_span(doc, [*obj.subtree, *named.subtree])
     if lemma in OBJECT_SPEECH_VERBS:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is None or obj.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        if obj.lemma_.lower() in NOT_SAID_OBJECTS or any(
+            t.ent_type_ in {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"} for t in obj.lefts
+        ):
             return None
         medium: set[int] = set()
         for prep in obj.subtree:
@@ -196,6 +218,7 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
         elif token.pos_ == "VERB" and (
             token.lemma_.lower() in OBJECT_SPEECH_VERBS
             or token.lemma_.lower() in DIRECTIVE_VERBS
+            or token.lemma_.lower() in COMMISSIVE_VERBS
             or token.lemma_.lower() == "call"
         ):
             content = _object_content(doc, token)
