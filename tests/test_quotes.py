@@ -428,3 +428,17 @@ def test_quotes_generic_you_is_never_a_speaker() -> None:
     text = 'If you ask, you will hear "the budget is final" from every office in the ministry.'
     assert {q.speaker for q in run(text).quotes} <= {None}
     assert not [a for a in run(text).actors if a.name.lower() in {"you", "your"}]
+
+
+def test_quotes_documents_speak_for_their_owner_or_for_no_one() -> None:
+    text = (
+        "Governor Kay Lund signed the budget on Monday. Her reasoning was short: "
+        '"We cannot spend money we do not have." The motion said the budget "breaks the '
+        'state constitution in three places."'
+    )
+    result = run(text)
+    speakers = {q.text[:12]: q.speaker.name if q.speaker else None for q in result.quotes}
+    assert speakers["We cannot sp"] == "Kay Lund"  # her reasoning: hers
+    # The motion has no owner here; it is never a speaker itself.
+    assert speakers["breaks the s"] != "the motion"
+    assert not [a for a in result.actors if a.name.lower() in {"her reasoning", "the motion"}]

@@ -107,9 +107,12 @@ def _object_content(doc: Doc, verb: Token) -> Span | None:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is None or obj.pos_ not in {"NOUN", "PROPN"}:
             return None
-        if obj.lemma_.lower() in NOT_SAID_OBJECTS or any(
-            t.ent_type_ in {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"} for t in obj.lefts
-        ):
+        if obj.lemma_.lower() in NOT_SAID_OBJECTS or obj.ent_type_ in {
+            "PERCENT",
+            "MONEY",
+            "QUANTITY",
+            "CARDINAL",
+        }:
             return None
         medium: set[int] = set()
         for prep in obj.subtree:

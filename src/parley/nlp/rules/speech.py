@@ -54,7 +54,10 @@ SPEECH_NOUNS = frozenset(
 DOCUMENT_NOUNS = frozenset(
     """statement opinion ruling report letter decree communique communiqué tweet post message
     judgment judgement verdict release document order bill law constitution memo memorandum
-    summary note data figures statistics study survey poll research""".split()
+    summary note data figures statistics study survey poll research filing motion decision
+    announcement reasoning analysis model evidence recording description hypothesis proposal
+    draft transcript complaint petition lawsuit indictment affidavit resolution directive
+    guidance guideline notice video footage""".split()
 )
 NP_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "to"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -83,6 +86,12 @@ class Cue:
 
 def is_speech_verb(token: Token) -> bool:
     return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS
+
+
+def is_document(token: Token) -> bool:
+    """A noun for a document or record ("the motion", "the ruling"), which speaks for its
+    owner when it has one."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in DOCUMENT_NOUNS
 
 
 def is_according_to(token: Token) -> bool:
@@ -414,7 +423,7 @@ class SpeakerResolver:
         if token.lower_ in PRONOUNS:
             record = self.resolve_pronoun(token)
             return record, 0.75 if record else 0.0
-        if token.pos_ == "NOUN" and token.lemma_.lower() in DOCUMENT_NOUNS:
+        if is_document(token):
             owner = _document_owner(token)
             if owner is None:
                 return None, 0.0  # "according to the summary": a document, not its author
