@@ -194,8 +194,8 @@ def _phrase(noun: Token) -> str:
 
 
 def _after_conversions(span: Span) -> int:
-    """The token after ``span`` and any conversions in brackets: "€20,000 (£17,500; US$22,900)
-    in compensation" -> the index of "in"."""
+    """The token after ``span`` and any conversions in brackets: "€15,000 (£12,800; US$16,300)
+    in damages" -> the index of "in"."""
     doc = span.doc
     after = span.end
     if after < len(doc) and doc[after].text == "(":
@@ -410,7 +410,7 @@ UNIT_WORDS = frozenset(
 
 def _share_with_conversions(text: str, amounts: list[Amount]) -> list[Amount]:
     """A conversion in brackets measures what its amount measures: "about fourteen feet (four
-    meters) tall", "€20,000 (£17,500; US$22,900) in compensation"."""
+    meters) tall", "€15,000 (£12,800; US$16,300) in damages"."""
     amounts = [
         replace(a, measures=None)
         if a.measures and a.measures.split()[-1].lower().rstrip(".") in UNIT_WORDS
