@@ -308,3 +308,16 @@ def test_events_a_failing_sentence_costs_only_that_sentence(nlp, monkeypatch, ca
     events = rule.extract_events(doc, ActorIndex.build(doc))
     assert [e.source.country for e in events if e.source] == ["PER"]
     assert "event rules failed" in caplog.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("The International Labor Office demanded that Chile raise the minimum wage.", "IGO"),
+        ("Oxfam criticised the new aid cuts announced by Sweden.", "NGO"),
+    ],
+)
+def test_events_international_organisations_are_coded_by_sector(text: str, sector: str) -> None:
+    events = [e for e in _events(text) if e.source is not None]
+    assert events and {e.source.sector for e in events if e.source} == {sector}
