@@ -974,12 +974,8 @@ def _conditions_from_nouns(
         sent = token.sent
         party = _party_of(beneficiaries, actors)
         verb = token.head if token.head.pos_ in ("VERB", "AUX") else None
-        if party is None and token.dep_ == "pobj":
-            # "Ukraine's conditions", "conditions set by Moscow"
-            party = _party_of(
-                [c for c in token.children if c.dep_ in ("poss", "amod", "compound")], actors
-            )
         if party is None:
+            # "Ukraine's conditions", "Russian conditions"
             party = _party_of(
                 [c for c in token.children if c.dep_ in ("poss", "amod", "compound")], actors
             )
