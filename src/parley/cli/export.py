@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 
 from parley.cli._app import app
-from parley.errors import ParleyError
+from parley.cli.query import DbOpt, open_store
 
 
 class ExportFormat(str, Enum):  # noqa: UP042 (Typer choices)
@@ -44,13 +44,7 @@ def export_cli(
     header: Annotated[
         bool, typer.Option("--header", help="gdelt: write a header line (GDELT files have none).")
     ] = False,
-    db: Annotated[
-        str | None,
-        typer.Option(
-            "--db",
-            help="Store URL: sqlite:///parley.db (default, or PARLEY_DB) or postgresql://...",
-        ),
-    ] = None,
+    db: DbOpt = None,
 ) -> None:
     """Export a stored table as JSONL, CSV or Parquet, or the events as a GDELT 2.0 TSV.
 
@@ -62,17 +56,9 @@ def export_cli(
         parley export --format gdelt --out events.tsv
         parley export --table events --format parquet --out events.parquet
     """
-    from parley.config import get_settings
-    from parley.store import Store
     from parley.store.export import write_gdelt, write_table
 
-    err = Console(stderr=True)
-    try:
-        store = Store.from_url(get_settings().with_overrides(db=db).db)
-    except ParleyError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
-    try:
+    with open_store(db) as store:
         target = out if out is not None else sys.stdout
         if fmt is ExportFormat.gdelt:
             n = write_gdelt(store, target, header=header)
@@ -80,10 +66,6 @@ def export_cli(
         else:
             n = write_table(store, table.value, fmt.value, target)
             what = table.value
-    except ParleyError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
-    finally:
-        store.close()
     if out is not None:
+        err = Console(stderr=True)
         err.print(f"{n} {what} written to {out}")
