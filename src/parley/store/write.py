@@ -176,7 +176,8 @@ class ArticleWriter:
                 local_ids.add(sp.id)
                 wanted.append(Actor(id=sp.id, name=sp.name, kind="person"))
         profiles = [(actor, linking.profile(actor)) for actor in wanted]
-        work = self._load_working(conn, [p for _, p in profiles])
+        # Descriptions never resolve against stored actors: nothing to read for them.
+        work = self._load_working(conn, [p for _, p in profiles if not p.description])
         merged: dict[str, str] = {}
         keys: dict[str, str] = {}
         for actor, p in profiles:
