@@ -42,6 +42,8 @@ MEDIUM_NOUNS = frozenset(
 #: Verbs of asking someone to act: "urged Turkey to halt its drilling" reports that Turkey
 #: should halt its drilling.
 DIRECTIVE_VERBS = frozenset("urge ask press implore advise instruct".split())
+#: Every verb whose object, rather than a clause, carries what was said (see _object_content).
+OBJECT_CONTENT_VERBS = OBJECT_SPEECH_VERBS | COMMISSIVE_VERBS | DIRECTIVE_VERBS | {"call"}
 
 
 def _finite_clause(verb: Token) -> bool:
@@ -218,12 +220,7 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
                 content = _object_content(doc, token)
             if content is None:
                 continue
-        elif token.pos_ == "VERB" and (
-            token.lemma_.lower() in OBJECT_SPEECH_VERBS
-            or token.lemma_.lower() in DIRECTIVE_VERBS
-            or token.lemma_.lower() in COMMISSIVE_VERBS
-            or token.lemma_.lower() == "call"
-        ):
+        elif token.pos_ == "VERB" and token.lemma_.lower() in OBJECT_CONTENT_VERBS:
             content = _object_content(doc, token)
             cue = speaks_for.get(token.i, token)
         elif is_according_to(token):
