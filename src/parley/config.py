@@ -33,6 +33,9 @@ class Settings:
     api_token: str | None = None
     #: Optional TOML or CSV file extending the built-in actor table.
     actors_file: str | None = None
+    #: Optional folder of word lists (``NAME.txt`` / ``NAME.tsv``) extending the shipped ones in
+    #: ``parley/data/lexicon`` (see ``parley.lexicon``).
+    lexicon_dir: str | None = None
 
     def with_overrides(self, **values: Any) -> Settings:
         """A copy with the given fields replaced; ``None`` values leave a field as it is."""

@@ -1,0 +1,227 @@
+"""Word lists as data: every lexicon Parley's rules use lives in ``parley/data/lexicon/``.
+
+Two file kinds, both UTF-8, ``#`` starting a comment line, blank lines ignored:
+
+* ``NAME.txt``: one entry per line (a word or a phrase). :meth:`Lexicon.words` gives the set,
+  :meth:`Lexicon.ordered` the entries in file order (for rules where order decides, such as
+  longest title first).
+* ``NAME.tsv``: a header line naming the columns, then one row per line, fields separated by a
+  tab. :meth:`Lexicon.table` gives the rows as tuples of strings, :meth:`Lexicon.column` one
+  column, :meth:`Lexicon.where` the first column of rows whose named column has a value.
+
+A user extends a shipped list without touching Python: a folder named by the
+``PARLEY_LEXICON_DIR`` setting (``Settings.lexicon_dir``) holding a file of the same name adds its
+entries after the shipped ones (a ``.tsv`` extension must repeat the header). Files are read and
+validated once per (name, folder); a malformed file raises :class:`ConfigError` naming the file
+and line.
+
+The rules do not take a ``Lexicon`` argument in every helper: :func:`bound` makes one lexicon the
+current one for the duration of an analysis (a :mod:`contextvars` variable, so threads and async
+tasks each see their own), and the module functions :func:`words`, :func:`ordered`,
+:func:`table` read the current one. ``analyze_doc`` binds the lexicon of the settings it was
+given; outside an analysis the shipped lexicon is current.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache, lru_cache
+from importlib import resources
+from pathlib import Path
+
+from parley.errors import ConfigError
+
+__all__ = [
+    "Lexicon",
+    "bound",
+    "column",
+    "current",
+    "lexicon_for",
+    "ordered",
+    "table",
+    "where",
+    "words",
+]
+
+
+def _shipped_text(filename: str) -> str | None:
+    ref = resources.files("parley").joinpath("data/lexicon").joinpath(filename)
+    return ref.read_text(encoding="utf-8") if ref.is_file() else None
+
+
+def _lines(text: str, source: str) -> Iterator[tuple[int, str]]:
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.rstrip("\r\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if line != line.strip():
+            raise ConfigError(f"{source} line {number}: leading or trailing white space")
+        yield number, line
+
+
+def _parse_words(text: str, source: str) -> list[str]:
+    seen: set[str] = set()
+    entries: list[str] = []
+    for number, line in _lines(text, source):
+        if "\t" in line:
+            raise ConfigError(f"{source} line {number}: a .txt word list has one entry a line")
+        if line in seen:
+            raise ConfigError(f"{source} line {number}: {line!r} is listed twice")
+        seen.add(line)
+        entries.append(line)
+    return entries
+
+
+def _parse_table(text: str, source: str) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    header: tuple[str, ...] | None = None
+    rows: list[tuple[str, ...]] = []
+    for number, line in _lines(text, source):
+        fields = tuple(line.split("\t"))
+        if header is None:
+            header = fields
+            continue
+        if len(fields) != len(header):
+            raise ConfigError(
+                f"{source} line {number}: {len(fields)} fields, the header names {len(header)}"
+                f" ({', '.join(header)}); separate fields with one tab"
+            )
+        rows.append(fields)
+    if header is None:
+        raise ConfigError(f"{source}: no header line")
+    return header, rows
+
+
+class Lexicon:
+    """The shipped word lists, extended by the files of ``extra_dir`` when one is given."""
+
+    def __init__(self, extra_dir: str | None = None) -> None:
+        self.extra_dir = extra_dir
+        if extra_dir is not None and not Path(extra_dir).is_dir():
+            raise ConfigError(
+                f"lexicon folder {extra_dir!r} does not exist; set PARLEY_LEXICON_DIR to a folder"
+                " of NAME.txt / NAME.tsv files, or unset it"
+            )
+
+    def _sources(self, filename: str) -> list[tuple[str, str]]:
+        found: list[tuple[str, str]] = []
+        shipped = _shipped_text(filename)
+        if shipped is not None:
+            found.append((shipped, f"parley/data/lexicon/{filename}"))
+        if self.extra_dir is not None:
+            path = Path(self.extra_dir) / filename
+            if path.is_file():
+                found.append((path.read_text(encoding="utf-8"), str(path)))
+        if not found:
+            raise ConfigError(f"no lexicon named {filename!r} in parley/data/lexicon")
+        return found
+
+    @lru_cache(maxsize=None)  # noqa: B019 - one Lexicon per folder, kept for the process
+    def ordered(self, name: str) -> tuple[str, ...]:
+        """The entries of ``NAME.txt`` in file order, shipped first, then the user's."""
+        entries: list[str] = []
+        for text, source in self._sources(f"{name}.txt"):
+            for entry in _parse_words(text, source):
+                if entry not in entries:
+                    entries.append(entry)
+        return tuple(entries)
+
+    @lru_cache(maxsize=None)  # noqa: B019
+    def words(self, name: str) -> frozenset[str]:
+        """The entries of ``NAME.txt`` as a set."""
+        return frozenset(self.ordered(name))
+
+    @lru_cache(maxsize=None)  # noqa: B019
+    def header(self, name: str) -> tuple[str, ...]:
+        """The column names of ``NAME.tsv``."""
+        return _parse_table(*self._sources(f"{name}.tsv")[0])[0]
+
+    @lru_cache(maxsize=None)  # noqa: B019
+    def table(self, name: str) -> tuple[tuple[str, ...], ...]:
+        """The rows of ``NAME.tsv`` (without the header), shipped first, then the user's."""
+        header: tuple[str, ...] | None = None
+        rows: list[tuple[str, ...]] = []
+        for text, source in self._sources(f"{name}.tsv"):
+            file_header, file_rows = _parse_table(text, source)
+            if header is None:
+                header = file_header
+            elif file_header != header:
+                raise ConfigError(
+                    f"{source}: header {file_header} differs from the shipped {header}"
+                )
+            rows.extend(file_rows)
+        return tuple(rows)
+
+    @lru_cache(maxsize=None)  # noqa: B019
+    def column(self, name: str, col: str) -> tuple[str, ...]:
+        """One column of ``NAME.tsv``, row order."""
+        index = self._index(name, col)
+        return tuple(row[index] for row in self.table(name))
+
+    @lru_cache(maxsize=None)  # noqa: B019
+    def where(self, name: str, col: str, value: str | None = None) -> frozenset[str]:
+        """First-column values of the rows of ``NAME.tsv`` whose ``col`` is ``value`` (or, with
+        no value, is neither empty nor ``-``)."""
+        index = self._index(name, col)
+        return frozenset(
+            row[0]
+            for row in self.table(name)
+            if (row[index] == value if value is not None else row[index] not in ("", "-"))
+        )
+
+    def _index(self, name: str, col: str) -> int:
+        header = self.header(name)
+        if col not in header:
+            raise ConfigError(f"lexicon {name}.tsv has no column {col!r} (it has {header})")
+        return header.index(col)
+
+
+@cache
+def lexicon_for(extra_dir: str | None = None) -> Lexicon:
+    """The lexicon for a user folder (or the shipped one), built once per process."""
+    return Lexicon(extra_dir)
+
+
+_CURRENT: ContextVar[Lexicon | None] = ContextVar("parley_lexicon", default=None)
+
+
+def current() -> Lexicon:
+    """The lexicon bound by the analysis under way, else the shipped one."""
+    lex = _CURRENT.get()
+    return lex if lex is not None else lexicon_for(None)
+
+
+@contextmanager
+def bound(lexicon: Lexicon) -> Iterator[Lexicon]:
+    """Make ``lexicon`` current inside the ``with`` block."""
+    token = _CURRENT.set(lexicon)
+    try:
+        yield lexicon
+    finally:
+        _CURRENT.reset(token)
+
+
+def words(name: str) -> frozenset[str]:
+    """``current().words(name)``."""
+    return current().words(name)
+
+
+def ordered(name: str) -> tuple[str, ...]:
+    """``current().ordered(name)``."""
+    return current().ordered(name)
+
+
+def table(name: str) -> tuple[tuple[str, ...], ...]:
+    """``current().table(name)``."""
+    return current().table(name)
+
+
+def column(name: str, col: str) -> tuple[str, ...]:
+    """``current().column(name, col)``."""
+    return current().column(name, col)
+
+
+def where(name: str, col: str, value: str | None = None) -> frozenset[str]:
+    """``current().where(name, col, value)``."""
+    return current().where(name, col, value)
