@@ -95,70 +95,22 @@ def _complements(tok: Token, kind: str) -> list[Token]:
 
 
 def _node_at(tok: Token, depth: int = 0) -> _Node | None:
+    """The event node whose trigger is ``tok``: a frame folded with its complement's event, a
+    lexicon trigger, or a frame standing alone."""
     if depth > 4:
         return None
     if tok.dep_ in {"amod", "compound"} and tok.pos_ in VERBAL | {"ADJ"}:
         return None  # "the detained fishermen": a description, not an event
-    if tok.pos_ in VERBAL and tok.dep_ not in {"aux", "auxpass"}:
-        frame_kinds: tuple[str, ...] = ("F", "L")
-        code_kinds: tuple[str, ...] = ("V",)
-    elif tok.pos_ == "ADJ":
-        frame_kinds, code_kinds = ("F",), ("A",)
-    elif tok.pos_ in NOMINAL:
-        frame_kinds, code_kinds = (), ("N", "A")
-    else:
+    kinds = _entry_kinds(tok)
+    if kinds is None:
         return None
+    frame_kinds, code_kinds = kinds
     frame: Entry | None = match(tok, frame_kinds) if frame_kinds else None
     if frame is not None:
-        kind = frame.value
-        negated_aspect = kind == "aspect" and _has_neg(_clause_head(tok))
-        if negated_aspect:
-            kind = "halt"
-        for comp in _complements(tok, kind):
-            inner = _node_at(comp, depth + 1)
-            if inner is None and comp.pos_ in NOMINAL:
-                # "suspended aid deliveries", "undertook a mediation mission": the modifier
-                # names the event.
-                mods = [m for m in comp.children if m.dep_ == "compound" and m.i < comp.i]
-                # "10 million dollars in emergency aid", "500 tons of food"
-                mods += [
-                    g
-                    for m in comp.children
-                    if m.dep_ == "prep" and m.lower_ in {"of", "in"}
-                    for g in m.children
-                    if g.dep_ == "pobj"
-                ]
-                for mod in mods:
-                    if True:
-                        inner = _node_at(mod, depth + 1)
-                        if inner is not None:
-                            inner.tokens = [*inner.tokens, comp]
-                            break
-            if inner is None:
-                continue
-            code = _combine(kind, inner.code)
-            if code is None:
-                continue
-            node = _Node(
-                code=code,
-                trigger=tok if kind not in {"aspect"} else inner.trigger,
-                tokens=[tok, *inner.tokens],
-                frame=kind if kind not in {"aspect", "light"} else inner.frame,
-                negated=inner.negated or kind == "negate",
-            )
-            if kind in {"demand", "appeal", "order"}:
-                node.comp_subject = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
-                if node.comp_subject is None:
-                    node.comp_subject = next(
-                        (c for c in tok.children if c.dep_ in OBJECT_DEPS), None
-                    )
-            if kind == "light":
-                lo, hi = sorted((tok, inner.trigger), key=lambda t: t.i)
-                node.span = (lo.idx, hi.idx + len(hi.text))
-            if negated_aspect:
-                node.negated = False
-            return node
-        if kind == "negate":
+        framed = _framed_node(tok, frame, depth)
+        if framed is not None:
+            return framed
+        if frame.value == "negate":
             return None
     entry = match(tok, code_kinds)
     if entry is not None:
@@ -167,19 +119,97 @@ def _node_at(tok: Token, depth: int = 0) -> _Node | None:
             code = "111"
         return _Node(code=code, trigger=tok, tokens=[tok])
     if frame is not None and frame.kind == "F" and frame.value in FRAME_DEFAULTS:
-        if frame.words[-1] in words("no_default_frame"):
-            return None  # "hoped a deal could be found": only a coded complement counts
-        node = _Node(code=FRAME_DEFAULTS[frame.value], trigger=tok, tokens=[tok], frame=frame.value)
-        if frame.value in {"demand", "appeal"}:
-            clause = next((c for c in tok.children if c.dep_ in {"ccomp", "xcomp"}), None)
-            if clause is not None:
-                node.comp_subject = next(
-                    (c for c in clause.children if c.dep_ in SUBJECT_DEPS), None
-                )
-            if node.comp_subject is None:
-                node.comp_subject = next((c for c in tok.children if c.dep_ in OBJECT_DEPS), None)
+        return _default_frame_node(tok, frame)
+    return None
+
+
+def _entry_kinds(tok: Token) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """(frame kinds, code kinds) of the lexicon entries a token of this part of speech takes."""
+    if tok.pos_ in VERBAL and tok.dep_ not in {"aux", "auxpass"}:
+        return ("F", "L"), ("V",)
+    if tok.pos_ == "ADJ":
+        return ("F",), ("A",)
+    if tok.pos_ in NOMINAL:
+        return (), ("N", "A")
+    return None
+
+
+def _framed_node(tok: Token, frame: Entry, depth: int) -> _Node | None:
+    """The frame ``tok`` folded with the first of its complements that is an event."""
+    kind = frame.value
+    negated_aspect = kind == "aspect" and _has_neg(_clause_head(tok))
+    if negated_aspect:
+        kind = "halt"
+    for comp in _complements(tok, kind):
+        inner = _complement_node(comp, depth)
+        if inner is None:
+            continue
+        node = _folded(tok, comp, inner, kind)
+        if node is None:
+            continue
+        if negated_aspect:
+            node.negated = False
         return node
     return None
+
+
+def _complement_node(comp: Token, depth: int) -> _Node | None:
+    """The event of a complement, or of the modifier that names it."""
+    inner = _node_at(comp, depth + 1)
+    if inner is not None or comp.pos_ not in NOMINAL:
+        return inner
+    # "suspended aid deliveries", "undertook a mediation mission": the modifier names the event.
+    mods = [m for m in comp.children if m.dep_ == "compound" and m.i < comp.i]
+    # "10 million dollars in emergency aid", "500 tons of food"
+    mods += [
+        g
+        for m in comp.children
+        if m.dep_ == "prep" and m.lower_ in {"of", "in"}
+        for g in m.children
+        if g.dep_ == "pobj"
+    ]
+    for mod in mods:
+        inner = _node_at(mod, depth + 1)
+        if inner is not None:
+            inner.tokens = [*inner.tokens, comp]
+            break
+    return inner
+
+
+def _folded(tok: Token, comp: Token, inner: _Node, kind: str) -> _Node | None:
+    """One node for the frame ``tok`` of ``kind`` over the event ``inner`` of ``comp``."""
+    code = _combine(kind, inner.code)
+    if code is None:
+        return None
+    node = _Node(
+        code=code,
+        trigger=tok if kind not in {"aspect"} else inner.trigger,
+        tokens=[tok, *inner.tokens],
+        frame=kind if kind not in {"aspect", "light"} else inner.frame,
+        negated=inner.negated or kind == "negate",
+    )
+    if kind in {"demand", "appeal", "order"}:
+        node.comp_subject = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
+        if node.comp_subject is None:
+            node.comp_subject = next((c for c in tok.children if c.dep_ in OBJECT_DEPS), None)
+    if kind == "light":
+        lo, hi = sorted((tok, inner.trigger), key=lambda t: t.i)
+        node.span = (lo.idx, hi.idx + len(hi.text))
+    return node
+
+
+def _default_frame_node(tok: Token, frame: Entry) -> _Node | None:
+    """A frame whose complement is no event: its default code ("demanded a change" is 100)."""
+    if frame.words[-1] in words("no_default_frame"):
+        return None  # "hoped a deal could be found": only a coded complement counts
+    node = _Node(code=FRAME_DEFAULTS[frame.value], trigger=tok, tokens=[tok], frame=frame.value)
+    if frame.value in {"demand", "appeal"}:
+        clause = next((c for c in tok.children if c.dep_ in {"ccomp", "xcomp"}), None)
+        if clause is not None:
+            node.comp_subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+        if node.comp_subject is None:
+            node.comp_subject = next((c for c in tok.children if c.dep_ in OBJECT_DEPS), None)
+    return node
 
 
 def _verbal_attack(tok: Token) -> bool:

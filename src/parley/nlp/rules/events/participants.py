@@ -167,32 +167,20 @@ def _source(
         if node.frame in {"threat", "intent"} or node.code[:2] in {"01"}:
             return speaker, [], speaker
         return None, [], speaker
+    return _subject_source(ctx, node, subj, speaker)
+
+
+def _subject_source(
+    ctx: _Context, node: _Node, subj: Token, speaker: EventActor | None
+) -> tuple[EventActor | None, list[EventActor], EventActor | None]:
+    """The source named by the subject ``subj``, or the speaker who stands in for it."""
     conj = _expand_conj(subj)
     actors = [a for a in (_actor_of(ctx, t, speaker) for t in conj) if a is not None]
     source = actors[0] if actors else None
-    reported = speaker is not None and speaker.actor_id and _reporting_verb(top) is not None
-    if reported and source is not None and node.modality in {"threatened", "intended", "requested"}:
-        # "Trump warned that Washington may ...": the speaker commits his country.
-        assert speaker is not None
-        if speaker.country in {None, source.country} and source.country:
-            key = speaker.actor_id
-            if speaker.country is None and key is not None:
-                speaker = replace(speaker, country=source.country)
-                ctx.actor_cache[key] = speaker
-            return speaker, actors[1:], speaker
-    if not _coded(source) and _coded(speaker) and (node.frame or node.code[:2] in {"01", "03"}):
-        return speaker, [], speaker
-    verbal = node.code[:2] in codes("verbal_root")
-    named = source is not None and (
-        source.actor_id or any(t.pos_ == "PROPN" for t in _noun_phrase(subj))
-    )
-    if (
-        not _coded(source)
-        and _coded(speaker)
-        and verbal
-        and not named
-        and _reporting_verb(top) is not None
-    ):
+    committed = _committing_speaker(ctx, node, source, speaker)
+    if committed is not None:
+        return committed, actors[1:], committed
+    if _speaker_stands_in(node, subj, source, speaker):
         return speaker, [], speaker
     if (
         source is None
@@ -201,6 +189,47 @@ def _source(
     ):
         node.inanimate = True  # "a fire killed three": no political actor did it
     return source, actors[1:], speaker
+
+
+def _committing_speaker(
+    ctx: _Context, node: _Node, source: EventActor | None, speaker: EventActor | None
+) -> EventActor | None:
+    """ "Trump warned that Washington may ...": the speaker commits his country (and takes its
+    code when the index had none)."""
+    top = node.tokens[0]
+    reported = speaker is not None and speaker.actor_id and _reporting_verb(top) is not None
+    if not (
+        reported and source is not None and node.modality in {"threatened", "intended", "requested"}
+    ):
+        return None
+    assert speaker is not None and source is not None
+    if not (speaker.country in {None, source.country} and source.country):
+        return None
+    key = speaker.actor_id
+    if speaker.country is None and key is not None:
+        speaker = replace(speaker, country=source.country)
+        ctx.actor_cache[key] = speaker
+    return speaker
+
+
+def _speaker_stands_in(
+    node: _Node, subj: Token, source: EventActor | None, speaker: EventActor | None
+) -> bool:
+    """Whether a coded speaker replaces an uncoded source: for frames and statements, and for
+    verbal acts by an unnamed subject inside reported speech."""
+    if not _coded(source) and _coded(speaker) and (node.frame or node.code[:2] in {"01", "03"}):
+        return True
+    verbal = node.code[:2] in codes("verbal_root")
+    named = source is not None and (
+        source.actor_id or any(t.pos_ == "PROPN" for t in _noun_phrase(subj))
+    )
+    return bool(
+        not _coded(source)
+        and _coded(speaker)
+        and verbal
+        and not named
+        and _reporting_verb(node.tokens[0]) is not None
+    )
 
 
 def _noun_owner(ctx: _Context, noun: Token) -> EventActor | None:

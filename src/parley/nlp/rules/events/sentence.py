@@ -27,6 +27,31 @@ def _sentence_events(
     places: tuple[Place, ...],
     offset: int,
 ) -> list[tuple[Event, EventActor | None]]:
+    """The events of one sentence, each with the speaker who reported it (``None`` if none)."""
+    nodes, consumed = _find_nodes(sent)
+    out: list[tuple[Event, EventActor | None]] = []
+    for candidate in nodes:
+        node = _kept_node(candidate, nodes, consumed)
+        if node is None:
+            continue
+        parties = _participants(ctx, sent, node, places)
+        if parties is None:
+            continue
+        source, targets, speaker = parties
+        sent_places = _places_in(sent, places)
+        if node.code[:2] >= "14":
+            sent_places = sent_places + _object_places(node, sent_places)
+            if not targets:
+                targets = _place_target(sent_places, source)
+        event_id = f"e{offset + len(out) + 1}"
+        when = _date_for(sent, node.trigger, dates, published)
+        event = _build_event(ctx, sent, node, event_id, (source, targets), sent_places, when)
+        out.append((event, speaker))
+    return out
+
+
+def _find_nodes(sent: Span) -> tuple[list[_Node], set[int]]:
+    """Event nodes in text order, and the tokens folded into another node."""
     nodes: list[_Node] = []
     consumed: set[int] = set()
     for tok in sent:
@@ -37,125 +62,176 @@ def _sentence_events(
             continue
         nodes.append(node)
         consumed.update(t.i for t in node.tokens[1:])
-    out: list[tuple[Event, EventActor | None]] = []
-    for node in nodes:
-        if node.tokens[0].i in consumed and len(node.tokens) == 1:
-            continue
-        if any(t.i in consumed for t in node.tokens[:1]) and node.tokens[0] is not node.trigger:
-            continue
-        if not _emittable(node):
-            continue
-        if _in_condition(node.tokens[0]):
-            continue
-        first = node.tokens[0]
-        if (
-            first.dep_ == "acl"
-            and first.tag_ == "VBN"
-            and not any(c.dep_ == "agent" for c in first.children)
-        ):
-            continue  # "the curfew imposed after the coup": background, not this report's event
-        if first.dep_ in {"acl", "advcl"} and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in first.children
-        ):
-            continue  # "efforts to fight terrorism", "met to discuss": a purpose, not an event
-        modal = _apply_modality(node)
-        if modal is None:
-            continue
-        node = modal
-        if (
-            node.trigger.pos_ in VERBAL
-            and node.trigger.lemma_ in words("casualty_verb")
-            and _casualty_of_other(node, nodes)
-        ):
-            continue
-        if _goal_of_other(node, nodes) or _content_of_accusation(node):
-            continue
-        source, co_actors, speaker = _source(ctx, node)
-        if node.inanimate:
-            continue
-        if source is None and len(node.tokens) == 1 and node.trigger.pos_ in NOMINAL:
-            continue  # an event noun nobody is said to carry out ("the attack was claimed")
-        if source is None and node.code[:2] < "09":
-            continue
-        if (
-            source is not None
-            and not source.country
-            and not source.actor_id
-            and node.code[:2] < "14"
-        ):
-            continue
-        targets = co_actors + _targets(ctx, node, speaker)
-        targets = _unique([t for t in targets if not source or t.country != source.country])
-        code = node.code
-        talk_words = {t.lemma_.lower() for n in node.tokens for t in n.subtree} & words("talk_noun")
-        if (node.code[:2] == "04" or code in codes("talk_code")) and talk_words:
-            if targets:
-                ctx.talk_parties = targets
-            else:
-                targets = [t for t in ctx.talk_parties if not source or t.country != source.country]
-        if source is not None and " ethnic " in f" {source.name.lower()} ":
-            # CAMEO codes an ethnic group by the state it lives in ("ethnic Albanians in Serbia").
-            home = next((p.country for p in _places_in(sent, places) if p.country), None)
-            if home is not None:
-                source = replace(source, country=home)
-        if source is not None and not source.country and _domestic(code):
-            # "President X imposed a curfew in Abidjan": domestic measures are taken at home.
-            home = next((p.country for p in _places_in(sent, places) if p.country), None)
-            if home is None and code[:2] != "14":
-                home = next(
-                    (
-                        t.country
-                        for t in targets
-                        if t.country and t.country[:3] not in {"IGO", "NGO"}
-                    ),
-                    None,
-                )
-            if home is not None and (
-                code[:2] == "14" or source.sector in {None, "GOV", "MIL", "COP"}
-            ):
-                source = replace(source, country=home)
-                targets = [t for t in targets if t.country != home]
-        if not targets and code[:2] in {"10", "11", "12"}:
-            targets = _other_party(ctx, sent, node, source, speaker)
-        sent_places = _places_in(sent, places)
-        if code[:2] >= "14":
-            sent_places = sent_places + _object_places(node, sent_places)
-        if not targets and code[:2] >= "14":
-            targets = _unique(
-                [
-                    EventActor(name=p.name, country=p.country)
-                    for p in sent_places
-                    if p.country and (not source or p.country != source.country)
-                ]
-            )[:1]
-        entry = lookup(code)
-        when, when_source = _date_for(sent, node.trigger, dates, published)
-        start, end = node.span or (node.trigger.idx, node.trigger.idx + len(node.trigger.text))
-        quote_id = next(
-            (q.id for q in ctx.quotes if q.kind != "indirect" and q.start <= start < q.end), None
+    return nodes, consumed
+
+
+def _kept_node(node: _Node, nodes: list[_Node], consumed: set[int]) -> _Node | None:
+    """The node with its modality, or ``None`` when it reports no event of its own."""
+    if not _stands_alone(node, consumed):
+        return None
+    modal = _apply_modality(node)
+    if modal is None:
+        return None
+    if _part_of_other(modal, nodes):
+        return None
+    return modal
+
+
+def _stands_alone(node: _Node, consumed: set[int]) -> bool:
+    """Not folded into another node, realised, not a condition, background or purpose."""
+    first = node.tokens[0]
+    if first.i in consumed and len(node.tokens) == 1:
+        return False
+    if any(t.i in consumed for t in node.tokens[:1]) and first is not node.trigger:
+        return False
+    if not _emittable(node) or _in_condition(first):
+        return False
+    if (
+        first.dep_ == "acl"
+        and first.tag_ == "VBN"
+        and not any(c.dep_ == "agent" for c in first.children)
+    ):
+        return False  # "the curfew imposed after the coup": background, not this report's event
+    # "efforts to fight terrorism", "met to discuss": a purpose, not an event
+    return not (
+        first.dep_ in {"acl", "advcl"}
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children)
+    )
+
+
+def _part_of_other(node: _Node, nodes: list[_Node]) -> bool:
+    """A killing, goal or allegation that belongs to another node of the sentence."""
+    if (
+        node.trigger.pos_ in VERBAL
+        and node.trigger.lemma_ in words("casualty_verb")
+        and _casualty_of_other(node, nodes)
+    ):
+        return True
+    return _goal_of_other(node, nodes) or _content_of_accusation(node)
+
+
+def _participants(
+    ctx: _Context, sent: Span, node: _Node, places: tuple[Place, ...]
+) -> tuple[EventActor | None, list[EventActor], EventActor | None] | None:
+    """(source, targets, speaker) of a node, or ``None`` when no political actor did it."""
+    source, co_actors, speaker = _source(ctx, node)
+    if node.inanimate or not _credible_source(node, source):
+        return None
+    targets = co_actors + _targets(ctx, node, speaker)
+    targets = _unique([t for t in targets if not source or t.country != source.country])
+    targets = _talk_targets(ctx, node, source, targets)
+    source = _ethnic_home(sent, places, source)
+    source, targets = _domestic_home(sent, places, node.code, source, targets)
+    if not targets and node.code[:2] in {"10", "11", "12"}:
+        targets = _other_party(ctx, sent, node, source, speaker)
+    return source, targets, speaker
+
+
+def _credible_source(node: _Node, source: EventActor | None) -> bool:
+    """Whether the node may stand with this source (or with none)."""
+    if source is None and len(node.tokens) == 1 and node.trigger.pos_ in NOMINAL:
+        return False  # an event noun nobody is said to carry out ("the attack was claimed")
+    if source is None and node.code[:2] < "09":
+        return False
+    return not (
+        source is not None and not source.country and not source.actor_id and node.code[:2] < "14"
+    )
+
+
+def _talk_targets(
+    ctx: _Context, node: _Node, source: EventActor | None, targets: list[EventActor]
+) -> list[EventActor]:
+    """Talks remember their parties: a later talk event without targets takes them."""
+    code = node.code
+    talk_words = {t.lemma_.lower() for n in node.tokens for t in n.subtree} & words("talk_noun")
+    if (code[:2] == "04" or code in codes("talk_code")) and talk_words:
+        if targets:
+            ctx.talk_parties = targets
+        else:
+            targets = [t for t in ctx.talk_parties if not source or t.country != source.country]
+    return targets
+
+
+def _ethnic_home(
+    sent: Span, places: tuple[Place, ...], source: EventActor | None
+) -> EventActor | None:
+    """CAMEO codes an ethnic group by the state it lives in ("ethnic Albanians in Serbia")."""
+    if source is not None and " ethnic " in f" {source.name.lower()} ":
+        home = next((p.country for p in _places_in(sent, places) if p.country), None)
+        if home is not None:
+            source = replace(source, country=home)
+    return source
+
+
+def _domestic_home(
+    sent: Span,
+    places: tuple[Place, ...],
+    code: str,
+    source: EventActor | None,
+    targets: list[EventActor],
+) -> tuple[EventActor | None, list[EventActor]]:
+    """ "President X imposed a curfew in Abidjan": domestic measures are taken at home."""
+    if source is None or source.country or not _domestic(code):
+        return source, targets
+    home = next((p.country for p in _places_in(sent, places) if p.country), None)
+    if home is None and code[:2] != "14":
+        home = next(
+            (t.country for t in targets if t.country and t.country[:3] not in {"IGO", "NGO"}),
+            None,
         )
-        event = Event(
-            id=f"e{offset + len(out) + 1}",
-            code=code,
-            label=entry.label,
-            root=entry.root,
-            quad_class=entry.quad_class,
-            goldstein=entry.goldstein,
-            plover_type=entry.plover_type,
-            plover_mode=entry.plover_mode,
-            source=source,
-            targets=tuple(targets),
-            trigger=(start, end),
-            sentence=(sent.start_char, sent.end_char),
-            date=when,
-            date_source=when_source,
-            places=sent_places,
-            negated=False,
-            modality=node.modality,
-            quote_id=quote_id,
-        )
-        out.append((event, speaker))
-    return out
+    if home is not None and (code[:2] == "14" or source.sector in {None, "GOV", "MIL", "COP"}):
+        source = replace(source, country=home)
+        targets = [t for t in targets if t.country != home]
+    return source, targets
+
+
+def _place_target(sent_places: tuple[Place, ...], source: EventActor | None) -> list[EventActor]:
+    """The country of the first place of an action with no target, other than the source's."""
+    return _unique(
+        [
+            EventActor(name=p.name, country=p.country)
+            for p in sent_places
+            if p.country and (not source or p.country != source.country)
+        ]
+    )[:1]
+
+
+def _build_event(
+    ctx: _Context,
+    sent: Span,
+    node: _Node,
+    event_id: str,
+    parties: tuple[EventActor | None, list[EventActor]],
+    sent_places: tuple[Place, ...],
+    when: tuple[str | None, str | None],
+) -> Event:
+    """The event of a node, with its (source, targets), places and (date, date source)."""
+    source, targets = parties
+    entry = lookup(node.code)
+    start, end = node.span or (node.trigger.idx, node.trigger.idx + len(node.trigger.text))
+    quote_id = next(
+        (q.id for q in ctx.quotes if q.kind != "indirect" and q.start <= start < q.end), None
+    )
+    return Event(
+        id=event_id,
+        code=node.code,
+        label=entry.label,
+        root=entry.root,
+        quad_class=entry.quad_class,
+        goldstein=entry.goldstein,
+        plover_type=entry.plover_type,
+        plover_mode=entry.plover_mode,
+        source=source,
+        targets=tuple(targets),
+        trigger=(start, end),
+        sentence=(sent.start_char, sent.end_char),
+        date=when[0],
+        date_source=when[1],
+        places=sent_places,
+        negated=False,
+        modality=node.modality,
+        quote_id=quote_id,
+    )
 
 
 def _date_for(
