@@ -328,49 +328,58 @@ def _find_agreements(
 
 def _required_steps(doc: Doc, records: list[_Record]) -> None:
     """Pending nominal steps ("the last word on ratification") go to the latest agreement."""
+    steps = vocab.mapping("step_noun")
+    cues = vocab.words("pending_cue")
     for token in doc:
-        step = vocab.mapping("step_noun").get(token.lemma_.lower())
+        step = steps.get(token.lemma_.lower())
         if step is None or token.pos_ != "NOUN":
             continue
-        sent = token.sent
-        words = {t.lower_ for t in sent}
-        if not words & vocab.words("pending_cue"):
+        if not {t.lower_ for t in token.sent} & cues:
             continue
-        # who takes the step: the subject of the governing verb ("parliament would have ...")
-        node = token
-        actor_text: str | None = None
-        for _ in range(5):
-            node = node.head
-            subject = next((c for c in node.children if c.dep_ in ("nsubj",)), None)
-            if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
-                actor_text = doc[subject.left_edge.i : subject.i + 1].text
-                break
-            if node.head.i == node.i:
-                break
+        actor_text = _step_taker(doc, token)
         text = f"{step} by {actor_text}" if actor_text else step
-        before = [r for r in records if r.start <= token.idx]
-        target = before[-1] if before else (records[0] if records else None)
+        target = _step_agreement(doc, token, records)
         if target is None:
             continue
-        # "ratification of the treaty" names its agreement; otherwise the step belongs to an
-        # agreement named close by, not to one from another part of the story
-        named = [
-            _agreement_kind(obj)
-            for prep in token.children
-            if prep.dep_ == "prep" and prep.lower_ == "of"
-            for obj in prep.children
-            if obj.dep_ == "pobj"
-        ]
-        same_kind = [r for r in before if named and r.kind in named]
-        if same_kind:
-            target = same_kind[-1]
-        else:
-            between = doc_text(doc)[min(target.start, token.idx) : max(target.end, token.idx)]
-            if len(_SENT_END.findall(between)) > 3:
-                continue
         target.steps = [s for s in target.steps if s != step]
         if text not in target.steps:
             target.steps.append(text)
+
+
+def _step_taker(doc: Doc, token: Token) -> str | None:
+    """Who takes the step: the subject of the governing verb ("parliament would have ...")."""
+    node = token
+    for _ in range(5):
+        node = node.head
+        subject = next((c for c in node.children if c.dep_ in ("nsubj",)), None)
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+            return doc[subject.left_edge.i : subject.i + 1].text
+        if node.head.i == node.i:
+            break
+    return None
+
+
+def _step_agreement(doc: Doc, token: Token, records: list[_Record]) -> _Record | None:
+    """The agreement a step belongs to: the one it names ("ratification of the treaty"), else
+    the latest one named close by, not one from another part of the story."""
+    before = [r for r in records if r.start <= token.idx]
+    target = before[-1] if before else (records[0] if records else None)
+    if target is None:
+        return None
+    named = [
+        _agreement_kind(obj)
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+    same_kind = [r for r in before if named and r.kind in named]
+    if same_kind:
+        return same_kind[-1]
+    between = doc_text(doc)[min(target.start, token.idx) : max(target.end, token.idx)]
+    if len(_SENT_END.findall(between)) > 3:
+        return None
+    return target
 
 
 def extract_agreements(

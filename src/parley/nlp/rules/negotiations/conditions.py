@@ -131,30 +131,14 @@ def _conditions_from_nouns(
     doc: Doc, actors: ActorIndex | None, quotes: Sequence[Quote]
 ) -> list[Condition]:
     out: list[Condition] = []
+    nouns = vocab.mapping("condition_noun")
     for token in doc:
-        kind = vocab.mapping("condition_noun").get(token.lemma_.lower())
+        kind = nouns.get(token.lemma_.lower())
         if kind is None or token.pos_ != "NOUN":
             continue
         if token.lemma_.lower() == "term" and token.lower_ != "terms":
             continue
-        first: Token | None = None
-        # "conditions ..., including A, B and C" (the cue may hang anywhere in the noun's phrase)
-        for t in token.subtree:
-            if t.lower_ in vocab.words("list_cue") and t.i > token.i:
-                obj = next((c for c in t.children if c.dep_ in ("pobj", "dobj")), None)
-                if obj is None and t.lower_ == "such":
-                    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
-                    obj = (
-                        next((c for c in nxt.children if c.dep_ == "pobj"), None)
-                        if nxt is not None
-                        else None
-                    )
-                if obj is not None:
-                    first = obj
-                    break
-        # "the conditions are A and B" / "the conditions include A and B"
-        if first is None and token.dep_ == "nsubj" and token.head.lemma_ in ("be", "include"):
-            first = next((c for c in token.head.children if c.dep_ in ("attr", "dobj")), None)
+        first = _first_listed(token)
         if first is None:
             continue
         if not _about_negotiation(token.sent):
@@ -162,18 +146,7 @@ def _conditions_from_nouns(
         items, beneficiaries = _list_items(first)
         if not items:
             continue
-        sent = token.sent
-        party = _party_of(beneficiaries, actors)
-        verb = token.head if token.head.pos_ in ("VERB", "AUX") else None
-        if party is None:
-            # "Ukraine's conditions", "Russian conditions"
-            party = _party_of(
-                [c for c in token.children if c.dep_ in ("poss", "amod", "compound")], actors
-            )
-        if party is None and verb is not None:
-            party = _party_of(_subjects(verb), actors)
-        if party is None:
-            party = _according_to(sent, actors)
+        party = _noun_condition_party(token, beneficiaries, actors)
         end_tok = max([first, *first.conjuncts], key=lambda t: t.i).right_edge
         out.append(
             Condition(
@@ -188,49 +161,63 @@ def _conditions_from_nouns(
     return out
 
 
+def _first_listed(token: Token) -> Token | None:
+    """The first item listed for the condition noun ``token``, if the parse gives one."""
+    # "conditions ..., including A, B and C" (the cue may hang anywhere in the noun's phrase)
+    cues = vocab.words("list_cue")
+    for t in token.subtree:
+        if t.lower_ in cues and t.i > token.i:
+            obj = next((c for c in t.children if c.dep_ in ("pobj", "dobj")), None)
+            if obj is None and t.lower_ == "such":
+                nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+                obj = (
+                    next((c for c in nxt.children if c.dep_ == "pobj"), None)
+                    if nxt is not None
+                    else None
+                )
+            if obj is not None:
+                return obj
+    # "the conditions are A and B" / "the conditions include A and B"
+    if token.dep_ == "nsubj" and token.head.lemma_ in ("be", "include"):
+        return next((c for c in token.head.children if c.dep_ in ("attr", "dobj")), None)
+    return None
+
+
+def _noun_condition_party(
+    token: Token, beneficiaries: list[Token], actors: ActorIndex | None
+) -> str | None:
+    """Whose conditions: the beneficiary, the noun's owner, the verb's subject, "according to"."""
+    party = _party_of(beneficiaries, actors)
+    verb = token.head if token.head.pos_ in ("VERB", "AUX") else None
+    if party is None:
+        # "Ukraine's conditions", "Russian conditions"
+        party = _party_of(
+            [c for c in token.children if c.dep_ in ("poss", "amod", "compound")], actors
+        )
+    if party is None and verb is not None:
+        party = _party_of(_subjects(verb), actors)
+    if party is None:
+        party = _according_to(token.sent, actors)
+    return party
+
+
 def _conditions_from_verbs(
     doc: Doc, actors: ActorIndex | None, quotes: Sequence[Quote]
 ) -> list[Condition]:
     out: list[Condition] = []
+    verbs = vocab.mapping("demand_verb")
     for verb in doc:
         lemma = verb.lemma_.lower()
-        kind = vocab.mapping("demand_verb").get(lemma)
+        kind = verbs.get(lemma)
         if kind is None or verb.pos_ != "VERB":
             continue
-        obj: Token | None = None
-        for child in verb.children:
-            if child.dep_ == "dobj" and lemma not in ("call", "insist"):
-                obj = child
-            elif child.dep_ == "prep" and (
-                (lemma == "insist" and child.lower_ == "on")
-                or (lemma == "call" and child.lower_ == "for")
-                or (lemma == "condition" and child.lower_ == "on")
-                or (lemma == "press" and child.lower_ == "for")
-            ):
-                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if obj is not None:
-                break
+        obj = _demanded(verb, lemma)
         if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.ent_type_ in ("PERSON", "GPE"):
             continue
         if any(c.dep_ == "neg" for c in verb.children):
             continue
-        # the demanding party must be a country or government ("Kyiv has insisted ...")
-        subjects = _subjects(verb)
-        node = verb
-        while not subjects and node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
-            node = node.head
-            subjects = _subjects(node)
-        party = _party_of(subjects, actors)
+        party = _demanding_party(verb, actors)
         if party is None:
-            continue
-        # the subject must be the party itself ("Kyiv", "the government"), not a thing of it
-        # ("the Puerto Rican constitution requires ...")
-        head = next((t for t in subjects if t.dep_ in ("nsubj", "nsubjpass")), None)
-        if (
-            head is not None
-            and head.pos_ != "PROPN"
-            and head.lemma_.lower() not in vocab.words("party_noun")
-        ):
             continue
         if not _about_negotiation(verb.sent):
             continue
@@ -249,6 +236,46 @@ def _conditions_from_verbs(
             )
         )
     return out
+
+
+def _demanded(verb: Token, lemma: str) -> Token | None:
+    """What a demand verb asks for: its object, or "insist on / call for / press for" X."""
+    obj: Token | None = None
+    for child in verb.children:
+        if child.dep_ == "dobj" and lemma not in ("call", "insist"):
+            obj = child
+        elif child.dep_ == "prep" and (
+            (lemma == "insist" and child.lower_ == "on")
+            or (lemma == "call" and child.lower_ == "for")
+            or (lemma == "condition" and child.lower_ == "on")
+            or (lemma == "press" and child.lower_ == "for")
+        ):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if obj is not None:
+            break
+    return obj
+
+
+def _demanding_party(verb: Token, actors: ActorIndex | None) -> str | None:
+    """The country or government that demands ("Kyiv has insisted ..."), or ``None``."""
+    subjects = _subjects(verb)
+    node = verb
+    while not subjects and node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+        node = node.head
+        subjects = _subjects(node)
+    party = _party_of(subjects, actors)
+    if party is None:
+        return None
+    # the subject must be the party itself ("Kyiv", "the government"), not a thing of it
+    # ("the Puerto Rican constitution requires ...")
+    head = next((t for t in subjects if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if (
+        head is not None
+        and head.pos_ != "PROPN"
+        and head.lemma_.lower() not in vocab.words("party_noun")
+    ):
+        return None
+    return party
 
 
 def _about_negotiation(sent: Span) -> bool:

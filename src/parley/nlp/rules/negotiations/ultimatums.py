@@ -51,13 +51,28 @@ def _deadline_noun(
     dates: Sequence[DateMention],
 ) -> Condition:
     """ "gave Hamas a deadline of Friday to release the hostages", "issued an ultimatum"."""
-    sent = key.sent
     verb = key.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     said_by = _speaker_of(key.idx, doc, quotes, actors)
     party = _party_of(_subjects(verb), actors) or _speaker_country(said_by, actors)
-    # when: "a deadline of Friday", "until March 1"; a resolved date in the sentence wins
+    deadline = _deadline_date(key, doc, dates)
+    imposed = _imposed(key, verb)
+    items = _due_items(key, verb, doc)
+    return Condition(
+        party=party,
+        kind="ultimatum" if imposed else "deadline",
+        items=tuple(items),
+        start=key.idx,
+        end=key.idx + len(key.text),
+        said_by=said_by,
+        deadline=deadline,
+    )
+
+
+def _deadline_date(key: Token, doc: Doc, dates: Sequence[DateMention]) -> str | None:
+    """When: "a deadline of Friday", "until March 1"; a resolved date in the sentence wins."""
+    sent = key.sent
     when: str | None = None
     for child in key.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "until", "for", "by"):
@@ -67,16 +82,23 @@ def _deadline_noun(
     inside = [d for d in dates if sent.start_char <= d.start < sent.end_char and d.value]
     after = [d for d in inside if d.start >= key.idx]
     resolved = min(after, key=lambda d: d.start) if after else (inside[-1] if inside else None)
-    # a deadline someone imposes ("gave Hamas a deadline") or backs with a threat is an
-    # ultimatum; a calendar deadline ("the tariff deadline is June 30") is a deadline
-    words = {t.lower_ for t in sent}
-    imposed = (
+    return resolved.value if resolved else when
+
+
+def _imposed(key: Token, verb: Token) -> bool:
+    """A deadline someone imposes ("gave Hamas a deadline") or backs with a threat is an
+    ultimatum; a calendar deadline ("the tariff deadline is June 30") is a deadline."""
+    words = {t.lower_ for t in key.sent}
+    return (
         key.lower_.startswith("ultimatum")
         or verb.lemma_.lower() in vocab.words("imposing_verb")
         or bool(words & (vocab.words("threat_cue") - {"or", "move", "walk"}))
     )
-    # what: the to-infinitive on the noun or the verb ("to release the hostages")
-    items: list[str] = []
+
+
+def _due_items(key: Token, verb: Token, doc: Doc) -> list[str]:
+    """What is due: the to-infinitive on the noun or the verb ("to release the hostages"), else
+    the noun phrase ("the Brexit deadline")."""
     for node in (key, verb):
         for child in node.children:
             if child.dep_ in ("acl", "xcomp", "advcl", "relcl") and any(
@@ -84,23 +106,9 @@ def _deadline_noun(
             ):
                 first = next(c for c in child.children if c.dep_ == "aux" and c.lower_ == "to")
                 span = doc[first.i + 1 : child.right_edge.i + 1]
-                items.append(span.text.strip(' ,."“”'))
-                break
-        if items:
-            break
-    if not items:
-        # "the Brexit deadline": the noun phrase names what is due
-        tokens = [t for t in doc[key.left_edge.i : key.i + 1] if t.dep_ not in ("det", "poss")]
-        items.append(" ".join(t.text for t in tokens) if len(tokens) > 1 else key.text)
-    return Condition(
-        party=party,
-        kind="ultimatum" if imposed else "deadline",
-        items=tuple(items),
-        start=key.idx,
-        end=key.idx + len(key.text),
-        said_by=said_by,
-        deadline=resolved.value if resolved else when,
-    )
+                return [span.text.strip(' ,."“”')]
+    tokens = [t for t in doc[key.left_edge.i : key.i + 1] if t.dep_ not in ("det", "poss")]
+    return [" ".join(t.text for t in tokens) if len(tokens) > 1 else key.text]
 
 
 def _ultimatums(
