@@ -4,9 +4,10 @@ from __future__ import annotations
 
 VERBAL = frozenset({"VERB", "AUX"})
 NOMINAL = frozenset({"NOUN", "PROPN"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Subjects of a trigger, clausal subjects included (speech.py's SUBJECT_DEPS has no csubj).
+EVENT_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Objects of a trigger (its targets); event_lexicon's condition objects are a wider set.
-OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj"})
+EVENT_OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj"})
 # Links a controlled or participial predicate climbs to find its subject.
 CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl"})
 # Links a clause climbs to reach the verb of saying whose content it is.

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from parley.cameo.codebook import as_appeal, as_demand, as_intent, as_refusal, as_threat
 from parley.nlp.rules.event_lexicon import FRAMES, Entry, match
-from parley.nlp.rules.events.deps import NOMINAL, OBJECT_DEPS, SUBJECT_DEPS, VERBAL
+from parley.nlp.rules.events.deps import EVENT_OBJECT_DEPS, EVENT_SUBJECT_DEPS, NOMINAL, VERBAL
 from parley.nlp.rules.events.syntax import _aux_words, _clause_head, _has_neg, _reporting_verb
 from parley.nlp.rules.events.vocab import FRAME_DEFAULTS, words
 
@@ -75,13 +75,13 @@ def _complements(tok: Token, kind: str) -> list[Token]:
     out: list[Token] = []
     objects_count = kind in FRAMES - {"threat", "negate"}  # a threat's object is its target
     for child in tok.children:
-        if kind == "light" and child.dep_ not in OBJECT_DEPS:
+        if kind == "light" and child.dep_ not in EVENT_OBJECT_DEPS:
             continue
         if child.dep_ in {"xcomp", "ccomp"}:
             out.append(child)
         elif child.dep_ in {"prep", "prt", "advmod"}:
             out += [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
-        elif child.dep_ in OBJECT_DEPS and objects_count:
+        elif child.dep_ in EVENT_OBJECT_DEPS and objects_count:
             out.append(child)
             out += [
                 g
@@ -189,9 +189,9 @@ def _folded(tok: Token, comp: Token, inner: _Node, kind: str) -> _Node | None:
         negated=inner.negated or kind == "negate",
     )
     if kind in {"demand", "appeal", "order"}:
-        node.comp_subject = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
+        node.comp_subject = next((c for c in comp.children if c.dep_ in EVENT_SUBJECT_DEPS), None)
         if node.comp_subject is None:
-            node.comp_subject = next((c for c in tok.children if c.dep_ in OBJECT_DEPS), None)
+            node.comp_subject = next((c for c in tok.children if c.dep_ in EVENT_OBJECT_DEPS), None)
     if kind == "light":
         lo, hi = sorted((tok, inner.trigger), key=lambda t: t.i)
         node.span = (lo.idx, hi.idx + len(hi.text))
@@ -206,9 +206,11 @@ def _default_frame_node(tok: Token, frame: Entry) -> _Node | None:
     if frame.value in {"demand", "appeal"}:
         clause = next((c for c in tok.children if c.dep_ in {"ccomp", "xcomp"}), None)
         if clause is not None:
-            node.comp_subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+            node.comp_subject = next(
+                (c for c in clause.children if c.dep_ in EVENT_SUBJECT_DEPS), None
+            )
         if node.comp_subject is None:
-            node.comp_subject = next((c for c in tok.children if c.dep_ in OBJECT_DEPS), None)
+            node.comp_subject = next((c for c in tok.children if c.dep_ in EVENT_OBJECT_DEPS), None)
     return node
 
 
@@ -217,7 +219,7 @@ def _verbal_attack(tok: Token) -> bool:
     if tok.pos_ not in VERBAL or tok.lemma_.lower() not in words("criticism_verb"):
         return False
     for child in tok.children:
-        if child.dep_ not in OBJECT_DEPS:
+        if child.dep_ not in EVENT_OBJECT_DEPS:
             continue
         if child.lemma_.lower() in words("word_noun"):
             return True
@@ -238,7 +240,7 @@ def _obligation_node(tok: Token) -> _Node | None:
     anchor = tok.head if have_to else tok
     if _reporting_verb(anchor) is None:
         return None
-    subj = next((c for c in anchor.children if c.dep_ in SUBJECT_DEPS), None)
+    subj = next((c for c in anchor.children if c.dep_ in EVENT_SUBJECT_DEPS), None)
     if subj is None or subj.lower_ in words("first_person"):
         return None
     return _Node(

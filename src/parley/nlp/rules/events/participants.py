@@ -11,9 +11,9 @@ from spacy.tokens import Doc, Span, Token
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
 from parley.nlp.rules.events.deps import (
     AGENT_ENTS,
+    EVENT_OBJECT_DEPS,
+    EVENT_SUBJECT_DEPS,
     NOMINAL,
-    OBJECT_DEPS,
-    SUBJECT_DEPS,
     VERBAL,
 )
 from parley.nlp.rules.events.nodes import _Node
@@ -278,7 +278,9 @@ def _targets(ctx: _Context, node: _Node, speaker: EventActor | None) -> list[Eve
     for tok in node.tokens:
         preps = words("noun_target_prep") if tok.pos_ in NOMINAL else words("target_prep")
         for child in tok.children:
-            if child.dep_ in OBJECT_DEPS or (child.dep_ == "nsubjpass" and tok.pos_ in VERBAL):
+            if child.dep_ in EVENT_OBJECT_DEPS or (
+                child.dep_ == "nsubjpass" and tok.pos_ in VERBAL
+            ):
                 cands.append(child)
             elif child.dep_ in {"prep", "prt"} and child.lower_ in preps:
                 cands += [g for g in child.children if g.dep_ == "pobj"]
@@ -298,7 +300,7 @@ def _other_party(
     """A demand, accusation or rejection with no object is addressed to the sentence's other
     party: "Kyiv has insisted on guarantees, while Washington has refrained from ..."."""
     for tok in sent:
-        if tok.dep_ not in SUBJECT_DEPS or tok in node.tokens or tok.head in node.tokens:
+        if tok.dep_ not in EVENT_SUBJECT_DEPS or tok in node.tokens or tok.head in node.tokens:
             continue
         actor = _actor_of(ctx, tok, speaker)
         if (
