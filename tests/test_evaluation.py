@@ -100,19 +100,22 @@ def perturb(gold: dict[str, Any], rng: random.Random) -> dict[str, Any] | None:
         value = rng.choice([d["value"], d["value"][:4], d["value"] + "-01", "1999-01-01", None])
         dates.append({"text": d["text"], "value": value})
     dates.append({"text": "may", "value": "2020-05"})
-    events = [
-        {
-            "code": e["code"],
-            "source": {"country": e["source"]},
-            "target": {
-                "country": (e.get("target") or ["XXX"])[0]
-                if isinstance(e.get("target"), list)
-                else e.get("target")
-            },
-        }
-        for e in gold.get("events", [])
-        if rng.random() < 0.6
-    ]
+    events = []
+    for e in gold.get("events", []):
+        if rng.random() < 0.4:
+            continue
+        targets = e.get("target") or []
+        target = targets if not isinstance(targets, list) else (targets or [None])[0]
+        code = rng.choice([e["code"], *e.get("alternatives", []), "010"])
+        # A gold event with no known source (null) is predicted with no source country.
+        source = rng.choice([e["source"], e["source"], None, "ZZZ"])
+        events.append(
+            {
+                "code": code,
+                "source": rng.choice([{"country": source}, source, {"name": "someone"}]),
+                "target": rng.choice([{"country": target}, {"country": "XXX"}, None]),
+            }
+        )
     return {"quotes": quotes, "dates": dates, "events": events}
 
 
@@ -131,6 +134,33 @@ def test_evaluation_agrees_with_shared_scorer_on_perturbed_gold(
     write_preds(tmp_path, preds)
     figures = assert_agree(gold_dir, tmp_path)
     assert 0 < figures["quote_f1"] < 1  # the perturbation really exercised the matching
+    assert figures["event_f1"] < 1  # both sets have article-level event gold
+    if corpus == "dev":  # 16 articles: the perturbation reaches every event path
+        assert figures["event_f1"] > 0
+
+
+def test_evaluation_null_gold_source_matches_a_predicted_event_without_source() -> None:
+    gold = {
+        "id": "x",
+        "events": [
+            {"code": "190", "source": None, "target": ["UKR"]},
+            {"code": "042", "source": "USA", "target": []},
+        ],
+    }
+    unknown = {"code": "195", "source": {"name": "gunmen"}, "target": {"country": "UKR"}}
+    known = {"code": "195", "source": {"country": "RUS"}, "target": {"country": "UKR"}}
+    visit = {"code": "043", "source": "usa", "target": None}
+    counts, _ = evaluation.score_article(gold, {"events": [known, unknown, visit]})
+    assert (counts.gold_events, counts.pred_events, counts.matched_events) == (2, 3, 2)
+    counts, _ = evaluation.score_article(gold, {"events": [known]})
+    assert counts.matched_events == 0  # a known source never stands for an unknown one
+
+
+def test_evaluation_empty_id_list_means_every_article(shared_corpus: Path, tmp_path: Path) -> None:
+    gold_dir = shared_corpus / "seed"
+    everything = evaluation.score_dirs(gold_dir, tmp_path)
+    assert evaluation.score_dirs(gold_dir, tmp_path, ids=[]).figures == everything.figures
+    assert everything.articles == len(evaluation.load_golds(gold_dir))
 
 
 @pytest.mark.model

@@ -321,3 +321,69 @@ def test_events_a_failing_sentence_costs_only_that_sentence(nlp, monkeypatch, ca
 def test_events_international_organisations_are_coded_by_sector(text: str, sector: str) -> None:
     events = [e for e in _events(text) if e.source is not None]
     assert events and {e.source.sector for e in events if e.source} == {sector}
+
+
+# -- word lists as data ------------------------------------------------------------------------
+
+
+def _documented_lists(name: str) -> tuple[set[str], set[str]]:
+    """(lists described in the header comment, lists that have rows) of a shipped lexicon."""
+    from importlib import resources
+
+    from parley import lexicon as lex
+
+    text = resources.files("parley").joinpath(f"data/lexicon/{name}.tsv").read_text("utf-8")
+    described = {
+        line.split(":")[0].strip("# ").strip()
+        for line in text.splitlines()
+        if line.startswith("#   ")
+    }
+    used = {row[1] for row in lex.table(name)}
+    return described, used
+
+
+@pytest.mark.parametrize(
+    "name", ["events_words", "events_codes", "negotiation_words", "casualty_words"]
+)
+def test_every_word_list_is_described_and_filled(name: str) -> None:
+    described, used = _documented_lists(name)
+    assert described == used
+
+
+def test_events_word_lists_are_extended_by_the_user_folder(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from parley import lexicon as lex
+    from parley.nlp.rules.events import vocab
+
+    (tmp_path / "events_words.tsv").write_text("word\trole\nfreebooter\tagent_noun\n", "utf-8")
+    assert "freebooter" not in vocab.words("agent_noun")
+    with lex.bound(lex.Lexicon(str(tmp_path))):
+        assert "freebooter" in vocab.words("agent_noun")
+        assert "gunman" in vocab.words("agent_noun")  # the shipped rows stay
+
+
+def test_event_triggers_are_extended_by_the_user_folder(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from parley import lexicon as lex
+
+    (tmp_path / "event_lexicon.tsv").write_text("V  defenestrate  -  182\n", "utf-8")
+    assert ("V", "defenestrate") not in lexicon()
+    with lex.bound(lex.Lexicon(str(tmp_path))):
+        (entry,) = lexicon()[("V", "defenestrate")]
+        assert entry.value == "182"
+        assert ("V", "shell") in lexicon()
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "event_lexicon.tsv").write_text("V  defenestrate  -  999\n", "utf-8")
+    with (
+        lex.bound(lex.Lexicon(str(bad))),
+        pytest.raises(ConfigError, match=r"(?s)bad.event_lexicon.tsv.*not a CAMEO code"),
+    ):
+        lexicon()
+
+
+def test_negotiation_status_tables_come_from_the_lexicon() -> None:
+    from parley.nlp.rules import negotiations
+
+    assert negotiations.STATUS_VERBS["sign"] == ("signed", "signing")
+    assert ("withdraw", "from") in negotiations.VERB_PREPS
+    with pytest.raises(AttributeError):
+        _ = negotiations.NOT_A_TABLE

@@ -220,7 +220,11 @@ class Report:
 
 
 def _count_events(gold_events: list[Json], pred_events: list[Any]) -> int:
-    """Gold events found: same CAMEO root (or an alternative's), source and target country."""
+    """Gold events found: same CAMEO root (or an alternative's), source and target country.
+
+    A gold event with no known source (``"source": null``) matches a predicted event with no
+    source country, as in the shared scorer.
+    """
     used: set[int] = set()
     hits = 0
     for g in gold_events:
@@ -230,7 +234,7 @@ def _count_events(gold_events: list[Json], pred_events: list[Any]) -> int:
         for j, p in enumerate(pred_events):
             if j in used or str(p.get("code", ""))[:2] not in codes:
                 continue
-            if country_of(p.get("source")) != g["source"]:
+            if country_of(p.get("source")) != (g.get("source") or ""):
                 continue
             if wanted and country_of(p.get("target")) not in wanted:
                 continue
@@ -315,7 +319,7 @@ def load_golds(gold_dir: str | Path, ids: Iterable[str] | None = None) -> list[J
     root = Path(gold_dir)
     if not root.is_dir():
         raise IngestError(f"{gold_dir}: no such folder of gold annotations (ID.gold.json files)")
-    wanted = set(ids) if ids is not None else None
+    wanted = set(ids or ()) or None  # an empty list of ids means all, as in the shared scorer
     golds = []
     for path in sorted(root.glob("*.gold.json")):
         try:

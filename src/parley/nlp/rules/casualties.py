@@ -10,215 +10,44 @@ the event coded in the same sentence.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from parley import lexicon
+from parley.lexicon import Lexicon
 from parley.nlp.doctext import doc_sents, doc_text
 from parley.numbers import VAGUE, Bounds, parse_quantity, qualifier_phrases
 from parley.types import Casualties, CasualtyMention, DateMention, Event, Place
 
 KIND_FIELDS = ("killed", "injured", "missing", "arrested")
 
-# Verb lemma -> kind, for "killing two people" and "two people were killed".
-CASUALTY_VERBS: dict[str, str] = {
-    "kill": "killed",
-    "slay": "killed",
-    "murder": "killed",
-    "execute": "killed",
-    "massacre": "killed",
-    "behead": "killed",
-    "shoot": "killed",
-    "injure": "injured",
-    "wound": "injured",
-    "hurt": "injured",
-    "maim": "injured",
-    "hospitalize": "injured",
-    "hospitalise": "injured",
-    "arrest": "arrested",
-    "detain": "arrested",
-    "apprehend": "arrested",
-    "jail": "arrested",
-    "abduct": "missing",
-    "kidnap": "missing",
-}
-# Words standing after or on a count: "two dead", "30 wounded", "5 remain missing".
-STATE_WORDS: dict[str, str] = {
-    "dead": "killed",
-    "killed": "killed",
-    "slain": "killed",
-    "died": "killed",
-    "injured": "injured",
-    "wounded": "injured",
-    "hurt": "injured",
-    "hospitalized": "injured",
-    "hospitalised": "injured",
-    "missing": "missing",
-    "unaccounted": "missing",
-    "arrested": "arrested",
-    "detained": "arrested",
-    "abducted": "missing",
-    "kidnapped": "missing",
-}
-# Words that may stand between a count and its state: "39 are confirmed dead".
-STATE_LINKS = {
-    "people",
-    "persons",
-    "others",
-    "were",
-    "are",
-    "have",
-    "been",
-    "more",
-    "confirmed",
-    "reported",
-    "feared",
-    "believed",
-    "now",
-    "later",
-    "found",
-    "presumed",
-    "left",
-}
-# Nouns that are themselves the count: "15 deaths", "40 arrests".
-COUNT_NOUNS: dict[str, str] = {
-    "death": "killed",
-    "fatality": "killed",
-    "life": "killed",
-    "body": "killed",
-    "injury": "injured",
-    "arrest": "arrested",
-    "detention": "arrested",
-}
-DYING_VERBS = {"die", "perish", "drown"}
-# Heads that make a count a count of people; anything else ("100 houses") is not a casualty.
-PERSON_NOUNS = {
-    "people",
-    "person",
-    "civilian",
-    "soldier",
-    "troop",
-    "child",
-    "kid",
-    "woman",
-    "man",
-    "men",
-    "women",
-    "children",
-    "police",
-    "policeman",
-    "officer",
-    "protester",
-    "demonstrator",
-    "militant",
-    "fighter",
-    "passenger",
-    "resident",
-    "worker",
-    "student",
-    "journalist",
-    "migrant",
-    "refugee",
-    "pilgrim",
-    "miner",
-    "villager",
-    "other",
-    "member",
-    "servicemen",
-    "serviceman",
-    "personnel",
-    "rebel",
-    "insurgent",
-    "guard",
-    "hostage",
-    "prisoner",
-    "victim",
-    "citizen",
-    "national",
-    "staff",
-    "employee",
-    "doctor",
-    "nurse",
-    "patient",
-    "crew",
-    "sailor",
-    "pilot",
-    "marine",
-    "teenager",
-    "adult",
-    "infant",
-    "baby",
-    "girl",
-    "boy",
-    "suspect",
-    "activist",
-    "opponent",
-    "supporter",
-    "worshipper",
-    "tourist",
-    "farmer",
-    "firefighter",
-    "rescuer",
-    "volunteer",
-    "peacekeeper",
-    "gunman",
-    "attacker",
-    "bystander",
-    "individual",
-    "inhabitant",
-    "family",
-    "relative",
-    "combatant",
-    "jihadist",
-    "separatist",
-}
-ATTACK_NOUNS = {
-    "strike",
-    "airstrike",
-    "attack",
-    "shelling",
-    "missile",
-    "drone",
-    "bombardment",
-    "raid",
-    "offensive",
-    "rocket",
-    "bombing",
-    "assault",
-    "fire",
-    "force",
-    "troop",
-    "army",
-    "military",
-    "artillery",
-    "shell",
-    "bomb",
-    "gunfire",
-    "jet",
-    "warplane",
-    "aircraft",
-    "militant",
-}
-MODAL_WORDS = {"could", "would", "may", "might", "will", "shall", "should", "can"}
 SKIP_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
-SETTLEMENT_NOUNS = {
-    "city",
-    "town",
-    "village",
-    "region",
-    "province",
-    "district",
-    "area",
-    "settlement",
-    "oblast",
-    "county",
-    "suburb",
-    "neighbourhood",
-    "neighborhood",
-}
+
+# The word lists live in parley/data/lexicon/casualty_words.tsv (WORD<TAB>LIST<TAB>VALUE); a
+# user's PARLEY_LEXICON_DIR file of the same name adds rows.
+WORDS_FILE = "casualty_words"
+
+
+def _words(name: str) -> frozenset[str]:
+    """The words of the plain list ``name`` of ``casualty_words.tsv``."""
+    return lexicon.where(WORDS_FILE, "role", name)
+
+
+def _kinds(name: str) -> Mapping[str, str]:
+    """word -> casualty kind for the table ``name`` of ``casualty_words.tsv``."""
+    return _kind_table(lexicon.current(), name)
+
+
+@cache
+def _kind_table(lex: Lexicon, name: str) -> Mapping[str, str]:
+    return {word: value for word, role, value in lex.table(WORDS_FILE) if role == name}
+
+
 _PHRASES = qualifier_phrases()
 
 
@@ -330,9 +159,10 @@ def _counted_noun(number: Token) -> Token:
 
 def _is_person(noun: Token) -> bool:
     lemma = noun.lemma_.lower()
+    people = _words("person_noun")
     return (
-        lemma in PERSON_NOUNS
-        or noun.lower_ in PERSON_NOUNS
+        lemma in people
+        or noun.lower_ in people
         or noun.ent_type_ in ("NORP",)
         or noun.lower_.endswith(("ians", "ans", "is", "ese"))
         and noun.pos_ in ("PROPN", "NOUN")
@@ -341,7 +171,7 @@ def _is_person(noun: Token) -> bool:
 
 
 def _modal(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in MODAL_WORDS for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in _words("modal") for c in verb.children)
 
 
 def _negated(verb: Token) -> bool:
@@ -350,35 +180,32 @@ def _negated(verb: Token) -> bool:
 
 def _state_after(noun: Token) -> tuple[str, Token] | None:
     """A state word on or right after the count: "two dead", "30 people wounded"."""
+    states = _kinds("state_word")
+    links = _words("state_link")
     for child in noun.children:
         if child.dep_ in ("amod", "acl", "appos", "relcl", "acomp", "oprd", "conj") and (
-            child.lower_ in STATE_WORDS
+            child.lower_ in states
         ):
-            return STATE_WORDS[child.lower_], child
+            return states[child.lower_], child
     doc = noun.doc
     for offset in (1, 2, 3, 4):
         i = noun.i + offset
         if i >= len(doc) or doc[i].is_sent_start:
             break
         word = doc[i].lower_
-        if word in STATE_WORDS:
-            return STATE_WORDS[word], doc[i]
-        if word not in STATE_LINKS:
+        if word in states:
+            return states[word], doc[i]
+        if word not in links:
             break
     return None
 
 
 def _classify(number: Token, noun: Token) -> tuple[str, Token | None] | None:
+    """(kind, the word that says it) of a count of people, or ``None`` if it is no casualty."""
     lemma = noun.lemma_.lower()
-    if noun.i != number.i and lemma in COUNT_NOUNS:
-        kind = COUNT_NOUNS[lemma]
-        if lemma == "life" and noun.head.lemma_ not in ("claim", "lose", "take", "cost"):
-            return None
-        if lemma == "body" and not any(
-            w.lemma_ in ("find", "recover", "discover") for w in (noun.head,)
-        ):
-            return None
-        return kind, noun.head if noun.head.pos_ in ("VERB", "AUX") else noun
+    count_nouns = _kinds("count_noun")
+    if noun.i != number.i and lemma in count_nouns:
+        return _counted_by_noun(noun, lemma, count_nouns[lemma])
     if noun.i != number.i and not _is_person(noun):
         return None
     state = _state_after(noun)
@@ -393,26 +220,48 @@ def _classify(number: Token, noun: Token) -> tuple[str, Token | None] | None:
     head = noun.head
     if noun.dep_ == "conj":
         return None  # handled through the first conjunct
-    if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in CASUALTY_VERBS:
-        if _modal(head) or _negated(head):
-            return None
-        return CASUALTY_VERBS[head.lemma_.lower()], head
-    # "a dozen people lost their lives"
+    kind = _harm_verb_kind(noun, head)
+    if kind is not None:
+        return None if _modal(head) or _negated(head) else (kind, head)
+    return _stated_or_toll(noun, head)
+
+
+def _counted_by_noun(noun: Token, lemma: str, kind: str) -> tuple[str, Token | None] | None:
+    """ "15 deaths", "claimed 12 lives", "recovered 30 bodies"."""
+    if lemma == "life" and noun.head.lemma_ not in ("claim", "lose", "take", "cost"):
+        return None
+    if lemma == "body" and not any(
+        w.lemma_ in ("find", "recover", "discover") for w in (noun.head,)
+    ):
+        return None
+    return kind, noun.head if noun.head.pos_ in ("VERB", "AUX") else noun
+
+
+def _harm_verb_kind(noun: Token, head: Token) -> str | None:
+    """The kind of harm a verb says its victim ``noun`` suffered ("killed two", "two were
+    wounded", "a dozen people lost their lives", "three died"), or ``None``."""
+    verb = head.lemma_.lower()
+    harm_verbs = _kinds("harm_verb")
+    if noun.dep_ in ("dobj", "nsubjpass") and verb in harm_verbs:
+        return harm_verbs[verb]
     if (
         noun.dep_ == "nsubj"
-        and head.lemma_.lower() == "lose"
+        and verb == "lose"
         and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in head.children)
     ):
-        return None if _modal(head) or _negated(head) else ("killed", head)
-    if noun.dep_ == "nsubj" and head.lemma_.lower() in DYING_VERBS:
-        if _modal(head) or _negated(head):
-            return None
-        return "killed", head
+        return "killed"
+    if noun.dep_ == "nsubj" and verb in _words("dying_verb"):
+        return "killed"
+    return None
+
+
+def _stated_or_toll(noun: Token, head: Token) -> tuple[str, Token | None] | None:
+    """ "five remain missing", "the death toll rose to 15", "a death toll of 15"."""
     if noun.dep_ == "nsubj" and head.lemma_ in ("be", "remain"):
+        states = _kinds("state_word")
         for child in head.children:
-            if child.dep_ in ("acomp", "attr") and child.lower_ in STATE_WORDS:
-                return STATE_WORDS[child.lower_], child
-    # "the death toll rose to 15", "a death toll of 15"
+            if child.dep_ in ("acomp", "attr") and child.lower_ in states:
+                return states[child.lower_], child
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         governor = head.head
         tolls = [governor] + [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -448,7 +297,7 @@ def _perpetrator(governor: Token | None, sent: Span, victims: set[int]) -> str |
     """The country behind the harm: agent, or subject of the causing clause, or an attack noun."""
     verb = governor
     if verb is not None and (
-        verb.lemma_.lower() in DYING_VERBS or verb.pos_ not in ("VERB", "AUX")
+        verb.lemma_.lower() in _words("dying_verb") or verb.pos_ not in ("VERB", "AUX")
     ):
         verb = None  # "three patients have died": nobody is said to have caused it
     hops = 0
@@ -468,8 +317,9 @@ def _perpetrator(governor: Token | None, sent: Span, victims: set[int]) -> str |
             hops += 1
             continue
         break
+    attack_nouns = _words("attack_noun")
     for token in sent:
-        if token.lemma_.lower() in ATTACK_NOUNS and token.pos_ == "NOUN":
+        if token.lemma_.lower() in attack_nouns and token.pos_ == "NOUN":
             mods = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
             code = _country_in(mods)
             if code:
@@ -483,55 +333,73 @@ def _perpetrator(governor: Token | None, sent: Span, victims: set[int]) -> str |
 
 
 def _locations(sent: Span, places: Sequence[Place]) -> tuple[Place, ...]:
+    """The places of a casualty sentence, the most precise ones first in mind."""
     found: list[Place] = [p for p in places if sent.start_char <= p.start < sent.end_char]
     taken = [(p.start, p.end) for p in found]
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
-
     named = [e.text for e in sent.ents if e.label_ in PLACE_ENTS and is_country_name(e.text)]
     hint = country_of(named[0]) if len(named) == 1 else None
     for ent in sent.ents:
-        if ent.label_ not in PLACE_ENTS or not free(ent.start_char, ent.end_char):
+        if ent.label_ not in PLACE_ENTS or not _free(taken, ent.start_char, ent.end_char):
             continue
-        candidates = [ent.root, *[c for c in ent.root.conjuncts if c.pos_ == "PROPN"]]
-        for token in candidates:
-            if token.i == ent.root.i:
-                start, end, name = ent.start_char, ent.end_char, ent.text
-            else:
-                span = next((e for e in sent.ents if e.start <= token.i < e.end), None)
-                start = span.start_char if span is not None else token.idx
-                end = span.end_char if span is not None else token.idx + len(token.text)
-                name = span.text if span is not None else token.text
-            if not free(start, end):
+        for start, end, name in _entity_names(sent, ent):
+            if not _free(taken, start, end):
                 continue
             name = name.removeprefix("the ").strip()
             found.append(geocode_place(name, start, end, hint=hint))
             taken.append((start, end))
-    # "the town of Goris": the small model often tags such names as persons.
+    _add_settlements(sent, hint, found, taken)
+    return tuple(sorted(_local_first(found), key=lambda p: p.start))
+
+
+def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return all(end <= s or start >= e for s, e in taken)
+
+
+def _entity_names(sent: Span, ent: Span) -> list[tuple[int, int, str]]:
+    """(start, end, name) of a place entity and of the names conjoined with it."""
+    out: list[tuple[int, int, str]] = []
+    for token in [ent.root, *[c for c in ent.root.conjuncts if c.pos_ == "PROPN"]]:
+        if token.i == ent.root.i:
+            out.append((ent.start_char, ent.end_char, ent.text))
+            continue
+        span = next((e for e in sent.ents if e.start <= token.i < e.end), None)
+        start = span.start_char if span is not None else token.idx
+        end = span.end_char if span is not None else token.idx + len(token.text)
+        out.append((start, end, span.text if span is not None else token.text))
+    return out
+
+
+def _add_settlements(
+    sent: Span, hint: str | None, found: list[Place], taken: list[tuple[int, int]]
+) -> None:
+    """ "the town of Goris": the small model often tags such names as persons."""
+    settlements = _words("settlement_noun")
     for token in sent:
         if (
             token.pos_ == "PROPN"
             and token.dep_ == "pobj"
             and token.head.lower_ == "of"
-            and (token.head.head.lemma_.lower() in SETTLEMENT_NOUNS)
+            and (token.head.head.lemma_.lower() in settlements)
         ):
             for name_tok in [token, *[c for c in token.conjuncts if c.pos_ == "PROPN"]]:
                 left = name_tok.left_edge if name_tok.left_edge.pos_ == "PROPN" else name_tok
                 start, end = left.idx, name_tok.idx + len(name_tok.text)
-                if free(start, end):
+                if _free(taken, start, end):
                     name = doc_text(sent.doc)[start:end]
                     found.append(geocode_place(name, start, end, hint=hint))
                     taken.append((start, end))
-    # A casualty report names the most precise places; the country around them is context.
+
+
+def _local_first(found: list[Place]) -> list[Place]:
+    """A casualty report names the most precise places; the country around them is context."""
     local = [p for p in found if p.kind != "country"]
-    if local:
-        countries = {p.country for p in found if p.kind == "country" and p.country}
-        if len(countries) == 1:
-            only = next(iter(countries))
-            local = [p if p.country else replace(p, country=only) for p in local]
-        found = local
-    return tuple(sorted(found, key=lambda p: p.start))
+    if not local:
+        return found
+    countries = {p.country for p in found if p.kind == "country" and p.country}
+    if len(countries) == 1:
+        only = next(iter(countries))
+        local = [p if p.country else replace(p, country=only) for p in local]
+    return local
 
 
 def _merge(counts: list[_Count]) -> dict[str, tuple[int | None, int | None]]:
@@ -577,64 +445,75 @@ def extract_casualties(
     """
     out: list[CasualtyMention] = []
     for sent in doc_sents(doc):
-        counts: list[_Count] = []
-        used: set[int] = set()
-        by_noun: dict[int, _Count] = {}
-        for token in sent:
-            if token.i in used or not _is_count_token(token):
-                continue
-            qty = _quantity_tokens(token)
-            used.update(t.i for t in qty)
-            number = _root_of(qty)
-            bounds = parse_quantity(" ".join(t.text for t in qty))
-            if bounds is None or (bounds.min is None and bounds.max is None):
-                continue
-            noun = _counted_noun(number)
-            conj_of = None
-            if noun.dep_ == "conj" and noun.head.i in by_noun:
-                first = by_noun[noun.head.i]
-                if _state_after(noun) is None:
-                    conj_of = noun.head
-                    counts.append(_Count(first.kind, bounds, qty + [noun], first.governor, conj_of))
-                    continue
-            found = _classify(number, noun)
-            if found is None:
-                continue
-            kind, governor = found
-            count = _Count(kind, bounds, qty + ([noun] if noun.i != number.i else []), governor)
-            counts.append(count)
-            by_noun[noun.i] = count
-        if not counts:
-            continue
-        merged = _merge(counts)
-        victims = {t.i for c in counts for t in c.tokens}
-        governor = next((c.governor for c in counts if c.governor is not None), None)
-        fields: dict[str, int | None] = {}
-        for kind, (low, high) in merged.items():
-            fields[f"{kind}_min"] = low
-            fields[f"{kind}_max"] = high
-        casualties = Casualties(**fields, perpetrator=_perpetrator(governor, sent, victims))
-        span_tokens = [t for c in counts for t in c.tokens] + [
-            c.governor for c in counts if c.governor is not None
-        ]
-        start = min(t.idx for t in span_tokens)
-        end = max(t.idx + len(t.text) for t in span_tokens)
-        when = next(
-            (d for d in dates if sent.start_char <= d.start < sent.end_char and d.value), None
-        )
-        out.append(
-            CasualtyMention(
-                text=doc_text(doc)[start:end],
-                start=start,
-                end=end,
-                sentence=(sent.start_char, sent.end_char),
-                counts=casualties,
-                locations=_locations(sent, places),
-                date=when.value if when else (published.isoformat() if published else None),
-                date_source="text" if when else ("published" if published else None),
-            )
-        )
+        counts = _sentence_counts(sent)
+        if counts:
+            out.append(_mention(sent, counts, dates, places, published))
     return out
+
+
+def _sentence_counts(sent: Span) -> list[_Count]:
+    """The casualty counts of a sentence; a count conjoined with another takes its kind."""
+    counts: list[_Count] = []
+    used: set[int] = set()
+    by_noun: dict[int, _Count] = {}
+    for token in sent:
+        if token.i in used or not _is_count_token(token):
+            continue
+        qty = _quantity_tokens(token)
+        used.update(t.i for t in qty)
+        number = _root_of(qty)
+        bounds = parse_quantity(" ".join(t.text for t in qty))
+        if bounds is None or (bounds.min is None and bounds.max is None):
+            continue
+        noun = _counted_noun(number)
+        if noun.dep_ == "conj" and noun.head.i in by_noun:
+            first = by_noun[noun.head.i]
+            if _state_after(noun) is None:
+                conj_of = noun.head
+                counts.append(_Count(first.kind, bounds, qty + [noun], first.governor, conj_of))
+                continue
+        found = _classify(number, noun)
+        if found is None:
+            continue
+        kind, governor = found
+        count = _Count(kind, bounds, qty + ([noun] if noun.i != number.i else []), governor)
+        counts.append(count)
+        by_noun[noun.i] = count
+    return counts
+
+
+def _mention(
+    sent: Span,
+    counts: list[_Count],
+    dates: Sequence[DateMention],
+    places: Sequence[Place],
+    published: date | None,
+) -> CasualtyMention:
+    """One sentence's counts as a mention, with perpetrator, places and date."""
+    merged = _merge(counts)
+    victims = {t.i for c in counts for t in c.tokens}
+    governor = next((c.governor for c in counts if c.governor is not None), None)
+    fields: dict[str, int | None] = {}
+    for kind, (low, high) in merged.items():
+        fields[f"{kind}_min"] = low
+        fields[f"{kind}_max"] = high
+    casualties = Casualties(**fields, perpetrator=_perpetrator(governor, sent, victims))
+    span_tokens = [t for c in counts for t in c.tokens] + [
+        c.governor for c in counts if c.governor is not None
+    ]
+    start = min(t.idx for t in span_tokens)
+    end = max(t.idx + len(t.text) for t in span_tokens)
+    when = next((d for d in dates if sent.start_char <= d.start < sent.end_char and d.value), None)
+    return CasualtyMention(
+        text=doc_text(sent.doc)[start:end],
+        start=start,
+        end=end,
+        sentence=(sent.start_char, sent.end_char),
+        counts=casualties,
+        locations=_locations(sent, places),
+        date=when.value if when else (published.isoformat() if published else None),
+        date_source="text" if when else ("published" if published else None),
+    )
 
 
 CONFLICT_ROOTS = ("18", "19", "20", "17", "15", "14")

@@ -11,9 +11,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from spacy.tokens import Token
 
+from parley import lexicon as parley_lexicon
 from parley.cameo.codebook import is_code
 from parley.errors import ConfigError
 
@@ -34,8 +36,10 @@ FRAMES = frozenset(
 )
 CONDITIONS = frozenset({"obj", "subj", "prep", "comp"})
 
-OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative", "nsubjpass", "pobj"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Dependency labels the entry conditions test (``obj=``, ``subj=``, ``prep=``, ``comp``). The
+# objects of a condition are wider than the targets of an event (rules/events/deps.py).
+CONDITION_OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative", "nsubjpass", "pobj"})
+CONDITION_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "parataxis"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "agent"})
@@ -102,11 +106,28 @@ def parse_lexicon(text: str) -> dict[tuple[str, str], list[Entry]]:
     return table
 
 
-@lru_cache(maxsize=1)
+USER_FILE = "event_lexicon.tsv"
+
+
 def lexicon() -> dict[tuple[str, str], list[Entry]]:
-    """The packaged lexicon, parsed and checked against the codebook once per process."""
+    """The packaged lexicon, extended by ``event_lexicon.tsv`` in the user's lexicon folder
+    (``PARLEY_LEXICON_DIR``) when there is one; parsed and checked once per folder."""
+    return _lexicon_for(parley_lexicon.current().extra_dir)
+
+
+@lru_cache(maxsize=8)
+def _lexicon_for(extra_dir: str | None) -> dict[tuple[str, str], list[Entry]]:
     text = resources.files("parley").joinpath("data/event_lexicon.tsv").read_text(encoding="utf-8")
-    return parse_lexicon(text)
+    table = parse_lexicon(text)
+    user = Path(extra_dir) / USER_FILE if extra_dir is not None else None
+    if user is not None and user.is_file():
+        try:
+            extra = parse_lexicon(user.read_text(encoding="utf-8"))
+        except ConfigError as exc:
+            raise ConfigError(f"{user}: {exc}") from exc
+        for key, entries in extra.items():  # after the shipped entries: those match first
+            table[key] = [*table.get(key, []), *entries]
+    return table
 
 
 # -- phrase helpers -----------------------------------------------------------------------------
@@ -140,7 +161,7 @@ def object_lemmas(token: Token) -> set[str]:
                 found += phrase_tokens(child)
         return _lemmas(found)
     for child in token.children:
-        if child.dep_ in OBJECT_DEPS:
+        if child.dep_ in CONDITION_OBJECT_DEPS:
             found += phrase_tokens(child)
         elif child.dep_ in {"prep", "prt"}:
             for grand in child.children:
@@ -154,7 +175,7 @@ def subject_lemmas(token: Token) -> set[str]:
     if token.dep_ in {"acomp", "attr"} or token.pos_ == "ADJ":
         head = token.head
     for child in head.children:
-        if child.dep_ in SUBJECT_DEPS:
+        if child.dep_ in CONDITION_SUBJECT_DEPS:
             return _lemmas(phrase_tokens(child))
     return set()
 

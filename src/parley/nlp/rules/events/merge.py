@@ -1,0 +1,65 @@
+"""One event per act and article: drafts with the same root, source, speaker, date and
+compatible targets are merged."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
+
+from parley.types import Event, EventActor
+
+
+def events_in_sentence(events: Iterable[Event], start: int, end: int) -> list[Event]:
+    """The events whose sentence overlaps the characters ``[start, end)`` (for casualties etc.)."""
+    return [e for e in events if e.sentence[0] < end and start < e.sentence[1]]
+
+
+def _same_actor(a: EventActor | None, b: EventActor | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    if a.actor_id and b.actor_id:
+        return a.actor_id == b.actor_id
+    return (a.country or a.name) == (b.country or b.name)
+
+
+def _merge_key(event: Event, speaker: EventActor | None) -> tuple[Any, ...]:
+    src = event.source
+    who = (src.actor_id or src.country or src.name) if src else None
+    spk = (speaker.actor_id or speaker.name) if speaker else None
+    if spk == who:
+        spk = None
+    return (event.root, who, spk, event.date)
+
+
+def _dedupe(drafts: list[tuple[Event, EventActor | None]]) -> list[Event]:
+    kept: list[tuple[Event, tuple[Any, ...]]] = []
+    for event, speaker in drafts:
+        key = _merge_key(event, speaker)
+        merged = False
+        for n, (other, other_key) in enumerate(kept):
+            if other_key != key:
+                continue
+            mine = {t.country for t in event.targets}
+            theirs = {t.country for t in other.targets}
+            if mine and theirs and not mine & theirs:
+                continue
+            if not theirs and mine:
+                other = replace(other, targets=event.targets)
+            if other.code.endswith("0") and len(other.code) == 3 and event.code != other.code:
+                # "issued a warning ... the US would not continue": keep the specific code.
+                other = replace(
+                    other,
+                    code=event.code,
+                    label=event.label,
+                    goldstein=event.goldstein,
+                    plover_type=event.plover_type,
+                    plover_mode=event.plover_mode,
+                    modality=event.modality,
+                )
+            kept[n] = (other, other_key)
+            merged = True
+            break
+        if not merged:
+            kept.append((event, key))
+    return [replace(e, id=f"e{n + 1}") for n, (e, _) in enumerate(kept)]

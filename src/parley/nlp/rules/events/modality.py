@@ -1,0 +1,76 @@
+"""Modality of an event node: negation drops it; "will/may", conditions and obligations turn
+actions into intents, threats or demands."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from parley.cameo.codebook import as_demand, as_intent
+from parley.nlp.rules.events.deps import EVENT_SUBJECT_DEPS
+from parley.nlp.rules.events.nodes import _Node
+from parley.nlp.rules.events.syntax import (
+    _aux_words,
+    _clause_head,
+    _has_condition,
+    _has_neg,
+    _reporting_verb,
+)
+from parley.nlp.rules.events.vocab import FRAME_MODALITY, codes, words
+
+
+def _apply_modality(node: _Node) -> _Node | None:
+    """The node with its modality and modal code, or ``None`` when it is negated."""
+    top = node.tokens[0]
+    head = _clause_head(top)
+    carriers = [head]
+    if head.dep_ == "xcomp" and head.head.lower_ in words("future_head"):
+        carriers.append(head.head)
+    if node.trigger is not top:
+        carriers.append(_clause_head(node.trigger))
+    if any(_has_neg(c) for c in carriers) and node.frame != "halt":
+        node.negated = True
+    if node.negated:
+        return None
+    aux: set[str] = set()
+    for c in carriers:
+        aux |= _aux_words(c)
+    have_to = head.dep_ == "xcomp" and head.head.lemma_ in words("obligation_head")
+    obligation = bool(aux & words("obligation_aux")) or have_to
+    if obligation and _reporting_verb(top) is not None:
+        return _as_obligation(node, head)
+    if node.frame in FRAME_MODALITY:
+        node.modality = FRAME_MODALITY[node.frame]
+        if node.frame == "intent" and node.code[:2] == "13":
+            node.modality = "threatened"
+        return node
+    going = any(c.lower_ == "going" for c in carriers[1:])
+    future = bool(aux & words("future_aux")) or going
+    hypothetical = bool(aux & words("hypothetical_aux"))
+    _mark_modality(node, future=future, hypothetical=hypothetical, conditional=_has_condition(head))
+    return node
+
+
+def _as_obligation(node: _Node, head: Token) -> _Node:
+    """ "X said Y must do Z": X's demand on Y."""
+    root = node.code[:2]
+    if root in codes("action_root") or root == "03":
+        node.code = as_demand(node.code)
+    node.obligation = True
+    node.modality = "requested"
+    node.comp_subject = next((c for c in head.children if c.dep_ in EVENT_SUBJECT_DEPS), None)
+    return node
+
+
+def _mark_modality(node: _Node, *, future: bool, hypothetical: bool, conditional: bool) -> None:
+    """Future, possible or conditional actions are intents or threats; other events keep
+    their code and say whether they are future or hypothetical."""
+    if node.code[:2] in codes("action_root") and (future or hypothetical or conditional):
+        node.code = as_intent(node.code)
+        node.modality = "threatened" if node.code[:2] == "13" else "intended"
+        if hypothetical and node.code[:2] != "13":
+            node.modality = "hypothetical"
+        return
+    if future:
+        node.modality = "future"
+    elif hypothetical:
+        node.modality = "hypothetical"

@@ -1,0 +1,312 @@
+"""Who did it and to whom: the source, co-actors, speaker and targets of an event node, coded
+with a country and sector through the actor index, pronouns, quotations and reported speech."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from parley.nlp.rules.actors import ActorIndex, ActorRecord
+from parley.nlp.rules.events.deps import (
+    AGENT_ENTS,
+    EVENT_OBJECT_DEPS,
+    EVENT_SUBJECT_DEPS,
+    NOMINAL,
+    VERBAL,
+)
+from parley.nlp.rules.events.nodes import _Node
+from parley.nlp.rules.events.syntax import (
+    _actor_code,
+    _clause_head,
+    _evidence,
+    _noun_phrase,
+    _reporting_verb,
+    _subject,
+)
+from parley.nlp.rules.events.vocab import codes, words
+from parley.types import EventActor, Quote
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    actors: ActorIndex
+    quotes: Sequence[Quote]
+    speaker_of: Callable[[Token], ActorRecord | None]
+    talk_parties: list[EventActor] = field(default_factory=list)
+    actor_cache: dict[str, EventActor] = field(default_factory=dict)
+
+
+def _record_actor(ctx: _Context, record: ActorRecord) -> EventActor:
+    cached = ctx.actor_cache.get(record.id)
+    if cached is not None:
+        return cached
+    # The words around the actor's own mentions ("US Vice President JD Vance") come first;
+    # the index's country is a fallback.
+    country, sector = None, None
+    texts = [record.name, *record.aliases]
+    for start, end in record.mentions:
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            texts.insert(0, _noun_phrase(span.root).text)
+    for text in texts:
+        c, s = _actor_code(text)
+        country = country or c
+        sector = sector or s
+        if country and sector:
+            break
+    guessed = not getattr(record, "country_evidence", True)
+    title_words = set((record.title or "").lower().replace(",", " ").split())
+    official = record.kind == "person" and bool(title_words & words("official_title"))
+    if record.country and (not guessed or official):
+        # An unevidenced country (the article's main country) is trusted only for a titled
+        # government official ("Foreign Minister X"); otherwise it is a guess.
+        country = country or record.country
+    sector = sector or record.sector
+    actor = EventActor(name=record.name, country=country, sector=sector, actor_id=record.id)
+    ctx.actor_cache[record.id] = actor
+    return actor
+
+
+def _phrase_actor(ctx: _Context, tok: Token) -> EventActor | None:
+    span = _noun_phrase(tok)
+    record = _record_at(ctx, tok)
+    if record is None:
+        for t in span:
+            if t.pos_ in NOMINAL and t is not tok:
+                record = _record_at(ctx, t)
+                if record is not None:
+                    break
+    country, sector = _evidence(tok, span)
+    if record is not None:
+        base = _record_actor(ctx, record)
+        # What the phrase itself says ("European Community ministers") beats the index's guess.
+        return replace(base, country=country or base.country, sector=sector or base.sector)
+    if country is None and tok.pos_ == "PRON":
+        return None
+    if not (
+        country
+        or sector
+        or tok.pos_ == "PROPN"
+        or tok.ent_type_ in AGENT_ENTS
+        or tok.lemma_.lower() in words("agent_noun")
+    ):
+        return None  # "a fire killed three", "the virus spread": not a political actor
+    return EventActor(name=span.text, country=country, sector=sector)
+
+
+def _record_at(ctx: _Context, tok: Token) -> ActorRecord | None:
+    """The actor with the tightest mention around ``tok``."""
+    start, end = tok.idx, tok.idx + len(tok.text)
+    best: tuple[int, ActorRecord] | None = None
+    for record in ctx.actors.records:
+        for m_start, m_end in record.mentions:
+            if m_start <= start and end <= m_end and (best is None or m_end - m_start < best[0]):
+                best = (m_end - m_start, record)
+    return best[1] if best else None
+
+
+def _speaker(ctx: _Context, tok: Token) -> EventActor | None:
+    for quote in ctx.quotes:
+        if quote.kind != "indirect" and quote.start <= tok.idx < quote.end and quote.speaker:
+            record = next((r for r in ctx.actors.records if r.id == quote.speaker.id), None)
+            if record is not None:
+                return _record_actor(ctx, record)
+            return EventActor(name=quote.speaker.name)
+    verb = _reporting_verb(tok)
+    if verb is None:
+        return None
+    subj = _subject(verb)
+    if subj is None:
+        return None
+    return _actor_of(ctx, subj, None)
+
+
+def _actor_of(ctx: _Context, tok: Token, speaker: EventActor | None) -> EventActor | None:
+    low = tok.lower_ if tok.pos_ == "PRON" or tok.text.islower() or tok.text.istitle() else ""
+    if low in words("first_person"):
+        return speaker
+    if low in words("relative") and tok.head.dep_ in {"relcl", "acl"}:
+        return _actor_of(ctx, tok.head.head, speaker)
+    if low in words("third_person"):
+        if speaker is not None and _reporting_verb(tok.head) is not None:
+            return speaker
+        record = ctx.speaker_of(tok)
+        return _record_actor(ctx, record) if record is not None else None
+    return _phrase_actor(ctx, tok)
+
+
+def _expand_conj(tok: Token) -> list[Token]:
+    return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+
+
+def _coded(actor: EventActor | None) -> bool:
+    return actor is not None and bool(actor.country)
+
+
+def _source(
+    ctx: _Context, node: _Node
+) -> tuple[EventActor | None, list[EventActor], EventActor | None]:
+    """(source, co-actors from a conjoined subject, speaker)."""
+    top = node.tokens[0]
+    speaker = _speaker(ctx, top)
+    if node.obligation:
+        return speaker, [], speaker
+    trigger = node.trigger
+    subj = _subject(top)
+    if subj is None and trigger.pos_ in NOMINAL:
+        owner = _noun_owner(ctx, trigger)
+        if owner is not None:
+            return owner, [], speaker
+    if subj is None and node.code[:3] == "087":
+        # "guerrillas have been demobilized": who retreats is the passive subject.
+        subj = next((c for c in _clause_head(top).children if c.dep_ == "nsubjpass"), None)
+    if subj is None:
+        if node.frame in {"threat", "intent"} or node.code[:2] in {"01"}:
+            return speaker, [], speaker
+        return None, [], speaker
+    return _subject_source(ctx, node, subj, speaker)
+
+
+def _subject_source(
+    ctx: _Context, node: _Node, subj: Token, speaker: EventActor | None
+) -> tuple[EventActor | None, list[EventActor], EventActor | None]:
+    """The source named by the subject ``subj``, or the speaker who stands in for it."""
+    conj = _expand_conj(subj)
+    actors = [a for a in (_actor_of(ctx, t, speaker) for t in conj) if a is not None]
+    source = actors[0] if actors else None
+    committed = _committing_speaker(ctx, node, source, speaker)
+    if committed is not None:
+        return committed, actors[1:], committed
+    if _speaker_stands_in(node, subj, source, speaker):
+        return speaker, [], speaker
+    if (
+        source is None
+        and subj.pos_ != "PRON"
+        and subj.lemma_.lower() not in words("instrument_noun")
+    ):
+        node.inanimate = True  # "a fire killed three": no political actor did it
+    return source, actors[1:], speaker
+
+
+def _committing_speaker(
+    ctx: _Context, node: _Node, source: EventActor | None, speaker: EventActor | None
+) -> EventActor | None:
+    """ "Trump warned that Washington may ...": the speaker commits his country (and takes its
+    code when the index had none)."""
+    top = node.tokens[0]
+    reported = speaker is not None and speaker.actor_id and _reporting_verb(top) is not None
+    if not (
+        reported and source is not None and node.modality in {"threatened", "intended", "requested"}
+    ):
+        return None
+    assert speaker is not None and source is not None
+    if not (speaker.country in {None, source.country} and source.country):
+        return None
+    key = speaker.actor_id
+    if speaker.country is None and key is not None:
+        speaker = replace(speaker, country=source.country)
+        ctx.actor_cache[key] = speaker
+    return speaker
+
+
+def _speaker_stands_in(
+    node: _Node, subj: Token, source: EventActor | None, speaker: EventActor | None
+) -> bool:
+    """Whether a coded speaker replaces an uncoded source: for frames and statements, and for
+    verbal acts by an unnamed subject inside reported speech."""
+    if not _coded(source) and _coded(speaker) and (node.frame or node.code[:2] in {"01", "03"}):
+        return True
+    verbal = node.code[:2] in codes("verbal_root")
+    named = source is not None and (
+        source.actor_id or any(t.pos_ == "PROPN" for t in _noun_phrase(subj))
+    )
+    return bool(
+        not _coded(source)
+        and _coded(speaker)
+        and verbal
+        and not named
+        and _reporting_verb(node.tokens[0]) is not None
+    )
+
+
+def _noun_owner(ctx: _Context, noun: Token) -> EventActor | None:
+    """Who carries out an event noun: "Russian airstrikes", "Israel's offensive", "on a visit"."""
+    mods = [c for c in noun.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+    if mods:
+        text = noun.doc[min(m.left_edge.i for m in mods) : noun.i].text
+        country, sector = _actor_code(text)
+        if country:
+            return EventActor(name=_noun_phrase(noun).text, country=country, sector=sector)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "on":
+        host = noun.head.head
+        if host.pos_ in NOMINAL | {"PRON"}:
+            return _actor_of(ctx, host, None)
+        subj = _subject(host)
+        if subj is not None:
+            return _actor_of(ctx, subj, None)
+    return None
+
+
+def _countries_in(ctx: _Context, tok: Token, speaker: EventActor | None) -> list[EventActor]:
+    out: list[EventActor] = []
+    pronouns = words("third_person") | words("first_person") | words("relative")
+    for t in _expand_conj(tok):
+        if t.pos_ == "PRON" and t.lower_ in pronouns:
+            continue
+        actor = _actor_of(ctx, t, speaker)
+        if actor is not None and actor.country:
+            out.append(actor)
+        for child in t.children:
+            if child.dep_ == "poss" and child.pos_ in NOMINAL:
+                c, s = _actor_code(child.text)
+                if c:
+                    out.append(EventActor(name=child.text, country=c, sector=s))
+            if child.dep_ == "prep" and child.lower_ in {"between", "with", "among"}:
+                for g in child.children:
+                    if g.dep_ == "pobj":
+                        out += _countries_in(ctx, g, speaker)
+    return out
+
+
+def _targets(ctx: _Context, node: _Node, speaker: EventActor | None) -> list[EventActor]:
+    cands: list[Token] = []
+    if node.comp_subject is not None:
+        cands.append(node.comp_subject)
+    for tok in node.tokens:
+        preps = words("noun_target_prep") if tok.pos_ in NOMINAL else words("target_prep")
+        for child in tok.children:
+            if child.dep_ in EVENT_OBJECT_DEPS or (
+                child.dep_ == "nsubjpass" and tok.pos_ in VERBAL
+            ):
+                cands.append(child)
+            elif child.dep_ in {"prep", "prt"} and child.lower_ in preps:
+                cands += [g for g in child.children if g.dep_ == "pobj"]
+            elif child.dep_ == "poss" and tok.pos_ in NOMINAL and tok is not node.trigger:
+                cands.append(child)
+    out: list[EventActor] = []
+    for cand in cands:
+        if cand.ent_type_ in {"DATE", "TIME"}:
+            continue
+        out += _countries_in(ctx, cand, speaker)
+    return out
+
+
+def _other_party(
+    ctx: _Context, sent: Span, node: _Node, source: EventActor | None, speaker: EventActor | None
+) -> list[EventActor]:
+    """A demand, accusation or rejection with no object is addressed to the sentence's other
+    party: "Kyiv has insisted on guarantees, while Washington has refrained from ..."."""
+    for tok in sent:
+        if tok.dep_ not in EVENT_SUBJECT_DEPS or tok in node.tokens or tok.head in node.tokens:
+            continue
+        actor = _actor_of(ctx, tok, speaker)
+        if (
+            actor is not None
+            and actor.country
+            and (source is None or actor.country != source.country)
+        ):
+            return [actor]
+    return []

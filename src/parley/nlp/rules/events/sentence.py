@@ -1,0 +1,337 @@
+"""The events of one sentence: nodes found, filtered, modalised, given participants, a date
+and places, and built into :class:`~parley.types.Event` drafts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from parley.cameo.codebook import lookup
+from parley.nlp.rules.events.deps import EVENT_SUBJECT_DEPS, NOMINAL, VERBAL
+from parley.nlp.rules.events.modality import _apply_modality
+from parley.nlp.rules.events.nodes import _Node, _node_at, _obligation_node
+from parley.nlp.rules.events.participants import _Context, _other_party, _source, _targets
+from parley.nlp.rules.events.syntax import _clause_head, _in_condition
+from parley.nlp.rules.events.vocab import codes, words
+from parley.types import DateMention, Event, EventActor, Place
+
+
+def _sentence_events(
+    ctx: _Context,
+    sent: Span,
+    dates: Sequence[DateMention],
+    published: date | None,
+    places: tuple[Place, ...],
+    offset: int,
+) -> list[tuple[Event, EventActor | None]]:
+    """The events of one sentence, each with the speaker who reported it (``None`` if none)."""
+    nodes, consumed = _find_nodes(sent)
+    out: list[tuple[Event, EventActor | None]] = []
+    for candidate in nodes:
+        node = _kept_node(candidate, nodes, consumed)
+        if node is None:
+            continue
+        parties = _participants(ctx, sent, node, places)
+        if parties is None:
+            continue
+        source, targets, speaker = parties
+        sent_places = _places_in(sent, places)
+        if node.code[:2] >= "14":
+            sent_places = sent_places + _object_places(node, sent_places)
+            if not targets:
+                targets = _place_target(sent_places, source)
+        event_id = f"e{offset + len(out) + 1}"
+        when = _date_for(sent, node.trigger, dates, published)
+        event = _build_event(ctx, sent, node, event_id, (source, targets), sent_places, when)
+        out.append((event, speaker))
+    return out
+
+
+def _find_nodes(sent: Span) -> tuple[list[_Node], set[int]]:
+    """Event nodes in text order, and the tokens folded into another node."""
+    nodes: list[_Node] = []
+    consumed: set[int] = set()
+    for tok in sent:
+        if tok.i in consumed:
+            continue
+        node = _node_at(tok) or _obligation_node(tok)
+        if node is None:
+            continue
+        nodes.append(node)
+        consumed.update(t.i for t in node.tokens[1:])
+    return nodes, consumed
+
+
+def _kept_node(node: _Node, nodes: list[_Node], consumed: set[int]) -> _Node | None:
+    """The node with its modality, or ``None`` when it reports no event of its own."""
+    if not _stands_alone(node, consumed):
+        return None
+    modal = _apply_modality(node)
+    if modal is None:
+        return None
+    if _part_of_other(modal, nodes):
+        return None
+    return modal
+
+
+def _stands_alone(node: _Node, consumed: set[int]) -> bool:
+    """Not folded into another node, realised, not a condition, background or purpose."""
+    first = node.tokens[0]
+    if first.i in consumed and len(node.tokens) == 1:
+        return False
+    if any(t.i in consumed for t in node.tokens[:1]) and first is not node.trigger:
+        return False
+    if not _emittable(node) or _in_condition(first):
+        return False
+    if (
+        first.dep_ == "acl"
+        and first.tag_ == "VBN"
+        and not any(c.dep_ == "agent" for c in first.children)
+    ):
+        return False  # "the curfew imposed after the coup": background, not this report's event
+    # "efforts to fight terrorism", "met to discuss": a purpose, not an event
+    return not (
+        first.dep_ in {"acl", "advcl"}
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children)
+    )
+
+
+def _part_of_other(node: _Node, nodes: list[_Node]) -> bool:
+    """A killing, goal or allegation that belongs to another node of the sentence."""
+    if (
+        node.trigger.pos_ in VERBAL
+        and node.trigger.lemma_ in words("casualty_verb")
+        and _casualty_of_other(node, nodes)
+    ):
+        return True
+    return _goal_of_other(node, nodes) or _content_of_accusation(node)
+
+
+def _participants(
+    ctx: _Context, sent: Span, node: _Node, places: tuple[Place, ...]
+) -> tuple[EventActor | None, list[EventActor], EventActor | None] | None:
+    """(source, targets, speaker) of a node, or ``None`` when no political actor did it."""
+    source, co_actors, speaker = _source(ctx, node)
+    if node.inanimate or not _credible_source(node, source):
+        return None
+    targets = co_actors + _targets(ctx, node, speaker)
+    targets = _unique([t for t in targets if not source or t.country != source.country])
+    targets = _talk_targets(ctx, node, source, targets)
+    source = _ethnic_home(sent, places, source)
+    source, targets = _domestic_home(sent, places, node.code, source, targets)
+    if not targets and node.code[:2] in {"10", "11", "12"}:
+        targets = _other_party(ctx, sent, node, source, speaker)
+    return source, targets, speaker
+
+
+def _credible_source(node: _Node, source: EventActor | None) -> bool:
+    """Whether the node may stand with this source (or with none)."""
+    if source is None and len(node.tokens) == 1 and node.trigger.pos_ in NOMINAL:
+        return False  # an event noun nobody is said to carry out ("the attack was claimed")
+    if source is None and node.code[:2] < "09":
+        return False
+    return not (
+        source is not None and not source.country and not source.actor_id and node.code[:2] < "14"
+    )
+
+
+def _talk_targets(
+    ctx: _Context, node: _Node, source: EventActor | None, targets: list[EventActor]
+) -> list[EventActor]:
+    """Talks remember their parties: a later talk event without targets takes them."""
+    code = node.code
+    talk_words = {t.lemma_.lower() for n in node.tokens for t in n.subtree} & words("talk_noun")
+    if (code[:2] == "04" or code in codes("talk_code")) and talk_words:
+        if targets:
+            ctx.talk_parties = targets
+        else:
+            targets = [t for t in ctx.talk_parties if not source or t.country != source.country]
+    return targets
+
+
+def _ethnic_home(
+    sent: Span, places: tuple[Place, ...], source: EventActor | None
+) -> EventActor | None:
+    """CAMEO codes an ethnic group by the state it lives in ("ethnic Albanians in Serbia")."""
+    if source is not None and " ethnic " in f" {source.name.lower()} ":
+        home = next((p.country for p in _places_in(sent, places) if p.country), None)
+        if home is not None:
+            source = replace(source, country=home)
+    return source
+
+
+def _domestic_home(
+    sent: Span,
+    places: tuple[Place, ...],
+    code: str,
+    source: EventActor | None,
+    targets: list[EventActor],
+) -> tuple[EventActor | None, list[EventActor]]:
+    """ "President X imposed a curfew in Abidjan": domestic measures are taken at home."""
+    if source is None or source.country or not _domestic(code):
+        return source, targets
+    home = next((p.country for p in _places_in(sent, places) if p.country), None)
+    if home is None and code[:2] != "14":
+        home = next(
+            (t.country for t in targets if t.country and t.country[:3] not in {"IGO", "NGO"}),
+            None,
+        )
+    if home is not None and (code[:2] == "14" or source.sector in {None, "GOV", "MIL", "COP"}):
+        source = replace(source, country=home)
+        targets = [t for t in targets if t.country != home]
+    return source, targets
+
+
+def _place_target(sent_places: tuple[Place, ...], source: EventActor | None) -> list[EventActor]:
+    """The country of the first place of an action with no target, other than the source's."""
+    return _unique(
+        [
+            EventActor(name=p.name, country=p.country)
+            for p in sent_places
+            if p.country and (not source or p.country != source.country)
+        ]
+    )[:1]
+
+
+def _build_event(
+    ctx: _Context,
+    sent: Span,
+    node: _Node,
+    event_id: str,
+    parties: tuple[EventActor | None, list[EventActor]],
+    sent_places: tuple[Place, ...],
+    when: tuple[str | None, str | None],
+) -> Event:
+    """The event of a node, with its (source, targets), places and (date, date source)."""
+    source, targets = parties
+    entry = lookup(node.code)
+    start, end = node.span or (node.trigger.idx, node.trigger.idx + len(node.trigger.text))
+    quote_id = next(
+        (q.id for q in ctx.quotes if q.kind != "indirect" and q.start <= start < q.end), None
+    )
+    return Event(
+        id=event_id,
+        code=node.code,
+        label=entry.label,
+        root=entry.root,
+        quad_class=entry.quad_class,
+        goldstein=entry.goldstein,
+        plover_type=entry.plover_type,
+        plover_mode=entry.plover_mode,
+        source=source,
+        targets=tuple(targets),
+        trigger=(start, end),
+        sentence=(sent.start_char, sent.end_char),
+        date=when[0],
+        date_source=when[1],
+        places=sent_places,
+        negated=False,
+        modality=node.modality,
+        quote_id=quote_id,
+    )
+
+
+def _date_for(
+    sent: Span, trigger: Token, dates: Sequence[DateMention], published: date | None
+) -> tuple[str | None, str | None]:
+    own = [d for d in dates if d.value and sent.start_char <= d.start < sent.end_char]
+    if own:
+        best = min(own, key=lambda d: abs(d.start - trigger.idx))
+        return best.value, "text"
+    if published is not None:
+        return published.isoformat(), "published"
+    return None, None
+
+
+def _object_places(node: _Node, known: tuple[Place, ...]) -> tuple[Place, ...]:
+    """Places an attack or protest is aimed at ("drones struck Kharkiv") that the place rule,
+    which looks for locative uses, leaves out."""
+    from parley.geo.places import geocode
+
+    seen = {p.start for p in known}
+    found: list[Place] = []
+    for tok in node.tokens:
+        for child in tok.children:
+            if child.dep_ not in {"dobj", "pobj"} or child.pos_ != "PROPN" or child.idx in seen:
+                continue
+            span = (
+                child.doc[child.left_edge.i : child.i + 1]
+                if child.left_edge.pos_ == "PROPN"
+                else child.doc[child.i : child.i + 1]
+            )
+            hit = geocode(span.text)
+            if hit is not None and hit.kind in {"city", "region"}:
+                found.append(hit.place(span.text, span.start_char, span.end_char))
+    return tuple(found)
+
+
+def _places_in(sent: Span, places: Sequence[Place]) -> tuple[Place, ...]:
+    return tuple(p for p in places if sent.start_char <= p.start < sent.end_char)
+
+
+def _domestic(code: str) -> bool:
+    """Codes for what a government does at home or a crowd does where it is."""
+    return code[:2] in codes("domestic_root") or code[:3] in codes("domestic_code")
+
+
+def _emittable(node: _Node) -> bool:
+    """Event nouns only count when realised: by a frame or light verb, or owned by an actor."""
+    trig = node.trigger
+    if len(node.tokens) > 1 or trig.pos_ not in NOMINAL:
+        return True
+    if trig.dep_ in EVENT_SUBJECT_DEPS:
+        return True
+    # "on a state visit to Lisbon"
+    return trig.dep_ == "pobj" and trig.head.lower_ == "on" and trig.lemma_ in words("visit_noun")
+
+
+def _goal_of_other(node: _Node, nodes: list[_Node]) -> bool:
+    """ "demonstrated, calling for independence": the call is the protest's goal, not a second
+    event."""
+    first = node.tokens[0]
+    if first.tag_ != "VBG" or first.dep_ not in {"advcl", "xcomp", "conj"}:
+        return False
+    if node.code[:2] not in {"02", "10"}:
+        return False
+    protests = {n.trigger.i for n in nodes if n is not node and n.code[:2] in {"14", "18", "19"}}
+    return first.head.i in protests
+
+
+def _content_of_accusation(node: _Node) -> bool:
+    """ "accused the rebels of violating the ceasefire": what is alleged is not reported as done."""
+    first = _clause_head(node.tokens[0])
+    if first.dep_ == "ccomp":  # "Iraq charged that Iran had shelled its towns"
+        return first.head.lemma_.lower() in words("charging_verb")
+    if first.dep_ != "pcomp" or first.head.dep_ != "prep" or first.head.lower_ not in {"of", "for"}:
+        return False
+    return first.head.head.lemma_.lower() in words("accusing_verb")
+
+
+def _casualty_of_other(node: _Node, nodes: list[_Node]) -> bool:
+    """ "airstrikes ..., killing two": the killing belongs to the event it reports."""
+    trig = node.trigger
+    others = {n.trigger.i for n in nodes if n is not node}
+    cur = trig
+    for _ in range(3):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.i in others or any(c.dep_ == "nsubj" and c.i in others for c in cur.children):
+            return True
+    subj = next((c for c in trig.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.i in others
+
+
+def _unique(actors: list[EventActor]) -> list[EventActor]:
+    seen: set[str] = set()
+    out = []
+    for a in actors:
+        key = a.country or a.name
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(a)
+    return out

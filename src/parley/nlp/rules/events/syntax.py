@@ -1,0 +1,147 @@
+"""Small syntax helpers of the event rules: clause heads, negation, subjects, noun phrases,
+conditions and the verb of saying a clause reports; the country code of a phrase."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from parley.nlp.rules.events.deps import (
+    CONTROL_DEPS,
+    EVENT_SUBJECT_DEPS,
+    NOMINAL,
+    NP_LEFT_DEPS,
+    REPORTED_CLIMB_DEPS,
+)
+from parley.nlp.rules.events.vocab import REPORTING, words
+
+
+def _actor_code(text: str) -> tuple[str | None, str | None]:
+    """(country or IGO code, sector) of a phrase."""
+    try:
+        from parley.geo.countries import actor_code
+    except ImportError:  # pragma: no cover - the geo package ships with parley
+        return None, None
+    code = actor_code(text)
+    if not (code.country or code.igo) and "-" in text:
+        code = actor_code(text.replace("-", " "))  # "Saudi-led coalition"
+    if code.igo:
+        prefix = "NGO" if code.sector == "NGO" else "IGO"
+        return f"{prefix}{code.igo}", code.sector or prefix
+    return code.country, code.sector
+
+
+def _has_neg(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in {"never", "no longer"} for c in tok.children)
+
+
+def _aux_words(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
+
+
+def _clause_head(tok: Token) -> Token:
+    """For an adjective or noun predicate, the verb carrying auxiliaries and negation."""
+    if tok.pos_ == "ADJ" and tok.dep_ in {"acomp", "attr", "oprd"}:
+        return tok.head
+    return tok
+
+
+def _in_condition(tok: Token) -> bool:
+    """Whether ``tok`` lies in an if/unless clause (a condition, not an event)."""
+    node = tok
+    marks = words("condition_mark")
+    for _ in range(8):
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in marks for c in node.children
+        ):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _has_condition(tok: Token) -> bool:
+    return any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+        for c in tok.children
+    )
+
+
+def _reporting_verb(tok: Token) -> Token | None:
+    """The verb of saying whose content clause holds ``tok`` ("X said [that] ... tok")."""
+    node = _clause_head(tok)
+    for _ in range(6):
+        if node.head.i == node.i:
+            return None
+        if node.dep_ in {"ccomp", "parataxis"} and node.head.lemma_.lower() in REPORTING:
+            return node.head
+        if node.dep_ not in REPORTED_CLIMB_DEPS:
+            return None
+        node = node.head
+    return None
+
+
+def _subject(tok: Token) -> Token | None:
+    """The subject of a predicate, climbing through control, conjunction and participles."""
+    node = _clause_head(tok)
+    stative = words("stative_passive")
+    for _ in range(5):
+        agent = next((c for c in node.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            pobj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+        for child in node.children:
+            if child.dep_ in EVENT_SUBJECT_DEPS:
+                if child.dep_ == "nsubjpass" and node.lemma_.lower() not in stative:
+                    return None  # a passive without agent: the doer is unknown
+                return child
+        if node.dep_ in {"relcl", "acl"} and node.head.pos_ in NOMINAL | {"PRON"}:
+            return node.head
+        if node.dep_ not in CONTROL_DEPS or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.dep_ == "prep" and node.head.i != node.i:  # "resorted to throwing"
+            node = node.head
+        node = _clause_head(node)  # "was forceful in blaming"
+    return None
+
+
+def _evidence(tok: Token, span: Span) -> tuple[str | None, str | None]:
+    """Country and sector of a noun phrase, from its words, then its "of/in/from" phrases and
+    apposition ("Security forces in Guinea", "Oshima, the UN relief coordinator")."""
+    texts = [span.text]
+    if "-" in span.text:
+        texts.append(span.text.replace("-", " "))
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "from", "of"}:
+            texts.append(child.subtree.__next__().doc[child.i : child.right_edge.i + 1].text)
+        elif child.dep_ in {"appos", "acl"}:
+            texts.append(child.doc[child.i : child.right_edge.i + 1].text)
+    sector = None
+    for text in texts:
+        country, sec = _actor_code(text)
+        sector = sector or sec
+        if country:
+            return country, sector
+    return None, sector
+
+
+def _noun_phrase(tok: Token) -> Span:
+    left = tok.i
+    for child in tok.lefts:
+        if child.dep_ in NP_LEFT_DEPS:
+            left = min(left, child.left_edge.i)
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in {"compound", "flat"} or (
+            child.dep_ == "prep" and child.lower_ in {"of", "for"}
+        ):
+            right = max(right, child.right_edge.i)
+    span = tok.doc[left : right + 1]
+    while len(span) > 1 and (span[0].is_punct or span[0].lower_ in {"the", "a", "an"}):
+        span = span[1:]
+    while len(span) > 1 and span[-1].is_punct:
+        span = span[:-1]
+    return span

@@ -1,0 +1,75 @@
+"""Helpers shared by the negotiation rules: countries named in tokens, subjects, who said
+the words at an offset."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from parley.nlp.rules.actors import ActorIndex
+from parley.nlp.rules.casualties import country_of
+from parley.types import Quote
+
+_SENT_END = re.compile(r"[.!?][\"”’]?\s+[A-Z“\"]")
+
+
+def _ent_of(token: Token) -> Span | None:
+    if not token.ent_type_:
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _countries(tokens: Iterable[Token], actors: ActorIndex | None = None) -> list[str]:
+    """Country codes named in ``tokens``: entities, demonyms, capitals ("the US and Ukraine")."""
+    found: list[str] = []
+    seen: set[int] = set()
+    for token in tokens:
+        if token.i in seen:
+            continue
+        code: str | None = None
+        ent = _ent_of(token)
+        if ent is not None and ent.label_ in ("GPE", "NORP", "ORG", "LOC"):
+            seen.update(range(ent.start, ent.end))
+            code = country_of(ent.text)
+        elif ent is not None and ent.label_ == "PERSON":
+            seen.update(range(ent.start, ent.end))
+            record = actors.at(ent.start_char, ent.end_char) if actors is not None else None
+            # the small model tags some capitals as persons ("Yerevan would sign")
+            code = (record.country if record else None) or country_of(ent.text)
+        elif token.pos_ in ("PROPN",) or (token.pos_ == "ADJ" and token.text[:1].isupper()):
+            code = country_of(token.text)
+        if code and code not in found:
+            found.append(code)
+    return found
+
+
+def _subjects(verb: Token) -> list[Token]:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    tokens: list[Token] = []
+    for subject in subjects:
+        tokens.extend(subject.subtree)
+    return tokens
+
+
+def _speaker_of(
+    offset: int, doc: Doc, quotes: Sequence[Quote], actors: ActorIndex | None
+) -> str | None:
+    """Who said the words at ``offset``: the speaker the quote rule gave the quotation there.
+
+    The quote rule is the one judge of what is a quotation and whose it is; words outside any
+    quotation it found were said by no one in particular.
+    """
+    for quote in quotes:
+        if quote.start <= offset < quote.end and quote.kind != "indirect":
+            return quote.speaker.name if quote.speaker else None
+    return None
+
+
+def _party_of(tokens: Sequence[Token], actors: ActorIndex | None) -> str | None:
+    codes = _countries(tokens, actors)
+    return codes[0] if codes else None
