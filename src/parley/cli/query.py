@@ -44,13 +44,16 @@ FmtOpt = Annotated[Fmt, typer.Option("--format", "-f", help="table (readable), j
 
 @contextmanager
 def open_store(db: str | None) -> Iterator[Any]:
-    """The store for ``--db`` (or PARLEY_DB); errors become a message and exit status 2."""
+    """The store for ``--db`` (or PARLEY_DB); errors become a message and exit status 2.
+
+    A missing SQLite file is refused (not created): these commands only read.
+    """
     from parley.config import get_settings
     from parley.store import Store
 
     err = Console(stderr=True)
     try:
-        store = Store.from_url(get_settings().with_overrides(db=db).db)
+        store = Store.from_url(get_settings().with_overrides(db=db).db, create=False)
     except ParleyError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc

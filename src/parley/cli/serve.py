@@ -79,6 +79,14 @@ def run_server(
     shown = f"[{host}]" if ":" in host else host
     console.print(f"Parley dashboard on http://{shown}:{port}/  (API: /api/v1, docs: /docs)")
     if workers > 1:
+        # Create or migrate the schema once, here, before the workers start: they then find it
+        # current (the store also takes a lock for this, so this only saves them the wait).
+        from parley.store import Store
+
+        try:
+            Store.from_url(settings.db).close()
+        except ParleyError as exc:
+            console.print(f"warning: {exc}; store endpoints will answer 503", style="yellow")
         # Worker processes import the app by name, so they get their settings from the
         # environment (the store URL included) instead of from this process's objects.
         os.environ["PARLEY_DB"] = settings.db
