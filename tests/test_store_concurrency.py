@@ -16,7 +16,6 @@ import time
 from pathlib import Path
 
 import httpx
-import pytest
 
 from parley.store.testing import pg_server_url, reset_pg  # noqa: F401  (fixture)
 

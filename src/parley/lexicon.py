@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -117,7 +117,7 @@ class Lexicon:
             raise ConfigError(f"no lexicon named {filename!r} in parley/data/lexicon")
         return found
 
-    @lru_cache(maxsize=None)  # noqa: B019 - one Lexicon per folder, kept for the process
+    @cache  # noqa: B019 - one Lexicon per folder, kept for the process
     def ordered(self, name: str) -> tuple[str, ...]:
         """The entries of ``NAME.txt`` in file order, shipped first, then the user's."""
         entries: list[str] = []
@@ -127,17 +127,17 @@ class Lexicon:
                     entries.append(entry)
         return tuple(entries)
 
-    @lru_cache(maxsize=None)  # noqa: B019
+    @cache  # noqa: B019
     def words(self, name: str) -> frozenset[str]:
         """The entries of ``NAME.txt`` as a set."""
         return frozenset(self.ordered(name))
 
-    @lru_cache(maxsize=None)  # noqa: B019
+    @cache  # noqa: B019
     def header(self, name: str) -> tuple[str, ...]:
         """The column names of ``NAME.tsv``."""
         return _parse_table(*self._sources(f"{name}.tsv")[0])[0]
 
-    @lru_cache(maxsize=None)  # noqa: B019
+    @cache  # noqa: B019
     def table(self, name: str) -> tuple[tuple[str, ...], ...]:
         """The rows of ``NAME.tsv`` (without the header), shipped first, then the user's."""
         header: tuple[str, ...] | None = None
@@ -153,13 +153,13 @@ class Lexicon:
             rows.extend(file_rows)
         return tuple(rows)
 
-    @lru_cache(maxsize=None)  # noqa: B019
+    @cache  # noqa: B019
     def column(self, name: str, col: str) -> tuple[str, ...]:
         """One column of ``NAME.tsv``, row order."""
         index = self._index(name, col)
         return tuple(row[index] for row in self.table(name))
 
-    @lru_cache(maxsize=None)  # noqa: B019
+    @cache  # noqa: B019
     def where(self, name: str, col: str, value: str | None = None) -> frozenset[str]:
         """First-column values of the rows of ``NAME.tsv`` whose ``col`` is ``value`` (or, with
         no value, is neither empty nor ``-``)."""
