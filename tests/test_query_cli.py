@@ -248,3 +248,14 @@ def test_read_commands_refuse_a_missing_sqlite_store(tmp_path: Path) -> None:
         assert res.exit_code == 2, (args, res.output)
         assert str(missing) in res.output.replace("\n", "") and "parley ingest" in res.output
         assert not missing.exists()
+
+
+def test_tables_in_a_pipe_keep_whole_headers(store_url: str) -> None:
+    """Issue 15: a table printed to a pipe was squeezed into 80 columns, breaking headers into
+    pieces (``sou/rce/_na/me``); outside a terminal it now has its natural width."""
+    _fill(store_url)
+    out = _run("events", "--db", store_url)
+    header = next(line for line in out.splitlines() if "source_country" in line)
+    for column in ("source_name", "target_country", "place_name", "num_articles", "goldstein"):
+        assert column in header
+    assert len(header) > 80

@@ -18,7 +18,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from parley.cli._app import app
+from parley.cli._app import app, err_console
 from parley.errors import NotFound, ParleyError
 
 DbOpt = Annotated[
@@ -51,7 +51,7 @@ def open_store(db: str | None) -> Iterator[Any]:
     from parley.config import get_settings
     from parley.store import Store
 
-    err = Console(stderr=True)
+    err = err_console()
     try:
         store = Store.from_url(get_settings().with_overrides(db=db).db, create=False)
     except ParleyError as exc:
@@ -104,12 +104,24 @@ def emit(
     console = Console()
     table = Table(title=title, title_justify="left")
     for c in columns:
-        table.add_column(c, overflow="fold")
+        table.add_column(c, overflow="fold", header_style="bold", no_wrap=False, min_width=len(c))
     for row in rows:
         table.add_row(*[_cell(row.get(c)) for c in columns])
-    console.print(table)
+    print_table(console, table)
     if footer:
-        console.print(footer, style="dim")
+        console.print(footer, style="dim", soft_wrap=not console.is_terminal)
+
+
+def print_table(console: Console, table: Table) -> None:
+    """Print ``table``: fitted to a terminal's width; in a file or a pipe at its natural width,
+    so no header or cell is broken into pieces (``sou/rce/_na/me``)."""
+    if console.is_terminal:
+        console.print(table)
+        return
+    from rich.measure import Measurement
+
+    natural = Measurement.get(console, console.options.update_width(100_000), table).maximum
+    console.print(table, width=max(natural, 20), crop=False)
 
 
 def _footer(page: Any) -> str:

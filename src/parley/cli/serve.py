@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from parley.cli._app import app
+from parley.cli._app import app, err_console
 from parley.errors import ConfigError, ParleyError
 
 HostOpt = Annotated[str, typer.Option("--host", help="Address to listen on (loopback by default).")]
@@ -130,7 +130,7 @@ def serve_cli(
         parley serve --db sqlite:///news.db --port 8000
         PARLEY_API_TOKEN=... parley serve --host 0.0.0.0
     """
-    err = Console(stderr=True)
+    err = err_console()
     try:
         run_server(
             db=db,
@@ -175,7 +175,7 @@ def demo_cli(
         parley demo            # then open http://127.0.0.1:8000/
         parley demo --db sqlite:///demo.db --no-serve
     """
-    console, err = Console(), Console(stderr=True)
+    console, err = Console(), err_console()
     with tempfile.TemporaryDirectory(prefix="parley-demo-") as tmp:
         url = db or f"sqlite:///{Path(tmp) / 'demo.db'}"
         try:
