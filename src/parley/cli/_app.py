@@ -21,10 +21,10 @@ from typing import Any
 import typer
 from rich.console import Console
 from rich.markup import escape
-from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 # Typer 0.29 (pinned) ships its own copy of Click: its classes and exceptions are not Click's.
 from typer import _click as click
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 _BACKTICKS = re.compile(r"``([^`]+)``")
 

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from parley.cli._app import app, err_console
 from parley.cli.query import DbOpt, open_store

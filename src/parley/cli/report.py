@@ -11,7 +11,6 @@ from rich.table import Table
 from parley.cli.events_table import print_event_table
 from parley.types import ArticleResult, Place, Quote
 
-
 #: How each kind of quote is printed: direct speech in double quotes, a partial quote (a few
 #: words quoted inside reported speech) in single quotes, reported speech bare.
 QUOTE_MARKS = {"direct": ("“", "”"), "partial": ("‘", "’"), "indirect": ("", "")}
