@@ -368,10 +368,14 @@ def test_web_demo_serves_the_dashboard_on_loopback(tmp_path: Path) -> None:
 
     port = free_port()
     exe = Path(sys.executable).with_name("parley")
-    env = {**os.environ, "PARLEY_API_TOKEN": ""}
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    work = tmp_path / "cwd"
+    work.mkdir()
+    env = {**os.environ, "PARLEY_API_TOKEN": "", "TMPDIR": str(scratch)}
     proc = subprocess.Popen(
         [str(exe), "demo", "--port", str(port)],
-        cwd=tmp_path,
+        cwd=work,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -393,7 +397,8 @@ def test_web_demo_serves_the_dashboard_on_loopback(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
-    assert not list(tmp_path.iterdir())  # the temporary demo store is removed, nothing left behind
+    # The temporary demo store is removed when the server is stopped, nothing is left behind.
+    assert not list(scratch.iterdir()) and not list(work.iterdir())
 
 
 @pytest.mark.parametrize(

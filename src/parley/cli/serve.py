@@ -175,7 +175,23 @@ def demo_cli(
         parley demo            # then open http://127.0.0.1:8000/
         parley demo --db sqlite:///demo.db --no-serve
     """
+    import signal
+
     console, err = Console(), err_console()
+
+    def _stop(signum: int, _frame: object) -> None:
+        # uvicorn re-raises the SIGTERM it caught once the server has stopped; turn it into an
+        # exit that unwinds, so the temporary demo store below is removed, not left in /tmp.
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, _stop)
+    try:
+        _demo(db, port, no_serve, console, err)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _demo(db: str | None, port: int, no_serve: bool, console: Console, err: Console) -> None:
     with tempfile.TemporaryDirectory(prefix="parley-demo-") as tmp:
         url = db or f"sqlite:///{Path(tmp) / 'demo.db'}"
         try:
