@@ -14,11 +14,11 @@ import pytest
 from typer.testing import CliRunner
 
 from parley.api import ApiOptions, create_app
-from parley.api.routes.negotiations import _is_overdue
 from parley.api.server import running_server
 from parley.cli.serve import check_exposure, is_loopback
 from parley.config import Settings
 from parley.errors import ConfigError
+from parley.store.views import _is_overdue
 from parley.web.annotate import annotate, collect_marks, speaker_colour
 
 SCRIPT_ARTICLE = {

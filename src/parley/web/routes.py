@@ -29,10 +29,7 @@ from markupsafe import Markup, escape
 
 from parley.api.deps import AnalyzerDep, PagingDep, StoreDep, check_range
 from parley.api.errors import ApiError
-from parley.api.routes._common import page_out, plain
 from parley.api.routes.analyze import analyze_input
-from parley.api.routes.negotiations import negotiations_data
-from parley.api.routes.timeline import timeline_data
 from parley.api.schemas import (
     CAMEO,
     COUNTRY,
@@ -42,6 +39,7 @@ from parley.api.schemas import (
     AnalyzeIn,
     IsoDate,
 )
+from parley.store.views import negotiations_data, page_out, plain, timeline_data
 from parley.web.annotate import annotate, speaker_colour
 
 HERE = Path(__file__).resolve().parent
