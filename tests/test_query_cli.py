@@ -259,3 +259,5 @@ def test_tables_in_a_pipe_keep_whole_headers(store_url: str) -> None:
     for column in ("source_name", "target_country", "place_name", "num_articles", "goldstein"):
         assert column in header
     assert len(header) > 80
+    row = next(line for line in out.splitlines() if "2025-04-17" in line)
+    assert "code 036" in row and "Ankara" in row  # cells are not folded onto a second line

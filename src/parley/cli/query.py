@@ -121,7 +121,12 @@ def print_table(console: Console, table: Table) -> None:
     from rich.measure import Measurement
 
     natural = Measurement.get(console, console.options.update_width(100_000), table).maximum
-    console.print(table, width=max(natural, 20), crop=False)
+    narrow = console.width
+    console.width = max(natural, 20)  # print() caps any width it is given at the console's
+    try:
+        console.print(table, crop=False)
+    finally:
+        console.width = narrow
 
 
 def _footer(page: Any) -> str:
