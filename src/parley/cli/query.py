@@ -176,8 +176,8 @@ def quotes_cli(
     outlet changed which words.
 
     Example:
-        parley quotes --speaker Peskov --search talks --since 2025-04-01
-        parley quotes --search ceasefire --format csv > quotes.csv
+        parley quotes --speaker Trump --search virus --since 2020-01-01
+        parley quotes --search election --format csv > quotes.csv
     """
     with open_store(db) as store:
         page = store.search_quotes(
@@ -224,7 +224,7 @@ def actors_cli(
     """List the actors resolved across articles, most documented first.
 
     Example:
-        parley actors --search trump
+        parley actors --search sanders
     """
     with open_store(db) as store:
         page = store.list_actors(search=search, limit=limit, offset=offset)
@@ -250,7 +250,7 @@ def actor_cli(
     """Show one actor: names, titles, country, quotes over time and events.
 
     Example:
-        parley actor "Dmitry Peskov"
+        parley actor "Bernie Sanders"
     """
     with open_store(db) as store:
         detail = store.get_actor(name)
@@ -307,7 +307,7 @@ def events_cli(
         str | None, typer.Option("--code", help="CAMEO code or prefix (19 = fights).")
     ] = None,
     dyad: Annotated[
-        str | None, typer.Option("--dyad", help="Two countries, either direction: RUS-UKR.")
+        str | None, typer.Option("--dyad", help="Two countries, either direction: USA-CHN.")
     ] = None,
     actor: Annotated[str | None, typer.Option("--actor", help="Actor key or name.")] = None,
     place: Annotated[
@@ -323,7 +323,7 @@ def events_cli(
     """List events deduplicated across articles, with mention and source counts.
 
     Example:
-        parley events --dyad RUS-UKR --code 19 --since 2025-04-01
+        parley events --dyad USA-CHN --since 2020-01-01
     """
     with open_store(db) as store:
         page = store.list_events(
@@ -366,7 +366,7 @@ def timeline_cli(
     *,
     actor: Annotated[str | None, typer.Option("--actor", help="Actor key or name.")] = None,
     dyad: Annotated[
-        str | None, typer.Option("--dyad", help="Two countries, either direction: RUS-UKR.")
+        str | None, typer.Option("--dyad", help="Two countries, either direction: USA-CHN.")
     ] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
@@ -379,8 +379,8 @@ def timeline_cli(
     conflict. With --dyad, quotes are those of speakers from either country.
 
     Example:
-        parley timeline --dyad RUS-UKR --since 2025-04-01
-        parley timeline --actor "Dmitry Peskov" --format csv
+        parley timeline --dyad USA-IRN --since 2020-01-01
+        parley timeline --actor "Joe Biden" --format csv
     """
     with open_store(db) as store:
         days = store.timeline(actor=actor, dyad=dyad, since=since, until=until)
