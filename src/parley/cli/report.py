@@ -9,6 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from parley.cli.events_table import print_event_table
+from parley.cli.query import print_table
 from parley.types import ArticleResult, Place, Quote
 
 #: How each kind of quote is printed: direct speech in double quotes, a partial quote (a few
@@ -36,7 +37,7 @@ def print_report(result: ArticleResult, console: Console) -> None:
         by_speaker[quote.speaker.name if quote.speaker else "(unattributed)"].append(quote)
     console.print(f"\n[bold]Quotes[/bold] ({len(result.quotes)})")
     if result.quotes:
-        console.print(QUOTE_LEGEND, style="dim", highlight=False)
+        console.print(QUOTE_LEGEND, style="dim", highlight=False, soft_wrap=not console.is_terminal)
     for speaker, quotes in by_speaker.items():
         console.print(f"[bold cyan]{escape(speaker)}[/bold cyan]")
         for q in quotes:
@@ -47,6 +48,7 @@ def print_report(result: ArticleResult, console: Console) -> None:
                 f"  [dim]{escape(q.id)}[/dim] {escape(opening + text + closing)}  "
                 f"[dim]({q.kind}{escape(cue)})[/dim]",
                 highlight=False,
+                soft_wrap=not console.is_terminal,  # one line per quote in a file
             )
 
     if result.actors:
@@ -61,7 +63,7 @@ def print_report(result: ArticleResult, console: Console) -> None:
                 actor.country or "",
                 str(len(actor.mentions)),
             )
-        console.print(table)
+        print_table(console, table)
     if result.places:
         table = Table(title="Places", title_justify="left")
         for column in ("place", "kind", "country", "coordinates", "mentions"):
@@ -77,14 +79,14 @@ def print_report(result: ArticleResult, console: Console) -> None:
                 else ""
             )
             table.add_row(escape(name), first.kind or "", country or "", where, str(len(mentions)))
-        console.print(table)
+        print_table(console, table)
     if result.dates:
         table = Table(title="Dates", title_justify="left")
         table.add_column("expression")
         table.add_column("value")
         for d in result.dates:
             table.add_row(d.text, d.value or "(unresolved: no publication date)")
-        console.print(table)
+        print_table(console, table)
     print_event_table(result, console)
     print_negotiation_tables(result, console)
     for warning in result.warnings:
@@ -136,7 +138,7 @@ def print_negotiation_tables(result: ArticleResult, console: Console) -> None:
                 cas.date or "",
                 _cell(cas.text, 60),
             )
-        console.print(table)
+        print_table(console, table)
     if result.amounts:
         table = Table(title="Amounts", title_justify="left")
         for column in ("amount", "value", "unit", "measures"):
@@ -144,7 +146,7 @@ def print_negotiation_tables(result: ArticleResult, console: Console) -> None:
         for a in result.amounts:
             value = "" if a.value is None else f"{a.value:,.10g}"
             table.add_row(_cell(a.text), value, a.unit or "", _cell(a.measures))
-        console.print(table)
+        print_table(console, table)
     if result.agreements:
         table = Table(title="Agreements", title_justify="left")
         headings = ("kind", "status", "parties", "due", "steps still required", "said by", "text")
@@ -162,7 +164,7 @@ def print_negotiation_tables(result: ArticleResult, console: Console) -> None:
                 _cell(g.said_by),
                 _cell(g.text, 50),
             )
-        console.print(table)
+        print_table(console, table)
     if result.conditions:
         table = Table(title="Conditions, demands and ultimatums", title_justify="left")
         for column in ("party", "kind", "items", "deadline", "said by"):
@@ -172,4 +174,4 @@ def print_negotiation_tables(result: ArticleResult, console: Console) -> None:
             table.add_row(
                 cond.party or "", cond.kind, items, _cell(cond.deadline), _cell(cond.said_by)
             )
-        console.print(table)
+        print_table(console, table)
