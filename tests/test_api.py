@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -482,6 +483,24 @@ def test_api_value_errors_from_below_are_422(tmp_path: Path) -> None:
 # --- bounded, per-client-fair analysis queue (issue 15) -----------------------------------------
 
 
+def _analysis_queue(app: object) -> Any:
+    """The app's AnalysisQueue middleware (built when the server starts)."""
+    from parley.api.security import AnalysisQueue
+
+    node = getattr(app, "middleware_stack", None)
+    while node is not None and not isinstance(node, AnalysisQueue):
+        node = getattr(node, "app", None)
+    assert node is not None, "no AnalysisQueue in the middleware stack"
+    return node
+
+
+def _wait_for(condition: Any, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+
+
 @pytest.mark.model
 def test_api_analysis_queue_is_bounded_and_fair_per_client(tmp_path: Path) -> None:
     """One client cannot queue out the others: past its share it gets 429, past the queue
@@ -518,12 +537,13 @@ def test_api_analysis_queue_is_bounded_and_fair_per_client(tmp_path: Path) -> No
             threading.Thread(target=post_held, args=("a1", "127.0.0.2")),
             threading.Thread(target=post_held, args=("b1", "127.0.0.3")),
         ]
+        queue = _analysis_queue(app)
         threads[0].start()
-        time.sleep(0.5)
+        _wait_for(lambda: queue.total == 1)
         with client("127.0.0.2", url) as a:
             second = a.post("/api/v1/analyze", json={"text": "Talks resumed on Monday."})
         threads[1].start()
-        time.sleep(0.5)
+        _wait_for(lambda: queue.total == 2)
         with client("127.0.0.4", url) as c:
             busy = c.post("/api/v1/analyze", json={"text": "Talks resumed on Monday."})
             reading = c.get("/api/v1/health")  # reads are not queued behind analyses
@@ -556,7 +576,7 @@ def test_fifo_lock_serves_in_arrival_order() -> None:
         )
         t.start()
         threads.append(t)
-        time.sleep(0.1)  # each waiter has taken its ticket before the next starts
+        _wait_for(lambda i=i: lock._next == i + 2)  # its ticket is taken before the next starts
     lock.__exit__()
     for t in threads:
         t.join(10)
