@@ -508,7 +508,6 @@ def _speaker_of(
             return quote.speaker.name if quote.speaker else None
     return None
 
-
 def _date_after(verb: Token, dates: Sequence[DateMention], doc: Doc) -> DateMention | None:
     """The date a clause points to: the nearest date after the verb, before the sentence ends."""
     start = verb.idx

@@ -261,7 +261,7 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
 
 
 def _subject_hung_on_source(cue: Token) -> Token | None:
-    """ "According to the BBC, a spokesman ... expressed": the parser sometimes hangs the verb's
+    """"According to the BBC, a spokesman ... expressed": the parser sometimes hangs the verb's
     subject on the source as an apposition; the reader's speaker is the spokesman."""
     for child in cue.children:
         if not is_according_to(child):
