@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -468,9 +470,114 @@ def test_api_value_errors_from_below_are_422(tmp_path: Path) -> None:
         def search_quotes(self, **_: object) -> None:
             raise ValueError("limit must be between 1 and 1000, got 5000")
 
-    app = create_app(Settings(db=f"sqlite:///{tmp_path / 'v.db'}"), options=ApiOptions(rate_limit=0))
+    app = create_app(
+        Settings(db=f"sqlite:///{tmp_path / 'v.db'}"), options=ApiOptions(rate_limit=0)
+    )
     app.dependency_overrides[get_store] = RefusingStore
     with running_server(app) as url:
         r = httpx.get(f"{url}/api/v1/quotes")
     assert_error(r, "invalid_request")
     assert "limit must be between" in r.json()["error"]["message"]
+
+
+# --- bounded, per-client-fair analysis queue (issue 15) -----------------------------------------
+
+
+def _analysis_queue(app: object) -> Any:
+    """The app's AnalysisQueue middleware (built when the server starts)."""
+    from parley.api.security import AnalysisQueue
+
+    node = getattr(app, "middleware_stack", None)
+    while node is not None and not isinstance(node, AnalysisQueue):
+        node = getattr(node, "app", None)
+    assert node is not None, "no AnalysisQueue in the middleware stack"
+    return node
+
+
+def _wait_for(condition: Any, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+
+
+@pytest.mark.model
+def test_api_analysis_queue_is_bounded_and_fair_per_client(tmp_path: Path) -> None:
+    """One client cannot queue out the others: past its share it gets 429, past the queue
+    everyone gets 503 ``server_busy``, both with Retry-After; admitted requests all finish."""
+    import json as _json
+    import threading
+
+    settings = Settings(db=f"sqlite:///{tmp_path / 'q.db'}", api_queue=2, api_client_queue=1)
+    app = create_app(settings, options=ApiOptions(rate_limit=0))
+    release = threading.Event()
+    body = _json.dumps({"text": '"We will talk again," minister Ana Lind said.'}).encode()
+
+    def held() -> Iterator[bytes]:
+        # The request is admitted when its headers arrive; the body waits for the event, so the
+        # request holds its place in the queue for as long as the test needs.
+        yield body[:5]
+        release.wait(30)
+        yield body[5:]
+
+    def client(address: str, base: str) -> httpx.Client:
+        transport = httpx.HTTPTransport(local_address=address)
+        return httpx.Client(base_url=base, transport=transport, timeout=60)
+
+    with running_server(app) as url:
+        results: dict[str, httpx.Response] = {}
+
+        def post_held(name: str, address: str) -> None:
+            with client(address, url) as c:
+                results[name] = c.post(
+                    "/api/v1/analyze", content=held(), headers={"content-type": "application/json"}
+                )
+
+        threads = [
+            threading.Thread(target=post_held, args=("a1", "127.0.0.2")),
+            threading.Thread(target=post_held, args=("b1", "127.0.0.3")),
+        ]
+        queue = _analysis_queue(app)
+        threads[0].start()
+        _wait_for(lambda: queue.total == 1)
+        with client("127.0.0.2", url) as a:
+            second = a.post("/api/v1/analyze", json={"text": "Talks resumed on Monday."})
+        threads[1].start()
+        _wait_for(lambda: queue.total == 2)
+        with client("127.0.0.4", url) as c:
+            busy = c.post("/api/v1/analyze", json={"text": "Talks resumed on Monday."})
+            reading = c.get("/api/v1/health")  # reads are not queued behind analyses
+        release.set()
+        for t in threads:
+            t.join(60)
+        with client("127.0.0.4", url) as c:
+            after = c.post("/api/v1/analyze", json={"text": "Talks resumed on Monday."})
+    assert_error(second, "rate_limited")
+    assert int(second.headers["retry-after"]) >= 1
+    assert_error(busy, "server_busy")
+    assert int(busy.headers["retry-after"]) >= 1
+    assert reading.status_code == 200
+    assert results["a1"].status_code == 200 and results["b1"].status_code == 200
+    assert after.status_code == 200
+
+
+def test_fifo_lock_serves_in_arrival_order() -> None:
+    import threading
+
+    from parley.api.deps import FifoLock
+
+    lock = FifoLock()
+    order: list[int] = []
+    lock.__enter__()
+    threads = []
+    for i in range(5):
+        t = threading.Thread(
+            target=lambda i=i: (lock.__enter__(), order.append(i), lock.__exit__())
+        )
+        t.start()
+        threads.append(t)
+        _wait_for(lambda i=i: lock._next == i + 2)  # its ticket is taken before the next starts
+    lock.__exit__()
+    for t in threads:
+        t.join(10)
+    assert order == [0, 1, 2, 3, 4]

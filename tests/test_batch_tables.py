@@ -22,6 +22,7 @@ from parley.types import (
     Article,
     ArticleResult,
     Casualties,
+    CasualtyMention,
     Condition,
     DateMention,
     Event,
@@ -128,6 +129,18 @@ def _full_result() -> ArticleResult:
                 deadline="2025-04-18",
             ),
         ),
+        casualties=(
+            CasualtyMention(
+                text="3 soldiers died",
+                start=67,
+                end=82,
+                sentence=(0, 83),
+                counts=Casualties(killed_min=3, killed_max=3, perpetrator="NOR"),
+                locations=(oslo,),
+                date="2025-04-18",
+                date_source="published",
+            ),
+        ),
         provenance=Provenance(parley_version="0.1.0", model="m", model_version="3.8.0"),
         warnings=("short text",),
     )
@@ -156,6 +169,10 @@ def test_batch_tables_keep_every_contract_value() -> None:
     assert event["places"][0]["name"] == "Oslo" and event["trigger_start"] == 12
     assert row["agreements"]["steps"] == ["sign"] and row["conditions"]["items"] == ["withdraw"]
     assert row["amounts"]["measures"] == "killed" and row["places"]["latitude"] == 59.9
+    casualty = row["casualties"]
+    assert casualty["killed_min"] == 3 and casualty["perpetrator"] == "NOR"
+    assert casualty["locations"][0]["name"] == "Oslo" and casualty["sentence_end"] == 83
+    assert row["documents"]["n_casualties"] == 1
 
 
 def test_batch_tables_from_dict_equal_from_object() -> None:

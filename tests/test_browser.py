@@ -1,6 +1,7 @@
 """The dashboard in a real browser: Debian's Chromium driven by Playwright, against a uvicorn
 server on loopback over a store of articles written for Parley. Saves a screenshot of each page
-to docs/screenshots/ (referenced in docs/dashboard.md).
+in the test's temporary folder; with ``PARLEY_REFRESH_SCREENSHOTS=1`` into docs/screenshots/
+(referenced in docs/dashboard.md) instead, to refresh them on purpose.
 
 Playwright never downloads a browser here: it is pointed at /usr/bin/chromium.
 """
@@ -22,7 +23,7 @@ from parley.config import Settings
 pytestmark = [pytest.mark.browser, pytest.mark.model]
 
 CHROMIUM = os.environ.get("PARLEY_CHROMIUM", "/usr/bin/chromium")
-SHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+DOC_SHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -55,7 +56,17 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def page(site: str) -> Iterator[Any]:
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where screenshots go: the test's own temporary folder, so a test run changes no tracked
+    file, unless PARLEY_REFRESH_SCREENSHOTS=1 asks to refresh the documentation's."""
+    if os.environ.get("PARLEY_REFRESH_SCREENSHOTS", "").strip() in {"1", "true", "yes"}:
+        DOC_SHOTS.mkdir(parents=True, exist_ok=True)
+        return DOC_SHOTS
+    return tmp_path_factory.mktemp("screenshots")
+
+
+@pytest.fixture(scope="module")
+def page(site: str, shots: Path) -> Iterator[Any]:
     _need_chromium()
     os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
     from playwright.sync_api import sync_playwright
@@ -79,14 +90,16 @@ def page(site: str) -> Iterator[Any]:
         )
         pg.js_errors = errors  # type: ignore[attr-defined]
         pg.outside = outside  # type: ignore[attr-defined]
+        pg.shots = shots  # type: ignore[attr-defined]
         yield pg
         context.close()
         browser.close()
 
 
 def _shot(page: Any, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    path = page.shots / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    assert path.stat().st_size > 1000
 
 
 def _clean(page: Any) -> None:

@@ -188,3 +188,76 @@ def test_export_gdelt_event_tsv_has_the_61_columns(store_url: str) -> None:
         "https://north.example"
     )
     assert fields["GLOBALEVENTID"].isdigit()
+
+
+def test_every_table_exports_in_every_format_with_mixed_rows(
+    store_url: str, tmp_path: Path
+) -> None:
+    """Issue 15: one altered quote (changes: a list of objects) beside one unaltered (changes:
+    an empty list) made the Parquet export fail; every table must export in every format."""
+    import pyarrow.parquet as pq
+
+    _fill(store_url)
+    body = 'Trade Minister Omar Haddad said: "The port stays open all week." Talks go on.'
+    haddad = person("a2", "Omar Haddad", country="JOR", title="Trade Minister")
+    other = result(
+        body,
+        source="east",
+        url="https://east.example/x",
+        published="2025-04-20",
+        title="east report",
+        actors=(haddad,),
+        quotes=(quote("q2", "The port stays open all week.", body, haddad),),
+    )
+    with Store.from_url(store_url) as st:
+        assert st.save([other]).new == 1  # type: ignore[list-item]
+    expected = {"quotes": 2, "actors": 2, "events": 1, "documents": 3}
+    for table, count in expected.items():
+        for fmt in ("jsonl", "csv", "parquet"):
+            out = tmp_path / f"{table}.{fmt}"
+            _run("export", "--table", table, "--format", fmt, "--out", str(out), "--db", store_url)
+            if fmt == "parquet":
+                assert pq.read_table(out).num_rows == count
+            elif fmt == "csv":
+                with out.open(encoding="utf-8") as fh:
+                    assert len(list(csv.DictReader(fh))) == count
+            else:
+                lines = out.read_text(encoding="utf-8").splitlines()
+                assert len(lines) == count and all(json.loads(x) for x in lines)
+    quotes = pq.read_table(tmp_path / "quotes.parquet").to_pylist()
+    changes = sorted(q["changes"] for q in quotes)
+    assert changes[0] == "[]" and json.loads(changes[1])[0]["edits"]
+    gdelt = _run("export", "--format", "gdelt", "--db", store_url).splitlines()
+    assert len(gdelt) == 1
+
+
+def test_read_commands_refuse_a_missing_sqlite_store(tmp_path: Path) -> None:
+    """Issue 15: a mistyped path must not create an empty store and print 0 rows."""
+    missing = tmp_path / "typo.db"
+    for args in (
+        ["stats"],
+        ["quotes"],
+        ["actors"],
+        ["events"],
+        ["timeline"],
+        ["agreements"],
+        ["actor", "x"],
+        ["export"],
+    ):
+        res = runner.invoke(app, [*args, "--db", str(missing)])
+        assert res.exit_code == 2, (args, res.output)
+        assert str(missing) in res.output.replace("\n", "") and "parley ingest" in res.output
+        assert not missing.exists()
+
+
+def test_tables_in_a_pipe_keep_whole_headers(store_url: str) -> None:
+    """Issue 15: a table printed to a pipe was squeezed into 80 columns, breaking headers into
+    pieces (``sou/rce/_na/me``); outside a terminal it now has its natural width."""
+    _fill(store_url)
+    out = _run("events", "--db", store_url)
+    header = next(line for line in out.splitlines() if "source_country" in line)
+    for column in ("source_name", "target_country", "place_name", "num_articles", "goldstein"):
+        assert column in header
+    assert len(header) > 80
+    row = next(line for line in out.splitlines() if "2025-04-17" in line)
+    assert "code 036" in row and "Ankara" in row  # cells are not folded onto a second line

@@ -14,11 +14,11 @@ import pytest
 from typer.testing import CliRunner
 
 from parley.api import ApiOptions, create_app
-from parley.api.routes.negotiations import _is_overdue
 from parley.api.server import running_server
 from parley.cli.serve import check_exposure, is_loopback
 from parley.config import Settings
 from parley.errors import ConfigError
+from parley.store.views import _is_overdue
 from parley.web.annotate import annotate, collect_marks, speaker_colour
 
 SCRIPT_ARTICLE = {
@@ -29,6 +29,15 @@ SCRIPT_ARTICLE = {
         "<script>alert('x')</script> \"We reject this,\" spokeswoman Ida Lund said on Tuesday "
         "in Oslo."
     ),
+}
+
+#: A stored article whose URL is a script: the page must not make it a link (issue 15).
+JS_URL_ARTICLE = {
+    "id": "web-js-url",
+    "title": "A page with a hostile source URL",
+    "published": date(2025, 6, 5),
+    "url": "javascript:alert(document.domain)",
+    "text": "The delegations met in Vienna on Thursday and agreed to meet again.",
 }
 
 
@@ -211,7 +220,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from parley.web.demo import DEMO_ARTICLES, build_store
 
     url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'web.db'}"
-    report = build_store(url, [*DEMO_ARTICLES, SCRIPT_ARTICLE])
+    report = build_store(url, [*DEMO_ARTICLES, SCRIPT_ARTICLE, JS_URL_ARTICLE])
     assert report.failed == 0, report.errors
     app = create_app(Settings(db=url), options=ApiOptions(rate_limit=0))
     with running_server(app) as base:
@@ -303,6 +312,7 @@ def test_web_timeline_embeds_chart_data(web: httpx.Client) -> None:
 
 @pytest.mark.model
 def test_web_paste_page_analyses_on_the_spot(web: httpx.Client) -> None:
+    before = web.get("/api/v1/stats").json()["documents"]
     form = web.get("/analyze")
     assert form.status_code == 200 and "<textarea" in form.text
     text = '<b>Bold</b> "We will not sign," Foreign Minister Anna Berg said on Friday.'
@@ -310,7 +320,7 @@ def test_web_paste_page_analyses_on_the_spot(web: httpx.Client) -> None:
     assert r.status_code == 200
     assert "not stored" in r.text and "&lt;b&gt;Bold&lt;/b&gt;" in r.text
     assert 'data-speaker="Anna Berg"' in r.text
-    assert web.get("/api/v1/stats").json()["documents"] == 6  # nothing stored
+    assert web.get("/api/v1/stats").json()["documents"] == before  # nothing stored
 
 
 @pytest.mark.model
@@ -358,10 +368,14 @@ def test_web_demo_serves_the_dashboard_on_loopback(tmp_path: Path) -> None:
 
     port = free_port()
     exe = Path(sys.executable).with_name("parley")
-    env = {**os.environ, "PARLEY_API_TOKEN": ""}
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    work = tmp_path / "cwd"
+    work.mkdir()
+    env = {**os.environ, "PARLEY_API_TOKEN": "", "TMPDIR": str(scratch)}
     proc = subprocess.Popen(
         [str(exe), "demo", "--port", str(port)],
-        cwd=tmp_path,
+        cwd=work,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -383,4 +397,51 @@ def test_web_demo_serves_the_dashboard_on_loopback(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
-    assert not list(tmp_path.iterdir())  # the temporary demo store is removed, nothing left behind
+    # The temporary demo store is removed when the server is stopped, nothing is left behind.
+    assert not list(scratch.iterdir()) and not list(work.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("url", "link"),
+    [
+        ("https://example.org/a", "https://example.org/a"),
+        ("  http://example.org/b ", "http://example.org/b"),
+        ("javascript:alert(1)", None),
+        ("JaVaScRiPt:alert(1)", None),
+        ("java\tscript:alert(1)", None),
+        ("data:text/html,<script>alert(1)</script>", None),
+        ("vbscript:msgbox(1)", None),
+        ("//evil.example/x", None),
+        ("/relative/path", None),
+        ("https://exa mple.org/", None),
+        ("http://", None),
+        (None, None),
+    ],
+)
+def test_web_only_http_urls_become_links(url: str | None, link: str | None) -> None:
+    from parley.web.routes import http_url
+
+    assert http_url(url) == link
+
+
+@pytest.mark.model
+def test_web_article_with_javascript_url_is_not_a_link(web: httpx.Client) -> None:
+    page = web.get("/articles/web-js-url").text
+    assert "javascript:" not in re.sub(r'<span class="unsafe-url">[^<]*</span>', "", page)
+    assert 'href="javascript' not in page.lower()
+    assert '<span class="unsafe-url">javascript:alert(document.domain)</span>' in page
+
+
+@pytest.mark.model
+def test_web_favicon_and_docs_markdown_and_404_hint(web: httpx.Client) -> None:
+    icon = web.get("/favicon.ico")
+    assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")
+    assert icon.content.startswith(b"<svg")
+    assert web.get("/static/favicon.svg").status_code == 200
+    assert 'rel="icon"' in web.get("/").text
+    docs = web.get("/docs").text
+    prose = re.sub(r"<code>.*?</code>|<script.*?</script>", "", docs, flags=re.S)
+    assert "`" not in prose  # Markdown code spans are rendered, not shown raw
+    assert "<code>" in docs and "&lt;code&gt;" not in docs
+    missing = web.get("/api/v1/documents/nope").json()["error"]["message"]
+    assert "parley query" not in missing and "/api/v1/documents" in missing

@@ -36,6 +36,12 @@ class Settings:
     #: Optional folder of word lists (``NAME.txt`` / ``NAME.tsv``) extending the shipped ones in
     #: ``parley/data/lexicon`` (see ``parley.lexicon``).
     lexicon_dir: str | None = None
+    #: HTTP API: analysis requests (``/analyze``, ``/ingest``) admitted at once, running or
+    #: waiting, per server process; more get 503 ``server_busy`` with ``Retry-After``.
+    api_queue: int = 16
+    #: HTTP API: of those, how many one client (bearer token, else address) may hold; more get
+    #: 429 ``rate_limited`` with ``Retry-After``, so one client cannot queue out the others.
+    api_client_queue: int = 2
 
     def with_overrides(self, **values: Any) -> Settings:
         """A copy with the given fields replaced; ``None`` values leave a field as it is."""

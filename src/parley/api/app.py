@@ -16,7 +16,13 @@ from fastapi import FastAPI
 
 from parley.api.deps import Analyzer
 from parley.api.errors import install_error_handlers
-from parley.api.security import BodySizeLimit, RateLimit, RateLimiter, SecurityHeaders
+from parley.api.security import (
+    AnalysisQueue,
+    BodySizeLimit,
+    RateLimit,
+    RateLimiter,
+    SecurityHeaders,
+)
 from parley.config import Settings, get_settings
 from parley.errors import ConfigError
 
@@ -144,7 +150,13 @@ def create_app(
         app.include_router(module.router, prefix=API_PREFIX)
     install_web(app)
 
-    # Outermost first: headers on every reply, then the rate limit, then the size limit.
+    # Outermost first: headers on every reply, then the rate limit, then the size limit, then
+    # the bounded, per-client analysis queue.
+    app.add_middleware(
+        AnalysisQueue,
+        max_queue=max(1, settings.api_queue),
+        per_client=max(1, settings.api_client_queue),
+    )
     app.add_middleware(BodySizeLimit, max_bytes=options.max_body_bytes)
     if options.rate_limit > 0:
         limiter = RateLimiter(rate=options.rate_limit, burst=options.burst)

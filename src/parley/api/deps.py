@@ -21,16 +21,40 @@ if TYPE_CHECKING:
     from parley.types import ArticleResult
 
 
+class FifoLock:
+    """A lock granted in arrival order (``threading.Lock`` makes no such promise), so a client
+    whose request was admitted waits only behind the requests that came before it."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._next = 0  # next ticket to hand out
+        self._serving = 0  # ticket allowed to run
+
+    def __enter__(self) -> None:
+        with self._cond:
+            ticket = self._next
+            self._next += 1
+            while ticket != self._serving:
+                self._cond.wait()
+
+    def __exit__(self, *exc: object) -> None:
+        with self._cond:
+            self._serving += 1
+            self._cond.notify_all()
+
+
 class Analyzer:
     """Runs :func:`parley.service.analyze` with the app's settings; the model loads on first use.
 
-    Analyses are serialised with a lock: the pipeline is CPU-bound under the GIL, so running two
-    at once would only make both slower, and spaCy does not promise thread safety.
+    Analyses are serialised with a first-come first-served lock: the pipeline is CPU-bound under
+    the GIL, so running two at once would only make both slower, and spaCy does not promise
+    thread safety. How many may wait, and how many per client, is bounded by
+    :class:`parley.api.security.AnalysisQueue`.
     """
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self._lock = threading.Lock()
+        self._lock = FifoLock()
         self.loaded = False
 
     def analyze(self, text: str, **meta: Any) -> ArticleResult:

@@ -39,6 +39,7 @@ ERROR_CODES: dict[str, int] = {
     "extraction_failed": 500,
     "internal_error": 500,
     "storage_unavailable": 503,
+    "server_busy": 503,
     "model_unavailable": 503,
 }
 

@@ -1,6 +1,7 @@
 """Pydantic schemas of the HTTP API: one per direction (``*In`` requests, ``*Out`` responses).
 
-The analysis schemas mirror the JSON contract of :meth:`parley.types.ArticleResult.to_dict`;
+The analysis schemas mirror the JSON contract of :meth:`parley.types.ArticleResult.to_dict`
+(``tests/test_shape.py`` proves that every field of the contract types is here, with its type);
 list endpoints answer with the envelope ``{"data": [...], "count": N, "next": offset | null}``.
 """
 
@@ -200,6 +201,28 @@ class AgreementOut(OutModel):
     due_text: str | None = None
     said_by: str | None = None
     steps: list[str] = []
+    date: str | None = None
+
+
+class CasualtyOut(OutModel):
+    """Casualty figures stated in one sentence (bounds: "at least two" gives min 2)."""
+
+    text: str
+    start: int
+    end: int
+    sentence: list[int] = []
+    killed_min: int | None = None
+    killed_max: int | None = None
+    injured_min: int | None = None
+    injured_max: int | None = None
+    missing_min: int | None = None
+    missing_max: int | None = None
+    arrested_min: int | None = None
+    arrested_max: int | None = None
+    perpetrator: str | None = None
+    locations: list[PlaceOut] = []
+    date: str | None = None
+    date_source: str | None = None
 
 
 class ConditionOut(OutModel):
@@ -232,6 +255,7 @@ class AnalysisOut(OutModel):
     amounts: list[AmountOut] = []
     agreements: list[AgreementOut] = []
     conditions: list[ConditionOut] = []
+    casualties: list[CasualtyOut] = []
     provenance: ProvenanceOut | None = None
     warnings: list[str] = []
 

@@ -180,7 +180,7 @@ class RateLimit:
 
     def __init__(self, app: ASGIApp, *, limiter: RateLimiter) -> None:
         self.app = app
-        self.limiter = limiter
+        self.limiter = limiter  # per client address, see client_key
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope.get("path", "").startswith("/static/"):
@@ -202,6 +202,89 @@ class RateLimit:
             )
             return
         await self.app(scope, receive, send)
+
+
+def client_key(scope: Scope) -> str:
+    """Who a request is from, for per-client limits: its address (a header or a token could be
+    made up per request to claim a fresh share)."""
+    client = scope.get("client")
+    return client[0] if client else "unknown"
+
+
+def is_analysis(scope: Scope) -> bool:
+    """Requests that run the model: POST to an ``analyze`` or ``ingest`` path (API and page)."""
+    path = scope.get("path", "").rstrip("/")
+    return scope.get("method") == "POST" and path.rsplit("/", 1)[-1] in {"analyze", "ingest"}
+
+
+class AnalysisQueue:
+    """Bounded, per-client-fair admission to the analyser (one analysis runs at a time).
+
+    At most ``max_queue`` analysis requests are admitted at once (running or waiting); beyond
+    that a request gets 503 ``server_busy``. One client (token or address) may hold at most
+    ``per_client`` of those places; beyond that it gets 429 ``rate_limited``. Both carry
+    ``Retry-After``, estimated from the recent time per analysis. Admitted requests are served
+    in arrival order (:class:`parley.api.deps.Analyzer`), so no client waits behind more than
+    ``per_client`` requests of any other. Limits are per server process (``--workers``).
+    """
+
+    def __init__(self, app: ASGIApp, *, max_queue: int, per_client: int) -> None:
+        if max_queue < 1 or per_client < 1:
+            raise ValueError("max_queue and per_client must be at least 1")
+        self.app = app
+        self.max_queue = max_queue
+        self.per_client = per_client
+        self.total = 0
+        self.by_client: dict[str, int] = {}
+        self.seconds = 1.0  # moving average of the time per admitted request
+        self._lock = threading.Lock()
+
+    def _retry_after(self, ahead: int) -> str:
+        return str(max(1, math.ceil(self.seconds * max(1, ahead))))
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not is_analysis(scope):
+            await self.app(scope, receive, send)
+            return
+        key = client_key(scope)
+        with self._lock:
+            mine = self.by_client.get(key, 0)
+            refusal: tuple[str, str, str] | None = None
+            if mine >= self.per_client:
+                refusal = (
+                    "rate_limited",
+                    f"this client already has {mine} analyses running or queued (the limit per "
+                    f"client is {self.per_client}); wait for them, then retry",
+                    self._retry_after(mine),
+                )
+            elif self.total >= self.max_queue:
+                refusal = (
+                    "server_busy",
+                    f"the server has {self.total} analyses running or queued (its limit); retry "
+                    "later",
+                    self._retry_after(self.total),
+                )
+            else:
+                self.total += 1
+                self.by_client[key] = mine + 1
+        if refusal is not None:
+            code, message, retry = refusal
+            await _send_error(send, code, message, {"Retry-After": retry})
+            return
+        started = time.monotonic()
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            with self._lock:
+                self.total -= 1
+                left = self.by_client.get(key, 1) - 1
+                if left > 0:
+                    self.by_client[key] = left
+                else:
+                    self.by_client.pop(key, None)
+                # Time per request, from how long this one took with the others ahead of it.
+                per = (time.monotonic() - started) / max(1, self.total + 1)
+                self.seconds = 0.8 * self.seconds + 0.2 * per
 
 
 class SecurityHeaders:

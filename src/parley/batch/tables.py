@@ -1,5 +1,10 @@
 """ArticleResult -> flat rows, one list per table, with fixed Arrow schemas.
 
+Every field of the contract types reaches a column of the same name (flattened: ``speaker`` ->
+``speaker_id``/``speaker_name``, ``sentence`` -> ``sentence_start``/``_end``, an item's ``id`` ->
+``quote_id`` etc.) and type; ``tests/test_shape.py`` proves it for every field, including fields
+added later.
+
 Rows are built from the JSON contract (:meth:`ArticleResult.to_dict`), not from the objects, so
 the output of ``parley analyze --format json`` converts to exactly the rows ``parley batch``
 writes: that is how the two are compared. Every table has a fixed column set and type, so a
@@ -70,6 +75,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("n_amounts", pa.int32()),
             ("n_agreements", pa.int32()),
             ("n_conditions", pa.int32()),
+            ("n_casualties", pa.int32()),
         ]
     ),
     "actors": pa.schema(
@@ -174,6 +180,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("due_text", pa.string()),
             ("said_by", pa.string()),
             ("steps", pa.list_(pa.string())),
+            ("date", pa.string()),
         ]
     ),
     "conditions": pa.schema(
@@ -187,6 +194,23 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("end", pa.int32()),
             ("said_by", pa.string()),
             ("deadline", pa.string()),
+        ]
+    ),
+    # Casualty figures stated in a sentence (also copied onto the events coded there).
+    "casualties": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("idx", pa.int32()),
+            ("text", pa.string()),
+            ("start", pa.int32()),
+            ("end", pa.int32()),
+            ("sentence_start", pa.int32()),
+            ("sentence_end", pa.int32()),
+            *[(name, pa.int64()) for name in _CASUALTY_FIELDS],
+            ("perpetrator", pa.string()),
+            ("locations", pa.list_(_PLACE)),
+            ("date", pa.string()),
+            ("date_source", pa.string()),
         ]
     ),
     # A record that could not be read or analysed: where it came from and why.
@@ -350,6 +374,7 @@ def add_result_dict(rows: Rows, data: Mapping[str, Any]) -> None:
                 "due_text": g.get("due_text"),
                 "said_by": g.get("said_by"),
                 "steps": list(g.get("steps") or []),
+                "date": g.get("date"),
             }
         )
     for i, c in enumerate(lists["conditions"]):
@@ -364,6 +389,26 @@ def add_result_dict(rows: Rows, data: Mapping[str, Any]) -> None:
                 "end": c.get("end"),
                 "said_by": c.get("said_by"),
                 "deadline": c.get("deadline"),
+            }
+        )
+
+    for i, c in enumerate(lists["casualties"]):
+        sentence = _span(c.get("sentence"))
+        rows["casualties"].append(
+            {
+                "doc_id": doc_id,
+                "idx": i,
+                **{k: c.get(k) for k in ("text", "start", "end")},
+                "sentence_start": sentence[0],
+                "sentence_end": sentence[1],
+                **{name: c.get(name) for name in _CASUALTY_FIELDS},
+                "perpetrator": c.get("perpetrator"),
+                "locations": [
+                    {name: p.get(name) for name, _ in _PLACE_FIELDS}
+                    for p in c.get("locations") or []
+                ],
+                "date": c.get("date"),
+                "date_source": c.get("date_source"),
             }
         )
 

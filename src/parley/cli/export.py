@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from parley.cli._app import app
+from parley.cli._app import app, err_console
 from parley.cli.query import DbOpt, open_store
 
 
@@ -67,5 +66,5 @@ def export_cli(
             n = write_table(store, table.value, fmt.value, target)
             what = table.value
     if out is not None:
-        err = Console(stderr=True)
+        err = err_console()
         err.print(f"{n} {what} written to {out}")

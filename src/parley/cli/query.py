@@ -18,7 +18,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from parley.cli._app import app
+from parley.cli._app import app, err_console
 from parley.errors import NotFound, ParleyError
 
 DbOpt = Annotated[
@@ -44,13 +44,16 @@ FmtOpt = Annotated[Fmt, typer.Option("--format", "-f", help="table (readable), j
 
 @contextmanager
 def open_store(db: str | None) -> Iterator[Any]:
-    """The store for ``--db`` (or PARLEY_DB); errors become a message and exit status 2."""
+    """The store for ``--db`` (or PARLEY_DB); errors become a message and exit status 2.
+
+    A missing SQLite file is refused (not created): these commands only read.
+    """
     from parley.config import get_settings
     from parley.store import Store
 
-    err = Console(stderr=True)
+    err = err_console()
     try:
-        store = Store.from_url(get_settings().with_overrides(db=db).db)
+        store = Store.from_url(get_settings().with_overrides(db=db).db, create=False)
     except ParleyError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
@@ -101,12 +104,29 @@ def emit(
     console = Console()
     table = Table(title=title, title_justify="left")
     for c in columns:
-        table.add_column(c, overflow="fold")
+        table.add_column(c, overflow="fold", header_style="bold", no_wrap=False, min_width=len(c))
     for row in rows:
         table.add_row(*[_cell(row.get(c)) for c in columns])
-    console.print(table)
+    print_table(console, table)
     if footer:
-        console.print(footer, style="dim")
+        console.print(footer, style="dim", soft_wrap=not console.is_terminal)
+
+
+def print_table(console: Console, table: Table) -> None:
+    """Print ``table``: fitted to a terminal's width; in a file or a pipe at its natural width,
+    so no header or cell is broken into pieces (``sou/rce/_na/me``)."""
+    if console.is_terminal:
+        console.print(table)
+        return
+    from rich.measure import Measurement
+
+    natural = Measurement.get(console, console.options.update_width(100_000), table).maximum
+    narrow = console.width
+    console.width = max(natural, 20)  # print() caps any width it is given at the console's
+    try:
+        console.print(table, crop=False)
+    finally:
+        console.width = narrow
 
 
 def _footer(page: Any) -> str:
@@ -156,8 +176,8 @@ def quotes_cli(
     outlet changed which words.
 
     Example:
-        parley quotes --speaker Peskov --search talks --since 2025-04-01
-        parley quotes --search ceasefire --format csv > quotes.csv
+        parley quotes --speaker Trump --search virus --since 2020-01-01
+        parley quotes --search election --format csv > quotes.csv
     """
     with open_store(db) as store:
         page = store.search_quotes(
@@ -204,7 +224,7 @@ def actors_cli(
     """List the actors resolved across articles, most documented first.
 
     Example:
-        parley actors --search trump
+        parley actors --search sanders
     """
     with open_store(db) as store:
         page = store.list_actors(search=search, limit=limit, offset=offset)
@@ -230,7 +250,7 @@ def actor_cli(
     """Show one actor: names, titles, country, quotes over time and events.
 
     Example:
-        parley actor "Dmitry Peskov"
+        parley actor "Bernie Sanders"
     """
     with open_store(db) as store:
         detail = store.get_actor(name)
@@ -287,7 +307,7 @@ def events_cli(
         str | None, typer.Option("--code", help="CAMEO code or prefix (19 = fights).")
     ] = None,
     dyad: Annotated[
-        str | None, typer.Option("--dyad", help="Two countries, either direction: RUS-UKR.")
+        str | None, typer.Option("--dyad", help="Two countries, either direction: USA-CHN.")
     ] = None,
     actor: Annotated[str | None, typer.Option("--actor", help="Actor key or name.")] = None,
     place: Annotated[
@@ -303,7 +323,7 @@ def events_cli(
     """List events deduplicated across articles, with mention and source counts.
 
     Example:
-        parley events --dyad RUS-UKR --code 19 --since 2025-04-01
+        parley events --dyad USA-CHN --since 2020-01-01
     """
     with open_store(db) as store:
         page = store.list_events(
@@ -346,7 +366,7 @@ def timeline_cli(
     *,
     actor: Annotated[str | None, typer.Option("--actor", help="Actor key or name.")] = None,
     dyad: Annotated[
-        str | None, typer.Option("--dyad", help="Two countries, either direction: RUS-UKR.")
+        str | None, typer.Option("--dyad", help="Two countries, either direction: USA-CHN.")
     ] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
@@ -359,8 +379,8 @@ def timeline_cli(
     conflict. With --dyad, quotes are those of speakers from either country.
 
     Example:
-        parley timeline --dyad RUS-UKR --since 2025-04-01
-        parley timeline --actor "Dmitry Peskov" --format csv
+        parley timeline --dyad USA-IRN --since 2020-01-01
+        parley timeline --actor "Joe Biden" --format csv
     """
     with open_store(db) as store:
         days = store.timeline(actor=actor, dyad=dyad, since=since, until=until)

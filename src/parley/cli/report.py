@@ -5,10 +5,20 @@ from __future__ import annotations
 from collections import defaultdict
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from parley.cli.events_table import print_event_table
-from parley.types import ArticleResult, Quote
+from parley.cli.query import print_table
+from parley.types import ArticleResult, Place, Quote
+
+#: How each kind of quote is printed: direct speech in double quotes, a partial quote (a few
+#: words quoted inside reported speech) in single quotes, reported speech bare.
+QUOTE_MARKS = {"direct": ("“", "”"), "partial": ("‘", "’"), "indirect": ("", "")}
+QUOTE_LEGEND = (
+    "“…” direct quote · ‘…’ partial quote · unmarked: reported (indirect) speech · "
+    "the id before each quote is what the Events table's “as” column refers to"
+)
 
 
 def print_report(result: ArticleResult, console: Console) -> None:
@@ -26,12 +36,20 @@ def print_report(result: ArticleResult, console: Console) -> None:
     for quote in result.quotes:
         by_speaker[quote.speaker.name if quote.speaker else "(unattributed)"].append(quote)
     console.print(f"\n[bold]Quotes[/bold] ({len(result.quotes)})")
+    if result.quotes:
+        console.print(QUOTE_LEGEND, style="dim", highlight=False, soft_wrap=not console.is_terminal)
     for speaker, quotes in by_speaker.items():
-        console.print(f"[bold cyan]{speaker}[/bold cyan]")
+        console.print(f"[bold cyan]{escape(speaker)}[/bold cyan]")
         for q in quotes:
-            mark = {"direct": "“”", "partial": "‘’", "indirect": "~"}[q.kind]
             text = q.text if len(q.text) < 300 else q.text[:297] + "…"
-            console.print(f"  {mark} {text}  [dim]({q.kind}{', ' + q.cue if q.cue else ''})[/dim]")
+            opening, closing = QUOTE_MARKS[q.kind]
+            cue = f", {q.cue}" if q.cue else ""
+            console.print(
+                f"  [dim]{escape(q.id)}[/dim] {escape(opening + text + closing)}  "
+                f"[dim]({q.kind}{escape(cue)})[/dim]",
+                highlight=False,
+                soft_wrap=not console.is_terminal,  # one line per quote in a file
+            )
 
     if result.actors:
         table = Table(title="Actors", title_justify="left", show_lines=False)
@@ -45,14 +63,30 @@ def print_report(result: ArticleResult, console: Console) -> None:
                 actor.country or "",
                 str(len(actor.mentions)),
             )
-        console.print(table)
+        print_table(console, table)
+    if result.places:
+        table = Table(title="Places", title_justify="left")
+        for column in ("place", "kind", "country", "coordinates", "mentions"):
+            table.add_column(column)
+        seen: dict[tuple[str, str | None], list[Place]] = {}
+        for place in result.places:
+            seen.setdefault((place.name, place.country), []).append(place)
+        for (name, country), mentions in seen.items():
+            first = mentions[0]
+            where = (
+                f"{first.latitude:.3f}, {first.longitude:.3f}"
+                if first.latitude is not None and first.longitude is not None
+                else ""
+            )
+            table.add_row(escape(name), first.kind or "", country or "", where, str(len(mentions)))
+        print_table(console, table)
     if result.dates:
         table = Table(title="Dates", title_justify="left")
         table.add_column("expression")
         table.add_column("value")
         for d in result.dates:
             table.add_row(d.text, d.value or "(unresolved: no publication date)")
-        console.print(table)
+        print_table(console, table)
     print_event_table(result, console)
     print_negotiation_tables(result, console)
     for warning in result.warnings:
@@ -104,7 +138,7 @@ def print_negotiation_tables(result: ArticleResult, console: Console) -> None:
                 cas.date or "",
                 _cell(cas.text, 60),
             )
-        console.print(table)
+        print_table(console, table)
     if result.amounts:
         table = Table(title="Amounts", title_justify="left")
         for column in ("amount", "value", "unit", "measures"):
@@ -112,7 +146,7 @@ def print_negotiation_tables(result: ArticleResult, console: Console) -> None:
         for a in result.amounts:
             value = "" if a.value is None else f"{a.value:,.10g}"
             table.add_row(_cell(a.text), value, a.unit or "", _cell(a.measures))
-        console.print(table)
+        print_table(console, table)
     if result.agreements:
         table = Table(title="Agreements", title_justify="left")
         headings = ("kind", "status", "parties", "due", "steps still required", "said by", "text")
@@ -130,7 +164,7 @@ def print_negotiation_tables(result: ArticleResult, console: Console) -> None:
                 _cell(g.said_by),
                 _cell(g.text, 50),
             )
-        console.print(table)
+        print_table(console, table)
     if result.conditions:
         table = Table(title="Conditions, demands and ultimatums", title_justify="left")
         for column in ("party", "kind", "items", "deadline", "said by"):
@@ -140,4 +174,4 @@ def print_negotiation_tables(result: ArticleResult, console: Console) -> None:
             table.add_row(
                 cond.party or "", cond.kind, items, _cell(cond.deadline), _cell(cond.said_by)
             )
-        console.print(table)
+        print_table(console, table)

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from parley.cli._app import app
+from parley.cli._app import app, err_console
 from parley.errors import ConfigError, ParleyError
 
 HostOpt = Annotated[str, typer.Option("--host", help="Address to listen on (loopback by default).")]
@@ -79,6 +79,14 @@ def run_server(
     shown = f"[{host}]" if ":" in host else host
     console.print(f"Parley dashboard on http://{shown}:{port}/  (API: /api/v1, docs: /docs)")
     if workers > 1:
+        # Create or migrate the schema once, here, before the workers start: they then find it
+        # current (the store also takes a lock for this, so this only saves them the wait).
+        from parley.store import Store
+
+        try:
+            Store.from_url(settings.db).close()
+        except ParleyError as exc:
+            console.print(f"warning: {exc}; store endpoints will answer 503", style="yellow")
         # Worker processes import the app by name, so they get their settings from the
         # environment (the store URL included) instead of from this process's objects.
         os.environ["PARLEY_DB"] = settings.db
@@ -122,7 +130,7 @@ def serve_cli(
         parley serve --db sqlite:///news.db --port 8000
         PARLEY_API_TOKEN=... parley serve --host 0.0.0.0
     """
-    err = Console(stderr=True)
+    err = err_console()
     try:
         run_server(
             db=db,
@@ -167,7 +175,23 @@ def demo_cli(
         parley demo            # then open http://127.0.0.1:8000/
         parley demo --db sqlite:///demo.db --no-serve
     """
-    console, err = Console(), Console(stderr=True)
+    import signal
+
+    console, err = Console(), err_console()
+
+    def _stop(signum: int, _frame: object) -> None:
+        # uvicorn re-raises the SIGTERM it caught once the server has stopped; turn it into an
+        # exit that unwinds, so the temporary demo store below is removed, not left in /tmp.
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, _stop)
+    try:
+        _demo(db, port, no_serve, console, err)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _demo(db: str | None, port: int, no_serve: bool, console: Console, err: Console) -> None:
     with tempfile.TemporaryDirectory(prefix="parley-demo-") as tmp:
         url = db or f"sqlite:///{Path(tmp) / 'demo.db'}"
         try:

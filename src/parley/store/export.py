@@ -132,6 +132,39 @@ def _csv_value(v: Any) -> Any:
     return "" if v is None else v
 
 
+def _nested(v: Any) -> bool:
+    return isinstance(v, dict) or (isinstance(v, list) and any(isinstance(x, dict) for x in v))
+
+
+def arrow_table(rows: list[dict[str, Any]]) -> Any:
+    """A pyarrow Table of ``rows``, one column per key, whatever mix of values a column holds.
+
+    A column holding objects (dicts, lists of dicts) in any row becomes JSON text in every row
+    (an empty list too), so one row's ``[]`` and another's ``[{...}]`` never clash; lists of
+    plain values stay Arrow lists; a column Arrow still cannot type becomes JSON text.
+    """
+    import pyarrow as pa
+
+    columns: dict[str, list[Any]] = {}
+    for i, row in enumerate(rows):
+        for key in row:
+            columns.setdefault(key, [None] * i)
+        for key, values in columns.items():
+            values.append(row.get(key))
+    arrays: dict[str, Any] = {}
+    for key, values in columns.items():
+        if any(_nested(v) for v in values):
+            values = [None if v is None else json.dumps(v, ensure_ascii=False) for v in values]
+        try:
+            arrays[key] = pa.array(values)
+        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, OverflowError):
+            arrays[key] = pa.array(
+                [None if v is None else json.dumps(v, ensure_ascii=False) for v in values],
+                type=pa.string(),
+            )
+    return pa.table(arrays) if arrays else pa.table({})
+
+
 def write_table(store: Store, table: str, fmt: str, out: IO[str] | Path) -> int:
     """Write ``table`` in ``fmt`` (jsonl, csv, parquet) to ``out``; returns the row count.
 
@@ -144,22 +177,11 @@ def write_table(store: Store, table: str, fmt: str, out: IO[str] | Path) -> int:
                 "parquet is binary: give a file with --out, e.g. --out quotes.parquet"
             )
         try:
-            import pyarrow as pa
             import pyarrow.parquet as pq
         except ImportError as exc:
             raise ConfigError("parquet export needs pyarrow: pip install 'parley[dask]'") from exc
-        data = [
-            {
-                k: (
-                    json.dumps(v)
-                    if isinstance(v, dict) or (isinstance(v, list) and v and isinstance(v[0], dict))
-                    else v
-                )
-                for k, v in r.items()
-            }
-            for r in rows
-        ]
-        pq.write_table(pa.Table.from_pylist(data), out)
+        data = list(rows)
+        pq.write_table(arrow_table(data), out)
         return len(data)
     handle, close = (
         (out.open("w", encoding="utf-8", newline=""), True)

@@ -154,7 +154,10 @@ def get_document(conn: Connection, doc_id: str) -> DocumentDetail:
     d = s.documents.c
     row = conn.execute(select(s.documents).where(d.id == doc_id)).first()
     if row is None:
-        raise NotFound(f"no document {doc_id!r} in the store; `parley query documents` lists them")
+        raise NotFound(
+            f"no document {doc_id!r} in the store; GET /api/v1/documents or "
+            "`parley export --table documents` lists the stored ones"
+        )
     result = dict(row.result)
     document = dict(result.get("document") or {})
     document["source"] = row.source

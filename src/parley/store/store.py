@@ -46,6 +46,9 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 APP_MARK = "parley"
+#: Key of the PostgreSQL advisory lock held while a store's schema is checked and migrated
+#: (any 64-bit number no other application on the database uses; this one spells "PARLEY").
+MIGRATION_LOCK = 0x5041524C4559
 
 
 def normalise_url(url: str) -> str:
@@ -118,13 +121,21 @@ class Store:
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
-    def from_url(cls, url: str | None = None, *, timeout: float = 30.0) -> Store:
+    def from_url(
+        cls, url: str | None = None, *, timeout: float = 30.0, create: bool = True
+    ) -> Store:
         """Open the store at ``url``, creating or migrating its schema.
+
+        Creating and migrating are safe under concurrency: on PostgreSQL they run under an
+        advisory lock (two processes opening a fresh database at once: one creates the schema,
+        the other waits and finds it done); on SQLite under the database's write lock.
 
         Args:
             url: ``sqlite:///path.db``, a bare file path, or ``postgresql://user@host/db``;
                 defaults to the ``db`` setting (``PARLEY_DB``).
             timeout: seconds to wait for a lock or a connection before giving up.
+            create: whether a missing SQLite file may be created. Read commands pass False, so
+                a mistyped path is an error naming the path instead of a new, empty store.
 
         Raises:
             StorageError: the URL is wrong, the server unreachable, the database locked, not
@@ -150,6 +161,13 @@ class Store:
         if backend == "sqlite":
             db = parsed.database or ""
             if db and db != ":memory:" and not db.startswith("file:"):
+                if not create and not Path(db).expanduser().exists():
+                    raise StorageError(
+                        f"no store at {Path(db).expanduser().resolve()}: the file does not "
+                        "exist. Check the path given with --db / PARLEY_DB, or create the store "
+                        "by ingesting articles: `parley ingest ARTICLES --db "
+                        f"{shown}`"
+                    )
                 parent = Path(db).expanduser().resolve().parent
                 if not parent.is_dir():
                     raise StorageError(
@@ -177,7 +195,25 @@ class Store:
         return store
 
     def _prepare(self) -> None:
-        """Check the database is Parley's and current; create or upgrade it if needed."""
+        """Check the database is Parley's and current; create or upgrade it if needed.
+
+        On PostgreSQL the check and the migration run under a session advisory lock, so
+        concurrent openers of a fresh database (two ingests, ``serve --workers 2``) do not both
+        create the schema (which fails on ``pg_type``'s unique index).
+        """
+        if self.dialect != "postgresql":
+            self._prepare_locked()
+            return
+        with self.engine.connect() as lock_conn:
+            lock_conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
+            lock_conn.commit()
+            try:
+                self._prepare_locked()
+            finally:
+                lock_conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK})
+                lock_conn.commit()
+
+    def _prepare_locked(self) -> None:
         from alembic.script import ScriptDirectory
         from alembic.util.exc import CommandError
 

@@ -25,13 +25,11 @@ from fastapi import APIRouter, FastAPI, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
 
 from parley.api.deps import AnalyzerDep, PagingDep, StoreDep, check_range
 from parley.api.errors import ApiError
-from parley.api.routes._common import page_out, plain
 from parley.api.routes.analyze import analyze_input
-from parley.api.routes.negotiations import negotiations_data
-from parley.api.routes.timeline import timeline_data
 from parley.api.schemas import (
     CAMEO,
     COUNTRY,
@@ -41,6 +39,7 @@ from parley.api.schemas import (
     AnalyzeIn,
     IsoDate,
 )
+from parley.store.views import negotiations_data, page_out, plain, timeline_data
 from parley.web.annotate import annotate, speaker_colour
 
 HERE = Path(__file__).resolve().parent
@@ -56,6 +55,45 @@ router = APIRouter(include_in_schema=False)
 Text200 = Annotated[str | None, Query(max_length=200, pattern=SAFE_TEXT)]
 
 
+def http_url(url: object) -> str | None:
+    """``url`` if it is an absolute http(s) URL, else None: a stored ``javascript:``, ``data:``
+    or relative URL is never rendered as a link (the page shows it as text instead)."""
+    from urllib.parse import urlsplit
+
+    if not isinstance(url, str):
+        return None
+    cleaned = url.strip()
+    try:
+        parts = urlsplit(cleaned)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
+        return None
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in cleaned):
+        return None
+    return cleaned
+
+
+def markdown_inline(text: object) -> Markup:
+    """The little Markdown the API's docstrings use, as safe HTML: the text is escaped, then
+    `code` spans become ``<code>`` and **bold** becomes ``<b>``."""
+    import re
+
+    html = str(escape(str(text or "")))
+    html = re.sub(r"`([^`\n]+)`", r"<code>\1</code>", html)
+    html = re.sub(r"\*\*([^*\n]+)\*\*", r"<b>\1</b>", html)
+    return Markup(html)  # noqa: S704  (built from escaped text)
+
+
+def markdown(text: object) -> Markup:
+    """Paragraphs (blank-line separated; single line breaks are spaces) of
+    :func:`markdown_inline` text."""
+    paragraphs = [p.strip() for p in str(text or "").split("\n\n") if p.strip()]
+    return Markup("").join(
+        Markup("<p>") + markdown_inline(" ".join(p.split())) + Markup("</p>") for p in paragraphs
+    )
+
+
 def make_templates() -> Jinja2Templates:
     """The Jinja2 environment: autoescape on for every template."""
     env = jinja2.Environment(
@@ -67,6 +105,9 @@ def make_templates() -> Jinja2Templates:
     )
     env.globals["speaker_colour"] = speaker_colour
     env.globals["quad_names"] = QUAD_NAMES
+    env.filters["http_url"] = http_url
+    env.filters["markdown"] = markdown
+    env.filters["markdown_inline"] = markdown_inline
     env.filters["qs"] = lambda params: urlencode(
         {k: v for k, v in params.items() if v not in (None, "")}
     )
@@ -344,6 +385,19 @@ def analyze_submit(
     result, data = analyze_input(analyzer, body)
     doc = {**data["document"], "text": data["text"], "result": data}
     return _article(request, doc, twin=None, stored=False)
+
+
+#: The dashboard's icon (also answered at /favicon.ico, which browsers ask for on every page).
+FAVICON = HERE / "static" / "favicon.svg"
+
+
+@router.get("/favicon.ico", include_in_schema=False)
+def favicon() -> Response:
+    return Response(
+        FAVICON.read_bytes(),
+        media_type="image/svg+xml",
+        headers={"Cache-Control": "public, max-age=86400"},
+    )
 
 
 @router.get("/docs", response_class=HTMLResponse)

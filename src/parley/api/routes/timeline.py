@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
 from parley.api.deps import StoreDep, check_range
-from parley.api.routes._common import plain
 from parley.api.schemas import DYAD, SAFE_TEXT, IsoDate, TimelineOut, error_responses
+from parley.store.views import timeline_data
 
 router = APIRouter(prefix="/timeline", tags=["timeline"])
-
-
-def timeline_data(
-    store: Any, *, actor: str | None, dyad: str | None, since: date | None, until: date | None
-) -> dict[str, Any]:
-    """The timeline JSON (shared by the API route and the page)."""
-    days = [plain(d) for d in store.timeline(actor=actor, dyad=dyad, since=since, until=until)]
-    days.sort(key=lambda d: str(d["day"]))  # the chart and clients expect calendar order
-    for day in days:
-        day["goldstein"] = {str(k): float(v) for k, v in (day.get("goldstein") or {}).items()}
-    return {"actor": actor, "dyad": dyad, "since": since, "until": until, "days": days}
 
 
 @router.get("", response_model=TimelineOut, responses=error_responses(404, 422, 429, 503))
