@@ -6,7 +6,8 @@ and each ``parley batch`` partition run their articles through :func:`process`:
 1. Records that could not be read fail at stage ``read``, named by their origin
    (``FILE:LINE``, ``FILE#N`` or ``FILE``).
 2. With a store, articles whose id is already stored (or seen earlier in the same run) are
-   ``existing`` and are not analysed again: re-running is idempotent.
+   ``existing`` and are not analysed again: re-running is idempotent. (``batch --db`` analyses
+   every article for its tables; the store then counts stored ones as ``existing``.)
 3. Each article is checked (:func:`parley.ingest.records.check_article`: empty, binary, too
    long, NUL or lone surrogates anywhere) and analysed; one that is refused or whose analysis
    raises fails at stage ``analyze`` alone. If the pipeline itself breaks mid-batch, the rest
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -33,8 +35,9 @@ from parley.types import Article, ArticleResult
 
 log = logging.getLogger(__name__)
 
-#: ``analyzer(articles)`` yields one ArticleResult or exception per article, in order.
-Analyzer = Callable[[list[Article]], Iterable[Any]]
+#: ``analyzer(articles)`` yields one ArticleResult or exception per article, in order (it may
+#: be given a generator: it should pull articles only as it needs them).
+Analyzer = Callable[[Iterable[Article]], Iterable[Any]]
 
 
 class SaveReportLike(Protocol):
@@ -53,9 +56,7 @@ class Sink(Protocol):
 
     def has_documents(self, ids: Iterable[str]) -> set[str]: ...
 
-    def save(
-        self, results: Iterable[ArticleResult], *, origins: Any = None
-    ) -> SaveReportLike: ...
+    def save(self, results: Iterable[ArticleResult], *, origins: Any = None) -> SaveReportLike: ...
 
     def record_failure(self, article_id: str, stage: str, message: str) -> None: ...
 
@@ -107,7 +108,7 @@ class Report:
 def default_analyzer(settings: Any = None) -> Analyzer:
     """:func:`parley.service.analyze_records` with ``settings``."""
 
-    def run(articles: list[Article]) -> Iterable[Any]:
+    def run(articles: Iterable[Article]) -> Iterable[Any]:
         from parley.service import analyze_records
 
         return analyze_records(articles, settings=settings)
@@ -115,31 +116,41 @@ def default_analyzer(settings: Any = None) -> Analyzer:
     return run
 
 
-def analyze_each(articles: list[Article], analyzer: Analyzer) -> Iterator[tuple[Article, Any]]:
-    """Each article with its result or exception, in order; never raises.
+def analyze_each(
+    articles: Iterable[Article], analyzer: Analyzer
+) -> Iterator[tuple[Article, Any]]:
+    """Each article with its result or exception, in order, streaming; never raises.
 
-    If the analyzer itself raises mid-way (a component crashing on a batch), the rest is
-    analysed one article at a time so only the article that breaks it fails.
+    If the analyzer itself raises mid-way (a component crashing on a batch), the articles it
+    had taken but not answered, and the rest, are analysed one at a time, so only the article
+    that breaks it fails.
     """
-    done = 0
+    pending: deque[Article] = deque()
+    source = iter(articles)
+
+    def feed() -> Iterator[Article]:
+        for article in source:
+            pending.append(article)
+            yield article
+
     try:
-        for outcome in analyzer(articles):
-            if done >= len(articles):
+        for outcome in analyzer(feed()):
+            if not pending:
                 break
-            yield articles[done], outcome
-            done += 1
+            yield pending.popleft(), outcome
     except Exception as exc:
         log.warning("the analysis broke in a batch (%r); analysing the rest one at a time", exc)
     else:
-        for article in articles[done:]:
+        for article in [*pending, *source]:
             yield article, ParleyError(f"article {article.id!r}: the analyzer returned no result")
         return
-    for article in articles[done:]:
+    for article in [*pending, *source]:
+        single: Any
         try:
-            outcome: Any = next(iter(analyzer([article])))
+            single = next(iter(analyzer([article])))
         except Exception as exc:
-            outcome = exc
-        yield article, outcome
+            single = exc
+        yield article, single
 
 
 def process(
@@ -148,6 +159,7 @@ def process(
     store: Sink | None = None,
     settings: Any = None,
     analyzer: Analyzer | None = None,
+    skip_stored: bool = True,
     on_total: Callable[[int], None] | None = None,
     on_article: Callable[[str, str], None] | None = None,
     on_result: Callable[[Read, ArticleResult], None] | None = None,
@@ -161,6 +173,9 @@ def process(
         settings: analysis settings (default: the environment's).
         analyzer: from a list of articles to one ArticleResult or exception per article, in
             order (default: :func:`parley.service.analyze_records` with ``settings``).
+        skip_stored: with a store, skip articles already stored (and repeats within the run)
+            without analysing them; False analyses every article and lets the store count
+            those it holds as existing (``batch --db``: its tables need every article's rows).
         on_total: called once with the number of records found.
         on_article: called per record with its id (or origin) and outcome: new, existing, failed.
         on_result: called per analysed article with its Read and result (before saving).
@@ -186,37 +201,45 @@ def process(
             on_failure(read, failure)
         notify(failure.key, "failed")
 
-    found: list[Read] = []
-    bad: list[Read] = []
-    for read in reads:
-        (bad if read.error is not None else found).append(read)
+    skip = store is not None and skip_stored
+    stored: set[str] | None = None  # ids known stored; None: ask the store per article
     if on_total:
-        on_total(len(found) + len(bad))
-    for read in bad:
-        fail(read, Failure(read.origin, "", "read", str(read.error), read.error))
-
-    stored = store.has_documents(r.item.id for r in found) if store is not None else set()
-    todo: list[Read] = []
+        reads = list(reads)
+        on_total(len(reads))
+        if skip and store is not None:
+            stored = store.has_documents(r.article.id for r in reads if r.article)
     seen: set[str] = set()
-    for read in found:
-        article = read.item
-        assert isinstance(article, Article)
-        if store is not None and (article.id in stored or article.id in seen):
-            report.existing += 1
-            notify(article.id, "existing")
-            continue
-        seen.add(article.id)
-        try:
-            check_article(article, max_chars=max_chars)
-        except IngestError as exc:
-            fail(read, Failure(read.origin, article.id, "analyze", f"{read.origin}: {exc}", exc))
-            continue
-        todo.append(read)
+    waiting: dict[int, Read] = {}
 
-    by_article = {id(r.item): r for r in todo}
+    def todo() -> Iterator[Article]:
+        for read in reads:
+            article = read.article
+            if article is None:
+                fail(read, Failure(read.origin, "", "read", str(read.error), read.error))
+                continue
+            if skip and store is not None:
+                known = article.id in seen or (
+                    article.id in stored
+                    if stored is not None
+                    else bool(store.has_documents([article.id]))
+                )
+                if known:
+                    report.existing += 1
+                    notify(article.id, "existing")
+                    continue
+                seen.add(article.id)
+            try:
+                check_article(article, max_chars=max_chars)
+            except IngestError as exc:
+                message = f"{read.origin}: {exc}"
+                fail(read, Failure(read.origin, article.id, "analyze", message, exc))
+                continue
+            waiting[id(article)] = read
+            yield article
+
     run = analyzer or default_analyzer(settings)
-    for article, outcome in analyze_each([r.item for r in todo], run):  # type: ignore[misc]
-        read = by_article[id(article)]
+    for article, outcome in analyze_each(todo(), run):
+        read = waiting.pop(id(article))
         if not isinstance(outcome, ArticleResult):
             message = f"{read.origin}: {outcome}" if str(outcome) else f"{read.origin}: {outcome!r}"
             error = outcome if isinstance(outcome, BaseException) else None
