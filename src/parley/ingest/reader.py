@@ -21,9 +21,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any, Protocol
 
 from parley.errors import IngestError
-from parley.types import Article
+from parley.ingest.files import html_to_text
+from parley.ingest.records import article_from_record
+from parley.types import Article, ArticleResult
 
 #: File kinds a folder is searched for (gold annotations ``*.gold.json`` are never articles).
 ARTICLE_SUFFIXES = (
@@ -137,3 +140,61 @@ def _name(item: Article | IngestError, fallback: str) -> str:
     if isinstance(item, Article) and item.id and not item.id.startswith("doc-"):
         label = item.id
     return "".join(c if c.isalnum() or c in "-_." else "_" for c in label).strip(".") or "article"
+
+
+class InputLike(Protocol):
+    """A posted article (the API's ``AnalyzeIn``): plain text or an HTML page, plus metadata."""
+
+    text: str | None
+    html: str | None
+    title: str | None
+    url: str | None
+    published: date | None
+
+
+class AnalyzerLike(Protocol):
+    def analyze(self, text: str, **meta: Any) -> ArticleResult: ...
+
+
+def article_from_input(item: InputLike, *, what: str = "the posted article") -> Article:
+    """The Article of one posted input; HTML goes through the same extraction as files.
+
+    Fields given with the input (title, url, published) win over what the page says. Raises
+    IngestError for an input that is not an article (no text, no article text in the HTML,
+    characters no store can keep).
+    """
+    title, url, published = item.title, item.url, item.published
+    if item.html is not None:
+        text, page_title, page_url, page_date = html_to_text(item.html, what=what)
+        title, url, published = title or page_title, url or page_url, published or page_date
+    else:
+        text = item.text or ""
+    if not text.strip():
+        raise IngestError(f"{what} is empty: there is no text to analyse")
+    return article_from_record({"text": text, "title": title, "url": url, "published": published})
+
+
+def reads_from_inputs(items: Iterable[InputLike]) -> list[Read]:
+    """One :class:`Read` per posted input, named ``articles[i]``; a bad one fails alone."""
+    reads = []
+    for i, item in enumerate(items):
+        origin = f"articles[{i}]"
+        try:
+            reads.append(Read(origin, article_from_input(item, what=origin), origin))
+        except IngestError as exc:
+            reads.append(Read(origin, exc, origin))
+    return reads
+
+
+def analyze_input(analyzer: AnalyzerLike, item: InputLike) -> tuple[ArticleResult, dict[str, Any]]:
+    """Analyse one posted input (API ``/analyze``, the web form); its result and JSON.
+
+    The JSON is the contract plus the analysed ``text``, which every offset indexes.
+    """
+    article = article_from_input(item)
+    result = analyzer.analyze(
+        article.text, published=article.published, title=article.title, url=article.url
+    )
+    data = result.to_dict()
+    data["text"] = result.article.text
+    return result, data
