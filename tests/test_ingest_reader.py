@@ -240,3 +240,54 @@ def test_process_without_store_counts_and_reports_each_record() -> None:
     assert (report.new, report.failed) == (1, 3)
     assert [f.stage for f in report.failures] == ["read", "analyze", "analyze"]
     assert report.failures[1].message.startswith("f:3: ") and "empty" in report.failures[1].message
+
+
+# --- the commands ----------------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_cli_ingest_summary_matches_stats_and_prints_one_line_when_piped(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from parley.cli import app
+
+    path = tmp_path / "wire.jsonl"
+    path.write_text(
+        json.dumps({"id": "g", "text": TEXT})
+        + "\n{broken\n{also broken\n"
+        + json.dumps({"id": "s", "text": "Talks \ud800 went on."})
+        + "\n",
+        encoding="utf-8",
+    )
+    db = f"sqlite:///{tmp_path / 'p.db'}"
+    result = CliRunner().invoke(app, ["ingest", str(path), "--db", db])
+    err = " ".join(result.stderr.split())
+    assert result.exit_code == 1
+    assert "1 new, 0 already present, 3 failed" in err and "articles/s" in err
+    assert "Traceback" not in err
+    with Store.from_url(db) as st:
+        assert st.stats()["failures"] == 3
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(empty), "--db", db])
+    assert result.exit_code == 1
+    assert "empty.jsonl holds no articles" in " ".join(result.stderr.split())
+
+
+@pytest.mark.model
+def test_library_analyze_refuses_a_lone_surrogate_cleanly() -> None:
+    import parley
+
+    with pytest.raises(IngestError, match="U\\+DDA0"):
+        parley.analyze("\udda0")
+
+
+def test_a_fixed_line_clears_its_old_failure(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "wire.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": TEXT}) + "\n{broken\n", encoding="utf-8")
+    assert ingest(store, [str(path)], analyzer=_ok).failed == 1
+    assert [f["article_id"] for f in store.list_failures()] == [f"{path}:2"]
+    _jsonl(path, {"id": "a", "text": TEXT}, {"id": "b", "text": TEXT + " Again."})
+    report = ingest(store, [str(path)], analyzer=_ok)
+    assert (report.new, report.existing, report.failed) == (1, 1, 0)
+    assert store.list_failures() == []

@@ -210,6 +210,7 @@ def process(
             stored = store.has_documents(r.article.id for r in reads if r.article)
     seen: set[str] = set()
     waiting: dict[int, Read] = {}
+    read_ok: list[str] = []  # origins read and stored: failures of earlier runs under them go
 
     def todo() -> Iterator[Article]:
         for read in reads:
@@ -224,6 +225,7 @@ def process(
                     else bool(store.has_documents([article.id]))
                 )
                 if known:
+                    read_ok.append(read.origin)
                     report.existing += 1
                     notify(article.id, "existing")
                     continue
@@ -263,5 +265,10 @@ def process(
             # Store.save records its own failures; count this one here, once.
             fail(read, Failure(read.origin, article.id, "store", message), record=False)
             continue
+        read_ok.append(read.origin)
         notify(article.id, "new" if saved.new else "existing")
+    clear = getattr(store, "clear_failures", None)
+    if read_ok and clear is not None:
+        with contextlib.suppress(ParleyError):
+            clear(read_ok)
     return report
