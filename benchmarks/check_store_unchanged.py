@@ -1,26 +1,25 @@
 #!/usr/bin/env python3
-"""Does a change alter what the store holds? Ingest the bulk corpus, dump every table, compare.
+"""Does a change alter what the store holds? Store the bulk corpus, dump every table, compare.
 
 usage:
-    check_store_unchanged.py dump OUT.json [--db URL]   # ingest the bulk corpus, dump the store
-    check_store_unchanged.py compare A.json B.json [--by-content]
+    check_store_unchanged.py dump OUT.json [--db URL] [--via ingest|save]
+    check_store_unchanged.py compare A.json B.json [--ignore-origin]
 
-``dump`` ingests ``../shared/corpus/bulk`` (269 articles) through
-``parley.store.ingest.ingest`` (the path of ``parley ingest``) into a fresh store (a temporary
-SQLite file unless ``--db`` names an empty store, e.g. a PostgreSQL database) and writes
+``dump`` stores ``../shared/corpus/bulk`` (269 articles) in a fresh store (a temporary SQLite
+file unless ``--db`` names an empty store, e.g. a PostgreSQL database) and writes
 ``Store.dump()`` (every table's rows, sorted, without timestamps or surrogate keys) as JSON.
-Run it on the code before a change and after, then ``compare``: 0 differing tables means the
-stores hold the same rows.
+``--via ingest`` (default) goes through ``parley.store.ingest.ingest``, the path of
+``parley ingest``; ``--via save`` through ``parley.analyze_many`` and ``Store.save``, the path
+of the library and of ``parley batch --db``. Run it on the code before a change and after,
+then ``compare``: 0 differing tables means the stores hold the same rows.
 
-``--by-content`` first renames every document id to a key made of its URL and a hash of its
-text, for comparing across a change of id policy (content-hash ids before, record ids after):
-then only the analysis and the stored values are compared, not the names documents go by.
+``--ignore-origin`` blanks ``documents.origin`` (where a row came from: ``--via save`` stores
+none), to show that ``ingest`` and ``save`` store the same rows.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import sys
@@ -33,61 +32,57 @@ CORPUS = REPO.parent / "shared" / "corpus"
 FILES = (CORPUS / "bulk" / "wikinews-2019-2020.jsonl",)
 
 
-def dump(out: Path, db: str | None) -> int:
+def dump(out: Path, db: str | None, via: str) -> int:
     from parley.store import Store
-    from parley.store.ingest import ingest
 
     with tempfile.TemporaryDirectory() as tmp:
         url = db or f"sqlite:///{tmp}/parley.db"
         store = Store.from_url(url)
         try:
-            os.chdir(REPO)  # origins are stored as given: ../shared/corpus/...
-            report = ingest(store, [os.path.relpath(p, REPO) for p in FILES])
+            if via == "ingest":
+                from parley.store.ingest import ingest
+
+                os.chdir(REPO)  # origins are stored as given: ../shared/corpus/...
+                report = ingest(store, [os.path.relpath(p, REPO) for p in FILES])
+                new, failed = report.new, report.failed
+            else:  # the library: analyze_many over the records, then Store.save
+                import parley
+
+                saved = store.save(parley.analyze_many(_records()))
+                new, failed = saved.new, saved.failed
             data = store.dump()
         finally:
             store.close()
     out.write_text(json.dumps(data, indent=0, ensure_ascii=False, default=str) + "\n", "utf-8")
     rows = sum(len(v) for v in data.values())
-    print(f"ingested: {report.new} new, {report.failed} failed; {rows} rows written to {out}")
+    print(f"{via}: {new} new, {failed} failed; {rows} rows written to {out}")
     return 0
 
 
-def _by_content(data: dict[str, list[list[Any]]]) -> dict[str, list[list[Any]]]:
-    """Rename document ids to url + text hash, wherever a value equals one or is prefixed by it."""
-    names: dict[str, str] = {}
-    for row in data.get("documents", []):
-        doc_id, text, url = row[0], _field(row, "text"), _field(row, "url")
-        digest = hashlib.sha1(f"{url}\n{text}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
-        names[doc_id] = f"<doc {digest}>"
-
-    def rename(value: Any) -> Any:
-        if isinstance(value, str):
-            if value in names:
-                return names[value]
-            head, sep, tail = value.partition(":")
-            if sep and head in names:
-                return f"{names[head]}:{tail}"
-        return value
-
-    return {
-        table: sorted(([rename(v) for v in row] for row in rows), key=repr)
-        for table, rows in data.items()
-        if table != "failures"
-    } | {"failures": data.get("failures", [])}
+def _records() -> Any:
+    for path in FILES:
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    yield json.loads(line)
 
 
-def _field(row: list[Any], name: str) -> Any:
-    # documents rows: the longest string is the text; the one starting with http is the URL.
-    strings = [v for v in row if isinstance(v, str)]
-    if name == "text":
-        return max(strings, key=len, default="")
-    return next((v for v in strings if v.startswith(("http://", "https://"))), "")
+def _without_origin(data: dict[str, list[list[Any]]]) -> dict[str, list[list[Any]]]:
+    """The dump with ``documents.origin`` (where a row came from, not what it holds) blanked."""
+    from parley.store import schema
+
+    index = [c.name for c in schema.documents.columns if c.name not in _VOLATILE].index("origin")
+    docs = [[*row[:index], None, *row[index + 1 :]] for row in data.get("documents", [])]
+    return {**data, "documents": sorted(docs, key=repr)}
 
 
-def compare(a: Path, b: Path, *, by_content: bool) -> int:
+_VOLATILE = {"ingested_at", "at", "pk"}  # the columns Store.dump() leaves out
+
+
+def compare(a: Path, b: Path, *, ignore_origin: bool) -> int:
     da, db_ = json.loads(a.read_text("utf-8")), json.loads(b.read_text("utf-8"))
-    if by_content:
-        da, db_ = _by_content(da), _by_content(db_)
+    if ignore_origin:
+        da, db_ = _without_origin(da), _without_origin(db_)
     differ = 0
     for table in sorted(set(da) | set(db_)):
         ra, rb = da.get(table), db_.get(table)
@@ -108,14 +103,15 @@ def main(argv: list[str] | None = None) -> int:
     d = sub.add_parser("dump")
     d.add_argument("out", type=Path)
     d.add_argument("--db", default=None)
+    d.add_argument("--via", choices=("ingest", "save"), default="ingest")
     c = sub.add_parser("compare")
     c.add_argument("a", type=Path)
     c.add_argument("b", type=Path)
-    c.add_argument("--by-content", action="store_true")
+    c.add_argument("--ignore-origin", action="store_true")
     args = parser.parse_args(argv)
     if args.cmd == "dump":
-        return dump(args.out, args.db)
-    return compare(args.a, args.b, by_content=args.by_content)
+        return dump(args.out, args.db, args.via)
+    return compare(args.a, args.b, ignore_origin=args.ignore_origin)
 
 
 if __name__ == "__main__":
