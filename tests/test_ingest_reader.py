@@ -291,3 +291,14 @@ def test_a_fixed_line_clears_its_old_failure(store: Store, tmp_path: Path) -> No
     report = ingest(store, [str(path)], analyzer=_ok)
     assert (report.new, report.existing, report.failed) == (1, 1, 0)
     assert store.list_failures() == []
+
+
+def test_a_lone_surrogate_in_the_id_is_refused_with_a_printable_message(
+    store: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "ids.jsonl"
+    path.write_text('{"id": "x\\udc80", "text": "Talks went on."}\n', encoding="utf-8")
+    report = ingest(store, [str(path)], analyzer=_ok)
+    assert report.failed == 1 and "U+DC80" in report.errors[0]
+    report.errors[0].encode("utf-8")  # the message itself holds no lone surrogate
+    assert [f["article_id"] for f in store.list_failures()] == [f"{path}:1"]

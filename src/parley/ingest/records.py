@@ -64,8 +64,8 @@ def article_from_record(
             value = str(value)
         fields[name] = value
     ident = str(rid) if rid not in (None, "") else ""
-    check_fields(ident, *fields.values(), what=f"record {ident or '(no id)'}")
-    own = parse_published(record.get("published"), what=f"'published' of {rid or 'record'}")
+    check_fields(ident, *fields.values(), what=f"record {ident or '(no id)'!r}")
+    own = parse_published(record.get("published"), what=f"'published' of {rid or 'record'!r}")
     return Article(
         text=text,
         id=ident,
