@@ -49,14 +49,14 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def load_articles() -> list[Any]:
-    from parley.store.ingest import collect
+    from parley.ingest.reader import read_paths
 
     arts = []
-    for origin, item in collect([str(p) for p in INPUTS]):
-        if isinstance(item, Exception):
-            print(f"skip {origin}: {item}", file=sys.stderr)
+    for read in read_paths([str(p) for p in INPUTS]):
+        if read.error is not None:
+            print(f"skip {read.origin}: {read.error}", file=sys.stderr)
             continue
-        arts.append(item)
+        arts.append(read.item)
     return arts
 
 

@@ -340,6 +340,19 @@ def test_api_ingest_needs_the_token(client: httpx.Client) -> None:
     assert client.get("/api/v1/quotes", params={"speaker": "Nyberg"}).json()["count"] == 1
 
 
+@pytest.mark.model
+def test_api_ingest_one_empty_text_fails_only_that_article(client: httpx.Client) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    good = {"text": '"The port stays open," Harbour Master Ines Alvo said on Friday.'}
+    r = client.post("/api/v1/ingest", json={"articles": [{"text": ""}, good]}, headers=auth)
+    assert r.status_code == 200, r.text
+    data = r.json()
+    assert (data["new"], data["failed"]) == (1, 1)
+    assert "articles[0]" in data["errors"][0] and "empty" in data["errors"][0]
+    alone = client.post("/api/v1/ingest", json={"articles": [{"text": ""}]}, headers=auth)
+    assert_error(alone, "invalid_article")  # nothing in the batch could be stored
+
+
 def test_api_writes_disabled_without_a_configured_token(tmp_path: Path) -> None:
     app = create_app(
         Settings(db=f"sqlite:///{tmp_path / 'w.db'}"), options=ApiOptions(rate_limit=0)

@@ -16,6 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from parley.cli import app
+from parley.types import content_id
 
 pytestmark = pytest.mark.model
 
@@ -54,12 +55,18 @@ def article(tmp_path: Path) -> Path:
 def test_cli_analyze_text_report(article: Path) -> None:
     code, out, _ = run("analyze", str(article), "--published", PUBLISHED)
     assert code == 0
-    assert "Quotes" in out and "ferry" in out  # the report names the article (its id)
+    # The report names the article by its id: a file has no id of its own, so the content hash.
+    assert "Quotes" in out and content_id(ARTICLE) in out
 
 
 def test_cli_analyze_json_contract(article: Path) -> None:
     (doc,) = analyze_json(str(article), "--published", PUBLISHED)
-    assert doc["document"] == {"id": "ferry", "title": None, "published": PUBLISHED, "url": None}
+    assert doc["document"] == {
+        "id": content_id(ARTICLE),
+        "title": None,
+        "published": PUBLISHED,
+        "url": None,
+    }
     for key in ("actors", "quotes", "dates"):
         assert isinstance(doc[key], list)
     for quote in doc["quotes"]:
@@ -91,17 +98,61 @@ def test_cli_analyze_missing_file(tmp_path: Path) -> None:
     assert "nowhere.txt: no such file" in err
 
 
-def test_cli_analyze_folder_is_refused_with_a_hint(tmp_path: Path) -> None:
+def test_cli_analyze_folder_reads_its_articles_like_ingest(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "one.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "x.gold.json").write_text("{}", encoding="utf-8")  # not an article: skipped
+    docs = analyze_json(str(tmp_path))
+    assert [d["document"]["id"] for d in docs] == [content_id(ARTICLE)]
+
+
+def test_cli_analyze_empty_folder_or_jsonl_says_so(tmp_path: Path) -> None:
     code, _, err = run("analyze", str(tmp_path))
     assert code == 1
-    assert "is a folder" in err
+    assert "no articles found" in err
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n\n", encoding="utf-8")
+    code, _, err = run("analyze", str(empty))
+    assert code == 1
+    assert "empty.jsonl holds no articles" in err
+
+
+def test_cli_analyze_json_is_json_lines(tmp_path: Path) -> None:
+    path = tmp_path / "two.jsonl"
+    path.write_text(
+        json.dumps({"id": "a", "text": ARTICLE})
+        + "\n"
+        + json.dumps({"id": "b", "text": ARTICLE.replace("Monday", "Friday")})
+        + "\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("analyze", str(path), "--format", "json")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert [json.loads(line)["document"]["id"] for line in lines] == ["a", "b"]
+
+
+def test_cli_analyze_lone_surrogates_fail_per_record(tmp_path: Path) -> None:
+    # "\ud800" in JSON is a lone surrogate once parsed: in the text or in the title.
+    path = tmp_path / "sur.jsonl"
+    path.write_text(
+        '{"id": "t", "text": "Talks went on \\ud800 in Oslo."}\n'
+        '{"id": "h", "title": "Bad \\udda0 title", "text": "Talks went on in Oslo."}\n'
+        + json.dumps({"id": "ok", "text": ARTICLE})
+        + "\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("analyze", str(path), "--format", "json")
+    assert code == 0, err
+    assert [json.loads(line)["document"]["id"] for line in out.splitlines()] == ["ok"]
+    assert "U+D800" in err and "U+DDA0" in err and "Traceback" not in err
 
 
 def test_cli_analyze_good_file_beside_bad_one_succeeds(tmp_path: Path, article: Path) -> None:
     code, out, err = run("analyze", str(tmp_path / "nowhere.txt"), str(article), "--format", "json")
     assert code == 0  # something was analysed
     assert "no such file" in err
-    assert json.loads(out)["document"]["id"] == "ferry"
+    assert json.loads(out)["document"]["id"] == content_id(ARTICLE)
 
 
 def test_cli_analyze_jsonl_bad_lines_reported_others_go_on(tmp_path: Path) -> None:
@@ -253,7 +304,10 @@ def test_cli_subprocess_stdin_and_exit_codes(tmp_path: Path) -> None:
     )
     assert batch.returncode == 0, batch.stderr
     assert batch.stdout.count(b'"document"') == 60
-    assert b"Analysing" in batch.stderr
+    assert len(batch.stdout.splitlines()) == 60  # JSON Lines
+    # Not a terminal: no animation frames, one summary line with the count and the rate.
+    summary = [line for line in batch.stderr.splitlines() if line.startswith(b"analyse:")]
+    assert len(summary) == 1 and b"60 article(s)" in summary[0] and b"articles/s" in summary[0]
 
 
 def test_cli_help_lists_commands() -> None:

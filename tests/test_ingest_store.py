@@ -148,19 +148,23 @@ def test_ingest_folder_counts_new_existing_failed_and_is_idempotent(
 ) -> None:
     folder = _corpus(tmp_path)
     first = ingest(store, [str(folder)], analyzer=_fake_analyzer)
-    # new: one.txt, two.html, r1, RSS entry 1, WARC page; existing: r3 (same text as one.txt);
-    # failed: bad JSON line, empty RSS entry, BROKEN article.
-    assert (first.new, first.existing, first.failed) == (5, 1, 3), first.errors
-    stages = sorted(f["stage"] for f in store.list_failures())
-    assert stages == ["analyze", "read", "read"]
+    # new: one.txt, two.html, r1, r3 (its own id, though its text is one.txt's), RSS entry 1,
+    # WARC page; failed: bad JSON line, empty RSS entry, BROKEN article.
+    assert (first.new, first.existing, first.failed) == (6, 0, 3), first.errors
+    failures = store.list_failures()
+    assert sorted(f["stage"] for f in failures) == ["analyze", "read", "read"]
+    assert len(failures) == first.failed  # one row per failed record
+    assert any(f["article_id"].endswith("batch.jsonl:2") for f in failures)
     before = store.dump()
     second = ingest(store, [str(folder)], analyzer=_fake_analyzer)
     assert (second.new, second.existing, second.failed) == (0, 6, 3)
     assert store.dump() == before
     ids = {d.id for d in store.list_documents().items}
-    assert all(i.startswith("doc-") for i in ids)  # content-hash ids, whatever the file called them
+    # A record's own id is kept; anything else gets a content-hash id.
+    assert {"r1", "r3"} <= ids
+    assert all(i.startswith("doc-") for i in ids - {"r1", "r3"})
     origins = {d.origin for d in store.list_documents().items}
-    assert any(o and o.endswith("batch.jsonl#r1") for o in origins)
+    assert any(o and o.endswith("batch.jsonl:1") for o in origins)
 
 
 def _write_articles(path: Path, n: int) -> None:

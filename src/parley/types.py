@@ -19,8 +19,12 @@ SCHEMA_VERSION = "1"
 
 
 def content_id(text: str, url: str | None = None) -> str:
-    """A stable article id derived from its URL and text (re-analysis gives the same id)."""
-    digest = hashlib.sha1(f"{url or ''}\n{text}".encode()).hexdigest()
+    """A stable article id derived from its URL and text (re-analysis gives the same id).
+
+    Any ``str`` gets an id, even one holding lone surrogates (``"\\udda0"``), which are hashed
+    as their code points; valid text hashes exactly as UTF-8, so ids never change.
+    """
+    digest = hashlib.sha1(f"{url or ''}\n{text}".encode("utf-8", "surrogatepass")).hexdigest()
     return f"doc-{digest[:12]}"
 
 

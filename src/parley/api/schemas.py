@@ -84,12 +84,18 @@ class AnalyzeIn(BaseModel):
         return self
 
 
+class IngestArticleIn(AnalyzeIn):
+    """One article of an ingest batch: an empty text fails that article alone, not the batch."""
+
+    text: str | None = Field(default=None, description="Article body as plain text.")
+
+
 class IngestIn(BaseModel):
     """Articles to analyse and store (needs the bearer token)."""
 
     model_config = ConfigDict(extra="forbid")
 
-    articles: list[AnalyzeIn] = Field(min_length=1, max_length=100)
+    articles: list[IngestArticleIn] = Field(min_length=1, max_length=100)
 
 
 # --- the analysis contract ------------------------------------------------------------------

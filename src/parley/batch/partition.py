@@ -1,7 +1,8 @@
 """The work of one partition, as run on a Dask worker (or in-process).
 
-Reads the partition's records, streams the articles through ``nlp.pipe`` via
-:func:`parley.service.analyze_records`, turns results and failures into table rows, writes the
+Reads the partition's records, runs them through the one analyse-and-save path
+(:func:`parley.ingest.pipeline.process`, which streams them through ``nlp.pipe`` via
+:func:`parley.service.analyze_records`), turns results and failures into table rows, writes the
 partition's files and commits it. Only a small report (counts) goes back to the client; no
 spaCy object and no result leaves the worker. The model is loaded once per process
 (``load_nlp`` caches it); one bad article becomes an error row and never fails the partition.
@@ -21,6 +22,8 @@ from parley.batch.readers import Partition, read_partition
 from parley.batch.tables import TABLES, Rows, add_error, add_result, empty_rows, to_arrow
 from parley.config import Settings
 from parley.errors import ExtractionError, IngestError, ParleyError
+from parley.ingest.pipeline import Failure, analyze_each, default_analyzer, process
+from parley.ingest.reader import Read
 from parley.types import Article, ArticleResult
 
 log = logging.getLogger(__name__)
@@ -31,10 +34,12 @@ _STORES: dict[str, Any] = {}
 Outcome = ArticleResult | Exception
 
 
-def _stage(outcome: Exception) -> str:
-    if isinstance(outcome, IngestError):
+def _stage(failure: Failure) -> str:
+    if failure.stage in ("read", "store"):
+        return failure.stage
+    if isinstance(failure.error, IngestError):
         return "ingest"
-    if isinstance(outcome, ExtractionError):
+    if isinstance(failure.error, ExtractionError):
         return "extract"
     return "nlp"
 
@@ -46,24 +51,9 @@ def analyze_partition(
 
     ``analyze_records`` yields errors of single records in their place; if the pipeline itself
     raises (a component crashing on a batch), the rest is analysed one article at a time so only
-    the article that breaks it fails.
+    the article that breaks it fails (:func:`parley.ingest.pipeline.analyze_each`).
     """
-    from parley.service import analyze_records
-
-    done = 0
-    try:
-        for piped in analyze_records(articles, settings=settings):
-            yield articles[done], piped
-            done += 1
-        return
-    except Exception as exc:  # the pipe broke mid-batch: find the culprit one by one
-        log.warning("nlp.pipe failed in a batch (%r); analysing the rest one at a time", exc)
-    for article in articles[done:]:
-        try:
-            outcome: Outcome = next(iter(analyze_records([article], settings=settings)))
-        except Exception as exc:
-            outcome = exc
-        yield article, outcome
+    yield from analyze_each(articles, default_analyzer(settings))
 
 
 def _progress_sender(key: str) -> Callable[[int], None]:
@@ -85,8 +75,8 @@ def _progress_sender(key: str) -> Callable[[int], None]:
     return send
 
 
-def _save_to_store(db: str, results: list[ArticleResult], *, origin: str) -> Any:
-    """Save results to the store at ``db`` (opened once per worker process); its SaveReport."""
+def _open_store(db: str) -> Any:
+    """The store at ``db``, opened once per worker process."""
     try:
         from parley.store import Store
     except ImportError as exc:
@@ -97,8 +87,7 @@ def _save_to_store(db: str, results: list[ArticleResult], *, origin: str) -> Any
     store = _STORES.get(db)
     if store is None:
         store = _STORES[db] = Store.from_url(db)
-    # Idempotent by document id: a retried partition finds its articles already stored.
-    return store.save(results, origins={r.article.id: origin for r in results})
+    return store
 
 
 def run_partition(
@@ -111,15 +100,13 @@ def run_partition(
     spec = Partition.from_dict(part)
     started, cpu_started = time.perf_counter(), time.process_time()
     rows: Rows = empty_rows()
-    articles: list[Article] = []
-    records: dict[int, int] = {}  # id(article) -> record index, for error rows
+    reads: list[Read] = []
+    records: dict[str, int] = {}  # origin -> record index, for error rows
     try:
         for record, item in read_partition(spec):
-            if isinstance(item, IngestError):
-                add_error(rows, stage="read", message=str(item), input=spec.url, record=record)
-            else:
-                records[id(item)] = record
-                articles.append(item)
+            origin = f"{spec.url}#{record}"
+            records[origin] = record
+            reads.append(Read(origin, item, f"{spec.key}-{record}"))
     except Exception as exc:  # the shard broke off inside this partition: keep what was read
         add_error(
             rows, stage="read", input=spec.url, message=f"{spec.url}: {type(exc).__name__}: {exc}"
@@ -128,32 +115,45 @@ def run_partition(
         add_error(rows, stage="read", input=spec.url, message=spec.tail_error)
 
     progress = _progress_sender(spec.key)
-    keep = db is not None
-    results: list[ArticleResult] = []
-    ok = 0
-    for n, (article, outcome) in enumerate(analyze_partition(articles, settings), start=1):
-        if isinstance(outcome, ArticleResult):
-            add_result(rows, outcome)
-            ok += 1
-            if keep:
-                results.append(outcome)
-        else:
-            add_error(
-                rows,
-                stage=_stage(outcome),
-                message=str(outcome) or repr(outcome),
-                doc_id=article.id,
-                input=spec.url,
-                record=records.get(id(article)),
-            )
-        progress(n)
+    done = [0]
 
+    def on_article(_key: str, _outcome: str) -> None:
+        done[0] += 1
+        progress(done[0])
+
+    def on_result(_read: Read, result: ArticleResult) -> None:
+        add_result(rows, result)
+
+    def on_failure(read: Read | None, failure: Failure) -> None:
+        error = failure.error
+        add_error(
+            rows,
+            stage=_stage(failure),
+            message=(str(error) or repr(error)) if error is not None else failure.message,
+            doc_id=failure.article_id or None,
+            input=spec.url,
+            record=records.get(read.origin) if read is not None else None,
+        )
+
+    # With --db every article is analysed (the tables need its rows) and saved; one already
+    # stored counts as existing: a retried partition stores nothing twice.
+    outcome = process(
+        reads,
+        store=_open_store(db) if db is not None else None,
+        settings=settings,
+        skip_stored=False,
+        on_article=on_article,
+        on_result=on_result,
+        on_failure=on_failure,
+    )
+    ok = len(rows["documents"])
     stored: dict[str, int] = {}
-    if db is not None and results:
-        saved = _save_to_store(db, results, origin=spec.url)
-        stored = {"new": saved.new, "existing": saved.existing, "failed": saved.failed}
-        for message in saved.errors:
-            add_error(rows, stage="store", input=spec.url, message=message)
+    if db is not None:
+        stored = {
+            "new": outcome.new,
+            "existing": outcome.existing,
+            "failed": sum(1 for f in outcome.failures if f.stage == "store"),
+        }
 
     output = Output(out)
     tables = to_arrow(rows)

@@ -8,12 +8,17 @@ start and the records before the partition are skipped (decompressing is cheap n
 Inputs are local paths or any fsspec URL (``s3://``, ``gs://``, ``https://``) whose driver is
 installed. A record that cannot be read becomes an :class:`IngestError` in its place; a shard
 that breaks off (a truncated ``.gz``) keeps the records before the break and reports the break.
+
+Records are parsed by the one reader of every command: JSONL lines by
+:func:`parley.ingest.records.parse_jsonl_line`, Parquet rows by
+:func:`parley.ingest.records.article_from_record`, WARC records by
+:func:`parley.ingest.warc.record_article`; so ids (a record's own ``id``, else the content
+hash) and dates match ``parley analyze`` and ``parley ingest``.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,8 +26,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from parley.errors import IngestError
-from parley.ingest.files import decode, html_to_text
-from parley.ingest.records import article_from_record
+from parley.ingest.records import article_from_record, parse_jsonl_line
+from parley.ingest.warc import is_article_record, record_article
 from parley.types import Article
 
 COMPRESSIONS = {".gz": "gzip", ".bz2": "bz2", ".xz": "xz", ".zst": "zstd", ".lz4": "lz4"}
@@ -219,28 +224,13 @@ def _parquet_rows(url: str) -> int:
             raise IngestError(f"{url}: not a readable Parquet file ({exc})") from exc
 
 
-def _warc_article_record(record: Any) -> bool:
-    if record.rec_type not in ("response", "resource"):
-        return False
-    if record.rec_type == "response":
-        if record.http_headers is None:
-            return False
-        status = record.http_headers.get_statuscode() or ""
-        if not status.startswith("2"):
-            return False
-        ctype = record.http_headers.get_header("Content-Type") or ""
-    else:
-        ctype = record.rec_headers.get_header("Content-Type") or ""
-    return "html" in ctype.lower()
-
-
 def _scan_warc(url: str) -> Iterator[tuple[int | None, int | None]]:
     from warcio.archiveiterator import ArchiveIterator
 
     with _open(url, None) as f:
         it = ArchiveIterator(f)
         for record in it:
-            if _warc_article_record(record):
+            if is_article_record(record):
                 yield it.get_record_offset(), None
 
 
@@ -257,20 +247,6 @@ def read_partition(part: Partition) -> Iterator[tuple[int, Article | IngestError
         yield from _read_parquet(part)
     else:
         yield from _read_warc(part)
-
-
-def parse_jsonl_line(raw: bytes, *, where: str) -> Article | IngestError:
-    """An Article from one JSONL line, or the IngestError saying what is wrong with it."""
-    try:
-        record = json.loads(decode(raw, what=where))
-    except IngestError as exc:
-        return exc
-    except json.JSONDecodeError as exc:
-        return IngestError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})")
-    try:
-        return article_from_record(record)
-    except IngestError as exc:
-        return IngestError(f"{where}: {exc}")
 
 
 def _read_jsonl(part: Partition) -> Iterator[tuple[int, Article | IngestError]]:
@@ -319,21 +295,6 @@ def _read_parquet(part: Partition) -> Iterator[tuple[int, Article | IngestError]
                 return
 
 
-def _warc_article(record: Any, where: str) -> Article:
-    data = record.content_stream().read()
-    if b"\x00" in data[:8192]:
-        raise IngestError(f"{where} is binary (it holds NUL bytes), not an HTML page")
-    ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else None) or ""
-    match = re.search(r"charset=([\w-]+)", ctype, re.I)
-    try:
-        html = data.decode(match.group(1) if match else "utf-8", errors="replace")
-    except LookupError:
-        html = data.decode("utf-8", errors="replace")
-    body, title, _url, published = html_to_text(html, what=where)
-    url = record.rec_headers.get_header("WARC-Target-URI") or _url
-    return Article(text=body, title=title, url=url, published=published)
-
-
 def _read_warc(part: Partition) -> Iterator[tuple[int, Article | IngestError]]:
     from warcio.archiveiterator import ArchiveIterator
 
@@ -343,12 +304,12 @@ def _read_warc(part: Partition) -> Iterator[tuple[int, Article | IngestError]]:
             f.seek(part.offset)
             record_no = part.start
         for record in ArchiveIterator(f):
-            if not _warc_article_record(record):
+            if not is_article_record(record):
                 continue
             if record_no >= part.start:
                 where = f"{part.url} record {record_no}"
                 try:
-                    yield record_no, _warc_article(record, where)
+                    yield record_no, record_article(record, where=where)
                 except IngestError as exc:
                     yield record_no, exc
             record_no += 1

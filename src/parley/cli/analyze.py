@@ -4,22 +4,22 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from datetime import date
+from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from parley.cli._app import app
-from parley.errors import IngestError, ParleyError
-from parley.ingest.files import JSONL_SUFFIXES, read_articles
+from parley.cli._progress import progress
+from parley.errors import ParleyError
+from parley.ingest.files import JSONL_SUFFIXES
+from parley.ingest.pipeline import Failure
+from parley.ingest.reader import Read, expand_paths, read_paths
 from parley.ingest.records import looks_english, parse_published
-from parley.types import Article, ArticleResult
+from parley.types import ArticleResult
 
 
 class OutputFormat(StrEnum):
@@ -27,37 +27,37 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
-def _articles(paths: list[str], published: date | None, errors: list[str]) -> Iterator[Article]:
-    for path in paths:
-        try:
-            for item in read_articles(path, published=published):
-                if isinstance(item, IngestError):
-                    errors.append(str(item))
-                    continue
-                yield item
-        except IngestError as exc:
-            errors.append(str(exc))
-
-
 @app.command("analyze")
 def analyze_cli(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Article files (.txt, .html, .jsonl) or - for standard input."),
+        typer.Argument(
+            help="Article files or folders (.txt, .html, .jsonl, RSS/Atom, WARC) or - for stdin."
+        ),
     ],
     *,
     published: Annotated[
         str | None,
-        typer.Option("--published", "-p", help="Publication date (YYYY-MM-DD) for relative dates."),
+        typer.Option(
+            "--published",
+            "-p",
+            help="Publication date (YYYY-MM-DD) of articles without their own date.",
+        ),
     ] = None,
     output_format: Annotated[
         OutputFormat,
-        typer.Option("--format", "-f", help="text: a readable report; json: the contract."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="text: a readable report; json: the contract, one article a line (JSON Lines).",
+        ),
     ] = OutputFormat.text,
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", "-o", help="Write each article's JSON to DIR/<id>.json instead of printing."
+            "--out",
+            "-o",
+            help="Write each article's JSON to DIR/<name>.json (record id, else file name).",
         ),
     ] = None,
 ) -> None:
@@ -66,8 +66,9 @@ def analyze_cli(
     Example:
         parley analyze examples/peace-talks.txt --published 2025-04-18
         parley analyze articles.jsonl --format json --out results/
+        parley analyze news/ --format json > results.jsonl
     """
-    from parley.service import analyze_records
+    from parley.ingest.pipeline import process
 
     err = Console(stderr=True)
     try:
@@ -76,52 +77,60 @@ def analyze_cli(
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
     errors: list[str] = []
-    done = 0
     out_console = Console()
+    names: set[str] = set()
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
 
-    def checked(items: Iterable[Article]) -> Iterator[Article]:
-        for article in items:
-            if not looks_english(article.text):
+    def checked(reads: Iterable[Read]) -> Iterator[Read]:
+        for read in reads:
+            article = read.article
+            if article is not None and not looks_english(article.text):
                 err.print(
                     f"[yellow]warning:[/yellow] {article.id}: the text does not look English; "
                     "Parley's rules are for English and may find little"
                 )
-            yield article
+            yield read
 
-    records = checked(_articles(paths, pub, errors))
-    total = _count_articles(paths)
+    def on_result(read: Read, result: ArticleResult) -> None:
+        _emit(result, output_format, _unique(out, read.name, names), out_console)
+
+    def on_failure(_read: Read | None, failure: Failure) -> None:
+        errors.append(failure.message)
+
     try:
-        with _progress(err, total) as advance:
-            for item in analyze_records(records):
-                advance()
-                if isinstance(item, Exception):
-                    errors.append(str(item))
-                    continue
-                done += 1
-                _emit(item, output_format, out, out_console)
+        with progress(err, "analyse", summary=False) as tracker:
+            tracker.total(_count_articles(paths))
+            report = process(
+                checked(read_paths(paths, published=pub)),
+                on_article=lambda _key, outcome: tracker.advance(
+                    "analysed" if outcome == "new" else outcome
+                ),
+                on_result=on_result,
+                on_failure=on_failure,
+            )
     except ParleyError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
     for message in errors:
-        err.print(f"[red]error:[/red] {message}")
+        err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    done = report.new
     if out is not None:
         err.print(
             f"{done} article(s) written to {out}" + (f", {len(errors)} failed" if errors else "")
         )
+    elif not err.is_terminal and done + len(errors) > 1:
+        err.print(tracker.summary(), highlight=False, soft_wrap=True)
     if done == 0:
+        if not errors:
+            err.print("[red]error:[/red] no articles found in " + ", ".join(paths))
         raise typer.Exit(1)
-
-
-#: From this many articles on, a progress bar is shown even when stderr is not a terminal.
-PROGRESS_MIN_ARTICLES = 50
 
 
 def _count_articles(paths: list[str]) -> int:
     """A cheap upper bound on the number of articles: non-blank JSONL lines, one per other file."""
     total = 0
-    for path in paths:
+    for path in expand_paths(paths):
         p = Path(path)
         if path != "-" and p.suffix.lower() in JSONL_SUFFIXES and p.is_file():
             try:
@@ -134,37 +143,28 @@ def _count_articles(paths: list[str]) -> int:
     return total
 
 
-@contextmanager
-def _progress(err: Console, total: int) -> Iterator[Callable[[], None]]:
-    """A progress bar on stderr for long inputs (stdout stays clean for JSON); else a no-op."""
-    if total < 2 or not (err.is_terminal or total >= PROGRESS_MIN_ARTICLES):
-        yield lambda: None
-        return
-    with Progress(
-        TextColumn("Analysing"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=err,
-        transient=err.is_terminal,
-    ) as progress:
-        task = progress.add_task("analyse", total=total)
-        yield lambda: progress.advance(task)
+def _unique(out: Path | None, name: str, used: set[str]) -> Path | None:
+    """``out/<name>.json``, numbered (``name-2``) when two articles share a name."""
+    if out is None:
+        return None
+    candidate, n = name, 1
+    while candidate in used:
+        n += 1
+        candidate = f"{name}-{n}"
+    used.add(candidate)
+    return out / f"{candidate}.json"
 
 
-def _emit(result: ArticleResult, fmt: OutputFormat, out: Path | None, console: Console) -> None:
+def _emit(result: ArticleResult, fmt: OutputFormat, target: Path | None, console: Console) -> None:
     data = result.to_dict()
-    if out is not None:
-        target = out / f"{_safe_name(result.article)}.json"
+    if target is not None:
         target.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
         return
     if fmt is OutputFormat.json:
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        # JSON Lines: one article a line, so any number of articles stays readable.
+        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
         return
     from parley.cli.report import print_report
 
     print_report(result, console)
-
-
-def _safe_name(article: Article) -> str:
-    return "".join(c if c.isalnum() or c in "-_." else "_" for c in article.id) or "article"

@@ -10,25 +10,14 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
-    ProgressColumn,
-    Task,
     TextColumn,
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
-from rich.text import Text
 
 from parley.cli._app import app
+from parley.cli._progress import RateColumn
 from parley.errors import ParleyError
-
-
-class _RateColumn(ProgressColumn):
-    """Articles per second since the bar started (steadier than Rich's windowed speed)."""
-
-    def render(self, task: Task) -> Text:
-        elapsed = task.elapsed or 0.0
-        rate = task.completed / elapsed if elapsed > 0 else 0.0
-        return Text(f"{rate:5.1f} articles/s", style="progress.data.speed")
 
 
 @app.command("batch")
@@ -92,11 +81,13 @@ def batch_cli(
         TextColumn("[bold]analysing"),
         BarColumn(),
         MofNCompleteColumn(),
-        _RateColumn(),
+        RateColumn(),
         TimeElapsedColumn(),
         TimeRemainingColumn(),
         console=err,
         transient=False,
+        # Piped: no frames; the summary below is the one-line report.
+        disable=not err.is_terminal,
     )
     task_id = progress.add_task("batch", total=None, start=False)
     base = [0]

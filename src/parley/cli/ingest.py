@@ -8,9 +8,9 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from parley.cli._app import app
+from parley.cli._progress import progress
 from parley.errors import ParleyError
 
 DbOpt = Annotated[
@@ -33,15 +33,22 @@ def ingest_cli(
     db: DbOpt = None,
     published: Annotated[
         str | None,
-        typer.Option("--published", "-p", help="Publication date for articles without one."),
+        typer.Option(
+            "--published",
+            "-p",
+            help="Publication date (YYYY-MM-DD) of articles without their own date.",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar (the summary still prints).")
+    ] = False,
 ) -> None:
     """Analyse articles and store them: new ones are added, stored ones skipped, failures recorded.
 
-    Re-running is safe: documents have content-hash ids, so an interrupted ingest resumes where
-    it stopped and a repeated one adds nothing. Exit status: 0 when nothing failed, 1 otherwise.
+    Re-running is safe: documents have stable ids (a record's own id, else a hash of URL and
+    text), so an interrupted ingest resumes where it stopped and a repeated one adds nothing.
+    Exit status: 0 when nothing failed, 1 otherwise.
 
     Example:
         parley ingest ../shared/corpus/bulk/ --db sqlite:///news.db
@@ -61,41 +68,17 @@ def ingest_cli(
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
 
-    progress = Progress(
-        TextColumn("[bold]ingest"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[counts]}"),
-        TimeElapsedColumn(),
-        console=err,
-        disable=quiet or not err.is_terminal,
-        transient=False,
-    )
-    counts = {"new": 0, "existing": 0, "failed": 0}
-    task = progress.add_task("ingest", total=None, counts="")
-
-    def on_total(n: int) -> None:
-        progress.update(task, total=n)
-
-    def on_article(_doc_id: str, outcome: str) -> None:
-        counts[outcome] += 1
-        progress.update(
-            task,
-            advance=1,
-            counts=(
-                f"new {counts['new']} · present {counts['existing']} · failed {counts['failed']}"
-            ),
-        )
-
     try:
-        with progress:
+        with progress(err, "ingest", quiet=quiet, summary=False) as tracker:
             report = ingest(
                 store,
                 paths,
                 published=pub,
                 settings=settings,
-                on_total=on_total,
-                on_article=on_article,
+                on_total=tracker.total,
+                on_article=lambda _doc_id, outcome: tracker.advance(
+                    "present" if outcome == "existing" else outcome
+                ),
             )
     except ParleyError as exc:
         err.print(f"[red]error:[/red] {exc}")
@@ -109,13 +92,21 @@ def ingest_cli(
     finally:
         store.close()
     for message in report.errors:
-        err.print(f"[red]failed:[/red] {message}")
+        err.print(f"[red]failed:[/red] {message}", highlight=False, soft_wrap=True)
     if as_json:
         sys.stdout.write(json.dumps(report.to_dict()) + "\n")
     else:
         err.print(
             f"{report.new} new, {report.existing} already present, {report.failed} failed "
-            f"→ {settings.db}"
+            f"→ {settings.db} (in {tracker.timing()})",
+            highlight=False,
+            soft_wrap=True,
         )
+        if report.failed:
+            err.print(
+                "every failed record is one row of the store's failures table "
+                "(`parley stats` counts them)",
+                highlight=False,
+            )
     if report.failed:
         raise typer.Exit(1)

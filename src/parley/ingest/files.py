@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 from parley.errors import IngestError
-from parley.ingest.records import article_from_record
+from parley.ingest.records import parse_jsonl_line, with_published
 from parley.types import Article
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -32,17 +31,30 @@ def decode(data: bytes, *, what: str) -> str:
 
 
 def html_to_text(html: str, *, what: str) -> tuple[str, str | None, str | None, date | None]:
-    """Main text, title, URL and date of an HTML page, through trafilatura."""
+    """Main text, title, URL and date of an HTML page, through trafilatura.
+
+    The date comes from the page's metadata (meta tags, JSON-LD, ``<time>``, the URL), never
+    from a guess over the whole page: a "(c) 2025" footer is not a publication date. The
+    headline is the title and is kept out of the text, so it never runs into the first
+    sentence (or quote) of the body.
+    """
     import trafilatura
 
     try:
-        extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+        extracted = trafilatura.bare_extraction(
+            html,
+            with_metadata=True,
+            include_comments=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         raise IngestError(f"{what}: the HTML could not be parsed ({exc})") from exc
     if extracted is None:
         raise IngestError(f"{what}: no article text found in the HTML")
     data = extracted if isinstance(extracted, dict) else extracted.as_dict()
     text = (data.get("text") or "").strip()
+    title = data.get("title") or None
+    text = _without_headline(text, title)
     if not text:
         raise IngestError(f"{what}: no article text found in the HTML")
     published = None
@@ -51,77 +63,91 @@ def html_to_text(html: str, *, what: str) -> tuple[str, str | None, str | None, 
             published = date.fromisoformat(str(data["date"])[:10])
         except ValueError:
             published = None
-    return text, data.get("title"), data.get("url"), published
+    return text, title, data.get("url"), published
 
 
-def read_articles(path: str, *, published: date | None = None) -> Iterator[Article | IngestError]:
-    """Yield the articles of ``path`` (a file or ``-``), or an IngestError in place of each bad one.
+def _without_headline(text: str, title: str | None) -> str:
+    """``text`` without a first line repeating the headline (trafilatura keeps the ``<h1>``)."""
+    if not title:
+        return text
+    first, sep, rest = text.partition("\n")
+    if sep and " ".join(first.split()) == " ".join(title.split()):
+        return rest.strip()
+    return text
 
-    A missing or unreadable file raises IngestError at once; a bad JSONL line is yielded as an
-    error naming its line number, and the other lines go on.
+
+def read_file(
+    path: str, *, published: date | None = None
+) -> Iterator[tuple[str, Article | IngestError]]:
+    """``(origin, Article or IngestError)`` for a .txt, .html or .jsonl file, or ``-`` (stdin).
+
+    The origin names the record: ``FILE:LINE`` for a JSONL line, ``FILE`` for a one-article
+    file. A missing or unreadable file is one IngestError; a bad JSONL line is an error naming
+    its line, and the other lines go on. Ids follow the one policy (a record's own ``id``, else
+    the content hash of URL and text); ``published`` fills in articles without their own date.
     """
-    if path == "-":
-        data = sys.stdin.buffer.read()
-        name, suffix = "standard input", ".txt"
-    else:
-        p = Path(path)
-        if not p.exists():
-            raise IngestError(f"{path}: no such file")
-        if p.is_dir():
-            raise IngestError(f"{path} is a folder; pass the files in it, e.g. {path}/*.txt")
-        try:
-            data = p.read_bytes()
-        except OSError as exc:
-            raise IngestError(f"{path}: cannot be read ({exc.strerror})") from exc
-        name, suffix = path, p.suffix.lower()
-
+    name = "standard input" if path == "-" else path
+    try:
+        data, suffix = _read_bytes(path)
+    except IngestError as exc:
+        yield name, exc
+        return
     if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(data, name=name, published=published)
+        yield from read_jsonl(data, name=name, published=published)
         return
     try:
         text = decode(data, what=name)
     except IngestError as exc:
-        yield exc
+        yield name, exc
         return
-    stem = Path(path).stem if path != "-" else ""
     if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and text.lstrip()[:1] == "<"):
         try:
             body, title, url, page_date = html_to_text(text, what=name)
         except IngestError as exc:
-            yield exc
+            yield name, exc
             return
-        yield Article(text=body, id=stem, title=title, url=url, published=published or page_date)
+        article = Article(text=body, title=title, url=url, published=page_date)
+        yield name, with_published(article, published)
         return
-    yield Article(text=text, id=stem, published=published)
+    yield name, Article(text=text, published=published)
 
 
-def _read_jsonl(
-    data: bytes, *, name: str, published: date | None
-) -> Iterator[Article | IngestError]:
+def _read_bytes(path: str) -> tuple[bytes, str]:
+    if path == "-":
+        return sys.stdin.buffer.read(), ".txt"
+    p = Path(path)
+    if not p.exists():
+        raise IngestError(f"{path}: no such file")
+    if p.is_dir():
+        raise IngestError(f"{path} is a folder; pass the folder to read the files in it")
+    try:
+        return p.read_bytes(), p.suffix.lower()
+    except OSError as exc:
+        raise IngestError(f"{path}: cannot be read ({exc.strerror})") from exc
+
+
+def read_jsonl(
+    data: bytes, *, name: str, published: date | None = None
+) -> Iterator[tuple[str, Article | IngestError]]:
+    """``(FILE:LINE, Article or IngestError)`` per non-blank line; an error if there is none."""
+    found = False
     for lineno, raw in enumerate(data.splitlines(), start=1):
         if not raw.strip():
             continue
+        found = True
         where = f"{name}:{lineno}"
-        try:
-            record = json.loads(decode(raw, what=where))
-        except IngestError as exc:
-            yield exc
-            continue
-        except json.JSONDecodeError as exc:
-            yield IngestError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})")
-            continue
-        try:
-            article = article_from_record(record)
-        except IngestError as exc:
-            yield IngestError(f"{where}: {exc}")
-            continue
-        if article.published is None and published is not None:
-            article = Article(
-                text=article.text,
-                id=article.id,
-                published=published,
-                title=article.title,
-                url=article.url,
-                source=article.source,
-            )
-        yield article
+        yield where, parse_jsonl_line(raw, where=where, published=published)
+    if not found:
+        yield (
+            name,
+            IngestError(
+                f"{name} holds no articles (it is empty or only blank lines); a JSONL file needs "
+                'one JSON object a line, e.g. {"id": "a1", "text": "..."}'
+            ),
+        )
+
+
+def read_articles(path: str, *, published: date | None = None) -> Iterator[Article | IngestError]:
+    """The articles of ``path`` (a file or ``-``), or an IngestError in place of each bad one."""
+    for _origin, item in read_file(path, published=published):
+        yield item

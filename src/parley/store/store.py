@@ -375,6 +375,18 @@ class Store:
         except SQLAlchemyError as exc:
             raise _storage_error(exc, _redact(self.url)) from exc
 
+    def clear_failures(self, keys: Iterable[str]) -> None:
+        """Forget the failures recorded under ``keys`` (records that have since been read)."""
+        wanted = [k[:300] for k in dict.fromkeys(keys)]
+        try:
+            for i in range(0, len(wanted), 500):
+                with self._write() as conn:
+                    conn.execute(
+                        delete(s.failures).where(s.failures.c.article_id.in_(wanted[i : i + 500]))
+                    )
+        except SQLAlchemyError as exc:
+            raise _storage_error(exc, _redact(self.url)) from exc
+
     def _save_one(self, result: ArticleResult, origin: str | None) -> bool:
         with self._write() as conn:
             return self._writer.save(conn, result, origin)

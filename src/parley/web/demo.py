@@ -97,22 +97,28 @@ def build_store(
 ) -> Any:
     """Analyse ``articles`` and save them into the store at ``url``; returns its SaveReport.
 
-    A failed analysis is counted in ``failed`` (with its error) like the store's own failures.
+    Runs the one analyse-and-save path (:func:`parley.ingest.pipeline.process`): an article
+    that fails (analysis or storage) is counted in ``failed`` with its error, the others are
+    stored, and building the demo again adds nothing.
     """
-    from dataclasses import replace
+    from parley.errors import IngestError
+    from parley.ingest.pipeline import process
+    from parley.ingest.reader import Read
+    from parley.ingest.records import article_from_record
+    from parley.store import SaveReport, Store
 
-    from parley.service import analyze_records
-    from parley.store import Store
-
-    results, errors = [], []
-    for item in analyze_records([dict(a) for a in articles]):
-        if isinstance(item, Exception):
-            errors.append(str(item))
-        else:
-            results.append(item)
+    reads = []
+    for n, record in enumerate(articles):
+        origin = f"demo:{record.get('id') or n}"
+        try:
+            reads.append(Read(origin, article_from_record(record), origin))
+        except IngestError as exc:
+            reads.append(Read(origin, exc, origin))
     store = Store.from_url(url)
     try:
-        report = store.save(results)
+        report = process(reads, store=store)
     finally:
         store.close()
-    return replace(report, failed=report.failed + len(errors), errors=(*report.errors, *errors))
+    return SaveReport(
+        new=report.new, existing=report.existing, failed=report.failed, errors=tuple(report.errors)
+    )

@@ -6,30 +6,13 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from parley.api.deps import Analyzer, AnalyzerDep
+from parley.api.deps import AnalyzerDep
 from parley.api.schemas import AnalysisOut, AnalyzeIn, error_responses
-from parley.types import ArticleResult
+from parley.ingest.reader import analyze_input
 
 router = APIRouter(tags=["analyze"])
 
-
-def analyze_input(analyzer: Analyzer, body: AnalyzeIn) -> tuple[ArticleResult, dict[str, Any]]:
-    """Analyse a request body; HTML goes through the same extraction as ``parley analyze``.
-
-    Returns the result and its JSON (the contract plus the analysed ``text``).
-    """
-    from parley.ingest.files import html_to_text
-
-    title, url, published = body.title, body.url, body.published
-    if body.html is not None:
-        text, page_title, page_url, page_date = html_to_text(body.html, what="the posted HTML")
-        title, url, published = title or page_title, url or page_url, published or page_date
-    else:
-        text = body.text or ""
-    result = analyzer.analyze(text, published=published, title=title, url=url)
-    data = result.to_dict()
-    data["text"] = result.article.text
-    return result, data
+__all__ = ["analyze_input", "router"]  # analyze_input lives in the library (parley.ingest)
 
 
 @router.post(

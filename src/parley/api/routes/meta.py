@@ -44,38 +44,29 @@ def ingest(
 ) -> dict[str, Any]:
     """Analyse and store up to 100 articles (requires `Authorization: Bearer <token>`).
 
-    Re-sending an article adds nothing (content-hash ids); a failing article is counted in
-    `failed` with its error and the others are stored.
+    Re-sending an article adds nothing (stable ids); a failing article (an empty text, HTML
+    without article text) is counted in `failed` with its error and the others are stored.
     """
-    from parley.errors import IngestError
-    from parley.ingest.files import html_to_text
+    from parley.ingest.pipeline import process
+    from parley.ingest.reader import reads_from_inputs
 
-    records: list[dict[str, Any]] = []
-    errors: list[str] = []
-    for i, item in enumerate(body.articles):
-        text, title, url, published = item.text, item.title, item.url, item.published
-        if item.html is not None:
-            try:
-                text, page_title, page_url, page_date = html_to_text(
-                    item.html, what=f"articles[{i}]"
-                )
-            except IngestError as exc:
-                errors.append(str(exc))
-                continue
-            title, url, published = title or page_title, url or page_url, published or page_date
-        records.append({"text": text, "title": title, "url": url, "published": published})
-    results = []
-    for item in analyzer.analyze_many(records):
-        if isinstance(item, Exception):
-            errors.append(str(item))
-        else:
-            results.append(item)
-    if not results and errors:
-        raise ApiError("invalid_article", "; ".join(errors[:5]))
-    report = plain(store.save(results))
+    def analyze(articles: Any) -> list[Any]:
+        return analyzer.analyze_many([_record(a) for a in articles])
+
+    report = process(
+        reads_from_inputs(body.articles), store=store, settings=analyzer.settings, analyzer=analyze
+    )
+    if report.failed and not (report.new or report.existing):
+        raise ApiError("invalid_article", "; ".join(report.errors[:5]))
+    return report.to_dict()
+
+
+def _record(article: Any) -> dict[str, Any]:
     return {
-        "new": report.get("new", 0),
-        "existing": report.get("existing", 0),
-        "failed": report.get("failed", 0) + len(errors),
-        "errors": errors + list(report.get("errors", []) or []),
+        "text": article.text,
+        "id": article.id,
+        "published": article.published,
+        "title": article.title,
+        "url": article.url,
+        "source": article.source,
     }
