@@ -159,9 +159,7 @@ def _imports(path: Path) -> set[str]:
 
 def test_web_does_not_depend_on_api_route_modules() -> None:
     # The dashboard shares the API's app, dependencies, error shape and request schemas, but
-    # its data comes from the library and the store. ``analyze_input`` is the one exception,
-    # until it moves out of the analyze route (the ingest helper's work, issue 10 item 3).
-    allowed = {"parley.api.routes.analyze", "parley.api.routes.analyze.analyze_input"}
+    # its data comes from the library and the store.
     for path in sorted((SRC / "web").glob("*.py")):
-        routes = {m for m in _imports(path) if m.startswith("parley.api.routes")} - allowed
+        routes = {m for m in _imports(path) if m.startswith("parley.api.routes")}
         assert not routes, (path.name, routes)

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from parley.cli._app import app
+from parley.cli._app import app, err_console
 from parley.cli._progress import progress
 from parley.errors import ParleyError
 from parley.ingest.files import JSONL_SUFFIXES
@@ -70,7 +70,7 @@ def analyze_cli(
     """
     from parley.ingest.pipeline import process
 
-    err = Console(stderr=True)
+    err = err_console()
     try:
         pub = parse_published(published, what="--published")
     except ParleyError as exc:

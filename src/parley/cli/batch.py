@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -15,7 +14,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from parley.cli._app import app
+from parley.cli._app import app, err_console
 from parley.cli._progress import RateColumn
 from parley.errors import ParleyError
 
@@ -63,7 +62,7 @@ def batch_cli(
     """Analyse article shards on a Dask cluster into partitioned Parquet tables.
 
     Writes OUT/<table>/part-*.parquet for documents, actors, quotes, dates, events, places,
-    amounts, agreements, conditions and errors, plus OUT/manifest.json. A bad article becomes a
+    casualties, amounts, agreements, conditions and errors, plus OUT/manifest.json. A bad article becomes a
     row of `errors`; a finished batch run again does nothing, an interrupted one resumes.
 
     Example:
@@ -72,7 +71,7 @@ def batch_cli(
     """
     from parley.batch.dask import BatchListener, dashboard_available, run_batch
 
-    err = Console(stderr=True)
+    err = err_console()
     if scheduler and workers != 2:
         err.print(
             "[yellow]note:[/yellow] --workers is ignored with --scheduler (the cluster has its own)"

@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from parley.cli._app import app
+from parley.cli._app import app, err_console
 from parley.errors import ParleyError
 
 
@@ -57,7 +56,7 @@ def eval_cli(
     """
     from parley import evaluation
 
-    err = Console(stderr=True)
+    err = err_console()
     if (pred_dir is None) == (not run):
         err.print("[red]error:[/red] give either PRED_DIR or --run (not both, not neither)")
         raise typer.Exit(2)

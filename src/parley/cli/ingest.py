@@ -7,9 +7,8 @@ import sys
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from parley.cli._app import app
+from parley.cli._app import app, err_console
 from parley.cli._progress import progress
 from parley.errors import ParleyError
 
@@ -59,7 +58,7 @@ def ingest_cli(
     from parley.store import Store
     from parley.store.ingest import ingest
 
-    err = Console(stderr=True)
+    err = err_console()
     settings = get_settings().with_overrides(db=db)
     try:
         pub = parse_published(published, what="--published")

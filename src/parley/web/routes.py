@@ -29,7 +29,6 @@ from markupsafe import Markup, escape
 
 from parley.api.deps import AnalyzerDep, PagingDep, StoreDep, check_range
 from parley.api.errors import ApiError
-from parley.api.routes.analyze import analyze_input
 from parley.api.schemas import (
     CAMEO,
     COUNTRY,
@@ -39,6 +38,7 @@ from parley.api.schemas import (
     AnalyzeIn,
     IsoDate,
 )
+from parley.ingest.reader import analyze_input
 from parley.store.views import negotiations_data, page_out, plain, timeline_data
 from parley.web.annotate import annotate, speaker_colour
 
