@@ -62,8 +62,9 @@ def batch_cli(
     """Analyse article shards on a Dask cluster into partitioned Parquet tables.
 
     Writes OUT/<table>/part-*.parquet for documents, actors, quotes, dates, events, places,
-    casualties, amounts, agreements, conditions and errors, plus OUT/manifest.json. A bad article becomes a
-    row of `errors`; a finished batch run again does nothing, an interrupted one resumes.
+    casualties, amounts, agreements, conditions and errors, plus OUT/manifest.json. A bad
+    article becomes a row of `errors`; a finished batch run again does nothing, an interrupted
+    one resumes.
 
     Example:
         parley batch news/*.jsonl.gz --out results/ --workers 4
