@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import os
 import pickle
 from array import array
@@ -33,7 +34,7 @@ from pathlib import Path
 from parley.errors import ConfigError
 from parley.geo.countries import _check_iso3, _data, _read_rows, _split_aliases, fold
 
-FORMAT = 4  # bump when the pickled layout or the build rules change
+FORMAT = 6  # bump when the pickled layout or the build rules change
 
 # Kinds, in the order a tie between namesakes is broken (earlier wins).
 KINDS = ("country", "continent", "region", "water", "facility", "admin1", "admin2", "city")
@@ -161,6 +162,21 @@ def _mid(values: list[float], trim: int = 50) -> float:
     return (lo + hi) / 2
 
 
+def _area_point(towns: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """An area's point: the mean of the distinct 1-degree cells its towns occupy.
+
+    Counting each occupied cell once approximates the centre of the area rather than of its
+    people (a state's point is not pulled into its largest city).
+    """
+    cells = {(math.floor(lat), math.floor(lon)) for lat, lon, _ in towns}
+    lat = sum(c[0] for c in cells) / len(cells) + 0.5
+    lons = [c[1] + 0.5 for c in cells]
+    if max(lons) - min(lons) > 180:  # across the antimeridian
+        lons = [x + 360 if x < 0 else x for x in lons]
+    lon = sum(lons) / len(lons)
+    return lat, lon - 360 if lon > 180 else lon
+
+
 def _usable_alt(alt: str) -> bool:
     return (
         len(alt) >= 3
@@ -243,16 +259,14 @@ def build() -> Gazetteer:
         name = a1_name.get((iso3, code))
         if not name or len(towns) < 2:
             continue
-        lat = _mid([t[0] for t in towns], 0)
-        lon = _mid([t[1] for t in towns], 0)
+        lat, lon = _mid([t[0] for t in towns], 200), _mid([t[1] for t in towns], 200)
         i = gaz.add(name, "admin1", iso3, name, lat, lon, sum(t[2] for t in towns), None)
         index(name, i)
         for suffix in (" Province", " Region", " State", " Oblast", " Governorate"):
             if name.endswith(suffix):
                 index(name[: -len(suffix)], i, alternate=True)
     for (iso3, state, county), towns in a2_towns.items():
-        lat = _mid([t[0] for t in towns], 0)
-        lon = _mid([t[1] for t in towns], 0)
+        lat, lon = _area_point(towns)
         i = gaz.add(county, "admin2", iso3, state, lat, lon, sum(t[2] for t in towns), None)
         index(county, i)
 

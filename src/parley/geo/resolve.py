@@ -27,9 +27,9 @@ from parley.geo.gazetteer import Entry, gazetteer
 _KIND_BONUS = {
     "country": 4.0,
     "continent": 4.0,
-    "region": 8.0,
-    "water": 8.0,
-    "facility": 8.0,
+    "region": 14.0,  # the listed regions, waters and facilities of parley/data/places.csv
+    "water": 14.0,
+    "facility": 14.0,
     "admin1": 0.6,
     "admin2": -0.4,
     "city": 0.0,
@@ -93,6 +93,10 @@ def resolve(
 
     gaz = gazetteer()
     code = country_of_name(name)
+    special = [e for e, alt in gaz.lookup(name) if e.kind == "region" and not alt]
+    if code and special and special[0].country == code:
+        # "England", "Scotland": a listed part of a country, not the whole country.
+        return Resolution(special[0], 0.9, False)
     if code:
         states = [
             e
