@@ -50,9 +50,7 @@ def test_places_are_geocoded(nlp: Any, text: str, name: str, country: str, kind:
         ("Talks between Russia and Ukraine stalled.", "Ukraine"),
     ],
 )
-def test_actors_and_modifiers_are_not_literal_places(
-    nlp: Any, text: str, not_a_place: str
-) -> None:
+def test_actors_and_modifiers_are_not_literal_places(nlp: Any, text: str, not_a_place: str) -> None:
     # Every toponym is reported (geoparsing counts them), but one standing for a government
     # or used as a modifier is marked non-literal so events and the map leave it out.
     found = [p for p in extract_places(nlp(text)) if p.name == not_a_place]
@@ -100,7 +98,9 @@ def test_article_context_picks_the_namesake(nlp: Any) -> None:
 
 def test_small_towns_are_known(nlp: Any) -> None:
     # Soldeu has about 600 inhabitants: the gazetteer holds every place of 500 or more.
-    hit = next(p for p in extract_places(nlp("Skiers gathered in Soldeu, Andorra.")) if p.name == "Soldeu")
+    hit = next(
+        p for p in extract_places(nlp("Skiers gathered in Soldeu, Andorra.")) if p.name == "Soldeu"
+    )
     assert hit.country == "AND" and hit.population is not None and hit.population < 1000
 
 

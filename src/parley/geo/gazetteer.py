@@ -236,7 +236,7 @@ def build() -> Gazetteer:
 
     # countries: the conventional point from countryinfo, else the middle of their towns
     points = _country_points()
-    for iso2, c in countries.items():
+    for c in countries.values():
         iso3 = c["iso3"]
         if iso3 in points:
             lat, lon = points[iso3]
@@ -245,14 +245,23 @@ def build() -> Gazetteer:
             lon = _mid([t[1] for t in country_towns[iso3]])
         else:
             continue
-        i = gaz.add(c["name"], "country", iso3, "", lat, lon, int(c["population"] or 0),
-                    int(c["geonameid"]))
+        i = gaz.add(
+            c["name"], "country", iso3, "", lat, lon, int(c["population"] or 0), int(c["geonameid"])
+        )
         gaz.country_entry[iso3] = i
         index(c["name"], i)
 
     for cont in gc.get_continents().values():
-        i = gaz.add(cont["name"], "continent", None, "", float(cont["lat"]), float(cont["lng"]),
-                    int(cont.get("population") or 0), int(cont["geonameId"]))
+        i = gaz.add(
+            cont["name"],
+            "continent",
+            None,
+            "",
+            float(cont["lat"]),
+            float(cont["lng"]),
+            int(cont.get("population") or 0),
+            int(cont["geonameId"]),
+        )
         index(cont["name"], i)
 
     for (iso3, code), towns in a1_towns.items():
@@ -271,8 +280,16 @@ def build() -> Gazetteer:
         index(county, i)
 
     for raw, iso3, code, lat, lon, pop in city_rows:
-        i = gaz.add(raw["name"], "city", iso3, a1_name.get((iso3, code), ""), lat, lon, pop,
-                    int(raw["geonameid"]))
+        i = gaz.add(
+            raw["name"],
+            "city",
+            iso3,
+            a1_name.get((iso3, code), ""),
+            lat,
+            lon,
+            pop,
+            int(raw["geonameid"]),
+        )
         index(raw["name"], i)
         if pop >= ALT_NAME_MIN_POPULATION:
             for alt in raw.get("alternatenames") or ():

@@ -85,9 +85,7 @@ def _score(
     return score
 
 
-def resolve(
-    name: str, ctx: Context, *, container: Entry | None = None
-) -> Resolution | None:
+def resolve(name: str, ctx: Context, *, container: Entry | None = None) -> Resolution | None:
     """The namesake of ``name`` the article most likely means, or None if none is known."""
     from parley.geo.countries import country_of_name
 
@@ -99,9 +97,7 @@ def resolve(
         return Resolution(special[0], 0.9, False)
     if code:
         states = [
-            e
-            for e, alt in gaz.lookup(name)
-            if e.kind == "admin1" and not alt and e.country != code
+            e for e, alt in gaz.lookup(name) if e.kind == "admin1" and not alt and e.country != code
         ]
         # "Georgia" in an American story is the state; otherwise a country name is the country.
         local = [e for e in states if e.country in (ctx.main_country, ctx.dateline_country)]

@@ -220,9 +220,9 @@ def gdelt_row(e: dict[str, Any]) -> list[str]:
         )
         if has_geo
         else "0",
-        ", ".join(
-            x for x in (e.get("place_name"), e.get("place_admin1")) if x and has_geo
-        ) if e.get("place_admin1") != e.get("place_name") else e.get("place_name") or "",
+        ", ".join(x for x in (e.get("place_name"), e.get("place_admin1")) if x and has_geo)
+        if e.get("place_admin1") != e.get("place_name")
+        else e.get("place_name") or "",
         "",  # ActionGeo_CountryCode is FIPS 10-4 in GDELT; Parley keeps ISO alpha-3 (not converted)
         "",  # ActionGeo_ADM1Code is FIPS too (not converted)
         "",  # ActionGeo_ADM2Code

@@ -9,8 +9,8 @@ step by triggers on SQLite; on PostgreSQL a stored generated ``text_tsv`` column
 from __future__ import annotations
 
 from sqlalchemy import (
-    BigInteger,
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Date,

@@ -175,7 +175,10 @@ def _government_use(span: Span, entry: Entry | None) -> bool:
     head = root.head
     kind = entry.kind if entry is not None else None
     state_like = kind in ("country", "admin1") or capital_code(span.text) is not None
-    if root.dep_ in _ACTING_DEPS and state_like:
+    first = root
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head  # "Ukraine and Russia held talks": Russia shares Ukraine's role
+    if first.dep_ in _ACTING_DEPS and state_like:
         return True  # "Russia said", "Moscow launched"
     if root.dep_ == "poss":
         return head.lower_ not in lexicon.words("place_part_nouns")  # not "Ukraine's east"
@@ -212,9 +215,7 @@ def _is_toponym(span: Span) -> bool:
         return False
     text = span.text
     if text.isupper() and len(text.replace(".", "")) <= 4 and not country_of_name(text):
-        return any(
-            e.kind in _STRONG_KINDS and not alt for e, alt in gazetteer().lookup(text)
-        )
+        return any(e.kind in _STRONG_KINDS and not alt for e, alt in gazetteer().lookup(text))
     return True
 
 
@@ -245,8 +246,13 @@ def _uncovered_names(doc: Doc, covered: set[int]) -> list[Span]:
             ):
                 match = doc[i:j]
                 break
-        if match is not None and not (i > 0 and doc[i - 1].text[:1].isupper() and i - 1 not in covered
-                                      and doc[i - 1].pos_ == "PROPN" and not doc[i - 1].is_sent_start):
+        if match is not None and not (
+            i > 0
+            and doc[i - 1].text[:1].isupper()
+            and i - 1 not in covered
+            and doc[i - 1].pos_ == "PROPN"
+            and not doc[i - 1].is_sent_start
+        ):
             out.append(match)
             i = match.end
         else:
