@@ -219,11 +219,13 @@ def _is_toponym(span: Span) -> bool:
     return True
 
 
-def _uncovered_names(doc: Doc, covered: set[int]) -> list[Span]:
+def _uncovered_names(doc: Doc, covered: set[int], in_org: set[int]) -> list[Span]:
     """Countries, first-level divisions and listed regions the tagger did not mark.
 
     Only capitalised proper-noun runs of up to four tokens whose text is a country name, a
     division or a listed region/water: town names are too often ordinary words or people.
+    Inside an organisation's name (``in_org``: "the U.S. Food and Drug Administration",
+    "Taco Bell Canada") only country names count, and they may follow other words.
     """
     gaz = gazetteer()
     out: list[Span] = []
@@ -238,20 +240,31 @@ def _uncovered_names(doc: Doc, covered: set[int]) -> list[Span]:
         for j in range(min(n, i + 4), i, -1):
             if any(k in covered for k in range(i, j)) or not doc[j - 1].text[:1].isupper():
                 continue
+            if (i in in_org) != (j - 1 in in_org):
+                continue
             text = doc[i:j].text
             if not gaz.known(text):
+                continue
+            if i in in_org:
+                # inside an organisation's name only a country counts ("U.S. Centers for ...")
+                if country_of_name(text):
+                    match = doc[i:j]
+                    break
                 continue
             if country_of_name(text) or any(
                 e.kind in _STRONG_KINDS and not alt for e, alt in gaz.lookup(text)
             ):
                 match = doc[i:j]
                 break
-        if match is not None and not (
-            i > 0
-            and doc[i - 1].text[:1].isupper()
-            and i - 1 not in covered
-            and doc[i - 1].pos_ == "PROPN"
-            and not doc[i - 1].is_sent_start
+        if match is not None and (
+            i in in_org
+            or not (
+                i > 0
+                and doc[i - 1].text[:1].isupper()
+                and i - 1 not in covered
+                and doc[i - 1].pos_ == "PROPN"
+                and not doc[i - 1].is_sent_start
+            )
         ):
             out.append(match)
             i = match.end
@@ -295,7 +308,15 @@ def extract_places(
     spans = [s for s in spans if len(s) and s.text[:1].isupper() and _is_toponym(s)]
     covered = {i for ent in ents for i in range(ent.start, ent.end)}
     covered |= {i for s in spans for i in range(s.start, s.end)}
-    spans.extend(_uncovered_names(doc, covered))
+    in_org = {
+        i
+        for ent in ents
+        if ent.label_ in ("ORG", "FAC", "PRODUCT", "EVENT")
+        for i in range(ent.start, ent.end)
+    }
+    covered -= in_org
+    covered |= {i for s in spans for i in range(s.start, s.end)}
+    spans.extend(_uncovered_names(doc, covered, in_org))
     spans.sort(key=lambda s: s.start)
 
     # context: the countries and divisions the article names
