@@ -123,3 +123,19 @@ def test_analyze_returns_places(nlp: Any) -> None:
     result = analyze("Russian strikes hit Kharkiv on Friday, officials in Kyiv said.")
     names = {p["name"] for p in result.to_dict()["places"]}
     assert "Kharkiv" in names
+
+
+def test_dateline_places_and_their_country(nlp: Any) -> None:
+    text = "ATHENS, Ga. (AP) — Crews cleared roads in Athens after the storm."
+    places = extract_places(nlp(text))
+    first = places[0]
+    assert (first.name, first.country, first.admin1) == ("ATHENS", "USA", "Georgia")
+    assert first.literal
+    later = next(p for p in places if p.name == "Athens")
+    assert later.country == "USA"  # the dateline's country is the article's
+
+
+def test_currency_and_hyphenated_names_are_not_places(nlp: Any) -> None:
+    assert extract_places(nlp("The crop is worth $US 15 billion a year.")) == []
+    names = {p.name for p in extract_places(nlp("Minister Ann-Christin Berg spoke on Monday."))}
+    assert "Ann" not in names

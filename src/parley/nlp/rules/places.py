@@ -209,10 +209,24 @@ def _container_after(span: Span, spans_by_start: dict[int, Span]) -> Span | None
 
 
 def _is_toponym(span: Span) -> bool:
-    """False for names of other things: "Marburg virus", unknown acronyms ("KBR", "DOH")."""
+    """False for names of other things: "Marburg (haemorrhagic) fever", "$US 15 billion",
+    "Ann-Christin", unknown acronyms ("KBR", "DOH")."""
     doc = span.doc
-    if span.end < len(doc) and doc[span.end].lower_ in lexicon.words("place_name_heads"):
+    heads = lexicon.words("place_name_heads")
+    after = [t.lower_ for t in doc[span.end : span.end + 2]]
+    if after[:1] and after[0] in heads:
         return False
+    if len(after) == 2 and after[1] in heads and doc[span.end].pos_ == "ADJ":
+        return False
+    if span.start > 0 and doc[span.start - 1].text in ("$", "A$", "C$", "NZ$"):
+        return False  # "$US 15 billion": a currency
+    if (
+        span.end + 1 < len(doc)
+        and doc[span.end].text == "-"
+        and not span[-1].whitespace_
+        and doc[span.end + 1].ent_type_ == "PERSON"
+    ):
+        return False  # "Ann-Christin Nykvist"
     text = span.text
     if text.isupper() and len(text.replace(".", "")) <= 4 and not country_of_name(text):
         return any(e.kind in _STRONG_KINDS and not alt for e, alt in gazetteer().lookup(text))
@@ -273,6 +287,38 @@ def _uncovered_names(doc: Doc, covered: set[int], in_org: set[int]) -> list[Span
     return out
 
 
+_DATELINE_ENDS = frozenset({"\u2014", "\u2013", "-", "--", "("})
+
+
+def dateline_spans(doc: Doc) -> list[Span]:
+    """The places of a wire dateline: ["KYIV", "Ukraine"] for "KYIV, Ukraine (Reuters) —",
+    ["ATHENS", "Ga."] for "ATHENS, Ga. (AP) —", ["WASHINGTON"] for "WASHINGTON —".
+
+    The article must open with an all-capitals name ended by a comma, a dash or "(" within
+    its first eight tokens; a known place between the comma and the dash is its container.
+    """
+    n = min(len(doc), 8)
+    for k in range(1, n):
+        text = doc[k].text
+        if text in _DATELINE_ENDS or text == ",":
+            head = doc[0:k]
+            letters = [ch for ch in head.text if ch.isalpha()]
+            if len(letters) < 3 or not all(ch.isupper() for ch in letters):
+                return []
+            if text != ",":
+                return [head]
+            end = next(
+                (m for m in range(k + 1, min(len(doc), k + 5)) if doc[m].text in _DATELINE_ENDS),
+                None,
+            )
+            if end is not None and end > k + 1 and _known(doc[k + 1 : end].text):
+                return [head, doc[k + 1 : end]]
+            return [head]
+        if not doc[k].text.isupper() and doc[k].is_alpha:
+            return []
+    return []
+
+
 def extract_places(
     doc: Doc, *, country_hint: str | None = None, dateline: str | None = None
 ) -> list[Place]:
@@ -282,7 +328,8 @@ def extract_places(
         doc: a parsed article.
         country_hint: ISO3 of the article's main country, to prefer its towns over namesakes
             abroad; by default the most frequently named country of the article.
-        dateline: the dateline's place name ("KYIV"), if the article has one.
+        dateline: the dateline's place name ("KYIV"); by default read from the article's
+            opening ("KYIV, Ukraine (Reuters) —"). Its country counts as the article's.
 
     Returns:
         One :class:`parley.types.Place` per mention, in text order; ``literal`` is False where
@@ -317,6 +364,16 @@ def extract_places(
     covered -= in_org
     covered |= {i for s in spans for i in range(s.start, s.end)}
     spans.extend(_uncovered_names(doc, covered, in_org))
+    spans = [s for s in spans if _is_toponym(s)]
+    lines = dateline_spans(doc)
+    if lines and dateline is None:
+        dateline = lines[0].text
+    for line in lines:
+        if not any(s.start < line.end and line.start < s.end for s in spans) and _known(
+            line.text.title()
+        ):
+            spans.append(line)
+    dateline_starts = {line.start for line in lines}
     spans.sort(key=lambda s: s.start)
 
     # context: the countries and divisions the article names
@@ -327,10 +384,13 @@ def extract_places(
             if code:
                 ctx.countries[code] += 1
     if dateline:
-        ctx.dateline_country = country_of_name(dateline)
-        first = resolve(dateline, ctx)
-        if first is not None and ctx.dateline_country is None:
-            ctx.dateline_country = first.entry.country
+        container = None
+        if len(lines) == 2:
+            outer = resolve(lines[1].text, ctx)
+            if outer is not None and outer.entry.kind in ("admin1", "country"):
+                container = outer.entry
+        first = resolve(dateline, ctx, container=container)
+        ctx.dateline_country = first.entry.country if first else country_of_name(dateline)
     for span in spans:
         code = country_of_name(span.text)
         if code:
@@ -380,7 +440,7 @@ def extract_places(
                 admin1=entry.admin1 or None,
                 population=entry.population or None,
                 confidence=res.confidence,
-                literal=not _government_use(span, entry),
+                literal=span.start in dateline_starts or not _government_use(span, entry),
             )
         )
     return places
