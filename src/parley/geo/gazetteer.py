@@ -279,6 +279,12 @@ def build() -> Gazetteer:
         lat, lon = _area_point(towns)
         i = gaz.add(county, "admin2", iso3, state, lat, lon, sum(t[2] for t in towns), None)
         index(county, i)
+        for prefix in ("Province of ", "County of ", "City of ", "Provincia de ", "Provincia di "):
+            if county.startswith(prefix):
+                index(county[len(prefix) :], i, alternate=True)
+        for suffix in (" Province", " District", " Region", " Prefecture"):
+            if county.endswith(suffix):
+                index(county[: -len(suffix)], i, alternate=True)
 
     for raw, iso3, code, lat, lon, pop in city_rows:
         i = gaz.add(
