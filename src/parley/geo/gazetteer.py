@@ -401,7 +401,7 @@ def hash_text(text: str) -> str:
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The gazetteer, loaded from the user cache or built (and cached) on first use."""
-    path = cache_dir() / f"gazetteer-{_fingerprint()}.pickle"
+    path = cache_path()
     try:
         with open(path, "rb") as fh:
             loaded = pickle.load(fh)
@@ -409,7 +409,30 @@ def gazetteer() -> Gazetteer:
             return loaded
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
         pass
-    gaz = build()
+    # Build in a child process: reading the JSON peaks at ~600 MB, which the analysing
+    # process (already holding the spaCy model) should not carry as its own peak.
+    import subprocess
+    import sys
+
+    try:
+        subprocess.run(
+            [sys.executable, "-m", "parley.geo.gazetteer", str(path)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            timeout=600,
+        )
+        with open(path, "rb") as fh:
+            loaded = pickle.load(fh)
+        if isinstance(loaded, Gazetteer):
+            return loaded
+    except (OSError, subprocess.SubprocessError, pickle.UnpicklingError, EOFError):
+        pass
+    gaz = build()  # no writable cache folder or no child process: build here
+    _save(gaz, path)
+    return gaz
+
+
+def _save(gaz: Gazetteer, path: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".tmp{os.getpid()}")
@@ -418,4 +441,14 @@ def gazetteer() -> Gazetteer:
         os.replace(tmp, path)
     except OSError:
         pass  # a read-only home still works, only slower to start
-    return gaz
+
+
+def cache_path() -> Path:
+    """Where the built gazetteer of this version is cached."""
+    return cache_dir() / f"gazetteer-{_fingerprint()}.pickle"
+
+
+if __name__ == "__main__":  # the child process of :func:`gazetteer`
+    import sys
+
+    _save(build(), Path(sys.argv[1]) if len(sys.argv) > 1 else cache_path())
