@@ -341,3 +341,34 @@ def test_map_page_draws_events_offline(tmp_path: Path) -> None:
         assert page.locator("#world-map circle.event").count() == 0
         browser.close()
     assert errors == [] and outside == []
+
+
+def test_gdelt_action_geo_carries_kind_division_and_geonames_id() -> None:
+    from parley.store.export import GDELT_COLUMNS, gdelt_row
+
+    event = {
+        "id": "ev" + "0123456789abcdef" * 3,
+        "code": "190",
+        "root": "19",
+        "quad_class": 4,
+        "goldstein": -10.0,
+        "num_mentions": 1,
+        "num_sources": 1,
+        "num_articles": 1,
+        "day": "2025-03-03",
+        "place_name": "Springfield",
+        "place_country": "USA",
+        "place_kind": "city",
+        "place_admin1": "Illinois",
+        "place_geonameid": 4250542,
+        "latitude": 39.8,
+        "longitude": -89.64,
+    }
+    fields = dict(zip(GDELT_COLUMNS, gdelt_row(event), strict=True))
+    assert fields["ActionGeo_Type"] == "3"  # a US city
+    assert fields["ActionGeo_FullName"] == "Springfield, Illinois"
+    assert fields["ActionGeo_FeatureID"] == "4250542"
+    assert (fields["ActionGeo_Lat"], fields["ActionGeo_Long"]) == ("39.8", "-89.64")
+    state = dict(event, place_name="Illinois", place_kind="admin1", place_geonameid=None)
+    fields = dict(zip(GDELT_COLUMNS, gdelt_row(state), strict=True))
+    assert (fields["ActionGeo_Type"], fields["ActionGeo_FullName"]) == ("2", "Illinois")

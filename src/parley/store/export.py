@@ -203,6 +203,13 @@ def _geo_type(kind: str | None, country_only: bool, country: str | None = None) 
     return "4"
 
 
+def _full_name(name: str | None, admin1: str | None) -> str:
+    """GDELT's ActionGeo_FullName: "Springfield, Illinois" (the place, then its division)."""
+    if not name:
+        return ""
+    return f"{name}, {admin1}" if admin1 and admin1 != name else name
+
+
 def gdelt_row(e: dict[str, Any]) -> list[str]:
     """One GDELT 2.0 event record (61 fields) from an exported event row."""
     day = date.fromisoformat(e["day"]) if e.get("day") else None
@@ -220,9 +227,7 @@ def gdelt_row(e: dict[str, Any]) -> list[str]:
         )
         if has_geo
         else "0",
-        ", ".join(x for x in (e.get("place_name"), e.get("place_admin1")) if x and has_geo)
-        if e.get("place_admin1") != e.get("place_name")
-        else e.get("place_name") or "",
+        _full_name(e.get("place_name"), e.get("place_admin1")),
         "",  # ActionGeo_CountryCode is FIPS 10-4 in GDELT; Parley keeps ISO alpha-3 (not converted)
         "",  # ActionGeo_ADM1Code is FIPS too (not converted)
         "",  # ActionGeo_ADM2Code
