@@ -372,3 +372,18 @@ def test_gdelt_action_geo_carries_kind_division_and_geonames_id() -> None:
     state = dict(event, place_name="Illinois", place_kind="admin1", place_geonameid=None)
     fields = dict(zip(GDELT_COLUMNS, gdelt_row(state), strict=True))
     assert (fields["ActionGeo_Type"], fields["ActionGeo_FullName"]) == ("2", "Illinois")
+
+
+@pytest.mark.slow
+def test_gazetteer_builds_into_an_empty_cache_and_reloads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from parley.geo import gazetteer as module
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = module.gazetteer.__wrapped__()  # bypass the per-process cache
+    path = module.cache_path()
+    assert path.parent == tmp_path / "parley" and path.exists()
+    again = module.gazetteer.__wrapped__()  # now read from the pickle
+    assert isinstance(again, module.Gazetteer) and len(again) == len(built)
+    assert again.lookup("Kharkiv") == built.lookup("Kharkiv")

@@ -425,7 +425,7 @@ def gazetteer() -> Gazetteer:
             loaded = pickle.load(fh)
         if isinstance(loaded, Gazetteer):
             return loaded
-    except (OSError, subprocess.SubprocessError, pickle.UnpicklingError, EOFError):
+    except (OSError, subprocess.SubprocessError, pickle.UnpicklingError, EOFError, AttributeError):
         pass
     gaz = build()  # no writable cache folder or no child process: build here
     _save(gaz, path)
@@ -451,4 +451,7 @@ def cache_path() -> Path:
 if __name__ == "__main__":  # the child process of :func:`gazetteer`
     import sys
 
-    _save(build(), Path(sys.argv[1]) if len(sys.argv) > 1 else cache_path())
+    # Pickle instances of the importable module's class, not of this ``__main__`` copy's.
+    from parley.geo import gazetteer as _module
+
+    _module._save(_module.build(), Path(sys.argv[1]) if len(sys.argv) > 1 else cache_path())
