@@ -257,7 +257,7 @@ def _uncovered_names(doc: Doc, covered: set[int], in_org: set[int]) -> list[Span
             if (i in in_org) != (j - 1 in in_org):
                 continue
             text = doc[i:j].text
-            if not gaz.known(text):
+            if not gaz.known(text) and not country_of_name(text):
                 continue
             if i in in_org:
                 # inside an organisation's name only a country counts ("U.S. Centers for ...")
