@@ -236,3 +236,154 @@ def test_shipped_tables_load_and_validate() -> None:
     tables = countries._tables_for(None)
     assert len(tables.demonyms) > 150 and len(tables.capitals) > 150
     assert all(len(code) == 3 for code in tables.names.values())
+
+
+# -- the gazetteer and resolution (issue 14) ---------------------------------------------------
+
+
+def test_gazetteer_holds_towns_divisions_countries_and_ids() -> None:
+    from parley.geo.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    assert len(gaz) > 200_000  # every populated place of 500 or more people
+    kinds = {
+        e.kind for name in ("Ontario", "Kenya", "Africa", "Donbas") for e, _ in gaz.lookup(name)
+    }
+    assert {"admin1", "country", "continent", "region"} <= kinds
+    town = next(e for e, alt in gaz.lookup("Soldeu") if not alt)
+    assert town.kind == "city" and town.country == "AND" and 500 <= town.population < 1000
+    assert town.geonameid and town.feature_class == "P" and town.admin1
+
+
+def test_resolution_prefers_the_container_and_the_article() -> None:
+    from parley.geo.gazetteer import gazetteer
+    from parley.geo.resolve import Context, resolve
+
+    gaz = gazetteer()
+    illinois = next(e for e, _ in gaz.lookup("Illinois") if e.kind == "admin1")
+    res = resolve("Springfield", Context(), container=illinois)
+    assert res is not None and res.entry.admin1 == "Illinois"
+    bare = resolve("Paris", Context())
+    assert bare is not None and bare.entry.country == "FRA"
+    texan = resolve("Paris", Context(main_country="USA", admin1={("USA", "Texas")}))
+    assert texan is not None and (texan.entry.country, texan.entry.admin1) == ("USA", "Texas")
+    assert 0 < texan.confidence <= 1
+    georgia = resolve("Georgia", Context(main_country="USA"))
+    assert georgia is not None and georgia.entry.kind == "admin1"
+    assert resolve("Georgia", Context()).entry.kind == "country"  # type: ignore[union-attr]
+
+
+# -- the map page in Chromium ------------------------------------------------------------------
+
+MAP_ARTICLES = (
+    {
+        "id": "map-1",
+        "title": "Shelling in the east",
+        "published": "2025-03-03",
+        "text": "Russian forces shelled Kharkiv on Monday, Ukrainian officials said.",
+    },
+    {
+        "id": "map-2",
+        "title": "Talks in Geneva",
+        "published": "2025-03-05",
+        "text": "Ukraine and Russia held talks in Geneva on Wednesday, diplomats said.",
+    },
+)
+
+
+@pytest.mark.browser
+@pytest.mark.model
+def test_map_page_draws_events_offline(tmp_path: Path) -> None:
+    import os
+    import shutil
+
+    from parley.api import ApiOptions, create_app
+    from parley.api.server import running_server
+    from parley.config import Settings
+    from parley.web.demo import build_store
+
+    chromium = os.environ.get("PARLEY_CHROMIUM", "/usr/bin/chromium")
+    assert shutil.which(chromium), f"{chromium} is missing: apt-get install chromium"
+    url = f"sqlite:///{tmp_path / 'map.db'}"
+    report = build_store(url, list(MAP_ARTICLES))
+    assert report.failed == 0, report.errors
+    app = create_app(Settings(db=url), options=ApiOptions(rate_limit=0))
+    os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+    from playwright.sync_api import sync_playwright
+
+    with running_server(app) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=chromium, headless=True, args=["--no-sandbox", "--disable-gpu"]
+        )
+        page = browser.new_page(viewport={"width": 1200, "height": 800})
+        errors: list[str] = []
+        outside: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.route(
+            "**/*",
+            lambda route: (
+                (outside.append(route.request.url), route.abort())
+                if not route.request.url.startswith(base)
+                else route.continue_()
+            ),
+        )
+        page.goto(base + "/map")
+        page.wait_for_selector("#world-map[data-ready]")
+        assert page.locator("#world-map").get_attribute("data-ready") != "error"
+        assert page.locator("#world-map path.country").count() > 150
+        dots = page.locator("#world-map circle.event")
+        assert dots.count() >= 1
+        page.screenshot(path=str(tmp_path / "map.png"), full_page=True)
+        assert (tmp_path / "map.png").stat().st_size > 10_000
+        # the date filter leaves out events before it
+        page.goto(base + "/map?since=2030-01-01")
+        page.wait_for_selector("#world-map[data-ready]")
+        assert page.locator("#world-map circle.event").count() == 0
+        browser.close()
+    assert errors == [] and outside == []
+
+
+def test_gdelt_action_geo_carries_kind_division_and_geonames_id() -> None:
+    from parley.store.export import GDELT_COLUMNS, gdelt_row
+
+    event = {
+        "id": "ev" + "0123456789abcdef" * 3,
+        "code": "190",
+        "root": "19",
+        "quad_class": 4,
+        "goldstein": -10.0,
+        "num_mentions": 1,
+        "num_sources": 1,
+        "num_articles": 1,
+        "day": "2025-03-03",
+        "place_name": "Springfield",
+        "place_country": "USA",
+        "place_kind": "city",
+        "place_admin1": "Illinois",
+        "place_geonameid": 4250542,
+        "latitude": 39.8,
+        "longitude": -89.64,
+    }
+    fields = dict(zip(GDELT_COLUMNS, gdelt_row(event), strict=True))
+    assert fields["ActionGeo_Type"] == "3"  # a US city
+    assert fields["ActionGeo_FullName"] == "Springfield, Illinois"
+    assert fields["ActionGeo_FeatureID"] == "4250542"
+    assert (fields["ActionGeo_Lat"], fields["ActionGeo_Long"]) == ("39.8", "-89.64")
+    state = dict(event, place_name="Illinois", place_kind="admin1", place_geonameid=None)
+    fields = dict(zip(GDELT_COLUMNS, gdelt_row(state), strict=True))
+    assert (fields["ActionGeo_Type"], fields["ActionGeo_FullName"]) == ("2", "Illinois")
+
+
+@pytest.mark.slow
+def test_gazetteer_builds_into_an_empty_cache_and_reloads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from parley.geo import gazetteer as module
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = module.gazetteer.__wrapped__()  # bypass the per-process cache
+    path = module.cache_path()
+    assert path.parent == tmp_path / "parley" and path.exists()
+    again = module.gazetteer.__wrapped__()  # now read from the pickle
+    assert isinstance(again, module.Gazetteer) and len(again) == len(built)
+    assert again.lookup("Kharkiv") == built.lookup("Kharkiv")

@@ -50,8 +50,63 @@ def test_places_are_geocoded(nlp: Any, text: str, name: str, country: str, kind:
         ("Talks between Russia and Ukraine stalled.", "Ukraine"),
     ],
 )
-def test_actors_and_modifiers_are_not_places(nlp: Any, text: str, not_a_place: str) -> None:
-    assert not_a_place not in {p.name for p in extract_places(nlp(text))}
+def test_actors_and_modifiers_are_not_literal_places(nlp: Any, text: str, not_a_place: str) -> None:
+    # Every toponym is reported (geoparsing counts them), but one standing for a government
+    # or used as a modifier is marked non-literal so events and the map leave it out.
+    found = [p for p in extract_places(nlp(text)) if p.name == not_a_place]
+    assert all(not p.literal for p in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Troops crossed into Ukraine before dawn.", "Ukraine", "country"),
+        ("Shelling went on in Ukraine's east through the night.", "Ukraine", "country"),
+        ("Officials from Kenya flew to Nairobi to meet the envoy.", "Nairobi", "city"),
+        ("The outbreak spread from Ontario to Manitoba last month.", "Manitoba", "admin1"),
+    ],
+)
+def test_literal_toponyms_anywhere(nlp: Any, text: str, name: str, kind: str) -> None:
+    hit = next((p for p in extract_places(nlp(text)) if p.name == name), None)
+    assert hit is not None
+    assert hit.literal and hit.kind == kind
+    assert hit.confidence is not None and 0 < hit.confidence <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("A tornado damaged homes in Springfield, Illinois, on Sunday.", "Springfield", "Illinois"),
+        ("A tornado damaged homes in Springfield, Missouri, on Sunday.", "Springfield", "Missouri"),
+        ("Flooding closed roads in Athens, Ohio, on Monday.", "Athens", "Ohio"),
+    ],
+)
+def test_containment_picks_the_namesake(nlp: Any, text: str, name: str, admin1: str) -> None:
+    hit = next(p for p in extract_places(nlp(text)) if p.name == name)
+    assert (hit.country, hit.admin1) == ("USA", admin1)
+    assert hit.geonameid is not None and hit.feature_class == "P"
+
+
+def test_article_context_picks_the_namesake(nlp: Any) -> None:
+    text = (
+        "Storms swept across Ohio on Tuesday. In Athens, the university closed early and "
+        "crews cleared fallen trees."
+    )
+    hit = next(p for p in extract_places(nlp(text)) if p.name == "Athens")
+    assert (hit.country, hit.admin1) == ("USA", "Ohio")
+
+
+def test_small_towns_are_known(nlp: Any) -> None:
+    # Soldeu has about 600 inhabitants: the gazetteer holds every place of 500 or more.
+    hit = next(
+        p for p in extract_places(nlp("Skiers gathered in Soldeu, Andorra.")) if p.name == "Soldeu"
+    )
+    assert hit.country == "AND" and hit.population is not None and hit.population < 1000
+
+
+def test_names_of_other_things_are_not_places(nlp: Any) -> None:
+    places = extract_places(nlp("Doctors confirmed two cases of Marburg virus this week."))
+    assert "Marburg" not in {p.name for p in places}
 
 
 def test_country_hint_prefers_local_place(nlp: Any) -> None:
@@ -68,3 +123,19 @@ def test_analyze_returns_places(nlp: Any) -> None:
     result = analyze("Russian strikes hit Kharkiv on Friday, officials in Kyiv said.")
     names = {p["name"] for p in result.to_dict()["places"]}
     assert "Kharkiv" in names
+
+
+def test_dateline_places_and_their_country(nlp: Any) -> None:
+    text = "ATHENS, Ga. (AP) — Crews cleared roads in Athens after the storm."
+    places = extract_places(nlp(text))
+    first = places[0]
+    assert (first.name, first.country, first.admin1) == ("ATHENS", "USA", "Georgia")
+    assert first.literal
+    later = next(p for p in places if p.name == "Athens")
+    assert later.country == "USA"  # the dateline's country is the article's
+
+
+def test_currency_and_hyphenated_names_are_not_places(nlp: Any) -> None:
+    assert extract_places(nlp("The crop is worth $US 15 billion a year.")) == []
+    names = {p.name for p in extract_places(nlp("Minister Ann-Christin Berg spoke on Monday."))}
+    assert "Ann" not in names

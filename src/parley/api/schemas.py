@@ -150,6 +150,12 @@ class PlaceOut(OutModel):
     latitude: float | None = None
     longitude: float | None = None
     kind: str | None = None
+    geonameid: int | None = None
+    feature_class: str | None = None
+    admin1: str | None = None
+    population: int | None = None
+    confidence: float | None = None
+    literal: bool = True
 
 
 class EventActorOut(OutModel):
@@ -397,6 +403,9 @@ class StoredEventOut(OutModel):
     place_country: str | None = None
     latitude: float | None = None
     longitude: float | None = None
+    place_geonameid: int | None = None
+    place_kind: str | None = None
+    place_admin1: str | None = None
     negated: bool = False
     num_mentions: int = 1
     num_sources: int = 1

@@ -35,11 +35,12 @@ def analyze_doc(
         for n, q in enumerate(sorted([*quotes, *reported], key=lambda q: (q.start, q.end)), start=1)
     ]
     places = extract_places(doc, country_hint=actors.main_country)
+    literal = [p for p in places if p.literal]  # events happen in places, not governments
     events = extract_events(
-        doc, actors, quotes=all_quotes, dates=dates, published=article.published, places=places
+        doc, actors, quotes=all_quotes, dates=dates, published=article.published, places=literal
     )
     # casualties, amounts and negotiation tracking (issue 3, items 5 and 6)
-    casualties = extract_casualties(doc, dates=dates, places=places, published=article.published)
+    casualties = extract_casualties(doc, dates=dates, places=literal, published=article.published)
     events = attach_casualties(events, casualties)
     amounts = extract_amounts(doc, casualties=casualties)
     agreements = extract_agreements(doc, actors, dates=dates, quotes=all_quotes)

@@ -214,10 +214,22 @@ def _actor_code(country: str | None, sector: str | None) -> str:
     return f"{country or ''}{sector or ''}"
 
 
-def _geo_type(kind: str | None, country_only: bool) -> str:
+def _geo_type(kind: str | None, country_only: bool, country: str | None = None) -> str:
+    """GDELT geo type: 1 country, 2 US state, 3 US city, 4 world city, 5 world state."""
     if country_only or kind == "country":
         return "1"
-    return "4"  # GDELT: 4 = world city (Parley does not separate US cities, type 3)
+    if kind == "admin1":
+        return "2" if country == "USA" else "5"
+    if kind == "city" and country == "USA":
+        return "3"
+    return "4"
+
+
+def _full_name(name: str | None, admin1: str | None) -> str:
+    """GDELT's ActionGeo_FullName: "Springfield, Illinois" (the place, then its division)."""
+    if not name:
+        return ""
+    return f"{name}, {admin1}" if admin1 and admin1 != name else name
 
 
 def gdelt_row(e: dict[str, Any]) -> list[str]:
@@ -230,16 +242,20 @@ def gdelt_row(e: dict[str, Any]) -> list[str]:
 
     has_geo = bool(e.get("place_name"))
     action_geo = [
-        _geo_type(None, has_geo and e.get("place_name") == e.get("place_country"))
+        _geo_type(
+            e.get("place_kind"),
+            has_geo and e.get("place_name") == e.get("place_country"),
+            e.get("place_country"),
+        )
         if has_geo
         else "0",
-        e.get("place_name") or "",
+        _full_name(e.get("place_name"), e.get("place_admin1")),
         "",  # ActionGeo_CountryCode is FIPS 10-4 in GDELT; Parley keeps ISO alpha-3 (not converted)
-        "",
-        "",
+        "",  # ActionGeo_ADM1Code is FIPS too (not converted)
+        "",  # ActionGeo_ADM2Code
         num(e.get("latitude")),
         num(e.get("longitude")),
-        "",
+        num(e.get("place_geonameid")),  # ActionGeo_FeatureID: the GeoNames id
     ]
     empty_geo = ["0", "", "", "", "", "", "", ""]
     code = e["code"]

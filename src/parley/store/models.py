@@ -142,6 +142,9 @@ class EventRow(_Row):
     num_sources: int
     num_articles: int
     source_url: str | None
+    place_geonameid: int | None = None
+    place_kind: str | None = None
+    place_admin1: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

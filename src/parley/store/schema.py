@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -167,6 +168,9 @@ events = Table(
     Column("place_country", String(16)),
     Column("latitude", Float),
     Column("longitude", Float),
+    Column("place_geonameid", BigInteger),  # GeoNames id of the resolved place (issue 14)
+    Column("place_kind", String(16)),  # city | admin1 | admin2 | country | region | ...
+    Column("place_admin1", Text),
     Column("negated", Boolean, nullable=False),
     Column("num_mentions", Integer, nullable=False),
     Column("num_sources", Integer, nullable=False),

@@ -413,3 +413,6 @@ def install_web(app: FastAPI) -> None:
     app.state.render_error = render_error
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(router)
+    from parley.web.map import router as map_router  # the map page (issue 14)
+
+    app.include_router(map_router)

@@ -11,9 +11,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from parley.geo.countries import capital_code, country_of_name, fold
+from parley import lexicon
+from parley.geo.countries import capital_code, country_of_name, demonym_code, fold
+from parley.geo.gazetteer import Entry, gazetteer
 from parley.geo.places import GeoHit, geocode
+from parley.geo.resolve import Context, Resolution, resolve
 from parley.types import Place
+
+_STRONG_KINDS = frozenset({"country", "continent", "region", "water", "admin1"})
 
 _LOCATIVE = frozenset(
     {
@@ -147,72 +152,295 @@ def _place_of(span: Span, hint: str | None) -> tuple[Span, GeoHit] | None:
     return span, hit
 
 
-def _is_location_use(span: Span, hit: GeoHit) -> bool:
+def _known(text: str) -> bool:
+    return bool(text[:1].isupper()) and (gazetteer().known(text) or bool(country_of_name(text)))
+
+
+def _split_known(span: Span) -> list[Span]:
+    """The entity itself if the gazetteer knows it, else its known parts ("Pandi, Bulacan")."""
+    span = _trim(span)
+    if not len(span):
+        return []
+    if _known(span.text):
+        return [span]
+    parts = [p for p in split_list(span) if p.text != span.text]
+    if parts and any(_known(p.text) for p in parts):
+        return [p for p in parts if _known(p.text)]
+    return [span]
+
+
+def _government_use(span: Span, entry: Entry | None) -> bool:
+    """True when the name stands for a government or body, not the place ("Moscow said")."""
     root = span.root
-    if root.dep_ in _ACTING_DEPS and (hit.kind == "country" or capital_code(span.text)):
-        return False  # "Moscow launched", "Russia said": an actor, not a place
-    if hit.kind == "country":
-        # Countries are places only where something happens in them ("in northeastern Ukraine").
-        return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE - {
-            "of",
-            "to",
-            "from",
-            "on",
-            "over",
-        }
-    # "Kremlin spokesman", "Washington's position": a modifier, not a location.
-    return not (
-        root.dep_ in ("compound", "amod", "poss")
-        and root.head.pos_ in ("NOUN", "PROPN")
-        and root.head.ent_type_ not in ("GPE", "LOC", "FAC")
-    )
+    head = root.head
+    kind = entry.kind if entry is not None else None
+    state_like = kind in ("country", "admin1") or capital_code(span.text) is not None
+    first = root
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head  # "Ukraine and Russia held talks": Russia shares Ukraine's role
+    if first.dep_ in _ACTING_DEPS and state_like:
+        return True  # "Russia said", "Moscow launched"
+    if root.dep_ == "poss":
+        return head.lower_ not in lexicon.words("place_part_nouns")  # not "Ukraine's east"
+    if (
+        root.dep_ in ("compound", "amod", "nmod")
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.ent_type_ not in ("GPE", "LOC", "FAC")
+        and head.lower_ not in lexicon.words("place_part_nouns")
+    ):
+        return True  # "US officials", "Kremlin spokesman"
+    if root.dep_ in ("pobj", "conj") and state_like:
+        prep = head
+        while prep.dep_ == "conj" and prep.head is not prep:
+            prep = prep.head
+        if prep.dep_ == "pobj":
+            prep = prep.head
+        return prep.lower_ in lexicon.words("place_government_preps")
+    return False
 
 
-def extract_places(doc: Doc, *, country_hint: str | None = None) -> list[Place]:
-    """Every place mention of ``doc`` with its gazetteer country, coordinates and kind.
+def _container_after(span: Span, spans_by_start: dict[int, Span]) -> Span | None:
+    """The place named right after "X, " ("Springfield, Illinois") if there is one."""
+    doc = span.doc
+    i = span.end
+    if i + 1 < len(doc) and doc[i].text == ",":
+        return spans_by_start.get(i + 1)
+    return None
+
+
+def _is_toponym(span: Span) -> bool:
+    """False for names of other things: "Marburg (haemorrhagic) fever", "$US 15 billion",
+    "Ann-Christin", unknown acronyms ("KBR", "DOH")."""
+    doc = span.doc
+    heads = lexicon.words("place_name_heads")
+    after = [t.lower_ for t in doc[span.end : span.end + 2]]
+    if after[:1] and after[0] in heads:
+        return False
+    if len(after) == 2 and after[1] in heads and doc[span.end].pos_ == "ADJ":
+        return False
+    if span.start > 0 and doc[span.start - 1].text in ("$", "A$", "C$", "NZ$"):
+        return False  # "$US 15 billion": a currency
+    if (
+        span.end + 1 < len(doc)
+        and doc[span.end].text == "-"
+        and not span[-1].whitespace_
+        and doc[span.end + 1].ent_type_ == "PERSON"
+    ):
+        return False  # "Ann-Christin Nykvist"
+    text = span.text
+    if text.isupper() and len(text.replace(".", "")) <= 4 and not country_of_name(text):
+        return any(e.kind in _STRONG_KINDS and not alt for e, alt in gazetteer().lookup(text))
+    return True
+
+
+def _uncovered_names(doc: Doc, covered: set[int], in_org: set[int]) -> list[Span]:
+    """Countries, first-level divisions and listed regions the tagger did not mark.
+
+    Only capitalised proper-noun runs of up to four tokens whose text is a country name, a
+    division or a listed region/water: town names are too often ordinary words or people.
+    Inside an organisation's name (``in_org``: "the U.S. Food and Drug Administration",
+    "Taco Bell Canada") only country names count, and they may follow other words.
+    """
+    gaz = gazetteer()
+    out: list[Span] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if i in covered or not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
+            i += 1
+            continue
+        match = None
+        for j in range(min(n, i + 4), i, -1):
+            if any(k in covered for k in range(i, j)) or not doc[j - 1].text[:1].isupper():
+                continue
+            if (i in in_org) != (j - 1 in in_org):
+                continue
+            text = doc[i:j].text
+            if not gaz.known(text) and not country_of_name(text):
+                continue
+            if i in in_org:
+                # inside an organisation's name only a country counts ("U.S. Centers for ...")
+                if country_of_name(text):
+                    match = doc[i:j]
+                    break
+                continue
+            if country_of_name(text) or any(
+                e.kind in _STRONG_KINDS and not alt for e, alt in gaz.lookup(text)
+            ):
+                match = doc[i:j]
+                break
+        if match is not None and (
+            i in in_org
+            or not (
+                i > 0
+                and doc[i - 1].text[:1].isupper()
+                and i - 1 not in covered
+                and doc[i - 1].pos_ == "PROPN"
+                and not doc[i - 1].is_sent_start
+            )
+        ):
+            out.append(match)
+            i = match.end
+        else:
+            i += 1
+    return out
+
+
+_DATELINE_ENDS = frozenset({"\u2014", "\u2013", "-", "--", "("})
+
+
+def dateline_spans(doc: Doc) -> list[Span]:
+    """The places of a wire dateline: ["KYIV", "Ukraine"] for "KYIV, Ukraine (Reuters) —",
+    ["ATHENS", "Ga."] for "ATHENS, Ga. (AP) —", ["WASHINGTON"] for "WASHINGTON —".
+
+    The article must open with an all-capitals name ended by a comma, a dash or "(" within
+    its first eight tokens; a known place between the comma and the dash is its container.
+    """
+    n = min(len(doc), 8)
+    for k in range(1, n):
+        text = doc[k].text
+        if text in _DATELINE_ENDS or text == ",":
+            head = doc[0:k]
+            letters = [ch for ch in head.text if ch.isalpha()]
+            if len(letters) < 3 or not all(ch.isupper() for ch in letters):
+                return []
+            if text != ",":
+                return [head]
+            end = next(
+                (m for m in range(k + 1, min(len(doc), k + 5)) if doc[m].text in _DATELINE_ENDS),
+                None,
+            )
+            if end is not None and end > k + 1 and _known(doc[k + 1 : end].text):
+                return [head, doc[k + 1 : end]]
+            return [head]
+        if not doc[k].text.isupper() and doc[k].is_alpha:
+            return []
+    return []
+
+
+def extract_places(
+    doc: Doc, *, country_hint: str | None = None, dateline: str | None = None
+) -> list[Place]:
+    """Every toponym of ``doc``, resolved with the article as context.
 
     Args:
         doc: a parsed article.
         country_hint: ISO3 of the article's main country, to prefer its towns over namesakes
             abroad; by default the most frequently named country of the article.
+        dateline: the dateline's place name ("KYIV"); by default read from the article's
+            opening ("KYIV, Ukraine (Reuters) —"). Its country counts as the article's.
 
     Returns:
-        One :class:`parley.types.Place` per mention, in text order.
+        One :class:`parley.types.Place` per mention, in text order; ``literal`` is False where
+        the name stands for a government ("Moscow said", "US officials").
     """
     ents = list(doc.ents)  # doc.ents rebuilds its list on every access
-    if country_hint is None:
-        counts: dict[str, int] = {}
-        for ent in ents:
-            if ent.label_ in ("GPE", "NORP"):
-                code = country_of_name(_trim(ent).text) if len(_trim(ent)) else None
-                if code:
-                    counts[code] = counts.get(code, 0) + 1
-        country_hint = max(counts, key=lambda c: counts[c]) if counts else None
     multi_word_names = {
         t.lower_ for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
     }
-    candidates: list[Span] = []
+    spans: list[Span] = []
     for ent in ents:
         label = ent.label_
         if label in ("GPE", "LOC", "FAC"):
-            candidates.extend(split_list(ent) if _place_of(ent, country_hint) is None else [ent])
+            spans.extend(_split_known(ent))
         elif label == "ORG":
             found = _place_of(ent, country_hint)
             if found is not None and found[1].kind == "facility":
-                candidates.append(ent)
+                spans.append(found[0])
             elif org_ent_is_place(ent):
-                candidates.extend(split_list(ent))  # the small model often tags cities ORG
+                spans.extend(split_list(ent))  # the small model often tags cities ORG
         elif label == "PERSON" and person_ent_is_place(ent, multi_word_names):
-            candidates.append(ent)
+            spans.append(_trim(ent))
+    spans = [s for s in spans if len(s) and s.text[:1].isupper() and _is_toponym(s)]
+    covered = {i for ent in ents for i in range(ent.start, ent.end)}
+    covered |= {i for s in spans for i in range(s.start, s.end)}
+    in_org = {
+        i
+        for ent in ents
+        if ent.label_ in ("ORG", "FAC", "PRODUCT", "EVENT")
+        for i in range(ent.start, ent.end)
+    }
+    covered -= in_org
+    covered |= {i for s in spans for i in range(s.start, s.end)}
+    spans.extend(_uncovered_names(doc, covered, in_org))
+    spans = [s for s in spans if _is_toponym(s)]
+    lines = dateline_spans(doc)
+    if lines and dateline is None:
+        dateline = lines[0].text
+    for line in lines:
+        if not any(s.start < line.end and line.start < s.end for s in spans) and _known(
+            line.text.title()
+        ):
+            spans.append(line)
+    dateline_starts = {line.start for line in lines}
+    spans.sort(key=lambda s: s.start)
+
+    # context: the countries and divisions the article names
+    ctx = Context(main_country=country_hint)
+    for ent in ents:
+        if ent.label_ == "NORP":
+            code = demonym_code(ent.text)
+            if code:
+                ctx.countries[code] += 1
+    if dateline:
+        container = None
+        if len(lines) == 2:
+            outer = resolve(lines[1].text, ctx)
+            if outer is not None and outer.entry.kind in ("admin1", "country"):
+                container = outer.entry
+        first = resolve(dateline, ctx, container=container)
+        ctx.dateline_country = first.entry.country if first else country_of_name(dateline)
+    for span in spans:
+        code = country_of_name(span.text)
+        if code:
+            ctx.countries[code] += 1
+    first_pass = [resolve(s.text, ctx) for s in spans]
+    for res in first_pass:
+        if res is None or res.confidence < 0.7:
+            continue
+        if res.entry.kind == "admin1" and res.entry.country:
+            ctx.admin1.add((res.entry.country, res.entry.name))
+            ctx.countries[res.entry.country] += 1
+        elif res.entry.kind == "city" and res.entry.country:
+            ctx.countries[res.entry.country] += 1
+    if country_hint is None and ctx.countries:
+        ctx.main_country = ctx.countries.most_common(1)[0][0]
+
+    by_start = {s.start: s for s in spans}
+    resolved: dict[int, Resolution | None] = {}
+    for span in reversed(spans):  # containers (after the comma) first
+        container_span = _container_after(span, by_start)
+        container = None
+        if container_span is not None:
+            cres = resolved.get(container_span.start)
+            if cres is not None and cres.entry.kind in ("admin1", "country"):
+                container = cres.entry
+        resolved[span.start] = resolve(span.text, ctx, container=container)
+
     places: list[Place] = []
-    for candidate in candidates:
-        found = _place_of(candidate, country_hint)
-        if found is None:
-            continue
-        span, hit = found
-        if not _is_location_use(span, hit):
-            continue
+    for span in spans:
         if fold(span.text) in ("west", "east", "north", "south"):
             continue
-        places.append(hit.place(span.text, span.start_char, span.end_char))
+        res = resolved[span.start]
+        if res is None:
+            continue
+        entry = res.entry
+        places.append(
+            Place(
+                name=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                country=entry.country,
+                latitude=entry.latitude,
+                longitude=entry.longitude,
+                kind=entry.kind,
+                geonameid=entry.geonameid,
+                feature_class=entry.feature_class,
+                admin1=entry.admin1 or None,
+                population=entry.population or None,
+                confidence=res.confidence,
+                literal=span.start in dateline_starts or not _government_use(span, entry),
+            )
+        )
     return places
