@@ -14,136 +14,27 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from parley import lexicon
+from parley.nlp.deps import NOT_MEASURE_ENTS
 from parley.nlp.doctext import doc_text
 from parley.numbers import parse_number, parse_quantity
 from parley.types import Amount, CasualtyMention
 
-CURRENCY_SYMBOLS: dict[str, str] = {
-    "us$": "USD",
-    "$": "USD",
-    "€": "EUR",
-    "£": "GBP",
-    "¥": "JPY",
-    "₴": "UAH",
-    "₽": "RUB",
-    "₹": "INR",
-    "a$": "AUD",
-    "c$": "CAD",
-    "hk$": "HKD",
-}
-CURRENCY_WORDS: dict[str, str] = {
-    "dollar": "USD",
-    "dollars": "USD",
-    "euro": "EUR",
-    "euros": "EUR",
-    "pound": "GBP",
-    "pounds": "GBP",
-    "sterling": "GBP",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "yen": "JPY",
-    "ruble": "RUB",
-    "rubles": "RUB",
-    "rouble": "RUB",
-    "roubles": "RUB",
-    "hryvnia": "UAH",
-    "hryvnias": "UAH",
-    "hryvnia's": "UAH",
-    "rupee": "INR",
-    "rupees": "INR",
-    "won": "KRW",
-    "lira": "TRY",
-    "shekel": "ILS",
-    "shekels": "ILS",
-    "francs": "CHF",
-    "rand": "ZAR",
-    "naira": "NGN",
-    "riyal": "SAR",
-    "riyals": "SAR",
-    "dinar": "IQD",
-    "dinars": "IQD",
-}
-PERCENT_WORDS = {"percent", "per cent", "%", "pct", "percentage points", "percentage point"}
+# Word lists: parley/data/lexicon (currency_symbols.tsv, currency_words.tsv, percent_words.txt,
+# amount_time_nouns.txt, amount_unit_nouns.txt, amount_scale_words.txt, unit_words.txt).
+CURRENCY_SYMBOLS: lexicon.WordMap[str, str] = lexicon.table_map(
+    "currency_symbols", "symbol", "code"
+)
+CURRENCY_WORDS: lexicon.WordMap[str, str] = lexicon.table_map("currency_words", "word", "code")
+PERCENT_WORDS = lexicon.word_set("percent_words")
 # Durations and ages are not amounts ("in 24 hours", "a 15-year-old").
-TIME_NOUNS = {
-    "year",
-    "month",
-    "week",
-    "day",
-    "hour",
-    "minute",
-    "second",
-    "decade",
-    "century",
-    "time",
-    "times",
-    "am",
-    "pm",
-    "o'clock",
-    "round",
-    "point",
-    "percent",
-    "%",
-    "votes",
-    "vote",
-    "seat",
-    "page",
-    "article",
-    "item",
-    "step",
-    "clause",
-    "paragraph",
-    "section",
-    "chapter",
-}
+TIME_NOUNS = lexicon.word_set("amount_time_nouns")
 # Units whose "of" object is what is measured ("5,000 tonnes of grain"), unlike "prisoners of war".
-UNIT_NOUNS = {
-    "tonne",
-    "ton",
-    "tons",
-    "tonnes",
-    "barrel",
-    "barrels",
-    "litre",
-    "liter",
-    "gallon",
-    "kilogram",
-    "kg",
-    "bag",
-    "container",
-    "shipment",
-    "cubic",
-    "metre",
-    "meter",
-    "unit",
-    "round",
-    "dose",
-    "megawatt",
-    "gigawatt",
-    "bcm",
-    "truck",
-    "truckload",
-    "ship",
-    "package",
-    "batch",
-}
+UNIT_NOUNS = lexicon.word_set("amount_unit_nouns")
 # Recipients, places, dates and other amounts are not what an amount measures.
-NOT_MEASURES = {
-    "GPE",
-    "PERSON",
-    "ORG",
-    "NORP",
-    "DATE",
-    "TIME",
-    "PERCENT",
-    "MONEY",
-    "QUANTITY",
-    "CARDINAL",
-    "LOC",
-    "FAC",
-}
+NOT_MEASURES = NOT_MEASURE_ENTS
 MEASURE_PREPS = {"in", "for", "of", "to", "on", "towards", "toward"}
-_SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "m", "k"}
+_SCALE_WORDS = lexicon.word_set("amount_scale_words")
 
 
 def _currency(text: str) -> str | None:
@@ -400,12 +291,7 @@ def extract_amounts(doc: Doc, *, casualties: Sequence[CasualtyMention] = ()) -> 
 
 
 #: Units are what an amount is counted in, never what it measures ("30 km (18.6 miles)").
-UNIT_WORDS = frozenset(
-    """km kilometre kilometres kilometer kilometers mile miles mph kph km/h m metre metres meter
-    meters cm mm ft foot feet inch inches yard yards kg kilogram kilograms lb lbs pound pounds
-    ton tons tonne tonnes ounce ounces litre litres liter liters gallon gallons acre acres
-    hectare hectares percent lari dollar dollars euro euros""".split()  # noqa: SIM905
-)
+UNIT_WORDS = lexicon.word_set("unit_words")
 
 
 def _share_with_conversions(text: str, amounts: list[Amount]) -> list[Amount]:

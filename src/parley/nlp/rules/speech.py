@@ -15,65 +15,38 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from parley import lexicon
+from parley.nlp.deps import NOMINAL_SUBJECT_DEPS, NOUN_PHRASE_DEPS, SPEAKER_CLIMB_DEPS
 from parley.nlp.doctext import doc_sents, doc_text
 from parley.nlp.rules.actors import PRONOUN_GENDER, ActorIndex, ActorRecord
 from parley.types import ActorKind
 
 Quoted = Callable[[int], bool] | None
 
-SPEECH_VERBS = frozenset(
-    """say tell add warn write tweet insist state explain announce ask reply respond answer claim
-    argue note declare comment remark conclude acknowledge admit assert affirm maintain suggest
-    stress emphasize emphasise urge describe report recall reiterate predict promise pledge vow
-    threaten confirm deny complain joke exclaim shout testify post caution observe mention accuse
-    criticize criticise praise question demand allege concede counter retort quip
-    blast slam decry lament welcome hail read proclaim reveal inform assure
-    advise recommend indicate contend opine muse boast brag concur dismiss rule call denounce
-    condemn label brand term characterize characterise attack pray plead express speak point
-    decide find specify stipulate""".split()
-)
+# Word lists live in parley/data/lexicon (speech_verbs.tsv and the .txt files named here); the
+# names stay, read lazily from the current lexicon.
+SPEECH_VERBS = lexicon.where_set("speech_verbs", "speech")
 # Verbs that are verbs of saying only when the quotation or a clause hangs from them
 # ("maintained that ...", "found the advice 'unlawful'"), not merely nearby ("maintain packages").
-WEAK_SPEECH_VERBS = frozenset(
-    """maintain add find decide point express call note read rule specify attack question
-    welcome hail order hold continue describe label brand term""".split()
-)
+WEAK_SPEECH_VERBS = lexicon.where_set("speech_verbs", "weak")
 # Verbs that introduce reported speech with a clause (a subset: "praise" takes no clause).
-REPORTING_VERBS = frozenset(
-    """say tell add warn write tweet insist state explain announce claim argue note declare
-    comment remark conclude acknowledge admit assert affirm maintain suggest stress emphasize
-    emphasise report recall reiterate predict promise pledge vow threaten confirm deny complain
-    allege concede counter reveal inform assure indicate contend testify rule""".split()
-)
-SPEECH_NOUNS = frozenset(
-    """claim statement remark remarks comment comments words tweet post message warning promise
-    pledge vow assertion declaration announcement speech letter opinion ruling address interview
-    testimony communique communiqué decree verdict judgment judgement report words""".split()
-)
+REPORTING_VERBS = lexicon.where_set("speech_verbs", "reporting")
+SPEECH_NOUNS = lexicon.word_set("speech_nouns")
 # Nouns for documents that speak for their author ("the opinion of the Court read ...").
-DOCUMENT_NOUNS = frozenset(
-    """statement opinion ruling report letter decree communique communiqué tweet post message
-    judgment judgement verdict release document order bill law constitution memo memorandum
-    summary note data figures statistics study survey poll research filing motion decision
-    announcement reasoning analysis model evidence recording description hypothesis proposal
-    draft transcript complaint petition lawsuit indictment affidavit resolution directive
-    guidance guideline notice video footage""".split()
-)
+DOCUMENT_NOUNS = lexicon.word_set("document_nouns")
 NP_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "to"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Nominal subjects (``parley.nlp.deps.NOMINAL_SUBJECT_DEPS``; not events.py's SUBJECT_DEPS).
+SUBJECT_DEPS = NOMINAL_SUBJECT_DEPS
 #: "X and his counterparts, Y and Z": nouns that give the people they name X's office.
-PEER_NOUNS = frozenset({"counterpart", "colleague", "peer", "fellow"})
-CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "relcl", "pcomp", "ccomp", "dep"})
+PEER_NOUNS = lexicon.word_set("peer_nouns")
+CLIMB_DEPS = SPEAKER_CLIMB_DEPS
 # he/she and their forms (genders as ActorRecord.gender spells them); plural and neuter: None.
-PRONOUNS: dict[str, str | None] = {
-    **PRONOUN_GENDER,
-    **dict.fromkeys(("they", "them", "their", "it", "its"), None),
-}
-# "That said, ...", "signs which read ...", first person outside quotes (the writer).
-NEVER_SPEAKERS = frozenset(
-    # "you" in news is generic ("you have to ask ...") or the interviewer's reader.
-    {"that", "this", "which", "what", "who", "my", "our", "me", "us", "i", "we", "you", "your"}
+PRONOUNS: lexicon.WordMap[str, str | None] = lexicon.WordMap(
+    lambda lex: {**PRONOUN_GENDER, **dict.fromkeys(("they", "them", "their", "it", "its"), None)},
+    "pronouns",
 )
+# "That said, ...", "signs which read ...", first person outside quotes (the writer).
+NEVER_SPEAKERS = lexicon.word_set("never_speakers")
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,7 +234,7 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
 
 
 def _subject_hung_on_source(cue: Token) -> Token | None:
-    """"According to the BBC, a spokesman ... expressed": the parser sometimes hangs the verb's
+    """ "According to the BBC, a spokesman ... expressed": the parser sometimes hangs the verb's
     subject on the source as an apposition; the reader's speaker is the spokesman."""
     for child in cue.children:
         if not is_according_to(child):
@@ -278,20 +251,7 @@ def _subject_hung_on_source(cue: Token) -> Token | None:
 def _noun_phrase(token: Token) -> Span:
     """The noun phrase headed by ``token``, without relative clauses, appositions or commas."""
     doc = token.doc
-    keep = {
-        "compound",
-        "amod",
-        "det",
-        "poss",
-        "nmod",
-        "prep",
-        "pobj",
-        "case",
-        "nummod",
-        "quantmod",
-        "flat",
-        "punct",
-    }
+    keep = NOUN_PHRASE_DEPS
     left, right = token.i, token.i
     for child in token.lefts:
         if child.dep_ in keep and child.dep_ != "punct":
@@ -309,7 +269,7 @@ def _noun_phrase(token: Token) -> Span:
     return span
 
 
-ACCOUNT_NOUNS = frozenset({"account", "page", "feed", "channel", "office", "website", "handle"})
+ACCOUNT_NOUNS = lexicon.word_set("account_nouns")
 
 
 def _document_owner(token: Token, *, depth: int = 0) -> Token | None:
