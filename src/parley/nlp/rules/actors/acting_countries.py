@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Span, Token
+
 from parley.geo.countries import (
     capital_code,
     country_code,
@@ -36,7 +38,8 @@ def main_country(index: ActorIndex) -> str | None:
 
 
 def add_countries(index: ActorIndex) -> None:
-    doc = index.doc
+    """Countries (or their capitals, "Moscow said") that act: an actor for each country with
+    at least one mention as a subject or an agent, holding all its mentions."""
     acting: dict[str, list[tuple[int, int, str, bool]]] = {}
     for ent in index.ents:
         if ent.label_ not in ("GPE", "NORP", "ORG", "PERSON"):
@@ -45,40 +48,12 @@ def add_countries(index: ActorIndex) -> None:
             ent.start_char, ent.end_char
         ):
             continue
-        start, end = ent.start, ent.end
-        while end > start and doc[end - 1].text in POSSESSIVE:
-            end -= 1
-        while start < end and doc[start].lower_ == "the":
-            start += 1
-        if start >= end:
+        found = _country_mention(index, ent)
+        if found is None:
             continue
-        text = doc[start:end].text
-        iso3 = country_of_name(text)
-        is_capital = False
-        if iso3 is None and ent.label_ == "GPE":
-            iso3 = capital_code(text)
-            is_capital = iso3 is not None
-        if iso3 is None:
-            continue
-        root = doc[start:end].root
-        subject = (
-            (root.dep_ in ACTING_DEPS and root.head.lemma_ != "be")
-            or (
-                root.dep_ == "conj"
-                and root.head.dep_ in ACTING_DEPS
-                and root.head.head.lemma_ != "be"
-            )
-            or (root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent")
-        )
-        acting.setdefault(iso3, []).append(
-            (
-                doc[start].idx,
-                doc[end - 1].idx + len(doc[end - 1].text),
-                text,
-                subject and not is_capital or (subject and is_capital),
-            )
-        )
-        if is_capital and not subject:
+        iso3, mention, is_capital = found
+        acting.setdefault(iso3, []).append(mention)
+        if is_capital and not mention[3]:
             acting[iso3].pop()  # a capital is the country only when it acts ("Moscow said")
     for iso3, mentions in acting.items():
         if not any(flag for *_, flag in mentions):
@@ -93,6 +68,41 @@ def add_countries(index: ActorIndex) -> None:
             record.add_mention(s_char, e_char, text)
             if flag:
                 record.subject_mentions.append((s_char, e_char))
+
+
+def _country_mention(
+    index: ActorIndex, ent: Span
+) -> tuple[str, tuple[int, int, str, bool], bool] | None:
+    """(ISO3, (start, end, text, acts), is a capital) for an entity naming a country or, for a
+    GPE, its capital."""
+    doc = index.doc
+    start, end = ent.start, ent.end
+    while end > start and doc[end - 1].text in POSSESSIVE:
+        end -= 1
+    while start < end and doc[start].lower_ == "the":
+        start += 1
+    if start >= end:
+        return None
+    text = doc[start:end].text
+    iso3 = country_of_name(text)
+    is_capital = False
+    if iso3 is None and ent.label_ == "GPE":
+        iso3 = capital_code(text)
+        is_capital = iso3 is not None
+    if iso3 is None:
+        return None
+    subject = _acts(doc[start:end].root)
+    mention = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), text, subject)
+    return iso3, mention, is_capital
+
+
+def _acts(root: Token) -> bool:
+    """A subject (not of "be"), a conjunct of one, or the agent of a passive ("by Russia")."""
+    return bool(
+        (root.dep_ in ACTING_DEPS and root.head.lemma_ != "be")
+        or (root.dep_ == "conj" and root.head.dep_ in ACTING_DEPS and root.head.head.lemma_ != "be")
+        or (root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent")
+    )
 
 
 def set_main_country(index: ActorIndex) -> None:

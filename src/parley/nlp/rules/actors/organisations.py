@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from parley.geo.countries import (
     actor_code,
@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 
 
 def org_span(index: ActorIndex, ent: Span) -> tuple[int, int] | None:
+    """The tokens of an organisation's name in an ORG entity, repaired where the tagger cut
+    it short or ran it long."""
     doc = index.doc
     start, end = ent.start, ent.end
     while end > start and (
@@ -52,6 +54,16 @@ def org_span(index: ActorIndex, ent: Span) -> tuple[int, int] | None:
         start += 1
     if start >= end or (start > 0 and doc[start - 1].text == "#"):
         return None
+    start, end = _trim_org_words(index, start, end)
+    if start >= end:
+        return None
+    end = _join_split_name(index, start, end)
+    return start, _with_of_place(index, start, end)
+
+
+def _trim_org_words(index: ActorIndex, start: int, end: int) -> tuple[int, int]:
+    """Drop lower-case words after "of", a word swallowed before "the", trailing links."""
+    doc = index.doc
     # "Associated Press of bank robberies": lower-case words after "of" are not the name.
     of_at = next((k for k in range(start + 1, end) if doc[k].lower_ == "of"), None)
     if of_at is not None and all(
@@ -64,9 +76,12 @@ def org_span(index: ActorIndex, ent: Span) -> tuple[int, int] | None:
         start = inner_the + 1
     while end > start and doc[end - 1].lower_ in ("of", "for", "and", "the", "on"):
         end -= 1
-    if start >= end:
-        return None
-    # "the Chilean League" + "for the" + "Protection of Rivers": one name split in two.
+    return start, end
+
+
+def _join_split_name(index: ActorIndex, start: int, end: int) -> int:
+    """"the Chilean League" + "for the" + "Protection of Rivers": one name split in two."""
+    doc = index.doc
     if end < len(doc) and doc[end].lower_ in ("for", "of", "on"):
         tail = next(
             (e for e in index.ents if e.start in (end + 1, end + 2) and e.label_ == "ORG"), None
@@ -82,18 +97,24 @@ def org_span(index: ActorIndex, ent: Span) -> tuple[int, int] | None:
             end = tail.end
             while end > start and doc[end - 1].text in POSSESSIVE:
                 end -= 1
-    # "Supreme Court" + "of Puerto Rico": the tagger often leaves the "of <place>" out.
+    return end
+
+
+def _with_of_place(index: ActorIndex, start: int, end: int) -> int:
+    """"Supreme Court" + "of Puerto Rico": the tagger often leaves the "of <place>" out."""
+    doc = index.doc
     if end < len(doc) and doc[end].lower_ == "of" and norm_token(doc[end - 1].text) in ORG_WORDS:
         place = next((e for e in index.ents if e.start == end + 1 and e.label_ == "GPE"), None)
         if place is not None:
             end = place.end
             while end > start and doc[end - 1].text in POSSESSIVE:
                 end -= 1
-    return start, end
+    return end
 
 
 def add_organisations(index: ActorIndex) -> None:
-    doc = index.doc
+    """ORG entities (and listed institutions tagged otherwise) as organisations, then their
+    bare acronyms elsewhere in the text."""
     for ent in index.ents:
         if ent.label_ not in ORG_LABELS and not (
             ent.label_ in ("FAC", "GPE", "NORP") and is_listed_org(index, ent)
@@ -101,40 +122,7 @@ def add_organisations(index: ActorIndex) -> None:
             continue
         if any(k in index.claimed for k in range(ent.start, ent.end)):
             continue
-        span = org_span(index, ent)
-        if span is None:
-            continue
-        start, end = span
-        text = doc[start:end].text
-        acronym = None
-        paren = re.match(r"^(.*?)\s*\(\s*([A-Z][A-Za-z.&-]{1,10})\s*\)?$", text)
-        if paren:
-            text, acronym = paren.group(1).strip(), paren.group(2)
-        if not text or not text[:1].isupper() or not any(ch.isalpha() for ch in text):
-            continue
-        if not_an_org(index, ent, start, end, text):
-            continue
-        s_char = doc[start].idx
-        e_char = s_char + len(text)
-        record = find_org(index, text)
-        if record is None:
-            entry = known_actor(text)
-            name = entry.name if entry is not None and entry.code else text
-            record = index.add(name, "organization")
-            org_facts(index, record, text)
-        elif len(text.split()) > len(record.name.split()) and not record.code:
-            record.add_alias(record.name)
-            record.name = text
-            org_facts(index, record, text)
-        record.add_mention(s_char, e_char, index.text[s_char:e_char])
-        if acronym:
-            record.add_alias(acronym)
-        if doc[start:end].root.dep_ in ACTING_DEPS:
-            record.subject_mentions.append((s_char, e_char))
-        owner = doc[start - 2] if start >= 2 and doc[start - 1].text in POSSESSIVE else None
-        if owner is not None and country_code(owner.text):
-            record.country, record.country_evidence = country_code(owner.text), True
-            record.add_alias(index.text[owner.idx : e_char])
+        _add_organisation(index, ent)
     # Bare acronyms in the text of an organisation that introduced one ("MDC").
     for record in [r for r in index.records if r.kind == "organization"]:
         for alias in list(record.aliases):
@@ -142,6 +130,45 @@ def add_organisations(index: ActorIndex) -> None:
                 for match in re.finditer(rf"\b{re.escape(alias)}\b", index.text):
                     if index.at(match.start(), match.end()) is None:
                         record.add_mention(match.start(), match.end(), alias)
+
+
+def _add_organisation(index: ActorIndex, ent: Span) -> None:
+    """One ORG entity as a new organisation or a mention of a known one."""
+    doc = index.doc
+    span = org_span(index, ent)
+    if span is None:
+        return
+    start, end = span
+    text = doc[start:end].text
+    acronym = None
+    paren = re.match(r"^(.*?)\s*\(\s*([A-Z][A-Za-z.&-]{1,10})\s*\)?$", text)
+    if paren:
+        text, acronym = paren.group(1).strip(), paren.group(2)
+    if not text or not text[:1].isupper() or not any(ch.isalpha() for ch in text):
+        return
+    if not_an_org(index, ent, start, end, text):
+        return
+    s_char = doc[start].idx
+    e_char = s_char + len(text)
+    record = find_org(index, text)
+    if record is None:
+        entry = known_actor(text)
+        name = entry.name if entry is not None and entry.code else text
+        record = index.add(name, "organization")
+        org_facts(index, record, text)
+    elif len(text.split()) > len(record.name.split()) and not record.code:
+        record.add_alias(record.name)
+        record.name = text
+        org_facts(index, record, text)
+    record.add_mention(s_char, e_char, index.text[s_char:e_char])
+    if acronym:
+        record.add_alias(acronym)
+    if doc[start:end].root.dep_ in ACTING_DEPS:
+        record.subject_mentions.append((s_char, e_char))
+    owner = doc[start - 2] if start >= 2 and doc[start - 1].text in POSSESSIVE else None
+    if owner is not None and country_code(owner.text):
+        record.country, record.country_evidence = country_code(owner.text), True
+        record.add_alias(index.text[owner.idx : e_char])
 
 
 def add_listed_mentions(index: ActorIndex) -> None:
@@ -218,22 +245,7 @@ def add_governments(index: ActorIndex) -> None:
             continue  # "a German government source" is a person, not the government
         if index.at(tok.idx, tok.idx + len(tok.text)) is not None:
             continue
-        start = tok.i
-        iso3 = None
-        k = tok.i - 1
-        if k >= 0 and doc[k].text in POSSESSIVE:
-            k -= 1
-        # "the Hong Kong government": up to three capitalised words naming a country.
-        for n in (3, 2, 1):
-            if k - n + 1 < 0:
-                continue
-            words = doc[k - n + 1 : k + 1]
-            if not all(w.text[:1].isupper() for w in words):
-                continue
-            code = country_of_name(words.text) or demonym_code(words.text)
-            if code:
-                iso3, start = code, k - n + 1
-                break
+        iso3, start = _government_country(index, tok)
         det = doc[start - 1] if start > 0 else None
         if iso3 is None:
             # A bare "the government" is the article's country's when it acts or speaks.
@@ -247,31 +259,57 @@ def add_governments(index: ActorIndex) -> None:
             iso3 = index.main_country
         if det is not None and det.lower_ == "the":
             start -= 1
-        record = next(
-            (
-                r
-                for r in index.records
-                if r.kind == "organization" and r.country == iso3 and r.name.endswith(tok.lower_)
-            ),
-            None,
-        )
-        if record is None:
-            place = (
-                doc[start + (1 if doc[start].lower_ == "the" else 0) : tok.i]
-                .text.rstrip("'\u2019s")
-                .strip()
-            )
-            base = (
-                place
-                if place and (country_of_name(place) or demonym_code(place))
-                else (country_name(iso3) or iso3)
-            )
-            record = index.add(f"{base} {tok.lower_}", "organization", country=iso3, sector="GOV")
-            record.country_evidence = True
+        record = _government_record(index, tok, iso3, start)
         s_char, e_char = doc[start].idx, tok.idx + len(tok.text)
         record.add_mention(s_char, e_char, index.text[s_char:e_char])
         if tok.dep_ in ACTING_DEPS:
             record.subject_mentions.append((s_char, e_char))
+
+
+def _government_country(index: ActorIndex, tok: Token) -> tuple[str | None, int]:
+    """"the Hong Kong government": up to three capitalised words naming a country before the
+    noun (or its owner's 's); the country and the token where its name starts."""
+    doc = index.doc
+    k = tok.i - 1
+    if k >= 0 and doc[k].text in POSSESSIVE:
+        k -= 1
+    for n in (3, 2, 1):
+        if k - n + 1 < 0:
+            continue
+        words = doc[k - n + 1 : k + 1]
+        if not all(w.text[:1].isupper() for w in words):
+            continue
+        code = country_of_name(words.text) or demonym_code(words.text)
+        if code:
+            return code, k - n + 1
+    return None, tok.i
+
+
+def _government_record(index: ActorIndex, tok: Token, iso3: str, start: int) -> ActorRecord:
+    """The country's government (administration, cabinet) actor, made when first met."""
+    doc = index.doc
+    record = next(
+        (
+            r
+            for r in index.records
+            if r.kind == "organization" and r.country == iso3 and r.name.endswith(tok.lower_)
+        ),
+        None,
+    )
+    if record is None:
+        place = (
+            doc[start + (1 if doc[start].lower_ == "the" else 0) : tok.i]
+            .text.rstrip("'\u2019s")
+            .strip()
+        )
+        base = (
+            place
+            if place and (country_of_name(place) or demonym_code(place))
+            else (country_name(iso3) or iso3)
+        )
+        record = index.add(f"{base} {tok.lower_}", "organization", country=iso3, sector="GOV")
+        record.country_evidence = True
+    return record
 
 
 def is_listed_org(index: ActorIndex, ent: Span) -> bool:

@@ -41,6 +41,19 @@ if TYPE_CHECKING:
 
 
 def person_mentions(index: ActorIndex) -> list[PersonMention]:
+    """Every person's name in the article, in text order: PERSON entities, ORG entities in a
+    person's shape, and names the tagger missed after a title or before a verb of saying."""
+    found = _tagged_people(index)
+    found.extend(_org_shaped_people(index))
+    taken = {k for m in found for k in range(m.start, m.end)}
+    _names_after_titles(index, found, taken)
+    _untagged_speakers(index, found, taken)
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _tagged_people(index: ActorIndex) -> list[PersonMention]:
+    """PERSON entities, adjacent ones joined, without places and pieces of organisations."""
     doc = index.doc
     ents = [e for e in index.ents if e.label_ in PERSON_LABELS]
     # Adjacent PERSON entities are one name ("Zine El Abidine" + "Ben Ali").
@@ -56,17 +69,9 @@ def person_mentions(index: ActorIndex) -> list[PersonMention]:
         span = doc[start:end]
         if person_ent_is_place(span, multi_word_names):
             continue
-        bare = clean_name(span)
-        if (
-            end < len(doc)
-            and norm_token(doc[end].text) in ORG_WORDS
-            and (
-                doc[end].text[:1].isupper()
-                or doc[end].lower_ in ("party", "movement", "front", "alliance", "group")
-            )
-            or any(norm_token(t.text) in ORG_WORDS for t in span[1:])
-        ):
+        if _part_of_org_name(index, span):
             continue  # "Raksa Chart" + "Party", "Civic Platform": part of an org's name
+        bare = clean_name(span)
         before = norm_token(doc[start - 1].text) if start > 0 else ""
         titled = before in TITLE_NOUNS or before in HONORIFICS
         if not titled and (country_of_name(bare) or capital_code(bare) or demonym_code(bare)):
@@ -74,7 +79,27 @@ def person_mentions(index: ActorIndex) -> list[PersonMention]:
         mention = refine_person_span(index, start, end)
         if mention is not None:
             found.append(mention)
-    # ORG entities in a person's shape ("Nikos Christodoulides", "Patrice Talon of Benin").
+    return found
+
+
+def _part_of_org_name(index: ActorIndex, span: Span) -> bool:
+    """A PERSON span followed by, or holding, an organisation word ("Raksa Chart Party")."""
+    doc = index.doc
+    end = span.end
+    return bool(
+        end < len(doc)
+        and norm_token(doc[end].text) in ORG_WORDS
+        and (
+            doc[end].text[:1].isupper()
+            or doc[end].lower_ in ("party", "movement", "front", "alliance", "group")
+        )
+        or any(norm_token(t.text) in ORG_WORDS for t in span[1:])
+    )
+
+
+def _org_shaped_people(index: ActorIndex) -> list[PersonMention]:
+    """ORG entities in a person's shape ("Nikos Christodoulides", "Patrice Talon of Benin")."""
+    found: list[PersonMention] = []
     for ent in index.ents:
         if ent.label_ in ORG_LABELS or ent.label_ == "GPE":
             shape = org_looks_like_person(index, ent)
@@ -82,8 +107,13 @@ def person_mentions(index: ActorIndex) -> list[PersonMention]:
                 mention = refine_person_span(index, *shape)
                 if mention is not None:
                     found.append(mention)
-    # Untagged names right after a capitalised title ("Presidents Muhammadu Buhari of Nigeria").
-    taken = {k for m in found for k in range(m.start, m.end)}
+    return found
+
+
+def _names_after_titles(index: ActorIndex, found: list[PersonMention], taken: set[int]) -> None:
+    """Untagged names right after a capitalised title ("Presidents Muhammadu Buhari of
+    Nigeria")."""
+    doc = index.doc
     for tok in doc:
         low = norm_token(tok.text)
         if not tok.text[:1].isupper() or (
@@ -91,22 +121,31 @@ def person_mentions(index: ActorIndex) -> list[PersonMention]:
         ):
             continue
         k = tok.i + 1
-        while (
-            k < len(doc)
-            and k not in taken
-            and doc[k].pos_ == "PROPN"
-            and doc[k].text[:1].isupper()
-            and doc[k].ent_type_ in ("", "PERSON")
-            and norm_token(doc[k].text) not in TITLE_NOUNS | ORG_WORDS
-            and not country_code(doc[k].text)
-        ):
+        while k < len(doc) and k not in taken and _untagged_name_word(doc[k]):
             k += 1
         if k - (tok.i + 1) >= 2:
             mention = refine_person_span(index, tok.i + 1, k)
             if mention is not None:
                 found.append(mention)
                 taken.update(range(mention.start, mention.end))
-    # Untagged names that speak ("Pavel Orlov said ..."): the tagger missed a person.
+
+
+def _untagged_name_word(tok: Token) -> bool:
+    """A capitalised proper noun that is no title, organisation word or country."""
+    low = norm_token(tok.text)
+    return (
+        tok.pos_ == "PROPN"
+        and tok.text[:1].isupper()
+        and tok.ent_type_ in ("", "PERSON")
+        and low not in TITLE_NOUNS
+        and low not in ORG_WORDS
+        and not country_code(tok.text)
+    )
+
+
+def _untagged_speakers(index: ActorIndex, found: list[PersonMention], taken: set[int]) -> None:
+    """Untagged names that speak ("Pavel Orlov said ..."): the tagger missed a person."""
+    doc = index.doc
     for tok in doc:
         if (
             tok.dep_ != "nsubj"
@@ -130,22 +169,12 @@ def person_mentions(index: ActorIndex) -> list[PersonMention]:
             if mention is not None:
                 found.append(mention)
                 taken.update(range(mention.start, mention.end))
-    found.sort(key=lambda m: m.start)
-    return found
 
 
 def org_looks_like_person(index: ActorIndex, ent: Span) -> tuple[int, int] | None:
+    """The tokens of a person's name inside an ORG (or GPE) entity, when it is one."""
     doc = index.doc
-    start, end = ent.start, ent.end
-    while end > start and (
-        doc[end - 1].text in POSSESSIVE or doc[end - 1].lower_ in ("of", "and", "for")
-    ):
-        end -= 1
-    # "Scotland Nicola Sturgeon" after "First Minister of": a place glued to a name.
-    if end - start >= 4 and country_of_name(doc[start : start + 2].text):
-        start += 2  # "Hong Kong Carrie Lam"
-    elif end - start >= 3 and (country_code(doc[start].text) or doc[start].ent_type_ == "GPE"):
-        start += 1
+    start, end = _org_name_core(index, ent)
     tokens = list(doc[start:end])
     if not 2 <= len(tokens) <= 4 or tokens[0].lower_ == "the":
         return None
@@ -172,7 +201,28 @@ def org_looks_like_person(index: ActorIndex, ent: Span) -> tuple[int, int] | Non
         return start, end
     if start > ent.start:
         return start, end
-    root = doc[start:end].root
+    return (start, end) if _person_by_context(index, doc[start:end].root, end) else None
+
+
+def _org_name_core(index: ActorIndex, ent: Span) -> tuple[int, int]:
+    """The entity without a trailing possessive or "of", and without a place glued in front
+    ("Scotland Nicola Sturgeon" after "First Minister of", "Hong Kong Carrie Lam")."""
+    doc = index.doc
+    start, end = ent.start, ent.end
+    while end > start and (
+        doc[end - 1].text in POSSESSIVE or doc[end - 1].lower_ in ("of", "and", "for")
+    ):
+        end -= 1
+    if end - start >= 4 and country_of_name(doc[start : start + 2].text):
+        start += 2  # "Hong Kong Carrie Lam"
+    elif end - start >= 3 and (country_code(doc[start].text) or doc[start].ent_type_ == "GPE"):
+        start += 1
+    return start, end
+
+
+def _person_by_context(index: ActorIndex, root: Token, end: int) -> bool:
+    """A name-shaped ORG coordinated with or apposed to a person, or one that speaks and is
+    then called "he" or "she"."""
     neighbours = (
         [root.head, *root.children] if root.dep_ in ("conj", "appos") else list(root.children)
     )
@@ -181,10 +231,9 @@ def org_looks_like_person(index: ActorIndex, ent: Span) -> tuple[int, int] | Non
         for n in neighbours
         if n.dep_ in ("conj", "appos") or n.i == root.head.i
     ):
-        return start, end
-    if speaks_and_is_called_he_or_she(index, root, end):
-        return start, end  # "Pavel Orlov said ... 'Without that ...,' he said."
-    return None
+        return True
+    # "Pavel Orlov said ... 'Without that ...,' he said."
+    return speaks_and_is_called_he_or_she(index, root, end)
 
 
 def speaks_and_is_called_he_or_she(index: ActorIndex, root: Token, end: int) -> bool:
@@ -204,14 +253,38 @@ def speaks_and_is_called_he_or_she(index: ActorIndex, root: Token, end: int) -> 
 
 
 def refine_person_span(index: ActorIndex, start: int, end: int) -> PersonMention | None:
+    """The name inside tokens ``[start, end)``: without titles, honorifics, possessives and
+    glued places, widened over given names and second surnames the tagger left out."""
     doc = index.doc
-    honorific: str | None = None
     # Trailing possessive and punctuation are not part of the name.
     while end > start and (
         doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct and doc[end - 1].text != "."
     ):
         end -= 1
-    # Leading determiners, honorifics and titles inside the entity.
+    start, honorific = _skip_leading_titles(index, start, end)
+    if start >= end:
+        return None
+    start = _drop_glued_place(index, start, end)
+    while start > 0 and _given_name_left_out(doc[start - 1]):
+        start -= 1  # "MP Ivanna Klympush-Tsintsadze"
+    while end < len(doc) and _second_surname(doc[end], doc[end - 1]):
+        end += 1  # "Wanda Vázquez Garced"
+    # An honorific right before the name gives gender ("Mr Moyo", "Ms Varga").
+    if start > 0:
+        low = norm_token(doc[start - 1].text)
+        if low in HONORIFICS and HONORIFICS[low]:
+            honorific = honorific or HONORIFICS[low]
+    name = doc[start:end].text.strip()
+    if not _name_like(name):
+        return None
+    return PersonMention(start=start, end=end, name=name, honorific_gender=honorific)
+
+
+def _skip_leading_titles(index: ActorIndex, start: int, end: int) -> tuple[int, str | None]:
+    """Skip leading determiners, honorifics, titles and bracketed glosses inside the entity;
+    the new start and the gender an honorific gave."""
+    doc = index.doc
+    honorific: str | None = None
     while start < end:
         low = norm_token(doc[start].text)
         if low in DETERMINERS:
@@ -233,66 +306,61 @@ def refine_person_span(index: ActorIndex, start: int, end: int) -> PersonMention
             start = close + 1
         else:
             break
-    if start >= end:
-        return None
-    # A place glued to the front of a name ("of Hong Kong Carrie Lam"): the place goes.
+    return start, honorific
+
+
+def _drop_glued_place(index: ActorIndex, start: int, end: int) -> int:
+    """A place glued to the front of a name ("of Hong Kong Carrie Lam"): the place goes."""
+    doc = index.doc
     if end - start >= 3 and doc[start].ent_type_ in ("PERSON", "GPE"):
         for width in (2, 1):
             if end - start - width < 2:
                 continue
             place = doc[start : start + width].text
             if country_of_name(place) or (width == 2 and capital_code(place)):
-                start += width
-                break
-    # Widen left over given names the tagger left out ("MP Ivanna Klympush-Tsintsadze").
-    while start > 0:
-        prev = doc[start - 1]
-        low = norm_token(prev.text)
-        if (
-            prev.pos_ in ("PROPN", "NOUN", "ADJ", "X")
-            and prev.text[:1].isupper()
-            and not prev.text.isupper()
-            and prev.ent_type_ in ("", "PERSON")
-            and not is_title_word(low)
-            and low not in TITLE_MODIFIERS
-            and low not in ORG_WORDS
-            and low not in HONORIFICS
-            and not country_code(prev.text)
-            and not prev.is_sent_start
-            and prev.whitespace_
-        ):
-            start -= 1
-        else:
-            break
-    # Widen right over a second surname ("Wanda Vázquez Garced").
-    while end < len(doc):
-        nxt = doc[end]
-        if (
-            nxt.pos_ == "PROPN"
-            and nxt.text[:1].isupper()
-            and nxt.ent_type_ == ""
-            and doc[end - 1].whitespace_
-            and norm_token(nxt.text) not in TITLE_NOUNS
-            and not country_code(nxt.text)
-        ):
-            end += 1
-        else:
-            break
-    # An honorific right before the name gives gender ("Mr Moyo", "Ms Varga").
-    if start > 0:
-        low = norm_token(doc[start - 1].text)
-        if low in HONORIFICS and HONORIFICS[low]:
-            honorific = honorific or HONORIFICS[low]
-    name = doc[start:end].text.strip()
+                return start + width
+    return start
+
+
+def _given_name_left_out(prev: Token) -> bool:
+    """A capitalised word before a name that the tagger left out of it."""
+    low = norm_token(prev.text)
+    return bool(
+        prev.pos_ in ("PROPN", "NOUN", "ADJ", "X")
+        and prev.text[:1].isupper()
+        and not prev.text.isupper()
+        and prev.ent_type_ in ("", "PERSON")
+        and not is_title_word(low)
+        and low not in TITLE_MODIFIERS
+        and low not in ORG_WORDS
+        and low not in HONORIFICS
+        and not country_code(prev.text)
+        and not prev.is_sent_start
+        and prev.whitespace_
+    )
+
+
+def _second_surname(nxt: Token, last: Token) -> bool:
+    """An untagged capitalised proper noun right after a name, part of it."""
+    return bool(
+        nxt.pos_ == "PROPN"
+        and nxt.text[:1].isupper()
+        and nxt.ent_type_ == ""
+        and last.whitespace_
+        and norm_token(nxt.text) not in TITLE_NOUNS
+        and not country_code(nxt.text)
+    )
+
+
+def _name_like(name: str) -> bool:
+    """Letters, a capital first, no platform name and no digit."""
     if not name or norm_token(name) in NOT_PEOPLE or not any(ch.isalpha() for ch in name):
-        return None
+        return False
     # No one's name holds a digit; the tagger's PERSON spans that do are diseases, craft,
     # storms with a distance, magnitudes ("COVID-19", "Voskhod 2", "Magnitude 6.3").
     if any(ch.isdigit() for ch in name):
-        return None
-    if not name[:1].isupper():
-        return None
-    return PersonMention(start=start, end=end, name=name, honorific_gender=honorific)
+        return False
+    return name[:1].isupper()
 
 
 def cluster_persons(index: ActorIndex, mentions: list[PersonMention]) -> None:
