@@ -149,15 +149,9 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def _count_amount(token: Token, taken: list[tuple[int, int]]) -> Amount | None:
-    """ "10,000 troops", "40 tanks", "5,000 tonnes of grain"."""
-    noun = token.head
-    if token.dep_ not in ("nummod",) or noun.pos_ != "NOUN" or noun.i <= token.i:
-        return None
-    if noun.lemma_.lower() in TIME_NOUNS or noun.lower_ in TIME_NOUNS:
-        return None
-    if "-" in token.doc[token.i : noun.i + 1].text:  # "a 15-year-old", "two-day"
-        return None
+def _count_value(token: Token, noun: Token) -> tuple[Token, str, float] | None:
+    """The first token, text and value of the number counting ``noun`` ("10,000", "two
+    hundred"); None for years and names with a number ("a 2011 study", "Flight 370")."""
     start_tok = token
     while (
         start_tok.i > 0
@@ -177,6 +171,22 @@ def _count_amount(token: Token, taken: list[tuple[int, int]]) -> Amount | None:
     before = token.doc[start_tok.i - 1] if start_tok.i > 0 else None
     if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper():
         return None  # a name with a number: "Area 51", "Flight 370"
+    return start_tok, qty, value
+
+
+def _count_amount(token: Token, taken: list[tuple[int, int]]) -> Amount | None:
+    """ "10,000 troops", "40 tanks", "5,000 tonnes of grain"."""
+    noun = token.head
+    if token.dep_ not in ("nummod",) or noun.pos_ != "NOUN" or noun.i <= token.i:
+        return None
+    if noun.lemma_.lower() in TIME_NOUNS or noun.lower_ in TIME_NOUNS:
+        return None
+    if "-" in token.doc[token.i : noun.i + 1].text:  # "a 15-year-old", "two-day"
+        return None
+    counted = _count_value(token, noun)
+    if counted is None:
+        return None
+    start_tok, qty, value = counted
     written_in_digits = any(ch.isdigit() for ch in qty)
     if not written_in_digits and value < 10:
         return None

@@ -122,10 +122,23 @@ def subject_of(verb: Token, *, depth: int = 0, quoted: Quoted = None) -> Token |
     ``quoted(char)`` tells whether a character lies inside quoted text: the reporter's verb
     never takes its subject from inside the quotation it introduces.
     """
+    decided, subject = _own_subject(verb, quoted)
+    if decided:
+        return subject
+    if depth > 4 or verb.head.i == verb.i:
+        return None
+    if quoted and quoted(verb.head.idx):
+        return None
+    return _climbed_subject(verb, depth, quoted)
+
+
+def _own_subject(verb: Token, quoted: Quoted) -> tuple[bool, Token | None]:
+    """(decided, subject) from the verb's own dependents: its subject, or for a passive its
+    agent. ``decided`` is False when the verb has none and the search must climb."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and not (quoted and quoted(c.idx))]
     if subjects:
         # Two subjects means the parser split "Chile's president Ana Reis": the name.
-        return next((c for c in subjects if c.pos_ == "PROPN"), subjects[0])
+        return True, next((c for c in subjects if c.pos_ == "PROPN"), subjects[0])
     for child in verb.children:
         if quoted and quoted(child.idx):
             continue
@@ -133,18 +146,23 @@ def subject_of(verb: Token, *, depth: int = 0, quoted: Quoted = None) -> Token |
             # "X was quoted as saying" names the speaker; "X was called 'Y'" names the topic,
             # and the speaker of a passive verb is its agent ("was denounced by X").
             if verb.lemma_ == "quote":
-                return child
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            obj = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent else None
-            return obj
+                return True, child
+            return True, _agent_of(verb)
     # "a pattern described by the bulletin as ...": a participle's agent is the speaker.
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None and verb.tag_ == "VBN":
-        return next((o for o in agent.children if o.dep_ == "pobj"), None)
-    if depth > 4 or verb.head.i == verb.i:
-        return None
-    if quoted and quoted(verb.head.idx):
-        return None
+        return True, next((o for o in agent.children if o.dep_ == "pobj"), None)
+    return False, None
+
+
+def _agent_of(verb: Token) -> Token | None:
+    """The object of a passive verb's "by" phrase."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((o for o in agent.children if o.dep_ == "pobj"), None) if agent else None
+
+
+def _climbed_subject(verb: Token, depth: int, quoted: Quoted) -> Token | None:
+    """The subject a verb without one takes from the clause it hangs from."""
     if verb.dep_ == "xcomp":
         # "Backlash led Biden to express ...", "they asked her to explain ...": the object of
         # the verb of control is the one who speaks.
@@ -157,17 +175,7 @@ def subject_of(verb: Token, *, depth: int = 0, quoted: Quoted = None) -> Token |
     if absolute is not None:
         return absolute
     if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:
-        if verb.tag_ == "VBD" and verb.dep_ == "acl":
-            # A finite verb parsed as a noun modifier ("X speaking to the think tank called
-            # it ..."): the parse went wrong; the sentence's first subject is the better guess.
-            return _main_subject_before(verb)
-        head = verb.head
-        if verb.dep_ == "acl" and head.dep_ in {"dobj", "pobj"} and head.pos_ == "NOUN":
-            # "explained the decision to ban them, saying ...": the participle belongs to the
-            # clause whose object it hangs from, and its subject is that clause's subject.
-            return subject_of(head.head, depth=depth + 1, quoted=quoted)
-        # "Peskov, who said ..." / "a statement saying ...": the noun modified is the speaker.
-        return head
+        return _modified_noun_subject(verb, depth, quoted)
     if verb.dep_ in CLIMB_DEPS:
         head = verb.head
         if verb.dep_ == "advcl" and head.dep_ == "ccomp" and is_speech_verb(head.head):
@@ -176,6 +184,21 @@ def subject_of(verb: Token, *, depth: int = 0, quoted: Quoted = None) -> Token |
             head = head.head
         return subject_of(head, depth=depth + 1, quoted=quoted)
     return None
+
+
+def _modified_noun_subject(verb: Token, depth: int, quoted: Quoted) -> Token | None:
+    """The subject of a relative clause or participle that modifies a noun."""
+    if verb.tag_ == "VBD" and verb.dep_ == "acl":
+        # A finite verb parsed as a noun modifier ("X speaking to the think tank called
+        # it ..."): the parse went wrong; the sentence's first subject is the better guess.
+        return _main_subject_before(verb)
+    head = verb.head
+    if verb.dep_ == "acl" and head.dep_ in {"dobj", "pobj"} and head.pos_ == "NOUN":
+        # "explained the decision to ban them, saying ...": the participle belongs to the
+        # clause whose object it hangs from, and its subject is that clause's subject.
+        return subject_of(head.head, depth=depth + 1, quoted=quoted)
+    # "Peskov, who said ..." / "a statement saying ...": the noun modified is the speaker.
+    return head
 
 
 def noun_owner(noun: Token) -> Token | None:
@@ -275,44 +298,46 @@ ACCOUNT_NOUNS = lexicon.word_set("account_nouns")
 def _document_owner(token: Token, *, depth: int = 0) -> Token | None:
     """Who a document speaks for: "the opinion of the Court", "the ministry's statement",
     "a memo posted by Senator X", "a post sent from the mayor's official account"."""
-    owner: Token | None = None
-    for child in token.children:
-        if child.dep_ == "poss":
-            owner = child
-            break
+    owner = _owner_in_phrase(token)
     if owner is None:
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in {"of", "by", "from"}:
-                owner = next((o for o in child.children if o.dep_ == "pobj"), None)
-                if owner is not None:
-                    break
-    if owner is None:
-        # "an Ofcom press release", "a Kremlin statement": the named issuer in front.
-        owner = next(
-            (c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None
-        )
-    if owner is None:
-        for verb in token.children:
-            if verb.dep_ not in {"acl", "relcl"}:
-                continue
-            for child in verb.children:
-                if child.dep_ == "agent" or (
-                    child.dep_ == "prep" and child.lower_ in {"by", "from"}
-                ):
-                    owner = next((o for o in child.children if o.dep_ == "pobj"), None)
-                    if owner is not None:
-                        break
-            if owner is not None:
-                break
+        owner = _poster(token)
     if owner is None and token.dep_ in {"dobj", "nsubjpass"} and token.head.pos_ == "VERB":
         # "The union issued a note which said": the one who issued it.
         owner = subject_of(token.head) if token.dep_ == "dobj" else None
         if owner is None and token.dep_ == "nsubjpass":
-            agent = next((c for c in token.head.children if c.dep_ == "agent"), None)
-            owner = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent else None
+            owner = _agent_of(token.head)
     if owner is not None and depth < 2 and owner.lemma_.lower() in ACCOUNT_NOUNS | DOCUMENT_NOUNS:
         return _document_owner(owner, depth=depth + 1) or owner
     return owner
+
+
+def _owner_in_phrase(token: Token) -> Token | None:
+    """The owner named inside the document's phrase: "the ministry's statement", "the opinion
+    of the Court", "a Kremlin statement"."""
+    for child in token.children:
+        if child.dep_ == "poss":
+            return child
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "by", "from"}:
+            owner = next((o for o in child.children if o.dep_ == "pobj"), None)
+            if owner is not None:
+                return owner
+    # "an Ofcom press release", "a Kremlin statement": the named issuer in front.
+    return next((c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+
+
+def _poster(token: Token) -> Token | None:
+    """"a memo posted by Senator X", "a post sent from the mayor's account": the agent of a
+    participle or relative clause on the document."""
+    for verb in token.children:
+        if verb.dep_ not in {"acl", "relcl"}:
+            continue
+        for child in verb.children:
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in {"by", "from"}):
+                owner = next((o for o in child.children if o.dep_ == "pobj"), None)
+                if owner is not None:
+                    return owner
+    return None
 
 
 def _segments(doc: Doc) -> list[Span]:

@@ -135,15 +135,10 @@ class ActorIndex:
                 continue
             if key == fold(record.name) or any(key == fold(a) for a in record.aliases):
                 return record
-        # "Princess Ubolratana", "President Trump": the name without its title.
-        words = wanted.split()
-        while len(words) > 1 and (
-            is_title_word(norm_token(words[0]))
-            or norm_token(words[0]) in HONORIFICS
-            or norm_token(words[0]) in TITLE_MODIFIERS
-        ):
-            words = words[1:]
-        wanted = " ".join(words)
+        return self._find_person_or_country(_without_title(wanted), kind)
+
+    def _find_person_or_country(self, wanted: str, kind: ActorKind | None) -> ActorRecord | None:
+        """A person whose name fits ``wanted`` (the one mentioned most), else the country."""
         people = [
             r for r in self.records if r.kind == "person" and (kind is None or kind == "person")
         ]
@@ -231,29 +226,10 @@ class ActorIndex:
             text: the description as written ("the President", "The minister").
             before: character offset; only actors mentioned before it are candidates.
         """
-        words = [w for w in name_tokens(text) if w not in DETERMINERS and w not in POSSESSIVE]
-        if not words:
+        parsed = _parse_description(text)
+        if parsed is None:
             return None
-        country = None
-        kept = []
-        for w, raw in zip(
-            words, [t for t in text.split() if norm_token(t) not in DETERMINERS], strict=False
-        ):
-            code = demonym_code(raw) or country_of_name(raw)
-            if code and w not in TITLE_NOUNS:
-                country = country or code
-            else:
-                kept.append(w)
-        if not kept:
-            return None
-        head = kept[-1]
-        # Descriptive words that are not part of any office ("the embattled president") are ignored.
-        role_words = [
-            w for w in kept[:-1] if w in TITLE_NOUNS or w in TITLE_MODIFIERS or w in RANK_MODIFIERS
-        ] + [head]
-        proper = [
-            w for w, raw in zip(kept, text.split()[-len(kept) :], strict=False) if raw[:1].isupper()
-        ]
+        country, head, role_words, proper = parsed
         best: tuple[int, ActorRecord] | None = None
         organisations: list[tuple[int, ActorRecord]] = []
         for start, record in self.mentions_before(before):
@@ -268,24 +244,29 @@ class ActorIndex:
                 ):
                     best = (start, record)
                     organisations.append((start, record))
-        # "The Court of Session is Scotland's highest court. The only court above it is the
-        # Supreme Court. [...] the court said": of two fitting organisations a reader follows
-        # the one last mentioned as a subject, not the last one named; only within the
-        # paragraph that names the last of them (a subject pages earlier is no longer the topic).
         if (
             best is not None
             and best[1].kind == "organization"
             and len({r.id for _, r in organisations}) > 1
         ):
-            paragraph = self.text.rfind("\n", 0, best[0]) + 1
-            subjects = [
-                (s, r)
-                for s, r in organisations
-                if s >= paragraph and self._is_subject_at(s, dict(r.mentions).get(s, s + 1))
-            ]
-            if subjects:
-                best = subjects[-1]
+            best = self._topical_organisation(best, organisations)
         return best[1] if best else None
+
+    def _topical_organisation(
+        self, best: tuple[int, ActorRecord], organisations: list[tuple[int, ActorRecord]]
+    ) -> tuple[int, ActorRecord]:
+        """ "The Court of Session is Scotland's highest court. The only court above it is the
+        Supreme Court. [...] the court said": of two fitting organisations a reader follows
+        the one last mentioned as a subject, not the last one named; only within the
+        paragraph that names the last of them (a subject pages earlier is no longer the topic).
+        """
+        paragraph = self.text.rfind("\n", 0, best[0]) + 1
+        subjects = [
+            (s, r)
+            for s, r in organisations
+            if s >= paragraph and self._is_subject_at(s, dict(r.mentions).get(s, s + 1))
+        ]
+        return subjects[-1] if subjects else best
 
     def _is_subject_at(self, start: int, end: int) -> bool:
         """Whether the mention at ``start:end`` is a clause's subject ("the Court of Session
@@ -312,3 +293,44 @@ class ActorIndex:
     def freeze(self) -> tuple[Actor, ...]:
         """The actors as frozen :class:`parley.types.Actor` values, in order of first mention."""
         return tuple(record.freeze() for record in self.records)
+
+
+def _without_title(wanted: str) -> str:
+    """ "Princess Ubolratana", "President Trump": the name without its title."""
+    words = wanted.split()
+    while len(words) > 1 and (
+        is_title_word(norm_token(words[0]))
+        or norm_token(words[0]) in HONORIFICS
+        or norm_token(words[0]) in TITLE_MODIFIERS
+    ):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _parse_description(text: str) -> tuple[str | None, str, list[str], list[str]] | None:
+    """(country, head noun, role words, capitalised words) of a description such as "the
+    Greek foreign minister"; None when nothing but determiners and countries is left."""
+    words = [w for w in name_tokens(text) if w not in DETERMINERS and w not in POSSESSIVE]
+    if not words:
+        return None
+    country = None
+    kept = []
+    for w, raw in zip(
+        words, [t for t in text.split() if norm_token(t) not in DETERMINERS], strict=False
+    ):
+        code = demonym_code(raw) or country_of_name(raw)
+        if code and w not in TITLE_NOUNS:
+            country = country or code
+        else:
+            kept.append(w)
+    if not kept:
+        return None
+    head = kept[-1]
+    # Descriptive words that are not part of any office ("the embattled president") are ignored.
+    role_words = [
+        w for w in kept[:-1] if w in TITLE_NOUNS or w in TITLE_MODIFIERS or w in RANK_MODIFIERS
+    ] + [head]
+    proper = [
+        w for w, raw in zip(kept, text.split()[-len(kept) :], strict=False) if raw[:1].isupper()
+    ]
+    return country, head, role_words, proper
