@@ -35,6 +35,8 @@ UNIT_NOUNS = lexicon.word_set("amount_unit_nouns")
 NOT_MEASURES = NOT_MEASURE_ENTS
 MEASURE_PREPS = {"in", "for", "of", "to", "on", "towards", "toward"}
 _SCALE_WORDS = lexicon.word_set("amount_scale_words")
+# Hedging words inside a quantity entity that are not its unit ("about 75 miles").
+QUANTITY_UNIT_QUALIFIERS = lexicon.word_set("quantity_unit_qualifiers")
 
 
 def _currency(text: str) -> str | None:
@@ -254,24 +256,7 @@ def extract_amounts(doc: Doc, *, casualties: Sequence[CasualtyMention] = ()) -> 
                 and t.lower_ not in _SCALE_WORDS
                 and (t.is_alpha or t.text in ("°", "%"))
             ]
-            qualifiers = {
-                "about",
-                "around",
-                "roughly",
-                "some",
-                "over",
-                "under",
-                "up",
-                "to",
-                "at",
-                "least",
-                "most",
-                "more",
-                "than",
-                "nearly",
-                "almost",
-                "approximately",
-            }
+            qualifiers = QUANTITY_UNIT_QUALIFIERS.get()
             unit = " ".join(w for w in words if w not in qualifiers) or None
         value = _value(text)
         if value is None:

@@ -22,7 +22,6 @@ from parley.nlp.rules.speech import (
 )
 from parley.types import Quote, SpeakerRef
 
-CLAUSE_DEPS = REPORTED_CLAUSE_DEPS
 MIN_CONTENT_TOKENS = 3
 CLOSING_MARKS = frozenset({"”", '"', "’", "'", "»"})
 # The verbs below are columns of parley/data/lexicon/speech_verbs.tsv.
@@ -83,7 +82,7 @@ def _second_acts(verb: Token) -> list[Token]:
     return [
         c
         for clause in verb.children
-        if clause.dep_ in CLAUSE_DEPS
+        if clause.dep_ in REPORTED_CLAUSE_DEPS
         for c in clause.children
         if _is_second_act(c)
     ]
@@ -235,7 +234,9 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
         content: Span | None = None
         cue = token
         if token.pos_ == "VERB" and token.lemma_.lower() in REPORTING_VERBS:
-            clauses = [c for c in token.children if c.dep_ in CLAUSE_DEPS and _finite_clause(c)]
+            clauses = [
+                c for c in token.children if c.dep_ in REPORTED_CLAUSE_DEPS and _finite_clause(c)
+            ]
             for act in _second_acts(token):
                 speaks_for[act.i] = token
             if clauses:

@@ -35,11 +35,8 @@ SPEECH_NOUNS = lexicon.word_set("speech_nouns")
 # Nouns for documents that speak for their author ("the opinion of the Court read ...").
 DOCUMENT_NOUNS = lexicon.word_set("document_nouns")
 NP_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "to"})
-#: Nominal subjects (``parley.nlp.deps.NOMINAL_SUBJECT_DEPS``; not events.py's SUBJECT_DEPS).
-SUBJECT_DEPS = NOMINAL_SUBJECT_DEPS
 #: "X and his counterparts, Y and Z": nouns that give the people they name X's office.
 PEER_NOUNS = lexicon.word_set("peer_nouns")
-CLIMB_DEPS = SPEAKER_CLIMB_DEPS
 # he/she and their forms (genders as ActorRecord.gender spells them); plural and neuter: None.
 PRONOUNS: lexicon.WordMap[str, str | None] = lexicon.WordMap(
     lambda lex: {**PRONOUN_GENDER, **dict.fromkeys(("they", "them", "their", "it", "its"), None)},
@@ -111,7 +108,7 @@ def _main_subject_before(verb: Token) -> Token | None:
     for tok in verb.sent:
         if tok.i >= verb.i:
             break
-        if tok.dep_ in SUBJECT_DEPS and tok.pos_ in {"PROPN", "NOUN", "PRON"}:
+        if tok.dep_ in NOMINAL_SUBJECT_DEPS and tok.pos_ in {"PROPN", "NOUN", "PRON"}:
             return tok
     return None
 
@@ -176,7 +173,7 @@ def _climbed_subject(verb: Token, depth: int, quoted: Quoted) -> Token | None:
         return absolute
     if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:
         return _modified_noun_subject(verb, depth, quoted)
-    if verb.dep_ in CLIMB_DEPS:
+    if verb.dep_ in SPEAKER_CLIMB_DEPS:
         head = verb.head
         if verb.dep_ == "advcl" and head.dep_ == "ccomp" and is_speech_verb(head.head):
             # "He said the vote would be rigged, adding ...": the parser hung "adding" on
@@ -327,7 +324,7 @@ def _owner_in_phrase(token: Token) -> Token | None:
 
 
 def _poster(token: Token) -> Token | None:
-    """"a memo posted by Senator X", "a post sent from the mayor's account": the agent of a
+    """ "a memo posted by Senator X", "a post sent from the mayor's account": the agent of a
     participle or relative clause on the document."""
     for verb in token.children:
         if verb.dep_ not in {"acl", "relcl"}:
@@ -389,7 +386,7 @@ class SpeakerResolver:
             persons = {
                 r.id: r
                 for t in sent
-                if t.dep_ in SUBJECT_DEPS
+                if t.dep_ in NOMINAL_SUBJECT_DEPS
                 for r in [self.actors.at(t.idx, t.idx + len(t.text))]
                 if r is not None and r.kind == "person"
             }
@@ -523,11 +520,15 @@ class SpeakerResolver:
             for tok in sent:
                 if tok.idx >= limit or (self._quoted and self._quoted(tok.idx)):
                     continue
-                if tok.lower_ == token.lower_ and tok.dep_ in SUBJECT_DEPS and tok.i < token.i:
+                if (
+                    tok.lower_ == token.lower_
+                    and tok.dep_ in NOMINAL_SUBJECT_DEPS
+                    and tok.i < token.i
+                ):
                     # "She told the court ... She told a guard": the same pronoun as an earlier
                     # subject continues that pronoun's chain.
                     record = self._chain(tok)
-                elif plural and tok.dep_ in SUBJECT_DEPS and tok.conjuncts:
+                elif plural and tok.dep_ in NOMINAL_SUBJECT_DEPS and tok.conjuncts:
                     record = self._people_together(tok)
                 else:
                     record = self.actors.at(tok.idx, tok.idx + len(tok.text))
@@ -585,6 +586,6 @@ class SpeakerResolver:
         for _ in range(3):
             if head.dep_ in {"compound", "flat", "amod", "appos"}:
                 head = head.head
-        if head.dep_ in SUBJECT_DEPS:
+        if head.dep_ in NOMINAL_SUBJECT_DEPS:
             return 0 if head.head.dep_ == "ROOT" else 1
         return 2

@@ -13,8 +13,8 @@ from parley.geo.countries import (
     country_name,
     country_of_name,
 )
+from parley.nlp.deps import ACTING_SUBJECT_DEPS
 from parley.nlp.rules.actors.words import (
-    ACTING_DEPS,
     POSSESSIVE,
     clean_name,
 )
@@ -99,8 +99,12 @@ def _country_mention(
 def _acts(root: Token) -> bool:
     """A subject (not of "be"), a conjunct of one, or the agent of a passive ("by Russia")."""
     return bool(
-        (root.dep_ in ACTING_DEPS and root.head.lemma_ != "be")
-        or (root.dep_ == "conj" and root.head.dep_ in ACTING_DEPS and root.head.head.lemma_ != "be")
+        (root.dep_ in ACTING_SUBJECT_DEPS and root.head.lemma_ != "be")
+        or (
+            root.dep_ == "conj"
+            and root.head.dep_ in ACTING_SUBJECT_DEPS
+            and root.head.head.lemma_ != "be"
+        )
         or (root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent")
     )
 

@@ -9,9 +9,9 @@ from parley.geo.countries import (
     country_of_name,
     demonym_code,
 )
+from parley.nlp.deps import ACTING_SUBJECT_DEPS
 from parley.nlp.rules.actors.record import ActorRecord
 from parley.nlp.rules.actors.words import (
-    ACTING_DEPS,
     GENDERED_WORDS,
     ORG_WORDS,
     POSSESSIVE,
@@ -63,7 +63,7 @@ def add_descriptions(index: ActorIndex) -> None:
         if record is None:
             continue
         record.add_mention(chunk.start_char, chunk.end_char, chunk.text)
-        if head.dep_ in ACTING_DEPS:
+        if head.dep_ in ACTING_SUBJECT_DEPS:
             record.subject_mentions.append((chunk.start_char, chunk.end_char))
 
 

@@ -16,9 +16,9 @@ from parley.geo.countries import (
     fold,
     known_actor,
 )
+from parley.nlp.deps import ACTING_SUBJECT_DEPS
 from parley.nlp.rules.actors.record import ActorRecord
 from parley.nlp.rules.actors.words import (
-    ACTING_DEPS,
     DESIGNATION,
     DETERMINERS,
     NOT_PEOPLE,
@@ -80,7 +80,7 @@ def _trim_org_words(index: ActorIndex, start: int, end: int) -> tuple[int, int]:
 
 
 def _join_split_name(index: ActorIndex, start: int, end: int) -> int:
-    """"the Chilean League" + "for the" + "Protection of Rivers": one name split in two."""
+    """ "the Chilean League" + "for the" + "Protection of Rivers": one name split in two."""
     doc = index.doc
     if end < len(doc) and doc[end].lower_ in ("for", "of", "on"):
         tail = next(
@@ -101,7 +101,7 @@ def _join_split_name(index: ActorIndex, start: int, end: int) -> int:
 
 
 def _with_of_place(index: ActorIndex, start: int, end: int) -> int:
-    """"Supreme Court" + "of Puerto Rico": the tagger often leaves the "of <place>" out."""
+    """ "Supreme Court" + "of Puerto Rico": the tagger often leaves the "of <place>" out."""
     doc = index.doc
     if end < len(doc) and doc[end].lower_ == "of" and norm_token(doc[end - 1].text) in ORG_WORDS:
         place = next((e for e in index.ents if e.start == end + 1 and e.label_ == "GPE"), None)
@@ -163,7 +163,7 @@ def _add_organisation(index: ActorIndex, ent: Span) -> None:
     record.add_mention(s_char, e_char, index.text[s_char:e_char])
     if acronym:
         record.add_alias(acronym)
-    if doc[start:end].root.dep_ in ACTING_DEPS:
+    if doc[start:end].root.dep_ in ACTING_SUBJECT_DEPS:
         record.subject_mentions.append((s_char, e_char))
     owner = doc[start - 2] if start >= 2 and doc[start - 1].text in POSSESSIVE else None
     if owner is not None and country_code(owner.text):
@@ -212,7 +212,7 @@ def add_listed_mentions(index: ActorIndex) -> None:
                     record = index.add(entry.name if entry.code else phrase, "organization")
                     org_facts(index, record, phrase)
                 record.add_mention(start, end, phrase)
-                if span.root.dep_ in ACTING_DEPS:
+                if span.root.dep_ in ACTING_SUBJECT_DEPS:
                     record.subject_mentions.append((start, end))
                 break
 
@@ -252,7 +252,7 @@ def add_governments(index: ActorIndex) -> None:
             if (
                 det is None
                 or det.lower_ != "the"
-                or tok.dep_ not in ACTING_DEPS
+                or tok.dep_ not in ACTING_SUBJECT_DEPS
                 or not index.main_country
             ):
                 continue
@@ -262,12 +262,12 @@ def add_governments(index: ActorIndex) -> None:
         record = _government_record(index, tok, iso3, start)
         s_char, e_char = doc[start].idx, tok.idx + len(tok.text)
         record.add_mention(s_char, e_char, index.text[s_char:e_char])
-        if tok.dep_ in ACTING_DEPS:
+        if tok.dep_ in ACTING_SUBJECT_DEPS:
             record.subject_mentions.append((s_char, e_char))
 
 
 def _government_country(index: ActorIndex, tok: Token) -> tuple[str | None, int]:
-    """"the Hong Kong government": up to three capitalised words naming a country before the
+    """ "the Hong Kong government": up to three capitalised words naming a country before the
     noun (or its owner's 's); the country and the token where its name starts."""
     doc = index.doc
     k = tok.i - 1
@@ -314,7 +314,9 @@ def _government_record(index: ActorIndex, tok: Token, iso3: str, start: int) -> 
 
 def is_listed_org(index: ActorIndex, ent: Span) -> bool:
     entry = known_actor(clean_name(ent))
-    return entry is not None and entry.kind == "organization" and ent.root.dep_ in ACTING_DEPS
+    return (
+        entry is not None and entry.kind == "organization" and ent.root.dep_ in ACTING_SUBJECT_DEPS
+    )
 
 
 def not_an_org(index: ActorIndex, ent: Span, start: int, end: int, text: str) -> bool:

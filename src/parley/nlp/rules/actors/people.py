@@ -14,11 +14,11 @@ from parley.geo.countries import (
     find_country,
     known_actor,
 )
+from parley.nlp.deps import ACTING_SUBJECT_DEPS
 from parley.nlp.rules.actors.names import first_names_agree, names_compatible, pick_namesake
 from parley.nlp.rules.actors.record import ActorRecord, PersonMention
 from parley.nlp.rules.actors.titles import read_title
 from parley.nlp.rules.actors.words import (
-    ACTING_DEPS,
     DETERMINERS,
     HONORIFICS,
     NOT_PEOPLE,
@@ -415,7 +415,7 @@ def cluster_persons(index: ActorIndex, mentions: list[PersonMention]) -> None:
         record.add_mention(s_char, e_char, index.text[s_char:e_char])
         if m.honorific_gender:
             record.gender = record.gender or m.honorific_gender
-        if doc[m.start : m.end].root.dep_ in ACTING_DEPS:
+        if doc[m.start : m.end].root.dep_ in ACTING_SUBJECT_DEPS:
             record.subject_mentions.append((s_char, e_char))
         read_title(index, record, m)
         for k in range(m.start, m.end):
@@ -457,7 +457,7 @@ def repair_surnames_tagged_otherwise(index: ActorIndex) -> None:
             start, end = refined.start, refined.end  # "Hong Kong Carrie Lam" tagged GPE
         s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
         record.add_mention(s_char, e_char, index.text[s_char:e_char])
-        if doc[start:end].root.dep_ in ACTING_DEPS:
+        if doc[start:end].root.dep_ in ACTING_SUBJECT_DEPS:
             record.subject_mentions.append((s_char, e_char))
         for k in range(start, end):
             index.claimed.add(k)

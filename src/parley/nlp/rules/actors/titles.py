@@ -200,7 +200,7 @@ def read_title(index: ActorIndex, record: ActorRecord, m: PersonMention) -> None
 def _title_before(
     index: ActorIndex, record: ActorRecord, m: PersonMention, countries: list[str]
 ) -> bool:
-    """"US President Ana Reis": the title phrase right before the name. True when there is one."""
+    """ "US President Ana Reis": the title phrase right before the name. True when there is one."""
     doc = index.doc
     first, tokens = title_prefix(index, m.start)
     if not tokens:
@@ -221,7 +221,7 @@ def _title_before(
 def _role_the_name_is_apposed_to(
     index: ActorIndex, record: ActorRecord, m: PersonMention, head: Token, countries: list[str]
 ) -> None:
-    """"<title noun>, Name": the name is in apposition to a role ("envoy, Steve Witkoff")."""
+    """ "<title noun>, Name": the name is in apposition to a role ("envoy, Steve Witkoff")."""
     words = [
         t
         for t in head.lefts
@@ -260,7 +260,7 @@ def _role_the_name_is_apposed_to(
 def _role_phrase_before_comma(
     index: ActorIndex, record: ActorRecord, m: PersonMention, countries: list[str]
 ) -> None:
-    """"the director of Peru's Red Cross, Lucia Marin": a role phrase ending right before the
+    """ "the director of Peru's Red Cross, Lucia Marin": a role phrase ending right before the
     comma that precedes the name."""
     doc = index.doc
     sent_start = index.sentence_bounds(m.start)[0]
@@ -292,7 +292,7 @@ def _role_phrase_before_comma(
 def _role_entity_before_comma(
     index: ActorIndex, record: ActorRecord, m: PersonMention, countries: list[str]
 ) -> None:
-    """"the Bishop of Tartu, Jaan Kask": a role entity, a comma, the name."""
+    """ "the Bishop of Tartu, Jaan Kask": a role entity, a comma, the name."""
     role = next(
         (e for e in index.ents if e.end == m.start - 1 and e.label_ in ("ORG", "PERSON")),
         None,
@@ -314,7 +314,7 @@ def _role_entity_before_comma(
 def _apposition_after_name(
     index: ActorIndex, record: ActorRecord, m: PersonMention, child: Token, countries: list[str]
 ) -> None:
-    """"Name, chair of the parliamentary committee, ...": an apposition after the name."""
+    """ "Name, chair of the parliamentary committee, ...": an apposition after the name."""
     start_char = index.doc[m.start].idx
     sub = [t for t in child.subtree if t.i >= m.end]
     while sub and (sub[0].is_punct or sub[0].lower_ in DETERMINERS):
@@ -340,7 +340,7 @@ def _apposition_after_name(
 def _of_place_after_name(
     index: ActorIndex, record: ActorRecord, m: PersonMention, countries: list[str]
 ) -> None:
-    """"President Hassan Rouhani of Iran", "Doug Collins of Georgia": "of <place>" right after."""
+    """ "President Hassan Rouhani of Iran", "Doug Collins of Georgia": "of <place>" right after."""
     from parley.geo.places import geocode
 
     place_ent = next((e for e in index.ents if e.start <= m.end + 1 < e.end), None)

@@ -9,7 +9,6 @@ from functools import lru_cache
 from spacy.tokens import Span
 
 from parley import lexicon
-from parley.nlp.deps import ACTING_SUBJECT_DEPS
 
 
 def _gender(value: str) -> str | None:
@@ -44,8 +43,6 @@ PRONOUN_GENDER: lexicon.WordMap[str, str] = lexicon.table_map("pronoun_gender", 
 SAYING_LEMMAS = lexicon.where_set("speech_verbs", "names_speaker")
 #: Words an acronym skips ("International Water Commission" -> IWC).
 ACRONYM_SKIP_WORDS = lexicon.word_set("acronym_skip_words")
-#: Subjects of a clause that acts (``parley.nlp.deps.ACTING_SUBJECT_DEPS``).
-ACTING_DEPS = ACTING_SUBJECT_DEPS
 DETERMINERS = frozenset({"the", "a", "an"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 
