@@ -255,19 +255,23 @@ class WordSet(AbstractSet[str]):
     def __init__(self, load: Callable[[Lexicon], frozenset[str]], what: str) -> None:
         self._load = load
         self._what = what
-        self._cache: tuple[Lexicon, frozenset[str]] | None = None
+        self._cache: tuple[Lexicon | None, frozenset[str]] | None = None
 
     def get(self) -> frozenset[str]:
         """The words of the current lexicon (fetch once before a hot loop)."""
-        lex = current()
+        # Keyed on the raw binding (None outside an analysis): one C call on a hit.
+        key = _CURRENT.get()
         cache = self._cache
-        if cache is not None and cache[0] is lex:
+        if cache is not None and cache[0] is key:
             return cache[1]
-        found = self._load(lex)
-        self._cache = (lex, found)
+        found = self._load(key if key is not None else lexicon_for(None))
+        self._cache = (key, found)
         return found
 
     def __contains__(self, item: object) -> bool:
+        cache = self._cache
+        if cache is not None and cache[0] is _CURRENT.get():
+            return item in cache[1]
         return item in self.get()
 
     def __iter__(self) -> Iterator[str]:
@@ -295,22 +299,25 @@ class WordMap(Mapping[_K, _V]):
     def __init__(self, load: Callable[[Lexicon], dict[_K, _V]], what: str) -> None:
         self._load = load
         self._what = what
-        self._cache: tuple[Lexicon, dict[_K, _V]] | None = None
+        self._cache: tuple[Lexicon | None, dict[_K, _V]] | None = None
 
     def get_map(self) -> dict[_K, _V]:
         """The mapping of the current lexicon."""
-        lex = current()
+        key = _CURRENT.get()
         cache = self._cache
-        if cache is not None and cache[0] is lex:
+        if cache is not None and cache[0] is key:
             return cache[1]
-        found = self._load(lex)
-        self._cache = (lex, found)
+        found = self._load(key if key is not None else lexicon_for(None))
+        self._cache = (key, found)
         return found
 
     def __getitem__(self, key: _K) -> _V:
         return self.get_map()[key]
 
     def __contains__(self, key: object) -> bool:
+        cache = self._cache
+        if cache is not None and cache[0] is _CURRENT.get():
+            return key in cache[1]
         return key in self.get_map()
 
     def get(self, key: _K, default: Any = None) -> Any:

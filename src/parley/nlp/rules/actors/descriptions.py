@@ -78,8 +78,9 @@ def infer_gender(index: ActorIndex) -> None:
         ]:
             if word in GENDERED_WORDS:
                 votes.setdefault(record.id, Counter())[GENDERED_WORDS[word]] += 2
+    pronoun_gender = PRONOUN_GENDER.get_map()  # fetched once: read for every token
     for tok in doc:
-        gender = PRONOUN_GENDER.get(tok.lower_)
+        gender = pronoun_gender.get(tok.lower_)
         if gender is None or tok.pos_ != "PRON":
             continue
         antecedent = find_antecedent(index, tok.idx, persons_only=True)
