@@ -20,6 +20,11 @@ current one for the duration of an analysis (a :mod:`contextvars` variable, so t
 tasks each see their own), and the module functions :func:`words`, :func:`ordered`,
 :func:`table` read the current one. ``analyze_doc`` binds the lexicon of the settings it was
 given; outside an analysis the shipped lexicon is current.
+
+Rules name their lists once, at module level, with lazy views that read nothing at import
+time and follow the current lexicon: :func:`word_set` (a ``.txt`` as a set), :func:`where_set`
+(a ``.tsv`` column as a set), :func:`table_map` (two ``.tsv`` columns as a mapping) and
+:func:`derived_set`. ``view.get()`` gives the plain frozenset, to fetch once before a hot loop.
 """
 
 from __future__ import annotations
