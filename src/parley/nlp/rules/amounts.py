@@ -14,136 +14,29 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from parley import lexicon
+from parley.nlp.deps import NOT_MEASURE_ENTS
 from parley.nlp.doctext import doc_text
 from parley.numbers import parse_number, parse_quantity
 from parley.types import Amount, CasualtyMention
 
-CURRENCY_SYMBOLS: dict[str, str] = {
-    "us$": "USD",
-    "$": "USD",
-    "€": "EUR",
-    "£": "GBP",
-    "¥": "JPY",
-    "₴": "UAH",
-    "₽": "RUB",
-    "₹": "INR",
-    "a$": "AUD",
-    "c$": "CAD",
-    "hk$": "HKD",
-}
-CURRENCY_WORDS: dict[str, str] = {
-    "dollar": "USD",
-    "dollars": "USD",
-    "euro": "EUR",
-    "euros": "EUR",
-    "pound": "GBP",
-    "pounds": "GBP",
-    "sterling": "GBP",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "yen": "JPY",
-    "ruble": "RUB",
-    "rubles": "RUB",
-    "rouble": "RUB",
-    "roubles": "RUB",
-    "hryvnia": "UAH",
-    "hryvnias": "UAH",
-    "hryvnia's": "UAH",
-    "rupee": "INR",
-    "rupees": "INR",
-    "won": "KRW",
-    "lira": "TRY",
-    "shekel": "ILS",
-    "shekels": "ILS",
-    "francs": "CHF",
-    "rand": "ZAR",
-    "naira": "NGN",
-    "riyal": "SAR",
-    "riyals": "SAR",
-    "dinar": "IQD",
-    "dinars": "IQD",
-}
-PERCENT_WORDS = {"percent", "per cent", "%", "pct", "percentage points", "percentage point"}
+# Word lists: parley/data/lexicon (currency_symbols.tsv, currency_words.tsv, percent_words.txt,
+# amount_time_nouns.txt, amount_unit_nouns.txt, amount_scale_words.txt, unit_words.txt).
+CURRENCY_SYMBOLS: lexicon.WordMap[str, str] = lexicon.table_map(
+    "currency_symbols", "symbol", "code"
+)
+CURRENCY_WORDS: lexicon.WordMap[str, str] = lexicon.table_map("currency_words", "word", "code")
+PERCENT_WORDS = lexicon.word_set("percent_words")
 # Durations and ages are not amounts ("in 24 hours", "a 15-year-old").
-TIME_NOUNS = {
-    "year",
-    "month",
-    "week",
-    "day",
-    "hour",
-    "minute",
-    "second",
-    "decade",
-    "century",
-    "time",
-    "times",
-    "am",
-    "pm",
-    "o'clock",
-    "round",
-    "point",
-    "percent",
-    "%",
-    "votes",
-    "vote",
-    "seat",
-    "page",
-    "article",
-    "item",
-    "step",
-    "clause",
-    "paragraph",
-    "section",
-    "chapter",
-}
+TIME_NOUNS = lexicon.word_set("amount_time_nouns")
 # Units whose "of" object is what is measured ("5,000 tonnes of grain"), unlike "prisoners of war".
-UNIT_NOUNS = {
-    "tonne",
-    "ton",
-    "tons",
-    "tonnes",
-    "barrel",
-    "barrels",
-    "litre",
-    "liter",
-    "gallon",
-    "kilogram",
-    "kg",
-    "bag",
-    "container",
-    "shipment",
-    "cubic",
-    "metre",
-    "meter",
-    "unit",
-    "round",
-    "dose",
-    "megawatt",
-    "gigawatt",
-    "bcm",
-    "truck",
-    "truckload",
-    "ship",
-    "package",
-    "batch",
-}
+UNIT_NOUNS = lexicon.word_set("amount_unit_nouns")
 # Recipients, places, dates and other amounts are not what an amount measures.
-NOT_MEASURES = {
-    "GPE",
-    "PERSON",
-    "ORG",
-    "NORP",
-    "DATE",
-    "TIME",
-    "PERCENT",
-    "MONEY",
-    "QUANTITY",
-    "CARDINAL",
-    "LOC",
-    "FAC",
-}
+NOT_MEASURES = NOT_MEASURE_ENTS
 MEASURE_PREPS = {"in", "for", "of", "to", "on", "towards", "toward"}
-_SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "m", "k"}
+_SCALE_WORDS = lexicon.word_set("amount_scale_words")
+# Hedging words inside a quantity entity that are not its unit ("about 75 miles").
+QUANTITY_UNIT_QUALIFIERS = lexicon.word_set("quantity_unit_qualifiers")
 
 
 def _currency(text: str) -> str | None:
@@ -258,15 +151,9 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def _count_amount(token: Token, taken: list[tuple[int, int]]) -> Amount | None:
-    """ "10,000 troops", "40 tanks", "5,000 tonnes of grain"."""
-    noun = token.head
-    if token.dep_ not in ("nummod",) or noun.pos_ != "NOUN" or noun.i <= token.i:
-        return None
-    if noun.lemma_.lower() in TIME_NOUNS or noun.lower_ in TIME_NOUNS:
-        return None
-    if "-" in token.doc[token.i : noun.i + 1].text:  # "a 15-year-old", "two-day"
-        return None
+def _count_value(token: Token, noun: Token) -> tuple[Token, str, float] | None:
+    """The first token, text and value of the number counting ``noun`` ("10,000", "two
+    hundred"); None for years and names with a number ("a 2011 study", "Flight 370")."""
     start_tok = token
     while (
         start_tok.i > 0
@@ -286,6 +173,22 @@ def _count_amount(token: Token, taken: list[tuple[int, int]]) -> Amount | None:
     before = token.doc[start_tok.i - 1] if start_tok.i > 0 else None
     if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper():
         return None  # a name with a number: "Area 51", "Flight 370"
+    return start_tok, qty, value
+
+
+def _count_amount(token: Token, taken: list[tuple[int, int]]) -> Amount | None:
+    """ "10,000 troops", "40 tanks", "5,000 tonnes of grain"."""
+    noun = token.head
+    if token.dep_ not in ("nummod",) or noun.pos_ != "NOUN" or noun.i <= token.i:
+        return None
+    if noun.lemma_.lower() in TIME_NOUNS or noun.lower_ in TIME_NOUNS:
+        return None
+    if "-" in token.doc[token.i : noun.i + 1].text:  # "a 15-year-old", "two-day"
+        return None
+    counted = _count_value(token, noun)
+    if counted is None:
+        return None
+    start_tok, qty, value = counted
     written_in_digits = any(ch.isdigit() for ch in qty)
     if not written_in_digits and value < 10:
         return None
@@ -353,24 +256,7 @@ def extract_amounts(doc: Doc, *, casualties: Sequence[CasualtyMention] = ()) -> 
                 and t.lower_ not in _SCALE_WORDS
                 and (t.is_alpha or t.text in ("°", "%"))
             ]
-            qualifiers = {
-                "about",
-                "around",
-                "roughly",
-                "some",
-                "over",
-                "under",
-                "up",
-                "to",
-                "at",
-                "least",
-                "most",
-                "more",
-                "than",
-                "nearly",
-                "almost",
-                "approximately",
-            }
+            qualifiers = QUANTITY_UNIT_QUALIFIERS.get()
             unit = " ".join(w for w in words if w not in qualifiers) or None
         value = _value(text)
         if value is None:
@@ -400,12 +286,7 @@ def extract_amounts(doc: Doc, *, casualties: Sequence[CasualtyMention] = ()) -> 
 
 
 #: Units are what an amount is counted in, never what it measures ("30 km (18.6 miles)").
-UNIT_WORDS = frozenset(
-    """km kilometre kilometres kilometer kilometers mile miles mph kph km/h m metre metres meter
-    meters cm mm ft foot feet inch inches yard yards kg kilogram kilograms lb lbs pound pounds
-    ton tons tonne tonnes ounce ounces litre litres liter liters gallon gallons acre acres
-    hectare hectares percent lari dollar dollars euro euros""".split()  # noqa: SIM905
-)
+UNIT_WORDS = lexicon.word_set("unit_words")
 
 
 def _share_with_conversions(text: str, amounts: list[Amount]) -> list[Amount]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from parley import lexicon
+from parley.nlp.deps import COUNT_ENTS, FINITE_SUBJECT_DEPS, REPORTED_CLAUSE_DEPS
 from parley.nlp.rules.actors import ORG_WORDS, TITLE_NOUNS, ActorIndex
 from parley.nlp.rules.speech import (
     REPORTING_VERBS,
@@ -20,36 +22,34 @@ from parley.nlp.rules.speech import (
 )
 from parley.types import Quote, SpeakerRef
 
-CLAUSE_DEPS = frozenset({"ccomp"})
 MIN_CONTENT_TOKENS = 3
 CLOSING_MARKS = frozenset({"”", '"', "’", "'", "»"})
+# The verbs below are columns of parley/data/lexicon/speech_verbs.tsv.
 #: Verbs whose noun-phrase object is what was said: "the ministers denounced the memorandum
 #: between the two countries", "the navy announced a joint patrol of the strait". Not
 #: "confirm" or "dismiss", whose objects are mostly acts ("confirmed the nomination",
 #: "dismissed the lawsuit").
-OBJECT_SPEECH_VERBS = frozenset(
-    "announce denounce condemn reject deny propose criticize criticise demand mention claim".split()
-)
+OBJECT_SPEECH_VERBS = lexicon.where_set("speech_verbs", "object_speech")
 #: "the storm claimed 40 lives", "claimed 56 percent of the vote": objects that are not words.
-NOT_SAID_OBJECTS = frozenset({"life", "lives", "victim", "seat", "vote", "title", "prize"})
+NOT_SAID_OBJECTS = lexicon.word_set("not_said_objects")
 #: Verbs that commit the speaker to an act: "vowed to keep fighting in the courts".
-COMMISSIVE_VERBS = frozenset("promise pledge vow threaten".split())
+COMMISSIVE_VERBS = lexicon.where_set("speech_verbs", "commissive")
 #: Where something was said, not what: "announced the memorandum on X", "... in a statement".
-MEDIUM_NOUNS = frozenset(
-    """x twitter facebook telegram instagram tiktok youtube television tv radio website media
-    statement conference briefing interview broadcast""".split()
-)
+MEDIUM_NOUNS = lexicon.word_set("medium_nouns")
 #: Verbs of asking someone to act: "urged Turkey to halt its drilling" reports that Turkey
 #: should halt its drilling.
-DIRECTIVE_VERBS = frozenset("urge ask press implore advise instruct".split())
+DIRECTIVE_VERBS = lexicon.where_set("speech_verbs", "directive")
 #: Every verb whose object, rather than a clause, carries what was said (see _object_content).
-OBJECT_CONTENT_VERBS = OBJECT_SPEECH_VERBS | COMMISSIVE_VERBS | DIRECTIVE_VERBS | {"call"}
+OBJECT_CONTENT_VERBS = lexicon.derived_set(
+    "object content verbs",
+    lambda: OBJECT_SPEECH_VERBS.get() | COMMISSIVE_VERBS.get() | DIRECTIVE_VERBS.get() | {"call"},
+)
 
 
 def _finite_clause(verb: Token) -> bool:
     """A clause with its own subject (or an auxiliary), not a bare infinitive or noun."""
     return verb.pos_ in {"VERB", "AUX"} and any(
-        c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children
+        c.dep_ in FINITE_SUBJECT_DEPS for c in verb.children
     )
 
 
@@ -82,7 +82,7 @@ def _second_acts(verb: Token) -> list[Token]:
     return [
         c
         for clause in verb.children
-        if clause.dep_ in CLAUSE_DEPS
+        if clause.dep_ in REPORTED_CLAUSE_DEPS
         for c in clause.children
         if _is_second_act(c)
     ]
@@ -92,72 +92,95 @@ def _object_content(doc: Doc, verb: Token) -> Span | None:
     """What a speech act verb's object, or a directive's addressee and infinitive, says."""
     lemma = verb.lemma_.lower()
     if lemma in COMMISSIVE_VERBS:
-        # "vowed to keep fighting in the courts": the promised act, without its "to".
-        act = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-        if act is None:
-            return None
-        return _content_span(
-            doc, [t for t in act.subtree if not (t.dep_ == "aux" and t.lower_ == "to")]
-        )
+        return _promised_act(doc, verb)
     if lemma == "call":
-        # "called the stabbing an act of barbarity": the object and what it was called.
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        named = next((c for c in verb.children if c.dep_ == "oprd"), None)
-        if obj is not None and named is not None and obj.pos_ != "PRON":
-            return _content_span(doc, [*obj.subtree, *named.subtree])
+        named = _called_as(doc, verb)
+        if named is not None:
+            return named
     if lemma in OBJECT_SPEECH_VERBS:
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if obj is None or obj.pos_ not in {"NOUN", "PROPN"}:
-            return None
-        if obj.lemma_.lower() in NOT_SAID_OBJECTS or obj.ent_type_ in {
-            "PERCENT",
-            "MONEY",
-            "QUANTITY",
-            "CARDINAL",
-        }:
-            return None
-        medium: set[int] = set()
-        for prep in obj.subtree:
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if (
-                prep.dep_ == "prep"
-                and pobj is not None
-                and pobj.lower_ in MEDIUM_NOUNS
-                and prep.right_edge.i == obj.right_edge.i  # trailing: "... on Telegram"
-            ):
-                medium.update(t.i for t in prep.subtree)
-        # "announced the recorder" reports news about a known thing, not what was said;
-        # "announced the closure of the border" says what.
-        if (
-            lemma == "announce"
-            and any(c.lower_ == "the" and c.dep_ == "det" for c in obj.children)
-            and not any(
-                c.dep_ in {"prep", "acl", "relcl"} and c.i not in medium for c in obj.children
-            )
-        ):
-            return None
-        return _content_span(doc, [t for t in obj.subtree if t.i not in medium])
-    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-    addressee: Token | None
+        return _said_object(doc, verb, lemma)
     if lemma in DIRECTIVE_VERBS:
         addressee = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    elif lemma == "call":
-        # "called on Turkey to halt", "called for an inquiry into the crash".
-        via = next((c for c in verb.children if c.dep_ == "prep"), None)
-        if via is None or via.lower_ not in {"on", "upon", "for"}:
-            return None
-        addressee = next((c for c in via.children if c.dep_ == "pobj"), None)
-        if via.lower_ == "for":
-            # "Amnesty called for an inquiry"; not "the plan calls for twenty years".
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if addressee is None or subject is None or not _agent_like(subject):
-                return None
-            return _content_span(doc, list(addressee.subtree))
-    else:
+        return _addressed_act(doc, verb, addressee)
+    if lemma == "call":
+        return _called_on_or_for(doc, verb)
+    return None
+
+
+def _promised_act(doc: Doc, verb: Token) -> Span | None:
+    """ "vowed to keep fighting in the courts": the promised act, without its "to"."""
+    act = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if act is None:
         return None
+    return _content_span(
+        doc, [t for t in act.subtree if not (t.dep_ == "aux" and t.lower_ == "to")]
+    )
+
+
+def _called_as(doc: Doc, verb: Token) -> Span | None:
+    """ "called the stabbing an act of barbarity": the object and what it was called."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    named = next((c for c in verb.children if c.dep_ == "oprd"), None)
+    if obj is not None and named is not None and obj.pos_ != "PRON":
+        return _content_span(doc, [*obj.subtree, *named.subtree])
+    return None
+
+
+def _medium_tokens(obj: Token) -> set[int]:
+    """Token indices of a trailing "on Telegram", "in a statement" inside the object."""
+    medium: set[int] = set()
+    for prep in obj.subtree:
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if (
+            prep.dep_ == "prep"
+            and pobj is not None
+            and pobj.lower_ in MEDIUM_NOUNS
+            and prep.right_edge.i == obj.right_edge.i  # trailing: "... on Telegram"
+        ):
+            medium.update(t.i for t in prep.subtree)
+    return medium
+
+
+def _said_object(doc: Doc, verb: Token, lemma: str) -> Span | None:
+    """The noun-phrase object of "denounced", "announced", "claimed" ... as what was said."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if obj.lemma_.lower() in NOT_SAID_OBJECTS or obj.ent_type_ in COUNT_ENTS:
+        return None
+    medium = _medium_tokens(obj)
+    # "announced the recorder" reports news about a known thing, not what was said;
+    # "announced the closure of the border" says what.
+    if (
+        lemma == "announce"
+        and any(c.lower_ == "the" and c.dep_ == "det" for c in obj.children)
+        and not any(c.dep_ in {"prep", "acl", "relcl"} and c.i not in medium for c in obj.children)
+    ):
+        return None
+    return _content_span(doc, [t for t in obj.subtree if t.i not in medium])
+
+
+def _addressed_act(doc: Doc, verb: Token, addressee: Token | None) -> Span | None:
+    """ "urged Turkey to halt its drilling": the addressee and the act asked of it."""
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
     if addressee is None or xcomp is None or addressee.pos_ == "PRON":
         return None
     return _content_span(doc, [*addressee.subtree, *xcomp.subtree])
+
+
+def _called_on_or_for(doc: Doc, verb: Token) -> Span | None:
+    """ "called on Turkey to halt", "called for an inquiry into the crash"."""
+    via = next((c for c in verb.children if c.dep_ == "prep"), None)
+    if via is None or via.lower_ not in {"on", "upon", "for"}:
+        return None
+    addressee = next((c for c in via.children if c.dep_ == "pobj"), None)
+    if via.lower_ == "for":
+        # "Amnesty called for an inquiry"; not "the plan calls for twenty years".
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if addressee is None or subject is None or not _agent_like(subject):
+            return None
+        return _content_span(doc, list(addressee.subtree))
+    return _addressed_act(doc, verb, addressee)
 
 
 def _agent_like(subject: Token) -> bool:
@@ -211,7 +234,9 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
         content: Span | None = None
         cue = token
         if token.pos_ == "VERB" and token.lemma_.lower() in REPORTING_VERBS:
-            clauses = [c for c in token.children if c.dep_ in CLAUSE_DEPS and _finite_clause(c)]
+            clauses = [
+                c for c in token.children if c.dep_ in REPORTED_CLAUSE_DEPS and _finite_clause(c)
+            ]
             for act in _second_acts(token):
                 speaks_for[act.i] = token
             if clauses:

@@ -15,65 +15,35 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from parley import lexicon
+from parley.nlp.deps import NOMINAL_SUBJECT_DEPS, NOUN_PHRASE_DEPS, SPEAKER_CLIMB_DEPS
 from parley.nlp.doctext import doc_sents, doc_text
 from parley.nlp.rules.actors import PRONOUN_GENDER, ActorIndex, ActorRecord
 from parley.types import ActorKind
 
 Quoted = Callable[[int], bool] | None
 
-SPEECH_VERBS = frozenset(
-    """say tell add warn write tweet insist state explain announce ask reply respond answer claim
-    argue note declare comment remark conclude acknowledge admit assert affirm maintain suggest
-    stress emphasize emphasise urge describe report recall reiterate predict promise pledge vow
-    threaten confirm deny complain joke exclaim shout testify post caution observe mention accuse
-    criticize criticise praise question demand allege concede counter retort quip
-    blast slam decry lament welcome hail read proclaim reveal inform assure
-    advise recommend indicate contend opine muse boast brag concur dismiss rule call denounce
-    condemn label brand term characterize characterise attack pray plead express speak point
-    decide find specify stipulate""".split()
-)
+# Word lists live in parley/data/lexicon (speech_verbs.tsv and the .txt files named here); the
+# names stay, read lazily from the current lexicon.
+SPEECH_VERBS = lexicon.where_set("speech_verbs", "speech")
 # Verbs that are verbs of saying only when the quotation or a clause hangs from them
 # ("maintained that ...", "found the advice 'unlawful'"), not merely nearby ("maintain packages").
-WEAK_SPEECH_VERBS = frozenset(
-    """maintain add find decide point express call note read rule specify attack question
-    welcome hail order hold continue describe label brand term""".split()
-)
+WEAK_SPEECH_VERBS = lexicon.where_set("speech_verbs", "weak")
 # Verbs that introduce reported speech with a clause (a subset: "praise" takes no clause).
-REPORTING_VERBS = frozenset(
-    """say tell add warn write tweet insist state explain announce claim argue note declare
-    comment remark conclude acknowledge admit assert affirm maintain suggest stress emphasize
-    emphasise report recall reiterate predict promise pledge vow threaten confirm deny complain
-    allege concede counter reveal inform assure indicate contend testify rule""".split()
-)
-SPEECH_NOUNS = frozenset(
-    """claim statement remark remarks comment comments words tweet post message warning promise
-    pledge vow assertion declaration announcement speech letter opinion ruling address interview
-    testimony communique communiqué decree verdict judgment judgement report words""".split()
-)
+REPORTING_VERBS = lexicon.where_set("speech_verbs", "reporting")
+SPEECH_NOUNS = lexicon.word_set("speech_nouns")
 # Nouns for documents that speak for their author ("the opinion of the Court read ...").
-DOCUMENT_NOUNS = frozenset(
-    """statement opinion ruling report letter decree communique communiqué tweet post message
-    judgment judgement verdict release document order bill law constitution memo memorandum
-    summary note data figures statistics study survey poll research filing motion decision
-    announcement reasoning analysis model evidence recording description hypothesis proposal
-    draft transcript complaint petition lawsuit indictment affidavit resolution directive
-    guidance guideline notice video footage""".split()
-)
+DOCUMENT_NOUNS = lexicon.word_set("document_nouns")
 NP_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "to"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: "X and his counterparts, Y and Z": nouns that give the people they name X's office.
-PEER_NOUNS = frozenset({"counterpart", "colleague", "peer", "fellow"})
-CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "relcl", "pcomp", "ccomp", "dep"})
+PEER_NOUNS = lexicon.word_set("peer_nouns")
 # he/she and their forms (genders as ActorRecord.gender spells them); plural and neuter: None.
-PRONOUNS: dict[str, str | None] = {
-    **PRONOUN_GENDER,
-    **dict.fromkeys(("they", "them", "their", "it", "its"), None),
-}
-# "That said, ...", "signs which read ...", first person outside quotes (the writer).
-NEVER_SPEAKERS = frozenset(
-    # "you" in news is generic ("you have to ask ...") or the interviewer's reader.
-    {"that", "this", "which", "what", "who", "my", "our", "me", "us", "i", "we", "you", "your"}
+PRONOUNS: lexicon.WordMap[str, str | None] = lexicon.WordMap(
+    lambda lex: {**PRONOUN_GENDER, **dict.fromkeys(("they", "them", "their", "it", "its"), None)},
+    "pronouns",
 )
+# "That said, ...", "signs which read ...", first person outside quotes (the writer).
+NEVER_SPEAKERS = lexicon.word_set("never_speakers")
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +108,7 @@ def _main_subject_before(verb: Token) -> Token | None:
     for tok in verb.sent:
         if tok.i >= verb.i:
             break
-        if tok.dep_ in SUBJECT_DEPS and tok.pos_ in {"PROPN", "NOUN", "PRON"}:
+        if tok.dep_ in NOMINAL_SUBJECT_DEPS and tok.pos_ in {"PROPN", "NOUN", "PRON"}:
             return tok
     return None
 
@@ -149,10 +119,23 @@ def subject_of(verb: Token, *, depth: int = 0, quoted: Quoted = None) -> Token |
     ``quoted(char)`` tells whether a character lies inside quoted text: the reporter's verb
     never takes its subject from inside the quotation it introduces.
     """
+    decided, subject = _own_subject(verb, quoted)
+    if decided:
+        return subject
+    if depth > 4 or verb.head.i == verb.i:
+        return None
+    if quoted and quoted(verb.head.idx):
+        return None
+    return _climbed_subject(verb, depth, quoted)
+
+
+def _own_subject(verb: Token, quoted: Quoted) -> tuple[bool, Token | None]:
+    """(decided, subject) from the verb's own dependents: its subject, or for a passive its
+    agent. ``decided`` is False when the verb has none and the search must climb."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and not (quoted and quoted(c.idx))]
     if subjects:
         # Two subjects means the parser split "Chile's president Ana Reis": the name.
-        return next((c for c in subjects if c.pos_ == "PROPN"), subjects[0])
+        return True, next((c for c in subjects if c.pos_ == "PROPN"), subjects[0])
     for child in verb.children:
         if quoted and quoted(child.idx):
             continue
@@ -160,18 +143,23 @@ def subject_of(verb: Token, *, depth: int = 0, quoted: Quoted = None) -> Token |
             # "X was quoted as saying" names the speaker; "X was called 'Y'" names the topic,
             # and the speaker of a passive verb is its agent ("was denounced by X").
             if verb.lemma_ == "quote":
-                return child
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            obj = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent else None
-            return obj
+                return True, child
+            return True, _agent_of(verb)
     # "a pattern described by the bulletin as ...": a participle's agent is the speaker.
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None and verb.tag_ == "VBN":
-        return next((o for o in agent.children if o.dep_ == "pobj"), None)
-    if depth > 4 or verb.head.i == verb.i:
-        return None
-    if quoted and quoted(verb.head.idx):
-        return None
+        return True, next((o for o in agent.children if o.dep_ == "pobj"), None)
+    return False, None
+
+
+def _agent_of(verb: Token) -> Token | None:
+    """The object of a passive verb's "by" phrase."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((o for o in agent.children if o.dep_ == "pobj"), None) if agent else None
+
+
+def _climbed_subject(verb: Token, depth: int, quoted: Quoted) -> Token | None:
+    """The subject a verb without one takes from the clause it hangs from."""
     if verb.dep_ == "xcomp":
         # "Backlash led Biden to express ...", "they asked her to explain ...": the object of
         # the verb of control is the one who speaks.
@@ -184,18 +172,8 @@ def subject_of(verb: Token, *, depth: int = 0, quoted: Quoted = None) -> Token |
     if absolute is not None:
         return absolute
     if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:
-        if verb.tag_ == "VBD" and verb.dep_ == "acl":
-            # A finite verb parsed as a noun modifier ("X speaking to the think tank called
-            # it ..."): the parse went wrong; the sentence's first subject is the better guess.
-            return _main_subject_before(verb)
-        head = verb.head
-        if verb.dep_ == "acl" and head.dep_ in {"dobj", "pobj"} and head.pos_ == "NOUN":
-            # "explained the decision to ban them, saying ...": the participle belongs to the
-            # clause whose object it hangs from, and its subject is that clause's subject.
-            return subject_of(head.head, depth=depth + 1, quoted=quoted)
-        # "Peskov, who said ..." / "a statement saying ...": the noun modified is the speaker.
-        return head
-    if verb.dep_ in CLIMB_DEPS:
+        return _modified_noun_subject(verb, depth, quoted)
+    if verb.dep_ in SPEAKER_CLIMB_DEPS:
         head = verb.head
         if verb.dep_ == "advcl" and head.dep_ == "ccomp" and is_speech_verb(head.head):
             # "He said the vote would be rigged, adding ...": the parser hung "adding" on
@@ -203,6 +181,21 @@ def subject_of(verb: Token, *, depth: int = 0, quoted: Quoted = None) -> Token |
             head = head.head
         return subject_of(head, depth=depth + 1, quoted=quoted)
     return None
+
+
+def _modified_noun_subject(verb: Token, depth: int, quoted: Quoted) -> Token | None:
+    """The subject of a relative clause or participle that modifies a noun."""
+    if verb.tag_ == "VBD" and verb.dep_ == "acl":
+        # A finite verb parsed as a noun modifier ("X speaking to the think tank called
+        # it ..."): the parse went wrong; the sentence's first subject is the better guess.
+        return _main_subject_before(verb)
+    head = verb.head
+    if verb.dep_ == "acl" and head.dep_ in {"dobj", "pobj"} and head.pos_ == "NOUN":
+        # "explained the decision to ban them, saying ...": the participle belongs to the
+        # clause whose object it hangs from, and its subject is that clause's subject.
+        return subject_of(head.head, depth=depth + 1, quoted=quoted)
+    # "Peskov, who said ..." / "a statement saying ...": the noun modified is the speaker.
+    return head
 
 
 def noun_owner(noun: Token) -> Token | None:
@@ -261,7 +254,7 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
 
 
 def _subject_hung_on_source(cue: Token) -> Token | None:
-    """"According to the BBC, a spokesman ... expressed": the parser sometimes hangs the verb's
+    """ "According to the BBC, a spokesman ... expressed": the parser sometimes hangs the verb's
     subject on the source as an apposition; the reader's speaker is the spokesman."""
     for child in cue.children:
         if not is_according_to(child):
@@ -278,20 +271,7 @@ def _subject_hung_on_source(cue: Token) -> Token | None:
 def _noun_phrase(token: Token) -> Span:
     """The noun phrase headed by ``token``, without relative clauses, appositions or commas."""
     doc = token.doc
-    keep = {
-        "compound",
-        "amod",
-        "det",
-        "poss",
-        "nmod",
-        "prep",
-        "pobj",
-        "case",
-        "nummod",
-        "quantmod",
-        "flat",
-        "punct",
-    }
+    keep = NOUN_PHRASE_DEPS
     left, right = token.i, token.i
     for child in token.lefts:
         if child.dep_ in keep and child.dep_ != "punct":
@@ -309,50 +289,52 @@ def _noun_phrase(token: Token) -> Span:
     return span
 
 
-ACCOUNT_NOUNS = frozenset({"account", "page", "feed", "channel", "office", "website", "handle"})
+ACCOUNT_NOUNS = lexicon.word_set("account_nouns")
 
 
 def _document_owner(token: Token, *, depth: int = 0) -> Token | None:
     """Who a document speaks for: "the opinion of the Court", "the ministry's statement",
     "a memo posted by Senator X", "a post sent from the mayor's official account"."""
-    owner: Token | None = None
-    for child in token.children:
-        if child.dep_ == "poss":
-            owner = child
-            break
+    owner = _owner_in_phrase(token)
     if owner is None:
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in {"of", "by", "from"}:
-                owner = next((o for o in child.children if o.dep_ == "pobj"), None)
-                if owner is not None:
-                    break
-    if owner is None:
-        # "an Ofcom press release", "a Kremlin statement": the named issuer in front.
-        owner = next(
-            (c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None
-        )
-    if owner is None:
-        for verb in token.children:
-            if verb.dep_ not in {"acl", "relcl"}:
-                continue
-            for child in verb.children:
-                if child.dep_ == "agent" or (
-                    child.dep_ == "prep" and child.lower_ in {"by", "from"}
-                ):
-                    owner = next((o for o in child.children if o.dep_ == "pobj"), None)
-                    if owner is not None:
-                        break
-            if owner is not None:
-                break
+        owner = _poster(token)
     if owner is None and token.dep_ in {"dobj", "nsubjpass"} and token.head.pos_ == "VERB":
         # "The union issued a note which said": the one who issued it.
         owner = subject_of(token.head) if token.dep_ == "dobj" else None
         if owner is None and token.dep_ == "nsubjpass":
-            agent = next((c for c in token.head.children if c.dep_ == "agent"), None)
-            owner = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent else None
+            owner = _agent_of(token.head)
     if owner is not None and depth < 2 and owner.lemma_.lower() in ACCOUNT_NOUNS | DOCUMENT_NOUNS:
         return _document_owner(owner, depth=depth + 1) or owner
     return owner
+
+
+def _owner_in_phrase(token: Token) -> Token | None:
+    """The owner named inside the document's phrase: "the ministry's statement", "the opinion
+    of the Court", "a Kremlin statement"."""
+    for child in token.children:
+        if child.dep_ == "poss":
+            return child
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "by", "from"}:
+            owner = next((o for o in child.children if o.dep_ == "pobj"), None)
+            if owner is not None:
+                return owner
+    # "an Ofcom press release", "a Kremlin statement": the named issuer in front.
+    return next((c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+
+
+def _poster(token: Token) -> Token | None:
+    """ "a memo posted by Senator X", "a post sent from the mayor's account": the agent of a
+    participle or relative clause on the document."""
+    for verb in token.children:
+        if verb.dep_ not in {"acl", "relcl"}:
+            continue
+        for child in verb.children:
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in {"by", "from"}):
+                owner = next((o for o in child.children if o.dep_ == "pobj"), None)
+                if owner is not None:
+                    return owner
+    return None
 
 
 def _segments(doc: Doc) -> list[Span]:
@@ -404,7 +386,7 @@ class SpeakerResolver:
             persons = {
                 r.id: r
                 for t in sent
-                if t.dep_ in SUBJECT_DEPS
+                if t.dep_ in NOMINAL_SUBJECT_DEPS
                 for r in [self.actors.at(t.idx, t.idx + len(t.text))]
                 if r is not None and r.kind == "person"
             }
@@ -538,11 +520,15 @@ class SpeakerResolver:
             for tok in sent:
                 if tok.idx >= limit or (self._quoted and self._quoted(tok.idx)):
                     continue
-                if tok.lower_ == token.lower_ and tok.dep_ in SUBJECT_DEPS and tok.i < token.i:
+                if (
+                    tok.lower_ == token.lower_
+                    and tok.dep_ in NOMINAL_SUBJECT_DEPS
+                    and tok.i < token.i
+                ):
                     # "She told the court ... She told a guard": the same pronoun as an earlier
                     # subject continues that pronoun's chain.
                     record = self._chain(tok)
-                elif plural and tok.dep_ in SUBJECT_DEPS and tok.conjuncts:
+                elif plural and tok.dep_ in NOMINAL_SUBJECT_DEPS and tok.conjuncts:
                     record = self._people_together(tok)
                 else:
                     record = self.actors.at(tok.idx, tok.idx + len(tok.text))
@@ -600,6 +586,6 @@ class SpeakerResolver:
         for _ in range(3):
             if head.dep_ in {"compound", "flat", "amod", "appos"}:
                 head = head.head
-        if head.dep_ in SUBJECT_DEPS:
+        if head.dep_ in NOMINAL_SUBJECT_DEPS:
             return 0 if head.head.dep_ == "ROOT" else 1
         return 2

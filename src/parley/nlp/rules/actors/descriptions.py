@@ -1,0 +1,109 @@
+"""Definite descriptions ("the President") as mentions, and gender from pronouns."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from parley.geo.countries import (
+    country_of_name,
+    demonym_code,
+)
+from parley.nlp.deps import ACTING_SUBJECT_DEPS
+from parley.nlp.rules.actors.record import ActorRecord
+from parley.nlp.rules.actors.words import (
+    GENDERED_WORDS,
+    ORG_WORDS,
+    POSSESSIVE,
+    PRONOUN_GENDER,
+    TITLE_MODIFIERS,
+    is_title_word,
+    name_tokens,
+    norm_token,
+)
+
+if TYPE_CHECKING:
+    from parley.nlp.rules.actors.index import ActorIndex
+
+
+def add_descriptions(index: ActorIndex) -> None:
+    """Definite descriptions ("the President", "the three-judge court") as mentions."""
+    doc = index.doc
+    for chunk in doc.noun_chunks:
+        first = chunk[0]
+        if first.lower_ != "the" or first.i in index.claimed:
+            continue
+        head = chunk.root
+        low = norm_token(head.text)
+        if not (is_title_word(low) or low in ORG_WORDS):
+            continue
+        if head.i != chunk.end - 1:
+            continue  # "the President's office": the head is not the last word
+        nxt = doc[chunk.end] if chunk.end < len(doc) else None
+        if nxt is not None and (
+            nxt.pos_ == "PROPN" or nxt.lower_ == "of" or nxt.text in POSSESSIVE
+        ):
+            continue  # "the President Ana Reis", "the president of the league"
+        if any(t.ent_type_ in ("PERSON", "ORG") for t in chunk):
+            continue  # named entities are handled as names
+        if any(
+            t.pos_ == "PROPN"
+            and not (
+                demonym_code(t.text)
+                or country_of_name(t.text)
+                or is_title_word(norm_token(t.text))
+                or norm_token(t.text) in TITLE_MODIFIERS
+            )
+            for t in chunk[1:]
+        ):
+            continue
+        if index.at(chunk.start_char, chunk.end_char) is not None:
+            continue
+        record = index.resolve_description(chunk.text, chunk.start_char)
+        if record is None:
+            continue
+        record.add_mention(chunk.start_char, chunk.end_char, chunk.text)
+        if head.dep_ in ACTING_SUBJECT_DEPS:
+            record.subject_mentions.append((chunk.start_char, chunk.end_char))
+
+
+def infer_gender(index: ActorIndex) -> None:
+    doc = index.doc
+    votes: dict[str, Counter[str]] = {}
+    for record in index.records:
+        if record.kind != "person":
+            continue
+        for word in name_tokens(record.title or "") + [
+            norm_token(a.split()[0]) for a in record.aliases if a.split()
+        ]:
+            if word in GENDERED_WORDS:
+                votes.setdefault(record.id, Counter())[GENDERED_WORDS[word]] += 2
+    pronoun_gender = PRONOUN_GENDER.get_map()  # fetched once: read for every token
+    for tok in doc:
+        gender = pronoun_gender.get(tok.lower_)
+        if gender is None or tok.pos_ != "PRON":
+            continue
+        antecedent = find_antecedent(index, tok.idx, persons_only=True)
+        if antecedent is not None:
+            votes.setdefault(antecedent.id, Counter())[gender] += 1
+    for record in index.records:
+        if record.kind == "person" and record.gender is None and record.id in votes:
+            (gender, n), *rest = votes[record.id].most_common()
+            if not rest or n > rest[0][1]:
+                record.gender = gender
+
+
+def find_antecedent(index: ActorIndex, offset: int, *, persons_only: bool) -> ActorRecord | None:
+    """The subject person of the current or previous sentence, else the nearest person."""
+    prev_start = index.previous_sentence_start(offset)
+    best: tuple[int, ActorRecord] | None = None
+    for record in index.records:
+        if persons_only and record.kind != "person":
+            continue
+        for s, _ in record.subject_mentions:
+            if prev_start <= s < offset and (best is None or s > best[0]):
+                best = (s, record)
+    if best is not None:
+        return best[1]
+    nearest = index.mentions_before(offset, kind="person" if persons_only else None)
+    return nearest[-1][1] if nearest else None

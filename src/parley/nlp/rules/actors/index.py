@@ -1,0 +1,336 @@
+"""ActorIndex: the actors of one article, and the lookups the other rules need."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span
+
+from parley.geo.countries import (
+    actor_code,
+    capital_code,
+    country_of_name,
+    demonym_code,
+    find_country,
+    fold,
+    known_actor,
+)
+from parley.nlp.doctext import doc_sents, doc_text
+from parley.nlp.rules.actors.names import first_names_agree, names_compatible
+from parley.nlp.rules.actors.record import ActorRecord
+from parley.nlp.rules.actors.words import (
+    DETERMINERS,
+    HONORIFICS,
+    ORG_WORDS,
+    POSSESSIVE,
+    RANK_MODIFIERS,
+    TITLE_MODIFIERS,
+    TITLE_NOUNS,
+    head_word,
+    is_title_word,
+    name_tokens,
+    norm_token,
+    plural_office,
+)
+from parley.types import Actor, ActorKind
+
+
+class ActorIndex:
+    """The actors of one Doc and the lookups the other rules need."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        # doc.ents rebuilds its list on every access: read it once.
+        self.ents: list[Span] = list(doc.ents)
+        self.text: str = doc_text(doc)  # Doc.text joins every token on each access
+        # Sentence bounds, computed once (Token.sent walks the parse on every call).
+        sents = doc_sents(doc)
+        self._sent_tok = [(sent.start, sent.end) for sent in sents]
+        self._sent_chars = [sent.start_char for sent in sents]
+        self._sent_of_token = [0] * len(doc)
+        for k, (first, last) in enumerate(self._sent_tok):
+            for t in range(first, last):
+                self._sent_of_token[t] = k
+        self.records: list[ActorRecord] = []
+        self.main_country: str | None = None
+        self.claimed: set[int] = set()  # token indices inside a person's name or title
+
+    def sentence_bounds(self, token_i: int) -> tuple[int, int]:
+        """(start, end) token indices of the sentence holding token ``token_i``."""
+        if not self._sent_tok:
+            return 0, len(self.doc)
+        return self._sent_tok[self._sent_of_token[token_i]]
+
+    def previous_sentence_start(self, offset: int) -> int:
+        """Character offset where the sentence before the one holding ``offset`` starts."""
+        if not self._sent_chars:
+            return 0
+        k = max(bisect_right(self._sent_chars, offset) - 1, 0)
+        return self._sent_chars[max(k - 1, 0)]
+
+    @classmethod
+    def build(cls, doc: Doc) -> ActorIndex:
+        """Find every person, organisation and acting country of ``doc``: the builder steps of
+        :data:`BUILD_STEPS` run in order on a fresh index."""
+        from parley.nlp.rules.actors.steps import BUILD_STEPS
+
+        index = cls(doc)
+        for _name, step in BUILD_STEPS:
+            step(index)
+        return index
+
+    def name_shaped(self, span: Span) -> bool:
+        """Two to four capitalised proper nouns with no organisation word and no known actor or
+        country: the shape of a person's name ("Pavel Orlov", "Jean-Yves Le Drian")."""
+        tokens = [t for t in span if not (t.is_punct and t.text in "-–")]
+        return (
+            2 <= len(tokens) <= 4
+            and all(
+                t.pos_ == "PROPN" and t.text[:1].isupper() and norm_token(t.text) not in ORG_WORDS
+                for t in tokens
+            )
+            and not known_actor(span.text)
+            and not find_country(span.text)
+        )
+
+    def add(self, name: str, kind: ActorKind, **facts: str | None) -> ActorRecord:
+        """Register a new actor (e.g. an unnamed source, "a police spokesperson") and return it.
+
+        Title, country and sector that ``facts`` leave out are read from the name itself
+        ("a Kremlin spokesman" -> RUS, GOV).
+        """
+        words = name_tokens(name)
+        if kind == "person" and words and words[-1] in ORG_WORDS and words[-1] not in TITLE_NOUNS:
+            kind = "organization"  # "the Ukrainian government" is not a person
+        record = ActorRecord(id=f"a{len(self.records) + 1}", name=name, kind=kind)
+        for key, value in facts.items():
+            setattr(record, key, value)
+        if kind != "country" and (record.country is None or record.sector is None):
+            code = actor_code(name)
+            if record.sector is None:
+                record.sector = code.sector
+            if record.country is None and code.country:
+                record.country = code.country
+                record.country_evidence = True
+            elif record.country is None and code.igo is None:
+                # Unnamed sources ("a government official") belong to the article's country.
+                record.country = self.main_country
+        self.records.append(record)
+        return record
+
+    def find(self, name: str, *, kind: ActorKind | None = None) -> ActorRecord | None:
+        """The actor called ``name``, by full name, alias or shared surname."""
+        wanted = name.strip()
+        for prefix in ("the ", "The "):
+            if wanted.startswith(prefix):
+                wanted = wanted[len(prefix) :]
+        if wanted.endswith("'s") or wanted.endswith("\u2019s"):
+            wanted = wanted[:-2]
+        key = fold(wanted)
+        if not key:
+            return None
+        for record in self.records:
+            if kind and record.kind != kind:
+                continue
+            if key == fold(record.name) or any(key == fold(a) for a in record.aliases):
+                return record
+        return self._find_person_or_country(_without_title(wanted), kind)
+
+    def _find_person_or_country(self, wanted: str, kind: ActorKind | None) -> ActorRecord | None:
+        """A person whose name fits ``wanted`` (the one mentioned most), else the country."""
+        people = [
+            r for r in self.records if r.kind == "person" and (kind is None or kind == "person")
+        ]
+        cands = [
+            r
+            for r in people
+            if names_compatible(wanted, r.name) and first_names_agree(wanted, r.name)
+        ]
+        if cands:
+            return cands[0] if len(cands) == 1 else max(cands, key=lambda r: len(r.mentions))
+        iso3 = country_of_name(wanted) or capital_code(wanted)
+        if iso3 and kind in (None, "country"):
+            return next(
+                (r for r in self.records if r.kind == "country" and r.country == iso3), None
+            )
+        return None
+
+    def at(self, start: int, end: int) -> ActorRecord | None:
+        """The actor with a mention overlapping the characters ``[start, end)``."""
+        for record in self.records:
+            for m_start, m_end in record.mentions:
+                if m_start < end and start < m_end:
+                    return record
+        return None
+
+    def mentions_before(
+        self, offset: int, *, kind: ActorKind | None = None
+    ) -> list[tuple[int, ActorRecord]]:
+        """(start, actor) of every mention that starts before ``offset``, nearest last."""
+        found = [
+            (m_start, record)
+            for record in self.records
+            if kind is None or record.kind == kind
+            for m_start, _ in record.mentions
+            if m_start < offset
+        ]
+        found.sort(key=lambda pair: pair[0])
+        return found
+
+    def group_of(
+        self, members: list[ActorRecord], start: int, end: int, *, peers: bool = False
+    ) -> ActorRecord:
+        """One actor for people named together as a subject ("Ola Brekke and his Danish
+        counterparts, Mads Holm and Aino Virta, met ..."), whom a following "they" means.
+
+        It is named by the office its members share, in the plural ("foreign ministers"),
+        else by their names ("Carla Munoz and Peter Lind"). A member without a title shares
+        the office only when the text calls them ``peers`` ("his counterparts").
+        """
+        offices = set()
+        for member in members:
+            if not member.title and not peers:
+                offices.add("")
+            if member.title:
+                words = [
+                    w
+                    for w in member.title.split()
+                    if not (demonym_code(w) or country_of_name(w)) and norm_token(w) != "the"
+                ]
+                offices.add(" ".join(words).lower())
+        if len(offices) == 1 and next(iter(offices)):
+            name = plural_office(next(iter(offices)))
+        else:
+            names = [m.name for m in members]
+            name = ", ".join(names[:-1]) + " and " + names[-1]
+        record = next((r for r in self.records if r.kind == "group" and r.name == name), None)
+        if record is None:
+            record = self.add(name, "group")
+            # Only a country the text gives every member ("two Ukrainian ministers").
+            countries = {m.country if m.country_evidence else None for m in members}
+            record.country = countries.pop() if len(countries) == 1 else None
+            for member in members:
+                record.add_alias(member.name)
+        record.add_mention(start, end, self.text[start:end])
+        return record
+
+    def resolve_description(self, text: str, before: int) -> ActorRecord | None:
+        """The actor a definite description refers to: the nearest earlier one that fits.
+
+        "the President" -> the last person titled President (not a Vice President) mentioned
+        before ``before``; "the Kremlin spokesman", "the minister", "the Greek foreign
+        minister" likewise; "the court", "the Senate" -> the organisation with that head noun.
+
+        Args:
+            text: the description as written ("the President", "The minister").
+            before: character offset; only actors mentioned before it are candidates.
+        """
+        parsed = _parse_description(text)
+        if parsed is None:
+            return None
+        country, head, role_words, proper = parsed
+        best: tuple[int, ActorRecord] | None = None
+        organisations: list[tuple[int, ActorRecord]] = []
+        for start, record in self.mentions_before(before):
+            if country and record.country and record.country != country:
+                continue
+            if record.kind == "person" and self._title_fits(record, role_words):
+                best = (start, record)
+            elif record.kind == "organization":
+                name_words = name_tokens(record.name)
+                if head_word(name_words) == head and all(
+                    w in name_words for w in proper if w != head
+                ):
+                    best = (start, record)
+                    organisations.append((start, record))
+        if (
+            best is not None
+            and best[1].kind == "organization"
+            and len({r.id for _, r in organisations}) > 1
+        ):
+            best = self._topical_organisation(best, organisations)
+        return best[1] if best else None
+
+    def _topical_organisation(
+        self, best: tuple[int, ActorRecord], organisations: list[tuple[int, ActorRecord]]
+    ) -> tuple[int, ActorRecord]:
+        """ "The Court of Session is Scotland's highest court. The only court above it is the
+        Supreme Court. [...] the court said": of two fitting organisations a reader follows
+        the one last mentioned as a subject, not the last one named; only within the
+        paragraph that names the last of them (a subject pages earlier is no longer the topic).
+        """
+        paragraph = self.text.rfind("\n", 0, best[0]) + 1
+        subjects = [
+            (s, r)
+            for s, r in organisations
+            if s >= paragraph and self._is_subject_at(s, dict(r.mentions).get(s, s + 1))
+        ]
+        return subjects[-1] if subjects else best
+
+    def _is_subject_at(self, start: int, end: int) -> bool:
+        """Whether the mention at ``start:end`` is a clause's subject ("the Court of Session
+        ruled"), not a word inside one ("the Orchard Party ticket secured")."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and span.root.dep_ in {"nsubj", "nsubjpass"}
+
+    @staticmethod
+    def _title_fits(record: ActorRecord, words: list[str]) -> bool:
+        head = words[-1]
+        for _, title in record.titles or ([(0, record.title)] if record.title else []):
+            for role in re.split(r",|;|\band\b", title):
+                role_words = name_tokens(re.split(r"\bof\b", role)[0])
+                if not role_words or head_word(role_words) != head:
+                    continue
+                if not all(w in role_words for w in words):
+                    continue
+                # "the President" is not the Vice President, "the minister" not the Prime Minister.
+                if any(w in RANK_MODIFIERS and w not in words for w in role_words):
+                    continue
+                return True
+        return False
+
+    def freeze(self) -> tuple[Actor, ...]:
+        """The actors as frozen :class:`parley.types.Actor` values, in order of first mention."""
+        return tuple(record.freeze() for record in self.records)
+
+
+def _without_title(wanted: str) -> str:
+    """ "Princess Ubolratana", "President Trump": the name without its title."""
+    words = wanted.split()
+    while len(words) > 1 and (
+        is_title_word(norm_token(words[0]))
+        or norm_token(words[0]) in HONORIFICS
+        or norm_token(words[0]) in TITLE_MODIFIERS
+    ):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _parse_description(text: str) -> tuple[str | None, str, list[str], list[str]] | None:
+    """(country, head noun, role words, capitalised words) of a description such as "the
+    Greek foreign minister"; None when nothing but determiners and countries is left."""
+    words = [w for w in name_tokens(text) if w not in DETERMINERS and w not in POSSESSIVE]
+    if not words:
+        return None
+    country = None
+    kept = []
+    for w, raw in zip(
+        words, [t for t in text.split() if norm_token(t) not in DETERMINERS], strict=False
+    ):
+        code = demonym_code(raw) or country_of_name(raw)
+        if code and w not in TITLE_NOUNS:
+            country = country or code
+        else:
+            kept.append(w)
+    if not kept:
+        return None
+    head = kept[-1]
+    # Descriptive words that are not part of any office ("the embattled president") are ignored.
+    role_words = [
+        w for w in kept[:-1] if w in TITLE_NOUNS or w in TITLE_MODIFIERS or w in RANK_MODIFIERS
+    ] + [head]
+    proper = [
+        w for w, raw in zip(kept, text.split()[-len(kept) :], strict=False) if raw[:1].isupper()
+    ]
+    return country, head, role_words, proper

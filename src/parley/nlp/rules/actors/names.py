@@ -1,0 +1,55 @@
+"""When two forms name the same person ("Trump" / "Donald Trump")."""
+
+from __future__ import annotations
+
+from parley.nlp.rules.actors.record import ActorRecord
+from parley.nlp.rules.actors.words import is_initial, name_tokens
+
+
+def names_compatible(short: str, long: str) -> bool:
+    """True when ``short`` can name the same person as ``long`` ("Trump" / "Donald Trump").
+
+    A single word must be one of the later words of the longer name (a surname, possibly of a
+    double surname); longer names must have all their (non-initial) words in the other, and
+    the same first word or no first name at all ("Pierluisi Urrutia").
+    """
+    a, b = name_tokens(short), name_tokens(long)
+    if len(a) > len(b):
+        a, b = b, a
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    core_a = [t for t in a if not is_initial(t)] or a
+    core_b = [t for t in b if not is_initial(t)] or b
+    if len(a) == 1:
+        return a[0] in b[1:] or (len(b) == 1 and a[0] == b[0])
+    if not all(t in b for t in core_a):
+        return False
+    if a[0] == b[0]:
+        return True
+    # "Pierluisi Urrutia" in "Pedro R. Pierluisi Urrutia": a surname-only form, no given name.
+    return a[0] in b[1:] and core_a[-1] == core_b[-1]
+
+
+def first_names_agree(a: str, b: str) -> bool:
+    ta, tb = name_tokens(a), name_tokens(b)
+    if len(ta) < 2 or len(tb) < 2:
+        return True
+    return (
+        ta[0] == tb[0]
+        or ta[0] in tb[1:]
+        or tb[0] in ta[1:]
+        or is_initial(ta[0])
+        or is_initial(tb[0])
+    )
+
+
+def pick_namesake(cands: list[ActorRecord], offset: int) -> ActorRecord:
+    # A bare surname shared by several people names the one the article is about (most
+    # mentions so far); a tie goes to the one named last.
+    def score(r: ActorRecord) -> tuple[int, int]:
+        before = [s for s, _ in r.mentions if s < offset]
+        return (len(before), max(before) if before else -1)
+
+    return max(cands, key=score)

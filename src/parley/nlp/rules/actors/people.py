@@ -1,0 +1,470 @@
+"""People: PERSON entities (and names the tagger missed) widened, cleaned and clustered."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from parley.geo.countries import (
+    capital_code,
+    country_code,
+    country_of_name,
+    demonym_code,
+    find_country,
+    known_actor,
+)
+from parley.nlp.deps import ACTING_SUBJECT_DEPS
+from parley.nlp.rules.actors.names import first_names_agree, names_compatible, pick_namesake
+from parley.nlp.rules.actors.record import ActorRecord, PersonMention
+from parley.nlp.rules.actors.titles import read_title
+from parley.nlp.rules.actors.words import (
+    DETERMINERS,
+    HONORIFICS,
+    NOT_PEOPLE,
+    ORG_LABELS,
+    ORG_WORDS,
+    PERSON_LABELS,
+    POSSESSIVE,
+    SAYING_LEMMAS,
+    TITLE_MODIFIERS,
+    TITLE_NOUNS,
+    clean_name,
+    is_title_word,
+    name_tokens,
+    norm_token,
+)
+from parley.nlp.rules.places import person_ent_is_place
+
+if TYPE_CHECKING:
+    from parley.nlp.rules.actors.index import ActorIndex
+
+
+def person_mentions(index: ActorIndex) -> list[PersonMention]:
+    """Every person's name in the article, in text order: PERSON entities, ORG entities in a
+    person's shape, and names the tagger missed after a title or before a verb of saying."""
+    found = _tagged_people(index)
+    found.extend(_org_shaped_people(index))
+    taken = {k for m in found for k in range(m.start, m.end)}
+    _names_after_titles(index, found, taken)
+    _untagged_speakers(index, found, taken)
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _tagged_people(index: ActorIndex) -> list[PersonMention]:
+    """PERSON entities, adjacent ones joined, without places and pieces of organisations."""
+    doc = index.doc
+    ents = [e for e in index.ents if e.label_ in PERSON_LABELS]
+    # Adjacent PERSON entities are one name ("Zine El Abidine" + "Ben Ali").
+    merged: list[tuple[int, int]] = []
+    for ent in ents:
+        if merged and merged[-1][1] == ent.start and doc[ent.start - 1].whitespace_ != "":
+            merged[-1] = (merged[-1][0], ent.end)
+        else:
+            merged.append((ent.start, ent.end))
+    multi_word_names = {norm_token(t.text) for s, e in merged if e - s > 1 for t in doc[s:e]}
+    found: list[PersonMention] = []
+    for start, end in merged:
+        span = doc[start:end]
+        if person_ent_is_place(span, multi_word_names):
+            continue
+        if _part_of_org_name(index, span):
+            continue  # "Raksa Chart" + "Party", "Civic Platform": part of an org's name
+        bare = clean_name(span)
+        before = norm_token(doc[start - 1].text) if start > 0 else ""
+        titled = before in TITLE_NOUNS or before in HONORIFICS
+        if not titled and (country_of_name(bare) or capital_code(bare) or demonym_code(bare)):
+            continue  # "Tunisia", "Niger" tagged PERSON
+        mention = refine_person_span(index, start, end)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _part_of_org_name(index: ActorIndex, span: Span) -> bool:
+    """A PERSON span followed by, or holding, an organisation word ("Raksa Chart Party")."""
+    doc = index.doc
+    end = span.end
+    return bool(
+        end < len(doc)
+        and norm_token(doc[end].text) in ORG_WORDS
+        and (
+            doc[end].text[:1].isupper()
+            or doc[end].lower_ in ("party", "movement", "front", "alliance", "group")
+        )
+        or any(norm_token(t.text) in ORG_WORDS for t in span[1:])
+    )
+
+
+def _org_shaped_people(index: ActorIndex) -> list[PersonMention]:
+    """ORG entities in a person's shape ("Nikos Christodoulides", "Patrice Talon of Benin")."""
+    found: list[PersonMention] = []
+    for ent in index.ents:
+        if ent.label_ in ORG_LABELS or ent.label_ == "GPE":
+            shape = org_looks_like_person(index, ent)
+            if shape is not None and (ent.label_ in ORG_LABELS or shape[0] > ent.start):
+                mention = refine_person_span(index, *shape)
+                if mention is not None:
+                    found.append(mention)
+    return found
+
+
+def _names_after_titles(index: ActorIndex, found: list[PersonMention], taken: set[int]) -> None:
+    """Untagged names right after a capitalised title ("Presidents Muhammadu Buhari of
+    Nigeria")."""
+    doc = index.doc
+    for tok in doc:
+        low = norm_token(tok.text)
+        if not tok.text[:1].isupper() or (
+            low not in TITLE_NOUNS and low.rstrip("s") not in TITLE_NOUNS
+        ):
+            continue
+        k = tok.i + 1
+        while k < len(doc) and k not in taken and _untagged_name_word(doc[k]):
+            k += 1
+        if k - (tok.i + 1) >= 2:
+            mention = refine_person_span(index, tok.i + 1, k)
+            if mention is not None:
+                found.append(mention)
+                taken.update(range(mention.start, mention.end))
+
+
+def _untagged_name_word(tok: Token) -> bool:
+    """A capitalised proper noun that is no title, organisation word or country."""
+    low = norm_token(tok.text)
+    return (
+        tok.pos_ == "PROPN"
+        and tok.text[:1].isupper()
+        and tok.ent_type_ in ("", "PERSON")
+        and low not in TITLE_NOUNS
+        and low not in ORG_WORDS
+        and not country_code(tok.text)
+    )
+
+
+def _untagged_speakers(index: ActorIndex, found: list[PersonMention], taken: set[int]) -> None:
+    """Untagged names that speak ("Pavel Orlov said ..."): the tagger missed a person."""
+    doc = index.doc
+    for tok in doc:
+        if (
+            tok.dep_ != "nsubj"
+            or tok.pos_ != "PROPN"
+            or tok.ent_type_
+            or tok.i in taken
+            or tok.head.lemma_.lower() not in SAYING_LEMMAS
+        ):
+            continue
+        start = tok.i
+        while (
+            start > 0
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].dep_ in ("compound", "flat")
+            and not doc[start - 1].ent_type_
+            and start - 1 not in taken
+        ):
+            start -= 1
+        if index.name_shaped(doc[start : tok.i + 1]):
+            mention = refine_person_span(index, start, tok.i + 1)
+            if mention is not None:
+                found.append(mention)
+                taken.update(range(mention.start, mention.end))
+
+
+def org_looks_like_person(index: ActorIndex, ent: Span) -> tuple[int, int] | None:
+    """The tokens of a person's name inside an ORG (or GPE) entity, when it is one."""
+    doc = index.doc
+    start, end = _org_name_core(index, ent)
+    tokens = list(doc[start:end])
+    if not 2 <= len(tokens) <= 4 or tokens[0].lower_ == "the":
+        return None
+    first = norm_token(tokens[0].text)
+    if (
+        (first in TITLE_NOUNS or first in HONORIFICS)
+        and all(
+            t.pos_ == "PROPN" and t.text[:1].isupper() and norm_token(t.text) not in ORG_WORDS
+            for t in tokens[1:]
+        )
+        and not find_country(doc[start + 1 : end].text)
+    ):
+        return start, end  # "Princess Ubolratana": a titled name tagged ORG
+    if any(
+        norm_token(t.text) in ORG_WORDS or not t.text[:1].isupper() or t.pos_ != "PROPN"
+        for t in tokens
+    ):
+        return None
+    text = doc[start:end].text
+    if known_actor(text) or find_country(text):
+        return None
+    # Followed by "of <country>": a head of state ("Patrice Talon of Benin").
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and country_of_name(doc[end + 1].text):
+        return start, end
+    if start > ent.start:
+        return start, end
+    return (start, end) if _person_by_context(index, doc[start:end].root, end) else None
+
+
+def _org_name_core(index: ActorIndex, ent: Span) -> tuple[int, int]:
+    """The entity without a trailing possessive or "of", and without a place glued in front
+    ("Scotland Nicola Sturgeon" after "First Minister of", "Hong Kong Carrie Lam")."""
+    doc = index.doc
+    start, end = ent.start, ent.end
+    while end > start and (
+        doc[end - 1].text in POSSESSIVE or doc[end - 1].lower_ in ("of", "and", "for")
+    ):
+        end -= 1
+    if end - start >= 4 and country_of_name(doc[start : start + 2].text):
+        start += 2  # "Hong Kong Carrie Lam"
+    elif end - start >= 3 and (country_code(doc[start].text) or doc[start].ent_type_ == "GPE"):
+        start += 1
+    return start, end
+
+
+def _person_by_context(index: ActorIndex, root: Token, end: int) -> bool:
+    """A name-shaped ORG coordinated with or apposed to a person, or one that speaks and is
+    then called "he" or "she"."""
+    neighbours = (
+        [root.head, *root.children] if root.dep_ in ("conj", "appos") else list(root.children)
+    )
+    if any(
+        n.ent_type_ == "PERSON"
+        for n in neighbours
+        if n.dep_ in ("conj", "appos") or n.i == root.head.i
+    ):
+        return True
+    # "Pavel Orlov said ... 'Without that ...,' he said."
+    return speaks_and_is_called_he_or_she(index, root, end)
+
+
+def speaks_and_is_called_he_or_she(index: ActorIndex, root: Token, end: int) -> bool:
+    """A name-shaped ORG that is the subject of a verb of saying and is followed, in its
+    paragraph, by a subject "he" or "she": the tagger took a person for an organisation."""
+    if root.dep_ != "nsubj" or root.head.lemma_.lower() not in SAYING_LEMMAS:
+        return False
+    doc = index.doc
+    paragraph_end = index.text.find("\n", doc[end - 1].idx)
+    limit = len(index.text) if paragraph_end < 0 else paragraph_end
+    for tok in doc[end:]:
+        if tok.idx >= limit:
+            break
+        if tok.lower_ in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass"):
+            return True
+    return False
+
+
+def refine_person_span(index: ActorIndex, start: int, end: int) -> PersonMention | None:
+    """The name inside tokens ``[start, end)``: without titles, honorifics, possessives and
+    glued places, widened over given names and second surnames the tagger left out."""
+    doc = index.doc
+    # Trailing possessive and punctuation are not part of the name.
+    while end > start and (
+        doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct and doc[end - 1].text != "."
+    ):
+        end -= 1
+    start, honorific = _skip_leading_titles(index, start, end)
+    if start >= end:
+        return None
+    start = _drop_glued_place(index, start, end)
+    while start > 0 and _given_name_left_out(doc[start - 1]):
+        start -= 1  # "MP Ivanna Klympush-Tsintsadze"
+    while end < len(doc) and _second_surname(doc[end], doc[end - 1]):
+        end += 1  # "Wanda Vázquez Garced"
+    # An honorific right before the name gives gender ("Mr Moyo", "Ms Varga").
+    if start > 0:
+        low = norm_token(doc[start - 1].text)
+        if low in HONORIFICS and HONORIFICS[low]:
+            honorific = honorific or HONORIFICS[low]
+    name = doc[start:end].text.strip()
+    if not _name_like(name):
+        return None
+    return PersonMention(start=start, end=end, name=name, honorific_gender=honorific)
+
+
+def _skip_leading_titles(index: ActorIndex, start: int, end: int) -> tuple[int, str | None]:
+    """Skip leading determiners, honorifics, titles and bracketed glosses inside the entity;
+    the new start and the gender an honorific gave."""
+    doc = index.doc
+    honorific: str | None = None
+    while start < end:
+        low = norm_token(doc[start].text)
+        if low in DETERMINERS:
+            start += 1
+        elif low in HONORIFICS and end - start > 1:
+            honorific = HONORIFICS[low] or honorific
+            start += 1
+        elif (
+            (low in TITLE_NOUNS or low in TITLE_MODIFIERS)
+            and end - start > 1
+            and doc[start].pos_ != "PROPN"
+        ):
+            start += 1
+        elif doc[start].text in ("[", "("):
+            # "Cde [comrade] Tendai Moyo": skip a bracketed gloss.
+            close = next((k for k in range(start, end) if doc[k].text in ("]", ")")), None)
+            if close is None:
+                break
+            start = close + 1
+        else:
+            break
+    return start, honorific
+
+
+def _drop_glued_place(index: ActorIndex, start: int, end: int) -> int:
+    """A place glued to the front of a name ("of Hong Kong Carrie Lam"): the place goes."""
+    doc = index.doc
+    if end - start >= 3 and doc[start].ent_type_ in ("PERSON", "GPE"):
+        for width in (2, 1):
+            if end - start - width < 2:
+                continue
+            place = doc[start : start + width].text
+            if country_of_name(place) or (width == 2 and capital_code(place)):
+                return start + width
+    return start
+
+
+def _given_name_left_out(prev: Token) -> bool:
+    """A capitalised word before a name that the tagger left out of it."""
+    low = norm_token(prev.text)
+    return bool(
+        prev.pos_ in ("PROPN", "NOUN", "ADJ", "X")
+        and prev.text[:1].isupper()
+        and not prev.text.isupper()
+        and prev.ent_type_ in ("", "PERSON")
+        and not is_title_word(low)
+        and low not in TITLE_MODIFIERS
+        and low not in ORG_WORDS
+        and low not in HONORIFICS
+        and not country_code(prev.text)
+        and not prev.is_sent_start
+        and prev.whitespace_
+    )
+
+
+def _second_surname(nxt: Token, last: Token) -> bool:
+    """An untagged capitalised proper noun right after a name, part of it."""
+    return bool(
+        nxt.pos_ == "PROPN"
+        and nxt.text[:1].isupper()
+        and nxt.ent_type_ == ""
+        and last.whitespace_
+        and norm_token(nxt.text) not in TITLE_NOUNS
+        and not country_code(nxt.text)
+    )
+
+
+def _name_like(name: str) -> bool:
+    """Letters, a capital first, no platform name and no digit."""
+    if not name or norm_token(name) in NOT_PEOPLE or not any(ch.isalpha() for ch in name):
+        return False
+    # No one's name holds a digit; the tagger's PERSON spans that do are diseases, craft,
+    # storms with a distance, magnitudes ("COVID-19", "Voskhod 2", "Magnitude 6.3").
+    if any(ch.isdigit() for ch in name):
+        return False
+    return name[:1].isupper()
+
+
+def cluster_persons(index: ActorIndex, mentions: list[PersonMention]) -> None:
+    doc = index.doc
+    clusters: list[ActorRecord] = []
+    # Full names first, so a surname met before its full name still finds it.
+    for m in sorted(mentions, key=lambda m: (-len(name_tokens(m.name)), m.start)):
+        tokens = name_tokens(m.name)
+        if len(tokens) < 2:
+            continue
+        record = next(
+            (
+                r
+                for r in clusters
+                if names_compatible(m.name, r.name) and first_names_agree(m.name, r.name)
+            ),
+            None,
+        )
+        if record is None:
+            record = index.add(m.name, "person")
+            clusters.append(record)
+        elif len(name_tokens(m.name)) > len(name_tokens(record.name)):
+            record.add_alias(record.name)
+            record.name = m.name
+    for m in mentions:
+        tokens = name_tokens(m.name)
+        if len(tokens) >= 2:
+            record = next(
+                r
+                for r in clusters
+                if names_compatible(m.name, r.name) and first_names_agree(m.name, r.name)
+            )
+        else:
+            cands = [r for r in clusters if names_compatible(m.name, r.name)]
+            if not cands:
+                # A first name alone ("Paweł") for the one person the article gives it to.
+                cands = [
+                    r
+                    for r in clusters
+                    if len(name_tokens(r.name)) > 1 and name_tokens(r.name)[0] == tokens[0]
+                ]
+                if len(cands) != 1:
+                    cands = []
+            if not cands:
+                record = index.add(m.name, "person")
+                clusters.append(record)
+            elif len(cands) == 1:
+                record = cands[0]
+            else:
+                record = pick_namesake(cands, doc[m.start].idx)
+        s_char, e_char = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)
+        record.add_mention(s_char, e_char, index.text[s_char:e_char])
+        if m.honorific_gender:
+            record.gender = record.gender or m.honorific_gender
+        if doc[m.start : m.end].root.dep_ in ACTING_SUBJECT_DEPS:
+            record.subject_mentions.append((s_char, e_char))
+        read_title(index, record, m)
+        for k in range(m.start, m.end):
+            index.claimed.add(k)
+
+
+def repair_surnames_tagged_otherwise(index: ActorIndex) -> None:
+    doc = index.doc
+    people = [r for r in index.records if r.kind == "person"]
+    if not people:
+        return
+    for ent in index.ents:
+        if ent.label_ not in ("ORG", "GPE", "NORP", "LOC"):
+            continue
+        if any(k in index.claimed for k in range(ent.start, ent.end)):
+            continue
+        name = clean_name(ent)
+        if not name or not name[:1].isupper():
+            continue
+        if ent.label_ == "GPE" and (country_of_name(name) or capital_code(name)):
+            continue
+        cands = [
+            r
+            for r in people
+            if names_compatible(name, r.name)
+            and (len(name_tokens(name)) == 1 or first_names_agree(name, r.name))
+        ]
+        if not cands:
+            continue
+        record = cands[0] if len(cands) == 1 else pick_namesake(cands, ent.start_char)
+        end = ent.end
+        while end > ent.start and doc[end - 1].text in POSSESSIVE:
+            end -= 1
+        start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+        if start >= end:
+            continue
+        refined = refine_person_span(index, start, end) if end - start >= 3 else None
+        if refined is not None:
+            start, end = refined.start, refined.end  # "Hong Kong Carrie Lam" tagged GPE
+        s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+        record.add_mention(s_char, e_char, index.text[s_char:e_char])
+        if doc[start:end].root.dep_ in ACTING_SUBJECT_DEPS:
+            record.subject_mentions.append((s_char, e_char))
+        for k in range(start, end):
+            index.claimed.add(k)
+        mention = PersonMention(start, end, index.text[s_char:e_char])
+        read_title(index, record, mention)
+
+
+def add_people(index: ActorIndex) -> None:
+    """Find the people's names of the article and cluster them into actors."""
+    cluster_persons(index, person_mentions(index))
