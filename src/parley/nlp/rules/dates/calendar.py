@@ -1,4 +1,4 @@
-"""Date expressions in a parsed article, resolved against the publication date.
+"""Calendar days, months and years in a parsed article, resolved against the publication date.
 
 Candidates come from the pure grammar in :mod:`parley.temporal` (capitalised month and weekday
 names only, so "may", "march" and "second" never start one). The parse then decides:
@@ -76,7 +76,7 @@ class _State:
     year_hint_end: int = -1
 
 
-def extract_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
+def extract_calendar_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
     """Every calendar day, month or year named in ``doc``, resolved against ``published``.
 
     Args:

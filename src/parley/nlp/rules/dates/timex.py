@@ -1,0 +1,144 @@
+"""The TimeML expressions beyond calendar dates, judged with the parse, and the TimeML view of
+the calendar mentions.
+
+The pure grammar (:func:`parley.temporal.find_timexes`) proposes spans; here the parse rejects
+names ("Current TV"), ages ("50 years old") and numbers that are not durations, gives the tense
+that orients "the weekend" or "the summer", and links a limit to its deadline: "within 30 days"
+of the publication date ends on a day, and "by the end of the week" on the week's last day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from parley import lexicon
+from parley.nlp.doctext import doc_sents, doc_text
+from parley.nlp.rules.dates.calendar import _NAME_ENTS, _tense
+from parley.temporal import (
+    Timex,
+    TimexValue,
+    deadline,
+    find_timexes,
+    period_end,
+    resolve_timex,
+)
+from parley.types import DateMention
+
+# Words that make the preceding number an age or a point, not a length of time.
+_NOT_A_LENGTH_AFTER = re.compile(r"\s*(?:-?\s*old\b|ago\b|earlier\b|later\b|before\b|after\b|"
+                                 r"from\s+now\b|into\b|'s\s+time)", re.I)  # fmt: skip
+# A limit: the duration or period ends a time window that starts now.
+_LIMIT_BEFORE = re.compile(r"(?:within|in|by|until|till|before|inside|in\s+the\s+next|"
+                           r"over\s+the\s+next|for\s+the\s+next|no\s+later\s+than)\s+$", re.I)  # fmt: skip
+_PREP_BEFORE = re.compile(r"\b(on|by|in|since|until|till|from|to|for|through|during|before|"
+                          r"after|within|over)\s+$", re.I)  # fmt: skip
+_END_OF_BEFORE = re.compile(r"(?:by\s+|until\s+|before\s+)?(?:the\s+)?(?:end|close)\s+of\s+$",
+                            re.I)  # fmt: skip
+_YEAR_AGO = re.compile(r"(?i:(?:from\s+|in\s+)?(?:a\s+year\s+(?:ago|earlier)|year-(?:earlier|ago)"
+                       r"|the\s+year-(?:earlier|ago)\s+(?:quarter|period)))")  # fmt: skip
+_TOD = re.compile(r"\b(morning|afternoon|evening|night)\b", re.I)
+
+
+def annotate_calendar(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
+    """Give each calendar mention its TimeML type and value, and its deadline after "by"."""
+    parts = dict(lexicon.table("parts_of_day"))
+    out = []
+    for m in mentions:
+        timex = m.value
+        kind = "DATE"
+        tod = _TOD.search(m.text)
+        if tod and m.value and len(m.value) == 10:
+            kind, timex = "TIME", f"{m.value}T{parts[tod.group(1).lower()]}"
+        limit = None
+        if m.value and re.match(r"(?i)(by|until|till|before)\b", m.text):
+            limit = period_end(m.value)
+        out.append(replace(m, type=kind, timex=timex, deadline=limit))
+    return out
+
+
+def extract_other_timexes(
+    doc: Doc, calendar: list[DateMention], *, published: date | None
+) -> list[DateMention]:
+    """Weeks, quarters, seasons, decades, references, durations, recurrences and clock times."""
+    text = doc_text(doc)
+    taken = [(m.start, m.end) for m in calendar]
+    out: list[DateMention] = []
+    last_quarter: tuple[int, int] | None = None
+    for t in find_timexes(text):
+        if any(t.start < b and a < t.end for a, b in taken):
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or not _plausible(t, span, text):
+            continue
+        tense = _tense(span, "weekday") if t.kind in ("week", "season", "quarter") else None
+        value = resolve_timex(t, published, tense=tense, last_quarter=last_quarter)
+        if value is None:
+            continue
+        if value.timex.startswith(("1", "2")) and "-Q" in value.timex:
+            last_quarter = (int(value.timex[:4]), int(value.timex[-1]))
+        start = t.start
+        before = text[max(0, t.start - 30) : t.start]
+        limit = value.deadline if value.type == "DATE" else None
+        if value.type == "DURATION" and _LIMIT_BEFORE.search(before):
+            limit = deadline(published, value.timex) if published else None
+        if value.type == "DATE" and (end_of := _END_OF_BEFORE.search(before)):
+            value = replace(value, mod=value.mod or "END")
+            start = t.start - len(before) + end_of.start()
+            limit = period_end(value.timex)
+        elif prep := _PREP_BEFORE.search(before):
+            start = t.start - len(before) + prep.start(1)
+        out.append(
+            DateMention(text[start : t.end], start, t.end, value.value, value.type, value.timex,
+                        value.mod, limit)  # fmt: skip
+        )
+    return out
+
+
+def _plausible(t: Timex, span: Span, text: str) -> bool:
+    """The parse's veto: names, ages, points in time and adjectives of other things."""
+    if any(tok.ent_type_ in _NAME_ENTS for tok in span):
+        return False
+    after = text[t.end : t.end + 20]
+    if t.kind in ("duration", "vague_duration") and _NOT_A_LENGTH_AFTER.match(after):
+        return False
+    if t.kind == "reference":
+        word = span.root
+        if word.lower_ == "current" and word.dep_ == "amod" and word.head.lower_ in ("account",
+                                                                                      "accounts"):
+            return False
+        if word.lower_ == "now" and word.dep_ in ("dep",) and word.i == span.sent.start:
+            return True
+    return True
+
+
+def year_ago_quarters(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
+    """ "a year ago" / "a year earlier" in a sentence about a quarter: that quarter a year back.
+
+    Financial news compares a quarter with the same quarter of the previous year; TimeML gives
+    the expression the quarter's value (``1988-Q3``), not the year. ``mentions`` is the whole
+    sorted list; the result is too.
+    """
+    text = doc_text(doc)
+    result = list(mentions)
+    added: list[DateMention] = []
+    for sent in doc_sents(doc):
+        inside = [i for i, m in enumerate(result) if sent.start_char <= m.start < sent.end_char]
+        quarters = [result[i] for i in inside
+                    if result[i].timex and re.fullmatch(r"\d{4}-Q\d", result[i].timex or "")]  # fmt: skip
+        if not quarters:
+            continue
+        q = quarters[0].timex or ""
+        back = f"{int(q[:4]) - 1:04d}-{q[5:]}"
+        for m in _YEAR_AGO.finditer(text, sent.start_char, sent.end_char):
+            same = [i for i in inside if result[i].start < m.end() and m.start() < result[i].end]
+            if same:
+                for i in same:
+                    if result[i].timex != q:
+                        result[i] = replace(result[i], timex=back)
+                continue
+            added.append(DateMention(m.group(), m.start(), m.end(), None, "DATE", back))
+    return sorted([*result, *added], key=lambda m: (m.start, m.end))
