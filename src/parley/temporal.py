@@ -75,6 +75,9 @@ NUMBER_WORDS: dict[str, int] = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
 
+#: How far back a past-tense month-day without a year may go before the nearest one wins.
+_PAST_REACH_DAYS = 200
+
 #: Years accepted as calendar years (older numbers are rarely years in news; later ones are codes).
 MIN_YEAR, MAX_YEAR = 1000, 2100
 
@@ -374,7 +377,9 @@ def _iso(year: int, month: int | None = None, day: int | None = None) -> str | N
         return None
 
 
-def _pick(candidates: list[tuple[int, str]], target: int, tense: Tense | None) -> str | None:
+def _pick(
+    candidates: list[tuple[int, str]], target: int, tense: Tense | None, forward: bool = False
+) -> str | None:
     """Choose among (ordinal, iso) candidates around ``target`` by tense, else the nearest."""
     if not candidates:
         return None
@@ -386,8 +391,10 @@ def _pick(candidates: list[tuple[int, str]], target: int, tense: Tense | None) -
         after = [c for c in candidates if c[0] >= target]
         if after:
             return min(after)[1]
-    # Nearest; a tie goes to the past, which news reports more often than the future.
-    return min(candidates, key=lambda c: (abs(c[0] - target), c[0] > target))[1]
+    # Nearest; a tie goes to the past, which news reports more often than the future, unless
+    # the expression ends a span still open ("by August").
+    return min(candidates, key=lambda c: (abs(c[0] - target), (c[0] < target) if forward
+                                          else (c[0] > target)))[1]  # fmt: skip
 
 
 def _add_months(year: int, month: int, offset: int) -> tuple[int, int]:
@@ -402,6 +409,7 @@ def resolve_expr(
     tense: Tense | None = None,
     anchor: date | None = None,
     year_hint: date | None = None,
+    forward: bool = False,
 ) -> str | None:
     """The ISO value of ``expr``.
 
@@ -415,9 +423,11 @@ def resolve_expr(
         anchor: The day that "the same day" / "the following day" refer to.
         year_hint: A nearby date with an explicit year; a month-day without a year is placed
             nearest to it instead of to ``published`` ("on November 15, 2017 ... on November 21").
+        forward: The expression ends a span still open ("extended to Nov. 20", "by August"):
+            with no tense, a tie between a past and a future occurrence goes to the future.
     """
     try:
-        return _resolve(expr, published, tense, anchor, year_hint)
+        return _resolve(expr, published, tense, anchor, year_hint, forward)
     except (ValueError, OverflowError):
         # Out-of-range arithmetic near date.min/date.max: no calendar value, never an exception.
         return None
@@ -429,6 +439,7 @@ def _resolve(
     tense: Tense | None,
     anchor: date | None,
     year_hint: date | None,
+    forward: bool = False,
 ) -> str | None:
     kind = expr.kind
     if kind == "full":
@@ -454,7 +465,13 @@ def _resolve(
             iso = _iso(year, expr.month, expr.day)
             if iso:
                 options.append((date.fromisoformat(iso).toordinal(), iso))
-        return _pick(options, reference.toordinal(), use_tense)
+        picked = _pick(options, reference.toordinal(), use_tense, forward)
+        if use_tense == "past" and picked is not None:
+            # News writes the year of a day more than about half a year back; a bare month-day
+            # that far in the past under a past-tense verb is more often this year's.
+            if reference.toordinal() - date.fromisoformat(picked).toordinal() > _PAST_REACH_DAYS:
+                return _pick(options, reference.toordinal(), None)
+        return picked
     if published is None:
         return None
     if kind == "month":
@@ -468,7 +485,7 @@ def _resolve(
         month_tense: Tense | None = tense
         if expr.direction is not None:
             month_tense = "past" if expr.direction in ("past", "strict_past") else "future"
-        return _pick(options, target, month_tense)
+        return _pick(options, target, month_tense, forward)
     if kind == "weekday":
         assert expr.weekday is not None
         direction = expr.direction or ("future" if tense == "future" else "past")
@@ -604,12 +621,13 @@ def _grammar() -> _Grammar:
     patterns: list[tuple[str, re.Pattern[str]]] = [
         # "the third quarter", "third-quarter", "the fiscal first quarter", "the first half"
         ("quarter", re.compile(
-            rf"(?i:(?:the\s+)?(?:(?:company's|its|this\s+year's|last\s+year's|the\s+year's)\s+)?"
+            rf"(?i:(?:the\s+)?(?:(?:company's|its|(?P<rel>this|last|next)\s+year's|the\s+year's|"
+            rf"(?P<year0>\d{{4}})(?:'s)?)\s+)?"
             rf"(?:fiscal\s+)?(?P<ord>{ords})[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half|period)"
             rf"(?:\s+of\s+(?P<year>(?:fiscal\s+)?\d{{4}}))?){end}")),
         # "the quarter", "the latest quarter", "the year-ago quarter", "this quarter"
         ("quarter_ref", re.compile(
-            rf"(?i:(?P<det>the|this|that|last|next)\s+(?:(?P<which>latest|current|recent|"
+            rf"(?i:(?P<det>the|this|that|last|next)\s+(?:(?P<year0>\d{{4}})\s+)?(?:(?P<which>latest|current|recent|"
             rf"most\s+recent|comparable|previous|year-ago|year-earlier|comparable\s+year-ago|"
             rf"comparable\s+year-earlier|same)\s+)?(?P<unit>quarter|period)){end}")),
         # "last week", "this week", "the weekend", "earlier this week"
@@ -858,6 +876,8 @@ def _resolve_duration(
     if unit is None or unit in ("WE", "N", "S", "Q"):
         return None
     if t.kind == "vague_duration":
+        if (t.get("lead") or "").lower() == "recent":
+            return TimexValue("DATE", "PAST_REF")  # "in recent years": TimeML's past reference
         return TimexValue("DURATION", duration_value(None, unit))
     n = _number(t.get("num") or "", grammar)
     if n is None or n <= 0 or n > 10_000:
@@ -942,16 +962,17 @@ def _resolve_quarter(
         if n is None or n > (2 if half else 4) or unit == "period":
             return None
         letter = "H" if half else "Q"
-        if year_text := t.get("year"):
+        if year_text := t.get("year") or t.get("year0"):
             year = int(year_text.split()[-1])
         elif published is None:
             return TimexValue("DATE", f"XXXX-{letter}{n}")
         else:
             current = quarter_of(published) if not half else (published.month - 1) // 6 + 1
             year = published.year
-            if "last year's" in low:
-                year -= 1
-            elif n > current and tense != "future":
+            rel = (t.get("rel") or "").lower()
+            if rel in ("last", "next"):
+                year += -1 if rel == "last" else 1
+            elif n > current and tense != "future" and rel != "this":
                 year -= 1
         return TimexValue("DATE", f"{year:04d}-{letter}{n}")
     det = (t.get("det") or "").lower()
@@ -959,6 +980,10 @@ def _resolve_quarter(
     if published is None:
         return TimexValue("DATE", "XXXX-QX")
     year, q = published.year, quarter_of(published)
+    if (year0 := t.get("year0")) and unit == "quarter":
+        # "the 1988 quarter": the quarter under discussion, in that year
+        q = last_quarter[1] if last_quarter else (q - 2) % 4 + 1
+        return TimexValue("DATE", f"{int(year0):04d}-Q{q}")
     if det == "this" or which == "current":
         pass
     elif det == "next":

@@ -108,6 +108,10 @@ def extract_calendar_dates(doc: Doc, *, published: date | None) -> list[DateMent
             continue
         modifier = _modifies_noun(span)
         tense = None if modifier else _tense(span, expr.kind)
+        forward = _opens_forward(text, cand.prep_start, cand.start, expr.kind)
+        if forward and expr.kind == "weekday" and not _narrated_past(span):
+            # "until Friday", "extended until Friday": the end of a span still ahead.
+            tense = "future"
         reference = published
         if expr.kind == "deictic" and inside_quote and state.narrative and published:
             # "Today" in a quotation is the day the words were said: the day the narrative is on.
@@ -121,7 +125,14 @@ def extract_calendar_dates(doc: Doc, *, published: date | None) -> list[DateMent
         ):
             year_hint = state.year_hint
         anchor = state.last if expr.kind == "anchor_year" else state.anchor
-        value = resolve_expr(expr, reference, tense=tense, anchor=anchor, year_hint=year_hint)
+        value = resolve_expr(
+            expr,
+            reference,
+            tense=None if forward and expr.kind != "weekday" else tense,
+            anchor=anchor,
+            year_hint=year_hint,
+            forward=forward,
+        )
         if value is None and published is not None:
             # Relative to something the text never dated: not a calendar date we can name.
             continue
@@ -345,6 +356,32 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | Literal["present"] | Non
     if tag == "VBN":
         return "past"  # a participle on its own: "the memorandum signed on Thursday"
     return None
+
+
+_FORWARD_PREPS = frozenset({"to", "until", "till", "through", "by"})
+_WEEKDAY_FORWARD_PREPS = frozenset({"until", "till", "by"})
+
+
+def _opens_forward(text: str, prep_start: int, start: int, kind: str) -> bool:
+    """True for the end of a span still open: a month or day after "to", "until", "till",
+    "through" or "by" ("extended to Nov. 20"), a weekday after "until", "till" or "by"; not the
+    end of a "from ... to" range, whose two ends share the narration."""
+    if prep_start == start or kind not in ("month_day", "month", "weekday"):
+        return False
+    word = text[prep_start:start].strip().lower()
+    if word not in (_WEEKDAY_FORWARD_PREPS if kind == "weekday" else _FORWARD_PREPS):
+        return False
+    return "from " not in text[max(0, prep_start - 40) : prep_start].lower()
+
+
+def _narrated_past(span: Span) -> bool:
+    """True under a simple past or past perfect verb ("Until Thursday, police had ..."); a bare
+    participle ("talks extended until Friday", a headline) does not count."""
+    verb = _governing_verb(span)
+    if verb is None:
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.tag_ == "VBD" or "had" in auxes or bool(auxes & {"was", "were"})
 
 
 # --- quotations ---------------------------------------------------------------------------

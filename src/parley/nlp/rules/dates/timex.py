@@ -40,6 +40,9 @@ _END_OF_BEFORE = re.compile(r"(?:by\s+|until\s+|before\s+)?(?:the\s+)?(?:end|clo
                             re.I)  # fmt: skip
 _YEAR_AGO = re.compile(r"(?i:(?:from\s+|in\s+)?(?:a\s+year\s+(?:ago|earlier)|year-(?:earlier|ago)"
                        r"|the\s+year-(?:earlier|ago)\s+(?:quarter|period)))")  # fmt: skip
+_NEXT_WORD = re.compile(r"\s+(?:fiscal\s+)?([\w]+)")
+_VAGUE_COUNTS = frozenset({"few", "several", "couple"})
+_NAMED_DAY = re.compile(r"\b(?:[A-Z][a-z]+day)\b")
 _TOD = re.compile(r"\b(morning|afternoon|evening|night)\b", re.I)
 
 
@@ -51,7 +54,9 @@ def annotate_calendar(doc: Doc, mentions: list[DateMention]) -> list[DateMention
         timex = m.value
         kind = "DATE"
         tod = _TOD.search(m.text)
-        if tod and m.value and len(m.value) == 10:
+        if tod and m.value and len(m.value) == 10 and not _NAMED_DAY.search(m.text):
+            # "yesterday morning" is a time of day; "Friday night" mostly names the day in
+            # the TimeBank annotation, so it stays a DATE.
             kind, timex = "TIME", f"{m.value}T{parts[tod.group(1).lower()]}"
         limit = None
         if m.value and re.match(r"(?i)(by|until|till|before)\b", m.text):
@@ -78,7 +83,7 @@ def extract_other_timexes(
         value = resolve_timex(t, published, tense=tense, last_quarter=last_quarter)
         if value is None:
             continue
-        if value.timex.startswith(("1", "2")) and "-Q" in value.timex:
+        if t.kind == "quarter" and re.fullmatch(r"\d{4}-Q\d", value.timex):
             last_quarter = (int(value.timex[:4]), int(value.timex[-1]))
         start = t.start
         before = text[max(0, t.start - 30) : t.start]
@@ -98,6 +103,20 @@ def extract_other_timexes(
     return out
 
 
+def _counts_time(after: str) -> bool:
+    """True when ``after`` starts with a number or a time unit ("two years", "year")."""
+    m = _NEXT_WORD.match(after)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return (
+        word[0].isdigit()
+        or word in _VAGUE_COUNTS
+        or word in lexicon.column("number_words", "word")
+        or word in lexicon.column("time_units", "word")
+    )
+
+
 def _plausible(t: Timex, span: Span, text: str) -> bool:
     """The parse's veto: names, ages, points in time and adjectives of other things."""
     if any(tok.ent_type_ in _NAME_ENTS for tok in span):
@@ -105,7 +124,13 @@ def _plausible(t: Timex, span: Span, text: str) -> bool:
     after = text[t.end : t.end + 20]
     if t.kind in ("duration", "vague_duration") and _NOT_A_LENGTH_AFTER.match(after):
         return False
+    if t.kind == "set" and t.get("rec") and span.root.dep_ == "amod":
+        return False  # "a quarterly dividend", "the daily newspaper": a property of a thing
     if t.kind == "reference":
+        if t.text.lower().endswith("past") and _counts_time(after):
+            return False  # "the past two years": a duration, read elsewhere
+        if t.text.lower() == "current" and _counts_time(after):
+            return False  # "the current fiscal year": a period, not "now"
         word = span.root
         if word.lower_ == "current" and word.dep_ == "amod" and word.head.lower_ in ("account",
                                                                                       "accounts"):
