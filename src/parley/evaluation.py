@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from parley.errors import IngestError
+from parley.types import calendar_date
 
 Json = dict[str, Any]
 
@@ -286,7 +287,8 @@ def score_article(
             speaker_ok(gold, g["speaker"], p.get("speaker")) for g, p in ipairs
         )
 
-    gd, pdates = gold.get("dates", []), pred.get("dates", [])
+    # The gold lists calendar dates only (FORMAT.md): durations, weeks, "now" are left out.
+    gd, pdates = gold.get("dates", []), [p for p in pred.get("dates", []) if calendar_date(p)]
     dpairs = match(gd, pdates, DATE_THRESHOLD)
     # A value is right at the gold's precision: "2025-04-18" is right for gold "2025-04".
     good = [(g, p) for g, p in dpairs if str(p.get("value") or "")[: len(g["value"])] == g["value"]]

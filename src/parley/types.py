@@ -182,8 +182,18 @@ class DateMention:
 
     @property
     def is_calendar(self) -> bool:
-        """True for what the dates contract (FORMAT.md) counts: a calendar day, month or year."""
-        return self.type in ("DATE", "TIME") and self.value is not None
+        """True for what the dates gold (FORMAT.md) counts: a calendar day, month or year."""
+        return calendar_date(self.to_dict())
+
+
+def calendar_date(d: dict[str, Any]) -> bool:
+    """True when a ``dates`` entry of the JSON contract names a calendar day, month or year
+    (FORMAT.md's dates): a DATE or TIME with an ISO ``value``, or one left unresolved for want
+    of a publication date. Weeks, quarters, durations, recurrences, "now" and bare times of day
+    are time expressions, not calendar dates."""
+    if (d.get("type") or "DATE") not in ("DATE", "TIME"):
+        return False
+    return d.get("value") is not None or d.get("timex") is None
 
 
 # --- events, places, amounts and negotiations (issue 3) ------------------------------------

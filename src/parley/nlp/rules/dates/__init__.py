@@ -42,4 +42,7 @@ def extract_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
     """
     calendar = annotate_calendar(doc, extract_calendar_dates(doc, published=published))
     others = extract_other_timexes(doc, calendar, published=published)
-    return year_ago_quarters(doc, sorted([*calendar, *others], key=lambda m: (m.start, m.end)))
+    # A quarter that holds a calendar year ("the third quarter of 1984") replaces the year.
+    kept = [c for c in calendar if not any(o.start <= c.start and c.end <= o.end for o in others)]
+    merged = sorted([*kept, *others], key=lambda m: (m.start, m.end))
+    return year_ago_quarters(doc, merged, published=published)

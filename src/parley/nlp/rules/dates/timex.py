@@ -38,8 +38,8 @@ _PREP_BEFORE = re.compile(r"\b(on|by|in|since|until|till|from|to|for|through|dur
                           r"after|within|over)\s+$", re.I)  # fmt: skip
 _END_OF_BEFORE = re.compile(r"(?:by\s+|until\s+|before\s+)?(?:the\s+)?(?:end|close)\s+of\s+$",
                             re.I)  # fmt: skip
-_YEAR_AGO = re.compile(r"(?i:(?:from\s+|in\s+)?(?:a\s+year\s+(?:ago|earlier)|year-(?:earlier|ago)"
-                       r"|the\s+year-(?:earlier|ago)\s+(?:quarter|period)))")  # fmt: skip
+_YEAR_AGO = re.compile(r"(?i:\b(?:a\s+year\s+(?:ago|earlier|before)|year-(?:earlier|ago)\b"
+                       r"(?!\s+(?:quarter|period))))")  # fmt: skip
 _NEXT_WORD = re.compile(r"\s+(?:fiscal\s+)?([\w]+)")
 _VAGUE_COUNTS = frozenset({"few", "several", "couple"})
 _NAMED_DAY = re.compile(r"\b(?:[A-Z][a-z]+day)\b")
@@ -74,7 +74,13 @@ def extract_other_timexes(
     out: list[DateMention] = []
     last_quarter: tuple[int, int] | None = None
     for t in find_timexes(text):
-        if any(t.start < b and a < t.end for a, b in taken):
+        overlapping = [(a, b) for a, b in taken if t.start < b and a < t.end]
+        prep = _PREP_BEFORE.search(text, max(0, t.start - 12), t.start)
+        outer = prep.start(1) if prep else t.start
+        if overlapping and not (
+            # "the third quarter of 1984", "this year's third quarter": the quarter, not the year
+            t.kind.startswith("quarter") and all(outer <= a and b <= t.end for a, b in overlapping)
+        ):
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or not _plausible(t, span, text):
@@ -140,30 +146,45 @@ def _plausible(t: Timex, span: Span, text: str) -> bool:
     return True
 
 
-def year_ago_quarters(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
-    """ "a year ago" / "a year earlier" in a sentence about a quarter: that quarter a year back.
+def year_ago_quarters(
+    doc: Doc, mentions: list[DateMention], *, published: date | None
+) -> list[DateMention]:
+    """ "a year ago" / "a year earlier" / "the year-ago period": the same period a year back.
 
-    Financial news compares a quarter with the same quarter of the previous year; TimeML gives
-    the expression the quarter's value (``1988-Q3``), not the year. ``mentions`` is the whole
-    sorted list; the result is too.
+    Financial news compares a quarter with the same quarter of the previous year: in an
+    article that has named a quarter (in the sentence, or before it), TimeML gives the
+    expression that quarter's value a year back (``1988-Q3``), not the year. Elsewhere "a year
+    earlier" counts back from the last day or year the text named, else from publication.
+    ``mentions`` is the whole sorted list; the result is too.
     """
     text = doc_text(doc)
     result = list(mentions)
     added: list[DateMention] = []
-    for sent in doc_sents(doc):
-        inside = [i for i, m in enumerate(result) if sent.start_char <= m.start < sent.end_char]
-        quarters = [result[i] for i in inside
-                    if result[i].timex and re.fullmatch(r"\d{4}-Q\d", result[i].timex or "")]  # fmt: skip
-        if not quarters:
-            continue
-        q = quarters[0].timex or ""
-        back = f"{int(q[:4]) - 1:04d}-{q[5:]}"
-        for m in _YEAR_AGO.finditer(text, sent.start_char, sent.end_char):
-            same = [i for i in inside if result[i].start < m.end() and m.start() < result[i].end]
-            if same:
+    for m in _YEAR_AGO.finditer(text):
+        same = [i for i, x in enumerate(result) if x.start < m.end() and m.start() < x.end]
+        sent_end = next((s.end_char for s in doc_sents(doc) if s.start_char <= m.start() < s.end_char),
+                        m.end())  # fmt: skip
+        before = [x for x in result if x.end <= sent_end and x.timex and x.start != m.start()
+                  and not (x.start < m.end() and m.start() < x.end)]  # fmt: skip
+        quarters = [x for x in before if re.fullmatch(r"\d{4}-Q\d", x.timex or "")
+                    and not _YEAR_AGO.search(x.text)]  # fmt: skip
+        back: str | None = None
+        if quarters:
+            q = quarters[-1].timex or ""
+            back = f"{int(q[:4]) - 1:04d}-{q[5:]}"
+        if same:
+            if back:
                 for i in same:
-                    if result[i].timex != q:
-                        result[i] = replace(result[i], timex=back)
-                continue
-            added.append(DateMention(m.group(), m.start(), m.end(), None, "DATE", back))
-    return sorted([*result, *added], key=lambda m: (m.start, m.end))
+                    result[i] = replace(result[i], timex=back)
+            continue
+        if back is None and "earlier" in m.group().lower():
+            days = [x for x in before if x.start < m.start() and x.value and x.type == "DATE"]
+            if days:
+                anchor = days[-1].value or ""
+                back = f"{int(anchor[:4]) - 1:04d}{anchor[4:]}"
+            elif published is not None:
+                back = f"{published.year - 1:04d}"
+        if back is None:
+            continue
+        added.append(DateMention(m.group(), m.start(), m.end(), None, "DATE", back))
+    return sorted([*result, *added], key=lambda x: (x.start, x.end))
