@@ -75,9 +75,6 @@ NUMBER_WORDS: dict[str, int] = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
 
-#: How far back a past-tense month-day without a year may go before the nearest one wins.
-_PAST_REACH_DAYS = 200
-
 #: Years accepted as calendar years (older numbers are rarely years in news; later ones are codes).
 MIN_YEAR, MAX_YEAR = 1000, 2100
 
@@ -465,13 +462,7 @@ def _resolve(
             iso = _iso(year, expr.month, expr.day)
             if iso:
                 options.append((date.fromisoformat(iso).toordinal(), iso))
-        picked = _pick(options, reference.toordinal(), use_tense, forward)
-        if use_tense == "past" and picked is not None:
-            # News writes the year of a day more than about half a year back; a bare month-day
-            # that far in the past under a past-tense verb is more often this year's.
-            if reference.toordinal() - date.fromisoformat(picked).toordinal() > _PAST_REACH_DAYS:
-                return _pick(options, reference.toordinal(), None)
-        return picked
+        return _pick(options, reference.toordinal(), use_tense, forward)
     if published is None:
         return None
     if kind == "month":
@@ -582,6 +573,7 @@ class _Grammar:
     recurrences: dict[str, str]
     parts: dict[str, str]
     seasons: dict[str, tuple[str, int]]
+    modifiers: dict[str, str]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
 
 
@@ -610,8 +602,11 @@ def _grammar() -> _Grammar:
     dur_units = [w for w, u in units.items() if u not in ("WE", "N", "S", "Q")]
     sing_units = [w for w in dur_units if not w.endswith("s") or w in ("hours",)]
     plural_units = [w for w in dur_units if w.endswith("s") or w == "centuries"]
-    approx = r"(?:about|around|almost|nearly|roughly|some|more\s+than|less\s+than|at\s+least|over|up\s+to|under|only|just)"
-    lead = r"(?:the\s+(?:first|past|last|next|previous|final|latest|coming|following|same|entire|full|whole)\s+|the\s+|(?:past|last|next|first|another|an\s+additional)\s+)"
+    approx = rf"(?:{_alts(w for w, _ in lex.table('duration_modifiers'))})"
+    lead = (
+        rf"(?:the\s+(?:{_alts(lex.words('duration_determiners'))})\s+|the\s+"
+        rf"|(?:past|last|next|first|another|an\s+additional)\s+)"
+    )
     ords = _alts(w for w, v in ordinals.items() if v <= 4)
     season_words = _alts(seasons)
     part_words = _alts(parts)
@@ -620,62 +615,107 @@ def _grammar() -> _Grammar:
     end = r"(?![\w-])"
     patterns: list[tuple[str, re.Pattern[str]]] = [
         # "the third quarter", "third-quarter", "the fiscal first quarter", "the first half"
-        ("quarter", re.compile(
-            rf"(?i:(?:the\s+)?(?:(?:company's|its|(?P<rel>this|last|next)\s+year's|the\s+year's|"
-            rf"(?P<year0>\d{{4}})(?:'s)?)\s+)?"
-            rf"(?:fiscal\s+)?(?P<ord>{ords})[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half|period)"
-            rf"(?:\s+of\s+(?P<year>(?:fiscal\s+)?\d{{4}}))?){end}")),
+        (
+            "quarter",
+            re.compile(
+                rf"(?i:(?:the\s+)?(?:(?:company's|its|(?P<rel>this|last|next)\s+year's|the\s+year's|"
+                rf"(?P<year0>\d{{4}})(?:'s)?)\s+)?"
+                rf"(?:fiscal\s+)?(?P<ord>{ords})[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half|period)"
+                rf"(?:\s+of\s+(?P<year>(?:fiscal\s+)?\d{{4}}))?){end}"
+            ),
+        ),
         # "the quarter", "the latest quarter", "the year-ago quarter", "this quarter"
-        ("quarter_ref", re.compile(
-            rf"(?i:(?P<det>the|this|that|last|next)\s+(?:(?P<year0>\d{{4}})\s+)?(?:(?P<which>latest|current|recent|"
-            rf"most\s+recent|comparable|previous|year-ago|year-earlier|comparable\s+year-ago|"
-            rf"comparable\s+year-earlier|same)\s+)?(?P<unit>quarter|period)){end}")),
+        (
+            "quarter_ref",
+            re.compile(
+                rf"(?i:(?P<det>the|this|that|last|next)\s+(?:(?P<year0>\d{{4}})\s+)?(?:(?P<which>latest|current|recent|"
+                rf"most\s+recent|comparable|previous|year-ago|year-earlier|comparable\s+year-ago|"
+                rf"comparable\s+year-earlier|same)\s+)?(?P<unit>quarter|period)){end}"
+            ),
+        ),
         # "last week", "this week", "the weekend", "earlier this week"
-        ("week", re.compile(
-            rf"(?i:(?:(?P<qual>earlier|later|early|late)\s+)?(?P<det>this|last|next|the|"
-            rf"the\s+past|the\s+previous|the\s+following|the\s+coming|this\s+past|this\s+coming)"
-            rf"\s+(?P<unit>week|weekend)){end}")),
+        (
+            "week",
+            re.compile(
+                rf"(?i:(?:(?P<qual>earlier|later|early|late)\s+)?(?P<det>this|last|next|the|"
+                rf"the\s+past|the\s+previous|the\s+following|the\s+coming|this\s+past|this\s+coming)"
+                rf"\s+(?P<unit>week|weekend)){end}"
+            ),
+        ),
         # "this summer", "last fall", "early spring", "the summer of 1998"
-        ("season", re.compile(
-            rf"(?i:(?:(?P<qual>early|late|mid)[\s-]+)?(?:(?P<det>this|last|next|the|this\s+past|"
-            rf"this\s+coming)\s+)?(?P<season>{season_words})(?:\s+of\s+(?P<year>\d{{4}}))?)"
-            rf"(?P<yr2>\s+\d{{4}})?{end}")),
+        (
+            "season",
+            re.compile(
+                rf"(?i:(?:(?P<qual>early|late|mid)[\s-]+)?(?:(?P<det>this|last|next|the|this\s+past|"
+                rf"this\s+coming)\s+)?(?P<season>{season_words})(?:\s+of\s+(?P<year>\d{{4}}))?)"
+                rf"(?P<yr2>\s+\d{{4}})?{end}"
+            ),
+        ),
         # "the 1990s", "the '80s", "the mid-1980s", "the 21st century", "this century"
-        ("decade", re.compile(
-            rf"(?i:(?:the\s+)?(?:(?P<qual>early|mid|late)[\s-]+)?)(?P<dec>(?:1[0-9]|20)\d0|')"
-            rf"(?P<dd>\d0)?s{end}")),
-        ("century", re.compile(
-            rf"(?i:(?P<det>the|this|last|next)\s+(?:(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|"
-            rf"{_alts(ordinals)})\s+)?century){end}")),
+        (
+            "decade",
+            re.compile(
+                rf"(?i:(?:the\s+)?(?:(?P<qual>early|mid|late)[\s-]+)?)(?P<dec>(?:1[0-9]|20)\d0|')"
+                rf"(?P<dd>\d0)?s{end}"
+            ),
+        ),
+        (
+            "century",
+            re.compile(
+                rf"(?i:(?P<det>the|this|last|next)\s+(?:(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|"
+                rf"{_alts(ordinals)})\s+)?century){end}"
+            ),
+        ),
         # times of day: "this morning", "last night", "tonight", "3 p.m.", "10:35 a.m."
-        ("part_of_day", re.compile(
-            rf"(?i:(?P<det>this|last|yesterday|tomorrow|early\s+this|late\s+last|early|late)"
-            rf"\s+(?P<part>{part_words})|(?P<tonight>tonight)){end}")),
-        ("clock", re.compile(
-            r"(?<![\w.:])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm)"
-            r"(?![\w])|(?=\s+(?i:o'clock)))(?:\s+(?i:o'clock))?"
-            r"|(?<![\w])(?P<noon>(?i:noon|midnight))(?![\w])")),
+        (
+            "part_of_day",
+            re.compile(
+                rf"(?i:(?P<det>this|last|yesterday|tomorrow|early\s+this|late\s+last|early|late)"
+                rf"\s+(?P<part>{part_words})|(?P<tonight>tonight)){end}"
+            ),
+        ),
+        (
+            "clock",
+            re.compile(
+                r"(?<![\w.:])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm)"
+                r"(?![\w])|(?=\s+(?i:o'clock)))(?:\s+(?i:o'clock))?"
+                r"|(?<![\w])(?P<noon>(?i:noon|midnight))(?![\w])"
+            ),
+        ),
         # recurrences: "every Monday", "each year", "daily", "twice a week", "per year"
-        ("set", re.compile(
-            rf"(?i:(?P<every>every|each)\s+(?:other\s+)?(?P<what>{_alts(sing_units)}|"
-            rf"{_alts(WEEKDAYS)}|{part_words})|(?P<rec>{rec_words})"
-            rf"|(?P<times>once|twice|\d+\s+times|{num_word}\s+times)\s+(?:a|an|per)\s+"
-            rf"(?P<unit>{_alts(sing_units)})"
-            rf"|per\s+(?P<unit2>{_alts(sing_units)})){end}")),
+        (
+            "set",
+            re.compile(
+                rf"(?i:(?P<every>every|each)\s+(?:other\s+)?(?P<what>{_alts(sing_units)}|"
+                rf"{_alts(WEEKDAYS)}|{part_words})|(?P<rec>{rec_words})"
+                rf"|(?P<times>once|twice|\d+\s+times|{num_word}\s+times)\s+(?:a|an|per)\s+"
+                rf"(?P<unit>{_alts(sing_units)})"
+                rf"|per\s+(?P<unit2>{_alts(sing_units)})){end}"
+            ),
+        ),
         # durations: "30 days", "a 30-day ceasefire", "the first nine months", "24 hours"
-        ("duration", re.compile(
-            rf"(?i:(?:{approx}\s+)?{lead}?(?P<num>{num})(?:\s+and\s+a\s+half)?[\s-]+"
-            rf"(?P<unit>{_alts(dur_units)})){end}")),
+        (
+            "duration",
+            re.compile(
+                rf"(?i:(?:{approx}\s+)?{lead}?(?P<num>{num})(?:\s+and\s+a\s+half)?[\s-]+"
+                rf"(?P<unit>{_alts(dur_units)})){end}"
+            ),
+        ),
         # vague durations: "a matter of days", "several years", "recent months", "for years"
-        ("vague_duration", re.compile(
-            rf"(?i:(?P<lead>a\s+matter\s+of|a\s+few|several|many|a\s+couple\s+of|recent|"
-            rf"the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|the\s+coming|the\s+past|"
-            rf"the\s+last|the\s+next|the\s+first\s+few|(?:for|in|within|over)(?=\s+(?:{_alts(plural_units)})))"
-            rf"\s+(?P<unit>{_alts(plural_units)})){end}")),
+        (
+            "vague_duration",
+            re.compile(
+                rf"(?i:(?P<lead>a\s+matter\s+of|a\s+few|several|many|a\s+couple\s+of|recent|"
+                rf"the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|the\s+coming|the\s+past|"
+                rf"the\s+last|the\s+next|the\s+first\s+few|(?:for|in|within|over)(?=\s+(?:{_alts(plural_units)})))"
+                rf"\s+(?P<unit>{_alts(plural_units)})){end}"
+            ),
+        ),
         ("reference", re.compile(rf"(?<![\w-])(?i:{ref_words})(?![\w-])")),
     ]
+    modifiers = {w: m for w, m in lex.table("duration_modifiers") if m != "-"}
     grammar = _Grammar(units, numbers, ordinals, references, recurrences, parts, seasons,
-                       tuple(patterns))  # fmt: skip
+                       modifiers, tuple(patterns))  # fmt: skip
     _GRAMMARS[id(lex)] = grammar
     return grammar
 
@@ -833,11 +873,13 @@ def resolve_timex(
     *,
     tense: Tense | None = None,
     last_quarter: tuple[int, int] | None = None,
+    end_of: bool = False,
 ) -> TimexValue | None:
     """The TimeML reading of ``t`` against ``published`` (``None`` when it is none).
 
     ``tense`` orients "the weekend", "the summer" and bare quarters; ``last_quarter`` is the
-    (year, quarter) the text last named, which "the year-ago quarter" counts back from.
+    (year, quarter) the text last named, which "the year-ago quarter" counts back from;
+    ``end_of`` says the text reads "the end of ...", where "the week" is the current one.
     Without a publication date, relative values keep ``X`` for what is unknown (``XXXX-WXX``).
     """
     grammar = _grammar()
@@ -851,7 +893,7 @@ def resolve_timex(
     if kind == "set":
         return _resolve_set(t, grammar)
     if kind == "week":
-        return _resolve_week(t, published, tense)
+        return _resolve_week(t, published, tense, end_of)
     if kind in ("quarter", "quarter_ref"):
         return _resolve_quarter(t, low, grammar, published, tense, last_quarter)
     if kind == "season":
@@ -885,13 +927,9 @@ def _resolve_duration(
     if "and a half" in low:
         n += 0.5
     value = duration_value(n, unit)
-    mod = None
-    if re.match(r"(about|around|roughly|some) ", low):
-        mod = "APPROX"
-    elif re.match(r"(more than|over|at least) ", low):
-        mod = "MORE_THAN" if not low.startswith("at least") else "EQUAL_OR_MORE"
-    elif re.match(r"(almost|nearly|less than|under|up to) ", low):
-        mod = "LESS_THAN" if not low.startswith("up to") else "EQUAL_OR_LESS"
+    mod = next(
+        (m for w, m in grammar.modifiers.items() if re.match(rf"{re.escape(w)}\s", low)), None
+    )
     return TimexValue("DURATION", value, mod)
 
 
@@ -902,7 +940,7 @@ def _resolve_set(t: Timex, grammar: _Grammar) -> TimexValue | None:
     if what in WEEKDAYS:
         return TimexValue("SET", f"XXXX-WXX-{WEEKDAYS[what] + 1}")
     if what in grammar.parts:
-        return TimexValue("SET", f"TXX{grammar.parts[what]}" if False else f"T{grammar.parts[what]}")
+        return TimexValue("SET", f"T{grammar.parts[what]}")
     unit = grammar.units.get(what or (t.get("unit") or t.get("unit2") or "").lower())
     if unit is None or unit in ("WE", "N", "S"):
         return None
@@ -911,8 +949,12 @@ def _resolve_set(t: Timex, grammar: _Grammar) -> TimexValue | None:
     return TimexValue("SET", duration_value(1, unit))
 
 
-def _resolve_week(t: Timex, published: date | None, tense: Tense | None) -> TimexValue | None:
+def _resolve_week(
+    t: Timex, published: date | None, tense: Tense | None, end_of: bool = False
+) -> TimexValue | None:
     det = re.sub(r"\s+", " ", (t.get("det") or "").lower())
+    if det == "the" and end_of:
+        det = "this"  # "by the end of the week": the current week
     unit = (t.get("unit") or "").lower()
     weekend = unit == "weekend"
     if det in ("the past", "the previous", "the following", "the coming") and not weekend:
@@ -934,7 +976,7 @@ def _resolve_week(t: Timex, published: date | None, tense: Tense | None) -> Time
         offset = 0
     if weekend:
         saturday = published + timedelta(days=(5 - published.weekday()))
-        if det in ("the", "this") :
+        if det in ("the", "this"):
             if tense == "past" and published.weekday() < 5:
                 saturday -= timedelta(days=7)
         else:
@@ -1000,7 +1042,7 @@ def _resolve_quarter(
         year, q = last_quarter
     else:
         year, q = (year - 1, 4) if q == 1 else (year, q - 1)
-    if unit == "period" and which not in ("latest", "year-ago", "year-earlier", "comparable year-ago", "comparable year-earlier"):
+    if unit == "period" and not (which == "latest" or "year-" in which):
         return None
     return TimexValue("DATE", f"{year:04d}-Q{q}")
 

@@ -19,8 +19,8 @@ from parley import lexicon
 from parley.nlp.doctext import doc_sents, doc_text
 from parley.nlp.rules.dates.calendar import _NAME_ENTS, _tense
 from parley.temporal import (
+    PREPOSITIONS,
     Timex,
-    TimexValue,
     deadline,
     find_timexes,
     period_end,
@@ -28,14 +28,9 @@ from parley.temporal import (
 )
 from parley.types import DateMention
 
-# Words that make the preceding number an age or a point, not a length of time.
-_NOT_A_LENGTH_AFTER = re.compile(r"\s*(?:-?\s*old\b|ago\b|earlier\b|later\b|before\b|after\b|"
-                                 r"from\s+now\b|into\b|'s\s+time)", re.I)  # fmt: skip
-# A limit: the duration or period ends a time window that starts now.
-_LIMIT_BEFORE = re.compile(r"(?:within|in|by|until|till|before|inside|in\s+the\s+next|"
-                           r"over\s+the\s+next|for\s+the\s+next|no\s+later\s+than)\s+$", re.I)  # fmt: skip
-_PREP_BEFORE = re.compile(r"\b(on|by|in|since|until|till|from|to|for|through|during|before|"
-                          r"after|within|over)\s+$", re.I)  # fmt: skip
+_PREP_BEFORE = re.compile(
+    r"\b(" + "|".join((*PREPOSITIONS, "within", "over", "at")) + r")\s+$", re.I
+)
 _END_OF_BEFORE = re.compile(r"(?:by\s+|until\s+|before\s+)?(?:the\s+)?(?:end|close)\s+of\s+$",
                             re.I)  # fmt: skip
 _YEAR_AGO = re.compile(r"(?i:\b(?:a\s+year\s+(?:ago|earlier|before)|year-(?:earlier|ago)\b"
@@ -48,7 +43,7 @@ _TOD = re.compile(r"\b(morning|afternoon|evening|night)\b", re.I)
 
 def annotate_calendar(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
     """Give each calendar mention its TimeML type and value, and its deadline after "by"."""
-    parts = dict(lexicon.table("parts_of_day"))
+    parts = {row[0]: row[1] for row in lexicon.table("parts_of_day")}
     out = []
     for m in mentions:
         timex = m.value
@@ -86,27 +81,54 @@ def extract_other_timexes(
         if span is None or not _plausible(t, span, text):
             continue
         tense = _tense(span, "weekday") if t.kind in ("week", "season", "quarter") else None
-        value = resolve_timex(t, published, tense=tense, last_quarter=last_quarter)
+        before = text[max(0, t.start - 30) : t.start]
+        end_of = _END_OF_BEFORE.search(before)
+        value = resolve_timex(
+            t, published, tense=tense, last_quarter=last_quarter, end_of=end_of is not None
+        )
         if value is None:
             continue
         if t.kind == "quarter" and re.fullmatch(r"\d{4}-Q\d", value.timex):
             last_quarter = (int(value.timex[:4]), int(value.timex[-1]))
         start = t.start
-        before = text[max(0, t.start - 30) : t.start]
         limit = value.deadline if value.type == "DATE" else None
-        if value.type == "DURATION" and _LIMIT_BEFORE.search(before):
+        if value.type == "DURATION" and _limit_before(before):
             limit = deadline(published, value.timex) if published else None
-        if value.type == "DATE" and (end_of := _END_OF_BEFORE.search(before)):
+        if value.type == "DATE" and end_of:
             value = replace(value, mod=value.mod or "END")
             start = t.start - len(before) + end_of.start()
             limit = period_end(value.timex)
         elif prep := _PREP_BEFORE.search(before):
             start = t.start - len(before) + prep.start(1)
         out.append(
-            DateMention(text[start : t.end], start, t.end, value.value, value.type, value.timex,
-                        value.mod, limit)  # fmt: skip
+            DateMention(
+                text[start : t.end],
+                start,
+                t.end,
+                value.value,
+                value.type,
+                value.timex,
+                value.mod,
+                limit,
+            )  # fmt: skip
         )
     return out
+
+
+def _limit_before(before: str) -> bool:
+    """True when ``before`` ends with a word that makes a duration a time limit ("within")."""
+    tail = re.sub(r"\s+", " ", before.lower()).rstrip()
+    return any(tail.endswith(" " + w) or tail == w for w in lexicon.words("time_limit_words"))
+
+
+def _blocked_after(after: str) -> bool:
+    """True when ``after`` starts with a word that makes the duration an age or a point."""
+    head = re.sub(r"\s+", " ", after.lower())
+    for word in lexicon.words("duration_blockers"):
+        probe = head if word.startswith(("-", "'")) else head.lstrip()
+        if probe.startswith(word) and not probe[len(word) : len(word) + 1].isalnum():
+            return True
+    return False
 
 
 def _counts_time(after: str) -> bool:
@@ -128,8 +150,8 @@ def _plausible(t: Timex, span: Span, text: str) -> bool:
     if any(tok.ent_type_ in _NAME_ENTS for tok in span):
         return False
     after = text[t.end : t.end + 20]
-    if t.kind in ("duration", "vague_duration") and _NOT_A_LENGTH_AFTER.match(after):
-        return False
+    if t.kind in ("duration", "vague_duration") and _blocked_after(after):
+        return False  # "40 years old", "two days later": an age or a point, not a length
     if t.kind == "set" and t.get("rec") and span.root.dep_ == "amod":
         return False  # "a quarterly dividend", "the daily newspaper": a property of a thing
     if t.kind == "reference":
@@ -138,8 +160,11 @@ def _plausible(t: Timex, span: Span, text: str) -> bool:
         if t.text.lower() == "current" and _counts_time(after):
             return False  # "the current fiscal year": a period, not "now"
         word = span.root
-        if word.lower_ == "current" and word.dep_ == "amod" and word.head.lower_ in ("account",
-                                                                                      "accounts"):
+        if (
+            word.lower_ == "current"
+            and word.dep_ == "amod"
+            and word.head.lower_ in ("account", "accounts")
+        ):
             return False
         if word.lower_ == "now" and word.dep_ in ("dep",) and word.i == span.sent.start:
             return True
@@ -162,8 +187,9 @@ def year_ago_quarters(
     added: list[DateMention] = []
     for m in _YEAR_AGO.finditer(text):
         same = [i for i, x in enumerate(result) if x.start < m.end() and m.start() < x.end]
-        sent_end = next((s.end_char for s in doc_sents(doc) if s.start_char <= m.start() < s.end_char),
-                        m.end())  # fmt: skip
+        sent_end = next(
+            (s.end_char for s in doc_sents(doc) if s.start_char <= m.start() < s.end_char), m.end()
+        )
         before = [x for x in result if x.end <= sent_end and x.timex and x.start != m.start()
                   and not (x.start < m.end() and m.start() < x.end)]  # fmt: skip
         quarters = [x for x in before if re.fullmatch(r"\d{4}-Q\d", x.timex or "")
