@@ -287,8 +287,7 @@ def score_article(
             speaker_ok(gold, g["speaker"], p.get("speaker")) for g, p in ipairs
         )
 
-    # The gold lists calendar dates only (FORMAT.md): durations, weeks, "now" are left out.
-    gd, pdates = gold.get("dates", []), [p for p in pred.get("dates", []) if calendar_date(p)]
+    gd, pdates = gold.get("dates", []), pred.get("dates", [])
     dpairs = match(gd, pdates, DATE_THRESHOLD)
     # A value is right at the gold's precision: "2025-04-18" is right for gold "2025-04".
     good = [(g, p) for g, p in dpairs if str(p.get("value") or "")[: len(g["value"])] == g["value"]]
@@ -411,7 +410,9 @@ def predict(
 ) -> dict[str, Json]:
     """Run Parley on the articles of ``golds`` and return id -> JSON contract.
 
-    An article that fails is left out (and so scored as a missing prediction).
+    An article that fails is left out (and so scored as a missing prediction). ``dates`` keeps
+    the calendar dates the gold lists (FORMAT.md): durations, weeks, recurrences, "now" and bare
+    times of day are time expressions of the contract but not of the gold.
     """
     from parley.service import analyze_records
 
@@ -419,7 +420,9 @@ def predict(
     for item in analyze_records(gold_articles(gold_dir, golds), **analyze_kwargs):
         if isinstance(item, Exception):
             continue
-        preds[item.article.id] = item.to_dict()
+        pred = item.to_dict()
+        pred["dates"] = [d for d in pred["dates"] if calendar_date(d)]
+        preds[item.article.id] = pred
     return preds
 
 
