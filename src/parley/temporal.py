@@ -575,6 +575,7 @@ class _Grammar:
     seasons: dict[str, tuple[str, int]]
     modifiers: dict[str, str]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    anchors: dict[str, frozenset[str]]
 
 
 _GRAMMARS: dict[int, _Grammar] = {}
@@ -714,8 +715,26 @@ def _grammar() -> _Grammar:
         ("reference", re.compile(rf"(?<![\w-])(?i:{ref_words})(?![\w-])")),
     ]
     modifiers = {w: m for w, m in lex.table("duration_modifiers") if m != "-"}
+    # Every pattern holds one of these words: each pattern runs only in windows around its own.
+    anchors: dict[str, set[str]] = {}
+
+    def anchor(words: object, *kinds: str) -> None:
+        for w in words:  # type: ignore[attr-defined]
+            anchors.setdefault(str(w).split()[-1].lower(), set()).update(kinds)
+
+    anchor(units, "duration", "vague_duration", "set", "week", "quarter", "quarter_ref")
+    anchor(("quarter", "half", "period"), "quarter", "quarter_ref")
+    anchor(seasons, "season")
+    anchor(parts, "part_of_day", "set")
+    anchor(("tonight",), "part_of_day")
+    anchor(("noon", "midnight", "o'clock"), "clock")
+    anchor(recurrences, "set")
+    anchor((*WEEKDAYS, "every", "each", "per", "times", "once", "twice"), "set")
+    anchor(references, "reference")
+    anchor(("century",), "century")
     grammar = _Grammar(units, numbers, ordinals, references, recurrences, parts, seasons,
-                       modifiers, tuple(patterns))  # fmt: skip
+                       modifiers, tuple(patterns),
+                       {w: frozenset(k) for w, k in anchors.items()})  # fmt: skip
     _GRAMMARS[id(lex)] = grammar
     return grammar
 
@@ -725,6 +744,12 @@ _PREFER = {"quarter": 0, "quarter_ref": 1, "week": 1, "season": 2, "decade": 2, 
            "reference": 4}  # fmt: skip
 
 
+_WINDOW_BEFORE, _WINDOW_AFTER = 80, 40
+_NUMERIC_KINDS = frozenset({"decade", "clock"})
+# A word, or (group 1) a form no word list holds: a decade ("1990s") or a clock ("9 a.m.").
+_WORD = re.compile(r"(\d0s|\d\s*[AaPp]\.?[Mm]\b)|[A-Za-z]+(?:'[a-z]+)?")
+
+
 def find_timexes(text: str) -> list[Timex]:
     """Spans of ``text`` shaped like the TimeML expressions the calendar grammar leaves out.
 
@@ -732,11 +757,30 @@ def find_timexes(text: str) -> list[Timex]:
     spans do not overlap. Whether each is really a time expression is the caller's call.
     """
     grammar = _grammar()
+    # Windows around the anchor words: most of an article holds none, and the patterns (with
+    # their optional leading words) are slow to try at every position.
+    anchors = grammar.anchors
+    windows: dict[str, list[list[int]]] = {}
+    for a in _WORD.finditer(text):
+        if a.group(1) is not None:
+            kinds: frozenset[str] = _NUMERIC_KINDS
+        else:
+            kinds = anchors.get(a.group().lower(), frozenset())
+        lo, hi = max(0, a.start() - _WINDOW_BEFORE), a.end() + _WINDOW_AFTER
+        for kind in kinds:
+            spans = windows.setdefault(kind, [])
+            if spans and lo <= spans[-1][1]:
+                spans[-1][1] = hi
+            else:
+                spans.append([lo, hi])
     found: list[tuple[int, int, int, Timex]] = []
+    seen: set[tuple[int, int, str]] = set()
     for kind, pattern in grammar.patterns:
-        for m in pattern.finditer(text):
-            if m.end() <= m.start():
+        spans = windows.get(kind, [])
+        for m in (m for lo, hi in spans for m in pattern.finditer(text, lo, hi)):
+            if m.end() <= m.start() or (m.start(), m.end(), kind) in seen:
                 continue
+            seen.add((m.start(), m.end(), kind))
             fields = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
             found.append((m.start(), m.end(), _PREFER[kind],
                           Timex(m.start(), m.end(), m.group(), kind, fields)))  # fmt: skip
