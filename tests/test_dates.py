@@ -304,5 +304,21 @@ def test_until_a_weekday_narrated_in_the_past_perfect_looks_back(nlp: Any) -> No
     assert dates_of(nlp, text) == [("Until Thursday", "2025-04-17")]
 
 
+def test_a_clock_time_and_its_day_are_one_time(nlp: Any) -> None:
+    doc = nlp("The offer expires at 5 p.m. EST Nov. 9, the company said.")
+    published = date(2025, 11, 2)
+    found = [(m.text, m.type, m.timex, m.value) for m in extract_dates(doc, published=published)]
+    assert found == [("at 5 p.m. EST Nov. 9", "TIME", "2025-11-09T17:00", "2025-11-09")]
+
+
+def test_a_plan_told_in_the_past_looks_ahead_to_its_weekday(nlp: Any) -> None:
+    text = "The delegation planned to leave on Tuesday, an aide said."
+    assert dates_of(nlp, text, date(2025, 4, 17)) == [("on Tuesday", "2025-04-22")]
+
+
+def test_a_rate_per_unit_is_not_a_duration(nlp: Any) -> None:
+    assert timexes_of(nlp, "The airline adds four flights a week.") == []
+
+
 def test_relative_periods_without_publication_keep_unknown_parts(nlp: Any) -> None:
     assert timexes_of(nlp, "Officials met last week.", None) == [("last week", "DATE", "XXXX-WXX")]

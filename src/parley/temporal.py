@@ -962,9 +962,8 @@ def _resolve_duration(
     if unit is None or unit in ("WE", "N", "S", "Q"):
         return None
     if t.kind == "vague_duration":
-        if (t.get("lead") or "").lower() == "recent":
-            return TimexValue("DATE", "PAST_REF")  # "in recent years": TimeML's past reference
-        return TimexValue("DURATION", duration_value(None, unit))
+        lead = re.sub(r"\s+", " ", (t.get("lead") or "").lower())
+        return TimexValue("DURATION", duration_value(2 if lead == "a couple of" else None, unit))
     n = _number(t.get("num") or "", grammar)
     if n is None or n <= 0 or n > 10_000:
         return None

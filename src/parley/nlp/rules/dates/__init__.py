@@ -22,6 +22,7 @@ from parley.nlp.rules.dates.calendar import extract_calendar_dates
 from parley.nlp.rules.dates.timex import (
     annotate_calendar,
     extract_other_timexes,
+    join_clock_and_day,
     year_ago_quarters,
 )
 from parley.types import DateMention
@@ -44,5 +45,5 @@ def extract_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
     others = extract_other_timexes(doc, calendar, published=published)
     # A quarter that holds a calendar year ("the third quarter of 1984") replaces the year.
     kept = [c for c in calendar if not any(o.start <= c.start and c.end <= o.end for o in others)]
-    merged = sorted([*kept, *others], key=lambda m: (m.start, m.end))
+    merged = join_clock_and_day(doc, sorted([*kept, *others], key=lambda m: (m.start, m.end)))
     return year_ago_quarters(doc, merged, published=published)

@@ -109,6 +109,8 @@ def extract_calendar_dates(doc: Doc, *, published: date | None) -> list[DateMent
         modifier = _modifies_noun(span)
         tense = None if modifier else _tense(span, expr.kind)
         forward = _opens_forward(text, cand.prep_start, cand.start, expr.kind)
+        if expr.kind == "weekday" and _AS_SOON_AS.search(text, max(0, cand.start - 16), cand.start):
+            tense = "future"  # "as soon as Tuesday", "as early as Tuesday"
         if forward and expr.kind == "weekday" and not _narrated_past(span):
             # "until Friday", "extended until Friday": the end of a span still ahead.
             tense = "future"
@@ -320,10 +322,27 @@ def _tense(span: Span, kind: str) -> Tense | None:
     # A month or month-day inside a noun phrase ("the strike by dockers on June 12") takes
     # the nearest year: a distant verb's tense says little about it.
     verb = _governing_verb(span, through_nouns=weekday)
+    if weekday and verb is not None and _planned(verb):
+        # "planned to leave on Thursday", "has scheduled a news conference Thursday": a plan
+        # looks ahead even when the planning is told in the past.
+        return "future"
     tense = _verb_tense(verb) if verb is not None else None
     if tense == "present":
         return "future" if weekday else None
     return tense
+
+
+def _planned(verb: Token) -> bool:
+    """True when ``verb`` is a plan verb or the infinitive under one ("planned to leave")."""
+    if verb.lemma_ in _PLAN_LEMMAS and verb.lemma_ not in ("set", "due"):
+        return True
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.i != verb.i
+        and head.lemma_ in _PLAN_LEMMAS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _verb_tense(verb: Token, depth: int = 0) -> Tense | Literal["present"] | None:
@@ -358,6 +377,7 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | Literal["present"] | Non
     return None
 
 
+_AS_SOON_AS = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.I)
 _FORWARD_PREPS = frozenset({"to", "until", "till", "through", "by"})
 _WEEKDAY_FORWARD_PREPS = frozenset({"until", "till", "by"})
 

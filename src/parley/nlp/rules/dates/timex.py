@@ -152,6 +152,14 @@ def _plausible(t: Timex, span: Span, text: str) -> bool:
     after = text[t.end : t.end + 20]
     if t.kind in ("duration", "vague_duration") and _blocked_after(after):
         return False  # "40 years old", "two days later": an age or a point, not a length
+    if t.kind == "duration" and (t.get("num") or "").lower() in ("a", "an") and span.start > 0:
+        prev = span.doc[span.start - 1]
+        if prev.like_num or prev.pos_ in ("NOUN", "PROPN", "NUM") or prev.text in ("$", "%"):
+            return False  # "four flights a week", "$500 million a year": a rate, not a length
+    if t.kind == "week" and t.text.istitle() and not span.doc[span.start].is_sent_start:
+        return False  # "ABC's This Week": a title
+    if t.kind == "reference" and re.match(r"\s+of\b", after):
+        return False  # "the future of the region": the thing, not the time
     if t.kind == "set" and t.get("rec") and span.root.dep_ == "amod":
         return False  # "a quarterly dividend", "the daily newspaper": a property of a thing
     if t.kind == "reference":
@@ -214,3 +222,51 @@ def year_ago_quarters(
             continue
         added.append(DateMention(m.group(), m.start(), m.end(), None, "DATE", back))
     return sorted([*result, *added], key=lambda x: (x.start, x.end))
+
+
+# Between a clock time and the day it falls on: a time zone, a comma, spaces.
+_CLOCK_DAY_GAP = re.compile(r"(?:\s*,?\s*[A-Z]{2,4}\b)?\s*,?\s*$")
+
+
+def join_clock_and_day(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
+    """ "5 p.m. EST Nov. 9", "noon Thursday": one TIME on the day the calendar pass resolved.
+
+    ``mentions`` is sorted; the result is too. The joined mention keeps the day as ``value``.
+    """
+    text = doc_text(doc)
+    out: list[DateMention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            m.type == "TIME"
+            and m.timex
+            and "T" in m.timex
+            and m.timex[m.timex.index("T") + 1 : m.timex.index("T") + 2].isdigit()
+            and nxt is not None
+            and nxt.type == "DATE"
+            and nxt.value
+            and len(nxt.value) == 10
+            and nxt.start - m.end <= 8
+            and _CLOCK_DAY_GAP.fullmatch(text[m.end : nxt.start] + " ")
+            and not re.match(r"(?i)(?:on|by|in|until|from|to)\b", nxt.text)
+        ):
+            clock = m.timex[m.timex.index("T") :]
+            out.append(
+                DateMention(
+                    text[m.start : nxt.end],
+                    m.start,
+                    nxt.end,
+                    nxt.value,
+                    "TIME",
+                    nxt.value + clock,
+                    m.mod,
+                    nxt.deadline or m.deadline,
+                )  # fmt: skip
+            )
+            i += 2
+            continue
+        out.append(m)
+        i += 1
+    return out
