@@ -371,6 +371,7 @@ def _timex(text: str, published: date | None = FRI, **kw: object) -> list[tuple[
         ("recent years", ("DURATION", "PXY")),
         ("a couple of days", ("DURATION", "P2D")),
         ("each year", ("SET", "P1Y")),
+        ("two weeks ago", ("DATE", "2025-W14")),
         ("twice a month", ("SET", "P1M")),
         ("annually", ("SET", "P1Y")),
     ],

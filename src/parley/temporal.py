@@ -694,6 +694,8 @@ def _grammar() -> _Grammar:
                 rf"|per\s+(?P<unit2>{_alts(sing_units)})){end}"
             ),
         ),
+        # "six weeks ago": the week it points back to
+        ("weeks_ago", re.compile(rf"(?i:(?P<num>{num})\s+weeks?\s+ago){end}")),
         # durations: "30 days", "a 30-day ceasefire", "the first nine months", "24 hours"
         (
             "duration",
@@ -722,7 +724,8 @@ def _grammar() -> _Grammar:
         for w in words:  # type: ignore[attr-defined]
             anchors.setdefault(str(w).split()[-1].lower(), set()).update(kinds)
 
-    anchor(units, "duration", "vague_duration", "set", "week", "quarter", "quarter_ref")
+    anchor(units, "duration", "vague_duration", "set", "week", "quarter", "quarter_ref",
+           "weeks_ago")  # fmt: skip
     anchor(("quarter", "half", "period"), "quarter", "quarter_ref")
     anchor(seasons, "season")
     anchor(parts, "part_of_day", "set")
@@ -740,8 +743,8 @@ def _grammar() -> _Grammar:
 
 
 _PREFER = {"quarter": 0, "quarter_ref": 1, "week": 1, "season": 2, "decade": 2, "century": 2,
-           "part_of_day": 1, "clock": 2, "set": 1, "duration": 3, "vague_duration": 3,
-           "reference": 4}  # fmt: skip
+           "part_of_day": 1, "clock": 2, "set": 1, "weeks_ago": 0, "duration": 3,
+           "vague_duration": 3, "reference": 4}  # fmt: skip
 
 
 _WINDOW_BEFORE, _WINDOW_AFTER = 80, 40
@@ -948,6 +951,13 @@ def resolve_timex(
         return _resolve_century(t, grammar, published)
     if kind in ("part_of_day", "clock"):
         return _resolve_time(t, grammar, published)
+    if kind == "weeks_ago":
+        n = _number(t.get("num") or "", grammar)
+        if n is None or n != int(n) or not 0 < n <= 520:
+            return None
+        if published is None:
+            return TimexValue("DATE", "XXXX-WXX")
+        return TimexValue("DATE", iso_week(published - timedelta(weeks=int(n))))
     return None
 
 
