@@ -229,6 +229,8 @@ def test_extraction_never_raises_and_slices(nlp: Any, text: str, published: date
         # TIME
         ("The convoy left this morning.", [("this morning", "TIME", "2025-04-18TMO")]),
         ("Shelling resumed last night.", [("last night", "TIME", "2025-04-17TNI")]),
+        ("Yesterday morning, the convoy left.", [("Yesterday morning", "TIME", "2025-04-17TMO")]),
+        ("The convoy left on Friday night.", [("on Friday night", "DATE", "2025-04-18")]),
         ("The vote closes at 10:30 p.m.", [("at 10:30 p.m.", "TIME", "2025-04-18T22:30")]),
         # DURATION
         ("They agreed a 30-day ceasefire.", [("30-day", "DURATION", "P30D")]),

@@ -37,7 +37,7 @@ _YEAR_AGO = re.compile(r"(?i:\b(?:a\s+year\s+(?:ago|earlier|before)|year-(?:earl
                        r"(?!\s+(?:quarter|period))))")  # fmt: skip
 _NEXT_WORD = re.compile(r"\s+(?:fiscal\s+)?([\w]+)")
 _VAGUE_COUNTS = frozenset({"few", "several", "couple"})
-_NAMED_DAY = re.compile(r"\b(?:[A-Z][a-z]+day)\b")
+_NAMED_DAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _TOD = re.compile(r"\b(morning|afternoon|evening|night)\b", re.I)
 
 
@@ -110,7 +110,7 @@ def extract_other_timexes(
                 value.timex,
                 value.mod,
                 limit,
-            )  # fmt: skip
+            )
         )
     return out
 
