@@ -27,7 +27,16 @@ def dates_of(nlp: Any, text: str, published: date | None = FRI) -> list[tuple[st
     mentions = extract_dates(doc, published=published)
     for m in mentions:
         assert doc.text[m.start : m.end] == m.text
-    return [(m.text, m.value) for m in mentions]
+    return [(m.text, m.value) for m in mentions if m.is_calendar]
+
+
+def timexes_of(nlp: Any, text: str, published: date | None = FRI) -> list[tuple[str, str, str]]:
+    """Every time expression as (text, TimeML type, TimeML value)."""
+    doc = nlp(text)
+    mentions = extract_dates(doc, published=published)
+    for m in mentions:
+        assert doc.text[m.start : m.end] == m.text
+    return [(m.text, m.type, m.timex or "") for m in mentions]
 
 
 @pytest.mark.parametrize(
@@ -169,7 +178,8 @@ def test_date_value_f1_on_shared_gold(
         record = json.loads(line)
         published = date.fromisoformat(record["published"][:10])
         mentions = extract_dates(nlp(record["text"]), published=published)
-        payload = {"dates": [m.to_dict() for m in mentions]}
+        # The shared gold lists calendar dates only (FORMAT.md).
+        payload = {"dates": [m.to_dict() for m in mentions if m.is_calendar]}
         (tmp_path / f"{record['id']}.json").write_text(json.dumps(payload))
     result, _ = _scorer(shared_corpus.parent).score(gold_dir, tmp_path)
     assert result["date_value_f1"] >= minimum
@@ -194,3 +204,123 @@ def test_extraction_never_raises_and_slices(nlp: Any, text: str, published: date
     for m in extract_dates(doc, published=published):
         assert text[m.start : m.end] == m.text
         assert m.value is None or ISO.fullmatch(m.value)
+
+
+# --- TimeML: every TIMEX3 type (sentences written for these tests; 2025-04-18 is a Friday) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # DATE beyond day, month and year
+        ("Officials met twice last week.", [("last week", "DATE", "2025-W15")]),
+        ("The envoy returns next week.", [("next week", "DATE", "2025-W17")]),
+        ("Rebels regrouped over the weekend, she said.",
+         [("over the weekend", "DATE", "2025-W15-WE")]),
+        ("Exports fell in the third quarter.", [("in the third quarter", "DATE", "2024-Q3")]),
+        ("Third-quarter revenue rose 4%.", [("Third-quarter", "DATE", "2024-Q3")]),
+        ("Sales rose in the first half.", [("in the first half", "DATE", "2025-H1")]),
+        ("The camps grew in the 1990s.", [("in the 1990s", "DATE", "199")]),
+        ("Such wars marked the 20th century.", [("the 20th century", "DATE", "19")]),
+        ("Fighting resumed last summer.", [("last summer", "DATE", "2024-SU")]),
+        ("The monitors are now in place.", [("now", "DATE", "PRESENT_REF")]),
+        ("The border was recently reopened.", [("recently", "DATE", "PAST_REF")]),
+        ("No deal is likely in the future.", [("in the future", "DATE", "FUTURE_REF")]),
+        # TIME
+        ("The convoy left this morning.", [("this morning", "TIME", "2025-04-18TMO")]),
+        ("Shelling resumed last night.", [("last night", "TIME", "2025-04-17TNI")]),
+        ("Yesterday morning, the convoy left.", [("Yesterday morning", "TIME", "2025-04-17TMO")]),
+        ("The convoy left on Friday night.", [("on Friday night", "DATE", "2025-04-18")]),
+        ("The vote closes at 10:30 p.m.", [("at 10:30 p.m.", "TIME", "2025-04-18T22:30")]),
+        # DURATION
+        ("They agreed a 30-day ceasefire.", [("30-day", "DURATION", "P30D")]),
+        ("A deal is a matter of days away.", [("a matter of days", "DURATION", "PXD")]),
+        ("The siege lasted two years.", [("two years", "DURATION", "P2Y")]),
+        ("Talks stalled for the first nine months.",
+         [("for the first nine months", "DURATION", "P9M")]),
+        # SET
+        ("Monitors report every Monday.", [("every Monday", "SET", "XXXX-WXX-1")]),
+        ("The council meets weekly.", [("weekly", "SET", "P1W")]),
+    ],
+)  # fmt: skip
+def test_timeml_types_and_values(nlp: Any, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert timexes_of(nlp, text) == expected
+
+
+def test_calendar_dates_keep_their_value_and_gain_a_timex(nlp: Any) -> None:
+    doc = nlp("The two sides signed a memorandum on Thursday.")
+    (m,) = extract_dates(doc, published=FRI)
+    assert (m.value, m.type, m.timex) == ("2025-04-17", "DATE", "2025-04-17")
+
+
+def test_durations_and_periods_have_no_calendar_value(nlp: Any) -> None:
+    doc = nlp("Prices rose for two years, and rose again last week.")
+    assert [(m.text, m.value) for m in extract_dates(doc, published=FRI)] == [
+        ("for two years", None),
+        ("last week", None),
+    ]
+
+
+def test_within_a_duration_gives_the_deadline_from_publication(nlp: Any) -> None:
+    doc = nlp("Both armies must withdraw within 30 days.")
+    (m,) = extract_dates(doc, published=FRI)
+    assert (m.type, m.timex, m.deadline) == ("DURATION", "P30D", "2025-05-18")
+
+
+def test_by_the_end_of_the_week_gives_the_week_and_its_last_day(nlp: Any) -> None:
+    doc = nlp("A draft is expected by the end of the week.")
+    (m,) = extract_dates(doc, published=FRI)
+    assert (m.text, m.timex, m.mod, m.deadline) == (
+        "by the end of the week",
+        "2025-W16",
+        "END",
+        "2025-04-20",
+    )
+
+
+def test_a_duration_that_is_an_age_is_not_a_time_expression(nlp: Any) -> None:
+    assert timexes_of(nlp, "The 40 years old farmer was detained.") == []
+
+
+def test_a_year_ago_in_quarterly_results_is_last_years_quarter(nlp: Any) -> None:
+    text = "Profit rose 8% in the third quarter from a year ago."
+    assert timexes_of(nlp, text, date(2025, 10, 24)) == [
+        ("in the third quarter", "DATE", "2025-Q3"),
+        ("from a year ago", "DATE", "2024-Q3"),
+    ]
+
+
+def test_extended_to_a_day_just_ahead_stays_in_the_same_year(nlp: Any) -> None:
+    text = "The government extended the deadline to Nov. 20."
+    assert dates_of(nlp, text, date(1989, 11, 2)) == [("to Nov. 20", "1989-11-20")]
+
+
+def test_until_a_weekday_in_a_headline_is_the_coming_one(nlp: Any) -> None:
+    assert dates_of(nlp, "Truce extended until Friday", date(2025, 4, 15)) == [
+        ("until Friday", "2025-04-18")
+    ]
+
+
+def test_until_a_weekday_narrated_in_the_past_perfect_looks_back(nlp: Any) -> None:
+    text = "Until Thursday, the police had no suspect."
+    assert dates_of(nlp, text) == [("Until Thursday", "2025-04-17")]
+
+
+def test_a_clock_time_and_its_day_are_one_time(nlp: Any) -> None:
+    doc = nlp("The offer expires at 5 p.m. EST Nov. 9, the company said.")
+    published = date(2025, 11, 2)
+    found = [(m.text, m.type, m.timex, m.value) for m in extract_dates(doc, published=published)]
+    assert found == [("at 5 p.m. EST Nov. 9", "TIME", "2025-11-09T17:00", "2025-11-09")]
+
+
+def test_a_plan_told_in_the_past_looks_ahead_to_its_weekday(nlp: Any) -> None:
+    text = "The delegation planned to leave on Tuesday, an aide said."
+    assert dates_of(nlp, text, date(2025, 4, 17)) == [("on Tuesday", "2025-04-22")]
+
+
+def test_a_rate_per_unit_is_not_a_duration(nlp: Any) -> None:
+    assert timexes_of(nlp, "The airline adds four flights a week.") == []
+
+
+def test_relative_periods_without_publication_keep_unknown_parts(nlp: Any) -> None:
+    assert timexes_of(nlp, "Officials met last week.", None) == [("last week", "DATE", "XXXX-WXX")]

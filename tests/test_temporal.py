@@ -9,7 +9,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parley.temporal import find_candidates, parse, resolve
+from parley.temporal import (
+    add_duration,
+    deadline,
+    find_candidates,
+    find_timexes,
+    parse,
+    period_end,
+    resolve,
+    resolve_expr,
+    resolve_timex,
+)
 
 # 2025-04-18 is a Friday; 2019-08-08 a Thursday; 2020-11-26 a Thursday.
 FRI = date(2025, 4, 18)
@@ -316,3 +326,131 @@ def test_candidates_are_ordered_slices(text: str) -> None:
         assert c.prep_start <= c.start < c.end
         assert c.start >= last_end
         last_end = c.end
+
+
+# --- TimeML: the other TIMEX3 forms, durations and deadlines ----------------------------------
+
+
+def _timex(text: str, published: date | None = FRI, **kw: object) -> list[tuple[str, str, str]]:
+    out = []
+    for t in find_timexes(text):
+        value = resolve_timex(t, published, **kw)  # type: ignore[arg-type]
+        if value is not None:
+            out.append((t.text, value.type, value.timex))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("last week", ("DATE", "2025-W15")),
+        ("this week", ("DATE", "2025-W16")),
+        ("next weekend", ("DATE", "2025-W17-WE")),
+        ("the fourth quarter", ("DATE", "2024-Q4")),
+        ("the second quarter", ("DATE", "2025-Q2")),
+        ("the first quarter", ("DATE", "2025-Q1")),
+        ("the 1998 second quarter", ("DATE", "1998-Q2")),
+        ("last year's third quarter", ("DATE", "2024-Q3")),
+        ("the second half", ("DATE", "2024-H2")),
+        ("the latest quarter", ("DATE", "2025-Q1")),
+        ("this winter", ("DATE", "2025-WI")),
+        ("the summer of 1998", ("DATE", "1998-SU")),
+        ("the 1980s", ("DATE", "198")),
+        ("the '90s", ("DATE", "199")),
+        ("the 21st century", ("DATE", "20")),
+        ("currently", ("DATE", "PRESENT_REF")),
+        ("the past", ("DATE", "PAST_REF")),
+        ("tonight", ("TIME", "2025-04-18TNI")),
+        ("yesterday afternoon", ("TIME", "2025-04-17TAF")),
+        ("9 a.m.", ("TIME", "2025-04-18T09:00")),
+        ("noon", ("TIME", "2025-04-18T12:00")),
+        ("24 hours", ("DURATION", "PT24H")),
+        ("a 90-day", ("DURATION", "P90D")),
+        ("twenty-five years", ("DURATION", "P25Y")),
+        ("several weeks", ("DURATION", "PXW")),
+        ("recent years", ("DURATION", "PXY")),
+        ("a couple of days", ("DURATION", "P2D")),
+        ("each year", ("SET", "P1Y")),
+        ("two weeks ago", ("DATE", "2025-W14")),
+        ("twice a month", ("SET", "P1M")),
+        ("annually", ("SET", "P1Y")),
+    ],
+)  # fmt: skip
+def test_timeml_forms(text: str, expected: tuple[str, str]) -> None:
+    (found,) = _timex(text)
+    assert found[1:] == expected
+
+
+def test_a_weekend_in_the_past_tense_is_the_last_one() -> None:
+    assert _timex("the weekend", date(2025, 4, 16), tense="past") == [
+        ("the weekend", "DATE", "2025-W15-WE")
+    ]
+
+
+def test_the_year_ago_quarter_counts_back_from_the_last_quarter_named() -> None:
+    assert _timex("the year-ago quarter", FRI, last_quarter=(2025, 1)) == [
+        ("the year-ago quarter", "DATE", "2024-Q1")
+    ]
+
+
+def test_unresolved_relative_periods_keep_x_without_publication() -> None:
+    assert _timex("next week", None) == [("next week", "DATE", "XXXX-WXX")]
+
+
+def test_plain_words_are_no_time_expressions() -> None:
+    assert _timex("The fall of the city and a spring offensive.") == []
+
+
+@pytest.mark.parametrize(
+    ("start", "value", "expected"),
+    [
+        (date(2025, 4, 18), "P30D", date(2025, 5, 18)),
+        (date(2025, 4, 18), "P2W", date(2025, 5, 2)),
+        (date(2025, 1, 31), "P1M", date(2025, 2, 28)),
+        (date(2024, 2, 29), "P1Y", date(2025, 2, 28)),
+        (date(2025, 4, 18), "PT48H", date(2025, 4, 20)),
+        (date(2025, 4, 18), "PXD", None),
+    ],
+)
+def test_add_duration(start: date, value: str, expected: date | None) -> None:
+    assert add_duration(start, value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("P30D", "2025-05-18"),
+        ("2025-W16", "2025-04-20"),
+        ("2025-W16-WE", "2025-04-20"),
+        ("2025-Q2", "2025-06-30"),
+        ("2025-H1", "2025-06-30"),
+        ("2025-02", "2025-02-28"),
+        ("2025", "2025-12-31"),
+        ("PRESENT_REF", None),
+        (None, None),
+    ],
+)
+def test_deadline(value: str | None, expected: str | None) -> None:
+    assert deadline(FRI, value) == expected
+
+
+def test_period_end_of_a_day_is_the_day() -> None:
+    assert period_end("2025-04-18") == "2025-04-18"
+
+
+def test_forward_tie_goes_to_the_future() -> None:
+    expr = parse("by October")
+    assert expr is not None
+    # April 2025: October 2024 and October 2025 are six months away each.
+    assert resolve_expr(expr, FRI) == "2024-10"
+    assert resolve_expr(expr, FRI, forward=True) == "2025-10"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200), st.one_of(st.none(), st.dates()))
+def test_timexes_never_raise_and_slice(text: str, published: date | None) -> None:
+    last = -1
+    for t in find_timexes(text):
+        assert text[t.start : t.end] == t.text and t.start >= last
+        last = t.end
+        resolve_timex(t, published)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from parley.errors import IngestError
+from parley.types import calendar_date
 
 Json = dict[str, Any]
 
@@ -413,7 +414,9 @@ def predict(
 ) -> dict[str, Json]:
     """Run Parley on the articles of ``golds`` and return id -> JSON contract.
 
-    An article that fails is left out (and so scored as a missing prediction).
+    An article that fails is left out (and so scored as a missing prediction). ``dates`` keeps
+    the calendar dates the gold lists (FORMAT.md): durations, weeks, recurrences, "now" and bare
+    times of day are time expressions of the contract but not of the gold.
     """
     from parley.service import analyze_records
 
@@ -421,7 +424,9 @@ def predict(
     for item in analyze_records(gold_articles(gold_dir, golds), **analyze_kwargs):
         if isinstance(item, Exception):
             continue
-        preds[item.article.id] = item.to_dict()
+        pred = item.to_dict()
+        pred["dates"] = [d for d in pred["dates"] if calendar_date(d)]
+        preds[item.article.id] = pred
     return preds
 
 

@@ -374,7 +374,9 @@ def _iso(year: int, month: int | None = None, day: int | None = None) -> str | N
         return None
 
 
-def _pick(candidates: list[tuple[int, str]], target: int, tense: Tense | None) -> str | None:
+def _pick(
+    candidates: list[tuple[int, str]], target: int, tense: Tense | None, forward: bool = False
+) -> str | None:
     """Choose among (ordinal, iso) candidates around ``target`` by tense, else the nearest."""
     if not candidates:
         return None
@@ -386,8 +388,10 @@ def _pick(candidates: list[tuple[int, str]], target: int, tense: Tense | None) -
         after = [c for c in candidates if c[0] >= target]
         if after:
             return min(after)[1]
-    # Nearest; a tie goes to the past, which news reports more often than the future.
-    return min(candidates, key=lambda c: (abs(c[0] - target), c[0] > target))[1]
+    # Nearest; a tie goes to the past, which news reports more often than the future, unless
+    # the expression ends a span still open ("by August").
+    return min(candidates, key=lambda c: (abs(c[0] - target), (c[0] < target) if forward
+                                          else (c[0] > target)))[1]  # fmt: skip
 
 
 def _add_months(year: int, month: int, offset: int) -> tuple[int, int]:
@@ -402,6 +406,7 @@ def resolve_expr(
     tense: Tense | None = None,
     anchor: date | None = None,
     year_hint: date | None = None,
+    forward: bool = False,
 ) -> str | None:
     """The ISO value of ``expr``.
 
@@ -415,9 +420,11 @@ def resolve_expr(
         anchor: The day that "the same day" / "the following day" refer to.
         year_hint: A nearby date with an explicit year; a month-day without a year is placed
             nearest to it instead of to ``published`` ("on November 15, 2017 ... on November 21").
+        forward: The expression ends a span still open ("extended to Nov. 20", "by August"):
+            with no tense, a tie between a past and a future occurrence goes to the future.
     """
     try:
-        return _resolve(expr, published, tense, anchor, year_hint)
+        return _resolve(expr, published, tense, anchor, year_hint, forward)
     except (ValueError, OverflowError):
         # Out-of-range arithmetic near date.min/date.max: no calendar value, never an exception.
         return None
@@ -429,6 +436,7 @@ def _resolve(
     tense: Tense | None,
     anchor: date | None,
     year_hint: date | None,
+    forward: bool = False,
 ) -> str | None:
     kind = expr.kind
     if kind == "full":
@@ -454,7 +462,7 @@ def _resolve(
             iso = _iso(year, expr.month, expr.day)
             if iso:
                 options.append((date.fromisoformat(iso).toordinal(), iso))
-        return _pick(options, reference.toordinal(), use_tense)
+        return _pick(options, reference.toordinal(), use_tense, forward)
     if published is None:
         return None
     if kind == "month":
@@ -468,7 +476,7 @@ def _resolve(
         month_tense: Tense | None = tense
         if expr.direction is not None:
             month_tense = "past" if expr.direction in ("past", "strict_past") else "future"
-        return _pick(options, target, month_tense)
+        return _pick(options, target, month_tense, forward)
     if kind == "weekday":
         assert expr.weekday is not None
         direction = expr.direction or ("future" if tense == "future" else "past")
@@ -513,3 +521,671 @@ def resolve(
     if expr is None:
         return None
     return resolve_expr(expr, published, tense=tense, anchor=anchor, year_hint=year_hint)
+
+
+# --- every other TIMEX3 (TimeML): weeks, quarters, seasons, decades, references, durations,
+# --- recurrences and times of day --------------------------------------------------------
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """One TimeML expression found by :func:`find_timexes`, before the parse has judged it.
+
+    ``kind`` names the grammar rule ("week", "quarter", "duration", ...); ``fields`` carries what
+    the rule read (a number, a unit, a modifier), and :func:`resolve_timex` gives the value.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    fields: tuple[tuple[str, str], ...] = ()
+
+    def get(self, key: str) -> str | None:
+        return next((v for k, v in self.fields if k == key), None)
+
+
+@dataclass(frozen=True, slots=True)
+class TimexValue:
+    """The TimeML reading of an expression: type, value, modifier, and the ISO ``value`` of the
+    contract when it is a calendar day, month or year; ``deadline`` the last day it leaves."""
+
+    type: TimexType
+    timex: str
+    mod: str | None = None
+    value: str | None = None
+    deadline: str | None = None
+
+
+def _alts(words: object) -> str:
+    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    units: dict[str, str]
+    numbers: dict[str, int]
+    ordinals: dict[str, int]
+    references: dict[str, str]
+    recurrences: dict[str, str]
+    parts: dict[str, str]
+    seasons: dict[str, tuple[str, int]]
+    modifiers: dict[str, str]
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    anchors: dict[str, frozenset[str]]
+
+
+_GRAMMARS: dict[int, _Grammar] = {}
+
+
+def _grammar() -> _Grammar:
+    """The TimeML grammar, built from the current lexicon once per lexicon."""
+    from parley import lexicon
+
+    lex = lexicon.current()
+    cached = _GRAMMARS.get(id(lex))
+    if cached is not None:
+        return cached
+    units = {w: u for w, u in lex.table("time_units")}
+    numbers = {w: int(v) for w, v in lex.table("timex_number_words")}
+    ordinals = {w: int(v) for w, v in lex.table("ordinal_words")}
+    references = {w: v for w, v in lex.table("time_references")}
+    recurrences = {w: v for w, v in lex.table("time_recurrences")}
+    parts = {w: v for w, v in lex.table("parts_of_day")}
+    seasons = {w: (c, int(m)) for w, c, m in lex.table("seasons")}
+    tens = [w for w, v in numbers.items() if v >= 20 and v % 10 == 0 and v < 100]
+    small = [w for w, v in numbers.items() if 1 <= v <= 9 and w not in ("a", "an")]
+    num_word = rf"(?:(?:{_alts(tens)})[\s-](?:{_alts(small)})|{_alts(numbers)})"
+    num = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|{num_word})"
+    dur_units = [w for w, u in units.items() if u not in ("WE", "N", "S", "Q")]
+    sing_units = [w for w in dur_units if not w.endswith("s") or w in ("hours",)]
+    plural_units = [w for w in dur_units if w.endswith("s") or w == "centuries"]
+    approx = rf"(?:{_alts(w for w, _ in lex.table('duration_modifiers'))})"
+    lead = (
+        rf"(?:the\s+(?:{_alts(lex.words('duration_determiners'))})\s+|the\s+"
+        rf"|(?:past|last|next|first|another|an\s+additional)\s+)"
+    )
+    ords = _alts(w for w, v in ordinals.items() if v <= 4)
+    season_words = _alts(seasons)
+    part_words = _alts(parts)
+    rec_words = _alts(recurrences)
+    ref_words = _alts(references)
+    end = r"(?![\w-])"
+    patterns: list[tuple[str, re.Pattern[str]]] = [
+        # "the third quarter", "third-quarter", "the fiscal first quarter", "the first half"
+        (
+            "quarter",
+            re.compile(
+                rf"(?i:(?:the\s+)?(?:(?:company's|its|(?P<rel>this|last|next)\s+year's|the\s+year's|"
+                rf"(?P<year0>\d{{4}})(?:'s)?)\s+)?"
+                rf"(?:fiscal\s+)?(?P<ord>{ords})[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half|period)"
+                rf"(?:\s+of\s+(?P<year>(?:fiscal\s+)?\d{{4}}))?){end}"
+            ),
+        ),
+        # "the quarter", "the latest quarter", "the year-ago quarter", "this quarter"
+        (
+            "quarter_ref",
+            re.compile(
+                rf"(?i:(?P<det>the|this|that|last|next)\s+(?:(?P<year0>\d{{4}})\s+)?(?:(?P<which>latest|current|recent|"
+                rf"most\s+recent|comparable|previous|year-ago|year-earlier|comparable\s+year-ago|"
+                rf"comparable\s+year-earlier|same)\s+)?(?P<unit>quarter|period)){end}"
+            ),
+        ),
+        # "last week", "this week", "the weekend", "earlier this week"
+        (
+            "week",
+            re.compile(
+                rf"(?i:(?:(?P<qual>earlier|later|early|late)\s+)?(?P<det>this|last|next|the|"
+                rf"the\s+past|the\s+previous|the\s+following|the\s+coming|this\s+past|this\s+coming)"
+                rf"\s+(?P<unit>week|weekend)){end}"
+            ),
+        ),
+        # "this summer", "last fall", "early spring", "the summer of 1998"
+        (
+            "season",
+            re.compile(
+                rf"(?i:(?:(?P<qual>early|late|mid)[\s-]+)?(?:(?P<det>this|last|next|the|this\s+past|"
+                rf"this\s+coming)\s+)?(?P<season>{season_words})(?:\s+of\s+(?P<year>\d{{4}}))?)"
+                rf"(?P<yr2>\s+\d{{4}})?{end}"
+            ),
+        ),
+        # "the 1990s", "the '80s", "the mid-1980s", "the 21st century", "this century"
+        (
+            "decade",
+            re.compile(
+                rf"(?i:(?:the\s+)?(?:(?P<qual>early|mid|late)[\s-]+)?)(?P<dec>(?:1[0-9]|20)\d0|')"
+                rf"(?P<dd>\d0)?s{end}"
+            ),
+        ),
+        (
+            "century",
+            re.compile(
+                rf"(?i:(?P<det>the|this|last|next)\s+(?:(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|"
+                rf"{_alts(ordinals)})\s+)?century){end}"
+            ),
+        ),
+        # times of day: "this morning", "last night", "tonight", "3 p.m.", "10:35 a.m."
+        (
+            "part_of_day",
+            re.compile(
+                rf"(?i:(?P<det>this|last|yesterday|tomorrow|early\s+this|late\s+last|early|late)"
+                rf"\s+(?P<part>{part_words})|(?P<tonight>tonight)){end}"
+            ),
+        ),
+        (
+            "clock",
+            re.compile(
+                r"(?<![\w.:])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm)"
+                r"(?![\w])|(?=\s+(?i:o'clock)))(?:\s+(?i:o'clock))?"
+                r"|(?<![\w])(?P<noon>(?i:noon|midnight))(?![\w])"
+            ),
+        ),
+        # recurrences: "every Monday", "each year", "daily", "twice a week", "per year"
+        (
+            "set",
+            re.compile(
+                rf"(?i:(?P<every>every|each)\s+(?:other\s+)?(?P<what>{_alts(sing_units)}|"
+                rf"{_alts(WEEKDAYS)}|{part_words})|(?P<rec>{rec_words})"
+                rf"|(?P<times>once|twice|\d+\s+times|{num_word}\s+times)\s+(?:a|an|per)\s+"
+                rf"(?P<unit>{_alts(sing_units)})"
+                rf"|per\s+(?P<unit2>{_alts(sing_units)})){end}"
+            ),
+        ),
+        # "six weeks ago": the week it points back to
+        ("weeks_ago", re.compile(rf"(?i:(?P<num>{num})\s+weeks?\s+ago){end}")),
+        # durations: "30 days", "a 30-day ceasefire", "the first nine months", "24 hours"
+        (
+            "duration",
+            re.compile(
+                rf"(?i:(?:{approx}\s+)?{lead}?(?P<num>{num})(?:\s+and\s+a\s+half)?[\s-]+"
+                rf"(?P<unit>{_alts(dur_units)})){end}"
+            ),
+        ),
+        # vague durations: "a matter of days", "several years", "recent months", "for years"
+        (
+            "vague_duration",
+            re.compile(
+                rf"(?i:(?P<lead>a\s+matter\s+of|a\s+few|several|many|a\s+couple\s+of|recent|"
+                rf"the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|the\s+coming|the\s+past|"
+                rf"the\s+last|the\s+next|the\s+first\s+few|(?:for|in|within|over)(?=\s+(?:{_alts(plural_units)})))"
+                rf"\s+(?P<unit>{_alts(plural_units)})){end}"
+            ),
+        ),
+        ("reference", re.compile(rf"(?<![\w-])(?i:{ref_words})(?![\w-])")),
+    ]
+    modifiers = {w: m for w, m in lex.table("duration_modifiers") if m != "-"}
+    # Every pattern holds one of these words: each pattern runs only in windows around its own.
+    anchors: dict[str, set[str]] = {}
+
+    def anchor(words: object, *kinds: str) -> None:
+        for w in words:  # type: ignore[attr-defined]
+            anchors.setdefault(str(w).split()[-1].lower(), set()).update(kinds)
+
+    anchor(units, "duration", "vague_duration", "set", "week", "quarter", "quarter_ref",
+           "weeks_ago")  # fmt: skip
+    anchor(("quarter", "half", "period"), "quarter", "quarter_ref")
+    anchor(seasons, "season")
+    anchor(parts, "part_of_day", "set")
+    anchor(("tonight",), "part_of_day")
+    anchor(("noon", "midnight", "o'clock"), "clock")
+    anchor(recurrences, "set")
+    anchor((*WEEKDAYS, "every", "each", "per", "times", "once", "twice"), "set")
+    anchor(references, "reference")
+    anchor(("century",), "century")
+    grammar = _Grammar(units, numbers, ordinals, references, recurrences, parts, seasons,
+                       modifiers, tuple(patterns),
+                       {w: frozenset(k) for w, k in anchors.items()})  # fmt: skip
+    _GRAMMARS[id(lex)] = grammar
+    return grammar
+
+
+_PREFER = {"quarter": 0, "quarter_ref": 1, "week": 1, "season": 2, "decade": 2, "century": 2,
+           "part_of_day": 1, "clock": 2, "set": 1, "weeks_ago": 0, "duration": 3,
+           "vague_duration": 3, "reference": 4}  # fmt: skip
+
+
+_WINDOW_BEFORE, _WINDOW_AFTER = 80, 40
+_NUMERIC_KINDS = frozenset({"decade", "clock"})
+# A word, or (group 1) a form no word list holds: a decade ("1990s") or a clock ("9 a.m.").
+_WORD = re.compile(r"(\d0s|\d\s*[AaPp]\.?[Mm]\b)|[A-Za-z]+(?:'[a-z]+)?")
+
+
+def find_timexes(text: str) -> list[Timex]:
+    """Spans of ``text`` shaped like the TimeML expressions the calendar grammar leaves out.
+
+    Longer spans win over shorter ones they overlap; the result is in text order and its
+    spans do not overlap. Whether each is really a time expression is the caller's call.
+    """
+    grammar = _grammar()
+    # Windows around the anchor words: most of an article holds none, and the patterns (with
+    # their optional leading words) are slow to try at every position.
+    anchors = grammar.anchors
+    windows: dict[str, list[list[int]]] = {}
+    for a in _WORD.finditer(text):
+        if a.group(1) is not None:
+            kinds: frozenset[str] = _NUMERIC_KINDS
+        else:
+            kinds = anchors.get(a.group().lower(), frozenset())
+        lo, hi = max(0, a.start() - _WINDOW_BEFORE), a.end() + _WINDOW_AFTER
+        for kind in kinds:
+            spans = windows.setdefault(kind, [])
+            if spans and lo <= spans[-1][1]:
+                spans[-1][1] = hi
+            else:
+                spans.append([lo, hi])
+    found: list[tuple[int, int, int, Timex]] = []
+    seen: set[tuple[int, int, str]] = set()
+    for kind, pattern in grammar.patterns:
+        spans = windows.get(kind, [])
+        for m in (m for lo, hi in spans for m in pattern.finditer(text, lo, hi)):
+            if m.end() <= m.start() or (m.start(), m.end(), kind) in seen:
+                continue
+            seen.add((m.start(), m.end(), kind))
+            fields = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
+            found.append((m.start(), m.end(), _PREFER[kind],
+                          Timex(m.start(), m.end(), m.group(), kind, fields)))  # fmt: skip
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
+    taken: list[tuple[int, int]] = []
+    out: list[Timex] = []
+    for start, end, _, timex in found:
+        if any(start < b and a < end for a, b in taken):
+            continue
+        taken.append((start, end))
+        out.append(timex)
+    return sorted(out, key=lambda t: t.start)
+
+
+def _number(word: str, grammar: _Grammar) -> float | None:
+    word = re.sub(r"\s+", " ", word.lower().replace(",", ""))
+    try:
+        return float(word)
+    except ValueError:
+        pass
+    if word in grammar.numbers:
+        return grammar.numbers[word]
+    parts = re.split(r"[\s-]", word)
+    if len(parts) == 2 and parts[0] in grammar.numbers and parts[1] in grammar.numbers:
+        return grammar.numbers[parts[0]] + grammar.numbers[parts[1]]
+    return None
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if n == int(n) else str(n)
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """The TimeML value of ``n`` ``unit``s (``unit`` a code of time_units.tsv): ``P30D``,
+    ``PT24H``; ``n=None`` for an unknown number ("several days": ``PXD``)."""
+    amount = "X" if n is None else _fmt(n)
+    if unit in ("H", "MIN"):
+        return f"PT{amount}{'H' if unit == 'H' else 'M'}"
+    if unit == "FN":
+        return "PX W" if n is None else f"P{_fmt(2 * n)}W"
+    return f"P{amount}{unit}"
+
+
+_DURATION_RE = re.compile(r"P(?:(?P<n>[\d.]+)(?P<u>DE|CE|Y|M|W|D)|T(?P<tn>[\d.]+)(?P<tu>H|M))")
+
+
+def add_duration(start: date, value: str) -> date | None:
+    """``start`` plus a TimeML duration (``P30D``, ``P2W``, ``P6M``, ``P1Y``, ``PT48H``): the
+    deadline "within 30 days" of ``start`` sets. ``None`` for a vague or unknown duration.
+
+    Example:
+        >>> add_duration(date(2025, 4, 18), "P30D")
+        datetime.date(2025, 5, 18)
+    """
+    m = _DURATION_RE.fullmatch(value)
+    if m is None:
+        return None
+    try:
+        if m["tn"]:
+            hours = float(m["tn"]) / (60 if m["tu"] == "M" else 1)
+            return start + timedelta(days=int(-(-hours // 24)))
+        n, unit = float(m["n"]), m["u"]
+        if unit == "D":
+            return start + timedelta(days=n)
+        if unit == "W":
+            return start + timedelta(weeks=n)
+        months = {"M": 1, "Y": 12, "DE": 120, "CE": 1200}[unit] * n
+        if months != int(months):
+            return start + timedelta(days=round(months * 30.44))
+        year, month = _add_months(start.year, start.month, int(months))
+        day = min(start.day, _month_length(year, month))
+        return date(year, month, day)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _month_length(year: int, month: int) -> int:
+    nxt = date(year + (month == 12), month % 12 + 1, 1)
+    return (nxt - timedelta(days=1)).day
+
+
+def deadline(published: date | None, expression_timex: str | None) -> str | None:
+    """The ISO day a time limit ends: a duration ("within 30 days" = ``P30D``) counted from
+    ``published``, or the last day of a week / month / quarter / year value
+    ("by the end of the week" = ``2025-W16``). ``None`` when it cannot be placed.
+
+    Example:
+        >>> deadline(date(2025, 4, 18), "P30D")
+        '2025-05-18'
+        >>> deadline(date(2025, 4, 18), "2025-W16")
+        '2025-04-20'
+    """
+    if not expression_timex:
+        return None
+    if expression_timex.startswith("P") and published is not None:
+        day = add_duration(published, expression_timex)
+        return day.isoformat() if day else None
+    return period_end(expression_timex)
+
+
+def period_end(value: str) -> str | None:
+    """The last ISO day of a TimeML period value (year, month, day, week, weekend, quarter,
+    half), or ``None``."""
+    try:
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})(?:-WE)?", value):
+            return date.fromisocalendar(int(m[1]), int(m[2]), 7).isoformat()
+        if m := re.fullmatch(r"(\d{4})-([QH])(\d)", value):
+            months = 3 if m[2] == "Q" else 6
+            last = int(m[3]) * months
+            return date(int(m[1]), last, _month_length(int(m[1]), last)).isoformat()
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+            return date(int(m[1]), int(m[2]), _month_length(int(m[1]), int(m[2]))).isoformat()
+        if re.fullmatch(r"\d{4}", value):
+            return f"{value}-12-31"
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return value
+    except ValueError:
+        return None
+    return None
+
+
+def iso_week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def quarter_of(day: date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def resolve_timex(
+    t: Timex,
+    published: date | None,
+    *,
+    tense: Tense | None = None,
+    last_quarter: tuple[int, int] | None = None,
+    end_of: bool = False,
+) -> TimexValue | None:
+    """The TimeML reading of ``t`` against ``published`` (``None`` when it is none).
+
+    ``tense`` orients "the weekend", "the summer" and bare quarters; ``last_quarter`` is the
+    (year, quarter) the text last named, which "the year-ago quarter" counts back from;
+    ``end_of`` says the text reads "the end of ...", where "the week" is the current one.
+    Without a publication date, relative values keep ``X`` for what is unknown (``XXXX-WXX``).
+    """
+    grammar = _grammar()
+    low = re.sub(r"\s+", " ", t.text.lower())
+    kind = t.kind
+    if kind == "reference":
+        ref = grammar.references.get(low)
+        return TimexValue("DATE", ref) if ref else None
+    if kind in ("duration", "vague_duration"):
+        return _resolve_duration(t, low, grammar, published)
+    if kind == "set":
+        return _resolve_set(t, grammar)
+    if kind == "week":
+        return _resolve_week(t, published, tense, end_of)
+    if kind in ("quarter", "quarter_ref"):
+        return _resolve_quarter(t, low, grammar, published, tense, last_quarter)
+    if kind == "season":
+        return _resolve_season(t, grammar, published, tense)
+    if kind == "decade":
+        return _resolve_decade(t, published)
+    if kind == "century":
+        return _resolve_century(t, grammar, published)
+    if kind in ("part_of_day", "clock"):
+        return _resolve_time(t, grammar, published)
+    if kind == "weeks_ago":
+        n = _number(t.get("num") or "", grammar)
+        if n is None or n != int(n) or not 0 < n <= 520:
+            return None
+        if published is None:
+            return TimexValue("DATE", "XXXX-WXX")
+        return TimexValue("DATE", iso_week(published - timedelta(weeks=int(n))))
+    return None
+
+
+_MODS = {"early": "START", "late": "END", "mid": "MID", "earlier": None, "later": None}
+
+
+def _resolve_duration(
+    t: Timex, low: str, grammar: _Grammar, published: date | None
+) -> TimexValue | None:
+    unit_word = (t.get("unit") or "").lower()
+    unit = grammar.units.get(unit_word)
+    if unit is None or unit in ("WE", "N", "S", "Q"):
+        return None
+    if t.kind == "vague_duration":
+        lead = re.sub(r"\s+", " ", (t.get("lead") or "").lower())
+        return TimexValue("DURATION", duration_value(2 if lead == "a couple of" else None, unit))
+    n = _number(t.get("num") or "", grammar)
+    if n is None or n <= 0 or n > 10_000:
+        return None
+    if "and a half" in low:
+        n += 0.5
+    value = duration_value(n, unit)
+    mod = next(
+        (m for w, m in grammar.modifiers.items() if re.match(rf"{re.escape(w)}\s", low)), None
+    )
+    return TimexValue("DURATION", value, mod)
+
+
+def _resolve_set(t: Timex, grammar: _Grammar) -> TimexValue | None:
+    if rec := t.get("rec"):
+        return TimexValue("SET", grammar.recurrences[rec.lower()])
+    what = (t.get("what") or "").lower()
+    if what in WEEKDAYS:
+        return TimexValue("SET", f"XXXX-WXX-{WEEKDAYS[what] + 1}")
+    if what in grammar.parts:
+        return TimexValue("SET", f"T{grammar.parts[what]}")
+    unit = grammar.units.get(what or (t.get("unit") or t.get("unit2") or "").lower())
+    if unit is None or unit in ("WE", "N", "S"):
+        return None
+    if unit == "Q":
+        return TimexValue("SET", "P3M")
+    return TimexValue("SET", duration_value(1, unit))
+
+
+def _resolve_week(
+    t: Timex, published: date | None, tense: Tense | None, end_of: bool = False
+) -> TimexValue | None:
+    det = re.sub(r"\s+", " ", (t.get("det") or "").lower())
+    if det == "the" and end_of:
+        det = "this"  # "by the end of the week": the current week
+    unit = (t.get("unit") or "").lower()
+    weekend = unit == "weekend"
+    if det in ("the past", "the previous", "the following", "the coming") and not weekend:
+        if det in ("the past",):
+            return TimexValue("DURATION", "P1W")
+        return None
+    mod = _MODS.get((t.get("qual") or "").lower())
+    if published is None:
+        return TimexValue("DATE", "XXXX-WXX" + ("-WE" if weekend else ""), mod)
+    if det in ("this", "the") and not weekend:
+        if det == "the":
+            return None  # "the week": which week, the text must say
+        return TimexValue("DATE", iso_week(published), mod)
+    if det in ("last", "this past", "the past", "the previous"):
+        offset = -1
+    elif det in ("next", "this coming", "the coming", "the following"):
+        offset = 1
+    else:
+        offset = 0
+    if weekend:
+        saturday = published + timedelta(days=(5 - published.weekday()))
+        if det in ("the", "this"):
+            if tense == "past" and published.weekday() < 5:
+                saturday -= timedelta(days=7)
+        else:
+            saturday += timedelta(weeks=offset)
+            if offset < 0 and published.weekday() >= 5:
+                saturday += timedelta(weeks=1)
+        value = iso_week(saturday) + "-WE"
+        return TimexValue("DATE", value, mod, deadline=(saturday + timedelta(days=1)).isoformat())
+    week = published + timedelta(weeks=offset)
+    return TimexValue("DATE", iso_week(week), mod, deadline=period_end(iso_week(week)))
+
+
+def _resolve_quarter(
+    t: Timex,
+    low: str,
+    grammar: _Grammar,
+    published: date | None,
+    tense: Tense | None,
+    last_quarter: tuple[int, int] | None,
+) -> TimexValue | None:
+    unit = (t.get("unit") or "").lower()
+    if t.kind == "quarter":
+        n = grammar.ordinals.get((t.get("ord") or "").lower())
+        half = unit == "half"
+        if n is None or n > (2 if half else 4) or unit == "period":
+            return None
+        letter = "H" if half else "Q"
+        if year_text := t.get("year") or t.get("year0"):
+            year = int(year_text.split()[-1])
+        elif published is None:
+            return TimexValue("DATE", f"XXXX-{letter}{n}")
+        else:
+            current = quarter_of(published) if not half else (published.month - 1) // 6 + 1
+            year = published.year
+            rel = (t.get("rel") or "").lower()
+            if rel in ("last", "next"):
+                year += -1 if rel == "last" else 1
+            elif n > current and tense != "future" and rel != "this":
+                year -= 1
+        return TimexValue("DATE", f"{year:04d}-{letter}{n}")
+    det = (t.get("det") or "").lower()
+    which = re.sub(r"\s+", " ", (t.get("which") or "").lower())
+    if published is None:
+        return TimexValue("DATE", "XXXX-QX")
+    year, q = published.year, quarter_of(published)
+    if (year0 := t.get("year0")) and unit == "quarter":
+        # "the 1988 quarter": the quarter under discussion, in that year
+        q = last_quarter[1] if last_quarter else (q - 2) % 4 + 1
+        return TimexValue("DATE", f"{int(year0):04d}-Q{q}")
+    if det == "this" or which == "current":
+        pass
+    elif det == "next":
+        year, q = (year + 1, 1) if q == 4 else (year, q + 1)
+    elif det == "last" or which in ("latest", "recent", "most recent", "previous"):
+        year, q = (year - 1, 4) if q == 1 else (year, q - 1)
+    elif "year-ago" in which or "year-earlier" in which:
+        if last_quarter is None:
+            return None
+        year, q = last_quarter[0] - 1, last_quarter[1]
+    elif unit == "period":
+        return None
+    elif last_quarter is not None:
+        year, q = last_quarter
+    else:
+        year, q = (year - 1, 4) if q == 1 else (year, q - 1)
+    if unit == "period" and not (which == "latest" or "year-" in which):
+        return None
+    return TimexValue("DATE", f"{year:04d}-Q{q}")
+
+
+def _resolve_season(
+    t: Timex, grammar: _Grammar, published: date | None, tense: Tense | None
+) -> TimexValue | None:
+    word = (t.get("season") or "").lower()
+    det = re.sub(r"\s+", " ", (t.get("det") or "").lower())
+    code, start_month = grammar.seasons[word]
+    mod = _MODS.get((t.get("qual") or "").lower())
+    year_text = t.get("year") or (t.get("yr2") or "").strip()
+    if year_text:
+        return TimexValue("DATE", f"{int(year_text):04d}-{code}", mod)
+    if not det and not mod:
+        return None  # "fall", "spring" alone are too often words
+    if word == "fall" and det == "the":
+        return None  # "the fall of the city"
+    if published is None:
+        return TimexValue("DATE", f"XXXX-{code}", mod)
+    year = published.year
+    started = published.month >= start_month
+    if det in ("last", "this past"):
+        year = year if started and published.month >= start_month + 3 else year - 1
+    elif det in ("next", "this coming"):
+        year = year + 1 if started else year
+    elif det == "the" and tense == "past" and not started:
+        year -= 1
+    elif det == "the" and tense == "future" and started and published.month >= start_month + 3:
+        year += 1
+    return TimexValue("DATE", f"{year:04d}-{code}", mod)
+
+
+def _resolve_decade(t: Timex, published: date | None) -> TimexValue | None:
+    dec = t.get("dec") or ""
+    mod = _MODS.get((t.get("qual") or "").lower())
+    if dec == "'":
+        dd = t.get("dd")
+        if dd is None:
+            return None
+        century = (published.year // 100) if published else None
+        if century is None:
+            return TimexValue("DATE", f"XX{dd[0]}", mod)
+        value = f"{century:02d}{dd[0]}"
+        if int(value + "0") > published.year:  # type: ignore[union-attr]
+            value = f"{century - 1:02d}{dd[0]}"
+        return TimexValue("DATE", value, mod)
+    if len(dec) != 4 or t.get("dd"):
+        return None
+    return TimexValue("DATE", dec[:3], mod)
+
+
+def _resolve_century(t: Timex, grammar: _Grammar, published: date | None) -> TimexValue | None:
+    det = (t.get("det") or "").lower()
+    ordinal = (t.get("ord") or "").lower()
+    if ordinal:
+        n = grammar.ordinals.get(ordinal)
+        if n is None:
+            digits = re.match(r"\d+", ordinal)
+            n = int(digits.group()) if digits else None
+        return TimexValue("DATE", f"{n - 1:02d}") if n else None
+    if published is None or det not in ("this", "last", "next"):
+        return None
+    century = published.year // 100 + {"this": 0, "last": -1, "next": 1}[det]
+    return TimexValue("DATE", f"{century:02d}")
+
+
+def _resolve_time(t: Timex, grammar: _Grammar, published: date | None) -> TimexValue | None:
+    day = "XXXX-XX-XX" if published is None else published.isoformat()
+    if t.kind == "clock":
+        if noon := t.get("noon"):
+            suffix = "12:00" if noon.lower() == "noon" else "24:00"
+            return TimexValue("TIME", f"{day}T{suffix}")
+        hour = int(t.get("h") or 0)
+        ap = (t.get("ap") or "").lower().replace(".", "")
+        if hour > 12 and ap:
+            return None
+        if ap == "pm" and hour < 12:
+            hour += 12
+        elif ap == "am" and hour == 12:
+            hour = 0
+        return TimexValue("TIME", f"{day}T{hour:02d}:{t.get('m') or '00'}")
+    if t.get("tonight"):
+        return TimexValue("TIME", f"{day}TNI")
+    det = re.sub(r"\s+", " ", (t.get("det") or "").lower())
+    part = grammar.parts.get((t.get("part") or "").lower())
+    if part is None or det in ("early", "late"):
+        return None
+    if published is not None and det in ("last", "yesterday", "late last"):
+        day = (published - timedelta(days=1)).isoformat()
+    elif published is not None and det == "tomorrow":
+        day = (published + timedelta(days=1)).isoformat()
+    return TimexValue("TIME", f"{day}T{part}")

@@ -137,23 +137,67 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
-    """A calendar expression and the ISO date it denotes (``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``).
+    """A time expression: a calendar date, a time of day, a duration or a recurrence.
 
-    ``value`` is ``None`` when the expression is relative and no publication date was given.
+    ``value`` keeps its meaning: the ISO day, month or year the expression denotes
+    (``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``), or ``None`` when it names none (a week, a quarter,
+    a duration, "now") or is relative and no publication date was given. ``type`` is the TimeML
+    TIMEX3 type (``DATE``, ``TIME``, ``DURATION``, ``SET``) and ``timex`` the TimeML value
+    (``2013-W11``, ``2013-Q1``, ``201``, ``P30D``, ``PRESENT_REF``, ``XXXX-12`` ...); ``mod`` the
+    TimeML modifier (``START``, ``MID``, ``END``, ``APPROX``...). ``deadline`` is the last day a
+    duration or period leaves ("within 30 days" of the publication date, "by the end of the
+    week"), where the text anchors it.
     """
 
     text: str
     start: int
     end: int
     value: str | None
+    type: str = "DATE"
+    timex: str | None = None
+    mod: str | None = None
+    deadline: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.start, "end": self.end, "value": self.value}
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value,
+            "type": self.type,
+            "timex": self.timex,
+            "mod": self.mod,
+            "deadline": self.deadline,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> DateMention:
         """The inverse of :meth:`to_dict`."""
-        return cls(text=d["text"], start=int(d["start"]), end=int(d["end"]), value=d.get("value"))
+        return cls(
+            text=d["text"],
+            start=int(d["start"]),
+            end=int(d["end"]),
+            value=d.get("value"),
+            type=d.get("type") or "DATE",
+            timex=d.get("timex"),
+            mod=d.get("mod"),
+            deadline=d.get("deadline"),
+        )
+
+    @property
+    def is_calendar(self) -> bool:
+        """True for what the dates gold (FORMAT.md) counts: a calendar day, month or year."""
+        return calendar_date(self.to_dict())
+
+
+def calendar_date(d: dict[str, Any]) -> bool:
+    """True when a ``dates`` entry of the JSON contract names a calendar day, month or year
+    (FORMAT.md's dates): a DATE or TIME with an ISO ``value``, or one left unresolved for want
+    of a publication date. Weeks, quarters, durations, recurrences, "now" and bare times of day
+    are time expressions, not calendar dates."""
+    if (d.get("type") or "DATE") not in ("DATE", "TIME"):
+        return False
+    return d.get("value") is not None or d.get("timex") is None
 
 
 # --- events, places, amounts and negotiations (issue 3) ------------------------------------

@@ -140,6 +140,10 @@ class DateOut(OutModel):
     start: int
     end: int
     value: str | None = None
+    type: str = "DATE"
+    timex: str | None = None
+    mod: str | None = None
+    deadline: str | None = None
 
 
 class PlaceOut(OutModel):

@@ -115,6 +115,10 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("start", pa.int32()),
             ("end", pa.int32()),
             ("value", pa.string()),
+            ("type", pa.string()),
+            ("timex", pa.string()),
+            ("mod", pa.string()),
+            ("deadline", pa.string()),
         ]
     ),
     "events": pa.schema(
@@ -342,7 +346,14 @@ def add_result_dict(rows: Rows, data: Mapping[str, Any]) -> None:
         )
     for i, d in enumerate(lists["dates"]):
         rows["dates"].append(
-            {"doc_id": doc_id, "idx": i, **{k: d.get(k) for k in ("text", "start", "end", "value")}}
+            {
+                "doc_id": doc_id,
+                "idx": i,
+                **{
+                    k: d.get(k)
+                    for k in ("text", "start", "end", "value", "type", "timex", "mod", "deadline")
+                },
+            }
         )
     for i, e in enumerate(lists["events"]):
         rows["events"].append(_event_row(doc_id, i, e))

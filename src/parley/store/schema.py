@@ -141,6 +141,10 @@ dates = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("value", String(32)),
+    Column("type", String(16), nullable=False, server_default="DATE"),  # TIMEX3 type
+    Column("timex", String(32)),  # TimeML value: 2025-W16, P30D, PRESENT_REF
+    Column("mod", String(16)),
+    Column("deadline", String(32)),
 )
 
 #: One row per real-world event, deduplicated across articles by dyad, code, day and place.

@@ -156,6 +156,10 @@ class ArticleWriter:
                         "start": d.start,
                         "end": d.end,
                         "value": d.value,
+                        "type": d.type,
+                        "timex": d.timex,
+                        "mod": d.mod,
+                        "deadline": d.deadline,
                     }
                     for i, d in enumerate(result.dates)
                 ],

@@ -4,7 +4,7 @@ They feed the GDELT export (ActionGeo_FeatureID, ActionGeo_Type) and the dashboa
 Adding nullable columns needs no batch mode on SQLite.
 
 Revision ID: 0007
-Revises: 0004
+Revises: 0006
 Create Date: 2026-12-05
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0004"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

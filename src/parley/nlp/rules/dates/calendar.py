@@ -1,4 +1,4 @@
-"""Date expressions in a parsed article, resolved against the publication date.
+"""Calendar days, months and years in a parsed article, resolved against the publication date.
 
 Candidates come from the pure grammar in :mod:`parley.temporal` (capitalised month and weekday
 names only, so "may", "march" and "second" never start one). The parse then decides:
@@ -76,7 +76,7 @@ class _State:
     year_hint_end: int = -1
 
 
-def extract_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
+def extract_calendar_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
     """Every calendar day, month or year named in ``doc``, resolved against ``published``.
 
     Args:
@@ -108,6 +108,12 @@ def extract_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
             continue
         modifier = _modifies_noun(span)
         tense = None if modifier else _tense(span, expr.kind)
+        forward = _opens_forward(text, cand.prep_start, cand.start, expr.kind)
+        if expr.kind == "weekday" and _AS_SOON_AS.search(text, max(0, cand.start - 16), cand.start):
+            tense = "future"  # "as soon as Tuesday", "as early as Tuesday"
+        if forward and expr.kind == "weekday" and not _narrated_past(span):
+            # "until Friday", "extended until Friday": the end of a span still ahead.
+            tense = "future"
         reference = published
         if expr.kind == "deictic" and inside_quote and state.narrative and published:
             # "Today" in a quotation is the day the words were said: the day the narrative is on.
@@ -121,7 +127,14 @@ def extract_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
         ):
             year_hint = state.year_hint
         anchor = state.last if expr.kind == "anchor_year" else state.anchor
-        value = resolve_expr(expr, reference, tense=tense, anchor=anchor, year_hint=year_hint)
+        value = resolve_expr(
+            expr,
+            reference,
+            tense=None if forward and expr.kind != "weekday" else tense,
+            anchor=anchor,
+            year_hint=year_hint,
+            forward=forward,
+        )
         if value is None and published is not None:
             # Relative to something the text never dated: not a calendar date we can name.
             continue
@@ -309,10 +322,27 @@ def _tense(span: Span, kind: str) -> Tense | None:
     # A month or month-day inside a noun phrase ("the strike by dockers on June 12") takes
     # the nearest year: a distant verb's tense says little about it.
     verb = _governing_verb(span, through_nouns=weekday)
+    if weekday and verb is not None and _planned(verb):
+        # "planned to leave on Thursday", "has scheduled a news conference Thursday": a plan
+        # looks ahead even when the planning is told in the past.
+        return "future"
     tense = _verb_tense(verb) if verb is not None else None
     if tense == "present":
         return "future" if weekday else None
     return tense
+
+
+def _planned(verb: Token) -> bool:
+    """True when ``verb`` is a plan verb or the infinitive under one ("planned to leave")."""
+    if verb.lemma_ in _PLAN_LEMMAS and verb.lemma_ not in ("set", "due"):
+        return True
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.i != verb.i
+        and head.lemma_ in _PLAN_LEMMAS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _verb_tense(verb: Token, depth: int = 0) -> Tense | Literal["present"] | None:
@@ -345,6 +375,33 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | Literal["present"] | Non
     if tag == "VBN":
         return "past"  # a participle on its own: "the memorandum signed on Thursday"
     return None
+
+
+_AS_SOON_AS = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.I)
+_FORWARD_PREPS = frozenset({"to", "until", "till", "through", "by"})
+_WEEKDAY_FORWARD_PREPS = frozenset({"until", "till", "by"})
+
+
+def _opens_forward(text: str, prep_start: int, start: int, kind: str) -> bool:
+    """True for the end of a span still open: a month or day after "to", "until", "till",
+    "through" or "by" ("extended to Nov. 20"), a weekday after "until", "till" or "by"; not the
+    end of a "from ... to" range, whose two ends share the narration."""
+    if prep_start == start or kind not in ("month_day", "month", "weekday"):
+        return False
+    word = text[prep_start:start].strip().lower()
+    if word not in (_WEEKDAY_FORWARD_PREPS if kind == "weekday" else _FORWARD_PREPS):
+        return False
+    return "from " not in text[max(0, prep_start - 40) : prep_start].lower()
+
+
+def _narrated_past(span: Span) -> bool:
+    """True under a simple past or past perfect verb ("Until Thursday, police had ..."); a bare
+    participle ("talks extended until Friday", a headline) does not count."""
+    verb = _governing_verb(span)
+    if verb is None:
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.tag_ == "VBD" or "had" in auxes or bool(auxes & {"was", "were"})
 
 
 # --- quotations ---------------------------------------------------------------------------

@@ -1,0 +1,272 @@
+"""The TimeML expressions beyond calendar dates, judged with the parse, and the TimeML view of
+the calendar mentions.
+
+The pure grammar (:func:`parley.temporal.find_timexes`) proposes spans; here the parse rejects
+names ("Current TV"), ages ("50 years old") and numbers that are not durations, gives the tense
+that orients "the weekend" or "the summer", and links a limit to its deadline: "within 30 days"
+of the publication date ends on a day, and "by the end of the week" on the week's last day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from parley import lexicon
+from parley.nlp.doctext import doc_sents, doc_text
+from parley.nlp.rules.dates.calendar import _NAME_ENTS, _tense
+from parley.temporal import (
+    PREPOSITIONS,
+    Timex,
+    deadline,
+    find_timexes,
+    period_end,
+    resolve_timex,
+)
+from parley.types import DateMention
+
+_PREP_BEFORE = re.compile(
+    r"\b(" + "|".join((*PREPOSITIONS, "within", "over", "at")) + r")\s+$", re.I
+)
+_END_OF_BEFORE = re.compile(r"(?:by\s+|until\s+|before\s+)?(?:the\s+)?(?:end|close)\s+of\s+$",
+                            re.I)  # fmt: skip
+_YEAR_AGO = re.compile(r"(?i:\b(?:a\s+year\s+(?:ago|earlier|before)|year-(?:earlier|ago)\b"
+                       r"(?!\s+(?:quarter|period))))")  # fmt: skip
+_NEXT_WORD = re.compile(r"\s+(?:fiscal\s+)?([\w]+)")
+_VAGUE_COUNTS = frozenset({"few", "several", "couple"})
+_NAMED_DAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_TOD = re.compile(r"\b(morning|afternoon|evening|night)\b", re.I)
+
+
+def annotate_calendar(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
+    """Give each calendar mention its TimeML type and value, and its deadline after "by"."""
+    parts = {row[0]: row[1] for row in lexicon.table("parts_of_day")}
+    out = []
+    for m in mentions:
+        timex = m.value
+        kind = "DATE"
+        tod = _TOD.search(m.text)
+        if tod and m.value and len(m.value) == 10 and not _NAMED_DAY.search(m.text):
+            # "yesterday morning" is a time of day; "Friday night" mostly names the day in
+            # the TimeBank annotation, so it stays a DATE.
+            kind, timex = "TIME", f"{m.value}T{parts[tod.group(1).lower()]}"
+        limit = None
+        if m.value and re.match(r"(?i)(by|until|till|before)\b", m.text):
+            limit = period_end(m.value)
+        out.append(replace(m, type=kind, timex=timex, deadline=limit))
+    return out
+
+
+def extract_other_timexes(
+    doc: Doc, calendar: list[DateMention], *, published: date | None
+) -> list[DateMention]:
+    """Weeks, quarters, seasons, decades, references, durations, recurrences and clock times."""
+    text = doc_text(doc)
+    taken = [(m.start, m.end) for m in calendar]
+    out: list[DateMention] = []
+    last_quarter: tuple[int, int] | None = None
+    for t in find_timexes(text):
+        overlapping = [(a, b) for a, b in taken if t.start < b and a < t.end]
+        prep = _PREP_BEFORE.search(text, max(0, t.start - 12), t.start)
+        outer = prep.start(1) if prep else t.start
+        if overlapping and not (
+            # "the third quarter of 1984", "this year's third quarter": the quarter, not the year
+            t.kind.startswith("quarter") and all(outer <= a and b <= t.end for a, b in overlapping)
+        ):
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or not _plausible(t, span, text):
+            continue
+        tense = _tense(span, "weekday") if t.kind in ("week", "season", "quarter") else None
+        before = text[max(0, t.start - 30) : t.start]
+        end_of = _END_OF_BEFORE.search(before)
+        value = resolve_timex(
+            t, published, tense=tense, last_quarter=last_quarter, end_of=end_of is not None
+        )
+        if value is None:
+            continue
+        if t.kind == "quarter" and re.fullmatch(r"\d{4}-Q\d", value.timex):
+            last_quarter = (int(value.timex[:4]), int(value.timex[-1]))
+        start = t.start
+        limit = value.deadline if value.type == "DATE" else None
+        if value.type == "DURATION" and _limit_before(before):
+            limit = deadline(published, value.timex) if published else None
+        if value.type == "DATE" and end_of:
+            value = replace(value, mod=value.mod or "END")
+            start = t.start - len(before) + end_of.start()
+            limit = period_end(value.timex)
+        elif prep := _PREP_BEFORE.search(before):
+            start = t.start - len(before) + prep.start(1)
+        out.append(
+            DateMention(
+                text[start : t.end],
+                start,
+                t.end,
+                value.value,
+                value.type,
+                value.timex,
+                value.mod,
+                limit,
+            )
+        )
+    return out
+
+
+def _limit_before(before: str) -> bool:
+    """True when ``before`` ends with a word that makes a duration a time limit ("within")."""
+    tail = re.sub(r"\s+", " ", before.lower()).rstrip()
+    return any(tail.endswith(" " + w) or tail == w for w in lexicon.words("time_limit_words"))
+
+
+def _blocked_after(after: str) -> bool:
+    """True when ``after`` starts with a word that makes the duration an age or a point."""
+    head = re.sub(r"\s+", " ", after.lower())
+    for word in lexicon.words("duration_blockers"):
+        probe = head if word.startswith(("-", "'")) else head.lstrip()
+        if probe.startswith(word) and not probe[len(word) : len(word) + 1].isalnum():
+            return True
+    return False
+
+
+def _counts_time(after: str) -> bool:
+    """True when ``after`` starts with a number or a time unit ("two years", "year")."""
+    m = _NEXT_WORD.match(after)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return (
+        word[0].isdigit()
+        or word in _VAGUE_COUNTS
+        or word in lexicon.column("timex_number_words", "word")
+        or word in lexicon.column("time_units", "word")
+    )
+
+
+def _plausible(t: Timex, span: Span, text: str) -> bool:
+    """The parse's veto: names, ages, points in time and adjectives of other things."""
+    if any(tok.ent_type_ in _NAME_ENTS for tok in span):
+        return False
+    after = text[t.end : t.end + 20]
+    if t.kind in ("duration", "vague_duration") and _blocked_after(after):
+        return False  # "40 years old", "two days later": an age or a point, not a length
+    if t.kind == "duration" and (t.get("num") or "").lower() in ("a", "an") and span.start > 0:
+        prev = span.doc[span.start - 1]
+        if prev.like_num or prev.pos_ in ("NOUN", "PROPN", "NUM") or prev.text in ("$", "%"):
+            return False  # "four flights a week", "$500 million a year": a rate, not a length
+    if t.kind == "week" and t.text.istitle() and not span.doc[span.start].is_sent_start:
+        return False  # "ABC's This Week": a title
+    if t.kind == "reference" and re.match(r"\s+of\b", after):
+        return False  # "the future of the region": the thing, not the time
+    if t.kind == "set" and t.get("rec") and span.root.dep_ == "amod":
+        return False  # "a quarterly dividend", "the daily newspaper": a property of a thing
+    if t.kind == "reference":
+        if t.text.lower().endswith("past") and _counts_time(after):
+            return False  # "the past two years": a duration, read elsewhere
+        if t.text.lower() == "current" and _counts_time(after):
+            return False  # "the current fiscal year": a period, not "now"
+        word = span.root
+        if (
+            word.lower_ == "current"
+            and word.dep_ == "amod"
+            and word.head.lower_ in ("account", "accounts")
+        ):
+            return False
+        if word.lower_ == "now" and word.dep_ in ("dep",) and word.i == span.sent.start:
+            return True
+    return True
+
+
+def year_ago_quarters(
+    doc: Doc, mentions: list[DateMention], *, published: date | None
+) -> list[DateMention]:
+    """ "a year ago" / "a year earlier" / "the year-ago period": the same period a year back.
+
+    Financial news compares a quarter with the same quarter of the previous year: in an
+    article that has named a quarter (in the sentence, or before it), TimeML gives the
+    expression that quarter's value a year back (``1988-Q3``), not the year. Elsewhere "a year
+    earlier" counts back from the last day or year the text named, else from publication.
+    ``mentions`` is the whole sorted list; the result is too.
+    """
+    text = doc_text(doc)
+    result = list(mentions)
+    added: list[DateMention] = []
+    for m in _YEAR_AGO.finditer(text):
+        same = [i for i, x in enumerate(result) if x.start < m.end() and m.start() < x.end]
+        sent_end = next(
+            (s.end_char for s in doc_sents(doc) if s.start_char <= m.start() < s.end_char), m.end()
+        )
+        before = [x for x in result if x.end <= sent_end and x.timex and x.start != m.start()
+                  and not (x.start < m.end() and m.start() < x.end)]  # fmt: skip
+        quarters = [x for x in before if re.fullmatch(r"\d{4}-Q\d", x.timex or "")
+                    and not _YEAR_AGO.search(x.text)]  # fmt: skip
+        back: str | None = None
+        if quarters:
+            q = quarters[-1].timex or ""
+            back = f"{int(q[:4]) - 1:04d}-{q[5:]}"
+        if same:
+            if back:
+                for i in same:
+                    result[i] = replace(result[i], timex=back)
+            continue
+        if back is None and "earlier" in m.group().lower():
+            days = [x for x in before if x.start < m.start() and x.value and x.type == "DATE"]
+            if days:
+                anchor = days[-1].value or ""
+                back = f"{int(anchor[:4]) - 1:04d}{anchor[4:]}"
+            elif published is not None:
+                back = f"{published.year - 1:04d}"
+        if back is None:
+            continue
+        added.append(DateMention(m.group(), m.start(), m.end(), None, "DATE", back))
+    return sorted([*result, *added], key=lambda x: (x.start, x.end))
+
+
+# Between a clock time and the day it falls on: a time zone, a comma, spaces.
+_CLOCK_DAY_GAP = re.compile(r"(?:\s*,?\s*[A-Z]{2,4}\b)?\s*,?\s*$")
+
+
+def join_clock_and_day(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
+    """ "5 p.m. EST Nov. 9", "noon Thursday": one TIME on the day the calendar pass resolved.
+
+    ``mentions`` is sorted; the result is too. The joined mention keeps the day as ``value``.
+    """
+    text = doc_text(doc)
+    out: list[DateMention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            m.type == "TIME"
+            and m.timex
+            and "T" in m.timex
+            and m.timex[m.timex.index("T") + 1 : m.timex.index("T") + 2].isdigit()
+            and nxt is not None
+            and nxt.type == "DATE"
+            and nxt.value
+            and len(nxt.value) == 10
+            and nxt.start - m.end <= 8
+            and _CLOCK_DAY_GAP.fullmatch(text[m.end : nxt.start] + " ")
+            and not re.match(r"(?i)(?:on|by|in|until|from|to)\b", nxt.text)
+        ):
+            clock = m.timex[m.timex.index("T") :]
+            out.append(
+                DateMention(
+                    text[m.start : nxt.end],
+                    m.start,
+                    nxt.end,
+                    nxt.value,
+                    "TIME",
+                    nxt.value + clock,
+                    m.mod,
+                    nxt.deadline or m.deadline,
+                )  # fmt: skip
+            )
+            i += 2
+            continue
+        out.append(m)
+        i += 1
+    return out
