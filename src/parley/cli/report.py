@@ -83,9 +83,14 @@ def print_report(result: ArticleResult, console: Console) -> None:
     if result.dates:
         table = Table(title="Dates", title_justify="left")
         table.add_column("expression")
+        table.add_column("type")
         table.add_column("value")
         for d in result.dates:
-            table.add_row(d.text, d.value or "(unresolved: no publication date)")
+            # A duration, a recurrence or "now" has no calendar value: its TimeML value says it.
+            shown = d.value or d.timex or "(unresolved: no publication date)"
+            if d.deadline:
+                shown += f" (deadline {d.deadline})"
+            table.add_row(d.text, d.type or "", shown)
         print_table(console, table)
     print_event_table(result, console)
     print_negotiation_tables(result, console)

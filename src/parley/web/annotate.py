@@ -94,7 +94,7 @@ def collect_marks(text: str, result: dict[str, Any]) -> tuple[list[Mark], list[M
                     d["end"],
                     "ent ent-date",
                     label="DATE",
-                    title=d.get("value") or "unresolved",
+                    title=d.get("value") or d.get("timex") or "unresolved",
                 )
             )
     for e in result.get("events", []):
