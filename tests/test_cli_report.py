@@ -65,3 +65,23 @@ def test_report_shows_the_quote_ids_the_events_refer_to() -> None:
     assert "(q1)" in events
     quote_line = next(x for x in text.splitlines() if "We will reopen" in x)
     assert quote_line.split()[0] == "q1"
+
+
+def test_durations_show_their_timeml_value_and_deadline() -> None:
+    from parley.types import DateMention
+
+    text = "The truce must hold within 30 days, the envoy said on Monday."
+    start = text.index("within")
+    monday = text.index("on Monday")
+    dates = (
+        DateMention("within 30 days", start, start + 14, None, type="DURATION", timex="P30D",
+                    deadline="2025-05-18"),
+        DateMention("on Monday", monday, monday + 9, "2025-04-14"),
+    )
+    res = replace(result(text), dates=dates)
+    out = io.StringIO()
+    print_report(res, Console(file=out, width=200, color_system=None))
+    report = out.getvalue()
+    assert "P30D (deadline 2025-05-18)" in report
+    assert "2025-04-14" in report
+    assert "unresolved" not in report
