@@ -18,6 +18,13 @@ from spacy.tokens import Token
 from parley import lexicon as parley_lexicon
 from parley.cameo.codebook import is_code
 from parley.errors import ConfigError
+from parley.nlp.deps import (
+    ACTING_SUBJECT_DEPS,
+    CLAUSE_DEPS,
+    COMPLEMENT_DEPS,
+    CONDITION_OBJECT_DEPS,
+    PARTICLE_DEPS,
+)
 
 KINDS = frozenset({"V", "N", "A", "F", "L"})
 FRAMES = frozenset(
@@ -35,14 +42,6 @@ FRAMES = frozenset(
     }
 )
 CONDITIONS = frozenset({"obj", "subj", "prep", "comp"})
-
-# Dependency labels the entry conditions test (``obj=``, ``subj=``, ``prep=``, ``comp``). The
-# objects of a condition are wider than the targets of an event (rules/events/deps.py).
-CONDITION_OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative", "nsubjpass", "pobj"})
-CONDITION_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "parataxis"})
-COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
-PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "agent"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +174,7 @@ def subject_lemmas(token: Token) -> set[str]:
     if token.dep_ in {"acomp", "attr"} or token.pos_ == "ADJ":
         head = token.head
     for child in head.children:
-        if child.dep_ in CONDITION_SUBJECT_DEPS:
+        if child.dep_ in ACTING_SUBJECT_DEPS:
             return _lemmas(phrase_tokens(child))
     return set()
 
