@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 from parley.errors import ConfigError
 from parley.geo.countries import _check_iso3, _data, _read_rows, _split_aliases, fold
@@ -39,7 +39,17 @@ from parley.geo.countries import _check_iso3, _data, _read_rows, _split_aliases,
 FORMAT = 6  # bump when the pickled layout or the build rules change
 
 # Kinds, in the order a tie between namesakes is broken (earlier wins).
-KINDS = ("country", "continent", "region", "water", "facility", "admin1", "admin2", "city")
+PlaceKind = Literal[
+    "country",
+    "continent",
+    "region",
+    "water",
+    "facility",
+    "admin1",
+    "admin2",
+    "city",
+]
+KINDS: tuple[str, ...] = get_args(PlaceKind)
 _FEATURE_CLASS = {
     "country": "A",
     "continent": "L",

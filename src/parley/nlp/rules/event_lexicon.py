@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Literal, get_args
 
 from spacy.tokens import Token
 
@@ -27,20 +28,20 @@ from parley.nlp.deps import (
 )
 
 KINDS = frozenset({"V", "N", "A", "F", "L"})
-FRAMES = frozenset(
-    {
-        "threat",
-        "intent",
-        "refusal",
-        "demand",
-        "appeal",
-        "order",
-        "halt",
-        "aspect",
-        "negate",
-        "light",
-    }
-)
+#: The frames an F/L entry may name: each is handled by the event rules, not by data.
+FrameKind = Literal[
+    "threat",
+    "intent",
+    "refusal",
+    "demand",
+    "appeal",
+    "order",
+    "halt",
+    "aspect",
+    "negate",
+    "light",
+]
+FRAMES: frozenset[str] = frozenset(get_args(FrameKind))
 CONDITIONS = frozenset({"obj", "subj", "prep", "comp"})
 
 
