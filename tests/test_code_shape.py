@@ -20,7 +20,7 @@ def _code_shape() -> ModuleType:
     return module
 
 
-SOURCE = '''
+SOURCE = """
 from typing import Literal
 Colour = Literal["red", "green", "blue", "cyan", "magenta", "yellow", "black", "white"]
 WEIGHT = {"red": 1.0, "green": 2.0, "blue": 3.0, "cyan": 4.0, "magenta": 5.0,
@@ -31,7 +31,7 @@ SPLIT = "a b c d e f g h".split()
 def to_dict(x):
     return {"id": x.id, "name": x.name, "kind": x.kind, "title": x.title, "country": x.country,
             "sector": x.sector, "aliases": list(x.aliases), "mentions": list(x.mentions)}
-'''
+"""
 
 
 def test_word_lists_count_words_but_not_enumerations_or_records() -> None:
