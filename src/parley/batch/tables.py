@@ -17,7 +17,7 @@ together are a key and give a stable order.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -292,136 +292,153 @@ def _event_row(doc_id: str, idx: int, e: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+def _document_row(
+    doc_id: Any, data: Mapping[str, Any], lists: dict[str, list[Any]]
+) -> dict[str, Any]:
+    doc = data["document"]
+    prov = data.get("provenance") or {}
+    return {
+        "doc_id": doc_id,
+        "title": doc.get("title"),
+        "published": _published(doc.get("published")),
+        "url": doc.get("url"),
+        "schema_version": data.get("schema_version"),
+        "parley_version": prov.get("parley_version"),
+        "model": prov.get("model"),
+        "model_version": prov.get("model_version"),
+        "warnings": list(data.get("warnings") or []),
+        **{f"n_{k}": len(v) for k, v in lists.items()},
+    }
+
+
+def _actor_row(doc_id: Any, i: int, a: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "doc_id": doc_id,
+        "idx": i,
+        "actor_id": a.get("id"),
+        "name": a.get("name"),
+        "kind": a.get("kind"),
+        "title": a.get("title"),
+        "country": a.get("country"),
+        "sector": a.get("sector"),
+        "aliases": list(a.get("aliases") or []),
+        "mentions": [{"start": m[0], "end": m[1]} for m in a.get("mentions") or []],
+    }
+
+
+def _quote_row(doc_id: Any, i: int, q: Mapping[str, Any]) -> dict[str, Any]:
+    speaker = q.get("speaker") or {}
+    return {
+        "doc_id": doc_id,
+        "idx": i,
+        "quote_id": q.get("id"),
+        "kind": q.get("kind"),
+        "text": q.get("text"),
+        "start": q.get("start"),
+        "end": q.get("end"),
+        "speaker_id": speaker.get("id"),
+        "speaker_name": speaker.get("name"),
+        "cue": q.get("cue"),
+        "confidence": q.get("confidence"),
+    }
+
+
+_DATE_FIELDS = ("text", "start", "end", "value", "type", "timex", "mod", "deadline")
+
+
+def _date_row(doc_id: Any, i: int, d: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "doc_id": doc_id,
+        "idx": i,
+        **{k: d.get(k) for k in _DATE_FIELDS},
+    }
+
+
+def _place_row(doc_id: Any, i: int, p: Mapping[str, Any]) -> dict[str, Any]:
+    return {"doc_id": doc_id, "idx": i, **{n: p.get(n) for n, _ in _PLACE_FIELDS}}
+
+
+def _amount_row(doc_id: Any, i: int, m: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "doc_id": doc_id,
+        "idx": i,
+        **{k: m.get(k) for k in ("text", "start", "end", "value", "unit", "measures")},
+    }
+
+
+def _agreement_row(doc_id: Any, i: int, g: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "doc_id": doc_id,
+        "idx": i,
+        "agreement_id": g.get("id"),
+        "kind": g.get("kind"),
+        "text": g.get("text"),
+        "start": g.get("start"),
+        "end": g.get("end"),
+        "parties": list(g.get("parties") or []),
+        "status": g.get("status"),
+        "due": g.get("due"),
+        "due_text": g.get("due_text"),
+        "said_by": g.get("said_by"),
+        "steps": list(g.get("steps") or []),
+        "date": g.get("date"),
+    }
+
+
+def _condition_row(doc_id: Any, i: int, c: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "doc_id": doc_id,
+        "idx": i,
+        "party": c.get("party"),
+        "kind": c.get("kind"),
+        "items": list(c.get("items") or []),
+        "start": c.get("start"),
+        "end": c.get("end"),
+        "said_by": c.get("said_by"),
+        "deadline": c.get("deadline"),
+    }
+
+
+def _casualty_row(doc_id: Any, i: int, c: Mapping[str, Any]) -> dict[str, Any]:
+    sentence = _span(c.get("sentence"))
+    return {
+        "doc_id": doc_id,
+        "idx": i,
+        **{k: c.get(k) for k in ("text", "start", "end")},
+        "sentence_start": sentence[0],
+        "sentence_end": sentence[1],
+        **{name: c.get(name) for name in _CASUALTY_FIELDS},
+        "perpetrator": c.get("perpetrator"),
+        "locations": [
+            {name: p.get(name) for name, _ in _PLACE_FIELDS} for p in c.get("locations") or []
+        ],
+        "date": c.get("date"),
+        "date_source": c.get("date_source"),
+    }
+
+
+# The row builder of each per-article table, in the order rows are appended.
+_ROW_OF: tuple[tuple[str, Callable[[Any, int, Mapping[str, Any]], dict[str, Any]]], ...] = (
+    ("actors", _actor_row),
+    ("quotes", _quote_row),
+    ("dates", _date_row),
+    ("events", _event_row),
+    ("places", _place_row),
+    ("amounts", _amount_row),
+    ("agreements", _agreement_row),
+    ("conditions", _condition_row),
+    ("casualties", _casualty_row),
+)
+
+
 def add_result_dict(rows: Rows, data: Mapping[str, Any]) -> None:
     """Append the rows of one article, given as its JSON contract (``ArticleResult.to_dict()``)."""
-    doc = data["document"]
-    doc_id = doc["id"]
-    prov = data.get("provenance") or {}
+    doc_id = data["document"]["id"]
     lists = {k: data.get(k) or [] for k in RESULT_TABLES if k != "documents"}
-    rows["documents"].append(
-        {
-            "doc_id": doc_id,
-            "title": doc.get("title"),
-            "published": _published(doc.get("published")),
-            "url": doc.get("url"),
-            "schema_version": data.get("schema_version"),
-            "parley_version": prov.get("parley_version"),
-            "model": prov.get("model"),
-            "model_version": prov.get("model_version"),
-            "warnings": list(data.get("warnings") or []),
-            **{f"n_{k}": len(v) for k, v in lists.items()},
-        }
-    )
-    for i, a in enumerate(lists["actors"]):
-        rows["actors"].append(
-            {
-                "doc_id": doc_id,
-                "idx": i,
-                "actor_id": a.get("id"),
-                "name": a.get("name"),
-                "kind": a.get("kind"),
-                "title": a.get("title"),
-                "country": a.get("country"),
-                "sector": a.get("sector"),
-                "aliases": list(a.get("aliases") or []),
-                "mentions": [{"start": m[0], "end": m[1]} for m in a.get("mentions") or []],
-            }
-        )
-    for i, q in enumerate(lists["quotes"]):
-        speaker = q.get("speaker") or {}
-        rows["quotes"].append(
-            {
-                "doc_id": doc_id,
-                "idx": i,
-                "quote_id": q.get("id"),
-                "kind": q.get("kind"),
-                "text": q.get("text"),
-                "start": q.get("start"),
-                "end": q.get("end"),
-                "speaker_id": speaker.get("id"),
-                "speaker_name": speaker.get("name"),
-                "cue": q.get("cue"),
-                "confidence": q.get("confidence"),
-            }
-        )
-    for i, d in enumerate(lists["dates"]):
-        rows["dates"].append(
-            {
-                "doc_id": doc_id,
-                "idx": i,
-                **{
-                    k: d.get(k)
-                    for k in ("text", "start", "end", "value", "type", "timex", "mod", "deadline")
-                },
-            }
-        )
-    for i, e in enumerate(lists["events"]):
-        rows["events"].append(_event_row(doc_id, i, e))
-    for i, p in enumerate(lists["places"]):
-        rows["places"].append(
-            {"doc_id": doc_id, "idx": i, **{n: p.get(n) for n, _ in _PLACE_FIELDS}}
-        )
-    for i, m in enumerate(lists["amounts"]):
-        rows["amounts"].append(
-            {
-                "doc_id": doc_id,
-                "idx": i,
-                **{k: m.get(k) for k in ("text", "start", "end", "value", "unit", "measures")},
-            }
-        )
-    for i, g in enumerate(lists["agreements"]):
-        rows["agreements"].append(
-            {
-                "doc_id": doc_id,
-                "idx": i,
-                "agreement_id": g.get("id"),
-                "kind": g.get("kind"),
-                "text": g.get("text"),
-                "start": g.get("start"),
-                "end": g.get("end"),
-                "parties": list(g.get("parties") or []),
-                "status": g.get("status"),
-                "due": g.get("due"),
-                "due_text": g.get("due_text"),
-                "said_by": g.get("said_by"),
-                "steps": list(g.get("steps") or []),
-                "date": g.get("date"),
-            }
-        )
-    for i, c in enumerate(lists["conditions"]):
-        rows["conditions"].append(
-            {
-                "doc_id": doc_id,
-                "idx": i,
-                "party": c.get("party"),
-                "kind": c.get("kind"),
-                "items": list(c.get("items") or []),
-                "start": c.get("start"),
-                "end": c.get("end"),
-                "said_by": c.get("said_by"),
-                "deadline": c.get("deadline"),
-            }
-        )
-
-    for i, c in enumerate(lists["casualties"]):
-        sentence = _span(c.get("sentence"))
-        rows["casualties"].append(
-            {
-                "doc_id": doc_id,
-                "idx": i,
-                **{k: c.get(k) for k in ("text", "start", "end")},
-                "sentence_start": sentence[0],
-                "sentence_end": sentence[1],
-                **{name: c.get(name) for name in _CASUALTY_FIELDS},
-                "perpetrator": c.get("perpetrator"),
-                "locations": [
-                    {name: p.get(name) for name, _ in _PLACE_FIELDS}
-                    for p in c.get("locations") or []
-                ],
-                "date": c.get("date"),
-                "date_source": c.get("date_source"),
-            }
-        )
+    rows["documents"].append(_document_row(doc_id, data, lists))
+    for table, row_of in _ROW_OF:
+        for i, item in enumerate(lists[table]):
+            rows[table].append(row_of(doc_id, i, item))
 
 
 def add_result(rows: Rows, result: ArticleResult) -> None:

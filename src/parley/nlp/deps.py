@@ -4,8 +4,9 @@ spaCy's English pipelines use the ClearNLP dependency labels (``nsubj``, ``ccomp
 OntoNotes entity labels (``PERSON``, ``GPE``, ...). A rule names the set it means here instead of
 writing the labels inline, so two rules that need different sets say so by name: a verb's
 *nominal* subjects (``NOMINAL_SUBJECT_DEPS``) are not its *acting* subjects, which include a
-clausal subject (``ACTING_SUBJECT_DEPS``; ``events.py`` and ``event_lexicon.py`` call the same
-set ``SUBJECT_DEPS``).
+clausal subject (``ACTING_SUBJECT_DEPS``, which the event rules and the event lexicon's
+``subj=`` conditions test too). The event rules' sets (formerly ``rules/events/deps.py`` and
+``rules/event_lexicon.py``) are here as well; the parts of speech they test are at the end.
 
 These are labels of the parser's scheme, not words of English: they do not go to
 ``parley/data/lexicon``, and a user lexicon cannot change them.
@@ -45,6 +46,29 @@ NOUN_PHRASE_DEPS = frozenset(
 #: The clausal complement of a reporting verb that holds what was said ("said [that ...]").
 REPORTED_CLAUSE_DEPS = frozenset({"ccomp"})
 
+#: Objects of an event trigger (its targets); the event lexicon's ``obj=`` conditions test a wider
+#: set (``CONDITION_OBJECT_DEPS``).
+EVENT_OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj"})
+#: Links a controlled or participial predicate climbs to find its subject.
+CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl"})
+#: Links a clause climbs to reach the verb of saying whose content it is.
+REPORTED_CLIMB_DEPS = frozenset(
+    {"conj", "xcomp", "advcl", "ccomp", "relcl", "pcomp", "prep", "pobj", "aux"}
+)
+#: Left dependants that belong to a noun phrase, for event participants (``npadvmod`` in, no
+#: ``prep``/``pobj``/``case``/``flat``/``punct``: unlike ``NOUN_PHRASE_DEPS``).
+NP_LEFT_DEPS = frozenset(
+    {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "npadvmod"}
+)
+#: Objects an event lexicon entry's ``obj=`` condition matches.
+CONDITION_OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative", "nsubjpass", "pobj"})
+#: Subordinate clauses an event lexicon condition does not search into.
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "parataxis"})
+#: The complement an event lexicon entry's ``comp`` condition needs.
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
+#: Particles and prepositions an event lexicon entry's ``prep=`` condition matches.
+PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "agent"})
+
 # -- entity labels -------------------------------------------------------------------------
 
 #: Entities that are counts or measures themselves: never what was said, never what an amount
@@ -67,3 +91,12 @@ NOT_MEASURE_ENTS = frozenset(
         "FAC",
     }
 )
+#: Entity labels of tokens that may act in an event.
+AGENT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+# -- parts of speech -------------------------------------------------------------------------
+
+#: Verbal parts of speech (event triggers, verbs of saying).
+VERBAL = frozenset({"VERB", "AUX"})
+#: Nominal parts of speech.
+NOMINAL = frozenset({"NOUN", "PROPN"})

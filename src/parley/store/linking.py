@@ -25,19 +25,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
+from parley import lexicon
 from parley.types import Actor, Article, Event
 
 #: Honorifics and offices dropped from names before matching ("President Trump" -> "trump").
-TITLE_WORDS = frozenset(
-    """
-    mr mrs ms miss dr prof sir dame lord lady rev president vice prime minister foreign
-    defence defense interior finance secretary general gen senator sen rep representative
-    congressman congresswoman governor gov mayor chancellor king queen prince princess pope
-    sheikh emir ambassador spokesman spokeswoman spokesperson chief justice judge colonel
-    col captain capt lieutenant lt major maj admiral adm commander sergeant sgt premier
-    deputy acting former the secretary-general
-    """.split()  # noqa: SIM905 (a word list reads better as text)
-)
+TITLE_WORDS = lexicon.word_set("linking_title_words")
 QUOTE_MATCH_F1 = 0.8
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
@@ -91,10 +83,7 @@ def actor_key(kind: str, norm: str, country: str | None) -> str:
 
 
 #: First words of a description rather than a name ("a police spokesperson", "the father").
-DESCRIPTION_WORDS = frozenset(
-    """a an the this that these those his her its their our my your some one two three several
-    many another other both""".split()  # noqa: SIM905
-)
+DESCRIPTION_WORDS = lexicon.word_set("description_words")
 
 
 def is_description(kind: str, name: str) -> bool:

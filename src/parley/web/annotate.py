@@ -40,9 +40,8 @@ def _in_bounds(start: Any, end: Any, n: int) -> bool:
     return isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= n
 
 
-def collect_marks(text: str, result: dict[str, Any]) -> tuple[list[Mark], list[Mark]]:
-    """Quote marks (outer) and entity marks (inner) for ``result`` over ``text``."""
-    n = len(text)
+def _quote_marks(result: dict[str, Any], n: int) -> list[Mark]:
+    """Quote marks, in text order, without overlaps."""
     # Overlapping quotes cannot both be highlighted: keep direct over partial over indirect
     # speech, then the earlier one.
     rank = {"direct": 0, "partial": 1, "indirect": 2}
@@ -67,13 +66,16 @@ def collect_marks(text: str, result: dict[str, Any]) -> tuple[list[Mark], list[M
                 attrs={"data-speaker": name, "data-quote-id": str(q.get("id", ""))},
             )
         )
+    return quotes
 
-    inner: list[Mark] = []
+
+def _actor_marks(result: dict[str, Any], n: int) -> list[Mark]:
+    marks: list[Mark] = []
     for actor in result.get("actors", []):
         for m in actor.get("mentions", []):
             if len(m) == 2 and _in_bounds(m[0], m[1], n):
                 kind = actor.get("kind", "actor")
-                inner.append(
+                marks.append(
                     Mark(
                         m[0],
                         m[1],
@@ -86,22 +88,16 @@ def collect_marks(text: str, result: dict[str, Any]) -> tuple[list[Mark], list[M
                         ),
                     )
                 )
-    for d in result.get("dates", []):
-        if _in_bounds(d.get("start"), d.get("end"), n):
-            inner.append(
-                Mark(
-                    d["start"],
-                    d["end"],
-                    "ent ent-date",
-                    label="DATE",
-                    title=d.get("value") or d.get("timex") or "unresolved",
-                )
-            )
+    return marks
+
+
+def _event_marks(result: dict[str, Any], n: int) -> list[Mark]:
+    marks: list[Mark] = []
     for e in result.get("events", []):
         trig = e.get("trigger") or []
         if len(trig) == 2 and _in_bounds(trig[0], trig[1], n):
             quad = e.get("quad_class", 0)
-            inner.append(
+            marks.append(
                 Mark(
                     trig[0],
                     trig[1],
@@ -110,29 +106,22 @@ def collect_marks(text: str, result: dict[str, Any]) -> tuple[list[Mark], list[M
                     title=f"{e.get('code')} {e.get('label', '')} · Goldstein {e.get('goldstein')}",
                 )
             )
-    for p in result.get("places", []):
-        if _in_bounds(p.get("start"), p.get("end"), n):
-            inner.append(
-                Mark(
-                    p["start"],
-                    p["end"],
-                    "ent ent-place",
-                    label="PLACE",
-                    title=p.get("country") or "",
-                )
-            )
-    for a in result.get("amounts", []):
-        if _in_bounds(a.get("start"), a.get("end"), n):
-            inner.append(
-                Mark(
-                    a["start"],
-                    a["end"],
-                    "ent ent-amount",
-                    label="AMT",
-                    title=a.get("measures") or "",
-                )
-            )
+    return marks
 
+
+def _span_marks(
+    items: list[dict[str, Any]], n: int, css: str, label: str, title: Any
+) -> list[Mark]:
+    """Marks for records with ``start``/``end``; ``title(record)`` gives each one's title."""
+    return [
+        Mark(x["start"], x["end"], css, label=label, title=title(x))
+        for x in items
+        if _in_bounds(x.get("start"), x.get("end"), n)
+    ]
+
+
+def _nested(inner: list[Mark], quotes: list[Mark]) -> list[Mark]:
+    """The entity marks that nest with each other and with the quotes, longest first."""
     inner.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Mark] = []
     for m in inner:
@@ -145,7 +134,29 @@ def collect_marks(text: str, result: dict[str, Any]) -> tuple[list[Mark], list[M
         if any(m.start < q.start and q.end < m.end for q in quotes):
             continue  # an entity enclosing a whole quote would break nesting
         kept.append(m)
-    return quotes, kept
+    return kept
+
+
+def collect_marks(text: str, result: dict[str, Any]) -> tuple[list[Mark], list[Mark]]:
+    """Quote marks (outer) and entity marks (inner) for ``result`` over ``text``."""
+    n = len(text)
+    quotes = _quote_marks(result, n)
+    inner = _actor_marks(result, n)
+    inner += _span_marks(
+        result.get("dates", []),
+        n,
+        "ent ent-date",
+        "DATE",
+        lambda d: d.get("value") or d.get("timex") or "unresolved",
+    )
+    inner += _event_marks(result, n)
+    inner += _span_marks(
+        result.get("places", []), n, "ent ent-place", "PLACE", lambda p: p.get("country") or ""
+    )
+    inner += _span_marks(
+        result.get("amounts", []), n, "ent ent-amount", "AMT", lambda a: a.get("measures") or ""
+    )
+    return quotes, _nested(inner, quotes)
 
 
 def _open(mark: Mark) -> str:

@@ -12,37 +12,37 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Literal, get_args
 
 from spacy.tokens import Token
 
 from parley import lexicon as parley_lexicon
 from parley.cameo.codebook import is_code
 from parley.errors import ConfigError
+from parley.nlp.deps import (
+    ACTING_SUBJECT_DEPS,
+    CLAUSE_DEPS,
+    COMPLEMENT_DEPS,
+    CONDITION_OBJECT_DEPS,
+    PARTICLE_DEPS,
+)
 
 KINDS = frozenset({"V", "N", "A", "F", "L"})
-FRAMES = frozenset(
-    {
-        "threat",
-        "intent",
-        "refusal",
-        "demand",
-        "appeal",
-        "order",
-        "halt",
-        "aspect",
-        "negate",
-        "light",
-    }
-)
+#: The frames an F/L entry may name: each is handled by the event rules, not by data.
+FrameKind = Literal[
+    "threat",
+    "intent",
+    "refusal",
+    "demand",
+    "appeal",
+    "order",
+    "halt",
+    "aspect",
+    "negate",
+    "light",
+]
+FRAMES: frozenset[str] = frozenset(get_args(FrameKind))
 CONDITIONS = frozenset({"obj", "subj", "prep", "comp"})
-
-# Dependency labels the entry conditions test (``obj=``, ``subj=``, ``prep=``, ``comp``). The
-# objects of a condition are wider than the targets of an event (rules/events/deps.py).
-CONDITION_OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative", "nsubjpass", "pobj"})
-CONDITION_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "parataxis"})
-COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
-PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "agent"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +175,7 @@ def subject_lemmas(token: Token) -> set[str]:
     if token.dep_ in {"acomp", "attr"} or token.pos_ == "ADJ":
         head = token.head
     for child in head.children:
-        if child.dep_ in CONDITION_SUBJECT_DEPS:
+        if child.dep_ in ACTING_SUBJECT_DEPS:
             return _lemmas(phrase_tokens(child))
     return set()
 

@@ -16,53 +16,14 @@ from parley.geo.countries import capital_code, country_of_name, demonym_code, fo
 from parley.geo.gazetteer import Entry, gazetteer
 from parley.geo.places import GeoHit, geocode
 from parley.geo.resolve import Context, Resolution, resolve
+from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
 from parley.types import Place
 
 _STRONG_KINDS = frozenset({"country", "continent", "region", "water", "admin1"})
 
-_LOCATIVE = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "across",
-        "into",
-        "inside",
-        "throughout",
-        "within",
-        "from",
-        "to",
-        "toward",
-        "towards",
-        "outside",
-        "around",
-        "over",
-        "through",
-        "on",
-        "along",
-        "off",
-        "of",
-    }
-)
-_ACTING_DEPS = frozenset({"nsubj", "nsubjpass"})
-_PERSON_CUE_WORDS = frozenset(
-    {
-        "mr",
-        "ms",
-        "mrs",
-        "dr",
-        "president",
-        "minister",
-        "said",
-        "says",
-        "told",
-        "spokesman",
-        "spokeswoman",
-        "senator",
-        "governor",
-        "mayor",
-    }
-)
+_LOCATIVE = lexicon.word_set("place_locative_preps")
+_ACTING_DEPS = NOMINAL_SUBJECT_DEPS
+_PERSON_CUE_WORDS = lexicon.word_set("place_person_cues")
 
 
 def _trim(span: Span) -> Span:
@@ -319,6 +280,136 @@ def dateline_spans(doc: Doc) -> list[Span]:
     return []
 
 
+def _entity_spans(ents: list[Span], country_hint: str | None) -> list[Span]:
+    """Candidate toponyms among the entities: GPE/LOC/FAC, facility or city ORGs, place PERSONs."""
+    multi_word_names = {
+        t.lower_ for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
+    }
+    spans: list[Span] = []
+    for ent in ents:
+        label = ent.label_
+        if label in ("GPE", "LOC", "FAC"):
+            spans.extend(_split_known(ent))
+        elif label == "ORG":
+            found = _place_of(ent, country_hint)
+            if found is not None and found[1].kind == "facility":
+                spans.append(found[0])
+            elif org_ent_is_place(ent):
+                spans.extend(split_list(ent))  # the small model often tags cities ORG
+        elif label == "PERSON" and person_ent_is_place(ent, multi_word_names):
+            spans.append(_trim(ent))
+    return [s for s in spans if len(s) and s.text[:1].isupper() and _is_toponym(s)]
+
+
+def _candidate_spans(doc: Doc, ents: list[Span], country_hint: str | None) -> list[Span]:
+    """Entity toponyms plus known names no entity covers (unsorted)."""
+    spans = _entity_spans(ents, country_hint)
+    covered = {i for ent in ents for i in range(ent.start, ent.end)}
+    covered |= {i for s in spans for i in range(s.start, s.end)}
+    in_org = {
+        i
+        for ent in ents
+        if ent.label_ in ("ORG", "FAC", "PRODUCT", "EVENT")
+        for i in range(ent.start, ent.end)
+    }
+    covered -= in_org
+    covered |= {i for s in spans for i in range(s.start, s.end)}
+    spans.extend(_uncovered_names(doc, covered, in_org))
+    return [s for s in spans if _is_toponym(s)]
+
+
+def _add_dateline_spans(spans: list[Span], lines: list[Span]) -> None:
+    """Append the dateline names no candidate overlaps, when the gazetteer knows them."""
+    for line in lines:
+        if not any(s.start < line.end and line.start < s.end for s in spans) and _known(
+            line.text.title()
+        ):
+            spans.append(line)
+
+
+def _dateline_country(dateline: str, lines: list[Span], ctx: Context) -> str | None:
+    """The country of the dateline place, inside the division or country named after it."""
+    container = None
+    if len(lines) == 2:
+        outer = resolve(lines[1].text, ctx)
+        if outer is not None and outer.entry.kind in ("admin1", "country"):
+            container = outer.entry
+    first = resolve(dateline, ctx, container=container)
+    return first.entry.country if first else country_of_name(dateline)
+
+
+def _count_confident(ctx: Context, first_pass: list[Resolution | None]) -> None:
+    """Count the countries and divisions of confidently resolved names into ``ctx``."""
+    for res in first_pass:
+        if res is None or res.confidence < 0.7:
+            continue
+        if res.entry.kind == "admin1" and res.entry.country:
+            ctx.admin1.add((res.entry.country, res.entry.name))
+            ctx.countries[res.entry.country] += 1
+        elif res.entry.kind == "city" and res.entry.country:
+            ctx.countries[res.entry.country] += 1
+
+
+def _article_context(
+    ents: list[Span],
+    spans: list[Span],
+    lines: list[Span],
+    dateline: str | None,
+    country_hint: str | None,
+) -> Context:
+    """The countries and divisions the article names."""
+    ctx = Context(main_country=country_hint)
+    for ent in ents:
+        if ent.label_ == "NORP":
+            code = demonym_code(ent.text)
+            if code:
+                ctx.countries[code] += 1
+    if dateline:
+        ctx.dateline_country = _dateline_country(dateline, lines, ctx)
+    for span in spans:
+        code = country_of_name(span.text)
+        if code:
+            ctx.countries[code] += 1
+    _count_confident(ctx, [resolve(s.text, ctx) for s in spans])
+    if country_hint is None and ctx.countries:
+        ctx.main_country = ctx.countries.most_common(1)[0][0]
+    return ctx
+
+
+def _resolve_spans(spans: list[Span], ctx: Context) -> dict[int, Resolution | None]:
+    """Each span resolved (by start token), inside the division or country named after it."""
+    by_start = {s.start: s for s in spans}
+    resolved: dict[int, Resolution | None] = {}
+    for span in reversed(spans):  # containers (after the comma) first
+        container_span = _container_after(span, by_start)
+        container = None
+        if container_span is not None:
+            cres = resolved.get(container_span.start)
+            if cres is not None and cres.entry.kind in ("admin1", "country"):
+                container = cres.entry
+        resolved[span.start] = resolve(span.text, ctx, container=container)
+    return resolved
+
+
+def _place(span: Span, res: Resolution, literal: bool) -> Place:
+    entry = res.entry
+    return Place(
+        name=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        country=entry.country,
+        latitude=entry.latitude,
+        longitude=entry.longitude,
+        kind=entry.kind,
+        geonameid=entry.geonameid,
+        feature_class=entry.feature_class,
+        admin1=entry.admin1 or None,
+        population=entry.population or None,
+        confidence=res.confidence,
+        literal=literal,
+    )
+
+
 def extract_places(
     doc: Doc, *, country_hint: str | None = None, dateline: str | None = None
 ) -> list[Place]:
@@ -336,87 +427,16 @@ def extract_places(
         the name stands for a government ("Moscow said", "US officials").
     """
     ents = list(doc.ents)  # doc.ents rebuilds its list on every access
-    multi_word_names = {
-        t.lower_ for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
-    }
-    spans: list[Span] = []
-    for ent in ents:
-        label = ent.label_
-        if label in ("GPE", "LOC", "FAC"):
-            spans.extend(_split_known(ent))
-        elif label == "ORG":
-            found = _place_of(ent, country_hint)
-            if found is not None and found[1].kind == "facility":
-                spans.append(found[0])
-            elif org_ent_is_place(ent):
-                spans.extend(split_list(ent))  # the small model often tags cities ORG
-        elif label == "PERSON" and person_ent_is_place(ent, multi_word_names):
-            spans.append(_trim(ent))
-    spans = [s for s in spans if len(s) and s.text[:1].isupper() and _is_toponym(s)]
-    covered = {i for ent in ents for i in range(ent.start, ent.end)}
-    covered |= {i for s in spans for i in range(s.start, s.end)}
-    in_org = {
-        i
-        for ent in ents
-        if ent.label_ in ("ORG", "FAC", "PRODUCT", "EVENT")
-        for i in range(ent.start, ent.end)
-    }
-    covered -= in_org
-    covered |= {i for s in spans for i in range(s.start, s.end)}
-    spans.extend(_uncovered_names(doc, covered, in_org))
-    spans = [s for s in spans if _is_toponym(s)]
+    spans = _candidate_spans(doc, ents, country_hint)
     lines = dateline_spans(doc)
     if lines and dateline is None:
         dateline = lines[0].text
-    for line in lines:
-        if not any(s.start < line.end and line.start < s.end for s in spans) and _known(
-            line.text.title()
-        ):
-            spans.append(line)
+    _add_dateline_spans(spans, lines)
     dateline_starts = {line.start for line in lines}
     spans.sort(key=lambda s: s.start)
 
-    # context: the countries and divisions the article names
-    ctx = Context(main_country=country_hint)
-    for ent in ents:
-        if ent.label_ == "NORP":
-            code = demonym_code(ent.text)
-            if code:
-                ctx.countries[code] += 1
-    if dateline:
-        container = None
-        if len(lines) == 2:
-            outer = resolve(lines[1].text, ctx)
-            if outer is not None and outer.entry.kind in ("admin1", "country"):
-                container = outer.entry
-        first = resolve(dateline, ctx, container=container)
-        ctx.dateline_country = first.entry.country if first else country_of_name(dateline)
-    for span in spans:
-        code = country_of_name(span.text)
-        if code:
-            ctx.countries[code] += 1
-    first_pass = [resolve(s.text, ctx) for s in spans]
-    for res in first_pass:
-        if res is None or res.confidence < 0.7:
-            continue
-        if res.entry.kind == "admin1" and res.entry.country:
-            ctx.admin1.add((res.entry.country, res.entry.name))
-            ctx.countries[res.entry.country] += 1
-        elif res.entry.kind == "city" and res.entry.country:
-            ctx.countries[res.entry.country] += 1
-    if country_hint is None and ctx.countries:
-        ctx.main_country = ctx.countries.most_common(1)[0][0]
-
-    by_start = {s.start: s for s in spans}
-    resolved: dict[int, Resolution | None] = {}
-    for span in reversed(spans):  # containers (after the comma) first
-        container_span = _container_after(span, by_start)
-        container = None
-        if container_span is not None:
-            cres = resolved.get(container_span.start)
-            if cres is not None and cres.entry.kind in ("admin1", "country"):
-                container = cres.entry
-        resolved[span.start] = resolve(span.text, ctx, container=container)
+    ctx = _article_context(ents, spans, lines, dateline, country_hint)
+    resolved = _resolve_spans(spans, ctx)
 
     places: list[Place] = []
     for span in spans:
@@ -425,22 +445,6 @@ def extract_places(
         res = resolved[span.start]
         if res is None:
             continue
-        entry = res.entry
-        places.append(
-            Place(
-                name=span.text,
-                start=span.start_char,
-                end=span.end_char,
-                country=entry.country,
-                latitude=entry.latitude,
-                longitude=entry.longitude,
-                kind=entry.kind,
-                geonameid=entry.geonameid,
-                feature_class=entry.feature_class,
-                admin1=entry.admin1 or None,
-                population=entry.population or None,
-                confidence=res.confidence,
-                literal=span.start in dateline_starts or not _government_use(span, entry),
-            )
-        )
+        literal = span.start in dateline_starts or not _government_use(span, res.entry)
+        places.append(_place(span, res, literal))
     return places

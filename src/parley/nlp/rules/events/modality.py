@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from parley.cameo.codebook import as_demand, as_intent
-from parley.nlp.rules.events.deps import EVENT_SUBJECT_DEPS
+from parley.nlp.deps import ACTING_SUBJECT_DEPS
 from parley.nlp.rules.events.nodes import _Node
 from parley.nlp.rules.events.syntax import (
     _aux_words,
@@ -57,7 +57,7 @@ def _as_obligation(node: _Node, head: Token) -> _Node:
         node.code = as_demand(node.code)
     node.obligation = True
     node.modality = "requested"
-    node.comp_subject = next((c for c in head.children if c.dep_ in EVENT_SUBJECT_DEPS), None)
+    node.comp_subject = next((c for c in head.children if c.dep_ in ACTING_SUBJECT_DEPS), None)
     return node
 
 

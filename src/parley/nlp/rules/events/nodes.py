@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from parley.cameo.codebook import as_appeal, as_demand, as_intent, as_refusal, as_threat
+from parley.nlp.deps import ACTING_SUBJECT_DEPS, EVENT_OBJECT_DEPS, NOMINAL, VERBAL
 from parley.nlp.rules.event_lexicon import FRAMES, Entry, match
-from parley.nlp.rules.events.deps import EVENT_OBJECT_DEPS, EVENT_SUBJECT_DEPS, NOMINAL, VERBAL
 from parley.nlp.rules.events.syntax import _aux_words, _clause_head, _has_neg, _reporting_verb
 from parley.nlp.rules.events.vocab import FRAME_DEFAULTS, words
 
@@ -189,7 +189,7 @@ def _folded(tok: Token, comp: Token, inner: _Node, kind: str) -> _Node | None:
         negated=inner.negated or kind == "negate",
     )
     if kind in {"demand", "appeal", "order"}:
-        node.comp_subject = next((c for c in comp.children if c.dep_ in EVENT_SUBJECT_DEPS), None)
+        node.comp_subject = next((c for c in comp.children if c.dep_ in ACTING_SUBJECT_DEPS), None)
         if node.comp_subject is None:
             node.comp_subject = next((c for c in tok.children if c.dep_ in EVENT_OBJECT_DEPS), None)
     if kind == "light":
@@ -207,7 +207,7 @@ def _default_frame_node(tok: Token, frame: Entry) -> _Node | None:
         clause = next((c for c in tok.children if c.dep_ in {"ccomp", "xcomp"}), None)
         if clause is not None:
             node.comp_subject = next(
-                (c for c in clause.children if c.dep_ in EVENT_SUBJECT_DEPS), None
+                (c for c in clause.children if c.dep_ in ACTING_SUBJECT_DEPS), None
             )
         if node.comp_subject is None:
             node.comp_subject = next((c for c in tok.children if c.dep_ in EVENT_OBJECT_DEPS), None)
@@ -240,7 +240,7 @@ def _obligation_node(tok: Token) -> _Node | None:
     anchor = tok.head if have_to else tok
     if _reporting_verb(anchor) is None:
         return None
-    subj = next((c for c in anchor.children if c.dep_ in EVENT_SUBJECT_DEPS), None)
+    subj = next((c for c in anchor.children if c.dep_ in ACTING_SUBJECT_DEPS), None)
     if subj is None or subj.lower_ in words("first_person"):
         return None
     return _Node(

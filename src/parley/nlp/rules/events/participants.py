@@ -8,14 +8,14 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.nlp.rules.actors import ActorIndex, ActorRecord
-from parley.nlp.rules.events.deps import (
+from parley.nlp.deps import (
+    ACTING_SUBJECT_DEPS,
     AGENT_ENTS,
     EVENT_OBJECT_DEPS,
-    EVENT_SUBJECT_DEPS,
     NOMINAL,
     VERBAL,
 )
+from parley.nlp.rules.actors import ActorIndex, ActorRecord
 from parley.nlp.rules.events.nodes import _Node
 from parley.nlp.rules.events.syntax import (
     _actor_code,
@@ -300,7 +300,7 @@ def _other_party(
     """A demand, accusation or rejection with no object is addressed to the sentence's other
     party: "Kyiv has insisted on guarantees, while Washington has refrained from ..."."""
     for tok in sent:
-        if tok.dep_ not in EVENT_SUBJECT_DEPS or tok in node.tokens or tok.head in node.tokens:
+        if tok.dep_ not in ACTING_SUBJECT_DEPS or tok in node.tokens or tok.head in node.tokens:
             continue
         actor = _actor_of(ctx, tok, speaker)
         if (

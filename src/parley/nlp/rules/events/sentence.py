@@ -10,7 +10,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from parley.cameo.codebook import lookup
-from parley.nlp.rules.events.deps import EVENT_SUBJECT_DEPS, NOMINAL, VERBAL
+from parley.nlp.deps import ACTING_SUBJECT_DEPS, NOMINAL, VERBAL
 from parley.nlp.rules.events.modality import _apply_modality
 from parley.nlp.rules.events.nodes import _Node, _node_at, _obligation_node
 from parley.nlp.rules.events.participants import _Context, _other_party, _source, _targets
@@ -282,7 +282,7 @@ def _emittable(node: _Node) -> bool:
     trig = node.trigger
     if len(node.tokens) > 1 or trig.pos_ not in NOMINAL:
         return True
-    if trig.dep_ in EVENT_SUBJECT_DEPS:
+    if trig.dep_ in ACTING_SUBJECT_DEPS:
         return True
     # "on a state visit to Lisbon"
     return trig.dep_ == "pobj" and trig.head.lower_ == "on" and trig.lemma_ in words("visit_noun")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from parley.nlp.rules.events.deps import (
+from parley.nlp.deps import (
+    ACTING_SUBJECT_DEPS,
     CONTROL_DEPS,
-    EVENT_SUBJECT_DEPS,
     NOMINAL,
     NP_LEFT_DEPS,
     REPORTED_CLIMB_DEPS,
@@ -93,7 +93,7 @@ def _subject(tok: Token) -> Token | None:
             if pobj is not None:
                 return pobj
         for child in node.children:
-            if child.dep_ in EVENT_SUBJECT_DEPS:
+            if child.dep_ in ACTING_SUBJECT_DEPS:
                 if child.dep_ == "nsubjpass" and node.lemma_.lower() not in stative:
                     return None  # a passive without agent: the doer is unknown
                 return child

@@ -1,0 +1,51 @@
+"""benchmarks/code_shape.py: what it counts as a word list in code, and what it does not."""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _code_shape() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "parley_code_shape", REPO / "benchmarks" / "code_shape.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+SOURCE = """
+from typing import Literal
+Colour = Literal["red", "green", "blue", "cyan", "magenta", "yellow", "black", "white"]
+WEIGHT = {"red": 1.0, "green": 2.0, "blue": 3.0, "cyan": 4.0, "magenta": 5.0,
+          "yellow": 6.0, "black": 7.0, "white": 8.0}
+FRUIT = frozenset({"apple", "pear", "plum", "fig", "date", "lime", "kiwi", "grape"})
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+SPLIT = "a b c d e f g h".split()
+def to_dict(x):
+    return {"id": x.id, "name": x.name, "kind": x.kind, "title": x.title, "country": x.country,
+            "sector": x.sector, "aliases": list(x.aliases), "mentions": list(x.mentions)}
+"""
+
+
+def test_word_lists_count_words_but_not_enumerations_or_records() -> None:
+    shape = _code_shape()
+    tree = ast.parse(SOURCE)
+    enums = shape.enum_values(tree)
+    assert {"red", "white"} <= enums
+    lines = [line for line, _ in shape.word_lists(tree, enums)]
+    # FRUIT (line 6), NUMBERS (line 7) and the split string (line 8) are word lists; the
+    # Literal, the dict keyed by its values and the to_dict record are not.
+    assert sorted(lines) == [6, 7, 8]
+
+
+def test_without_the_enumeration_its_keyed_dict_counts() -> None:
+    shape = _code_shape()
+    tree = ast.parse(SOURCE)
+    assert 4 in [line for line, _ in shape.word_lists(tree)]
