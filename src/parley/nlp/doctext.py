@@ -7,6 +7,8 @@ read caches each in ``doc.user_data``.
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc, Span
 
 _KEY = "parley.text"
@@ -28,3 +30,90 @@ def doc_sents(doc: Doc) -> tuple[Span, ...]:
         parsed = doc.has_annotation("DEP") or doc.has_annotation("SENT_START")
         sents = doc.user_data[_SENTS] = tuple(doc.sents) if parsed else (doc[:],)
     return tuple(sents)
+
+
+_ENTS = "parley.ents"
+
+
+def _ents(doc: Doc) -> tuple[tuple[Span, ...], list[int], list[int]]:
+    cached = doc.user_data.get(_ENTS)
+    if cached is None:
+        ents = tuple(doc.ents)
+        cached = doc.user_data[_ENTS] = (ents, [e.start for e in ents], [e.end for e in ents])
+    return cached
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, cached on the Doc (spaCy rebuilds the list from every token per read)."""
+    return _ents(doc)[0]
+
+
+def span_ents(span: Span) -> list[Span]:
+    """``span.ents`` (the entities wholly inside ``span``) by binary search over the cached
+    entities, instead of spaCy's walk over every entity of the Doc."""
+    ents, starts, _ = _ents(span.doc)
+    out = []
+    for k in range(bisect.bisect_left(starts, span.start), len(ents)):
+        if ents[k].end > span.end:
+            break
+        out.append(ents[k])
+    return out
+
+
+def ent_at(doc: Doc, i: int) -> Span | None:
+    """The entity holding token ``i`` (the first one, as a scan of ``doc.ents`` would find)."""
+    ents, starts, _ = _ents(doc)
+    k = bisect.bisect_right(starts, i) - 1
+    return ents[k] if k >= 0 and i < ents[k].end else None
+
+
+# spaCy's English noun-chunk dependencies
+_NP_DEPS = "oprd nsubj dobj nsubjpass pcomp pobj dative appos attr ROOT".split()
+
+
+def noun_chunks(doc: Doc) -> list[Span]:
+    """``doc.noun_chunks`` for English, the same spans in one linear pass.
+
+    spaCy's iterator walks every conjunct back to the head of its coordination, which is
+    quadratic in a long list ("A, B, C, ..."); here each conjunct reuses the walk of the one
+    before it.
+    """
+    if not doc.has_annotation("DEP"):
+        return list(doc.noun_chunks)  # spaCy raises its own error
+    from spacy.symbols import NOUN, PRON, PROPN
+
+    strings = doc.vocab.strings
+    np_deps = {strings.add(label) for label in _NP_DEPS}
+    conj = strings.add("conj")
+    np_label = strings.add("NP")
+    top: dict[int, int] = {}  # token -> the head its conjunct chain climbs to
+
+    def climb(i: int) -> int:
+        path: list[int] = []
+        node = doc[i]
+        while node.dep == conj and node.head.i < node.i:
+            if node.i in top:
+                break
+            path.append(node.i)
+            node = node.head
+        end = top.get(node.i, node.i) if node.dep == conj and node.head.i < node.i else node.i
+        for j in path:
+            top[j] = end
+        return end
+
+    out: list[Span] = []
+    prev_end = -1
+    for word in doc:
+        if word.pos not in (NOUN, PROPN, PRON):
+            continue
+        if word.left_edge.i <= prev_end:
+            continue
+        if word.dep in np_deps:
+            prev_end = word.i
+            out.append(Span(doc, word.left_edge.i, word.i + 1, label=np_label))
+        elif word.dep == conj:
+            head = doc[climb(word.head.i)]
+            if head.dep in np_deps:
+                prev_end = word.i
+                out.append(Span(doc, word.left_edge.i, word.i + 1, label=np_label))
+    return out

@@ -51,7 +51,7 @@ from parley.geo.countries import (
     known_actor,
     sector_of,
 )
-from parley.nlp.doctext import doc_sents, doc_text
+from parley.nlp.doctext import doc_sents, doc_text, noun_chunks
 from parley.nlp.rules.places import org_ent_is_place, person_ent_is_place
 from parley.types import Actor, ActorKind
 
@@ -1520,7 +1520,7 @@ class ActorIndex:
     def _add_descriptions(self) -> None:
         """Definite descriptions ("the President", "the three-judge court") as mentions."""
         doc = self.doc
-        for chunk in doc.noun_chunks:
+        for chunk in noun_chunks(doc):
             first = chunk[0]
             if first.lower_ != "the" or first.i in self._claimed:
                 continue

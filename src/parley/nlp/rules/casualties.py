@@ -10,13 +10,14 @@ the event coded in the same sentence.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.nlp.doctext import doc_sents, doc_text
+from parley.nlp.doctext import doc_sents, doc_text, ent_at, span_ents
 from parley.numbers import VAGUE, Bounds, parse_quantity, qualifier_phrases
 from parley.types import Casualties, CasualtyMention, DateMention, Event, Place
 
@@ -431,7 +432,7 @@ def _country_in(tokens: Iterable[Token]) -> str | None:
         if token.i in seen:
             continue
         if token.ent_type_ in ("NORP", "GPE", "ORG") and token.ent_iob_ in ("B", "I"):
-            ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            ent = ent_at(token.doc, token.i)
             if ent is not None:
                 seen.update(range(ent.start, ent.end))
                 code = country_of(ent.text)
@@ -482,16 +483,24 @@ def _perpetrator(governor: Token | None, sent: Span, victims: set[int]) -> str |
     return None
 
 
-def _locations(sent: Span, places: Sequence[Place]) -> tuple[Place, ...]:
-    found: list[Place] = [p for p in places if sent.start_char <= p.start < sent.end_char]
+def _locations(
+    sent: Span, places: Sequence[Place], starts: list[int] | None = None
+) -> tuple[Place, ...]:
+    if starts is not None:  # ``places`` sorted, ``starts`` their offsets: cut the sentence's out
+        lo = bisect.bisect_left(starts, sent.start_char)
+        hi = bisect.bisect_left(starts, sent.end_char)
+        found: list[Place] = list(places[lo:hi])
+    else:
+        found = [p for p in places if sent.start_char <= p.start < sent.end_char]
     taken = [(p.start, p.end) for p in found]
 
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
-    named = [e.text for e in sent.ents if e.label_ in PLACE_ENTS and is_country_name(e.text)]
+    sent_ents = span_ents(sent)
+    named = [e.text for e in sent_ents if e.label_ in PLACE_ENTS and is_country_name(e.text)]
     hint = country_of(named[0]) if len(named) == 1 else None
-    for ent in sent.ents:
+    for ent in sent_ents:
         if ent.label_ not in PLACE_ENTS or not free(ent.start_char, ent.end_char):
             continue
         candidates = [ent.root, *[c for c in ent.root.conjuncts if c.pos_ == "PROPN"]]
@@ -499,7 +508,7 @@ def _locations(sent: Span, places: Sequence[Place]) -> tuple[Place, ...]:
             if token.i == ent.root.i:
                 start, end, name = ent.start_char, ent.end_char, ent.text
             else:
-                span = next((e for e in sent.ents if e.start <= token.i < e.end), None)
+                span = next((e for e in sent_ents if e.start <= token.i < e.end), None)
                 start = span.start_char if span is not None else token.idx
                 end = span.end_char if span is not None else token.idx + len(token.text)
                 name = span.text if span is not None else token.text
@@ -576,6 +585,13 @@ def extract_casualties(
         One mention per sentence that states at least one casualty figure.
     """
     out: list[CasualtyMention] = []
+    # Offsets of the places and dates when in text order, to find a sentence's by bisection.
+    place_starts: list[int] | None = [p.start for p in places]
+    if place_starts != sorted(place_starts or []):
+        place_starts = None
+    date_starts: list[int] | None = [d.start for d in dates]
+    if date_starts != sorted(date_starts or []):
+        date_starts = None
     for sent in doc_sents(doc):
         counts: list[_Count] = []
         used: set[int] = set()
@@ -619,8 +635,17 @@ def extract_casualties(
         ]
         start = min(t.idx for t in span_tokens)
         end = max(t.idx + len(t.text) for t in span_tokens)
+        in_sent = (
+            dates[
+                bisect.bisect_left(date_starts, sent.start_char) : bisect.bisect_left(
+                    date_starts, sent.end_char
+                )
+            ]
+            if date_starts is not None
+            else dates
+        )
         when = next(
-            (d for d in dates if sent.start_char <= d.start < sent.end_char and d.value), None
+            (d for d in in_sent if sent.start_char <= d.start < sent.end_char and d.value), None
         )
         out.append(
             CasualtyMention(
@@ -629,7 +654,7 @@ def extract_casualties(
                 end=end,
                 sentence=(sent.start_char, sent.end_char),
                 counts=casualties,
-                locations=_locations(sent, places),
+                locations=_locations(sent, places, place_starts),
                 date=when.value if when else (published.isoformat() if published else None),
                 date_source="text" if when else ("published" if published else None),
             )

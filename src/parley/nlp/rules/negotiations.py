@@ -27,7 +27,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.nlp.doctext import doc_sents, doc_text
+from parley.nlp.doctext import doc_sents, doc_text, ent_at
 from parley.nlp.rules.actors import ActorIndex
 from parley.nlp.rules.casualties import country_of
 from parley.types import Agreement, Condition, DateMention, Quote
@@ -350,10 +350,7 @@ class _Record:
 def _ent_of(token: Token) -> Span | None:
     if not token.ent_type_:
         return None
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    return ent_at(token.doc, token.i)
 
 
 def _countries(tokens: Iterable[Token], actors: ActorIndex | None = None) -> list[str]:
@@ -507,6 +504,7 @@ def _speaker_of(
         if quote.start <= offset < quote.end and quote.kind != "indirect":
             return quote.speaker.name if quote.speaker else None
     return None
+
 
 def _date_after(verb: Token, dates: Sequence[DateMention], doc: Doc) -> DateMention | None:
     """The date a clause points to: the nearest date after the verb, before the sentence ends."""

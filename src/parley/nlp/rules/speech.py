@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.nlp.doctext import doc_sents, doc_text
+from parley.nlp.doctext import doc_sents, doc_text, span_ents
 from parley.nlp.rules.actors import PRONOUN_GENDER, ActorIndex, ActorRecord
 from parley.types import ActorKind
 
@@ -472,7 +472,7 @@ class SpeakerResolver:
             return head
         if others:
             return others[0]
-        for ent in phrase.ents:
+        for ent in span_ents(phrase):
             record = self.actors.find(ent.text)
             if record is not None:
                 return record
