@@ -36,6 +36,15 @@ class Settings:
     #: Optional folder of word lists (``NAME.txt`` / ``NAME.tsv``) extending the shipped ones in
     #: ``parley/data/lexicon`` (see ``parley.lexicon``).
     lexicon_dir: str | None = None
+    #: Seconds one article may take to parse and analyse; past it the article becomes a recorded
+    #: failure (``ExtractionError``) instead of stalling the run. 0 = no limit.
+    article_seconds: int = 50
+    #: Megabytes the process may grow by while analysing one article; past it the article
+    #: becomes a recorded failure. 0 = no limit.
+    article_memory_mb: int = 1024
+    #: Articles longer than this many characters are parsed in pieces of at most this size
+    #: (cut at line breaks), which bounds spaCy's memory; shorter ones are parsed whole.
+    parse_chunk_chars: int = 150_000
 
     def with_overrides(self, **values: Any) -> Settings:
         """A copy with the given fields replaced; ``None`` values leave a field as it is."""
