@@ -42,8 +42,9 @@ class Settings:
     #: Megabytes the process may grow by while analysing one article; past it the article
     #: becomes a recorded failure. 0 = no limit.
     article_memory_mb: int = 1024
-    #: Articles longer than this many characters are parsed in pieces of at most this size
-    #: (cut at line breaks), which bounds spaCy's memory; shorter ones are parsed whole.
+    #: Articles longer than this many characters are parsed in pieces of at most 50,000
+    #: (cut at line breaks), one at a time, which bounds spaCy's memory; shorter ones are
+    #: parsed whole.
     parse_chunk_chars: int = 150_000
 
     def with_overrides(self, **values: Any) -> Settings:

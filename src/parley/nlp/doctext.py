@@ -28,6 +28,14 @@ def doc_text(doc: Doc) -> str:
     return str(text)
 
 
+def set_text(doc: Doc, text: str) -> None:
+    """Make ``text`` (of ``doc.text``'s length) what :func:`doc_text` returns: the article as
+    given, where the parser had to read a character in its place."""
+    if len(text) != len(doc.text):
+        raise ValueError("set_text needs a text of the Doc's length")
+    doc.user_data[_KEY] = text
+
+
 def doc_sents(doc: Doc) -> tuple[Span, ...]:
     """``doc.sents``, cached on the Doc; the whole Doc as one sentence when it is not parsed."""
     checkpoint(doc)
@@ -164,16 +172,18 @@ class Budget:
         self.deadline = time.monotonic() + seconds if seconds > 0 else None
         rss = _rss() if memory_mb > 0 else None
         self.ceiling = rss + memory_mb * 1024 * 1024 if rss is not None else None
-        self._calls = 0
+        self._calls = 255  # the first check reads the memory too
 
-    def check(self) -> None:
+    def check(self, *, memory: bool = False) -> None:
+        """Raise :class:`OverBudget` past the deadline or (every 256th call, or when ``memory``)
+        past the memory ceiling."""
         if self.deadline is not None and time.monotonic() > self.deadline:
             raise OverBudget(
                 f"took longer than its time budget of {self.seconds:g} s "
                 "(Settings.article_seconds, PARLEY_ARTICLE_SECONDS)"
             )
         self._calls += 1
-        if self.ceiling is not None and self._calls % 256 == 0:
+        if self.ceiling is not None and (memory or self._calls % 256 == 0):
             rss = _rss()
             if rss is not None and rss > self.ceiling:
                 raise OverBudget(

@@ -3,6 +3,7 @@ parsing texts with each article's time and memory bounded."""
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -14,7 +15,7 @@ from spacy.tokens import Doc
 
 from parley.config import DEFAULT_MODEL
 from parley.errors import ConfigError
-from parley.nlp.doctext import Budget, OverBudget, set_budget
+from parley.nlp.doctext import Budget, OverBudget, set_budget, set_text
 
 _LOCK = threading.Lock()
 
@@ -49,6 +50,9 @@ def model_version(nlp: Language) -> str:
 #: development and bulk corpora has 144): its text is parsed again in pieces of this size, so that
 #: rules which look at a whole sentence per token stay linear.
 MAX_SENTENCE_TOKENS = 400
+#: A text longer than ``Settings.parse_chunk_chars`` is parsed in pieces of about this many
+#: characters, one at a time: spaCy's memory follows the piece.
+PIECE_CHARS = 50_000
 
 
 def parse(
@@ -62,7 +66,7 @@ def parse(
 
     - A text up to ``chunk_chars`` characters is parsed whole (in one ``nlp.pipe`` batch with
       the others), exactly as ``nlp.pipe`` would.
-    - A longer text is parsed in pieces of at most ``chunk_chars`` cut at line breaks (or
+    - A longer text is parsed in pieces of at most :data:`PIECE_CHARS` cut at line breaks (or
       spaces), joined back into one Doc with the same text: spaCy's memory follows the piece,
       not the text.
     - A Doc with a sentence longer than :data:`MAX_SENTENCE_TOKENS` tokens (a list, a text with
@@ -72,9 +76,11 @@ def parse(
     :func:`parley.nlp.doctext.set_budget`); a text whose parse runs past it yields the
     :class:`OverBudget` in its place.
     """
+    originals = texts
+    texts = [_parseable(t) for t in texts]
     short = [t for t in texts if len(t) <= chunk_chars]
     short_docs = iter(nlp.pipe(short, batch_size=max(1, len(short)))) if short else iter(())
-    for text in texts:
+    for original, text in zip(originals, texts, strict=True):
         started = budget() if budget is not None else None
         try:
             if len(text) <= chunk_chars:
@@ -82,12 +88,24 @@ def parse(
                 if _longest_sentence(doc) > MAX_SENTENCE_TOKENS:
                     doc = _parse_pieces(nlp, text, _sentence_cuts(doc), started)
             else:
-                doc = _parse_pieces(nlp, text, _line_cuts(text, chunk_chars), started)
+                piece = max(1_000, min(chunk_chars, PIECE_CHARS))
+                doc = _parse_pieces(nlp, text, _line_cuts(text, piece), started)
         except OverBudget as exc:
             yield exc
             continue
+        if text is not original:
+            set_text(doc, original)
         set_budget(doc, started)
         yield doc
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _parseable(text: str) -> str:
+    """``text`` with each lone surrogate (which spaCy cannot hash) replaced by U+FFFD: one code
+    point for one, so every offset stays; the rules still read the original text."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def _longest_sentence(doc: Doc) -> int:
@@ -134,9 +152,9 @@ def _parse_pieces(nlp: Language, text: str, cuts: list[int], budget: Budget | No
     bounds = [0, *sorted(set(c for c in cuts if 0 < c < len(text))), len(text)]
     pieces = [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
     docs: list[Doc] = []
-    for piece, doc in zip(pieces, nlp.pipe(pieces, batch_size=8), strict=True):
+    for piece, doc in zip(pieces, nlp.pipe(pieces, batch_size=1), strict=True):
         if budget is not None:
-            budget.check()
+            budget.check(memory=True)
         if _longest_sentence(doc) > MAX_SENTENCE_TOKENS:
             sub = [0, *_sentence_cuts(doc), len(piece)]
             subtexts = [piece[a:b] for a, b in zip(sub, sub[1:], strict=False) if b > a]
