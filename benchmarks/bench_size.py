@@ -70,7 +70,7 @@ def _random_words(size: int, pool: list[str], seed: int) -> str:
     rng = random.Random(seed)
     out: list[str] = []
     total = 0
-    while total < size:
+    while total <= size:
         out.append(rng.choice(pool))
         total += len(out[-1]) + 1
     return " ".join(out)[:size]
@@ -110,6 +110,7 @@ def worker(kind: str, size: int) -> dict[str, Any]:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
         "kind": kind,
+        "size": size,
         "chars": len(text),
         "seconds": round(seconds, 2),
         "peak_mb": round(peak_mb),
@@ -134,7 +135,15 @@ def run_point(kind: str, size: int, timeout: float) -> dict[str, Any]:
     return point
 
 
+def _size(point: dict[str, Any]) -> int:
+    """The size asked for (older results: the nearest size of at most 0.1% more characters)."""
+    if "size" in point:
+        return int(point["size"])
+    return int(round(point["chars"], -2))
+
+
 def table(points: list[dict[str, Any]]) -> str:
+    points = [{**p, "chars": _size(p)} for p in points]
     sizes = sorted({p["chars"] for p in points})
     kinds = list(dict.fromkeys(p["kind"] for p in points))
     head = "| input | " + " | ".join(f"{s:,} chars" for s in sizes) + " |"
@@ -161,9 +170,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kinds", default=",".join(KINDS))
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds per point")
     parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument("--table", metavar="RESULTS.json", help="only write the table of a file")
     args = parser.parse_args(argv)
     if args.worker:
         print(json.dumps(worker(args.worker[0], int(args.worker[1]))), flush=True)
+        return 0
+    if args.table:
+        _write_table(table(json.loads(Path(args.table).read_text(encoding="utf-8"))["points"]))
         return 0
     points = []
     for kind in args.kinds.split(","):
@@ -180,13 +193,17 @@ def main(argv: list[str] | None = None) -> int:
     out.parent.mkdir(exist_ok=True)
     meta = {"python": platform.python_version(), "machine": platform.machine(), "cpus": _cpus()}
     out.write_text(json.dumps({"meta": meta, "points": points}, indent=1) + "\n", encoding="utf-8")
+    _write_table(text)
+    print(f"wrote {out}")
+    return 0
+
+
+def _write_table(text: str) -> None:
     doc = DOC.read_text(encoding="utf-8")
     if START in doc and END in doc:
         before, rest = doc.split(START, 1)
         _, after = rest.split(END, 1)
         DOC.write_text(f"{before}{START}\n{text}\n{END}{after}", encoding="utf-8")
-    print(f"wrote {out}")
-    return 0
 
 
 def _cpus() -> int:
