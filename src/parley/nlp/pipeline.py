@@ -158,9 +158,12 @@ def _parse_pieces(nlp: Language, text: str, cuts: list[int], budget: Budget | No
         if _longest_sentence(doc) > MAX_SENTENCE_TOKENS:
             sub = [0, *_sentence_cuts(doc), len(piece)]
             subtexts = [piece[a:b] for a, b in zip(sub, sub[1:], strict=False) if b > a]
-            parts = list(nlp.pipe(subtexts, batch_size=64))
-            for part in parts:
+            parts = []
+            for part in nlp.pipe(subtexts, batch_size=64):
+                if budget is not None:
+                    budget.check()
                 part.tensor = part.tensor[:0]
+                parts.append(part)
             doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor", "user_data"])  # type: ignore[call-arg]
         doc.tensor = doc.tensor[:0]  # the joined Doc keeps no tensor: rules do not read it
         docs.append(doc)
