@@ -38,7 +38,7 @@ class Settings:
     lexicon_dir: str | None = None
     #: Seconds one article may take to parse and analyse; past it the article becomes a recorded
     #: failure (``ExtractionError``) instead of stalling the run. 0 = no limit.
-    article_seconds: int = 50
+    article_seconds: int = 45
     #: Megabytes the process may grow by while analysing one article; past it the article
     #: becomes a recorded failure. 0 = no limit.
     article_memory_mb: int = 1024
