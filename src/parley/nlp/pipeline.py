@@ -81,10 +81,13 @@ def parse(
     short = [t for t in texts if len(t) <= chunk_chars]
     short_docs = iter(nlp.pipe(short, batch_size=max(1, len(short)))) if short else iter(())
     for original, text in zip(originals, texts, strict=True):
+        # A short text's budget starts once its batch is parsed (the batch's parse is bounded by
+        # its characters, and would otherwise count against the first article alone); a long
+        # text's covers its parse, checked piece by piece.
+        doc = next(short_docs) if len(text) <= chunk_chars else None
         started = budget() if budget is not None else None
         try:
-            if len(text) <= chunk_chars:
-                doc = next(short_docs)
+            if doc is not None:
                 if _longest_sentence(doc) > MAX_SENTENCE_TOKENS:
                     doc = _parse_pieces(nlp, text, _sentence_cuts(doc), started)
             else:
