@@ -88,7 +88,9 @@ SETTINGS = settings(
 )
 
 
-def check_offsets(text: str, result: parley.ArticleResult) -> None:
+def check_offsets(text: str, result: parley.ArticleResult, *, strict_surfaces: bool = True) -> None:
+    """Every offset of ``result`` slices ``text``; ``strict_surfaces``: actor mentions have no
+    surrounding whitespace (test_fuzz relaxes this for a known bug, see its xfail)."""
     n = len(text)
     for quote in result.quotes:
         assert 0 <= quote.start <= quote.end <= n
@@ -100,7 +102,8 @@ def check_offsets(text: str, result: parley.ArticleResult) -> None:
         for start, end in actor.mentions:
             assert 0 <= start < end <= n, actor
             surface = text[start:end]
-            assert surface.strip() == surface and surface, actor
+            assert surface.strip(), actor
+            assert surface.strip() == surface or not strict_surfaces, actor
     for event in result.events:
         s0, s1 = event.sentence
         t0, t1 = event.trigger

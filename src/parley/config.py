@@ -42,6 +42,16 @@ class Settings:
     #: HTTP API: of those, how many one client (bearer token, else address) may hold; more get
     #: 429 ``rate_limited`` with ``Retry-After``, so one client cannot queue out the others.
     api_client_queue: int = 2
+    #: Seconds one article may take to parse and analyse; past it the article becomes a recorded
+    #: failure (``ExtractionError``) instead of stalling the run. 0 = no limit.
+    article_seconds: int = 45
+    #: Megabytes the process may grow by while analysing one article; past it the article
+    #: becomes a recorded failure. 0 = no limit.
+    article_memory_mb: int = 1024
+    #: Articles longer than this many characters are parsed in pieces of at most 50,000
+    #: (cut at line breaks), one at a time, which bounds spaCy's memory; shorter ones are
+    #: parsed whole.
+    parse_chunk_chars: int = 150_000
 
     def with_overrides(self, **values: Any) -> Settings:
         """A copy with the given fields replaced; ``None`` values leave a field as it is."""

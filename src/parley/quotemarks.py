@@ -8,6 +8,7 @@ mark can cost at most the rest of its own paragraph, never the article's other q
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections.abc import Iterator
@@ -120,7 +121,14 @@ def _is_apostrophe(text: str, i: int, lo: int, hi: int) -> bool:
 
 
 def _find_single(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """(open_at, close_at) of single-quote pairs used as quotation marks in ``[start, end)``."""
+    """(open_at, close_at) of single-quote pairs used as quotation marks in ``[start, end)``.
+
+    Each opening mark takes the first closing mark after it that is not an apostrophe and not a
+    plural possessive ("the players’ union", told by more than six spaces between the marks).
+    The candidate closers are listed once per paragraph, so a paragraph full of unclosed marks
+    costs a binary search per mark, not a scan to the paragraph's end.
+    """
+    closers_of: dict[str, _Closers] = {}
     i = start
     while i < end:
         ch = text[i]
@@ -135,27 +143,56 @@ def _find_single(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             i += 1
             continue
         closers = SINGLE_PAIRS[ch]
-        close_at = None
-        for j in range(i + 2, end):
-            cj = text[j]
-            if cj in closers and not _is_apostrophe(text, j, start, end):
-                after = text[j + 1] if j + 1 < end else " "
-                if not after.isalnum():
-                    # "the players’ union": a plural possessive, not a closing mark.
-                    if (
-                        text[j - 1] == "s"
-                        and after == " "
-                        and _WORD.match(text[j + 2 : j + 3] or " ")
-                        and text[i + 1 : j].count(" ") > 6
-                    ):
-                        continue
-                    close_at = j
-                    break
+        found = closers_of.get(closers)
+        if found is None:
+            found = closers_of[closers] = _Closers(text, start, end, closers)
+        close_at = found.first_after(i)
         if close_at is None:
             i += 1
             continue
         yield i, close_at
         i = close_at + 1
+
+
+class _Closers:
+    """The possible closing marks of one paragraph for one kind of opening mark."""
+
+    def __init__(self, text: str, start: int, end: int, closers: str) -> None:
+        self.positions: list[int] = []
+        self.possessive: list[bool] = []
+        for j in range(start, end):
+            cj = text[j]
+            if cj not in closers or _is_apostrophe(text, j, start, end):
+                continue
+            after = text[j + 1] if j + 1 < end else " "
+            if after.isalnum():
+                continue
+            self.positions.append(j)
+            word_next = bool(_WORD.match(text[j + 2 : j + 3] or " "))
+            self.possessive.append(text[j - 1] == "s" and after == " " and word_next)
+        # next_plain[k]: index of the first candidate at or after k that is not possessive-like.
+        self.next_plain = [len(self.positions)] * (len(self.positions) + 1)
+        for k in range(len(self.positions) - 1, -1, -1):
+            self.next_plain[k] = k if not self.possessive[k] else self.next_plain[k + 1]
+        # spaces[k]: spaces in text[start : start + k].
+        self.start = start
+        self.spaces = [0]
+        for c in text[start:end]:
+            self.spaces.append(self.spaces[-1] + (c == " "))
+
+    def first_after(self, i: int) -> int | None:
+        k = bisect.bisect_left(self.positions, i + 2)
+        if k == len(self.positions):
+            return None
+        j = self.positions[k]
+        if not self.possessive[k]:
+            return j
+        # text[i + 1 : j].count(" ") only grows with j: once past six, every later possessive
+        # candidate is skipped too.
+        if self.spaces[j - self.start] - self.spaces[i + 1 - self.start] <= 6:
+            return j
+        k = self.next_plain[k]
+        return self.positions[k] if k < len(self.positions) else None
 
 
 def find_marked_spans(text: str) -> list[MarkedSpan]:
@@ -228,3 +265,46 @@ def _mark_unbalanced(text: str, spans: list[MarkedSpan]) -> list[MarkedSpan]:
                 )
         out.append(span)
     return [s for s in out if s.end > s.start and text[s.start : s.end].strip()]
+
+
+class Intervals:
+    """A set of half-open ``[lo, hi)`` character ranges answering "is this offset inside one?"
+    and "how much of this range do they cover?" in logarithmic time (rules ask for every token).
+    """
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self.ranges = list(ranges)
+        merged: list[list[int]] = []
+        for lo, hi in sorted(r for r in self.ranges if r[1] > r[0]):
+            if merged and lo <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
+        self._los = [m[0] for m in merged]
+        self._his = [m[1] for m in merged]
+        ordered = sorted(r for r in self.ranges if r[1] > r[0])
+        self._disjoint = all(a[1] <= b[0] for a, b in zip(ordered, ordered[1:], strict=False))
+        # covered length of merged[0:k]
+        self._prefix = [0]
+        for lo, hi in zip(self._los, self._his, strict=True):
+            self._prefix.append(self._prefix[-1] + hi - lo)
+
+    def __contains__(self, char: int) -> bool:
+        k = bisect.bisect_right(self._los, char) - 1
+        return k >= 0 and char < self._his[k]
+
+    def covered(self, start: int, end: int) -> int:
+        """Characters of ``[start, end)`` inside the ranges, a range counted once per listing
+        (as ``sum(overlap)`` over the ranges would count them)."""
+        if not self._disjoint:
+            return sum(max(0, min(end, hi) - max(start, lo)) for lo, hi in self.ranges)
+        if end <= start:
+            return 0
+        first = bisect.bisect_right(self._his, start)
+        last = bisect.bisect_left(self._los, end)
+        if first >= last:
+            return 0
+        total = self._prefix[last] - self._prefix[first]
+        total -= max(0, start - self._los[first])
+        total -= max(0, self._his[last - 1] - end)
+        return total

@@ -30,11 +30,21 @@ def _finish(
     doc: Any, article: Article, provenance: Provenance, settings: Settings | None = None
 ) -> ArticleResult:
     from parley.nlp.analyzer import analyze_doc
+    from parley.nlp.doctext import OverBudget
 
     try:
         return analyze_doc(doc, article, provenance=provenance, settings=settings)
+    except OverBudget as exc:
+        raise _over_budget(article, exc) from exc
     except Exception as exc:  # a rule bug must not take the batch down; say which article
         raise ExtractionError(f"analysis of article {article.id!r} failed: {exc!r}") from exc
+
+
+def _over_budget(article: Article, exc: Exception) -> ExtractionError:
+    return ExtractionError(
+        f"article {article.id!r} ({len(article.text):,} characters) {exc}; it was not analysed. "
+        "Raise the budget or split the text."
+    )
 
 
 def analyze(
@@ -92,7 +102,8 @@ def analyze_records(
     settings: Settings | None = None,
 ) -> Iterator[ArticleResult | IngestError | ExtractionError]:
     """Like :func:`analyze_many`, but yields the error of a failed record in its place."""
-    from parley.nlp.pipeline import load_nlp
+    from parley.nlp.doctext import Budget, OverBudget
+    from parley.nlp.pipeline import load_nlp, parse
 
     settings = settings or get_settings()
     nlp = load_nlp(settings.model)
@@ -112,13 +123,24 @@ def analyze_records(
 
     for batch in _batches(articles(), max_docs=settings.batch_size, max_chars=settings.batch_chars):
         texts = [text for text, item in batch if not isinstance(item, IngestError)]
-        docs = iter(nlp.pipe(texts, batch_size=max(1, len(texts))))
+        docs = parse(
+            nlp,
+            texts,
+            chunk_chars=settings.parse_chunk_chars,
+            budget=lambda: Budget(settings.article_seconds, settings.article_memory_mb),
+        )
         for _, item in batch:
             if isinstance(item, IngestError):
                 yield item
                 continue
+            doc = next(docs)
+            if isinstance(doc, OverBudget):
+                error = _over_budget(item, doc)
+                log.warning("%s", error)
+                yield error
+                continue
             try:
-                yield _finish(next(docs), item, provenance, settings)
+                yield _finish(doc, item, provenance, settings)
             except ExtractionError as exc:
                 log.warning("%s", exc)
                 yield exc

@@ -497,7 +497,8 @@ def sector_of(text: str) -> str | None:
     head_part = re.split(r"\s+of\s+|,", text, maxsplit=1)[0]
     best: tuple[float, str] | None = None
     for part_text, bonus in ((head_part, 0.5), (text, 0.0)):
-        words = [w.lower() for w in _words(part_text)]
+        raw = _words(part_text)
+        words = [w.lower() for w in raw]
         i = 0
         while i < len(words):
             hit = None
@@ -517,7 +518,7 @@ def sector_of(text: str) -> str | None:
                         hit = (t.sectors[candidate], 1)
                         break
             if hit is None and i < len(words):
-                entry = known_actor(_words(part_text)[i])
+                entry = known_actor(raw[i])
                 if entry is not None and entry.sector:
                     hit = ((entry.sector, 1), 1)
             if hit is not None:

@@ -10,16 +10,18 @@ the event coded in the same sentence.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
+from typing import Generic, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
 from parley.lexicon import Lexicon
-from parley.nlp.doctext import doc_sents, doc_text
+from parley.nlp.doctext import doc_sents, doc_text, ent_at, span_ents
 from parley.numbers import VAGUE, Bounds, parse_quantity, qualifier_phrases
 from parley.types import Casualties, CasualtyMention, DateMention, Event, Place
 
@@ -49,6 +51,8 @@ def _kind_table(lex: Lexicon, name: str) -> Mapping[str, str]:
 
 
 _PHRASES = qualifier_phrases()
+
+_Item = TypeVar("_Item", Place, DateMention)
 
 
 @dataclass
@@ -280,7 +284,7 @@ def _country_in(tokens: Iterable[Token]) -> str | None:
         if token.i in seen:
             continue
         if token.ent_type_ in ("NORP", "GPE", "ORG") and token.ent_iob_ in ("B", "I"):
-            ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            ent = ent_at(token.doc, token.i)
             if ent is not None:
                 seen.update(range(ent.start, ent.end))
                 code = country_of(ent.text)
@@ -332,13 +336,14 @@ def _perpetrator(governor: Token | None, sent: Span, victims: set[int]) -> str |
     return None
 
 
-def _locations(sent: Span, places: Sequence[Place]) -> tuple[Place, ...]:
+def _locations(sent: Span, places: _InText[Place]) -> tuple[Place, ...]:
     """The places of a casualty sentence, the most precise ones first in mind."""
-    found: list[Place] = [p for p in places if sent.start_char <= p.start < sent.end_char]
+    found: list[Place] = places.within(sent)
     taken = [(p.start, p.end) for p in found]
-    named = [e.text for e in sent.ents if e.label_ in PLACE_ENTS and is_country_name(e.text)]
+    sent_ents = span_ents(sent)
+    named = [e.text for e in sent_ents if e.label_ in PLACE_ENTS and is_country_name(e.text)]
     hint = country_of(named[0]) if len(named) == 1 else None
-    for ent in sent.ents:
+    for ent in sent_ents:
         if ent.label_ not in PLACE_ENTS or not _free(taken, ent.start_char, ent.end_char):
             continue
         for start, end, name in _entity_names(sent, ent):
@@ -349,6 +354,25 @@ def _locations(sent: Span, places: Sequence[Place]) -> tuple[Place, ...]:
             taken.append((start, end))
     _add_settlements(sent, hint, found, taken)
     return tuple(sorted(_local_first(found), key=lambda p: p.start))
+
+
+class _InText(Generic[_Item]):
+    """Items (places, dates) found by the sentence they start in: by bisection when they are
+    in text order, as the dates and places rules make them, so a long article costs no
+    quadratic scan; by a plain filter otherwise."""
+
+    def __init__(self, items: Sequence[_Item]) -> None:
+        self.items = items
+        starts = [item.start for item in items]
+        ordered = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
+        self.starts = starts if ordered else None
+
+    def within(self, sent: Span) -> list[_Item]:
+        if self.starts is None:
+            return [i for i in self.items if sent.start_char <= i.start < sent.end_char]
+        lo = bisect.bisect_left(self.starts, sent.start_char)
+        hi = bisect.bisect_left(self.starts, sent.end_char)
+        return list(self.items[lo:hi])
 
 
 def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -362,7 +386,9 @@ def _entity_names(sent: Span, ent: Span) -> list[tuple[int, int, str]]:
         if token.i == ent.root.i:
             out.append((ent.start_char, ent.end_char, ent.text))
             continue
-        span = next((e for e in sent.ents if e.start <= token.i < e.end), None)
+        span = ent_at(sent.doc, token.i)
+        if span is not None and (span.start < sent.start or span.end > sent.end):
+            span = None
         start = span.start_char if span is not None else token.idx
         end = span.end_char if span is not None else token.idx + len(token.text)
         out.append((start, end, span.text if span is not None else token.text))
@@ -444,10 +470,11 @@ def extract_casualties(
         One mention per sentence that states at least one casualty figure.
     """
     out: list[CasualtyMention] = []
+    dates_in, places_in = _InText(dates), _InText(places)
     for sent in doc_sents(doc):
         counts = _sentence_counts(sent)
         if counts:
-            out.append(_mention(sent, counts, dates, places, published))
+            out.append(_mention(sent, counts, dates_in, places_in, published))
     return out
 
 
@@ -485,8 +512,8 @@ def _sentence_counts(sent: Span) -> list[_Count]:
 def _mention(
     sent: Span,
     counts: list[_Count],
-    dates: Sequence[DateMention],
-    places: Sequence[Place],
+    dates: _InText[DateMention],
+    places: _InText[Place],
     published: date | None,
 ) -> CasualtyMention:
     """One sentence's counts as a mention, with perpetrator, places and date."""
@@ -503,7 +530,7 @@ def _mention(
     ]
     start = min(t.idx for t in span_tokens)
     end = max(t.idx + len(t.text) for t in span_tokens)
-    when = next((d for d in dates if sent.start_char <= d.start < sent.end_char and d.value), None)
+    when = next((d for d in dates.within(sent) if d.value), None)
     return CasualtyMention(
         text=doc_text(sent.doc)[start:end],
         start=start,

@@ -31,7 +31,7 @@ from parley.nlp.rules.speech import (
     noun_owner,
     speaker_token,
 )
-from parley.quotemarks import MarkedSpan, find_marked_spans, paragraphs
+from parley.quotemarks import Intervals, MarkedSpan, find_marked_spans, paragraphs
 from parley.types import Quote, SpeakerRef
 
 # Words right before a quotation that make it a name, title or term rather than speech.
@@ -77,19 +77,22 @@ def extract_quotes(
         )
     if not spans:
         return []
-    quoted = [(s.open_at, (s.close_at if s.close_at is not None else s.end) + 1) for s in spans]
+    quoted = Intervals(
+        [(s.open_at, (s.close_at if s.close_at is not None else s.end) + 1) for s in spans]
+    )
     resolver = SpeakerResolver(doc, actors, quoted=lambda char: _inside(char, quoted))
     para_bounds = list(paragraphs(text))
     para_starts = [p[0] for p in para_bounds]
+    para_start_set = set(para_starts)
 
     drafts: list[_Draft] = []
     for span in spans:
         tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
         draft = _Draft(span=span, tokens=tokens)
-        draft.kind = _kind(text, span, para_starts)
+        draft.kind = _kind(text, span, para_start_set)
         if draft.kind == "partial" and tokens is not None and _is_sentence(tokens):
             draft.kind = "direct"
-        _attribute(doc, draft, quoted, resolver)
+        _attribute(doc, draft, quoted, resolver, para_bounds, para_starts)
         drafts.append(draft)
 
     _infer_from_neighbours(doc, drafts, para_bounds, quoted, resolver)
@@ -115,7 +118,7 @@ def extract_quotes(
 
 
 # -- kind ------------------------------------------------------------------------------------
-def _kind(text: str, span: MarkedSpan, para_starts: list[int]) -> str:
+def _kind(text: str, span: MarkedSpan, para_starts: set[int]) -> str:
     """``direct`` for a quotation set off as a sentence or more; ``partial`` when woven in."""
     i = span.open_at - 1
     while i >= 0 and text[i] in " \t":
@@ -154,11 +157,13 @@ def _is_sentence(tokens: Span) -> bool:
 
 
 # -- attribution -----------------------------------------------------------------------------
-def _inside(char: int, quoted: list[tuple[int, int]]) -> bool:
-    return any(lo <= char < hi for lo, hi in quoted)
+def _inside(char: int, quoted: Intervals) -> bool:
+    return char in quoted
 
 
-def _region(doc: Doc, span: MarkedSpan) -> Span:
+def _region(
+    doc: Doc, span: MarkedSpan, para_bounds: list[tuple[int, int]], para_starts: list[int]
+) -> Span:
     """The sentences the quotation touches, plus a trailing "..., she said." split off by spaCy."""
     text = doc_text(doc)
     first = doc.char_span(span.open_at, span.open_at + 1, alignment_mode="expand")
@@ -175,9 +180,7 @@ def _region(doc: Doc, span: MarkedSpan) -> Span:
         if same_paragraph and (nxt.is_lower or nxt.pos_ in {"PROPN", "PRON", "DET"}):
             end = doc[after].sent.end
     # spaCy's sentences sometimes run across a paragraph break; a cue never does.
-    para_lo = text.rfind("\n", 0, span.open_at) + 1
-    para_hi = text.find("\n", close)
-    para_hi = len(text) if para_hi < 0 else para_hi
+    para_lo, para_hi = _line_around(text, para_bounds, para_starts, span.open_at, close)
     while start < first[0].i and doc[start].idx < para_lo:
         start += 1
     while end > last[-1].i + 1 and doc[end - 1].idx >= para_hi:
@@ -185,7 +188,26 @@ def _region(doc: Doc, span: MarkedSpan) -> Span:
     return doc[start:end]
 
 
-def _cues(region: Span, quoted: list[tuple[int, int]]) -> list[Token]:
+def _line_around(
+    text: str, para_bounds: list[tuple[int, int]], starts: list[int], open_at: int, close: int
+) -> tuple[int, int]:
+    """Where the line holding ``open_at`` starts and the first line break at or after ``close``
+    (the text's end if none), found by binary search over the paragraphs' bounds."""
+    k = bisect.bisect_right(starts, open_at) - 1
+    if k >= 0 and open_at <= para_bounds[k][1]:
+        lo = para_bounds[k][0]
+    else:
+        lo = text.rfind("\n", 0, open_at) + 1
+    k = bisect.bisect_right(starts, close) - 1
+    if k >= 0 and close <= para_bounds[k][1]:
+        hi = para_bounds[k][1]
+        hi = hi if hi < len(text) and text[hi] == "\n" else text.find("\n", close)
+    else:
+        hi = text.find("\n", close)
+    return lo, len(text) if hi < 0 else hi
+
+
+def _cues(region: Span, quoted: Intervals) -> list[Token]:
     found = []
     for tok in region:
         if _inside(tok.idx, quoted):
@@ -205,35 +227,41 @@ def _cues(region: Span, quoted: list[tuple[int, int]]) -> list[Token]:
     return found
 
 
-def _ancestor_depth(tokens: Span, cue: Token) -> int | None:
-    """How far up from the quotation's tokens ``cue`` is, or None if it is not an ancestor."""
-    best: int | None = None
+def _ancestor_depths(tokens: Span) -> dict[int, int]:
+    """For each ancestor (up to 30 steps) of the quotation's tokens, how far up it is at least:
+    one walk per token, so that ranking many cues costs a lookup each."""
+    best: dict[int, int] = {}
     for tok in tokens:
         depth = 0
         node = tok
         while node.head.i != node.i and depth < 30:
             node = node.head
             depth += 1
-            if node.i == cue.i:
-                best = depth if best is None else min(best, depth)
-                break
+            if best.get(node.i, 31) > depth:
+                best[node.i] = depth
     return best
 
 
 def _attribute(
-    doc: Doc, draft: _Draft, quoted: list[tuple[int, int]], resolver: SpeakerResolver
+    doc: Doc,
+    draft: _Draft,
+    quoted: Intervals,
+    resolver: SpeakerResolver,
+    para_bounds: list[tuple[int, int]],
+    para_starts: list[int],
 ) -> None:
     span = draft.span
     if draft.tokens is None or not len(draft.tokens):
         return
-    region = _region(doc, span)
+    region = _region(doc, span, para_bounds, para_starts)
     candidates = _cues(region, quoted)
     if not candidates:
         return
     close = span.close_at if span.close_at is not None else span.end
+    depths = _ancestor_depths(draft.tokens)
 
     def rank(cue: Token) -> tuple[int, int, int, int]:
-        depth = _ancestor_depth(draft.tokens, cue)  # type: ignore[arg-type]
+        depth = depths.get(cue.i)
         # The cue's own object being the quotation ("said, '...'") also links them.
         if depth is None and any(
             child.idx >= span.start and child.idx < close for child in cue.children
@@ -279,7 +307,7 @@ def _infer_from_neighbours(
     doc: Doc,
     drafts: list[_Draft],
     para_bounds: list[tuple[int, int]],
-    quoted: list[tuple[int, int]],
+    quoted: Intervals,
     resolver: SpeakerResolver,
 ) -> None:
     """Give a cue-less quotation the speaker its context implies."""
@@ -288,36 +316,57 @@ def _infer_from_neighbours(
     def para_of(offset: int) -> int:
         return max(bisect.bisect_right(para_starts, offset) - 1, 0)
 
+    # Drafts are in text order and only the current one gains a speaker, so what lies ahead of
+    # it is still as attributed: where each run of continued, speakerless drafts stops, and the
+    # next attributed draft, are computed once (right to left) instead of per draft.
+    count = len(drafts)
+    stop = [count] * (count + 1)
+    next_said = [count] * (count + 1)
+    for k in range(count - 1, -1, -1):
+        d = drafts[k]
+        if d.span.continued and d.speaker is None:
+            stop[k] = stop[k + 1] if d.span.continues else count
+        else:
+            stop[k] = k
+        next_said[k] = k if d.speaker else next_said[k + 1]
+    draft_paras = [para_of(d.span.open_at) for d in drafts]
+    open_ats = [d.span.open_at for d in drafts]
+    last_said: dict[int, int] = {}  # paragraph -> the last draft so far with a speaker
+
     for n, draft in enumerate(drafts):
+        p = draft_paras[n]
         if draft.speaker is not None:
+            last_said[p] = n
             continue
-        p = para_of(draft.span.open_at)
         source: _Draft | None = None
         if draft.span.continued and n > 0:
             source = drafts[n - 1]
         if (source is None or source.speaker is None) and draft.span.continues:
             # The first paragraph of a long quotation takes the speaker named where it ends.
-            following = drafts[n + 1 :]
-            while following and following[0].span.continued and following[0].speaker is None:
-                following = following[1:] if following[0].span.continues else []
-            if following and following[0].span.continued:
-                source = following[0]
+            k = stop[n + 1]
+            if k < count and drafts[k].span.continued:
+                source = drafts[k]
         if source is None or source.speaker is None:
-            same = [
-                d for d in drafts if d is not draft and d.speaker and para_of(d.span.open_at) == p
-            ]
-            before = [d for d in same if d.span.open_at < draft.span.open_at]
-            after = [d for d in same if d.span.open_at > draft.span.open_at]
-            source = before[-1] if before else (after[0] if after else None)
+            source = None
+            if p in last_said:
+                source = drafts[last_said[p]]
+            else:
+                k = next_said[n + 1]
+                if k < count and draft_paras[k] == p:
+                    source = drafts[k]
         if source is not None and source.speaker is not None:
             draft.speaker, draft.cue = source.speaker, source.cue
             draft.confidence = source.confidence * 0.85
+            last_said[p] = n
             continue
         if draft.kind == "direct" and p > 0 and draft.span.open_at <= para_bounds[p][0] + 1:
-            record = _speaker_introduced_before(doc, para_bounds[p - 1], drafts, quoted, resolver)
+            record = _speaker_introduced_before(
+                doc, para_bounds[p - 1], drafts, quoted, resolver, open_ats
+            )
             if record is not None:
                 draft.speaker = record
                 draft.confidence = 0.6
+                last_said[p] = n
                 continue
         if draft.kind == "direct":
             # "..., leaving Coach Ruiz unhappy. 'The second card was harsh.'": a quotation
@@ -326,13 +375,14 @@ def _infer_from_neighbours(
             if record is not None:
                 draft.speaker = record
                 draft.confidence = 0.45
+                last_said[p] = n
 
 
 def _sole_person_of_previous_sentence(
     doc: Doc,
     draft: _Draft,
     para: tuple[int, int],
-    quoted: list[tuple[int, int]],
+    quoted: Intervals,
     resolver: SpeakerResolver,
 ) -> ActorRecord | None:
     first = doc.char_span(draft.span.open_at, draft.span.open_at + 1, alignment_mode="expand")
@@ -358,12 +408,17 @@ def _speaker_introduced_before(
     doc: Doc,
     para: tuple[int, int],
     drafts: list[_Draft],
-    quoted: list[tuple[int, int]],
+    quoted: Intervals,
     resolver: SpeakerResolver,
+    open_ats: list[int],
 ) -> ActorRecord | None:
     """The speaker the previous paragraph ends on: its last quotation's, or its last cue's."""
     lo, hi = para
-    in_para = [d for d in drafts if lo <= d.span.open_at < hi and d.speaker is not None]
+    in_para = [
+        d
+        for d in drafts[bisect.bisect_left(open_ats, lo) : bisect.bisect_left(open_ats, hi)]
+        if d.speaker is not None
+    ]
     region = doc.char_span(lo, hi, alignment_mode="expand")
     cue_record: tuple[int, ActorRecord] | None = None
     if region is not None:

@@ -20,6 +20,7 @@ from parley.nlp.rules.speech import (
     is_according_to,
     speaker_token,
 )
+from parley.quotemarks import Intervals
 from parley.types import Quote, SpeakerRef
 
 MIN_CONTENT_TOKENS = 3
@@ -209,18 +210,18 @@ def _content_span(doc: Doc, clause_tokens: list[Token]) -> Span | None:
     return span if len(span) >= MIN_CONTENT_TOKENS else None
 
 
-def _quoted_share(span: Span, direct: list[tuple[int, int]]) -> float:
-    covered = sum(max(0, min(span.end_char, hi) - max(span.start_char, lo)) for lo, hi in direct)
+def _quoted_share(span: Span, direct: Intervals) -> float:
+    covered = direct.covered(span.start_char, span.end_char)
     return covered / max(1, span.end_char - span.start_char)
 
 
 def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -> list[Quote]:
     """Indirect quotations of ``doc`` with their speakers."""
-    direct = [(q.start - 1, q.end + 1) for q in quotes if q.kind == "direct"]
-    every_quote = [(q.start - 1, q.end + 1) for q in quotes]
+    direct = Intervals([(q.start - 1, q.end + 1) for q in quotes if q.kind == "direct"])
+    every_quote = Intervals([(q.start - 1, q.end + 1) for q in quotes])
 
     def in_quote(char: int) -> bool:
-        return any(lo <= char < hi for lo, hi in every_quote)
+        return char in every_quote
 
     resolver = SpeakerResolver(doc, actors, quoted=in_quote)
     found: list[Quote] = []

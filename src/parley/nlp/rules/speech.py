@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
 from parley.nlp.deps import NOMINAL_SUBJECT_DEPS, NOUN_PHRASE_DEPS, SPEAKER_CLIMB_DEPS
-from parley.nlp.doctext import doc_sents, doc_text
+from parley.nlp.doctext import doc_sents, doc_text, span_ents
 from parley.nlp.rules.actors import PRONOUN_GENDER, ActorIndex, ActorRecord
 from parley.types import ActorKind
 
@@ -454,7 +454,7 @@ class SpeakerResolver:
             return head
         if others:
             return others[0]
-        for ent in phrase.ents:
+        for ent in span_ents(phrase):
             record = self.actors.find(ent.text)
             if record is not None:
                 return record

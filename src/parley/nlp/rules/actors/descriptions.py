@@ -10,6 +10,7 @@ from parley.geo.countries import (
     demonym_code,
 )
 from parley.nlp.deps import ACTING_SUBJECT_DEPS
+from parley.nlp.doctext import noun_chunks
 from parley.nlp.rules.actors.record import ActorRecord
 from parley.nlp.rules.actors.words import (
     GENDERED_WORDS,
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 def add_descriptions(index: ActorIndex) -> None:
     """Definite descriptions ("the President", "the three-judge court") as mentions."""
     doc = index.doc
-    for chunk in doc.noun_chunks:
+    for chunk in noun_chunks(doc):
         first = chunk[0]
         if first.lower_ != "the" or first.i in index.claimed:
             continue

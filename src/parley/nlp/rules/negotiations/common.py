@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from parley.nlp.doctext import ent_at
 from parley.nlp.rules.actors import ActorIndex
 from parley.nlp.rules.casualties import country_of
 from parley.types import Quote
@@ -18,10 +19,7 @@ _SENT_END = re.compile(r"[.!?][\"”’]?\s+[A-Z“\"]")
 def _ent_of(token: Token) -> Span | None:
     if not token.ent_type_:
         return None
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    return ent_at(token.doc, token.i)
 
 
 def _countries(tokens: Iterable[Token], actors: ActorIndex | None = None) -> list[str]:
