@@ -343,7 +343,8 @@ def _quote_row(doc_id: Any, i: int, q: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-_DATE_FIELDS = ("text", "start", "end", "value", "type", "timex", "mod", "deadline")
+#: A date row's fields besides ``doc_id`` and ``idx``: those of its Arrow schema.
+_DATE_FIELDS = tuple(SCHEMAS["dates"].names[2:])
 
 
 def _date_row(doc_id: Any, i: int, d: Mapping[str, Any]) -> dict[str, Any]:

@@ -22,6 +22,22 @@ QUOTE_LEGEND = (
 
 
 def print_report(result: ArticleResult, console: Console) -> None:
+    """The readable report of one article: each part printed only when it has something."""
+    _print_heading(result, console)
+    _print_quotes(result, console)
+    if result.actors:
+        _print_actors(result, console)
+    if result.places:
+        _print_places(result, console)
+    if result.dates:
+        _print_dates(result, console)
+    print_event_table(result, console)
+    print_negotiation_tables(result, console)
+    for warning in result.warnings:
+        console.print(f"[yellow]warning:[/yellow] {warning}")
+
+
+def _print_heading(result: ArticleResult, console: Console) -> None:
     article = result.article
     heading = article.title or article.id
     console.rule(f"[bold]{heading}")
@@ -32,6 +48,8 @@ def print_report(result: ArticleResult, console: Console) -> None:
         meta.append(article.url)
     console.print(" · ".join(meta), style="dim")
 
+
+def _print_quotes(result: ArticleResult, console: Console) -> None:
     by_speaker: dict[str, list[Quote]] = defaultdict(list)
     for quote in result.quotes:
         by_speaker[quote.speaker.name if quote.speaker else "(unattributed)"].append(quote)
@@ -51,51 +69,52 @@ def print_report(result: ArticleResult, console: Console) -> None:
                 soft_wrap=not console.is_terminal,  # one line per quote in a file
             )
 
-    if result.actors:
-        table = Table(title="Actors", title_justify="left", show_lines=False)
-        for column in ("name", "kind", "title", "country", "mentions"):
-            table.add_column(column)
-        for actor in result.actors:
-            table.add_row(
-                actor.name,
-                actor.kind,
-                actor.title or "",
-                actor.country or "",
-                str(len(actor.mentions)),
-            )
-        print_table(console, table)
-    if result.places:
-        table = Table(title="Places", title_justify="left")
-        for column in ("place", "kind", "country", "coordinates", "mentions"):
-            table.add_column(column)
-        seen: dict[tuple[str, str | None], list[Place]] = {}
-        for place in result.places:
-            seen.setdefault((place.name, place.country), []).append(place)
-        for (name, country), mentions in seen.items():
-            first = mentions[0]
-            where = (
-                f"{first.latitude:.3f}, {first.longitude:.3f}"
-                if first.latitude is not None and first.longitude is not None
-                else ""
-            )
-            table.add_row(escape(name), first.kind or "", country or "", where, str(len(mentions)))
-        print_table(console, table)
-    if result.dates:
-        table = Table(title="Dates", title_justify="left")
-        table.add_column("expression")
-        table.add_column("type")
-        table.add_column("value")
-        for d in result.dates:
-            # A duration, a recurrence or "now" has no calendar value: its TimeML value says it.
-            shown = d.value or d.timex or "(unresolved: no publication date)"
-            if d.deadline:
-                shown += f" (deadline {d.deadline})"
-            table.add_row(d.text, d.type or "", shown)
-        print_table(console, table)
-    print_event_table(result, console)
-    print_negotiation_tables(result, console)
-    for warning in result.warnings:
-        console.print(f"[yellow]warning:[/yellow] {warning}")
+
+def _print_actors(result: ArticleResult, console: Console) -> None:
+    table = Table(title="Actors", title_justify="left", show_lines=False)
+    for column in ("name", "kind", "title", "country", "mentions"):
+        table.add_column(column)
+    for actor in result.actors:
+        table.add_row(
+            actor.name,
+            actor.kind,
+            actor.title or "",
+            actor.country or "",
+            str(len(actor.mentions)),
+        )
+    print_table(console, table)
+
+
+def _print_places(result: ArticleResult, console: Console) -> None:
+    table = Table(title="Places", title_justify="left")
+    for column in ("place", "kind", "country", "coordinates", "mentions"):
+        table.add_column(column)
+    seen: dict[tuple[str, str | None], list[Place]] = {}
+    for place in result.places:
+        seen.setdefault((place.name, place.country), []).append(place)
+    for (name, country), mentions in seen.items():
+        first = mentions[0]
+        where = (
+            f"{first.latitude:.3f}, {first.longitude:.3f}"
+            if first.latitude is not None and first.longitude is not None
+            else ""
+        )
+        table.add_row(escape(name), first.kind or "", country or "", where, str(len(mentions)))
+    print_table(console, table)
+
+
+def _print_dates(result: ArticleResult, console: Console) -> None:
+    table = Table(title="Dates", title_justify="left")
+    table.add_column("expression")
+    table.add_column("type")
+    table.add_column("value")
+    for d in result.dates:
+        # A duration, a recurrence or "now" has no calendar value: its TimeML value says it.
+        shown = d.value or d.timex or "(unresolved: no publication date)"
+        if d.deadline:
+            shown += f" (deadline {d.deadline})"
+        table.add_row(d.text, d.type or "", shown)
+    print_table(console, table)
 
 
 # -- casualties, amounts, agreements, conditions (issue 3, items 5-6) ------------------------

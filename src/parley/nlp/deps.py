@@ -26,6 +26,11 @@ FINITE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 #: Relations a speaker search climbs from a participle or a conjunct to the verb that has the
 #: subject ("..., saying" takes the subject of the verb it modifies).
 SPEAKER_CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "relcl", "pcomp", "ccomp", "dep"})
+#: Relations whose head starts a noun chunk in spaCy's English noun-chunk iterator (copied by
+#: ``doctext.noun_chunks``, which must find the same chunks).
+NOUN_CHUNK_DEPS = (
+    "oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT",
+)  # fmt: skip
 #: Left dependents kept in a speaker's noun phrase ("the Kremlin's chief spokesman").
 NOUN_PHRASE_DEPS = frozenset(
     {

@@ -15,6 +15,8 @@ import time
 
 from spacy.tokens import Doc, Span
 
+from parley.nlp.deps import NOUN_CHUNK_DEPS
+
 _KEY = "parley.text"
 _SENTS = "parley.sents"
 
@@ -82,10 +84,6 @@ def ent_at(doc: Doc, i: int) -> Span | None:
     return ents[k] if k >= 0 and i < ents[k].end else None
 
 
-# spaCy's English noun-chunk dependencies
-_NP_DEPS = "oprd nsubj dobj nsubjpass pcomp pobj dative appos attr ROOT".split()
-
-
 def noun_chunks(doc: Doc) -> list[Span]:
     """``doc.noun_chunks`` for English, the same spans in one linear pass.
 
@@ -98,7 +96,7 @@ def noun_chunks(doc: Doc) -> list[Span]:
     from spacy.symbols import NOUN, PRON, PROPN
 
     strings = doc.vocab.strings
-    np_deps = {strings.add(label) for label in _NP_DEPS}
+    np_deps = {strings.add(label) for label in NOUN_CHUNK_DEPS}
     conj = strings.add("conj")
     np_label = strings.add("NP")
     top: dict[int, int] = {}  # token -> the head its conjunct chain climbs to
