@@ -55,6 +55,12 @@ class ActorIndex:
         self.records: list[ActorRecord] = []
         self.main_country: str | None = None
         self.claimed: set[int] = set()  # token indices inside a person's name or title
+        self._mentions_key: tuple[int, int, int] | None = None
+        self._mentions_cache: tuple[list[int], list[tuple[int, int, int, ActorRecord]], int] = (
+            [],
+            [],
+            0,
+        )
 
     def sentence_bounds(self, token_i: int) -> tuple[int, int]:
         """(start, end) token indices of the sentence holding token ``token_i``."""
@@ -157,12 +163,33 @@ class ActorIndex:
         return None
 
     def at(self, start: int, end: int) -> ActorRecord | None:
-        """The actor with a mention overlapping the characters ``[start, end)``."""
-        for record in self.records:
-            for m_start, m_end in record.mentions:
-                if m_start < end and start < m_end:
-                    return record
-        return None
+        """The actor with a mention overlapping the characters ``[start, end)`` (the first
+        such actor in ``records``, as a scan of every mention would find)."""
+        starts, table, longest = self._mention_table()
+        lo = bisect_right(starts, start - longest)
+        hi = bisect_right(starts, end - 1)
+        best: tuple[int, ActorRecord] | None = None
+        for m_start, m_end, rank, record in table[lo:hi]:
+            if m_start < end and start < m_end and (best is None or rank < best[0]):
+                best = (rank, record)
+        return best[1] if best else None
+
+    def _mention_table(
+        self,
+    ) -> tuple[list[int], list[tuple[int, int, int, ActorRecord]], int]:
+        """Every mention sorted by start, with its actor's rank in ``records``; rebuilt only
+        when actors or mentions were added or removed, so lookups stay logarithmic."""
+        key = (id(self.records), len(self.records), sum(len(r.mentions) for r in self.records))
+        if self._mentions_key != key:
+            table = sorted(
+                (m_start, m_end, rank, record)
+                for rank, record in enumerate(self.records)
+                for m_start, m_end in record.mentions
+            )
+            longest = max((m_end - m_start for m_start, m_end, _, _ in table), default=0)
+            self._mentions_cache = ([row[0] for row in table], table, longest)
+            self._mentions_key = key
+        return self._mentions_cache
 
     def mentions_before(
         self, offset: int, *, kind: ActorKind | None = None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from parley.nlp.rules.actors.record import ActorRecord
-from parley.nlp.rules.actors.words import is_initial, name_tokens
+from parley.nlp.rules.actors.words import is_initial, name_token_tuple, name_tokens
 
 
 def names_compatible(short: str, long: str) -> bool:
@@ -13,13 +13,15 @@ def names_compatible(short: str, long: str) -> bool:
     double surname); longer names must have all their (non-initial) words in the other, and
     the same first word or no first name at all ("Pierluisi Urrutia").
     """
-    a, b = name_tokens(short), name_tokens(long)
+    a, b = name_token_tuple(short), name_token_tuple(long)
     if len(a) > len(b):
         a, b = b, a
     if not a or not b:
         return False
     if a == b:
         return True
+    if not any(t in b for t in a):  # every compatible pair shares a word; most pairs do not
+        return False
     core_a = [t for t in a if not is_initial(t)] or a
     core_b = [t for t in b if not is_initial(t)] or b
     if len(a) == 1:

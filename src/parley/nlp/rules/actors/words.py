@@ -60,7 +60,13 @@ def norm_token(text: str) -> str:
 
 
 def name_tokens(name: str) -> list[str]:
-    return [norm_token(t) for t in name.split() if norm_token(t)]
+    return list(name_token_tuple(name))
+
+
+@lru_cache(maxsize=65536)
+def name_token_tuple(name: str) -> tuple[str, ...]:
+    """``name_tokens``, cached: the same few names are compared with each other many times."""
+    return tuple(t for t in map(norm_token, name.split()) if t)
 
 
 def is_initial(token: str) -> bool:
