@@ -65,6 +65,7 @@ def finish(index: ActorIndex) -> None:
             record.aliases.remove(record.name)
     # Actors without any mention (never happens for built ones) are dropped; keep ids dense.
     index.records = [r for r in index.records if r.mentions]
-    index.records.sort(key=lambda r: r.first_mention)
+    # A new list, not an in-place sort: the mention table of ``index.at`` notices a new list.
+    index.records = sorted(index.records, key=lambda r: r.first_mention)
     for n, record in enumerate(index.records, start=1):
         record.id = f"a{n}"

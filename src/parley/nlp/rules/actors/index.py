@@ -18,7 +18,7 @@ from parley.geo.countries import (
 )
 from parley.nlp.doctext import doc_sents, doc_text
 from parley.nlp.rules.actors.names import first_names_agree, names_compatible
-from parley.nlp.rules.actors.record import ActorRecord
+from parley.nlp.rules.actors.record import ActorRecord, MentionEdits
 from parley.nlp.rules.actors.words import (
     DETERMINERS,
     HONORIFICS,
@@ -55,7 +55,10 @@ class ActorIndex:
         self.records: list[ActorRecord] = []
         self.main_country: str | None = None
         self.claimed: set[int] = set()  # token indices inside a person's name or title
-        self._mentions_key: tuple[int, int, int] | None = None
+        # The mention table's records list (held, so a new list is never taken for it), its
+        # length and the mention edit count when the table was built.
+        self._mentions_of: list[ActorRecord] | None = None
+        self._mentions_key: tuple[int, int] | None = None
         self._mentions_cache: tuple[list[int], list[tuple[int, int, int, ActorRecord]], int] = (
             [],
             [],
@@ -178,9 +181,10 @@ class ActorIndex:
         self,
     ) -> tuple[list[int], list[tuple[int, int, int, ActorRecord]], int]:
         """Every mention sorted by start, with its actor's rank in ``records``; rebuilt only
-        when actors or mentions were added or removed, so lookups stay logarithmic."""
-        key = (id(self.records), len(self.records), sum(len(r.mentions) for r in self.records))
-        if self._mentions_key != key:
+        when actors or mentions were added or removed or ``records`` was replaced (reordering
+        goes by a new list), so lookups stay logarithmic."""
+        key = (len(self.records), MentionEdits.count)
+        if self._mentions_of is not self.records or self._mentions_key != key:
             table = sorted(
                 (m_start, m_end, rank, record)
                 for rank, record in enumerate(self.records)
@@ -189,6 +193,7 @@ class ActorIndex:
             longest = max((m_end - m_start for m_start, m_end, _, _ in table), default=0)
             self._mentions_cache = ([row[0] for row in table], table, longest)
             self._mentions_key = key
+            self._mentions_of = self.records
         return self._mentions_cache
 
     def mentions_before(

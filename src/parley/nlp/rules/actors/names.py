@@ -55,3 +55,33 @@ def pick_namesake(cands: list[ActorRecord], offset: int) -> ActorRecord:
         return (len(before), max(before) if before else -1)
 
     return max(cands, key=score)
+
+
+class NameIndex:
+    """People by the words of their names. Two names ``names_compatible`` accepts always share
+    a word, so a lookup tests only the records that share one (in the order they were added)
+    instead of every record of the article: the cost stays linear in a long text."""
+
+    def __init__(self, records: list[ActorRecord] | None = None) -> None:
+        self._rank: dict[int, int] = {}
+        self._by_word: dict[str, list[ActorRecord]] = {}
+        for record in records or ():
+            self.add(record)
+
+    def add(self, record: ActorRecord) -> None:
+        self._rank[id(record)] = len(self._rank)
+        self.renamed(record)
+
+    def renamed(self, record: ActorRecord) -> None:
+        """Index ``record`` under the words of its (new) name too."""
+        for word in set(name_token_tuple(record.name)):
+            held = self._by_word.setdefault(word, [])
+            if not held or held[-1] is not record:
+                held.append(record)
+
+    def sharing_a_word(self, name: str) -> list[ActorRecord]:
+        """The records whose name shares a word with ``name``, in the order they were added."""
+        found = {
+            id(r): r for word in set(name_token_tuple(name)) for r in self._by_word.get(word, ())
+        }
+        return sorted(found.values(), key=lambda r: self._rank[id(r)])

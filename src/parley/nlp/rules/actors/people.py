@@ -15,8 +15,13 @@ from parley.geo.countries import (
     known_actor,
 )
 from parley.nlp.deps import ACTING_SUBJECT_DEPS
-from parley.nlp.rules.actors.names import first_names_agree, names_compatible, pick_namesake
-from parley.nlp.rules.actors.record import ActorRecord, PersonMention
+from parley.nlp.rules.actors.names import (
+    NameIndex,
+    first_names_agree,
+    names_compatible,
+    pick_namesake,
+)
+from parley.nlp.rules.actors.record import PersonMention
 from parley.nlp.rules.actors.titles import read_title
 from parley.nlp.rules.actors.words import (
     DETERMINERS,
@@ -365,7 +370,7 @@ def _name_like(name: str) -> bool:
 
 def cluster_persons(index: ActorIndex, mentions: list[PersonMention]) -> None:
     doc = index.doc
-    clusters: list[ActorRecord] = []
+    clusters = NameIndex()
     # Full names first, so a surname met before its full name still finds it.
     for m in sorted(mentions, key=lambda m: (-len(name_tokens(m.name)), m.start)):
         tokens = name_tokens(m.name)
@@ -374,39 +379,41 @@ def cluster_persons(index: ActorIndex, mentions: list[PersonMention]) -> None:
         record = next(
             (
                 r
-                for r in clusters
+                for r in clusters.sharing_a_word(m.name)
                 if names_compatible(m.name, r.name) and first_names_agree(m.name, r.name)
             ),
             None,
         )
         if record is None:
             record = index.add(m.name, "person")
-            clusters.append(record)
+            clusters.add(record)
         elif len(name_tokens(m.name)) > len(name_tokens(record.name)):
             record.add_alias(record.name)
             record.name = m.name
+            clusters.renamed(record)
     for m in mentions:
         tokens = name_tokens(m.name)
+        sharing = clusters.sharing_a_word(m.name)
         if len(tokens) >= 2:
             record = next(
                 r
-                for r in clusters
+                for r in sharing
                 if names_compatible(m.name, r.name) and first_names_agree(m.name, r.name)
             )
         else:
-            cands = [r for r in clusters if names_compatible(m.name, r.name)]
+            cands = [r for r in sharing if names_compatible(m.name, r.name)]
             if not cands:
                 # A first name alone ("Paweł") for the one person the article gives it to.
                 cands = [
                     r
-                    for r in clusters
+                    for r in sharing
                     if len(name_tokens(r.name)) > 1 and name_tokens(r.name)[0] == tokens[0]
                 ]
                 if len(cands) != 1:
                     cands = []
             if not cands:
                 record = index.add(m.name, "person")
-                clusters.append(record)
+                clusters.add(record)
             elif len(cands) == 1:
                 record = cands[0]
             else:
@@ -427,6 +434,7 @@ def repair_surnames_tagged_otherwise(index: ActorIndex) -> None:
     people = [r for r in index.records if r.kind == "person"]
     if not people:
         return
+    by_word = NameIndex(people)
     for ent in index.ents:
         if ent.label_ not in ("ORG", "GPE", "NORP", "LOC"):
             continue
@@ -439,7 +447,7 @@ def repair_surnames_tagged_otherwise(index: ActorIndex) -> None:
             continue
         cands = [
             r
-            for r in people
+            for r in by_word.sharing_a_word(name)
             if names_compatible(name, r.name)
             and (len(name_tokens(name)) == 1 or first_names_agree(name, r.name))
         ]

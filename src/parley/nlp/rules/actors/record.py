@@ -7,6 +7,13 @@ from dataclasses import dataclass, field
 from parley.types import Actor, ActorKind
 
 
+class MentionEdits:
+    """How many mentions have been added to any actor: lookup tables built over the mentions
+    (``ActorIndex.at``) are rebuilt when it changes."""
+
+    count = 0
+
+
 @dataclass
 class ActorRecord:
     """A canonical actor while the article is analysed (mutable until frozen)."""
@@ -36,6 +43,7 @@ class ActorRecord:
         if (start, end) not in self.mentions:
             self.mentions.append((start, end))
             self.mentions.sort()
+            MentionEdits.count += 1
         surface = surface.strip()
         if surface and surface != self.name and surface not in self.aliases:
             self.aliases.append(surface)
