@@ -86,11 +86,6 @@ def test_fuzz_every_code_point_with_an_id(text: str) -> None:
     analyze_checked(text, id="fuzz")
 
 
-@pytest.mark.xfail(
-    reason="content_id encodes the text to UTF-8 and raises on a lone surrogate (the ingest "
-    "helper fixes it in parley.ingest/types)",
-    strict=False,
-)
 @fuzz(30)
 @given(text=every_code_point)
 def test_fuzz_every_code_point_default_id(text: str) -> None:
