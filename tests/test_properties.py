@@ -88,9 +88,9 @@ SETTINGS = settings(
 )
 
 
-def check_offsets(text: str, result: parley.ArticleResult, *, strict_surfaces: bool = True) -> None:
-    """Every offset of ``result`` slices ``text``; ``strict_surfaces``: actor mentions have no
-    surrounding whitespace (test_fuzz relaxes this for a known bug, see its xfail)."""
+def check_offsets(text: str, result: parley.ArticleResult) -> None:
+    """Every offset of ``result`` slices ``text``, and actor mentions have no surrounding
+    whitespace."""
     n = len(text)
     for quote in result.quotes:
         assert 0 <= quote.start <= quote.end <= n
@@ -103,7 +103,7 @@ def check_offsets(text: str, result: parley.ArticleResult, *, strict_surfaces: b
             assert 0 <= start < end <= n, actor
             surface = text[start:end]
             assert surface.strip(), actor
-            assert surface.strip() == surface or not strict_surfaces, actor
+            assert surface.strip() == surface, actor
     for event in result.events:
         s0, s1 = event.sentence
         t0, t1 = event.trigger

@@ -40,6 +40,11 @@ class ActorRecord:
 
     def add_mention(self, start: int, end: int, surface: str) -> None:
         """Record a mention ``[start, end)`` and its surface form as an alias."""
+        if len(surface) == end - start:  # the span's own text: no spaces at either edge
+            start += len(surface) - len(surface.lstrip())
+            end -= len(surface) - len(surface.rstrip())
+        if end <= start:
+            return
         if (start, end) not in self.mentions:
             self.mentions.append((start, end))
             self.mentions.sort()
