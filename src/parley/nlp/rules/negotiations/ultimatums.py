@@ -132,7 +132,10 @@ def _required(
             if token.dep_ == "prep" and token.lower_ == "without":
                 obj = next((c for c in token.children if c.dep_ == "pobj"), None)
                 if obj is not None:
-                    span = doc[obj.left_edge.i : obj.right_edge.i + 1]
+                    first = obj.left_edge.i
+                    while first < obj.i and doc[first].dep_ in ("det", "predet"):
+                        first += 1
+                    span = doc[first : obj.right_edge.i + 1]
                     return [span.text.strip(' ,.—–-"“”')]
             if token.dep_ == "mark" and token.lower_ == "unless":
                 clause = token.head
