@@ -113,10 +113,7 @@ def _arrow_leaves(table: Any) -> list[tuple[str, Any]]:
     return out
 
 
-@pytest.mark.xfail(
-    reason="issue 14 added Place fields (geonameid, feature_class, ...) not yet in the Arrow schemas",
-    strict=False,
-)
+@pytest.mark.xfail(reason='issue 14 added Place fields (geonameid, feature_class, ...) not yet in the Arrow schemas', strict=False)
 def test_arrow_tables_carry_every_field_of_the_contract(full: ArticleResult) -> None:
     from parley.batch.tables import rows_from_results, to_arrow
 
@@ -161,7 +158,7 @@ def _imports(path: Path) -> set[str]:
     return found
 
 
-@pytest.mark.xfail(reason="web/map.py (issue 14) imports parley.api.routes._common", strict=False)
+@pytest.mark.xfail(reason='web/map.py (issue 14) imports parley.api.routes._common', strict=False)
 def test_web_does_not_depend_on_api_route_modules() -> None:
     # The dashboard shares the API's app, dependencies, error shape and request schemas, but
     # its data comes from the library and the store.
