@@ -362,10 +362,10 @@ class _InText(Generic[_Item]):
     quadratic scan; by a plain filter otherwise."""
 
     def __init__(self, items: Sequence[_Item]) -> None:
-        self.items: Sequence[_Item] = items
+        self.items = items
         starts = [item.start for item in items]
         ordered = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
-        self.starts: list[int] | None = starts if ordered else None
+        self.starts = starts if ordered else None
 
     def within(self, sent: Span) -> list[_Item]:
         if self.starts is None:
