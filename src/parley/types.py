@@ -482,10 +482,11 @@ class Amount:
 class AgreementStep:
     """One mention of an agreement and the step it reports: "signed a memorandum on Thursday"
     (``done``), "finalising the agreement by April 26" (``due``: a deadline), "going to be signed
-    on Thursday" (``expected``: a forecast), "to establish a fund" (``planned``: no date)."""
+    on Thursday" (``expected``: a forecast), "to establish a fund" (``planned``: no date), "is
+    seeking a settlement" (``ongoing``: talks going on)."""
 
     step: str  # signing | finalisation | establishment | agreement | negotiation | ...
-    status: str  # done | due | expected | planned
+    status: str  # done | due | expected | planned | ongoing (talks going on)
     kind: str  # the agreement noun this mention used (memorandum, fund, deal, ...)
     text: str
     start: int

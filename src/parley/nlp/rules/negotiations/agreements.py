@@ -287,8 +287,11 @@ def _find_agreements(
             status = "agreed" if done_status in vocab.COLLAPSE_STATUSES else "proposed"
         else:
             status = done_status
-        # "negotiate a deal" says the deal is not there yet, whatever the tense.
+        # "negotiate a deal" says the deal is not there yet, whatever the tense; the talks
+        # themselves happened ("negotiated the deal for four years") or are going on.
+        acted = None
         if done_status == "proposed":
+            acted = None if pending else ("done" if verb.tag_ in ("VBD", "VBN") else "ongoing")
             pending = True
         record = Mention(
             noun=token,
@@ -299,6 +302,7 @@ def _find_agreements(
             parties=_parties_for(token, verb, actors),
         )
         record.step = step
+        record.acted = acted
         record.own_parties = tuple(record.parties)
         if pending and done_status != "proposed" and done_status not in vocab.COLLAPSE_STATUSES:
             record.steps.append(step)

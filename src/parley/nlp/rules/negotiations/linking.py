@@ -64,6 +64,8 @@ class Mention:
     deadline: bool = False
     #: who said it, reported speech included ("according to Sybiha")
     reported_by: str | None = None
+    #: talks about the agreement that took place ("done") or are going on ("ongoing")
+    acted: str | None = None
 
 
 @dataclass
@@ -144,10 +146,12 @@ def link(records: Sequence[Mention], doc: Doc) -> list[list[Mention]]:
 def _step_of(record: Mention, doc: Doc) -> AgreementStep:
     due = record.due
     done_date = record.date
-    if not record.pending:
+    if not record.pending or record.acted == "done":
         status, when = "done", done_date
     elif due is not None:
         status, when = ("due" if record.deadline else "expected"), due
+    elif record.acted == "ongoing":
+        status, when = "ongoing", None
     else:
         status, when = "planned", None
     start, end = record.start, record.end
