@@ -86,7 +86,10 @@ def _commitments(gold: dict[str, dict[str, Any]], dump: Path) -> dict[str, int]:
                 names = {
                     _last(n)
                     for a in hits
-                    for n in [a.get("said_by"), *(m.get("said_by") for m in a.get("milestones") or ())]
+                    for n in [
+                        a.get("said_by"),
+                        *(m.get("said_by") for m in a.get("milestones") or ()),
+                    ]
                     if n
                 }
                 counts["said_by"] += _last(said) in names
@@ -127,7 +130,9 @@ def _duplicates(dump: Path) -> dict[str, int]:
         counts["repeated_agreements"] += sum(n - 1 for n in keys.values())
         conditions = [c for c in out.get("conditions") or () if c["kind"] != "ultimatum"]
         counts["conditions"] += len(conditions)
-        items = Counter((c.get("party"), _norm(i)) for c in conditions for i in c.get("items") or ())
+        items = Counter(
+            (c.get("party"), _norm(i)) for c in conditions for i in c.get("items") or ()
+        )
         counts["condition_items"] += sum(items.values())
         counts["repeated_condition_items"] += sum(n - 1 for n in items.values())
         counts["conditions_with_speaker"] += sum(bool(c.get("said_by")) for c in conditions)
