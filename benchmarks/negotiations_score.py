@@ -57,7 +57,7 @@ def _gold() -> dict[str, dict[str, Any]]:
 
 
 def _commitments(gold: dict[str, dict[str, Any]], dump: Path) -> dict[str, int]:
-    counts = Counter()
+    counts: Counter[str] = Counter()
     for doc_id, data in gold.items():
         path = dump / f"{doc_id}.json"
         if not path.exists():
@@ -97,7 +97,7 @@ def _commitments(gold: dict[str, dict[str, Any]], dump: Path) -> dict[str, int]:
 
 
 def _conditions(gold: dict[str, dict[str, Any]], dump: Path) -> dict[str, int]:
-    counts = Counter()
+    counts: Counter[str] = Counter()
     for doc_id, data in gold.items():
         path = dump / f"{doc_id}.json"
         if not path.exists() or not data.get("conditions"):
@@ -116,7 +116,7 @@ def _conditions(gold: dict[str, dict[str, Any]], dump: Path) -> dict[str, int]:
 
 
 def _duplicates(dump: Path) -> dict[str, int]:
-    counts = Counter()
+    counts: Counter[str] = Counter()
     most = 0
     for path in sorted(dump.glob("*.json")):
         out = json.loads(path.read_text(encoding="utf-8"))
