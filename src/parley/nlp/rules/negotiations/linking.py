@@ -120,7 +120,7 @@ def _group_for(record: Mention, groups: list[_Group], sentence: int) -> _Group |
             and (set(own) == set(group.parties) or not own)
         ):
             return group
-        # only the latest agreement is open to "the agreement": an older one needs its kind
+        # an older agreement is reached only past later ones whose parties do not fit
     return None
 
 
@@ -180,15 +180,13 @@ def _status(members: Sequence[Mention]) -> tuple[str, Mention | None]:
     )
     best: tuple[int, Mention | None] = (0, None)
     for member in members:
-        if member.pending:
-            continue
+        # a pending mention keeps the status it has on its own ("may withdraw from the
+        # deal" leaves it agreed; "will sign" leaves it proposed)
         rank = _RANK.get(member.status, 0)
         if rank >= pending_rank:
             rank = min(rank, _RANK["agreed"])
         if rank > best[0] or best[1] is None:
             best = (rank, member)
-    if best[1] is None:
-        return "proposed", None
     status = next(k for k, v in _RANK.items() if v == best[0])
     return status, best[1]
 
