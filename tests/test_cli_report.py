@@ -85,3 +85,33 @@ def test_durations_show_their_timeml_value_and_deadline() -> None:
     assert "P30D (deadline 2025-05-18)" in report
     assert "2025-04-14" in report
     assert "unresolved" not in report
+
+
+def test_report_lists_each_step_of_a_linked_agreement() -> None:
+    from parley.types import Agreement, AgreementStep
+
+    body = "Chile and Peru signed a memorandum on Monday. The deal will be signed on Friday."
+    steps = (
+        AgreementStep("signing", "done", "memorandum", "signed a memorandum", 15, 34, "2025-02-24"),
+        AgreementStep(
+            "signing",
+            "expected",
+            "deal",
+            "deal will be signed",
+            50,
+            69,
+            "2025-02-28",
+            said_by="Ana Ruiz",
+        ),
+    )
+    deal = Agreement(
+        "g1", "deal", "signed a memorandum", 15, 34, ("CHL", "PER"), "agreed", milestones=steps
+    )
+    out = io.StringIO()
+    print_report(
+        replace(result(body), agreements=(deal,)), Console(file=out, width=200, color_system=None)
+    )
+    text = out.getvalue()
+    section = text[text.index("Agreement steps") :]
+    assert "done" in section and "2025-02-24" in section
+    assert "expected" in section and "2025-02-28" in section and "Ana Ruiz" in section

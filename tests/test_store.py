@@ -546,6 +546,33 @@ def test_store_agreements_overdue_relative_to_today(store: Store) -> None:
     assert not any(a.overdue for a in store.list_agreements(today=date(2025, 4, 20)))
 
 
+def test_store_keeps_an_agreements_steps(store: Store) -> None:
+    from parley.types import AgreementStep
+
+    body = "Chile and Peru signed a memorandum on Monday. The deal will be signed on Friday."
+    steps = (
+        AgreementStep("signing", "done", "memorandum", "signed a memorandum", 15, 34, "2025-02-24"),
+        AgreementStep("signing", "expected", "deal", "deal will be signed", 50, 69, "2025-02-28"),
+    )
+    deal = Agreement(
+        id="g1",
+        kind="deal",
+        text="signed a memorandum",
+        start=15,
+        end=34,
+        parties=("CHL", "PER"),
+        status="agreed",
+        due="2025-02-28",
+        milestones=steps,
+    )
+    store.save([result(body, published="2025-02-24", agreements=(deal,))])
+    (row,) = store.list_agreements(today=date(2025, 2, 25))
+    assert [(m["status"], m["date"]) for m in row.milestones] == [
+        ("done", "2025-02-24"),
+        ("expected", "2025-02-28"),
+    ]
+
+
 def test_store_record_failure_and_stats(store: Store) -> None:
     store.record_failure("doc-x", "analyze", "boom")
     store.record_failure("doc-x", "analyze", "boom again")  # replaces, does not duplicate

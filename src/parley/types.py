@@ -479,8 +479,58 @@ class Amount:
 
 
 @dataclass(frozen=True, slots=True)
+class AgreementStep:
+    """One mention of an agreement and the step it reports: "signed a memorandum on Thursday"
+    (``done``), "finalising the agreement by April 26" (``due``: a deadline), "going to be signed
+    on Thursday" (``expected``: a forecast), "to establish a fund" (``planned``: no date), "is
+    seeking a settlement" (``ongoing``: talks going on)."""
+
+    step: str  # signing | finalisation | establishment | agreement | negotiation | ...
+    status: str  # done | due | expected | planned | ongoing (talks going on)
+    kind: str  # the agreement noun this mention used (memorandum, fund, deal, ...)
+    text: str
+    start: int
+    end: int
+    date: str | None = None  # when it happened (done) or is due / expected
+    date_text: str | None = None
+    said_by: str | None = None  # who said it (quote or reported speech), if anyone
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "step": self.step,
+            "status": self.status,
+            "kind": self.kind,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "date": self.date,
+            "date_text": self.date_text,
+            "said_by": self.said_by,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> AgreementStep:
+        """The inverse of :meth:`to_dict`."""
+        return cls(
+            step=d["step"],
+            status=d["status"],
+            kind=d["kind"],
+            text=d["text"],
+            start=int(d["start"]),
+            end=int(d["end"]),
+            date=d.get("date"),
+            date_text=d.get("date_text"),
+            said_by=d.get("said_by"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Agreement:
-    """An agreement under negotiation: memorandum, deal, treaty, ceasefire, fund."""
+    """An agreement under negotiation: memorandum, deal, treaty, ceasefire, fund.
+
+    One record per agreement of the article: its mentions ("a memorandum", "the fund", "the
+    deal") are linked into it, each with the step it reports in ``milestones``; ``text``,
+    ``start`` and ``end`` are the first mention's."""
 
     id: str
     kind: str
@@ -494,6 +544,7 @@ class Agreement:
     said_by: str | None = None
     steps: tuple[str, ...] = ()
     date: str | None = None  # when the status was reached ("signed ... on Thursday")
+    milestones: tuple[AgreementStep, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -509,6 +560,7 @@ class Agreement:
             "said_by": self.said_by,
             "steps": list(self.steps),
             "date": self.date,
+            "milestones": [m.to_dict() for m in self.milestones],
         }
 
     @classmethod
@@ -527,6 +579,7 @@ class Agreement:
             said_by=d.get("said_by"),
             steps=tuple(d.get("steps") or ()),
             date=d.get("date"),
+            milestones=tuple(AgreementStep.from_dict(m) for m in d.get("milestones") or ()),
         )
 
 

@@ -205,6 +205,20 @@ class AmountOut(OutModel):
     measures: str | None = None
 
 
+class AgreementStepOut(OutModel):
+    """One mention of an agreement and the step it reports (done, due, expected, planned)."""
+
+    step: str
+    status: str
+    kind: str
+    text: str
+    start: int
+    end: int
+    date: str | None = None
+    date_text: str | None = None
+    said_by: str | None = None
+
+
 class AgreementOut(OutModel):
     id: str
     kind: str
@@ -218,6 +232,7 @@ class AgreementOut(OutModel):
     said_by: str | None = None
     steps: list[str] = []
     date: str | None = None
+    milestones: list[AgreementStepOut] = []
 
 
 class CasualtyOut(OutModel):
@@ -482,6 +497,7 @@ class AgreementRowOut(OutModel):
     parties: list[str] = []
     said_by: str | None = None
     steps: list[str] = []
+    milestones: list[AgreementStepOut] = []
     published: date | None = None
     title: str | None = None
 

@@ -44,6 +44,18 @@ _PLACE_FIELDS = [
     ("kind", pa.string()),
 ]
 _PLACE = pa.struct(_PLACE_FIELDS)
+_MILESTONE_FIELDS = [
+    ("step", pa.string()),
+    ("status", pa.string()),
+    ("kind", pa.string()),
+    ("text", pa.string()),
+    ("start", pa.int32()),
+    ("end", pa.int32()),
+    ("date", pa.string()),
+    ("date_text", pa.string()),
+    ("said_by", pa.string()),
+]
+_MILESTONE = pa.struct(_MILESTONE_FIELDS)
 _CASUALTY_FIELDS = [
     "killed_min",
     "killed_max",
@@ -185,6 +197,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("said_by", pa.string()),
             ("steps", pa.list_(pa.string())),
             ("date", pa.string()),
+            ("milestones", pa.list_(_MILESTONE)),
         ]
     ),
     "conditions": pa.schema(
@@ -383,6 +396,9 @@ def _agreement_row(doc_id: Any, i: int, g: Mapping[str, Any]) -> dict[str, Any]:
         "said_by": g.get("said_by"),
         "steps": list(g.get("steps") or []),
         "date": g.get("date"),
+        "milestones": [
+            {name: m.get(name) for name, _ in _MILESTONE_FIELDS} for m in g.get("milestones") or []
+        ],
     }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 from rich.console import Console
 from rich.markup import escape
@@ -10,7 +11,7 @@ from rich.table import Table
 
 from parley.cli.events_table import print_event_table
 from parley.cli.query import print_table
-from parley.types import ArticleResult, Place, Quote
+from parley.types import Agreement, ArticleResult, Place, Quote
 
 #: How each kind of quote is printed: direct speech in double quotes, a partial quote (a few
 #: words quoted inside reported speech) in single quotes, reported speech bare.
@@ -189,6 +190,7 @@ def print_negotiation_tables(result: ArticleResult, console: Console) -> None:
                 _cell(g.text, 50),
             )
         print_table(console, table)
+        _print_milestones(console, result.agreements)
     if result.conditions:
         table = Table(title="Conditions, demands and ultimatums", title_justify="left")
         for column in ("party", "kind", "items", "deadline", "said by"):
@@ -199,3 +201,24 @@ def print_negotiation_tables(result: ArticleResult, console: Console) -> None:
                 cond.party or "", cond.kind, items, _cell(cond.deadline), _cell(cond.said_by)
             )
         print_table(console, table)
+
+
+def _print_milestones(console: Console, agreements: Sequence[Agreement]) -> None:
+    """Each agreement's steps, one row a mention: what happened or is to come, when, who said."""
+    if not any(len(g.milestones) > 1 for g in agreements):
+        return
+    table = Table(title="Agreement steps", title_justify="left")
+    for column in ("agreement", "step", "status", "date", "said by", "text"):
+        table.add_column(column)
+    for g in agreements:
+        for m in g.milestones:
+            when = f"{m.date} ({m.date_text})" if m.date else ""
+            table.add_row(
+                f"{g.id} {g.kind}",
+                m.step,
+                m.status,
+                _cell(when),
+                _cell(m.said_by),
+                _cell(m.text, 50),
+            )
+    print_table(console, table)

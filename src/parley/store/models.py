@@ -198,6 +198,8 @@ class AgreementRow(_Row):
     published: date | None
     title: str | None
     conditions: tuple[dict[str, Any], ...]
+    #: the agreement's dated steps (``AgreementStep.to_dict`` each), in text order
+    milestones: tuple[dict[str, Any], ...] = ()
 
 
 T = TypeVar("T")

@@ -688,6 +688,7 @@ def list_agreements(conn: Connection, *, today: date) -> list[AgreementRow]:
                 parties=parties,
                 said_by=r.said_by,
                 steps=tuple(r.steps or ()),
+                milestones=tuple(r.milestones or ()),
                 published=r.published,
                 title=r.title,
                 conditions=tuple(mine),

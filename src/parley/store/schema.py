@@ -214,6 +214,9 @@ agreements = Table(
     Column("said_by", Text),
     Column("parties", JSON, nullable=False),
     Column("steps", JSON, nullable=False),
+    # the dated steps of the agreement (``AgreementStep.to_dict`` each); NULL in rows stored
+    # before revision 0009
+    Column("milestones", JSON),
 )
 
 conditions = Table(

@@ -577,6 +577,7 @@ class ArticleWriter:
                     "said_by": ag.said_by,
                     "parties": list(ag.parties),
                     "steps": list(ag.steps),
+                    "milestones": [m.to_dict() for m in ag.milestones],
                 }
             )
         if rows:

@@ -4,7 +4,6 @@ date and the steps still required."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -18,23 +17,8 @@ from parley.nlp.rules.negotiations.common import (
     _speaker_of,
     _subjects,
 )
+from parley.nlp.rules.negotiations.linking import Mention, agreement_of, link
 from parley.types import Agreement, DateMention, Quote
-
-
-@dataclass
-class _Record:
-    noun: Token
-    kind: str
-    verb: Token | None
-    status: str
-    pending: bool
-    parties: list[str]
-    due: DateMention | None = None
-    date: DateMention | None = None
-    said_by: str | None = None
-    steps: list[str] = field(default_factory=list)
-    start: int = 0
-    end: int = 0
 
 
 def _is_pending(verb: Token) -> bool:
@@ -246,7 +230,7 @@ def _parties_for(noun: Token, verb: Token | None, actors: ActorIndex | None) -> 
     return parties
 
 
-def _existing_agreement(noun: Token, kind: str, actors: ActorIndex | None) -> _Record | None:
+def _existing_agreement(noun: Token, kind: str, actors: ActorIndex | None) -> Mention | None:
     """ "the March 3 water agreement between Chile and Peru": an agreement the article
     treats as concluded, named with its parties and no verb about it. Status ``agreed``."""
     parties = _between_parties(noun.children, actors, ("between",))
@@ -256,7 +240,7 @@ def _existing_agreement(noun: Token, kind: str, actors: ActorIndex | None) -> _R
         return None
     end = max(noun.right_edge.idx + len(noun.right_edge.text), noun.idx + len(noun.text))
     start = next(c for c in noun.children if c.dep_ == "det").idx
-    return _Record(
+    return Mention(
         noun=noun,
         kind=kind,
         verb=None,
@@ -270,8 +254,8 @@ def _existing_agreement(noun: Token, kind: str, actors: ActorIndex | None) -> _R
 
 def _find_agreements(
     doc: Doc, dates: Sequence[DateMention], quotes: Sequence[Quote], actors: ActorIndex | None
-) -> list[_Record]:
-    records: list[_Record] = []
+) -> list[Mention]:
+    records: list[Mention] = []
     for token in doc:
         if token.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -285,6 +269,9 @@ def _find_agreements(
             existing = _existing_agreement(token, kind, actors)
             if existing is not None:
                 existing.said_by = _speaker_of(token.idx, doc, quotes, actors)
+                existing.reported_by = _speaker_of(token.idx, doc, quotes, actors, reported=True)
+                existing.own_parties = tuple(existing.parties)
+                existing.step = "agreement"
                 records.append(existing)
             continue
         done_status, step = vocab.status_verbs()[verb.lemma_.lower()]
@@ -300,10 +287,13 @@ def _find_agreements(
             status = "agreed" if done_status in vocab.COLLAPSE_STATUSES else "proposed"
         else:
             status = done_status
-        # "negotiate a deal" says the deal is not there yet, whatever the tense.
+        # "negotiate a deal" says the deal is not there yet, whatever the tense; the talks
+        # themselves happened ("negotiated the deal for four years") or are going on.
+        acted = None
         if done_status == "proposed":
+            acted = None if pending else ("done" if verb.tag_ in ("VBD", "VBN") else "ongoing")
             pending = True
-        record = _Record(
+        record = Mention(
             noun=token,
             kind=kind,
             verb=verb,
@@ -311,9 +301,14 @@ def _find_agreements(
             pending=pending,
             parties=_parties_for(token, verb, actors),
         )
+        record.step = step
+        record.acted = acted
+        record.own_parties = tuple(record.parties)
         if pending and done_status != "proposed" and done_status not in vocab.COLLAPSE_STATUSES:
             record.steps.append(step)
-            record.due = _date_after(verb, dates, doc) or _deadline_before(verb, dates, doc)
+            after = _date_after(verb, dates, doc)
+            record.due = after or _deadline_before(verb, dates, doc)
+            record.deadline = record.due is not None and (after is None or _is_deadline(after, doc))
         elif not pending:
             record.date = _date_on(verb_for_date, dates)
         start = min(token.left_edge.idx, verb.idx)
@@ -322,11 +317,20 @@ def _find_agreements(
         record.start = start
         record.end = max(token.idx + len(token.text), verb.idx + len(verb.text))
         record.said_by = _speaker_of(token.idx, doc, quotes, actors)
+        record.reported_by = _speaker_of(token.idx, doc, quotes, actors, reported=True)
         records.append(record)
     return records
 
 
-def _required_steps(doc: Doc, records: list[_Record]) -> None:
+def _is_deadline(mention: DateMention, doc: Doc) -> bool:
+    """ "by April 26", "before the summit": the date is a deadline, not a forecast."""
+    leads = vocab.words("deadline_lead")
+    first = mention.text.split(maxsplit=1)[0].lower() if mention.text.strip() else ""
+    lead = doc_text(doc)[max(0, mention.start - 8) : mention.start].split()
+    return first in leads or bool(lead and lead[-1].lower() in leads)
+
+
+def _required_steps(doc: Doc, records: list[Mention]) -> None:
     """Pending nominal steps ("the last word on ratification") go to the latest agreement."""
     steps = vocab.mapping("step_noun")
     cues = vocab.words("pending_cue")
@@ -359,7 +363,7 @@ def _step_taker(doc: Doc, token: Token) -> str | None:
     return None
 
 
-def _step_agreement(doc: Doc, token: Token, records: list[_Record]) -> _Record | None:
+def _step_agreement(doc: Doc, token: Token, records: list[Mention]) -> Mention | None:
     """The agreement a step belongs to: the one it names ("ratification of the treaty"), else
     the latest one named close by, not one from another part of the story."""
     before = [r for r in records if r.start <= token.idx]
@@ -390,7 +394,8 @@ def extract_agreements(
     quotes: Sequence[Quote] = (),
     published: date | None = None,
 ) -> list[Agreement]:
-    """Agreements the article reports, one per agreement noun tied to a status verb.
+    """Agreements the article reports: agreement nouns tied to a status verb, the mentions of
+    one agreement linked into one record with the step each reports (see :mod:`.linking`).
 
     Args:
         doc: the parsed article.
@@ -400,13 +405,14 @@ def extract_agreements(
         published: publication date (unused for now: undated actions keep ``date`` empty).
 
     Returns:
-        Agreements in text order, with parties (ISO alpha-3), status, due date and steps.
+        Agreements in order of first mention, with parties (ISO alpha-3), status, due date,
+        steps still required and the dated steps (``milestones``).
     """
     records = _find_agreements(doc, dates, quotes, actors)
     # An agreement with no named party continues the last one that had parties, when it is
     # close by: "the agreement", "a minerals deal" a few sentences after "the US and Ukraine".
     sentence_index = {sent.start: i for i, sent in enumerate(doc_sents(doc))}
-    last: _Record | None = None
+    last: Mention | None = None
     for record in records:
         if record.parties:
             last = record
@@ -419,22 +425,7 @@ def extract_agreements(
                 record.parties = list(last.parties)
                 last = record
     _required_steps(doc, records)
-    out: list[Agreement] = []
-    for i, record in enumerate(records, start=1):
-        out.append(
-            Agreement(
-                id=f"g{i}",
-                kind=record.kind,
-                text=doc_text(doc)[record.start : record.end],
-                start=record.start,
-                end=record.end,
-                parties=tuple(record.parties),
-                status=record.status,
-                due=record.due.value if record.due else None,
-                due_text=record.due.text if record.due else None,
-                said_by=record.said_by,
-                steps=tuple(record.steps),
-                date=record.date.value if record.date else None,
-            )
-        )
-    return out
+    return [
+        agreement_of(number, members, doc)
+        for number, members in enumerate(link(records, doc), start=1)
+    ]

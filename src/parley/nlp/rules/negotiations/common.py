@@ -55,17 +55,28 @@ def _subjects(verb: Token) -> list[Token]:
 
 
 def _speaker_of(
-    offset: int, doc: Doc, quotes: Sequence[Quote], actors: ActorIndex | None
+    offset: int,
+    doc: Doc,
+    quotes: Sequence[Quote],
+    actors: ActorIndex | None,
+    *,
+    reported: bool = False,
 ) -> str | None:
-    """Who said the words at ``offset``: the speaker the quote rule gave the quotation there.
+    """Who said the words at ``offset``: the speaker the quote rule gave the quotation there
+    (with ``reported``, also the speaker of reported speech: "according to Sybiha, ...").
 
-    The quote rule is the one judge of what is a quotation and whose it is; words outside any
-    quotation it found were said by no one in particular.
+    The quote and reported-speech rules are the one judge of what was said and by whom; words
+    outside anything they found were said by no one in particular.
     """
+    found: str | None = None
     for quote in quotes:
-        if quote.start <= offset < quote.end and quote.kind != "indirect":
-            return quote.speaker.name if quote.speaker else None
-    return None
+        if not quote.start <= offset < quote.end or quote.speaker is None:
+            continue
+        if quote.kind != "indirect":
+            return quote.speaker.name
+        if reported and found is None:
+            found = quote.speaker.name
+    return found
 
 
 def _party_of(tokens: Sequence[Token], actors: ActorIndex | None) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -155,7 +156,7 @@ def _conditions_from_nouns(
                 items=tuple(items),
                 start=token.idx,
                 end=end_tok.idx + len(end_tok.text),
-                said_by=_speaker_of(token.idx, doc, quotes, actors),
+                said_by=_speaker_of(token.idx, doc, quotes, actors, reported=True),
             )
         )
     return out
@@ -232,10 +233,23 @@ def _conditions_from_verbs(
                 items=tuple(items),
                 start=verb.idx,
                 end=end_tok.idx + len(end_tok.text),
-                said_by=_speaker_of(verb.idx, doc, quotes, actors),
+                said_by=_speaker_of(verb.idx, doc, quotes, actors, reported=True)
+                or _person_subject(verb, actors),
             )
         )
     return out
+
+
+def _person_subject(verb: Token, actors: ActorIndex | None) -> str | None:
+    """The person who demands, when the demand verb's subject is one ("Sybiha insisted on")."""
+    if actors is None:
+        return None
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if subject.ent_type_ == "PERSON":
+            record = actors.at(subject.idx, subject.idx + len(subject.text))
+            if record is not None and record.kind == "person":
+                return record.name
+    return None
 
 
 def _demanded(verb: Token, lemma: str) -> Token | None:
@@ -306,10 +320,34 @@ def extract_conditions(
         *_conditions_from_verbs(doc, actors, quotes),
         *_ultimatums(doc, actors, quotes, dates),
     ]
-    # The same list reached twice (noun cue and verb cue) is reported once.
+    return _without_repeats(sorted(found, key=lambda c: (c.start, c.end)))
+
+
+def _normal(item: str) -> str:
+    """An item's content for comparison: lower case, no articles, punctuation or plural -s
+    ("the security guarantees" and "security guarantee" are one item)."""
+    words = re.findall(r"[^\W_]+", item.lower())
+    return " ".join(
+        w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in _ARTICLES
+    )
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _without_repeats(found: list[Condition]) -> list[Condition]:
+    """Each item once per party: an item a party's earlier condition or demand already holds
+    is dropped from a later one ("Kyiv has insisted on security guarantees" after "conditions
+    ... including security guarantees for Ukraine"), and a condition left with no item goes.
+    Ultimatums are kept apart (the same demand under a deadline is news of its own)."""
+    seen: dict[tuple[str | None, bool], set[str]] = {}
     unique: list[Condition] = []
-    for condition in sorted(found, key=lambda c: (c.start, c.end)):
-        if any(u.items == condition.items and u.party == condition.party for u in unique):
+    for condition in found:
+        key = (condition.party, condition.kind == "ultimatum")
+        known = seen.setdefault(key, set())
+        items = tuple(i for i in condition.items if _normal(i) not in known)
+        if condition.items and not items:
             continue
-        unique.append(condition)
+        known.update(_normal(i) for i in items)
+        unique.append(replace(condition, items=items) if items != condition.items else condition)
     return unique

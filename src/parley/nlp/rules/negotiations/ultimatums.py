@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from parley.nlp.doctext import doc_sents, doc_text
 from parley.nlp.rules.actors import ActorIndex
@@ -54,7 +54,7 @@ def _deadline_noun(
     verb = key.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    said_by = _speaker_of(key.idx, doc, quotes, actors)
+    said_by = _speaker_of(key.idx, doc, quotes, actors, reported=True)
     party = _party_of(_subjects(verb), actors) or _speaker_country(said_by, actors)
     deadline = _deadline_date(key, doc, dates)
     imposed = _imposed(key, verb)
@@ -111,6 +111,39 @@ def _due_items(key: Token, verb: Token, doc: Doc) -> list[str]:
     return [" ".join(t.text for t in tokens) if len(tokens) > 1 else key.text]
 
 
+def _required(
+    sent: Span,
+    doc: Doc,
+    quotes: Sequence[Quote],
+    actors: ActorIndex | None,
+    said_by: str | None,
+) -> list[str]:
+    """The demand behind a deadline: the object of "without" or the "unless" clause, in the
+    deadline's sentence or in the previous one when the same speaker says it."""
+    sentences = [sent]
+    if said_by and sent.start > 0:
+        previous = doc[sent.start - 1].sent
+        if _speaker_of(previous.start_char, doc, quotes, actors, reported=True) == said_by or any(
+            _speaker_of(t.idx, doc, quotes, actors, reported=True) == said_by for t in previous
+        ):
+            sentences.insert(0, previous)
+    for candidate in reversed(sentences):
+        for token in candidate:
+            if token.dep_ == "prep" and token.lower_ == "without":
+                obj = next((c for c in token.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    first = obj.left_edge.i
+                    while first < obj.i and doc[first].dep_ in ("det", "predet"):
+                        first += 1
+                    span = doc[first : obj.right_edge.i + 1]
+                    return [span.text.strip(' ,.—–-"“”')]
+            if token.dep_ == "mark" and token.lower_ == "unless":
+                clause = token.head
+                span = doc[token.i + 1 : clause.right_edge.i + 1]
+                return [span.text.strip(' ,.—–-"“”')]
+    return []
+
+
 def _ultimatums(
     doc: Doc, actors: ActorIndex | None, quotes: Sequence[Quote], dates: Sequence[DateMention]
 ) -> list[Condition]:
@@ -146,17 +179,14 @@ def _ultimatums(
         resolved = next(
             (d for d in dates if sent.start_char <= d.start < sent.end_char and d.value), None
         )
-        said_by = _speaker_of(deadline[0], doc, quotes, actors)
+        said_by = _speaker_of(deadline[0], doc, quotes, actors, reported=True)
         party = _speaker_country(said_by, actors)
-        # What must happen by then: a "whether ..." clause, else the clause around the deadline.
-        items: list[str] = []
-        for token in sent:
-            if token.dep_ == "mark" and token.lower_ in ("whether", "unless"):
-                clause = token.head
-                span = doc[clause.left_edge.i : clause.right_edge.i + 1]
-                items.append(span.text.strip(' ,—–-"“”'))
-                break
-        if not items:
+        # What must happen by then: what the speaker makes the condition ("without concrete
+        # signs of progress", "unless ..."), here or in the sentence that reports the same
+        # speaker just before; a "whether ..." clause is the decision to come, not a demand.
+        items = _required(sent, doc, quotes, actors, said_by)
+        weighing = any(t.dep_ == "mark" and t.lower_ == "whether" for t in sent)
+        if not items and not weighing:
             anchor = doc.char_span(deadline[0], deadline[1], alignment_mode="expand")
             verb = anchor.root.head if anchor is not None else sent.root
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
