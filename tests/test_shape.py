@@ -174,7 +174,6 @@ def _imports(path: Path) -> set[str]:
     return found
 
 
-@pytest.mark.xfail(reason='web/map.py (issue 14) imports parley.api.routes._common', strict=False)
 def test_web_does_not_depend_on_api_route_modules() -> None:
     # The dashboard shares the API's app, dependencies, error shape and request schemas, but
     # its data comes from the library and the store.
