@@ -255,6 +255,17 @@ def test_gazetteer_holds_towns_divisions_countries_and_ids() -> None:
     assert town.geonameid and town.feature_class == "P" and town.admin1
 
 
+def test_large_divisions_keep_their_conventional_point() -> None:
+    # Queensland's towns lie along its eastern coast; its point is the middle of the state.
+    from parley.geo.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    qld = next(e for e, _ in gaz.lookup("Queensland") if e.kind == "admin1")
+    assert qld.country == "AUS" and qld.latitude < -22 and qld.longitude < 145
+    ohio = next(e for e, _ in gaz.lookup("Ohio") if e.kind == "admin1")
+    assert 39 < ohio.latitude < 42 and -85 < ohio.longitude < -80.5  # from its towns
+
+
 def test_resolution_prefers_the_container_and_the_article() -> None:
     from parley.geo.gazetteer import gazetteer
     from parley.geo.resolve import Context, resolve
