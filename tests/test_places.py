@@ -64,6 +64,14 @@ def test_actors_and_modifiers_are_not_literal_places(nlp: Any, text: str, not_a_
         ("Shelling went on in Ukraine's east through the night.", "Ukraine", "country"),
         ("Officials from Kenya flew to Nairobi to meet the envoy.", "Nairobi", "city"),
         ("The outbreak spread from Ontario to Manitoba last month.", "Manitoba", "admin1"),
+        # the small model tags these divisions ORG
+        ("Horses fell ill across NSW and Queensland.", "NSW", "admin1"),
+        ("Floods hit the states of Bihar and Uttar Pradesh.", "Uttar Pradesh", "admin1"),
+        (
+            "Aid reached the Democratic Republic of Congo.",
+            "Democratic Republic of Congo",
+            "country",
+        ),
     ],
 )
 def test_literal_toponyms_anywhere(nlp: Any, text: str, name: str, kind: str) -> None:

@@ -130,6 +130,19 @@ def _split_known(span: Span) -> list[Span]:
     return [span]
 
 
+def _is_division(span: Span) -> bool:
+    """True when the whole span is a first-level division or a listed region, not an actor."""
+    from parley.geo.countries import known_actor
+
+    span = _trim(span)
+    if not len(span) or known_actor(span.text) is not None:
+        return False
+    return any(
+        e.kind in ("admin1", "region", "water") and not alt
+        for e, alt in gazetteer().lookup(span.text)
+    )
+
+
 def _government_use(span: Span, entry: Entry | None) -> bool:
     """True when the name stands for a government or body, not the place ("Moscow said")."""
     root = span.root
@@ -296,6 +309,8 @@ def _entity_spans(ents: list[Span], country_hint: str | None) -> list[Span]:
                 spans.append(found[0])
             elif org_ent_is_place(ent):
                 spans.extend(split_list(ent))  # the small model often tags cities ORG
+            elif _is_division(ent):
+                spans.append(_trim(ent))  # "NSW and Queensland", "Bihar and Uttar Pradesh"
         elif label == "PERSON" and person_ent_is_place(ent, multi_word_names):
             spans.append(_trim(ent))
     return [s for s in spans if len(s) and s.text[:1].isupper() and _is_toponym(s)]
