@@ -64,6 +64,8 @@ def test_actors_and_modifiers_are_not_literal_places(nlp: Any, text: str, not_a_
         ("Shelling went on in Ukraine's east through the night.", "Ukraine", "country"),
         ("Officials from Kenya flew to Nairobi to meet the envoy.", "Nairobi", "city"),
         ("The outbreak spread from Ontario to Manitoba last month.", "Manitoba", "admin1"),
+        # a list of provinces: "New Brunswick" is the province, not the New Jersey town
+        ("Cases were found in Alberta, Manitoba and New Brunswick.", "New Brunswick", "admin1"),
         # the small model tags these divisions ORG
         ("Horses fell ill across NSW and Queensland.", "NSW", "admin1"),
         ("Floods hit the states of Bihar and Uttar Pradesh.", "Uttar Pradesh", "admin1"),

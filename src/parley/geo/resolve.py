@@ -9,6 +9,8 @@ Each candidate entry of the gazetteer gets a score:
 - the article: a candidate in a country the article names (or whose places it names) gains,
   more so in the article's main country and the dateline's; one inside a first-level division
   the article names gains more;
+- sibling divisions: a first-level division gains when the article names another one of the
+  same country ("Alberta, Manitoba, Ontario and New Brunswick" are provinces, not towns);
 - containment: "Springfield, Illinois" — a candidate inside the container named right after
   the comma gains most, one outside it loses.
 
@@ -38,6 +40,7 @@ _ALTERNATE_PENALTY = 1.5
 _IN_ARTICLE_COUNTRY = 2.0
 _IN_MAIN_COUNTRY = 1.0
 _IN_ARTICLE_ADMIN1 = 2.5
+_SIBLING_DIVISION = 2.5
 _CONTAINED = 5.0
 _NOT_CONTAINED = -4.0
 
@@ -64,6 +67,7 @@ def _score(
     alternate: bool,
     ctx: Context,
     container: Entry | None,
+    city_homes: frozenset[tuple[str | None, str]] = frozenset(),
 ) -> float:
     score = math.log10(entry.population + 10) + _KIND_BONUS[entry.kind]
     if alternate:
@@ -76,6 +80,14 @@ def _score(
             score += _IN_MAIN_COUNTRY
         if entry.admin1 and (country, entry.admin1) in ctx.admin1 and entry.kind != "admin1":
             score += _IN_ARTICLE_ADMIN1
+        if (
+            entry.kind == "admin1"
+            and (country, entry.name) not in city_homes
+            and any(c == country and n != entry.name for c, n in ctx.admin1)
+        ):
+            # An article that names Alberta and Manitoba means the province by "Ontario"
+            # (not when a town of the name lies in the division: "São Paulo", "New York").
+            score += _SIBLING_DIVISION
     if container is not None and entry.kind in ("city", "admin2", "admin1", "facility"):
         if container.kind == "admin1":
             inside = entry.country == container.country and entry.admin1 == container.name
@@ -109,8 +121,11 @@ def resolve(name: str, ctx: Context, *, container: Entry | None = None) -> Resol
     cands = gaz.lookup(name)
     if not cands:
         return None
+    # (country, division) of the towns of the name: a division named like its own town
+    homes = frozenset((e.country, e.admin1) for e, alt in cands if e.kind == "city" and not alt)
     scored = sorted(
-        ((_score(e, alt, ctx, container), -e.index, e, alt) for e, alt in cands), reverse=True
+        ((_score(e, alt, ctx, container, homes), -e.index, e, alt) for e, alt in cands),
+        reverse=True,
     )
     best, _, entry, alt = scored[0]
     if len(scored) == 1:
