@@ -66,6 +66,8 @@ def test_actors_and_modifiers_are_not_literal_places(nlp: Any, text: str, not_a_
         ("The outbreak spread from Ontario to Manitoba last month.", "Manitoba", "admin1"),
         # a list of provinces: "New Brunswick" is the province, not the New Jersey town
         ("Cases were found in Alberta, Manitoba and New Brunswick.", "New Brunswick", "admin1"),
+        # a list of states, not the town of Washington in Pennsylvania
+        ("Cases were found in Washington, Pennsylvania and California.", "Washington", "admin1"),
         # the small model tags these divisions ORG
         ("Horses fell ill across NSW and Queensland.", "NSW", "admin1"),
         ("Floods hit the states of Bihar and Uttar Pradesh.", "Uttar Pradesh", "admin1"),

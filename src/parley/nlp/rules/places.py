@@ -398,12 +398,45 @@ def _resolve_spans(spans: list[Span], ctx: Context) -> dict[int, Resolution | No
     for span in reversed(spans):  # containers (after the comma) first
         container_span = _container_after(span, by_start)
         container = None
-        if container_span is not None:
-            cres = resolved.get(container_span.start)
-            if cres is not None and cres.entry.kind in ("admin1", "country"):
-                container = cres.entry
+        cres = resolved.get(container_span.start) if container_span is not None else None
+        if (
+            container_span is not None
+            and not (cres is not None and cres.entry.kind in ("region", "water", "facility"))
+            and not _in_list_of_divisions(span, container_span)
+        ):
+            container = _holding_entry(span.text, container_span.text, cres)
+            if container is not None and (cres is None or cres.entry is not container):
+                # "Stroud, Ontario": the container is the namesake that holds the town
+                resolved[container_span.start] = Resolution(container, 0.9, False)
         resolved[span.start] = resolve(span.text, ctx, container=container)
     return resolved
+
+
+def _holding_entry(name: str, outer: str, outer_res: Resolution | None) -> Entry | None:
+    """The division or country named ``outer`` that holds a namesake of ``name``.
+
+    The resolved one when it holds one (or when none does), else the first that does.
+    """
+    gaz = gazetteer()
+    inner = [(e.country, e.admin1) for e, _ in gaz.lookup(name) if e.kind != "country"]
+    options = [outer_res.entry] if outer_res is not None else []
+    options += [e for e, alt in gaz.lookup(outer) if not alt and e.kind in ("admin1", "country")]
+    options = [e for e in options if e.kind in ("admin1", "country")]
+
+    def holds(entry: Entry) -> bool:
+        if entry.kind == "admin1":
+            return (entry.country, entry.name) in inner
+        return any(c == entry.country for c, _ in inner)
+
+    return next((e for e in options if holds(e)), options[0] if options else None)
+
+
+def _in_list_of_divisions(span: Span, container: Span) -> bool:
+    """ "cases in Washington, Pennsylvania and California": a list of divisions, not "X, Y"."""
+    doc = span.doc
+    if container.end >= len(doc) or doc[container.end].lower_ not in (",", "and", "or"):
+        return False
+    return any(e.kind == "admin1" and not alt for e, alt in gazetteer().lookup(span.text))
 
 
 def _place(span: Span, res: Resolution, literal: bool) -> Place:
