@@ -151,3 +151,10 @@ def test_currency_and_hyphenated_names_are_not_places(nlp: Any) -> None:
     assert extract_places(nlp("The crop is worth $US 15 billion a year.")) == []
     names = {p.name for p in extract_places(nlp("Minister Ann-Christin Berg spoke on Monday."))}
     assert "Ann" not in names
+
+
+def test_ambiguous_town_goes_to_the_state_of_the_other_towns(nlp: Any) -> None:
+    # Three Florida towns named without their state: "Naples" is the Florida one too.
+    text = "Buses left Tallahassee and Gainesville for Jacksonville and Naples."
+    places = {p.name: p for p in extract_places(nlp(text))}
+    assert (places["Naples"].country, places["Naples"].admin1) == ("USA", "Florida")

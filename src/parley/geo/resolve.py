@@ -41,6 +41,7 @@ _IN_ARTICLE_COUNTRY = 2.0
 _IN_MAIN_COUNTRY = 1.0
 _IN_ARTICLE_ADMIN1 = 2.5
 _SIBLING_DIVISION = 2.5
+_IN_TOWNS_ADMIN1 = 1.5
 _CONTAINED = 5.0
 _NOT_CONTAINED = -4.0
 
@@ -53,6 +54,9 @@ class Context:
     admin1: set[tuple[str, str]] = field(default_factory=set)  # (iso3, admin1 name)
     main_country: str | None = None
     dateline_country: str | None = None
+    # (iso3, admin1) of the towns the article names unambiguously: a namesake in the same
+    # division is more likely meant ("Athens" in a story about Madison County, Georgia)
+    town_admin1: set[tuple[str, str]] = field(default_factory=set)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +84,8 @@ def _score(
             score += _IN_MAIN_COUNTRY
         if entry.admin1 and (country, entry.admin1) in ctx.admin1 and entry.kind != "admin1":
             score += _IN_ARTICLE_ADMIN1
+        elif entry.admin1 and (country, entry.admin1) in ctx.town_admin1:
+            score += _IN_TOWNS_ADMIN1
         if (
             entry.kind == "admin1"
             and (country, entry.name) not in city_homes

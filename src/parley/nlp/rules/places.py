@@ -9,6 +9,8 @@ government ("Moscow said"), country names used as actors or modifiers rather tha
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc, Span
 
 from parley import lexicon
@@ -350,19 +352,29 @@ def _dateline_country(dateline: str, lines: list[Span], ctx: Context) -> str | N
         if outer is not None and outer.entry.kind in ("admin1", "country"):
             container = outer.entry
     first = resolve(dateline, ctx, container=container)
+    if first is not None and first.entry.kind in ("city", "admin2") and first.entry.admin1:
+        # "ATHENS, Ga. (AP) —": the story is local to the dateline's state
+        ctx.town_admin1.add((first.entry.country or "", first.entry.admin1))
     return first.entry.country if first else country_of_name(dateline)
 
 
 def _count_confident(ctx: Context, first_pass: list[Resolution | None]) -> None:
     """Count the countries and divisions of confidently resolved names into ``ctx``."""
+    homes: Counter[tuple[str, str]] = Counter()
     for res in first_pass:
         if res is None or res.confidence < 0.7:
             continue
         if res.entry.kind == "admin1" and res.entry.country:
             ctx.admin1.add((res.entry.country, res.entry.name))
             ctx.countries[res.entry.country] += 1
-        elif res.entry.kind == "city" and res.entry.country:
+        elif res.entry.kind in ("city", "admin2") and res.entry.country:
             ctx.countries[res.entry.country] += 1
+            if res.entry.admin1:
+                homes[res.entry.country, res.entry.admin1] += 1
+    if homes:
+        (home, n), *rest = homes.most_common(2)
+        if n >= 2 and (not rest or rest[0][1] < n):
+            ctx.town_admin1.add(home)  # the division most of its towns lie in
 
 
 def _article_context(
