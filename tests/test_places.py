@@ -158,3 +158,22 @@ def test_ambiguous_town_goes_to_the_state_of_the_other_towns(nlp: Any) -> None:
     text = "Buses left Tallahassee and Gainesville for Jacksonville and Naples."
     places = {p.name: p for p in extract_places(nlp(text))}
     assert (places["Naples"].country, places["Naples"].admin1) == ("USA", "Florida")
+
+
+def test_unknown_toponyms_are_reported_and_take_their_container_point(nlp: Any) -> None:
+    from parley.nlp.analyzer import _literal_places
+    from parley.types import Place
+
+    text = "Flooding hit Kibwezara, Kenya, on Monday."
+    hit = next(p for p in extract_places(nlp(text)) if p.name == "Kibwezara")
+    assert hit.country == "KEN" and hit.latitude is not None and hit.confidence == 0.3
+    # a toponym without a point is reported but not handed to the events and the map
+    nowhere = Place(name="Kibwezara", start=13, end=22)
+    assert _literal_places([hit, nowhere]) == [hit]
+
+
+def test_names_used_for_other_things_are_not_unknown_places(nlp: Any) -> None:
+    text = "Doctors fear the Marovia virus. New cases of Marovia were found in Nigeria and Ghana."
+    doc = nlp(text)
+    assert any(e.label_ == "GPE" and e.text == "Marovia" for e in doc.ents)  # tagged a place
+    assert [p.name for p in extract_places(doc) if p.name == "Marovia"] == []

@@ -470,6 +470,61 @@ def _place(span: Span, res: Resolution, literal: bool) -> Place:
     )
 
 
+def _names_of_other_things(doc: Doc) -> frozenset[str]:
+    """Names the article uses as something else: before a word that makes them the name of
+    another thing ("Ebola virus"), or as (a word of) a person's or organisation's name."""
+    heads = lexicon.words("place_name_heads")
+    found = doc.user_data.get("parley_place_other_names")
+    if found is None:
+        names = set()
+        for ent in doc.ents:
+            if ent.end < len(doc) and doc[ent.end].lower_ in heads:
+                names.add(ent.text)
+            if ent.label_ in ("PERSON", "ORG"):
+                # "Saakashvili" tagged GPE once and PERSON elsewhere; "Halliburton" likewise
+                names.update(t.text for t in ent if t.pos_ == "PROPN")
+                names.add(ent.text)
+        for tok in doc[:-1]:
+            if tok.pos_ == "PROPN" and doc[tok.i + 1].lower_ in heads:
+                names.add(tok.text)
+        found = frozenset(names)
+        doc.user_data["parley_place_other_names"] = found
+    return found
+
+
+def _unknown_place(
+    span: Span, resolved: dict[int, Resolution | None], by_start: dict[int, Span]
+) -> Place | None:
+    """A GPE or LOC entity the gazetteer does not know ("Balintawak, Caloocan", "Kibera").
+
+    It is still a toponym; it takes the point of the division or country named after it
+    ("Gondra, Uttar Pradesh") with a low confidence, else it has no coordinates.
+    """
+    if span.root.ent_type_ not in ("GPE", "LOC") or not _is_toponym(span):
+        return None
+    text = span.text
+    if demonym_code(text) or not any(t.pos_ == "PROPN" for t in span):
+        return None  # "Angolan", "the Netherlands'"-like tags of adjectives and nouns
+    if text in _names_of_other_things(span.doc):
+        return None  # "Ebola" in a story that says "Ebola virus"
+    container = _container_after(span, by_start)
+    cres = resolved.get(container.start) if container is not None else None
+    if cres is not None and cres.entry.kind in ("admin1", "admin2", "country"):
+        entry = cres.entry
+        return Place(
+            name=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            country=entry.country,
+            latitude=entry.latitude,
+            longitude=entry.longitude,
+            kind=None,
+            admin1=entry.admin1 or None,
+            confidence=0.3,
+        )
+    return Place(name=span.text, start=span.start_char, end=span.end_char)
+
+
 def extract_places(
     doc: Doc, *, country_hint: str | None = None, dateline: str | None = None
 ) -> list[Place]:
@@ -498,12 +553,16 @@ def extract_places(
     ctx = _article_context(ents, spans, lines, dateline, country_hint)
     resolved = _resolve_spans(spans, ctx)
 
+    by_start = {s.start: s for s in spans}
     places: list[Place] = []
     for span in spans:
         if fold(span.text) in ("west", "east", "north", "south"):
             continue
         res = resolved[span.start]
         if res is None:
+            unknown = _unknown_place(span, resolved, by_start)
+            if unknown is not None:
+                places.append(unknown)
             continue
         literal = span.start in dateline_starts or not _government_use(span, res.entry)
         places.append(_place(span, res, literal))
