@@ -177,3 +177,10 @@ def test_names_used_for_other_things_are_not_unknown_places(nlp: Any) -> None:
     doc = nlp(text)
     assert any(e.label_ == "GPE" and e.text == "Marovia" for e in doc.ents)  # tagged a place
     assert [p.name for p in extract_places(doc) if p.name == "Marovia"] == []
+
+
+def test_a_small_town_tagged_org_is_a_place_when_named_with_its_division(nlp: Any) -> None:
+    doc = nlp("The Esperance, Western Australia council met on Monday.")
+    assert any(e.label_ == "ORG" and e.text == "Esperance" for e in doc.ents)
+    hit = next(p for p in extract_places(doc) if p.name == "Esperance")
+    assert (hit.country, hit.admin1, hit.kind) == ("AUS", "Western Australia", "city")

@@ -132,6 +132,29 @@ def _split_known(span: Span) -> list[Span]:
     return [span]
 
 
+def _town_of_container(span: Span) -> bool:
+    """True when the span is a town named with its division or country: "X, Y" where Y is a
+    first-level division or a country that holds a town named X."""
+    span = _trim(span)
+    doc = span.doc
+    i = span.end
+    if not len(span) or len(span) > 3 or i + 2 > len(doc) or doc[i].text != ",":
+        return False
+    gaz = gazetteer()
+    towns = [e for e, alt in gaz.lookup(span.text) if e.kind in ("city", "admin2") and not alt]
+    if not towns:
+        return False
+    for j in range(min(len(doc), i + 4), i + 1, -1):
+        outer = doc[i + 1 : j].text
+        code = country_of_name(outer)
+        if code and any(t.country == code for t in towns):
+            return True
+        holders = {(e.country, e.name) for e, _ in gaz.lookup(outer) if e.kind == "admin1"}
+        if holders and any((t.country, t.admin1) in holders for t in towns):
+            return True
+    return False
+
+
 def _is_division(span: Span) -> bool:
     """True when the whole span is a first-level division or a listed region, not an actor."""
     from parley.geo.countries import known_actor
@@ -311,10 +334,13 @@ def _entity_spans(ents: list[Span], country_hint: str | None) -> list[Span]:
                 spans.append(found[0])
             elif org_ent_is_place(ent):
                 spans.extend(split_list(ent))  # the small model often tags cities ORG
-            elif _is_division(ent):
-                spans.append(_trim(ent))  # "NSW and Queensland", "Bihar and Uttar Pradesh"
+            elif _is_division(ent) or _town_of_container(ent):
+                # "NSW and Queensland", "Bihar and Uttar Pradesh", "Esperance, Western Australia"
+                spans.append(_trim(ent))
         elif label == "PERSON" and person_ent_is_place(ent, multi_word_names):
             spans.append(_trim(ent))
+        elif label in ("PERSON", "NORP") and _town_of_container(ent):
+            spans.append(_trim(ent))  # "Esperance, Western Australia", "Toruń, Poland"
     return [s for s in spans if len(s) and s.text[:1].isupper() and _is_toponym(s)]
 
 
