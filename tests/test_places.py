@@ -184,3 +184,10 @@ def test_a_small_town_tagged_org_is_a_place_when_named_with_its_division(nlp: An
     assert any(e.label_ == "ORG" and e.text == "Esperance" for e in doc.ents)
     hit = next(p for p in extract_places(doc) if p.name == "Esperance")
     assert (hit.country, hit.admin1, hit.kind) == ("AUS", "Western Australia", "city")
+
+
+def test_a_state_named_like_a_country_is_the_state_of_the_articles_counties(nlp: Any) -> None:
+    text = "Clarke County schools in Georgia will close. Athens police said."
+    places = {p.name: p for p in extract_places(nlp(text))}
+    assert (places["Georgia"].country, places["Georgia"].kind) == ("USA", "admin1")
+    assert places["Athens"].admin1 == "Georgia"

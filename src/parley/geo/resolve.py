@@ -57,6 +57,9 @@ class Context:
     # (iso3, admin1) of the towns the article names unambiguously: a namesake in the same
     # division is more likely meant ("Athens" in a story about Madison County, Georgia)
     town_admin1: set[tuple[str, str]] = field(default_factory=set)
+    # (iso3, admin1) of every town or county resolved confidently: "Georgia" is the state in
+    # an article that names Clarke County, Georgia's
+    towns_in: set[tuple[str, str]] = field(default_factory=set)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +121,12 @@ def resolve(name: str, ctx: Context, *, container: Entry | None = None) -> Resol
             e for e, alt in gaz.lookup(name) if e.kind == "admin1" and not alt and e.country != code
         ]
         # "Georgia" in an American story is the state; otherwise a country name is the country.
-        local = [e for e in states if e.country in (ctx.main_country, ctx.dateline_country)]
+        local = [
+            e
+            for e in states
+            if e.country in (ctx.main_country, ctx.dateline_country)
+            or (e.country, e.name) in ctx.towns_in
+        ]
         if local:
             return Resolution(local[0], 0.7, False)
         entry = gaz.country_point(code)

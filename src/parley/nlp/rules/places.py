@@ -397,6 +397,7 @@ def _count_confident(ctx: Context, first_pass: list[Resolution | None]) -> None:
             ctx.countries[res.entry.country] += 1
             if res.entry.admin1:
                 homes[res.entry.country, res.entry.admin1] += 1
+                ctx.towns_in.add((res.entry.country, res.entry.admin1))
     if homes:
         (home, n), *rest = homes.most_common(2)
         if n >= 2 and (not rest or rest[0][1] < n):
