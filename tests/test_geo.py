@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -255,6 +256,17 @@ def test_gazetteer_holds_towns_divisions_countries_and_ids() -> None:
     assert town.geonameid and town.feature_class == "P" and town.admin1
 
 
+def test_large_divisions_keep_their_conventional_point() -> None:
+    # Queensland's towns lie along its eastern coast; its point is the middle of the state.
+    from parley.geo.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    qld = next(e for e, _ in gaz.lookup("Queensland") if e.kind == "admin1")
+    assert qld.country == "AUS" and qld.latitude < -22 and qld.longitude < 145
+    ohio = next(e for e, _ in gaz.lookup("Ohio") if e.kind == "admin1")
+    assert 39 < ohio.latitude < 42 and -85 < ohio.longitude < -80.5  # from its towns
+
+
 def test_resolution_prefers_the_container_and_the_article() -> None:
     from parley.geo.gazetteer import gazetteer
     from parley.geo.resolve import Context, resolve
@@ -332,15 +344,58 @@ def test_map_page_draws_events_offline(tmp_path: Path) -> None:
         assert page.locator("#world-map").get_attribute("data-ready") != "error"
         assert page.locator("#world-map path.country").count() > 150
         dots = page.locator("#world-map circle.event")
-        assert dots.count() >= 1
+        dots_all = dots.count()
+        assert dots_all >= 1
         page.screenshot(path=str(tmp_path / "map.png"), full_page=True)
         assert (tmp_path / "map.png").stat().st_size > 10_000
         # the date filter leaves out events before it
         page.goto(base + "/map?since=2030-01-01")
         page.wait_for_selector("#world-map[data-ready]")
         assert page.locator("#world-map circle.event").count() == 0
+        # the actor filter keeps that actor's events only
+        page.goto(base + "/map?actor=Russia")
+        page.wait_for_selector("#world-map[data-ready]")
+        assert 1 <= page.locator("#world-map circle.event").count() <= dots_all
+        page.goto(base + "/map?actor=Nobody%20Known")
+        page.wait_for_selector("#world-map[data-ready]")
+        assert page.locator("#world-map circle.event").count() == 0
         browser.close()
     assert errors == [] and outside == []
+
+
+@pytest.mark.model
+def test_stored_events_and_gdelt_rows_carry_the_resolved_place(tmp_path: Path) -> None:
+    from parley.store import Store
+    from parley.store.export import GDELT_COLUMNS, gdelt_row, iter_rows
+    from parley.web.demo import build_store
+
+    url = f"sqlite:///{tmp_path / 'geo.db'}"
+    report = build_store(url, list(MAP_ARTICLES[:1]))
+    assert report.failed == 0, report.errors
+    store = Store.from_url(url)
+    try:
+        events = [e for e in iter_rows(store, "events") if e.get("place_name") == "Kharkiv"]
+    finally:
+        store.close()
+    assert events, "no stored event placed in Kharkiv"
+    event = events[0]
+    assert event["place_geonameid"] and event["place_kind"] == "city"
+    assert abs(event["latitude"] - 49.98) < 0.2 and abs(event["longitude"] - 36.25) < 0.2
+    fields = dict(zip(GDELT_COLUMNS, gdelt_row(event), strict=True))
+    assert fields["ActionGeo_FeatureID"] == str(event["place_geonameid"])
+    assert fields["ActionGeo_Type"] == "4"  # a city outside the US
+    assert float(fields["ActionGeo_Lat"]) == pytest.approx(event["latitude"], abs=1e-3)
+
+
+@pytest.mark.model
+def test_events_and_casualties_carry_the_resolved_place(nlp: Any) -> None:
+    from parley.service import analyze
+
+    result = analyze("Russian forces shelled Kharkiv on Monday, killing three civilians.")
+    located = [p for e in result.events for p in e.places]
+    assert any(p.name == "Kharkiv" and p.geonameid and p.latitude for p in located)
+    spots = [p for c in result.casualties for p in c.locations]
+    assert any(p.name == "Kharkiv" and p.geonameid and p.latitude for p in spots)
 
 
 def test_gdelt_action_geo_carries_kind_division_and_geonames_id() -> None:

@@ -64,6 +64,18 @@ def test_actors_and_modifiers_are_not_literal_places(nlp: Any, text: str, not_a_
         ("Shelling went on in Ukraine's east through the night.", "Ukraine", "country"),
         ("Officials from Kenya flew to Nairobi to meet the envoy.", "Nairobi", "city"),
         ("The outbreak spread from Ontario to Manitoba last month.", "Manitoba", "admin1"),
+        # a list of provinces: "New Brunswick" is the province, not the New Jersey town
+        ("Cases were found in Alberta, Manitoba and New Brunswick.", "New Brunswick", "admin1"),
+        # a list of states, not the town of Washington in Pennsylvania
+        ("Cases were found in Washington, Pennsylvania and California.", "Washington", "admin1"),
+        # the small model tags these divisions ORG
+        ("Horses fell ill across NSW and Queensland.", "NSW", "admin1"),
+        ("Floods hit the states of Bihar and Uttar Pradesh.", "Uttar Pradesh", "admin1"),
+        (
+            "Aid reached the Democratic Republic of Congo.",
+            "Democratic Republic of Congo",
+            "country",
+        ),
     ],
 )
 def test_literal_toponyms_anywhere(nlp: Any, text: str, name: str, kind: str) -> None:
@@ -139,3 +151,43 @@ def test_currency_and_hyphenated_names_are_not_places(nlp: Any) -> None:
     assert extract_places(nlp("The crop is worth $US 15 billion a year.")) == []
     names = {p.name for p in extract_places(nlp("Minister Ann-Christin Berg spoke on Monday."))}
     assert "Ann" not in names
+
+
+def test_ambiguous_town_goes_to_the_state_of_the_other_towns(nlp: Any) -> None:
+    # Three Florida towns named without their state: "Naples" is the Florida one too.
+    text = "Buses left Tallahassee and Gainesville for Jacksonville and Naples."
+    places = {p.name: p for p in extract_places(nlp(text))}
+    assert (places["Naples"].country, places["Naples"].admin1) == ("USA", "Florida")
+
+
+def test_unknown_toponyms_are_reported_and_take_their_container_point(nlp: Any) -> None:
+    from parley.nlp.analyzer import _literal_places
+    from parley.types import Place
+
+    text = "Flooding hit Kibwezara, Kenya, on Monday."
+    hit = next(p for p in extract_places(nlp(text)) if p.name == "Kibwezara")
+    assert hit.country == "KEN" and hit.latitude is not None and hit.confidence == 0.3
+    # a toponym without a point is reported but not handed to the events and the map
+    nowhere = Place(name="Kibwezara", start=13, end=22)
+    assert _literal_places([hit, nowhere]) == [hit]
+
+
+def test_names_used_for_other_things_are_not_unknown_places(nlp: Any) -> None:
+    text = "Doctors fear the Marovia virus. New cases of Marovia were found in Nigeria and Ghana."
+    doc = nlp(text)
+    assert any(e.label_ == "GPE" and e.text == "Marovia" for e in doc.ents)  # tagged a place
+    assert [p.name for p in extract_places(doc) if p.name == "Marovia"] == []
+
+
+def test_a_small_town_tagged_org_is_a_place_when_named_with_its_division(nlp: Any) -> None:
+    doc = nlp("The Esperance, Western Australia council met on Monday.")
+    assert any(e.label_ == "ORG" and e.text == "Esperance" for e in doc.ents)
+    hit = next(p for p in extract_places(doc) if p.name == "Esperance")
+    assert (hit.country, hit.admin1, hit.kind) == ("AUS", "Western Australia", "city")
+
+
+def test_a_state_named_like_a_country_is_the_state_of_the_articles_counties(nlp: Any) -> None:
+    text = "Clarke County schools in Georgia will close. Athens police said."
+    places = {p.name: p for p in extract_places(nlp(text))}
+    assert (places["Georgia"].country, places["Georgia"].kind) == ("USA", "admin1")
+    assert places["Athens"].admin1 == "Georgia"

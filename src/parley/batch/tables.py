@@ -42,6 +42,12 @@ _PLACE_FIELDS = [
     ("latitude", pa.float64()),
     ("longitude", pa.float64()),
     ("kind", pa.string()),
+    ("geonameid", pa.int64()),
+    ("feature_class", pa.string()),
+    ("admin1", pa.string()),
+    ("population", pa.int64()),
+    ("confidence", pa.float64()),
+    ("literal", pa.bool_()),
 ]
 _PLACE = pa.struct(_PLACE_FIELDS)
 _MILESTONE_FIELDS = [

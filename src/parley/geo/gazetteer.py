@@ -300,11 +300,14 @@ def _add_continents(gaz: Gazetteer, index: _NameIndex, gc: Any) -> None:
 
 def _add_divisions(gaz: Gazetteer, index: _NameIndex, towns: _Towns) -> None:
     """First-level divisions of 2+ towns, then second-level ones, with their short names."""
+    points = _division_points()
     for (iso3, code), a1 in towns.a1_towns.items():
         name = towns.a1_name.get((iso3, code))
         if not name or len(a1) < 2:
             continue
-        lat, lon = _mid([t[0] for t in a1], 200), _mid([t[1] for t in a1], 200)
+        lat, lon = points.get(
+            (iso3, name), (_mid([t[0] for t in a1], 200), _mid([t[1] for t in a1], 200))
+        )
         i = gaz.add(name, "admin1", iso3, name, lat, lon, sum(t[2] for t in a1), None)
         index.add(name, i)
         for suffix in (" Province", " Region", " State", " Oblast", " Governorate"):
@@ -402,6 +405,24 @@ def _country_points() -> dict[str, tuple[float, float]]:
     return out
 
 
+def _division_points() -> dict[tuple[str, str], tuple[float, float]]:
+    """(ISO3, name) -> the conventional point of large first-level divisions."""
+    src = "parley/data/division_points.csv"
+    out: dict[tuple[str, str], tuple[float, float]] = {}
+    rows = _read_rows(_data("division_points.csv"), src, ["iso3", "name", "latitude", "longitude"])
+    for number, row in enumerate(rows, start=2):
+        code = _check_iso3(row["iso3"], src, f"row {number}")
+        try:
+            lat, lon = float(row["latitude"]), float(row["longitude"])
+        except ValueError as exc:
+            raise ConfigError(f"{src}, row {number}: latitude/longitude must be numbers") from exc
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise ConfigError(f"{src}, row {number}: coordinates out of range")
+        if code:
+            out[code, row["name"]] = (lat, lon)
+    return out
+
+
 def _special_rows() -> list[tuple[str, str | None, str, float, float, tuple[str, ...]]]:
     src = "parley/data/places.csv"
     rows = _read_rows(
@@ -441,7 +462,10 @@ def _fingerprint() -> str:
     from parley import lexicon
 
     places = (
-        _data("places.csv") + _data("country_points.csv") + repr(lexicon.table("place_aliases"))
+        _data("places.csv")
+        + _data("country_points.csv")
+        + _data("division_points.csv")
+        + repr(lexicon.table("place_aliases"))
     )
     return f"{FORMAT}-{'-'.join(versions)}-{len(places)}-{hash_text(places)}"
 

@@ -9,6 +9,8 @@ Each candidate entry of the gazetteer gets a score:
 - the article: a candidate in a country the article names (or whose places it names) gains,
   more so in the article's main country and the dateline's; one inside a first-level division
   the article names gains more;
+- sibling divisions: a first-level division gains when the article names another one of the
+  same country ("Alberta, Manitoba, Ontario and New Brunswick" are provinces, not towns);
 - containment: "Springfield, Illinois" — a candidate inside the container named right after
   the comma gains most, one outside it loses.
 
@@ -38,6 +40,8 @@ _ALTERNATE_PENALTY = 1.5
 _IN_ARTICLE_COUNTRY = 2.0
 _IN_MAIN_COUNTRY = 1.0
 _IN_ARTICLE_ADMIN1 = 2.5
+_SIBLING_DIVISION = 2.5
+_IN_TOWNS_ADMIN1 = 1.5
 _CONTAINED = 5.0
 _NOT_CONTAINED = -4.0
 
@@ -50,6 +54,12 @@ class Context:
     admin1: set[tuple[str, str]] = field(default_factory=set)  # (iso3, admin1 name)
     main_country: str | None = None
     dateline_country: str | None = None
+    # (iso3, admin1) of the towns the article names unambiguously: a namesake in the same
+    # division is more likely meant ("Athens" in a story about Madison County, Georgia)
+    town_admin1: set[tuple[str, str]] = field(default_factory=set)
+    # (iso3, admin1) of every town or county resolved confidently: "Georgia" is the state in
+    # an article that names Clarke County, Georgia's
+    towns_in: set[tuple[str, str]] = field(default_factory=set)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +74,7 @@ def _score(
     alternate: bool,
     ctx: Context,
     container: Entry | None,
+    city_homes: frozenset[tuple[str | None, str]] = frozenset(),
 ) -> float:
     score = math.log10(entry.population + 10) + _KIND_BONUS[entry.kind]
     if alternate:
@@ -76,6 +87,16 @@ def _score(
             score += _IN_MAIN_COUNTRY
         if entry.admin1 and (country, entry.admin1) in ctx.admin1 and entry.kind != "admin1":
             score += _IN_ARTICLE_ADMIN1
+        elif entry.admin1 and (country, entry.admin1) in ctx.town_admin1:
+            score += _IN_TOWNS_ADMIN1
+        if (
+            entry.kind == "admin1"
+            and (country, entry.name) not in city_homes
+            and any(c == country and n != entry.name for c, n in ctx.admin1)
+        ):
+            # An article that names Alberta and Manitoba means the province by "Ontario"
+            # (not when a town of the name lies in the division: "São Paulo", "New York").
+            score += _SIBLING_DIVISION
     if container is not None and entry.kind in ("city", "admin2", "admin1", "facility"):
         if container.kind == "admin1":
             inside = entry.country == container.country and entry.admin1 == container.name
@@ -100,7 +121,12 @@ def resolve(name: str, ctx: Context, *, container: Entry | None = None) -> Resol
             e for e, alt in gaz.lookup(name) if e.kind == "admin1" and not alt and e.country != code
         ]
         # "Georgia" in an American story is the state; otherwise a country name is the country.
-        local = [e for e in states if e.country in (ctx.main_country, ctx.dateline_country)]
+        local = [
+            e
+            for e in states
+            if e.country in (ctx.main_country, ctx.dateline_country)
+            or (e.country, e.name) in ctx.towns_in
+        ]
         if local:
             return Resolution(local[0], 0.7, False)
         entry = gaz.country_point(code)
@@ -109,8 +135,11 @@ def resolve(name: str, ctx: Context, *, container: Entry | None = None) -> Resol
     cands = gaz.lookup(name)
     if not cands:
         return None
+    # (country, division) of the towns of the name: a division named like its own town
+    homes = frozenset((e.country, e.admin1) for e, alt in cands if e.kind == "city" and not alt)
     scored = sorted(
-        ((_score(e, alt, ctx, container), -e.index, e, alt) for e, alt in cands), reverse=True
+        ((_score(e, alt, ctx, container, homes), -e.index, e, alt) for e, alt in cands),
+        reverse=True,
     )
     best, _, entry, alt = scored[0]
     if len(scored) == 1:

@@ -60,8 +60,9 @@ def _places(doc: Doc, actors: ActorIndex) -> list[Place]:
 
 def _literal_places(places: list[Place]) -> list[Place]:
     """Places used as places: events and casualties happen there, not in governments
-    ("Moscow said" names a speaker, not where something happened)."""
-    return [p for p in places if p.literal]
+    ("Moscow said" names a speaker, not where something happened), and located: a toponym
+    the gazetteer does not know has no point for the events or the map."""
+    return [p for p in places if p.literal and p.latitude is not None]
 
 
 def _freeze_actors(actors: ActorIndex) -> tuple[Actor, ...]:

@@ -18,8 +18,8 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from parley.api.deps import StoreDep, check_range
-from parley.api.routes._common import plain
 from parley.api.schemas import SAFE_TEXT, IsoDate
+from parley.store.views import plain
 
 router = APIRouter(include_in_schema=False)
 

@@ -9,6 +9,8 @@ government ("Moscow said"), country names used as actors or modifiers rather tha
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc, Span
 
 from parley import lexicon
@@ -128,6 +130,42 @@ def _split_known(span: Span) -> list[Span]:
     if parts and any(_known(p.text) for p in parts):
         return [p for p in parts if _known(p.text)]
     return [span]
+
+
+def _town_of_container(span: Span) -> bool:
+    """True when the span is a town named with its division or country: "X, Y" where Y is a
+    first-level division or a country that holds a town named X."""
+    span = _trim(span)
+    doc = span.doc
+    i = span.end
+    if not len(span) or len(span) > 3 or i + 2 > len(doc) or doc[i].text != ",":
+        return False
+    gaz = gazetteer()
+    towns = [e for e, alt in gaz.lookup(span.text) if e.kind in ("city", "admin2") and not alt]
+    if not towns:
+        return False
+    for j in range(min(len(doc), i + 4), i + 1, -1):
+        outer = doc[i + 1 : j].text
+        code = country_of_name(outer)
+        if code and any(t.country == code for t in towns):
+            return True
+        holders = {(e.country, e.name) for e, _ in gaz.lookup(outer) if e.kind == "admin1"}
+        if holders and any((t.country, t.admin1) in holders for t in towns):
+            return True
+    return False
+
+
+def _is_division(span: Span) -> bool:
+    """True when the whole span is a first-level division or a listed region, not an actor."""
+    from parley.geo.countries import known_actor
+
+    span = _trim(span)
+    if not len(span) or known_actor(span.text) is not None:
+        return False
+    return any(
+        e.kind in ("admin1", "region", "water") and not alt
+        for e, alt in gazetteer().lookup(span.text)
+    )
 
 
 def _government_use(span: Span, entry: Entry | None) -> bool:
@@ -296,8 +334,13 @@ def _entity_spans(ents: list[Span], country_hint: str | None) -> list[Span]:
                 spans.append(found[0])
             elif org_ent_is_place(ent):
                 spans.extend(split_list(ent))  # the small model often tags cities ORG
+            elif _is_division(ent) or _town_of_container(ent):
+                # "NSW and Queensland", "Bihar and Uttar Pradesh", "Esperance, Western Australia"
+                spans.append(_trim(ent))
         elif label == "PERSON" and person_ent_is_place(ent, multi_word_names):
             spans.append(_trim(ent))
+        elif label in ("PERSON", "NORP") and _town_of_container(ent):
+            spans.append(_trim(ent))  # "Esperance, Western Australia", "Toruń, Poland"
     return [s for s in spans if len(s) and s.text[:1].isupper() and _is_toponym(s)]
 
 
@@ -335,19 +378,30 @@ def _dateline_country(dateline: str, lines: list[Span], ctx: Context) -> str | N
         if outer is not None and outer.entry.kind in ("admin1", "country"):
             container = outer.entry
     first = resolve(dateline, ctx, container=container)
+    if first is not None and first.entry.kind in ("city", "admin2") and first.entry.admin1:
+        # "ATHENS, Ga. (AP) —": the story is local to the dateline's state
+        ctx.town_admin1.add((first.entry.country or "", first.entry.admin1))
     return first.entry.country if first else country_of_name(dateline)
 
 
 def _count_confident(ctx: Context, first_pass: list[Resolution | None]) -> None:
     """Count the countries and divisions of confidently resolved names into ``ctx``."""
+    homes: Counter[tuple[str, str]] = Counter()
     for res in first_pass:
         if res is None or res.confidence < 0.7:
             continue
         if res.entry.kind == "admin1" and res.entry.country:
             ctx.admin1.add((res.entry.country, res.entry.name))
             ctx.countries[res.entry.country] += 1
-        elif res.entry.kind == "city" and res.entry.country:
+        elif res.entry.kind in ("city", "admin2") and res.entry.country:
             ctx.countries[res.entry.country] += 1
+            if res.entry.admin1:
+                homes[res.entry.country, res.entry.admin1] += 1
+                ctx.towns_in.add((res.entry.country, res.entry.admin1))
+    if homes:
+        (home, n), *rest = homes.most_common(2)
+        if n >= 2 and (not rest or rest[0][1] < n):
+            ctx.town_admin1.add(home)  # the division most of its towns lie in
 
 
 def _article_context(
@@ -383,12 +437,45 @@ def _resolve_spans(spans: list[Span], ctx: Context) -> dict[int, Resolution | No
     for span in reversed(spans):  # containers (after the comma) first
         container_span = _container_after(span, by_start)
         container = None
-        if container_span is not None:
-            cres = resolved.get(container_span.start)
-            if cres is not None and cres.entry.kind in ("admin1", "country"):
-                container = cres.entry
+        cres = resolved.get(container_span.start) if container_span is not None else None
+        if (
+            container_span is not None
+            and not (cres is not None and cres.entry.kind in ("region", "water", "facility"))
+            and not _in_list_of_divisions(span, container_span)
+        ):
+            container = _holding_entry(span.text, container_span.text, cres)
+            if container is not None and (cres is None or cres.entry is not container):
+                # "Stroud, Ontario": the container is the namesake that holds the town
+                resolved[container_span.start] = Resolution(container, 0.9, False)
         resolved[span.start] = resolve(span.text, ctx, container=container)
     return resolved
+
+
+def _holding_entry(name: str, outer: str, outer_res: Resolution | None) -> Entry | None:
+    """The division or country named ``outer`` that holds a namesake of ``name``.
+
+    The resolved one when it holds one (or when none does), else the first that does.
+    """
+    gaz = gazetteer()
+    inner = [(e.country, e.admin1) for e, _ in gaz.lookup(name) if e.kind != "country"]
+    options = [outer_res.entry] if outer_res is not None else []
+    options += [e for e, alt in gaz.lookup(outer) if not alt and e.kind in ("admin1", "country")]
+    options = [e for e in options if e.kind in ("admin1", "country")]
+
+    def holds(entry: Entry) -> bool:
+        if entry.kind == "admin1":
+            return (entry.country, entry.name) in inner
+        return any(c == entry.country for c, _ in inner)
+
+    return next((e for e in options if holds(e)), options[0] if options else None)
+
+
+def _in_list_of_divisions(span: Span, container: Span) -> bool:
+    """ "cases in Washington, Pennsylvania and California": a list of divisions, not "X, Y"."""
+    doc = span.doc
+    if container.end >= len(doc) or doc[container.end].lower_ not in (",", "and", "or"):
+        return False
+    return any(e.kind == "admin1" and not alt for e, alt in gazetteer().lookup(span.text))
 
 
 def _place(span: Span, res: Resolution, literal: bool) -> Place:
@@ -408,6 +495,61 @@ def _place(span: Span, res: Resolution, literal: bool) -> Place:
         confidence=res.confidence,
         literal=literal,
     )
+
+
+def _names_of_other_things(doc: Doc) -> frozenset[str]:
+    """Names the article uses as something else: before a word that makes them the name of
+    another thing ("Ebola virus"), or as (a word of) a person's or organisation's name."""
+    heads = lexicon.words("place_name_heads")
+    found = doc.user_data.get("parley_place_other_names")
+    if found is None:
+        names = set()
+        for ent in doc.ents:
+            if ent.end < len(doc) and doc[ent.end].lower_ in heads:
+                names.add(ent.text)
+            if ent.label_ in ("PERSON", "ORG"):
+                # "Saakashvili" tagged GPE once and PERSON elsewhere; "Halliburton" likewise
+                names.update(t.text for t in ent if t.pos_ == "PROPN")
+                names.add(ent.text)
+        for tok in doc[:-1]:
+            if tok.pos_ == "PROPN" and doc[tok.i + 1].lower_ in heads:
+                names.add(tok.text)
+        found = frozenset(names)
+        doc.user_data["parley_place_other_names"] = found
+    return found
+
+
+def _unknown_place(
+    span: Span, resolved: dict[int, Resolution | None], by_start: dict[int, Span]
+) -> Place | None:
+    """A GPE or LOC entity the gazetteer does not know ("Balintawak, Caloocan", "Kibera").
+
+    It is still a toponym; it takes the point of the division or country named after it
+    ("Gondra, Uttar Pradesh") with a low confidence, else it has no coordinates.
+    """
+    if span.root.ent_type_ not in ("GPE", "LOC") or not _is_toponym(span):
+        return None
+    text = span.text
+    if demonym_code(text) or not any(t.pos_ == "PROPN" for t in span):
+        return None  # "Angolan", "the Netherlands'"-like tags of adjectives and nouns
+    if text in _names_of_other_things(span.doc):
+        return None  # "Ebola" in a story that says "Ebola virus"
+    container = _container_after(span, by_start)
+    cres = resolved.get(container.start) if container is not None else None
+    if cres is not None and cres.entry.kind in ("admin1", "admin2", "country"):
+        entry = cres.entry
+        return Place(
+            name=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            country=entry.country,
+            latitude=entry.latitude,
+            longitude=entry.longitude,
+            kind=None,
+            admin1=entry.admin1 or None,
+            confidence=0.3,
+        )
+    return Place(name=span.text, start=span.start_char, end=span.end_char)
 
 
 def extract_places(
@@ -438,12 +580,16 @@ def extract_places(
     ctx = _article_context(ents, spans, lines, dateline, country_hint)
     resolved = _resolve_spans(spans, ctx)
 
+    by_start = {s.start: s for s in spans}
     places: list[Place] = []
     for span in spans:
         if fold(span.text) in ("west", "east", "north", "south"):
             continue
         res = resolved[span.start]
         if res is None:
+            unknown = _unknown_place(span, resolved, by_start)
+            if unknown is not None:
+                places.append(unknown)
             continue
         literal = span.start in dateline_starts or not _government_use(span, res.entry)
         places.append(_place(span, res, literal))
