@@ -394,6 +394,11 @@ def _pick(
                                           else (c[0] > target)))[1]  # fmt: skip
 
 
+# How much farther a coming month-day may be than a past one and still lose to it, when no
+# tense decides.
+_FUTURE_WEIGHT = 1.5
+
+
 def _add_months(year: int, month: int, offset: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + offset
     return index // 12, index % 12 + 1
@@ -462,6 +467,14 @@ def _resolve(
             iso = _iso(year, expr.month, expr.day)
             if iso:
                 options.append((date.fromisoformat(iso).toordinal(), iso))
+        if use_tense is None and not forward and not year_hint:
+            # No tense: news names past days more often than coming ones, so a coming day
+            # wins only when it is clearly nearer ("the Oct. 23 slaying" in May is last October).
+            target = reference.toordinal()
+            behind = [o for o in options if o[0] <= target]
+            ahead = [o for o in options if o[0] > target]
+            if behind and ahead and (min(ahead)[0] - target) * _FUTURE_WEIGHT > target - max(behind)[0]:
+                return max(behind)[1]
         return _pick(options, reference.toordinal(), use_tense, forward)
     if published is None:
         return None

@@ -147,8 +147,11 @@ def extract_calendar_dates(doc: Doc, *, published: date | None) -> list[DateMent
             state.anchor = date.fromisoformat(value)
             if _in_main_clause(span) and not inside_quote:
                 state.narrative = state.anchor
-        if expr.kind in ("full", "year_month"):
-            state.year_hint = date.fromisoformat(value if len(value) == 10 else f"{value}-01")
+        if expr.kind == "full" and not modifier:
+            # Only a day written with its year sets the year of the month-days after it ("on
+            # November 15, 2017 ... on November 21"); a month and year ("ended in August 1988")
+            # is background more often than the time of the story.
+            state.year_hint = date.fromisoformat(value)
             state.year_hint_end = cand.end
     return out
 
