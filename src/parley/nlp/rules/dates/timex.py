@@ -35,6 +35,7 @@ _END_OF_BEFORE = re.compile(r"(?:by\s+|until\s+|before\s+)?(?:the\s+)?(?:end|clo
                             re.I)  # fmt: skip
 _YEAR_AGO = re.compile(r"(?i:\b(?:a\s+year\s+(?:ago|earlier|before)|year-(?:earlier|ago)\b"
                        r"(?!\s+(?:quarter|period))))")  # fmt: skip
+_LENGTH_BEFORE_POINT = re.compile(r"\s+(?:later|after|before)\b", re.I)
 _NEXT_WORD = re.compile(r"\s+(?:fiscal\s+)?([\w]+)")
 _VAGUE_COUNTS = frozenset({"few", "several", "couple"})
 _NAMED_DAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
@@ -151,7 +152,12 @@ def _plausible(t: Timex, span: Span, text: str) -> bool:
         return False
     after = text[t.end : t.end + 20]
     if t.kind in ("duration", "vague_duration") and _blocked_after(after):
-        return False  # "40 years old", "two days later": an age or a point, not a length
+        # "40 years old", "two years ago": an age or a point, not a length. "Three days later",
+        # "90 days after the vote": TimeML marks the length ("three days"), the point is the
+        # event's; "a year earlier" stays the point year_ago_quarters reads.
+        return t.kind == "duration" and _LENGTH_BEFORE_POINT.match(after) is not None and not (
+            _YEAR_AGO.match(text, t.start) and _YEAR_AGO.match(text, t.start).end() > t.end  # type: ignore[union-attr]
+        )
     if t.kind == "duration" and (t.get("num") or "").lower() in ("a", "an") and span.start > 0:
         prev = span.doc[span.start - 1]
         if prev.like_num or prev.pos_ in ("NOUN", "PROPN", "NUM") or prev.text in ("$", "%"):
