@@ -473,8 +473,10 @@ def _resolve(
             target = reference.toordinal()
             behind = [o for o in options if o[0] <= target]
             ahead = [o for o in options if o[0] > target]
-            if behind and ahead and (min(ahead)[0] - target) * _FUTURE_WEIGHT > target - max(behind)[0]:
-                return max(behind)[1]
+            if behind and ahead:
+                farther = (min(ahead)[0] - target) * _FUTURE_WEIGHT > target - max(behind)[0]
+                if farther:
+                    return max(behind)[1]
         return _pick(options, reference.toordinal(), use_tense, forward)
     if published is None:
         return None

@@ -155,9 +155,10 @@ def _plausible(t: Timex, span: Span, text: str) -> bool:
         # "40 years old", "two years ago": an age or a point, not a length. "Three days later",
         # "90 days after the vote": TimeML marks the length ("three days"), the point is the
         # event's; "a year earlier" stays the point year_ago_quarters reads.
-        return t.kind == "duration" and _LENGTH_BEFORE_POINT.match(after) is not None and not (
-            _YEAR_AGO.match(text, t.start) and _YEAR_AGO.match(text, t.start).end() > t.end  # type: ignore[union-attr]
-        )
+        if t.kind != "duration" or _LENGTH_BEFORE_POINT.match(after) is None:
+            return False
+        point = _YEAR_AGO.match(text, t.start)
+        return point is None or point.end() <= t.end
     if t.kind == "duration" and (t.get("num") or "").lower() in ("a", "an") and span.start > 0:
         prev = span.doc[span.start - 1]
         if prev.like_num or prev.pos_ in ("NOUN", "PROPN", "NUM") or prev.text in ("$", "%"):
