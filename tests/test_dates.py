@@ -324,3 +324,49 @@ def test_a_rate_per_unit_is_not_a_duration(nlp: Any) -> None:
 
 def test_relative_periods_without_publication_keep_unknown_parts(nlp: Any) -> None:
     assert timexes_of(nlp, "Officials met last week.", None) == [("last week", "DATE", "XXXX-WXX")]
+
+
+def test_a_month_and_year_does_not_set_the_year_of_a_later_month_day(nlp: Any) -> None:
+    # Background "in August 1988" must not pull "on Aug. 2" two years back.
+    text = "The war ended in August 1988. Troops crossed the border on Aug. 2, officials said."
+    found = dates_of(nlp, text, date(1990, 8, 15))
+    assert found == [("in August 1988", "1988-08"), ("on Aug. 2", "1990-08-02")]
+
+
+def test_a_full_date_still_sets_the_year_of_a_later_month_day(nlp: Any) -> None:
+    text = "The talks opened on November 15, 2017. A draft followed on November 21."
+    found = dates_of(nlp, text, date(2025, 4, 18))
+    assert found == [("on November 15, 2017", "2017-11-15"), ("on November 21", "2017-11-21")]
+
+
+def test_a_month_day_with_no_tense_prefers_the_past_unless_clearly_nearer(nlp: Any) -> None:
+    # Published in May: last October is 195 days back, next October 170 ahead.
+    text = "Police have searched for him since the Oct. 23 shooting."
+    assert dates_of(nlp, text, date(1999, 5, 6)) == [("Oct. 23", "1998-10-23")]
+    # A month-day a few weeks ahead is still the coming one.
+    text = "The dividend is payable to holders of the Nov. 30 record."
+    assert dates_of(nlp, text, date(2025, 11, 2)) == [("Nov. 30", "2025-11-30")]
+
+
+def test_a_length_before_later_or_after_is_a_duration(nlp: Any) -> None:
+    assert timexes_of(nlp, "Three days later, the rebels withdrew.") == [
+        ("Three days", "DURATION", "P3D")
+    ]
+    assert timexes_of(nlp, "The warrants lapse 90 days after the vote.") == [
+        ("90 days", "DURATION", "P90D")
+    ]
+    # Still a point: "two years ago".
+    assert [t[1] for t in timexes_of(nlp, "The camp opened two years ago.")] == ["DATE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Refugees lived in the camps for 2 1/2 years.", "P2Y6M"),
+        ("The envoy spent about 5 1/2 hours in Nairobi.", "PT5H30M"),
+        ("The siege lasted two and a half years.", "P2Y6M"),
+        ("Unemployment is at its lowest for two decades.", "P20Y"),
+    ],
+)
+def test_fractions_and_decades_in_durations(nlp: Any, text: str, expected: str) -> None:
+    assert [t[2] for t in timexes_of(nlp, text) if t[1] == "DURATION"] == [expected]

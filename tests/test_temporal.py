@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from parley.temporal import (
     add_duration,
     deadline,
+    duration_value,
     find_candidates,
     find_timexes,
     parse,
@@ -454,3 +455,27 @@ def test_timexes_never_raise_and_slice(text: str, published: date | None) -> Non
         assert text[t.start : t.end] == t.text and t.start >= last
         last = t.end
         resolve_timex(t, published)
+
+
+@pytest.mark.parametrize(
+    ("n", "unit", "expected"),
+    [
+        (2.5, "Y", "P2Y6M"),
+        (5.5, "H", "PT5H30M"),
+        (1.5, "MIN", "PT1M30S"),
+        (0.5, "Y", "P6M"),
+        (2, "DE", "P20Y"),
+        (1, "CE", "P100Y"),
+        (None, "DE", "PXDE"),
+        (3, "D", "P3D"),
+    ],
+)
+def test_duration_values_of_fractions_decades_and_centuries(
+    n: float | None, unit: str, expected: str
+) -> None:
+    assert duration_value(n, unit) == expected
+
+
+def test_a_compound_duration_adds_both_parts() -> None:
+    assert add_duration(date(2025, 1, 1), "P2Y6M") == date(2027, 7, 1)
+    assert add_duration(date(2025, 1, 1), "PT5H30M") == date(2025, 1, 2)

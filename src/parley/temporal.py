@@ -715,8 +715,8 @@ def _grammar() -> _Grammar:
         (
             "duration",
             re.compile(
-                rf"(?i:(?:{approx}\s+)?{lead}?(?P<num>{num})(?:\s+and\s+a\s+half)?[\s-]+"
-                rf"(?P<unit>{_alts(dur_units)})){end}"
+                rf"(?i:(?:{approx}\s+)?{lead}?(?P<num>{num})(?:\s+and\s+a\s+half|\s+(?P<frac>[13]/[24]))?"
+                rf"[\s-]+(?P<unit>{_alts(dur_units)})(?P<half>\s+and\s+a\s+half)?){end}"
             ),
         ),
         # vague durations: "a matter of days", "several years", "recent months", "for years"
@@ -831,18 +831,37 @@ def _fmt(n: float) -> str:
     return str(int(n)) if n == int(n) else str(n)
 
 
+# A fraction of a unit in the next smaller one: "2 1/2 years" = P2Y6M, "5 1/2 hours" = PT5H30M.
+_SMALLER = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"),
+            "MIN": (60, "S")}  # fmt: skip
+
+
 def duration_value(n: float | None, unit: str) -> str:
     """The TimeML value of ``n`` ``unit``s (``unit`` a code of time_units.tsv): ``P30D``,
-    ``PT24H``; ``n=None`` for an unknown number ("several days": ``PXD``)."""
-    amount = "X" if n is None else _fmt(n)
-    if unit in ("H", "MIN"):
-        return f"PT{amount}{'H' if unit == 'H' else 'M'}"
+    ``PT24H``, ``P2Y6M`` (2.5 years); ``n=None`` for an unknown number ("several days":
+    ``PXD``). Counted decades and centuries are years, as TimeBank writes them ("two decades"
+    = ``P20Y``)."""
+    if n is not None and unit in ("DE", "CE"):
+        n, unit = n * (10 if unit == "DE" else 100), "Y"
+    if n is None:
+        parts = [("X", unit)]
+    elif n == int(n) or unit not in _SMALLER:
+        parts = [(_fmt(n), unit)]
+    else:
+        factor, smaller = _SMALLER[unit]
+        rest = (n - int(n)) * factor
+        parts = [(_fmt(float(int(n))), unit), (_fmt(round(rest, 2)), smaller)]
+        if int(n) == 0:
+            parts = parts[1:]
     if unit == "FN":
-        return "PX W" if n is None else f"P{_fmt(2 * n)}W"
-    return f"P{amount}{unit}"
+        return "PXW" if n is None else f"P{_fmt(2 * n)}W"
+    date_part = "".join(a + u for a, u in parts if u in ("Y", "M", "W", "D", "DE", "CE"))
+    time_part = "".join(a + {"MIN": "M"}.get(u, u) for a, u in parts if u in ("H", "MIN", "S"))
+    return "P" + date_part + ("T" + time_part if time_part else "")
 
 
 _DURATION_RE = re.compile(r"P(?:(?P<n>[\d.]+)(?P<u>DE|CE|Y|M|W|D)|T(?P<tn>[\d.]+)(?P<tu>H|M))")
+_COMPOUND_RE = re.compile(r"P(?P<n>\d+)(?P<u>[YMWD])(?P<n2>\d+)(?P<u2>[MD])|PT?(?P<n3>\d+)H(?P<n4>\d+)M")
 
 
 def add_duration(start: date, value: str) -> date | None:
@@ -855,7 +874,13 @@ def add_duration(start: date, value: str) -> date | None:
     """
     m = _DURATION_RE.fullmatch(value)
     if m is None:
-        return None
+        c = _COMPOUND_RE.fullmatch(value)
+        if c is None:
+            return None
+        if c["n3"]:  # "5 1/2 hours": PT5H30M
+            return add_duration(start, f"PT{int(c['n3']) * 60 + int(c['n4'])}M")
+        first = add_duration(start, f"P{c['n']}{c['u']}")
+        return add_duration(first, f"P{c['n2']}{c['u2']}") if first else None
     try:
         if m["tn"]:
             hours = float(m["tn"]) / (60 if m["tu"] == "M" else 1)
@@ -994,6 +1019,8 @@ def _resolve_duration(
         return None
     if "and a half" in low:
         n += 0.5
+    if frac := t.get("frac"):
+        n += int(frac[0]) / int(frac[2])
     value = duration_value(n, unit)
     mod = next(
         (m for w, m in grammar.modifiers.items() if re.match(rf"{re.escape(w)}\s", low)), None
