@@ -370,3 +370,18 @@ def test_a_length_before_later_or_after_is_a_duration(nlp: Any) -> None:
 )
 def test_fractions_and_decades_in_durations(nlp: Any, text: str, expected: str) -> None:
     assert [t[2] for t in timexes_of(nlp, text) if t[1] == "DURATION"] == [expected]
+
+
+def test_that_year_and_the_following_month_count_from_the_last_date_named(nlp: Any) -> None:
+    text = "He fled in June 1998 and returned later that year. The following month, he left."
+    found = dates_of(nlp, text, date(2025, 4, 18))
+    assert found == [
+        ("in June 1998", "1998-06"),
+        ("later that year", "1998"),
+        ("The following month", "1998-07"),
+    ]
+
+
+def test_earlier_that_day_is_the_day_last_named(nlp: Any) -> None:
+    text = "The doctor was shot on Oct. 23, 1998. Earlier that day, his family had gone out."
+    assert dates_of(nlp, text, date(1999, 5, 6))[-1] == ("Earlier that day", "1998-10-23")

@@ -38,6 +38,7 @@ Kind = Literal[
     "rel_year",  # this / last / next year
     "anchor_day",  # the same day / the following day: days from the anchor
     "anchor_year",  # the following year / the previous year: years from the anchor
+    "anchor_month",  # that month / the following month: months from the anchor
 ]
 Direction = Literal["past", "future", "strict_past", "strict_future"]
 
@@ -99,7 +100,7 @@ class DateExpr:
     def precision(self) -> Precision:
         if self.kind in ("full", "month_day", "weekday", "deictic", "anchor_day"):
             return "day"
-        if self.kind in ("year_month", "month", "rel_month"):
+        if self.kind in ("year_month", "month", "rel_month", "anchor_month"):
             return "month"
         return "year"
 
@@ -110,7 +111,7 @@ class DateExpr:
 
     @property
     def needs_anchor(self) -> bool:
-        return self.kind in ("anchor_day", "anchor_year")
+        return self.kind in ("anchor_day", "anchor_year", "anchor_month")
 
 
 # --- the grammar ----------------------------------------------------------------------------
@@ -160,7 +161,8 @@ _CANDIDATE_ALTERNATIVES = [
     rf"{_NUM_WORD}\s+(?i:days?|months?|years?)\s+(?i:ago)\b",
     # the same day / the following day / the previous year
     r"(?i:(?:that\s+)?same\s+day|the\s+same\s+day|the\s+(?:following|next|previous|preceding)"
-    r"\s+day|the\s+(?:following|previous|preceding)\s+year|the\s+day\s+(?:before|after))\b",
+    r"\s+day|the\s+(?:following|previous|preceding)\s+(?:year|month)|the\s+day\s+(?:before|after)"
+    r"|(?:earlier|later)\s+that\s+(?:day|month|year)|that\s+(?:month|year))\b",
     # mid-2020 / early 2020 / 2022 (last: the year alone is the weakest form)
     rf"(?:{_QUAL}[\s-]+)?(?<![\w$€£#.,/]){_YEAR}{_END}",
 ]
@@ -243,9 +245,14 @@ _ANCHORED = {
     "the same day": 0, "that same day": 0, "same day": 0,
     "the following day": 1, "the next day": 1, "the day after": 1,
     "the previous day": -1, "the preceding day": -1, "the day before": -1,
+    "earlier that day": 0, "later that day": 0,
 }  # fmt: skip
 _ANCHORED_YEAR = {"the following year": 1, "the previous year": -1,
-                  "the preceding year": -1}  # fmt: skip
+                  "the preceding year": -1, "that year": 0, "earlier that year": 0,
+                  "later that year": 0}  # fmt: skip
+_ANCHORED_MONTH = {"the following month": 1, "the previous month": -1,
+                   "the preceding month": -1, "that month": 0, "earlier that month": 0,
+                   "later that month": 0}  # fmt: skip
 _LEAD = re.compile(
     r"^(?:(?:back|as\s+of|starting|beginning)\s+)?(?:(?:" + "|".join(PREPOSITIONS) + r")\s+)?"
 )
@@ -355,6 +362,8 @@ direction=None)
         return DateExpr("anchor_day", offset=_ANCHORED[text])
     if text in _ANCHORED_YEAR:
         return DateExpr("anchor_year", offset=_ANCHORED_YEAR[text])
+    if text in _ANCHORED_MONTH:
+        return DateExpr("anchor_month", offset=_ANCHORED_MONTH[text])
     return None
 
 
@@ -455,6 +464,11 @@ def _resolve(
         return _iso(expr.year)
     if kind == "anchor_day":
         return (anchor + timedelta(days=expr.offset)).isoformat() if anchor else None
+    if kind == "anchor_month":
+        if anchor is None:
+            return None
+        year, month = _add_months(anchor.year, anchor.month, expr.offset)
+        return _iso(year, month)
     if kind == "anchor_year":
         return _iso(anchor.year + expr.offset) if anchor else None
     if kind == "month_day":

@@ -72,6 +72,7 @@ class _State:
     anchor: date | None = None  # last day named as the time of a clause
     narrative: date | None = None  # last day named as the time of a main clause
     last: date | None = None  # last date of any precision ("the following year" counts from it)
+    last_month: date | None = None  # last date naming a month ("the following month")
     year_hint: date | None = None  # last date written with its year
     year_hint_end: int = -1
 
@@ -126,7 +127,9 @@ def extract_calendar_dates(doc: Doc, *, published: date | None) -> list[DateMent
             and "\n" not in text[state.year_hint_end : cand.start]
         ):
             year_hint = state.year_hint
-        anchor = state.last if expr.kind == "anchor_year" else state.anchor
+        anchor = {"anchor_year": state.last, "anchor_month": state.last_month}.get(
+            expr.kind, state.anchor
+        )
         value = resolve_expr(
             expr,
             reference,
@@ -143,6 +146,8 @@ def extract_calendar_dates(doc: Doc, *, published: date | None) -> list[DateMent
             continue
         if not modifier:
             state.last = date.fromisoformat((value + "-01-01")[:10])
+            if len(value) >= 7:
+                state.last_month = state.last
         if expr.precision == "day" and not modifier:
             state.anchor = date.fromisoformat(value)
             if _in_main_clause(span) and not inside_quote:
