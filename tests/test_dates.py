@@ -385,3 +385,27 @@ def test_that_year_and_the_following_month_count_from_the_last_date_named(nlp: A
 def test_earlier_that_day_is_the_day_last_named(nlp: Any) -> None:
     text = "The doctor was shot on Oct. 23, 1998. Earlier that day, his family had gone out."
     assert dates_of(nlp, text, date(1999, 5, 6))[-1] == ("Earlier that day", "1998-10-23")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("The boy was found on Thanksgiving Day off the coast.", date(2000, 1, 7),
+         [("on Thanksgiving Day", "DATE", "1999-11-25")]),
+        ("Talks will resume after Christmas.", date(2025, 12, 2),
+         [("after Christmas", "DATE", "2025-12-25")]),
+        ("Crowds gathered last Easter in the square.", date(2025, 4, 18),
+         [("last Easter", "DATE", "2024-03-31")]),
+        ("Pilgrims arrived as Easter week began.", date(2000, 4, 17),
+         [("Easter week", "DATE", "2000-W16")]),
+    ],
+)  # fmt: skip
+def test_holidays_are_days(
+    nlp: Any, text: str, published: date, expected: list[tuple[str, str, str]]
+) -> None:
+    assert timexes_of(nlp, text, published) == expected
+
+
+def test_a_holiday_in_a_name_is_no_date(nlp: Any) -> None:
+    text = "Volunteers of the Great Orchestra of Christmas Charity met the mayor."
+    assert timexes_of(nlp, text) == []

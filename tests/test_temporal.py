@@ -15,6 +15,7 @@ from parley.temporal import (
     duration_value,
     find_candidates,
     find_timexes,
+    holiday_date,
     parse,
     period_end,
     resolve,
@@ -479,3 +480,20 @@ def test_duration_values_of_fractions_decades_and_centuries(
 def test_a_compound_duration_adds_both_parts() -> None:
     assert add_duration(date(2025, 1, 1), "P2Y6M") == date(2027, 7, 1)
     assert add_duration(date(2025, 1, 1), "PT5H30M") == date(2025, 1, 2)
+
+
+@pytest.mark.parametrize(
+    ("rule", "year", "expected"),
+    [
+        ("12-25", 2025, date(2025, 12, 25)),
+        ("11-22>3", 1999, date(1999, 11, 25)),  # Thanksgiving: fourth Thursday of November
+        ("11-02>1", 1998, date(1998, 11, 3)),  # US Election Day
+        ("05-25>0", 2025, date(2025, 5, 26)),  # Memorial Day: last Monday of May
+        ("E+0", 2000, date(2000, 4, 23)),
+        ("E-2", 2025, date(2025, 4, 18)),  # Good Friday
+        ("E+0", 2024, date(2024, 3, 31)),
+        ("nonsense", 2025, None),
+    ],
+)
+def test_holiday_rules(rule: str, year: int, expected: date | None) -> None:
+    assert holiday_date(rule, year) == expected

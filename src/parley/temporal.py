@@ -603,6 +603,7 @@ class _Grammar:
     parts: dict[str, str]
     seasons: dict[str, tuple[str, int]]
     modifiers: dict[str, str]
+    holidays: dict[str, str]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     anchors: dict[str, frozenset[str]]
 
@@ -625,6 +626,9 @@ def _grammar() -> _Grammar:
     recurrences = {w: v for w, v in lex.table("time_recurrences")}
     parts = {w: v for w, v in lex.table("parts_of_day")}
     seasons = {w: (c, int(m)) for w, c, m in lex.table("seasons")}
+    holidays = {re.sub(r"\s+", " ", n.lower()).replace("’", "'"): r
+                for n, r in lex.table("timex_holidays")}  # fmt: skip
+    holiday_names = [n for n, _ in lex.table("timex_holidays")]
     tens = [w for w, v in numbers.items() if v >= 20 and v % 10 == 0 and v < 100]
     small = [w for w, v in numbers.items() if 1 <= v <= 9 and w not in ("a", "an")]
     num_word = rf"(?:(?:{_alts(tens)})[\s-](?:{_alts(small)})|{_alts(numbers)})"
@@ -744,6 +748,15 @@ def _grammar() -> _Grammar:
             ),
         ),
         ("reference", re.compile(rf"(?<![\w-])(?i:{ref_words})(?![\w-])")),
+        # "Thanksgiving Day", "last Christmas", "Easter": capitalised names of days
+        (
+            "holiday",
+            re.compile(
+                rf"(?:(?P<det>(?i:last|next|this))\s+)?"
+                rf"(?P<name>{_alts(holiday_names).replace(chr(39), '[' + chr(39) + '’]')})"
+                rf"(?P<week>\s+week(?:end)?)?{end}"
+            ),
+        ),
     ]
     modifiers = {w: m for w, m in lex.table("duration_modifiers") if m != "-"}
     # Every pattern holds one of these words: each pattern runs only in windows around its own.
@@ -764,8 +777,9 @@ def _grammar() -> _Grammar:
     anchor((*WEEKDAYS, "every", "each", "per", "times", "once", "twice"), "set")
     anchor(references, "reference")
     anchor(("century",), "century")
+    anchor((re.sub(r"'s$", "", n.split()[-1].lower()) for n in holiday_names), "holiday")
     grammar = _Grammar(units, numbers, ordinals, references, recurrences, parts, seasons,
-                       modifiers, tuple(patterns),
+                       modifiers, holidays, tuple(patterns),
                        {w: frozenset(k) for w, k in anchors.items()})  # fmt: skip
     _GRAMMARS[id(lex)] = grammar
     return grammar
@@ -773,7 +787,7 @@ def _grammar() -> _Grammar:
 
 _PREFER = {"quarter": 0, "quarter_ref": 1, "week": 1, "season": 2, "decade": 2, "century": 2,
            "part_of_day": 1, "clock": 2, "set": 1, "weeks_ago": 0, "duration": 3,
-           "vague_duration": 3, "reference": 4}  # fmt: skip
+           "vague_duration": 3, "reference": 4, "holiday": 1}  # fmt: skip
 
 
 _WINDOW_BEFORE, _WINDOW_AFTER = 80, 40
@@ -875,7 +889,9 @@ def duration_value(n: float | None, unit: str) -> str:
 
 
 _DURATION_RE = re.compile(r"P(?:(?P<n>[\d.]+)(?P<u>DE|CE|Y|M|W|D)|T(?P<tn>[\d.]+)(?P<tu>H|M))")
-_COMPOUND_RE = re.compile(r"P(?P<n>\d+)(?P<u>[YMWD])(?P<n2>\d+)(?P<u2>[MD])|PT?(?P<n3>\d+)H(?P<n4>\d+)M")
+_COMPOUND_RE = re.compile(
+    r"P(?P<n>\d+)(?P<u>[YMWD])(?P<n2>\d+)(?P<u2>[MD])|PT?(?P<n3>\d+)H(?P<n4>\d+)M"
+)
 
 
 def add_duration(start: date, value: str) -> date | None:
@@ -1005,6 +1021,8 @@ def resolve_timex(
         return _resolve_century(t, grammar, published)
     if kind in ("part_of_day", "clock"):
         return _resolve_time(t, grammar, published)
+    if kind == "holiday":
+        return _resolve_holiday(t, grammar, published, tense)
     if kind == "weeks_ago":
         n = _number(t.get("num") or "", grammar)
         if n is None or n != int(n) or not 0 < n <= 520:
@@ -1154,6 +1172,67 @@ def _resolve_quarter(
     if unit == "period" and not (which == "latest" or "year-" in which):
         return None
     return TimexValue("DATE", f"{year:04d}-Q{q}")
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday of ``year`` (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    m = (32 + 2 * e + 2 * i - h - k) % 7
+    n = (a + 11 * h + 22 * m) // 451
+    month, day = divmod(h + m - 7 * n + 114, 31)
+    return date(year, month, day + 1)
+
+
+def holiday_date(rule: str, year: int) -> date | None:
+    """The day a holiday rule of timex_holidays.tsv gives in ``year`` (``None`` if malformed)."""
+    if m := re.fullmatch(r"E([+-]\d+)", rule):
+        return easter(year) + timedelta(days=int(m[1]))
+    if m := re.fullmatch(r"(\d\d)-(\d\d)(?:>(\d))?", rule):
+        day = date(year, int(m[1]), int(m[2]))
+        if m[3] is not None:
+            day += timedelta(days=(int(m[3]) - day.weekday()) % 7)
+        return day
+    return None
+
+
+def _resolve_holiday(
+    t: Timex, grammar: _Grammar, published: date | None, tense: Tense | None
+) -> TimexValue | None:
+    name = re.sub(r"\s+", " ", (t.get("name") or "").lower()).replace("’", "'")
+    rule = grammar.holidays.get(name)
+    if rule is None:
+        return None
+    det = (t.get("det") or "").lower()
+    if published is None:
+        day = holiday_date(rule, 2000)
+        if day is None or not re.fullmatch(r"\d\d-\d\d", rule) or t.get("week"):
+            return TimexValue("DATE", "XXXX-XX-XX")
+        return TimexValue("DATE", f"XXXX-{day.month:02d}-{day.day:02d}")
+    target = published.toordinal()
+    options = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        day = holiday_date(rule, year)
+        if day is not None:
+            options.append((day.toordinal(), day.isoformat()))
+    if det == "last":
+        options = [o for o in options if o[0] < target]
+    elif det == "next":
+        options = [o for o in options if o[0] > target]
+    # "this Christmas" and "Easter week" (a week that holds days on both sides): the nearest
+    use: Tense | None = tense if det != "this" and not t.get("week") else None
+    iso = _pick(options, target, use)
+    if iso is None:
+        return None
+    if week := (t.get("week") or "").strip().lower():
+        # "Easter week", "the Thanksgiving weekend": the week the day falls in
+        suffix = "-WE" if week == "weekend" else ""
+        return TimexValue("DATE", iso_week(date.fromisoformat(iso)) + suffix)
+    return TimexValue("DATE", iso, value=iso)
 
 
 def _resolve_season(

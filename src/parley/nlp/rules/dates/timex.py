@@ -82,6 +82,8 @@ def extract_other_timexes(
         if span is None or not _plausible(t, span, text):
             continue
         tense = _tense(span, "weekday") if t.kind in ("week", "season", "quarter") else None
+        if t.kind == "holiday":
+            tense = _tense(span, "month_day")  # "celebrated Christmas" looks back
         before = text[max(0, t.start - 30) : t.start]
         end_of = _END_OF_BEFORE.search(before)
         value = resolve_timex(
