@@ -409,3 +409,26 @@ def test_holidays_are_days(
 def test_a_holiday_in_a_name_is_no_date(nlp: Any) -> None:
     text = "Volunteers of the Great Orchestra of Christmas Charity met the mayor."
     assert timexes_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales should rise in the current fiscal year.",
+         [("in the current fiscal year", "DATE", "2025")]),
+        ("For the year, volume was flat.", [("For the year", "DATE", "2025")]),
+        ("Profit rose in the first nine months of the year.",
+         [("in the first nine months", "DURATION", "P9M"), ("the year", "DATE", "2025")]),
+        ("For the year ended June 30, the group lost money.",
+         [("For the year", "DURATION", "P1Y"), ("June 30", "DATE", "2024-06-30")]),
+        ("Cuts are due by the end of the year.", [("by the end of the year", "DATE", "2025")]),
+        # another year, or none
+        ("He was named person of the year.", []),
+        ("The number stands for the year it was found.", []),
+        ("Exports had fallen the year before.", []),
+    ],
+)  # fmt: skip
+def test_the_year_in_results_is_the_publication_year(
+    nlp: Any, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert timexes_of(nlp, text) == expected

@@ -676,6 +676,15 @@ def _grammar() -> _Grammar:
                 rf"\s+(?P<unit>week|weekend)){end}"
             ),
         ),
+        # "the current year", "for the full year", "the fiscal year ended June 30"
+        (
+            "year_ref",
+            re.compile(
+                r"(?i:(?:(?<=\b(?P<pre>for)\s)|(?<=\b(?P<of>of)\s)|(?<=\b(?P<during>during)\s)"
+                r"|(?<=\b(?P<throughout>throughout)\s))?the\s+(?:(?P<which>current\s+fiscal|"
+                r"current|full|fiscal)\s+)?year(?=\s+(?P<ended>ended|ending)\b)?)(?![\w'’-])"
+            ),
+        ),
         # "this summer", "last fall", "early spring", "the summer of 1998"
         (
             "season",
@@ -777,6 +786,7 @@ def _grammar() -> _Grammar:
     anchor((*WEEKDAYS, "every", "each", "per", "times", "once", "twice"), "set")
     anchor(references, "reference")
     anchor(("century",), "century")
+    anchor(("year",), "year_ref")
     anchor((re.sub(r"'s$", "", n.split()[-1].lower()) for n in holiday_names), "holiday")
     grammar = _Grammar(units, numbers, ordinals, references, recurrences, parts, seasons,
                        modifiers, holidays, tuple(patterns),
@@ -787,7 +797,7 @@ def _grammar() -> _Grammar:
 
 _PREFER = {"quarter": 0, "quarter_ref": 1, "week": 1, "season": 2, "decade": 2, "century": 2,
            "part_of_day": 1, "clock": 2, "set": 1, "weeks_ago": 0, "duration": 3,
-           "vague_duration": 3, "reference": 4, "holiday": 1}  # fmt: skip
+           "vague_duration": 3, "reference": 4, "holiday": 1, "year_ref": 2}  # fmt: skip
 
 
 _WINDOW_BEFORE, _WINDOW_AFTER = 80, 40
@@ -1023,6 +1033,8 @@ def resolve_timex(
         return _resolve_time(t, grammar, published)
     if kind == "holiday":
         return _resolve_holiday(t, grammar, published, tense)
+    if kind == "year_ref":
+        return _resolve_year_ref(t, published, end_of)
     if kind == "weeks_ago":
         n = _number(t.get("num") or "", grammar)
         if n is None or n != int(n) or not 0 < n <= 520:
@@ -1172,6 +1184,23 @@ def _resolve_quarter(
     if unit == "period" and not (which == "latest" or "year-" in which):
         return None
     return TimexValue("DATE", f"{year:04d}-Q{q}")
+
+
+def _resolve_year_ref(t: Timex, published: date | None, end_of: bool) -> TimexValue | None:
+    """ "the current year", "for the full year", "the end of the year": the publication year;
+    "the fiscal year ended June 30", "throughout the fiscal year": a year's length. A bare "the
+    year" counts only after "for", "of" or "during" ("for the year, sales rose") or as "the end
+    of the year"; the caller rejects "the year before", "the year of the dragon"."""
+    which = re.sub(r"\s+", " ", (t.get("which") or "").lower())
+    pre = (t.get("pre") or t.get("of") or t.get("during") or t.get("throughout") or "").lower()
+    if t.get("ended") or pre == "throughout":
+        return TimexValue("DURATION", "P1Y")
+    if not which and not end_of and pre not in ("for", "of", "during"):
+        return None
+    if published is None:
+        return TimexValue("DATE", "XXXX")
+    year = f"{published.year:04d}"
+    return TimexValue("DATE", year, value=year)
 
 
 def easter(year: int) -> date:

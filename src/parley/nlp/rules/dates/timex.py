@@ -36,6 +36,9 @@ _END_OF_BEFORE = re.compile(r"(?:by\s+|until\s+|before\s+)?(?:the\s+)?(?:end|clo
 _YEAR_AGO = re.compile(r"(?i:\b(?:a\s+year\s+(?:ago|earlier|before)|year-(?:earlier|ago)\b"
                        r"(?!\s+(?:quarter|period))))")  # fmt: skip
 _LENGTH_BEFORE_POINT = re.compile(r"\s+(?:later|after|before)\b", re.I)
+_PART_OF = re.compile(
+    r"\b(?:months|quarter|half|rest|part|end|start|beginning|balance|remainder|middle)\s+of\s+$"
+)
 _NEXT_WORD = re.compile(r"\s+(?:fiscal\s+)?([\w]+)")
 _VAGUE_COUNTS = frozenset({"few", "several", "couple"})
 _NAMED_DAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
@@ -167,6 +170,15 @@ def _plausible(t: Timex, span: Span, text: str) -> bool:
             return False  # "four flights a week", "$500 million a year": a rate, not a length
     if t.kind == "week" and t.text.istitle() and not span.doc[span.start].is_sent_start:
         return False  # "ABC's This Week": a title
+    if t.kind == "year_ref" and re.match(
+        r"[\s,]*(?:before|after|earlier|later|ago|of|in\s+which|when|that|which|where|it|he|she"
+        r"|they|we|i|you|in\s+review|'s|’s)\b",
+        after,
+    ):
+        return False  # "the year before", "the year of the dragon": another year, or none
+    if t.kind == "year_ref" and t.get("of") and not t.get("which"):
+        # "the first nine months of the year", "the rest of the year"; not "person of the year"
+        return _PART_OF.search(text, max(0, t.start - 30), t.start) is not None
     if t.kind == "reference" and re.match(r"\s+of\b", after):
         return False  # "the future of the region": the thing, not the time
     if t.kind == "set" and t.get("rec") and span.root.dep_ == "amod":
