@@ -432,3 +432,10 @@ def test_the_year_in_results_is_the_publication_year(
     nlp: Any, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert timexes_of(nlp, text) == expected
+
+
+def test_this_and_a_month_is_the_publication_years_month(nlp: Any) -> None:
+    text = "With the election due this September, the parties began campaigning."
+    assert dates_of(nlp, text, date(1998, 2, 5)) == [("this September", "1998-09")]
+    text = "Prices fell sharply this January, traders said."
+    assert dates_of(nlp, text, date(1998, 2, 5)) == [("this January", "1998-01")]

@@ -40,7 +40,7 @@ Kind = Literal[
     "anchor_year",  # the following year / the previous year: years from the anchor
     "anchor_month",  # that month / the following month: months from the anchor
 ]
-Direction = Literal["past", "future", "strict_past", "strict_future"]
+Direction = Literal["past", "future", "strict_past", "strict_future", "current"]
 
 MONTHS: dict[str, int] = {
     name: i + 1
@@ -334,8 +334,10 @@ direction=None)
         return DateExpr("year_month", year=year, month=month)
     if m := _MONTH_ONLY.fullmatch(text):
         mod = re.sub(r"\s+", " ", m["mod"]) if m["mod"] else None
-        return DateExpr("month", month=MONTHS[m["month"]],
-                        direction=_WEEKDAY_DIRECTIONS.get(mod) if mod else None)  # fmt: skip
+        direction: Direction | None = _WEEKDAY_DIRECTIONS.get(mod) if mod else None
+        if mod == "this":
+            direction = "current"  # "this September": the publication year's
+        return DateExpr("month", month=MONTHS[m["month"]], direction=direction)
     if m := _YEAR_ONLY.fullmatch(text):
         year = int(m["year"])
         return DateExpr("year", year=year) if _valid_year(year) else None
@@ -499,6 +501,8 @@ def _resolve(
         target = published.year * 12 + published.month
         options = [(y * 12 + expr.month, f"{y:04d}-{expr.month:02d}")
                    for y in (published.year - 1, published.year, published.year + 1)]  # fmt: skip
+        if expr.direction == "current":
+            return f"{published.year:04d}-{expr.month:02d}"
         if expr.direction in ("strict_past", "strict_future"):
             # "last August" / "next March": never the current month.
             options = [o for o in options if o[0] != target]
