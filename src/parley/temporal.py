@@ -487,12 +487,12 @@ def _resolve(
             # No tense: news names past days more often than coming ones, so a coming day
             # wins only when it is clearly nearer ("the Oct. 23 slaying" in May is last October).
             target = reference.toordinal()
-            behind = [o for o in options if o[0] <= target]
-            ahead = [o for o in options if o[0] > target]
-            if behind and ahead:
-                farther = (min(ahead)[0] - target) * _FUTURE_WEIGHT > target - max(behind)[0]
-                if farther:
-                    return max(behind)[1]
+            past_days = [o for o in options if o[0] <= target]
+            coming_days = [o for o in options if o[0] > target]
+            if past_days and coming_days:
+                gap_ahead = min(coming_days)[0] - target
+                if gap_ahead * _FUTURE_WEIGHT > target - max(past_days)[0]:
+                    return max(past_days)[1]
         return _pick(options, reference.toordinal(), use_tense, forward)
     if published is None:
         return None
