@@ -439,3 +439,20 @@ def test_this_and_a_month_is_the_publication_years_month(nlp: Any) -> None:
     assert dates_of(nlp, text, date(1998, 2, 5)) == [("this September", "1998-09")]
     text = "Prices fell sharply this January, traders said."
     assert dates_of(nlp, text, date(1998, 2, 5)) == [("this January", "1998-01")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials postponed until Tuesday morning any action on the permit.",
+         [("until Tuesday morning", "2000-04-04")]),
+        ("The court gave the relatives until 9 a.m. Tuesday to sign.",
+         [("until 9 a.m. Tuesday", "2000-04-04")]),
+        ("Mediators extended the talks by noon Friday.", [("by noon Friday", "2000-03-31")]),
+    ],
+)  # fmt: skip
+def test_a_limit_moved_or_set_in_the_past_still_ends_ahead(
+    nlp: Any, text: str, expected: list[tuple[str, str]]
+) -> None:
+    # Published on Thursday 2000-03-30.
+    assert dates_of(nlp, text, date(2000, 3, 30)) == expected

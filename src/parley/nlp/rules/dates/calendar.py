@@ -22,6 +22,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from parley import lexicon
 from parley.nlp.doctext import doc_text
 from parley.quotemarks import find_marked_spans
 from parley.temporal import (
@@ -110,6 +111,10 @@ def extract_calendar_dates(doc: Doc, *, published: date | None) -> list[DateMent
         modifier = _modifies_noun(span)
         tense = None if modifier else _tense(span, expr.kind)
         forward = _opens_forward(text, cand.prep_start, cand.start, expr.kind)
+        if expr.kind == "weekday" and _LIMIT_CLOCK_BEFORE.search(
+            text, max(0, cand.start - 40), cand.start
+        ):
+            forward = True  # "until 9 a.m. Tuesday", "by noon Friday"
         if expr.kind == "weekday" and _AS_SOON_AS.search(text, max(0, cand.start - 16), cand.start):
             tense = "future"  # "as soon as Tuesday", "as early as Tuesday"
         if forward and expr.kind == "weekday" and not _narrated_past(span):
@@ -386,6 +391,10 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | Literal["present"] | Non
 
 
 _AS_SOON_AS = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.I)
+_LIMIT_CLOCK_BEFORE = re.compile(
+    r"(?i:\b(?:until|till|by)\s+(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)|noon|midnight))"
+    r"(?:\s+[A-Z]{2,4})?\s*,?\s*$"
+)
 _FORWARD_PREPS = frozenset({"to", "until", "till", "through", "by"})
 _WEEKDAY_FORWARD_PREPS = frozenset({"until", "till", "by"})
 
@@ -408,6 +417,8 @@ def _narrated_past(span: Span) -> bool:
     verb = _governing_verb(span)
     if verb is None:
         return False
+    if verb.lemma_.lower() in lexicon.words("timex_deadline_verbs"):
+        return False  # "postponed until Tuesday", "gave them until Friday": a limit ahead
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     return verb.tag_ == "VBD" or "had" in auxes or bool(auxes & {"was", "were"})
 
