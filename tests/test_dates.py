@@ -456,3 +456,9 @@ def test_a_limit_moved_or_set_in_the_past_still_ends_ahead(
 ) -> None:
     # Published on Thursday 2000-03-30.
     assert dates_of(nlp, text, date(2000, 3, 30)) == expected
+
+
+def test_a_qualified_year_written_as_one_word_is_a_date(nlp: Any) -> None:
+    # spaCy keeps "mid-1996" as one token
+    text = "The group began to fall apart in mid-1996 after a defection."
+    assert dates_of(nlp, text) == [("in mid-1996", "1996")]

@@ -61,6 +61,7 @@ _NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "poss"})
 _CALENDAR_WORDS = frozenset({*MONTHS, *MONTH_ABBREVIATIONS})
 _DASHES = frozenset({"-", "–", "—", "to"})
 _YEAR_TOKEN = re.compile(r"\d{4}")
+_QUALIFIED_YEAR_TOKEN = re.compile(r"(?i:mid|early|late)-\d{4}")
 _YEAR_RANGE_TOKEN = re.compile(r"\d{4}[-–]\d{2,4}|\d{2,4}[-–]\d{4}")
 # How far back a date with an explicit year still sets the year of a bare month-day.
 _YEAR_HINT_CHARS = 400
@@ -228,7 +229,8 @@ def _is_year(span: Span, prev: Token | None) -> bool:
         None,
     )
     if token is None:
-        return False
+        # "mid-1996" is one token: the qualifier makes it a date
+        return any(_QUALIFIED_YEAR_TOKEN.fullmatch(t.text) for t in span)
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if nxt is not None and nxt.lower_ in _CLOCK_AFTER:
         return False
