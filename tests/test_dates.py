@@ -462,3 +462,20 @@ def test_a_qualified_year_written_as_one_word_is_a_date(nlp: Any) -> None:
     # spaCy keeps "mid-1996" as one token
     text = "The group began to fall apart in mid-1996 after a defection."
     assert dates_of(nlp, text) == [("in mid-1996", "1996")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("His convictions were thrown out in nineteen ninety-six.",
+         [("in nineteen ninety-six", "DATE", "1996")]),
+        ("The promise to halve unemployment by the year two thousand was dropped.",
+         [("by the year two thousand", "DATE", "2000")]),
+        ("Numbers kept dropping through the nineties.",
+         [("through the nineties", "DATE", "199")]),
+    ],
+)  # fmt: skip
+def test_spoken_years_of_broadcast_transcripts(
+    nlp: Any, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert timexes_of(nlp, text) == expected

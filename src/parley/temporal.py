@@ -650,6 +650,10 @@ def _grammar() -> _Grammar:
     part_words = _alts(parts)
     rec_words = _alts(recurrences)
     ref_words = _alts(references)
+    tens_words = [w for w, v in numbers.items() if v in range(20, 100, 10)]
+    spoken_tens = f"(?:{_alts(tens_words)})"
+    spoken_decades = f"(?:{_alts(w[:-1] + 'ies' for w in tens_words)})"
+    spoken_units = _alts(w for w, v in numbers.items() if 1 <= v <= 9 and w not in ("a", "an"))
     end = r"(?![\w-])"
     patterns: list[tuple[str, re.Pattern[str]]] = [
         # "the third quarter", "third-quarter", "the fiscal first quarter", "the first half"
@@ -696,6 +700,17 @@ def _grammar() -> _Grammar:
                 rf"(?i:(?:(?P<qual>early|late|mid)[\s-]+)?(?:(?P<det>this|last|next|the|this\s+past|"
                 rf"this\s+coming)\s+)?(?P<season>{season_words})(?:\s+of\s+(?P<year>\d{{4}}))?)"
                 rf"(?P<yr2>\s+\d{{4}})?{end}"
+            ),
+        ),
+        # spoken years (broadcast transcripts): "nineteen ninety-six", "January nineteen
+        # ninety-seven", "the year two thousand"; spoken decades: "the nineties"
+        (
+            "spelled_year",
+            re.compile(
+                rf"(?:(?P<month>{'|'.join(m.capitalize() for m in MONTHS)})\s+)?"
+                rf"(?i:(?P<hi>eighteen|nineteen)[\s-]+(?P<tens>{spoken_tens})(?:[\s-](?P<unit>{spoken_units}))?"
+                rf"|the\s+year\s+(?P<y2k>two\s+thousand)(?:\s+and\s+(?P<unit2>{spoken_units}))?"
+                rf"|the\s+(?:(?P<qual>early|mid|late)[\s-]+)?(?P<decade>{spoken_decades}))(?![\w-])"
             ),
         ),
         # "the 1990s", "the '80s", "the mid-1980s", "the 21st century", "this century"
@@ -790,6 +805,8 @@ def _grammar() -> _Grammar:
     anchor((*WEEKDAYS, "every", "each", "per", "times", "once", "twice"), "set")
     anchor(references, "reference")
     anchor(("century",), "century")
+    anchor(("eighteen", "nineteen", "thousand"), "spelled_year")
+    anchor((w[:-1] + "ies" for w in tens_words), "spelled_year")
     anchor(("year",), "year_ref")
     anchor((re.sub(r"'s$", "", n.split()[-1].lower()) for n in holiday_names), "holiday")
     grammar = _Grammar(units, numbers, ordinals, references, recurrences, parts, seasons,
@@ -801,7 +818,8 @@ def _grammar() -> _Grammar:
 
 _PREFER = {"quarter": 0, "quarter_ref": 1, "week": 1, "season": 2, "decade": 2, "century": 2,
            "part_of_day": 1, "clock": 2, "set": 1, "weeks_ago": 0, "duration": 3,
-           "vague_duration": 3, "reference": 4, "holiday": 1, "year_ref": 2}  # fmt: skip
+           "vague_duration": 3, "reference": 4, "holiday": 1, "year_ref": 2,
+           "spelled_year": 1}  # fmt: skip
 
 
 _WINDOW_BEFORE, _WINDOW_AFTER = 80, 40
@@ -1037,6 +1055,8 @@ def resolve_timex(
         return _resolve_time(t, grammar, published)
     if kind == "holiday":
         return _resolve_holiday(t, grammar, published, tense)
+    if kind == "spelled_year":
+        return _resolve_spelled_year(t, grammar)
     if kind == "year_ref":
         return _resolve_year_ref(t, published, end_of)
     if kind == "weeks_ago":
@@ -1205,6 +1225,29 @@ def _resolve_year_ref(t: Timex, published: date | None, end_of: bool) -> TimexVa
         return TimexValue("DATE", "XXXX")
     year = f"{published.year:04d}"
     return TimexValue("DATE", year, value=year)
+
+
+def _resolve_spelled_year(t: Timex, grammar: _Grammar) -> TimexValue | None:
+    """ "nineteen ninety-six" = 1996, "January nineteen ninety-seven" = 1997-01, "the year two
+    thousand" = 2000, "the nineties" = the decade 199."""
+    nums = grammar.numbers
+    if decade := t.get("decade"):
+        tens = nums.get(decade.lower()[:-3] + "y")
+        if tens is None:
+            return None
+        return TimexValue("DATE", f"19{tens // 10}", _MODS.get((t.get("qual") or "").lower()))
+    if t.get("y2k"):
+        year = 2000 + nums.get((t.get("unit2") or "zero").lower(), 0)
+    else:
+        hi = nums.get((t.get("hi") or "").lower())
+        tens = nums.get((t.get("tens") or "").lower())
+        if hi is None or tens is None:
+            return None
+        year = hi * 100 + tens + nums.get((t.get("unit") or "zero").lower(), 0)
+    if month := t.get("month"):
+        iso = f"{year:04d}-{MONTHS[month.lower()]:02d}"
+        return TimexValue("DATE", iso, value=iso)
+    return TimexValue("DATE", f"{year:04d}", value=f"{year:04d}")
 
 
 def easter(year: int) -> date:
