@@ -479,3 +479,23 @@ def test_spoken_years_of_broadcast_transcripts(
     nlp: Any, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert timexes_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("By mid afternoon, the shelling had stopped.", [("By mid afternoon", "TIME", "2025-04-18TAF")]),
+        ("The judge will hear the case at midday.", [("at midday", "TIME", "2025-04-18T12:00")]),
+        ("The father will leave at 4 in the morning.",
+         [("at 4 in the morning", "TIME", "2025-04-18T04:00")]),
+        # the day last named, not the publication day
+        ("Hopes were dashed on Wednesday. Dealers sold in the morning.",
+         [("on Wednesday", "DATE", "2025-04-16"), ("in the morning", "TIME", "2025-04-16TMO")]),
+        ("In London at mid-afternoon yesterday, shares were up.",
+         [("at mid-afternoon yesterday", "TIME", "2025-04-17TAF")]),
+    ],
+)  # fmt: skip
+def test_times_of_day_without_a_determiner(
+    nlp: Any, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert timexes_of(nlp, text) == expected

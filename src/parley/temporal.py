@@ -733,7 +733,9 @@ def _grammar() -> _Grammar:
             "part_of_day",
             re.compile(
                 rf"(?i:(?P<det>this|last|yesterday|tomorrow|early\s+this|late\s+last|early|late)"
-                rf"\s+(?P<part>{part_words})|(?P<tonight>tonight)){end}"
+                rf"\s+(?P<part>{part_words})|(?P<tonight>tonight)"
+                rf"|(?P<mid>mid)[\s-]?(?P<part2>morning|afternoon)"
+                rf"|(?<=\b(?P<in>in)\s)the\s+(?P<part3>morning|afternoon|evening)(?!\s+of\b)){end}"
             ),
         ),
         (
@@ -741,7 +743,9 @@ def _grammar() -> _Grammar:
             re.compile(
                 r"(?<![\w.:])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm)"
                 r"(?![\w])|(?=\s+(?i:o'clock)))(?:\s+(?i:o'clock))?"
-                r"|(?<![\w])(?P<noon>(?i:noon|midnight))(?![\w])"
+                r"|(?<![\w])(?P<noon>(?i:noon|midnight|midday))(?![\w])"
+                r"|(?<![\w.:$])(?P<h2>1[0-2]|0?[1-9])(?::(?P<m2>[0-5]\d))?\s+in\s+the\s+"
+                r"(?P<half>(?i:morning|afternoon|evening))(?![\w])"
             ),
         ),
         # recurrences: "every Monday", "each year", "daily", "twice a week", "per year"
@@ -800,7 +804,7 @@ def _grammar() -> _Grammar:
     anchor(seasons, "season")
     anchor(parts, "part_of_day", "set")
     anchor(("tonight",), "part_of_day")
-    anchor(("noon", "midnight", "o'clock"), "clock")
+    anchor(("noon", "midnight", "midday", "o'clock", "morning", "afternoon", "evening"), "clock")
     anchor(recurrences, "set")
     anchor((*WEEKDAYS, "every", "each", "per", "times", "once", "twice"), "set")
     anchor(references, "reference")
@@ -1378,21 +1382,24 @@ def _resolve_time(t: Timex, grammar: _Grammar, published: date | None) -> TimexV
     day = "XXXX-XX-XX" if published is None else published.isoformat()
     if t.kind == "clock":
         if noon := t.get("noon"):
-            suffix = "12:00" if noon.lower() == "noon" else "24:00"
+            suffix = "24:00" if noon.lower() == "midnight" else "12:00"
             return TimexValue("TIME", f"{day}T{suffix}")
-        hour = int(t.get("h") or 0)
+        hour = int(t.get("h") or t.get("h2") or 0)
         ap = (t.get("ap") or "").lower().replace(".", "")
+        if half := (t.get("half") or "").lower():  # "4 in the morning", "7 in the evening"
+            ap = "am" if half == "morning" else "pm"
         if hour > 12 and ap:
             return None
         if ap == "pm" and hour < 12:
             hour += 12
         elif ap == "am" and hour == 12:
             hour = 0
-        return TimexValue("TIME", f"{day}T{hour:02d}:{t.get('m') or '00'}")
+        return TimexValue("TIME", f"{day}T{hour:02d}:{t.get('m') or t.get('m2') or '00'}")
     if t.get("tonight"):
         return TimexValue("TIME", f"{day}TNI")
     det = re.sub(r"\s+", " ", (t.get("det") or "").lower())
-    part = grammar.parts.get((t.get("part") or "").lower())
+    # "mid-afternoon", "in the morning": the day the article is on
+    part = grammar.parts.get((t.get("part") or t.get("part2") or t.get("part3") or "").lower())
     if part is None or det in ("early", "late"):
         return None
     if published is not None and det in ("last", "yesterday", "late last"):

@@ -94,6 +94,11 @@ def extract_other_timexes(
         )
         if value is None:
             continue
+        if t.kind == "part_of_day" and (t.get("part2") or t.get("part3")):
+            # "in the morning", "mid-afternoon" with no day of their own: the day last named
+            day = _last_day_before(calendar, t.start)
+            if day is not None and value.timex[10:11] == "T":
+                value = replace(value, timex=day + value.timex[10:])
         if t.kind == "quarter" and re.fullmatch(r"\d{4}-Q\d", value.timex):
             last_quarter = (int(value.timex[:4]), int(value.timex[-1]))
         start = t.start
@@ -119,6 +124,16 @@ def extract_other_timexes(
             )
         )
     return out
+
+
+def _last_day_before(calendar: list[DateMention], position: int) -> str | None:
+    """The ISO day of the last calendar day named in the 300 characters before ``position``."""
+    days = [
+        m.value
+        for m in calendar
+        if m.end <= position <= m.end + 300 and m.value and len(m.value) == 10
+    ]
+    return days[-1] if days else None
 
 
 def _limit_before(before: str) -> bool:
@@ -246,6 +261,7 @@ def year_ago_quarters(
 
 
 # Between a clock time and the day it falls on: a time zone, a comma, spaces.
+_BARE_PART_OF_DAY = re.compile(r"(?i)(?:at\s+|in\s+)?(?:mid|the\s)")
 _CLOCK_DAY_GAP = re.compile(r"(?:\s*,?\s*[A-Z]{2,4}\b)?\s*,?\s*$")
 
 
@@ -264,7 +280,10 @@ def join_clock_and_day(doc: Doc, mentions: list[DateMention]) -> list[DateMentio
             m.type == "TIME"
             and m.timex
             and "T" in m.timex
-            and m.timex[m.timex.index("T") + 1 : m.timex.index("T") + 2].isdigit()
+            and (
+                m.timex[m.timex.index("T") + 1 : m.timex.index("T") + 2].isdigit()
+                or _BARE_PART_OF_DAY.match(m.text) is not None  # "mid-afternoon yesterday"
+            )
             and nxt is not None
             and nxt.type == "DATE"
             and nxt.value
