@@ -499,3 +499,12 @@ def test_times_of_day_without_a_determiner(
     nlp: Any, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert timexes_of(nlp, text) == expected
+
+
+def test_a_month_with_no_tense_prefers_the_past_unless_clearly_nearer(nlp: Any) -> None:
+    # Published in late October: March is seven months back, five ahead.
+    text = "Shares climbed to a high in June from $29.75 in March."
+    assert dates_of(nlp, text, date(1989, 10, 30)) == [
+        ("in June", "1989-06"),
+        ("in March", "1989-03"),
+    ]

@@ -509,6 +509,14 @@ def _resolve(
         month_tense: Tense | None = tense
         if expr.direction is not None:
             month_tense = "past" if expr.direction in ("past", "strict_past") else "future"
+        if month_tense is None and not forward:
+            # No tense: as for month-days, a coming month must be clearly nearer to win.
+            past_months = [o for o in options if o[0] <= target]
+            coming_months = [o for o in options if o[0] > target]
+            if past_months and coming_months:
+                gap_ahead = min(coming_months)[0] - target
+                if gap_ahead * _FUTURE_WEIGHT > target - max(past_months)[0]:
+                    return max(past_months)[1]
         return _pick(options, target, month_tense, forward)
     if kind == "weekday":
         assert expr.weekday is not None
