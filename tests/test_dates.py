@@ -508,3 +508,12 @@ def test_a_month_with_no_tense_prefers_the_past_unless_clearly_nearer(nlp: Any) 
         ("in June", "1989-06"),
         ("in March", "1989-03"),
     ]
+
+
+def test_the_near_future_and_the_short_term_look_ahead(nlp: Any) -> None:
+    text = "The unit may be sold in the near future, but not in the short term."
+    assert [(t[1], t[2]) for t in timexes_of(nlp, text)] == [
+        ("DATE", "FUTURE_REF"),
+        ("DATE", "FUTURE_REF"),
+    ]
+    assert timexes_of(nlp, "It holds long-term debt.") == []
