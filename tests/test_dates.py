@@ -517,3 +517,8 @@ def test_the_near_future_and_the_short_term_look_ahead(nlp: Any) -> None:
         ("DATE", "FUTURE_REF"),
     ]
     assert timexes_of(nlp, "It holds long-term debt.") == []
+
+
+def test_fiscal_and_a_year_is_the_year(nlp: Any) -> None:
+    text = "Sales should be slightly above fiscal 1989 sales of $155 million."
+    assert dates_of(nlp, text, date(1989, 11, 2)) == [("1989", "1989")]

@@ -240,6 +240,8 @@ def _is_year(span: Span, prev: Token | None) -> bool:
     if prev is not None and token.i == span.start:
         if prev.like_num or prev.text in ("No", "No.", "no.", "#"):
             return False
+        if prev.lower_ == "fiscal":
+            return True  # "fiscal 1989 sales": the (fiscal) year
         if prev.pos_ in ("NOUN", "PROPN") and prev.lower_ not in _CALENDAR_WORDS:
             return False  # "resolution 2259", "Vision 2030"
     ranged = _in_year_range(token)
