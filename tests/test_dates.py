@@ -522,3 +522,10 @@ def test_the_near_future_and_the_short_term_look_ahead(nlp: Any) -> None:
 def test_fiscal_and_a_year_is_the_year(nlp: Any) -> None:
     text = "Sales should be slightly above fiscal 1989 sales of $155 million."
     assert dates_of(nlp, text, date(1989, 11, 2)) == [("1989", "1989")]
+
+
+def test_todays_youth_is_nowadays_not_a_day(nlp: Any) -> None:
+    assert dates_of(nlp, "The case is a symbol for today's youth, he said.") == []
+    assert dates_of(nlp, "The offer ran in today's editions of the paper.") == [
+        ("in today", "2025-04-18")
+    ]

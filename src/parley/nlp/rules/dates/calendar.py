@@ -109,6 +109,8 @@ def extract_calendar_dates(doc: Doc, *, published: date | None) -> list[DateMent
         inside_quote = _inside(quoted, cand.start)
         if expr.kind == "deictic" and not inside_quote and _generic_today(span):
             continue
+        if expr.kind == "deictic" and _nowadays_possessive(span):
+            continue
         modifier = _modifies_noun(span)
         tense = None if modifier else _tense(span, expr.kind)
         forward = _opens_forward(text, cand.prep_start, cand.start, expr.kind)
@@ -319,6 +321,17 @@ def _generic_today(span: Span) -> bool:
     if verb.lemma_ == "have":
         return True
     return verb.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in verb.children)
+
+
+def _nowadays_possessive(span: Span) -> bool:
+    """ "today's youth", "in today's world", "today's personal computers": nowadays."""
+    token = span.root
+    if token.lower_ != "today" or token.i + 1 >= len(token.doc):
+        return False
+    if token.nbor(1).lower_ not in ("'s", "’s"):
+        return False
+    head = token.head
+    return head.i > token.i and head.lower_ in lexicon.words("timex_generic_today_nouns")
 
 
 def _in_main_clause(span: Span) -> bool:
