@@ -529,3 +529,9 @@ def test_todays_youth_is_nowadays_not_a_day(nlp: Any) -> None:
     assert dates_of(nlp, "The offer ran in today's editions of the paper.") == [
         ("in today", "2025-04-18")
     ]
+
+
+def test_a_title_shaped_like_a_duration_is_no_duration(nlp: Any) -> None:
+    assert timexes_of(nlp, "He said on CBS's ''60 Minutes'' that he would stay.") == []
+    # a title-case headline keeps its duration
+    assert timexes_of(nlp, "Ceasefire Extended By 30 Days") == [("By 30 Days", "DURATION", "P30D")]

@@ -39,6 +39,7 @@ _LENGTH_BEFORE_POINT = re.compile(r"\s+(?:later|after|before)\b", re.I)
 _PART_OF = re.compile(
     r"\b(?:months|quarter|half|rest|part|end|start|beginning|balance|remainder|middle)\s+of\s+$"
 )
+_TITLE_BEFORE = re.compile(r"(?:['’]s|[\"“'‘`]{1,2})\s*$")
 _NEXT_WORD = re.compile(r"\s+(?:fiscal\s+)?([\w]+)")
 _VAGUE_COUNTS = frozenset({"few", "several", "couple"})
 _NAMED_DAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
@@ -185,6 +186,12 @@ def _plausible(t: Timex, span: Span, text: str) -> bool:
             return False  # "four flights a week", "$500 million a year": a rate, not a length
     if t.kind == "week" and t.text.istitle() and not span.doc[span.start].is_sent_start:
         return False  # "ABC's This Week": a title
+    if (
+        t.kind == "duration"
+        and (t.get("unit") or "x")[0].isupper()
+        and _TITLE_BEFORE.search(text, max(0, t.start - 8), t.start)
+    ):
+        return False  # "CBS's ''60 Minutes''", "on ''48 Hours''": a title, not a length
     if t.kind == "year_ref" and re.match(
         r"[\s,]*(?:before|after|earlier|later|ago|of|in\s+which|when|that|which|where|it|he|she"
         r"|they|we|i|you|in\s+review|'s|’s)\b",
