@@ -535,3 +535,13 @@ def test_a_title_shaped_like_a_duration_is_no_duration(nlp: Any) -> None:
     assert timexes_of(nlp, "He said on CBS's ''60 Minutes'' that he would stay.") == []
     # a title-case headline keeps its duration
     assert timexes_of(nlp, "Ceasefire Extended By 30 Days") == [("By 30 Days", "DURATION", "P30D")]
+
+
+def test_a_holiday_weeks_ahead_is_the_coming_one_even_in_the_past_tense(nlp: Any) -> None:
+    text = "He delivered his final plea to voters ahead of Election Day."
+    assert timexes_of(nlp, text, date(2020, 10, 19)) == [("Election Day", "DATE", "2020-11-03")]
+
+
+def test_a_limit_given_in_the_past_perfect_has_passed(nlp: Any) -> None:
+    text = "Student groups had given the government until Thursday to withdraw the bill."
+    assert dates_of(nlp, text, date(2019, 6, 23)) == [("until Thursday", "2019-06-20")]

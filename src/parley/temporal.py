@@ -1311,8 +1311,16 @@ def _resolve_holiday(
         options = [o for o in options if o[0] < target]
     elif det == "next":
         options = [o for o in options if o[0] > target]
-    # "this Christmas" and "Easter week" (a week that holds days on both sides): the nearest
-    use: Tense | None = tense if det != "this" and not t.get("week") else None
+    # Only a future tense or "next"/"last" orient a holiday: "ahead of Election Day" told in
+    # the past is still the coming one in October. Otherwise the past one, unless the coming
+    # one is clearly nearer (as for month-days); "Easter week" the nearest.
+    use: Tense | None = "future" if tense == "future" and det != "this" else None
+    if use is None and det not in ("last", "next") and not t.get("week"):
+        past_days = [o for o in options if o[0] <= target]
+        coming_days = [o for o in options if o[0] > target]
+        if past_days and coming_days:
+            gap_ahead = min(coming_days)[0] - target
+            use = "past" if gap_ahead * _FUTURE_WEIGHT > target - max(past_days)[0] else "future"
     iso = _pick(options, target, use)
     if iso is None:
         return None

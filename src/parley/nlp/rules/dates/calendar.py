@@ -434,9 +434,11 @@ def _narrated_past(span: Span) -> bool:
     verb = _governing_verb(span)
     if verb is None:
         return False
-    if verb.lemma_.lower() in lexicon.words("timex_deadline_verbs"):
-        return False  # "postponed until Tuesday", "gave them until Friday": a limit ahead
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.lemma_.lower() in lexicon.words("timex_deadline_verbs") and "had" not in auxes:
+        # "postponed until Tuesday", "gave them until Friday": a limit ahead; "had given them
+        # until Thursday" narrates a limit already passed
+        return False
     return verb.tag_ == "VBD" or "had" in auxes or bool(auxes & {"was", "were"})
 
 
