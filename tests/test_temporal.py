@@ -497,3 +497,17 @@ def test_a_compound_duration_adds_both_parts() -> None:
 )
 def test_holiday_rules(rule: str, year: int, expected: date | None) -> None:
     assert holiday_date(rule, year) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on Valentine's Day", "2025-02-14"),
+        ("the St. Patrick's Day parade", "2025-03-17"),
+        ("on Presidents' Day", "2025-02-17"),
+        ("Good Friday", "2025-04-18"),
+        ("Martin Luther King Day", "2025-01-20"),
+    ],
+)
+def test_holiday_names_are_found_and_resolved(text: str, expected: str) -> None:
+    assert [v for _, _, v in _timex(text)] == [expected]

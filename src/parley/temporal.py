@@ -820,7 +820,11 @@ def _grammar() -> _Grammar:
     anchor(("eighteen", "nineteen", "thousand"), "spelled_year")
     anchor((w[:-1] + "ies" for w in tens_words), "spelled_year")
     anchor(("year",), "year_ref")
-    anchor((re.sub(r"'s$", "", n.split()[-1].lower()) for n in holiday_names), "holiday")
+    # the first word of a holiday's name: rarer than its last ("day")
+    for name in holiday_names:
+        first = _WORD.search(name.replace("’", "'"))
+        if first is not None:
+            anchors.setdefault(first.group().lower(), set()).add("holiday")
     grammar = _Grammar(units, numbers, ordinals, references, recurrences, parts, seasons,
                        modifiers, holidays, tuple(patterns),
                        {w: frozenset(k) for w, k in anchors.items()})  # fmt: skip
