@@ -324,3 +324,224 @@ def test_a_rate_per_unit_is_not_a_duration(nlp: Any) -> None:
 
 def test_relative_periods_without_publication_keep_unknown_parts(nlp: Any) -> None:
     assert timexes_of(nlp, "Officials met last week.", None) == [("last week", "DATE", "XXXX-WXX")]
+
+
+def test_a_month_and_year_does_not_set_the_year_of_a_later_month_day(nlp: Any) -> None:
+    # Background "in August 1988" must not pull "on Aug. 2" two years back.
+    text = "The war ended in August 1988. Troops crossed the border on Aug. 2, officials said."
+    found = dates_of(nlp, text, date(1990, 8, 15))
+    assert found == [("in August 1988", "1988-08"), ("on Aug. 2", "1990-08-02")]
+
+
+def test_a_full_date_still_sets_the_year_of_a_later_month_day(nlp: Any) -> None:
+    text = "The talks opened on November 15, 2017. A draft followed on November 21."
+    found = dates_of(nlp, text, date(2025, 4, 18))
+    assert found == [("on November 15, 2017", "2017-11-15"), ("on November 21", "2017-11-21")]
+
+
+def test_a_month_day_with_no_tense_prefers_the_past_unless_clearly_nearer(nlp: Any) -> None:
+    # Published in May: last October is 195 days back, next October 170 ahead.
+    text = "Police have searched for him since the Oct. 23 shooting."
+    assert dates_of(nlp, text, date(1999, 5, 6)) == [("Oct. 23", "1998-10-23")]
+    # A month-day a few weeks ahead is still the coming one.
+    text = "The dividend is payable to holders of the Nov. 30 record."
+    assert dates_of(nlp, text, date(2025, 11, 2)) == [("Nov. 30", "2025-11-30")]
+
+
+def test_a_length_before_later_or_after_is_a_duration(nlp: Any) -> None:
+    assert timexes_of(nlp, "Three days later, the rebels withdrew.") == [
+        ("Three days", "DURATION", "P3D")
+    ]
+    assert timexes_of(nlp, "The warrants lapse 90 days after the vote.") == [
+        ("90 days", "DURATION", "P90D")
+    ]
+    # Still a point: "two years ago".
+    assert [t[1] for t in timexes_of(nlp, "The camp opened two years ago.")] == ["DATE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Refugees lived in the camps for 2 1/2 years.", "P2Y6M"),
+        ("The envoy spent about 5 1/2 hours in Nairobi.", "PT5H30M"),
+        ("The siege lasted two and a half years.", "P2Y6M"),
+        ("Unemployment is at its lowest for two decades.", "P20Y"),
+    ],
+)
+def test_fractions_and_decades_in_durations(nlp: Any, text: str, expected: str) -> None:
+    assert [t[2] for t in timexes_of(nlp, text) if t[1] == "DURATION"] == [expected]
+
+
+def test_that_year_and_the_following_month_count_from_the_last_date_named(nlp: Any) -> None:
+    text = "He fled in June 1998 and returned later that year. The following month, he left."
+    found = dates_of(nlp, text, date(2025, 4, 18))
+    assert found == [
+        ("in June 1998", "1998-06"),
+        ("later that year", "1998"),
+        ("The following month", "1998-07"),
+    ]
+
+
+def test_earlier_that_day_is_the_day_last_named(nlp: Any) -> None:
+    text = "The doctor was shot on Oct. 23, 1998. Earlier that day, his family had gone out."
+    assert dates_of(nlp, text, date(1999, 5, 6))[-1] == ("Earlier that day", "1998-10-23")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("The boy was found on Thanksgiving Day off the coast.", date(2000, 1, 7),
+         [("on Thanksgiving Day", "DATE", "1999-11-25")]),
+        ("Talks will resume after Christmas.", date(2025, 12, 2),
+         [("after Christmas", "DATE", "2025-12-25")]),
+        ("Crowds gathered last Easter in the square.", date(2025, 4, 18),
+         [("last Easter", "DATE", "2024-03-31")]),
+        ("Pilgrims arrived as Easter week began.", date(2000, 4, 17),
+         [("Easter week", "DATE", "2000-W16")]),
+    ],
+)  # fmt: skip
+def test_holidays_are_days(
+    nlp: Any, text: str, published: date, expected: list[tuple[str, str, str]]
+) -> None:
+    assert timexes_of(nlp, text, published) == expected
+
+
+def test_a_holiday_in_a_name_is_no_date(nlp: Any) -> None:
+    text = "Volunteers of the Great Orchestra of Christmas Charity met the mayor."
+    assert timexes_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales should rise in the current fiscal year.",
+         [("in the current fiscal year", "DATE", "2025")]),
+        ("For the year, volume was flat.", [("For the year", "DATE", "2025")]),
+        ("Profit rose in the first nine months of the year.",
+         [("in the first nine months", "DURATION", "P9M"), ("the year", "DATE", "2025")]),
+        ("For the year ended June 30, the group lost money.",
+         [("For the year", "DURATION", "P1Y"), ("June 30", "DATE", "2024-06-30")]),
+        ("Cuts are due by the end of the year.", [("by the end of the year", "DATE", "2025")]),
+        # another year, or none
+        ("He was named person of the year.", []),
+        ("The number stands for the year it was found.", []),
+        ("Exports had fallen the year before.", []),
+    ],
+)  # fmt: skip
+def test_the_year_in_results_is_the_publication_year(
+    nlp: Any, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert timexes_of(nlp, text) == expected
+
+
+def test_this_and_a_month_is_the_publication_years_month(nlp: Any) -> None:
+    text = "With the election due this September, the parties began campaigning."
+    assert dates_of(nlp, text, date(1998, 2, 5)) == [("this September", "1998-09")]
+    text = "Prices fell sharply this January, traders said."
+    assert dates_of(nlp, text, date(1998, 2, 5)) == [("this January", "1998-01")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials postponed until Tuesday morning any action on the permit.",
+         [("until Tuesday morning", "2000-04-04")]),
+        ("The court gave the relatives until 9 a.m. Tuesday to sign.",
+         [("until 9 a.m. Tuesday", "2000-04-04")]),
+        ("Mediators extended the talks by noon Friday.", [("by noon Friday", "2000-03-31")]),
+    ],
+)  # fmt: skip
+def test_a_limit_moved_or_set_in_the_past_still_ends_ahead(
+    nlp: Any, text: str, expected: list[tuple[str, str]]
+) -> None:
+    # Published on Thursday 2000-03-30.
+    assert dates_of(nlp, text, date(2000, 3, 30)) == expected
+
+
+def test_a_qualified_year_written_as_one_word_is_a_date(nlp: Any) -> None:
+    # spaCy keeps "mid-1996" as one token
+    text = "The group began to fall apart in mid-1996 after a defection."
+    assert dates_of(nlp, text) == [("in mid-1996", "1996")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("His convictions were thrown out in nineteen ninety-six.",
+         [("in nineteen ninety-six", "DATE", "1996")]),
+        ("The promise to halve unemployment by the year two thousand was dropped.",
+         [("by the year two thousand", "DATE", "2000")]),
+        ("Numbers kept dropping through the nineties.",
+         [("through the nineties", "DATE", "199")]),
+    ],
+)  # fmt: skip
+def test_spoken_years_of_broadcast_transcripts(
+    nlp: Any, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert timexes_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("By mid afternoon, the shelling had stopped.", [("By mid afternoon", "TIME", "2025-04-18TAF")]),
+        ("The judge will hear the case at midday.", [("at midday", "TIME", "2025-04-18T12:00")]),
+        ("The father will leave at 4 in the morning.",
+         [("at 4 in the morning", "TIME", "2025-04-18T04:00")]),
+        # the day last named, not the publication day
+        ("Hopes were dashed on Wednesday. Dealers sold in the morning.",
+         [("on Wednesday", "DATE", "2025-04-16"), ("in the morning", "TIME", "2025-04-16TMO")]),
+        ("In London at mid-afternoon yesterday, shares were up.",
+         [("at mid-afternoon yesterday", "TIME", "2025-04-17TAF")]),
+    ],
+)  # fmt: skip
+def test_times_of_day_without_a_determiner(
+    nlp: Any, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert timexes_of(nlp, text) == expected
+
+
+def test_a_month_with_no_tense_prefers_the_past_unless_clearly_nearer(nlp: Any) -> None:
+    # Published in late October: March is seven months back, five ahead.
+    text = "Shares climbed to a high in June from $29.75 in March."
+    assert dates_of(nlp, text, date(1989, 10, 30)) == [
+        ("in June", "1989-06"),
+        ("in March", "1989-03"),
+    ]
+
+
+def test_the_near_future_and_the_short_term_look_ahead(nlp: Any) -> None:
+    text = "The unit may be sold in the near future, but not in the short term."
+    assert [(t[1], t[2]) for t in timexes_of(nlp, text)] == [
+        ("DATE", "FUTURE_REF"),
+        ("DATE", "FUTURE_REF"),
+    ]
+    assert timexes_of(nlp, "It holds long-term debt.") == []
+
+
+def test_fiscal_and_a_year_is_the_year(nlp: Any) -> None:
+    text = "Sales should be slightly above fiscal 1989 sales of $155 million."
+    assert dates_of(nlp, text, date(1989, 11, 2)) == [("1989", "1989")]
+
+
+def test_todays_youth_is_nowadays_not_a_day(nlp: Any) -> None:
+    assert dates_of(nlp, "The case is a symbol for today's youth, he said.") == []
+    assert dates_of(nlp, "The offer ran in today's editions of the paper.") == [
+        ("in today", "2025-04-18")
+    ]
+
+
+def test_a_title_shaped_like_a_duration_is_no_duration(nlp: Any) -> None:
+    assert timexes_of(nlp, "He said on CBS's ''60 Minutes'' that he would stay.") == []
+    # a title-case headline keeps its duration
+    assert timexes_of(nlp, "Ceasefire Extended By 30 Days") == [("By 30 Days", "DURATION", "P30D")]
+
+
+def test_a_holiday_weeks_ahead_is_the_coming_one_even_in_the_past_tense(nlp: Any) -> None:
+    text = "He delivered his final plea to voters ahead of Election Day."
+    assert timexes_of(nlp, text, date(2020, 10, 19)) == [("Election Day", "DATE", "2020-11-03")]
+
+
+def test_a_limit_given_in_the_past_perfect_has_passed(nlp: Any) -> None:
+    text = "Student groups had given the government until Thursday to withdraw the bill."
+    assert dates_of(nlp, text, date(2019, 6, 23)) == [("until Thursday", "2019-06-20")]

@@ -12,8 +12,10 @@ from hypothesis import strategies as st
 from parley.temporal import (
     add_duration,
     deadline,
+    duration_value,
     find_candidates,
     find_timexes,
+    holiday_date,
     parse,
     period_end,
     resolve,
@@ -454,3 +456,58 @@ def test_timexes_never_raise_and_slice(text: str, published: date | None) -> Non
         assert text[t.start : t.end] == t.text and t.start >= last
         last = t.end
         resolve_timex(t, published)
+
+
+@pytest.mark.parametrize(
+    ("n", "unit", "expected"),
+    [
+        (2.5, "Y", "P2Y6M"),
+        (5.5, "H", "PT5H30M"),
+        (1.5, "MIN", "PT1M30S"),
+        (0.5, "Y", "P6M"),
+        (2, "DE", "P20Y"),
+        (1, "CE", "P100Y"),
+        (None, "DE", "PXDE"),
+        (3, "D", "P3D"),
+    ],
+)
+def test_duration_values_of_fractions_decades_and_centuries(
+    n: float | None, unit: str, expected: str
+) -> None:
+    assert duration_value(n, unit) == expected
+
+
+def test_a_compound_duration_adds_both_parts() -> None:
+    assert add_duration(date(2025, 1, 1), "P2Y6M") == date(2027, 7, 1)
+    assert add_duration(date(2025, 1, 1), "PT5H30M") == date(2025, 1, 2)
+
+
+@pytest.mark.parametrize(
+    ("rule", "year", "expected"),
+    [
+        ("12-25", 2025, date(2025, 12, 25)),
+        ("11-22>3", 1999, date(1999, 11, 25)),  # Thanksgiving: fourth Thursday of November
+        ("11-02>1", 1998, date(1998, 11, 3)),  # US Election Day
+        ("05-25>0", 2025, date(2025, 5, 26)),  # Memorial Day: last Monday of May
+        ("E+0", 2000, date(2000, 4, 23)),
+        ("E-2", 2025, date(2025, 4, 18)),  # Good Friday
+        ("E+0", 2024, date(2024, 3, 31)),
+        ("nonsense", 2025, None),
+    ],
+)
+def test_holiday_rules(rule: str, year: int, expected: date | None) -> None:
+    assert holiday_date(rule, year) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on Valentine's Day", "2025-02-14"),
+        ("the St. Patrick's Day parade", "2025-03-17"),
+        ("on Presidents' Day", "2025-02-17"),
+        ("Good Friday", "2025-04-18"),
+        ("Martin Luther King Day", "2025-01-20"),
+    ],
+)
+def test_holiday_names_are_found_and_resolved(text: str, expected: str) -> None:
+    assert [v for _, _, v in _timex(text)] == [expected]

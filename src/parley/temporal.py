@@ -38,8 +38,9 @@ Kind = Literal[
     "rel_year",  # this / last / next year
     "anchor_day",  # the same day / the following day: days from the anchor
     "anchor_year",  # the following year / the previous year: years from the anchor
+    "anchor_month",  # that month / the following month: months from the anchor
 ]
-Direction = Literal["past", "future", "strict_past", "strict_future"]
+Direction = Literal["past", "future", "strict_past", "strict_future", "current"]
 
 MONTHS: dict[str, int] = {
     name: i + 1
@@ -99,7 +100,7 @@ class DateExpr:
     def precision(self) -> Precision:
         if self.kind in ("full", "month_day", "weekday", "deictic", "anchor_day"):
             return "day"
-        if self.kind in ("year_month", "month", "rel_month"):
+        if self.kind in ("year_month", "month", "rel_month", "anchor_month"):
             return "month"
         return "year"
 
@@ -110,7 +111,7 @@ class DateExpr:
 
     @property
     def needs_anchor(self) -> bool:
-        return self.kind in ("anchor_day", "anchor_year")
+        return self.kind in ("anchor_day", "anchor_year", "anchor_month")
 
 
 # --- the grammar ----------------------------------------------------------------------------
@@ -160,7 +161,8 @@ _CANDIDATE_ALTERNATIVES = [
     rf"{_NUM_WORD}\s+(?i:days?|months?|years?)\s+(?i:ago)\b",
     # the same day / the following day / the previous year
     r"(?i:(?:that\s+)?same\s+day|the\s+same\s+day|the\s+(?:following|next|previous|preceding)"
-    r"\s+day|the\s+(?:following|previous|preceding)\s+year|the\s+day\s+(?:before|after))\b",
+    r"\s+day|the\s+(?:following|previous|preceding)\s+(?:year|month)|the\s+day\s+(?:before|after)"
+    r"|(?:earlier|later)\s+that\s+(?:day|month|year)|that\s+(?:month|year))\b",
     # mid-2020 / early 2020 / 2022 (last: the year alone is the weakest form)
     rf"(?:{_QUAL}[\s-]+)?(?<![\w$€£#.,/]){_YEAR}{_END}",
 ]
@@ -243,9 +245,14 @@ _ANCHORED = {
     "the same day": 0, "that same day": 0, "same day": 0,
     "the following day": 1, "the next day": 1, "the day after": 1,
     "the previous day": -1, "the preceding day": -1, "the day before": -1,
+    "earlier that day": 0, "later that day": 0,
 }  # fmt: skip
 _ANCHORED_YEAR = {"the following year": 1, "the previous year": -1,
-                  "the preceding year": -1}  # fmt: skip
+                  "the preceding year": -1, "that year": 0, "earlier that year": 0,
+                  "later that year": 0}  # fmt: skip
+_ANCHORED_MONTH = {"the following month": 1, "the previous month": -1,
+                   "the preceding month": -1, "that month": 0, "earlier that month": 0,
+                   "later that month": 0}  # fmt: skip
 _LEAD = re.compile(
     r"^(?:(?:back|as\s+of|starting|beginning)\s+)?(?:(?:" + "|".join(PREPOSITIONS) + r")\s+)?"
 )
@@ -327,8 +334,10 @@ direction=None)
         return DateExpr("year_month", year=year, month=month)
     if m := _MONTH_ONLY.fullmatch(text):
         mod = re.sub(r"\s+", " ", m["mod"]) if m["mod"] else None
-        return DateExpr("month", month=MONTHS[m["month"]],
-                        direction=_WEEKDAY_DIRECTIONS.get(mod) if mod else None)  # fmt: skip
+        direction: Direction | None = _WEEKDAY_DIRECTIONS.get(mod) if mod else None
+        if mod == "this":
+            direction = "current"  # "this September": the publication year's
+        return DateExpr("month", month=MONTHS[m["month"]], direction=direction)
     if m := _YEAR_ONLY.fullmatch(text):
         year = int(m["year"])
         return DateExpr("year", year=year) if _valid_year(year) else None
@@ -355,6 +364,8 @@ direction=None)
         return DateExpr("anchor_day", offset=_ANCHORED[text])
     if text in _ANCHORED_YEAR:
         return DateExpr("anchor_year", offset=_ANCHORED_YEAR[text])
+    if text in _ANCHORED_MONTH:
+        return DateExpr("anchor_month", offset=_ANCHORED_MONTH[text])
     return None
 
 
@@ -392,6 +403,11 @@ def _pick(
     # the expression ends a span still open ("by August").
     return min(candidates, key=lambda c: (abs(c[0] - target), (c[0] < target) if forward
                                           else (c[0] > target)))[1]  # fmt: skip
+
+
+# How much farther a coming month-day may be than a past one and still lose to it, when no
+# tense decides.
+_FUTURE_WEIGHT = 1.5
 
 
 def _add_months(year: int, month: int, offset: int) -> tuple[int, int]:
@@ -450,6 +466,11 @@ def _resolve(
         return _iso(expr.year)
     if kind == "anchor_day":
         return (anchor + timedelta(days=expr.offset)).isoformat() if anchor else None
+    if kind == "anchor_month":
+        if anchor is None:
+            return None
+        year, month = _add_months(anchor.year, anchor.month, expr.offset)
+        return _iso(year, month)
     if kind == "anchor_year":
         return _iso(anchor.year + expr.offset) if anchor else None
     if kind == "month_day":
@@ -462,6 +483,16 @@ def _resolve(
             iso = _iso(year, expr.month, expr.day)
             if iso:
                 options.append((date.fromisoformat(iso).toordinal(), iso))
+        if use_tense is None and not forward and not year_hint:
+            # No tense: news names past days more often than coming ones, so a coming day
+            # wins only when it is clearly nearer ("the Oct. 23 slaying" in May is last October).
+            target = reference.toordinal()
+            past_days = [o for o in options if o[0] <= target]
+            coming_days = [o for o in options if o[0] > target]
+            if past_days and coming_days:
+                gap_ahead = min(coming_days)[0] - target
+                if gap_ahead * _FUTURE_WEIGHT > target - max(past_days)[0]:
+                    return max(past_days)[1]
         return _pick(options, reference.toordinal(), use_tense, forward)
     if published is None:
         return None
@@ -470,12 +501,22 @@ def _resolve(
         target = published.year * 12 + published.month
         options = [(y * 12 + expr.month, f"{y:04d}-{expr.month:02d}")
                    for y in (published.year - 1, published.year, published.year + 1)]  # fmt: skip
+        if expr.direction == "current":
+            return f"{published.year:04d}-{expr.month:02d}"
         if expr.direction in ("strict_past", "strict_future"):
             # "last August" / "next March": never the current month.
             options = [o for o in options if o[0] != target]
         month_tense: Tense | None = tense
         if expr.direction is not None:
             month_tense = "past" if expr.direction in ("past", "strict_past") else "future"
+        if month_tense is None and not forward:
+            # No tense: as for month-days, a coming month must be clearly nearer to win.
+            past_months = [o for o in options if o[0] <= target]
+            coming_months = [o for o in options if o[0] > target]
+            if past_months and coming_months:
+                gap_ahead = min(coming_months)[0] - target
+                if gap_ahead * _FUTURE_WEIGHT > target - max(past_months)[0]:
+                    return max(past_months)[1]
         return _pick(options, target, month_tense, forward)
     if kind == "weekday":
         assert expr.weekday is not None
@@ -574,6 +615,7 @@ class _Grammar:
     parts: dict[str, str]
     seasons: dict[str, tuple[str, int]]
     modifiers: dict[str, str]
+    holidays: dict[str, str]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     anchors: dict[str, frozenset[str]]
 
@@ -596,6 +638,9 @@ def _grammar() -> _Grammar:
     recurrences = {w: v for w, v in lex.table("time_recurrences")}
     parts = {w: v for w, v in lex.table("parts_of_day")}
     seasons = {w: (c, int(m)) for w, c, m in lex.table("seasons")}
+    holidays = {re.sub(r"\s+", " ", n.lower()).replace("’", "'"): r
+                for n, r in lex.table("timex_holidays")}  # fmt: skip
+    holiday_names = [n for n, _ in lex.table("timex_holidays")]
     tens = [w for w, v in numbers.items() if v >= 20 and v % 10 == 0 and v < 100]
     small = [w for w, v in numbers.items() if 1 <= v <= 9 and w not in ("a", "an")]
     num_word = rf"(?:(?:{_alts(tens)})[\s-](?:{_alts(small)})|{_alts(numbers)})"
@@ -613,6 +658,10 @@ def _grammar() -> _Grammar:
     part_words = _alts(parts)
     rec_words = _alts(recurrences)
     ref_words = _alts(references)
+    tens_words = [w for w, v in numbers.items() if v in range(20, 100, 10)]
+    spoken_tens = f"(?:{_alts(tens_words)})"
+    spoken_decades = f"(?:{_alts(w[:-1] + 'ies' for w in tens_words)})"
+    spoken_units = _alts(w for w, v in numbers.items() if 1 <= v <= 9 and w not in ("a", "an"))
     end = r"(?![\w-])"
     patterns: list[tuple[str, re.Pattern[str]]] = [
         # "the third quarter", "third-quarter", "the fiscal first quarter", "the first half"
@@ -643,6 +692,15 @@ def _grammar() -> _Grammar:
                 rf"\s+(?P<unit>week|weekend)){end}"
             ),
         ),
+        # "the current year", "for the full year", "the fiscal year ended June 30"
+        (
+            "year_ref",
+            re.compile(
+                r"(?i:(?:(?<=\b(?P<pre>for)\s)|(?<=\b(?P<of>of)\s)|(?<=\b(?P<during>during)\s)"
+                r"|(?<=\b(?P<throughout>throughout)\s))?the\s+(?:(?P<which>current\s+fiscal|"
+                r"current|full|fiscal)\s+)?year(?=\s+(?P<ended>ended|ending)\b)?)(?![\w'’-])"
+            ),
+        ),
         # "this summer", "last fall", "early spring", "the summer of 1998"
         (
             "season",
@@ -650,6 +708,17 @@ def _grammar() -> _Grammar:
                 rf"(?i:(?:(?P<qual>early|late|mid)[\s-]+)?(?:(?P<det>this|last|next|the|this\s+past|"
                 rf"this\s+coming)\s+)?(?P<season>{season_words})(?:\s+of\s+(?P<year>\d{{4}}))?)"
                 rf"(?P<yr2>\s+\d{{4}})?{end}"
+            ),
+        ),
+        # spoken years (broadcast transcripts): "nineteen ninety-six", "January nineteen
+        # ninety-seven", "the year two thousand"; spoken decades: "the nineties"
+        (
+            "spelled_year",
+            re.compile(
+                rf"(?:(?P<month>{'|'.join(m.capitalize() for m in MONTHS)})\s+)?"
+                rf"(?i:(?P<hi>eighteen|nineteen)[\s-]+(?P<tens>{spoken_tens})(?:[\s-](?P<unit>{spoken_units}))?"
+                rf"|the\s+year\s+(?P<y2k>two\s+thousand)(?:\s+and\s+(?P<unit2>{spoken_units}))?"
+                rf"|the\s+(?:(?P<qual>early|mid|late)[\s-]+)?(?P<decade>{spoken_decades}))(?![\w-])"
             ),
         ),
         # "the 1990s", "the '80s", "the mid-1980s", "the 21st century", "this century"
@@ -672,7 +741,9 @@ def _grammar() -> _Grammar:
             "part_of_day",
             re.compile(
                 rf"(?i:(?P<det>this|last|yesterday|tomorrow|early\s+this|late\s+last|early|late)"
-                rf"\s+(?P<part>{part_words})|(?P<tonight>tonight)){end}"
+                rf"\s+(?P<part>{part_words})|(?P<tonight>tonight)"
+                rf"|(?P<mid>mid)[\s-]?(?P<part2>morning|afternoon)"
+                rf"|(?<=\b(?P<in>in)\s)the\s+(?P<part3>morning|afternoon|evening)(?!\s+of\b)){end}"
             ),
         ),
         (
@@ -680,7 +751,9 @@ def _grammar() -> _Grammar:
             re.compile(
                 r"(?<![\w.:])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm)"
                 r"(?![\w])|(?=\s+(?i:o'clock)))(?:\s+(?i:o'clock))?"
-                r"|(?<![\w])(?P<noon>(?i:noon|midnight))(?![\w])"
+                r"|(?<![\w])(?P<noon>(?i:noon|midnight|midday))(?![\w])"
+                r"|(?<![\w.:$])(?P<h2>1[0-2]|0?[1-9])(?::(?P<m2>[0-5]\d))?\s+in\s+the\s+"
+                r"(?P<half>(?i:morning|afternoon|evening))(?![\w])"
             ),
         ),
         # recurrences: "every Monday", "each year", "daily", "twice a week", "per year"
@@ -700,8 +773,8 @@ def _grammar() -> _Grammar:
         (
             "duration",
             re.compile(
-                rf"(?i:(?:{approx}\s+)?{lead}?(?P<num>{num})(?:\s+and\s+a\s+half)?[\s-]+"
-                rf"(?P<unit>{_alts(dur_units)})){end}"
+                rf"(?i:(?:{approx}\s+)?{lead}?(?P<num>{num})(?:\s+and\s+a\s+half|\s+(?P<frac>[13]/[24]))?"
+                rf"[\s-]+(?P<unit>{_alts(dur_units)})(?P<half>\s+and\s+a\s+half)?){end}"
             ),
         ),
         # vague durations: "a matter of days", "several years", "recent months", "for years"
@@ -715,6 +788,15 @@ def _grammar() -> _Grammar:
             ),
         ),
         ("reference", re.compile(rf"(?<![\w-])(?i:{ref_words})(?![\w-])")),
+        # "Thanksgiving Day", "last Christmas", "Easter": capitalised names of days
+        (
+            "holiday",
+            re.compile(
+                rf"(?:(?P<det>(?i:last|next|this))\s+)?"
+                rf"(?P<name>{_alts(holiday_names).replace(chr(39), '[' + chr(39) + '’]')})"
+                rf"(?P<week>\s+week(?:end)?)?{end}"
+            ),
+        ),
     ]
     modifiers = {w: m for w, m in lex.table("duration_modifiers") if m != "-"}
     # Every pattern holds one of these words: each pattern runs only in windows around its own.
@@ -730,13 +812,21 @@ def _grammar() -> _Grammar:
     anchor(seasons, "season")
     anchor(parts, "part_of_day", "set")
     anchor(("tonight",), "part_of_day")
-    anchor(("noon", "midnight", "o'clock"), "clock")
+    anchor(("noon", "midnight", "midday", "o'clock", "morning", "afternoon", "evening"), "clock")
     anchor(recurrences, "set")
     anchor((*WEEKDAYS, "every", "each", "per", "times", "once", "twice"), "set")
     anchor(references, "reference")
     anchor(("century",), "century")
+    anchor(("eighteen", "nineteen", "thousand"), "spelled_year")
+    anchor((w[:-1] + "ies" for w in tens_words), "spelled_year")
+    anchor(("year",), "year_ref")
+    # the first word of a holiday's name: rarer than its last ("day")
+    for name in holiday_names:
+        first = _WORD.search(name.replace("’", "'"))
+        if first is not None:
+            anchors.setdefault(first.group().lower(), set()).add("holiday")
     grammar = _Grammar(units, numbers, ordinals, references, recurrences, parts, seasons,
-                       modifiers, tuple(patterns),
+                       modifiers, holidays, tuple(patterns),
                        {w: frozenset(k) for w, k in anchors.items()})  # fmt: skip
     _GRAMMARS[id(lex)] = grammar
     return grammar
@@ -744,7 +834,8 @@ def _grammar() -> _Grammar:
 
 _PREFER = {"quarter": 0, "quarter_ref": 1, "week": 1, "season": 2, "decade": 2, "century": 2,
            "part_of_day": 1, "clock": 2, "set": 1, "weeks_ago": 0, "duration": 3,
-           "vague_duration": 3, "reference": 4}  # fmt: skip
+           "vague_duration": 3, "reference": 4, "holiday": 1, "year_ref": 2,
+           "spelled_year": 1}  # fmt: skip
 
 
 _WINDOW_BEFORE, _WINDOW_AFTER = 80, 40
@@ -816,18 +907,39 @@ def _fmt(n: float) -> str:
     return str(int(n)) if n == int(n) else str(n)
 
 
+# A fraction of a unit in the next smaller one: "2 1/2 years" = P2Y6M, "5 1/2 hours" = PT5H30M.
+_SMALLER = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"),
+            "MIN": (60, "S")}  # fmt: skip
+
+
 def duration_value(n: float | None, unit: str) -> str:
     """The TimeML value of ``n`` ``unit``s (``unit`` a code of time_units.tsv): ``P30D``,
-    ``PT24H``; ``n=None`` for an unknown number ("several days": ``PXD``)."""
-    amount = "X" if n is None else _fmt(n)
-    if unit in ("H", "MIN"):
-        return f"PT{amount}{'H' if unit == 'H' else 'M'}"
+    ``PT24H``, ``P2Y6M`` (2.5 years); ``n=None`` for an unknown number ("several days":
+    ``PXD``). Counted decades and centuries are years, as TimeBank writes them ("two decades"
+    = ``P20Y``)."""
+    if n is not None and unit in ("DE", "CE"):
+        n, unit = n * (10 if unit == "DE" else 100), "Y"
+    if n is None:
+        parts = [("X", unit)]
+    elif n == int(n) or unit not in _SMALLER:
+        parts = [(_fmt(n), unit)]
+    else:
+        factor, smaller = _SMALLER[unit]
+        rest = (n - int(n)) * factor
+        parts = [(_fmt(float(int(n))), unit), (_fmt(round(rest, 2)), smaller)]
+        if int(n) == 0:
+            parts = parts[1:]
     if unit == "FN":
-        return "PX W" if n is None else f"P{_fmt(2 * n)}W"
-    return f"P{amount}{unit}"
+        return "PXW" if n is None else f"P{_fmt(2 * n)}W"
+    date_part = "".join(a + u for a, u in parts if u in ("Y", "M", "W", "D", "DE", "CE"))
+    time_part = "".join(a + {"MIN": "M"}.get(u, u) for a, u in parts if u in ("H", "MIN", "S"))
+    return "P" + date_part + ("T" + time_part if time_part else "")
 
 
 _DURATION_RE = re.compile(r"P(?:(?P<n>[\d.]+)(?P<u>DE|CE|Y|M|W|D)|T(?P<tn>[\d.]+)(?P<tu>H|M))")
+_COMPOUND_RE = re.compile(
+    r"P(?P<n>\d+)(?P<u>[YMWD])(?P<n2>\d+)(?P<u2>[MD])|PT?(?P<n3>\d+)H(?P<n4>\d+)M"
+)
 
 
 def add_duration(start: date, value: str) -> date | None:
@@ -840,7 +952,13 @@ def add_duration(start: date, value: str) -> date | None:
     """
     m = _DURATION_RE.fullmatch(value)
     if m is None:
-        return None
+        c = _COMPOUND_RE.fullmatch(value)
+        if c is None:
+            return None
+        if c["n3"]:  # "5 1/2 hours": PT5H30M
+            return add_duration(start, f"PT{int(c['n3']) * 60 + int(c['n4'])}M")
+        first = add_duration(start, f"P{c['n']}{c['u']}")
+        return add_duration(first, f"P{c['n2']}{c['u2']}") if first else None
     try:
         if m["tn"]:
             hours = float(m["tn"]) / (60 if m["tu"] == "M" else 1)
@@ -951,6 +1069,12 @@ def resolve_timex(
         return _resolve_century(t, grammar, published)
     if kind in ("part_of_day", "clock"):
         return _resolve_time(t, grammar, published)
+    if kind == "holiday":
+        return _resolve_holiday(t, grammar, published, tense)
+    if kind == "spelled_year":
+        return _resolve_spelled_year(t, grammar)
+    if kind == "year_ref":
+        return _resolve_year_ref(t, published, end_of)
     if kind == "weeks_ago":
         n = _number(t.get("num") or "", grammar)
         if n is None or n != int(n) or not 0 < n <= 520:
@@ -979,6 +1103,8 @@ def _resolve_duration(
         return None
     if "and a half" in low:
         n += 0.5
+    if frac := t.get("frac"):
+        n += int(frac[0]) / int(frac[2])
     value = duration_value(n, unit)
     mod = next(
         (m for w, m in grammar.modifiers.items() if re.match(rf"{re.escape(w)}\s", low)), None
@@ -1100,6 +1226,115 @@ def _resolve_quarter(
     return TimexValue("DATE", f"{year:04d}-Q{q}")
 
 
+def _resolve_year_ref(t: Timex, published: date | None, end_of: bool) -> TimexValue | None:
+    """ "the current year", "for the full year", "the end of the year": the publication year;
+    "the fiscal year ended June 30", "throughout the fiscal year": a year's length. A bare "the
+    year" counts only after "for", "of" or "during" ("for the year, sales rose") or as "the end
+    of the year"; the caller rejects "the year before", "the year of the dragon"."""
+    which = re.sub(r"\s+", " ", (t.get("which") or "").lower())
+    pre = (t.get("pre") or t.get("of") or t.get("during") or t.get("throughout") or "").lower()
+    if t.get("ended") or pre == "throughout":
+        return TimexValue("DURATION", "P1Y")
+    if not which and not end_of and pre not in ("for", "of", "during"):
+        return None
+    if published is None:
+        return TimexValue("DATE", "XXXX")
+    year = f"{published.year:04d}"
+    return TimexValue("DATE", year, value=year)
+
+
+def _resolve_spelled_year(t: Timex, grammar: _Grammar) -> TimexValue | None:
+    """ "nineteen ninety-six" = 1996, "January nineteen ninety-seven" = 1997-01, "the year two
+    thousand" = 2000, "the nineties" = the decade 199."""
+    nums = grammar.numbers
+    if decade := t.get("decade"):
+        tens = nums.get(decade.lower()[:-3] + "y")
+        if tens is None:
+            return None
+        return TimexValue("DATE", f"19{tens // 10}", _MODS.get((t.get("qual") or "").lower()))
+    if t.get("y2k"):
+        year = 2000 + nums.get((t.get("unit2") or "zero").lower(), 0)
+    else:
+        hi = nums.get((t.get("hi") or "").lower())
+        tens = nums.get((t.get("tens") or "").lower())
+        if hi is None or tens is None:
+            return None
+        year = hi * 100 + tens + nums.get((t.get("unit") or "zero").lower(), 0)
+    if month := t.get("month"):
+        iso = f"{year:04d}-{MONTHS[month.lower()]:02d}"
+        return TimexValue("DATE", iso, value=iso)
+    return TimexValue("DATE", f"{year:04d}", value=f"{year:04d}")
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday of ``year`` (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    m = (32 + 2 * e + 2 * i - h - k) % 7
+    n = (a + 11 * h + 22 * m) // 451
+    month, day = divmod(h + m - 7 * n + 114, 31)
+    return date(year, month, day + 1)
+
+
+def holiday_date(rule: str, year: int) -> date | None:
+    """The day a holiday rule of timex_holidays.tsv gives in ``year`` (``None`` if malformed)."""
+    if m := re.fullmatch(r"E([+-]\d+)", rule):
+        return easter(year) + timedelta(days=int(m[1]))
+    if m := re.fullmatch(r"(\d\d)-(\d\d)(?:>(\d))?", rule):
+        day = date(year, int(m[1]), int(m[2]))
+        if m[3] is not None:
+            day += timedelta(days=(int(m[3]) - day.weekday()) % 7)
+        return day
+    return None
+
+
+def _resolve_holiday(
+    t: Timex, grammar: _Grammar, published: date | None, tense: Tense | None
+) -> TimexValue | None:
+    name = re.sub(r"\s+", " ", (t.get("name") or "").lower()).replace("’", "'")
+    rule = grammar.holidays.get(name)
+    if rule is None:
+        return None
+    det = (t.get("det") or "").lower()
+    if published is None:
+        day = holiday_date(rule, 2000)
+        if day is None or not re.fullmatch(r"\d\d-\d\d", rule) or t.get("week"):
+            return TimexValue("DATE", "XXXX-XX-XX")
+        return TimexValue("DATE", f"XXXX-{day.month:02d}-{day.day:02d}")
+    target = published.toordinal()
+    options = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        day = holiday_date(rule, year)
+        if day is not None:
+            options.append((day.toordinal(), day.isoformat()))
+    if det == "last":
+        options = [o for o in options if o[0] < target]
+    elif det == "next":
+        options = [o for o in options if o[0] > target]
+    # Only a future tense or "next"/"last" orient a holiday: "ahead of Election Day" told in
+    # the past is still the coming one in October. Otherwise the past one, unless the coming
+    # one is clearly nearer (as for month-days); "Easter week" the nearest.
+    use: Tense | None = "future" if tense == "future" and det != "this" else None
+    if use is None and det not in ("last", "next") and not t.get("week"):
+        past_days = [o for o in options if o[0] <= target]
+        coming_days = [o for o in options if o[0] > target]
+        if past_days and coming_days:
+            gap_ahead = min(coming_days)[0] - target
+            use = "past" if gap_ahead * _FUTURE_WEIGHT > target - max(past_days)[0] else "future"
+    iso = _pick(options, target, use)
+    if iso is None:
+        return None
+    if week := (t.get("week") or "").strip().lower():
+        # "Easter week", "the Thanksgiving weekend": the week the day falls in
+        suffix = "-WE" if week == "weekend" else ""
+        return TimexValue("DATE", iso_week(date.fromisoformat(iso)) + suffix)
+    return TimexValue("DATE", iso, value=iso)
+
+
 def _resolve_season(
     t: Timex, grammar: _Grammar, published: date | None, tense: Tense | None
 ) -> TimexValue | None:
@@ -1167,21 +1402,24 @@ def _resolve_time(t: Timex, grammar: _Grammar, published: date | None) -> TimexV
     day = "XXXX-XX-XX" if published is None else published.isoformat()
     if t.kind == "clock":
         if noon := t.get("noon"):
-            suffix = "12:00" if noon.lower() == "noon" else "24:00"
+            suffix = "24:00" if noon.lower() == "midnight" else "12:00"
             return TimexValue("TIME", f"{day}T{suffix}")
-        hour = int(t.get("h") or 0)
+        hour = int(t.get("h") or t.get("h2") or 0)
         ap = (t.get("ap") or "").lower().replace(".", "")
+        if half := (t.get("half") or "").lower():  # "4 in the morning", "7 in the evening"
+            ap = "am" if half == "morning" else "pm"
         if hour > 12 and ap:
             return None
         if ap == "pm" and hour < 12:
             hour += 12
         elif ap == "am" and hour == 12:
             hour = 0
-        return TimexValue("TIME", f"{day}T{hour:02d}:{t.get('m') or '00'}")
+        return TimexValue("TIME", f"{day}T{hour:02d}:{t.get('m') or t.get('m2') or '00'}")
     if t.get("tonight"):
         return TimexValue("TIME", f"{day}TNI")
     det = re.sub(r"\s+", " ", (t.get("det") or "").lower())
-    part = grammar.parts.get((t.get("part") or "").lower())
+    # "mid-afternoon", "in the morning": the day the article is on
+    part = grammar.parts.get((t.get("part") or t.get("part2") or t.get("part3") or "").lower())
     if part is None or det in ("early", "late"):
         return None
     if published is not None and det in ("last", "yesterday", "late last"):

@@ -22,6 +22,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from parley import lexicon
 from parley.nlp.doctext import doc_text
 from parley.quotemarks import find_marked_spans
 from parley.temporal import (
@@ -60,6 +61,7 @@ _NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "poss"})
 _CALENDAR_WORDS = frozenset({*MONTHS, *MONTH_ABBREVIATIONS})
 _DASHES = frozenset({"-", "–", "—", "to"})
 _YEAR_TOKEN = re.compile(r"\d{4}")
+_QUALIFIED_YEAR_TOKEN = re.compile(r"(?i:mid|early|late)-\d{4}")
 _YEAR_RANGE_TOKEN = re.compile(r"\d{4}[-–]\d{2,4}|\d{2,4}[-–]\d{4}")
 # How far back a date with an explicit year still sets the year of a bare month-day.
 _YEAR_HINT_CHARS = 400
@@ -72,6 +74,7 @@ class _State:
     anchor: date | None = None  # last day named as the time of a clause
     narrative: date | None = None  # last day named as the time of a main clause
     last: date | None = None  # last date of any precision ("the following year" counts from it)
+    last_month: date | None = None  # last date naming a month ("the following month")
     year_hint: date | None = None  # last date written with its year
     year_hint_end: int = -1
 
@@ -106,9 +109,15 @@ def extract_calendar_dates(doc: Doc, *, published: date | None) -> list[DateMent
         inside_quote = _inside(quoted, cand.start)
         if expr.kind == "deictic" and not inside_quote and _generic_today(span):
             continue
+        if expr.kind == "deictic" and _nowadays_possessive(span):
+            continue
         modifier = _modifies_noun(span)
         tense = None if modifier else _tense(span, expr.kind)
         forward = _opens_forward(text, cand.prep_start, cand.start, expr.kind)
+        if expr.kind == "weekday" and _LIMIT_CLOCK_BEFORE.search(
+            text, max(0, cand.start - 40), cand.start
+        ):
+            forward = True  # "until 9 a.m. Tuesday", "by noon Friday"
         if expr.kind == "weekday" and _AS_SOON_AS.search(text, max(0, cand.start - 16), cand.start):
             tense = "future"  # "as soon as Tuesday", "as early as Tuesday"
         if forward and expr.kind == "weekday" and not _narrated_past(span):
@@ -126,7 +135,9 @@ def extract_calendar_dates(doc: Doc, *, published: date | None) -> list[DateMent
             and "\n" not in text[state.year_hint_end : cand.start]
         ):
             year_hint = state.year_hint
-        anchor = state.last if expr.kind == "anchor_year" else state.anchor
+        anchor = {"anchor_year": state.last, "anchor_month": state.last_month}.get(
+            expr.kind, state.anchor
+        )
         value = resolve_expr(
             expr,
             reference,
@@ -143,12 +154,17 @@ def extract_calendar_dates(doc: Doc, *, published: date | None) -> list[DateMent
             continue
         if not modifier:
             state.last = date.fromisoformat((value + "-01-01")[:10])
+            if len(value) >= 7:
+                state.last_month = state.last
         if expr.precision == "day" and not modifier:
             state.anchor = date.fromisoformat(value)
             if _in_main_clause(span) and not inside_quote:
                 state.narrative = state.anchor
-        if expr.kind in ("full", "year_month"):
-            state.year_hint = date.fromisoformat(value if len(value) == 10 else f"{value}-01")
+        if expr.kind == "full" and not modifier:
+            # Only a day written with its year sets the year of the month-days after it ("on
+            # November 15, 2017 ... on November 21"); a month and year ("ended in August 1988")
+            # is background more often than the time of the story.
+            state.year_hint = date.fromisoformat(value)
             state.year_hint_end = cand.end
     return out
 
@@ -215,7 +231,8 @@ def _is_year(span: Span, prev: Token | None) -> bool:
         None,
     )
     if token is None:
-        return False
+        # "mid-1996" is one token: the qualifier makes it a date
+        return any(_QUALIFIED_YEAR_TOKEN.fullmatch(t.text) for t in span)
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if nxt is not None and nxt.lower_ in _CLOCK_AFTER:
         return False
@@ -225,6 +242,8 @@ def _is_year(span: Span, prev: Token | None) -> bool:
     if prev is not None and token.i == span.start:
         if prev.like_num or prev.text in ("No", "No.", "no.", "#"):
             return False
+        if prev.lower_ == "fiscal":
+            return True  # "fiscal 1989 sales": the (fiscal) year
         if prev.pos_ in ("NOUN", "PROPN") and prev.lower_ not in _CALENDAR_WORDS:
             return False  # "resolution 2259", "Vision 2030"
     ranged = _in_year_range(token)
@@ -304,6 +323,17 @@ def _generic_today(span: Span) -> bool:
     return verb.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in verb.children)
 
 
+def _nowadays_possessive(span: Span) -> bool:
+    """ "today's youth", "in today's world", "today's personal computers": nowadays."""
+    token = span.root
+    if token.lower_ != "today" or token.i + 1 >= len(token.doc):
+        return False
+    if token.nbor(1).lower_ not in ("'s", "’s"):
+        return False
+    head = token.head
+    return head.i > token.i and head.lower_ in lexicon.words("timex_generic_today_nouns")
+
+
 def _in_main_clause(span: Span) -> bool:
     verb = _governing_verb(span)
     while verb is not None and verb.dep_ == "conj":
@@ -378,6 +408,10 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | Literal["present"] | Non
 
 
 _AS_SOON_AS = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.I)
+_LIMIT_CLOCK_BEFORE = re.compile(
+    r"(?i:\b(?:until|till|by)\s+(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)|noon|midnight))"
+    r"(?:\s+[A-Z]{2,4})?\s*,?\s*$"
+)
 _FORWARD_PREPS = frozenset({"to", "until", "till", "through", "by"})
 _WEEKDAY_FORWARD_PREPS = frozenset({"until", "till", "by"})
 
@@ -401,6 +435,10 @@ def _narrated_past(span: Span) -> bool:
     if verb is None:
         return False
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.lemma_.lower() in lexicon.words("timex_deadline_verbs") and "had" not in auxes:
+        # "postponed until Tuesday", "gave them until Friday": a limit ahead; "had given them
+        # until Thursday" narrates a limit already passed
+        return False
     return verb.tag_ == "VBD" or "had" in auxes or bool(auxes & {"was", "were"})
 
 

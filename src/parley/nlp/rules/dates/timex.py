@@ -35,6 +35,11 @@ _END_OF_BEFORE = re.compile(r"(?:by\s+|until\s+|before\s+)?(?:the\s+)?(?:end|clo
                             re.I)  # fmt: skip
 _YEAR_AGO = re.compile(r"(?i:\b(?:a\s+year\s+(?:ago|earlier|before)|year-(?:earlier|ago)\b"
                        r"(?!\s+(?:quarter|period))))")  # fmt: skip
+_LENGTH_BEFORE_POINT = re.compile(r"\s+(?:later|after|before)\b", re.I)
+_PART_OF = re.compile(
+    r"\b(?:months|quarter|half|rest|part|end|start|beginning|balance|remainder|middle)\s+of\s+$"
+)
+_TITLE_BEFORE = re.compile(r"(?:['’]s|[\"“'‘`]{1,2})\s*$")
 _NEXT_WORD = re.compile(r"\s+(?:fiscal\s+)?([\w]+)")
 _VAGUE_COUNTS = frozenset({"few", "several", "couple"})
 _NAMED_DAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
@@ -81,6 +86,8 @@ def extract_other_timexes(
         if span is None or not _plausible(t, span, text):
             continue
         tense = _tense(span, "weekday") if t.kind in ("week", "season", "quarter") else None
+        if t.kind == "holiday":
+            tense = _tense(span, "month_day")  # "celebrated Christmas" looks back
         before = text[max(0, t.start - 30) : t.start]
         end_of = _END_OF_BEFORE.search(before)
         value = resolve_timex(
@@ -88,6 +95,11 @@ def extract_other_timexes(
         )
         if value is None:
             continue
+        if t.kind == "part_of_day" and (t.get("part2") or t.get("part3")):
+            # "in the morning", "mid-afternoon" with no day of their own: the day last named
+            day = _last_day_before(calendar, t.start)
+            if day is not None and value.timex[10:11] == "T":
+                value = replace(value, timex=day + value.timex[10:])
         if t.kind == "quarter" and re.fullmatch(r"\d{4}-Q\d", value.timex):
             last_quarter = (int(value.timex[:4]), int(value.timex[-1]))
         start = t.start
@@ -113,6 +125,16 @@ def extract_other_timexes(
             )
         )
     return out
+
+
+def _last_day_before(calendar: list[DateMention], position: int) -> str | None:
+    """The ISO day of the last calendar day named in the 300 characters before ``position``."""
+    days = [
+        m.value
+        for m in calendar
+        if m.end <= position <= m.end + 300 and m.value and len(m.value) == 10
+    ]
+    return days[-1] if days else None
 
 
 def _limit_before(before: str) -> bool:
@@ -151,13 +173,34 @@ def _plausible(t: Timex, span: Span, text: str) -> bool:
         return False
     after = text[t.end : t.end + 20]
     if t.kind in ("duration", "vague_duration") and _blocked_after(after):
-        return False  # "40 years old", "two days later": an age or a point, not a length
+        # "40 years old", "two years ago": an age or a point, not a length. "Three days later",
+        # "90 days after the vote": TimeML marks the length ("three days"), the point is the
+        # event's; "a year earlier" stays the point year_ago_quarters reads.
+        if t.kind != "duration" or _LENGTH_BEFORE_POINT.match(after) is None:
+            return False
+        point = _YEAR_AGO.match(text, t.start)
+        return point is None or point.end() <= t.end
     if t.kind == "duration" and (t.get("num") or "").lower() in ("a", "an") and span.start > 0:
         prev = span.doc[span.start - 1]
         if prev.like_num or prev.pos_ in ("NOUN", "PROPN", "NUM") or prev.text in ("$", "%"):
             return False  # "four flights a week", "$500 million a year": a rate, not a length
     if t.kind == "week" and t.text.istitle() and not span.doc[span.start].is_sent_start:
         return False  # "ABC's This Week": a title
+    if (
+        t.kind == "duration"
+        and (t.get("unit") or "x")[0].isupper()
+        and _TITLE_BEFORE.search(text, max(0, t.start - 8), t.start)
+    ):
+        return False  # "CBS's ''60 Minutes''", "on ''48 Hours''": a title, not a length
+    if t.kind == "year_ref" and re.match(
+        r"[\s,]*(?:before|after|earlier|later|ago|of|in\s+which|when|that|which|where|it|he|she"
+        r"|they|we|i|you|in\s+review|'s|’s)\b",
+        after,
+    ):
+        return False  # "the year before", "the year of the dragon": another year, or none
+    if t.kind == "year_ref" and t.get("of") and not t.get("which"):
+        # "the first nine months of the year", "the rest of the year"; not "person of the year"
+        return _PART_OF.search(text, max(0, t.start - 30), t.start) is not None
     if t.kind == "reference" and re.match(r"\s+of\b", after):
         return False  # "the future of the region": the thing, not the time
     if t.kind == "set" and t.get("rec") and span.root.dep_ == "amod":
@@ -225,6 +268,7 @@ def year_ago_quarters(
 
 
 # Between a clock time and the day it falls on: a time zone, a comma, spaces.
+_BARE_PART_OF_DAY = re.compile(r"(?i)(?:at\s+|in\s+)?(?:mid|the\s)")
 _CLOCK_DAY_GAP = re.compile(r"(?:\s*,?\s*[A-Z]{2,4}\b)?\s*,?\s*$")
 
 
@@ -243,7 +287,10 @@ def join_clock_and_day(doc: Doc, mentions: list[DateMention]) -> list[DateMentio
             m.type == "TIME"
             and m.timex
             and "T" in m.timex
-            and m.timex[m.timex.index("T") + 1 : m.timex.index("T") + 2].isdigit()
+            and (
+                m.timex[m.timex.index("T") + 1 : m.timex.index("T") + 2].isdigit()
+                or _BARE_PART_OF_DAY.match(m.text) is not None  # "mid-afternoon yesterday"
+            )
             and nxt is not None
             and nxt.type == "DATE"
             and nxt.value
