@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
+from parley.geo.countries import country_name
 from parley.types import Event, EventActor
 
 
@@ -62,4 +63,18 @@ def _dedupe(drafts: list[tuple[Event, EventActor | None]]) -> list[Event]:
             break
         if not merged:
             kept.append((event, key))
-    return [replace(e, id=f"e{n + 1}") for n, (e, _) in enumerate(kept)]
+    return [
+        replace(e, id=f"e{n + 1}", targets=e.targets or _home_public(e.source))
+        for n, (e, _) in enumerate(kept)
+    ]
+
+
+def _home_public(source: EventActor | None) -> tuple[EventActor, ...]:
+    """An act whose sentence names no other party is aimed at the source's own country (a
+    government's announcement, a protest, a party's decision): coded as that country, with no
+    actor id, so that a reader can tell it from a named target."""
+    if source is None or not source.country or source.country[:3] in {"IGO", "NGO"}:
+        return ()
+    return (
+        EventActor(name=country_name(source.country) or source.country, country=source.country),
+    )

@@ -13,7 +13,13 @@ from parley.cameo.codebook import lookup
 from parley.nlp.deps import ACTING_SUBJECT_DEPS, NOMINAL, VERBAL
 from parley.nlp.rules.events.modality import _apply_modality
 from parley.nlp.rules.events.nodes import _Node, _node_at, _obligation_node
-from parley.nlp.rules.events.participants import _Context, _other_party, _source, _targets
+from parley.nlp.rules.events.participants import (
+    _Context,
+    _other_party,
+    _record_actor,
+    _source,
+    _targets,
+)
 from parley.nlp.rules.events.syntax import _clause_head, _in_condition
 from parley.nlp.rules.events.vocab import codes, words
 from parley.types import DateMention, Event, EventActor, Place
@@ -43,8 +49,12 @@ def _sentence_events(
             sent_places = sent_places + _object_places(node, sent_places)
             if not targets:
                 targets = _place_target(sent_places, source)
+        if not targets:
+            targets = _named_party(ctx, sent, source, speaker)
         event_id = f"e{offset + len(out) + 1}"
         when = _date_for(sent, node.trigger, dates, published)
+        if _background(when, published):
+            continue
         event = _build_event(ctx, sent, node, event_id, (source, targets), sent_places, when)
         out.append((event, speaker))
     return out
@@ -118,13 +128,42 @@ def _participants(
     if node.inanimate or not _credible_source(node, source):
         return None
     targets = co_actors + _targets(ctx, node, speaker)
-    targets = _unique([t for t in targets if not source or t.country != source.country])
+    targets = _unique([t for t in targets if not _same_party(source, t)])
     targets = _talk_targets(ctx, node, source, targets)
     source = _ethnic_home(sent, places, source)
     source, targets = _domestic_home(sent, places, node.code, source, targets)
     if not targets and node.code[:2] in {"10", "11", "12"}:
         targets = _other_party(ctx, sent, node, source, speaker)
     return source, targets, speaker
+
+
+def _named_party(
+    ctx: _Context, sent: Span, source: EventActor | None, speaker: EventActor | None
+) -> list[EventActor]:
+    """An act with no grammatical target is aimed at the other actor its sentence names
+    ("Pelosi announced an inquiry into the conduct of President Trump")."""
+    taken = {a.actor_id for a in (source, speaker) if a is not None and a.actor_id}
+    lo, hi = sent.start_char, sent.end_char
+    for record in ctx.actors.records:
+        if record.id in taken or record.kind == "country":
+            continue
+        if any(lo <= start < hi for start, _ in record.mentions):
+            actor = _record_actor(ctx, record)
+            if actor.country and not _same_party(source, actor):
+                return [actor]
+    return []
+
+
+def _same_party(source: EventActor | None, target: EventActor) -> bool:
+    """Whether a target is the source itself: the same actor, or its country named as a whole
+    (a domestic target, "Pelosi ... Trump", is another actor of the same country)."""
+    if source is None:
+        return False
+    if source.actor_id and target.actor_id:
+        return source.actor_id == target.actor_id
+    if source.name == target.name:
+        return True
+    return target.country == source.country and not target.actor_id
 
 
 def _credible_source(node: _Node, source: EventActor | None) -> bool:
@@ -244,6 +283,20 @@ def _date_for(
     if published is not None:
         return published.isoformat(), "published"
     return None, None
+
+
+def _background(when: tuple[str | None, str | None], published: date | None) -> bool:
+    """An act the sentence dates to a period that ended more than half a year before
+    publication ("launched a full-scale invasion ... in 2022") is backdrop, not news."""
+    value, source = when
+    if source != "text" or not value or published is None:
+        return False
+    try:
+        year = int(value[:4])
+        month = int(value[5:7]) if len(value) >= 7 else 12
+    except ValueError:
+        return False
+    return (published.year - year) * 12 + published.month - month > 6
 
 
 def _object_places(node: _Node, known: tuple[Place, ...]) -> tuple[Place, ...]:
