@@ -10,6 +10,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from parley.cameo.codebook import lookup
+from parley.geo.countries import country_name
 from parley.nlp.deps import ACTING_SUBJECT_DEPS, NOMINAL, VERBAL
 from parley.nlp.rules.events.modality import _apply_modality
 from parley.nlp.rules.events.nodes import _Node, _node_at, _obligation_node
@@ -40,24 +41,40 @@ def _sentence_events(
         node = _kept_node(candidate, nodes, consumed)
         if node is None:
             continue
-        parties = _participants(ctx, sent, node, places)
-        if parties is None:
-            continue
-        source, targets, speaker = parties
-        sent_places = _places_in(sent, places)
-        if node.code[:2] >= "14":
-            sent_places = sent_places + _object_places(node, sent_places)
-            if not targets:
-                targets = _place_target(sent_places, source)
-        if not targets:
-            targets = _named_party(ctx, sent, source, speaker)
-        event_id = f"e{offset + len(out) + 1}"
         when = _date_for(sent, node.trigger, dates, published)
-        if _background(when, published):
+        if _background(when, published) and _dates_clause(sent, node, dates, when[0]):
             continue
-        event = _build_event(ctx, sent, node, event_id, (source, targets), sent_places, when)
-        out.append((event, speaker))
+        for source, targets, speaker in _dyads(ctx, sent, node, places):
+            sent_places = _places_in(sent, places)
+            if node.code[:2] >= "14":
+                sent_places = sent_places + _object_places(node, sent_places)
+                if not targets:
+                    targets = _place_target(sent_places, source)
+            if not targets:
+                targets = _named_party(ctx, sent, source, speaker)
+            event_id = f"e{offset + len(out) + 1}"
+            event = _build_event(ctx, sent, node, event_id, (source, targets), sent_places, when)
+            out.append((event, speaker))
     return out
+
+
+def _dyads(
+    ctx: _Context, sent: Span, node: _Node, places: tuple[Place, ...]
+) -> list[tuple[EventActor | None, list[EventActor], EventActor | None]]:
+    """(source, targets, speaker) of each act a node reports: "Saudi Arabia and the United
+    States alleged Iranian involvement" is two accusations, one by each; a joint act with no
+    other party ("the US and Ukraine signed a memorandum") is one, between the two."""
+    parties = _participants(ctx, sent, node, places)
+    if parties is None:
+        return []
+    source, targets, speaker, co_actors = parties
+    if not co_actors:
+        return [(source, targets, speaker)]
+    if not targets and node.code[:2] in codes("joint_root"):
+        return [(source, co_actors, speaker)]
+    return [(source, targets, speaker)] + [
+        (co, [t for t in targets if not _same_party(co, t)], speaker) for co in co_actors
+    ]
 
 
 def _find_nodes(sent: Span) -> tuple[list[_Node], set[int]]:
@@ -122,19 +139,46 @@ def _part_of_other(node: _Node, nodes: list[_Node]) -> bool:
 
 def _participants(
     ctx: _Context, sent: Span, node: _Node, places: tuple[Place, ...]
-) -> tuple[EventActor | None, list[EventActor], EventActor | None] | None:
-    """(source, targets, speaker) of a node, or ``None`` when no political actor did it."""
+) -> tuple[EventActor | None, list[EventActor], EventActor | None, list[EventActor]] | None:
+    """(source, targets, speaker, co-actors) of a node, or ``None`` when no political actor
+    did it."""
     source, co_actors, speaker = _source(ctx, node)
+    source = _home_actor(ctx, sent, places, node.code, source)
+    co_actors = [a for a in (_home_actor(ctx, sent, places, node.code, c) for c in co_actors) if a]
+    co_actors = _unique([c for c in co_actors if not _same_party(source, c)])
     if node.inanimate or not _credible_source(node, source):
         return None
-    targets = co_actors + _targets(ctx, node, speaker)
+    targets = _targets(ctx, node, speaker)
     targets = _unique([t for t in targets if not _same_party(source, t)])
     targets = _talk_targets(ctx, node, source, targets)
     source = _ethnic_home(sent, places, source)
     source, targets = _domestic_home(sent, places, node.code, source, targets)
     if not targets and node.code[:2] in {"10", "11", "12"}:
         targets = _other_party(ctx, sent, node, source, speaker)
-    return source, targets, speaker
+    return source, targets, speaker, co_actors
+
+
+def _home_actor(
+    ctx: _Context,
+    sent: Span,
+    places: tuple[Place, ...],
+    code: str,
+    actor: EventActor | None,
+) -> EventActor | None:
+    """An actor the article names without a country ("protesting legislators", "a police
+    spokesman") is of the country the article is about; an arrest, ban or removal whose agent
+    is not named ("an individual has been arrested") is the state's where it happened."""
+    home = ctx.actors.main_country
+    if actor is None:
+        if code[:2] != "17" and code[:3] not in codes("domestic_code"):
+            return None
+        home = next((p.country for p in _places_in(sent, places) if p.country), home)
+        return EventActor(name=country_name(home) or home, country=home) if home else None
+    if actor.country or not home:
+        return actor
+    if not actor.actor_id and actor.sector not in codes("home_sector"):
+        return actor
+    return replace(actor, country=home)
 
 
 def _named_party(
@@ -297,6 +341,28 @@ def _background(when: tuple[str | None, str | None], published: date | None) -> 
     except ValueError:
         return False
     return (published.year - year) * 12 + published.month - month > 6
+
+
+def _dates_clause(
+    sent: Span, node: _Node, dates: Sequence[DateMention], value: str | None
+) -> bool:
+    """Whether the date expression of ``value`` belongs to the node's own clause ("launched an
+    invasion in 2022"), not to a clause inside it ("suspected of blowing up a plane in 1988")."""
+    verb = _clause_head(node.tokens[0])
+    for d in dates:
+        if d.value != value or not sent.start_char <= d.start < sent.end_char:
+            continue
+        span = sent.doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        for _ in range(8):
+            if tok.pos_ in VERBAL or tok.head.i == tok.i:
+                break
+            tok = tok.head
+        if tok.i == verb.i or tok.i in {t.i for t in node.tokens}:
+            return True
+    return False
 
 
 def _object_places(node: _Node, known: tuple[Place, ...]) -> tuple[Place, ...]:

@@ -31,7 +31,7 @@ TONE_ORDER = ("018", "016", "112", "111", "051", "012", "013")
 
 
 def _tones() -> dict[str, str]:
-    return dict(lexicon.table(TONE_FILE))
+    return {row[0]: row[1] for row in lexicon.table(TONE_FILE)}
 
 
 def _tone(span: Span, tones: dict[str, str]) -> str:
