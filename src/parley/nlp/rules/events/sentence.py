@@ -10,8 +10,9 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from parley.cameo.codebook import lookup
+from parley.nlp.rules.event_lexicon import match
 from parley.geo.countries import country_name
-from parley.nlp.deps import ACTING_SUBJECT_DEPS, NOMINAL, VERBAL
+from parley.nlp.deps import ACTING_SUBJECT_DEPS, AGENT_ENTS, NOMINAL, VERBAL
 from parley.nlp.rules.events.modality import _apply_modality
 from parley.nlp.rules.events.nodes import _Node, _node_at, _obligation_node
 from parley.nlp.rules.events.participants import (
@@ -21,7 +22,7 @@ from parley.nlp.rules.events.participants import (
     _source,
     _targets,
 )
-from parley.nlp.rules.events.syntax import _clause_head, _in_condition
+from parley.nlp.rules.events.syntax import _clause_head, _in_condition, _subject
 from parley.nlp.rules.events.vocab import codes, words
 from parley.types import DateMention, Event, EventActor, Place
 
@@ -215,10 +216,19 @@ def _credible_source(node: _Node, source: EventActor | None) -> bool:
     if source is None and len(node.tokens) == 1 and node.trigger.pos_ in NOMINAL:
         return False  # an event noun nobody is said to carry out ("the attack was claimed")
     if source is None and node.code[:2] < "09":
-        return False
-    return not (
-        source is not None and not source.country and not source.actor_id and node.code[:2] < "14"
-    )
+        # "Hundreds of prisoners have been released": a concession reported in the passive.
+        return node.code[:2] in codes("yield_root") and _passive(node.tokens[0])
+    if source is None or source.country or source.actor_id or node.code[:2] >= "14":
+        return True
+    # An uncoded source stands when it is a named body or person ("ICE returned ...") or a
+    # body of the state ("the authorities"), not a common noun phrase ("the fund").
+    subj = _subject(node.tokens[0])
+    named = subj is not None and subj.ent_type_ in AGENT_ENTS
+    return named or source.sector is not None
+
+
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in _clause_head(tok).children)
 
 
 def _talk_targets(
@@ -411,9 +421,13 @@ def _goal_of_other(node: _Node, nodes: list[_Node]) -> bool:
     """ "demonstrated, calling for independence": the call is the protest's goal, not a second
     event."""
     first = node.tokens[0]
-    if first.tag_ != "VBG" or first.dep_ not in {"advcl", "xcomp", "conj"}:
+    if node.code[:2] not in {"02", "10"} or first.tag_ != "VBG":
         return False
-    if node.code[:2] not in {"02", "10"}:
+    if first.dep_ == "acl":
+        # "a demonstration calling for the removal of X", "rallies demanding X"
+        entry = match(first.head, ("N",))
+        return entry is not None and entry.value[:2] == "14"
+    if first.dep_ not in {"advcl", "xcomp", "conj"}:
         return False
     protests = {n.trigger.i for n in nodes if n is not node and n.code[:2] in {"14", "18", "19"}}
     return first.head.i in protests
