@@ -120,6 +120,8 @@ def _stands_alone(node: _Node, consumed: set[int]) -> bool:
         and not any(c.dep_ == "agent" for c in first.children)
     ):
         return False  # "the curfew imposed after the coup": background, not this report's event
+    if first.dep_ == "acl" and first.tag_ == "VBG" and first.head.dep_ in ACTING_SUBJECT_DEPS:
+        return False  # "the coalition fighting the rebels declared ...": who the actor is
     # "efforts to fight terrorism", "met to discuss": a purpose, not an event
     return not (
         first.dep_ in {"acl", "advcl"}
@@ -411,6 +413,8 @@ def _emittable(node: _Node) -> bool:
     trig = node.trigger
     if len(node.tokens) > 1 or trig.pos_ not in NOMINAL:
         return True
+    if trig.dep_ == "nsubjpass":
+        return False  # "sanctions were lifted": what the verb acts on, not an act of its own
     if trig.dep_ in ACTING_SUBJECT_DEPS:
         return True
     # "on a state visit to Lisbon"
