@@ -225,7 +225,11 @@ def _credible_source(node: _Node, source: EventActor | None) -> bool:
     # An uncoded source stands when it is a named body or person ("ICE returned ...") or a
     # body of the state ("the authorities"), not a common noun phrase ("the fund").
     subj = _subject(node.tokens[0])
-    named = subj is not None and subj.ent_type_ in AGENT_ENTS
+    named = subj is not None and (
+        subj.ent_type_ in AGENT_ENTS
+        or subj.pos_ == "PROPN"
+        or (subj.text.isupper() and len(subj.text) > 1)  # "ICE", "FARC"
+    )
     return named or source.sector is not None
 
 
