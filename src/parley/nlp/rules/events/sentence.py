@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from parley.cameo.codebook import lookup
 from parley.nlp.rules.event_lexicon import match
 from parley.geo.countries import country_name
-from parley.nlp.deps import ACTING_SUBJECT_DEPS, AGENT_ENTS, NOMINAL, VERBAL
+from parley.nlp.deps import ACTING_SUBJECT_DEPS, AGENT_ENTS, EVENT_OBJECT_DEPS, NOMINAL, VERBAL
 from parley.nlp.rules.events.modality import _apply_modality
 from parley.nlp.rules.events.nodes import _Node, _node_at, _obligation_node
 from parley.nlp.rules.events.participants import (
@@ -215,6 +215,8 @@ def _same_party(source: EventActor | None, target: EventActor) -> bool:
 
 def _credible_source(node: _Node, source: EventActor | None) -> bool:
     """Whether the node may stand with this source (or with none)."""
+    if node.code[:2] == "04" and _sitting(node):
+        return False
     if source is None and len(node.tokens) == 1 and node.trigger.pos_ in NOMINAL:
         return False  # an event noun nobody is said to carry out ("the attack was claimed")
     if source is None and node.code[:2] < "09":
@@ -231,6 +233,21 @@ def _credible_source(node: _Node, source: EventActor | None) -> bool:
         or (subj.text.isupper() and len(subj.text) > 1)  # "ICE", "FARC"
     )
     return named or source.sector is not None
+
+
+def _sitting(node: _Node) -> bool:
+    """ "The Senate was to meet Monday", "the cabinet met Sunday": a body sitting on its own is
+    no consultation (CAMEO 04 needs another party)."""
+    trig = node.trigger
+    if len(node.tokens) > 1 or trig.pos_ not in VERBAL:
+        return False
+    for child in trig.children:
+        if child.dep_ in EVENT_OBJECT_DEPS:
+            return False
+        if child.dep_ == "prep" and child.lower_ in words("party_prep"):
+            return False
+    subj = _subject(trig)
+    return subj is not None and not subj.conjuncts and subj.lemma_.lower() in words("sitting_body")
 
 
 def _passive(tok: Token) -> bool:
@@ -359,9 +376,7 @@ def _background(when: tuple[str | None, str | None], published: date | None) -> 
     return (published.year - year) * 12 + published.month - month > 6
 
 
-def _dates_clause(
-    sent: Span, node: _Node, dates: Sequence[DateMention], value: str | None
-) -> bool:
+def _dates_clause(sent: Span, node: _Node, dates: Sequence[DateMention], value: str | None) -> bool:
     """Whether the date expression of ``value`` belongs to the node's own clause ("launched an
     invasion in 2022"), not to a clause inside it ("suspected of blowing up a plane in 1988")."""
     verb = _clause_head(node.tokens[0])
@@ -437,7 +452,9 @@ def _goal_of_other(node: _Node, nodes: list[_Node]) -> bool:
         return entry is not None and entry.value[:2] == "14"
     if first.dep_ not in {"advcl", "xcomp", "conj"}:
         return False
-    protests = {n.trigger.i for n in nodes if n is not node and n.code[:2] in {"14", "18", "19"}}
+    protests = {
+        t.i for n in nodes if n is not node and n.code[:2] in {"14", "18", "19"} for t in n.tokens
+    }
     return first.head.i in protests
 
 
