@@ -10,9 +10,9 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from parley.cameo.codebook import lookup
-from parley.nlp.rules.event_lexicon import match
 from parley.geo.countries import country_name
 from parley.nlp.deps import ACTING_SUBJECT_DEPS, AGENT_ENTS, EVENT_OBJECT_DEPS, NOMINAL, VERBAL
+from parley.nlp.rules.event_lexicon import match
 from parley.nlp.rules.events.modality import _apply_modality
 from parley.nlp.rules.events.nodes import _Node, _node_at, _obligation_node
 from parley.nlp.rules.events.participants import (
