@@ -91,4 +91,4 @@ def extract_events(
             log.warning("event rules failed on the sentence at %d", sent.start_char, exc_info=True)
     drafts += speech_events(ctx, drafts, dates, published, places)
     drafts.sort(key=lambda d: d[0].sentence[0])
-    return _dedupe(drafts)
+    return _dedupe(drafts, actors.main_country)
