@@ -363,16 +363,18 @@ def _date_for(
 
 
 def _background(when: tuple[str | None, str | None], published: date | None) -> bool:
-    """An act the sentence dates to a period that ended more than half a year before
-    publication ("launched a full-scale invasion ... in 2022") is backdrop, not news."""
+    """An act the sentence dates to a year before the publication's, or to a month more than
+    half a year before it ("launched a full-scale invasion ... in 2022"), is backdrop, not news."""
     value, source = when
     if source != "text" or not value or published is None:
         return False
     try:
         year = int(value[:4])
-        month = int(value[5:7]) if len(value) >= 7 else 12
+        month = int(value[5:7]) if len(value) >= 7 else 0
     except ValueError:
         return False
+    if not month:  # "in 2022", "last year": a year before the publication's
+        return year < published.year
     return (published.year - year) * 12 + published.month - month > 6
 
 
@@ -392,7 +394,8 @@ def _dates_clause(sent: Span, node: _Node, dates: Sequence[DateMention], value: 
                 break
             tok = tok.head
         if tok.i == verb.i or tok.i in {t.i for t in node.tokens}:
-            return True
+            # "since 2013, X has accused ...": a state that lasts until now
+            return not any(t.lower_ == "since" for t in sent.doc[max(span.start - 1, 0) : span.end])
     return False
 
 

@@ -22,6 +22,7 @@ from parley import lexicon
 from parley.cameo.codebook import lookup
 from parley.nlp.doctext import doc_sents
 from parley.nlp.rules.events.participants import _Context, _record_actor
+from parley.nlp.rules.events.vocab import words
 from parley.types import DateMention, Event, EventActor, Place, Quote
 
 TONE_FILE = "events_speech_tone"
@@ -42,9 +43,22 @@ def _tone(span: Span, tones: dict[str, str]) -> str:
         if t.lemma_.lower() in tones or t.lower_ in tones
     )
     if not counts:
-        return "010"
+        return "030" if _announces(span) else "010"
     top = max(counts.values())
     return next(code for code in TONE_ORDER if counts.get(code) == top)
+
+
+def _announces(span: Span) -> bool:
+    """ "We will change its name", "I am going to sign": the speaker announces a policy of
+    their own (CAMEO 03, as the coders' convention has it for an announced future policy)."""
+    future = words("future_aux")
+    first = words("first_person")
+    for tok in span:
+        if tok.dep_ == "aux" and tok.lower_ in future:
+            verb = tok.head
+            if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in first for c in verb.children):
+                return True
+    return False
 
 
 def speech_events(
