@@ -224,15 +224,16 @@ def _credible_source(node: _Node, source: EventActor | None) -> bool:
         return node.code[:2] in codes("yield_root") and _passive(node.tokens[0])
     if source is None or source.country or source.actor_id or node.code[:2] >= "14":
         return True
-    # An uncoded source stands when it is a named body or person ("ICE returned ...") or a
-    # body of the state ("the authorities"), not a common noun phrase ("the fund").
+    # An uncoded source stands when it is a named body or person ("ICE returned ...") or, for a
+    # plain act (not a hope or intent), a body of the state ("the authorities"); not a common
+    # noun phrase ("the fund").
     subj = _subject(node.tokens[0])
     named = subj is not None and (
         subj.ent_type_ in AGENT_ENTS
         or subj.pos_ == "PROPN"
         or (subj.text.isupper() and len(subj.text) > 1)  # "ICE", "FARC"
     )
-    return named or source.sector is not None
+    return named or (source.sector is not None and node.frame is None)
 
 
 def _sitting(node: _Node) -> bool:
