@@ -194,6 +194,10 @@ def _named_party(
     for record in ctx.actors.records:
         if record.id in taken or record.kind == "country":
             continue
+        if record.sector in codes("bystander_sector") or (
+            record.kind == "organization" and not record.sector
+        ):
+            continue  # the outlet that reported it, a venue, a brand: not a party
         if any(lo <= start < hi for start, _ in record.mentions):
             actor = _record_actor(ctx, record)
             if actor.country and not _same_party(source, actor):
