@@ -22,6 +22,7 @@ from parley import lexicon
 from parley.cameo.codebook import lookup
 from parley.nlp.doctext import doc_sents
 from parley.nlp.rules.events.participants import _Context, _record_actor
+from parley.nlp.rules.events.syntax import _in_condition
 from parley.nlp.rules.events.vocab import words
 from parley.types import DateMention, Event, EventActor, Place, Quote
 
@@ -40,8 +41,8 @@ def _tone(span: Span, tones: dict[str, str]) -> str:
     counts = Counter(
         tones.get(t.lemma_.lower()) or tones[t.lower_]
         for t in span
-        if t.lemma_.lower() in tones or t.lower_ in tones
-    )
+        if (t.lemma_.lower() in tones or t.lower_ in tones) and not _in_condition(t)
+    )  # "if one of the parties makes it very difficult, ...": a condition, not the tone
     if not counts:
         return "030" if _announces(span) else "010"
     top = max(counts.values())
@@ -74,6 +75,7 @@ def speech_events(
     taken = [e.sentence for e, _ in drafts]
     sents = doc_sents(doc)
     by_id = {r.id: r for r in ctx.actors.records}
+    acting = {e.source.actor_id for e, _ in drafts if e.source is not None and e.source.actor_id}
     out: list[tuple[Event, EventActor | None]] = []
     spoken: set[tuple[str, int]] = set()
     for quote in ctx.quotes:
@@ -85,6 +87,8 @@ def speech_events(
         key = (quote.speaker.id, sent.start_char)
         if key in spoken:
             continue  # one statement per speaker and sentence
+        if _elaborates(by_id[quote.speaker.id], sent, sents, taken):
+            continue  # the words of an act the sentence before reports ("issued a warning")
         source = _record_actor(ctx, by_id[quote.speaker.id])
         if not source.country:
             continue
@@ -92,11 +96,28 @@ def speech_events(
         if span is None or not len(span):
             continue
         code = _tone(_statement_span(sent, span, quote), tones)
-        if code == "010" and quote.kind != "direct":
-            continue  # a statement of fact: what it reports is coded where it happened
+        if code == "010" and (quote.kind != "direct" or quote.speaker.id in acting):
+            # a statement of fact: what it reports is coded where it happened; a plain remark
+            # of an actor whose acts the article reports adds no act of its own
+            continue
         spoken.add(key)
         out.append((_statement(ctx, sent, quote, source, code, dates, published, places), None))
     return out
+
+
+def _elaborates(
+    record: object, sent: Span, sents: Sequence[Span], taken: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether the speaker is named in the sentence before, and that sentence reports an act:
+    the quotation then gives the words of that act, not a second one."""
+    n = next((i for i, s in enumerate(sents) if s.start_char == sent.start_char), 0)
+    if n == 0:
+        return False
+    before = sents[n - 1]
+    if not any(a < before.end_char and before.start_char < b for a, b in taken):
+        return False
+    mentions = getattr(record, "mentions", ())
+    return any(before.start_char <= start < before.end_char for start, _ in mentions)
 
 
 def _statement_span(sent: Span, span: Span, quote: Quote) -> Span:
