@@ -501,3 +501,23 @@ def test_events_plover_type_follows_cameo2plover(code: str, plover: str) -> None
     from parley.cameo.codebook import plover_of
 
     assert plover_of(code)[0] == plover
+
+
+@pytest.mark.model
+def test_events_a_quote_giving_the_words_of_a_reported_warning_is_the_same_act() -> None:
+    text = (
+        "Swedish Foreign Minister Karl Holm warned Russia on Monday that Sweden may expel its "
+        'diplomats. "This is a disgrace and an outrage," Holm said.'
+    )
+    events = _events(text)
+    assert [e.quote_id for e in events] == [None]
+    assert events[0].root == "13"
+
+
+@pytest.mark.model
+def test_events_tone_words_inside_a_condition_do_not_code_a_statement() -> None:
+    text = (
+        'Swedish Prime Minister Karl Holm spoke on Monday. "If the talks become a disgrace, '
+        'we walk," Holm said.'
+    )
+    assert [e.code for e in _events(text) if e.quote_id] in ([], ["010"])
