@@ -104,7 +104,7 @@ def test_events_to_dict_contract() -> None:
             "KEN",
             None,
         ),
-        ("Norway lifted the curfew in its northern towns.", "08", "CONCEDE", "NOR", None),
+        ("Norway lifted the curfew in its northern towns.", "08", "RETREAT", "NOR", None),
         ("Hundreds of ethnic Hungarians demonstrated in Romania.", "14", "PROTEST", "ROU", None),
         ("Gbagbo imposed a curfew in Abidjan.", "17", "COERCE", "CIV", None),
     ],
@@ -387,3 +387,137 @@ def test_negotiation_status_tables_come_from_the_lexicon() -> None:
     assert ("withdraw", "from") in negotiations.VERB_PREPS
     with pytest.raises(AttributeError):
         _ = negotiations.NOT_A_TABLE
+
+
+# -- dyads, article level, codebook coverage (issue 12) ----------------------------------------
+
+
+@pytest.mark.model
+def test_events_domestic_target_is_another_actor_of_the_same_country() -> None:
+    events = _events("Senator Anna Berg criticised President Karl Holm of Sweden on Tuesday.")
+    criticism = [e for e in events if e.root == "11"]
+    assert criticism and criticism[0].targets
+    assert criticism[0].targets[0].country == "SWE"
+    assert criticism[0].targets[0].name != criticism[0].source.name  # type: ignore[union-attr]
+
+
+@pytest.mark.model
+def test_events_without_named_party_target_the_home_country_with_no_actor_id() -> None:
+    event = _one("Kenyan police arrested three men in Nairobi.")
+    assert event.source is not None and event.source.country == "KEN"
+    assert [t.country for t in event.targets] == ["KEN"]
+
+
+@pytest.mark.model
+def test_events_conjoined_sources_of_one_accusation_are_two_events() -> None:
+    events = _events("Both Norway and Denmark accused Russia of the attack.")
+    accusations = [e for e in events if e.root == "11"]
+    assert {e.source.country for e in accusations if e.source} == {"NOR", "DNK"}
+    assert all(t.country == "RUS" for e in accusations for t in e.targets)
+
+
+@pytest.mark.model
+def test_events_a_joint_act_stays_one_event_between_the_two() -> None:
+    event = _one("Kenya and Ethiopia signed a border treaty in Nairobi.")
+    assert event.source is not None and event.source.country == "KEN"
+    assert [t.country for t in event.targets] == ["ETH"]
+
+
+@pytest.mark.model
+def test_events_owner_of_event_noun_is_the_country_not_the_noun_phrase() -> None:
+    event = _one("Russian airstrikes hit Kharkiv on Monday.")
+    assert event.source is not None
+    assert (event.source.name, event.source.country) == ("Russia", "RUS")
+
+
+@pytest.mark.model
+def test_events_dated_to_an_earlier_year_are_backdrop() -> None:
+    text = "Moscow launched a full-scale invasion of Ukraine in 2022."
+    assert [e for e in _events(text, published="2025-04-18") if e.root == "19"] == []
+    assert [e.root for e in _events(text, published="2022-03-01")] == ["19"]
+
+
+@pytest.mark.model
+def test_events_a_date_of_an_inner_clause_is_not_the_acts() -> None:
+    events = _events(
+        "Libya offered to hand over two men suspected of blowing up a plane in 1988.",
+        published="1999-05-02",
+    )
+    assert events and events[0].root == "03"
+
+
+@pytest.mark.model
+def test_events_a_withheld_promise_is_a_refusal() -> None:
+    event = _one("Japan will not lift the sanctions on the regime.")
+    assert event.root == "12"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Foreign Ministry declined to comment on the report.", "011"),
+        ("Sweden rejected accusations of spying on its neighbours.", "016"),
+        ("The Chilean president expressed condolences to the families of the miners.", "018"),
+        ("Rebels freed the hostages on Sunday.", "0841"),
+        ("Norway gave 20 million dollars to the relief fund for Yemen.", "071"),
+        ("Kenyan police apprehended two suspects in Mombasa.", "173"),
+    ],
+)
+def test_events_codebook_coverage(text: str, code: str) -> None:
+    events = _events(text)
+    assert events and events[0].code == code, [(e.code, e.source) for e in events]
+
+
+@pytest.mark.model
+def test_events_considering_an_act_is_no_event() -> None:
+    assert _events("Japan is considering sending aid to the flood victims.") == []
+
+
+@pytest.mark.model
+def test_events_a_quoted_reaction_is_the_speakers_statement() -> None:
+    text = (
+        'Swedish Prime Minister Karl Holm reacted to the vote. "This is a disgrace and an '
+        'outrage," Holm said.'
+    )
+    events = [e for e in _events(text) if e.quote_id]
+    assert [e.code for e in events] == ["111"]
+    assert events[0].source is not None and events[0].source.country == "SWE"
+
+
+@pytest.mark.parametrize(
+    ("code", "plover"),
+    [
+        ("0841", "RETREAT"),
+        ("085", "RETREAT"),
+        ("163", "COERCE"),
+        ("192", "COERCE"),
+        ("175", "ASSAULT"),
+        ("201", "ASSAULT"),
+        ("055", "SUPPORT"),
+    ],
+)
+def test_events_plover_type_follows_cameo2plover(code: str, plover: str) -> None:
+    from parley.cameo.codebook import plover_of
+
+    assert plover_of(code)[0] == plover
+
+
+@pytest.mark.model
+def test_events_a_quote_giving_the_words_of_a_reported_warning_is_the_same_act() -> None:
+    text = (
+        "Swedish Foreign Minister Karl Holm warned Russia on Monday that Sweden may expel its "
+        'diplomats. "This is a disgrace and an outrage," Holm said.'
+    )
+    events = _events(text)
+    assert [e.quote_id for e in events] == [None]
+    assert events[0].root == "13"
+
+
+@pytest.mark.model
+def test_events_tone_words_inside_a_condition_do_not_code_a_statement() -> None:
+    text = (
+        'Swedish Prime Minister Karl Holm spoke on Monday. "If the talks become a disgrace, '
+        'we walk," Holm said.'
+    )
+    assert [e.code for e in _events(text) if e.quote_id] in ([], ["010"])

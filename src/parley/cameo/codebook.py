@@ -308,6 +308,7 @@ _REFUSAL = {
     "057": "127",
     "03": "120",
     "05": "120",
+    "01": "011",  # refusing to comment is CAMEO's "decline comment"
 }
 # Action appealed for -> "appeal for" (CAMEO 02): softer than a demand.
 _APPEAL = {

@@ -144,11 +144,17 @@ def phrase_tokens(token: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+#: The pseudo-lemma of a proper name in a phrase: ``obj=@name`` matches "released Moncayo".
+NAME_LEMMA = "@name"
+
+
 def _lemmas(tokens: list[Token]) -> set[str]:
     out: set[str] = set()
     for t in tokens:
         out.add(t.lemma_.lower())
         out.add(t.lower_)
+        if t.pos_ == "PROPN" and t.ent_type_ not in {"GPE", "LOC", "FAC", "DATE"}:
+            out.add(NAME_LEMMA)
     return out
 
 

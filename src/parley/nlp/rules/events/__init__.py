@@ -39,6 +39,7 @@ from parley.nlp.rules.actors import ActorIndex, ActorRecord
 from parley.nlp.rules.events.merge import _dedupe, events_in_sentence
 from parley.nlp.rules.events.participants import _Context
 from parley.nlp.rules.events.sentence import _sentence_events
+from parley.nlp.rules.events.speech_acts import speech_events
 from parley.nlp.rules.events.vocab import REPORTING
 from parley.nlp.rules.places import extract_places
 from parley.types import DateMention, Event, EventActor, Place, Quote
@@ -88,4 +89,6 @@ def extract_events(
             drafts += _sentence_events(ctx, sent, dates, published, places, len(drafts))
         except Exception:  # a rule bug on one odd parse must not cost the article its analysis
             log.warning("event rules failed on the sentence at %d", sent.start_char, exc_info=True)
-    return _dedupe(drafts)
+    drafts += speech_events(ctx, drafts, dates, published, places)
+    drafts.sort(key=lambda d: d[0].sentence[0])
+    return _dedupe(drafts, actors.main_country)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
+from parley.geo.countries import country_name
 from parley.types import Event, EventActor
 
 
@@ -32,7 +33,9 @@ def _merge_key(event: Event, speaker: EventActor | None) -> tuple[Any, ...]:
     return (event.root, who, spk, event.date)
 
 
-def _dedupe(drafts: list[tuple[Event, EventActor | None]]) -> list[Event]:
+def _dedupe(
+    drafts: list[tuple[Event, EventActor | None]], main_country: str | None = None
+) -> list[Event]:
     kept: list[tuple[Event, tuple[Any, ...]]] = []
     for event, speaker in drafts:
         key = _merge_key(event, speaker)
@@ -62,4 +65,21 @@ def _dedupe(drafts: list[tuple[Event, EventActor | None]]) -> list[Event]:
             break
         if not merged:
             kept.append((event, key))
-    return [replace(e, id=f"e{n + 1}") for n, (e, _) in enumerate(kept)]
+    return [
+        replace(e, id=f"e{n + 1}", targets=e.targets or _home_public(e.source, main_country))
+        for n, (e, _) in enumerate(kept)
+    ]
+
+
+def _home_public(source: EventActor | None, main_country: str | None) -> tuple[EventActor, ...]:
+    """An act whose sentence names no other party is aimed at the country the article is about
+    when the source is a foreign one ("the commission also criticized the move"), else at the
+    source's own country (a government's announcement, a protest, a party's decision): coded as
+    that country, with no actor id, so that a reader can tell it from a named target."""
+    if source is None or not source.country:
+        return ()
+    home = source.country if source.country[:3] not in {"IGO", "NGO"} else None
+    country = main_country if main_country and main_country != source.country else home
+    if country is None:
+        return ()
+    return (EventActor(name=country_name(country) or country, country=country),)

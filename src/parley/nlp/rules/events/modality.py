@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from parley.cameo.codebook import as_demand, as_intent
+from parley.cameo.codebook import as_demand, as_intent, as_refusal
 from parley.nlp.deps import ACTING_SUBJECT_DEPS
 from parley.nlp.rules.events.nodes import _Node
 from parley.nlp.rules.events.syntax import (
@@ -29,11 +29,11 @@ def _apply_modality(node: _Node) -> _Node | None:
         carriers.append(_clause_head(node.trigger))
     if any(_has_neg(c) for c in carriers) and node.frame != "halt":
         node.negated = True
-    if node.negated:
-        return None
     aux: set[str] = set()
     for c in carriers:
         aux |= _aux_words(c)
+    if node.negated:
+        return _refusal(node, aux)
     have_to = head.dep_ == "xcomp" and head.head.lemma_ in words("obligation_head")
     obligation = bool(aux & words("obligation_aux")) or have_to
     if obligation and _reporting_verb(top) is not None:
@@ -47,6 +47,17 @@ def _apply_modality(node: _Node) -> _Node | None:
     future = bool(aux & words("future_aux")) or going
     hypothetical = bool(aux & words("hypothetical_aux"))
     _mark_modality(node, future=future, hypothetical=hypothetical, conditional=_has_condition(head))
+    return node
+
+
+def _refusal(node: _Node, aux: set[str]) -> _Node | None:
+    """ "X will not lift the embargo", "the rebels will not release the soldiers": a promise
+    withheld is a refusal (CAMEO 12); any other negated action is no event."""
+    if node.frame or not aux & words("future_aux") or node.code[:2] not in codes("yield_root"):
+        return None
+    node.code = as_refusal(node.code)
+    node.negated = False
+    node.modality = "asserted"
     return node
 
 

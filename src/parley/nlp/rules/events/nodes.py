@@ -75,6 +75,14 @@ def _complements(tok: Token, kind: str) -> list[Token]:
     out: list[Token] = []
     objects_count = kind in FRAMES - {"threat", "negate"}  # a threat's object is its target
     for child in tok.children:
+        if kind == "light" and child.dep_ == "prep" and child.lower_ == "in":
+            # "participating in a hunger strike", "engaged in talks"
+            out += [g for g in child.children if g.dep_ == "pobj"]
+            continue
+        if kind == "light" and child.dep_ == "nsubjpass":
+            if any(c.dep_ == "agent" for c in tok.children):
+                out.append(child)  # "the war game was staged by US marines"
+            continue
         if kind == "light" and child.dep_ not in EVENT_OBJECT_DEPS:
             continue
         if child.dep_ in {"xcomp", "ccomp"}:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from parley.geo.countries import country_name
 from parley.nlp.deps import (
     ACTING_SUBJECT_DEPS,
     AGENT_ENTS,
@@ -43,28 +44,26 @@ def _record_actor(ctx: _Context, record: ActorRecord) -> EventActor:
     cached = ctx.actor_cache.get(record.id)
     if cached is not None:
         return cached
-    # The words around the actor's own mentions ("US Vice President JD Vance") come first;
-    # the index's country is a fallback.
-    country, sector = None, None
-    texts = [record.name, *record.aliases]
-    for start, end in record.mentions:
-        span = ctx.doc.char_span(start, end, alignment_mode="expand")
-        if span is not None:
-            texts.insert(0, _noun_phrase(span.root).text)
-    for text in texts:
-        c, s = _actor_code(text)
-        country = country or c
-        sector = sector or s
-        if country and sector:
-            break
-    guessed = not getattr(record, "country_evidence", True)
-    title_words = set((record.title or "").lower().replace(",", " ").split())
-    official = record.kind == "person" and bool(title_words & words("official_title"))
-    if record.country and (not guessed or official):
-        # An unevidenced country (the article's main country) is trusted only for a titled
-        # government official ("Foreign Minister X"); otherwise it is a guess.
-        country = country or record.country
-    sector = sector or record.sector
+    # The actor table's own country and sector come first when it has evidence for them
+    # ("MP X, chair of the committee on EU integration" stays a Ukrainian legislator); the
+    # words around the actor's mentions ("US Vice President JD Vance") fill what it lacks.
+    country = record.country if getattr(record, "country_evidence", True) else None
+    sector = record.sector
+    if not (country and sector):
+        texts = [record.name, *record.aliases]
+        for start, end in record.mentions:
+            span = ctx.doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                texts.insert(0, _noun_phrase(span.root).text)
+        for text in texts:
+            c, s = _actor_code(text)
+            country = country or c
+            sector = sector or s
+            if country and sector:
+                break
+    # Else the article's main country, for a person or body the article names without one
+    # (news names foreigners as such: "Greek minister X").
+    country = country or record.country
     actor = EventActor(name=record.name, country=country, sector=sector, actor_id=record.id)
     ctx.actor_cache[record.id] = actor
     return actor
@@ -82,6 +81,8 @@ def _phrase_actor(ctx: _Context, tok: Token) -> EventActor | None:
     country, sector = _evidence(tok, span)
     if record is not None:
         base = _record_actor(ctx, record)
+        if getattr(record, "country_evidence", True) and record.country:
+            return base  # the actor table knows its country: the phrase does not recode it
         # What the phrase itself says ("European Community ministers") beats the index's guess.
         return replace(base, country=country or base.country, sector=sector or base.sector)
     if country is None and tok.pos_ == "PRON":
@@ -239,7 +240,10 @@ def _noun_owner(ctx: _Context, noun: Token) -> EventActor | None:
         text = noun.doc[min(m.left_edge.i for m in mods) : noun.i].text
         country, sector = _actor_code(text)
         if country:
-            return EventActor(name=_noun_phrase(noun).text, country=country, sector=sector)
+            # "Russian airstrikes": the source is Russia (or "the Russian military"), not the
+            # event noun phrase.
+            name = text if sector else (country_name(country) or text)
+            return EventActor(name=name, country=country, sector=sector)
     if noun.dep_ == "pobj" and noun.head.lower_ == "on":
         host = noun.head.head
         if host.pos_ in NOMINAL | {"PRON"}:

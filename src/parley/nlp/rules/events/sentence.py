@@ -10,11 +10,19 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from parley.cameo.codebook import lookup
-from parley.nlp.deps import ACTING_SUBJECT_DEPS, NOMINAL, VERBAL
+from parley.geo.countries import country_name
+from parley.nlp.deps import ACTING_SUBJECT_DEPS, AGENT_ENTS, EVENT_OBJECT_DEPS, NOMINAL, VERBAL
+from parley.nlp.rules.event_lexicon import match
 from parley.nlp.rules.events.modality import _apply_modality
 from parley.nlp.rules.events.nodes import _Node, _node_at, _obligation_node
-from parley.nlp.rules.events.participants import _Context, _other_party, _source, _targets
-from parley.nlp.rules.events.syntax import _clause_head, _in_condition
+from parley.nlp.rules.events.participants import (
+    _Context,
+    _other_party,
+    _record_actor,
+    _source,
+    _targets,
+)
+from parley.nlp.rules.events.syntax import _clause_head, _in_condition, _subject
 from parley.nlp.rules.events.vocab import codes, words
 from parley.types import DateMention, Event, EventActor, Place
 
@@ -34,20 +42,40 @@ def _sentence_events(
         node = _kept_node(candidate, nodes, consumed)
         if node is None:
             continue
-        parties = _participants(ctx, sent, node, places)
-        if parties is None:
-            continue
-        source, targets, speaker = parties
-        sent_places = _places_in(sent, places)
-        if node.code[:2] >= "14":
-            sent_places = sent_places + _object_places(node, sent_places)
-            if not targets:
-                targets = _place_target(sent_places, source)
-        event_id = f"e{offset + len(out) + 1}"
         when = _date_for(sent, node.trigger, dates, published)
-        event = _build_event(ctx, sent, node, event_id, (source, targets), sent_places, when)
-        out.append((event, speaker))
+        if _background(when, published) and _dates_clause(sent, node, dates, when[0]):
+            continue
+        for source, targets, speaker in _dyads(ctx, sent, node, places):
+            sent_places = _places_in(sent, places)
+            if node.code[:2] >= "14":
+                sent_places = sent_places + _object_places(node, sent_places)
+                if not targets:
+                    targets = _place_target(sent_places, source)
+            if not targets:
+                targets = _named_party(ctx, sent, source, speaker)
+            event_id = f"e{offset + len(out) + 1}"
+            event = _build_event(ctx, sent, node, event_id, (source, targets), sent_places, when)
+            out.append((event, speaker))
     return out
+
+
+def _dyads(
+    ctx: _Context, sent: Span, node: _Node, places: tuple[Place, ...]
+) -> list[tuple[EventActor | None, list[EventActor], EventActor | None]]:
+    """(source, targets, speaker) of each act a node reports: "Saudi Arabia and the United
+    States alleged Iranian involvement" is two accusations, one by each; a joint act with no
+    other party ("the US and Ukraine signed a memorandum") is one, between the two."""
+    parties = _participants(ctx, sent, node, places)
+    if parties is None:
+        return []
+    source, targets, speaker, co_actors = parties
+    if not co_actors:
+        return [(source, targets, speaker)]
+    if not targets and node.code[:2] in codes("joint_root"):
+        return [(source, co_actors, speaker)]
+    return [(source, targets, speaker)] + [
+        (co, [t for t in targets if not _same_party(co, t)], speaker) for co in co_actors
+    ]
 
 
 def _find_nodes(sent: Span) -> tuple[list[_Node], set[int]]:
@@ -92,6 +120,8 @@ def _stands_alone(node: _Node, consumed: set[int]) -> bool:
         and not any(c.dep_ == "agent" for c in first.children)
     ):
         return False  # "the curfew imposed after the coup": background, not this report's event
+    if first.dep_ == "acl" and first.tag_ == "VBG" and first.head.dep_ in ACTING_SUBJECT_DEPS:
+        return False  # "the coalition fighting the rebels declared ...": who the actor is
     # "efforts to fight terrorism", "met to discuss": a purpose, not an event
     return not (
         first.dep_ in {"acl", "advcl"}
@@ -112,30 +142,121 @@ def _part_of_other(node: _Node, nodes: list[_Node]) -> bool:
 
 def _participants(
     ctx: _Context, sent: Span, node: _Node, places: tuple[Place, ...]
-) -> tuple[EventActor | None, list[EventActor], EventActor | None] | None:
-    """(source, targets, speaker) of a node, or ``None`` when no political actor did it."""
+) -> tuple[EventActor | None, list[EventActor], EventActor | None, list[EventActor]] | None:
+    """(source, targets, speaker, co-actors) of a node, or ``None`` when no political actor
+    did it."""
     source, co_actors, speaker = _source(ctx, node)
+    source = _home_actor(ctx, sent, places, node.code, source)
+    co_actors = [a for a in (_home_actor(ctx, sent, places, node.code, c) for c in co_actors) if a]
+    co_actors = _unique([c for c in co_actors if not _same_party(source, c)])
     if node.inanimate or not _credible_source(node, source):
         return None
-    targets = co_actors + _targets(ctx, node, speaker)
-    targets = _unique([t for t in targets if not source or t.country != source.country])
+    targets = _targets(ctx, node, speaker)
+    targets = _unique([t for t in targets if not _same_party(source, t)])
     targets = _talk_targets(ctx, node, source, targets)
     source = _ethnic_home(sent, places, source)
     source, targets = _domestic_home(sent, places, node.code, source, targets)
     if not targets and node.code[:2] in {"10", "11", "12"}:
         targets = _other_party(ctx, sent, node, source, speaker)
-    return source, targets, speaker
+    return source, targets, speaker, co_actors
+
+
+def _home_actor(
+    ctx: _Context,
+    sent: Span,
+    places: tuple[Place, ...],
+    code: str,
+    actor: EventActor | None,
+) -> EventActor | None:
+    """An actor the article names without a country ("protesting legislators", "a police
+    spokesman") is of the country the article is about; an arrest, ban or removal whose agent
+    is not named ("an individual has been arrested") is the state's where it happened."""
+    home = ctx.actors.main_country
+    if actor is None:
+        if code[:2] != "17" and code[:3] not in codes("domestic_code"):
+            return None
+        home = next((p.country for p in _places_in(sent, places) if p.country), home)
+        return EventActor(name=country_name(home) or home, country=home) if home else None
+    if actor.country or not home:
+        return actor
+    if not actor.actor_id and actor.sector not in codes("home_sector"):
+        return actor
+    return replace(actor, country=home)
+
+
+def _named_party(
+    ctx: _Context, sent: Span, source: EventActor | None, speaker: EventActor | None
+) -> list[EventActor]:
+    """An act with no grammatical target is aimed at the other actor its sentence names
+    ("Pelosi announced an inquiry into the conduct of President Trump")."""
+    taken = {a.actor_id for a in (source, speaker) if a is not None and a.actor_id}
+    lo, hi = sent.start_char, sent.end_char
+    for record in ctx.actors.records:
+        if record.id in taken or record.kind == "country":
+            continue
+        if record.sector in codes("bystander_sector") or (
+            record.kind == "organization" and not record.sector
+        ):
+            continue  # the outlet that reported it, a venue, a brand: not a party
+        if any(lo <= start < hi for start, _ in record.mentions):
+            actor = _record_actor(ctx, record)
+            if actor.country and not _same_party(source, actor):
+                return [actor]
+    return []
+
+
+def _same_party(source: EventActor | None, target: EventActor) -> bool:
+    """Whether a target is the source itself: the same actor, or its country named as a whole
+    (a domestic target, "Pelosi ... Trump", is another actor of the same country)."""
+    if source is None:
+        return False
+    if source.actor_id and target.actor_id:
+        return source.actor_id == target.actor_id
+    if source.name == target.name:
+        return True
+    return target.country == source.country and not target.actor_id
 
 
 def _credible_source(node: _Node, source: EventActor | None) -> bool:
     """Whether the node may stand with this source (or with none)."""
+    if node.code[:2] == "04" and _sitting(node):
+        return False
     if source is None and len(node.tokens) == 1 and node.trigger.pos_ in NOMINAL:
         return False  # an event noun nobody is said to carry out ("the attack was claimed")
     if source is None and node.code[:2] < "09":
-        return False
-    return not (
-        source is not None and not source.country and not source.actor_id and node.code[:2] < "14"
+        # "Hundreds of prisoners have been released": a concession reported in the passive.
+        return node.code[:2] in codes("yield_root") and _passive(node.tokens[0])
+    if source is None or source.country or source.actor_id or node.code[:2] >= "14":
+        return True
+    # An uncoded source stands when it is a named body or person ("ICE returned ...") or, for a
+    # plain act (not a hope or intent), a body of the state ("the authorities"); not a common
+    # noun phrase ("the fund").
+    subj = _subject(node.tokens[0])
+    named = subj is not None and (
+        subj.ent_type_ in AGENT_ENTS
+        or subj.pos_ == "PROPN"
+        or (subj.text.isupper() and len(subj.text) > 1)  # "ICE", "FARC"
     )
+    return named or (source.sector is not None and node.frame is None)
+
+
+def _sitting(node: _Node) -> bool:
+    """ "The Senate was to meet Monday", "the cabinet met Sunday": a body sitting on its own is
+    no consultation (CAMEO 04 needs another party)."""
+    trig = node.trigger
+    if len(node.tokens) > 1 or trig.pos_ not in VERBAL:
+        return False
+    for child in trig.children:
+        if child.dep_ in EVENT_OBJECT_DEPS:
+            return False
+        if child.dep_ == "prep" and child.lower_ in words("party_prep"):
+            return False
+    subj = _subject(trig)
+    return subj is not None and not subj.conjuncts and subj.lemma_.lower() in words("sitting_body")
+
+
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in _clause_head(tok).children)
 
 
 def _talk_targets(
@@ -246,6 +367,43 @@ def _date_for(
     return None, None
 
 
+def _background(when: tuple[str | None, str | None], published: date | None) -> bool:
+    """An act the sentence dates to a year before the publication's, or to a month more than
+    half a year before it ("launched a full-scale invasion ... in 2022"), is backdrop, not news."""
+    value, source = when
+    if source != "text" or not value or published is None:
+        return False
+    try:
+        year = int(value[:4])
+        month = int(value[5:7]) if len(value) >= 7 else 0
+    except ValueError:
+        return False
+    if not month:  # "in 2022", "last year": a year before the publication's
+        return year < published.year
+    return (published.year - year) * 12 + published.month - month > 6
+
+
+def _dates_clause(sent: Span, node: _Node, dates: Sequence[DateMention], value: str | None) -> bool:
+    """Whether the date expression of ``value`` belongs to the node's own clause ("launched an
+    invasion in 2022"), not to a clause inside it ("suspected of blowing up a plane in 1988")."""
+    verb = _clause_head(node.tokens[0])
+    for d in dates:
+        if d.value != value or not sent.start_char <= d.start < sent.end_char:
+            continue
+        span = sent.doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        for _ in range(8):
+            if tok.pos_ in VERBAL or tok.head.i == tok.i:
+                break
+            tok = tok.head
+        if tok.i == verb.i or tok.i in {t.i for t in node.tokens}:
+            # "since 2013, X has accused ...": a state that lasts until now
+            return not any(t.lower_ == "since" for t in sent.doc[max(span.start - 1, 0) : span.end])
+    return False
+
+
 def _object_places(node: _Node, known: tuple[Place, ...]) -> tuple[Place, ...]:
     """Places an attack or protest is aimed at ("drones struck Kharkiv") that the place rule,
     which looks for locative uses, leaves out."""
@@ -282,6 +440,8 @@ def _emittable(node: _Node) -> bool:
     trig = node.trigger
     if len(node.tokens) > 1 or trig.pos_ not in NOMINAL:
         return True
+    if trig.dep_ == "nsubjpass":
+        return False  # "sanctions were lifted": what the verb acts on, not an act of its own
     if trig.dep_ in ACTING_SUBJECT_DEPS:
         return True
     # "on a state visit to Lisbon"
@@ -292,11 +452,17 @@ def _goal_of_other(node: _Node, nodes: list[_Node]) -> bool:
     """ "demonstrated, calling for independence": the call is the protest's goal, not a second
     event."""
     first = node.tokens[0]
-    if first.tag_ != "VBG" or first.dep_ not in {"advcl", "xcomp", "conj"}:
+    if node.code[:2] not in {"02", "10"} or first.tag_ != "VBG":
         return False
-    if node.code[:2] not in {"02", "10"}:
+    if first.dep_ == "acl":
+        # "a demonstration calling for the removal of X", "rallies demanding X"
+        entry = match(first.head, ("N",))
+        return entry is not None and entry.value[:2] == "14"
+    if first.dep_ not in {"advcl", "xcomp", "conj"}:
         return False
-    protests = {n.trigger.i for n in nodes if n is not node and n.code[:2] in {"14", "18", "19"}}
+    protests = {
+        t.i for n in nodes if n is not node and n.code[:2] in {"14", "18", "19"} for t in n.tokens
+    }
     return first.head.i in protests
 
 

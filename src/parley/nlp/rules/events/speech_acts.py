@@ -1,0 +1,165 @@
+"""Statements as events: a quotation or reported statement that reports no act of its own is
+the speaker's verbal act (CAMEO 01, 05, 11), coded by its tone.
+
+News reports reactions by quoting them ("He was a dictator," said X; Y said the country was
+"with him in our thoughts"). When the sentence of such a statement holds no event found by
+the trigger rules, the statement itself is one: its source is the speaker (through the actor
+table), its code comes from the words it holds (``events_speech_tone.tsv``: sympathy 018,
+criticism 111, accusation 112, praise 051, optimism 013, pessimism 012, denial 016; else 010),
+and its target is the other actor its sentence names (else, after merging, the speaker's own
+country, as for every event without a named target).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+
+from spacy.tokens import Span
+
+from parley import lexicon
+from parley.cameo.codebook import lookup
+from parley.nlp.doctext import doc_sents
+from parley.nlp.rules.events.participants import _Context, _record_actor
+from parley.nlp.rules.events.syntax import _in_condition
+from parley.nlp.rules.events.vocab import words
+from parley.types import DateMention, Event, EventActor, Place, Quote
+
+TONE_FILE = "events_speech_tone"
+
+#: When two tones are equally frequent, the first of this order wins.
+TONE_ORDER = ("018", "016", "112", "111", "051", "012", "013")
+
+
+def _tones() -> dict[str, str]:
+    return {row[0]: row[1] for row in lexicon.table(TONE_FILE)}
+
+
+def _tone(span: Span, tones: dict[str, str]) -> str:
+    """The CAMEO code of a statement from the words it holds."""
+    counts = Counter(
+        tones.get(t.lemma_.lower()) or tones[t.lower_]
+        for t in span
+        if (t.lemma_.lower() in tones or t.lower_ in tones) and not _in_condition(t)
+    )  # "if one of the parties makes it very difficult, ...": a condition, not the tone
+    if not counts:
+        return "030" if _announces(span) else "010"
+    top = max(counts.values())
+    return next(code for code in TONE_ORDER if counts.get(code) == top)
+
+
+def _announces(span: Span) -> bool:
+    """ "We will change its name", "I am going to sign": the speaker announces a policy of
+    their own (CAMEO 03, as the coders' convention has it for an announced future policy)."""
+    future = words("future_aux")
+    first = words("first_person")
+    for tok in span:
+        if tok.dep_ == "aux" and tok.lower_ in future:
+            verb = tok.head
+            if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in first for c in verb.children):
+                return True
+    return False
+
+
+def speech_events(
+    ctx: _Context,
+    drafts: Sequence[tuple[Event, EventActor | None]],
+    dates: Sequence[DateMention],
+    published: date | None,
+    places: Sequence[Place],
+) -> list[tuple[Event, EventActor | None]]:
+    """Events for the statements whose sentences hold no other event."""
+    doc = ctx.doc
+    tones = _tones()
+    taken = [e.sentence for e, _ in drafts]
+    sents = doc_sents(doc)
+    by_id = {r.id: r for r in ctx.actors.records}
+    acting = {e.source.actor_id for e, _ in drafts if e.source is not None and e.source.actor_id}
+    out: list[tuple[Event, EventActor | None]] = []
+    spoken: set[tuple[str, int]] = set()
+    for quote in ctx.quotes:
+        if quote.speaker is None or quote.speaker.id not in by_id:
+            continue
+        sent = next((s for s in sents if s.start_char <= quote.start < s.end_char), None)
+        if sent is None or any(a < sent.end_char and sent.start_char < b for a, b in taken):
+            continue
+        key = (quote.speaker.id, sent.start_char)
+        if key in spoken:
+            continue  # one statement per speaker and sentence
+        if _elaborates(by_id[quote.speaker.id], sent, sents, taken):
+            continue  # the words of an act the sentence before reports ("issued a warning")
+        source = _record_actor(ctx, by_id[quote.speaker.id])
+        if not source.country:
+            continue
+        span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        code = _tone(_statement_span(sent, span, quote), tones)
+        if code == "010" and (quote.kind != "direct" or quote.speaker.id in acting):
+            # a statement of fact: what it reports is coded where it happened; a plain remark
+            # of an actor whose acts the article reports adds no act of its own
+            continue
+        spoken.add(key)
+        out.append((_statement(ctx, sent, quote, source, code, dates, published, places), None))
+    return out
+
+
+def _elaborates(
+    record: object, sent: Span, sents: Sequence[Span], taken: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether the speaker is named in the sentence before, and that sentence reports an act:
+    the quotation then gives the words of that act, not a second one."""
+    n = next((i for i, s in enumerate(sents) if s.start_char == sent.start_char), 0)
+    if n == 0:
+        return False
+    before = sents[n - 1]
+    if not any(a < before.end_char and before.start_char < b for a, b in taken):
+        return False
+    mentions = getattr(record, "mentions", ())
+    return any(before.start_char <= start < before.end_char for start, _ in mentions)
+
+
+def _statement_span(sent: Span, span: Span, quote: Quote) -> Span:
+    """The quoted words, and the sentence around them when the quote is a fragment of it."""
+    if quote.kind == "direct":
+        return span
+    return sent if sent.start <= span.start and span.end <= sent.end else span
+
+
+def _statement(
+    ctx: _Context,
+    sent: Span,
+    quote: Quote,
+    source: EventActor,
+    code: str,
+    dates: Sequence[DateMention],
+    published: date | None,
+    places: Sequence[Place],
+) -> Event:
+    from parley.nlp.rules.events.sentence import _date_for, _named_party, _places_in
+
+    entry = lookup(code)
+    targets = _named_party(ctx, sent, source, source)
+    trigger = ctx.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    assert trigger is not None
+    when = _date_for(sent, trigger[0], dates, published)
+    return Event(
+        id="",
+        code=code,
+        label=entry.label,
+        root=entry.root,
+        quad_class=entry.quad_class,
+        goldstein=entry.goldstein,
+        plover_type=entry.plover_type,
+        plover_mode=entry.plover_mode,
+        source=source,
+        targets=tuple(targets),
+        trigger=(quote.start, quote.end),
+        sentence=(sent.start_char, sent.end_char),
+        date=when[0],
+        date_source=when[1],
+        places=_places_in(sent, tuple(places)),
+        modality="asserted",
+        quote_id=quote.id,
+    )
