@@ -423,6 +423,7 @@ class ArticleWriter:
                             "altered": False,
                         }
                     )
+            mention = quote.speaker.mention if quote.speaker else None
             sources.append(
                 {
                     "doc_id": article.id,
@@ -433,6 +434,10 @@ class ArticleWriter:
                     "end": quote.end,
                     "cue": quote.cue,
                     "confidence": round(quote.confidence, 3),
+                    "speaker_mention_start": mention[0] if mention else None,
+                    "speaker_mention_end": mention[1] if mention else None,
+                    "cue_start": quote.cue_span[0] if quote.cue_span else None,
+                    "cue_end": quote.cue_span[1] if quote.cue_span else None,
                     "published": article.published,
                     "changes": None,
                 }

@@ -24,10 +24,12 @@ from parley.nlp.rules.actors import ActorIndex, ActorRecord
 from parley.nlp.rules.speech import (
     WEAK_SPEECH_VERBS,
     SpeakerResolver,
+    cue_span,
     cue_text,
     is_according_to,
     is_speech_noun,
     is_speech_verb,
+    mention_span,
     noun_owner,
     speaker_token,
 )
@@ -56,6 +58,8 @@ class _Draft:
     confidence: float = 0.0
     syntactic: bool = False
     kind: str = "direct"
+    mention: tuple[int, int] | None = None
+    cue_span: tuple[int, int] | None = None
 
 
 def extract_quotes(
@@ -109,9 +113,14 @@ def extract_quotes(
                 start=s.start,
                 end=s.end,
                 kind="partial" if draft.kind == "partial" else "direct",
-                speaker=SpeakerRef(draft.speaker.id, draft.speaker.name) if draft.speaker else None,
+                speaker=(
+                    SpeakerRef(draft.speaker.id, draft.speaker.name, draft.mention)
+                    if draft.speaker
+                    else None
+                ),
                 cue=draft.cue,
                 confidence=draft.confidence if draft.speaker else 0.2,
+                cue_span=draft.cue_span if draft.speaker else None,
             )
         )
     return quotes
@@ -288,15 +297,19 @@ def _attribute(
             continue
         who = speaker_token(cue, quoted=in_quote)
         if who is None and is_speech_verb(cue):
-            record, confidence = resolver.nearest_person_before(cue), 0.6
+            nearest = resolver.nearest_person_token(cue)
+            record, confidence = (nearest[1] if nearest else None), 0.6
+            who = nearest[0] if nearest else None
         elif who is None or _inside(who.idx, quoted):
             continue
         else:
             record, confidence = resolver.resolve(who)
-        if record is None:
+        if record is None or who is None:
             continue
         depth_known = rank(cue)[0] == 0
         draft.speaker = record
+        draft.mention = mention_span(who)
+        draft.cue_span = cue_span(cue)
         draft.cue = cue_text(cue)
         draft.syntactic = depth_known
         draft.confidence = confidence * (1.0 if depth_known else 0.9)
@@ -356,6 +369,7 @@ def _infer_from_neighbours(
                     source = drafts[k]
         if source is not None and source.speaker is not None:
             draft.speaker, draft.cue = source.speaker, source.cue
+            draft.mention, draft.cue_span = source.mention, source.cue_span
             draft.confidence = source.confidence * 0.85
             last_said[p] = n
             continue

@@ -16,8 +16,10 @@ from parley.nlp.rules.actors import ORG_WORDS, TITLE_NOUNS, ActorIndex
 from parley.nlp.rules.speech import (
     REPORTING_VERBS,
     SpeakerResolver,
+    cue_span,
     cue_text,
     is_according_to,
+    mention_span,
     speaker_token,
 )
 from parley.quotemarks import Intervals
@@ -276,9 +278,10 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
                 start=content.start_char,
                 end=content.end_char,
                 kind="indirect",
-                speaker=SpeakerRef(record.id, record.name),
+                speaker=SpeakerRef(record.id, record.name, mention_span(who)),
                 cue=cue_text(token),
                 confidence=confidence * 0.9,
+                cue_span=cue_span(token),
             )
         )
     return found

@@ -79,6 +79,33 @@ def cue_text(token: Token) -> str:
     return " ".join([token.text, *particle])
 
 
+def cue_span(token: Token) -> tuple[int, int]:
+    """``(start, end)`` of a cue's words: the verb with its particle ("pointed out"), or
+    "according to"."""
+    end = token.idx + len(token.text)
+    if is_according_to(token):
+        to = next(c for c in token.children if c.lower_ == "to")
+        end = max(end, to.idx + len(to.text))
+    for child in token.children:
+        if child.dep_ == "prt" and child.i == token.i + 1:
+            end = child.idx + len(child.text)
+    return token.idx, end
+
+
+def mention_span(token: Token) -> tuple[int, int]:
+    """``(start, end)`` of the words naming the speaker whose head is ``token``: a pronoun
+    alone, a document's owner ("the ministry's statement": the ministry), else the noun phrase
+    ("the Deputy Minister", "a UN spokesperson")."""
+    if token.lower_ in PRONOUNS or token.pos_ == "PRON":
+        return token.idx, token.idx + len(token.text)
+    if is_document(token):
+        owner = _document_owner(token)
+        if owner is not None and owner.i != token.i:
+            return mention_span(owner)
+    phrase = _noun_phrase(token)
+    return phrase.start_char, phrase.end_char
+
+
 def _absolute_with_subject(verb: Token) -> Token | None:
     """In "..., with MP Anna Berg, chair of X, stating that ...", the noun before the participle."""
     if verb.tag_ != "VBG":
@@ -489,12 +516,17 @@ class SpeakerResolver:
     def nearest_person_before(self, cue: Token) -> ActorRecord | None:
         """The closest person named before ``cue`` in its sentence, outside quotations: the
         reader's answer when the parse gives the cue no subject ("..., Lucia Marin, said")."""
+        found = self.nearest_person_token(cue)
+        return found[1] if found else None
+
+    def nearest_person_token(self, cue: Token) -> tuple[Token, ActorRecord] | None:
+        """:meth:`nearest_person_before` with the token that names the person."""
         for tok in reversed(list(cue.sent)):
             if tok.i >= cue.i or (self._quoted and self._quoted(tok.idx)):
                 continue
             record = self.actors.at(tok.idx, tok.idx + len(tok.text))
             if record is not None and record.kind == "person":
-                return record
+                return tok, record
         return None
 
     def resolve_pronoun(self, token: Token) -> ActorRecord | None:
