@@ -442,3 +442,28 @@ def test_quotes_documents_speak_for_their_owner_or_for_no_one() -> None:
     # The motion has no owner here; it is never a speaker itself.
     assert speakers["breaks the s"] != "the motion"
     assert not [a for a in result.actors if a.name.lower() in {"her reasoning", "the motion"}]
+
+
+def test_quotes_give_the_words_naming_the_speaker_and_the_cue() -> None:
+    text = "Mayor Ida Strand opened the bridge. “It took nine years,” she said on Monday."
+    (quote,) = [q for q in run(text).quotes if q.kind == "direct"]
+    assert quote.speaker is not None and quote.speaker.name == "Ida Strand"
+    assert quote.speaker.mention is not None and quote.cue_span is not None
+    assert text[slice(*quote.speaker.mention)] == "she"
+    assert text[slice(*quote.cue_span)] == "said"
+
+
+def test_reported_speech_gives_the_description_naming_the_speaker() -> None:
+    text = (
+        "The city council met on Monday. A council spokesperson said the bridge would reopen soon."
+    )
+    (quote,) = [q for q in run(text).quotes if q.kind == "indirect"]
+    assert quote.speaker is not None and quote.speaker.mention is not None
+    assert text[slice(*quote.speaker.mention)] == "A council spokesperson"
+    assert quote.cue_span is not None and text[slice(*quote.cue_span)] == "said"
+
+
+def test_quotes_in_doubled_apostrophes_get_their_speaker() -> None:
+    text = "''The talks are over,'' said Lena Park, the union's negotiator."
+    quotes = quotes_of(text)
+    assert quotes == [("The talks are over,", "Lena Park", "direct")]

@@ -82,7 +82,7 @@ def extract_quotes(
     if not spans:
         return []
     quoted = Intervals(
-        [(s.open_at, (s.close_at if s.close_at is not None else s.end) + 1) for s in spans]
+        [(s.open_at, (s.close_at if s.close_at is not None else s.end) + s.width) for s in spans]
     )
     resolver = SpeakerResolver(doc, actors, quoted=lambda char: _inside(char, quoted))
     para_bounds = list(paragraphs(text))
