@@ -467,3 +467,20 @@ def test_quotes_in_doubled_apostrophes_get_their_speaker() -> None:
     text = "''The talks are over,'' said Lena Park, the union's negotiator."
     quotes = quotes_of(text)
     assert quotes == [("The talks are over,", "Lena Park", "direct")]
+
+
+def test_reported_speech_set_inside_its_clause() -> None:
+    text = "Ola Brekke leads the union. In the end, Brekke said, the members will accept the offer."
+    reported = [
+        (q.text, q.speaker.name if q.speaker else None)
+        for q in run(text).quotes
+        if q.kind == "indirect"
+    ]
+    assert ("the members will accept the offer", "Ola Brekke") in reported
+
+
+def test_relative_pronoun_is_the_mention_nearest_the_cue() -> None:
+    text = "The talks were led by Mara Quist, who said the ceasefire would hold."
+    (quote,) = [q for q in run(text).quotes if q.kind == "indirect"]
+    assert quote.speaker is not None and quote.speaker.name == "Mara Quist"
+    assert quote.speaker.mention is not None and text[slice(*quote.speaker.mention)] == "who"

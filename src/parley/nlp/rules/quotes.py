@@ -29,8 +29,8 @@ from parley.nlp.rules.speech import (
     is_according_to,
     is_speech_noun,
     is_speech_verb,
-    mention_span,
     noun_owner,
+    speaker_mention,
     speaker_token,
 )
 from parley.quotemarks import Intervals, MarkedSpan, find_marked_spans, paragraphs
@@ -308,7 +308,7 @@ def _attribute(
             continue
         depth_known = rank(cue)[0] == 0
         draft.speaker = record
-        draft.mention = mention_span(who)
+        draft.mention = speaker_mention(cue, who)
         draft.cue_span = cue_span(cue)
         draft.cue = cue_text(cue)
         draft.syntactic = depth_known

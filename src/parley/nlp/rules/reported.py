@@ -19,7 +19,7 @@ from parley.nlp.rules.speech import (
     cue_span,
     cue_text,
     is_according_to,
-    mention_span,
+    speaker_mention,
     speaker_token,
 )
 from parley.quotemarks import Intervals
@@ -212,6 +212,24 @@ def _content_span(doc: Doc, clause_tokens: list[Token]) -> Span | None:
     return span if len(span) >= MIN_CONTENT_TOKENS else None
 
 
+def _parenthetical_content(doc: Doc, verb: Token) -> Span | None:
+    """ "Otherwise, she said, countries may simply steal growth": a reporting verb set in the
+    clause it reports (parsed as its ``parataxis``) reports that clause. The content is the
+    clause without the attribution: the longer of its parts before and after it."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or head.pos_ not in {"VERB", "AUX", "ADJ"}:
+        return None
+    if not any(c.dep_ in FINITE_SUBJECT_DEPS for c in verb.children):
+        return None
+    own = {t.i for t in verb.subtree}
+    lo, hi = min(own), max(own)
+    clause = [t for t in head.subtree if t.i not in own]
+    before = _content_span(doc, [t for t in clause if t.i < lo])
+    after = _content_span(doc, [t for t in clause if t.i > hi])
+    parts = [p for p in (before, after) if p is not None]
+    return max(parts, key=lambda p: p.end_char - p.start_char) if parts else None
+
+
 def _quoted_share(span: Span, direct: Intervals) -> float:
     covered = direct.covered(span.start_char, span.end_char)
     return covered / max(1, span.end_char - span.start_char)
@@ -245,7 +263,7 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
             if clauses:
                 content = _content_span(doc, _clause_tokens(clauses[0]))
             else:
-                content = _object_content(doc, token)
+                content = _object_content(doc, token) or _parenthetical_content(doc, token)
             if content is None:
                 continue
         elif token.pos_ == "VERB" and token.lemma_.lower() in OBJECT_CONTENT_VERBS:
@@ -278,7 +296,7 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
                 start=content.start_char,
                 end=content.end_char,
                 kind="indirect",
-                speaker=SpeakerRef(record.id, record.name, mention_span(who)),
+                speaker=SpeakerRef(record.id, record.name, speaker_mention(cue, who)),
                 cue=cue_text(token),
                 confidence=confidence * 0.9,
                 cue_span=cue_span(token),

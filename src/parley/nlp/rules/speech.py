@@ -94,16 +94,25 @@ def cue_span(token: Token) -> tuple[int, int]:
 
 def mention_span(token: Token) -> tuple[int, int]:
     """``(start, end)`` of the words naming the speaker whose head is ``token``: a pronoun
-    alone, a document's owner ("the ministry's statement": the ministry), else the noun phrase
-    ("the Deputy Minister", "a UN spokesperson")."""
+    alone, else the noun phrase ("the Deputy Minister", "a UN spokesperson", "the ministry's
+    statement")."""
     if token.lower_ in PRONOUNS or token.pos_ == "PRON":
         return token.idx, token.idx + len(token.text)
-    if is_document(token):
-        owner = _document_owner(token)
-        if owner is not None and owner.i != token.i:
-            return mention_span(owner)
     phrase = _noun_phrase(token)
     return phrase.start_char, phrase.end_char
+
+
+def speaker_mention(cue: Token, who: Token) -> tuple[int, int]:
+    """The words nearest ``cue`` that name its speaker ``who``: "Peskov, who said" gives
+    "who", the pronoun that stands for Peskov at the cue; otherwise :func:`mention_span`."""
+    for child in cue.children:
+        if (
+            child.dep_ in NOMINAL_SUBJECT_DEPS
+            and child.lower_ in {"who", "that", "which"}
+            and child.i != who.i
+        ):
+            return child.idx, child.idx + len(child.text)
+    return mention_span(who)
 
 
 def _absolute_with_subject(verb: Token) -> Token | None:
