@@ -484,3 +484,10 @@ def test_relative_pronoun_is_the_mention_nearest_the_cue() -> None:
     (quote,) = [q for q in run(text).quotes if q.kind == "indirect"]
     assert quote.speaker is not None and quote.speaker.name == "Mara Quist"
     assert quote.speaker.mention is not None and text[slice(*quote.speaker.mention)] == "who"
+
+
+def test_pronoun_takes_the_only_person_when_a_learnt_gender_disagrees() -> None:
+    # A gender learnt from the article's own pronouns can be wrong; a reader still takes the
+    # one person in sight.
+    text = "Alex Moreno opened the meeting. She said the budget was tight. “We will cut costs,” he said."
+    assert quotes_of(text) == [("We will cut costs,", "Alex Moreno", "direct")]

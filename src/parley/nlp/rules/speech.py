@@ -544,7 +544,16 @@ class SpeakerResolver:
         Walk back sentence by sentence from the pronoun (at most four sentences, not across
         more than one paragraph break); in each, prefer the main clause's subject, then other
         subjects, then any mention; skip actors of the wrong kind, number or known gender.
+        A gendered pronoun that no person of its gender fits takes the person a reader would
+        take regardless: a gender learnt from the article's pronouns can be wrong (two
+        people who share a surname pool their pronouns).
         """
+        found = self._resolve_pronoun(token, strict=True)
+        if found is None and PRONOUNS.get(token.lower_):
+            found = self._resolve_pronoun(token, strict=False)
+        return found
+
+    def _resolve_pronoun(self, token: Token, *, strict: bool) -> ActorRecord | None:
         gender = PRONOUNS.get(token.lower_)
         plural = token.lower_ in {"they", "them", "their", "we"}
         sents = self._sents
@@ -573,13 +582,13 @@ class SpeakerResolver:
                     record = self._people_together(tok)
                 else:
                     record = self.actors.at(tok.idx, tok.idx + len(tok.text))
-                if record is None or not self._compatible(record, gender, plural):
+                if record is None or not self._compatible(record, gender, plural, strict):
                     continue
                 ranked.append((self._role_rank(tok), -tok.i if n == current else tok.i, record))
             if ranked:
                 ranked.sort(key=lambda item: (item[0], item[1]))
                 best = ranked[0][2]
-                if gender and best.id not in self.genders:
+                if gender and strict and best.id not in self.genders:
                     self.genders[best.id] = gender
                 return best
         return None
@@ -610,7 +619,9 @@ class SpeakerResolver:
             self._chains[pronoun.i] = self.resolve_pronoun(pronoun)
         return self._chains[pronoun.i]
 
-    def _compatible(self, record: ActorRecord, gender: str | None, plural: bool) -> bool:
+    def _compatible(
+        self, record: ActorRecord, gender: str | None, plural: bool, strict: bool = True
+    ) -> bool:
         if plural:
             return record.kind != "person"
         if gender is None:  # "it"
@@ -618,7 +629,7 @@ class SpeakerResolver:
         if record.kind != "person":
             return False
         known = self.genders.get(record.id)
-        return not (known and known != gender)
+        return not (strict and known and known != gender)
 
     @staticmethod
     def _role_rank(tok: Token) -> int:
