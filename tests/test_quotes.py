@@ -491,3 +491,31 @@ def test_pronoun_takes_the_only_person_when_a_learnt_gender_disagrees() -> None:
     # one person in sight.
     text = "Alex Moreno opened the meeting. She said the budget was tight. “We will cut costs,” he said."
     assert quotes_of(text) == [("We will cut costs,", "Alex Moreno", "direct")]
+
+
+def _speaker_actor(text: str) -> tuple[str, str, str | None]:
+    result = run(text)
+    (quote,) = result.quotes
+    assert quote.speaker is not None
+    actor = next(a for a in result.actors if a.id == quote.speaker.id)
+    return actor.name, actor.kind, actor.country
+
+
+def test_spokesperson_is_a_person_not_the_organisation() -> None:
+    name, kind, _ = _speaker_actor("A UN spokesperson said aid convoys had reached the city.")
+    assert (name, kind) == ("a UN spokesperson", "person")
+
+
+def test_source_within_an_organisation_is_kept_whole() -> None:
+    text = "A source within the Defence Ministry said the talks had stalled."
+    name, kind, _ = _speaker_actor(text)
+    assert (name, kind) == ("a source within the Defence Ministry", "person")
+
+
+def test_unnamed_groups_have_no_country_unless_the_text_gives_one() -> None:
+    text = "Ukraine and Poland signed the deal in Kyiv. Sources said the deal would be extended."
+    assert _speaker_actor(text)[1:] == ("group", None)
+    text = (
+        "Ukraine and Poland signed the deal in Kyiv. Ukrainian officials said it would be extended."
+    )
+    assert _speaker_actor(text)[1:] == ("group", "UKR")

@@ -34,7 +34,9 @@ REPORTING_VERBS = lexicon.where_set("speech_verbs", "reporting")
 SPEECH_NOUNS = lexicon.word_set("speech_nouns")
 # Nouns for documents that speak for their author ("the opinion of the Court read ...").
 DOCUMENT_NOUNS = lexicon.word_set("document_nouns")
-NP_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "to"})
+NP_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "to", "within", "inside"})
+#: "a UN spokesperson", "a source within the ministry": a person speaking for an organisation.
+SPOKESPERSON_NOUNS = lexicon.word_set("spokesperson_nouns")
 #: "X and his counterparts, Y and Z": nouns that give the people they name X's office.
 PEER_NOUNS = lexicon.word_set("peer_nouns")
 # he/she and their forms (genders as ActorRecord.gender spells them); plural and neuter: None.
@@ -450,6 +452,13 @@ class SpeakerResolver:
         record = self._named(phrase)
         if record is not None and (record.kind == "person" or phrase.root.pos_ != "NOUN"):
             return record, 0.95
+        if (
+            record is not None
+            and phrase.root.lemma_.lower() in SPOKESPERSON_NOUNS
+            and phrase[0].lower_ in {"a", "an", "one", "two", "three", "several", "some"}
+        ):
+            # "a UN spokesperson": a person of the organisation, described, not the UN.
+            return self._spokesperson(phrase, record)
         if record is not None:
             # "The Wooster professor added": a role noun whose only named word is a place or an
             # organisation is a description of a person, if the article has one with that role.
@@ -495,6 +504,19 @@ class SpeakerResolver:
             if record is not None:
                 return record
         return None
+
+    def _spokesperson(self, phrase: Span, body: ActorRecord) -> tuple[ActorRecord, float]:
+        """The unnamed person who speaks for ``body``, registered under the article's own
+        description, with the organisation's country and sector."""
+        text = phrase.text.strip()
+        name = text[0].lower() + text[1:] if text[:2] in {"A ", "An", "On"} else text
+        record = self.actors.find(name)
+        if record is None:
+            kind: ActorKind = "group" if phrase.root.tag_ in {"NNS", "NNPS"} else "person"
+            record = self.actors.add(name, kind, country=body.country, sector=body.sector)
+            record.kind = kind  # "a source within the ministry" is a person, not the ministry
+        record.add_mention(phrase.start_char, phrase.end_char, text)
+        return record, 0.8
 
     def _described(self, phrase: Span, token: Token) -> tuple[ActorRecord | None, float]:
         text = phrase.text.strip()
