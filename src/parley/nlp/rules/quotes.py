@@ -60,6 +60,9 @@ class _Draft:
     kind: str = "direct"
     mention: tuple[int, int] | None = None
     cue_span: tuple[int, int] | None = None
+    #: A cue whose pronoun found no antecedent ("...," he said): when the context gives the
+    #: speaker, these are still the words naming them and the cue.
+    unresolved: tuple[tuple[int, int], tuple[int, int], str] | None = None
 
 
 def extract_quotes(
@@ -304,6 +307,8 @@ def _attribute(
             continue
         else:
             record, confidence = resolver.resolve(who)
+        if record is None and who is not None and who.pos_ == "PRON" and draft.unresolved is None:
+            draft.unresolved = (speaker_mention(cue, who), cue_span(cue), cue_text(cue))
         if record is None or who is None:
             continue
         depth_known = rank(cue)[0] == 0
@@ -370,6 +375,7 @@ def _infer_from_neighbours(
         if source is not None and source.speaker is not None:
             draft.speaker, draft.cue = source.speaker, source.cue
             draft.mention, draft.cue_span = source.mention, source.cue_span
+            _own_words(draft)
             draft.confidence = source.confidence * 0.85
             last_said[p] = n
             continue
@@ -380,6 +386,7 @@ def _infer_from_neighbours(
             if record is not None:
                 draft.speaker = record
                 draft.confidence = 0.6
+                _own_words(draft)
                 last_said[p] = n
                 continue
         if draft.kind == "direct":
@@ -389,7 +396,15 @@ def _infer_from_neighbours(
             if record is not None:
                 draft.speaker = record
                 draft.confidence = 0.45
+                _own_words(draft)
                 last_said[p] = n
+
+
+def _own_words(draft: _Draft) -> None:
+    """A quotation whose own cue named its speaker by a pronoun the resolver could not place
+    keeps that pronoun and cue once the context gives the speaker."""
+    if draft.unresolved is not None:
+        draft.mention, draft.cue_span, draft.cue = draft.unresolved
 
 
 def _sole_person_of_previous_sentence(
