@@ -519,3 +519,25 @@ def test_unnamed_groups_have_no_country_unless_the_text_gives_one() -> None:
         "Ukraine and Poland signed the deal in Kyiv. Ukrainian officials said it would be extended."
     )
     assert _speaker_actor(text)[1:] == ("group", "UKR")
+
+
+def _reported(text: str) -> list[str]:
+    return [q.text for q in run(text).quotes if q.kind == "indirect"]
+
+
+def test_reported_speech_keeps_a_coordinated_attitude() -> None:
+    text = "Mayor Ida Strand said the city had no plan for a new bridge, but hoped the old one could be repaired soon."
+    (content,) = _reported(text)
+    assert content.startswith("the city had no plan") and content.endswith("repaired soon")
+
+
+def test_reported_speech_keeps_a_coordinated_act_in_another_tense() -> None:
+    text = "Lena Park says she met the minister on Monday and asked him to resign."
+    (content,) = _reported(text)
+    assert content.endswith("asked him to resign")
+
+
+def test_reported_speech_does_not_end_inside_a_quotation_it_opened() -> None:
+    text = "Lena Park said the strike could end “soon.” Talks resume on Monday."
+    (content,) = _reported(text)
+    assert content == "the strike could end “soon.”"
