@@ -56,6 +56,17 @@ _a = s.actors.c
 _al = s.actor_aliases.c
 _q = s.quotes.c
 _qs = s.quote_sources.c
+#: Columns of migration 0008: written only when some quote has them, so that results without
+#: mentions still save into a store an older Parley left (as the upgrade test does).
+_SPAN_COLUMNS = ("speaker_mention_start", "speaker_mention_end", "cue_start", "cue_end")
+
+
+def _without_empty(rows: list[dict[str, Any]], keys: tuple[str, ...]) -> list[dict[str, Any]]:
+    if any(row.get(k) is not None for row in rows for k in keys):
+        return rows
+    return [{k: v for k, v in row.items() if k not in keys} for row in rows]
+
+
 _e = s.events.c
 _em = s.event_mentions.c
 
@@ -445,7 +456,7 @@ class ArticleWriter:
             touched.add(canonical)
         if new_quotes:
             conn.execute(self._insert_quote, new_quotes)
-        conn.execute(s.quote_sources.insert(), sources)
+        conn.execute(s.quote_sources.insert(), _without_empty(sources, _SPAN_COLUMNS))
         self._refresh_quotes(conn, sorted(touched))
 
     def _refresh_quotes(self, conn: Connection, quote_ids: list[str]) -> None:
