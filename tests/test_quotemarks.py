@@ -82,3 +82,25 @@ def test_quotemarks_spans_are_inside_text_and_ordered(text: str) -> None:
         assert 0 <= span.start < span.end <= len(text)
         assert span.open_at < span.start
     assert [s.start for s in spans] == sorted(s.start for s in spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Archive and wire copy writes double marks as two apostrophes.
+        (
+            "''We will sign,'' the envoy said. ''It is 'final' now.''",
+            ["We will sign,", "It is 'final' now."],
+        ),
+        ("She called the plan ''a trap'' and left; the rebels' camp stayed.", ["a trap"]),
+    ],
+)
+def test_quotemarks_doubled_apostrophes(text: str, expected: list[str]) -> None:
+    assert contents(text) == expected
+
+
+def test_quotemarks_doubled_apostrophes_span_paragraphs() -> None:
+    text = "''We came to talk.\n\n''And we will stay,'' she said."
+    spans = find_marked_spans(text)
+    assert [text[s.start : s.end] for s in spans] == ["We came to talk.", "And we will stay,"]
+    assert spans[0].continues and spans[1].continued and spans[0].width == 2

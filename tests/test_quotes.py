@@ -442,3 +442,102 @@ def test_quotes_documents_speak_for_their_owner_or_for_no_one() -> None:
     # The motion has no owner here; it is never a speaker itself.
     assert speakers["breaks the s"] != "the motion"
     assert not [a for a in result.actors if a.name.lower() in {"her reasoning", "the motion"}]
+
+
+def test_quotes_give_the_words_naming_the_speaker_and_the_cue() -> None:
+    text = "Mayor Ida Strand opened the bridge. “It took nine years,” she said on Monday."
+    (quote,) = [q for q in run(text).quotes if q.kind == "direct"]
+    assert quote.speaker is not None and quote.speaker.name == "Ida Strand"
+    assert quote.speaker.mention is not None and quote.cue_span is not None
+    assert text[slice(*quote.speaker.mention)] == "she"
+    assert text[slice(*quote.cue_span)] == "said"
+
+
+def test_reported_speech_gives_the_description_naming_the_speaker() -> None:
+    text = (
+        "The city council met on Monday. A council spokesperson said the bridge would reopen soon."
+    )
+    (quote,) = [q for q in run(text).quotes if q.kind == "indirect"]
+    assert quote.speaker is not None and quote.speaker.mention is not None
+    assert text[slice(*quote.speaker.mention)] == "A council spokesperson"
+    assert quote.cue_span is not None and text[slice(*quote.cue_span)] == "said"
+
+
+def test_quotes_in_doubled_apostrophes_get_their_speaker() -> None:
+    text = "''The talks are over,'' said Lena Park, the union's negotiator."
+    quotes = quotes_of(text)
+    assert quotes == [("The talks are over,", "Lena Park", "direct")]
+
+
+def test_reported_speech_set_inside_its_clause() -> None:
+    text = "Ola Brekke leads the union. In the end, Brekke said, the members will accept the offer."
+    reported = [
+        (q.text, q.speaker.name if q.speaker else None)
+        for q in run(text).quotes
+        if q.kind == "indirect"
+    ]
+    assert ("the members will accept the offer", "Ola Brekke") in reported
+
+
+def test_relative_pronoun_is_the_mention_nearest_the_cue() -> None:
+    text = "The talks were led by Mara Quist, who said the ceasefire would hold."
+    (quote,) = [q for q in run(text).quotes if q.kind == "indirect"]
+    assert quote.speaker is not None and quote.speaker.name == "Mara Quist"
+    assert quote.speaker.mention is not None and text[slice(*quote.speaker.mention)] == "who"
+
+
+def test_pronoun_takes_the_only_person_when_a_learnt_gender_disagrees() -> None:
+    # A gender learnt from the article's own pronouns can be wrong; a reader still takes the
+    # one person in sight.
+    text = "Alex Moreno opened the meeting. She said the budget was tight. “We will cut costs,” he said."
+    assert quotes_of(text) == [("We will cut costs,", "Alex Moreno", "direct")]
+
+
+def _speaker_actor(text: str) -> tuple[str, str, str | None]:
+    result = run(text)
+    (quote,) = result.quotes
+    assert quote.speaker is not None
+    actor = next(a for a in result.actors if a.id == quote.speaker.id)
+    return actor.name, actor.kind, actor.country
+
+
+def test_spokesperson_is_a_person_not_the_organisation() -> None:
+    name, kind, _ = _speaker_actor("A UN spokesperson said aid convoys had reached the city.")
+    assert (name, kind) == ("a UN spokesperson", "person")
+
+
+def test_source_within_an_organisation_is_kept_whole() -> None:
+    text = "A source within the Defence Ministry said the talks had stalled."
+    name, kind, _ = _speaker_actor(text)
+    assert (name, kind) == ("a source within the Defence Ministry", "person")
+
+
+def test_unnamed_groups_have_no_country_unless_the_text_gives_one() -> None:
+    text = "Ukraine and Poland signed the deal in Kyiv. Sources said the deal would be extended."
+    assert _speaker_actor(text)[1:] == ("group", None)
+    text = (
+        "Ukraine and Poland signed the deal in Kyiv. Ukrainian officials said it would be extended."
+    )
+    assert _speaker_actor(text)[1:] == ("group", "UKR")
+
+
+def _reported(text: str) -> list[str]:
+    return [q.text for q in run(text).quotes if q.kind == "indirect"]
+
+
+def test_reported_speech_keeps_a_coordinated_attitude() -> None:
+    text = "Mayor Ida Strand said the city had no plan for a new bridge, but hoped the old one could be repaired soon."
+    (content,) = _reported(text)
+    assert content.startswith("the city had no plan") and content.endswith("repaired soon")
+
+
+def test_reported_speech_keeps_a_coordinated_act_in_another_tense() -> None:
+    text = "Lena Park says she met the minister on Monday and asked him to resign."
+    (content,) = _reported(text)
+    assert content.endswith("asked him to resign")
+
+
+def test_reported_speech_does_not_end_inside_a_quotation_it_opened() -> None:
+    text = "Lena Park said the strike could end “soon.” Talks resume on Monday."
+    (content,) = _reported(text)
+    assert content == "the strike could end “soon.”"

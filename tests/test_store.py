@@ -709,3 +709,27 @@ def test_linking_tells_descriptions_from_names(kind: str, name: str, expected: b
     from parley.store.linking import is_description
 
     assert is_description(kind, name) is expected
+
+
+def test_store_keeps_where_each_document_names_the_speaker_and_the_cue(store: Store) -> None:
+    from dataclasses import replace
+
+    from sqlalchemy import select
+
+    from parley.store import schema
+
+    a = peskov_article(PESKOV_SAID, source="Outlet A", published="2025-04-01")
+    body = a.article.text
+    mention = (body.index("Kremlin"), body.index(" told"))
+    cue = (body.index("told"), body.index("told") + 4)
+    (q,) = a.quotes
+    assert q.speaker is not None
+    q = replace(q, speaker=replace(q.speaker, mention=mention), cue_span=cue)
+    store.save([replace(a, quotes=(q,))])
+    qs = schema.quote_sources.c
+    with store.engine.connect() as conn:
+        row = conn.execute(
+            select(qs.speaker_mention_start, qs.speaker_mention_end, qs.cue_start, qs.cue_end)
+        ).one()
+    assert tuple(row) == (*mention, *cue)
+    assert body[slice(*mention)] == "Kremlin spokesman Dmitry Peskov"

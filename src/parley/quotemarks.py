@@ -53,6 +53,8 @@ class MarkedSpan:
     continues: bool = False  # the quotation goes on in the next paragraph
     continued: bool = False  # this paragraph reopens a quotation from the previous one
     unbalanced: bool = False
+    #: Characters of each mark: 2 for a doubled apostrophe (''), else 1.
+    width: int = 1
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -75,6 +77,44 @@ def _is_closing_straight(text: str, i: int, para_end: int) -> bool:
     prev = text[i - 1]
     nxt = text[i + 1] if i + 1 < para_end else " "
     return not prev.isspace() and not (nxt.isalnum())
+
+
+def _is_doubled_apostrophe(text: str, i: int, end: int) -> bool:
+    """Two apostrophes standing for a double quotation mark (''like this''), as in copy from
+    typewriter-era wire and archive feeds; not part of a longer run of marks."""
+    return (
+        text.startswith("''", i)
+        and i + 2 <= end
+        and (i == 0 or text[i - 1] != "'")
+        and (i + 2 >= len(text) or text[i + 2] != "'")
+    )
+
+
+def _find_doubled_apostrophes(text: str, start: int, end: int) -> Iterator[tuple[int, int | None]]:
+    """(open_at, close_at) of ''...'' pairs in one paragraph (each mark two characters)."""
+    i = text.find("''", start, end)
+    while 0 <= i < end:
+        prev = text[i - 1] if i > start else " "
+        nxt = text[i + 2] if i + 2 < end else " "
+        if (
+            not _is_doubled_apostrophe(text, i, end)
+            or not (prev in _OPEN_CONTEXT or prev in "‘")
+            or nxt.isspace()
+        ):
+            i = text.find("''", i + 1, end)
+            continue
+        j = text.find("''", i + 2, end)
+        while j >= 0 and not (
+            _is_doubled_apostrophe(text, j, end)
+            and not text[j - 1].isspace()
+            and not (j + 2 < end and text[j + 2].isalnum())
+        ):
+            j = text.find("''", j + 1, end)
+        close_at = j if j >= 0 else None
+        yield i, close_at
+        if close_at is None:
+            return
+        i = text.find("''", close_at + 2, end)
 
 
 def _find_double(text: str, start: int, end: int) -> Iterator[tuple[int, int | None]]:
@@ -203,8 +243,14 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
     """
     spans: list[MarkedSpan] = []
     open_from_previous = False
+    # A text that writes its double marks as two apostrophes ('') writes them all so.
+    doubled = "''" in text and not any(c in text for c in DOUBLE_PAIRS)
+    width = 2 if doubled else 1
     for p_start, p_end in paragraphs(text):
-        doubles = list(_find_double(text, p_start, p_end))
+        if doubled:
+            doubles = list(_find_doubled_apostrophes(text, p_start, p_end))
+        else:
+            doubles = list(_find_double(text, p_start, p_end))
         stripped = text[p_start:p_end].lstrip()
         first_mark = p_start + (len(text[p_start:p_end]) - len(stripped))
         for n, (open_at, close_at) in enumerate(doubles):
@@ -212,24 +258,31 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
             if close_at is None:
                 spans.append(
                     MarkedSpan(
-                        open_at + 1,
-                        _rstrip(text, open_at + 1, p_end),
+                        open_at + width,
+                        _rstrip(text, open_at + width, p_end),
                         open_at,
                         None,
                         single=False,
                         continues=True,
                         continued=reopened,
+                        width=width,
                     )
                 )
             else:
                 spans.append(
                     MarkedSpan(
-                        open_at + 1, close_at, open_at, close_at, single=False, continued=reopened
+                        open_at + width,
+                        close_at,
+                        open_at,
+                        close_at,
+                        single=False,
+                        continued=reopened,
+                        width=width,
                     )
                 )
         open_from_previous = bool(doubles) and doubles[-1][1] is None
         # Single quotes outside every double-quoted region.
-        covered = [(o, c if c is not None else p_end) for o, c in doubles]
+        covered = [(o, c + width - 1 if c is not None else p_end) for o, c in doubles]
         cursor = p_start
         for lo, hi in [*covered, (p_end, p_end)]:
             for open_at, close_at in _find_single(text, cursor, lo):
@@ -262,6 +315,7 @@ def _mark_unbalanced(text: str, spans: list[MarkedSpan]) -> list[MarkedSpan]:
                     continues=False,
                     continued=span.continued,
                     unbalanced=True,
+                    width=span.width,
                 )
         out.append(span)
     return [s for s in out if s.end > s.start and text[s.start : s.end].strip()]

@@ -18,6 +18,11 @@ ActorKind = Literal["person", "organization", "country", "group"]
 SCHEMA_VERSION = "1"
 
 
+def _span(value: Any) -> tuple[int, int] | None:
+    """``[start, end]`` from JSON as a pair of ints, or None."""
+    return (int(value[0]), int(value[1])) if value else None
+
+
 def content_id(text: str, url: str | None = None) -> str:
     """A stable article id derived from its URL and text (re-analysis gives the same id).
 
@@ -86,10 +91,15 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class SpeakerRef:
-    """Who a quote is attributed to: an actor of the same article."""
+    """Who a quote is attributed to: an actor of the same article.
+
+    ``mention`` is ``(start, end)`` of the words that name the speaker for this quote (the
+    pronoun, name or description nearest its cue), or None when no words do (a quotation whose
+    speaker comes from the paragraph before)."""
 
     id: str
     name: str
+    mention: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +114,8 @@ class Quote:
     speaker: SpeakerRef | None = None
     cue: str | None = None
     confidence: float = 0.0
+    #: ``(start, end)`` of the cue's words ("said", "according to"), or None without a cue.
+    cue_span: tuple[int, int] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -113,9 +125,16 @@ class Quote:
             "end": self.end,
             "kind": self.kind,
             "speaker": (
-                {"id": self.speaker.id, "name": self.speaker.name} if self.speaker else None
+                {
+                    "id": self.speaker.id,
+                    "name": self.speaker.name,
+                    "mention": list(self.speaker.mention) if self.speaker.mention else None,
+                }
+                if self.speaker
+                else None
             ),
             "cue": self.cue,
+            "cue_span": list(self.cue_span) if self.cue_span else None,
             "confidence": round(self.confidence, 3),
         }
 
@@ -129,9 +148,14 @@ class Quote:
             start=int(d["start"]),
             end=int(d["end"]),
             kind=d["kind"],
-            speaker=SpeakerRef(id=sp["id"], name=sp["name"]) if sp else None,
+            speaker=(
+                SpeakerRef(id=sp["id"], name=sp["name"], mention=_span(sp.get("mention")))
+                if sp
+                else None
+            ),
             cue=d.get("cue"),
             confidence=float(d.get("confidence") or 0.0),
+            cue_span=_span(d.get("cue_span")),
         )
 
 

@@ -122,6 +122,8 @@ class ActorOut(OutModel):
 class SpeakerOut(OutModel):
     id: str
     name: str
+    #: [start, end] of the words naming the speaker for this quote (nearest its cue).
+    mention: tuple[int, int] | None = None
 
 
 class QuoteOut(OutModel):
@@ -133,6 +135,8 @@ class QuoteOut(OutModel):
     speaker: SpeakerOut | None = None
     cue: str | None = None
     confidence: float = 0.0
+    #: [start, end] of the cue's words.
+    cue_span: tuple[int, int] | None = None
 
 
 class DateOut(OutModel):

@@ -121,7 +121,9 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("end", pa.int32()),
             ("speaker_id", pa.string()),
             ("speaker_name", pa.string()),
+            ("speaker_mention", _SPAN),
             ("cue", pa.string()),
+            ("cue_span", _SPAN),
             ("confidence", pa.float64()),
         ]
     ),
@@ -345,6 +347,10 @@ def _actor_row(doc_id: Any, i: int, a: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+def _span_row(span: Any) -> dict[str, int] | None:
+    return {"start": span[0], "end": span[1]} if span else None
+
+
 def _quote_row(doc_id: Any, i: int, q: Mapping[str, Any]) -> dict[str, Any]:
     speaker = q.get("speaker") or {}
     return {
@@ -357,7 +363,9 @@ def _quote_row(doc_id: Any, i: int, q: Mapping[str, Any]) -> dict[str, Any]:
         "end": q.get("end"),
         "speaker_id": speaker.get("id"),
         "speaker_name": speaker.get("name"),
+        "speaker_mention": _span_row(speaker.get("mention")),
         "cue": q.get("cue"),
+        "cue_span": _span_row(q.get("cue_span")),
         "confidence": q.get("confidence"),
     }
 

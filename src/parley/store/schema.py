@@ -127,6 +127,12 @@ quote_sources = Table(
     Column("end", Integer, nullable=False),
     Column("cue", Text),
     Column("confidence", Float),
+    # Where this document names the speaker for the quote, and its cue (Quote.speaker.mention,
+    # Quote.cue_span): character offsets into the document's text.
+    Column("speaker_mention_start", Integer),
+    Column("speaker_mention_end", Integer),
+    Column("cue_start", Integer),
+    Column("cue_end", Integer),
     Column("published", Date),
     Column("changes", JSON),  # words removed/added against the quote's reference wording
     Index("ix_quote_sources_quote_id", "quote_id"),

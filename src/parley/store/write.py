@@ -56,6 +56,17 @@ _a = s.actors.c
 _al = s.actor_aliases.c
 _q = s.quotes.c
 _qs = s.quote_sources.c
+#: Columns of migration 0008: written only when some quote has them, so that results without
+#: mentions still save into a store an older Parley left (as the upgrade test does).
+_SPAN_COLUMNS = ("speaker_mention_start", "speaker_mention_end", "cue_start", "cue_end")
+
+
+def _without_empty(rows: list[dict[str, Any]], keys: tuple[str, ...]) -> list[dict[str, Any]]:
+    if any(row.get(k) is not None for row in rows for k in keys):
+        return rows
+    return [{k: v for k, v in row.items() if k not in keys} for row in rows]
+
+
 _e = s.events.c
 _em = s.event_mentions.c
 
@@ -423,6 +434,7 @@ class ArticleWriter:
                             "altered": False,
                         }
                     )
+            mention = quote.speaker.mention if quote.speaker else None
             sources.append(
                 {
                     "doc_id": article.id,
@@ -433,6 +445,10 @@ class ArticleWriter:
                     "end": quote.end,
                     "cue": quote.cue,
                     "confidence": round(quote.confidence, 3),
+                    "speaker_mention_start": mention[0] if mention else None,
+                    "speaker_mention_end": mention[1] if mention else None,
+                    "cue_start": quote.cue_span[0] if quote.cue_span else None,
+                    "cue_end": quote.cue_span[1] if quote.cue_span else None,
                     "published": article.published,
                     "changes": None,
                 }
@@ -440,7 +456,7 @@ class ArticleWriter:
             touched.add(canonical)
         if new_quotes:
             conn.execute(self._insert_quote, new_quotes)
-        conn.execute(s.quote_sources.insert(), sources)
+        conn.execute(s.quote_sources.insert(), _without_empty(sources, _SPAN_COLUMNS))
         self._refresh_quotes(conn, sorted(touched))
 
     def _refresh_quotes(self, conn: Connection, quote_ids: list[str]) -> None:

@@ -24,11 +24,13 @@ from parley.nlp.rules.actors import ActorIndex, ActorRecord
 from parley.nlp.rules.speech import (
     WEAK_SPEECH_VERBS,
     SpeakerResolver,
+    cue_span,
     cue_text,
     is_according_to,
     is_speech_noun,
     is_speech_verb,
     noun_owner,
+    speaker_mention,
     speaker_token,
 )
 from parley.quotemarks import Intervals, MarkedSpan, find_marked_spans, paragraphs
@@ -56,6 +58,11 @@ class _Draft:
     confidence: float = 0.0
     syntactic: bool = False
     kind: str = "direct"
+    mention: tuple[int, int] | None = None
+    cue_span: tuple[int, int] | None = None
+    #: A cue whose pronoun found no antecedent ("...," he said): when the context gives the
+    #: speaker, these are still the words naming them and the cue.
+    unresolved: tuple[tuple[int, int], tuple[int, int], str] | None = None
 
 
 def extract_quotes(
@@ -78,7 +85,7 @@ def extract_quotes(
     if not spans:
         return []
     quoted = Intervals(
-        [(s.open_at, (s.close_at if s.close_at is not None else s.end) + 1) for s in spans]
+        [(s.open_at, (s.close_at if s.close_at is not None else s.end) + s.width) for s in spans]
     )
     resolver = SpeakerResolver(doc, actors, quoted=lambda char: _inside(char, quoted))
     para_bounds = list(paragraphs(text))
@@ -109,9 +116,14 @@ def extract_quotes(
                 start=s.start,
                 end=s.end,
                 kind="partial" if draft.kind == "partial" else "direct",
-                speaker=SpeakerRef(draft.speaker.id, draft.speaker.name) if draft.speaker else None,
+                speaker=(
+                    SpeakerRef(draft.speaker.id, draft.speaker.name, draft.mention)
+                    if draft.speaker
+                    else None
+                ),
                 cue=draft.cue,
                 confidence=draft.confidence if draft.speaker else 0.2,
+                cue_span=draft.cue_span if draft.speaker else None,
             )
         )
     return quotes
@@ -288,15 +300,21 @@ def _attribute(
             continue
         who = speaker_token(cue, quoted=in_quote)
         if who is None and is_speech_verb(cue):
-            record, confidence = resolver.nearest_person_before(cue), 0.6
+            nearest = resolver.nearest_person_token(cue)
+            record, confidence = (nearest[1] if nearest else None), 0.6
+            who = nearest[0] if nearest else None
         elif who is None or _inside(who.idx, quoted):
             continue
         else:
             record, confidence = resolver.resolve(who)
-        if record is None:
+        if record is None and who is not None and who.pos_ == "PRON" and draft.unresolved is None:
+            draft.unresolved = (speaker_mention(cue, who), cue_span(cue), cue_text(cue))
+        if record is None or who is None:
             continue
         depth_known = rank(cue)[0] == 0
         draft.speaker = record
+        draft.mention = speaker_mention(cue, who)
+        draft.cue_span = cue_span(cue)
         draft.cue = cue_text(cue)
         draft.syntactic = depth_known
         draft.confidence = confidence * (1.0 if depth_known else 0.9)
@@ -356,6 +374,8 @@ def _infer_from_neighbours(
                     source = drafts[k]
         if source is not None and source.speaker is not None:
             draft.speaker, draft.cue = source.speaker, source.cue
+            draft.mention, draft.cue_span = source.mention, source.cue_span
+            _own_words(draft)
             draft.confidence = source.confidence * 0.85
             last_said[p] = n
             continue
@@ -366,6 +386,7 @@ def _infer_from_neighbours(
             if record is not None:
                 draft.speaker = record
                 draft.confidence = 0.6
+                _own_words(draft)
                 last_said[p] = n
                 continue
         if draft.kind == "direct":
@@ -375,7 +396,15 @@ def _infer_from_neighbours(
             if record is not None:
                 draft.speaker = record
                 draft.confidence = 0.45
+                _own_words(draft)
                 last_said[p] = n
+
+
+def _own_words(draft: _Draft) -> None:
+    """A quotation whose own cue named its speaker by a pronoun the resolver could not place
+    keeps that pronoun and cue once the context gives the speaker."""
+    if draft.unresolved is not None:
+        draft.mention, draft.cue_span, draft.cue = draft.unresolved
 
 
 def _sole_person_of_previous_sentence(

@@ -16,8 +16,10 @@ from parley.nlp.rules.actors import ORG_WORDS, TITLE_NOUNS, ActorIndex
 from parley.nlp.rules.speech import (
     REPORTING_VERBS,
     SpeakerResolver,
+    cue_span,
     cue_text,
     is_according_to,
+    speaker_mention,
     speaker_token,
 )
 from parley.quotemarks import Intervals
@@ -54,12 +56,16 @@ def _finite_clause(verb: Token) -> bool:
     )
 
 
-def _is_second_act(conj: Token) -> bool:
+def _is_second_act(conj: Token, verb: Token | None = None) -> bool:
     """A subjectless verb of speaking coordinated inside a reported clause is the speaker's
     next act ("said that the parliament did not ratify the deal, and mentioned an
     arbitration"); any other ("he was not working on a timeline, but hoped ...") is part of
     what was said."""
     lemma = conj.lemma_.lower()
+    if verb is not None and verb.tag_ != conj.tag_:
+        # "says he spoke to X and asked him to ...": a verb in another tense than the
+        # reporting verb's belongs to what was reported.
+        return False
     return (
         conj.dep_ == "conj"
         and conj.pos_ == "VERB"
@@ -72,10 +78,27 @@ def _clause_tokens(clause: Token) -> list[Token]:
     """The reported clause without the speaker's second acts coordinated to it."""
     dropped: set[int] = set()
     for conj in clause.children:
-        if _is_second_act(conj):
+        if _is_second_act(conj, clause.head):
             dropped.update(t.i for t in conj.subtree)
             dropped.update(c.i for c in clause.children if c.dep_ == "cc" and c.i < conj.i)
     return [t for t in clause.subtree if t.i not in dropped]
+
+
+def _coordinated_attitude(verb: Token, clause: Token) -> list[Token]:
+    """ "said he was not working on a timeline for a truce, but hoped a settlement could be
+    reached": a subjectless verb coordinated to the reporting verb after its clause, that is
+    no verb of saying itself but takes a clause of its own, continues what was reported."""
+    for conj in verb.children:
+        if (
+            conj.dep_ == "conj"
+            and conj.i > clause.right_edge.i
+            and conj.pos_ == "VERB"
+            and conj.lemma_.lower() not in REPORTING_VERBS
+            and not any(c.dep_ in FINITE_SUBJECT_DEPS for c in conj.children)
+            and any(c.dep_ in REPORTED_CLAUSE_DEPS and _finite_clause(c) for c in conj.children)
+        ):
+            return list(verb.doc[clause.right_edge.i + 1 : conj.right_edge.i + 1])
+    return []
 
 
 def _second_acts(verb: Token) -> list[Token]:
@@ -85,7 +108,7 @@ def _second_acts(verb: Token) -> list[Token]:
         for clause in verb.children
         if clause.dep_ in REPORTED_CLAUSE_DEPS
         for c in clause.children
-        if _is_second_act(c)
+        if _is_second_act(c, verb)
     ]
 
 
@@ -207,7 +230,42 @@ def _content_span(doc: Doc, clause_tokens: list[Token]) -> Span | None:
         span[-1].is_space or (span[-1].is_punct and span[-1].text not in CLOSING_MARKS)
     ):
         span = span[:-1]
+    span = _closed(doc, span)
     return span if len(span) >= MIN_CONTENT_TOKENS else None
+
+
+def _closed(doc: Doc, span: Span) -> Span:
+    """A content ending inside a quotation it opened ('could be reached "quickly.') takes the
+    closing mark that follows within two tokens."""
+    if not len(span):
+        return span
+    text = span.text
+    if text.count("“") <= text.count("”") and text.count('"') % 2 == 0:
+        return span
+    for end in range(span.end, min(span.end + 2, len(doc))):
+        if doc[end].text in CLOSING_MARKS or doc[end].text in {"”", '"'}:
+            return doc[span.start : end + 1]
+        if not doc[end].is_punct:
+            break
+    return span
+
+
+def _parenthetical_content(doc: Doc, verb: Token) -> Span | None:
+    """ "Otherwise, she said, countries may simply steal growth": a reporting verb set in the
+    clause it reports (parsed as its ``parataxis``) reports that clause. The content is the
+    clause without the attribution: the longer of its parts before and after it."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or head.pos_ not in {"VERB", "AUX", "ADJ"}:
+        return None
+    if not any(c.dep_ in FINITE_SUBJECT_DEPS for c in verb.children):
+        return None
+    own = {t.i for t in verb.subtree}
+    lo, hi = min(own), max(own)
+    clause = [t for t in head.subtree if t.i not in own]
+    before = _content_span(doc, [t for t in clause if t.i < lo])
+    after = _content_span(doc, [t for t in clause if t.i > hi])
+    parts = [p for p in (before, after) if p is not None]
+    return max(parts, key=lambda p: p.end_char - p.start_char) if parts else None
 
 
 def _quoted_share(span: Span, direct: Intervals) -> float:
@@ -241,9 +299,11 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
             for act in _second_acts(token):
                 speaks_for[act.i] = token
             if clauses:
-                content = _content_span(doc, _clause_tokens(clauses[0]))
+                content = _content_span(
+                    doc, _clause_tokens(clauses[0]) + _coordinated_attitude(token, clauses[0])
+                )
             else:
-                content = _object_content(doc, token)
+                content = _object_content(doc, token) or _parenthetical_content(doc, token)
             if content is None:
                 continue
         elif token.pos_ == "VERB" and token.lemma_.lower() in OBJECT_CONTENT_VERBS:
@@ -276,9 +336,10 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
                 start=content.start_char,
                 end=content.end_char,
                 kind="indirect",
-                speaker=SpeakerRef(record.id, record.name),
+                speaker=SpeakerRef(record.id, record.name, speaker_mention(cue, who)),
                 cue=cue_text(token),
                 confidence=confidence * 0.9,
+                cue_span=cue_span(token),
             )
         )
     return found

@@ -34,7 +34,9 @@ REPORTING_VERBS = lexicon.where_set("speech_verbs", "reporting")
 SPEECH_NOUNS = lexicon.word_set("speech_nouns")
 # Nouns for documents that speak for their author ("the opinion of the Court read ...").
 DOCUMENT_NOUNS = lexicon.word_set("document_nouns")
-NP_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "to"})
+NP_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "to", "within", "inside"})
+#: "a UN spokesperson", "a source within the ministry": a person speaking for an organisation.
+SPOKESPERSON_NOUNS = lexicon.word_set("spokesperson_nouns")
 #: "X and his counterparts, Y and Z": nouns that give the people they name X's office.
 PEER_NOUNS = lexicon.word_set("peer_nouns")
 # he/she and their forms (genders as ActorRecord.gender spells them); plural and neuter: None.
@@ -77,6 +79,42 @@ def cue_text(token: Token) -> str:
         return "according to"
     particle = [c.text for c in token.children if c.dep_ == "prt"]
     return " ".join([token.text, *particle])
+
+
+def cue_span(token: Token) -> tuple[int, int]:
+    """``(start, end)`` of a cue's words: the verb with its particle ("pointed out"), or
+    "according to"."""
+    end = token.idx + len(token.text)
+    if is_according_to(token):
+        to = next(c for c in token.children if c.lower_ == "to")
+        end = max(end, to.idx + len(to.text))
+    for child in token.children:
+        if child.dep_ == "prt" and child.i == token.i + 1:
+            end = child.idx + len(child.text)
+    return token.idx, end
+
+
+def mention_span(token: Token) -> tuple[int, int]:
+    """``(start, end)`` of the words naming the speaker whose head is ``token``: a pronoun
+    alone, else the noun phrase ("the Deputy Minister", "a UN spokesperson", "the ministry's
+    statement")."""
+    if token.lower_ in PRONOUNS or token.pos_ == "PRON":
+        return token.idx, token.idx + len(token.text)
+    phrase = _noun_phrase(token)
+    return phrase.start_char, phrase.end_char
+
+
+def speaker_mention(cue: Token, who: Token) -> tuple[int, int]:
+    """The words nearest ``cue`` that name its speaker ``who``: "Peskov, who said" gives
+    "who", the pronoun that stands for Peskov at the cue; otherwise :func:`mention_span`."""
+    for child in cue.children:
+        if (
+            child.dep_ in NOMINAL_SUBJECT_DEPS
+            and child.lower_ in {"who", "that", "which"}
+            and child.i != who.i
+        ):
+            return child.idx, child.idx + len(child.text)
+    return mention_span(who)
 
 
 def _absolute_with_subject(verb: Token) -> Token | None:
@@ -414,6 +452,13 @@ class SpeakerResolver:
         record = self._named(phrase)
         if record is not None and (record.kind == "person" or phrase.root.pos_ != "NOUN"):
             return record, 0.95
+        if (
+            record is not None
+            and phrase.root.lemma_.lower() in SPOKESPERSON_NOUNS
+            and phrase[0].lower_ in {"a", "an", "one", "two", "three", "several", "some"}
+        ):
+            # "a UN spokesperson": a person of the organisation, described, not the UN.
+            return self._spokesperson(phrase, record)
         if record is not None:
             # "The Wooster professor added": a role noun whose only named word is a place or an
             # organisation is a description of a person, if the article has one with that role.
@@ -460,6 +505,19 @@ class SpeakerResolver:
                 return record
         return None
 
+    def _spokesperson(self, phrase: Span, body: ActorRecord) -> tuple[ActorRecord, float]:
+        """The unnamed person who speaks for ``body``, registered under the article's own
+        description, with the organisation's country and sector."""
+        text = phrase.text.strip()
+        name = text[0].lower() + text[1:] if text[:2] in {"A ", "An", "On"} else text
+        record = self.actors.find(name)
+        if record is None:
+            kind: ActorKind = "group" if phrase.root.tag_ in {"NNS", "NNPS"} else "person"
+            record = self.actors.add(name, kind, country=body.country, sector=body.sector)
+            record.kind = kind  # "a source within the ministry" is a person, not the ministry
+        record.add_mention(phrase.start_char, phrase.end_char, text)
+        return record, 0.8
+
     def _described(self, phrase: Span, token: Token) -> tuple[ActorRecord | None, float]:
         text = phrase.text.strip()
         if not text or not any(t.is_alpha for t in phrase):
@@ -489,12 +547,17 @@ class SpeakerResolver:
     def nearest_person_before(self, cue: Token) -> ActorRecord | None:
         """The closest person named before ``cue`` in its sentence, outside quotations: the
         reader's answer when the parse gives the cue no subject ("..., Lucia Marin, said")."""
+        found = self.nearest_person_token(cue)
+        return found[1] if found else None
+
+    def nearest_person_token(self, cue: Token) -> tuple[Token, ActorRecord] | None:
+        """:meth:`nearest_person_before` with the token that names the person."""
         for tok in reversed(list(cue.sent)):
             if tok.i >= cue.i or (self._quoted and self._quoted(tok.idx)):
                 continue
             record = self.actors.at(tok.idx, tok.idx + len(tok.text))
             if record is not None and record.kind == "person":
-                return record
+                return tok, record
         return None
 
     def resolve_pronoun(self, token: Token) -> ActorRecord | None:
@@ -503,7 +566,16 @@ class SpeakerResolver:
         Walk back sentence by sentence from the pronoun (at most four sentences, not across
         more than one paragraph break); in each, prefer the main clause's subject, then other
         subjects, then any mention; skip actors of the wrong kind, number or known gender.
+        A gendered pronoun that no person of its gender fits takes the person a reader would
+        take regardless: a gender learnt from the article's pronouns can be wrong (two
+        people who share a surname pool their pronouns).
         """
+        found = self._resolve_pronoun(token, strict=True)
+        if found is None and PRONOUNS.get(token.lower_):
+            found = self._resolve_pronoun(token, strict=False)
+        return found
+
+    def _resolve_pronoun(self, token: Token, *, strict: bool) -> ActorRecord | None:
         gender = PRONOUNS.get(token.lower_)
         plural = token.lower_ in {"they", "them", "their", "we"}
         sents = self._sents
@@ -532,13 +604,13 @@ class SpeakerResolver:
                     record = self._people_together(tok)
                 else:
                     record = self.actors.at(tok.idx, tok.idx + len(tok.text))
-                if record is None or not self._compatible(record, gender, plural):
+                if record is None or not self._compatible(record, gender, plural, strict):
                     continue
                 ranked.append((self._role_rank(tok), -tok.i if n == current else tok.i, record))
             if ranked:
                 ranked.sort(key=lambda item: (item[0], item[1]))
                 best = ranked[0][2]
-                if gender and best.id not in self.genders:
+                if gender and strict and best.id not in self.genders:
                     self.genders[best.id] = gender
                 return best
         return None
@@ -569,7 +641,9 @@ class SpeakerResolver:
             self._chains[pronoun.i] = self.resolve_pronoun(pronoun)
         return self._chains[pronoun.i]
 
-    def _compatible(self, record: ActorRecord, gender: str | None, plural: bool) -> bool:
+    def _compatible(
+        self, record: ActorRecord, gender: str | None, plural: bool, strict: bool = True
+    ) -> bool:
         if plural:
             return record.kind != "person"
         if gender is None:  # "it"
@@ -577,7 +651,7 @@ class SpeakerResolver:
         if record.kind != "person":
             return False
         known = self.genders.get(record.id)
-        return not (known and known != gender)
+        return not (strict and known and known != gender)
 
     @staticmethod
     def _role_rank(tok: Token) -> int:

@@ -122,8 +122,10 @@ class ActorIndex:
             if record.country is None and code.country:
                 record.country = code.country
                 record.country_evidence = True
-            elif record.country is None and code.igo is None:
-                # Unnamed sources ("a government official") belong to the article's country.
+            elif record.country is None and code.igo is None and kind != "group":
+                # Unnamed sources ("a government official") belong to the article's country;
+                # groups ("sources", "officials", "analysts") have none unless the text gives
+                # one ("Ukrainian officials").
                 record.country = self.main_country
         self.records.append(record)
         return record

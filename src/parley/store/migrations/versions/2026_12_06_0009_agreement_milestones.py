@@ -4,7 +4,7 @@ record (memorandum signed, finalisation due, signing expected), as JSON.
 Adding a nullable column needs no batch mode on SQLite.
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-06
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
