@@ -65,8 +65,29 @@ def _literal_places(places: list[Place]) -> list[Place]:
     return [p for p in places if p.literal and p.latitude is not None]
 
 
-def _freeze_actors(actors: ActorIndex) -> tuple[Actor, ...]:
-    return actors.freeze()
+def _freeze_actors(actors: ActorIndex, quotes: tuple[Quote, ...]) -> tuple[Actor, ...]:
+    """The actor table. The words that name a quote's speaker (a pronoun, a description, a
+    name) are a mention of that actor too, so every attribution can be checked against the
+    actor's mentions; words that overlap a mention it already has add nothing."""
+    frozen = actors.freeze()
+    named_by: dict[str, set[tuple[int, int]]] = {}
+    for quote in quotes:
+        if quote.speaker is not None and quote.speaker.mention is not None:
+            start, end = quote.speaker.mention
+            named_by.setdefault(quote.speaker.id, set()).add((start, end))
+    if not named_by:
+        return frozen
+    out = []
+    for actor in frozen:
+        extra = [
+            span
+            for span in named_by.get(actor.id, ())
+            if not any(span[0] < end and start < span[1] for start, end in actor.mentions)
+        ]
+        if extra:
+            actor = replace(actor, mentions=tuple(sorted([*actor.mentions, *extra])))
+        out.append(actor)
+    return tuple(out)
 
 
 #: The extraction, in dependency order (each row may use the rows above it).
@@ -95,7 +116,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("agreements", extract_agreements, ("doc", "actors", "dates", "quotes"), "agreements"),
     Stage("conditions", extract_conditions, ("doc", "actors", "quotes", "dates"), "conditions"),
     # Last: the rules above may add actors (unnamed speakers, parties).
-    Stage("actor_list", _freeze_actors, ("actors",), "actors"),
+    Stage("actor_list", _freeze_actors, ("actors", "quotes"), "actors"),
 )
 
 
