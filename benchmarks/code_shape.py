@@ -6,7 +6,8 @@ usage:
 
 1. modules over 800 lines;
 2. functions (and methods) with cyclomatic complexity above 30, as radon computes it
-   (``pip install radon``; the same figure as ``radon cc -s -n E src/parley``);
+   (``pip install radon``, in the ``lint`` extra; the same figure as
+   ``radon cc -s -n E src/parley``);
 3. literal word lists of 8 or more words left in code: list, set, tuple and dict literals
    whose elements (dict: keys) are 8 or more string constants that look like words or
    phrases (no identifiers: an element with an underscore disqualifies a list; ``__all__`` is

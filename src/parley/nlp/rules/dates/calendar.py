@@ -28,6 +28,7 @@ from parley.quotemarks import find_marked_spans
 from parley.temporal import (
     MONTH_ABBREVIATIONS,
     MONTHS,
+    Candidate,
     DateExpr,
     Tense,
     find_candidates,
@@ -39,26 +40,20 @@ from parley.types import DateMention
 # Entities that contain calendar words without being dates ("Sunday Times", "April Ryan").
 _NAME_ENTS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "LOC", "NORP",
                         "LANGUAGE"})  # fmt: skip
-_TEMPORAL_BEFORE = frozenset({"in", "since", "until", "till", "by", "from", "to", "through",
-                              "during", "before", "after", "of", "early", "late", "mid", "last",
-                              "next", "this", "between", "around", "and", "or", "for"})  # fmt: skip
+_TEMPORAL_BEFORE = lexicon.word_set("timex_temporal_before")
 _ATTRIBUTIVE_BEFORE = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this",
                                  "that", "'s", "’s"})  # fmt: skip
-_MAY_BEFORE = frozenset({"in", "since", "until", "till", "through", "during", "early", "late",
-                         "mid", "last", "next", "this"})  # fmt: skip
+_MAY_BEFORE = lexicon.word_set("timex_may_before")
 _RECURRING_BEFORE = frozenset({"every", "each"})
-_HOLIDAY_BEFORE = frozenset({"black", "good", "bloody", "super", "cyber", "ash", "palm", "easter",
-                             "holy", "maundy", "shrove", "giving"})  # fmt: skip
-_CLOCK_AFTER = frozenset({"utc", "gmt", "hours", "hrs", "hr", "h", "local", "est", "edt", "cet",
-                          "cest", "bst", "pst", "pdt", "msk", "ist", "jst", "am", "pm", "a.m.",
-                          "p.m."})  # fmt: skip
+_HOLIDAY_BEFORE = lexicon.word_set("timex_holiday_before")
+_CLOCK_AFTER = lexicon.word_set("timex_clock_after")
 _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo", "would", "can", "ca", "may",
                          "might", "must", "should"})  # fmt: skip
 _PRESENT_AUX = frozenset({"is", "are", "am", "'s", "’s", "'re", "’re", "'m", "’m", "do", "does"})
 _PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have", "'ve", "’ve", "been"})
 _PLAN_LEMMAS = frozenset({"schedule", "set", "slate", "plan", "due", "expect", "timetable"})
 _NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "poss"})
-_CALENDAR_WORDS = frozenset({*MONTHS, *MONTH_ABBREVIATIONS})
+_CALENDAR_WORDS = lexicon.derived_set("calendar words", lambda: {*MONTHS, *MONTH_ABBREVIATIONS})
 _DASHES = frozenset({"-", "–", "—", "to"})
 _YEAR_TOKEN = re.compile(r"\d{4}")
 _QUALIFIED_YEAR_TOKEN = re.compile(r"(?i:mid|early|late)-\d{4}")
@@ -107,66 +102,102 @@ def extract_calendar_dates(doc: Doc, *, published: date | None) -> list[DateMent
         if span is None or not _is_date(expr, span):
             continue
         inside_quote = _inside(quoted, cand.start)
-        if expr.kind == "deictic" and not inside_quote and _generic_today(span):
-            continue
-        if expr.kind == "deictic" and _nowadays_possessive(span):
+        if expr.kind == "deictic" and _generic_deictic(span, inside_quote):
             continue
         modifier = _modifies_noun(span)
-        tense = None if modifier else _tense(span, expr.kind)
-        forward = _opens_forward(text, cand.prep_start, cand.start, expr.kind)
-        if expr.kind == "weekday" and _LIMIT_CLOCK_BEFORE.search(
-            text, max(0, cand.start - 40), cand.start
-        ):
-            forward = True  # "until 9 a.m. Tuesday", "by noon Friday"
-        if expr.kind == "weekday" and _AS_SOON_AS.search(text, max(0, cand.start - 16), cand.start):
-            tense = "future"  # "as soon as Tuesday", "as early as Tuesday"
-        if forward and expr.kind == "weekday" and not _narrated_past(span):
-            # "until Friday", "extended until Friday": the end of a span still ahead.
-            tense = "future"
-        reference = published
-        if expr.kind == "deictic" and inside_quote and state.narrative and published:
-            # "Today" in a quotation is the day the words were said: the day the narrative is on.
-            reference = state.narrative
-        year_hint = None
-        if (
-            expr.kind == "month_day"
-            and state.year_hint is not None
-            and cand.start - state.year_hint_end <= _YEAR_HINT_CHARS
-            and "\n" not in text[state.year_hint_end : cand.start]
-        ):
-            year_hint = state.year_hint
-        anchor = {"anchor_year": state.last, "anchor_month": state.last_month}.get(
-            expr.kind, state.anchor
-        )
+        tense, forward = _tense_and_forward(text, cand, expr, span, modifier)
         value = resolve_expr(
             expr,
-            reference,
+            _reference_day(expr, inside_quote, state, published),
             tense=None if forward and expr.kind != "weekday" else tense,
-            anchor=anchor,
-            year_hint=year_hint,
+            anchor=_anchor_for(expr, state),
+            year_hint=_year_hint_for(expr, state, cand, text),
             forward=forward,
         )
         if value is None and published is not None:
             # Relative to something the text never dated: not a calendar date we can name.
             continue
         out.append(DateMention(text[cand.prep_start : cand.end], cand.prep_start, cand.end, value))
-        if value is None:
-            continue
-        if not modifier:
-            state.last = date.fromisoformat((value + "-01-01")[:10])
-            if len(value) >= 7:
-                state.last_month = state.last
-        if expr.precision == "day" and not modifier:
-            state.anchor = date.fromisoformat(value)
-            if _in_main_clause(span) and not inside_quote:
-                state.narrative = state.anchor
-        if expr.kind == "full" and not modifier:
-            # Only a day written with its year sets the year of the month-days after it ("on
-            # November 15, 2017 ... on November 21"); a month and year ("ended in August 1988")
-            # is background more often than the time of the story.
-            state.year_hint = date.fromisoformat(value)
-            state.year_hint_end = cand.end
+        if value is not None:
+            _remember(state, expr, value, cand, span, modifier=modifier, inside_quote=inside_quote)
     return out
+
+
+def _generic_deictic(span: Span, inside_quote: bool) -> bool:
+    """ "today's world" (outside a quotation), "nowadays" readings of a deictic: no day."""
+    return (not inside_quote and _generic_today(span)) or _nowadays_possessive(span)
+
+
+def _tense_and_forward(
+    text: str, cand: Candidate, expr: DateExpr, span: Span, modifier: bool
+) -> tuple[Tense | None, bool]:
+    """The tense that orients the expression, and whether it ends a span still open."""
+    tense = None if modifier else _tense(span, expr.kind)
+    forward = _opens_forward(text, cand.prep_start, cand.start, expr.kind)
+    if expr.kind != "weekday":
+        return tense, forward
+    if _LIMIT_CLOCK_BEFORE.search(text, max(0, cand.start - 40), cand.start):
+        forward = True  # "until 9 a.m. Tuesday", "by noon Friday"
+    if _AS_SOON_AS.search(text, max(0, cand.start - 16), cand.start):
+        tense = "future"  # "as soon as Tuesday", "as early as Tuesday"
+    if forward and not _narrated_past(span):
+        # "until Friday", "extended until Friday": the end of a span still ahead.
+        tense = "future"
+    return tense, forward
+
+
+def _reference_day(
+    expr: DateExpr, inside_quote: bool, state: _State, published: date | None
+) -> date | None:
+    if expr.kind == "deictic" and inside_quote and state.narrative and published:
+        # "Today" in a quotation is the day the words were said: the day the narrative is on.
+        return state.narrative
+    return published
+
+
+def _year_hint_for(expr: DateExpr, state: _State, cand: Candidate, text: str) -> date | None:
+    """The nearby date written with its year that places a month-day without one."""
+    if (
+        expr.kind == "month_day"
+        and state.year_hint is not None
+        and cand.start - state.year_hint_end <= _YEAR_HINT_CHARS
+        and "\n" not in text[state.year_hint_end : cand.start]
+    ):
+        return state.year_hint
+    return None
+
+
+def _anchor_for(expr: DateExpr, state: _State) -> date | None:
+    return {"anchor_year": state.last, "anchor_month": state.last_month}.get(
+        expr.kind, state.anchor
+    )
+
+
+def _remember(
+    state: _State,
+    expr: DateExpr,
+    value: str,
+    cand: Candidate,
+    span: Span,
+    *,
+    modifier: bool,
+    inside_quote: bool,
+) -> None:
+    """What a resolved mention tells the mentions after it."""
+    if not modifier:
+        state.last = date.fromisoformat((value + "-01-01")[:10])
+        if len(value) >= 7:
+            state.last_month = state.last
+    if expr.precision == "day" and not modifier:
+        state.anchor = date.fromisoformat(value)
+        if _in_main_clause(span) and not inside_quote:
+            state.narrative = state.anchor
+    if expr.kind == "full" and not modifier:
+        # Only a day written with its year sets the year of the month-days after it ("on
+        # November 15, 2017 ... on November 21"); a month and year ("ended in August 1988")
+        # is background more often than the time of the story.
+        state.year_hint = date.fromisoformat(value)
+        state.year_hint_end = cand.end
 
 
 # --- is this candidate a date? ------------------------------------------------------------

@@ -10,6 +10,7 @@ of the publication date ends on a day, and "by the end of the week" on the week'
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -19,18 +20,32 @@ from parley import lexicon
 from parley.nlp.doctext import doc_sents, doc_text
 from parley.nlp.rules.dates.calendar import _NAME_ENTS, _tense
 from parley.temporal import (
-    PREPOSITIONS,
+    Tense,
     Timex,
+    TimexValue,
     deadline,
     find_timexes,
     period_end,
+    prepositions,
     resolve_timex,
 )
 from parley.types import DateMention
 
-_PREP_BEFORE = re.compile(
-    r"\b(" + "|".join((*PREPOSITIONS, "within", "over", "at")) + r")\s+$", re.I
-)
+_PREP_BEFORES: dict[int, re.Pattern[str]] = {}
+
+
+def _prep_before() -> re.Pattern[str]:
+    """A preposition that ends the text searched ("on ", "within "), built once per lexicon."""
+    lex = lexicon.current()
+    pattern = _PREP_BEFORES.get(id(lex))
+    if pattern is None:
+        pattern = re.compile(
+            r"\b(" + "|".join((*prepositions(), "within", "over", "at")) + r")\s+$", re.I
+        )
+        _PREP_BEFORES[id(lex)] = pattern
+    return pattern
+
+
 _END_OF_BEFORE = re.compile(r"(?:by\s+|until\s+|before\s+)?(?:the\s+)?(?:end|close)\s+of\s+$",
                             re.I)  # fmt: skip
 _YEAR_AGO = re.compile(r"(?i:\b(?:a\s+year\s+(?:ago|earlier|before)|year-(?:earlier|ago)\b"
@@ -70,61 +85,91 @@ def extract_other_timexes(
 ) -> list[DateMention]:
     """Weeks, quarters, seasons, decades, references, durations, recurrences and clock times."""
     text = doc_text(doc)
+    prep_before = _prep_before()
     taken = [(m.start, m.end) for m in calendar]
     out: list[DateMention] = []
     last_quarter: tuple[int, int] | None = None
     for t in find_timexes(text):
-        overlapping = [(a, b) for a, b in taken if t.start < b and a < t.end]
-        prep = _PREP_BEFORE.search(text, max(0, t.start - 12), t.start)
-        outer = prep.start(1) if prep else t.start
-        if overlapping and not (
-            # "the third quarter of 1984", "this year's third quarter": the quarter, not the year
-            t.kind.startswith("quarter") and all(outer <= a and b <= t.end for a, b in overlapping)
-        ):
+        prep = prep_before.search(text, max(0, t.start - 12), t.start)
+        if _overlaps_calendar(t, taken, prep.start(1) if prep else t.start):
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or not _plausible(t, span, text):
             continue
-        tense = _tense(span, "weekday") if t.kind in ("week", "season", "quarter") else None
-        if t.kind == "holiday":
-            tense = _tense(span, "month_day")  # "celebrated Christmas" looks back
         before = text[max(0, t.start - 30) : t.start]
         end_of = _END_OF_BEFORE.search(before)
         value = resolve_timex(
-            t, published, tense=tense, last_quarter=last_quarter, end_of=end_of is not None
+            t,
+            published,
+            tense=_timex_tense(t, span),
+            last_quarter=last_quarter,
+            end_of=end_of is not None,
         )
         if value is None:
             continue
         if t.kind == "part_of_day" and (t.get("part2") or t.get("part3")):
             # "in the morning", "mid-afternoon" with no day of their own: the day last named
-            day = _last_day_before(calendar, t.start)
-            if day is not None and value.timex[10:11] == "T":
-                value = replace(value, timex=day + value.timex[10:])
+            value = _on_last_day(value, calendar, t.start)
         if t.kind == "quarter" and re.fullmatch(r"\d{4}-Q\d", value.timex):
             last_quarter = (int(value.timex[:4]), int(value.timex[-1]))
-        start = t.start
-        limit = value.deadline if value.type == "DATE" else None
-        if value.type == "DURATION" and _limit_before(before):
-            limit = deadline(published, value.timex) if published else None
-        if value.type == "DATE" and end_of:
-            value = replace(value, mod=value.mod or "END")
-            start = t.start - len(before) + end_of.start()
-            limit = period_end(value.timex)
-        elif prep := _PREP_BEFORE.search(before):
-            start = t.start - len(before) + prep.start(1)
-        out.append(
-            DateMention(
-                text[start : t.end],
-                start,
-                t.end,
-                value.value,
-                value.type,
-                value.timex,
-                value.mod,
-                limit,
-            )
-        )
+        out.append(_timex_mention(t, value, text, before, end_of, published, prep_before))
     return out
+
+
+def _overlaps_calendar(t: Timex, taken: list[tuple[int, int]], outer: int) -> bool:
+    """True when ``t`` overlaps a calendar mention, unless it is a quarter around it ("the
+    third quarter of 1984", "this year's third quarter": the quarter, not the year)."""
+    overlapping = [(a, b) for a, b in taken if t.start < b and a < t.end]
+    return bool(overlapping) and not (
+        t.kind.startswith("quarter") and all(outer <= a and b <= t.end for a, b in overlapping)
+    )
+
+
+def _timex_tense(t: Timex, span: Span) -> Tense | None:
+    """The tense that orients "the weekend", "the summer", bare quarters and holidays."""
+    if t.kind == "holiday":
+        return _tense(span, "month_day")  # "celebrated Christmas" looks back
+    return _tense(span, "weekday") if t.kind in ("week", "season", "quarter") else None
+
+
+def _on_last_day(value: TimexValue, calendar: list[DateMention], position: int) -> TimexValue:
+    day = _last_day_before(calendar, position)
+    if day is not None and value.timex[10:11] == "T":
+        return replace(value, timex=day + value.timex[10:])
+    return value
+
+
+def _timex_mention(
+    t: Timex,
+    value: TimexValue,
+    text: str,
+    before: str,
+    end_of: re.Match[str] | None,
+    published: date | None,
+    prep_before: re.Pattern[str],
+) -> DateMention:
+    """The mention of ``t``: its text from a leading "the end of" or preposition, and the
+    deadline it sets ("within 30 days", "by the end of the week")."""
+    start = t.start
+    limit = value.deadline if value.type == "DATE" else None
+    if value.type == "DURATION" and _limit_before(before):
+        limit = deadline(published, value.timex) if published else None
+    if value.type == "DATE" and end_of:
+        value = replace(value, mod=value.mod or "END")
+        start = t.start - len(before) + end_of.start()
+        limit = period_end(value.timex)
+    elif prep := prep_before.search(before):
+        start = t.start - len(before) + prep.start(1)
+    return DateMention(
+        text[start : t.end],
+        start,
+        t.end,
+        value.value,
+        value.type,
+        value.timex,
+        value.mod,
+        limit,
+    )
 
 
 def _last_day_before(calendar: list[DateMention], position: int) -> str | None:
@@ -171,8 +216,12 @@ def _plausible(t: Timex, span: Span, text: str) -> bool:
     """The parse's veto: names, ages, points in time and adjectives of other things."""
     if any(tok.ent_type_ in _NAME_ENTS for tok in span):
         return False
-    after = text[t.end : t.end + 20]
-    if t.kind in ("duration", "vague_duration") and _blocked_after(after):
+    veto = _PLAUSIBLE_BY_KIND.get(t.kind)
+    return veto is None or veto(t, span, text, text[t.end : t.end + 20])
+
+
+def _plausible_duration(t: Timex, span: Span, text: str, after: str) -> bool:
+    if _blocked_after(after):
         # "40 years old", "two years ago": an age or a point, not a length. "Three days later",
         # "90 days after the vote": TimeML marks the length ("three days"), the point is the
         # event's; "a year earlier" stays the point year_ago_quarters reads.
@@ -180,46 +229,65 @@ def _plausible(t: Timex, span: Span, text: str) -> bool:
             return False
         point = _YEAR_AGO.match(text, t.start)
         return point is None or point.end() <= t.end
-    if t.kind == "duration" and (t.get("num") or "").lower() in ("a", "an") and span.start > 0:
+    if t.kind != "duration":
+        return True
+    if (t.get("num") or "").lower() in ("a", "an") and span.start > 0:
         prev = span.doc[span.start - 1]
         if prev.like_num or prev.pos_ in ("NOUN", "PROPN", "NUM") or prev.text in ("$", "%"):
             return False  # "four flights a week", "$500 million a year": a rate, not a length
-    if t.kind == "week" and t.text.istitle() and not span.doc[span.start].is_sent_start:
-        return False  # "ABC's This Week": a title
-    if (
-        t.kind == "duration"
-        and (t.get("unit") or "x")[0].isupper()
+    # "CBS's ''60 Minutes''", "on ''48 Hours''": a title, not a length
+    return not (
+        (t.get("unit") or "x")[0].isupper()
         and _TITLE_BEFORE.search(text, max(0, t.start - 8), t.start)
-    ):
-        return False  # "CBS's ''60 Minutes''", "on ''48 Hours''": a title, not a length
-    if t.kind == "year_ref" and re.match(
+    )
+
+
+def _plausible_week(t: Timex, span: Span, text: str, after: str) -> bool:
+    # "ABC's This Week": a title
+    return not (t.text.istitle() and not span.doc[span.start].is_sent_start)
+
+
+def _plausible_year_ref(t: Timex, span: Span, text: str, after: str) -> bool:
+    if re.match(
         r"[\s,]*(?:before|after|earlier|later|ago|of|in\s+which|when|that|which|where|it|he|she"
         r"|they|we|i|you|in\s+review|'s|’s)\b",
         after,
     ):
         return False  # "the year before", "the year of the dragon": another year, or none
-    if t.kind == "year_ref" and t.get("of") and not t.get("which"):
+    if t.get("of") and not t.get("which"):
         # "the first nine months of the year", "the rest of the year"; not "person of the year"
         return _PART_OF.search(text, max(0, t.start - 30), t.start) is not None
-    if t.kind == "reference" and re.match(r"\s+of\b", after):
-        return False  # "the future of the region": the thing, not the time
-    if t.kind == "set" and t.get("rec") and span.root.dep_ == "amod":
-        return False  # "a quarterly dividend", "the daily newspaper": a property of a thing
-    if t.kind == "reference":
-        if t.text.lower().endswith("past") and _counts_time(after):
-            return False  # "the past two years": a duration, read elsewhere
-        if t.text.lower() == "current" and _counts_time(after):
-            return False  # "the current fiscal year": a period, not "now"
-        word = span.root
-        if (
-            word.lower_ == "current"
-            and word.dep_ == "amod"
-            and word.head.lower_ in ("account", "accounts")
-        ):
-            return False
-        if word.lower_ == "now" and word.dep_ in ("dep",) and word.i == span.sent.start:
-            return True
     return True
+
+
+def _plausible_set(t: Timex, span: Span, text: str, after: str) -> bool:
+    # "a quarterly dividend", "the daily newspaper": a property of a thing
+    return not (t.get("rec") and span.root.dep_ == "amod")
+
+
+def _plausible_reference(t: Timex, span: Span, text: str, after: str) -> bool:
+    if re.match(r"\s+of\b", after):
+        return False  # "the future of the region": the thing, not the time
+    if t.text.lower().endswith("past") and _counts_time(after):
+        return False  # "the past two years": a duration, read elsewhere
+    if t.text.lower() == "current" and _counts_time(after):
+        return False  # "the current fiscal year": a period, not "now"
+    word = span.root
+    return not (
+        word.lower_ == "current"
+        and word.dep_ == "amod"
+        and word.head.lower_ in ("account", "accounts")
+    )
+
+
+_PLAUSIBLE_BY_KIND: dict[str, Callable[[Timex, Span, str, str], bool]] = {
+    "duration": _plausible_duration,
+    "vague_duration": _plausible_duration,
+    "week": _plausible_week,
+    "year_ref": _plausible_year_ref,
+    "set": _plausible_set,
+    "reference": _plausible_reference,
+}
 
 
 def year_ago_quarters(
@@ -243,28 +311,40 @@ def year_ago_quarters(
         )
         before = [x for x in result if x.end <= sent_end and x.timex and x.start != m.start()
                   and not (x.start < m.end() and m.start() < x.end)]  # fmt: skip
-        quarters = [x for x in before if re.fullmatch(r"\d{4}-Q\d", x.timex or "")
-                    and not _YEAR_AGO.search(x.text)]  # fmt: skip
-        back: str | None = None
-        if quarters:
-            q = quarters[-1].timex or ""
-            back = f"{int(q[:4]) - 1:04d}-{q[5:]}"
+        back = _quarter_a_year_back(before)
         if same:
             if back:
                 for i in same:
                     result[i] = replace(result[i], timex=back)
             continue
         if back is None and "earlier" in m.group().lower():
-            days = [x for x in before if x.start < m.start() and x.value and x.type == "DATE"]
-            if days:
-                anchor = days[-1].value or ""
-                back = f"{int(anchor[:4]) - 1:04d}{anchor[4:]}"
-            elif published is not None:
-                back = f"{published.year - 1:04d}"
+            back = _year_earlier(before, m.start(), published)
         if back is None:
             continue
         added.append(DateMention(m.group(), m.start(), m.end(), None, "DATE", back))
     return sorted([*result, *added], key=lambda x: (x.start, x.end))
+
+
+def _quarter_a_year_back(before: list[DateMention]) -> str | None:
+    """The last quarter named in ``before``, a year back (``1988-Q3`` for ``1989-Q3``)."""
+    quarters = [x for x in before if re.fullmatch(r"\d{4}-Q\d", x.timex or "")
+                and not _YEAR_AGO.search(x.text)]  # fmt: skip
+    if not quarters:
+        return None
+    q = quarters[-1].timex or ""
+    return f"{int(q[:4]) - 1:04d}-{q[5:]}"
+
+
+def _year_earlier(before: list[DateMention], position: int, published: date | None) -> str | None:
+    """ "a year earlier": a year before the last date named before ``position``, else the year
+    before publication."""
+    days = [x for x in before if x.start < position and x.value and x.type == "DATE"]
+    if days:
+        anchor = days[-1].value or ""
+        return f"{int(anchor[:4]) - 1:04d}{anchor[4:]}"
+    if published is not None:
+        return f"{published.year - 1:04d}"
+    return None
 
 
 # Between a clock time and the day it falls on: a time zone, a comma, spaces.
