@@ -20,7 +20,7 @@ import io
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 from parley.errors import ConfigError
 
@@ -72,6 +72,18 @@ class CameoCode:
     @property
     def root(self) -> str:
         return self.code[:2]
+
+    def event_fields(self) -> dict[str, Any]:
+        """The fields of an :class:`~parley.types.Event` that its code decides."""
+        return {
+            "code": self.code,
+            "label": self.label,
+            "root": self.root,
+            "quad_class": self.quad_class,
+            "goldstein": self.goldstein,
+            "plover_type": self.plover_type,
+            "plover_mode": self.plover_mode,
+        }
 
     @property
     def level(self) -> int:

@@ -335,13 +335,7 @@ def _build_event(
     )
     return Event(
         id=event_id,
-        code=node.code,
-        label=entry.label,
-        root=entry.root,
-        quad_class=entry.quad_class,
-        goldstein=entry.goldstein,
-        plover_type=entry.plover_type,
-        plover_mode=entry.plover_mode,
+        **entry.event_fields(),
         source=source,
         targets=tuple(targets),
         trigger=(start, end),

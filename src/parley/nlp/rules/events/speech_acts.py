@@ -146,13 +146,7 @@ def _statement(
     when = _date_for(sent, trigger[0], dates, published)
     return Event(
         id="",
-        code=code,
-        label=entry.label,
-        root=entry.root,
-        quad_class=entry.quad_class,
-        goldstein=entry.goldstein,
-        plover_type=entry.plover_type,
-        plover_mode=entry.plover_mode,
+        **entry.event_fields(),
         source=source,
         targets=tuple(targets),
         trigger=(quote.start, quote.end),
