@@ -521,3 +521,39 @@ def test_events_tone_words_inside_a_condition_do_not_code_a_statement() -> None:
         'we walk," Holm said.'
     )
     assert [e.code for e in _events(text) if e.quote_id] in ([], ["010"])
+
+
+# -- ultimatums (issue 12: a conditional threat with a time limit is CAMEO 139) ----------------
+
+
+@pytest.mark.model
+def test_conditional_threat_with_a_time_limit_is_an_ultimatum() -> None:
+    event = _one(
+        "The minister warned that Britain would impose sanctions within 48 hours "
+        "unless the ships were released."
+    )
+    assert (event.code, event.label, event.plover_mode) == ("139", "Give ultimatum", "ultimatum")
+
+
+@pytest.mark.model
+def test_time_limit_in_the_next_sentence_makes_the_threat_an_ultimatum() -> None:
+    events = _events(
+        "The envoy said Washington would abandon the talks without signs of progress. "
+        '"We are talking about a matter of days," he said.'
+    )
+    assert [e.code for e in events if e.root == "13"] == ["139"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a condition but no time
+        "The minister warned that Britain would impose sanctions if the ships were not released.",
+        # a time but no condition
+        "The president threatened to cut aid to the region within a week.",
+    ],
+)
+def test_threat_without_condition_and_time_stays_a_threat(text: str) -> None:
+    event = _one(text)
+    assert event.root == "13" and event.code != "139", event.code

@@ -40,6 +40,7 @@ from parley.nlp.rules.events.merge import _dedupe, events_in_sentence
 from parley.nlp.rules.events.participants import _Context
 from parley.nlp.rules.events.sentence import _sentence_events
 from parley.nlp.rules.events.speech_acts import speech_events
+from parley.nlp.rules.events.ultimatums import code_ultimatums
 from parley.nlp.rules.events.vocab import REPORTING
 from parley.nlp.rules.places import extract_places
 from parley.types import DateMention, Event, EventActor, Place, Quote
@@ -91,4 +92,5 @@ def extract_events(
             log.warning("event rules failed on the sentence at %d", sent.start_char, exc_info=True)
     drafts += speech_events(ctx, drafts, dates, published, places)
     drafts.sort(key=lambda d: d[0].sentence[0])
+    drafts = code_ultimatums(doc, drafts, dates)
     return _dedupe(drafts, actors.main_country)
