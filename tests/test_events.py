@@ -557,3 +557,12 @@ def test_time_limit_in_the_next_sentence_makes_the_threat_an_ultimatum() -> None
 def test_threat_without_condition_and_time_stays_a_threat(text: str) -> None:
     event = _one(text)
     assert event.root == "13" and event.code != "139", event.code
+
+
+def test_events_should_is_an_appeal_must_a_demand() -> None:
+    # "should" advises: an appeal (02) to the party named, not a demand (10).
+    appeal = _one("Portugal said Morocco should reopen its border crossings.")
+    assert appeal.root == "02" and appeal.source is not None and appeal.source.country == "PRT"
+    assert [t.country for t in appeal.targets] == ["MAR"]
+    demand = _one("Portugal said Morocco must reopen its border crossings.")
+    assert demand.root == "10" and [t.country for t in demand.targets] == ["MAR"]
