@@ -566,3 +566,13 @@ def test_events_should_is_an_appeal_must_a_demand() -> None:
     assert [t.country for t in appeal.targets] == ["MAR"]
     demand = _one("Portugal said Morocco must reopen its border crossings.")
     assert demand.root == "10" and [t.country for t in demand.targets] == ["MAR"]
+
+
+def test_events_unnamed_attacker_is_of_the_country_where_it_happened() -> None:
+    # The doer of an attack the text does not name is coded by where it happened (ICEWS's
+    # "unidentified gunmen (country)"), with no actor id; a named doer keeps its own country.
+    unnamed = _one("A provincial judge was stabbed in Peshawar on Monday.")
+    assert unnamed.root == "18" and unnamed.source is not None
+    assert unnamed.source.country == "PAK" and unnamed.source.actor_id is None
+    named = _one("Turkish soldiers shot a smuggler near Aleppo on Monday.")
+    assert named.source is not None and named.source.country == "TUR"
