@@ -576,3 +576,9 @@ def test_events_unnamed_attacker_is_of_the_country_where_it_happened() -> None:
     assert unnamed.source.country == "PAK" and unnamed.source.actor_id is None
     named = _one("Turkish soldiers shot a smuggler near Aleppo on Monday.")
     assert named.source is not None and named.source.country == "TUR"
+
+
+def test_events_claiming_an_attack_is_claiming_responsibility() -> None:
+    # "claimed the bombing" acknowledges responsibility (015), like "claimed responsibility".
+    event = _one("The Taliban claimed the bombing of a Pakistani police station.")
+    assert event.code == "015" and [t.country for t in event.targets] == ["PAK"]
