@@ -582,16 +582,3 @@ def test_events_claiming_an_attack_is_claiming_responsibility() -> None:
     # "claimed the bombing" acknowledges responsibility (015), like "claimed responsibility".
     event = _one("The Taliban claimed the bombing of a Pakistani police station.")
     assert event.code == "015" and [t.country for t in event.targets] == ["PAK"]
-
-
-def test_events_undated_past_after_backdrop_is_backdrop() -> None:
-    # A past-tense act with no date of its own, after a backdrop date in its paragraph, is part
-    # of that history; a dated act and the next paragraph are news again.
-    text = (
-        "In 1998, Ecuador and Peru signed a peace treaty in Brasilia. Peru then withdrew its "
-        "troops from the border. On Monday, Peru expelled two Ecuadorian diplomats.\n\n"
-        "Ecuador recalled its ambassador from Lima."
-    )
-    events = _events(text)
-    assert [e.code for e in events] == ["161", "161"]
-    assert [e.source.country for e in events if e.source] == ["PER", "ECU"]

@@ -45,8 +45,6 @@ def _sentence_events(
         when = _date_for(sent, node.trigger, dates, published)
         if _background(when, published) and _dates_clause(sent, node, dates, when[0]):
             continue
-        if when[1] == "published" and _narrated_past(sent, node, dates, published):
-            continue
         for source, targets, speaker in _dyads(ctx, sent, node, places):
             sent_places = _places_in(sent, places)
             if node.code[:2] >= "14":
@@ -389,23 +387,6 @@ def _background(when: tuple[str | None, str | None], published: date | None) -> 
     if not month:  # "in 2022", "last year": a year before the publication's
         return year < published.year
     return (published.year - year) * 12 + published.month - month > 6
-
-
-def _narrated_past(
-    sent: Span, node: _Node, dates: Sequence[DateMention], published: date | None
-) -> bool:
-    """A past-tense act in a sentence with no date of its own, in a paragraph whose last date
-    before it is backdrop ("In 2008 ... . Refusing to give up power, Mugabe agreed to ..."), is
-    part of that narrated past, not news of the publication date."""
-    if node.tokens[0].tag_ not in {"VBD", "VBN"} and _clause_head(node.tokens[0]).tag_ != "VBD":
-        return False
-    text = sent.doc.text
-    para = text.rfind("\n", 0, sent.start_char) + 1
-    earlier = [d for d in dates if d.value and para <= d.start < sent.start_char]
-    if not earlier:
-        return False
-    last = max(earlier, key=lambda d: d.start)
-    return _background((last.value, "text"), published)
 
 
 def _dates_clause(sent: Span, node: _Node, dates: Sequence[DateMention], value: str | None) -> bool:
