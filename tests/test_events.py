@@ -574,6 +574,7 @@ def test_events_unnamed_attacker_is_of_the_country_where_it_happened() -> None:
     unnamed = _one("A provincial judge was stabbed in Peshawar on Monday.")
     assert unnamed.root == "18" and unnamed.source is not None
     assert unnamed.source.country == "PAK" and unnamed.source.actor_id is None
+    assert unnamed.source.name == "unidentified (Pakistan)"
     named = _one("Turkish soldiers shot a smuggler near Aleppo on Monday.")
     assert named.source is not None and named.source.country == "TUR"
 

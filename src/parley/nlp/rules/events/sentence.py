@@ -190,10 +190,12 @@ def _place_actor(ctx: _Context, sent: Span, places: tuple[Place, ...]) -> EventA
     """The doer of an attack or protest the text does not name ("the mayor was stabbed",
     "interrupted by protesting legislators"), coded as of the country where it happened (its
     sentence's first place, else the article's main country), as ICEWS codes "unidentified
-    gunmen (country)"; no actor id, so a reader can tell it from a named source."""
+    gunmen (country)": named "unidentified (Poland)", with no actor id."""
     home = next((p.country for p in _places_in(sent, places) if p.country), None)
     home = home or ctx.actors.main_country
-    return EventActor(name=country_name(home) or home, country=home) if home else None
+    if not home:
+        return None
+    return EventActor(name=f"unidentified ({country_name(home) or home})", country=home)
 
 
 def _named_party(
