@@ -557,3 +557,29 @@ def test_time_limit_in_the_next_sentence_makes_the_threat_an_ultimatum() -> None
 def test_threat_without_condition_and_time_stays_a_threat(text: str) -> None:
     event = _one(text)
     assert event.root == "13" and event.code != "139", event.code
+
+
+def test_events_should_is_an_appeal_must_a_demand() -> None:
+    # "should" advises: an appeal (02) to the party named, not a demand (10).
+    appeal = _one("Portugal said Morocco should reopen its border crossings.")
+    assert appeal.root == "02" and appeal.source is not None and appeal.source.country == "PRT"
+    assert [t.country for t in appeal.targets] == ["MAR"]
+    demand = _one("Portugal said Morocco must reopen its border crossings.")
+    assert demand.root == "10" and [t.country for t in demand.targets] == ["MAR"]
+
+
+def test_events_unnamed_attacker_is_of_the_country_where_it_happened() -> None:
+    # The doer of an attack the text does not name is coded by where it happened (ICEWS's
+    # "unidentified gunmen (country)"), with no actor id; a named doer keeps its own country.
+    unnamed = _one("A provincial judge was stabbed in Peshawar on Monday.")
+    assert unnamed.root == "18" and unnamed.source is not None
+    assert unnamed.source.country == "PAK" and unnamed.source.actor_id is None
+    assert unnamed.source.name == "unidentified (Pakistan)"
+    named = _one("Turkish soldiers shot a smuggler near Aleppo on Monday.")
+    assert named.source is not None and named.source.country == "TUR"
+
+
+def test_events_claiming_an_attack_is_claiming_responsibility() -> None:
+    # "claimed the bombing" acknowledges responsibility (015), like "claimed responsibility".
+    event = _one("The Taliban claimed the bombing of a Pakistani police station.")
+    assert event.code == "015" and [t.country for t in event.targets] == ["PAK"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from parley.cameo.codebook import as_demand, as_intent, as_refusal
+from parley.cameo.codebook import as_appeal, as_demand, as_intent, as_refusal
 from parley.nlp.deps import ACTING_SUBJECT_DEPS
 from parley.nlp.rules.events.nodes import _Node
 from parley.nlp.rules.events.syntax import (
@@ -37,7 +37,8 @@ def _apply_modality(node: _Node) -> _Node | None:
     have_to = head.dep_ == "xcomp" and head.head.lemma_ in words("obligation_head")
     obligation = bool(aux & words("obligation_aux")) or have_to
     if obligation and _reporting_verb(top) is not None:
-        return _as_obligation(node, head)
+        advice = not have_to and aux & words("obligation_aux") <= words("advice_aux")
+        return _as_obligation(node, head, advice=advice)
     if node.frame in FRAME_MODALITY:
         node.modality = FRAME_MODALITY[node.frame]
         if node.frame == "intent" and node.code[:2] == "13":
@@ -61,11 +62,11 @@ def _refusal(node: _Node, aux: set[str]) -> _Node | None:
     return node
 
 
-def _as_obligation(node: _Node, head: Token) -> _Node:
-    """ "X said Y must do Z": X's demand on Y."""
+def _as_obligation(node: _Node, head: Token, *, advice: bool) -> _Node:
+    """ "X said Y must do Z": X's demand on Y (10); "X said Y should do Z": X's appeal (02)."""
     root = node.code[:2]
     if root in codes("action_root") or root == "03":
-        node.code = as_demand(node.code)
+        node.code = as_appeal(node.code) if advice else as_demand(node.code)
     node.obligation = True
     node.modality = "requested"
     node.comp_subject = next((c for c in head.children if c.dep_ in ACTING_SUBJECT_DEPS), None)

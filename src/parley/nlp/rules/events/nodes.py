@@ -239,11 +239,12 @@ def _verbal_attack(tok: Token) -> bool:
 
 
 def _obligation_node(tok: Token) -> _Node | None:
-    """ "X said Y must/should Z": a demand even when Z is not in the lexicon."""
+    """ "X said Y must Z": a demand even when Z is not in the lexicon ("should": an appeal)."""
     if tok.pos_ not in VERBAL or tok.dep_ in {"aux", "auxpass"}:
         return None
     have_to = tok.dep_ == "xcomp" and tok.head.lemma_ in words("obligation_head")
-    if not (_aux_words(tok) & words("obligation_aux") or have_to):
+    aux = _aux_words(tok) & words("obligation_aux")
+    if not (aux or have_to):
         return None
     anchor = tok.head if have_to else tok
     if _reporting_verb(anchor) is None:
@@ -252,7 +253,7 @@ def _obligation_node(tok: Token) -> _Node | None:
     if subj is None or subj.lower_ in words("first_person"):
         return None
     return _Node(
-        code="100",
+        code="020" if aux and not have_to and aux <= words("advice_aux") else "100",
         trigger=tok,
         tokens=[tok],
         obligation=True,

@@ -151,6 +151,8 @@ def _participants(
     co_actors = _unique([c for c in co_actors if not _same_party(source, c)])
     if node.inanimate or not _credible_source(node, source):
         return None
+    if source is None and node.code[:2] in codes("unagented_root"):
+        source = _place_actor(ctx, sent, places)
     targets = _targets(ctx, node, speaker)
     targets = _unique([t for t in targets if not _same_party(source, t)])
     targets = _talk_targets(ctx, node, source, targets)
@@ -182,6 +184,18 @@ def _home_actor(
     if not actor.actor_id and actor.sector not in codes("home_sector"):
         return actor
     return replace(actor, country=home)
+
+
+def _place_actor(ctx: _Context, sent: Span, places: tuple[Place, ...]) -> EventActor | None:
+    """The doer of an attack or protest the text does not name ("the mayor was stabbed",
+    "interrupted by protesting legislators"), coded as of the country where it happened (its
+    sentence's first place, else the article's main country), as ICEWS codes "unidentified
+    gunmen (country)": named "unidentified (Poland)", with no actor id."""
+    home = next((p.country for p in _places_in(sent, places) if p.country), None)
+    home = home or ctx.actors.main_country
+    if not home:
+        return None
+    return EventActor(name=f"unidentified ({country_name(home) or home})", country=home)
 
 
 def _named_party(
