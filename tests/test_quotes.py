@@ -541,3 +541,17 @@ def test_reported_speech_does_not_end_inside_a_quotation_it_opened() -> None:
     text = "Lena Park said the strike could end “soon.” Talks resume on Monday."
     (content,) = _reported(text)
     assert content == "the strike could end “soon.”"
+
+
+def test_quotes_after_a_colon_are_the_words_of_the_clause_subject() -> None:
+    text = (
+        "Mayor Tomas Berg met Governor Lena Dahl on Monday. Dahl apologised for the delay: "
+        "“We should have acted sooner, and I take full responsibility for it.”"
+    )
+    assert quotes_of(text) == [
+        (
+            "We should have acted sooner, and I take full responsibility for it.",
+            "Lena Dahl",
+            "direct",
+        )
+    ]
