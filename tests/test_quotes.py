@@ -555,3 +555,15 @@ def test_quotes_after_a_colon_are_the_words_of_the_clause_subject() -> None:
             "direct",
         )
     ]
+
+
+def test_quotes_hung_from_a_weak_verb_take_its_subject() -> None:
+    text = (
+        "Governor Lena Dahl spoke after Mayor Tomas Berg at the rally on Monday.\n\n"
+        "“The bridge will reopen in May,” Dahl said.\n\n"
+        "She continued, “Nobody in this city should have to wait another winter for it.”"
+    )
+    result = run(text)
+    last = [q for q in result.quotes if q.kind != "indirect"][-1]
+    assert last.speaker is not None and last.speaker.name == "Lena Dahl"
+    assert last.cue == "continued"

@@ -46,6 +46,8 @@ INTRODUCING_WORDS = frozenset(
     """said says saying say wrote writes writing added adds adding declared stated stating
     tweeted asked replied answered told explained announced insisted warned""".split()
 )
+#: How a quotation that is a verb's own words hangs from it.
+QUOTE_CLAUSE_DEPS = frozenset({"ccomp", "dobj", "parataxis"})
 #: Words that can head the subject naming a speaker before a colon.
 SUBJECT_POS = frozenset({"PROPN", "PRON", "NOUN"})
 _LOWER_START = re.compile(r"^[\s\[(…\.]*[a-z]")
@@ -231,6 +233,7 @@ def _cues(region: Span, quoted: Intervals) -> list[Token]:
         if (
             is_speech_verb(tok)
             or is_according_to(tok)
+            or _weak_cue(tok, quoted)
             or is_speech_noun(tok)
             and (
                 noun_owner(tok) is not None or any(c.lower_ in {"by", "from"} for c in tok.children)
@@ -241,6 +244,15 @@ def _cues(region: Span, quoted: Intervals) -> list[Token]:
         ):
             found.append(tok)
     return found
+
+
+def _weak_cue(tok: Token, quoted: Intervals) -> bool:
+    """A verb that is a cue only when the quotation hangs from it: 'He continued, "..."'."""
+    return (
+        tok.pos_ == "VERB"
+        and tok.lemma_.lower() in WEAK_SPEECH_VERBS
+        and any(c.dep_ in QUOTE_CLAUSE_DEPS and _inside(c.idx, quoted) for c in tok.children)
+    )
 
 
 def _ancestor_depths(tokens: Span) -> dict[int, int]:
