@@ -567,3 +567,17 @@ def test_quotes_hung_from_a_weak_verb_take_its_subject() -> None:
     last = [q for q in result.quotes if q.kind != "indirect"][-1]
     assert last.speaker is not None and last.speaker.name == "Lena Dahl"
     assert last.cue == "continued"
+
+
+def test_reported_speech_trailing_source_covers_the_whole_coordination() -> None:
+    text = (
+        "Wages in the region rose by two percent in 2015 but fell by one percent in 2016, "
+        "according to economist Maria Lopez."
+    )
+    reported = [(q.text, q.speaker.name if q.speaker else None) for q in run(text).quotes]
+    assert reported == [
+        (
+            "Wages in the region rose by two percent in 2015 but fell by one percent in 2016",
+            "Maria Lopez",
+        )
+    ]
