@@ -541,3 +541,43 @@ def test_reported_speech_does_not_end_inside_a_quotation_it_opened() -> None:
     text = "Lena Park said the strike could end “soon.” Talks resume on Monday."
     (content,) = _reported(text)
     assert content == "the strike could end “soon.”"
+
+
+def test_quotes_after_a_colon_are_the_words_of_the_clause_subject() -> None:
+    text = (
+        "Mayor Tomas Berg met Governor Lena Dahl on Monday. Dahl apologised for the delay: "
+        "“We should have acted sooner, and I take full responsibility for it.”"
+    )
+    assert quotes_of(text) == [
+        (
+            "We should have acted sooner, and I take full responsibility for it.",
+            "Lena Dahl",
+            "direct",
+        )
+    ]
+
+
+def test_quotes_hung_from_a_weak_verb_take_its_subject() -> None:
+    text = (
+        "Governor Lena Dahl spoke after Mayor Tomas Berg at the rally on Monday.\n\n"
+        "“The bridge will reopen in May,” Dahl said.\n\n"
+        "She continued, “Nobody in this city should have to wait another winter for it.”"
+    )
+    result = run(text)
+    last = [q for q in result.quotes if q.kind != "indirect"][-1]
+    assert last.speaker is not None and last.speaker.name == "Lena Dahl"
+    assert last.cue == "continued"
+
+
+def test_reported_speech_trailing_source_covers_the_whole_coordination() -> None:
+    text = (
+        "Wages in the region rose by two percent in 2015 but fell by one percent in 2016, "
+        "according to economist Maria Lopez."
+    )
+    reported = [(q.text, q.speaker.name if q.speaker else None) for q in run(text).quotes]
+    assert reported == [
+        (
+            "Wages in the region rose by two percent in 2015 but fell by one percent in 2016",
+            "Maria Lopez",
+        )
+    ]

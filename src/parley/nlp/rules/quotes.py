@@ -46,6 +46,10 @@ INTRODUCING_WORDS = frozenset(
     """said says saying say wrote writes writing added adds adding declared stated stating
     tweeted asked replied answered told explained announced insisted warned""".split()
 )
+#: How a quotation that is a verb's own words hangs from it.
+QUOTE_CLAUSE_DEPS = frozenset({"ccomp", "dobj", "parataxis"})
+#: Words that can head the subject naming a speaker before a colon.
+SUBJECT_POS = frozenset({"PROPN", "PRON", "NOUN"})
 _LOWER_START = re.compile(r"^[\s\[(…\.]*[a-z]")
 
 
@@ -100,6 +104,8 @@ def extract_quotes(
         if draft.kind == "partial" and tokens is not None and _is_sentence(tokens):
             draft.kind = "direct"
         _attribute(doc, draft, quoted, resolver, para_bounds, para_starts)
+        if draft.speaker is None:
+            _introduced_by_colon(doc, draft, quoted, resolver)
         drafts.append(draft)
 
     _infer_from_neighbours(doc, drafts, para_bounds, quoted, resolver)
@@ -227,6 +233,7 @@ def _cues(region: Span, quoted: Intervals) -> list[Token]:
         if (
             is_speech_verb(tok)
             or is_according_to(tok)
+            or _weak_cue(tok, quoted)
             or is_speech_noun(tok)
             and (
                 noun_owner(tok) is not None or any(c.lower_ in {"by", "from"} for c in tok.children)
@@ -237,6 +244,15 @@ def _cues(region: Span, quoted: Intervals) -> list[Token]:
         ):
             found.append(tok)
     return found
+
+
+def _weak_cue(tok: Token, quoted: Intervals) -> bool:
+    """A verb that is a cue only when the quotation hangs from it: 'He continued, "..."'."""
+    return (
+        tok.pos_ == "VERB"
+        and tok.lemma_.lower() in WEAK_SPEECH_VERBS
+        and any(c.dep_ in QUOTE_CLAUSE_DEPS and _inside(c.idx, quoted) for c in tok.children)
+    )
 
 
 def _ancestor_depths(tokens: Span) -> dict[int, int]:
@@ -319,6 +335,44 @@ def _attribute(
         draft.syntactic = depth_known
         draft.confidence = confidence * (1.0 if depth_known else 0.9)
         return
+
+
+def _introduced_by_colon(
+    doc: Doc, draft: _Draft, quoted: Intervals, resolver: SpeakerResolver
+) -> None:
+    """A quotation set after a colon is what the subject of the clause before it said, whatever
+    the verb: "Clinton apologised for the emails: '...'", "the senator issued a statement:
+    '...'", "Continued Stone: '...'"."""
+    text = doc_text(doc)
+    i = draft.span.open_at - 1
+    while i >= 0 and text[i] in " \t\n\xa0":
+        i -= 1
+    if i < 0 or text[i] != ":" or draft.span.open_at - i > 4:
+        return
+    colon = doc.char_span(i, i + 1, alignment_mode="expand")
+    if colon is None or not len(colon):
+        return
+    verb = colon[0].head
+    if verb.pos_ not in {"VERB", "AUX"} or verb.i > colon[0].i or _inside(verb.idx, quoted):
+        return
+    who = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.i < colon[0].i and c.pos_ in SUBJECT_POS
+        ),
+        None,
+    )
+    if who is None or _inside(who.idx, quoted):
+        return
+    record, confidence = resolver.resolve(who)
+    if record is None:
+        return
+    draft.speaker = record
+    draft.mention = speaker_mention(verb, who)
+    draft.cue_span = cue_span(verb)
+    draft.cue = cue_text(verb)
+    draft.confidence = confidence * 0.8
 
 
 def _infer_from_neighbours(

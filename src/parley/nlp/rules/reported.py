@@ -313,8 +313,17 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
             clause = token.head
             if clause.pos_ not in {"VERB", "AUX"} or clause.lemma_.lower() in REPORTING_VERBS:
                 continue  # "X told the meeting that ..., according to a statement": X's words
+            # "X rose in 2005 but declined in 2014, according to census data": a trailing
+            # source stands for the whole coordination, not its last clause.
+            end = len(doc)
+            while (
+                clause.dep_ == "conj" and clause.head.pos_ in {"VERB", "AUX"} and token.i > clause.i
+            ):
+                clause, end = clause.head, token.left_edge.i
             according = set(t.i for t in token.subtree)
-            content = _content_span(doc, [t for t in clause.subtree if t.i not in according])
+            content = _content_span(
+                doc, [t for t in clause.subtree if t.i not in according and t.i < end]
+            )
         if content is None or _quoted_share(content, direct) > 0.5:
             continue
         if _quoted_share(content, every_quote) > 0.9:  # the whole clause is a quotation
