@@ -545,3 +545,18 @@ def test_a_holiday_weeks_ahead_is_the_coming_one_even_in_the_past_tense(nlp: Any
 def test_a_limit_given_in_the_past_perfect_has_passed(nlp: Any) -> None:
     text = "Student groups had given the government until Thursday to withdraw the bill."
     assert dates_of(nlp, text, date(2019, 6, 23)) == [("until Thursday", "2019-06-20")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The board approved a new pension plan, effective March 1.", [("March 1", "2008-03-01")]),
+        ("The utility declared a dividend of ten cents, payable Jan. 15.",
+         [("Jan. 15", "2008-01-15")]),
+    ],
+)  # fmt: skip
+def test_the_day_something_takes_effect_lies_ahead(
+    nlp: Any, text: str, expected: list[tuple[str, str]]
+) -> None:
+    # Published 2007-11-20: the past verb tells the decision, the day is still to come.
+    assert dates_of(nlp, text, date(2007, 11, 20)) == expected
