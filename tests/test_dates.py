@@ -560,3 +560,14 @@ def test_the_day_something_takes_effect_lies_ahead(
 ) -> None:
     # Published 2007-11-20: the past verb tells the decision, the day is still to come.
     assert dates_of(nlp, text, date(2007, 11, 20)) == expected
+
+
+def test_a_year_ago_counts_back_from_the_reported_quarter_not_from_a_year_ago_quarter(
+    nlp: Any,
+) -> None:
+    text = (
+        "Sales rose in the third quarter. Profit fell from a year ago in the year-ago quarter. "
+        "The year-ago results were restated."
+    )
+    found = timexes_of(nlp, text, date(2025, 10, 30))
+    assert [v for t, _, v in found if "year-ago" in t] == ["2024-Q3", "2024-Q3"]

@@ -50,6 +50,9 @@ _END_OF_BEFORE = re.compile(r"(?:by\s+|until\s+|before\s+)?(?:the\s+)?(?:end|clo
                             re.I)  # fmt: skip
 _YEAR_AGO = re.compile(r"(?i:\b(?:a\s+year\s+(?:ago|earlier|before)|year-(?:earlier|ago)\b"
                        r"(?!\s+(?:quarter|period))))")  # fmt: skip
+# A quarter already counted a year back ("the year-ago quarter", "a year earlier"): never the
+# quarter a later "a year ago" counts back from.
+_YEAR_BACK = re.compile(r"(?i:\byear[-\s]+(?:ago|earlier|before)\b)")
 _LENGTH_BEFORE_POINT = re.compile(r"\s+(?:later|after|before)\b", re.I)
 _PART_OF = re.compile(
     r"\b(?:months|quarter|half|rest|part|end|start|beginning|balance|remainder|middle)\s+of\s+$"
@@ -328,7 +331,7 @@ def year_ago_quarters(
 def _quarter_a_year_back(before: list[DateMention]) -> str | None:
     """The last quarter named in ``before``, a year back (``1988-Q3`` for ``1989-Q3``)."""
     quarters = [x for x in before if re.fullmatch(r"\d{4}-Q\d", x.timex or "")
-                and not _YEAR_AGO.search(x.text)]  # fmt: skip
+                and not _YEAR_BACK.search(x.text)]  # fmt: skip
     if not quarters:
         return None
     q = quarters[-1].timex or ""
