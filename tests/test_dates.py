@@ -571,3 +571,11 @@ def test_a_year_ago_counts_back_from_the_reported_quarter_not_from_a_year_ago_qu
     )
     found = timexes_of(nlp, text, date(2025, 10, 30))
     assert [v for t, _, v in found if "year-ago" in t] == ["2024-Q3", "2024-Q3"]
+
+
+def test_a_weekday_evening_is_a_time_of_day_but_a_weekday_night_names_the_day(nlp: Any) -> None:
+    text = "The mediator arrived Thursday evening. The rebels withdrew Friday night."
+    assert timexes_of(nlp, text, date(2024, 3, 9)) == [
+        ("Thursday evening", "TIME", "2024-03-07TEV"),
+        ("Friday night", "DATE", "2024-03-08"),
+    ]

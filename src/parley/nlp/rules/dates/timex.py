@@ -64,6 +64,16 @@ _NAMED_DAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _TOD = re.compile(r"\b(morning|afternoon|evening|night)\b", re.I)
 
 
+# Parts of day that stay a time of day after a weekday: "Thursday evening" is marked TEV in
+# TimeBank and AQUAINT alike, while "Friday night" and "Friday morning" mostly name the day.
+_WEEKDAY_PARTS = frozenset({"evening"})
+
+
+def _day_part_is_time(text: str, tod: re.Match[str]) -> bool:
+    """ "yesterday morning", "Thursday evening": a time of day; "Friday night": the day."""
+    return not _NAMED_DAY.search(text) or tod.group(1).lower() in _WEEKDAY_PARTS
+
+
 def annotate_calendar(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
     """Give each calendar mention its TimeML type and value, and its deadline after "by"."""
     parts = {row[0]: row[1] for row in lexicon.table("parts_of_day")}
@@ -72,9 +82,7 @@ def annotate_calendar(doc: Doc, mentions: list[DateMention]) -> list[DateMention
         timex = m.value
         kind = "DATE"
         tod = _TOD.search(m.text)
-        if tod and m.value and len(m.value) == 10 and not _NAMED_DAY.search(m.text):
-            # "yesterday morning" is a time of day; "Friday night" mostly names the day in
-            # the TimeBank annotation, so it stays a DATE.
+        if tod and m.value and len(m.value) == 10 and _day_part_is_time(m.text, tod):
             kind, timex = "TIME", f"{m.value}T{parts[tod.group(1).lower()]}"
         limit = None
         if m.value and re.match(r"(?i)(by|until|till|before)\b", m.text):
