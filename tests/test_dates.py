@@ -579,3 +579,9 @@ def test_a_weekday_evening_is_a_time_of_day_but_a_weekday_night_names_the_day(nl
         ("Thursday evening", "TIME", "2024-03-07TEV"),
         ("Friday night", "DATE", "2024-03-08"),
     ]
+
+
+def test_a_clock_time_with_no_day_is_on_the_day_last_named(nlp: Any) -> None:
+    text = "The convoy was attacked on March 3. The first shots were fired at 10 p.m."
+    found = timexes_of(nlp, text, date(2024, 3, 9))
+    assert ("at 10 p.m.", "TIME", "2024-03-03T22:00") in found

@@ -118,7 +118,7 @@ def extract_other_timexes(
         )
         if value is None:
             continue
-        if t.kind == "part_of_day" and (t.get("part2") or t.get("part3")):
+        if (t.kind == "part_of_day" and (t.get("part2") or t.get("part3"))) or t.kind == "clock":
             # "in the morning", "mid-afternoon" with no day of their own: the day last named
             value = _on_last_day(value, calendar, t.start)
         if t.kind == "quarter" and re.fullmatch(r"\d{4}-Q\d", value.timex):
