@@ -585,3 +585,10 @@ def test_a_clock_time_with_no_day_is_on_the_day_last_named(nlp: Any) -> None:
     text = "The convoy was attacked on March 3. The first shots were fired at 10 p.m."
     found = timexes_of(nlp, text, date(2024, 3, 9))
     assert ("at 10 p.m.", "TIME", "2024-03-03T22:00") in found
+
+
+def test_high_noon_is_no_time_of_day(nlp: Any) -> None:
+    assert timexes_of(nlp, "For the rebels, high noon has come.", date(2024, 3, 9)) == []
+    assert timexes_of(nlp, "The envoys meet at noon.", date(2024, 3, 9)) == [
+        ("at noon", "TIME", "2024-03-09T12:00")
+    ]

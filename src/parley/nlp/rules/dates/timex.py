@@ -291,7 +291,13 @@ def _plausible_reference(t: Timex, span: Span, text: str, after: str) -> bool:
     )
 
 
+def _plausible_clock(t: Timex, span: Span, text: str, after: str) -> bool:
+    # "high noon", "the film High Noon": a showdown, not a time of day
+    return not re.search(r"(?i:\bhigh\s+)$", text[max(0, t.start - 6) : t.start])
+
+
 _PLAUSIBLE_BY_KIND: dict[str, Callable[[Timex, Span, str, str], bool]] = {
+    "clock": _plausible_clock,
     "duration": _plausible_duration,
     "vague_duration": _plausible_duration,
     "week": _plausible_week,
