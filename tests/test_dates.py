@@ -592,3 +592,17 @@ def test_high_noon_is_no_time_of_day(nlp: Any) -> None:
     assert timexes_of(nlp, "The envoys meet at noon.", date(2024, 3, 9)) == [
         ("at noon", "TIME", "2024-03-09T12:00")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Attacks on the pipeline doubled over the past year.",
+         [("over the past year", "DATE", "2023")]),
+        ("The two sides have talked for the past year.", [("for the past year", "DURATION", "P1Y")]),
+    ],
+)  # fmt: skip
+def test_the_past_year_is_last_year_unless_it_is_a_length(
+    nlp: Any, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert timexes_of(nlp, text, date(2024, 3, 9)) == expected

@@ -165,7 +165,7 @@ def _patterns(
             re.compile(
                 r"(?i:(?:(?<=\b(?P<pre>for)\s)|(?<=\b(?P<of>of)\s)|(?<=\b(?P<during>during)\s)"
                 r"|(?<=\b(?P<throughout>throughout)\s))?the\s+(?:(?P<which>current\s+fiscal|"
-                r"current|full|fiscal)\s+)?year(?=\s+(?P<ended>ended|ending)\b)?)(?![\w'’-])"
+                r"current|full|fiscal|past)\s+)?year(?=\s+(?P<ended>ended|ending)\b)?)(?![\w'’-])"
             ),
         ),
         # "this summer", "last fall", "early spring", "the summer of 1998"
