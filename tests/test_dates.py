@@ -606,3 +606,10 @@ def test_the_past_year_is_last_year_unless_it_is_a_length(
     nlp: Any, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert timexes_of(nlp, text, date(2024, 3, 9)) == expected
+
+
+def test_the_week_is_a_week_of_the_year_unless_anchored_elsewhere(nlp: Any) -> None:
+    found = timexes_of(nlp, "For the week, the index fell 3%.", date(2024, 3, 9))
+    assert found == [("For the week", "DATE", "2024-WXX")]
+    found = timexes_of(nlp, "Talks resume the week of March 18.", date(2024, 3, 9))
+    assert [v for _, _, v in found] == ["2024-03-18"]

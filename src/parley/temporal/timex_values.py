@@ -124,7 +124,9 @@ def _resolve_week(
         return TimexValue("DATE", "XXXX-WXX" + ("-WE" if weekend else ""), mod)
     if det in ("this", "the") and not weekend:
         if det == "the":
-            return None  # "the week": which week, the text must say
+            # "for the week", "the week's most active session": a week of the publication
+            # year the text does not pin down (TimeBank's YYYY-WXX)
+            return TimexValue("DATE", f"{published.year:04d}-WXX", mod)
         return TimexValue("DATE", iso_week(published), mod)
     if det in ("last", "this past", "the past", "the previous"):
         offset = -1

@@ -53,6 +53,7 @@ _YEAR_AGO = re.compile(r"(?i:\b(?:a\s+year\s+(?:ago|earlier|before)|year-(?:earl
 # A quarter already counted a year back ("the year-ago quarter", "a year earlier"): never the
 # quarter a later "a year ago" counts back from.
 _YEAR_BACK = re.compile(r"(?i:\byear[-\s]+(?:ago|earlier|before)\b)")
+_WEEK_FROM_ELSEWHERE = re.compile(r"\s+(?:of|before|after|earlier|later|ended|ending)\b", re.I)
 _LENGTH_BEFORE_POINT = re.compile(r"\s+(?:later|after|before)\b", re.I)
 _PART_OF = re.compile(
     r"\b(?:months|quarter|half|rest|part|end|start|beginning|balance|remainder|middle)\s+of\s+$"
@@ -254,6 +255,8 @@ def _plausible_duration(t: Timex, span: Span, text: str, after: str) -> bool:
 
 
 def _plausible_week(t: Timex, span: Span, text: str, after: str) -> bool:
+    if (t.get("det") or "").lower() == "the" and _WEEK_FROM_ELSEWHERE.match(after):
+        return False  # "the week of March 6", "the week before the vote": another anchor
     # "ABC's This Week": a title
     return not (t.text.istitle() and not span.doc[span.start].is_sent_start)
 
