@@ -613,3 +613,16 @@ def test_the_week_is_a_week_of_the_year_unless_anchored_elsewhere(nlp: Any) -> N
     assert found == [("For the week", "DATE", "2024-WXX")]
     found = timexes_of(nlp, "Talks resume the week of March 18.", date(2024, 3, 9))
     assert [v for _, _, v in found] == ["2024-03-18"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The truce was extended for two more weeks.", "P2W"),
+        ("Shares recovered eight trading days after the crash.", "P8D"),
+        ("The ministry must answer within five business days.", "P5D"),
+    ],
+)
+def test_more_and_trading_days_between_count_and_unit(nlp: Any, text: str, expected: str) -> None:
+    found = timexes_of(nlp, text, date(2024, 3, 9))
+    assert [v for _, kind, v in found if kind == "DURATION"] == [expected]

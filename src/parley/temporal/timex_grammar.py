@@ -241,7 +241,8 @@ def _patterns(
             "duration",
             re.compile(
                 rf"(?i:(?:{approx}\s+)?{lead}?(?P<num>{num})(?:\s+and\s+a\s+half|\s+(?P<frac>[13]/[24]))?"
-                rf"[\s-]+(?P<unit>{_alts(dur_units)})(?P<half>\s+and\s+a\s+half)?){end}"
+                rf"[\s-]+(?:(?:more|trading|business|working)\s+)?"  # "two more weeks"
+                rf"(?P<unit>{_alts(dur_units)})(?P<half>\s+and\s+a\s+half)?){end}"
             ),
         ),
         # vague durations: "a matter of days", "several years", "recent months", "for years"
