@@ -545,3 +545,84 @@ def test_a_holiday_weeks_ahead_is_the_coming_one_even_in_the_past_tense(nlp: Any
 def test_a_limit_given_in_the_past_perfect_has_passed(nlp: Any) -> None:
     text = "Student groups had given the government until Thursday to withdraw the bill."
     assert dates_of(nlp, text, date(2019, 6, 23)) == [("until Thursday", "2019-06-20")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The board approved a new pension plan, effective March 1.", [("March 1", "2008-03-01")]),
+        ("The utility declared a dividend of ten cents, payable Jan. 15.",
+         [("Jan. 15", "2008-01-15")]),
+    ],
+)  # fmt: skip
+def test_the_day_something_takes_effect_lies_ahead(
+    nlp: Any, text: str, expected: list[tuple[str, str]]
+) -> None:
+    # Published 2007-11-20: the past verb tells the decision, the day is still to come.
+    assert dates_of(nlp, text, date(2007, 11, 20)) == expected
+
+
+def test_a_year_ago_counts_back_from_the_reported_quarter_not_from_a_year_ago_quarter(
+    nlp: Any,
+) -> None:
+    text = (
+        "Sales rose in the third quarter. Profit fell from a year ago in the year-ago quarter. "
+        "The year-ago results were restated."
+    )
+    found = timexes_of(nlp, text, date(2025, 10, 30))
+    assert [v for t, _, v in found if "year-ago" in t] == ["2024-Q3", "2024-Q3"]
+
+
+def test_a_weekday_evening_is_a_time_of_day_but_a_weekday_night_names_the_day(nlp: Any) -> None:
+    text = "The mediator arrived Thursday evening. The rebels withdrew Friday night."
+    assert timexes_of(nlp, text, date(2024, 3, 9)) == [
+        ("Thursday evening", "TIME", "2024-03-07TEV"),
+        ("Friday night", "DATE", "2024-03-08"),
+    ]
+
+
+def test_a_clock_time_with_no_day_is_on_the_day_last_named(nlp: Any) -> None:
+    text = "The convoy was attacked on March 3. The first shots were fired at 10 p.m."
+    found = timexes_of(nlp, text, date(2024, 3, 9))
+    assert ("at 10 p.m.", "TIME", "2024-03-03T22:00") in found
+
+
+def test_high_noon_is_no_time_of_day(nlp: Any) -> None:
+    assert timexes_of(nlp, "For the rebels, high noon has come.", date(2024, 3, 9)) == []
+    assert timexes_of(nlp, "The envoys meet at noon.", date(2024, 3, 9)) == [
+        ("at noon", "TIME", "2024-03-09T12:00")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Attacks on the pipeline doubled over the past year.",
+         [("over the past year", "DATE", "2023")]),
+        ("The two sides have talked for the past year.", [("for the past year", "DURATION", "P1Y")]),
+    ],
+)  # fmt: skip
+def test_the_past_year_is_last_year_unless_it_is_a_length(
+    nlp: Any, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert timexes_of(nlp, text, date(2024, 3, 9)) == expected
+
+
+def test_the_week_is_a_week_of_the_year_unless_anchored_elsewhere(nlp: Any) -> None:
+    found = timexes_of(nlp, "For the week, the index fell 3%.", date(2024, 3, 9))
+    assert found == [("For the week", "DATE", "2024-WXX")]
+    found = timexes_of(nlp, "Talks resume the week of March 18.", date(2024, 3, 9))
+    assert [v for _, _, v in found] == ["2024-03-18"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The truce was extended for two more weeks.", "P2W"),
+        ("Shares recovered eight trading days after the crash.", "P8D"),
+        ("The ministry must answer within five business days.", "P5D"),
+    ],
+)
+def test_more_and_trading_days_between_count_and_unit(nlp: Any, text: str, expected: str) -> None:
+    found = timexes_of(nlp, text, date(2024, 3, 9))
+    assert [v for _, kind, v in found if kind == "DURATION"] == [expected]

@@ -165,7 +165,7 @@ def _patterns(
             re.compile(
                 r"(?i:(?:(?<=\b(?P<pre>for)\s)|(?<=\b(?P<of>of)\s)|(?<=\b(?P<during>during)\s)"
                 r"|(?<=\b(?P<throughout>throughout)\s))?the\s+(?:(?P<which>current\s+fiscal|"
-                r"current|full|fiscal)\s+)?year(?=\s+(?P<ended>ended|ending)\b)?)(?![\w'’-])"
+                r"current|full|fiscal|past)\s+)?year(?=\s+(?P<ended>ended|ending)\b)?)(?![\w'’-])"
             ),
         ),
         # "this summer", "last fall", "early spring", "the summer of 1998"
@@ -241,7 +241,8 @@ def _patterns(
             "duration",
             re.compile(
                 rf"(?i:(?:{approx}\s+)?{lead}?(?P<num>{num})(?:\s+and\s+a\s+half|\s+(?P<frac>[13]/[24]))?"
-                rf"[\s-]+(?P<unit>{_alts(dur_units)})(?P<half>\s+and\s+a\s+half)?){end}"
+                rf"[\s-]+(?:(?:more|trading|business|working)\s+)?"  # "two more weeks"
+                rf"(?P<unit>{_alts(dur_units)})(?P<half>\s+and\s+a\s+half)?){end}"
             ),
         ),
         # vague durations: "a matter of days", "several years", "recent months", "for years"

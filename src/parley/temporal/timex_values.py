@@ -124,7 +124,9 @@ def _resolve_week(
         return TimexValue("DATE", "XXXX-WXX" + ("-WE" if weekend else ""), mod)
     if det in ("this", "the") and not weekend:
         if det == "the":
-            return None  # "the week": which week, the text must say
+            # "for the week", "the week's most active session": a week of the publication
+            # year the text does not pin down (TimeBank's YYYY-WXX)
+            return TimexValue("DATE", f"{published.year:04d}-WXX", mod)
         return TimexValue("DATE", iso_week(published), mod)
     if det in ("last", "this past", "the past", "the previous"):
         offset = -1
@@ -222,6 +224,7 @@ def _resolve_quarter_ref(
 
 def _resolve_year_ref(t: Timex, published: date | None, end_of: bool) -> TimexValue | None:
     """ "the current year", "for the full year", "the end of the year": the publication year;
+    "over the past year": the year before;
     "the fiscal year ended June 30", "throughout the fiscal year": a year's length. A bare "the
     year" counts only after "for", "of" or "during" ("for the year, sales rose") or as "the end
     of the year"; the caller rejects "the year before", "the year of the dragon"."""
@@ -231,9 +234,12 @@ def _resolve_year_ref(t: Timex, published: date | None, end_of: bool) -> TimexVa
         return TimexValue("DURATION", "P1Y")
     if not which and not end_of and pre not in ("for", "of", "during"):
         return None
+    if which == "past" and pre == "for":
+        return TimexValue("DURATION", "P1Y")  # "for the past year": a length
     if published is None:
         return TimexValue("DATE", "XXXX")
-    year = f"{published.year:04d}"
+    # "in the past year", "over the past year": the year before publication (TimeBank)
+    year = f"{published.year - 1 if which == 'past' else published.year:04d}"
     return TimexValue("DATE", year, value=year)
 
 

@@ -52,6 +52,7 @@ _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo", "would", "can", 
 _PRESENT_AUX = frozenset({"is", "are", "am", "'s", "’s", "'re", "’re", "'m", "’m", "do", "does"})
 _PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have", "'ve", "’ve", "been"})
 _PLAN_LEMMAS = frozenset({"schedule", "set", "slate", "plan", "due", "expect", "timetable"})
+_EFFECT_ADJECTIVES = frozenset({"effective", "payable"})
 _NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "poss"})
 _CALENDAR_WORDS = lexicon.derived_set("calendar words", lambda: {*MONTHS, *MONTH_ABBREVIATIONS})
 _DASHES = frozenset({"-", "–", "—", "to"})
@@ -382,6 +383,8 @@ def _tense(span: Span, kind: str) -> Tense | None:
     weekday = kind == "weekday"
     # A month or month-day inside a noun phrase ("the strike by dockers on June 12") takes
     # the nearest year: a distant verb's tense says little about it.
+    if not weekday and _takes_effect(span):
+        return "future"
     verb = _governing_verb(span, through_nouns=weekday)
     if weekday and verb is not None and _planned(verb):
         # "planned to leave on Thursday", "has scheduled a news conference Thursday": a plan
@@ -391,6 +394,15 @@ def _tense(span: Span, kind: str) -> Tense | None:
     if tense == "present":
         return "future" if weekday else None
     return tense
+
+
+def _takes_effect(span: Span) -> bool:
+    """True for the day something takes effect or falls due: "effective Feb. 1", "payable
+    Dec. 1" (the adjective heads the date). News announces these ahead of the day."""
+    head = span.root.head
+    return head.pos_ == "ADJ" and head.i not in range(span.start, span.end) and (
+        head.lower_ in _EFFECT_ADJECTIVES
+    )
 
 
 def _planned(verb: Token) -> bool:

@@ -50,6 +50,10 @@ _END_OF_BEFORE = re.compile(r"(?:by\s+|until\s+|before\s+)?(?:the\s+)?(?:end|clo
                             re.I)  # fmt: skip
 _YEAR_AGO = re.compile(r"(?i:\b(?:a\s+year\s+(?:ago|earlier|before)|year-(?:earlier|ago)\b"
                        r"(?!\s+(?:quarter|period))))")  # fmt: skip
+# A quarter already counted a year back ("the year-ago quarter", "a year earlier"): never the
+# quarter a later "a year ago" counts back from.
+_YEAR_BACK = re.compile(r"(?i:\byear[-\s]+(?:ago|earlier|before)\b)")
+_WEEK_FROM_ELSEWHERE = re.compile(r"\s+(?:of|before|after|earlier|later|ended|ending)\b", re.I)
 _LENGTH_BEFORE_POINT = re.compile(r"\s+(?:later|after|before)\b", re.I)
 _PART_OF = re.compile(
     r"\b(?:months|quarter|half|rest|part|end|start|beginning|balance|remainder|middle)\s+of\s+$"
@@ -61,6 +65,16 @@ _NAMED_DAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _TOD = re.compile(r"\b(morning|afternoon|evening|night)\b", re.I)
 
 
+# Parts of day that stay a time of day after a weekday: "Thursday evening" is marked TEV in
+# TimeBank and AQUAINT alike, while "Friday night" and "Friday morning" mostly name the day.
+_WEEKDAY_PARTS = frozenset({"evening"})
+
+
+def _day_part_is_time(text: str, tod: re.Match[str]) -> bool:
+    """ "yesterday morning", "Thursday evening": a time of day; "Friday night": the day."""
+    return not _NAMED_DAY.search(text) or tod.group(1).lower() in _WEEKDAY_PARTS
+
+
 def annotate_calendar(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
     """Give each calendar mention its TimeML type and value, and its deadline after "by"."""
     parts = {row[0]: row[1] for row in lexicon.table("parts_of_day")}
@@ -69,9 +83,7 @@ def annotate_calendar(doc: Doc, mentions: list[DateMention]) -> list[DateMention
         timex = m.value
         kind = "DATE"
         tod = _TOD.search(m.text)
-        if tod and m.value and len(m.value) == 10 and not _NAMED_DAY.search(m.text):
-            # "yesterday morning" is a time of day; "Friday night" mostly names the day in
-            # the TimeBank annotation, so it stays a DATE.
+        if tod and m.value and len(m.value) == 10 and _day_part_is_time(m.text, tod):
             kind, timex = "TIME", f"{m.value}T{parts[tod.group(1).lower()]}"
         limit = None
         if m.value and re.match(r"(?i)(by|until|till|before)\b", m.text):
@@ -107,7 +119,7 @@ def extract_other_timexes(
         )
         if value is None:
             continue
-        if t.kind == "part_of_day" and (t.get("part2") or t.get("part3")):
+        if (t.kind == "part_of_day" and (t.get("part2") or t.get("part3"))) or t.kind == "clock":
             # "in the morning", "mid-afternoon" with no day of their own: the day last named
             value = _on_last_day(value, calendar, t.start)
         if t.kind == "quarter" and re.fullmatch(r"\d{4}-Q\d", value.timex):
@@ -243,6 +255,8 @@ def _plausible_duration(t: Timex, span: Span, text: str, after: str) -> bool:
 
 
 def _plausible_week(t: Timex, span: Span, text: str, after: str) -> bool:
+    if (t.get("det") or "").lower() == "the" and _WEEK_FROM_ELSEWHERE.match(after):
+        return False  # "the week of March 6", "the week before the vote": another anchor
     # "ABC's This Week": a title
     return not (t.text.istitle() and not span.doc[span.start].is_sent_start)
 
@@ -280,7 +294,13 @@ def _plausible_reference(t: Timex, span: Span, text: str, after: str) -> bool:
     )
 
 
+def _plausible_clock(t: Timex, span: Span, text: str, after: str) -> bool:
+    # "high noon", "the film High Noon": a showdown, not a time of day
+    return not re.search(r"(?i:\bhigh\s+)$", text[max(0, t.start - 6) : t.start])
+
+
 _PLAUSIBLE_BY_KIND: dict[str, Callable[[Timex, Span, str, str], bool]] = {
+    "clock": _plausible_clock,
     "duration": _plausible_duration,
     "vague_duration": _plausible_duration,
     "week": _plausible_week,
@@ -328,7 +348,7 @@ def year_ago_quarters(
 def _quarter_a_year_back(before: list[DateMention]) -> str | None:
     """The last quarter named in ``before``, a year back (``1988-Q3`` for ``1989-Q3``)."""
     quarters = [x for x in before if re.fullmatch(r"\d{4}-Q\d", x.timex or "")
-                and not _YEAR_AGO.search(x.text)]  # fmt: skip
+                and not _YEAR_BACK.search(x.text)]  # fmt: skip
     if not quarters:
         return None
     q = quarters[-1].timex or ""
