@@ -405,6 +405,18 @@ def _country_points() -> dict[str, tuple[float, float]]:
     return out
 
 
+def _checked_point(row: dict[str, str], src: str, number: int) -> tuple[float, float]:
+    """(latitude, longitude) of a data-file row, refused with the file and row when not numbers
+    or out of range."""
+    try:
+        lat, lon = float(row["latitude"]), float(row["longitude"])
+    except ValueError as exc:
+        raise ConfigError(f"{src}, row {number}: latitude/longitude must be numbers") from exc
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ConfigError(f"{src}, row {number}: coordinates out of range")
+    return lat, lon
+
+
 def _division_points() -> dict[tuple[str, str], tuple[float, float]]:
     """(ISO3, name) -> the conventional point of large first-level divisions."""
     src = "parley/data/division_points.csv"
@@ -412,12 +424,7 @@ def _division_points() -> dict[tuple[str, str], tuple[float, float]]:
     rows = _read_rows(_data("division_points.csv"), src, ["iso3", "name", "latitude", "longitude"])
     for number, row in enumerate(rows, start=2):
         code = _check_iso3(row["iso3"], src, f"row {number}")
-        try:
-            lat, lon = float(row["latitude"]), float(row["longitude"])
-        except ValueError as exc:
-            raise ConfigError(f"{src}, row {number}: latitude/longitude must be numbers") from exc
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise ConfigError(f"{src}, row {number}: coordinates out of range")
+        lat, lon = _checked_point(row, src, number)
         if code:
             out[code, row["name"]] = (lat, lon)
     return out
@@ -430,12 +437,7 @@ def _special_rows() -> list[tuple[str, str | None, str, float, float, tuple[str,
     )
     out = []
     for number, row in enumerate(rows, start=2):
-        try:
-            lat, lon = float(row["latitude"]), float(row["longitude"])
-        except ValueError as exc:
-            raise ConfigError(f"{src}, row {number}: latitude/longitude must be numbers") from exc
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise ConfigError(f"{src}, row {number}: coordinates out of range")
+        lat, lon = _checked_point(row, src, number)
         if row["kind"] not in {"region", "facility", "water"}:
             raise ConfigError(f"{src}, row {number}: kind must be region, facility or water")
         iso3 = _check_iso3(row["iso3"], src, f"row {number}")
