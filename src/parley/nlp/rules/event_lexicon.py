@@ -42,7 +42,7 @@ FrameKind = Literal[
     "light",
 ]
 FRAMES: frozenset[str] = frozenset(get_args(FrameKind))
-CONDITIONS = frozenset({"obj", "subj", "prep", "comp"})
+CONDITIONS = frozenset({"obj", "subj", "prep", "comp", "ask"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +195,21 @@ def has_complement(token: Token) -> bool:
     return False
 
 
+def asks_for_act(token: Token) -> bool:
+    """Whether ``token`` has a complement that asks for an act, not one that states a fact:
+    a to-infinitive or a that-clause in the base form or with a modal ("insisted that Russia
+    withdraw / must withdraw"), not an indicative one ("insisted the unrest reflected old
+    tensions")."""
+    for child in token.children:
+        if child.dep_ not in COMPLEMENT_DEPS:
+            continue
+        if child.tag_ == "VB":
+            return True
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in child.children):
+            return True
+    return False
+
+
 def _modifiers_ok(entry: Entry, token: Token) -> bool:
     if len(entry.words) == 1:
         return True
@@ -214,6 +229,8 @@ def conditions_hold(entry: Entry, token: Token) -> bool:
             if not parts & values:
                 return False
         if name == "comp" and not has_complement(token):
+            return False
+        if name == "ask" and not asks_for_act(token):
             return False
     return _modifiers_ok(entry, token)
 

@@ -13,8 +13,9 @@ from parley.cameo.codebook import lookup
 from parley.geo.countries import country_name
 from parley.nlp.deps import ACTING_SUBJECT_DEPS, AGENT_ENTS, EVENT_OBJECT_DEPS, NOMINAL, VERBAL
 from parley.nlp.rules.event_lexicon import match
+from parley.nlp.rules.event_scope import enclosing_frame, referred_action
 from parley.nlp.rules.events.modality import _apply_modality
-from parley.nlp.rules.events.nodes import _Node, _node_at, _obligation_node
+from parley.nlp.rules.events.nodes import _combine, _Node, _node_at, _obligation_node
 from parley.nlp.rules.events.participants import (
     _Context,
     _other_party,
@@ -95,7 +96,7 @@ def _find_nodes(sent: Span) -> tuple[list[_Node], set[int]]:
 
 def _kept_node(node: _Node, nodes: list[_Node], consumed: set[int]) -> _Node | None:
     """The node with its modality, or ``None`` when it reports no event of its own."""
-    if not _stands_alone(node, consumed):
+    if not _stands_alone(node, consumed) or not _in_frame_scope(node):
         return None
     modal = _apply_modality(node)
     if modal is None:
@@ -112,7 +113,7 @@ def _stands_alone(node: _Node, consumed: set[int]) -> bool:
         return False
     if any(t.i in consumed for t in node.tokens[:1]) and first is not node.trigger:
         return False
-    if not _emittable(node) or _in_condition(first):
+    if not _emittable(node) or _in_condition(first) or referred_action(first):
         return False
     if (
         first.dep_ == "acl"
@@ -127,6 +128,20 @@ def _stands_alone(node: _Node, consumed: set[int]) -> bool:
         first.dep_ in {"acl", "advcl"}
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children)
     )
+
+
+def _in_frame_scope(node: _Node) -> bool:
+    """A trigger coordinated with a frame's complement takes that frame ("threatened to cut aid
+    and impose sanctions": both are threats); one under a refusal or "fail" is no event."""
+    kind = enclosing_frame(node.tokens[0])
+    if kind is None or kind in {"aspect", "light"}:
+        return True
+    code = None if kind in {"refusal", "negate"} else _combine(kind, node.code)
+    if code is None:
+        return False
+    node.code = code
+    node.frame = kind
+    return True
 
 
 def _part_of_other(node: _Node, nodes: list[_Node]) -> bool:
