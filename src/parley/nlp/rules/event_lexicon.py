@@ -43,6 +43,8 @@ FrameKind = Literal[
 ]
 FRAMES: frozenset[str] = frozenset(get_args(FrameKind))
 CONDITIONS = frozenset({"obj", "subj", "prep", "comp", "ask"})
+#: An adjective predicated of the object counts as a particle: "let free", "set free".
+_PREDICATIVE_DEPS = frozenset({"ccomp", "xcomp", "acomp", "oprd"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +227,11 @@ def conditions_hold(entry: Entry, token: Token) -> bool:
         if name == "subj" and not (subject_lemmas(token) & values):
             return False
         if name == "prep":
-            parts = {c.lower_ for c in token.children if c.dep_ in PARTICLE_DEPS}
+            parts = {
+                c.lower_
+                for c in token.children
+                if c.dep_ in PARTICLE_DEPS or (c.pos_ == "ADJ" and c.dep_ in _PREDICATIVE_DEPS)
+            }
             if not parts & values:
                 return False
         if name == "comp" and not has_complement(token):

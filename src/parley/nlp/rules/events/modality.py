@@ -27,13 +27,14 @@ def _apply_modality(node: _Node) -> _Node | None:
         carriers.append(head.head)
     if node.trigger is not top:
         carriers.append(_clause_head(node.trigger))
-    if any(_has_neg(c) for c in carriers) and node.frame != "halt":
+    negative = any(_has_neg(c) for c in carriers)
+    if negative and node.frame != "halt":
         node.negated = True
     aux: set[str] = set()
     for c in carriers:
         aux |= _aux_words(c)
-    if node.negated:
-        return _refusal(node, aux)
+    if node.negated or (negative and node.frame == "halt"):
+        return _refusal(node, aux)  # "will not end the strike": a refused concession (1242)
     have_to = head.dep_ == "xcomp" and head.head.lemma_ in words("obligation_head")
     obligation = bool(aux & words("obligation_aux")) or have_to
     if obligation and _reporting_verb(top) is not None:
@@ -54,9 +55,12 @@ def _apply_modality(node: _Node) -> _Node | None:
 def _refusal(node: _Node, aux: set[str]) -> _Node | None:
     """ "X will not lift the embargo", "the rebels will not release the soldiers": a promise
     withheld is a refusal (CAMEO 12); any other negated action is no event."""
-    if node.frame or not aux & words("future_aux") or node.code[:2] not in codes("yield_root"):
+    if node.frame not in {None, "halt"} or not aux & words("future_aux"):
+        return None  # "will not end the strike": the halt of a protest is a concession (082)
+    if node.code[:2] not in codes("yield_root"):
         return None
     node.code = as_refusal(node.code)
+    node.frame = None
     node.negated = False
     node.modality = "asserted"
     return node
