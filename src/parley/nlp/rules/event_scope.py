@@ -82,8 +82,25 @@ def enclosing_frame(tok: Token) -> str | None:
             head = head.head
         entry = match(head, ("F",))
         if entry is not None:
+            if head.dep_ in {"relcl", "acl"}:
+                return "negate"  # "a resolution that aims to X and Y": a document's aim, no act
             return entry.value
         cur = head
         while cur.dep_ == "conj" and cur.head.i != cur.i:
             cur = cur.head
     return None
+
+
+#: Verbs of sending someone on a mission: "sent experts to investigate" is an investigation.
+_MISSION_VERBS = frozenset({"send", "dispatch", "despatch", "deploy"})
+
+
+def mission_purpose(tok: Token, code: str) -> bool:
+    """Whether ``tok`` is the purpose of sending people out that is itself the act: "France has
+    sent seven military experts to investigate the attacks" (CAMEO 09, investigate)."""
+    if code[:2] != "09" or tok.dep_ not in {"advcl", "acl", "xcomp", "relcl"}:
+        return False
+    head = tok.head
+    if head.pos_ in {"NOUN", "PROPN"} and head.dep_ in {"dobj", "obj"}:
+        head = head.head  # "sent [a team] to investigate"
+    return head.lemma_.lower() in _MISSION_VERBS

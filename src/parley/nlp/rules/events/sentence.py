@@ -13,7 +13,7 @@ from parley.cameo.codebook import lookup
 from parley.geo.countries import country_name
 from parley.nlp.deps import ACTING_SUBJECT_DEPS, AGENT_ENTS, EVENT_OBJECT_DEPS, NOMINAL, VERBAL
 from parley.nlp.rules.event_lexicon import match
-from parley.nlp.rules.event_scope import enclosing_frame, referred_action
+from parley.nlp.rules.event_scope import enclosing_frame, mission_purpose, referred_action
 from parley.nlp.rules.events.modality import _apply_modality
 from parley.nlp.rules.events.nodes import _combine, _Node, _node_at, _obligation_node
 from parley.nlp.rules.events.participants import (
@@ -127,6 +127,7 @@ def _stands_alone(node: _Node, consumed: set[int]) -> bool:
     return not (
         first.dep_ in {"acl", "advcl"}
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children)
+        and not mission_purpose(first, node.code)  # "sent experts to investigate": it is
     )
 
 
