@@ -475,19 +475,25 @@ def _emittable(node: _Node) -> bool:
 def _goal_of_other(node: _Node, nodes: list[_Node]) -> bool:
     """ "demonstrated, calling for independence": the call is the protest's goal, not a second
     event."""
-    first = node.tokens[0]
-    if node.code[:2] not in {"02", "10"} or first.tag_ != "VBG":
-        return False
-    if first.dep_ == "acl":
-        # "a demonstration calling for the removal of X", "rallies demanding X"
-        entry = match(first.head, ("N",))
-        return entry is not None and entry.value[:2] == "14"
-    if first.dep_ not in {"advcl", "xcomp", "conj"}:
+    if node.code[:2] not in {"02", "10"}:
         return False
     protests = {
         t.i for n in nodes if n is not node and n.code[:2] in {"14", "18", "19"} for t in n.tokens
     }
-    return first.head.i in protests
+    # "rallied, saying he must resign", "rioted, joining demonstrators in demanding X": the
+    # demand is said by the protest, through a participle of it
+    cur = node.tokens[0]
+    for _ in range(4):
+        if cur.tag_ == "VBG" and cur.dep_ == "acl":
+            # "a demonstration calling for the removal of X", "rallies demanding X"
+            entry = match(cur.head, ("N",))
+            return entry is not None and entry.value[:2] == "14"
+        if cur.tag_ == "VBG" and cur.dep_ in {"advcl", "xcomp", "conj"}:
+            return cur.head.i in protests
+        if cur.dep_ not in {"ccomp", "pcomp", "prep"} or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _content_of_accusation(node: _Node) -> bool:
