@@ -43,7 +43,7 @@ FrameKind = Literal[
 ]
 FRAMES: frozenset[str] = frozenset(get_args(FrameKind))
 CONDITIONS = frozenset({"obj", "subj", "prep", "comp", "ask"})
-#: An adjective predicated of the object counts as a particle: "let free", "set free".
+#: A word predicated of the object counts as a particle: "let free", "set free".
 _PREDICATIVE_DEPS = frozenset({"ccomp", "xcomp", "acomp", "oprd"})
 
 
@@ -230,7 +230,7 @@ def conditions_hold(entry: Entry, token: Token) -> bool:
             parts = {
                 c.lower_
                 for c in token.children
-                if c.dep_ in PARTICLE_DEPS or (c.pos_ == "ADJ" and c.dep_ in _PREDICATIVE_DEPS)
+                if c.dep_ in PARTICLE_DEPS or c.dep_ in _PREDICATIVE_DEPS
             }
             if not parts & values:
                 return False

@@ -1,0 +1,124 @@
+"""Sentence-level event coding: actions only spoken of are no events, and sibling CAMEO codes
+are told apart. One sentence written for these tests per behaviour."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.types import Event
+
+pytestmark = pytest.mark.model
+
+
+def _events(text: str, published: str = "2025-03-05") -> list[Event]:
+    from parley.service import analyze
+
+    return list(analyze(text, published=published).events)
+
+
+def _codes(text: str) -> list[str]:
+    return [e.code for e in _events(text)]
+
+
+def test_gerund_complement_of_a_noun_is_not_an_event() -> None:
+    # "an appeal for deploying troops": the deployment is what was asked for, not done.
+    codes = _codes("Lebanon rejected a French appeal for deploying troops along the border.")
+    assert codes and all(c[:2] == "12" for c in codes), codes
+
+
+def test_capacity_is_not_an_act() -> None:
+    codes = _codes("Iran has trained hundreds of pilots capable of striking Israeli cities.")
+    assert not [c for c in codes if c[:2] in {"18", "19", "13"}], codes
+
+
+def test_subjunctive_of_a_demand_is_not_done() -> None:
+    codes = _codes("The union repeated its demand that Turkey release the journalists.")
+    assert not [c for c in codes if c[:2] == "08"], codes
+
+
+def test_purpose_with_so_that_is_not_an_event() -> None:
+    codes = _codes("The party began a petition drive so that same-sex marriages are banned.")
+    assert not [c for c in codes if c[:2] == "17"], codes
+
+
+def test_action_coordinated_with_a_refused_one_is_refused_too() -> None:
+    text = "The rebels refused to let the Red Cross enter the camp and release the hostages."
+    codes = _codes(text)
+    assert codes and all(c[:2] == "12" for c in codes), codes
+
+
+def test_action_coordinated_with_a_threatened_one_is_a_threat() -> None:
+    events = _events("Chile threatened to recall its ambassador and impose sanctions on Peru.")
+    assert events and all(e.root == "13" for e in events), [e.code for e in events]
+
+
+def test_aim_of_a_document_is_no_act() -> None:
+    text = "Brazil will back a resolution that aims to tighten sanctions and impose a blockade."
+    assert not [c for c in _codes(text) if c[:2] in {"13", "19"}]
+
+
+def test_insisting_on_a_fact_is_no_demand_insisting_on_an_act_is() -> None:
+    assert not [c for c in _codes("Poland insisted the protests reflected old grievances.")]
+    demand = _events("Poland insisted that Belarus withdraw its troops from the border.")
+    assert [e.root for e in demand] == ["10"]
+
+
+def test_easing_tension_is_no_concession() -> None:
+    assert _codes("Chile sought to ease tensions with Peru.") == []
+    assert _codes("Chile eased tensions with Peru on Monday.") == []
+
+
+def test_preventing_a_demonstration_restricts_assembly() -> None:
+    # CAMEO 1721 (restrict freedoms of assembly), not 175 (violent repression): no force named.
+    events = _events("Greek police prevented a demonstration in Athens on Monday.")
+    assert [(e.code, e.plover_type) for e in events] == [("1721", "COERCE")]
+
+
+def test_lifting_a_curfew_is_a_concession_as_the_plover_manual_says() -> None:
+    from parley.cameo.codebook import plover_of
+
+    assert plover_of("0813")[0] == "CONCEDE" and plover_of("0814")[0] == "CONCEDE"
+    assert plover_of("084")[0] == "RETREAT"  # the table's other 08 rows are kept
+
+
+def test_will_not_end_the_strike_is_a_refused_concession() -> None:
+    events = _events("Chilean dock workers said they will not end the strike.")
+    assert [e.code for e in events] == ["1242"]
+
+
+def test_summoning_an_envoy_is_disapproval() -> None:
+    events = _events("Peru summoned the Chilean ambassador to complain about the remarks.")
+    assert [e.root for e in events] == ["11"]
+    assert "CHL" in {t.country for t in events[0].targets}
+
+
+def test_opposing_a_proposal_is_rejecting_it() -> None:
+    assert _codes("Chile opposed the Peruvian proposal on Monday.") == ["120"]
+
+
+def test_let_free_is_a_release() -> None:
+    assert _codes("Cuba let free two American journalists on Monday.") == ["0841"]
+
+
+def test_sending_experts_to_investigate_is_an_investigation() -> None:
+    events = _events("Norway sent three experts to Kenya to investigate the crash.")
+    assert "09" in {e.root for e in events}, [e.code for e in events]
+
+
+def test_a_protesters_demand_said_while_protesting_is_the_protest() -> None:
+    text = "Students rallied in Lima against the minister, saying he must resign."
+    assert [e.root for e in _events(text)] == ["14"]
+
+
+def test_an_invasion_is_military_force() -> None:
+    events = _events("Armenia launched an invasion of Azerbaijan on Monday.")
+    assert [(e.code, e.plover_type) for e in events] == [("190", "ASSAULT")]
+
+
+def test_fighting_an_epidemic_is_no_use_of_force() -> None:
+    codes = _codes("Germany is fighting the epidemic in Guinea.")
+    assert not [c for c in codes if c[:2] == "19"], codes
+
+
+def test_completing_a_withdrawal_is_the_withdrawal() -> None:
+    assert _codes("Canada completed its withdrawal of troops from Mali.") == ["0874"]
