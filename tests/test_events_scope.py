@@ -122,3 +122,14 @@ def test_fighting_an_epidemic_is_no_use_of_force() -> None:
 
 def test_completing_a_withdrawal_is_the_withdrawal() -> None:
     assert _codes("Canada completed its withdrawal of troops from Mali.") == ["0874"]
+
+
+def test_troops_sent_to_help_are_military_protection_not_a_show_of_force() -> None:
+    # Offered to send troops "to help" the other's army: intent to protect (0334), no threat.
+    events = _events("Chile has offered to send troops to help the Bolivian army.")
+    assert [e.code for e in events] == ["0334"]
+    assert _codes("Chile sent troops to the border on Monday.") == ["154"]
+
+
+def test_returning_weapons_is_returning_property() -> None:
+    assert _codes("The militia said it will return the seized weapons to the army.") == ["0353"]

@@ -42,7 +42,7 @@ FrameKind = Literal[
     "light",
 ]
 FRAMES: frozenset[str] = frozenset(get_args(FrameKind))
-CONDITIONS = frozenset({"obj", "subj", "prep", "comp", "ask"})
+CONDITIONS = frozenset({"obj", "subj", "prep", "comp", "ask", "purpose"})
 #: A word predicated of the object counts as a particle: "let free", "set free".
 _PREDICATIVE_DEPS = frozenset({"ccomp", "xcomp", "acomp", "oprd"})
 
@@ -212,6 +212,20 @@ def asks_for_act(token: Token) -> bool:
     return False
 
 
+def purpose_lemmas(token: Token) -> set[str]:
+    """Lemmas of the to-infinitive purpose clauses of ``token`` or of its object ("sent troops
+    to help the army", "sent a team to train police")."""
+    holders = [token, *(c for c in token.children if c.dep_ in {"dobj", "obj"})]
+    out: set[str] = set()
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in {"advcl", "xcomp", "acl", "relcl"} and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in child.children
+            ):
+                out.add(child.lemma_.lower())
+    return out
+
+
 def _modifiers_ok(entry: Entry, token: Token) -> bool:
     if len(entry.words) == 1:
         return True
@@ -237,6 +251,8 @@ def conditions_hold(entry: Entry, token: Token) -> bool:
         if name == "comp" and not has_complement(token):
             return False
         if name == "ask" and not asks_for_act(token):
+            return False
+        if name == "purpose" and not (purpose_lemmas(token) & values):
             return False
     return _modifiers_ok(entry, token)
 
