@@ -133,3 +133,9 @@ def test_troops_sent_to_help_are_military_protection_not_a_show_of_force() -> No
 
 def test_returning_weapons_is_returning_property() -> None:
     assert _codes("The militia said it will return the seized weapons to the army.") == ["0353"]
+
+
+def test_a_participle_naming_the_actors_backers_is_no_event() -> None:
+    # "forces backed by Russian warplanes" says who acts; the act is the attack.
+    text = "Syrian forces backed by Russian warplanes attacked the town of Idlib on Monday."
+    assert [e.root for e in _events(text)] == ["19"]

@@ -123,6 +123,10 @@ def _stands_alone(node: _Node, consumed: set[int]) -> bool:
         return False  # "the curfew imposed after the coup": background, not this report's event
     if first.dep_ == "acl" and first.tag_ == "VBG" and first.head.dep_ in ACTING_SUBJECT_DEPS:
         return False  # "the coalition fighting the rebels declared ...": who the actor is
+    if first.dep_ == "acl" and first.tag_ == "VBN" and first.head.dep_ == "nsubj":
+        # "forces backed by Russian warplanes continued their attacks": who the actor is (not
+        # "money donated by the Irish is ...", where nothing else happens)
+        return first.head.head.pos_ != "VERB"
     # "efforts to fight terrorism", "met to discuss": a purpose, not an event
     return not (
         first.dep_ in {"acl", "advcl"}
