@@ -139,3 +139,8 @@ def test_a_participle_naming_the_actors_backers_is_no_event() -> None:
     # "forces backed by Russian warplanes" says who acts; the act is the attack.
     text = "Syrian forces backed by Russian warplanes attacked the town of Idlib on Monday."
     assert [e.root for e in _events(text)] == ["19"]
+
+
+def test_closing_a_border_restricts_movement() -> None:
+    events = _events("Ghana closed its borders with Togo on Monday.")
+    assert [(e.code, e.plover_type) for e in events] == [("191", "COERCE")]
