@@ -144,3 +144,8 @@ def test_a_participle_naming_the_actors_backers_is_no_event() -> None:
 def test_closing_a_border_restricts_movement() -> None:
     events = _events("Ghana closed its borders with Togo on Monday.")
     assert [(e.code, e.plover_type) for e in events] == [("191", "COERCE")]
+
+
+def test_looting_by_a_crowd_is_violent_protest() -> None:
+    events = _events("Protesters looted shops in Lagos on Monday.")
+    assert [(e.code, e.plover_type) for e in events] == [("145", "PROTEST")]
