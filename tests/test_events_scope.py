@@ -149,3 +149,11 @@ def test_closing_a_border_restricts_movement() -> None:
 def test_looting_by_a_crowd_is_violent_protest() -> None:
     events = _events("Protesters looted shops in Lagos on Monday.")
     assert [(e.code, e.plover_type) for e in events] == [("145", "PROTEST")]
+
+
+def test_backing_down_is_yielding_not_support() -> None:
+    assert [e.root for e in _events("Chile backed down on Monday after the protests.")] == ["08"]
+
+
+def test_support_counted_in_money_is_economic_aid() -> None:
+    assert _codes("Norway provides $45m support for farmers in Kenya.") == ["071"]
