@@ -104,7 +104,7 @@ def test_events_to_dict_contract() -> None:
             "KEN",
             None,
         ),
-        ("Norway lifted the curfew in its northern towns.", "08", "CONCEDE", "NOR", None),
+        ("Norway lifted the curfew in its northern towns.", "08", "RETREAT", "NOR", None),
         ("Hundreds of ethnic Hungarians demonstrated in Romania.", "14", "PROTEST", "ROU", None),
         ("Gbagbo imposed a curfew in Abidjan.", "17", "COERCE", "CIV", None),
     ],

@@ -74,11 +74,11 @@ def test_preventing_a_demonstration_restricts_assembly() -> None:
     assert [(e.code, e.plover_type) for e in events] == [("1721", "COERCE")]
 
 
-def test_lifting_a_curfew_is_a_concession_as_the_plover_manual_says() -> None:
+def test_lifting_a_curfew_is_a_retreat_as_the_cameo2plover_table_says() -> None:
     from parley.cameo.codebook import plover_of
 
-    assert plover_of("0813")[0] == "CONCEDE" and plover_of("0814")[0] == "CONCEDE"
-    assert plover_of("084")[0] == "RETREAT"  # the table's other 08 rows are kept
+    assert plover_of("0813")[0] == "RETREAT" and plover_of("0814")[0] == "RETREAT"
+    assert plover_of("081")[0] == "CONCEDE"  # easing restrictions stays a concession
 
 
 def test_will_not_end_the_strike_is_a_refused_concession() -> None:
