@@ -38,7 +38,7 @@ from parley.nlp.doctext import doc_sents
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
 from parley.nlp.rules.events.merge import _dedupe, events_in_sentence
 from parley.nlp.rules.events.participants import _Context
-from parley.nlp.rules.events.sentence import _sentence_events
+from parley.nlp.rules.events.sentence import _sentence_events, _sentence_time
 from parley.nlp.rules.events.speech_acts import speech_events
 from parley.nlp.rules.events.ultimatums import code_ultimatums
 from parley.nlp.rules.events.vocab import REPORTING
@@ -85,7 +85,21 @@ def extract_events(
     ctx = _Context(doc=doc, actors=actors, quotes=quotes, speaker_of=speaker_of)
     places = tuple(places) if places is not None else tuple(extract_places(doc))
     drafts: list[tuple[Event, EventActor | None]] = []
+    quoted = [(q.start, q.end) for q in quotes if q.kind != "indirect"]
+    carry = False
+    prev_end = 0
     for sent in doc_sents(doc):
+        # Narrated backdrop carries on through a paragraph ("Mugabe was arrested in 1963. After
+        # his release, he led ..."): until a date of the news, a quotation or a new paragraph.
+        if "\n" in doc.text[prev_end : sent.start_char] or "\n" in sent.text.strip()[:1]:
+            carry = False
+        prev_end = sent.start_char + len(sent.text.rstrip())
+        time = _sentence_time(sent, dates, published, quoted)
+        has_quote = any(sent.start_char <= a < sent.end_char for a, _ in quoted)
+        if carry and time in {None, "past"} and not has_quote:
+            ctx.backdrop.add(sent.start_char)
+            continue
+        carry = time == "backdrop"
         try:
             drafts += _sentence_events(ctx, sent, dates, published, places, len(drafts))
         except Exception:  # a rule bug on one odd parse must not cost the article its analysis

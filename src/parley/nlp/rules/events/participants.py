@@ -38,6 +38,8 @@ class _Context:
     speaker_of: Callable[[Token], ActorRecord | None]
     talk_parties: list[EventActor] = field(default_factory=list)
     actor_cache: dict[str, EventActor] = field(default_factory=dict)
+    #: start offsets of the sentences that narrate backdrop (no events, no statements)
+    backdrop: set[int] = field(default_factory=set)
 
 
 def _record_actor(ctx: _Context, record: ActorRecord) -> EventActor:

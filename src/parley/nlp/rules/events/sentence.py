@@ -45,6 +45,8 @@ def _sentence_events(
         when = _date_for(sent, node.trigger, dates, published)
         if _background(when, published) and _dates_clause(sent, node, dates, when[0]):
             continue
+        if _told_as_before(node):
+            continue
         for source, targets, speaker in _dyads(ctx, sent, node, places):
             sent_places = _places_in(sent, places)
             if node.code[:2] >= "14":
@@ -393,8 +395,8 @@ def _background(when: tuple[str | None, str | None], published: date | None) -> 
 
 def _dates_clause(sent: Span, node: _Node, dates: Sequence[DateMention], value: str | None) -> bool:
     """Whether the date expression of ``value`` belongs to the node's own clause ("launched an
-    invasion in 2022"), not to a clause inside it ("suspected of blowing up a plane in 1988")."""
-    verb = _clause_head(node.tokens[0])
+    invasion in 2022"), or to one that holds it, not to a clause inside it ("suspected of
+    blowing up a plane in 1988")."""
     for d in dates:
         if d.value != value or not sent.start_char <= d.start < sent.end_char:
             continue
@@ -406,9 +408,69 @@ def _dates_clause(sent: Span, node: _Node, dates: Sequence[DateMention], value: 
             if tok.pos_ in VERBAL or tok.head.i == tok.i:
                 break
             tok = tok.head
-        if tok.i == verb.i or tok.i in {t.i for t in node.tokens}:
+        # The date's clause is the node's own or one that holds it ("lost it in 1972 upon her
+        # marriage to a man she met ..."): the act belongs to that time.
+        if tok.i in _holding_clauses(node):
             # "since 2013, X has accused ...": a state that lasts until now
             return not any(t.lower_ == "since" for t in sent.doc[max(span.start - 1, 0) : span.end])
+    return False
+
+
+def _holding_clauses(node: _Node) -> set[int]:
+    """The node's tokens, its clause head and every head above it."""
+    verb = _clause_head(node.tokens[0])
+    return {t.i for t in node.tokens} | {verb.i} | {a.i for a in verb.ancestors}
+
+
+def _told_as_before(node: _Node) -> bool:
+    """ "Previously, the hijab was banned": an adverb that puts the act (or a clause holding it)
+    before the news."""
+    adverbs = words("backdrop_adverb")
+    doc = node.trigger.doc
+    return any(
+        c.dep_ == "advmod" and c.lower_ in adverbs
+        for i in _holding_clauses(node)
+        for c in doc[i].children
+    )
+
+
+def _sentence_time(
+    sent: Span,
+    dates: Sequence[DateMention],
+    published: date | None,
+    quoted: Sequence[tuple[int, int]],
+) -> str | None:
+    """When a sentence's narration stands: ``"news"`` when it names a date of the news,
+    ``"backdrop"`` when its main clause is dated long before ("Mugabe was arrested in 1963"),
+    ``"past"`` when it names only such older dates, in a clause of its own; ``None`` when it
+    names no date (outside quotations, whose dates are the speaker's)."""
+    own = [
+        d
+        for d in dates
+        if d.value
+        and sent.start_char <= d.start < sent.end_char
+        and not any(a <= d.start < b for a, b in quoted)
+    ]
+    if not own:
+        return None
+    if any(not _background((d.value, "text"), published) for d in own):
+        return "news"
+    for d in own:
+        span = sent.doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is not None and _in_main_clause(span.root):
+            return "backdrop"
+    return "past"
+
+
+def _in_main_clause(tok: Token) -> bool:
+    """Whether ``tok`` hangs on the sentence's main clause: its root, or a clause joined to it
+    ("... but was arrested in 1963", "when he assumed the presidency in 1987, ...")."""
+    for _ in range(12):
+        if tok.head.i == tok.i:
+            return True
+        if tok.pos_ in VERBAL and tok.dep_ not in {"conj", "advcl"}:
+            return False
+        tok = tok.head
     return False
 
 

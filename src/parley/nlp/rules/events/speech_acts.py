@@ -84,6 +84,8 @@ def speech_events(
         sent = next((s for s in sents if s.start_char <= quote.start < s.end_char), None)
         if sent is None or any(a < sent.end_char and sent.start_char < b for a, b in taken):
             continue
+        if sent.start_char in ctx.backdrop:
+            continue
         key = (quote.speaker.id, sent.start_char)
         if key in spoken:
             continue  # one statement per speaker and sentence
