@@ -289,6 +289,8 @@ def _targets(ctx: _Context, node: _Node, speaker: EventActor | None) -> list[Eve
             ):
                 cands.append(child)
             elif child.dep_ in {"prep", "prt"} and child.lower_ in preps:
+                if _aside(child):
+                    continue
                 cands += [g for g in child.children if g.dep_ == "pobj"]
             elif child.dep_ == "poss" and tok.pos_ in NOMINAL and tok is not node.trigger:
                 cands.append(child)
@@ -298,6 +300,12 @@ def _targets(ctx: _Context, node: _Node, speaker: EventActor | None) -> list[Eve
             continue
         out += _countries_in(ctx, cand, speaker)
     return out
+
+
+def _aside(prep: Token) -> bool:
+    """ "Lawmakers expressed support, with MP X stating ...": a "with" phrase set off by a comma
+    adds a circumstance, not the party the act is aimed at ("met with X")."""
+    return prep.lower_ == "with" and prep.i > 0 and prep.nbor(-1).text == ","
 
 
 def _other_party(

@@ -54,6 +54,8 @@ def _sentence_events(
                 if not targets:
                     targets = _place_target(sent_places, source)
             if not targets:
+                if _endorses_no_one(node):
+                    continue
                 targets = _named_party(ctx, sent, source, speaker)
             event_id = f"e{offset + len(out) + 1}"
             event = _build_event(ctx, sent, node, event_id, (source, targets), sent_places, when)
@@ -320,6 +322,19 @@ def _domestic_home(
         source = replace(source, country=home)
         targets = [t for t in targets if t.country != home]
     return source, targets
+
+
+def _endorses_no_one(node: _Node) -> bool:
+    """ "Lawmakers have expressed cautious support": praise or support (CAMEO 05) for nothing
+    the sentence names is a mood, not an endorsement of a party; it needs its object ("support
+    for the deal", "praised the court")."""
+    if node.code[:2] != "05":
+        return False
+    # "expressed support": the event noun a light verb realises
+    noun = next((t for t in node.tokens if t.pos_ in NOMINAL), None)
+    return noun is not None and not any(
+        c.dep_ in {"prep", "poss", "acl", "compound", "nmod"} for c in noun.children
+    )
 
 
 def _place_target(sent_places: tuple[Place, ...], source: EventActor | None) -> list[EventActor]:

@@ -23,7 +23,7 @@ from parley.cameo.codebook import lookup
 from parley.nlp.doctext import doc_sents
 from parley.nlp.rules.events.participants import _Context, _record_actor
 from parley.nlp.rules.events.syntax import _in_condition
-from parley.nlp.rules.events.vocab import words
+from parley.nlp.rules.events.vocab import codes, words
 from parley.types import DateMention, Event, EventActor, Place, Quote
 
 TONE_FILE = "events_speech_tone"
@@ -78,6 +78,13 @@ def speech_events(
     acting = {e.source.actor_id for e, _ in drafts if e.source is not None and e.source.actor_id}
     out: list[tuple[Event, EventActor | None]] = []
     spoken: set[tuple[str, int]] = set()
+    signatories = {
+        a.country
+        for e, _ in drafts
+        if e.code[:3] in codes("signing_code")
+        for a in (e.source, *e.targets)
+        if a is not None and a.country
+    }
     for quote in ctx.quotes:
         if quote.speaker is None or quote.speaker.id not in by_id:
             continue
@@ -94,6 +101,8 @@ def speech_events(
         source = _record_actor(ctx, by_id[quote.speaker.id])
         if not source.country:
             continue
+        if source.country in signatories and _on_agreement(sent, sents):
+            continue  # a party's word on the agreement it concluded is part of that act
         span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
@@ -105,6 +114,18 @@ def speech_events(
         spoken.add(key)
         out.append((_statement(ctx, sent, quote, source, code, dates, published, places), None))
     return out
+
+
+def _on_agreement(sent: Span, sents: Sequence[Span]) -> bool:
+    """Whether a statement's sentence, or the one before, speaks of an agreement or its signing
+    ("announced the memorandum", "whatever is signed")."""
+    nouns = lexicon.where("negotiation_words", "role", "agreement_noun")
+    n = next((i for i, s in enumerate(sents) if s.start_char == sent.start_char), 0)
+    return any(
+        t.lemma_.lower() in nouns or t.lemma_.lower() == "sign"
+        for s in sents[max(n - 1, 0) : n + 1]
+        for t in s
+    )
 
 
 def _elaborates(
