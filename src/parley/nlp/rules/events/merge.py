@@ -65,8 +65,12 @@ def _dedupe(
             break
         if not merged:
             kept.append((event, key))
+    # The country the article is about is the one whose act it leads with ("Turkey's president
+    # proposed ...; Greece, UNESCO and the US criticised the move"), else the one it names most.
+    lead = next((e.source.country for e, _ in kept if e.source and e.source.country), None)
+    focus = lead or main_country
     return [
-        replace(e, id=f"e{n + 1}", targets=e.targets or _home_public(e.source, main_country))
+        replace(e, id=f"e{n + 1}", targets=e.targets or _home_public(e.source, focus))
         for n, (e, _) in enumerate(kept)
     ]
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from parley import lexicon
 from parley.geo.countries import country_name
 from parley.nlp.deps import (
     ACTING_SUBJECT_DEPS,
@@ -37,6 +38,8 @@ class _Context:
     quotes: Sequence[Quote]
     speaker_of: Callable[[Token], ActorRecord | None]
     talk_parties: list[EventActor] = field(default_factory=list)
+    #: the parties of the last agreement named with them ("the deal between Turkey and Libya")
+    deal_parties: list[EventActor] = field(default_factory=list)
     actor_cache: dict[str, EventActor] = field(default_factory=dict)
     #: start offsets of the sentences that narrate backdrop (no events, no statements)
     backdrop: set[int] = field(default_factory=set)
@@ -259,8 +262,17 @@ def _noun_owner(ctx: _Context, noun: Token) -> EventActor | None:
 def _countries_in(ctx: _Context, tok: Token, speaker: EventActor | None) -> list[EventActor]:
     out: list[EventActor] = []
     pronouns = words("third_person") | words("first_person") | words("relative")
+    deals = lexicon.where("negotiation_words", "role", "agreement_noun")
     for t in _expand_conj(tok):
         if t.pos_ == "PRON" and t.lower_ in pronouns:
+            continue
+        if t.lemma_.lower() in deals:
+            # An act on an agreement is aimed at its parties: those it names, else those of the
+            # last agreement named with its parties ("Greece called the border agreement void").
+            parties = _deal_parties(ctx, t, speaker)
+            if parties:
+                ctx.deal_parties = parties
+            out += parties or ctx.deal_parties
             continue
         actor = _actor_of(ctx, t, speaker)
         if actor is not None and actor.country:
@@ -274,6 +286,19 @@ def _countries_in(ctx: _Context, tok: Token, speaker: EventActor | None) -> list
                 for g in child.children:
                     if g.dep_ == "pobj":
                         out += _countries_in(ctx, g, speaker)
+    return out
+
+
+def _deal_parties(ctx: _Context, deal: Token, speaker: EventActor | None) -> list[EventActor]:
+    """The countries an agreement noun names: "between Turkey and Libya", "Turkey's deal"."""
+    out: list[EventActor] = []
+    for child in deal.children:
+        if child.dep_ == "prep" and child.lower_ in {"between", "with", "among"}:
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    out += _countries_in(ctx, g, speaker)
+        elif child.dep_ == "poss" and child.pos_ in NOMINAL:
+            out += _countries_in(ctx, child, speaker)
     return out
 
 

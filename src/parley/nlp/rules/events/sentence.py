@@ -9,6 +9,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from parley import lexicon
 from parley.cameo.codebook import lookup
 from parley.geo.countries import country_name
 from parley.nlp.deps import ACTING_SUBJECT_DEPS, AGENT_ENTS, EVENT_OBJECT_DEPS, NOMINAL, VERBAL
@@ -141,7 +142,28 @@ def _part_of_other(node: _Node, nodes: list[_Node]) -> bool:
         and _casualty_of_other(node, nodes)
     ):
         return True
-    return _goal_of_other(node, nodes) or _content_of_accusation(node)
+    return (
+        _goal_of_other(node, nodes)
+        or _content_of_accusation(node)
+        or _describes_object(node, nodes)
+    )
+
+
+def _describes_object(node: _Node, nodes: list[_Node]) -> bool:
+    """ "denounced the memoranda in which Turkey and Libya agreed on borders": a relative clause
+    on the agreement another act is aimed at gives the agreement's terms, not news of its own."""
+    first = _clause_head(node.tokens[0])
+    if first.dep_ != "relcl" or not _agreement_phrase(first.head):
+        return False
+    others = {t.i for n in nodes if n is not node for t in n.tokens}
+    tok = first.head
+    for _ in range(4):
+        if tok.dep_ not in {"dobj", "pobj", "prep", "attr"} or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i in others:
+            return True
+    return False
 
 
 def _participants(
@@ -334,6 +356,16 @@ def _endorses_no_one(node: _Node) -> bool:
     noun = next((t for t in node.tokens if t.pos_ in NOMINAL), None)
     return noun is not None and not any(
         c.dep_ in {"prep", "poss", "acl", "compound", "nmod"} for c in noun.children
+    )
+
+
+def _agreement_phrase(noun: Token) -> bool:
+    """Whether ``noun`` names an agreement ("the memoranda of understanding", "the deal")."""
+    deals = lexicon.where("negotiation_words", "role", "agreement_noun")
+    return any(
+        # Latin plurals too: "memoranda" is "memorandum"
+        deals & {t.lemma_.lower(), t.lower_, t.lower_[:-1] + "um"}
+        for t in (noun, *(c for c in noun.children if c.dep_ == "prep" for c in c.children))
     )
 
 
