@@ -112,6 +112,7 @@ def speech_events(
             # of an actor whose acts the article reports adds no act of its own
             continue
         spoken.add(key)
+        acting.add(quote.speaker.id)
         out.append((_statement(ctx, sent, quote, source, code, dates, published, places), None))
     return out
 

@@ -31,7 +31,20 @@ def _actor_code(text: str) -> tuple[str | None, str | None]:
 
 
 def _has_neg(tok: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in {"never", "no longer"} for c in tok.children)
+    """Negated: "did not", "never", or a subject that denies the doer ("nobody is conducting an
+    inquiry", "no country has recognised it")."""
+    return any(
+        c.dep_ == "neg"
+        or c.lower_ in {"never", "no longer"}
+        or (c.dep_ in {"nsubj", "nsubjpass"} and _no_one(c))
+        for c in tok.children
+    )
+
+
+def _no_one(subj: Token) -> bool:
+    return subj.lower_ in {"nobody", "none", "noone"} or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subj.children
+    )
 
 
 def _aux_words(tok: Token) -> set[str]:
