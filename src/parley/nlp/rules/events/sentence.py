@@ -17,6 +17,7 @@ from parley.nlp.rules.event_lexicon import match
 from parley.nlp.rules.events.modality import _apply_modality
 from parley.nlp.rules.events.nodes import _Node, _node_at, _obligation_node
 from parley.nlp.rules.events.participants import (
+    _aside,
     _Context,
     _other_party,
     _record_actor,
@@ -238,11 +239,17 @@ def _named_party(
             record.kind == "organization" and not record.sector
         ):
             continue  # the outlet that reported it, a venue, a brand: not a party
-        if any(lo <= start < hi for start, _ in record.mentions):
+        if any(lo <= start < hi and not _in_aside(sent, start) for start, _ in record.mentions):
             actor = _record_actor(ctx, record)
             if actor.country and not _same_party(source, actor):
                 return [actor]
     return []
+
+
+def _in_aside(sent: Span, start: int) -> bool:
+    """Whether the mention at ``start`` lies in a ", with X saying ..." aside."""
+    span = sent.doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and any(a.dep_ == "prep" and _aside(a) for a in span.root.ancestors)
 
 
 def _same_party(source: EventActor | None, target: EventActor) -> bool:

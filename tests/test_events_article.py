@@ -1,0 +1,108 @@
+"""Article-level event selection: backdrop, one act per party's word, dyads (issue 12)."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.types import Event
+
+pytestmark = pytest.mark.model
+
+
+def _events(text: str, published: str = "2020-03-05") -> list[Event]:
+    from parley.service import analyze
+
+    return list(analyze(text, published=published).events)
+
+
+def _roots(text: str, published: str = "2020-03-05") -> list[str]:
+    return [e.root for e in _events(text, published)]
+
+
+def test_backdrop_narration_carries_through_its_paragraph() -> None:
+    text = (
+        "Joseph Banda was arrested in 1985 and jailed for ten years. "
+        "After his release, Banda led protests against the government.\n\n"
+        "On Monday, Banda met the Zambian president in Lusaka."
+    )
+    roots = _roots(text)
+    assert "14" not in roots
+    assert "04" in roots
+
+
+def test_a_date_on_a_clause_that_holds_the_act_makes_it_backdrop() -> None:
+    text = "In 2011 the minister resigned after the police arrested two of his aides."
+    assert "17" not in _roots(text)
+    assert "17" in _roots(text, published="2011-06-01")
+
+
+def test_previously_puts_an_act_before_the_news() -> None:
+    assert "17" not in _roots("Previously, the Kenyan government banned the newspaper.")
+    assert "17" in _roots("The Kenyan government banned the newspaper.")
+
+
+def test_a_signatorys_word_on_its_own_agreement_is_part_of_the_signing() -> None:
+    text = (
+        "Chile and Peru signed a trade agreement on Monday. "
+        "Chilean economy minister Ana Soto announced the agreement on Twitter. "
+        '"There is much to do, but we expect the deal to be very good for both countries," '
+        "she wrote."
+    )
+    events = _events(text)
+    assert [e.root for e in events] == ["05"]
+
+
+def test_support_for_no_one_is_no_endorsement() -> None:
+    assert "05" not in _roots("Swedish lawmakers have expressed cautious support.")
+    assert "05" in _roots("Swedish lawmakers have expressed support for the Finnish plan.")
+
+
+def test_a_with_phrase_set_off_by_a_comma_is_no_target() -> None:
+    events = _events(
+        "Swedish lawmakers expressed support for the plan, with MP Anna Berg saying that "
+        "parliament would decide."
+    )
+    assert events
+    assert all(t.name != "Anna Berg" for e in events for t in e.targets)
+
+
+def test_an_act_with_no_named_party_aims_at_the_country_the_article_leads_with() -> None:
+    text = (
+        "Turkey's president pledged to convert the museum into a mosque. "
+        "Speaking in Athens to Greek reporters, Greece's foreign minister criticised the move."
+    )
+    criticism = [e for e in _events(text) if e.root == "11"]
+    assert criticism and criticism[0].source is not None
+    assert criticism[0].source.country == "GRC"
+    assert [t.country for t in criticism[0].targets] == ["TUR"]
+
+
+def test_an_act_on_an_agreement_aims_at_its_parties() -> None:
+    text = (
+        "Turkey and Libya signed an agreement on their sea border in November. "
+        "On Tuesday, Greece denounced the agreement."
+    )
+    denounced = [e for e in _events(text) if e.root == "11"]
+    assert denounced
+    assert {t.country for t in denounced[0].targets} <= {"TUR", "LBY"}
+    assert denounced[0].targets
+
+
+def test_an_agreements_terms_in_a_relative_clause_are_no_new_act() -> None:
+    text = "Egypt denounced the memorandum in which Turkey and Libya agreed on sea borders."
+    events = _events(text)
+    assert [e.root for e in events] == ["11"]
+
+
+def test_a_subject_that_denies_the_doer_negates_the_act() -> None:
+    assert "19" not in _roots("Nobody attacked the Kenyan convoy near the border.")
+    assert "19" in _roots("Rebels attacked the Kenyan convoy near the border.")
+
+
+def test_a_further_plain_remark_of_a_speaker_already_coded_adds_no_act() -> None:
+    text = (
+        'Greek prime minister Nikos Pappas called the agreement "null and void". '
+        '"The agreement ignores that our islands have their own waters," Pappas said.'
+    )
+    by_pappas = [e for e in _events(text) if e.source and e.source.name == "Nikos Pappas"]
+    assert len(by_pappas) == 1
