@@ -65,17 +65,25 @@ def _dedupe(
             break
         if not merged:
             kept.append((event, key))
-    # The country the article is about is the one whose act it leads with ("Turkey's president
-    # proposed ...; Greece, UNESCO and the US criticised the move"), else the one it names most.
-    lead = next((e.source.country for e, _ in kept if e.source and e.source.country), None)
-    focus = lead or main_country
+    # The story's dyad is the act it leads with ("Germany banned Iran's airline"; "Turkey's
+    # president proposed ...; Greece, UNESCO and the US criticised the move"): a third party's
+    # act with no named target is aimed at its source, the source's at its target.
+    lead = next((e for e, _ in kept if e.source and e.source.country), None)
+    focus = lead.source.country if lead and lead.source else main_country
+    other = (
+        next((t.country for t in lead.targets if t.country and t.country != focus), None)
+        if lead
+        else None
+    )
     return [
-        replace(e, id=f"e{n + 1}", targets=e.targets or _home_public(e.source, focus))
+        replace(e, id=f"e{n + 1}", targets=e.targets or _home_public(e.source, focus, other))
         for n, (e, _) in enumerate(kept)
     ]
 
 
-def _home_public(source: EventActor | None, main_country: str | None) -> tuple[EventActor, ...]:
+def _home_public(
+    source: EventActor | None, main_country: str | None, other: str | None = None
+) -> tuple[EventActor, ...]:
     """An act whose sentence names no other party is aimed at the country the article is about
     when the source is a foreign one ("the commission also criticized the move"), else at the
     source's own country (a government's announcement, a protest, a party's decision): coded as
@@ -84,6 +92,8 @@ def _home_public(source: EventActor | None, main_country: str | None) -> tuple[E
         return ()
     home = source.country if source.country[:3] not in {"IGO", "NGO"} else None
     country = main_country if main_country and main_country != source.country else home
+    if other and source.country == main_country:
+        country = other
     if country is None:
         return ()
     return (EventActor(name=country_name(country) or country, country=country),)

@@ -232,6 +232,13 @@ def _named_party(
     ("Pelosi announced an inquiry into the conduct of President Trump")."""
     taken = {a.actor_id for a in (source, speaker) if a is not None and a.actor_id}
     lo, hi = sent.start_char, sent.end_char
+    own = [
+        (start, end)
+        for record in ctx.actors.records
+        if record.id in taken
+        for start, end in record.mentions
+        if lo <= start < hi
+    ]
     for record in ctx.actors.records:
         if record.id in taken or record.kind == "country":
             continue
@@ -239,11 +246,29 @@ def _named_party(
             record.kind == "organization" and not record.sector
         ):
             continue  # the outlet that reported it, a venue, a brand: not a party
-        if any(lo <= start < hi and not _in_aside(sent, start) for start, _ in record.mentions):
+        if any(
+            lo <= start < hi and not _in_aside(sent, start) and not _describes(sent, start, own)
+            for start, _ in record.mentions
+        ):
             actor = _record_actor(ctx, record)
             if actor.country and not _same_party(source, actor):
                 return [actor]
     return []
+
+
+def _describes(sent: Span, start: int, own: list[tuple[int, int]]) -> bool:
+    """Whether the mention at ``start`` is part of the phrase that names the source or speaker
+    ("Chancellor Merkel's spokesperson, Steffen Seibert, said"): it tells who they are."""
+    span = sent.doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    while tok.dep_ not in {"nsubj", "nsubjpass"} and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+    return any(lo <= a < hi and not a <= start < b for a, b in own)
 
 
 def _in_aside(sent: Span, start: int) -> bool:
