@@ -106,3 +106,22 @@ def test_a_further_plain_remark_of_a_speaker_already_coded_adds_no_act() -> None
     )
     by_pappas = [e for e in _events(text) if e.source and e.source.name == "Nikos Pappas"]
     assert len(by_pappas) == 1
+
+
+def test_a_counter_charge_that_names_no_one_answers_the_accuser() -> None:
+    text = (
+        "On Monday, Saudi Arabia accused Iran of the attack on its oil fields. "
+        'Iranian president Hassan Rouhani said: "Those who link the attack to us are lying."'
+    )
+    answers = [e for e in _events(text) if e.source and e.source.country == "IRN"]
+    assert answers and answers[0].root == "11"
+    assert [t.country for t in answers[0].targets] == ["SAU"]
+
+
+def test_the_leads_source_aims_untargeted_acts_at_the_leads_target() -> None:
+    text = (
+        "Germany on Monday banned the Iranian airline Mahan Air. "
+        'German government spokesman Steffen Seibert said: "We are very worried."'
+    )
+    german = [e for e in _events(text) if e.source and e.source.name == "Steffen Seibert"]
+    assert german and [t.country for t in german[0].targets] == ["IRN"]

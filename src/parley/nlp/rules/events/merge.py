@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from parley.geo.countries import country_name
+from parley.nlp.rules.events.vocab import codes
 from parley.types import Event, EventActor
 
 
@@ -75,10 +76,36 @@ def _dedupe(
         if lead
         else None
     )
+    # A denial or counter-charge that names no one answers those who accused its source
+    # ("Those who link the attack to Iran are lying", after Saudi Arabia blamed Iran).
+    accusers: dict[str, EventActor] = {}
+    for e, _ in kept:
+        if (
+            e.code[:3] in {"111", "112"}
+            and e.source
+            and e.source.country
+            and e.source.sector not in codes("bystander_sector")
+        ):
+            for t in e.targets:
+                if t.country and t.country != e.source.country:
+                    accusers.setdefault(t.country, e.source)
     return [
-        replace(e, id=f"e{n + 1}", targets=e.targets or _home_public(e.source, focus, other))
+        replace(
+            e,
+            id=f"e{n + 1}",
+            targets=e.targets or _answered(e, accusers) or _home_public(e.source, focus, other),
+        )
         for n, (e, _) in enumerate(kept)
     ]
+
+
+def _answered(event: Event, accusers: dict[str, EventActor]) -> tuple[EventActor, ...]:
+    if event.source is None or not (event.root == "11" or event.code[:3] == "016"):
+        return ()
+    accuser = accusers.get(event.source.country or "")
+    if accuser is None:
+        return ()
+    return (EventActor(name=accuser.name, country=accuser.country, sector=accuser.sector),)
 
 
 def _home_public(
