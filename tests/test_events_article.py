@@ -125,3 +125,12 @@ def test_the_leads_source_aims_untargeted_acts_at_the_leads_target() -> None:
     )
     german = [e for e in _events(text) if e.source and e.source.name == "Steffen Seibert"]
     assert german and [t.country for t in german[0].targets] == ["IRN"]
+
+
+def test_a_quoted_statement_is_aimed_at_the_country_it_speaks_about() -> None:
+    text = (
+        'Niger\'s president Mahamadou Issoufou said, "Nigeria is a giant. Without Nigeria the '
+        'trade zone would have been weak."'
+    )
+    said = [e for e in _events(text) if e.source and e.source.country == "NER"]
+    assert said and [t.country for t in said[0].targets] == ["NGA"]

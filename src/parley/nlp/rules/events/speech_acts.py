@@ -20,9 +20,10 @@ from spacy.tokens import Span
 
 from parley import lexicon
 from parley.cameo.codebook import lookup
+from parley.geo.countries import country_name
 from parley.nlp.doctext import doc_sents
 from parley.nlp.rules.events.participants import _Context, _record_actor
-from parley.nlp.rules.events.syntax import _in_condition
+from parley.nlp.rules.events.syntax import _actor_code, _in_condition
 from parley.nlp.rules.events.vocab import codes, words
 from parley.types import DateMention, Event, EventActor, Place, Quote
 
@@ -144,6 +145,21 @@ def _elaborates(
     return any(before.start_char <= start < before.end_char for start, _ in mentions)
 
 
+def _topic_country(span: Span, source: EventActor) -> list[EventActor]:
+    """The country a statement speaks about, when it names one other than the speaker's
+    ("Nigeria is Africa's biggest economy ... without Nigeria the zone would be handicapped")."""
+    counts: Counter[str] = Counter()
+    for ent in span.ents:
+        if ent.label_ in {"GPE", "NORP"}:
+            country, _ = _actor_code(ent.text)
+            if country and country != source.country and country[:3] not in {"IGO", "NGO"}:
+                counts[country] += 1
+    if not counts:
+        return []
+    country = counts.most_common(1)[0][0]
+    return [EventActor(name=country_name(country) or country, country=country)]
+
+
 def _statement_span(sent: Span, span: Span, quote: Quote) -> Span:
     """The quoted words, and the sentence around them when the quote is a fragment of it."""
     if quote.kind == "direct":
@@ -167,6 +183,8 @@ def _statement(
     targets = _named_party(ctx, sent, source, source)
     trigger = ctx.doc.char_span(quote.start, quote.end, alignment_mode="expand")
     assert trigger is not None
+    if not targets and quote.kind == "direct":
+        targets = _topic_country(trigger, source)
     when = _date_for(sent, trigger[0], dates, published)
     return Event(
         id="",
