@@ -134,3 +134,18 @@ def test_a_quoted_statement_is_aimed_at_the_country_it_speaks_about() -> None:
     )
     said = [e for e in _events(text) if e.source and e.source.country == "NER"]
     assert said and [t.country for t in said[0].targets] == ["NGA"]
+
+
+def test_a_person_in_an_international_office_acts_for_that_body() -> None:
+    text = (
+        "Former Prime Minister Jan Novak, the current President of the European Council, "
+        'wrote: "We pray for the mayor."'
+    )
+    said = [e for e in _events(text) if e.source and e.source.name == "Jan Novak"]
+    assert said and said[0].source is not None
+    assert said[0].source.country == "IGOEEC"
+    mp = _events(
+        "MP Olena Kovalenko, chair of the parliamentary committee on EU integration, "
+        "criticised the Ukrainian government on Monday."
+    )
+    assert mp and mp[0].source is not None and mp[0].source.country == "UKR"

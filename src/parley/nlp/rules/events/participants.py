@@ -26,6 +26,7 @@ from parley.nlp.rules.events.syntax import (
     _noun_phrase,
     _reporting_verb,
     _subject,
+    _without_topic,
 )
 from parley.nlp.rules.events.vocab import codes, words
 from parley.types import EventActor, Quote
@@ -54,6 +55,9 @@ def _record_actor(ctx: _Context, record: ActorRecord) -> EventActor:
     # words around the actor's mentions ("US Vice President JD Vance") fill what it lacks.
     country = record.country if getattr(record, "country_evidence", True) else None
     sector = record.sector
+    office = _igo_office(record)
+    if office is not None:
+        country, sector = office
     if not (country and sector):
         texts = [record.name, *record.aliases]
         for start, end in record.mentions:
@@ -61,7 +65,7 @@ def _record_actor(ctx: _Context, record: ActorRecord) -> EventActor:
             if span is not None:
                 texts.insert(0, _noun_phrase(span.root).text)
         for text in texts:
-            c, s = _actor_code(text)
+            c, s = _actor_code(_without_topic(text))
             country = country or c
             sector = sector or s
             if country and sector:
@@ -72,6 +76,23 @@ def _record_actor(ctx: _Context, record: ActorRecord) -> EventActor:
     actor = EventActor(name=record.name, country=country, sector=sector, actor_id=record.id)
     ctx.actor_cache[record.id] = actor
     return actor
+
+
+def _igo_office(record: ActorRecord) -> tuple[str, str] | None:
+    """A person whose current office is in an international body acts for it ("Donald Tusk,
+    the current President of the European Council"; "AU chairperson President el-Sisi"); a
+    former office ("Ex-Prime Minister") or a body the office is only about ("chair of the
+    committee on EU integration") does not make them its agent."""
+    if record.kind != "person" or not record.title:
+        return None
+    for role in record.title.split(","):
+        role = f" {role.strip()} "
+        if role.lower().startswith(" ex-") or " former " in role.lower():
+            continue
+        code, sector = _actor_code(_without_topic(role).strip())
+        if code and code[:3] == "IGO":
+            return code, sector or "IGO"
+    return None
 
 
 def _phrase_actor(ctx: _Context, tok: Token) -> EventActor | None:

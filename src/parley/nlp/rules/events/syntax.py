@@ -134,11 +134,19 @@ def _evidence(tok: Token, span: Span) -> tuple[str | None, str | None]:
             texts.append(child.doc[child.i : child.right_edge.i + 1].text)
     sector = None
     for text in texts:
-        country, sec = _actor_code(text)
+        country, sec = _actor_code(_without_topic(text))
         sector = sector or sec
         if country:
             return country, sector
     return None, sector
+
+
+def _without_topic(text: str) -> str:
+    """A title without what its office is about: "chair of the committee on EU integration"
+    is no officer of the EU."""
+    for cut in (" on ", " for ", " to ", " with "):
+        text = text.split(cut)[0]
+    return text
 
 
 def _noun_phrase(tok: Token) -> Span:
