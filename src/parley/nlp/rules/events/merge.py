@@ -71,7 +71,7 @@ def _dedupe(
     # act with no named target is aimed at its source, the source's at its target.
     lead = next((e for e, _ in kept if e.source and e.source.country), None)
     focus = lead.source.country if lead and lead.source else main_country
-    other = (
+    lead_target = (
         next((t.country for t in lead.targets if t.country and t.country != focus), None)
         if lead
         else None
@@ -93,7 +93,7 @@ def _dedupe(
         replace(
             e,
             id=f"e{n + 1}",
-            targets=e.targets or _answered(e, accusers) or _home_public(e.source, focus, other),
+            targets=e.targets or _answered(e, accusers) or _home_public(e.source, focus, lead_target),
         )
         for n, (e, _) in enumerate(kept)
     ]
