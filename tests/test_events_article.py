@@ -149,3 +149,13 @@ def test_a_person_in_an_international_office_acts_for_that_body() -> None:
         "criticised the Ukrainian government on Monday."
     )
     assert mp and mp[0].source is not None and mp[0].source.country == "UKR"
+
+
+def test_a_present_tense_when_clause_is_no_event() -> None:
+    text = 'The Turkish president said: "Those who stay silent when a mosque is attacked are guilty."'
+    assert "19" not in _roots(text)
+
+
+def test_a_news_outlet_is_not_the_doer_of_the_act_it_reports() -> None:
+    text = "Politicians were reported by CNN to have visited the hospital in Gdansk."
+    assert all(e.source is None or e.source.name != "CNN" for e in _events(text))

@@ -67,10 +67,23 @@ def _in_condition(tok: Token) -> bool:
             c.dep_ == "mark" and c.lower_ in marks for c in node.children
         ):
             return True
+        if node.dep_ == "advcl" and _habitual_when(node):
+            return True
         if node.head.i == node.i:
             return False
         node = node.head
     return False
+
+
+def _habitual_when(clause: Token) -> bool:
+    """ "Those who remain silent when the mosque is attacked ...": a "when" clause in the
+    present tense states what happens whenever, not an act of the news."""
+    if not any(
+        c.dep_ in {"advmod", "mark"} and c.lower_ in {"when", "whenever"} for c in clause.children
+    ):
+        return False
+    tags = {clause.tag_} | {c.tag_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
+    return bool(tags & {"VBZ", "VBP"}) and not tags & {"VBD", "MD"}
 
 
 def _has_condition(tok: Token) -> bool:
