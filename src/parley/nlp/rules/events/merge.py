@@ -93,7 +93,9 @@ def _dedupe(
         replace(
             e,
             id=f"e{n + 1}",
-            targets=e.targets or _answered(e, accusers) or _home_public(e.source, focus, lead_target),
+            targets=e.targets
+            or _answered(e, accusers)
+            or _home_public(e.source, focus, lead_target),
         )
         for n, (e, _) in enumerate(kept)
     ]

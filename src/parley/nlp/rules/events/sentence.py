@@ -178,11 +178,7 @@ def _participants(
     co_actors = _unique([c for c in co_actors if not _same_party(source, c)])
     if node.inanimate or not _credible_source(node, source):
         return None
-    if (
-        source is not None
-        and source.sector == "MED"
-        and node.code[:2] not in codes("verbal_root")
-    ):
+    if source is not None and source.sector == "MED" and node.code[:2] not in codes("verbal_root"):
         return None  # "reported by The Guardian as convicted": the outlet reports the act
     if source is None and node.code[:2] in codes("unagented_root"):
         source = _place_actor(ctx, sent, places)
