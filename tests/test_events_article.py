@@ -129,7 +129,7 @@ def test_the_leads_source_aims_untargeted_acts_at_the_leads_target() -> None:
 
 def test_a_quoted_statement_is_aimed_at_the_country_it_speaks_about() -> None:
     text = (
-        'Niger\'s president Mahamadou Issoufou said, "Nigeria is a giant. Without Nigeria the '
+        "Niger's president Mahamadou Issoufou said, \"Nigeria is a giant. Without Nigeria the "
         'trade zone would have been weak."'
     )
     said = [e for e in _events(text) if e.source and e.source.country == "NER"]
@@ -152,10 +152,25 @@ def test_a_person_in_an_international_office_acts_for_that_body() -> None:
 
 
 def test_a_present_tense_when_clause_is_no_event() -> None:
-    text = 'The Turkish president said: "Those who stay silent when a mosque is attacked are guilty."'
+    text = (
+        'The Turkish president said: "Those who stay silent when a mosque is attacked are guilty."'
+    )
     assert "19" not in _roots(text)
 
 
 def test_a_news_outlet_is_not_the_doer_of_the_act_it_reports() -> None:
     text = "Politicians were reported by CNN to have visited the hospital in Gdansk."
     assert all(e.source is None or e.source.name != "CNN" for e in _events(text))
+
+
+def test_an_act_with_no_known_doer_counts_in_the_lede_only() -> None:
+    assert _roots("Hundreds of prisoners were released on Monday.") == ["08"]
+    later = (
+        "Kenyan police arrested a man in Nairobi on Monday. Hundreds of prisoners were released."
+    )
+    assert _roots(later) == ["17"]
+
+
+def test_an_agent_of_a_noun_is_not_the_target() -> None:
+    text = 'Greek minister Nikos Dendias stressed that approval by UNESCO is needed, saying: "It is an insult."'
+    assert all(t.name != "UNESCO" for e in _events(text) for t in e.targets)

@@ -104,6 +104,15 @@ def extract_events(
             drafts += _sentence_events(ctx, sent, dates, published, places, len(drafts))
         except Exception:  # a rule bug on one odd parse must not cost the article its analysis
             log.warning("event rules failed on the sentence at %d", sent.start_char, exc_info=True)
+    # Inverted pyramid: the lede may report an act whose doer is not known yet ("an individual
+    # has been arrested"); later in the story, an act no coded actor is said to have done is
+    # detail, not a dyad of the news.
+    first = doc_sents(doc)[0].end_char if len(doc) else 0
+    drafts = [
+        d
+        for d in drafts
+        if d[0].sentence[0] < first or (d[0].source is not None and d[0].source.country)
+    ]
     drafts += speech_events(ctx, drafts, dates, published, places)
     drafts.sort(key=lambda d: d[0].sentence[0])
     drafts = code_ultimatums(doc, drafts, dates)

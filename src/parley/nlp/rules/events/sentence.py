@@ -249,7 +249,10 @@ def _named_party(
         ):
             continue  # the outlet that reported it, a venue, a brand: not a party
         if any(
-            lo <= start < hi and not _in_aside(sent, start) and not _describes(sent, start, own)
+            lo <= start < hi
+            and not _in_aside(sent, start)
+            and not _describes(sent, start, own)
+            and not _agent_of_noun(sent, start)
             for start, _ in record.mentions
         ):
             actor = _record_actor(ctx, record)
@@ -271,6 +274,18 @@ def _describes(sent: Span, start: int, own: list[tuple[int, int]]) -> bool:
         return False
     lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
     return any(lo <= a < hi and not a <= start < b for a, b in own)
+
+
+def _agent_of_noun(sent: Span, start: int) -> bool:
+    """ "stressed the need for approval by UNESCO": who would act on a thing the act is about,
+    not the party the act is aimed at."""
+    span = sent.doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    while tok.dep_ in {"compound", "amod", "det"}:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.pos_ in NOMINAL
 
 
 def _in_aside(sent: Span, start: int) -> bool:
