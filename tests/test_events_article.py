@@ -174,3 +174,12 @@ def test_an_act_with_no_known_doer_counts_in_the_lede_only() -> None:
 def test_an_agent_of_a_noun_is_not_the_target() -> None:
     text = 'Greek minister Nikos Dendias stressed that approval by UNESCO is needed, saying: "It is an insult."'
     assert all(t.name != "UNESCO" for e in _events(text) for t in e.targets)
+
+
+def test_a_conjoined_verb_shares_have_to() -> None:
+    text = (
+        'Kenyan president William Ruto said: "We have to put aside our differences and stop '
+        'attacking each other."'
+    )
+    roots = _roots(text)
+    assert roots and all(r in {"02", "10"} for r in roots)
