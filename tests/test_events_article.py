@@ -183,3 +183,14 @@ def test_a_conjoined_verb_shares_have_to() -> None:
     )
     roots = _roots(text)
     assert roots and all(r in {"02", "10"} for r in roots)
+
+
+def test_a_statement_on_an_agreement_is_aimed_at_its_parties() -> None:
+    text = (
+        "On Monday, Egypt denounced the memoranda of understanding between Turkey and Libya. "
+        "On Tuesday, Greek prime minister Nikos Pappas, speaking to reporters, called the border "
+        'agreement "null and void".'
+    )
+    greek = [e for e in _events(text) if e.source and e.source.country == "GRC"]
+    assert greek and greek[0].targets
+    assert {t.country for t in greek[0].targets} <= {"TUR", "LBY"}

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from parley import lexicon
 from parley.geo.countries import country_name
 from parley.nlp.deps import (
     ACTING_SUBJECT_DEPS,
@@ -23,6 +22,7 @@ from parley.nlp.rules.events.syntax import (
     _actor_code,
     _clause_head,
     _evidence,
+    _is_agreement,
     _noun_phrase,
     _reporting_verb,
     _subject,
@@ -41,6 +41,8 @@ class _Context:
     talk_parties: list[EventActor] = field(default_factory=list)
     #: the parties of the last agreement named with them ("the deal between Turkey and Libya")
     deal_parties: list[EventActor] = field(default_factory=list)
+    #: (offset, parties) of every agreement named with its parties, in text order
+    deal_history: list[tuple[int, list[EventActor]]] = field(default_factory=list)
     actor_cache: dict[str, EventActor] = field(default_factory=dict)
     #: start offsets of the sentences that narrate backdrop (no events, no statements)
     backdrop: set[int] = field(default_factory=set)
@@ -283,16 +285,16 @@ def _noun_owner(ctx: _Context, noun: Token) -> EventActor | None:
 def _countries_in(ctx: _Context, tok: Token, speaker: EventActor | None) -> list[EventActor]:
     out: list[EventActor] = []
     pronouns = words("third_person") | words("first_person") | words("relative")
-    deals = lexicon.where("negotiation_words", "role", "agreement_noun")
     for t in _expand_conj(tok):
         if t.pos_ == "PRON" and t.lower_ in pronouns:
             continue
-        if t.lemma_.lower() in deals:
+        if _is_agreement(t):
             # An act on an agreement is aimed at its parties: those it names, else those of the
             # last agreement named with its parties ("Greece called the border agreement void").
             parties = _deal_parties(ctx, t, speaker)
             if parties:
                 ctx.deal_parties = parties
+                ctx.deal_history.append((t.idx, parties))
             out += parties or ctx.deal_parties
             continue
         actor = _actor_of(ctx, t, speaker)
@@ -318,6 +320,11 @@ def _deal_parties(ctx: _Context, deal: Token, speaker: EventActor | None) -> lis
             for g in child.children:
                 if g.dep_ == "pobj":
                     out += _countries_in(ctx, g, speaker)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            # "the memoranda of understanding between Turkey and Libya"
+            for g in child.children:
+                if g.dep_ == "pobj" and g.pos_ in NOMINAL:
+                    out += _deal_parties(ctx, g, speaker)
         elif child.dep_ == "poss" and child.pos_ in NOMINAL:
             out += _countries_in(ctx, child, speaker)
     return out

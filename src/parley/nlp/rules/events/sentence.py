@@ -9,7 +9,6 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from parley import lexicon
 from parley.cameo.codebook import lookup
 from parley.geo.countries import country_name
 from parley.nlp.deps import ACTING_SUBJECT_DEPS, AGENT_ENTS, EVENT_OBJECT_DEPS, NOMINAL, VERBAL
@@ -24,7 +23,7 @@ from parley.nlp.rules.events.participants import (
     _source,
     _targets,
 )
-from parley.nlp.rules.events.syntax import _clause_head, _in_condition, _subject
+from parley.nlp.rules.events.syntax import _clause_head, _in_condition, _is_agreement, _subject
 from parley.nlp.rules.events.vocab import codes, words
 from parley.types import DateMention, Event, EventActor, Place
 
@@ -410,10 +409,8 @@ def _endorses_no_one(node: _Node) -> bool:
 
 def _agreement_phrase(noun: Token) -> bool:
     """Whether ``noun`` names an agreement ("the memoranda of understanding", "the deal")."""
-    deals = lexicon.where("negotiation_words", "role", "agreement_noun")
     return any(
-        # Latin plurals too: "memoranda" is "memorandum"
-        deals & {t.lemma_.lower(), t.lower_, t.lower_[:-1] + "um"}
+        _is_agreement(t)
         for t in (noun, *(c for c in noun.children if c.dep_ == "prep" for c in c.children))
     )
 

@@ -23,7 +23,7 @@ from parley.cameo.codebook import lookup
 from parley.geo.countries import country_name
 from parley.nlp.doctext import doc_sents
 from parley.nlp.rules.events.participants import _Context, _record_actor
-from parley.nlp.rules.events.syntax import _actor_code, _in_condition
+from parley.nlp.rules.events.syntax import _actor_code, _in_condition, _is_agreement
 from parley.nlp.rules.events.vocab import codes, words
 from parley.types import DateMention, Event, EventActor, Place, Quote
 
@@ -145,6 +145,16 @@ def _elaborates(
     return any(before.start_char <= start < before.end_char for start, _ in mentions)
 
 
+def _agreement_parties(ctx: _Context, sent: Span, source: EventActor) -> list[EventActor]:
+    """A statement on an agreement ("called the border agreement null and void") is aimed at
+    the agreement's parties: the last ones named with an agreement before it."""
+    if not any(_is_agreement(t) for t in sent):
+        return []
+    before = [p for at, p in ctx.deal_history if at < sent.end_char]
+    parties = before[-1] if before else []
+    return [p for p in parties if p.country != source.country]
+
+
 def _topic_country(span: Span, source: EventActor) -> list[EventActor]:
     """The country a statement speaks about, when it names one other than the speaker's
     ("Nigeria is Africa's biggest economy ... without Nigeria the zone would be handicapped")."""
@@ -185,6 +195,8 @@ def _statement(
     assert trigger is not None
     if not targets and quote.kind == "direct":
         targets = _topic_country(trigger, source)
+    if not targets:
+        targets = _agreement_parties(ctx, sent, source)
     when = _date_for(sent, trigger[0], dates, published)
     return Event(
         id="",

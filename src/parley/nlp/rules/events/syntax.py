@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from parley import lexicon
 from parley.nlp.deps import (
     ACTING_SUBJECT_DEPS,
     CONTROL_DEPS,
@@ -152,6 +153,12 @@ def _evidence(tok: Token, span: Span) -> tuple[str | None, str | None]:
         if country:
             return country, sector
     return None, sector
+
+
+def _is_agreement(tok: Token) -> bool:
+    """Whether ``tok`` names an agreement ("deal", "treaty"; Latin plurals too: "memoranda")."""
+    deals = lexicon.where("negotiation_words", "role", "agreement_noun")
+    return bool(deals & {tok.lemma_.lower(), tok.lower_, tok.lower_[:-1] + "um"})
 
 
 def _without_topic(text: str) -> str:
