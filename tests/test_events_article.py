@@ -194,3 +194,13 @@ def test_a_statement_on_an_agreement_is_aimed_at_its_parties() -> None:
     greek = [e for e in _events(text) if e.source and e.source.country == "GRC"]
     assert greek and greek[0].targets
     assert {t.country for t in greek[0].targets} <= {"TUR", "LBY"}
+
+
+def test_an_appeal_of_the_accused_to_no_named_party_answers_the_accuser() -> None:
+    text = (
+        "On Monday, Saudi Arabia accused Iran of the attack on its oil fields. "
+        "Iranian president Hassan Rouhani said foreign powers should leave the region."
+    )
+    iran = [e for e in _events(text) if e.source and e.source.country == "IRN"]
+    assert iran and iran[0].root in {"02", "10"}
+    assert [t.country for t in iran[0].targets] == ["SAU"]

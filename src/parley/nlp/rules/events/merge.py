@@ -3,6 +3,7 @@ compatible targets are merged."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
@@ -78,7 +79,7 @@ def _dedupe(
     )
     # A denial or counter-charge that names no one answers those who accused its source
     # ("Those who link the attack to Iran are lying", after Saudi Arabia blamed Iran).
-    accusers: dict[str, EventActor] = {}
+    accusers: dict[str, list[EventActor]] = {}
     for e, _ in kept:
         if (
             e.code[:3] in {"111", "112"}
@@ -88,25 +89,34 @@ def _dedupe(
         ):
             for t in e.targets:
                 if t.country and t.country != e.source.country:
-                    accusers.setdefault(t.country, e.source)
+                    accusers.setdefault(t.country, []).append(e.source)
+    acts = Counter(e.source.country for e, _ in kept if e.source and e.source.country)
     return [
         replace(
             e,
             id=f"e{n + 1}",
             targets=e.targets
-            or _answered(e, accusers)
+            or _answered(e, accusers, acts)
             or _home_public(e.source, focus, lead_target),
         )
         for n, (e, _) in enumerate(kept)
     ]
 
 
-def _answered(event: Event, accusers: dict[str, EventActor]) -> tuple[EventActor, ...]:
-    if event.source is None or not (event.root == "11" or event.code[:3] == "016"):
+def _answered(
+    event: Event, accusers: dict[str, list[EventActor]], acts: Counter[str]
+) -> tuple[EventActor, ...]:
+    """The accuser a statement of the accused answers: the one that accused it most, then the
+    one that acts most in the story."""
+    if event.source is None or not (
+        event.root in {"01", "02", "10", "11"} or event.code[:3] == "016"
+    ):
         return ()
-    accuser = accusers.get(event.source.country or "")
-    if accuser is None:
+    found = accusers.get(event.source.country or "")
+    if not found:
         return ()
+    counts = Counter(a.country for a in found)
+    accuser = max(found, key=lambda a: (counts[a.country], acts[a.country or ""]))
     return (EventActor(name=accuser.name, country=accuser.country, sector=accuser.sector),)
 
 
