@@ -34,7 +34,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from parley.nlp.doctext import doc_sents
+from parley.nlp.doctext import doc_sents, doc_text
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
 from parley.nlp.rules.events.merge import _dedupe, events_in_sentence
 from parley.nlp.rules.events.participants import _Context
@@ -88,10 +88,11 @@ def extract_events(
     quoted = [(q.start, q.end) for q in quotes if q.kind != "indirect"]
     carry = False
     prev_end = 0
+    text = doc_text(doc)
     for sent in doc_sents(doc):
         # Narrated backdrop carries on through a paragraph ("Mugabe was arrested in 1963. After
         # his release, he led ..."): until a date of the news, a quotation or a new paragraph.
-        if "\n" in doc.text[prev_end : sent.start_char] or "\n" in sent.text.strip()[:1]:
+        if "\n" in text[prev_end : sent.start_char]:
             carry = False
         prev_end = sent.start_char + len(sent.text.rstrip())
         time = _sentence_time(sent, dates, published, quoted)
