@@ -204,3 +204,16 @@ def test_an_appeal_of_the_accused_to_no_named_party_answers_the_accuser() -> Non
     iran = [e for e in _events(text) if e.source and e.source.country == "IRN"]
     assert iran and iran[0].root in {"02", "10"}
     assert [t.country for t in iran[0].targets] == ["SAU"]
+
+
+def test_backdrop_goes_on_through_its_own_actors_quoted_words() -> None:
+    text = (
+        "Joseph Banda was jailed in 1985. "
+        'After his release, Banda was called "the lion" and led protests against the government. '
+        '"Nobody will silence me," Banda declared. '
+        'Kenyan interior minister Anna Phiri said: "The Zambian protests must stop."'
+    )
+    events = _events(text)
+    phiri = text.index("Kenyan interior")
+    assert events and all(e.sentence[0] >= phiri for e in events)
+    assert "Anna Phiri" in [e.source.name for e in events if e.source]

@@ -86,18 +86,30 @@ def extract_events(
     places = tuple(places) if places is not None else tuple(extract_places(doc))
     drafts: list[tuple[Event, EventActor | None]] = []
     quoted = [(q.start, q.end) for q in quotes if q.kind != "indirect"]
+    mentions = {r.id: r.mentions for r in actors.records}
     carry = False
-    prev_end = 0
+    prev_start = prev_end = 0
     text = doc_text(doc)
     for sent in doc_sents(doc):
         # Narrated backdrop carries on through a paragraph ("Mugabe was arrested in 1963. After
-        # his release, he led ..."): until a date of the news, a quotation or a new paragraph.
+        # his release, he led ..."): until a date of the news, a new voice quoted (not the
+        # backdrop's own actor, nor a scare quote such as "the breadbasket") or a new paragraph.
         if "\n" in text[prev_end : sent.start_char]:
             carry = False
-        prev_end = sent.start_char + len(sent.text.rstrip())
+        new_voice = any(
+            q.kind == "direct"
+            and sent.start_char <= q.start < sent.end_char
+            and not (
+                q.speaker is not None
+                and any(
+                    prev_start <= a < sent.start_char for a, _ in mentions.get(q.speaker.id, ())
+                )
+            )
+            for q in quotes
+        )
+        prev_start, prev_end = sent.start_char, sent.start_char + len(sent.text.rstrip())
         time = _sentence_time(sent, dates, published, quoted)
-        has_quote = any(sent.start_char <= a < sent.end_char for a, _ in quoted)
-        if carry and time in {None, "past"} and not has_quote:
+        if carry and time in {None, "past"} and not new_voice:
             ctx.backdrop.add(sent.start_char)
             continue
         carry = time == "backdrop"
