@@ -217,3 +217,16 @@ def test_backdrop_goes_on_through_its_own_actors_quoted_words() -> None:
     phiri = text.index("Kenyan interior")
     assert events and all(e.sentence[0] >= phiri for e in events)
     assert "Anna Phiri" in [e.source.name for e in events if e.source]
+
+
+def test_an_agreement_told_again_is_no_new_agreement() -> None:
+    text = (
+        "On Monday, Egypt denounced the memoranda of understanding between Turkey and Libya. "
+        "In the November deal, Turkey and Libya agreed on a line as their sea border."
+    )
+    assert "03" not in _roots(text)
+
+
+def test_a_process_of_years_is_backdrop() -> None:
+    assert _roots("African leaders have negotiated the deal over the last four years.") == []
+    assert _roots("African leaders negotiated the deal on Monday.") == ["04"]

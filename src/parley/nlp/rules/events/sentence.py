@@ -49,6 +49,8 @@ def _sentence_events(
         if _told_as_before(node):
             continue
         for source, targets, speaker in _dyads(ctx, sent, node, places):
+            if _retold_agreement(ctx, sent, node, source, targets):
+                continue
             sent_places = _places_in(sent, places)
             if node.code[:2] >= "14":
                 sent_places = sent_places + _object_places(node, sent_places)
@@ -394,6 +396,23 @@ def _domestic_home(
     return source, targets
 
 
+def _retold_agreement(
+    ctx: _Context, sent: Span, node: _Node, source: EventActor | None, targets: list[EventActor]
+) -> bool:
+    """ "In the November 27 deal, Turkey and Libya agreed on a line ...": an agreement the story
+    has already named with its parties, told again, gives the terms of what others act on, not
+    a new agreement."""
+    if node.code[:2] not in {"03", "05", "06"} or source is None or not source.country:
+        return False
+    parties = {source.country} | {t.country for t in targets if t.country}
+    if not any(_is_agreement(t) for t in sent):
+        return False
+    return any(
+        at < sent.start_char and parties <= {p.country for p in named}
+        for at, named in ctx.deal_history
+    )
+
+
 def _endorses_no_one(node: _Node) -> bool:
     """ "Lawmakers have expressed cautious support": praise or support (CAMEO 05) for nothing
     the sentence names is a mood, not an endorsement of a party; it needs its object ("support
@@ -520,10 +539,21 @@ def _told_as_before(node: _Node) -> bool:
     before the news."""
     adverbs = words("backdrop_adverb")
     doc = node.trigger.doc
+    clauses = [doc[i] for i in _holding_clauses(node)]
     return any(
-        c.dep_ == "advmod" and c.lower_ in adverbs
-        for i in _holding_clauses(node)
-        for c in doc[i].children
+        c.dep_ == "advmod" and c.lower_ in adverbs for t in clauses for c in t.children
+    ) or any(_over_years(c) for t in clauses for c in t.children)
+
+
+def _over_years(prep: Token) -> bool:
+    """ "have negotiated the deal over the last four years": a process of years is backdrop."""
+    if prep.dep_ != "prep" or prep.lower_ not in {"over", "for", "during", "throughout"}:
+        return False
+    return any(
+        g.dep_ == "pobj"
+        and g.lemma_.lower() in {"year", "decade"}
+        and any(m.lower_ in {"last", "past"} or m.dep_ == "nummod" for m in g.children)
+        for g in prep.children
     )
 
 
