@@ -34,11 +34,11 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from parley.nlp.doctext import doc_sents
+from parley.nlp.doctext import doc_sents, doc_text
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
 from parley.nlp.rules.events.merge import _dedupe, events_in_sentence
 from parley.nlp.rules.events.participants import _Context
-from parley.nlp.rules.events.sentence import _sentence_events
+from parley.nlp.rules.events.sentence import _sentence_events, _sentence_time
 from parley.nlp.rules.events.speech_acts import speech_events
 from parley.nlp.rules.events.ultimatums import code_ultimatums
 from parley.nlp.rules.events.vocab import REPORTING
@@ -85,11 +85,47 @@ def extract_events(
     ctx = _Context(doc=doc, actors=actors, quotes=quotes, speaker_of=speaker_of)
     places = tuple(places) if places is not None else tuple(extract_places(doc))
     drafts: list[tuple[Event, EventActor | None]] = []
+    quoted = [(q.start, q.end) for q in quotes if q.kind != "indirect"]
+    mentions = {r.id: r.mentions for r in actors.records}
+    carry = False
+    prev_start = prev_end = 0
+    text = doc_text(doc)
     for sent in doc_sents(doc):
+        # Narrated backdrop carries on through a paragraph ("Mugabe was arrested in 1963. After
+        # his release, he led ..."): until a date of the news, a new voice quoted (not the
+        # backdrop's own actor, nor a scare quote such as "the breadbasket") or a new paragraph.
+        if "\n" in text[prev_end : sent.start_char]:
+            carry = False
+        new_voice = any(
+            q.kind == "direct"
+            and sent.start_char <= q.start < sent.end_char
+            and not (
+                q.speaker is not None
+                and any(
+                    prev_start <= a < sent.start_char for a, _ in mentions.get(q.speaker.id, ())
+                )
+            )
+            for q in quotes
+        )
+        prev_start, prev_end = sent.start_char, sent.start_char + len(sent.text.rstrip())
+        time = _sentence_time(sent, dates, published, quoted)
+        if carry and time in {None, "past"} and not new_voice:
+            ctx.backdrop.add(sent.start_char)
+            continue
+        carry = time == "backdrop"
         try:
             drafts += _sentence_events(ctx, sent, dates, published, places, len(drafts))
         except Exception:  # a rule bug on one odd parse must not cost the article its analysis
             log.warning("event rules failed on the sentence at %d", sent.start_char, exc_info=True)
+    # Inverted pyramid: the lede may report an act whose doer is not known yet ("an individual
+    # has been arrested"); later in the story, an act no coded actor is said to have done is
+    # detail, not a dyad of the news.
+    first = doc_sents(doc)[0].end_char if len(doc) else 0
+    drafts = [
+        d
+        for d in drafts
+        if d[0].sentence[0] < first or (d[0].source is not None and d[0].source.country)
+    ]
     drafts += speech_events(ctx, drafts, dates, published, places)
     drafts.sort(key=lambda d: d[0].sentence[0])
     drafts = code_ultimatums(doc, drafts, dates)

@@ -3,11 +3,13 @@ compatible targets are merged."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
 from parley.geo.countries import country_name
+from parley.nlp.rules.events.vocab import codes
 from parley.types import Event, EventActor
 
 
@@ -65,13 +67,62 @@ def _dedupe(
             break
         if not merged:
             kept.append((event, key))
+    # The story's dyad is the act it leads with ("Germany banned Iran's airline"; "Turkey's
+    # president proposed ...; Greece, UNESCO and the US criticised the move"): a third party's
+    # act with no named target is aimed at its source, the source's at its target.
+    lead = next((e for e, _ in kept if e.source and e.source.country), None)
+    focus = lead.source.country if lead and lead.source else main_country
+    lead_target = (
+        next((t.country for t in lead.targets if t.country and t.country != focus), None)
+        if lead
+        else None
+    )
+    # A denial or counter-charge that names no one answers those who accused its source
+    # ("Those who link the attack to Iran are lying", after Saudi Arabia blamed Iran).
+    accusers: dict[str, list[EventActor]] = {}
+    for e, _ in kept:
+        if (
+            e.code[:3] in {"111", "112"}
+            and e.source
+            and e.source.country
+            and e.source.sector not in codes("bystander_sector")
+        ):
+            for t in e.targets:
+                if t.country and t.country != e.source.country:
+                    accusers.setdefault(t.country, []).append(e.source)
+    acts = Counter(e.source.country for e, _ in kept if e.source and e.source.country)
     return [
-        replace(e, id=f"e{n + 1}", targets=e.targets or _home_public(e.source, main_country))
+        replace(
+            e,
+            id=f"e{n + 1}",
+            targets=e.targets
+            or _answered(e, accusers, acts)
+            or _home_public(e.source, focus, lead_target),
+        )
         for n, (e, _) in enumerate(kept)
     ]
 
 
-def _home_public(source: EventActor | None, main_country: str | None) -> tuple[EventActor, ...]:
+def _answered(
+    event: Event, accusers: dict[str, list[EventActor]], acts: Counter[str]
+) -> tuple[EventActor, ...]:
+    """The accuser a statement of the accused answers: the one that accused it most, then the
+    one that acts most in the story."""
+    if event.source is None or not (
+        event.root in {"01", "02", "10", "11"} or event.code[:3] == "016"
+    ):
+        return ()
+    found = accusers.get(event.source.country or "")
+    if not found:
+        return ()
+    counts = Counter(a.country for a in found)
+    accuser = max(found, key=lambda a: (counts[a.country], acts[a.country or ""]))
+    return (EventActor(name=accuser.name, country=accuser.country, sector=accuser.sector),)
+
+
+def _home_public(
+    source: EventActor | None, main_country: str | None, other: str | None = None
+) -> tuple[EventActor, ...]:
     """An act whose sentence names no other party is aimed at the country the article is about
     when the source is a foreign one ("the commission also criticized the move"), else at the
     source's own country (a government's announcement, a protest, a party's decision): coded as
@@ -80,6 +131,8 @@ def _home_public(source: EventActor | None, main_country: str | None) -> tuple[E
         return ()
     home = source.country if source.country[:3] not in {"IGO", "NGO"} else None
     country = main_country if main_country and main_country != source.country else home
+    if other and source.country == main_country:
+        country = other
     if country is None:
         return ()
     return (EventActor(name=country_name(country) or country, country=country),)

@@ -30,12 +30,18 @@ def _apply_modality(node: _Node) -> _Node | None:
     negative = any(_has_neg(c) for c in carriers)
     if negative and node.frame != "halt":
         node.negated = True
+    # "we have to put aside differences and stop attacking each other": a verb conjoined
+    # under the same subject shares the first verb's auxiliaries and "have to".
+    base = head
+    if head.dep_ == "conj" and not any(c.dep_ in ACTING_SUBJECT_DEPS for c in head.children):
+        base = head.head
+        carriers.append(base)
     aux: set[str] = set()
     for c in carriers:
         aux |= _aux_words(c)
     if node.negated or (negative and node.frame == "halt"):
         return _refusal(node, aux)  # "will not end the strike": a refused concession (1242)
-    have_to = head.dep_ == "xcomp" and head.head.lemma_ in words("obligation_head")
+    have_to = base.dep_ == "xcomp" and base.head.lemma_ in words("obligation_head")
     obligation = bool(aux & words("obligation_aux")) or have_to
     if obligation and _reporting_verb(top) is not None:
         advice = not have_to and aux & words("obligation_aux") <= words("advice_aux")

@@ -22,9 +22,11 @@ from parley.nlp.rules.events.syntax import (
     _actor_code,
     _clause_head,
     _evidence,
+    _is_agreement,
     _noun_phrase,
     _reporting_verb,
     _subject,
+    _without_topic,
 )
 from parley.nlp.rules.events.vocab import codes, words
 from parley.types import EventActor, Quote
@@ -37,7 +39,13 @@ class _Context:
     quotes: Sequence[Quote]
     speaker_of: Callable[[Token], ActorRecord | None]
     talk_parties: list[EventActor] = field(default_factory=list)
+    #: the parties of the last agreement named with them ("the deal between Turkey and Libya")
+    deal_parties: list[EventActor] = field(default_factory=list)
+    #: (offset, parties) of every agreement named with its parties, in text order
+    deal_history: list[tuple[int, list[EventActor]]] = field(default_factory=list)
     actor_cache: dict[str, EventActor] = field(default_factory=dict)
+    #: start offsets of the sentences that narrate backdrop (no events, no statements)
+    backdrop: set[int] = field(default_factory=set)
 
 
 def _record_actor(ctx: _Context, record: ActorRecord) -> EventActor:
@@ -49,6 +57,9 @@ def _record_actor(ctx: _Context, record: ActorRecord) -> EventActor:
     # words around the actor's mentions ("US Vice President JD Vance") fill what it lacks.
     country = record.country if getattr(record, "country_evidence", True) else None
     sector = record.sector
+    office = _igo_office(record)
+    if office is not None:
+        country, sector = office
     if not (country and sector):
         texts = [record.name, *record.aliases]
         for start, end in record.mentions:
@@ -56,7 +67,7 @@ def _record_actor(ctx: _Context, record: ActorRecord) -> EventActor:
             if span is not None:
                 texts.insert(0, _noun_phrase(span.root).text)
         for text in texts:
-            c, s = _actor_code(text)
+            c, s = _actor_code(_without_topic(text))
             country = country or c
             sector = sector or s
             if country and sector:
@@ -67,6 +78,23 @@ def _record_actor(ctx: _Context, record: ActorRecord) -> EventActor:
     actor = EventActor(name=record.name, country=country, sector=sector, actor_id=record.id)
     ctx.actor_cache[record.id] = actor
     return actor
+
+
+def _igo_office(record: ActorRecord) -> tuple[str, str] | None:
+    """A person whose current office is in an international body acts for it ("Donald Tusk,
+    the current President of the European Council"; "AU chairperson President el-Sisi"); a
+    former office ("Ex-Prime Minister") or a body the office is only about ("chair of the
+    committee on EU integration") does not make them its agent."""
+    if record.kind != "person" or not record.title:
+        return None
+    for role in record.title.split(","):
+        role = f" {role.strip()} "
+        if role.lower().startswith(" ex-") or " former " in role.lower():
+            continue
+        code, sector = _actor_code(_without_topic(role).strip())
+        if code and code[:3] == "IGO":
+            return code, sector or "IGO"
+    return None
 
 
 def _phrase_actor(ctx: _Context, tok: Token) -> EventActor | None:
@@ -260,6 +288,15 @@ def _countries_in(ctx: _Context, tok: Token, speaker: EventActor | None) -> list
     for t in _expand_conj(tok):
         if t.pos_ == "PRON" and t.lower_ in pronouns:
             continue
+        if _is_agreement(t):
+            # An act on an agreement is aimed at its parties: those it names, else those of the
+            # last agreement named with its parties ("Greece called the border agreement void").
+            parties = _deal_parties(ctx, t, speaker)
+            if parties:
+                ctx.deal_parties = parties
+                ctx.deal_history.append((t.idx, parties))
+            out += parties or ctx.deal_parties
+            continue
         actor = _actor_of(ctx, t, speaker)
         if actor is not None and actor.country:
             out.append(actor)
@@ -275,6 +312,24 @@ def _countries_in(ctx: _Context, tok: Token, speaker: EventActor | None) -> list
     return out
 
 
+def _deal_parties(ctx: _Context, deal: Token, speaker: EventActor | None) -> list[EventActor]:
+    """The countries an agreement noun names: "between Turkey and Libya", "Turkey's deal"."""
+    out: list[EventActor] = []
+    for child in deal.children:
+        if child.dep_ == "prep" and child.lower_ in {"between", "with", "among"}:
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    out += _countries_in(ctx, g, speaker)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            # "the memoranda of understanding between Turkey and Libya"
+            for g in child.children:
+                if g.dep_ == "pobj" and g.pos_ in NOMINAL:
+                    out += _deal_parties(ctx, g, speaker)
+        elif child.dep_ == "poss" and child.pos_ in NOMINAL:
+            out += _countries_in(ctx, child, speaker)
+    return out
+
+
 def _targets(ctx: _Context, node: _Node, speaker: EventActor | None) -> list[EventActor]:
     cands: list[Token] = []
     if node.comp_subject is not None:
@@ -287,6 +342,8 @@ def _targets(ctx: _Context, node: _Node, speaker: EventActor | None) -> list[Eve
             ):
                 cands.append(child)
             elif child.dep_ in {"prep", "prt"} and child.lower_ in preps:
+                if _aside(child):
+                    continue
                 cands += [g for g in child.children if g.dep_ == "pobj"]
             elif child.dep_ == "poss" and tok.pos_ in NOMINAL and tok is not node.trigger:
                 cands.append(child)
@@ -296,6 +353,12 @@ def _targets(ctx: _Context, node: _Node, speaker: EventActor | None) -> list[Eve
             continue
         out += _countries_in(ctx, cand, speaker)
     return out
+
+
+def _aside(prep: Token) -> bool:
+    """ "Lawmakers expressed support, with MP X stating ...": a "with" phrase set off by a comma
+    adds a circumstance, not the party the act is aimed at ("met with X")."""
+    return prep.lower_ == "with" and prep.i > 0 and prep.nbor(-1).text == ","
 
 
 def _other_party(

@@ -17,13 +17,14 @@ from parley.nlp.rules.event_scope import enclosing_frame, mission_purpose, refer
 from parley.nlp.rules.events.modality import _apply_modality
 from parley.nlp.rules.events.nodes import _combine, _Node, _node_at, _obligation_node
 from parley.nlp.rules.events.participants import (
+    _aside,
     _Context,
     _other_party,
     _record_actor,
     _source,
     _targets,
 )
-from parley.nlp.rules.events.syntax import _clause_head, _in_condition, _subject
+from parley.nlp.rules.events.syntax import _clause_head, _in_condition, _is_agreement, _subject
 from parley.nlp.rules.events.vocab import codes, words
 from parley.types import DateMention, Event, EventActor, Place
 
@@ -46,13 +47,19 @@ def _sentence_events(
         when = _date_for(sent, node.trigger, dates, published)
         if _background(when, published) and _dates_clause(sent, node, dates, when[0]):
             continue
+        if _told_as_before(node):
+            continue
         for source, targets, speaker in _dyads(ctx, sent, node, places):
+            if _retold_agreement(ctx, sent, node, source, targets):
+                continue
             sent_places = _places_in(sent, places)
             if node.code[:2] >= "14":
                 sent_places = sent_places + _object_places(node, sent_places)
                 if not targets:
                     targets = _place_target(sent_places, source)
             if not targets:
+                if _endorses_no_one(node):
+                    continue
                 targets = _named_party(ctx, sent, source, speaker)
             event_id = f"e{offset + len(out) + 1}"
             event = _build_event(ctx, sent, node, event_id, (source, targets), sent_places, when)
@@ -157,7 +164,28 @@ def _part_of_other(node: _Node, nodes: list[_Node]) -> bool:
         and _casualty_of_other(node, nodes)
     ):
         return True
-    return _goal_of_other(node, nodes) or _content_of_accusation(node)
+    return (
+        _goal_of_other(node, nodes)
+        or _content_of_accusation(node)
+        or _describes_object(node, nodes)
+    )
+
+
+def _describes_object(node: _Node, nodes: list[_Node]) -> bool:
+    """ "denounced the memoranda in which Turkey and Libya agreed on borders": a relative clause
+    on the agreement another act is aimed at gives the agreement's terms, not news of its own."""
+    first = _clause_head(node.tokens[0])
+    if first.dep_ != "relcl" or not _agreement_phrase(first.head):
+        return False
+    others = {t.i for n in nodes if n is not node for t in n.tokens}
+    tok = first.head
+    for _ in range(4):
+        if tok.dep_ not in {"dobj", "pobj", "prep", "attr"} or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i in others:
+            return True
+    return False
 
 
 def _participants(
@@ -171,6 +199,8 @@ def _participants(
     co_actors = _unique([c for c in co_actors if not _same_party(source, c)])
     if node.inanimate or not _credible_source(node, source):
         return None
+    if source is not None and source.sector == "MED" and node.code[:2] not in codes("verbal_root"):
+        return None  # "reported by The Guardian as convicted": the outlet reports the act
     if source is None and node.code[:2] in codes("unagented_root"):
         source = _place_actor(ctx, sent, places)
     targets = _targets(ctx, node, speaker)
@@ -225,6 +255,13 @@ def _named_party(
     ("Pelosi announced an inquiry into the conduct of President Trump")."""
     taken = {a.actor_id for a in (source, speaker) if a is not None and a.actor_id}
     lo, hi = sent.start_char, sent.end_char
+    own = [
+        (start, end)
+        for record in ctx.actors.records
+        if record.id in taken
+        for start, end in record.mentions
+        if lo <= start < hi
+    ]
     for record in ctx.actors.records:
         if record.id in taken or record.kind == "country":
             continue
@@ -232,11 +269,50 @@ def _named_party(
             record.kind == "organization" and not record.sector
         ):
             continue  # the outlet that reported it, a venue, a brand: not a party
-        if any(lo <= start < hi for start, _ in record.mentions):
+        if any(
+            lo <= start < hi
+            and not _in_aside(sent, start)
+            and not _describes(sent, start, own)
+            and not _agent_of_noun(sent, start)
+            for start, _ in record.mentions
+        ):
             actor = _record_actor(ctx, record)
             if actor.country and not _same_party(source, actor):
                 return [actor]
     return []
+
+
+def _describes(sent: Span, start: int, own: list[tuple[int, int]]) -> bool:
+    """Whether the mention at ``start`` is part of the phrase that names the source or speaker
+    ("Chancellor Merkel's spokesperson, Steffen Seibert, said"): it tells who they are."""
+    span = sent.doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    while tok.dep_ not in {"nsubj", "nsubjpass"} and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+    return any(lo <= a < hi and not a <= start < b for a, b in own)
+
+
+def _agent_of_noun(sent: Span, start: int) -> bool:
+    """ "stressed the need for approval by UNESCO": who would act on a thing the act is about,
+    not the party the act is aimed at."""
+    span = sent.doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    while tok.dep_ in {"compound", "amod", "det"}:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.pos_ in NOMINAL
+
+
+def _in_aside(sent: Span, start: int) -> bool:
+    """Whether the mention at ``start`` lies in a ", with X saying ..." aside."""
+    span = sent.doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and any(a.dep_ == "prep" and _aside(a) for a in span.root.ancestors)
 
 
 def _same_party(source: EventActor | None, target: EventActor) -> bool:
@@ -340,6 +416,44 @@ def _domestic_home(
     return source, targets
 
 
+def _retold_agreement(
+    ctx: _Context, sent: Span, node: _Node, source: EventActor | None, targets: list[EventActor]
+) -> bool:
+    """ "In the November 27 deal, Turkey and Libya agreed on a line ...": an agreement the story
+    has already named with its parties, told again, gives the terms of what others act on, not
+    a new agreement."""
+    if node.code[:2] not in {"03", "05", "06"} or source is None or not source.country:
+        return False
+    parties = {source.country} | {t.country for t in targets if t.country}
+    if not any(_is_agreement(t) for t in sent):
+        return False
+    return any(
+        at < sent.start_char and parties <= {p.country for p in named}
+        for at, named in ctx.deal_history
+    )
+
+
+def _endorses_no_one(node: _Node) -> bool:
+    """ "Lawmakers have expressed cautious support": praise or support (CAMEO 05) for nothing
+    the sentence names is a mood, not an endorsement of a party; it needs its object ("support
+    for the deal", "praised the court")."""
+    if node.code[:2] != "05":
+        return False
+    # "expressed support": the event noun a light verb realises
+    noun = next((t for t in node.tokens if t.pos_ in NOMINAL), None)
+    return noun is not None and not any(
+        c.dep_ in {"prep", "poss", "acl", "compound", "nmod"} for c in noun.children
+    )
+
+
+def _agreement_phrase(noun: Token) -> bool:
+    """Whether ``noun`` names an agreement ("the memoranda of understanding", "the deal")."""
+    return any(
+        _is_agreement(t)
+        for t in (noun, *(c for c in noun.children if c.dep_ == "prep" for c in c.children))
+    )
+
+
 def _place_target(sent_places: tuple[Place, ...], source: EventActor | None) -> list[EventActor]:
     """The country of the first place of an action with no target, other than the source's."""
     return _unique(
@@ -413,8 +527,8 @@ def _background(when: tuple[str | None, str | None], published: date | None) -> 
 
 def _dates_clause(sent: Span, node: _Node, dates: Sequence[DateMention], value: str | None) -> bool:
     """Whether the date expression of ``value`` belongs to the node's own clause ("launched an
-    invasion in 2022"), not to a clause inside it ("suspected of blowing up a plane in 1988")."""
-    verb = _clause_head(node.tokens[0])
+    invasion in 2022"), or to one that holds it, not to a clause inside it ("suspected of
+    blowing up a plane in 1988")."""
     for d in dates:
         if d.value != value or not sent.start_char <= d.start < sent.end_char:
             continue
@@ -426,9 +540,80 @@ def _dates_clause(sent: Span, node: _Node, dates: Sequence[DateMention], value: 
             if tok.pos_ in VERBAL or tok.head.i == tok.i:
                 break
             tok = tok.head
-        if tok.i == verb.i or tok.i in {t.i for t in node.tokens}:
+        # The date's clause is the node's own or one that holds it ("lost it in 1972 upon her
+        # marriage to a man she met ..."): the act belongs to that time.
+        if tok.i in _holding_clauses(node):
             # "since 2013, X has accused ...": a state that lasts until now
             return not any(t.lower_ == "since" for t in sent.doc[max(span.start - 1, 0) : span.end])
+    return False
+
+
+def _holding_clauses(node: _Node) -> set[int]:
+    """The node's tokens, its clause head and every head above it."""
+    verb = _clause_head(node.tokens[0])
+    return {t.i for t in node.tokens} | {verb.i} | {a.i for a in verb.ancestors}
+
+
+def _told_as_before(node: _Node) -> bool:
+    """ "Previously, the hijab was banned": an adverb that puts the act (or a clause holding it)
+    before the news."""
+    adverbs = words("backdrop_adverb")
+    doc = node.trigger.doc
+    clauses = [doc[i] for i in _holding_clauses(node)]
+    return any(
+        c.dep_ == "advmod" and c.lower_ in adverbs for t in clauses for c in t.children
+    ) or any(_over_years(c) for t in clauses for c in t.children)
+
+
+def _over_years(prep: Token) -> bool:
+    """ "have negotiated the deal over the last four years": a process of years is backdrop."""
+    if prep.dep_ != "prep" or prep.lower_ not in {"over", "for", "during", "throughout"}:
+        return False
+    return any(
+        g.dep_ == "pobj"
+        and g.lemma_.lower() in {"year", "decade"}
+        and any(m.lower_ in {"last", "past"} or m.dep_ == "nummod" for m in g.children)
+        for g in prep.children
+    )
+
+
+def _sentence_time(
+    sent: Span,
+    dates: Sequence[DateMention],
+    published: date | None,
+    quoted: Sequence[tuple[int, int]],
+) -> str | None:
+    """When a sentence's narration stands: ``"news"`` when it names a date of the news,
+    ``"backdrop"`` when its main clause is dated long before ("Mugabe was arrested in 1963"),
+    ``"past"`` when it names only such older dates, in a clause of its own; ``None`` when it
+    names no date (outside quotations, whose dates are the speaker's)."""
+    own = [
+        d
+        for d in dates
+        if d.value
+        and sent.start_char <= d.start < sent.end_char
+        and not any(a <= d.start < b for a, b in quoted)
+    ]
+    if not own:
+        return None
+    if any(not _background((d.value, "text"), published) for d in own):
+        return "news"
+    for d in own:
+        span = sent.doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is not None and _in_main_clause(span.root):
+            return "backdrop"
+    return "past"
+
+
+def _in_main_clause(tok: Token) -> bool:
+    """Whether ``tok`` hangs on the sentence's main clause: its root, or a clause joined to it
+    ("... but was arrested in 1963", "when he assumed the presidency in 1987, ...")."""
+    for _ in range(12):
+        if tok.head.i == tok.i:
+            return True
+        if tok.pos_ in VERBAL and tok.dep_ not in {"conj", "advcl"}:
+            return False
+        tok = tok.head
     return False
 
 

@@ -20,10 +20,11 @@ from spacy.tokens import Span
 
 from parley import lexicon
 from parley.cameo.codebook import lookup
+from parley.geo.countries import country_name
 from parley.nlp.doctext import doc_sents
 from parley.nlp.rules.events.participants import _Context, _record_actor
-from parley.nlp.rules.events.syntax import _in_condition
-from parley.nlp.rules.events.vocab import words
+from parley.nlp.rules.events.syntax import _actor_code, _in_condition, _is_agreement
+from parley.nlp.rules.events.vocab import codes, words
 from parley.types import DateMention, Event, EventActor, Place, Quote
 
 TONE_FILE = "events_speech_tone"
@@ -78,11 +79,20 @@ def speech_events(
     acting = {e.source.actor_id for e, _ in drafts if e.source is not None and e.source.actor_id}
     out: list[tuple[Event, EventActor | None]] = []
     spoken: set[tuple[str, int]] = set()
+    signatories = {
+        a.country
+        for e, _ in drafts
+        if e.code[:3] in codes("signing_code")
+        for a in (e.source, *e.targets)
+        if a is not None and a.country
+    }
     for quote in ctx.quotes:
         if quote.speaker is None or quote.speaker.id not in by_id:
             continue
         sent = next((s for s in sents if s.start_char <= quote.start < s.end_char), None)
         if sent is None or any(a < sent.end_char and sent.start_char < b for a, b in taken):
+            continue
+        if sent.start_char in ctx.backdrop:
             continue
         key = (quote.speaker.id, sent.start_char)
         if key in spoken:
@@ -92,6 +102,8 @@ def speech_events(
         source = _record_actor(ctx, by_id[quote.speaker.id])
         if not source.country:
             continue
+        if source.country in signatories and _on_agreement(sent, sents):
+            continue  # a party's word on the agreement it concluded is part of that act
         span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
@@ -101,8 +113,21 @@ def speech_events(
             # of an actor whose acts the article reports adds no act of its own
             continue
         spoken.add(key)
+        acting.add(quote.speaker.id)
         out.append((_statement(ctx, sent, quote, source, code, dates, published, places), None))
     return out
+
+
+def _on_agreement(sent: Span, sents: Sequence[Span]) -> bool:
+    """Whether a statement's sentence, or the one before, speaks of an agreement or its signing
+    ("announced the memorandum", "whatever is signed")."""
+    nouns = lexicon.where("negotiation_words", "role", "agreement_noun")
+    n = next((i for i, s in enumerate(sents) if s.start_char == sent.start_char), 0)
+    return any(
+        t.lemma_.lower() in nouns or t.lemma_.lower() == "sign"
+        for s in sents[max(n - 1, 0) : n + 1]
+        for t in s
+    )
 
 
 def _elaborates(
@@ -118,6 +143,31 @@ def _elaborates(
         return False
     mentions = getattr(record, "mentions", ())
     return any(before.start_char <= start < before.end_char for start, _ in mentions)
+
+
+def _agreement_parties(ctx: _Context, sent: Span, source: EventActor) -> list[EventActor]:
+    """A statement on an agreement ("called the border agreement null and void") is aimed at
+    the agreement's parties: the last ones named with an agreement before it."""
+    if not any(_is_agreement(t) for t in sent):
+        return []
+    before = [p for at, p in ctx.deal_history if at < sent.end_char]
+    parties = before[-1] if before else []
+    return [p for p in parties if p.country != source.country]
+
+
+def _topic_country(span: Span, source: EventActor) -> list[EventActor]:
+    """The country a statement speaks about, when it names one other than the speaker's
+    ("Nigeria is Africa's biggest economy ... without Nigeria the zone would be handicapped")."""
+    counts: Counter[str] = Counter()
+    for ent in span.ents:
+        if ent.label_ in {"GPE", "NORP"}:
+            country, _ = _actor_code(ent.text)
+            if country and country != source.country and country[:3] not in {"IGO", "NGO"}:
+                counts[country] += 1
+    if not counts:
+        return []
+    country = counts.most_common(1)[0][0]
+    return [EventActor(name=country_name(country) or country, country=country)]
 
 
 def _statement_span(sent: Span, span: Span, quote: Quote) -> Span:
@@ -143,6 +193,10 @@ def _statement(
     targets = _named_party(ctx, sent, source, source)
     trigger = ctx.doc.char_span(quote.start, quote.end, alignment_mode="expand")
     assert trigger is not None
+    if not targets and quote.kind == "direct":
+        targets = _topic_country(trigger, source)
+    if not targets:
+        targets = _agreement_parties(ctx, sent, source)
     when = _date_for(sent, trigger[0], dates, published)
     return Event(
         id="",

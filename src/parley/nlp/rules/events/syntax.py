@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from parley import lexicon
 from parley.nlp.deps import (
     ACTING_SUBJECT_DEPS,
     CONTROL_DEPS,
@@ -31,7 +32,20 @@ def _actor_code(text: str) -> tuple[str | None, str | None]:
 
 
 def _has_neg(tok: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in {"never", "no longer"} for c in tok.children)
+    """Negated: "did not", "never", or a subject that denies the doer ("nobody is conducting an
+    inquiry", "no country has recognised it")."""
+    return any(
+        c.dep_ == "neg"
+        or c.lower_ in {"never", "no longer"}
+        or (c.dep_ in {"nsubj", "nsubjpass"} and _no_one(c))
+        for c in tok.children
+    )
+
+
+def _no_one(subj: Token) -> bool:
+    return subj.lower_ in {"nobody", "none", "noone"} or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subj.children
+    )
 
 
 def _aux_words(tok: Token) -> set[str]:
@@ -54,10 +68,23 @@ def _in_condition(tok: Token) -> bool:
             c.dep_ == "mark" and c.lower_ in marks for c in node.children
         ):
             return True
+        if node.dep_ == "advcl" and _habitual_when(node):
+            return True
         if node.head.i == node.i:
             return False
         node = node.head
     return False
+
+
+def _habitual_when(clause: Token) -> bool:
+    """ "Those who remain silent when the mosque is attacked ...": a "when" clause in the
+    present tense states what happens whenever, not an act of the news."""
+    if not any(
+        c.dep_ in {"advmod", "mark"} and c.lower_ in {"when", "whenever"} for c in clause.children
+    ):
+        return False
+    tags = {clause.tag_} | {c.tag_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
+    return bool(tags & {"VBZ", "VBP"}) and not tags & {"VBD", "MD"}
 
 
 def _has_condition(tok: Token) -> bool:
@@ -121,11 +148,25 @@ def _evidence(tok: Token, span: Span) -> tuple[str | None, str | None]:
             texts.append(child.doc[child.i : child.right_edge.i + 1].text)
     sector = None
     for text in texts:
-        country, sec = _actor_code(text)
+        country, sec = _actor_code(_without_topic(text))
         sector = sector or sec
         if country:
             return country, sector
     return None, sector
+
+
+def _is_agreement(tok: Token) -> bool:
+    """Whether ``tok`` names an agreement ("deal", "treaty"; Latin plurals too: "memoranda")."""
+    deals = lexicon.where("negotiation_words", "role", "agreement_noun")
+    return bool(deals & {tok.lemma_.lower(), tok.lower_, tok.lower_[:-1] + "um"})
+
+
+def _without_topic(text: str) -> str:
+    """A title without what its office is about: "chair of the committee on EU integration"
+    is no officer of the EU."""
+    for cut in (" on ", " for ", " to ", " with "):
+        text = text.split(cut)[0]
+    return text
 
 
 def _noun_phrase(tok: Token) -> Span:
