@@ -626,3 +626,36 @@ def test_the_week_is_a_week_of_the_year_unless_anchored_elsewhere(nlp: Any) -> N
 def test_more_and_trading_days_between_count_and_unit(nlp: Any, text: str, expected: str) -> None:
     found = timexes_of(nlp, text, date(2024, 3, 9))
     assert [v for _, kind, v in found if kind == "DURATION"] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The sale should close by year-end.", [("by year-end", "DATE", "2025")]),
+        ("Shares are up 8% since year-end.", [("since year-end", "DATE", "2024")]),
+        ("The rules take effect by year's end.", [("by year's end", "DATE", "2025")]),
+    ],
+)  # fmt: skip
+def test_year_end_is_the_year_it_ends(
+    nlp: Any, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert timexes_of(nlp, text) == expected
+
+
+def test_now_opening_a_sentence_with_a_comma_is_no_time(nlp: Any) -> None:
+    assert timexes_of(nlp, "Now, the envoys say the plan has failed.") == []
+
+
+def test_a_plan_in_the_past_perfect_has_had_its_weekday(nlp: Any) -> None:
+    text = "The offer had been scheduled to expire Friday, but it was extended."
+    assert dates_of(nlp, text, date(2025, 4, 21)) == [("Friday", "2025-04-18")]
+
+
+def test_a_plan_in_the_present_perfect_looks_ahead(nlp: Any) -> None:
+    text = "The board has set May 2 as the deadline for offers."
+    assert dates_of(nlp, text) == [("May 2", "2025-05-02")]
+
+
+def test_a_record_set_on_a_day_looks_back(nlp: Any) -> None:
+    text = "The index closed near its record high set on Aug. 6."
+    assert dates_of(nlp, text, date(2025, 2, 6)) == [("on Aug. 6", "2024-08-06")]

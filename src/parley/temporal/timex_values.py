@@ -54,6 +54,12 @@ def resolve_timex(
         return _resolve_spelled_year(t, grammar)
     if kind == "year_ref":
         return _resolve_year_ref(t, published, end_of)
+    if kind == "year_end":
+        if published is None:
+            return TimexValue("DATE", "XXXX", "END")
+        # "since year-end" looks back to the end of last year
+        year = published.year - 1 if t.get("since") else published.year
+        return TimexValue("DATE", f"{year:04d}", "END", f"{year:04d}")
     if kind == "weeks_ago":
         n = _number(t.get("num") or "", grammar)
         if n is None or n != int(n) or not 0 < n <= 520:

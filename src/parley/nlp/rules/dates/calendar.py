@@ -388,8 +388,9 @@ def _tense(span: Span, kind: str) -> Tense | None:
     verb = _governing_verb(span, through_nouns=weekday)
     if weekday and verb is not None and _planned(verb):
         # "planned to leave on Thursday", "has scheduled a news conference Thursday": a plan
-        # looks ahead even when the planning is told in the past.
-        return "future"
+        # looks ahead even when the planning is told in the past; "had been scheduled to
+        # expire Friday" is a plan overtaken since, its day gone.
+        return "past" if _past_perfect_plan(verb) else "future"
     tense = _verb_tense(verb) if verb is not None else None
     if tense == "present":
         return "future" if weekday else None
@@ -418,6 +419,15 @@ def _planned(verb: Token) -> bool:
     )
 
 
+def _past_perfect_plan(verb: Token) -> bool:
+    """True for "had been scheduled to expire", "had planned to leave": the plan, or the verb it
+    governs, is in the past perfect."""
+    for word in (verb, verb.head):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in word.children):
+            return True
+    return False
+
+
 def _verb_tense(verb: Token, depth: int = 0) -> Tense | Literal["present"] | None:
     """Past, present or future from a verb's tag, auxiliaries and meaning.
 
@@ -439,7 +449,15 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | Literal["present"] | Non
         return "future" if matrix_tense in ("future", "present") else None
     tag = verb.tag_
     past_aux = any(a in _PAST_AUX for a in auxes)
-    if verb.lemma_ in _PLAN_LEMMAS and tag in ("VBN", "VBZ", "VBP") and not past_aux:
+    if verb.lemma_ == "set" and tag == "VBN" and verb.dep_ == "acl" and not auxes:
+        # "its record high set on Aug. 6" happened; "the vote set for May 2" is a plan
+        return "future" if any(c.lower_ == "for" for c in verb.children) else "past"
+    if (
+        verb.lemma_ in _PLAN_LEMMAS
+        and tag in ("VBN", "VBZ", "VBP")
+        and (not past_aux or (tag == "VBN" and set(auxes) <= {"has", "have", "'ve", "’ve"}))
+    ):
+        # "is scheduled for", "has set Nov. 10 as the deadline": a plan still ahead
         return "future"
     if tag == "VBD" or past_aux:
         return "past"

@@ -286,6 +286,8 @@ def _plausible_reference(t: Timex, span: Span, text: str, after: str) -> bool:
         return False  # "the past two years": a duration, read elsewhere
     if t.text.lower() == "current" and _counts_time(after):
         return False  # "the current fiscal year": a period, not "now"
+    if t.text == "Now" and span[0].is_sent_start and after.startswith(","):
+        return False  # "Now, the question is ...": a turn in the argument, not the time
     word = span.root
     return not (
         word.lower_ == "current"
