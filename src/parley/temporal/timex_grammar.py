@@ -205,7 +205,9 @@ def _patterns(
             "century",
             re.compile(
                 rf"(?i:(?P<det>the|this|last|next)\s+(?:(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|"
-                rf"{_alts(ordinals)})\s+)?century){end}"
+                rf"{_alts(ordinals)})\s+)?century"
+                # "an 11th century temple", "a 20th-century democrat": no article needed
+                rf"|(?<![\w-])(?P<ord2>\d{{1,2}}(?:st|nd|rd|th))[\s-]century){end}"
             ),
         ),
         # times of day: "this morning", "last night", "tonight", "3 p.m.", "10:35 a.m."
@@ -255,7 +257,7 @@ def _patterns(
             "vague_duration",
             re.compile(
                 rf"(?i:(?P<lead>a\s+matter\s+of|a\s+few|several|many|a\s+couple\s+of|recent|"
-                rf"the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|the\s+coming|the\s+past|"
+                rf"the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|(?:the\s+)?coming|the\s+past|"
                 rf"the\s+last|the\s+next|the\s+first\s+few|(?:for|in|within|over)(?=\s+(?:{_alts(plural_units)})))"
                 rf"\s+(?P<unit>{_alts(plural_units)})){end}"
             ),

@@ -402,7 +402,7 @@ def _resolve_decade(t: Timex, published: date | None) -> TimexValue | None:
 
 def _resolve_century(t: Timex, grammar: _Grammar, published: date | None) -> TimexValue | None:
     det = (t.get("det") or "").lower()
-    ordinal = (t.get("ord") or "").lower()
+    ordinal = (t.get("ord") or t.get("ord2") or "").lower()
     if ordinal:
         n = grammar.ordinals.get(ordinal)
         if n is None:

@@ -237,7 +237,7 @@ def _plausible_duration(t: Timex, span: Span, text: str, after: str) -> bool:
         # "40 years old", "two years ago": an age or a point, not a length. "Three days later",
         # "90 days after the vote": TimeML marks the length ("three days"), the point is the
         # event's; "a year earlier" stays the point year_ago_quarters reads.
-        if t.kind != "duration" or _LENGTH_BEFORE_POINT.match(after) is None:
+        if t.kind not in ("duration", "vague_duration") or not _LENGTH_BEFORE_POINT.match(after):
             return False
         point = _YEAR_AGO.match(text, t.start)
         return point is None or point.end() <= t.end
