@@ -659,3 +659,9 @@ def test_a_plan_in_the_present_perfect_looks_ahead(nlp: Any) -> None:
 def test_a_record_set_on_a_day_looks_back(nlp: Any) -> None:
     text = "The index closed near its record high set on Aug. 6."
     assert dates_of(nlp, text, date(2025, 2, 6)) == [("on Aug. 6", "2024-08-06")]
+
+
+def test_a_range_from_today_ends_ahead(nlp: Any) -> None:
+    text = "The bank will buy shares at that price from today through Nov. 17."
+    found = dates_of(nlp, text, date(2025, 10, 27))
+    assert ("through Nov. 17", "2025-11-17") in found

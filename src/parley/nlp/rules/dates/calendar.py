@@ -473,6 +473,7 @@ _LIMIT_CLOCK_BEFORE = re.compile(
     r"(?i:\b(?:until|till|by)\s+(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)|noon|midnight))"
     r"(?:\s+[A-Z]{2,4})?\s*,?\s*$"
 )
+_FROM_NOW = re.compile(r"\bfrom\s+(?:today|now|tomorrow)\b")
 _FORWARD_PREPS = frozenset({"to", "until", "till", "through", "by"})
 _WEEKDAY_FORWARD_PREPS = frozenset({"until", "till", "by"})
 
@@ -486,7 +487,9 @@ def _opens_forward(text: str, prep_start: int, start: int, kind: str) -> bool:
     word = text[prep_start:start].strip().lower()
     if word not in (_WEEKDAY_FORWARD_PREPS if kind == "weekday" else _FORWARD_PREPS):
         return False
-    return "from " not in text[max(0, prep_start - 40) : prep_start].lower()
+    before = text[max(0, prep_start - 40) : prep_start].lower()
+    # "from today through Nov. 17": a range that starts now ends ahead
+    return "from " not in before or _FROM_NOW.search(before) is not None
 
 
 def _narrated_past(span: Span) -> bool:
