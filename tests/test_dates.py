@@ -665,3 +665,9 @@ def test_a_range_from_today_ends_ahead(nlp: Any) -> None:
     text = "The bank will buy shares at that price from today through Nov. 17."
     found = dates_of(nlp, text, date(2025, 10, 27))
     assert ("through Nov. 17", "2025-11-17") in found
+
+
+def test_the_day_before_an_event_in_apposition_is_the_day_named(nlp: Any) -> None:
+    text = "Prices rose after Oct. 12, the day before the market fell."
+    found = dates_of(nlp, text, date(2025, 10, 30))
+    assert found == [("after Oct. 12", "2025-10-12"), ("the day", "2025-10-12")]

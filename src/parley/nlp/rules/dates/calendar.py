@@ -118,10 +118,36 @@ def extract_calendar_dates(doc: Doc, *, published: date | None) -> list[DateMent
         if value is None and published is not None:
             # Relative to something the text never dated: not a calendar date we can name.
             continue
-        out.append(DateMention(text[cand.prep_start : cand.end], cand.prep_start, cand.end, value))
+        end = cand.end
+        if (appositive := _appositive_day(text, cand, expr, out)) is not None:
+            value, end = appositive
+        out.append(DateMention(text[cand.prep_start : end], cand.prep_start, end, value))
         if value is not None:
             _remember(state, expr, value, cand, span, modifier=modifier, inside_quote=inside_quote)
     return out
+
+
+def _appositive_day(
+    text: str, cand: Candidate, expr: DateExpr, out: list[DateMention]
+) -> tuple[str | None, int] | None:
+    """ "Oct. 12, the day before the crash": the day just named, described by an event; the
+    phrase is "the day" (TimeML), and its value the named day's, not the day before it."""
+    if expr.kind != "anchor_day" or not out or cand.prep_start != cand.start:
+        return None
+    last = out[-1]
+    m = _DAY_BEFORE_EVENT.fullmatch(text, cand.start, cand.end)
+    if m is None or not last.value or len(last.value) != 10:
+        return None
+    if not _APPOSITION_GAP.fullmatch(text, last.end, cand.start):
+        return None
+    after = text[cand.end : cand.end + 12]
+    if not re.match(r"\s+(?:the\s+|a\s+|an\s+|\w+)", after) or re.match(r"\s*[,.;]", after):
+        return None  # "Nov. 3, the day before." counts back; an event must follow
+    return last.value, cand.start + len(m.group(1))
+
+
+_DAY_BEFORE_EVENT = re.compile(r"(?i:(the\s+day)\s+(?:before|after))")
+_APPOSITION_GAP = re.compile(r"\s*,\s*")
 
 
 def _generic_deictic(span: Span, inside_quote: bool) -> bool:
