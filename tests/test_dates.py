@@ -671,3 +671,9 @@ def test_the_day_before_an_event_in_apposition_is_the_day_named(nlp: Any) -> Non
     text = "Prices rose after Oct. 12, the day before the market fell."
     found = dates_of(nlp, text, date(2025, 10, 30))
     assert found == [("after Oct. 12", "2025-10-12"), ("the day", "2025-10-12")]
+
+
+def test_the_current_fiscal_year_stays_a_year_before_a_relative_clause(nlp: Any) -> None:
+    text = "It expects sales in the current fiscal year that are slightly higher."
+    found = timexes_of(nlp, text, date(2025, 10, 27))
+    assert [(kind, v) for _, kind, v in found] == [("DATE", "2025")]
