@@ -677,3 +677,18 @@ def test_the_current_fiscal_year_stays_a_year_before_a_relative_clause(nlp: Any)
     text = "It expects sales in the current fiscal year that are slightly higher."
     found = timexes_of(nlp, text, date(2025, 10, 27))
     assert [(kind, v) for _, kind, v in found] == [("DATE", "2025")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The truce lasts until the end of the month.",
+         [("until the end of the month", "DATE", "2025-04")]),
+        ("The month before the vote was quiet.", []),
+        ("Elections are due in the spring of 2026.", [("in the spring of 2026", "DATE", "2026-SP")]),
+    ],
+)  # fmt: skip
+def test_the_end_of_the_month_and_a_season_of_a_year(
+    nlp: Any, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert timexes_of(nlp, text) == expected

@@ -168,6 +168,8 @@ def _patterns(
                 r"current|full|fiscal|past)\s+)?year(?=\s+(?P<ended>ended|ending)\b)?)(?![\w'’-])"
             ),
         ),
+        # "the end of the month", "the current month"
+        ("month_ref", re.compile(r"(?i:the\s+(?P<current>current\s+)?month)(?![\w'’-])")),
         # "by year-end", "by year end", "by year's end": the end of the publication year
         (
             "year_end",
@@ -308,6 +310,7 @@ def _anchors(
     anchor(("eighteen", "nineteen", "thousand"), "spelled_year")
     anchor((w[:-1] + "ies" for w in tens_words), "spelled_year")
     anchor(("year",), "year_ref", "year_end")
+    anchor(("month",), "month_ref")
     anchor(("year's", "year’s"), "year_end")
     # the first word of a holiday's name: rarer than its last ("day")
     for name in holiday_names:
@@ -320,7 +323,7 @@ def _anchors(
 _PREFER = {"quarter": 0, "quarter_ref": 1, "week": 1, "season": 2, "decade": 2, "century": 2,
            "part_of_day": 1, "clock": 2, "set": 1, "weeks_ago": 0, "duration": 3,
            "vague_duration": 3, "reference": 4, "holiday": 1, "year_ref": 2,
-           "spelled_year": 1, "year_end": 1}  # fmt: skip
+           "spelled_year": 1, "year_end": 1, "month_ref": 2}  # fmt: skip
 
 
 _WINDOW_BEFORE, _WINDOW_AFTER = 80, 40

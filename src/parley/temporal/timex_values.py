@@ -54,6 +54,15 @@ def resolve_timex(
         return _resolve_spelled_year(t, grammar)
     if kind == "year_ref":
         return _resolve_year_ref(t, published, end_of)
+    if kind == "month_ref":
+        # "the end of the month", "the current month": the publication month; a bare "the
+        # month" ("the month before the vote") is another month
+        if not (end_of or t.get("current")):
+            return None
+        if published is None:
+            return TimexValue("DATE", "XXXX-XX")
+        month = f"{published.year:04d}-{published.month:02d}"
+        return TimexValue("DATE", month, value=month)
     if kind == "year_end":
         if published is None:
             return TimexValue("DATE", "XXXX", "END")

@@ -43,7 +43,8 @@ def extract_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
     """
     calendar = annotate_calendar(doc, extract_calendar_dates(doc, published=published))
     others = extract_other_timexes(doc, calendar, published=published)
-    # A quarter that holds a calendar year ("the third quarter of 1984") replaces the year.
+    # A quarter or season that holds a calendar year ("the third quarter of 1984", "the spring
+    # of 2014") replaces the year.
     kept = [c for c in calendar if not any(o.start <= c.start and c.end <= o.end for o in others)]
     merged = join_clock_and_day(doc, sorted([*kept, *others], key=lambda m: (m.start, m.end)))
     return year_ago_quarters(doc, merged, published=published)

@@ -129,11 +129,13 @@ def extract_other_timexes(
 
 
 def _overlaps_calendar(t: Timex, taken: list[tuple[int, int]], outer: int) -> bool:
-    """True when ``t`` overlaps a calendar mention, unless it is a quarter around it ("the
-    third quarter of 1984", "this year's third quarter": the quarter, not the year)."""
+    """True when ``t`` overlaps a calendar mention, unless it is a quarter or season around it
+    ("the third quarter of 1984", "this year's third quarter", "the spring of 2014": the
+    quarter or season, not the year)."""
     overlapping = [(a, b) for a, b in taken if t.start < b and a < t.end]
+    holds_year = t.kind.startswith("quarter") or (t.kind == "season" and t.get("year"))
     return bool(overlapping) and not (
-        t.kind.startswith("quarter") and all(outer <= a and b <= t.end for a, b in overlapping)
+        holds_year and all(outer <= a and b <= t.end for a, b in overlapping)
     )
 
 
