@@ -692,3 +692,22 @@ def test_the_end_of_the_month_and_a_season_of_a_year(
     nlp: Any, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert timexes_of(nlp, text) == expected
+
+
+def test_a_quarter_of_last_year_is_one_expression(nlp: Any) -> None:
+    found = timexes_of(nlp, "The economy grew 2% in the fourth quarter of last year.")
+    assert found == [("in the fourth quarter of last year", "DATE", "2024-Q4")]
+
+
+def test_a_clock_time_before_a_day_with_its_gmt_time_is_on_that_day(nlp: Any) -> None:
+    found = timexes_of(nlp, "The deadline passed at 6 p.m. local time (1600 GMT) on Thursday.")
+    assert found == [
+        ("at 6 p.m.", "TIME", "2025-04-17T18:00"),
+        ("on Thursday", "DATE", "2025-04-17"),
+    ]
+
+
+def test_every_two_weeks_is_a_recurrence(nlp: Any) -> None:
+    assert timexes_of(nlp, "The cabinet meets every two weeks.") == [
+        ("every two weeks", "SET", "P2W")
+    ]

@@ -138,7 +138,8 @@ def _patterns(
                 rf"(?i:(?:the\s+)?(?:(?:company's|its|(?P<rel>this|last|next)\s+year's|the\s+year's|"
                 rf"(?P<year0>\d{{4}})(?:'s)?)\s+)?"
                 rf"(?:fiscal\s+)?(?P<ord>{ords})[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half|period)"
-                rf"(?:\s+of\s+(?P<year>(?:fiscal\s+)?\d{{4}}))?){end}"
+                rf"(?:\s+of\s+(?:(?P<year>(?:fiscal\s+)?\d{{4}})|(?P<rel2>this|last|next)\s+year))?)"
+                rf"{end}"
             ),
         ),
         # "the quarter", "the latest quarter", "the year-ago quarter", "this quarter"
@@ -240,7 +241,9 @@ def _patterns(
                 rf"{_alts(WEEKDAYS)}|{part_words})|(?P<rec>{rec_words})"
                 rf"|(?P<times>once|twice|\d+\s+times|{num_word}\s+times)\s+(?:a|an|per)\s+"
                 rf"(?P<unit>{_alts(sing_units)})"
-                rf"|per\s+(?P<unit2>{_alts(sing_units)})){end}"
+                rf"|per\s+(?P<unit2>{_alts(sing_units)})"
+                # "every two weeks", "every 10 days"
+                rf"|every\s+(?P<count>\d+|{num_word})\s+(?P<unit3>{_alts(plural_units)})){end}"
             ),
         ),
         # "six weeks ago": the week it points back to

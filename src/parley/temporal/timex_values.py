@@ -114,9 +114,14 @@ def _resolve_set(t: Timex, grammar: _Grammar) -> TimexValue | None:
         return TimexValue("SET", f"XXXX-WXX-{WEEKDAYS[what] + 1}")
     if what in grammar.parts:
         return TimexValue("SET", f"T{grammar.parts[what]}")
-    unit = grammar.units.get(what or (t.get("unit") or t.get("unit2") or "").lower())
+    unit = grammar.units.get(
+        what or (t.get("unit") or t.get("unit2") or t.get("unit3") or "").lower()
+    )
     if unit is None or unit in ("WE", "N", "S"):
         return None
+    if count := t.get("count"):  # "every two weeks": P2W
+        n = _number(count, grammar)
+        return TimexValue("SET", duration_value(n, unit)) if n and unit != "Q" else None
     if unit == "Q":
         return TimexValue("SET", "P3M")
     return TimexValue("SET", duration_value(1, unit))
@@ -194,7 +199,7 @@ def _resolve_counted_quarter(
     else:
         current = quarter_of(published) if not half else (published.month - 1) // 6 + 1
         year = published.year
-        rel = (t.get("rel") or "").lower()
+        rel = (t.get("rel") or t.get("rel2") or "").lower()  # "the first half of next year"
         if rel in ("last", "next"):
             year += -1 if rel == "last" else 1
         elif n > current and tense != "future" and rel != "this":

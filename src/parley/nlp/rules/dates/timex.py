@@ -378,6 +378,11 @@ _BARE_PART_OF_DAY = re.compile(r"(?i)(?:at\s+|in\s+)?(?:mid|the\s)")
 _CLOCK_DAY_GAP = re.compile(r"(?:\s*,?\s*[A-Z]{2,4}\b)?\s*,?\s*$")
 
 
+_CLOCK_THEN_DAY = re.compile(
+    r"(?:\s+local\s+time|\s+[A-Z]{2,4}\b)?(?:\s*\(\s*\d{1,2}:?\d{2}\s*(?:GMT|UTC)\s*\))?\s*,?\s*"
+)
+
+
 def join_clock_and_day(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
     """ "5 p.m. EST Nov. 9", "noon Thursday": one TIME on the day the calendar pass resolved.
 
@@ -420,6 +425,19 @@ def join_clock_and_day(doc: Doc, mentions: list[DateMention]) -> list[DateMentio
             )
             i += 2
             continue
+        if (
+            m.type == "TIME"
+            and m.timex
+            and m.timex[10:12].startswith("T")
+            and m.timex[11:12].isdigit()
+            and nxt is not None
+            and nxt.value
+            and len(nxt.value) == 10
+            and _CLOCK_THEN_DAY.fullmatch(text, m.end, nxt.start)
+            and re.match(r"(?i)(?:on\s+)?[A-Z]", nxt.text)
+        ):
+            # "at 6 p.m. local time (1600 GMT) on Friday": the clock is on that day
+            m = replace(m, timex=nxt.value + m.timex[10:])
         out.append(m)
         i += 1
     return out
