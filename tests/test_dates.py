@@ -711,3 +711,8 @@ def test_every_two_weeks_is_a_recurrence(nlp: Any) -> None:
     assert timexes_of(nlp, "The cabinet meets every two weeks.") == [
         ("every two weeks", "SET", "P2W")
     ]
+
+
+def test_later_in_the_week_is_the_current_week(nlp: Any) -> None:
+    found = timexes_of(nlp, "Later in the week, the envoy will travel to Moscow.")
+    assert [(kind, v) for _, kind, v in found] == [("DATE", "2025-W16")]

@@ -48,6 +48,7 @@ def _prep_before() -> re.Pattern[str]:
 
 _END_OF_BEFORE = re.compile(r"(?:by\s+|until\s+|before\s+)?(?:the\s+)?(?:end|close)\s+of\s+$",
                             re.I)  # fmt: skip
+_LATER_IN = re.compile(r"(?i:\b(?:earlier|later|early|late)\s+in\s+)$")
 _YEAR_AGO = re.compile(r"(?i:\b(?:a\s+year\s+(?:ago|earlier|before)|year-(?:earlier|ago)\b"
                        r"(?!\s+(?:quarter|period))))")  # fmt: skip
 # A quarter already counted a year back ("the year-ago quarter", "a year earlier"): never the
@@ -115,7 +116,8 @@ def extract_other_timexes(
             published,
             tense=_timex_tense(t, span),
             last_quarter=last_quarter,
-            end_of=end_of is not None,
+            # "later in the week", like "the end of the week", is the current one
+            end_of=end_of is not None or _LATER_IN.search(before) is not None,
         )
         if value is None:
             continue
