@@ -716,3 +716,22 @@ def test_every_two_weeks_is_a_recurrence(nlp: Any) -> None:
 def test_later_in_the_week_is_the_current_week(nlp: Any) -> None:
     found = timexes_of(nlp, "Later in the week, the envoy will travel to Moscow.")
     assert [(kind, v) for _, kind, v in found] == [("DATE", "2025-W16")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The strike is in its third day.", [("in its third day", "DATE", "2025-04-18")]),
+        ("It is the second day of the offensive.", [("the second day", "DATE", "2025-04-18")]),
+        ("He was fired on his first day in office.", []),
+    ],
+)  # fmt: skip
+def test_the_nth_day_of_something_ongoing_is_the_day_of_the_news(
+    nlp: Any, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert timexes_of(nlp, text) == expected
+
+
+def test_the_past_several_days_is_a_vague_length(nlp: Any) -> None:
+    found = timexes_of(nlp, "Over the past several days, the army shelled the city.")
+    assert found == [("Over the past several days", "DURATION", "PXD")]

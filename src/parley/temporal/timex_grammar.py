@@ -171,6 +171,15 @@ def _patterns(
         ),
         # "the end of the month", "the current month"
         ("month_ref", re.compile(r"(?i:the\s+(?P<current>current\s+)?month)(?![\w'’-])")),
+        # "today is the eighth day of the strike", "the talks, now in their third day": the
+        # day of the news
+        (
+            "ordinal_day",
+            re.compile(
+                rf"(?:(?<=\bis\s)|(?<=['’]s\s)|(?<=\benters\s)|(?<=\bin\s))(?i:(?:the|its|their)\s+"
+                rf"(?P<ord>{_alts(ordinals)})\s+(?:straight\s+|consecutive\s+)?day)(?![\w-])"
+            ),
+        ),
         # "by year-end", "by year end", "by year's end": the end of the publication year
         (
             "year_end",
@@ -261,7 +270,8 @@ def _patterns(
         (
             "vague_duration",
             re.compile(
-                rf"(?i:(?P<lead>a\s+matter\s+of|a\s+few|several|many|a\s+couple\s+of|recent|"
+                rf"(?i:(?P<lead>a\s+matter\s+of|a\s+few|the\s+(?:past|last|next)\s+several|several|many|"
+                rf"a\s+couple\s+of|recent|"
                 rf"the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|(?:the\s+)?coming|the\s+past|"
                 rf"the\s+last|the\s+next|the\s+first\s+few|(?:for|in|within|over)(?=\s+(?:{_alts(plural_units)})))"
                 rf"\s+(?P<unit>{_alts(plural_units)})){end}"
@@ -314,6 +324,7 @@ def _anchors(
     anchor((w[:-1] + "ies" for w in tens_words), "spelled_year")
     anchor(("year",), "year_ref", "year_end")
     anchor(("month",), "month_ref")
+    anchor(("day",), "ordinal_day")
     anchor(("year's", "year’s"), "year_end")
     # the first word of a holiday's name: rarer than its last ("day")
     for name in holiday_names:
@@ -326,7 +337,8 @@ def _anchors(
 _PREFER = {"quarter": 0, "quarter_ref": 1, "week": 1, "season": 2, "decade": 2, "century": 2,
            "part_of_day": 1, "clock": 2, "set": 1, "weeks_ago": 0, "duration": 3,
            "vague_duration": 3, "reference": 4, "holiday": 1, "year_ref": 2,
-           "spelled_year": 1, "year_end": 1, "month_ref": 2}  # fmt: skip
+           "spelled_year": 1, "year_end": 1, "month_ref": 2,
+           "ordinal_day": 1}  # fmt: skip
 
 
 _WINDOW_BEFORE, _WINDOW_AFTER = 80, 40

@@ -54,6 +54,10 @@ def resolve_timex(
         return _resolve_spelled_year(t, grammar)
     if kind == "year_ref":
         return _resolve_year_ref(t, published, end_of)
+    if kind == "ordinal_day":
+        if published is None:
+            return TimexValue("DATE", "XXXX-XX-XX")
+        return TimexValue("DATE", published.isoformat(), value=published.isoformat())
     if kind == "month_ref":
         # "the end of the month", "the current month": the publication month; a bare "the
         # month" ("the month before the vote") is another month
