@@ -735,3 +735,21 @@ def test_the_nth_day_of_something_ongoing_is_the_day_of_the_news(
 def test_the_past_several_days_is_a_vague_length(nlp: Any) -> None:
     found = timexes_of(nlp, "Over the past several days, the army shelled the city.")
     assert found == [("Over the past several days", "DURATION", "PXD")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The deal closed in Q1.", [("in Q1", "DATE", "2025-Q1")]),
+        ("Profit rose in Q4 2023.", [("in Q4 2023", "DATE", "2023-Q4")]),
+        ("Sales in 3Q were flat.", [("in 3Q", "DATE", "2024-Q3")]),
+    ],
+)  # fmt: skip
+def test_quarter_shorthand(nlp: Any, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert timexes_of(nlp, text) == expected
+
+
+def test_the_past_decade_is_a_length(nlp: Any) -> None:
+    assert timexes_of(nlp, "Growth averaged 3% over the past decade.") == [
+        ("over the past decade", "DURATION", "P10Y")
+    ]

@@ -142,6 +142,17 @@ def _patterns(
                 rf"{end}"
             ),
         ),
+        # "Q1", "Q3 2013", "1Q", "H2": business shorthand for quarters and halves
+        (
+            "quarter_code",
+            re.compile(
+                r"(?<![\w-])(?:(?P<letter>[QH])(?P<n>[1-4])|(?P<n2>[1-4])(?P<letter2>[QH]))"
+                r"(?:\s+(?P<year>(?:19|20)\d\d)|['’](?P<yy>\d\d))?(?![\w-])"
+            ),
+        ),
+        # "over the past decade": a length ("the last decade" is left out: the annotation
+        # reads it as a decade or as a length)
+        ("decade_length", re.compile(r"(?i:(?:the\s+)?past\s+(?P<unit>decade))(?![\w-])")),
         # "the quarter", "the latest quarter", "the year-ago quarter", "this quarter"
         (
             "quarter_ref",
@@ -325,6 +336,8 @@ def _anchors(
     anchor(("year",), "year_ref", "year_end")
     anchor(("month",), "month_ref")
     anchor(("day",), "ordinal_day")
+    anchor(("decade",), "decade_length")
+    anchor(("q", "h"), "quarter_code")  # _WORD reads "Q1" and "1Q" as "Q"
     anchor(("year's", "year’s"), "year_end")
     # the first word of a holiday's name: rarer than its last ("day")
     for name in holiday_names:
@@ -338,7 +351,7 @@ _PREFER = {"quarter": 0, "quarter_ref": 1, "week": 1, "season": 2, "decade": 2, 
            "part_of_day": 1, "clock": 2, "set": 1, "weeks_ago": 0, "duration": 3,
            "vague_duration": 3, "reference": 4, "holiday": 1, "year_ref": 2,
            "spelled_year": 1, "year_end": 1, "month_ref": 2,
-           "ordinal_day": 1}  # fmt: skip
+           "ordinal_day": 1, "quarter_code": 1, "decade_length": 2}  # fmt: skip
 
 
 _WINDOW_BEFORE, _WINDOW_AFTER = 80, 40

@@ -54,6 +54,10 @@ def resolve_timex(
         return _resolve_spelled_year(t, grammar)
     if kind == "year_ref":
         return _resolve_year_ref(t, published, end_of)
+    if kind == "quarter_code":
+        return _resolve_quarter_code(t, published, tense)
+    if kind == "decade_length":
+        return TimexValue("DURATION", "P10Y")
     if kind == "ordinal_day":
         if published is None:
             return TimexValue("DATE", "XXXX-XX-XX")
@@ -208,6 +212,27 @@ def _resolve_counted_quarter(
             year += -1 if rel == "last" else 1
         elif n > current and tense != "future" and rel != "this":
             year -= 1
+    return TimexValue("DATE", f"{year:04d}-{letter}{n}")
+
+
+def _resolve_quarter_code(
+    t: Timex, published: date | None, tense: Tense | None
+) -> TimexValue | None:
+    """ "Q1" = the first quarter, "H2 2013" the second half, "1Q'13" the first quarter of 2013;
+    without a year, the last such period up to publication unless the verb looks ahead."""
+    letter = t.get("letter") or t.get("letter2") or "Q"
+    n = int(t.get("n") or t.get("n2") or 0)
+    if letter == "H" and n > 2:
+        return None
+    if year_text := t.get("year"):
+        year = int(year_text)
+    elif yy := t.get("yy"):
+        year = 2000 + int(yy) if int(yy) < 50 else 1900 + int(yy)
+    elif published is None:
+        return TimexValue("DATE", f"XXXX-{letter}{n}")
+    else:
+        current = quarter_of(published) if letter == "Q" else (published.month - 1) // 6 + 1
+        year = published.year - (1 if n > current and tense != "future" else 0)
     return TimexValue("DATE", f"{year:04d}-{letter}{n}")
 
 

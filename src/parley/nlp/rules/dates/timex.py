@@ -124,7 +124,7 @@ def extract_other_timexes(
         if (t.kind == "part_of_day" and (t.get("part2") or t.get("part3"))) or t.kind == "clock":
             # "in the morning", "mid-afternoon" with no day of their own: the day last named
             value = _on_last_day(value, calendar, t.start)
-        if t.kind == "quarter" and re.fullmatch(r"\d{4}-Q\d", value.timex):
+        if t.kind in ("quarter", "quarter_code") and re.fullmatch(r"\d{4}-Q\d", value.timex):
             last_quarter = (int(value.timex[:4]), int(value.timex[-1]))
         out.append(_timex_mention(t, value, text, before, end_of, published, prep_before))
     return out
@@ -145,7 +145,8 @@ def _timex_tense(t: Timex, span: Span) -> Tense | None:
     """The tense that orients "the weekend", "the summer", bare quarters and holidays."""
     if t.kind == "holiday":
         return _tense(span, "month_day")  # "celebrated Christmas" looks back
-    return _tense(span, "weekday") if t.kind in ("week", "season", "quarter") else None
+    kinds = ("week", "season", "quarter", "quarter_code")
+    return _tense(span, "weekday") if t.kind in kinds else None
 
 
 def _on_last_day(value: TimexValue, calendar: list[DateMention], position: int) -> TimexValue:
