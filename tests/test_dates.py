@@ -753,3 +753,23 @@ def test_the_past_decade_is_a_length(nlp: Any) -> None:
     assert timexes_of(nlp, "Growth averaged 3% over the past decade.") == [
         ("over the past decade", "DURATION", "P10Y")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The fair ran from March 15 to 17 in the city.",
+         [("from March 15", "2025-03-15"), ("17", "2025-03-17")]),
+        ("The summit will be held on April 24 and 25.",
+         [("on April 24", "2025-04-24"), ("25", "2025-04-25")]),
+        ("Shelling on March 15 and 17 people died.", [("on March 15", "2025-03-15")]),
+    ],
+)  # fmt: skip
+def test_the_second_day_of_a_range_in_one_month(
+    nlp: Any, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert dates_of(nlp, text) == expected
+
+
+def test_a_capitalised_future_inside_a_sentence_is_a_title(nlp: Any) -> None:
+    assert timexes_of(nlp, "He dressed as Marty McFly from Back to the Future.") == []

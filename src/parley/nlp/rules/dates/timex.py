@@ -9,6 +9,7 @@ of the publication date ends on a day, and "by the end of the week" on the week'
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -287,6 +288,8 @@ def _plausible_set(t: Timex, span: Span, text: str, after: str) -> bool:
 
 
 def _plausible_reference(t: Timex, span: Span, text: str, after: str) -> bool:
+    if re.search(r"\b(?:Future|Past|Present)\b", t.text) and not span[0].is_sent_start:
+        return False  # "Back to the Future", "Ghosts of the Past": a title
     if re.match(r"\s+of\b", after):
         return False  # "the future of the region": the thing, not the time
     if t.text.lower().endswith("past") and _counts_time(after):
@@ -374,6 +377,43 @@ def _year_earlier(before: list[DateMention], position: int, published: date | No
     if published is not None:
         return f"{published.year - 1:04d}"
     return None
+
+
+_SECOND_DAY = re.compile(
+    r"(\s*(?:-|–|—|to|and|or|through|until|till)\s*)(\d{1,2})(?![\d%:.,]\d|\d)"
+)
+_NOT_A_DAY_AFTER = re.compile(r"(?i:\s*(?:%|percent|per\b|times\b|of\b|[a-z]+s\b))")
+
+
+def second_days(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
+    """ "from March 15 to 17", "on April 24 and 25": the second day of the month named once.
+
+    ``mentions`` is sorted; the result is too. The number must follow a month-day directly,
+    come later in that month, and not count something ("March 15 and 17 people").
+    """
+    text = doc_text(doc)
+    added: list[DateMention] = []
+    for m in mentions:
+        if not (m.value and len(m.value) == 10 and re.search(r"[A-Za-z.]\s+\d{1,2}$", m.text)):
+            continue
+        after = _SECOND_DAY.match(text, m.end)
+        if after is None or _NOT_A_DAY_AFTER.match(text, after.end()):
+            continue
+        day = int(after.group(2))
+        year, month, first = (int(x) for x in m.value.split("-"))
+        if not first < day <= calendar.monthrange(year, month)[1]:
+            continue
+        token = doc.char_span(after.start(2), after.end(2), alignment_mode="expand")
+        if token is None or token.root.dep_ == "nummod":
+            continue
+        value = f"{year:04d}-{month:02d}-{day:02d}"
+        start, end = after.start(2), after.end(2)
+        added.append(DateMention(after.group(2), start, end, value, "DATE", value))
+    if not added:
+        return mentions
+    taken = [(x.start, x.end) for x in mentions]
+    added = [a for a in added if not any(a.start < e and s < a.end for s, e in taken)]
+    return sorted([*mentions, *added], key=lambda x: (x.start, x.end))
 
 
 # Between a clock time and the day it falls on: a time zone, a comma, spaces.
