@@ -773,3 +773,13 @@ def test_the_second_day_of_a_range_in_one_month(
 
 def test_a_capitalised_future_inside_a_sentence_is_a_title(nlp: Any) -> None:
     assert timexes_of(nlp, "He dressed as Marty McFly from Back to the Future.") == []
+
+
+def test_a_hydrogen_h2_is_no_half_year(nlp: Any) -> None:
+    assert timexes_of(nlp, "The microbes grew in 100% H2 and in air.") == []
+
+
+def test_early_in_the_month_is_not_the_publication_month(nlp: Any) -> None:
+    text = "The talks began in May. Early in the month, both sides met."
+    found = timexes_of(nlp, text, date(2025, 6, 19))
+    assert ("DATE", "2025-06") not in [(kind, v) for _, kind, v in found]

@@ -112,13 +112,14 @@ def extract_other_timexes(
             continue
         before = text[max(0, t.start - 30) : t.start]
         end_of = _END_OF_BEFORE.search(before)
+        later_in = t.kind == "week" and _LATER_IN.search(before) is not None
         value = resolve_timex(
             t,
             published,
             tense=_timex_tense(t, span),
             last_quarter=last_quarter,
             # "later in the week", like "the end of the week", is the current one
-            end_of=end_of is not None or _LATER_IN.search(before) is not None,
+            end_of=end_of is not None or later_in,
         )
         if value is None:
             continue
@@ -306,6 +307,19 @@ def _plausible_reference(t: Timex, span: Span, text: str, after: str) -> bool:
     )
 
 
+def _plausible_quarter_code(t: Timex, span: Span, text: str, after: str) -> bool:
+    """ "in Q1", "Q4 2023", "for H2": a period; "100% H2", "the Q1 button": not one."""
+    if t.get("year") or t.get("yy"):
+        return True
+    prev = text[max(0, t.start - 12) : t.start]
+    if (t.get("letter") or t.get("letter2")) == "H":
+        return _PERIOD_CODE_BEFORE.search(prev) is not None
+    return re.search(r"[\d%]\s*$", prev) is None
+
+
+_PERIOD_CODE_BEFORE = re.compile(r"(?i:\b(?:in|for|during|of|by|through|until|the|its|their)\s+)$")
+
+
 def _plausible_clock(t: Timex, span: Span, text: str, after: str) -> bool:
     # "high noon", "the film High Noon": a showdown, not a time of day
     return not re.search(r"(?i:\bhigh\s+)$", text[max(0, t.start - 6) : t.start])
@@ -319,6 +333,7 @@ _PLAUSIBLE_BY_KIND: dict[str, Callable[[Timex, Span, str, str], bool]] = {
     "year_ref": _plausible_year_ref,
     "set": _plausible_set,
     "reference": _plausible_reference,
+    "quarter_code": _plausible_quarter_code,
 }
 
 
