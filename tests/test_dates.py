@@ -626,3 +626,160 @@ def test_the_week_is_a_week_of_the_year_unless_anchored_elsewhere(nlp: Any) -> N
 def test_more_and_trading_days_between_count_and_unit(nlp: Any, text: str, expected: str) -> None:
     found = timexes_of(nlp, text, date(2024, 3, 9))
     assert [v for _, kind, v in found if kind == "DURATION"] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The sale should close by year-end.", [("by year-end", "DATE", "2025")]),
+        ("Shares are up 8% since year-end.", [("since year-end", "DATE", "2024")]),
+        ("The rules take effect by year's end.", [("by year's end", "DATE", "2025")]),
+    ],
+)  # fmt: skip
+def test_year_end_is_the_year_it_ends(
+    nlp: Any, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert timexes_of(nlp, text) == expected
+
+
+def test_now_opening_a_sentence_with_a_comma_is_no_time(nlp: Any) -> None:
+    assert timexes_of(nlp, "Now, the envoys say the plan has failed.") == []
+
+
+def test_a_plan_in_the_past_perfect_has_had_its_weekday(nlp: Any) -> None:
+    text = "The offer had been scheduled to expire Friday, but it was extended."
+    assert dates_of(nlp, text, date(2025, 4, 21)) == [("Friday", "2025-04-18")]
+
+
+def test_a_plan_in_the_present_perfect_looks_ahead(nlp: Any) -> None:
+    text = "The board has set May 2 as the deadline for offers."
+    assert dates_of(nlp, text) == [("May 2", "2025-05-02")]
+
+
+def test_a_record_set_on_a_day_looks_back(nlp: Any) -> None:
+    text = "The index closed near its record high set on Aug. 6."
+    assert dates_of(nlp, text, date(2025, 2, 6)) == [("on Aug. 6", "2024-08-06")]
+
+
+def test_a_range_from_today_ends_ahead(nlp: Any) -> None:
+    text = "The bank will buy shares at that price from today through Nov. 17."
+    found = dates_of(nlp, text, date(2025, 10, 27))
+    assert ("through Nov. 17", "2025-11-17") in found
+
+
+def test_the_day_before_an_event_in_apposition_is_the_day_named(nlp: Any) -> None:
+    text = "Prices rose after Oct. 12, the day before the market fell."
+    found = dates_of(nlp, text, date(2025, 10, 30))
+    assert found == [("after Oct. 12", "2025-10-12"), ("the day", "2025-10-12")]
+
+
+def test_the_current_fiscal_year_stays_a_year_before_a_relative_clause(nlp: Any) -> None:
+    text = "It expects sales in the current fiscal year that are slightly higher."
+    found = timexes_of(nlp, text, date(2025, 10, 27))
+    assert [(kind, v) for _, kind, v in found] == [("DATE", "2025")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The truce lasts until the end of the month.",
+         [("until the end of the month", "DATE", "2025-04")]),
+        ("The month before the vote was quiet.", []),
+        ("Elections are due in the spring of 2026.", [("in the spring of 2026", "DATE", "2026-SP")]),
+    ],
+)  # fmt: skip
+def test_the_end_of_the_month_and_a_season_of_a_year(
+    nlp: Any, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert timexes_of(nlp, text) == expected
+
+
+def test_a_quarter_of_last_year_is_one_expression(nlp: Any) -> None:
+    found = timexes_of(nlp, "The economy grew 2% in the fourth quarter of last year.")
+    assert found == [("in the fourth quarter of last year", "DATE", "2024-Q4")]
+
+
+def test_a_clock_time_before_a_day_with_its_gmt_time_is_on_that_day(nlp: Any) -> None:
+    found = timexes_of(nlp, "The deadline passed at 6 p.m. local time (1600 GMT) on Thursday.")
+    assert found == [
+        ("at 6 p.m.", "TIME", "2025-04-17T18:00"),
+        ("on Thursday", "DATE", "2025-04-17"),
+    ]
+
+
+def test_every_two_weeks_is_a_recurrence(nlp: Any) -> None:
+    assert timexes_of(nlp, "The cabinet meets every two weeks.") == [
+        ("every two weeks", "SET", "P2W")
+    ]
+
+
+def test_later_in_the_week_is_the_current_week(nlp: Any) -> None:
+    found = timexes_of(nlp, "Later in the week, the envoy will travel to Moscow.")
+    assert [(kind, v) for _, kind, v in found] == [("DATE", "2025-W16")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The strike is in its third day.", [("in its third day", "DATE", "2025-04-18")]),
+        ("It is the second day of the offensive.", [("the second day", "DATE", "2025-04-18")]),
+        ("He was fired on his first day in office.", []),
+    ],
+)  # fmt: skip
+def test_the_nth_day_of_something_ongoing_is_the_day_of_the_news(
+    nlp: Any, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert timexes_of(nlp, text) == expected
+
+
+def test_the_past_several_days_is_a_vague_length(nlp: Any) -> None:
+    found = timexes_of(nlp, "Over the past several days, the army shelled the city.")
+    assert found == [("Over the past several days", "DURATION", "PXD")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The deal closed in Q1.", [("in Q1", "DATE", "2025-Q1")]),
+        ("Profit rose in Q4 2023.", [("in Q4 2023", "DATE", "2023-Q4")]),
+        ("Sales in 3Q were flat.", [("in 3Q", "DATE", "2024-Q3")]),
+    ],
+)  # fmt: skip
+def test_quarter_shorthand(nlp: Any, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert timexes_of(nlp, text) == expected
+
+
+def test_the_past_decade_is_a_length(nlp: Any) -> None:
+    assert timexes_of(nlp, "Growth averaged 3% over the past decade.") == [
+        ("over the past decade", "DURATION", "P10Y")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The fair ran from March 15 to 17 in the city.",
+         [("from March 15", "2025-03-15"), ("17", "2025-03-17")]),
+        ("The summit will be held on April 24 and 25.",
+         [("on April 24", "2025-04-24"), ("25", "2025-04-25")]),
+        ("Shelling on March 15 and 17 people died.", [("on March 15", "2025-03-15")]),
+    ],
+)  # fmt: skip
+def test_the_second_day_of_a_range_in_one_month(
+    nlp: Any, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert dates_of(nlp, text) == expected
+
+
+def test_a_capitalised_future_inside_a_sentence_is_a_title(nlp: Any) -> None:
+    assert timexes_of(nlp, "He dressed as Marty McFly from Back to the Future.") == []
+
+
+def test_a_hydrogen_h2_is_no_half_year(nlp: Any) -> None:
+    assert timexes_of(nlp, "The microbes grew in 100% H2 and in air.") == []
+
+
+def test_early_in_the_month_is_not_the_publication_month(nlp: Any) -> None:
+    text = "The talks began in May. Early in the month, both sides met."
+    found = timexes_of(nlp, text, date(2025, 6, 19))
+    assert ("DATE", "2025-06") not in [(kind, v) for _, kind, v in found]

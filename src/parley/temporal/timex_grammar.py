@@ -138,9 +138,21 @@ def _patterns(
                 rf"(?i:(?:the\s+)?(?:(?:company's|its|(?P<rel>this|last|next)\s+year's|the\s+year's|"
                 rf"(?P<year0>\d{{4}})(?:'s)?)\s+)?"
                 rf"(?:fiscal\s+)?(?P<ord>{ords})[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half|period)"
-                rf"(?:\s+of\s+(?P<year>(?:fiscal\s+)?\d{{4}}))?){end}"
+                rf"(?:\s+of\s+(?:(?P<year>(?:fiscal\s+)?\d{{4}})|(?P<rel2>this|last|next)\s+year))?)"
+                rf"{end}"
             ),
         ),
+        # "Q1", "Q3 2013", "1Q", "H2": business shorthand for quarters and halves
+        (
+            "quarter_code",
+            re.compile(
+                r"(?<![\w-])(?:(?P<letter>[QH])(?P<n>[1-4])|(?P<n2>[1-4])(?P<letter2>[QH]))"
+                r"(?:\s+(?P<year>(?:19|20)\d\d)|['’](?P<yy>\d\d))?(?![\w-])"
+            ),
+        ),
+        # "over the past decade": a length ("the last decade" is left out: the annotation
+        # reads it as a decade or as a length)
+        ("decade_length", re.compile(r"(?i:(?:the\s+)?past\s+(?P<unit>decade))(?![\w-])")),
         # "the quarter", "the latest quarter", "the year-ago quarter", "this quarter"
         (
             "quarter_ref",
@@ -167,6 +179,22 @@ def _patterns(
                 r"|(?<=\b(?P<throughout>throughout)\s))?the\s+(?:(?P<which>current\s+fiscal|"
                 r"current|full|fiscal|past)\s+)?year(?=\s+(?P<ended>ended|ending)\b)?)(?![\w'’-])"
             ),
+        ),
+        # "the end of the month", "the current month"
+        ("month_ref", re.compile(r"(?i:the\s+(?P<current>current\s+)?month)(?![\w'’-])")),
+        # "today is the eighth day of the strike", "the talks, now in their third day": the
+        # day of the news
+        (
+            "ordinal_day",
+            re.compile(
+                rf"(?:(?<=\bis\s)|(?<=['’]s\s)|(?<=\benters\s)|(?<=\bin\s))(?i:(?:the|its|their)\s+"
+                rf"(?P<ord>{_alts(ordinals)})\s+(?:straight\s+|consecutive\s+)?day)(?![\w-])"
+            ),
+        ),
+        # "by year-end", "by year end", "by year's end": the end of the publication year
+        (
+            "year_end",
+            re.compile(r"(?:(?<=\b(?P<since>since)\s))?(?i:year[-\s]end|year['’]s\s+end)(?![\w-])"),
         ),
         # "this summer", "last fall", "early spring", "the summer of 1998"
         (
@@ -200,7 +228,9 @@ def _patterns(
             "century",
             re.compile(
                 rf"(?i:(?P<det>the|this|last|next)\s+(?:(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|"
-                rf"{_alts(ordinals)})\s+)?century){end}"
+                rf"{_alts(ordinals)})\s+)?century"
+                # "an 11th century temple", "a 20th-century democrat": no article needed
+                rf"|(?<![\w-])(?P<ord2>\d{{1,2}}(?:st|nd|rd|th))[\s-]century){end}"
             ),
         ),
         # times of day: "this morning", "last night", "tonight", "3 p.m.", "10:35 a.m."
@@ -231,7 +261,9 @@ def _patterns(
                 rf"{_alts(WEEKDAYS)}|{part_words})|(?P<rec>{rec_words})"
                 rf"|(?P<times>once|twice|\d+\s+times|{num_word}\s+times)\s+(?:a|an|per)\s+"
                 rf"(?P<unit>{_alts(sing_units)})"
-                rf"|per\s+(?P<unit2>{_alts(sing_units)})){end}"
+                rf"|per\s+(?P<unit2>{_alts(sing_units)})"
+                # "every two weeks", "every 10 days"
+                rf"|every\s+(?P<count>\d+|{num_word})\s+(?P<unit3>{_alts(plural_units)})){end}"
             ),
         ),
         # "six weeks ago": the week it points back to
@@ -249,8 +281,9 @@ def _patterns(
         (
             "vague_duration",
             re.compile(
-                rf"(?i:(?P<lead>a\s+matter\s+of|a\s+few|several|many|a\s+couple\s+of|recent|"
-                rf"the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|the\s+coming|the\s+past|"
+                rf"(?i:(?P<lead>a\s+matter\s+of|a\s+few|the\s+(?:past|last|next)\s+several|several|many|"
+                rf"a\s+couple\s+of|recent|"
+                rf"the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|(?:the\s+)?coming|the\s+past|"
                 rf"the\s+last|the\s+next|the\s+first\s+few|(?:for|in|within|over)(?=\s+(?:{_alts(plural_units)})))"
                 rf"\s+(?P<unit>{_alts(plural_units)})){end}"
             ),
@@ -300,7 +333,12 @@ def _anchors(
     anchor(("century",), "century")
     anchor(("eighteen", "nineteen", "thousand"), "spelled_year")
     anchor((w[:-1] + "ies" for w in tens_words), "spelled_year")
-    anchor(("year",), "year_ref")
+    anchor(("year",), "year_ref", "year_end")
+    anchor(("month",), "month_ref")
+    anchor(("day",), "ordinal_day")
+    anchor(("decade",), "decade_length")
+    anchor(("q", "h"), "quarter_code")  # _WORD reads "Q1" and "1Q" as "Q"
+    anchor(("year's", "year’s"), "year_end")
     # the first word of a holiday's name: rarer than its last ("day")
     for name in holiday_names:
         first = _WORD.search(name.replace("’", "'"))
@@ -312,7 +350,8 @@ def _anchors(
 _PREFER = {"quarter": 0, "quarter_ref": 1, "week": 1, "season": 2, "decade": 2, "century": 2,
            "part_of_day": 1, "clock": 2, "set": 1, "weeks_ago": 0, "duration": 3,
            "vague_duration": 3, "reference": 4, "holiday": 1, "year_ref": 2,
-           "spelled_year": 1}  # fmt: skip
+           "spelled_year": 1, "year_end": 1, "month_ref": 2,
+           "ordinal_day": 1, "quarter_code": 1, "decade_length": 2}  # fmt: skip
 
 
 _WINDOW_BEFORE, _WINDOW_AFTER = 80, 40

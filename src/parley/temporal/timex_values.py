@@ -54,6 +54,29 @@ def resolve_timex(
         return _resolve_spelled_year(t, grammar)
     if kind == "year_ref":
         return _resolve_year_ref(t, published, end_of)
+    if kind == "quarter_code":
+        return _resolve_quarter_code(t, published, tense)
+    if kind == "decade_length":
+        return TimexValue("DURATION", "P10Y")
+    if kind == "ordinal_day":
+        if published is None:
+            return TimexValue("DATE", "XXXX-XX-XX")
+        return TimexValue("DATE", published.isoformat(), value=published.isoformat())
+    if kind == "month_ref":
+        # "the end of the month", "the current month": the publication month; a bare "the
+        # month" ("the month before the vote") is another month
+        if not (end_of or t.get("current")):
+            return None
+        if published is None:
+            return TimexValue("DATE", "XXXX-XX")
+        month = f"{published.year:04d}-{published.month:02d}"
+        return TimexValue("DATE", month, value=month)
+    if kind == "year_end":
+        if published is None:
+            return TimexValue("DATE", "XXXX", "END")
+        # "since year-end" looks back to the end of last year
+        year = published.year - 1 if t.get("since") else published.year
+        return TimexValue("DATE", f"{year:04d}", "END", f"{year:04d}")
     if kind == "weeks_ago":
         n = _number(t.get("num") or "", grammar)
         if n is None or n != int(n) or not 0 < n <= 520:
@@ -99,9 +122,14 @@ def _resolve_set(t: Timex, grammar: _Grammar) -> TimexValue | None:
         return TimexValue("SET", f"XXXX-WXX-{WEEKDAYS[what] + 1}")
     if what in grammar.parts:
         return TimexValue("SET", f"T{grammar.parts[what]}")
-    unit = grammar.units.get(what or (t.get("unit") or t.get("unit2") or "").lower())
+    unit = grammar.units.get(
+        what or (t.get("unit") or t.get("unit2") or t.get("unit3") or "").lower()
+    )
     if unit is None or unit in ("WE", "N", "S"):
         return None
+    if count := t.get("count"):  # "every two weeks": P2W
+        n = _number(count, grammar)
+        return TimexValue("SET", duration_value(n, unit)) if n and unit != "Q" else None
     if unit == "Q":
         return TimexValue("SET", "P3M")
     return TimexValue("SET", duration_value(1, unit))
@@ -179,11 +207,32 @@ def _resolve_counted_quarter(
     else:
         current = quarter_of(published) if not half else (published.month - 1) // 6 + 1
         year = published.year
-        rel = (t.get("rel") or "").lower()
+        rel = (t.get("rel") or t.get("rel2") or "").lower()  # "the first half of next year"
         if rel in ("last", "next"):
             year += -1 if rel == "last" else 1
         elif n > current and tense != "future" and rel != "this":
             year -= 1
+    return TimexValue("DATE", f"{year:04d}-{letter}{n}")
+
+
+def _resolve_quarter_code(
+    t: Timex, published: date | None, tense: Tense | None
+) -> TimexValue | None:
+    """ "Q1" = the first quarter, "H2 2013" the second half, "1Q'13" the first quarter of 2013;
+    without a year, the last such period up to publication unless the verb looks ahead."""
+    letter = t.get("letter") or t.get("letter2") or "Q"
+    n = int(t.get("n") or t.get("n2") or 0)
+    if letter == "H" and n > 2:
+        return None
+    if year_text := t.get("year"):
+        year = int(year_text)
+    elif yy := t.get("yy"):
+        year = 2000 + int(yy) if int(yy) < 50 else 1900 + int(yy)
+    elif published is None:
+        return TimexValue("DATE", f"XXXX-{letter}{n}")
+    else:
+        current = quarter_of(published) if letter == "Q" else (published.month - 1) // 6 + 1
+        year = published.year - (1 if n > current and tense != "future" else 0)
     return TimexValue("DATE", f"{year:04d}-{letter}{n}")
 
 
@@ -396,7 +445,7 @@ def _resolve_decade(t: Timex, published: date | None) -> TimexValue | None:
 
 def _resolve_century(t: Timex, grammar: _Grammar, published: date | None) -> TimexValue | None:
     det = (t.get("det") or "").lower()
-    ordinal = (t.get("ord") or "").lower()
+    ordinal = (t.get("ord") or t.get("ord2") or "").lower()
     if ordinal:
         n = grammar.ordinals.get(ordinal)
         if n is None:

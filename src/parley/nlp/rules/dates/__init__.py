@@ -23,6 +23,7 @@ from parley.nlp.rules.dates.timex import (
     annotate_calendar,
     extract_other_timexes,
     join_clock_and_day,
+    second_days,
     year_ago_quarters,
 )
 from parley.types import DateMention
@@ -43,7 +44,9 @@ def extract_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
     """
     calendar = annotate_calendar(doc, extract_calendar_dates(doc, published=published))
     others = extract_other_timexes(doc, calendar, published=published)
-    # A quarter that holds a calendar year ("the third quarter of 1984") replaces the year.
+    # A quarter or season that holds a calendar year ("the third quarter of 1984", "the spring
+    # of 2014") replaces the year.
     kept = [c for c in calendar if not any(o.start <= c.start and c.end <= o.end for o in others)]
     merged = join_clock_and_day(doc, sorted([*kept, *others], key=lambda m: (m.start, m.end)))
+    merged = second_days(doc, merged)
     return year_ago_quarters(doc, merged, published=published)

@@ -118,10 +118,36 @@ def extract_calendar_dates(doc: Doc, *, published: date | None) -> list[DateMent
         if value is None and published is not None:
             # Relative to something the text never dated: not a calendar date we can name.
             continue
-        out.append(DateMention(text[cand.prep_start : cand.end], cand.prep_start, cand.end, value))
+        end = cand.end
+        if (appositive := _appositive_day(text, cand, expr, out)) is not None:
+            value, end = appositive
+        out.append(DateMention(text[cand.prep_start : end], cand.prep_start, end, value))
         if value is not None:
             _remember(state, expr, value, cand, span, modifier=modifier, inside_quote=inside_quote)
     return out
+
+
+def _appositive_day(
+    text: str, cand: Candidate, expr: DateExpr, out: list[DateMention]
+) -> tuple[str | None, int] | None:
+    """ "Oct. 12, the day before the crash": the day just named, described by an event; the
+    phrase is "the day" (TimeML), and its value the named day's, not the day before it."""
+    if expr.kind != "anchor_day" or not out or cand.prep_start != cand.start:
+        return None
+    last = out[-1]
+    m = _DAY_BEFORE_EVENT.fullmatch(text, cand.start, cand.end)
+    if m is None or not last.value or len(last.value) != 10:
+        return None
+    if not _APPOSITION_GAP.fullmatch(text, last.end, cand.start):
+        return None
+    after = text[cand.end : cand.end + 12]
+    if not re.match(r"\s+(?:the\s+|a\s+|an\s+|\w+)", after) or re.match(r"\s*[,.;]", after):
+        return None  # "Nov. 3, the day before." counts back; an event must follow
+    return last.value, cand.start + len(m.group(1))
+
+
+_DAY_BEFORE_EVENT = re.compile(r"(?i:(the\s+day)\s+(?:before|after))")
+_APPOSITION_GAP = re.compile(r"\s*,\s*")
 
 
 def _generic_deictic(span: Span, inside_quote: bool) -> bool:
@@ -388,8 +414,9 @@ def _tense(span: Span, kind: str) -> Tense | None:
     verb = _governing_verb(span, through_nouns=weekday)
     if weekday and verb is not None and _planned(verb):
         # "planned to leave on Thursday", "has scheduled a news conference Thursday": a plan
-        # looks ahead even when the planning is told in the past.
-        return "future"
+        # looks ahead even when the planning is told in the past; "had been scheduled to
+        # expire Friday" is a plan overtaken since, its day gone.
+        return "past" if _past_perfect_plan(verb) else "future"
     tense = _verb_tense(verb) if verb is not None else None
     if tense == "present":
         return "future" if weekday else None
@@ -418,6 +445,15 @@ def _planned(verb: Token) -> bool:
     )
 
 
+def _past_perfect_plan(verb: Token) -> bool:
+    """True for "had been scheduled to expire", "had planned to leave": the plan, or the verb it
+    governs, is in the past perfect."""
+    for word in (verb, verb.head):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in word.children):
+            return True
+    return False
+
+
 def _verb_tense(verb: Token, depth: int = 0) -> Tense | Literal["present"] | None:
     """Past, present or future from a verb's tag, auxiliaries and meaning.
 
@@ -439,7 +475,15 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | Literal["present"] | Non
         return "future" if matrix_tense in ("future", "present") else None
     tag = verb.tag_
     past_aux = any(a in _PAST_AUX for a in auxes)
-    if verb.lemma_ in _PLAN_LEMMAS and tag in ("VBN", "VBZ", "VBP") and not past_aux:
+    if verb.lemma_ == "set" and tag == "VBN" and verb.dep_ == "acl" and not auxes:
+        # "its record high set on Aug. 6" happened; "the vote set for May 2" is a plan
+        return "future" if any(c.lower_ == "for" for c in verb.children) else "past"
+    if (
+        verb.lemma_ in _PLAN_LEMMAS
+        and tag in ("VBN", "VBZ", "VBP")
+        and (not past_aux or (tag == "VBN" and set(auxes) <= {"has", "have", "'ve", "’ve"}))
+    ):
+        # "is scheduled for", "has set Nov. 10 as the deadline": a plan still ahead
         return "future"
     if tag == "VBD" or past_aux:
         return "past"
@@ -455,6 +499,7 @@ _LIMIT_CLOCK_BEFORE = re.compile(
     r"(?i:\b(?:until|till|by)\s+(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)|noon|midnight))"
     r"(?:\s+[A-Z]{2,4})?\s*,?\s*$"
 )
+_FROM_NOW = re.compile(r"\bfrom\s+(?:today|now|tomorrow)\b")
 _FORWARD_PREPS = frozenset({"to", "until", "till", "through", "by"})
 _WEEKDAY_FORWARD_PREPS = frozenset({"until", "till", "by"})
 
@@ -468,7 +513,9 @@ def _opens_forward(text: str, prep_start: int, start: int, kind: str) -> bool:
     word = text[prep_start:start].strip().lower()
     if word not in (_WEEKDAY_FORWARD_PREPS if kind == "weekday" else _FORWARD_PREPS):
         return False
-    return "from " not in text[max(0, prep_start - 40) : prep_start].lower()
+    before = text[max(0, prep_start - 40) : prep_start].lower()
+    # "from today through Nov. 17": a range that starts now ends ahead
+    return "from " not in before or _FROM_NOW.search(before) is not None
 
 
 def _narrated_past(span: Span) -> bool:

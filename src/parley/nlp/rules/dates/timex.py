@@ -9,6 +9,7 @@ of the publication date ends on a day, and "by the end of the week" on the week'
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -48,6 +49,7 @@ def _prep_before() -> re.Pattern[str]:
 
 _END_OF_BEFORE = re.compile(r"(?:by\s+|until\s+|before\s+)?(?:the\s+)?(?:end|close)\s+of\s+$",
                             re.I)  # fmt: skip
+_LATER_IN = re.compile(r"(?i:\b(?:earlier|later|early|late)\s+in\s+)$")
 _YEAR_AGO = re.compile(r"(?i:\b(?:a\s+year\s+(?:ago|earlier|before)|year-(?:earlier|ago)\b"
                        r"(?!\s+(?:quarter|period))))")  # fmt: skip
 # A quarter already counted a year back ("the year-ago quarter", "a year earlier"): never the
@@ -110,30 +112,34 @@ def extract_other_timexes(
             continue
         before = text[max(0, t.start - 30) : t.start]
         end_of = _END_OF_BEFORE.search(before)
+        later_in = t.kind == "week" and _LATER_IN.search(before) is not None
         value = resolve_timex(
             t,
             published,
             tense=_timex_tense(t, span),
             last_quarter=last_quarter,
-            end_of=end_of is not None,
+            # "later in the week", like "the end of the week", is the current one
+            end_of=end_of is not None or later_in,
         )
         if value is None:
             continue
         if (t.kind == "part_of_day" and (t.get("part2") or t.get("part3"))) or t.kind == "clock":
             # "in the morning", "mid-afternoon" with no day of their own: the day last named
             value = _on_last_day(value, calendar, t.start)
-        if t.kind == "quarter" and re.fullmatch(r"\d{4}-Q\d", value.timex):
+        if t.kind in ("quarter", "quarter_code") and re.fullmatch(r"\d{4}-Q\d", value.timex):
             last_quarter = (int(value.timex[:4]), int(value.timex[-1]))
         out.append(_timex_mention(t, value, text, before, end_of, published, prep_before))
     return out
 
 
 def _overlaps_calendar(t: Timex, taken: list[tuple[int, int]], outer: int) -> bool:
-    """True when ``t`` overlaps a calendar mention, unless it is a quarter around it ("the
-    third quarter of 1984", "this year's third quarter": the quarter, not the year)."""
+    """True when ``t`` overlaps a calendar mention, unless it is a quarter or season around it
+    ("the third quarter of 1984", "this year's third quarter", "the spring of 2014": the
+    quarter or season, not the year)."""
     overlapping = [(a, b) for a, b in taken if t.start < b and a < t.end]
+    holds_year = t.kind.startswith("quarter") or (t.kind == "season" and t.get("year"))
     return bool(overlapping) and not (
-        t.kind.startswith("quarter") and all(outer <= a and b <= t.end for a, b in overlapping)
+        holds_year and all(outer <= a and b <= t.end for a, b in overlapping)
     )
 
 
@@ -141,7 +147,8 @@ def _timex_tense(t: Timex, span: Span) -> Tense | None:
     """The tense that orients "the weekend", "the summer", bare quarters and holidays."""
     if t.kind == "holiday":
         return _tense(span, "month_day")  # "celebrated Christmas" looks back
-    return _tense(span, "weekday") if t.kind in ("week", "season", "quarter") else None
+    kinds = ("week", "season", "quarter", "quarter_code")
+    return _tense(span, "weekday") if t.kind in kinds else None
 
 
 def _on_last_day(value: TimexValue, calendar: list[DateMention], position: int) -> TimexValue:
@@ -237,7 +244,7 @@ def _plausible_duration(t: Timex, span: Span, text: str, after: str) -> bool:
         # "40 years old", "two years ago": an age or a point, not a length. "Three days later",
         # "90 days after the vote": TimeML marks the length ("three days"), the point is the
         # event's; "a year earlier" stays the point year_ago_quarters reads.
-        if t.kind != "duration" or _LENGTH_BEFORE_POINT.match(after) is None:
+        if t.kind not in ("duration", "vague_duration") or not _LENGTH_BEFORE_POINT.match(after):
             return False
         point = _YEAR_AGO.match(text, t.start)
         return point is None or point.end() <= t.end
@@ -262,6 +269,8 @@ def _plausible_week(t: Timex, span: Span, text: str, after: str) -> bool:
 
 
 def _plausible_year_ref(t: Timex, span: Span, text: str, after: str) -> bool:
+    if (t.get("which") or "").lower().startswith("current"):
+        return True  # "the current fiscal year that ends in June": the year whatever follows
     if re.match(
         r"[\s,]*(?:before|after|earlier|later|ago|of|in\s+which|when|that|which|where|it|he|she"
         r"|they|we|i|you|in\s+review|'s|’s)\b",
@@ -280,18 +289,35 @@ def _plausible_set(t: Timex, span: Span, text: str, after: str) -> bool:
 
 
 def _plausible_reference(t: Timex, span: Span, text: str, after: str) -> bool:
+    if re.search(r"\b(?:Future|Past|Present)\b", t.text) and not span[0].is_sent_start:
+        return False  # "Back to the Future", "Ghosts of the Past": a title
     if re.match(r"\s+of\b", after):
         return False  # "the future of the region": the thing, not the time
     if t.text.lower().endswith("past") and _counts_time(after):
         return False  # "the past two years": a duration, read elsewhere
     if t.text.lower() == "current" and _counts_time(after):
         return False  # "the current fiscal year": a period, not "now"
+    if t.text == "Now" and span[0].is_sent_start and after.startswith(","):
+        return False  # "Now, the question is ...": a turn in the argument, not the time
     word = span.root
     return not (
         word.lower_ == "current"
         and word.dep_ == "amod"
         and word.head.lower_ in ("account", "accounts")
     )
+
+
+def _plausible_quarter_code(t: Timex, span: Span, text: str, after: str) -> bool:
+    """ "in Q1", "Q4 2023", "for H2": a period; "100% H2", "the Q1 button": not one."""
+    if t.get("year") or t.get("yy"):
+        return True
+    prev = text[max(0, t.start - 12) : t.start]
+    if (t.get("letter") or t.get("letter2")) == "H":
+        return _PERIOD_CODE_BEFORE.search(prev) is not None
+    return re.search(r"[\d%]\s*$", prev) is None
+
+
+_PERIOD_CODE_BEFORE = re.compile(r"(?i:\b(?:in|for|during|of|by|through|until|the|its|their)\s+)$")
 
 
 def _plausible_clock(t: Timex, span: Span, text: str, after: str) -> bool:
@@ -307,6 +333,7 @@ _PLAUSIBLE_BY_KIND: dict[str, Callable[[Timex, Span, str, str], bool]] = {
     "year_ref": _plausible_year_ref,
     "set": _plausible_set,
     "reference": _plausible_reference,
+    "quarter_code": _plausible_quarter_code,
 }
 
 
@@ -367,9 +394,51 @@ def _year_earlier(before: list[DateMention], position: int, published: date | No
     return None
 
 
+_SECOND_DAY = re.compile(
+    r"(\s*(?:-|–|—|to|and|or|through|until|till)\s*)(\d{1,2})(?![\d%:.,]\d|\d)"
+)
+_NOT_A_DAY_AFTER = re.compile(r"(?i:\s*(?:%|percent|per\b|times\b|of\b|[a-z]+s\b))")
+
+
+def second_days(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
+    """ "from March 15 to 17", "on April 24 and 25": the second day of the month named once.
+
+    ``mentions`` is sorted; the result is too. The number must follow a month-day directly,
+    come later in that month, and not count something ("March 15 and 17 people").
+    """
+    text = doc_text(doc)
+    added: list[DateMention] = []
+    for m in mentions:
+        if not (m.value and len(m.value) == 10 and re.search(r"[A-Za-z.]\s+\d{1,2}$", m.text)):
+            continue
+        after = _SECOND_DAY.match(text, m.end)
+        if after is None or _NOT_A_DAY_AFTER.match(text, after.end()):
+            continue
+        day = int(after.group(2))
+        year, month, first = (int(x) for x in m.value.split("-"))
+        if not first < day <= calendar.monthrange(year, month)[1]:
+            continue
+        token = doc.char_span(after.start(2), after.end(2), alignment_mode="expand")
+        if token is None or token.root.dep_ == "nummod":
+            continue
+        value = f"{year:04d}-{month:02d}-{day:02d}"
+        start, end = after.start(2), after.end(2)
+        added.append(DateMention(after.group(2), start, end, value, "DATE", value))
+    if not added:
+        return mentions
+    taken = [(x.start, x.end) for x in mentions]
+    added = [a for a in added if not any(a.start < e and s < a.end for s, e in taken)]
+    return sorted([*mentions, *added], key=lambda x: (x.start, x.end))
+
+
 # Between a clock time and the day it falls on: a time zone, a comma, spaces.
 _BARE_PART_OF_DAY = re.compile(r"(?i)(?:at\s+|in\s+)?(?:mid|the\s)")
 _CLOCK_DAY_GAP = re.compile(r"(?:\s*,?\s*[A-Z]{2,4}\b)?\s*,?\s*$")
+
+
+_CLOCK_THEN_DAY = re.compile(
+    r"(?:\s+local\s+time|\s+[A-Z]{2,4}\b)?(?:\s*\(\s*\d{1,2}:?\d{2}\s*(?:GMT|UTC)\s*\))?\s*,?\s*"
+)
 
 
 def join_clock_and_day(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
@@ -414,6 +483,19 @@ def join_clock_and_day(doc: Doc, mentions: list[DateMention]) -> list[DateMentio
             )
             i += 2
             continue
+        if (
+            m.type == "TIME"
+            and m.timex
+            and m.timex[10:12].startswith("T")
+            and m.timex[11:12].isdigit()
+            and nxt is not None
+            and nxt.value
+            and len(nxt.value) == 10
+            and _CLOCK_THEN_DAY.fullmatch(text, m.end, nxt.start)
+            and re.match(r"(?i)(?:on\s+)?[A-Z]", nxt.text)
+        ):
+            # "at 6 p.m. local time (1600 GMT) on Friday": the clock is on that day
+            m = replace(m, timex=nxt.value + m.timex[10:])
         out.append(m)
         i += 1
     return out
