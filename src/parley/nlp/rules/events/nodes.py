@@ -76,8 +76,10 @@ def _complements(tok: Token, kind: str) -> list[Token]:
     objects_count = kind in FRAMES - {"threat", "negate"}  # a threat's object is its target
     for child in tok.children:
         if kind == "light" and child.dep_ == "prep" and child.lower_ == "in":
-            # "participating in a hunger strike", "engaged in talks"
-            out += [g for g in child.children if g.dep_ == "pobj"]
+            # "participating in a hunger strike", "engaged in talks"; a light verb with its own
+            # object is set in the place: "announced the change in a rally" is no rally
+            if not any(c.dep_ == "dobj" for c in tok.children):
+                out += [g for g in child.children if g.dep_ == "pobj"]
             continue
         if kind == "light" and child.dep_ == "nsubjpass":
             if any(c.dep_ == "agent" for c in tok.children):
