@@ -583,3 +583,42 @@ def test_events_claiming_an_attack_is_claiming_responsibility() -> None:
     # "claimed the bombing" acknowledges responsibility (015), like "claimed responsibility".
     event = _one("The Taliban claimed the bombing of a Pakistani police station.")
     assert event.code == "015" and [t.country for t in event.targets] == ["PAK"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # confirming a nomination endorses it (051)
+        ("The Peruvian Senate confirmed the nomination of the new defence minister.", "051"),
+        # announcing or introducing an initiative: intent (030) / intent to reform (034)
+        ("Brazil announced a new security initiative for the Amazon.", "030"),
+        ("The Chilean government introduced a pension reform programme.", "034"),
+        # gathering to discuss is consultation (040)
+        ("The foreign ministers of Kenya and Uganda gathered in Nairobi to discuss trade.", "040"),
+        # encouraging another party to act is an appeal (02)
+        ("France encouraged Algeria to release the jailed journalists.", "0253"),
+        # withdrawing a candidate yields (080)
+        ("The Bolivian ruling party withdrew its candidate for the presidency.", "080"),
+        # challenging a candidacy is an official complaint (114)
+        ("The Malaysian opposition challenged the candidacy of the former premier.", "114"),
+        # a vigil is a demonstration (141)
+        ("Vigils in Warsaw were attended by thousands of Poles.", "141"),
+        # removing or dismissing officials: administrative sanctions (172)
+        ("The Zambian president dismissed three ministers.", "172"),
+        ("Two Hong Kong legislators were removed from office.", "172"),
+        # an attack on an inquiry is criticism (111), not force
+        ("Trump attacked the Senate inquiry into his campaign.", "111"),
+    ],
+)
+def test_events_codebook_entries_of_round_five(text: str, code: str) -> None:
+    assert _one(text).code == code
+
+
+@pytest.mark.model
+def test_events_a_light_verb_with_its_own_object_is_not_realised_by_in() -> None:
+    # "announced the decision ... in a rally": the rally is where it was said, no protest (14);
+    # "participated in a rally" is one.
+    said = _events("The Brazilian president announced the decision in a speech and again in a rally.")
+    assert not [e for e in said if e.root == "14"]
+    assert _one("Hundreds of Brazilian students participated in a rally in Recife.").root == "14"
