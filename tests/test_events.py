@@ -619,6 +619,8 @@ def test_events_codebook_entries_of_round_five(text: str, code: str) -> None:
 def test_events_a_light_verb_with_its_own_object_is_not_realised_by_in() -> None:
     # "announced the decision ... in a rally": the rally is where it was said, no protest (14);
     # "participated in a rally" is one.
-    said = _events("The Brazilian president announced the decision in a speech and again in a rally.")
+    said = _events(
+        "The Brazilian president announced the decision in a speech and again in a rally."
+    )
     assert not [e for e in said if e.root == "14"]
     assert _one("Hundreds of Brazilian students participated in a rally in Recife.").root == "14"
