@@ -624,3 +624,10 @@ def test_events_a_light_verb_with_its_own_object_is_not_realised_by_in() -> None
     )
     assert not [e for e in said if e.root == "14"]
     assert _one("Hundreds of Brazilian students participated in a rally in Recife.").root == "14"
+
+
+@pytest.mark.model
+def test_events_alleged_ties_accuse_nobody() -> None:
+    # "has alleged ties to" describes the ties; "has alleged that ..." is an accusation (112).
+    assert not _events("The Peruvian airline's director has alleged ties to the Bolivian army.")
+    assert _one("Peru has alleged that Bolivian officers smuggled weapons.").code[:2] == "11"

@@ -123,6 +123,8 @@ def _node_at(tok: Token, depth: int = 0) -> _Node | None:
         if frame.value == "negate":
             return None
     entry = match(tok, code_kinds)
+    if entry is not None and _alleged_as_adjective(tok):
+        return None
     if entry is not None:
         code = entry.value
         if code[:2] in {"18", "19"} and _verbal_attack(tok):
@@ -222,6 +224,19 @@ def _default_frame_node(tok: Token, frame: Entry) -> _Node | None:
         if node.comp_subject is None:
             node.comp_subject = next((c for c in tok.children if c.dep_ in EVENT_OBJECT_DEPS), None)
     return node
+
+
+def _alleged_as_adjective(tok: Token) -> bool:
+    """ "X has alleged ties to Y": "alleged" describes the ties (the parser reads a perfect
+    "has alleged"); nobody accuses anyone."""
+    if tok.lemma_.lower() != "allege" or not any(c.lemma_ == "have" for c in tok.children):
+        return False
+    return any(
+        c.dep_ == "dobj"
+        and c.lemma_.lower() in words("tie_noun")
+        and any(p.dep_ == "prep" and p.lower_ in {"to", "with"} for p in c.children)
+        for c in tok.children
+    )
 
 
 def _verbal_attack(tok: Token) -> bool:
