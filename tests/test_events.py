@@ -598,6 +598,8 @@ def test_events_claiming_an_attack_is_claiming_responsibility() -> None:
         ("The foreign ministers of Kenya and Uganda gathered in Nairobi to discuss trade.", "040"),
         # encouraging another party to act is an appeal (02)
         ("France encouraged Algeria to release the jailed journalists.", "0253"),
+        # pushing another party to act is pressing for it: a demand (10)
+        ("France is pushing Algeria to free the jailed journalists.", "1053"),
         # withdrawing a candidate yields (080)
         ("The Bolivian ruling party withdrew its candidate for the presidency.", "080"),
         # challenging a candidacy is an official complaint (114)
