@@ -27,6 +27,7 @@ from parley.nlp.rules.speech import (
     cue_span,
     cue_text,
     is_according_to,
+    is_document,
     is_speech_noun,
     is_speech_verb,
     noun_owner,
@@ -315,6 +316,8 @@ def _attribute(
         ):
             continue
         who = speaker_token(cue, quoted=in_quote)
+        if who is None or _inside(who.idx, quoted):
+            who = _inverted_subject(cue, close) or who
         if who is None and is_speech_verb(cue):
             nearest = resolver.nearest_person_token(cue)
             record, confidence = (nearest[1] if nearest else None), 0.6
@@ -323,7 +326,12 @@ def _attribute(
             continue
         else:
             record, confidence = resolver.resolve(who)
-        if record is None and who is not None and who.pos_ == "PRON" and draft.unresolved is None:
+        if (
+            record is None
+            and who is not None
+            and (who.pos_ == "PRON" or is_document(who))
+            and draft.unresolved is None
+        ):
             draft.unresolved = (speaker_mention(cue, who), cue_span(cue), cue_text(cue))
         if record is None or who is None:
             continue
@@ -335,6 +343,35 @@ def _attribute(
         draft.syntactic = depth_known
         draft.confidence = confidence * (1.0 if depth_known else 0.9)
         return
+
+
+#: Words that may stand between a verb set after its quotation and the speaker it names.
+_INVERSION_SKIP = frozenset({"prt", "advmod", "npadvmod", "punct"})
+
+
+def _inverted_subject(cue: Token, close: int) -> Token | None:
+    """ "'...,' added Gowdy", "'...,' said the woman": an attribution set right after its
+    quotation with the verb first names the speaker in the words after the verb, whatever
+    the parser made of them (it often reads the name as the verb's object or an adverb)."""
+    if not 0 <= cue.idx - close <= 12 or cue.pos_ not in {"VERB", "AUX"}:
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children):
+        return None
+    doc = cue.doc
+    i = cue.i + 1
+    while i < len(doc) and i <= cue.i + 3 and doc[i].is_lower and doc[i].dep_ in _INVERSION_SKIP:
+        i += 1
+    if i >= len(doc):
+        return None
+    first = doc[i]
+    if first.pos_ == "PROPN" or (first.text[:1].isupper() and first.pos_ == "NOUN"):
+        word = first
+        while word.dep_ in {"compound", "flat"} and word.head.i > word.i:
+            word = word.head
+        return word
+    if first.pos_ == "DET" and first.head.pos_ in {"NOUN", "PROPN"} and first.head.i > first.i:
+        return first.head  # "said the woman", "added another Iowa Democrat"
+    return None
 
 
 def _introduced_by_colon(

@@ -520,7 +520,7 @@ class SpeakerResolver:
 
     def _described(self, phrase: Span, token: Token) -> tuple[ActorRecord | None, float]:
         text = phrase.text.strip()
-        if not text or not any(t.is_alpha for t in phrase):
+        if not text or not any(ch.isalpha() for ch in text):  # "O’Donnell" is no alpha token
             return None, 0.0
         resolve_description = getattr(self.actors, "resolve_description", None)
         if resolve_description is not None:
