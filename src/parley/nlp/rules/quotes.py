@@ -105,6 +105,8 @@ def extract_quotes(
         if draft.kind == "partial" and tokens is not None and _is_sentence(tokens):
             draft.kind = "direct"
         _attribute(doc, draft, quoted, resolver, para_bounds, para_starts)
+        if not draft.syntactic:
+            _attributed_after(doc, draft, quoted, resolver)
         if draft.speaker is None:
             _introduced_by_colon(doc, draft, quoted, resolver)
         drafts.append(draft)
@@ -372,6 +374,67 @@ def _inverted_subject(cue: Token, close: int) -> Token | None:
     if first.pos_ == "DET" and first.head.pos_ in {"NOUN", "PROPN"} and first.head.i > first.i:
         return first.head  # "said the woman", "added another Iowa Democrat"
     return None
+
+
+#: How a quotation ends when the sentence goes on to say who said it.
+_OPEN_ENDINGS = frozenset(",?!—–-…")
+#: Words of the speaker's noun phrase between its first word and its head.
+_NP_INNER = frozenset({"compound", "flat", "det", "amod", "poss", "nummod", "case", "punct"})
+
+
+def _attributed_after(
+    doc: Doc, draft: _Draft, quoted: Intervals, resolver: SpeakerResolver
+) -> None:
+    """ "'Jeb wants to be a tough guy,' Trump shot back.", "'...?' reacted Trump.": a quotation
+    that ends open (comma, question or exclamation mark, dash) followed at once, in its
+    paragraph, by a subject and a verb (either order) was said by that subject, whatever the
+    verb ("fumed", "went on", "riffed"): the sentence is an attribution by its shape."""
+    span = draft.span
+    if span.close_at is None:
+        return
+    text = doc_text(doc)
+    content = text[span.start : span.end].rstrip()
+    if not content or content[-1] not in _OPEN_ENDINGS:
+        return
+    after = span.close_at + span.width
+    mark = doc.char_span(span.close_at, after, alignment_mode="expand")
+    if mark is None or not len(mark):
+        return
+    j = mark[-1].i + 1
+    while j < len(doc) and (doc[j].is_space or doc[j].text in {"”", '"', "’", "'"}):
+        j += 1
+    if j >= len(doc) or "\n" in text[after : doc[j].idx] or doc[j].idx - after > 3:
+        return
+    first = doc[j]
+    verb: Token | None = None
+    who: Token | None = None
+    if first.pos_ == "VERB" and first.tag_ in FINITE_TAGS | {"VBD"}:
+        subject = next((c for c in first.children if c.dep_ == "nsubj" and c.i > first.i), None)
+        verb, who = first, subject or _inverted_subject(first, span.close_at)
+    else:
+        head = first
+        while head.dep_ in _NP_INNER and head.head.i > head.i and head.head.i - j < 8:
+            head = head.head
+        if head.dep_ == "nsubj" and head.head.pos_ == "VERB" and 0 < head.head.i - head.i <= 3:
+            verb, who = head.head, head
+    if verb is None or who is None or _inside(who.idx, quoted):
+        return
+    if verb.tag_ not in FINITE_TAGS or content[-1] != "," and not (
+        is_speech_verb(verb)
+        or not any(c.dep_ in {"dobj", "ccomp"} and not _inside(c.idx, quoted) for c in verb.children)
+    ):
+        return
+    record, confidence = resolver.resolve(who)
+    if record is None:
+        if who.pos_ == "PRON" and draft.unresolved is None:
+            draft.unresolved = (speaker_mention(verb, who), cue_span(verb), cue_text(verb))
+        return
+    draft.speaker = record
+    draft.mention = speaker_mention(verb, who)
+    draft.cue_span = cue_span(verb)
+    draft.cue = cue_text(verb)
+    draft.syntactic = True
+    draft.confidence = confidence * 0.9
 
 
 def _introduced_by_colon(
