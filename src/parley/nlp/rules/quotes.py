@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
 from parley.nlp.rules.speech import (
+    PRONOUNS,
     WEAK_SPEECH_VERBS,
     SpeakerResolver,
     cue_span,
@@ -552,6 +553,36 @@ def _infer_from_neighbours(
                 draft.confidence = 0.45
                 _own_words(draft)
                 last_said[p] = n
+        if draft.speaker is None and draft.unresolved is not None:
+            record = _earlier_speaker_for_pronoun(doc, drafts, n, resolver)
+            if record is not None:
+                draft.speaker = record
+                draft.confidence = 0.4
+                _own_words(draft)
+                last_said[p] = n
+
+
+def _earlier_speaker_for_pronoun(
+    doc: Doc, drafts: list[_Draft], n: int, resolver: SpeakerResolver
+) -> ActorRecord | None:
+    """ "'...,' he said." where "he" finds no person in the sentences before it: the speaker of
+    the last earlier quotation who fits the pronoun (a person not known to be of the other
+    gender), as a reader carries the person being quoted from one paragraph to the next."""
+    unresolved = drafts[n].unresolved
+    if unresolved is None:
+        return None
+    start, end = unresolved[0]
+    gender = PRONOUNS.get(doc_text(doc)[start:end].lower())
+    if gender is None:
+        return None
+    for earlier in reversed(drafts[:n]):
+        record = earlier.speaker
+        if record is None or record.kind != "person":
+            continue
+        known = resolver.genders.get(record.id)
+        if not known or known == gender:
+            return record
+    return None
 
 
 def _own_words(draft: _Draft) -> None:
