@@ -438,6 +438,33 @@ def _attributed_after(
     draft.confidence = confidence * 0.9
 
 
+def _speaker_label(doc: Doc, draft: _Draft, colon: Token, resolver: SpeakerResolver) -> bool:
+    """ "Clinton: '...'", "TOO EARLY - Mark Blumenthal: '...'": a name alone before the colon,
+    at the start of its line, after a dash or after a closed quotation, labels the speaker as
+    in a transcript."""
+    text = doc_text(doc)
+    line = text.rfind("\n", 0, colon.idx) + 1
+    label = text[line : colon.idx]
+    for separator in (" - ", " – ", " — ", '." ', ".” ", '" ', "” "):
+        label = label.rpartition(separator)[2]
+    words = label.split()
+    if not 1 <= len(words) <= 6 or not words[-1][:1].isupper():
+        return False
+    name = doc[colon.i - 1] if colon.i > 0 else None
+    if name is None or name.pos_ != "PROPN":
+        return False
+    lo = colon.idx - len(label)
+    if any(t.pos_ in {"VERB", "AUX"} for t in doc[name.i - len(words) + 1 : name.i] if t.idx >= lo):
+        return False
+    record = resolver.actors.at(name.idx, name.idx + len(name.text))
+    if record is None or record.kind not in {"person", "organization"}:
+        return False
+    draft.speaker = record
+    draft.mention = (name.idx, name.idx + len(name.text))
+    draft.confidence = 0.7
+    return True
+
+
 def _introduced_by_colon(
     doc: Doc, draft: _Draft, quoted: Intervals, resolver: SpeakerResolver
 ) -> None:
@@ -452,6 +479,8 @@ def _introduced_by_colon(
         return
     colon = doc.char_span(i, i + 1, alignment_mode="expand")
     if colon is None or not len(colon):
+        return
+    if _speaker_label(doc, draft, colon[0], resolver):
         return
     verb = colon[0].head
     if verb.pos_ not in {"VERB", "AUX"} or verb.i > colon[0].i or _inside(verb.idx, quoted):
