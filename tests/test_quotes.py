@@ -581,3 +581,57 @@ def test_reported_speech_trailing_source_covers_the_whole_coordination() -> None
             "Maria Lopez",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Senator Carl Lund chaired the hearing.\n\n"
+            "“The inquiry has waited long enough for these papers,” added Lund.",
+            ("The inquiry has waited long enough for these papers,", "Carl Lund"),
+            id="verb-first-attribution-after-the-quotation",
+        ),
+        pytest.param(
+            "Mayor Ida Holm answered her rival at the debate.\n\n"
+            "“Our budget is balanced, and it will stay balanced,” Holm shot back.",
+            ("Our budget is balanced, and it will stay balanced,", "Ida Holm"),
+            id="any-verb-right-after-an-open-quotation",
+        ),
+        pytest.param(
+            "Ida Holm and Paul Lind debated the budget.\n\n"
+            "Holm: “The budget must pass this week.” Lind: “The budget must wait until spring.”",
+            ("The budget must wait until spring.", "Paul Lind"),
+            id="name-before-a-colon-labels-the-speaker",
+        ),
+        pytest.param(
+            "“We will fight for every job in this town,” Senator Ida Holm said.\n\n"
+            "The hall was cold.\n\nThe band played two songs before the speeches.\n\n"
+            "“We will win this,” she said.",
+            ("We will win this,", "Ida Holm"),
+            id="pronoun-far-from-its-person-takes-the-last-fitting-speaker",
+        ),
+    ],
+)
+def test_quotes_attribution_shapes(text: str, expected: tuple[str, str]) -> None:
+    found = [(q, s) for q, s, _ in quotes_of(text)]
+    assert expected in found
+
+
+def test_quotes_voice_verb_the_quotation_hangs_from_is_its_cue() -> None:
+    text = "Outside the ministry, the marchers chanted, “Bring them home now, before winter comes!”"
+    quotes = [q for q in run(text).quotes if q.kind != "indirect"]
+    assert [(q.cue, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("chanted", "the marchers")
+    ]
+
+
+def test_quotes_document_subject_is_kept_as_the_naming_words() -> None:
+    text = (
+        "“We met the unions this morning,” Mayor Ida Holm said on Monday. "
+        "“The city will pay every worker on time,” the statement added."
+    )
+    last = [q for q in run(text).quotes if q.kind != "indirect"][-1]
+    assert last.speaker is not None and last.speaker.name == "Ida Holm"
+    assert last.speaker.mention is not None
+    assert text[last.speaker.mention[0] : last.speaker.mention[1]] == "the statement"

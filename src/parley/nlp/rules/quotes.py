@@ -50,6 +50,9 @@ INTRODUCING_WORDS = frozenset(
 )
 #: How a quotation that is a verb's own words hangs from it.
 QUOTE_CLAUSE_DEPS = frozenset({"ccomp", "dobj", "parataxis"})
+#: ... and how it hangs from a weak verb: also as an imperative read as its complement
+#: ('chanted, "Bring them home!"').
+WEAK_CUE_DEPS = QUOTE_CLAUSE_DEPS | {"xcomp"}
 #: Words that can head the subject naming a speaker before a colon.
 SUBJECT_POS = frozenset({"PROPN", "PRON", "NOUN"})
 _LOWER_START = re.compile(r"^[\s\[(…\.]*[a-z]")
@@ -255,7 +258,7 @@ def _weak_cue(tok: Token, quoted: Intervals) -> bool:
     return (
         tok.pos_ == "VERB"
         and tok.lemma_.lower() in WEAK_SPEECH_VERBS
-        and any(c.dep_ in QUOTE_CLAUSE_DEPS and _inside(c.idx, quoted) for c in tok.children)
+        and any(c.dep_ in WEAK_CUE_DEPS and _inside(c.idx, quoted) for c in tok.children)
     )
 
 
@@ -409,7 +412,7 @@ def _attributed_after(
     first = doc[j]
     verb: Token | None = None
     who: Token | None = None
-    if first.pos_ == "VERB" and first.tag_ in FINITE_TAGS | {"VBD"}:
+    if first.pos_ == "VERB" and first.tag_ in FINITE_TAGS:
         subject = next((c for c in first.children if c.dep_ == "nsubj" and c.i > first.i), None)
         verb, who = first, subject or _inverted_subject(first, span.close_at)
     else:
@@ -420,9 +423,15 @@ def _attributed_after(
             verb, who = head.head, head
     if verb is None or who is None or _inside(who.idx, quoted):
         return
-    if verb.tag_ not in FINITE_TAGS or content[-1] != "," and not (
-        is_speech_verb(verb)
-        or not any(c.dep_ in {"dobj", "ccomp"} and not _inside(c.idx, quoted) for c in verb.children)
+    if (
+        verb.tag_ not in FINITE_TAGS
+        or content[-1] != ","
+        and not (
+            is_speech_verb(verb)
+            or not any(
+                c.dep_ in {"dobj", "ccomp"} and not _inside(c.idx, quoted) for c in verb.children
+            )
+        )
     ):
         return
     record, confidence = resolver.resolve(who)
@@ -451,7 +460,7 @@ def _speaker_label(doc: Doc, draft: _Draft, colon: Token, resolver: SpeakerResol
     if not 1 <= len(words) <= 6 or not words[-1][:1].isupper():
         return False
     name = doc[colon.i - 1] if colon.i > 0 else None
-    if name is None or name.pos_ != "PROPN":
+    if name is None:
         return False
     lo = colon.idx - len(label)
     if any(t.pos_ in {"VERB", "AUX"} for t in doc[name.i - len(words) + 1 : name.i] if t.idx >= lo):

@@ -489,20 +489,20 @@ def add_untagged_surnames(index: ActorIndex) -> None:
         return
     in_entity = {k for ent in index.ents for k in range(ent.start, ent.end)}
     for tok in doc:
-        if tok.pos_ != "PROPN" or tok.i in in_entity or tok.i in index.claimed:
+        if tok.pos_ not in {"PROPN", "NOUN"} or tok.i in in_entity or tok.i in index.claimed:
             continue
-        record = surnames.get(tok.text)
-        if record is None or tok.idx < record.mentions[0][0]:
+        bearer = surnames.get(tok.text)
+        if bearer is None or tok.idx < bearer.mentions[0][0]:
             continue
         prev = doc[tok.i - 1] if tok.i > 0 else None
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if (prev is not None and prev.pos_ == "PROPN" and norm_token(prev.text) not in HONORIFICS) or (
-            nxt is not None and nxt.pos_ == "PROPN"
-        ):
+        if (
+            prev is not None and prev.pos_ == "PROPN" and norm_token(prev.text) not in HONORIFICS
+        ) or (nxt is not None and nxt.pos_ == "PROPN"):
             continue
-        record.add_mention(tok.idx, tok.idx + len(tok.text), tok.text)
+        bearer.add_mention(tok.idx, tok.idx + len(tok.text), tok.text)
         if tok.dep_ in ACTING_SUBJECT_DEPS:
-            record.subject_mentions.append((tok.idx, tok.idx + len(tok.text)))
+            bearer.subject_mentions.append((tok.idx, tok.idx + len(tok.text)))
         index.claimed.add(tok.i)
 
 
