@@ -599,6 +599,12 @@ def test_reported_speech_trailing_source_covers_the_whole_coordination() -> None
             id="any-verb-right-after-an-open-quotation",
         ),
         pytest.param(
+            "After Governor Ivo Rask criticised her plan, Mayor Ida Holm shot back, "
+            "“I chose to fix the roads, and the roads are fixed.”",
+            ("I chose to fix the roads, and the roads are fixed.", "Ida Holm"),
+            id="subject-and-verb-before-a-comma-and-the-quotation",
+        ),
+        pytest.param(
             "Ida Holm and Paul Lind debated the budget.\n\n"
             "Holm: “The budget must pass this week.” Lind: “The budget must wait until spring.”",
             ("The budget must wait until spring.", "Paul Lind"),

@@ -111,6 +111,8 @@ def extract_quotes(
         _attribute(doc, draft, quoted, resolver, para_bounds, para_starts)
         if not draft.syntactic:
             _attributed_after(doc, draft, quoted, resolver)
+        if not draft.syntactic and draft.kind == "direct":
+            _introduced_by_comma(doc, draft, quoted, resolver)
         if draft.speaker is None:
             _introduced_by_colon(doc, draft, quoted, resolver)
         drafts.append(draft)
@@ -512,6 +514,44 @@ def _introduced_by_colon(
     draft.cue_span = cue_span(verb)
     draft.cue = cue_text(verb)
     draft.confidence = confidence * 0.8
+
+
+def _introduced_by_comma(
+    doc: Doc, draft: _Draft, quoted: Intervals, resolver: SpeakerResolver
+) -> None:
+    """ "Hillary shot back, 'I suppose ...'": a quotation of its own sentence set after a comma
+    that closes a subject and its verb (with a particle or an adverb) is that subject's,
+    whatever the verb; nearer than any cue elsewhere in the sentence."""
+    text = doc_text(doc)
+    i = draft.span.open_at - 1
+    while i >= 0 and text[i] in " \t\xa0":
+        i -= 1
+    if i < 1 or text[i] != "," or draft.span.open_at - i > 3:
+        return
+    comma = doc.char_span(i, i + 1, alignment_mode="expand")
+    if comma is None or not len(comma) or comma[0].i == 0:
+        return
+    before = doc[comma[0].i - 1]
+    verb = before
+    if before.dep_ in {"prt", "advmod"} and before.head.i < before.i:
+        verb = before.head
+    if verb.pos_ != "VERB" or verb.tag_ not in FINITE_TAGS or _inside(verb.idx, quoted):
+        return
+    who = next(
+        (c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in SUBJECT_POS),
+        None,
+    )
+    if who is None or _inside(who.idx, quoted):
+        return
+    record, confidence = resolver.resolve(who)
+    if record is None:
+        return
+    draft.speaker = record
+    draft.mention = speaker_mention(verb, who)
+    draft.cue_span = cue_span(verb)
+    draft.cue = cue_text(verb)
+    draft.syntactic = True
+    draft.confidence = confidence * 0.85
 
 
 def _infer_from_neighbours(
