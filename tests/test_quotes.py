@@ -641,3 +641,12 @@ def test_quotes_document_subject_is_kept_as_the_naming_words() -> None:
     assert last.speaker is not None and last.speaker.name == "Ida Holm"
     assert last.speaker.mention is not None
     assert text[last.speaker.mention[0] : last.speaker.mention[1]] == "the statement"
+
+
+def test_quotes_next_sentence_reporting_its_own_clause_is_not_the_cue() -> None:
+    text = (
+        "Senator Ivo Rask spoke to reporters. “It is a sad day,” Rask said. "
+        "“This has no place in a campaign.” Governor Ida Holm said she would have fired the aide."
+    )
+    direct = [q for q in run(text).quotes if q.kind != "indirect"]
+    assert [q.speaker.name if q.speaker else None for q in direct] == ["Ivo Rask", "Ivo Rask"]

@@ -311,8 +311,14 @@ def _attribute(
     def in_quote(char: int) -> bool:
         return _inside(char, quoted)
 
+    text = doc_text(doc)
+    closed = text[span.start : span.end].rstrip()[-1:] in {".", "…"}
     for cue in sorted(candidates, key=rank):
         adjacent = 0 <= span.open_at - (cue.idx + len(cue.text)) <= 12 or 0 <= cue.idx - close <= 12
+        if rank(cue)[0] == 1 and closed and cue.idx > close and _reports_own_clause(cue, quoted):
+            # '"... campaign." Ohio Gov. Jane Roe said she would have fired him': the next
+            # sentence's verb reports its own clause, not the closed quotation before it.
+            continue
         if (
             rank(cue)[0] == 1
             and cue.lemma_.lower() in WEAK_SPEECH_VERBS
@@ -474,6 +480,11 @@ def _speaker_label(doc: Doc, draft: _Draft, colon: Token, resolver: SpeakerResol
     draft.mention = (name.idx, name.idx + len(name.text))
     draft.confidence = 0.7
     return True
+
+
+def _reports_own_clause(cue: Token, quoted: Intervals) -> bool:
+    """Whether a cue has a reported clause of its own outside the quotations."""
+    return any(c.dep_ == "ccomp" and not _inside(c.idx, quoted) for c in cue.children)
 
 
 def _introduced_by_colon(
