@@ -605,6 +605,12 @@ def test_reported_speech_trailing_source_covers_the_whole_coordination() -> None
             id="subject-and-verb-before-a-comma-and-the-quotation",
         ),
         pytest.param(
+            "In response, Senator Ida Holm issued the following statement:\n\n"
+            "“Our thoughts are with the families of the victims.”",
+            ("Our thoughts are with the families of the victims.", "Ida Holm"),
+            id="verb-whose-object-the-colon-ends",
+        ),
+        pytest.param(
             "Ida Holm and Paul Lind debated the budget.\n\n"
             "Holm: “The budget must pass this week.” Lind: “The budget must wait until spring.”",
             ("The budget must wait until spring.", "Paul Lind"),

@@ -505,6 +505,8 @@ def _introduced_by_colon(
     if _speaker_label(doc, draft, colon[0], resolver):
         return
     verb = colon[0].head
+    if verb.pos_ == "NOUN" and verb.dep_ in {"dobj", "attr"} and verb.head.i < verb.i:
+        verb = verb.head  # "Trump issued the following statement: '...'"
     if verb.pos_ not in {"VERB", "AUX"} or verb.i > colon[0].i or _inside(verb.idx, quoted):
         return
     who = next(
