@@ -656,3 +656,17 @@ def test_quotes_next_sentence_reporting_its_own_clause_is_not_the_cue() -> None:
     )
     direct = [q for q in run(text).quotes if q.kind != "indirect"]
     assert [q.speaker.name if q.speaker else None for q in direct] == ["Ivo Rask", "Ivo Rask"]
+
+
+def test_quotes_lone_pronoun_with_no_earlier_quote_takes_the_most_named_person_of_its_gender() -> (
+    None
+):
+    text = (
+        "Ms Ida Holm opened the plant in March. Holm thanked the workers.\n\n"
+        "The hall was cold.\n\nThe band played two songs before the speeches.\n\n"
+        "“We will win this,” she said."
+    )
+    direct = [q for q in run(text).quotes if q.kind != "indirect"]
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in direct] == [
+        ("We will win this,", "Ida Holm")
+    ]

@@ -658,7 +658,8 @@ def _earlier_speaker_for_pronoun(
 ) -> ActorRecord | None:
     """ "'...,' he said." where "he" finds no person in the sentences before it: the speaker of
     the last earlier quotation who fits the pronoun (a person not known to be of the other
-    gender), as a reader carries the person being quoted from one paragraph to the next."""
+    gender), as a reader carries the person being quoted from one paragraph to the next; with
+    no such quotation, the person of that gender the article has named most so far."""
     unresolved = drafts[n].unresolved
     if unresolved is None:
         return None
@@ -673,7 +674,15 @@ def _earlier_speaker_for_pronoun(
         known = resolver.genders.get(record.id)
         if not known or known == gender:
             return record
-    return None
+    # No one quoted yet: the person of that gender the article has named most so far.
+    before = start
+    counts = [
+        (sum(1 for m_start, _ in record.mentions if m_start < before), record)
+        for record in resolver.actors.records
+        if record.kind == "person" and resolver.genders.get(record.id) == gender
+    ]
+    counts = [(k, record) for k, record in counts if k > 0]
+    return max(counts, key=lambda item: item[0])[1] if counts else None
 
 
 def _own_words(draft: _Draft) -> None:
