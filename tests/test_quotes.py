@@ -611,6 +611,18 @@ def test_reported_speech_trailing_source_covers_the_whole_coordination() -> None
             id="verb-whose-object-the-colon-ends",
         ),
         pytest.param(
+            "Appearing before supporters, Ana Reis said it was too early to celebrate but "
+            "added, “I think you all know the results.”",
+            ("I think you all know the results.", "Ana Reis"),
+            id="second-saying-coordinated-with-the-reported-clause",
+        ),
+        pytest.param(
+            "Speaking at a school in Salem, New Hampshire, Ivo Rask went after his rival, "
+            "calling him “a total failure.”",
+            ("a total failure.", "Ivo Rask"),
+            id="participle-hung-on-a-place",
+        ),
+        pytest.param(
             "Ida Holm and Paul Lind debated the budget.\n\n"
             "Holm: “The budget must pass this week.” Lind: “The budget must wait until spring.”",
             ("The budget must wait until spring.", "Paul Lind"),
