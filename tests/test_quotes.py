@@ -682,3 +682,14 @@ def test_quotes_lone_pronoun_with_no_earlier_quote_takes_the_most_named_person_o
     assert [(q.text, q.speaker.name if q.speaker else None) for q in direct] == [
         ("We will win this,", "Ida Holm")
     ]
+
+
+def test_quotes_document_with_no_owner_speaks_for_who_issued_it() -> None:
+    text = (
+        "Governor Ida Holm issued a statement on Tuesday about the rent.\n\n"
+        "“The governor pays her own rent, every month,” the statement said."
+    )
+    direct = [q for q in run(text).quotes if q.kind != "indirect"]
+    assert [(q.speaker.name if q.speaker else None) for q in direct] == ["Ida Holm"]
+    mention = direct[0].speaker.mention if direct[0].speaker else None
+    assert mention is not None and text[mention[0] : mention[1]] == "the statement"

@@ -347,6 +347,8 @@ def _attribute(
             and draft.unresolved is None
         ):
             draft.unresolved = (speaker_mention(cue, who), cue_span(cue), cue_text(cue))
+        if record is None and who is not None and is_document(who):
+            record, confidence = _issuer(who, resolver)
         if record is None or who is None:
             continue
         depth_known = rank(cue)[0] == 0
@@ -361,6 +363,32 @@ def _attribute(
 
 #: Words that may stand between a verb set after its quotation and the speaker it names.
 _INVERSION_SKIP = frozenset({"prt", "advmod", "npadvmod", "punct"})
+
+
+def _issuer(document: Token, resolver: SpeakerResolver) -> tuple[ActorRecord | None, float]:
+    """ "The campaign issued a statement on Tuesday. '...,' the statement said.": a document
+    with no owner of its own speaks for whoever the text last said issued it (a verb taking
+    a noun of the same kind as its object, or "X said in a statement"), within a few
+    sentences before it."""
+    doc = document.doc
+    lemma = document.lemma_.lower()
+    for i in range(document.i - 1, max(document.i - 120, -1), -1):
+        earlier = doc[i]
+        if earlier.lemma_.lower() != lemma or earlier.pos_ != "NOUN":
+            continue
+        verb = earlier.head
+        if earlier.dep_ == "pobj" and verb.lower_ == "in":
+            verb = verb.head
+        elif earlier.dep_ not in {"dobj", "nsubjpass"}:
+            continue
+        if verb.pos_ != "VERB":
+            continue
+        who = speaker_token(verb)
+        if who is None or is_document(who):
+            return None, 0.0
+        record, confidence = resolver.resolve(who)
+        return record, confidence * 0.8
+    return None, 0.0
 
 
 def _inverted_subject(cue: Token, close: int) -> Token | None:
