@@ -593,6 +593,13 @@ def test_reported_speech_trailing_source_covers_the_whole_coordination() -> None
             id="verb-first-attribution-after-the-quotation",
         ),
         pytest.param(
+            "Senator Carl Lund chaired the hearing.\n\n"
+            "“The inquiry has waited long enough for these papers,” said Lund, explaining "
+            "that the ministry had delayed them twice.",
+            ("The inquiry has waited long enough for these papers,", "Carl Lund"),
+            id="name-after-an-inverted-cue-whatever-its-tag",
+        ),
+        pytest.param(
             "Mayor Ida Holm answered her rival at the debate.\n\n"
             "“Our budget is balanced, and it will stay balanced,” Holm shot back.",
             ("Our budget is balanced, and it will stay balanced,", "Ida Holm"),

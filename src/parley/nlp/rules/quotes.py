@@ -406,7 +406,9 @@ def _inverted_subject(cue: Token, close: int) -> Token | None:
     if i >= len(doc):
         return None
     first = doc[i]
-    if first.pos_ == "PROPN" or (first.text[:1].isupper() and first.pos_ == "NOUN"):
+    if first.pos_ == "PROPN" or (
+        first.text[:1].isupper() and first.pos_ in {"NOUN", "ADV", "ADJ", "VERB"}
+    ):
         word = first
         while word.dep_ in {"compound", "flat"} and word.head.i > word.i:
             word = word.head
