@@ -365,3 +365,11 @@ def test_designations_are_not_organisations(nlp: Any) -> None:
         ("Ana Ruiz", "person"),
         ("World Health Organization", "organization"),
     ]
+
+
+def test_untagged_surname_after_the_full_name_is_a_mention(nlp: Any) -> None:
+    text = "Ida Holm and Paul Lind debated the budget.\n\nLind: “The budget must wait.”"
+    index = ActorIndex.build(nlp(text))
+    lind = _person(index, "Paul Lind")
+    start = text.index("Lind:")
+    assert (start, start + len("Lind")) in lind.mentions

@@ -31,6 +31,11 @@ def contents(text: str) -> list[str]:
         ),
         # An interrupted quotation is two spans.
         ("“We came,” she said, “and we stayed.”", ["We came,", "and we stayed."]),
+        # A nested quotation closed just before a spaced outer mark.
+        (
+            '"They shout, \'Not again,\' " Holm said. "We stay."',
+            ["They shout, 'Not again,' ", "We stay."],
+        ),
     ],
 )
 def test_quotemarks_pairs(text: str, expected: list[str]) -> None:

@@ -581,3 +581,122 @@ def test_reported_speech_trailing_source_covers_the_whole_coordination() -> None
             "Maria Lopez",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Senator Carl Lund chaired the hearing.\n\n"
+            "“The inquiry has waited long enough for these papers,” added Lund.",
+            ("The inquiry has waited long enough for these papers,", "Carl Lund"),
+            id="verb-first-attribution-after-the-quotation",
+        ),
+        pytest.param(
+            "Senator Carl Lund chaired the hearing.\n\n"
+            "“The inquiry has waited long enough for these papers,” said Lund, explaining "
+            "that the ministry had delayed them twice.",
+            ("The inquiry has waited long enough for these papers,", "Carl Lund"),
+            id="name-after-an-inverted-cue-whatever-its-tag",
+        ),
+        pytest.param(
+            "Mayor Ida Holm answered her rival at the debate.\n\n"
+            "“Our budget is balanced, and it will stay balanced,” Holm shot back.",
+            ("Our budget is balanced, and it will stay balanced,", "Ida Holm"),
+            id="any-verb-right-after-an-open-quotation",
+        ),
+        pytest.param(
+            "After Governor Ivo Rask criticised her plan, Mayor Ida Holm shot back, "
+            "“I chose to fix the roads, and the roads are fixed.”",
+            ("I chose to fix the roads, and the roads are fixed.", "Ida Holm"),
+            id="subject-and-verb-before-a-comma-and-the-quotation",
+        ),
+        pytest.param(
+            "In response, Senator Ida Holm issued the following statement:\n\n"
+            "“Our thoughts are with the families of the victims.”",
+            ("Our thoughts are with the families of the victims.", "Ida Holm"),
+            id="verb-whose-object-the-colon-ends",
+        ),
+        pytest.param(
+            "Appearing before supporters, Ana Reis said it was too early to celebrate but "
+            "added, “I think you all know the results.”",
+            ("I think you all know the results.", "Ana Reis"),
+            id="second-saying-coordinated-with-the-reported-clause",
+        ),
+        pytest.param(
+            "Speaking at a school in Salem, New Hampshire, Ivo Rask went after his rival, "
+            "calling him “a total failure.”",
+            ("a total failure.", "Ivo Rask"),
+            id="participle-hung-on-a-place",
+        ),
+        pytest.param(
+            "Ida Holm and Paul Lind debated the budget.\n\n"
+            "Holm: “The budget must pass this week.” Lind: “The budget must wait until spring.”",
+            ("The budget must wait until spring.", "Paul Lind"),
+            id="name-before-a-colon-labels-the-speaker",
+        ),
+        pytest.param(
+            "“We will fight for every job in this town,” Senator Ida Holm said.\n\n"
+            "The hall was cold.\n\nThe band played two songs before the speeches.\n\n"
+            "“We will win this,” she said.",
+            ("We will win this,", "Ida Holm"),
+            id="pronoun-far-from-its-person-takes-the-last-fitting-speaker",
+        ),
+    ],
+)
+def test_quotes_attribution_shapes(text: str, expected: tuple[str, str]) -> None:
+    found = [(q, s) for q, s, _ in quotes_of(text)]
+    assert expected in found
+
+
+def test_quotes_voice_verb_the_quotation_hangs_from_is_its_cue() -> None:
+    text = "Outside the ministry, the marchers chanted, “Bring them home now, before winter comes!”"
+    quotes = [q for q in run(text).quotes if q.kind != "indirect"]
+    assert [(q.cue, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("chanted", "the marchers")
+    ]
+
+
+def test_quotes_document_subject_is_kept_as_the_naming_words() -> None:
+    text = (
+        "“We met the unions this morning,” Mayor Ida Holm said on Monday. "
+        "“The city will pay every worker on time,” the statement added."
+    )
+    last = [q for q in run(text).quotes if q.kind != "indirect"][-1]
+    assert last.speaker is not None and last.speaker.name == "Ida Holm"
+    assert last.speaker.mention is not None
+    assert text[last.speaker.mention[0] : last.speaker.mention[1]] == "the statement"
+
+
+def test_quotes_next_sentence_reporting_its_own_clause_is_not_the_cue() -> None:
+    text = (
+        "Senator Ivo Rask spoke to reporters. “It is a sad day,” Rask said. "
+        "“This has no place in a campaign.” Governor Ida Holm said she would have fired the aide."
+    )
+    direct = [q for q in run(text).quotes if q.kind != "indirect"]
+    assert [q.speaker.name if q.speaker else None for q in direct] == ["Ivo Rask", "Ivo Rask"]
+
+
+def test_quotes_lone_pronoun_with_no_earlier_quote_takes_the_most_named_person_of_its_gender() -> (
+    None
+):
+    text = (
+        "Ms Ida Holm opened the plant in March. Holm thanked the workers.\n\n"
+        "The hall was cold.\n\nThe band played two songs before the speeches.\n\n"
+        "“We will win this,” she said."
+    )
+    direct = [q for q in run(text).quotes if q.kind != "indirect"]
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in direct] == [
+        ("We will win this,", "Ida Holm")
+    ]
+
+
+def test_quotes_document_with_no_owner_speaks_for_who_issued_it() -> None:
+    text = (
+        "Governor Ida Holm issued a statement on Tuesday about the rent.\n\n"
+        "“The governor pays her own rent, every month,” the statement said."
+    )
+    direct = [q for q in run(text).quotes if q.kind != "indirect"]
+    assert [(q.speaker.name if q.speaker else None) for q in direct] == ["Ida Holm"]
+    mention = direct[0].speaker.mention if direct[0].speaker else None
+    assert mention is not None and text[mention[0] : mention[1]] == "the statement"

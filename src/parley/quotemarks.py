@@ -76,7 +76,11 @@ def _is_opening_straight(text: str, i: int, para_start: int) -> bool:
 def _is_closing_straight(text: str, i: int, para_end: int) -> bool:
     prev = text[i - 1]
     nxt = text[i + 1] if i + 1 < para_end else " "
-    return not prev.isspace() and not (nxt.isalnum())
+    if nxt.isalnum():
+        return False
+    # "... like, 'this is it,' " she said": a nested quotation closed just before the outer
+    # one, set apart by a space.
+    return not prev.isspace() or (prev in " \u2009\u00a0" and text[i - 2 : i - 1] in {"'", "’"})
 
 
 def _is_doubled_apostrophe(text: str, i: int, end: int) -> bool:

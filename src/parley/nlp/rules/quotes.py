@@ -22,11 +22,13 @@ from spacy.tokens import Doc, Span, Token
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
 from parley.nlp.rules.speech import (
+    PRONOUNS,
     WEAK_SPEECH_VERBS,
     SpeakerResolver,
     cue_span,
     cue_text,
     is_according_to,
+    is_document,
     is_speech_noun,
     is_speech_verb,
     noun_owner,
@@ -48,6 +50,9 @@ INTRODUCING_WORDS = frozenset(
 )
 #: How a quotation that is a verb's own words hangs from it.
 QUOTE_CLAUSE_DEPS = frozenset({"ccomp", "dobj", "parataxis"})
+#: ... and how it hangs from a weak verb: also as an imperative read as its complement
+#: ('chanted, "Bring them home!"').
+WEAK_CUE_DEPS = QUOTE_CLAUSE_DEPS | {"xcomp"}
 #: Words that can head the subject naming a speaker before a colon.
 SUBJECT_POS = frozenset({"PROPN", "PRON", "NOUN"})
 _LOWER_START = re.compile(r"^[\s\[(…\.]*[a-z]")
@@ -104,6 +109,10 @@ def extract_quotes(
         if draft.kind == "partial" and tokens is not None and _is_sentence(tokens):
             draft.kind = "direct"
         _attribute(doc, draft, quoted, resolver, para_bounds, para_starts)
+        if not draft.syntactic:
+            _attributed_after(doc, draft, quoted, resolver)
+        if not draft.syntactic and draft.kind == "direct":
+            _introduced_by_comma(doc, draft, quoted, resolver)
         if draft.speaker is None:
             _introduced_by_colon(doc, draft, quoted, resolver)
         drafts.append(draft)
@@ -251,7 +260,7 @@ def _weak_cue(tok: Token, quoted: Intervals) -> bool:
     return (
         tok.pos_ == "VERB"
         and tok.lemma_.lower() in WEAK_SPEECH_VERBS
-        and any(c.dep_ in QUOTE_CLAUSE_DEPS and _inside(c.idx, quoted) for c in tok.children)
+        and any(c.dep_ in WEAK_CUE_DEPS and _inside(c.idx, quoted) for c in tok.children)
     )
 
 
@@ -302,8 +311,14 @@ def _attribute(
     def in_quote(char: int) -> bool:
         return _inside(char, quoted)
 
+    text = doc_text(doc)
+    closed = text[span.start : span.end].rstrip()[-1:] in {".", "…"}
     for cue in sorted(candidates, key=rank):
         adjacent = 0 <= span.open_at - (cue.idx + len(cue.text)) <= 12 or 0 <= cue.idx - close <= 12
+        if rank(cue)[0] == 1 and closed and cue.idx > close and _reports_own_clause(cue, quoted):
+            # '"... campaign." Ohio Gov. Jane Roe said she would have fired him': the next
+            # sentence's verb reports its own clause, not the closed quotation before it.
+            continue
         if (
             rank(cue)[0] == 1
             and cue.lemma_.lower() in WEAK_SPEECH_VERBS
@@ -315,6 +330,8 @@ def _attribute(
         ):
             continue
         who = speaker_token(cue, quoted=in_quote)
+        if who is None or _inside(who.idx, quoted):
+            who = _inverted_subject(cue, close) or who
         if who is None and is_speech_verb(cue):
             nearest = resolver.nearest_person_token(cue)
             record, confidence = (nearest[1] if nearest else None), 0.6
@@ -323,8 +340,15 @@ def _attribute(
             continue
         else:
             record, confidence = resolver.resolve(who)
-        if record is None and who is not None and who.pos_ == "PRON" and draft.unresolved is None:
+        if (
+            record is None
+            and who is not None
+            and (who.pos_ == "PRON" or is_document(who))
+            and draft.unresolved is None
+        ):
             draft.unresolved = (speaker_mention(cue, who), cue_span(cue), cue_text(cue))
+        if record is None and who is not None and is_document(who):
+            record, confidence = _issuer(who, resolver)
         if record is None or who is None:
             continue
         depth_known = rank(cue)[0] == 0
@@ -335,6 +359,162 @@ def _attribute(
         draft.syntactic = depth_known
         draft.confidence = confidence * (1.0 if depth_known else 0.9)
         return
+
+
+#: Words that may stand between a verb set after its quotation and the speaker it names.
+_INVERSION_SKIP = frozenset({"prt", "advmod", "npadvmod", "punct"})
+
+
+def _issuer(document: Token, resolver: SpeakerResolver) -> tuple[ActorRecord | None, float]:
+    """ "The campaign issued a statement on Tuesday. '...,' the statement said.": a document
+    with no owner of its own speaks for whoever the text last said issued it (a verb taking
+    a noun of the same kind as its object, or "X said in a statement"), within a few
+    sentences before it."""
+    doc = document.doc
+    lemma = document.lemma_.lower()
+    for i in range(document.i - 1, max(document.i - 120, -1), -1):
+        earlier = doc[i]
+        if earlier.lemma_.lower() != lemma or earlier.pos_ != "NOUN":
+            continue
+        verb = earlier.head
+        if earlier.dep_ == "pobj" and verb.lower_ == "in":
+            verb = verb.head
+        elif earlier.dep_ not in {"dobj", "nsubjpass"}:
+            continue
+        if verb.pos_ != "VERB":
+            continue
+        who = speaker_token(verb)
+        if who is None or is_document(who):
+            return None, 0.0
+        record, confidence = resolver.resolve(who)
+        return record, confidence * 0.8
+    return None, 0.0
+
+
+def _inverted_subject(cue: Token, close: int) -> Token | None:
+    """ "'...,' added Gowdy", "'...,' said the woman": an attribution set right after its
+    quotation with the verb first names the speaker in the words after the verb, whatever
+    the parser made of them (it often reads the name as the verb's object or an adverb)."""
+    if not 0 <= cue.idx - close <= 12 or cue.pos_ not in {"VERB", "AUX"}:
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children):
+        return None
+    doc = cue.doc
+    i = cue.i + 1
+    while i < len(doc) and i <= cue.i + 3 and doc[i].is_lower and doc[i].dep_ in _INVERSION_SKIP:
+        i += 1
+    if i >= len(doc):
+        return None
+    first = doc[i]
+    if first.pos_ == "PROPN" or (
+        first.text[:1].isupper() and first.pos_ in {"NOUN", "ADV", "ADJ", "VERB"}
+    ):
+        word = first
+        while word.dep_ in {"compound", "flat"} and word.head.i > word.i:
+            word = word.head
+        return word
+    if first.pos_ == "DET" and first.head.pos_ in {"NOUN", "PROPN"} and first.head.i > first.i:
+        return first.head  # "said the woman", "added another Iowa Democrat"
+    return None
+
+
+#: How a quotation ends when the sentence goes on to say who said it.
+_OPEN_ENDINGS = frozenset(",?!—–-…")
+#: Words of the speaker's noun phrase between its first word and its head.
+_NP_INNER = frozenset({"compound", "flat", "det", "amod", "poss", "nummod", "case", "punct"})
+
+
+def _attributed_after(
+    doc: Doc, draft: _Draft, quoted: Intervals, resolver: SpeakerResolver
+) -> None:
+    """ "'Jeb wants to be a tough guy,' Trump shot back.", "'...?' reacted Trump.": a quotation
+    that ends open (comma, question or exclamation mark, dash) followed at once, in its
+    paragraph, by a subject and a verb (either order) was said by that subject, whatever the
+    verb ("fumed", "went on", "riffed"): the sentence is an attribution by its shape."""
+    span = draft.span
+    if span.close_at is None:
+        return
+    text = doc_text(doc)
+    content = text[span.start : span.end].rstrip()
+    if not content or content[-1] not in _OPEN_ENDINGS:
+        return
+    after = span.close_at + span.width
+    mark = doc.char_span(span.close_at, after, alignment_mode="expand")
+    if mark is None or not len(mark):
+        return
+    j = mark[-1].i + 1
+    while j < len(doc) and (doc[j].is_space or doc[j].text in {"”", '"', "’", "'"}):
+        j += 1
+    if j >= len(doc) or "\n" in text[after : doc[j].idx] or doc[j].idx - after > 3:
+        return
+    first = doc[j]
+    verb: Token | None = None
+    who: Token | None = None
+    if first.pos_ == "VERB" and first.tag_ in FINITE_TAGS:
+        subject = next((c for c in first.children if c.dep_ == "nsubj" and c.i > first.i), None)
+        verb, who = first, subject or _inverted_subject(first, span.close_at)
+    else:
+        head = first
+        while head.dep_ in _NP_INNER and head.head.i > head.i and head.head.i - j < 8:
+            head = head.head
+        if head.dep_ == "nsubj" and head.head.pos_ == "VERB" and 0 < head.head.i - head.i <= 3:
+            verb, who = head.head, head
+    if verb is None or who is None or _inside(who.idx, quoted):
+        return
+    if (
+        verb.tag_ not in FINITE_TAGS
+        or content[-1] != ","
+        and not (
+            is_speech_verb(verb)
+            or not any(
+                c.dep_ in {"dobj", "ccomp"} and not _inside(c.idx, quoted) for c in verb.children
+            )
+        )
+    ):
+        return
+    record, confidence = resolver.resolve(who)
+    if record is None:
+        if who.pos_ == "PRON" and draft.unresolved is None:
+            draft.unresolved = (speaker_mention(verb, who), cue_span(verb), cue_text(verb))
+        return
+    draft.speaker = record
+    draft.mention = speaker_mention(verb, who)
+    draft.cue_span = cue_span(verb)
+    draft.cue = cue_text(verb)
+    draft.syntactic = True
+    draft.confidence = confidence * 0.9
+
+
+def _speaker_label(doc: Doc, draft: _Draft, colon: Token, resolver: SpeakerResolver) -> bool:
+    """ "Clinton: '...'", "TOO EARLY - Mark Blumenthal: '...'": a name alone before the colon,
+    at the start of its line, after a dash or after a closed quotation, labels the speaker as
+    in a transcript."""
+    text = doc_text(doc)
+    line = text.rfind("\n", 0, colon.idx) + 1
+    label = text[line : colon.idx]
+    for separator in (" - ", " – ", " — ", '." ', ".” ", '" ', "” "):
+        label = label.rpartition(separator)[2]
+    words = label.split()
+    if not 1 <= len(words) <= 6 or not words[-1][:1].isupper():
+        return False
+    name = doc[colon.i - 1] if colon.i > 0 else None
+    if name is None:
+        return False
+    lo = colon.idx - len(label)
+    if any(t.pos_ in {"VERB", "AUX"} for t in doc[name.i - len(words) + 1 : name.i] if t.idx >= lo):
+        return False
+    record = resolver.actors.at(name.idx, name.idx + len(name.text))
+    if record is None or record.kind not in {"person", "organization"}:
+        return False
+    draft.speaker = record
+    draft.mention = (name.idx, name.idx + len(name.text))
+    draft.confidence = 0.7
+    return True
+
+
+def _reports_own_clause(cue: Token, quoted: Intervals) -> bool:
+    """Whether a cue has a reported clause of its own outside the quotations."""
+    return any(c.dep_ == "ccomp" and not _inside(c.idx, quoted) for c in cue.children)
 
 
 def _introduced_by_colon(
@@ -352,7 +532,11 @@ def _introduced_by_colon(
     colon = doc.char_span(i, i + 1, alignment_mode="expand")
     if colon is None or not len(colon):
         return
+    if _speaker_label(doc, draft, colon[0], resolver):
+        return
     verb = colon[0].head
+    if verb.pos_ == "NOUN" and verb.dep_ in {"dobj", "attr"} and verb.head.i < verb.i:
+        verb = verb.head  # "Trump issued the following statement: '...'"
     if verb.pos_ not in {"VERB", "AUX"} or verb.i > colon[0].i or _inside(verb.idx, quoted):
         return
     who = next(
@@ -373,6 +557,44 @@ def _introduced_by_colon(
     draft.cue_span = cue_span(verb)
     draft.cue = cue_text(verb)
     draft.confidence = confidence * 0.8
+
+
+def _introduced_by_comma(
+    doc: Doc, draft: _Draft, quoted: Intervals, resolver: SpeakerResolver
+) -> None:
+    """ "Hillary shot back, 'I suppose ...'": a quotation of its own sentence set after a comma
+    that closes a subject and its verb (with a particle or an adverb) is that subject's,
+    whatever the verb; nearer than any cue elsewhere in the sentence."""
+    text = doc_text(doc)
+    i = draft.span.open_at - 1
+    while i >= 0 and text[i] in " \t\xa0":
+        i -= 1
+    if i < 1 or text[i] != "," or draft.span.open_at - i > 3:
+        return
+    comma = doc.char_span(i, i + 1, alignment_mode="expand")
+    if comma is None or not len(comma) or comma[0].i == 0:
+        return
+    before = doc[comma[0].i - 1]
+    verb = before
+    if before.dep_ in {"prt", "advmod"} and before.head.i < before.i:
+        verb = before.head
+    if verb.pos_ != "VERB" or verb.tag_ not in FINITE_TAGS or _inside(verb.idx, quoted):
+        return
+    who = next(
+        (c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in SUBJECT_POS),
+        None,
+    )
+    if who is None or _inside(who.idx, quoted):
+        return
+    record, confidence = resolver.resolve(who)
+    if record is None:
+        return
+    draft.speaker = record
+    draft.mention = speaker_mention(verb, who)
+    draft.cue_span = cue_span(verb)
+    draft.cue = cue_text(verb)
+    draft.syntactic = True
+    draft.confidence = confidence * 0.85
 
 
 def _infer_from_neighbours(
@@ -452,6 +674,45 @@ def _infer_from_neighbours(
                 draft.confidence = 0.45
                 _own_words(draft)
                 last_said[p] = n
+        if draft.speaker is None and draft.unresolved is not None:
+            record = _earlier_speaker_for_pronoun(doc, drafts, n, resolver)
+            if record is not None:
+                draft.speaker = record
+                draft.confidence = 0.4
+                _own_words(draft)
+                last_said[p] = n
+
+
+def _earlier_speaker_for_pronoun(
+    doc: Doc, drafts: list[_Draft], n: int, resolver: SpeakerResolver
+) -> ActorRecord | None:
+    """ "'...,' he said." where "he" finds no person in the sentences before it: the speaker of
+    the last earlier quotation who fits the pronoun (a person not known to be of the other
+    gender), as a reader carries the person being quoted from one paragraph to the next; with
+    no such quotation, the person of that gender the article has named most so far."""
+    unresolved = drafts[n].unresolved
+    if unresolved is None:
+        return None
+    start, end = unresolved[0]
+    gender = PRONOUNS.get(doc_text(doc)[start:end].lower())
+    if gender is None:
+        return None
+    for earlier in reversed(drafts[:n]):
+        record = earlier.speaker
+        if record is None or record.kind != "person":
+            continue
+        known = resolver.genders.get(record.id)
+        if not known or known == gender:
+            return record
+    # No one quoted yet: the person of that gender the article has named most so far.
+    before = start
+    counts = [
+        (sum(1 for m_start, _ in record.mentions if m_start < before), record)
+        for record in resolver.actors.records
+        if record.kind == "person" and resolver.genders.get(record.id) == gender
+    ]
+    counts = [(k, record) for k, record in counts if k > 0]
+    return max(counts, key=lambda item: item[0])[1] if counts else None
 
 
 def _own_words(draft: _Draft) -> None:

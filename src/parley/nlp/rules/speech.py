@@ -217,12 +217,35 @@ def _climbed_subject(verb: Token, depth: int, quoted: Quoted) -> Token | None:
             # "He said the vote would be rigged, adding ...": the parser hung "adding" on
             # the reported clause; its subject is the one who stated it.
             head = head.head
+        elif _second_saying_in_reported_clause(verb):
+            head = head.head
         return subject_of(head, depth=depth + 1, quoted=quoted)
     return None
 
 
+def _second_saying_in_reported_clause(verb: Token) -> bool:
+    """ "She said it was too early but added, '...'": a verb of saying the parser coordinated
+    with the reported clause's verb is a second act of the one who said it."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and is_speech_verb(verb)
+        and head.dep_ == "ccomp"
+        and is_speech_verb(head.head)
+        and not any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in verb.children)
+    )
+
+
+def _participle_on_a_place(verb: Token) -> bool:
+    """ "Speaking in Salem, New Hampshire, Trump went after Bush, calling him ...": a participle
+    the parser hung on a place or a date modifies no speaker there."""
+    return verb.tag_ == "VBG" and verb.head.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"}
+
+
 def _modified_noun_subject(verb: Token, depth: int, quoted: Quoted) -> Token | None:
     """The subject of a relative clause or participle that modifies a noun."""
+    if _participle_on_a_place(verb):
+        return _main_subject_before(verb)
     if verb.tag_ == "VBD" and verb.dep_ == "acl":
         # A finite verb parsed as a noun modifier ("X speaking to the think tank called
         # it ..."): the parse went wrong; the sentence's first subject is the better guess.
@@ -520,7 +543,7 @@ class SpeakerResolver:
 
     def _described(self, phrase: Span, token: Token) -> tuple[ActorRecord | None, float]:
         text = phrase.text.strip()
-        if not text or not any(t.is_alpha for t in phrase):
+        if not text or not any(ch.isalpha() for ch in text):  # "O’Donnell" is no alpha token
             return None, 0.0
         resolve_description = getattr(self.actors, "resolve_description", None)
         if resolve_description is not None:

@@ -21,7 +21,7 @@ from parley.nlp.rules.actors.names import (
     names_compatible,
     pick_namesake,
 )
-from parley.nlp.rules.actors.record import PersonMention
+from parley.nlp.rules.actors.record import ActorRecord, PersonMention
 from parley.nlp.rules.actors.titles import read_title
 from parley.nlp.rules.actors.words import (
     DETERMINERS,
@@ -471,6 +471,39 @@ def repair_surnames_tagged_otherwise(index: ActorIndex) -> None:
             index.claimed.add(k)
         mention = PersonMention(start, end, index.text[s_char:e_char])
         read_title(index, record, mention)
+
+
+def add_untagged_surnames(index: ActorIndex) -> None:
+    """ "Sanders did not usually get this personal": a person's surname that the tagger left
+    outside every entity is still a mention of them, when exactly one person of the article
+    bears it, it comes after the full name, and it stands alone (no other name word beside it)."""
+    doc = index.doc
+    surnames: dict[str, ActorRecord | None] = {}
+    for record in index.records:
+        words = record.name.split()
+        if record.kind != "person" or len(words) < 2 or not record.mentions:
+            continue
+        key = words[-1]
+        surnames[key] = record if surnames.get(key, record) is record else None
+    if not surnames:
+        return
+    in_entity = {k for ent in index.ents for k in range(ent.start, ent.end)}
+    for tok in doc:
+        if tok.pos_ not in {"PROPN", "NOUN"} or tok.i in in_entity or tok.i in index.claimed:
+            continue
+        bearer = surnames.get(tok.text)
+        if bearer is None or tok.idx < bearer.mentions[0][0]:
+            continue
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if (
+            prev is not None and prev.pos_ == "PROPN" and norm_token(prev.text) not in HONORIFICS
+        ) or (nxt is not None and nxt.pos_ == "PROPN"):
+            continue
+        bearer.add_mention(tok.idx, tok.idx + len(tok.text), tok.text)
+        if tok.dep_ in ACTING_SUBJECT_DEPS:
+            bearer.subject_mentions.append((tok.idx, tok.idx + len(tok.text)))
+        index.claimed.add(tok.i)
 
 
 def add_people(index: ActorIndex) -> None:

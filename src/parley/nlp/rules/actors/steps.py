@@ -20,7 +20,11 @@ from parley.nlp.rules.actors.organisations import (
     add_organisations,
     merge_people_into_orgs,
 )
-from parley.nlp.rules.actors.people import add_people, repair_surnames_tagged_otherwise
+from parley.nlp.rules.actors.people import (
+    add_people,
+    add_untagged_surnames,
+    repair_surnames_tagged_otherwise,
+)
 
 if TYPE_CHECKING:
     from parley.nlp.rules.actors.index import ActorIndex
@@ -32,6 +36,7 @@ BUILD_STEPS: tuple[tuple[str, Step], ...] = (
     ("main country", set_main_country),
     ("people", add_people),
     ("surnames tagged otherwise", repair_surnames_tagged_otherwise),
+    ("surnames left untagged", add_untagged_surnames),
     ("organisations", add_organisations),
     ("listed organisations", add_listed_mentions),
     ("people that are organisations", merge_people_into_orgs),
