@@ -449,6 +449,7 @@ class ArticleWriter:
                     "speaker_mention_end": mention[1] if mention else None,
                     "cue_start": quote.cue_span[0] if quote.cue_span else None,
                     "cue_end": quote.cue_span[1] if quote.cue_span else None,
+                    "stance": quote.stance,
                     "published": article.published,
                     "changes": None,
                 }

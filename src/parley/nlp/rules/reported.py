@@ -8,6 +8,8 @@ quotation rules (it is the same speech, already extracted with its marks).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
@@ -43,6 +45,15 @@ MEDIUM_NOUNS = lexicon.word_set("medium_nouns")
 #: should halt its drilling.
 DIRECTIVE_VERBS = lexicon.where_set("speech_verbs", "directive")
 #: Every verb whose object, rather than a clause, carries what was said (see _object_content).
+#: Verbs of thought, intent and stance (stance_verbs.tsv): "believes the bill will pass",
+#: "declined to endorse him", "the union endorsed the governor".
+STANCE_CLAUSE_VERBS = lexicon.where_set("stance_verbs", "clause")
+STANCE_INTENT_VERBS = lexicon.where_set("stance_verbs", "intent")
+STANCE_OBJECT_VERBS = lexicon.where_set("stance_verbs", "object")
+#: "is confident that the bill will pass": adjectives whose clause is what their subject holds.
+STANCE_ADJECTIVES = lexicon.word_set("stance_adjectives")
+#: Prepositions that complete a stance verb's object: "accused him of lying", "described it as".
+OBJECT_COMPLEMENT_PREPS = frozenset({"of", "as", "for"})
 OBJECT_CONTENT_VERBS = lexicon.derived_set(
     "object content verbs",
     lambda: OBJECT_SPEECH_VERBS.get() | COMMISSIVE_VERBS.get() | DIRECTIVE_VERBS.get() | {"call"},
@@ -268,6 +279,102 @@ def _parenthetical_content(doc: Doc, verb: Token) -> Span | None:
     return max(parts, key=lambda p: p.end_char - p.start_char) if parts else None
 
 
+@dataclass(frozen=True, slots=True)
+class _Stances:
+    """The stance word lists of the current lexicon, fetched once per article."""
+
+    clause: frozenset[str]
+    intent: frozenset[str]
+    object: frozenset[str]
+    adjectives: frozenset[str]
+
+    @classmethod
+    def current(cls) -> _Stances:
+        return cls(
+            STANCE_CLAUSE_VERBS.get(),
+            STANCE_INTENT_VERBS.get(),
+            STANCE_OBJECT_VERBS.get(),
+            STANCE_ADJECTIVES.get(),
+        )
+
+    def verb(self, lemma: str) -> bool:
+        return lemma in self.clause or lemma in self.intent or lemma in self.object
+
+
+def _stance_content(doc: Doc, verb: Token, lemma: str, stances: _Stances) -> Span | None:
+    """What a verb of thought, intent or stance reports its subject holds: its finite clause
+    ("believes the bill will pass"), its to-infinitive ("declined to endorse him") or its
+    object ("endorsed the governor"), in that order of preference."""
+    if lemma in stances.clause:
+        clause = next(
+            (c for c in verb.children if c.dep_ in REPORTED_CLAUSE_DEPS and _finite_clause(c)),
+            None,
+        )
+        if clause is not None:
+            return _content_span(doc, _clause_tokens(clause))
+    if lemma in stances.intent:
+        act = next(
+            (
+                c
+                for c in verb.children
+                if c.pos_ in {"VERB", "AUX"}
+                and (c.dep_ == "xcomp" or (c.dep_ == "ccomp" and c.i > verb.i))
+                and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children)
+            ),
+            None,
+        )
+        if act is not None:
+            return _content_span(
+                doc,
+                [
+                    t
+                    for t in act.subtree
+                    if not (t.head is act and t.dep_ == "aux" and t.lower_ == "to")
+                ],
+            )
+    if lemma in stances.object:
+        return _stance_object(doc, verb)
+    return None
+
+
+def _stance_object(doc: Doc, verb: Token) -> Span | None:
+    """ "endorsed the governor", "accused him of lying": the object with the complement that
+    says what of it."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return None
+    if obj.lemma_.lower() in NOT_SAID_OBJECTS or obj.ent_type_ in COUNT_ENTS:
+        return None
+    medium = _medium_tokens(obj)
+    tokens = [t for t in obj.subtree if t.i not in medium]
+    complement = next(
+        (
+            c
+            for c in verb.children
+            if c.i > obj.i
+            and (c.dep_ == "prep" and c.lower_ in OBJECT_COMPLEMENT_PREPS or c.dep_ == "oprd")
+        ),
+        None,
+    )
+    if complement is not None:
+        tokens.extend(complement.subtree)
+    elif obj.pos_ == "PRON":
+        return None  # "endorsed him": too little to say what
+    return _content_span(doc, tokens)
+
+
+def _stance_adjective(doc: Doc, adjective: Token) -> Span | None:
+    """ "is confident that the bill will pass": the clause of an adjective of belief after a
+    copula (the parser hangs it on the adjective or on the copula)."""
+    if adjective.dep_ != "acomp":
+        return None
+    for holder in (adjective, adjective.head):
+        for c in holder.children:
+            if c.dep_ in REPORTED_CLAUSE_DEPS and c.i > adjective.i and _finite_clause(c):
+                return _content_span(doc, _clause_tokens(c))
+    return None
+
+
 def _quoted_share(span: Span, direct: Intervals) -> float:
     covered = direct.covered(span.start_char, span.end_char)
     return covered / max(1, span.end_char - span.start_char)
@@ -287,11 +394,13 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
     # A subjectless verb the parser hung inside a reported clause speaks for the reporting
     # verb's subject: its token index -> that reporting verb.
     speaks_for: dict[int, Token] = {}
+    stances = _Stances.current()
     for token in doc:
         if in_quote(token.idx):
             continue
         content: Span | None = None
         cue = token
+        stance = False
         if token.pos_ == "VERB" and token.lemma_.lower() in REPORTING_VERBS:
             clauses = [
                 c for c in token.children if c.dep_ in REPORTED_CLAUSE_DEPS and _finite_clause(c)
@@ -309,6 +418,12 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
         elif token.pos_ == "VERB" and token.lemma_.lower() in OBJECT_CONTENT_VERBS:
             content = _object_content(doc, token)
             cue = speaks_for.get(token.i, token)
+        elif token.pos_ == "VERB" and stances.verb(token.lemma_.lower()):
+            content = _stance_content(doc, token, token.lemma_.lower(), stances)
+            stance = True
+        elif token.pos_ == "ADJ" and token.lower_ in stances.adjectives:
+            content = _stance_adjective(doc, token)
+            cue, stance = token.head, True
         elif is_according_to(token):
             clause = token.head
             if clause.pos_ not in {"VERB", "AUX"} or clause.lemma_.lower() in REPORTING_VERBS:
@@ -349,6 +464,18 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
                 cue=cue_text(token),
                 confidence=confidence * 0.9,
                 cue_span=cue_span(token),
+                stance=stance,
             )
         )
-    return found
+    return _without_nested_stances(found)
+
+
+def _without_nested_stances(found: list[Quote]) -> list[Quote]:
+    """A stance whose cue lies inside reported words ("said Norway is seeking a settlement") is
+    part of what the speaker said, not a second source's position."""
+    said = [(q.start, q.end) for q in found if not q.stance]
+    return [
+        q
+        for q in found
+        if not (q.stance and q.cue_span and any(s <= q.cue_span[0] < e for s, e in said))
+    ]
