@@ -50,6 +50,12 @@ DIRECTIVE_VERBS = lexicon.where_set("speech_verbs", "directive")
 STANCE_CLAUSE_VERBS = lexicon.where_set("stance_verbs", "clause")
 STANCE_INTENT_VERBS = lexicon.where_set("stance_verbs", "intent")
 STANCE_OBJECT_VERBS = lexicon.where_set("stance_verbs", "object")
+#: "spoke about the border", "voted against the bill": "verb preposition" pairs whose object is
+#: what the stance is about (stance_verb_preps.tsv).
+STANCE_VERB_PREPS = lexicon.derived_set(
+    "stance verb prepositions",
+    lambda: (f"{verb} {prep}" for verb, prep in lexicon.table("stance_verb_preps")),
+)
 #: "is confident that the bill will pass": adjectives whose clause is what their subject holds.
 STANCE_ADJECTIVES = lexicon.word_set("stance_adjectives")
 #: Prepositions that complete a stance verb's object: "accused him of lying", "described it as".
@@ -287,6 +293,8 @@ class _Stances:
     intent: frozenset[str]
     object: frozenset[str]
     adjectives: frozenset[str]
+    preps: frozenset[str]
+    prep_verbs: frozenset[str]
 
     @classmethod
     def current(cls) -> _Stances:
@@ -295,10 +303,27 @@ class _Stances:
             STANCE_INTENT_VERBS.get(),
             STANCE_OBJECT_VERBS.get(),
             STANCE_ADJECTIVES.get(),
+            preps := STANCE_VERB_PREPS.get(),
+            frozenset(pair.split()[0] for pair in preps),
         )
 
     def verb(self, lemma: str) -> bool:
-        return lemma in self.clause or lemma in self.intent or lemma in self.object
+        return (
+            lemma in self.clause
+            or lemma in self.intent
+            or lemma in self.object
+            or lemma in self.prep_verbs
+        )
+
+    def about(self, doc: Doc, verb: Token, lemma: str) -> Span | None:
+        """ "spoke about the border": the object of the verb's preposition of stance."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.i < verb.i or f"{lemma} {prep.lower_}" not in self.preps:
+                continue
+            obj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+            if obj is not None:
+                return _content_span(doc, list(obj.subtree))
+        return None
 
 
 def _stance_content(doc: Doc, verb: Token, lemma: str, stances: _Stances) -> Span | None:
@@ -414,12 +439,17 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
             else:
                 content = _object_content(doc, token) or _parenthetical_content(doc, token)
             if content is None:
+                content = stances.about(doc, token, token.lemma_.lower())
+                stance = True
+            if content is None:
                 continue
         elif token.pos_ == "VERB" and token.lemma_.lower() in OBJECT_CONTENT_VERBS:
             content = _object_content(doc, token)
             cue = speaks_for.get(token.i, token)
         elif token.pos_ == "VERB" and stances.verb(token.lemma_.lower()):
             content = _stance_content(doc, token, token.lemma_.lower(), stances)
+            if content is None:
+                content = stances.about(doc, token, token.lemma_.lower())
             stance = True
         elif token.pos_ == "ADJ" and token.lower_ in stances.adjectives:
             content = _stance_adjective(doc, token)
