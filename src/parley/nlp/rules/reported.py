@@ -14,13 +14,15 @@ from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
 from parley.nlp.deps import COUNT_ENTS, FINITE_SUBJECT_DEPS, REPORTED_CLAUSE_DEPS
-from parley.nlp.rules.actors import ORG_WORDS, TITLE_NOUNS, ActorIndex
+from parley.nlp.rules.actors import ORG_WORDS, TITLE_NOUNS, ActorIndex, ActorRecord
 from parley.nlp.rules.speech import (
     REPORTING_VERBS,
     SpeakerResolver,
     cue_span,
     cue_text,
     is_according_to,
+    is_document,
+    mention_span,
     speaker_mention,
     speaker_token,
 )
@@ -400,6 +402,24 @@ def _stance_adjective(doc: Doc, adjective: Token) -> Span | None:
     return None
 
 
+def _document_source(doc: Doc, actors: ActorIndex, who: Token) -> ActorRecord | None:
+    """ "The poll found that ...", "according to the report": a document nobody is said to
+    have written is its own source, named by the article's description of it. It has no
+    country: it is no party to events."""
+    start, end = mention_span(who)
+    phrase = doc.char_span(start, end)
+    if phrase is None or not any(t.is_alpha for t in phrase):
+        return None
+    text = phrase.text.strip()
+    name = text[0].lower() + text[1:] if text[:2] in {"A ", "An", "Th"} else text
+    record = actors.find(name)
+    if record is None:
+        record = actors.add(name, "organization", country=None)
+        record.country = None
+    record.add_mention(start, end, text)
+    return record
+
+
 def _quoted_share(span: Span, direct: Intervals) -> float:
     covered = direct.covered(span.start_char, span.end_char)
     return covered / max(1, span.end_char - span.start_char)
@@ -480,6 +500,8 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
         if who is None:
             continue
         record, confidence = resolver.resolve(who)
+        if record is None and is_document(who):
+            record, confidence = _document_source(doc, actors, who), 0.6
         if record is None:
             continue
         seen.add(key)
