@@ -500,7 +500,9 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
         if who is None:
             continue
         record, confidence = resolver.resolve(who)
-        if record is None and is_document(who):
+        if record is None and is_document(who) and not is_according_to(token):
+            # "the poll found that ...", not "according to the summary": a text the article
+            # reads from is no source a reader would name.
             record, confidence = _document_source(doc, actors, who), 0.6
         if record is None:
             continue
