@@ -356,7 +356,7 @@ def _stance_content(doc: Doc, verb: Token, lemma: str, stances: _Stances) -> Spa
                 [
                     t
                     for t in act.subtree
-                    if not (t.head is act and t.dep_ == "aux" and t.lower_ == "to")
+                    if not (t.head.i == act.i and t.dep_ == "aux" and t.lower_ == "to")
                 ],
             )
     if lemma in stances.object:
@@ -525,11 +525,11 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
 
 
 def _without_nested_stances(found: list[Quote]) -> list[Quote]:
-    """A stance whose cue lies inside reported words ("said Norway is seeking a settlement") is
-    part of what the speaker said, not a second source's position."""
-    said = [(q.start, q.end) for q in found if not q.stance]
+    """A stance whose cue lies inside reported words or another stance ("said Norway is seeking
+    a settlement", "declined to endorse the plan") is part of that, not a second position."""
+    spans = [(q.start, q.end) for q in found]
     return [
         q
         for q in found
-        if not (q.stance and q.cue_span and any(s <= q.cue_span[0] < e for s, e in said))
+        if not (q.stance and q.cue_span and any(s <= q.cue_span[0] < e for s, e in spans))
     ]
