@@ -46,6 +46,12 @@ def stances(text: str) -> list[tuple[str | None, str, bool]]:
             id="stance-through-preposition",
         ),
         pytest.param(
+            "Mayor Tomas Berg's support for the harbour toll surprised the council.",
+            "Tomas Berg",
+            "the harbour toll",
+            id="stance-noun-with-owner",
+        ),
+        pytest.param(
             "Governor Ana Ruiz is confident that the new bridge will open in May.",
             "Ana Ruiz",
             "the new bridge will open in May",

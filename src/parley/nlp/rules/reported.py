@@ -58,6 +58,11 @@ STANCE_VERB_PREPS = lexicon.derived_set(
     "stance verb prepositions",
     lambda: (f"{verb} {prep}" for verb, prep in lexicon.table("stance_verb_preps")),
 )
+#: "the senator's support for the bill", "his decision to withdraw": nouns of stance whose owner
+#: holds what follows them (stance_nouns.txt).
+STANCE_NOUNS = lexicon.word_set("stance_nouns")
+#: Prepositions after a noun of stance that say what it is about: "support for", "criticism of".
+NOUN_ABOUT_PREPS = frozenset({"for", "of", "on", "about", "against", "to", "with"})
 #: "is confident that the bill will pass": adjectives whose clause is what their subject holds.
 STANCE_ADJECTIVES = lexicon.word_set("stance_adjectives")
 #: Prepositions that complete a stance verb's object: "accused him of lying", "described it as".
@@ -297,6 +302,7 @@ class _Stances:
     adjectives: frozenset[str]
     preps: frozenset[str]
     prep_verbs: frozenset[str]
+    nouns: frozenset[str]
 
     @classmethod
     def current(cls) -> _Stances:
@@ -307,6 +313,7 @@ class _Stances:
             STANCE_ADJECTIVES.get(),
             preps := STANCE_VERB_PREPS.get(),
             frozenset(pair.split()[0] for pair in preps),
+            STANCE_NOUNS.get(),
         )
 
     def verb(self, lemma: str) -> bool:
@@ -390,6 +397,33 @@ def _stance_object(doc: Doc, verb: Token) -> Span | None:
     return _content_span(doc, tokens)
 
 
+def _stance_noun(doc: Doc, noun: Token) -> Span | None:
+    """ "the senator's support for the bill", "his decision to withdraw", "her view that taxes
+    must fall": what follows a noun of stance that has an owner."""
+    if not any(c.dep_ == "poss" for c in noun.children):
+        return None
+    for c in noun.children:
+        if c.i < noun.i:
+            continue
+        if c.dep_ in {"acl", "ccomp"} and c.pos_ in {"VERB", "AUX"}:
+            if _finite_clause(c):
+                return _content_span(doc, _clause_tokens(c))
+            if any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children):
+                return _content_span(
+                    doc,
+                    [
+                        t
+                        for t in c.subtree
+                        if not (t.head.i == c.i and t.dep_ == "aux" and t.lower_ == "to")
+                    ],
+                )
+        if c.dep_ == "prep" and c.lower_ in NOUN_ABOUT_PREPS:
+            obj = next((o for o in c.children if o.dep_ in {"pobj", "pcomp"}), None)
+            if obj is not None:
+                return _content_span(doc, list(obj.subtree))
+    return None
+
+
 def _stance_adjective(doc: Doc, adjective: Token) -> Span | None:
     """ "is confident that the bill will pass": the clause of an adjective of belief after a
     copula (the parser hangs it on the adjective or on the copula)."""
@@ -471,6 +505,8 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
             if content is None:
                 content = stances.about(doc, token, token.lemma_.lower())
             stance = True
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in stances.nouns:
+            content, stance = _stance_noun(doc, token), True
         elif token.pos_ == "ADJ" and token.lower_ in stances.adjectives:
             content = _stance_adjective(doc, token)
             cue, stance = token.head, True
