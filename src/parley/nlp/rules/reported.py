@@ -30,6 +30,9 @@ from parley.quotemarks import Intervals
 from parley.types import Quote, SpeakerRef
 
 MIN_CONTENT_TOKENS = 3
+#: Parts of speech a cue can have ("said", "her support for", "confident that"); "according"
+#: is tested by its word.
+CUE_POS = frozenset({"VERB", "NOUN", "ADJ"})
 CLOSING_MARKS = frozenset({"”", '"', "’", "'", "»"})
 # The verbs below are columns of parley/data/lexicon/speech_verbs.tsv.
 #: Verbs whose noun-phrase object is what was said: "the ministers denounced the memorandum
@@ -474,13 +477,18 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
     # verb's subject: its token index -> that reporting verb.
     speaks_for: dict[int, Token] = {}
     stances = _Stances.current()
+    reporting, object_verbs = REPORTING_VERBS.get(), OBJECT_CONTENT_VERBS.get()
     for token in doc:
+        pos = token.pos_
+        if pos not in CUE_POS and token.lower_ != "according":
+            continue
         if in_quote(token.idx):
             continue
+        lemma = token.lemma_.lower()
         content: Span | None = None
         cue = token
         stance = False
-        if token.pos_ == "VERB" and token.lemma_.lower() in REPORTING_VERBS:
+        if pos == "VERB" and lemma in reporting:
             clauses = [
                 c for c in token.children if c.dep_ in REPORTED_CLAUSE_DEPS and _finite_clause(c)
             ]
@@ -493,21 +501,21 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
             else:
                 content = _object_content(doc, token) or _parenthetical_content(doc, token)
             if content is None:
-                content = stances.about(doc, token, token.lemma_.lower())
+                content = stances.about(doc, token, lemma)
                 stance = True
             if content is None:
                 continue
-        elif token.pos_ == "VERB" and token.lemma_.lower() in OBJECT_CONTENT_VERBS:
+        elif pos == "VERB" and lemma in object_verbs:
             content = _object_content(doc, token)
             cue = speaks_for.get(token.i, token)
-        elif token.pos_ == "VERB" and stances.verb(token.lemma_.lower()):
-            content = _stance_content(doc, token, token.lemma_.lower(), stances)
+        elif pos == "VERB" and stances.verb(lemma):
+            content = _stance_content(doc, token, lemma, stances)
             if content is None:
-                content = stances.about(doc, token, token.lemma_.lower())
+                content = stances.about(doc, token, lemma)
             stance = True
-        elif token.pos_ == "NOUN" and token.lemma_.lower() in stances.nouns:
+        elif pos == "NOUN" and lemma in stances.nouns:
             content, stance = _stance_noun(doc, token), True
-        elif token.pos_ == "ADJ" and token.lower_ in stances.adjectives:
+        elif pos == "ADJ" and token.lower_ in stances.adjectives:
             content = _stance_adjective(doc, token)
             cue, stance = token.head, True
         elif is_according_to(token):
