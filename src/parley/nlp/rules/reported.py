@@ -21,7 +21,6 @@ from parley.nlp.rules.speech import (
     cue_span,
     cue_text,
     is_according_to,
-    is_document,
     mention_span,
     speaker_mention,
     speaker_token,
@@ -66,6 +65,9 @@ STANCE_VERB_PREPS = lexicon.derived_set(
 STANCE_NOUNS = lexicon.word_set("stance_nouns")
 #: Prepositions after a noun of stance that say what it is about: "support for", "criticism of".
 NOUN_ABOUT_PREPS = frozenset({"for", "of", "on", "about", "against", "to", "with"})
+#: "the poll found that ...": documents of findings that are their own source when nobody is
+#: said to have written them (finding_documents.txt).
+FINDING_DOCUMENTS = lexicon.word_set("finding_documents")
 #: "is confident that the bill will pass": adjectives whose clause is what their subject holds.
 STANCE_ADJECTIVES = lexicon.word_set("stance_adjectives")
 #: Prepositions that complete a stance verb's object: "accused him of lying", "described it as".
@@ -440,8 +442,8 @@ def _stance_adjective(doc: Doc, adjective: Token) -> Span | None:
 
 
 def _document_source(doc: Doc, actors: ActorIndex, who: Token) -> ActorRecord | None:
-    """ "The poll found that ...", "according to the report": a document nobody is said to
-    have written is its own source, named by the article's description of it. It has no
+    """ "The poll found that ...", "the report shows ...": a document of findings nobody is said
+    to have written is its own source, named by the article's description of it. It has no
     country: it is no party to events."""
     start, end = mention_span(who)
     phrase = doc.char_span(start, end)
@@ -478,6 +480,7 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
     speaks_for: dict[int, Token] = {}
     stances = _Stances.current()
     reporting, object_verbs = REPORTING_VERBS.get(), OBJECT_CONTENT_VERBS.get()
+    findings = FINDING_DOCUMENTS.get()
     for token in doc:
         pos = token.pos_
         if pos not in CUE_POS and token.lower_ != "according":
@@ -544,7 +547,7 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
         if who is None:
             continue
         record, confidence = resolver.resolve(who)
-        if record is None and is_document(who) and not is_according_to(token):
+        if record is None and who.lemma_.lower() in findings and not is_according_to(token):
             # "the poll found that ...", not "according to the summary": a text the article
             # reads from is no source a reader would name.
             record, confidence = _document_source(doc, actors, who), 0.6
