@@ -116,6 +116,10 @@ class Quote:
     confidence: float = 0.0
     #: ``(start, end)`` of the cue's words ("said", "according to"), or None without a cue.
     cue_span: tuple[int, int] | None = None
+    #: True when the cue reports what the speaker thinks, wants or stands for rather than words
+    #: ("believes the bill will pass", "declined to endorse him", "endorsed the governor"):
+    #: a reported stance, kind ``indirect``. Keep quotes with ``stance`` False for speech only.
+    stance: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -135,6 +139,7 @@ class Quote:
             ),
             "cue": self.cue,
             "cue_span": list(self.cue_span) if self.cue_span else None,
+            "stance": self.stance,
             "confidence": round(self.confidence, 3),
         }
 
@@ -156,6 +161,7 @@ class Quote:
             cue=d.get("cue"),
             confidence=float(d.get("confidence") or 0.0),
             cue_span=_span(d.get("cue_span")),
+            stance=bool(d.get("stance", False)),
         )
 
 

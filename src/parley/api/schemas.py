@@ -137,6 +137,8 @@ class QuoteOut(OutModel):
     confidence: float = 0.0
     #: [start, end] of the cue's words.
     cue_span: tuple[int, int] | None = None
+    #: A reported stance (belief, intent, support) rather than reported words.
+    stance: bool = False
 
 
 class DateOut(OutModel):

@@ -124,6 +124,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("speaker_mention", _SPAN),
             ("cue", pa.string()),
             ("cue_span", _SPAN),
+            ("stance", pa.bool_()),
             ("confidence", pa.float64()),
         ]
     ),
@@ -366,6 +367,7 @@ def _quote_row(doc_id: Any, i: int, q: Mapping[str, Any]) -> dict[str, Any]:
         "speaker_mention": _span_row(speaker.get("mention")),
         "cue": q.get("cue"),
         "cue_span": _span_row(q.get("cue_span")),
+        "stance": bool(q.get("stance", False)),
         "confidence": q.get("confidence"),
     }
 

@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
 #: Constraint names that Alembic batch mode can recreate on SQLite (STYLE.md §5).
@@ -133,6 +134,8 @@ quote_sources = Table(
     Column("speaker_mention_end", Integer),
     Column("cue_start", Integer),
     Column("cue_end", Integer),
+    # Quote.stance: the cue reports a belief, intent or stance, not words.
+    Column("stance", Boolean, nullable=False, server_default=false()),
     Column("published", Date),
     Column("changes", JSON),  # words removed/added against the quote's reference wording
     Index("ix_quote_sources_quote_id", "quote_id"),

@@ -449,6 +449,7 @@ class ArticleWriter:
                     "speaker_mention_end": mention[1] if mention else None,
                     "cue_start": quote.cue_span[0] if quote.cue_span else None,
                     "cue_end": quote.cue_span[1] if quote.cue_span else None,
+                    "stance": quote.stance,
                     "published": article.published,
                     "changes": None,
                 }
@@ -456,7 +457,12 @@ class ArticleWriter:
             touched.add(canonical)
         if new_quotes:
             conn.execute(self._insert_quote, new_quotes)
-        conn.execute(s.quote_sources.insert(), _without_empty(sources, _SPAN_COLUMNS))
+        sources = _without_empty(sources, _SPAN_COLUMNS)
+        if not any(row["stance"] for row in sources):
+            # No stance in this batch: leave the column to its default (false), so a store not
+            # yet upgraded to it (migration 0010) still takes the rows.
+            sources = [{k: v for k, v in row.items() if k != "stance"} for row in sources]
+        conn.execute(s.quote_sources.insert(), sources)
         self._refresh_quotes(conn, sorted(touched))
 
     def _refresh_quotes(self, conn: Connection, quote_ids: list[str]) -> None:

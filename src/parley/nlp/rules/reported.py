@@ -8,17 +8,20 @@ quotation rules (it is the same speech, already extracted with its marks).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
 from parley.nlp.deps import COUNT_ENTS, FINITE_SUBJECT_DEPS, REPORTED_CLAUSE_DEPS
-from parley.nlp.rules.actors import ORG_WORDS, TITLE_NOUNS, ActorIndex
+from parley.nlp.rules.actors import ORG_WORDS, TITLE_NOUNS, ActorIndex, ActorRecord
 from parley.nlp.rules.speech import (
     REPORTING_VERBS,
     SpeakerResolver,
     cue_span,
     cue_text,
     is_according_to,
+    mention_span,
     speaker_mention,
     speaker_token,
 )
@@ -26,6 +29,9 @@ from parley.quotemarks import Intervals
 from parley.types import Quote, SpeakerRef
 
 MIN_CONTENT_TOKENS = 3
+#: Parts of speech a cue can have ("said", "her support for", "confident that"); "according"
+#: is tested by its word.
+CUE_POS = frozenset({"VERB", "NOUN", "ADJ"})
 CLOSING_MARKS = frozenset({"”", '"', "’", "'", "»"})
 # The verbs below are columns of parley/data/lexicon/speech_verbs.tsv.
 #: Verbs whose noun-phrase object is what was said: "the ministers denounced the memorandum
@@ -43,6 +49,29 @@ MEDIUM_NOUNS = lexicon.word_set("medium_nouns")
 #: should halt its drilling.
 DIRECTIVE_VERBS = lexicon.where_set("speech_verbs", "directive")
 #: Every verb whose object, rather than a clause, carries what was said (see _object_content).
+#: Verbs of thought, intent and stance (stance_verbs.tsv): "believes the bill will pass",
+#: "declined to endorse him", "the union endorsed the governor".
+STANCE_CLAUSE_VERBS = lexicon.where_set("stance_verbs", "clause")
+STANCE_INTENT_VERBS = lexicon.where_set("stance_verbs", "intent")
+STANCE_OBJECT_VERBS = lexicon.where_set("stance_verbs", "object")
+#: "spoke about the border", "voted against the bill": "verb preposition" pairs whose object is
+#: what the stance is about (stance_verb_preps.tsv).
+STANCE_VERB_PREPS = lexicon.derived_set(
+    "stance verb prepositions",
+    lambda: (f"{verb} {prep}" for verb, prep in lexicon.table("stance_verb_preps")),
+)
+#: "the senator's support for the bill", "his decision to withdraw": nouns of stance whose owner
+#: holds what follows them (stance_nouns.txt).
+STANCE_NOUNS = lexicon.word_set("stance_nouns")
+#: Prepositions after a noun of stance that say what it is about: "support for", "criticism of".
+NOUN_ABOUT_PREPS = frozenset({"for", "of", "on", "about", "against", "to", "with"})
+#: "the poll found that ...": documents of findings that are their own source when nobody is
+#: said to have written them (finding_documents.txt).
+FINDING_DOCUMENTS = lexicon.word_set("finding_documents")
+#: "is confident that the bill will pass": adjectives whose clause is what their subject holds.
+STANCE_ADJECTIVES = lexicon.word_set("stance_adjectives")
+#: Prepositions that complete a stance verb's object: "accused him of lying", "described it as".
+OBJECT_COMPLEMENT_PREPS = frozenset({"of", "as", "for"})
 OBJECT_CONTENT_VERBS = lexicon.derived_set(
     "object content verbs",
     lambda: OBJECT_SPEECH_VERBS.get() | COMMISSIVE_VERBS.get() | DIRECTIVE_VERBS.get() | {"call"},
@@ -268,6 +297,168 @@ def _parenthetical_content(doc: Doc, verb: Token) -> Span | None:
     return max(parts, key=lambda p: p.end_char - p.start_char) if parts else None
 
 
+@dataclass(frozen=True, slots=True)
+class _Stances:
+    """The stance word lists of the current lexicon, fetched once per article."""
+
+    clause: frozenset[str]
+    intent: frozenset[str]
+    object: frozenset[str]
+    adjectives: frozenset[str]
+    preps: frozenset[str]
+    prep_verbs: frozenset[str]
+    nouns: frozenset[str]
+
+    @classmethod
+    def current(cls) -> _Stances:
+        return cls(
+            STANCE_CLAUSE_VERBS.get(),
+            STANCE_INTENT_VERBS.get(),
+            STANCE_OBJECT_VERBS.get(),
+            STANCE_ADJECTIVES.get(),
+            preps := STANCE_VERB_PREPS.get(),
+            frozenset(pair.split()[0] for pair in preps),
+            STANCE_NOUNS.get(),
+        )
+
+    def verb(self, lemma: str) -> bool:
+        return (
+            lemma in self.clause
+            or lemma in self.intent
+            or lemma in self.object
+            or lemma in self.prep_verbs
+        )
+
+    def about(self, doc: Doc, verb: Token, lemma: str) -> Span | None:
+        """ "spoke about the border": the object of the verb's preposition of stance."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.i < verb.i or f"{lemma} {prep.lower_}" not in self.preps:
+                continue
+            obj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+            if obj is not None:
+                return _content_span(doc, list(obj.subtree))
+        return None
+
+
+def _stance_content(doc: Doc, verb: Token, lemma: str, stances: _Stances) -> Span | None:
+    """What a verb of thought, intent or stance reports its subject holds: its finite clause
+    ("believes the bill will pass"), its to-infinitive ("declined to endorse him") or its
+    object ("endorsed the governor"), in that order of preference."""
+    if lemma in stances.clause:
+        clause = next(
+            (c for c in verb.children if c.dep_ in REPORTED_CLAUSE_DEPS and _finite_clause(c)),
+            None,
+        )
+        if clause is not None:
+            return _content_span(doc, _clause_tokens(clause))
+    if lemma in stances.intent:
+        act = next(
+            (
+                c
+                for c in verb.children
+                if c.pos_ in {"VERB", "AUX"}
+                and (c.dep_ == "xcomp" or (c.dep_ == "ccomp" and c.i > verb.i))
+                and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children)
+            ),
+            None,
+        )
+        if act is not None:
+            return _content_span(
+                doc,
+                [
+                    t
+                    for t in act.subtree
+                    if not (t.head.i == act.i and t.dep_ == "aux" and t.lower_ == "to")
+                ],
+            )
+    if lemma in stances.object:
+        return _stance_object(doc, verb)
+    return None
+
+
+def _stance_object(doc: Doc, verb: Token) -> Span | None:
+    """ "endorsed the governor", "accused him of lying": the object with the complement that
+    says what of it."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return None
+    if obj.lemma_.lower() in NOT_SAID_OBJECTS or obj.ent_type_ in COUNT_ENTS:
+        return None
+    medium = _medium_tokens(obj)
+    tokens = [t for t in obj.subtree if t.i not in medium]
+    complement = next(
+        (
+            c
+            for c in verb.children
+            if c.i > obj.i
+            and (c.dep_ == "prep" and c.lower_ in OBJECT_COMPLEMENT_PREPS or c.dep_ == "oprd")
+        ),
+        None,
+    )
+    if complement is not None:
+        tokens.extend(complement.subtree)
+    elif obj.pos_ == "PRON":
+        return None  # "endorsed him": too little to say what
+    return _content_span(doc, tokens)
+
+
+def _stance_noun(doc: Doc, noun: Token) -> Span | None:
+    """ "the senator's support for the bill", "his decision to withdraw", "her view that taxes
+    must fall": what follows a noun of stance that has an owner."""
+    if not any(c.dep_ == "poss" for c in noun.children):
+        return None
+    for c in noun.children:
+        if c.i < noun.i:
+            continue
+        if c.dep_ in {"acl", "ccomp"} and c.pos_ in {"VERB", "AUX"}:
+            if _finite_clause(c):
+                return _content_span(doc, _clause_tokens(c))
+            if any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children):
+                return _content_span(
+                    doc,
+                    [
+                        t
+                        for t in c.subtree
+                        if not (t.head.i == c.i and t.dep_ == "aux" and t.lower_ == "to")
+                    ],
+                )
+        if c.dep_ == "prep" and c.lower_ in NOUN_ABOUT_PREPS:
+            obj = next((o for o in c.children if o.dep_ in {"pobj", "pcomp"}), None)
+            if obj is not None:
+                return _content_span(doc, list(obj.subtree))
+    return None
+
+
+def _stance_adjective(doc: Doc, adjective: Token) -> Span | None:
+    """ "is confident that the bill will pass": the clause of an adjective of belief after a
+    copula (the parser hangs it on the adjective or on the copula)."""
+    if adjective.dep_ != "acomp":
+        return None
+    for holder in (adjective, adjective.head):
+        for c in holder.children:
+            if c.dep_ in REPORTED_CLAUSE_DEPS and c.i > adjective.i and _finite_clause(c):
+                return _content_span(doc, _clause_tokens(c))
+    return None
+
+
+def _document_source(doc: Doc, actors: ActorIndex, who: Token) -> ActorRecord | None:
+    """ "The poll found that ...", "the report shows ...": a document of findings nobody is said
+    to have written is its own source, named by the article's description of it. It has no
+    country: it is no party to events."""
+    start, end = mention_span(who)
+    phrase = doc.char_span(start, end)
+    if phrase is None or not any(t.is_alpha for t in phrase):
+        return None
+    text = phrase.text.strip()
+    name = text[0].lower() + text[1:] if text[:2] in {"A ", "An", "Th"} else text
+    record = actors.find(name)
+    if record is None:
+        record = actors.add(name, "organization", country=None)
+        record.country = None
+    record.add_mention(start, end, text)
+    return record
+
+
 def _quoted_share(span: Span, direct: Intervals) -> float:
     covered = direct.covered(span.start_char, span.end_char)
     return covered / max(1, span.end_char - span.start_char)
@@ -287,12 +478,20 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
     # A subjectless verb the parser hung inside a reported clause speaks for the reporting
     # verb's subject: its token index -> that reporting verb.
     speaks_for: dict[int, Token] = {}
+    stances = _Stances.current()
+    reporting, object_verbs = REPORTING_VERBS.get(), OBJECT_CONTENT_VERBS.get()
+    findings = FINDING_DOCUMENTS.get()
     for token in doc:
+        pos = token.pos_
+        if pos not in CUE_POS and token.lower_ != "according":
+            continue
         if in_quote(token.idx):
             continue
+        lemma = token.lemma_.lower()
         content: Span | None = None
         cue = token
-        if token.pos_ == "VERB" and token.lemma_.lower() in REPORTING_VERBS:
+        stance = False
+        if pos == "VERB" and lemma in reporting:
             clauses = [
                 c for c in token.children if c.dep_ in REPORTED_CLAUSE_DEPS and _finite_clause(c)
             ]
@@ -305,10 +504,23 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
             else:
                 content = _object_content(doc, token) or _parenthetical_content(doc, token)
             if content is None:
+                content = stances.about(doc, token, lemma)
+                stance = True
+            if content is None:
                 continue
-        elif token.pos_ == "VERB" and token.lemma_.lower() in OBJECT_CONTENT_VERBS:
+        elif pos == "VERB" and lemma in object_verbs:
             content = _object_content(doc, token)
             cue = speaks_for.get(token.i, token)
+        elif pos == "VERB" and stances.verb(lemma):
+            content = _stance_content(doc, token, lemma, stances)
+            if content is None:
+                content = stances.about(doc, token, lemma)
+            stance = True
+        elif pos == "NOUN" and lemma in stances.nouns:
+            content, stance = _stance_noun(doc, token), True
+        elif pos == "ADJ" and token.lower_ in stances.adjectives:
+            content = _stance_adjective(doc, token)
+            cue, stance = token.head, True
         elif is_according_to(token):
             clause = token.head
             if clause.pos_ not in {"VERB", "AUX"} or clause.lemma_.lower() in REPORTING_VERBS:
@@ -335,6 +547,10 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
         if who is None:
             continue
         record, confidence = resolver.resolve(who)
+        if record is None and who.lemma_.lower() in findings and not is_according_to(token):
+            # "the poll found that ...", not "according to the summary": a text the article
+            # reads from is no source a reader would name.
+            record, confidence = _document_source(doc, actors, who), 0.6
         if record is None:
             continue
         seen.add(key)
@@ -349,6 +565,18 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
                 cue=cue_text(token),
                 confidence=confidence * 0.9,
                 cue_span=cue_span(token),
+                stance=stance,
             )
         )
-    return found
+    return _without_nested_stances(found)
+
+
+def _without_nested_stances(found: list[Quote]) -> list[Quote]:
+    """A stance whose cue lies inside reported words or another stance ("said Norway is seeking
+    a settlement", "declined to endorse the plan") is part of that, not a second position."""
+    spans = [(q.start, q.end) for q in found]
+    return [
+        q
+        for q in found
+        if not (q.stance and q.cue_span and any(s <= q.cue_span[0] < e for s, e in spans))
+    ]

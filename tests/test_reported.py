@@ -1,0 +1,94 @@
+"""Reported stances (issue 11): what a source thinks, wants or stands for, marked ``stance``.
+
+Each fixture is a short sentence composed for one behaviour."""
+
+from __future__ import annotations
+
+import pytest
+
+import parley
+
+
+def stances(text: str) -> list[tuple[str | None, str, bool]]:
+    result = parley.analyze(text, published="2025-04-18")
+    return [
+        (q.speaker.name if q.speaker else None, q.text, q.stance)
+        for q in result.quotes
+        if q.kind == "indirect"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        pytest.param(
+            "Senator Maria Lopez believes the harbour bill will pass before winter.",
+            "Maria Lopez",
+            "the harbour bill will pass before winter",
+            id="belief-clause",
+        ),
+        pytest.param(
+            "Governor Ana Ruiz declined to endorse the new harbour plan.",
+            "Ana Ruiz",
+            "endorse the new harbour plan",
+            id="intent-infinitive",
+        ),
+        pytest.param(
+            "The dockworkers' union endorsed Mayor Tomas Berg for a second term.",
+            "dockworkers' union",
+            "Mayor Tomas Berg for a second term",
+            id="stance-object",
+        ),
+        pytest.param(
+            "Mayor Tomas Berg spoke about the closure of the northern bridge.",
+            "Tomas Berg",
+            "the closure of the northern bridge",
+            id="stance-through-preposition",
+        ),
+        pytest.param(
+            "Mayor Tomas Berg's support for the harbour toll surprised the council.",
+            "Tomas Berg",
+            "the harbour toll",
+            id="stance-noun-with-owner",
+        ),
+        pytest.param(
+            "Governor Ana Ruiz is confident that the new bridge will open in May.",
+            "Ana Ruiz",
+            "the new bridge will open in May",
+            id="belief-adjective",
+        ),
+    ],
+)
+def test_stance_is_an_indirect_quote_marked_stance(text: str, speaker: str, content: str) -> None:
+    found = stances(text)
+    assert len(found) == 1
+    name, text_, stance = found[0]
+    assert name is not None and name.endswith(speaker)
+    assert (text_, stance) == (content, True)
+
+
+def test_reported_words_are_not_a_stance() -> None:
+    found = stances("Governor Ana Ruiz said the new bridge will open in May.")
+    assert found == [("Ana Ruiz", "the new bridge will open in May", False)]
+
+
+def test_stance_inside_reported_words_is_part_of_them() -> None:
+    found = stances("Mayor Tomas Berg said the council wants to close the northern bridge.")
+    assert found == [("Tomas Berg", "the council wants to close the northern bridge", False)]
+
+
+def test_a_poll_is_its_own_source_with_no_country() -> None:
+    result = parley.analyze(
+        "The latest harbour poll found that most residents oppose the new toll.",
+        published="2025-04-18",
+    )
+    (quote,) = [q for q in result.quotes if q.kind == "indirect"]
+    assert quote.text == "most residents oppose the new toll"
+    assert quote.speaker is not None
+    actor = next(a for a in result.actors if a.id == quote.speaker.id)
+    assert actor.name == "the latest harbour poll" and actor.country is None
+
+
+def test_according_to_a_document_without_author_gives_no_quote() -> None:
+    found = stances("The harbour will close in May, according to the summary.")
+    assert found == []
