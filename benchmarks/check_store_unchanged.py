@@ -91,7 +91,7 @@ def compare(a: Path, b: Path, *, ignore_origin: bool) -> int:
             only_a = [r for r in (ra or []) if r not in (rb or [])]
             only_b = [r for r in (rb or []) if r not in (ra or [])]
             print(f"differs: {table} ({len(only_a)} row(s) only in A, {len(only_b)} only in B)")
-            for row in (only_a[:2] + only_b[:2]):
+            for row in only_a[:2] + only_b[:2]:
                 print("   ", repr(row)[:300])
     print(f"{differ} of {len(set(da) | set(db_))} tables differ")
     return 1 if differ else 0

@@ -320,7 +320,9 @@ def test_cli_batches_are_bounded_by_characters() -> None:
     from parley.service import _batches
     from parley.types import Article
 
-    items = [(t, Article(text=t, id=str(n))) for n, t in enumerate(["a" * 50, "b" * 50, "c" * 200, "d"])]
+    items = [
+        (t, Article(text=t, id=str(n))) for n, t in enumerate(["a" * 50, "b" * 50, "c" * 200, "d"])
+    ]
     sizes = [[a.id for _, a in b] for b in _batches(items, max_docs=10, max_chars=120)]
     assert sizes == [["0", "1"], ["2"], ["3"]]
     sizes = [[a.id for _, a in b] for b in _batches(items, max_docs=1, max_chars=10_000)]

@@ -74,8 +74,15 @@ def test_durations_show_their_timeml_value_and_deadline() -> None:
     start = text.index("within")
     monday = text.index("on Monday")
     dates = (
-        DateMention("within 30 days", start, start + 14, None, type="DURATION", timex="P30D",
-                    deadline="2025-05-18"),
+        DateMention(
+            "within 30 days",
+            start,
+            start + 14,
+            None,
+            type="DURATION",
+            timex="P30D",
+            deadline="2025-05-18",
+        ),
         DateMention("on Monday", monday, monday + 9, "2025-04-14"),
     )
     res = replace(result(text), dates=dates)

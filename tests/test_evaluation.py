@@ -172,23 +172,16 @@ def test_evaluation_agrees_with_shared_scorer_on_parley_output(
     golds = evaluation.load_golds(gold_dir)
     preds = evaluation.predict(gold_dir, golds)
     assert set(preds) == {g["id"] for g in golds}
-    # The shared scorer predates Quote.stance: it is given reported speech only, and Parley's
-    # own scoring of the full output (stances included) must not differ from it.
-    write_preds(tmp_path, _speech_only(preds))
+    write_preds(tmp_path, preds)
     figures = assert_agree(gold_dir, tmp_path)
     # --run scores the same predictions in memory.
     report, _ = evaluation.evaluate(gold_dir)
     assert report.figures == figures
 
 
-def _speech_only(preds: dict[str, Any]) -> dict[str, Any]:
-    return {
-        key: {**pred, "quotes": [q for q in pred["quotes"] if not q.get("stance")]}
-        for key, pred in preds.items()
-    }
-
-
-def test_evaluation_does_not_score_a_stance_as_reported_speech(tmp_path: Path) -> None:
+def test_evaluation_scores_a_stance_as_reported_speech_like_the_shared_scorer(
+    tmp_path: Path,
+) -> None:
     gold = {
         "id": "g1",
         "quotes": [],
@@ -204,9 +197,13 @@ def test_evaluation_does_not_score_a_stance_as_reported_speech(tmp_path: Path) -
     }
     held = {**said, "id": "q2", "text": "the council will fund it", "stance": True}
     counts, _ = evaluation.score_article(gold, {"quotes": [said, held]})
-    assert (counts.pred_indirect, counts.matched_indirect) == (1, 1)
-    counts, _ = evaluation.score_article(gold, {"quotes": [said, {**held, "stance": False}]})
-    assert counts.pred_indirect == 2
+    assert (counts.pred_indirect, counts.matched_indirect) == (2, 1)
+    gold_dir, pred_dir = tmp_path / "gold", tmp_path / "pred"
+    gold_dir.mkdir()
+    pred_dir.mkdir()
+    (gold_dir / "g1.gold.json").write_text(json.dumps(gold))
+    (pred_dir / "g1.json").write_text(json.dumps({"id": "g1", "quotes": [said, held]}))
+    assert_agree(gold_dir, pred_dir)
 
 
 @pytest.mark.parametrize(

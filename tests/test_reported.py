@@ -92,3 +92,23 @@ def test_a_poll_is_its_own_source_with_no_country() -> None:
 def test_according_to_a_document_without_author_gives_no_quote() -> None:
     found = stances("The harbour will close in May, according to the summary.")
     assert found == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Mayor Tomas Berg issued a short warning to the council.", id="issue-a-warning"
+        ),
+        pytest.param(
+            "Governor Ana Ruiz expressed cautious optimism over the harbour talks.", id="express"
+        ),
+        pytest.param(
+            "Mayor Tomas Berg responded to the council's letter on Monday.", id="respond-to"
+        ),
+    ],
+)
+def test_a_verb_that_only_names_a_speech_act_reports_no_stance(text: str) -> None:
+    # "issued a warning", "expressed optimism", "responded to a letter": the object names the act
+    # or what it answers, not a view the source holds.
+    assert [s for s in stances(text) if s[2]] == []

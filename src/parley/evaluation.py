@@ -256,11 +256,9 @@ def score_article(
         pred, c.missing = {}, 1
     quotes = pred.get("quotes", [])
     pquotes = [q for q in quotes if q.get("kind") != "indirect"]
-    # The gold's ``indirect`` is reported speech (FORMAT.md): a reported stance ("believes",
-    # "endorsed", Quote.stance) is not scored against it.
-    pindirect = [q for q in quotes if q.get("kind") == "indirect" and not q.get("stance")] + list(
-        pred.get("indirect", [])
-    )
+    # A reported stance (Quote.stance) is scored as reported speech, as the shared scorer
+    # scores it: the referee decides what counts, and `parley eval` agrees with it.
+    pindirect = [q for q in quotes if q.get("kind") == "indirect"] + list(pred.get("indirect", []))
 
     gq = gold.get("quotes", [])
     pairs = match(gq, pquotes, QUOTE_THRESHOLD)

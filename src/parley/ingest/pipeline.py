@@ -116,9 +116,7 @@ def default_analyzer(settings: Any = None) -> Analyzer:
     return run
 
 
-def analyze_each(
-    articles: Iterable[Article], analyzer: Analyzer
-) -> Iterator[tuple[Article, Any]]:
+def analyze_each(articles: Iterable[Article], analyzer: Analyzer) -> Iterator[tuple[Article, Any]]:
     """Each article with its result or exception, in order, streaming; never raises.
 
     If the analyzer itself raises mid-way (a component crashing on a batch), the articles it

@@ -39,9 +39,7 @@ def parse_published(value: Any, *, what: str = "published") -> date | None:
     raise IngestError(f"{what} must be an ISO date like 2025-04-18, got {value!r}")
 
 
-def article_from_record(
-    record: Mapping[str, Any], *, published: date | None = None
-) -> Article:
+def article_from_record(record: Mapping[str, Any], *, published: date | None = None) -> Article:
     """An Article from a mapping with ``text`` and optional id, published, title, url, source.
 
     The id policy: the record's own ``id`` when it has one, else the content hash of URL and

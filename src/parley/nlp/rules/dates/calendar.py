@@ -427,8 +427,10 @@ def _takes_effect(span: Span) -> bool:
     """True for the day something takes effect or falls due: "effective Feb. 1", "payable
     Dec. 1" (the adjective heads the date). News announces these ahead of the day."""
     head = span.root.head
-    return head.pos_ == "ADJ" and head.i not in range(span.start, span.end) and (
-        head.lower_ in _EFFECT_ADJECTIVES
+    return (
+        head.pos_ == "ADJ"
+        and head.i not in range(span.start, span.end)
+        and (head.lower_ in _EFFECT_ADJECTIVES)
     )
 
 
