@@ -42,7 +42,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from parley.store import linking
 from parley.store import schema as s
-from parley.types import Actor, ArticleResult, Event
+from parley.types import Actor, Article, ArticleResult, Event, Quote
 
 
 class _Identified(Protocol):
@@ -120,6 +120,29 @@ class _Working:
             (c for c in found if c is not None and c.kind == kind and c.full_name),
             key=lambda c: c.key,
         )
+
+
+def _source_row(article: Article, quote: Quote, canonical: str) -> dict[str, Any]:
+    """The row that records one article's wording of a canonical quote."""
+    mention = quote.speaker.mention if quote.speaker else None
+    cue = quote.cue_span
+    return {
+        "doc_id": article.id,
+        "local_id": quote.id,
+        "quote_id": canonical,
+        "text": quote.text,
+        "start": quote.start,
+        "end": quote.end,
+        "cue": quote.cue,
+        "confidence": round(quote.confidence, 3),
+        "speaker_mention_start": mention[0] if mention else None,
+        "speaker_mention_end": mention[1] if mention else None,
+        "cue_start": cue[0] if cue else None,
+        "cue_end": cue[1] if cue else None,
+        "stance": quote.stance,
+        "published": article.published,
+        "changes": None,
+    }
 
 
 class ArticleWriter:
@@ -434,26 +457,7 @@ class ArticleWriter:
                             "altered": False,
                         }
                     )
-            mention = quote.speaker.mention if quote.speaker else None
-            sources.append(
-                {
-                    "doc_id": article.id,
-                    "local_id": quote.id,
-                    "quote_id": canonical,
-                    "text": quote.text,
-                    "start": quote.start,
-                    "end": quote.end,
-                    "cue": quote.cue,
-                    "confidence": round(quote.confidence, 3),
-                    "speaker_mention_start": mention[0] if mention else None,
-                    "speaker_mention_end": mention[1] if mention else None,
-                    "cue_start": quote.cue_span[0] if quote.cue_span else None,
-                    "cue_end": quote.cue_span[1] if quote.cue_span else None,
-                    "stance": quote.stance,
-                    "published": article.published,
-                    "changes": None,
-                }
-            )
+            sources.append(_source_row(article, quote, canonical))
             touched.add(canonical)
         if new_quotes:
             conn.execute(self._insert_quote, new_quotes)

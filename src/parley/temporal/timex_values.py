@@ -58,33 +58,61 @@ def resolve_timex(
         return _resolve_quarter_code(t, published, tense)
     if kind == "decade_length":
         return TimexValue("DURATION", "P10Y")
-    if kind == "ordinal_day":
-        if published is None:
-            return TimexValue("DATE", "XXXX-XX-XX")
-        return TimexValue("DATE", published.isoformat(), value=published.isoformat())
-    if kind == "month_ref":
-        # "the end of the month", "the current month": the publication month; a bare "the
-        # month" ("the month before the vote") is another month
-        if not (end_of or t.get("current")):
-            return None
-        if published is None:
-            return TimexValue("DATE", "XXXX-XX")
-        month = f"{published.year:04d}-{published.month:02d}"
-        return TimexValue("DATE", month, value=month)
-    if kind == "year_end":
-        if published is None:
-            return TimexValue("DATE", "XXXX", "END")
-        # "since year-end" looks back to the end of last year
-        year = published.year - 1 if t.get("since") else published.year
-        return TimexValue("DATE", f"{year:04d}", "END", f"{year:04d}")
-    if kind == "weeks_ago":
-        n = _number(t.get("num") or "", grammar)
-        if n is None or n != int(n) or not 0 < n <= 520:
-            return None
-        if published is None:
-            return TimexValue("DATE", "XXXX-WXX")
-        return TimexValue("DATE", iso_week(published - timedelta(weeks=int(n))))
+    if kind in _PUBLICATION_RELATIVE:
+        return _PUBLICATION_RELATIVE[kind](t, grammar, published, end_of)
     return None
+
+
+def _resolve_ordinal_day(
+    t: Timex, grammar: _Grammar, published: date | None, end_of: bool
+) -> TimexValue | None:
+    """ "Today is the eighth day of the strike": the day of the news."""
+    if published is None:
+        return TimexValue("DATE", "XXXX-XX-XX")
+    return TimexValue("DATE", published.isoformat(), value=published.isoformat())
+
+
+def _resolve_month_ref(
+    t: Timex, grammar: _Grammar, published: date | None, end_of: bool
+) -> TimexValue | None:
+    # "the end of the month", "the current month": the publication month; a bare "the
+    # month" ("the month before the vote") is another month
+    if not (end_of or t.get("current")):
+        return None
+    if published is None:
+        return TimexValue("DATE", "XXXX-XX")
+    month = f"{published.year:04d}-{published.month:02d}"
+    return TimexValue("DATE", month, value=month)
+
+
+def _resolve_year_end(
+    t: Timex, grammar: _Grammar, published: date | None, end_of: bool
+) -> TimexValue | None:
+    if published is None:
+        return TimexValue("DATE", "XXXX", "END")
+    # "since year-end" looks back to the end of last year
+    year = published.year - 1 if t.get("since") else published.year
+    return TimexValue("DATE", f"{year:04d}", "END", f"{year:04d}")
+
+
+def _resolve_weeks_ago(
+    t: Timex, grammar: _Grammar, published: date | None, end_of: bool
+) -> TimexValue | None:
+    n = _number(t.get("num") or "", grammar)
+    if n is None or n != int(n) or not 0 < n <= 520:
+        return None
+    if published is None:
+        return TimexValue("DATE", "XXXX-WXX")
+    return TimexValue("DATE", iso_week(published - timedelta(weeks=int(n))))
+
+
+#: Kinds read against the publication date alone, and their readers.
+_PUBLICATION_RELATIVE = {
+    "ordinal_day": _resolve_ordinal_day,
+    "month_ref": _resolve_month_ref,
+    "year_end": _resolve_year_end,
+    "weeks_ago": _resolve_weeks_ago,
+}
 
 
 _MODS = {"early": "START", "late": "END", "mid": "MID", "earlier": None, "later": None}

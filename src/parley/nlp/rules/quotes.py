@@ -14,13 +14,13 @@
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
+from parley.nlp.rules.quote_shape import FINITE_TAGS, is_sentence, looks_like_name, quotation_kind
 from parley.nlp.rules.speech import (
     PRONOUNS,
     WEAK_SPEECH_VERBS,
@@ -44,10 +44,6 @@ NAMING_WORDS = frozenset(
     slogan hashtag
     codenamed code-named song film book album novel series show operation motto""".split()
 )
-INTRODUCING_WORDS = frozenset(
-    """said says saying say wrote writes writing added adds adding declared stated stating
-    tweeted asked replied answered told explained announced insisted warned""".split()
-)
 #: How a quotation that is a verb's own words hangs from it.
 QUOTE_CLAUSE_DEPS = frozenset({"ccomp", "dobj", "parataxis"})
 #: ... and how it hangs from a weak verb: also as an imperative read as its complement
@@ -55,7 +51,6 @@ QUOTE_CLAUSE_DEPS = frozenset({"ccomp", "dobj", "parataxis"})
 WEAK_CUE_DEPS = QUOTE_CLAUSE_DEPS | {"xcomp"}
 #: Words that can head the subject naming a speaker before a colon.
 SUBJECT_POS = frozenset({"PROPN", "PRON", "NOUN"})
-_LOWER_START = re.compile(r"^[\s\[(…\.]*[a-z]")
 
 
 @dataclass
@@ -105,8 +100,8 @@ def extract_quotes(
     for span in spans:
         tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
         draft = _Draft(span=span, tokens=tokens)
-        draft.kind = _kind(text, span, para_start_set)
-        if draft.kind == "partial" and tokens is not None and _is_sentence(tokens):
+        draft.kind = quotation_kind(text, span, para_start_set)
+        if draft.kind == "partial" and tokens is not None and is_sentence(tokens):
             draft.kind = "direct"
         _attribute(doc, draft, quoted, resolver, para_bounds, para_starts)
         if not draft.syntactic:
@@ -142,45 +137,6 @@ def extract_quotes(
             )
         )
     return quotes
-
-
-# -- kind ------------------------------------------------------------------------------------
-def _kind(text: str, span: MarkedSpan, para_starts: set[int]) -> str:
-    """``direct`` for a quotation set off as a sentence or more; ``partial`` when woven in."""
-    i = span.open_at - 1
-    while i >= 0 and text[i] in " \t":
-        i -= 1
-    before = text[i] if i >= 0 else "\n"
-    content = text[span.start : span.end]
-    if span.continued or before == "\n" or span.open_at in para_starts:
-        return "direct"
-    if before in ".!?:" or (before == "," and not _LOWER_START.match(content)):
-        return "direct"
-    if before in "—–-(" and not _LOWER_START.match(content):
-        return "direct"
-    # 'she said, "and we stayed."' continues a direct quotation; 'saying "I commit that ..."'
-    # is a capitalised clause right after a verb of saying.
-    word = re.search(r"(\w+)(\W*)$", text[max(0, span.open_at - 30) : span.open_at])
-    if word is None or word.group(1).lower() not in INTRODUCING_WORDS:
-        return "partial"
-    after_punctuation = word.group(2).strip() in {",", ":"}
-    return "direct" if after_punctuation or not _LOWER_START.match(content) else "partial"
-
-
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-
-
-def _is_sentence(tokens: Span) -> bool:
-    """A capitalised quotation of five words or more with a finite verb: a sentence of its own,
-    even when the reporter ran it into their own ("told reporters "Women in France ...")."""
-    words = [t for t in tokens if not t.is_punct]
-    first = next((t for t in tokens if t.is_alpha), None)
-    return (
-        len(words) >= 5
-        and first is not None
-        and first.text[:1].isupper()
-        and any(t.tag_ in FINITE_TAGS for t in tokens)
-    )
 
 
 # -- attribution -----------------------------------------------------------------------------
@@ -791,7 +747,7 @@ def _is_speech(text: str, draft: _Draft) -> bool:
     )
     if named and not draft.syntactic:
         return False
-    if (naming_word or named) and _looks_like_name(words):
+    if (naming_word or named) and looks_like_name(words):
         return False  # "residents call the district 'the Kettle'": a name, whoever gave it
     if draft.speaker is None:
         # Nobody is said to have uttered it: a long clause is still a quotation (speaker
@@ -800,12 +756,3 @@ def _is_speech(text: str, draft: _Draft) -> bool:
     # A Title Cased name near a speech verb it does not hang from is not speech.
     title_cased = all(w[:1].isupper() for w in words if w[:1].isalpha())
     return not (len(words) <= 4 and title_cased and not draft.syntactic)
-
-
-_FUNCTION_WORDS = frozenset("the a an of and for in on at to de la le".split())
-
-
-def _looks_like_name(words: list[str]) -> bool:
-    """Up to four words whose content words are all capitalised: "the Kettle", "Silent Border"."""
-    content = [w.strip(".,;:!?") for w in words if w.lower().strip(".,;:!?") not in _FUNCTION_WORDS]
-    return 0 < len(words) <= 4 and bool(content) and all(w[:1].isupper() for w in content if w)

@@ -464,6 +464,68 @@ def _quoted_share(span: Span, direct: Intervals) -> float:
     return covered / max(1, span.end_char - span.start_char)
 
 
+def _cue_content(
+    doc: Doc,
+    token: Token,
+    verbs: tuple[frozenset[str], frozenset[str]],
+    stances: _Stances,
+    speaks_for: dict[int, Token],
+) -> tuple[Span | None, Token, bool]:
+    """What the cue word ``token`` reports, the word whose subject speaks, and whether it is a
+    stance rather than words; no content when the word reports nothing."""
+    pos, lemma = token.pos_, token.lemma_.lower()
+    reporting, object_verbs = verbs
+    if pos == "VERB" and lemma in reporting:
+        return _reporting_verb_content(doc, token, lemma, stances, speaks_for)
+    if pos == "VERB" and lemma in object_verbs:
+        return _object_content(doc, token), speaks_for.get(token.i, token), False
+    if pos == "VERB" and stances.verb(lemma):
+        content = _stance_content(doc, token, lemma, stances)
+        if content is None:
+            content = stances.about(doc, token, lemma)
+        return content, token, True
+    if pos == "NOUN" and lemma in stances.nouns:
+        return _stance_noun(doc, token), token, True
+    if pos == "ADJ" and token.lower_ in stances.adjectives:
+        return _stance_adjective(doc, token), token.head, True
+    if is_according_to(token):
+        return _according_content(doc, token), token, False
+    return None, token, False
+
+
+def _reporting_verb_content(
+    doc: Doc, verb: Token, lemma: str, stances: _Stances, speaks_for: dict[int, Token]
+) -> tuple[Span | None, Token, bool]:
+    """A verb of saying's clause, else its object or parenthetical; else, as a stance, what it
+    is about ("spoke about the border")."""
+    clauses = [c for c in verb.children if c.dep_ in REPORTED_CLAUSE_DEPS and _finite_clause(c)]
+    for act in _second_acts(verb):
+        speaks_for[act.i] = verb
+    if clauses:
+        content = _content_span(
+            doc, _clause_tokens(clauses[0]) + _coordinated_attitude(verb, clauses[0])
+        )
+    else:
+        content = _object_content(doc, verb) or _parenthetical_content(doc, verb)
+    if content is None:
+        return stances.about(doc, verb, lemma), verb, True
+    return content, verb, False
+
+
+def _according_content(doc: Doc, token: Token) -> Span | None:
+    """ "X rose in 2005, according to census data": the clause the source stands for."""
+    clause = token.head
+    if clause.pos_ not in {"VERB", "AUX"} or clause.lemma_.lower() in REPORTING_VERBS:
+        return None  # "X told the meeting that ..., according to a statement": X's words
+    # "X rose in 2005 but declined in 2014, according to census data": a trailing
+    # source stands for the whole coordination, not its last clause.
+    end = len(doc)
+    while clause.dep_ == "conj" and clause.head.pos_ in {"VERB", "AUX"} and token.i > clause.i:
+        clause, end = clause.head, token.left_edge.i
+    according = set(t.i for t in token.subtree)
+    return _content_span(doc, [t for t in clause.subtree if t.i not in according and t.i < end])
+
+
 def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -> list[Quote]:
     """Indirect quotations of ``doc`` with their speakers."""
     direct = Intervals([(q.start - 1, q.end + 1) for q in quotes if q.kind == "direct"])
@@ -479,7 +541,7 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
     # verb's subject: its token index -> that reporting verb.
     speaks_for: dict[int, Token] = {}
     stances = _Stances.current()
-    reporting, object_verbs = REPORTING_VERBS.get(), OBJECT_CONTENT_VERBS.get()
+    verbs = (REPORTING_VERBS.get(), OBJECT_CONTENT_VERBS.get())
     findings = FINDING_DOCUMENTS.get()
     for token in doc:
         pos = token.pos_
@@ -487,55 +549,7 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
             continue
         if in_quote(token.idx):
             continue
-        lemma = token.lemma_.lower()
-        content: Span | None = None
-        cue = token
-        stance = False
-        if pos == "VERB" and lemma in reporting:
-            clauses = [
-                c for c in token.children if c.dep_ in REPORTED_CLAUSE_DEPS and _finite_clause(c)
-            ]
-            for act in _second_acts(token):
-                speaks_for[act.i] = token
-            if clauses:
-                content = _content_span(
-                    doc, _clause_tokens(clauses[0]) + _coordinated_attitude(token, clauses[0])
-                )
-            else:
-                content = _object_content(doc, token) or _parenthetical_content(doc, token)
-            if content is None:
-                content = stances.about(doc, token, lemma)
-                stance = True
-            if content is None:
-                continue
-        elif pos == "VERB" and lemma in object_verbs:
-            content = _object_content(doc, token)
-            cue = speaks_for.get(token.i, token)
-        elif pos == "VERB" and stances.verb(lemma):
-            content = _stance_content(doc, token, lemma, stances)
-            if content is None:
-                content = stances.about(doc, token, lemma)
-            stance = True
-        elif pos == "NOUN" and lemma in stances.nouns:
-            content, stance = _stance_noun(doc, token), True
-        elif pos == "ADJ" and token.lower_ in stances.adjectives:
-            content = _stance_adjective(doc, token)
-            cue, stance = token.head, True
-        elif is_according_to(token):
-            clause = token.head
-            if clause.pos_ not in {"VERB", "AUX"} or clause.lemma_.lower() in REPORTING_VERBS:
-                continue  # "X told the meeting that ..., according to a statement": X's words
-            # "X rose in 2005 but declined in 2014, according to census data": a trailing
-            # source stands for the whole coordination, not its last clause.
-            end = len(doc)
-            while (
-                clause.dep_ == "conj" and clause.head.pos_ in {"VERB", "AUX"} and token.i > clause.i
-            ):
-                clause, end = clause.head, token.left_edge.i
-            according = set(t.i for t in token.subtree)
-            content = _content_span(
-                doc, [t for t in clause.subtree if t.i not in according and t.i < end]
-            )
+        content, cue, stance = _cue_content(doc, token, verbs, stances, speaks_for)
         if content is None or _quoted_share(content, direct) > 0.5:
             continue
         if _quoted_share(content, every_quote) > 0.9:  # the whole clause is a quotation

@@ -87,12 +87,8 @@ def speech_events(
         if a is not None and a.country
     }
     for quote in ctx.quotes:
-        if quote.speaker is None or quote.speaker.id not in by_id:
-            continue
-        sent = next((s for s in sents if s.start_char <= quote.start < s.end_char), None)
-        if sent is None or any(a < sent.end_char and sent.start_char < b for a, b in taken):
-            continue
-        if sent.start_char in ctx.backdrop:
+        sent = _free_sentence(ctx, quote, sents, taken)
+        if sent is None or quote.speaker is None or quote.speaker.id not in by_id:
             continue
         key = (quote.speaker.id, sent.start_char)
         if key in spoken:
@@ -116,6 +112,16 @@ def speech_events(
         acting.add(quote.speaker.id)
         out.append((_statement(ctx, sent, quote, source, code, dates, published, places), None))
     return out
+
+
+def _free_sentence(
+    ctx: _Context, quote: Quote, sents: Sequence[Span], taken: Sequence[tuple[int, int]]
+) -> Span | None:
+    """The sentence of a quote when no other event holds it and it is news, not backdrop."""
+    sent = next((s for s in sents if s.start_char <= quote.start < s.end_char), None)
+    if sent is None or any(a < sent.end_char and sent.start_char < b for a, b in taken):
+        return None
+    return None if sent.start_char in ctx.backdrop else sent
 
 
 def _on_agreement(sent: Span, sents: Sequence[Span]) -> bool:

@@ -1,0 +1,64 @@
+"""The shape of a quotation's text: woven into the reporter's sentence or set off as one of its
+own, and whether its words are a name rather than speech. Pure functions of text and tags."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from parley.quotemarks import MarkedSpan
+
+#: Verbs of saying right before a quotation that introduce it as a clause of its own.
+INTRODUCING_WORDS = frozenset(
+    """said says saying say wrote writes writing added adds adding declared stated stating
+    tweeted asked replied answered told explained announced insisted warned""".split()
+)
+_LOWER_START = re.compile(r"^[\s\[(…\.]*[a-z]")
+
+
+def quotation_kind(text: str, span: MarkedSpan, para_starts: set[int]) -> str:
+    """``direct`` for a quotation set off as a sentence or more; ``partial`` when woven in."""
+    i = span.open_at - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    before = text[i] if i >= 0 else "\n"
+    content = text[span.start : span.end]
+    if span.continued or before == "\n" or span.open_at in para_starts:
+        return "direct"
+    if before in ".!?:" or (before == "," and not _LOWER_START.match(content)):
+        return "direct"
+    if before in "—–-(" and not _LOWER_START.match(content):
+        return "direct"
+    # 'she said, "and we stayed."' continues a direct quotation; 'saying "I commit that ..."'
+    # is a capitalised clause right after a verb of saying.
+    word = re.search(r"(\w+)(\W*)$", text[max(0, span.open_at - 30) : span.open_at])
+    if word is None or word.group(1).lower() not in INTRODUCING_WORDS:
+        return "partial"
+    after_punctuation = word.group(2).strip() in {",", ":"}
+    return "direct" if after_punctuation or not _LOWER_START.match(content) else "partial"
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def is_sentence(tokens: Span) -> bool:
+    """A capitalised quotation of five words or more with a finite verb: a sentence of its own,
+    even when the reporter ran it into their own ("told reporters "Women in France ...")."""
+    words = [t for t in tokens if not t.is_punct]
+    first = next((t for t in tokens if t.is_alpha), None)
+    return (
+        len(words) >= 5
+        and first is not None
+        and first.text[:1].isupper()
+        and any(t.tag_ in FINITE_TAGS for t in tokens)
+    )
+
+
+_FUNCTION_WORDS = frozenset("the a an of and for in on at to de la le".split())
+
+
+def looks_like_name(words: list[str]) -> bool:
+    """Up to four words whose content words are all capitalised: "the Kettle", "Silent Border"."""
+    content = [w.strip(".,;:!?") for w in words if w.lower().strip(".,;:!?") not in _FUNCTION_WORDS]
+    return 0 < len(words) <= 4 and bool(content) and all(w[:1].isupper() for w in content if w)
