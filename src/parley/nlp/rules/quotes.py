@@ -505,14 +505,22 @@ def _introduced_by_colon(
     )
     if who is None or _inside(who.idx, quoted):
         return
+    _give_to_subject(draft, verb, who, resolver, weight=0.8)
+
+
+def _give_to_subject(
+    draft: _Draft, verb: Token, who: Token, resolver: SpeakerResolver, *, weight: float
+) -> bool:
+    """Attribute the quotation to the subject ``who`` of ``verb``, when it resolves."""
     record, confidence = resolver.resolve(who)
     if record is None:
-        return
+        return False
     draft.speaker = record
     draft.mention = speaker_mention(verb, who)
     draft.cue_span = cue_span(verb)
     draft.cue = cue_text(verb)
-    draft.confidence = confidence * 0.8
+    draft.confidence = confidence * weight
+    return True
 
 
 def _introduced_by_comma(
@@ -542,15 +550,8 @@ def _introduced_by_comma(
     )
     if who is None or _inside(who.idx, quoted):
         return
-    record, confidence = resolver.resolve(who)
-    if record is None:
-        return
-    draft.speaker = record
-    draft.mention = speaker_mention(verb, who)
-    draft.cue_span = cue_span(verb)
-    draft.cue = cue_text(verb)
-    draft.syntactic = True
-    draft.confidence = confidence * 0.85
+    if _give_to_subject(draft, verb, who, resolver, weight=0.85):
+        draft.syntactic = True
 
 
 def _infer_from_neighbours(
