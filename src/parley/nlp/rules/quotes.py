@@ -479,14 +479,8 @@ def _introduced_by_colon(
     """A quotation set after a colon is what the subject of the clause before it said, whatever
     the verb: "Clinton apologised for the emails: '...'", "the senator issued a statement:
     '...'", "Continued Stone: '...'"."""
-    text = doc_text(doc)
-    i = draft.span.open_at - 1
-    while i >= 0 and text[i] in " \t\n\xa0":
-        i -= 1
-    if i < 0 or text[i] != ":" or draft.span.open_at - i > 4:
-        return
-    colon = doc.char_span(i, i + 1, alignment_mode="expand")
-    if colon is None or not len(colon):
+    colon = _mark_before(doc, draft, ":", spaces=" \t\n\xa0", reach=4)
+    if colon is None:
         return
     if _speaker_label(doc, draft, colon[0], resolver):
         return
@@ -506,6 +500,19 @@ def _introduced_by_colon(
     if who is None or _inside(who.idx, quoted):
         return
     _give_to_subject(draft, verb, who, resolver, weight=0.8)
+
+
+def _mark_before(doc: Doc, draft: _Draft, mark: str, *, spaces: str, reach: int) -> Span | None:
+    """The punctuation ``mark`` set right before the quotation's opening mark, across
+    ``spaces`` and at most ``reach`` characters back, as a span of the doc."""
+    text = doc_text(doc)
+    i = draft.span.open_at - 1
+    while i >= 0 and text[i] in spaces:
+        i -= 1
+    if i < 0 or text[i] != mark or draft.span.open_at - i > reach:
+        return None
+    span = doc.char_span(i, i + 1, alignment_mode="expand")
+    return span if span is not None and len(span) else None
 
 
 def _give_to_subject(
@@ -529,14 +536,8 @@ def _introduced_by_comma(
     """ "Hillary shot back, 'I suppose ...'": a quotation of its own sentence set after a comma
     that closes a subject and its verb (with a particle or an adverb) is that subject's,
     whatever the verb; nearer than any cue elsewhere in the sentence."""
-    text = doc_text(doc)
-    i = draft.span.open_at - 1
-    while i >= 0 and text[i] in " \t\xa0":
-        i -= 1
-    if i < 1 or text[i] != "," or draft.span.open_at - i > 3:
-        return
-    comma = doc.char_span(i, i + 1, alignment_mode="expand")
-    if comma is None or not len(comma) or comma[0].i == 0:
+    comma = _mark_before(doc, draft, ",", spaces=" \t\xa0", reach=3)
+    if comma is None or comma[0].i == 0:
         return
     before = doc[comma[0].i - 1]
     verb = before
