@@ -141,20 +141,31 @@ def _year(expr: DateExpr, ctx: _Context) -> str | None:
     return _iso(expr.year)
 
 
-def _anchor_day(expr: DateExpr, ctx: _Context) -> str | None:
-    anchor = ctx.anchor
-    return (anchor + timedelta(days=expr.offset)).isoformat() if anchor else None
+def _days_from(base: date | None, offset: int) -> str | None:
+    return (base + timedelta(days=offset)).isoformat() if base else None
 
 
-def _anchor_month(expr: DateExpr, ctx: _Context) -> str | None:
-    if ctx.anchor is None:
+def _months_from(base: date | None, offset: int) -> str | None:
+    if base is None:
         return None
-    year, month = _add_months(ctx.anchor.year, ctx.anchor.month, expr.offset)
+    year, month = _add_months(base.year, base.month, offset)
     return _iso(year, month)
 
 
+def _years_from(base: date | None, offset: int) -> str | None:
+    return _iso(base.year + offset) if base else None
+
+
+def _anchor_day(expr: DateExpr, ctx: _Context) -> str | None:
+    return _days_from(ctx.anchor, expr.offset)
+
+
+def _anchor_month(expr: DateExpr, ctx: _Context) -> str | None:
+    return _months_from(ctx.anchor, expr.offset)
+
+
 def _anchor_year(expr: DateExpr, ctx: _Context) -> str | None:
-    return _iso(ctx.anchor.year + expr.offset) if ctx.anchor else None
+    return _years_from(ctx.anchor, expr.offset)
 
 
 def _month_day(expr: DateExpr, ctx: _Context) -> str | None:
@@ -219,20 +230,15 @@ def _weekday(expr: DateExpr, ctx: _Context) -> str | None:
 
 
 def _deictic(expr: DateExpr, ctx: _Context) -> str | None:
-    if ctx.published is None:
-        return None
-    return (ctx.published + timedelta(days=expr.offset)).isoformat()
+    return _days_from(ctx.published, expr.offset)
 
 
 def _rel_month(expr: DateExpr, ctx: _Context) -> str | None:
-    if ctx.published is None:
-        return None
-    year, month = _add_months(ctx.published.year, ctx.published.month, expr.offset)
-    return _iso(year, month)
+    return _months_from(ctx.published, expr.offset)
 
 
 def _rel_year(expr: DateExpr, ctx: _Context) -> str | None:
-    return _iso(ctx.published.year + expr.offset) if ctx.published else None
+    return _years_from(ctx.published, expr.offset)
 
 
 _RESOLVERS: dict[str, Callable[[DateExpr, _Context], str | None]] = {
