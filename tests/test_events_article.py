@@ -228,5 +228,5 @@ def test_an_agreement_told_again_is_no_new_agreement() -> None:
 
 
 def test_a_process_of_years_is_backdrop() -> None:
-    assert _roots("African leaders have negotiated the deal over the last four years.") == []
-    assert _roots("African leaders negotiated the deal on Monday.") == ["04"]
+    assert _roots("Andean ministers have negotiated the water pact over the last six years.") == []
+    assert _roots("Andean ministers negotiated the water pact on Monday.") == ["04"]
