@@ -51,12 +51,12 @@ def duration_value(n: float | None, unit: str) -> str:
             parts = parts[1:]
     if unit == "FN":
         return "PXW" if n is None else f"P{_fmt(2 * n)}W"
-    date_part = "".join(a + u for a, u in parts if u in ("Y", "M", "W", "D", "DE", "CE"))
+    date_part = "".join(a + u for a, u in parts if u in ("Y", "Q", "M", "W", "D", "DE", "CE"))
     time_part = "".join(a + {"MIN": "M"}.get(u, u) for a, u in parts if u in ("H", "MIN", "S"))
     return "P" + date_part + ("T" + time_part if time_part else "")
 
 
-_DURATION_RE = re.compile(r"P(?:(?P<n>[\d.]+)(?P<u>DE|CE|Y|M|W|D)|T(?P<tn>[\d.]+)(?P<tu>H|M))")
+_DURATION_RE = re.compile(r"P(?:(?P<n>[\d.]+)(?P<u>DE|CE|Y|Q|M|W|D)|T(?P<tn>[\d.]+)(?P<tu>H|M))")
 _COMPOUND_RE = re.compile(
     r"P(?P<n>\d+)(?P<u>[YMWD])(?P<n2>\d+)(?P<u2>[MD])|PT?(?P<n3>\d+)H(?P<n4>\d+)M"
 )
@@ -88,7 +88,7 @@ def add_duration(start: date, value: str) -> date | None:
             return start + timedelta(days=n)
         if unit == "W":
             return start + timedelta(weeks=n)
-        months = {"M": 1, "Y": 12, "DE": 120, "CE": 1200}[unit] * n
+        months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}[unit] * n
         if months != int(months):
             return start + timedelta(days=round(months * 30.44))
         year, month = _add_months(start.year, start.month, int(months))

@@ -130,6 +130,9 @@ def _patterns(
     spoken_decades = f"(?:{_alts(w[:-1] + 'ies' for w in tens_words)})"
     spoken_units = _alts(w for w, v in numbers.items() if 1 <= v <= 9 and w not in ("a", "an"))
     end = r"(?![\w-])"
+    months = "|".join(m.capitalize() for m in MONTHS)
+    weekdays = "|".join(d.capitalize() for d in WEEKDAYS)
+    plural_parts = "|".join(p + "s" for p in ("morning", "afternoon", "evening", "night"))
     patterns: list[tuple[str, re.Pattern[str]]] = [
         # "the third quarter", "third-quarter", "the fiscal first quarter", "the first half"
         (
@@ -257,13 +260,17 @@ def _patterns(
         (
             "set",
             re.compile(
-                rf"(?i:(?P<every>every|each)\s+(?:other\s+)?(?P<what>{_alts(sing_units)}|"
-                rf"{_alts(WEEKDAYS)}|{part_words})|(?P<rec>{rec_words})"
+                rf"(?:(?i:(?P<every>every|each)\s+(?:other\s+)?(?P<what>{_alts(sing_units)}|"
+                rf"quarter|{_alts(WEEKDAYS)}|{part_words})|(?P<rec>{rec_words})"
                 rf"|(?P<times>once|twice|\d+\s+times|{num_word}\s+times)\s+(?:a|an|per)\s+"
                 rf"(?P<unit>{_alts(sing_units)})"
                 rf"|per\s+(?P<unit2>{_alts(sing_units)})"
                 # "every two weeks", "every 10 days"
-                rf"|every\s+(?P<count>\d+|{num_word})\s+(?P<unit3>{_alts(plural_units)})){end}"
+                rf"|every\s+(?P<count>\d+|{num_word})\s+(?P<unit3>{_alts(plural_units)}))"
+                # "each July": the month every year; "on Mondays", "Tuesday nights": the
+                # weekday (and part of day) every week
+                rf"|(?i:every|each)\s+(?P<month>{months})"
+                rf"|(?P<wday>{weekdays})(?:s|\s+(?P<parts>{plural_parts}))){end}"
             ),
         ),
         # "six weeks ago": the week it points back to
@@ -272,9 +279,13 @@ def _patterns(
         (
             "duration",
             re.compile(
-                rf"(?i:(?:{approx}\s+)?{lead}?(?P<num>{num})(?:\s+and\s+a\s+half|\s+(?P<frac>[13]/[24]))?"
-                rf"[\s-]+(?:(?:more|trading|business|working)\s+)?"  # "two more weeks"
-                rf"(?P<unit>{_alts(dur_units)})(?P<half>\s+and\s+a\s+half)?){end}"
+                rf"(?i:(?:{approx}\s+)?{lead}?(?:(?P<num>{num})"
+                rf"(?:\s*(?:to|-|–)\s*(?P<num2>{num}))?"  # "two to three weeks": the first
+                rf"(?:\s+and\s+a\s+half|\s+(?P<frac>[13]/[24]))?[\s-]+"
+                rf"|(?<=another\s)|(?<=additional\s))"  # "another year", "an additional year"
+                rf"(?:(?:more|trading|business|working)\s+)?"  # "two more weeks"
+                rf"(?P<unit>{_alts(dur_units)}|quarters)(?P<half>\s+and\s+a\s+half)?"
+                rf"(?P<long>[\s-]long)?){end}"  # "a two-week-long strike"
             ),
         ),
         # vague durations: "a matter of days", "several years", "recent months", "for years"
@@ -282,10 +293,21 @@ def _patterns(
             "vague_duration",
             re.compile(
                 rf"(?i:(?P<lead>a\s+matter\s+of|a\s+few|the\s+(?:past|last|next)\s+several|several|many|"
-                rf"a\s+couple\s+of|recent|"
+                rf"(?:a|the\s+(?:past|last|next))\s+couple\s+of|recent|"
                 rf"the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|(?:the\s+)?coming|the\s+past|"
-                rf"the\s+last|the\s+next|the\s+first\s+few|(?:for|in|within|over)(?=\s+(?:{_alts(plural_units)})))"
-                rf"\s+(?P<unit>{_alts(plural_units)})){end}"
+                rf"the\s+last|the\s+next|the\s+first\s+few|(?:for|in|within|over)(?=\s+(?:{_alts(plural_units)}))"
+                # "in the weeks ahead"; "over the years"
+                rf"|the(?=\s+(?:{_alts(plural_units)})\s+ahead\b)|(?<=\bover\s)the(?=\s+(?:years|decades)\b))"
+                rf"\s+(?P<unit>{_alts(plural_units)}|quarters)(?P<ahead>\s+ahead)?){end}"
+            ),
+        ),
+        # "a day-long meeting", "a yearlong inquiry", "a several-year tenure", "multiyear
+        # contracts" ("months-long" is left out: vague and rarely marked)
+        (
+            "long_duration",
+            re.compile(
+                r"(?<![\w-])(?i:(?:an?\s+)?(?P<unit>day|week|month|year|decade|hour)-?long"
+                r"|(?P<vague>several|multi)-?(?P<unit2>year|month|week|day))(?![\w-])"
             ),
         ),
         ("reference", re.compile(rf"(?<![\w-])(?i:{ref_words})(?![\w-])")),
@@ -321,7 +343,10 @@ def _anchors(
             anchors.setdefault(str(w).split()[-1].lower(), set()).update(kinds)
 
     anchor(units, "duration", "vague_duration", "set", "week", "quarter", "quarter_ref",
-           "weeks_ago")  # fmt: skip
+           "weeks_ago", "long_duration")  # fmt: skip
+    long_units = ("day", "week", "month", "year", "decade", "hour")
+    anchor((u + "long" for u in long_units), "long_duration")
+    anchor(("multiyear", "multimonth"), "long_duration")
     anchor(("quarter", "half", "period"), "quarter", "quarter_ref")
     anchor(seasons, "season")
     anchor(parts, "part_of_day", "set")
@@ -329,6 +354,7 @@ def _anchors(
     anchor(("noon", "midnight", "midday", "o'clock", "morning", "afternoon", "evening"), "clock")
     anchor(recurrences, "set")
     anchor((*WEEKDAYS, "every", "each", "per", "times", "once", "twice"), "set")
+    anchor((d + "s" for d in WEEKDAYS), "set")  # "on Mondays"
     anchor(references, "reference")
     anchor(("century",), "century")
     anchor(("eighteen", "nineteen", "thousand"), "spelled_year")
@@ -351,7 +377,8 @@ _PREFER = {"quarter": 0, "quarter_ref": 1, "week": 1, "season": 2, "decade": 2, 
            "part_of_day": 1, "clock": 2, "set": 1, "weeks_ago": 0, "duration": 3,
            "vague_duration": 3, "reference": 4, "holiday": 1, "year_ref": 2,
            "spelled_year": 1, "year_end": 1, "month_ref": 2,
-           "ordinal_day": 1, "quarter_code": 1, "decade_length": 2}  # fmt: skip
+           "ordinal_day": 1, "quarter_code": 1, "decade_length": 2,
+           "long_duration": 2}  # fmt: skip
 
 
 _WINDOW_BEFORE, _WINDOW_AFTER = 80, 40

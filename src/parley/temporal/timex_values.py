@@ -32,7 +32,7 @@ def resolve_timex(
     if kind == "reference":
         ref = grammar.references.get(low)
         return TimexValue("DATE", ref) if ref else None
-    if kind in ("duration", "vague_duration"):
+    if kind in ("duration", "vague_duration", "long_duration"):
         return _resolve_duration(t, low, grammar, published)
     if kind == "set":
         return _resolve_set(t, grammar)
@@ -121,16 +121,25 @@ _MODS = {"early": "START", "late": "END", "mid": "MID", "earlier": None, "later"
 def _resolve_duration(
     t: Timex, low: str, grammar: _Grammar, published: date | None
 ) -> TimexValue | None:
-    unit_word = (t.get("unit") or "").lower()
+    unit_word = (t.get("unit") or t.get("unit2") or "").lower()
     unit = grammar.units.get(unit_word)
-    if unit is None or unit in ("WE", "N", "S", "Q"):
-        return None
+    if unit is None or unit in ("WE", "N", "S") or (unit == "Q" and unit_word != "quarters"):
+        return None  # a counted quarter is plural ("the past two quarters": P2Q)
+    if t.kind == "long_duration":  # "day-long" P1D; "several-year", "multiyear" PXY
+        vague = t.get("vague")
+        return TimexValue("DURATION", duration_value(None if vague else 1, unit))
     if t.kind == "vague_duration":
         lead = re.sub(r"\s+", " ", (t.get("lead") or "").lower())
-        return TimexValue("DURATION", duration_value(2 if lead == "a couple of" else None, unit))
+        if unit == "Q" and lead not in ("several", "a few", "many", "a couple of"):
+            return None  # "coming quarters", "the past several quarters": TimeBank's references
+        return TimexValue("DURATION", duration_value(2 if "couple of" in lead else None, unit))
+    if t.get("num") is None:  # "another year", "an additional year"
+        return TimexValue("DURATION", duration_value(1, unit))
     n = _number(t.get("num") or "", grammar)
     if n is None or n <= 0 or n > 10_000:
         return None
+    if n == 1 and unit_word.endswith("s") and not t.get("frac") and "half" not in low:
+        return None  # "a months-long search": the article, not a count
     if "and a half" in low:
         n += 0.5
     if frac := t.get("frac"):
@@ -145,6 +154,12 @@ def _resolve_duration(
 def _resolve_set(t: Timex, grammar: _Grammar) -> TimexValue | None:
     if rec := t.get("rec"):
         return TimexValue("SET", grammar.recurrences[rec.lower()])
+    if month := t.get("month"):  # "each July"
+        return TimexValue("SET", f"XXXX-{MONTHS[month.lower()]:02d}")
+    if wday := t.get("wday"):  # "on Mondays", "Tuesday nights"
+        part = grammar.parts.get((t.get("parts") or "")[:-1].lower())
+        day = f"XXXX-WXX-{WEEKDAYS[wday.lower()] + 1}"
+        return TimexValue("SET", day + (f"T{part}" if part else ""))
     what = (t.get("what") or "").lower()
     if what in WEEKDAYS:
         return TimexValue("SET", f"XXXX-WXX-{WEEKDAYS[what] + 1}")
@@ -158,8 +173,8 @@ def _resolve_set(t: Timex, grammar: _Grammar) -> TimexValue | None:
     if count := t.get("count"):  # "every two weeks": P2W
         n = _number(count, grammar)
         return TimexValue("SET", duration_value(n, unit)) if n and unit != "Q" else None
-    if unit == "Q":
-        return TimexValue("SET", "P3M")
+    if what == "quarter":  # "every quarter" (TimeBank's P1Q)
+        return TimexValue("SET", "P1Q")
     return TimexValue("SET", duration_value(1, unit))
 
 

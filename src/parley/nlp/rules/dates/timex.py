@@ -137,7 +137,11 @@ def _overlaps_calendar(t: Timex, taken: list[tuple[int, int]], outer: int) -> bo
     ("the third quarter of 1984", "this year's third quarter", "the spring of 2014": the
     quarter or season, not the year)."""
     overlapping = [(a, b) for a, b in taken if t.start < b and a < t.end]
-    holds_year = t.kind.startswith("quarter") or (t.kind == "season" and t.get("year"))
+    holds_year = (
+        t.kind.startswith("quarter")
+        or (t.kind == "season" and t.get("year"))
+        or (t.kind == "set" and t.get("wday"))  # "on Tuesday nights": every Tuesday, not one
+    )
     return bool(overlapping) and not (
         holds_year and all(outer <= a and b <= t.end for a, b in overlapping)
     )
@@ -250,6 +254,8 @@ def _plausible_duration(t: Timex, span: Span, text: str, after: str) -> bool:
         return point is None or point.end() <= t.end
     if t.kind != "duration":
         return True
+    if (t.get("unit") or "").lower() == "quarters" and re.match(r"\s+of\b", after):
+        return False  # "three quarters of the shares": a fraction
     if (t.get("num") or "").lower() in ("a", "an") and span.start > 0:
         prev = span.doc[span.start - 1]
         if prev.like_num or prev.pos_ in ("NOUN", "PROPN", "NUM") or prev.text in ("$", "%"):

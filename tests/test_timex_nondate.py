@@ -1,0 +1,80 @@
+"""Durations, times of day and recurrences (TimeML DURATION, TIME, SET) with the real English
+pipeline, on sentences written for these tests: one sentence per behaviour."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from parley.nlp.rules.dates import extract_dates
+from parley.temporal import add_duration, duration_value
+
+pytestmark = pytest.mark.model
+
+# 2025-04-18 is a Friday.
+FRI = date(2025, 4, 18)
+
+
+def timexes_of(nlp: Any, text: str, published: date | None = FRI) -> list[tuple[str, str, str]]:
+    """Every time expression as (text, TimeML type, TimeML value)."""
+    doc = nlp(text)
+    mentions = extract_dates(doc, published=published)
+    for m in mentions:
+        assert doc.text[m.start : m.end] == m.text
+    return [(m.text, m.type, m.timex or "") for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # recurrences: a month every year, a weekday (and part of day) every week
+        ("Farmers gather in the square each July.", [("each July", "SET", "XXXX-07")]),
+        ("The market opens on Mondays.", [("on Mondays", "SET", "XXXX-WXX-1")]),
+        ("The ferry sails on Tuesday nights.", [("on Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
+        ("The fund pays its lenders every quarter.", [("every quarter", "SET", "P1Q")]),
+        # counted and vague quarters; a fraction is none
+        (
+            "The shop lost money in the past two quarters.",
+            [("in the past two quarters", "DURATION", "P2Q")],
+        ),
+        (
+            "The firm turned a profit after several quarters of losses.",
+            [("after several quarters", "DURATION", "PXQ")],
+        ),
+        ("Three quarters of the voters stayed home.", []),
+        # a range of lengths: one expression, the first number's length
+        (
+            "Deliveries will resume within two to three weeks.",
+            [("within two to three weeks", "DURATION", "P2W")],
+        ),
+        # "another year", "an additional year", "the next couple of years"
+        (
+            "The lease can be renewed for an additional year.",
+            [("for an additional year", "DURATION", "P1Y")],
+        ),
+        ("The rebels asked for another two weeks.", [("for another two weeks", "DURATION", "P2W")]),
+        (
+            "Over the next couple of years the plant will close.",
+            [("Over the next couple of years", "DURATION", "P2Y")],
+        ),
+        # vague lengths: "the weeks ahead", "over the years"
+        ("Prices may fall in the weeks ahead.", [("in the weeks ahead", "DURATION", "PXW")]),
+        ("Over the years the village has shrunk.", [("Over the years", "DURATION", "PXY")]),
+        # lengths written as adjectives
+        ("The envoys left a day-long meeting.", [("a day-long", "DURATION", "P1D")]),
+        ("She ended a several-year tenure as editor.", [("several-year", "DURATION", "PXY")]),
+        ("Unions called a two-week-long strike.", [("two-week-long", "DURATION", "P2W")]),
+        # "a months-long search": the article is no count, and the plural is left out
+        ("Police ended a months-long search.", []),
+    ],
+)
+def test_nondate_timexes(nlp: Any, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert timexes_of(nlp, text) == expected
+
+
+def test_quarter_durations_have_a_deadline() -> None:
+    assert duration_value(2, "Q") == "P2Q"
+    assert duration_value(None, "Q") == "PXQ"
+    assert add_duration(FRI, "P2Q") == date(2025, 10, 18)
