@@ -68,6 +68,12 @@ def timexes_of(nlp: Any, text: str, published: date | None = FRI) -> list[tuple[
         ("Unions called a two-week-long strike.", [("two-week-long", "DURATION", "P2W")]),
         # "a months-long search": the article is no count, and the plural is left out
         ("Police ended a months-long search.", []),
+        # half a unit: the length in the next smaller unit
+        ("The talks lasted half an hour.", [("half an hour", "DURATION", "PT30M")]),
+        ("Guards take a half-day shift.", [("a half-day", "DURATION", "PT12H")]),
+        # weekends and parts of day every week or day
+        ("The museum opens every weekend.", [("every weekend", "SET", "XXXX-WXX-WE")]),
+        ("Patrols pass every morning.", [("every morning", "SET", "XXXX-XX-XXTMO")]),
     ],
 )
 def test_nondate_timexes(nlp: Any, text: str, expected: list[tuple[str, str, str]]) -> None:

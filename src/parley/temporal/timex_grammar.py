@@ -261,7 +261,7 @@ def _patterns(
             "set",
             re.compile(
                 rf"(?:(?i:(?P<every>every|each)\s+(?:other\s+)?(?P<what>{_alts(sing_units)}|"
-                rf"quarter|{_alts(WEEKDAYS)}|{part_words})|(?P<rec>{rec_words})"
+                rf"quarter|weekend|{_alts(WEEKDAYS)}|{part_words})|(?P<rec>{rec_words})"
                 rf"|(?P<times>once|twice|\d+\s+times|{num_word}\s+times)\s+(?:a|an|per)\s+"
                 rf"(?P<unit>{_alts(sing_units)})"
                 rf"|per\s+(?P<unit2>{_alts(sing_units)})"
@@ -270,7 +270,8 @@ def _patterns(
                 # "each July": the month every year; "on Mondays", "Tuesday nights": the
                 # weekday (and part of day) every week
                 rf"|(?i:every|each)\s+(?P<month>{months})"
-                rf"|(?P<wday>{weekdays})(?:s|\s+(?P<parts>{plural_parts}))){end}"
+                rf"|(?P<wday>{weekdays})(?:s|\s+(?P<parts>{plural_parts}))"
+                rf"|(?<=\b(?i:on|at)\s)(?P<weekends>(?i:weekends))){end}"  # "on weekends"
             ),
         ),
         # "six weeks ago": the week it points back to
@@ -282,7 +283,8 @@ def _patterns(
                 rf"(?i:(?:{approx}\s+)?{lead}?(?:(?P<num>{num})"
                 rf"(?:\s*(?:to|-|–)\s*(?P<num2>{num}))?"  # "two to three weeks": the first
                 rf"(?:\s+and\s+a\s+half|\s+(?P<frac>[13]/[24]))?[\s-]+"
-                rf"|(?<=another\s)|(?<=additional\s))"  # "another year", "an additional year"
+                rf"|(?<=another\s)|(?<=additional\s)"  # "another year", "an additional year"
+                rf"|(?P<halfof>half\s+an?\s+|an?\s+half[\s-]|half-))"  # "half an hour", "a half-day"
                 rf"(?:(?:more|trading|business|working)\s+)?"  # "two more weeks"
                 rf"(?P<unit>{_alts(dur_units)}|quarters)(?P<half>\s+and\s+a\s+half)?"
                 rf"(?P<long>[\s-]long)?){end}"  # "a two-week-long strike"

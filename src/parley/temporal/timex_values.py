@@ -133,6 +133,8 @@ def _resolve_duration(
         if unit == "Q" and lead not in ("several", "a few", "many", "a couple of"):
             return None  # "coming quarters", "the past several quarters": TimeBank's references
         return TimexValue("DURATION", duration_value(2 if "couple of" in lead else None, unit))
+    if t.get("halfof"):  # "half an hour" PT30M, "a half-day" PT12H, "half a year" P6M
+        return TimexValue("DURATION", duration_value(0.5, unit))
     if t.get("num") is None:  # "another year", "an additional year"
         return TimexValue("DURATION", duration_value(1, unit))
     n = _number(t.get("num") or "", grammar)
@@ -161,10 +163,12 @@ def _resolve_set(t: Timex, grammar: _Grammar) -> TimexValue | None:
         day = f"XXXX-WXX-{WEEKDAYS[wday.lower()] + 1}"
         return TimexValue("SET", day + (f"T{part}" if part else ""))
     what = (t.get("what") or "").lower()
+    if what == "weekend" or t.get("weekends"):  # "every weekend", "on weekends"
+        return TimexValue("SET", "XXXX-WXX-WE")
     if what in WEEKDAYS:
         return TimexValue("SET", f"XXXX-WXX-{WEEKDAYS[what] + 1}")
     if what in grammar.parts:
-        return TimexValue("SET", f"T{grammar.parts[what]}")
+        return TimexValue("SET", f"XXXX-XX-XXT{grammar.parts[what]}")  # "every morning"
     unit = grammar.units.get(
         what or (t.get("unit") or t.get("unit2") or t.get("unit3") or "").lower()
     )
