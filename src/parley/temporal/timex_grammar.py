@@ -284,7 +284,8 @@ def _patterns(
                 rf"(?:\s*(?:to|-|–)\s*(?P<num2>{num}))?"  # "two to three weeks": the first
                 rf"(?:\s+and\s+a\s+half|\s+(?P<frac>[13]/[24]))?[\s-]+"
                 rf"|(?<=another\s)|(?<=additional\s)"  # "another year", "an additional year"
-                rf"|(?P<halfof>half\s+an?\s+|an?\s+half[\s-]|half-))"  # "half an hour", "a half-day"
+                # "half an hour", "a half-day"
+                rf"|(?P<halfof>half\s+an?\s+|an?\s+half[\s-]|half-))"
                 rf"(?:(?:more|trading|business|working)\s+)?"  # "two more weeks"
                 rf"(?P<unit>{_alts(dur_units)}|quarters)(?P<half>\s+and\s+a\s+half)?"
                 rf"(?P<long>[\s-]long)?){end}"  # "a two-week-long strike"
