@@ -74,6 +74,14 @@ def timexes_of(nlp: Any, text: str, published: date | None = FRI) -> list[tuple[
         # weekends and parts of day every week or day
         ("The museum opens every weekend.", [("every weekend", "SET", "XXXX-WXX-WE")]),
         ("Patrols pass every morning.", [("every morning", "SET", "XXXX-XX-XXTMO")]),
+        # the 24-hour clock; a restatement in brackets is left out
+        ("The blast came at 14:30 in the capital.", [("at 14:30", "TIME", "2025-04-18T14:30")]),
+        ("Polls closed at 2100 GMT.", [("at 2100", "TIME", "2025-04-18T21:00")]),
+        (
+            "The fire began at 19:00 local time (1700 UTC).",
+            [("at 19:00", "TIME", "2025-04-18T19:00")],
+        ),
+        ("The bill passed 10:30 in the chamber.", []),
     ],
 )
 def test_nondate_timexes(nlp: Any, text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -254,6 +254,11 @@ def _patterns(
                 r"|(?<![\w])(?P<noon>(?i:noon|midnight|midday))(?![\w])"
                 r"|(?<![\w.:$])(?P<h2>1[0-2]|0?[1-9])(?::(?P<m2>[0-5]\d))?\s+in\s+the\s+"
                 r"(?P<half>(?i:morning|afternoon|evening))(?![\w])"
+                # the 24-hour clock: "19:00 local time", "at 14:30", "at 2100 GMT"; not a
+                # restatement in brackets ("5 p.m. (2100 UTC)")
+                r"|(?<![\w.:(])(?P<h3>[01]?\d|2[0-3]):(?P<m3>[0-5]\d)(?![\w:.,]\d)"
+                r"(?=\s+(?:local\s+time|GMT|UTC)\b|(?<=\bat\s\d:\d\d)|(?<=\bat\s\d\d:\d\d))"
+                r"|(?<=\bat\s)(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?=\s+(?:GMT|UTC)\b)"
             ),
         ),
         # recurrences: "every Monday", "each year", "daily", "twice a week", "per year"
@@ -386,8 +391,11 @@ _PREFER = {"quarter": 0, "quarter_ref": 1, "week": 1, "season": 2, "decade": 2, 
 
 _WINDOW_BEFORE, _WINDOW_AFTER = 80, 40
 _NUMERIC_KINDS = frozenset({"decade", "clock"})
-# A word, or (group 1) a form no word list holds: a decade ("1990s") or a clock ("9 a.m.").
-_WORD = re.compile(r"(\d0s|\d\s*[AaPp]\.?[Mm]\b)|[A-Za-z]+(?:'[a-z]+)?")
+# A word, or (group 1) a form no word list holds: a decade ("1990s") or a clock ("9 a.m.",
+# "14:30", "2100 GMT").
+_WORD = re.compile(
+    r"(\d0s|\d\s*[AaPp]\.?[Mm]\b|\d:[0-5]\d|\d{4}\s+(?:GMT|UTC)\b)|[A-Za-z]+(?:'[a-z]+)?"
+)
 
 
 def find_timexes(text: str) -> list[Timex]:

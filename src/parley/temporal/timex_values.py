@@ -511,7 +511,7 @@ def _resolve_time(t: Timex, grammar: _Grammar, published: date | None) -> TimexV
         if noon := t.get("noon"):
             suffix = "24:00" if noon.lower() == "midnight" else "12:00"
             return TimexValue("TIME", f"{day}T{suffix}")
-        hour = int(t.get("h") or t.get("h2") or 0)
+        hour = int(t.get("h") or t.get("h2") or t.get("h3") or t.get("h4") or 0)
         ap = (t.get("ap") or "").lower().replace(".", "")
         if half := (t.get("half") or "").lower():  # "4 in the morning", "7 in the evening"
             ap = "am" if half == "morning" else "pm"
@@ -521,7 +521,8 @@ def _resolve_time(t: Timex, grammar: _Grammar, published: date | None) -> TimexV
             hour += 12
         elif ap == "am" and hour == 12:
             hour = 0
-        return TimexValue("TIME", f"{day}T{hour:02d}:{t.get('m') or t.get('m2') or '00'}")
+        minute = t.get("m") or t.get("m2") or t.get("m3") or t.get("m4") or "00"
+        return TimexValue("TIME", f"{day}T{hour:02d}:{minute}")
     if t.get("tonight"):
         return TimexValue("TIME", f"{day}TNI")
     det = re.sub(r"\s+", " ", (t.get("det") or "").lower())
