@@ -82,6 +82,9 @@ def timexes_of(nlp: Any, text: str, published: date | None = FRI) -> list[tuple[
             [("at 19:00", "TIME", "2025-04-18T19:00")],
         ),
         ("The bill passed 10:30 in the chamber.", []),
+        # a recurrence adjective is a time only in "on a daily basis"
+        ("Inspectors report on a daily basis.", [("daily", "SET", "P1D")]),
+        ("Inspectors publish a weekly report.", []),
     ],
 )
 def test_nondate_timexes(nlp: Any, text: str, expected: list[tuple[str, str, str]]) -> None:

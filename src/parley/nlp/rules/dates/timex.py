@@ -290,8 +290,10 @@ def _plausible_year_ref(t: Timex, span: Span, text: str, after: str) -> bool:
 
 
 def _plausible_set(t: Timex, span: Span, text: str, after: str) -> bool:
-    # "a quarterly dividend", "the daily newspaper": a property of a thing
-    return not (t.get("rec") and span.root.dep_ == "amod")
+    # "a quarterly dividend", "the daily newspaper": a property of a thing; "on a daily basis"
+    # is how often
+    root = span.root
+    return not (t.get("rec") and root.dep_ == "amod" and root.head.lower_ != "basis")
 
 
 def _plausible_reference(t: Timex, span: Span, text: str, after: str) -> bool:
