@@ -508,21 +508,7 @@ def _resolve_century(t: Timex, grammar: _Grammar, published: date | None) -> Tim
 def _resolve_time(t: Timex, grammar: _Grammar, published: date | None) -> TimexValue | None:
     day = "XXXX-XX-XX" if published is None else published.isoformat()
     if t.kind == "clock":
-        if noon := t.get("noon"):
-            suffix = "24:00" if noon.lower() == "midnight" else "12:00"
-            return TimexValue("TIME", f"{day}T{suffix}")
-        hour = int(t.get("h") or t.get("h2") or t.get("h3") or t.get("h4") or 0)
-        ap = (t.get("ap") or "").lower().replace(".", "")
-        if half := (t.get("half") or "").lower():  # "4 in the morning", "7 in the evening"
-            ap = "am" if half == "morning" else "pm"
-        if hour > 12 and ap:
-            return None
-        if ap == "pm" and hour < 12:
-            hour += 12
-        elif ap == "am" and hour == 12:
-            hour = 0
-        minute = t.get("m") or t.get("m2") or t.get("m3") or t.get("m4") or "00"
-        return TimexValue("TIME", f"{day}T{hour:02d}:{minute}")
+        return _resolve_clock(t, day)
     if t.get("tonight"):
         return TimexValue("TIME", f"{day}TNI")
     det = re.sub(r"\s+", " ", (t.get("det") or "").lower())
@@ -535,3 +521,27 @@ def _resolve_time(t: Timex, grammar: _Grammar, published: date | None) -> TimexV
     elif published is not None and det == "tomorrow":
         day = (published + timedelta(days=1)).isoformat()
     return TimexValue("TIME", f"{day}T{part}")
+
+
+def _first(t: Timex, *keys: str) -> str | None:
+    """The first of the fields ``keys`` that the grammar read."""
+    return next((v for k in keys if (v := t.get(k)) is not None), None)
+
+
+def _resolve_clock(t: Timex, day: str) -> TimexValue | None:
+    """ "3 p.m.", "noon", "4 in the morning", "14:30", "2100 GMT" on ``day``."""
+    if noon := t.get("noon"):
+        suffix = "24:00" if noon.lower() == "midnight" else "12:00"
+        return TimexValue("TIME", f"{day}T{suffix}")
+    hour = int(_first(t, "h", "h2", "h3", "h4") or 0)
+    ap = (t.get("ap") or "").lower().replace(".", "")
+    if half := (t.get("half") or "").lower():  # "4 in the morning", "7 in the evening"
+        ap = "am" if half == "morning" else "pm"
+    if hour > 12 and ap:
+        return None
+    if ap == "pm" and hour < 12:
+        hour += 12
+    elif ap == "am" and hour == 12:
+        hour = 0
+    minute = _first(t, "m", "m2", "m3", "m4") or "00"
+    return TimexValue("TIME", f"{day}T{hour:02d}:{minute}")
