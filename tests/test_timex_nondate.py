@@ -82,6 +82,13 @@ def timexes_of(nlp: Any, text: str, published: date | None = FRI) -> list[tuple[
             [("at 19:00", "TIME", "2025-04-18T19:00")],
         ),
         ("The bill passed 10:30 in the chamber.", []),
+        # "p.m" without its last dot is still the afternoon
+        (
+            "The quake struck at 4:53 p.m in the valley.",
+            [("at 4:53 p.m", "TIME", "2025-04-18T16:53")],
+        ),
+        # "10-19 year olds": an age group, no length
+        ("The survey asked 10-19 year olds about school.", []),
         # a recurrence adjective is a time only in "on a daily basis"
         ("Inspectors report on a daily basis.", [("daily", "SET", "P1D")]),
         ("Inspectors publish a weekly report.", []),

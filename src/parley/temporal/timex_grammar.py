@@ -249,14 +249,14 @@ def _patterns(
         (
             "clock",
             re.compile(
-                r"(?<![\w.:])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm)"
+                r"(?<![\w.:])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm)"
                 r"(?![\w])|(?=\s+(?i:o'clock)))(?:\s+(?i:o'clock))?"
                 r"|(?<![\w])(?P<noon>(?i:noon|midnight|midday))(?![\w])"
                 r"|(?<![\w.:$])(?P<h2>1[0-2]|0?[1-9])(?::(?P<m2>[0-5]\d))?\s+in\s+the\s+"
                 r"(?P<half>(?i:morning|afternoon|evening))(?![\w])"
                 # the 24-hour clock: "19:00 local time", "at 14:30", "at 2100 GMT"; not a
                 # restatement in brackets ("5 p.m. (2100 UTC)")
-                r"|(?<![\w.:(])(?P<h3>[01]?\d|2[0-3]):(?P<m3>[0-5]\d)(?![\w:.,]\d)"
+                r"|(?<![\w.:(])(?P<h3>[01]?\d|2[0-3]):(?P<m3>[0-5]\d)(?![\w:.,]\d|\s*(?i:[ap]\.?m\b))"
                 r"(?=\s+(?:local\s+time|GMT|UTC)\b|(?<=\bat\s\d:\d\d)|(?<=\bat\s\d\d:\d\d))"
                 r"|(?<=\bat\s)(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?=\s+(?:GMT|UTC)\b)"
             ),
