@@ -34,6 +34,9 @@ def timexes_of(nlp: Any, text: str, published: date | None = FRI) -> list[tuple[
         ("The market opens on Mondays.", [("on Mondays", "SET", "XXXX-WXX-1")]),
         ("The ferry sails on Tuesday nights.", [("on Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
         ("The fund pays its lenders every quarter.", [("every quarter", "SET", "P1Q")]),
+        # "every other day" is every second day; "every few weeks" an unknown count
+        ("Buses run every other day.", [("every other day", "SET", "P2D")]),
+        ("Inspectors come every few weeks.", [("every few weeks", "SET", "PXW")]),
         # counted and vague quarters; a fraction is none
         (
             "The shop lost money in the past two quarters.",

@@ -265,13 +265,13 @@ def _patterns(
         (
             "set",
             re.compile(
-                rf"(?:(?i:(?P<every>every|each)\s+(?:other\s+)?(?P<what>{_alts(sing_units)}|"
+                rf"(?:(?i:(?P<every>every|each)\s+(?:(?P<other>other)\s+)?(?P<what>{_alts(sing_units)}|"
                 rf"quarter|weekend|{_alts(WEEKDAYS)}|{part_words})|(?P<rec>{rec_words})"
                 rf"|(?P<times>once|twice|\d+\s+times|{num_word}\s+times)\s+(?:a|an|per)\s+"
                 rf"(?P<unit>{_alts(sing_units)})"
                 rf"|per\s+(?P<unit2>{_alts(sing_units)})"
                 # "every two weeks", "every 10 days"
-                rf"|every\s+(?P<count>\d+|{num_word})\s+(?P<unit3>{_alts(plural_units)}))"
+                rf"|every\s+(?P<count>\d+|{num_word}|few|several)\s+(?P<unit3>{_alts(plural_units)}))"
                 # "each July": the month every year; "on Mondays", "Tuesday nights": the
                 # weekday (and part of day) every week
                 rf"|(?i:every|each)\s+(?P<month>{months})"

@@ -174,12 +174,15 @@ def _resolve_set(t: Timex, grammar: _Grammar) -> TimexValue | None:
     )
     if unit is None or unit in ("WE", "N", "S"):
         return None
-    if count := t.get("count"):  # "every two weeks": P2W
+    if count := t.get("count"):  # "every two weeks": P2W; "every few days": PXD
+        if count.lower() in ("few", "several"):
+            return TimexValue("SET", duration_value(None, unit)) if unit != "Q" else None
         n = _number(count, grammar)
         return TimexValue("SET", duration_value(n, unit)) if n and unit != "Q" else None
+    step = 2 if t.get("other") else 1  # "every other day": P2D
     if what == "quarter":  # "every quarter" (TimeBank's P1Q)
-        return TimexValue("SET", "P1Q")
-    return TimexValue("SET", duration_value(1, unit))
+        return TimexValue("SET", f"P{step}Q")
+    return TimexValue("SET", duration_value(step, unit))
 
 
 def _resolve_week(
