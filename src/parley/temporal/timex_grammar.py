@@ -137,7 +137,10 @@ def _patterns(
             re.compile(
                 rf"(?i:(?:the\s+)?(?:(?:company's|its|(?P<rel>this|last|next)\s+year's|the\s+year's|"
                 rf"(?P<year0>\d{{4}})(?:'s)?)\s+)?"
-                rf"(?:fiscal\s+)?(?P<ord>{ords})[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half|period)"
+                rf"(?:fiscal\s+)?(?:(?P<ord>{ords})|(?P<pair>first|last)\s+two(?=\s+quarters\s+of\s)"
+                # "the last half of 1989": "last" counts only before "of" a year
+                rf"|(?P<ordlast>last)(?=[\s-]+(?:quarter|half)\s+of\s+(?:\d{{4}}|this|last|next)\b))"
+                rf"[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarters|quarter|half|period)"
                 rf"(?:\s+of\s+(?:(?P<year>(?:fiscal\s+)?\d{{4}})|(?P<rel2>this|last|next)\s+year))?)"
                 rf"{end}"
             ),
@@ -153,13 +156,16 @@ def _patterns(
         # "over the past decade": a length ("the last decade" is left out: the annotation
         # reads it as a decade or as a length)
         ("decade_length", re.compile(r"(?i:(?:the\s+)?past\s+(?P<unit>decade))(?![\w-])")),
-        # "the quarter", "the latest quarter", "the year-ago quarter", "this quarter"
+        # "the quarter", "the latest quarter", "the year-ago quarter", "this quarter"; a year
+        # back: "last year's quarter", "the same period last year", "the quarter a year ago"
         (
             "quarter_ref",
             re.compile(
-                rf"(?i:(?P<det>the|this|that|last|next)\s+(?:(?P<year0>\d{{4}})\s+)?(?:(?P<which>latest|current|recent|"
+                rf"(?i:(?P<det>the|this|that|last|next|(?P<lastyears>last\s+year['’]s))\s+"
+                rf"(?:(?P<year0>\d{{4}})\s+)?(?:(?P<which>latest|current|recent|"
                 rf"most\s+recent|comparable|previous|year-ago|year-earlier|comparable\s+year-ago|"
-                rf"comparable\s+year-earlier|same)\s+)?(?P<unit>quarter|period)){end}"
+                rf"comparable\s+year-earlier|same|corresponding)\s+)?(?P<unit>quarter|period)"
+                rf"(?P<back>\s+(?:last\s+year|a\s+year\s+(?:ago|earlier)))?){end}"
             ),
         ),
         # "last week", "this week", "the weekend", "earlier this week"
@@ -322,7 +328,7 @@ def _anchors(
 
     anchor(units, "duration", "vague_duration", "set", "week", "quarter", "quarter_ref",
            "weeks_ago")  # fmt: skip
-    anchor(("quarter", "half", "period"), "quarter", "quarter_ref")
+    anchor(("quarter", "quarters", "half", "period"), "quarter", "quarter_ref")
     anchor(seasons, "season")
     anchor(parts, "part_of_day", "set")
     anchor(("tonight",), "part_of_day")

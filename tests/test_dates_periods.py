@@ -1,0 +1,87 @@
+"""TimeML DATE values of periods and references (issue 13, fifth round), with the real English
+pipeline on sentences written for these tests: one sentence per behaviour."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from parley.nlp.rules.dates import extract_dates
+
+pytestmark = pytest.mark.model
+
+# 2025-10-23 is a Thursday, in the fourth quarter.
+THU = date(2025, 10, 23)
+
+
+def timexes_of(nlp: Any, text: str, published: date | None = THU) -> list[tuple[str, str, str]]:
+    """Every time expression as (text, TimeML type, TimeML value)."""
+    doc = nlp(text)
+    mentions = extract_dates(doc, published=published)
+    for m in mentions:
+        assert doc.text[m.start : m.end] == m.text
+    return [(m.text, m.type, m.timex or "") for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Margins will narrow in the last half of 2025 and in the first two quarters of 2026.",
+            [
+                ("in the last half of 2025", "DATE", "2025-H2"),
+                ("in the first two quarters of 2026", "DATE", "2026-H1"),
+            ],
+        ),
+        (
+            "Orders slowed in the last quarter of 2024.",
+            [("in the last quarter of 2024", "DATE", "2024-Q4")],
+        ),
+    ],
+)
+def test_halves_and_quarters_counted_from_the_end_or_in_pairs(
+    nlp: Any, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert timexes_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The brewer earned $8 million in the third quarter, against $6 million in the "
+            "same period last year.",
+            [
+                ("in the third quarter", "DATE", "2025-Q3"),
+                ("in the same period last year", "DATE", "2024-Q3"),
+            ],
+        ),
+        (
+            "The brewer earned $8 million in the second quarter. Sales for last year's quarter "
+            "were $40 million.",
+            [
+                ("in the second quarter", "DATE", "2025-Q2"),
+                ("for last year's quarter", "DATE", "2024-Q2"),
+            ],
+        ),
+        (
+            "The brewer earned $8 million in the third quarter. For the quarter a year ago, it "
+            "lost $1 million.",
+            [
+                ("in the third quarter", "DATE", "2025-Q3"),
+                ("For the quarter a year ago", "DATE", "2024-Q3"),
+            ],
+        ),
+    ],
+)
+def test_the_same_period_last_year_is_the_quarter_named_a_year_back(
+    nlp: Any, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert timexes_of(nlp, text) == expected
+
+
+def test_the_same_period_last_year_with_no_quarter_named_is_last_year(nlp: Any) -> None:
+    text = "Sales were weak in the same period last year."
+    assert ("last year", "DATE", "2024") in timexes_of(nlp, text)
