@@ -85,3 +85,17 @@ def test_the_same_period_last_year_is_the_quarter_named_a_year_back(
 def test_the_same_period_last_year_with_no_quarter_named_is_last_year(nlp: Any) -> None:
     text = "Sales were weak in the same period last year."
     assert ("last year", "DATE", "2024") in timexes_of(nlp, text)
+
+
+def test_a_high_for_the_year_followed_by_a_price_is_the_year(nlp: Any) -> None:
+    text = "The shares reached a high for the year of $31 a share in June."
+    assert ("for the year", "DATE", "2025") in timexes_of(nlp, text)
+
+
+def test_a_month_planned_in_the_past_tense_takes_the_nearest_year(nlp: Any) -> None:
+    text = "An aide said that the signing was planned for early November."
+    assert timexes_of(nlp, text) == [("for early November", "DATE", "2025-11")]
+    # the plain past still looks back
+    assert timexes_of(nlp, "The signing took place in early March.") == [
+        ("in early March", "DATE", "2025-03")
+    ]

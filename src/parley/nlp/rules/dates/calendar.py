@@ -487,6 +487,13 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | Literal["present"] | Non
     ):
         # "is scheduled for", "has set Nov. 10 as the deadline": a plan still ahead
         return "future"
+    if (
+        verb.lemma_ in _PLAN_LEMMAS
+        and tag == "VBN"
+        and not {"had", "'d", "’d"} & set(auxes)
+        and any(c.lower_ == "for" for c in verb.children)
+    ):
+        return None  # "was planned for early March": a plan told in the past, either way
     if tag == "VBD" or past_aux:
         return "past"
     if tag in ("VBZ", "VBP") or any(a in _PRESENT_AUX for a in auxes):

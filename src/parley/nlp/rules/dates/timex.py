@@ -272,7 +272,7 @@ def _plausible_year_ref(t: Timex, span: Span, text: str, after: str) -> bool:
     if (t.get("which") or "").lower().startswith("current"):
         return True  # "the current fiscal year that ends in June": the year whatever follows
     if re.match(
-        r"[\s,]*(?:before|after|earlier|later|ago|of|in\s+which|when|that|which|where|it|he|she"
+        r"[\s,]*(?:before|after|earlier|later|ago|of(?!\s*[$£€\d])|in\s+which|when|that|which|where|it|he|she"
         r"|they|we|i|you|in\s+review|'s|’s)\b",
         after,
     ):
