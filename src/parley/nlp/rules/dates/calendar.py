@@ -300,8 +300,8 @@ def _is_year(span: Span, prev: Token | None) -> bool:
     if prev is not None and token.i == span.start:
         if prev.like_num or prev.text in ("No", "No.", "no.", "#"):
             return False
-        if prev.lower_ == "fiscal":
-            return True  # "fiscal 1989 sales": the (fiscal) year
+        if prev.lower_ in ("fiscal", "year"):
+            return True  # "fiscal 1989 sales", "the year 2012", "fiscal year 2014": the year
         if prev.pos_ in ("NOUN", "PROPN") and prev.lower_ not in _CALENDAR_WORDS:
             return False  # "resolution 2259", "Vision 2030"
     ranged = _in_year_range(token)
