@@ -106,3 +106,41 @@ def test_a_year_after_the_word_year_is_a_date(nlp: Any) -> None:
     assert timexes_of(nlp, "The budget for fiscal year 2026 passed.") == [
         ("2026", "DATE", "2026")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A year from now, fares will be higher.", [("A year from now", "DATE", "2026")]),
+        ("Three days from now the polls open.", [("Three days from now", "DATE", "2025-10-26")]),
+        ("Two weeks from now, voters decide.", [("Two weeks from now", "DATE", "2025-W45")]),
+    ],
+)
+def test_a_length_from_now_points_ahead(
+    nlp: Any, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert timexes_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The envoys meet in the first week of December.",
+            [("in the first week of December", "DATE", "2025-W49")],
+        ),
+        (
+            "The envoys met during the last week of September.",
+            [("during the last week of September", "DATE", "2025-W39")],
+        ),
+    ],
+)
+def test_a_week_of_a_named_month_is_that_iso_week(
+    nlp: Any, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert timexes_of(nlp, text) == expected
+
+
+def test_the_final_quarter_is_the_fourth(nlp: Any) -> None:
+    text = "Output fell in 2024's final quarter."
+    assert timexes_of(nlp, text) == [("in 2024's final quarter", "DATE", "2024-Q4")]

@@ -133,8 +133,8 @@ _CANDIDATE_ALTERNATIVES = [
     # last year / earlier this month / earlier in the month / early next year
     r"(?i:(?:(?:earlier|later|early|late)\s+)?(?:this|last|next)\s+(?:month|year))\b",
     r"(?i:(?:earlier|later)\s+in\s+the\s+(?:month|year))\b",
-    # two years ago
-    rf"{_NUM_WORD}\s+(?i:days?|months?|years?)\s+(?i:ago)\b",
+    # two years ago / a year from now
+    rf"{_NUM_WORD}\s+(?i:days?|months?|years?)\s+(?i:ago|from\s+(?:now|today))\b",
     # the same day / the following day / the previous year
     r"(?i:(?:that\s+)?same\s+day|the\s+same\s+day|the\s+(?:following|next|previous|preceding)"
     r"\s+day|the\s+(?:following|previous|preceding)\s+(?:year|month)|the\s+day\s+(?:before|after)"

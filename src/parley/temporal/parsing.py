@@ -42,7 +42,7 @@ _REL_UNIT = re.compile(
     r"(?:(?:earlier|later|early|late)\s+)?(?P<which>this|last|next)\s+(?P<unit>month|year)"
     r"|(?:earlier|later)\s+in\s+the\s+(?P<unit2>month|year)"
 )
-_AGO = re.compile(r"(?P<n>\w+)\s+(?P<unit>day|month|year)s?\s+ago")
+_AGO = re.compile(r"(?P<n>\w+)\s+(?P<unit>day|month|year)s?\s+(?P<dir>ago|from\s+(?:now|today))")
 _ANCHOR_KINDS: dict[str, Kind] = {"day": "anchor_day", "year": "anchor_year",
                                   "month": "anchor_month"}  # fmt: skip
 _WEEKDAY_DIRECTIONS: dict[str, Direction] = {
@@ -139,7 +139,7 @@ def _ago(m: re.Match[str]) -> DateExpr | None:
     if n is None or n > 1000:
         return None
     kind: Kind = {"day": "deictic", "month": "rel_month", "year": "rel_year"}[m["unit"]]  # type: ignore[assignment]
-    return DateExpr(kind, offset=-n)
+    return DateExpr(kind, offset=-n if m["dir"] == "ago" else n)  # "two years from now": ahead
 
 
 _Builder = Callable[[re.Match[str]], DateExpr | None]

@@ -139,7 +139,7 @@ def _patterns(
                 rf"(?P<year0>\d{{4}})(?:'s)?)\s+)?"
                 rf"(?:fiscal\s+)?(?:(?P<ord>{ords})|(?P<pair>first|last)\s+two(?=\s+quarters\s+of\s)"
                 # "the last half of 1989": "last" counts only before "of" a year
-                rf"|(?P<ordlast>last)(?=[\s-]+(?:quarter|half)\s+of\s+(?:\d{{4}}|this|last|next)\b))"
+                rf"|(?P<ordlast>final|last(?=[\s-]+(?:quarter|half)\s+of\s+(?:\d{{4}}|this|last|next)\b)))"
                 rf"[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarters|quarter|half|period)"
                 rf"(?:\s+of\s+(?:(?P<year>(?:fiscal\s+)?\d{{4}})|(?P<rel2>this|last|next)\s+year))?)"
                 rf"{end}"
@@ -272,8 +272,11 @@ def _patterns(
                 rf"|every\s+(?P<count>\d+|{num_word})\s+(?P<unit3>{_alts(plural_units)})){end}"
             ),
         ),
-        # "six weeks ago": the week it points back to
-        ("weeks_ago", re.compile(rf"(?i:(?P<num>{num})\s+weeks?\s+ago){end}")),
+        # "six weeks ago": the week it points back to; "two weeks from now" ahead
+        (
+            "weeks_ago",
+            re.compile(rf"(?i:(?P<num>{num})\s+weeks?\s+(?:ago|(?P<ahead>from\s+(?:now|today)))){end}"),
+        ),
         # durations: "30 days", "a 30-day ceasefire", "the first nine months", "24 hours"
         (
             "duration",

@@ -103,7 +103,8 @@ def _resolve_weeks_ago(
         return None
     if published is None:
         return TimexValue("DATE", "XXXX-WXX")
-    return TimexValue("DATE", iso_week(published - timedelta(weeks=int(n))))
+    weeks = timedelta(weeks=int(n))
+    return TimexValue("DATE", iso_week(published + weeks if t.get("ahead") else published - weeks))
 
 
 #: Kinds read against the publication date alone, and their readers.

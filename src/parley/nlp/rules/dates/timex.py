@@ -26,6 +26,7 @@ from parley.temporal import (
     TimexValue,
     deadline,
     find_timexes,
+    iso_week,
     period_end,
     prepositions,
     resolve_timex,
@@ -392,6 +393,41 @@ def _year_earlier(before: list[DateMention], position: int, published: date | No
     if published is not None:
         return f"{published.year - 1:04d}"
     return None
+
+
+_WEEK_OF_MONTH = re.compile(
+    r"(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+)$"
+)
+_WEEK_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def weeks_of_months(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
+    """ "the first week of April", "the last week of February": the ISO week of that month
+    that holds its 4th, 11th, 18th or 25th day (the last: its fourth day from the end), so
+    most of the week lies in the month. ``mentions`` is sorted; the result is too."""
+    text = doc_text(doc)
+    out: list[DateMention] = []
+    for m in mentions:
+        lead = None
+        if m.value and len(m.value) == 7 and m.text[:1].isupper():
+            lead = _WEEK_OF_MONTH.search(text, max(0, m.start - 30), m.start)
+        if lead is None:
+            out.append(m)
+            continue
+        year, month = int(m.value[:4]), int(m.value[5:7])
+        n = _WEEK_ORDINALS.get(lead.group("ord").lower())
+        last = calendar.monthrange(year, month)[1]
+        day = date(year, month, n * 7 - 3 if n else last - 3)
+        start = lead.start()
+        if prep := _prep_before().search(text, max(0, start - 12), start):
+            start = prep.start(1)
+        # "last week" read alone before it is not a week of its own
+        while out and out[-1].end > start:
+            out.pop()
+        week = iso_week(day)
+        out.append(DateMention(text[start : m.end], start, m.end, None, "DATE", week,
+                               None, period_end(week)))  # fmt: skip
+    return out
 
 
 _SECOND_DAY = re.compile(
