@@ -103,9 +103,7 @@ def test_a_month_planned_in_the_past_tense_takes_the_nearest_year(nlp: Any) -> N
 
 def test_a_year_after_the_word_year_is_a_date(nlp: Any) -> None:
     assert timexes_of(nlp, "In the year 2012, exports doubled.") == [("2012", "DATE", "2012")]
-    assert timexes_of(nlp, "The budget for fiscal year 2026 passed.") == [
-        ("2026", "DATE", "2026")
-    ]
+    assert timexes_of(nlp, "The budget for fiscal year 2026 passed.") == [("2026", "DATE", "2026")]
 
 
 @pytest.mark.parametrize(

@@ -275,7 +275,9 @@ def _patterns(
         # "six weeks ago": the week it points back to; "two weeks from now" ahead
         (
             "weeks_ago",
-            re.compile(rf"(?i:(?P<num>{num})\s+weeks?\s+(?:ago|(?P<ahead>from\s+(?:now|today)))){end}"),
+            re.compile(
+                rf"(?i:(?P<num>{num})\s+weeks?\s+(?:ago|(?P<ahead>from\s+(?:now|today)))){end}"
+            ),
         ),
         # durations: "30 days", "a 30-day ceasefire", "the first nine months", "24 hours"
         (
