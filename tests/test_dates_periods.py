@@ -142,3 +142,13 @@ def test_a_week_of_a_named_month_is_that_iso_week(
 def test_the_final_quarter_is_the_fourth(nlp: Any) -> None:
     text = "Output fell in 2024's final quarter."
     assert timexes_of(nlp, text) == [("in 2024's final quarter", "DATE", "2024-Q4")]
+
+
+def test_a_half_of_a_century_is_no_half_of_this_year(nlp: Any) -> None:
+    text = "Wages stagnated in the first half of the 20th century."
+    assert timexes_of(nlp, text) == [("the 20th century", "DATE", "19")]
+
+
+def test_a_hundred_years_written_as_a_decade_is_a_century(nlp: Any) -> None:
+    assert timexes_of(nlp, "The mill opened in the 1800s.") == [("in the 1800s", "DATE", "18")]
+    assert timexes_of(nlp, "Phones spread in the 2000s.") == [("in the 2000s", "DATE", "200")]

@@ -476,6 +476,8 @@ def _resolve_decade(t: Timex, published: date | None) -> TimexValue | None:
         return TimexValue("DATE", value, mod)
     if len(dec) != 4 or t.get("dd"):
         return None
+    if dec.endswith("00") and published is not None and int(dec) + 100 <= published.year:
+        return TimexValue("DATE", dec[:2], mod)  # "the 1800s": the 19th century
     return TimexValue("DATE", dec[:3], mod)
 
 

@@ -318,6 +318,19 @@ def _plausible_quarter_code(t: Timex, span: Span, text: str, after: str) -> bool
     return re.search(r"[\d%]\s*$", prev) is None
 
 
+_OF_ANOTHER_PERIOD = re.compile(
+    r"\s+of\s+(?!(?:the\s+|this\s+|last\s+|next\s+)?(?:current\s+|fiscal\s+|full\s+)*year\b)"
+    r"(?:the\s+)?(?:[\w'’-]+\s+)?(?:decade|century|\d{2,4}s|['’]\d0s|[a-z]+ies)\b",
+    re.I,
+)
+
+
+def _plausible_quarter(t: Timex, span: Span, text: str, after: str) -> bool:
+    """ "the first half of the 20th century", "the last quarter of the 1990s": a part of the
+    decade or century that follows, not a half or quarter of the publication year."""
+    return bool(t.get("year") or t.get("rel2")) or not _OF_ANOTHER_PERIOD.match(text, t.end)
+
+
 _PERIOD_CODE_BEFORE = re.compile(r"(?i:\b(?:in|for|during|of|by|through|until|the|its|their)\s+)$")
 
 
@@ -335,6 +348,7 @@ _PLAUSIBLE_BY_KIND: dict[str, Callable[[Timex, Span, str, str], bool]] = {
     "set": _plausible_set,
     "reference": _plausible_reference,
     "quarter_code": _plausible_quarter_code,
+    "quarter": _plausible_quarter,
 }
 
 
