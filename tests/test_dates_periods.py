@@ -152,3 +152,10 @@ def test_a_half_of_a_century_is_no_half_of_this_year(nlp: Any) -> None:
 def test_a_hundred_years_written_as_a_decade_is_a_century(nlp: Any) -> None:
     assert timexes_of(nlp, "The mill opened in the 1800s.") == [("in the 1800s", "DATE", "18")]
     assert timexes_of(nlp, "Phones spread in the 2000s.") == [("in the 2000s", "DATE", "200")]
+
+
+def test_a_bare_verb_form_with_a_singular_subject_is_the_past(nlp: Any) -> None:
+    text = "Weakness in bank shares hurt the index on Friday."
+    assert timexes_of(nlp, text) == [("on Friday", "DATE", "2025-10-17")]
+    # a plural subject leaves the present, which looks ahead
+    assert timexes_of(nlp, "The ministers meet on Friday.") == [("on Friday", "DATE", "2025-10-24")]

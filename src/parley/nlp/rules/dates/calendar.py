@@ -494,13 +494,25 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | Literal["present"] | Non
         and any(c.lower_ == "for" for c in verb.children)
     ):
         return None  # "was planned for early March": a plan told in the past, either way
-    if tag == "VBD" or past_aux:
+    if tag == "VBD" or past_aux or (tag == "VBP" and not auxes and _singular_subject(verb)):
+        # "weakness in stocks hurt the index on Friday": a singular subject makes a bare
+        # form that is also its past ("hurt", "cut", "set") the past
         return "past"
     if tag in ("VBZ", "VBP") or any(a in _PRESENT_AUX for a in auxes):
         return "present"
     if tag == "VBN":
         return "past"  # a participle on its own: "the memorandum signed on Thursday"
     return None
+
+
+def _singular_subject(verb: Token) -> bool:
+    """True when the subject of ``verb`` is one singular noun ("weakness", "the index")."""
+    return any(
+        c.dep_ == "nsubj"
+        and c.tag_ in ("NN", "NNP")
+        and not any(g.dep_ == "conj" for g in c.children)
+        for c in verb.children
+    )
 
 
 _AS_SOON_AS = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.I)
