@@ -159,3 +159,13 @@ def test_a_bare_verb_form_with_a_singular_subject_is_the_past(nlp: Any) -> None:
     assert timexes_of(nlp, text) == [("on Friday", "DATE", "2025-10-17")]
     # a plural subject leaves the present, which looks ahead
     assert timexes_of(nlp, "The ministers meet on Friday.") == [("on Friday", "DATE", "2025-10-24")]
+
+
+def test_the_previous_or_following_weekday_counts_from_the_day_named(nlp: Any) -> None:
+    text = "Stocks closed higher on Friday, up 2% from the previous Friday."
+    assert timexes_of(nlp, text) == [
+        ("on Friday", "DATE", "2025-10-17"),
+        ("from the previous Friday", "DATE", "2025-10-10"),
+    ]
+    text = "The envoy arrived on Tuesday, Oct. 7, and left the following Monday."
+    assert timexes_of(nlp, text)[-1] == ("the following Monday", "DATE", "2025-10-13")

@@ -24,7 +24,10 @@ Kind = Literal[
     "anchor_year",  # the following year / the previous year: years from the anchor
     "anchor_month",  # that month / the following month: months from the anchor
 ]
-Direction = Literal["past", "future", "strict_past", "strict_future", "current"]
+# "the previous Friday", "the following Monday": strictly before or after the anchor day
+Direction = Literal[
+    "past", "future", "strict_past", "strict_future", "current", "anchor_past", "anchor_future"
+]
 
 
 def _months(form: str) -> lexicon.WordMap[str, int]:
@@ -104,7 +107,10 @@ _TOD = r"(?i:morning|afternoon|evening|night|noon|midday)"
 _QUAL = (
     r"(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)"
 )
-_WD_MOD = r"(?:\(next\)|(?i:this\s+coming|this\s+past|next|last|this|coming|past|early|late))"
+_WD_MOD = (
+    r"(?:\(next\)|(?i:the\s+(?:previous|preceding|following)|this\s+coming|this\s+past|next|last"
+    r"|this|coming|past|early|late))"
+)
 _NUM_WORD = r"(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})"
 # A day or year number must not run on into more digits, a decimal, a thousands group or a clock.
 _END = r"(?![\w%]|[.,:]\d)"

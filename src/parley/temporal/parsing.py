@@ -29,7 +29,8 @@ _P_YEAR = r"(?P<year>\d{4})"
 _QUALIFIER = rf"(?:{_QUAL.replace('(?i:', '(?:')}[\s-]+)?"
 _YEAR_ONLY = re.compile(rf"{_QUALIFIER}(?:(?:a|an|the)\s+)?{_P_YEAR}")
 _WEEKDAY_FORM = re.compile(
-    r"(?P<mod>\(next\)|this\s+coming|this\s+past|next|last|this|coming|past)?\s*"
+    r"(?P<mod>\(next\)|the\s+(?:previous|preceding|following)|this\s+coming|this\s+past|next|last"
+    r"|this|coming|past)?\s*"
     r"(?:(?:early|late)\s+)?(?P<wd>" + "|".join(WEEKDAYS) + r")"
     r"(?:\s+(?:morning|afternoon|evening|night|noon|midday))?"
 )
@@ -48,7 +49,8 @@ _ANCHOR_KINDS: dict[str, Kind] = {"day": "anchor_day", "year": "anchor_year",
 _WEEKDAY_DIRECTIONS: dict[str, Direction] = {
     "(next)": "strict_future", "next": "strict_future", "this coming": "strict_future",
     "coming": "strict_future", "last": "strict_past", "this past": "strict_past",
-    "past": "strict_past",
+    "past": "strict_past", "the previous": "anchor_past", "the preceding": "anchor_past",
+    "the following": "anchor_future",
 }  # fmt: skip
 
 
