@@ -425,7 +425,7 @@ def weeks_of_months(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
         lead = None
         if m.value and len(m.value) == 7 and m.text[:1].isupper():
             lead = _WEEK_OF_MONTH.search(text, max(0, m.start - 30), m.start)
-        if lead is None:
+        if lead is None or m.value is None:
             out.append(m)
             continue
         year, month = int(m.value[:4]), int(m.value[5:7])
