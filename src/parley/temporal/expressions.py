@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -156,6 +157,13 @@ CANDIDATE_RE = re.compile(
     .replace(r"\s", r"[^\S\n]")
 )
 _LEADING_WORD = re.compile(r"\b(\w+)\s+$")
+# A word every candidate holds (a month or weekday name, a year, "today", "day", "month",
+# "year"): the big pattern above runs only in windows around these, as most of a text holds none.
+_CANDIDATE_ANCHOR = re.compile(
+    rf"\b(?:{_MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|{_WEEKDAY})\b"
+    r"|\b(?i:today|yesterday|tomorrow|days?|months?|years?)\b|(?<!\d)\d{4}(?!\d)"
+)
+_WINDOW_BEFORE, _WINDOW_AFTER, _LOOKAHEAD = 48, 40, 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +176,28 @@ class Candidate:
     text: str
 
 
+def _candidate_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``CANDIDATE_RE`` in ``text``, searched only near anchor words.
+
+    Windows reach far enough before and after each anchor to hold any candidate around it, and
+    the search reads past a window's end so that the lookaheads see the real text.
+    """
+    windows: list[list[int]] = []
+    for a in _CANDIDATE_ANCHOR.finditer(text):
+        lo, hi = max(0, a.start() - _WINDOW_BEFORE), a.end() + _WINDOW_AFTER
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    last_end = 0
+    for lo, hi in windows:
+        for m in CANDIDATE_RE.finditer(text, max(lo, last_end), hi + _LOOKAHEAD):
+            if m.start() >= hi:
+                break
+            last_end = m.end()
+            yield m
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """Spans of ``text`` shaped like calendar expressions, left to right, not overlapping.
 
@@ -175,7 +205,7 @@ def find_candidates(text: str) -> list[Candidate]:
     expression (``PREPOSITIONS``) is reported through ``prep_start`` so callers can include it.
     """
     out: list[Candidate] = []
-    for m in CANDIDATE_RE.finditer(text):
+    for m in _candidate_matches(text):
         start, end = m.start(), m.end()
         prep_start = start
         before = _LEADING_WORD.search(text, max(0, start - 16), start)
