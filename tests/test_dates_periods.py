@@ -169,3 +169,6 @@ def test_the_previous_or_following_weekday_counts_from_the_day_named(nlp: Any) -
     ]
     text = "The envoy arrived on Tuesday, Oct. 7, and left the following Monday."
     assert timexes_of(nlp, text)[-1] == ("the following Monday", "DATE", "2025-10-13")
+    # a weekday written with its month-day stays one date
+    text = "Protests began on the preceding Saturday, Oct. 11, and grew."
+    assert timexes_of(nlp, text) == [("Saturday, Oct. 11", "DATE", "2025-10-11")]

@@ -108,10 +108,7 @@ _TOD = r"(?i:morning|afternoon|evening|night|noon|midday)"
 _QUAL = (
     r"(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)"
 )
-_WD_MOD = (
-    r"(?:\(next\)|(?i:the\s+(?:previous|preceding|following)|this\s+coming|this\s+past|next|last"
-    r"|this|coming|past|early|late))"
-)
+_WD_MOD = r"(?:\(next\)|(?i:this\s+coming|this\s+past|next|last|this|coming|past|early|late))"
 _NUM_WORD = r"(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})"
 # A day or year number must not run on into more digits, a decimal, a thousands group or a clock.
 _END = r"(?![\w%]|[.,:]\d)"
@@ -134,6 +131,9 @@ _CANDIDATE_ALTERNATIVES = [
     rf"(?:{_QUAL}[\s-]+)?(?:{_MONTH_NAMES})\b",
     # (next) Thursday / this coming Friday / late Sunday night
     rf"(?:{_WD_MOD}\s*)?(?:{_WEEKDAY})(?:\s+{_TOD})?\b",
+    # the previous Friday / the following Monday (not "the preceding Saturday, August 17")
+    rf"(?i:the\s+(?:previous|preceding|following))\s+(?:{_WEEKDAY})"
+    rf"(?!,?\s+(?:{_MONTH_DAYFORM}|\d))(?:\s+{_TOD})?\b",
     # the day before yesterday / early today / yesterday afternoon
     r"(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b",
     rf"(?:(?i:early|late)\s+)?(?i:today|yesterday|tomorrow)(?:\s+{_TOD})?\b",
