@@ -172,3 +172,11 @@ def test_the_previous_or_following_weekday_counts_from_the_day_named(nlp: Any) -
     # a weekday written with its month-day stays one date
     text = "Protests began on the preceding Saturday, Oct. 11, and grew."
     assert timexes_of(nlp, text) == [("Saturday, Oct. 11", "DATE", "2025-10-11")]
+
+
+def test_the_quarter_ended_on_a_day_is_the_calendar_quarter_of_most_of_it(nlp: Any) -> None:
+    text = "In the quarter ended July 31, the retailer earned $2 million."
+    assert timexes_of(nlp, text)[0] == ("In the quarter", "DATE", "2025-Q2")
+    # a counted quarter is a fiscal one and keeps its number
+    text = "The retailer earned $2 million in the fourth quarter ended Aug. 30."
+    assert timexes_of(nlp, text)[0] == ("in the fourth quarter", "DATE", "2025-Q4")

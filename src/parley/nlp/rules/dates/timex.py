@@ -127,10 +127,33 @@ def extract_other_timexes(
         if (t.kind == "part_of_day" and (t.get("part2") or t.get("part3"))) or t.kind == "clock":
             # "in the morning", "mid-afternoon" with no day of their own: the day last named
             value = _on_last_day(value, calendar, t.start)
+        if t.kind == "quarter_ref":
+            value = _quarter_ended(t, value, calendar, text)
         if t.kind in ("quarter", "quarter_code") and re.fullmatch(r"\d{4}-Q\d", value.timex):
             last_quarter = (int(value.timex[:4]), int(value.timex[-1]))
         out.append(_timex_mention(t, value, text, before, end_of, published, prep_before))
     return out
+
+
+_ENDED_AFTER = re.compile(r"\s+(?:ended|ending)\s+(?:on\s+)?$")
+
+
+def _quarter_ended(
+    t: Timex, value: TimexValue, calendar: list[DateMention], text: str
+) -> TimexValue:
+    """ "the quarter ended July 31": the calendar quarter that holds most of its three months
+    (May to July: the second), not the quarter last named. A counted quarter ("the fourth
+    quarter ended Sept. 30") is a fiscal one and keeps its number; a year back keeps its own."""
+    if not re.fullmatch(r"\d{4}-Q\d", value.timex) or _YEAR_BACK.search(t.text) or t.get("back"):
+        return value
+    day = next((m.value for m in calendar if t.end < m.start <= t.end + 16 and m.value
+                and len(m.value) == 10 and _ENDED_AFTER.match(text[t.end : m.start])), None)  # fmt: skip
+    if day is None:
+        return value
+    year, month = int(day[:4]), int(day[5:7]) - 1  # the middle month of the three
+    if month == 0:
+        year, month = year - 1, 12
+    return replace(value, timex=f"{year:04d}-Q{(month - 1) // 3 + 1}")
 
 
 def _overlaps_calendar(t: Timex, taken: list[tuple[int, int]], outer: int) -> bool:
