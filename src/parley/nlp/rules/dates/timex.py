@@ -146,8 +146,13 @@ def _quarter_ended(
     quarter ended Sept. 30") is a fiscal one and keeps its number; a year back keeps its own."""
     if not re.fullmatch(r"\d{4}-Q\d", value.timex) or _YEAR_BACK.search(t.text) or t.get("back"):
         return value
-    day = next((m.value for m in calendar if t.end < m.start <= t.end + 16 and m.value
-                and len(m.value) == 10 and _ENDED_AFTER.match(text[t.end : m.start])), None)  # fmt: skip
+    days = [
+        m.value
+        for m in calendar
+        if t.end < m.start <= t.end + 16 and m.value and len(m.value) == 10
+        and _ENDED_AFTER.match(text[t.end : m.start])
+    ]  # fmt: skip
+    day = days[0] if days else None
     if day is None:
         return value
     year, month = int(day[:4]), int(day[5:7]) - 1  # the middle month of the three
