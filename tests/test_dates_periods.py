@@ -180,3 +180,8 @@ def test_the_quarter_ended_on_a_day_is_the_calendar_quarter_of_most_of_it(nlp: A
     # a counted quarter is a fiscal one and keeps its number
     text = "The retailer earned $2 million in the fourth quarter ended Aug. 30."
     assert timexes_of(nlp, text)[0] == ("in the fourth quarter", "DATE", "2025-Q4")
+
+
+def test_a_possessive_period_is_found_wherever_it_stands(nlp: Any) -> None:
+    text = "Sales rose 8% to $40 million. The latest quarter's results included a gain."
+    assert timexes_of(nlp, text) == [("The latest quarter", "DATE", "2025-Q3")]

@@ -386,7 +386,8 @@ def find_timexes(text: str) -> list[Timex]:
         if a.group(1) is not None:
             kinds: frozenset[str] = _NUMERIC_KINDS
         else:
-            kinds = anchors.get(a.group().lower(), frozenset())
+            word = a.group().lower()
+            kinds = anchors.get(word) or anchors.get(word.split("'")[0], frozenset())
         lo, hi = max(0, a.start() - _WINDOW_BEFORE), a.end() + _WINDOW_AFTER
         for kind in kinds:
             spans = windows.setdefault(kind, [])
