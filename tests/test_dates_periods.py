@@ -185,3 +185,6 @@ def test_the_quarter_ended_on_a_day_is_the_calendar_quarter_of_most_of_it(nlp: A
 def test_a_possessive_period_is_found_wherever_it_stands(nlp: Any) -> None:
     text = "Sales rose 8% to $40 million. The latest quarter's results included a gain."
     assert timexes_of(nlp, text) == [("The latest quarter", "DATE", "2025-Q3")]
+    # the preposition before a possessive belongs to the thing owned
+    text = "Turnout fell sharply after last week's vote."
+    assert timexes_of(nlp, text) == [("last week", "DATE", "2025-W42")]

@@ -61,6 +61,7 @@ _LENGTH_BEFORE_POINT = re.compile(r"\s+(?:later|after|before)\b", re.I)
 _PART_OF = re.compile(
     r"\b(?:months|quarter|half|rest|part|end|start|beginning|balance|remainder|middle)\s+of\s+$"
 )
+_POSSESSIVE = re.compile(r"['’]s\b")
 _TITLE_BEFORE = re.compile(r"(?:['’]s|[\"“'‘`]{1,2})\s*$")
 _NEXT_WORD = re.compile(r"\s+(?:fiscal\s+)?([\w]+)")
 _VAGUE_COUNTS = frozenset({"few", "several", "couple"})
@@ -206,7 +207,8 @@ def _timex_mention(
         value = replace(value, mod=value.mod or "END")
         start = t.start - len(before) + end_of.start()
         limit = period_end(value.timex)
-    elif prep := prep_before.search(before):
+    elif not _POSSESSIVE.match(text, t.end) and (prep := prep_before.search(before)):
+        # "after last week's vote": the preposition belongs to the vote, not to the week
         start = t.start - len(before) + prep.start(1)
     return DateMention(
         text[start : t.end],
