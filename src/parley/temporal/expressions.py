@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -24,7 +25,10 @@ Kind = Literal[
     "anchor_year",  # the following year / the previous year: years from the anchor
     "anchor_month",  # that month / the following month: months from the anchor
 ]
-Direction = Literal["past", "future", "strict_past", "strict_future", "current"]
+# "the previous Friday", "the following Monday": strictly before or after the anchor day
+Direction = Literal[
+    "past", "future", "strict_past", "strict_future", "current", "anchor_past", "anchor_future"
+]
 
 
 def _months(form: str) -> lexicon.WordMap[str, int]:
@@ -127,14 +131,17 @@ _CANDIDATE_ALTERNATIVES = [
     rf"(?:{_QUAL}[\s-]+)?(?:{_MONTH_NAMES})\b",
     # (next) Thursday / this coming Friday / late Sunday night
     rf"(?:{_WD_MOD}\s*)?(?:{_WEEKDAY})(?:\s+{_TOD})?\b",
+    # the previous Friday / the following Monday (not "the preceding Saturday, August 17")
+    rf"(?i:the\s+(?:previous|preceding|following))\s+(?:{_WEEKDAY})"
+    rf"(?!,?\s+(?:{_MONTH_DAYFORM}|\d))(?:\s+{_TOD})?\b",
     # the day before yesterday / early today / yesterday afternoon
     r"(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b",
     rf"(?:(?i:early|late)\s+)?(?i:today|yesterday|tomorrow)(?:\s+{_TOD})?\b",
     # last year / earlier this month / earlier in the month / early next year
     r"(?i:(?:(?:earlier|later|early|late)\s+)?(?:this|last|next)\s+(?:month|year))\b",
     r"(?i:(?:earlier|later)\s+in\s+the\s+(?:month|year))\b",
-    # two years ago
-    rf"{_NUM_WORD}\s+(?i:days?|months?|years?)\s+(?i:ago)\b",
+    # two years ago / a year from now
+    rf"{_NUM_WORD}\s+(?i:days?|months?|years?)\s+(?i:ago|from\s+(?:now|today))\b",
     # the same day / the following day / the previous year
     r"(?i:(?:that\s+)?same\s+day|the\s+same\s+day|the\s+(?:following|next|previous|preceding)"
     r"\s+day|the\s+(?:following|previous|preceding)\s+(?:year|month)|the\s+day\s+(?:before|after)"
@@ -150,6 +157,13 @@ CANDIDATE_RE = re.compile(
     .replace(r"\s", r"[^\S\n]")
 )
 _LEADING_WORD = re.compile(r"\b(\w+)\s+$")
+# A word every candidate holds (a month or weekday name, a year, "today", "day", "month",
+# "year"): the big pattern above runs only in windows around these, as most of a text holds none.
+_CANDIDATE_ANCHOR = re.compile(
+    rf"\b(?:{_MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|{_WEEKDAY})\b"
+    r"|\b(?i:today|yesterday|tomorrow|days?|months?|years?)\b|(?<!\d)\d{4}(?!\d)"
+)
+_WINDOW_BEFORE, _WINDOW_AFTER, _LOOKAHEAD = 48, 40, 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +176,28 @@ class Candidate:
     text: str
 
 
+def _candidate_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``CANDIDATE_RE`` in ``text``, searched only near anchor words.
+
+    Windows reach far enough before and after each anchor to hold any candidate around it, and
+    the search reads past a window's end so that the lookaheads see the real text.
+    """
+    windows: list[list[int]] = []
+    for a in _CANDIDATE_ANCHOR.finditer(text):
+        lo, hi = max(0, a.start() - _WINDOW_BEFORE), a.end() + _WINDOW_AFTER
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    last_end = 0
+    for lo, hi in windows:
+        for m in CANDIDATE_RE.finditer(text, max(lo, last_end), hi + _LOOKAHEAD):
+            if m.start() >= hi:
+                break
+            last_end = m.end()
+            yield m
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """Spans of ``text`` shaped like calendar expressions, left to right, not overlapping.
 
@@ -169,7 +205,7 @@ def find_candidates(text: str) -> list[Candidate]:
     expression (``PREPOSITIONS``) is reported through ``prep_start`` so callers can include it.
     """
     out: list[Candidate] = []
-    for m in CANDIDATE_RE.finditer(text):
+    for m in _candidate_matches(text):
         start, end = m.start(), m.end()
         prep_start = start
         before = _LEADING_WORD.search(text, max(0, start - 16), start)

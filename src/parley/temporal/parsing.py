@@ -29,7 +29,8 @@ _P_YEAR = r"(?P<year>\d{4})"
 _QUALIFIER = rf"(?:{_QUAL.replace('(?i:', '(?:')}[\s-]+)?"
 _YEAR_ONLY = re.compile(rf"{_QUALIFIER}(?:(?:a|an|the)\s+)?{_P_YEAR}")
 _WEEKDAY_FORM = re.compile(
-    r"(?P<mod>\(next\)|this\s+coming|this\s+past|next|last|this|coming|past)?\s*"
+    r"(?P<mod>\(next\)|the\s+(?:previous|preceding|following)|this\s+coming|this\s+past|next|last"
+    r"|this|coming|past)?\s*"
     r"(?:(?:early|late)\s+)?(?P<wd>" + "|".join(WEEKDAYS) + r")"
     r"(?:\s+(?:morning|afternoon|evening|night|noon|midday))?"
 )
@@ -42,13 +43,14 @@ _REL_UNIT = re.compile(
     r"(?:(?:earlier|later|early|late)\s+)?(?P<which>this|last|next)\s+(?P<unit>month|year)"
     r"|(?:earlier|later)\s+in\s+the\s+(?P<unit2>month|year)"
 )
-_AGO = re.compile(r"(?P<n>\w+)\s+(?P<unit>day|month|year)s?\s+ago")
+_AGO = re.compile(r"(?P<n>\w+)\s+(?P<unit>day|month|year)s?\s+(?P<dir>ago|from\s+(?:now|today))")
 _ANCHOR_KINDS: dict[str, Kind] = {"day": "anchor_day", "year": "anchor_year",
                                   "month": "anchor_month"}  # fmt: skip
 _WEEKDAY_DIRECTIONS: dict[str, Direction] = {
     "(next)": "strict_future", "next": "strict_future", "this coming": "strict_future",
     "coming": "strict_future", "last": "strict_past", "this past": "strict_past",
-    "past": "strict_past",
+    "past": "strict_past", "the previous": "anchor_past", "the preceding": "anchor_past",
+    "the following": "anchor_future",
 }  # fmt: skip
 
 
@@ -139,7 +141,7 @@ def _ago(m: re.Match[str]) -> DateExpr | None:
     if n is None or n > 1000:
         return None
     kind: Kind = {"day": "deictic", "month": "rel_month", "year": "rel_year"}[m["unit"]]  # type: ignore[assignment]
-    return DateExpr(kind, offset=-n)
+    return DateExpr(kind, offset=-n if m["dir"] == "ago" else n)  # "two years from now": ahead
 
 
 _Builder = Callable[[re.Match[str]], DateExpr | None]

@@ -218,6 +218,10 @@ def _weekday(expr: DateExpr, ctx: _Context) -> str | None:
     if published is None:
         return None
     direction = expr.direction or ("future" if ctx.tense == "future" else "past")
+    if direction in ("anchor_past", "anchor_future"):
+        # "the previous Friday": the one before the day the text is on, else publication
+        published = ctx.anchor or published
+        direction = "strict_past" if direction == "anchor_past" else "strict_future"
     ahead = (expr.weekday - published.weekday()) % 7
     behind = (published.weekday() - expr.weekday) % 7
     delta = {

@@ -140,7 +140,10 @@ def _patterns(
             re.compile(
                 rf"(?i:(?:the\s+)?(?:(?:company's|its|(?P<rel>this|last|next)\s+year's|the\s+year's|"
                 rf"(?P<year0>\d{{4}})(?:'s)?)\s+)?"
-                rf"(?:fiscal\s+)?(?P<ord>{ords})[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half|period)"
+                rf"(?:fiscal\s+)?(?:(?P<ord>{ords})|(?P<pair>first|last)\s+two(?=\s+quarters\s+of\s)"
+                # "the last half of 1989": "last" counts only before "of" a year
+                rf"|(?P<ordlast>final|last(?=[\s-]+(?:quarter|half)\s+of\s+(?:\d{{4}}|this|last|next)\b)))"
+                rf"[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarters|quarter|half|period)"
                 rf"(?:\s+of\s+(?:(?P<year>(?:fiscal\s+)?\d{{4}})|(?P<rel2>this|last|next)\s+year))?)"
                 rf"{end}"
             ),
@@ -156,13 +159,16 @@ def _patterns(
         # "over the past decade": a length ("the last decade" is left out: the annotation
         # reads it as a decade or as a length)
         ("decade_length", re.compile(r"(?i:(?:the\s+)?past\s+(?P<unit>decade))(?![\w-])")),
-        # "the quarter", "the latest quarter", "the year-ago quarter", "this quarter"
+        # "the quarter", "the latest quarter", "the year-ago quarter", "this quarter"; a year
+        # back: "last year's quarter", "the same period last year", "the quarter a year ago"
         (
             "quarter_ref",
             re.compile(
-                rf"(?i:(?P<det>the|this|that|last|next)\s+(?:(?P<year0>\d{{4}})\s+)?(?:(?P<which>latest|current|recent|"
+                rf"(?i:(?P<det>the|this|that|last|next|(?P<lastyears>last\s+year['’]s))\s+"
+                rf"(?:(?P<year0>\d{{4}})\s+)?(?:(?P<which>latest|current|recent|"
                 rf"most\s+recent|comparable|previous|year-ago|year-earlier|comparable\s+year-ago|"
-                rf"comparable\s+year-earlier|same)\s+)?(?P<unit>quarter|period)){end}"
+                rf"comparable\s+year-earlier|same|corresponding)\s+)?(?P<unit>quarter|period)"
+                rf"(?P<back>\s+(?:last\s+year|a\s+year\s+(?:ago|earlier)))?){end}"
             ),
         ),
         # "last week", "this week", "the weekend", "earlier this week"
@@ -279,8 +285,13 @@ def _patterns(
                 rf"|(?<=\b(?i:on|at)\s)(?P<weekends>(?i:weekends))){end}"  # "on weekends"
             ),
         ),
-        # "six weeks ago": the week it points back to
-        ("weeks_ago", re.compile(rf"(?i:(?P<num>{num})\s+weeks?\s+ago){end}")),
+        # "six weeks ago": the week it points back to; "two weeks from now" ahead
+        (
+            "weeks_ago",
+            re.compile(
+                rf"(?i:(?P<num>{num})\s+weeks?\s+(?:ago|(?P<ahead>from\s+(?:now|today)))){end}"
+            ),
+        ),
         # durations: "30 days", "a 30-day ceasefire", "the first nine months", "24 hours"
         (
             "duration",
@@ -355,7 +366,7 @@ def _anchors(
     long_units = ("day", "week", "month", "year", "decade", "hour")
     anchor((u + "long" for u in long_units), "long_duration")
     anchor(("multiyear", "multimonth"), "long_duration")
-    anchor(("quarter", "half", "period"), "quarter", "quarter_ref")
+    anchor(("quarter", "quarters", "half", "period"), "quarter", "quarter_ref")
     anchor(seasons, "season")
     anchor(parts, "part_of_day", "set")
     anchor(("tonight",), "part_of_day")
@@ -413,7 +424,8 @@ def find_timexes(text: str) -> list[Timex]:
         if a.group(1) is not None:
             kinds: frozenset[str] = _NUMERIC_KINDS
         else:
-            kinds = anchors.get(a.group().lower(), frozenset())
+            word = a.group().lower()
+            kinds = anchors.get(word) or anchors.get(word.split("'")[0], frozenset())
         lo, hi = max(0, a.start() - _WINDOW_BEFORE), a.end() + _WINDOW_AFTER
         for kind in kinds:
             spans = windows.setdefault(kind, [])

@@ -103,7 +103,8 @@ def _resolve_weeks_ago(
         return None
     if published is None:
         return TimexValue("DATE", "XXXX-WXX")
-    return TimexValue("DATE", iso_week(published - timedelta(weeks=int(n))))
+    weeks = timedelta(weeks=int(n))
+    return TimexValue("DATE", iso_week(published + weeks if t.get("ahead") else published - weeks))
 
 
 #: Kinds read against the publication date alone, and their readers.
@@ -245,8 +246,13 @@ def _resolve_counted_quarter(
 ) -> TimexValue | None:
     """ "the third quarter", "the first half of 1998", "last year's fourth quarter"."""
     unit = (t.get("unit") or "").lower()
-    n = grammar.ordinals.get((t.get("ord") or "").lower())
-    half = unit == "half"
+    half = unit == "half" or t.get("pair") is not None  # "the first two quarters" = H1
+    if pair := (t.get("pair") or "").lower():
+        n: int | None = 1 if pair == "first" else 2
+    elif t.get("ordlast"):
+        n = 2 if half else 4  # "the last half of 1989"
+    else:
+        n = None if unit == "quarters" else grammar.ordinals.get((t.get("ord") or "").lower())
     if n is None or n > (2 if half else 4) or unit == "period":
         return None
     letter = "H" if half else "Q"
@@ -300,23 +306,25 @@ def _resolve_quarter_ref(
         # "the 1988 quarter": the quarter under discussion, in that year
         q = last_quarter[1] if last_quarter else (q - 2) % 4 + 1
         return TimexValue("DATE", f"{int(year0):04d}-Q{q}")
-    if det == "this" or which == "current":
+    back = t.get("back") or t.get("lastyears")
+    if "year-ago" in which or "year-earlier" in which or back:
+        # "the year-ago quarter", "last year's quarter", "the same period last year"
+        if last_quarter is None:
+            return None
+        year, q = last_quarter[0] - 1, last_quarter[1]
+    elif det == "this" or which == "current":
         pass
     elif det == "next":
         year, q = (year + 1, 1) if q == 4 else (year, q + 1)
     elif det == "last" or which in ("latest", "recent", "most recent", "previous"):
         year, q = (year - 1, 4) if q == 1 else (year, q - 1)
-    elif "year-ago" in which or "year-earlier" in which:
-        if last_quarter is None:
-            return None
-        year, q = last_quarter[0] - 1, last_quarter[1]
     elif unit == "period":
         return None
     elif last_quarter is not None:
         year, q = last_quarter
     else:
         year, q = (year - 1, 4) if q == 1 else (year, q - 1)
-    if unit == "period" and not (which == "latest" or "year-" in which):
+    if unit == "period" and not (which == "latest" or "year-" in which or back):
         return None
     return TimexValue("DATE", f"{year:04d}-Q{q}")
 
@@ -490,6 +498,8 @@ def _resolve_decade(t: Timex, published: date | None) -> TimexValue | None:
         return TimexValue("DATE", value, mod)
     if len(dec) != 4 or t.get("dd"):
         return None
+    if dec.endswith("00") and published is not None and int(dec) + 100 <= published.year:
+        return TimexValue("DATE", dec[:2], mod)  # "the 1800s": the 19th century
     return TimexValue("DATE", dec[:3], mod)
 
 

@@ -300,8 +300,8 @@ def _is_year(span: Span, prev: Token | None) -> bool:
     if prev is not None and token.i == span.start:
         if prev.like_num or prev.text in ("No", "No.", "no.", "#"):
             return False
-        if prev.lower_ == "fiscal":
-            return True  # "fiscal 1989 sales": the (fiscal) year
+        if prev.lower_ in ("fiscal", "year"):
+            return True  # "fiscal 1989 sales", "the year 2012", "fiscal year 2014": the year
         if prev.pos_ in ("NOUN", "PROPN") and prev.lower_ not in _CALENDAR_WORDS:
             return False  # "resolution 2259", "Vision 2030"
     ranged = _in_year_range(token)
@@ -477,9 +477,8 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | Literal["present"] | Non
         return "future" if matrix_tense in ("future", "present") else None
     tag = verb.tag_
     past_aux = any(a in _PAST_AUX for a in auxes)
-    if verb.lemma_ == "set" and tag == "VBN" and verb.dep_ == "acl" and not auxes:
-        # "its record high set on Aug. 6" happened; "the vote set for May 2" is a plan
-        return "future" if any(c.lower_ == "for" for c in verb.children) else "past"
+    if (set_tense := _set_participle(verb, auxes)) is not None:
+        return set_tense
     if (
         verb.lemma_ in _PLAN_LEMMAS
         and tag in ("VBN", "VBZ", "VBP")
@@ -487,13 +486,49 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | Literal["present"] | Non
     ):
         # "is scheduled for", "has set Nov. 10 as the deadline": a plan still ahead
         return "future"
-    if tag == "VBD" or past_aux:
+    if _plan_told_in_past(verb, auxes):
+        return None  # "was planned for early March": a plan told in the past, either way
+    if tag == "VBD" or past_aux or _bare_past(verb, auxes):
         return "past"
     if tag in ("VBZ", "VBP") or any(a in _PRESENT_AUX for a in auxes):
         return "present"
     if tag == "VBN":
         return "past"  # a participle on its own: "the memorandum signed on Thursday"
     return None
+
+
+def _set_participle(verb: Token, auxes: list[str]) -> Tense | None:
+    """ "its record high set on Aug. 6" happened; "the vote set for May 2" is a plan."""
+    if verb.lemma_ == "set" and verb.tag_ == "VBN" and verb.dep_ == "acl" and not auxes:
+        return "future" if any(c.lower_ == "for" for c in verb.children) else "past"
+    return None
+
+
+def _plan_told_in_past(verb: Token, auxes: list[str]) -> bool:
+    """ "was planned for early March", "were scheduled for April 28": a plan verb's participle
+    with "for" and no past perfect."""
+    return (
+        verb.lemma_ in _PLAN_LEMMAS
+        and verb.tag_ == "VBN"
+        and not {"had", "'d", "’d"} & set(auxes)
+        and any(c.lower_ == "for" for c in verb.children)
+    )
+
+
+def _bare_past(verb: Token, auxes: list[str]) -> bool:
+    """ "weakness in stocks hurt the index on Friday": with one singular-noun subject, a bare
+    form that is also its past ("hurt", "cut", "set") tagged present is the past."""
+    return verb.tag_ == "VBP" and not auxes and _singular_subject(verb)
+
+
+def _singular_subject(verb: Token) -> bool:
+    """True when the subject of ``verb`` is one singular noun ("weakness", "the index")."""
+    return any(
+        c.dep_ == "nsubj"
+        and c.tag_ in ("NN", "NNP")
+        and not any(g.dep_ == "conj" for g in c.children)
+        for c in verb.children
+    )
 
 
 _AS_SOON_AS = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.I)

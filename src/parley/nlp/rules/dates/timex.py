@@ -26,6 +26,7 @@ from parley.temporal import (
     TimexValue,
     deadline,
     find_timexes,
+    iso_week,
     period_end,
     prepositions,
     resolve_timex,
@@ -60,6 +61,7 @@ _LENGTH_BEFORE_POINT = re.compile(r"\s+(?:later|after|before)\b", re.I)
 _PART_OF = re.compile(
     r"\b(?:months|quarter|half|rest|part|end|start|beginning|balance|remainder|middle)\s+of\s+$"
 )
+_POSSESSIVE = re.compile(r"['’]s\b")
 _TITLE_BEFORE = re.compile(r"(?:['’]s|[\"“'‘`]{1,2})\s*$")
 _NEXT_WORD = re.compile(r"\s+(?:fiscal\s+)?([\w]+)")
 _VAGUE_COUNTS = frozenset({"few", "several", "couple"})
@@ -126,10 +128,38 @@ def extract_other_timexes(
         if (t.kind == "part_of_day" and (t.get("part2") or t.get("part3"))) or t.kind == "clock":
             # "in the morning", "mid-afternoon" with no day of their own: the day last named
             value = _on_last_day(value, calendar, t.start)
+        if t.kind == "quarter_ref":
+            value = _quarter_ended(t, value, calendar, text)
         if t.kind in ("quarter", "quarter_code") and re.fullmatch(r"\d{4}-Q\d", value.timex):
             last_quarter = (int(value.timex[:4]), int(value.timex[-1]))
         out.append(_timex_mention(t, value, text, before, end_of, published, prep_before))
     return out
+
+
+_ENDED_AFTER = re.compile(r"\s+(?:ended|ending)\s+(?:on\s+)?$")
+
+
+def _quarter_ended(
+    t: Timex, value: TimexValue, calendar: list[DateMention], text: str
+) -> TimexValue:
+    """ "the quarter ended July 31": the calendar quarter that holds most of its three months
+    (May to July: the second), not the quarter last named. A counted quarter ("the fourth
+    quarter ended Sept. 30") is a fiscal one and keeps its number; a year back keeps its own."""
+    if not re.fullmatch(r"\d{4}-Q\d", value.timex) or _YEAR_BACK.search(t.text) or t.get("back"):
+        return value
+    days = [
+        m.value
+        for m in calendar
+        if t.end < m.start <= t.end + 16 and m.value and len(m.value) == 10
+        and _ENDED_AFTER.match(text[t.end : m.start])
+    ]  # fmt: skip
+    day = days[0] if days else None
+    if day is None:
+        return value
+    year, month = int(day[:4]), int(day[5:7]) - 1  # the middle month of the three
+    if month == 0:
+        year, month = year - 1, 12
+    return replace(value, timex=f"{year:04d}-Q{(month - 1) // 3 + 1}")
 
 
 def _overlaps_calendar(t: Timex, taken: list[tuple[int, int]], outer: int) -> bool:
@@ -181,7 +211,8 @@ def _timex_mention(
         value = replace(value, mod=value.mod or "END")
         start = t.start - len(before) + end_of.start()
         limit = period_end(value.timex)
-    elif prep := prep_before.search(before):
+    elif not _POSSESSIVE.match(text, t.end) and (prep := prep_before.search(before)):
+        # "after last week's vote": the preposition belongs to the vote, not to the week
         start = t.start - len(before) + prep.start(1)
     return DateMention(
         text[start : t.end],
@@ -278,7 +309,7 @@ def _plausible_year_ref(t: Timex, span: Span, text: str, after: str) -> bool:
     if (t.get("which") or "").lower().startswith("current"):
         return True  # "the current fiscal year that ends in June": the year whatever follows
     if re.match(
-        r"[\s,]*(?:before|after|earlier|later|ago|of|in\s+which|when|that|which|where|it|he|she"
+        r"[\s,]*(?:before|after|earlier|later|ago|of(?!\s*[$£€\d])|in\s+which|when|that|which|where|it|he|she"
         r"|they|we|i|you|in\s+review|'s|’s)\b",
         after,
     ):
@@ -325,6 +356,19 @@ def _plausible_quarter_code(t: Timex, span: Span, text: str, after: str) -> bool
     return re.search(r"[\d%]\s*$", prev) is None
 
 
+_OF_ANOTHER_PERIOD = re.compile(
+    r"\s+of\s+(?!(?:the\s+|this\s+|last\s+|next\s+)?(?:current\s+|fiscal\s+|full\s+)*year\b)"
+    r"(?:the\s+)?(?:[\w'’-]+\s+)?(?:decade|century|\d{2,4}s|['’]\d0s|[a-z]+ies)\b",
+    re.I,
+)
+
+
+def _plausible_quarter(t: Timex, span: Span, text: str, after: str) -> bool:
+    """ "the first half of the 20th century", "the last quarter of the 1990s": a part of the
+    decade or century that follows, not a half or quarter of the publication year."""
+    return bool(t.get("year") or t.get("rel2")) or not _OF_ANOTHER_PERIOD.match(text, t.end)
+
+
 _PERIOD_CODE_BEFORE = re.compile(r"(?i:\b(?:in|for|during|of|by|through|until|the|its|their)\s+)$")
 
 
@@ -342,6 +386,7 @@ _PLAUSIBLE_BY_KIND: dict[str, Callable[[Timex, Span, str, str], bool]] = {
     "set": _plausible_set,
     "reference": _plausible_reference,
     "quarter_code": _plausible_quarter_code,
+    "quarter": _plausible_quarter,
 }
 
 
@@ -400,6 +445,41 @@ def _year_earlier(before: list[DateMention], position: int, published: date | No
     if published is not None:
         return f"{published.year - 1:04d}"
     return None
+
+
+_WEEK_OF_MONTH = re.compile(
+    r"(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+)$"
+)
+_WEEK_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def weeks_of_months(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
+    """ "the first week of April", "the last week of February": the ISO week of that month
+    that holds its 4th, 11th, 18th or 25th day (the last: its fourth day from the end), so
+    most of the week lies in the month. ``mentions`` is sorted; the result is too."""
+    text = doc_text(doc)
+    out: list[DateMention] = []
+    for m in mentions:
+        lead = None
+        if m.value and len(m.value) == 7 and m.text[:1].isupper():
+            lead = _WEEK_OF_MONTH.search(text, max(0, m.start - 30), m.start)
+        if lead is None or m.value is None:
+            out.append(m)
+            continue
+        year, month = int(m.value[:4]), int(m.value[5:7])
+        n = _WEEK_ORDINALS.get(lead.group("ord").lower())
+        last = calendar.monthrange(year, month)[1]
+        day = date(year, month, n * 7 - 3 if n else last - 3)
+        start = lead.start()
+        if prep := _prep_before().search(text, max(0, start - 12), start):
+            start = prep.start(1)
+        # "last week" read alone before it is not a week of its own
+        while out and out[-1].end > start:
+            out.pop()
+        week = iso_week(day)
+        out.append(DateMention(text[start : m.end], start, m.end, None, "DATE", week,
+                               None, period_end(week)))  # fmt: skip
+    return out
 
 
 _SECOND_DAY = re.compile(

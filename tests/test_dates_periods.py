@@ -1,0 +1,190 @@
+"""TimeML DATE values of periods and references (issue 13, fifth round), with the real English
+pipeline on sentences written for these tests: one sentence per behaviour."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from parley.nlp.rules.dates import extract_dates
+
+pytestmark = pytest.mark.model
+
+# 2025-10-23 is a Thursday, in the fourth quarter.
+THU = date(2025, 10, 23)
+
+
+def timexes_of(nlp: Any, text: str, published: date | None = THU) -> list[tuple[str, str, str]]:
+    """Every time expression as (text, TimeML type, TimeML value)."""
+    doc = nlp(text)
+    mentions = extract_dates(doc, published=published)
+    for m in mentions:
+        assert doc.text[m.start : m.end] == m.text
+    return [(m.text, m.type, m.timex or "") for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Margins will narrow in the last half of 2025 and in the first two quarters of 2026.",
+            [
+                ("in the last half of 2025", "DATE", "2025-H2"),
+                ("in the first two quarters of 2026", "DATE", "2026-H1"),
+            ],
+        ),
+        (
+            "Orders slowed in the last quarter of 2024.",
+            [("in the last quarter of 2024", "DATE", "2024-Q4")],
+        ),
+    ],
+)
+def test_halves_and_quarters_counted_from_the_end_or_in_pairs(
+    nlp: Any, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert timexes_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The brewer earned $8 million in the third quarter, against $6 million in the "
+            "same period last year.",
+            [
+                ("in the third quarter", "DATE", "2025-Q3"),
+                ("in the same period last year", "DATE", "2024-Q3"),
+            ],
+        ),
+        (
+            "The brewer earned $8 million in the second quarter. Sales for last year's quarter "
+            "were $40 million.",
+            [
+                ("in the second quarter", "DATE", "2025-Q2"),
+                ("for last year's quarter", "DATE", "2024-Q2"),
+            ],
+        ),
+        (
+            "The brewer earned $8 million in the third quarter. For the quarter a year ago, it "
+            "lost $1 million.",
+            [
+                ("in the third quarter", "DATE", "2025-Q3"),
+                ("For the quarter a year ago", "DATE", "2024-Q3"),
+            ],
+        ),
+    ],
+)
+def test_the_same_period_last_year_is_the_quarter_named_a_year_back(
+    nlp: Any, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert timexes_of(nlp, text) == expected
+
+
+def test_the_same_period_last_year_with_no_quarter_named_is_last_year(nlp: Any) -> None:
+    text = "Sales were weak in the same period last year."
+    assert ("last year", "DATE", "2024") in timexes_of(nlp, text)
+
+
+def test_a_high_for_the_year_followed_by_a_price_is_the_year(nlp: Any) -> None:
+    text = "The shares reached a high for the year of $31 a share in June."
+    assert ("for the year", "DATE", "2025") in timexes_of(nlp, text)
+
+
+def test_a_month_planned_in_the_past_tense_takes_the_nearest_year(nlp: Any) -> None:
+    text = "An aide said that the signing was planned for early November."
+    assert timexes_of(nlp, text) == [("for early November", "DATE", "2025-11")]
+    # the plain past still looks back
+    assert timexes_of(nlp, "The signing took place in early March.") == [
+        ("in early March", "DATE", "2025-03")
+    ]
+
+
+def test_a_year_after_the_word_year_is_a_date(nlp: Any) -> None:
+    assert timexes_of(nlp, "In the year 2012, exports doubled.") == [("2012", "DATE", "2012")]
+    assert timexes_of(nlp, "The budget for fiscal year 2026 passed.") == [("2026", "DATE", "2026")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A year from now, fares will be higher.", [("A year from now", "DATE", "2026")]),
+        ("Three days from now the polls open.", [("Three days from now", "DATE", "2025-10-26")]),
+        ("Two weeks from now, voters decide.", [("Two weeks from now", "DATE", "2025-W45")]),
+    ],
+)
+def test_a_length_from_now_points_ahead(
+    nlp: Any, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert timexes_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The envoys meet in the first week of December.",
+            [("in the first week of December", "DATE", "2025-W49")],
+        ),
+        (
+            "The envoys met during the last week of September.",
+            [("during the last week of September", "DATE", "2025-W39")],
+        ),
+    ],
+)
+def test_a_week_of_a_named_month_is_that_iso_week(
+    nlp: Any, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert timexes_of(nlp, text) == expected
+
+
+def test_the_final_quarter_is_the_fourth(nlp: Any) -> None:
+    text = "Output fell in 2024's final quarter."
+    assert timexes_of(nlp, text) == [("in 2024's final quarter", "DATE", "2024-Q4")]
+
+
+def test_a_half_of_a_century_is_no_half_of_this_year(nlp: Any) -> None:
+    text = "Wages stagnated in the first half of the 20th century."
+    assert timexes_of(nlp, text) == [("the 20th century", "DATE", "19")]
+
+
+def test_a_hundred_years_written_as_a_decade_is_a_century(nlp: Any) -> None:
+    assert timexes_of(nlp, "The mill opened in the 1800s.") == [("in the 1800s", "DATE", "18")]
+    assert timexes_of(nlp, "Phones spread in the 2000s.") == [("in the 2000s", "DATE", "200")]
+
+
+def test_a_bare_verb_form_with_a_singular_subject_is_the_past(nlp: Any) -> None:
+    text = "Weakness in bank shares hurt the index on Friday."
+    assert timexes_of(nlp, text) == [("on Friday", "DATE", "2025-10-17")]
+    # a plural subject leaves the present, which looks ahead
+    assert timexes_of(nlp, "The ministers meet on Friday.") == [("on Friday", "DATE", "2025-10-24")]
+
+
+def test_the_previous_or_following_weekday_counts_from_the_day_named(nlp: Any) -> None:
+    text = "Stocks closed higher on Friday, up 2% from the previous Friday."
+    assert timexes_of(nlp, text) == [
+        ("on Friday", "DATE", "2025-10-17"),
+        ("from the previous Friday", "DATE", "2025-10-10"),
+    ]
+    text = "The envoy arrived on Tuesday, Oct. 7, and left the following Monday."
+    assert timexes_of(nlp, text)[-1] == ("the following Monday", "DATE", "2025-10-13")
+    # a weekday written with its month-day stays one date
+    text = "Protests began on the preceding Saturday, Oct. 11, and grew."
+    assert timexes_of(nlp, text) == [("Saturday, Oct. 11", "DATE", "2025-10-11")]
+
+
+def test_the_quarter_ended_on_a_day_is_the_calendar_quarter_of_most_of_it(nlp: Any) -> None:
+    text = "In the quarter ended July 31, the retailer earned $2 million."
+    assert timexes_of(nlp, text)[0] == ("In the quarter", "DATE", "2025-Q2")
+    # a counted quarter is a fiscal one and keeps its number
+    text = "The retailer earned $2 million in the fourth quarter ended Aug. 30."
+    assert timexes_of(nlp, text)[0] == ("in the fourth quarter", "DATE", "2025-Q4")
+
+
+def test_a_possessive_period_is_found_wherever_it_stands(nlp: Any) -> None:
+    text = "Sales rose 8% to $40 million. The latest quarter's results included a gain."
+    assert timexes_of(nlp, text) == [("The latest quarter", "DATE", "2025-Q3")]
+    # the preposition before a possessive belongs to the thing owned
+    text = "Turnout fell sharply after last week's vote."
+    assert timexes_of(nlp, text) == [("last week", "DATE", "2025-W42")]
