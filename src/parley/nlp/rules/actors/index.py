@@ -33,6 +33,7 @@ from parley.nlp.rules.actors.words import (
     norm_token,
     plural_office,
 )
+from parley.nlp.tokens import TokenTable, doc_tokens
 from parley.types import Actor, ActorKind
 
 
@@ -44,6 +45,8 @@ class ActorIndex:
         # doc.ents rebuilds its list on every access: read it once.
         self.ents: list[Span] = list(doc.ents)
         self.text: str = doc_text(doc)  # Doc.text joins every token on each access
+        # The Doc's tokens and their attributes as lists, made once (see parley.nlp.tokens).
+        self.tokens: TokenTable = doc_tokens(doc)
         # Sentence bounds, computed once (Token.sent walks the parse on every call).
         sents = doc_sents(doc)
         self._sent_tok = [(sent.start, sent.end) for sent in sents]
