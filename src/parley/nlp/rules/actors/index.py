@@ -16,7 +16,7 @@ from parley.geo.countries import (
     fold,
     known_actor,
 )
-from parley.nlp.doctext import doc_sents, doc_text
+from parley.nlp.doctext import doc_ents, doc_sents, doc_text
 from parley.nlp.rules.actors.names import first_names_agree, names_compatible
 from parley.nlp.rules.actors.record import ActorRecord, MentionEdits
 from parley.nlp.rules.actors.words import (
@@ -43,7 +43,7 @@ class ActorIndex:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         # doc.ents rebuilds its list on every access: read it once.
-        self.ents: list[Span] = list(doc.ents)
+        self.ents: list[Span] = list(doc_ents(doc))
         self.text: str = doc_text(doc)  # Doc.text joins every token on each access
         # The Doc's tokens and their attributes as lists, made once (see parley.nlp.tokens).
         self.tokens: TokenTable = doc_tokens(doc)
