@@ -93,8 +93,6 @@ def noun_chunks(doc: Doc) -> list[Span]:
     """
     if not doc.has_annotation("DEP"):
         return list(doc.noun_chunks)  # spaCy raises its own error
-    from spacy.symbols import NOUN, PRON, PROPN
-
     strings = doc.vocab.strings
     np_deps = {strings.add(label) for label in NOUN_CHUNK_DEPS}
     conj = strings.add("conj")
@@ -114,11 +112,15 @@ def noun_chunks(doc: Doc) -> list[Span]:
             top[j] = end
         return end
 
+    from parley.nlp.tokens import doc_tokens
+
+    tokens = doc_tokens(doc)
     out: list[Span] = []
     prev_end = -1
-    for word in doc:
-        if word.pos not in (NOUN, PROPN, PRON):
+    for i, pos in enumerate(tokens.pos):
+        if pos not in ("NOUN", "PROPN", "PRON"):
             continue
+        word = tokens.tokens[i]
         if word.left_edge.i <= prev_end:
             continue
         if word.dep in np_deps:

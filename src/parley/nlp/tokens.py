@@ -67,6 +67,11 @@ class TokenTable:
         return [t.ent_type_ for t in self.tokens]
 
     @cached_property
+    def like_num(self) -> list[bool]:
+        """``Token.like_num``."""
+        return [t.like_num for t in self.tokens]
+
+    @cached_property
     def head(self) -> list[int]:
         """``Token.head.i``: the position of each token's head (its own for a root)."""
         return [t.head.i for t in self.tokens]
