@@ -88,4 +88,4 @@ def doc_tokens(doc: Doc) -> TokenTable:
     table = doc.user_data.get(_KEY)
     if table is None:
         table = doc.user_data[_KEY] = TokenTable(doc)
-    return table  # type: ignore[no-any-return]
+    return table
