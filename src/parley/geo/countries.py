@@ -366,10 +366,21 @@ def bound_actors_file(path: str | None) -> Iterator[None]:
         _BOUND_ACTORS_FILE.reset(token)
 
 
+#: The binding and lexicon of the last :func:`_tables` call inside an analysis, and its tables.
+_LAST_TABLES: tuple[tuple[str | None], lexicon.Lexicon, _Tables] | None = None
+
+
 def _tables() -> _Tables:
+    global _LAST_TABLES
     bound = _BOUND_ACTORS_FILE.get()
     if bound is not None:
-        return _tables_for(bound[0], lexicon.current())
+        lex = lexicon.current()
+        last = _LAST_TABLES
+        if last is not None and last[0] is bound and last[1] is lex:
+            return last[2]
+        tables = _tables_for(bound[0], lex)
+        _LAST_TABLES = (bound, lex, tables)
+        return tables
     from parley.config import get_settings
 
     return _tables_for(get_settings().actors_file, lexicon.current())

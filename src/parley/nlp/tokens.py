@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
+import numpy
 from spacy.tokens import Doc, Token
 
 from parley.nlp.doctext import checkpoint
@@ -74,7 +75,12 @@ class TokenTable:
     @cached_property
     def head(self) -> list[int]:
         """``Token.head.i``: the position of each token's head (its own for a root)."""
-        return [t.head.i for t in self.tokens]
+        if not self.tokens:
+            return []
+        doc = self.tokens[0].doc
+        # HEAD is stored as the offset from the token, as an unsigned number.
+        offsets = doc.to_array("HEAD").astype(numpy.int64)
+        return (offsets + numpy.arange(len(doc))).tolist()  # type: ignore[no-any-return]
 
     @cached_property
     def idx(self) -> list[int]:

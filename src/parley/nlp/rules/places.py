@@ -32,10 +32,11 @@ _PERSON_CUE_WORDS = lexicon.word_set("place_person_cues")
 
 def _trim(span: Span) -> Span:
     doc = span.doc
+    tokens = doc_tokens(doc)
     start, end = span.start, span.end
-    while start < end and doc[start].lower_ == "the":
+    while start < end and tokens.lower[start] == "the":
         start += 1
-    while end > start and doc[end - 1].text in ("'s", "\u2019s", "'", "\u2019"):
+    while end > start and tokens.text[end - 1] in ("'s", "\u2019s", "'", "\u2019"):
         end -= 1
     return doc[start:end]
 

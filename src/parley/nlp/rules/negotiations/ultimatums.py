@@ -150,10 +150,11 @@ def _ultimatums(
 ) -> list[Condition]:
     out: list[Condition] = []
     lower = doc_tokens(doc).lower
+    article = doc_text(doc)
     for sent in doc_sents(doc):
         words = lower[sent.start : sent.end]
         deadline: tuple[int, int] | None = None
-        text = sent.text
+        text = article[sent.start_char : sent.end_char]
         # "a matter of days", "a matter of weeks"
         match = re.search(
             r"\b(?:a|just a|only a)\s+matter\s+of\s+(?:days|weeks|hours)\b", text, re.I
