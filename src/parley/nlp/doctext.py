@@ -38,6 +38,13 @@ def set_text(doc: Doc, text: str) -> None:
     doc.user_data[_KEY] = text
 
 
+def parsed_from(doc: Doc, text: str) -> None:
+    """Record ``text`` as what :func:`doc_text` returns, unchecked: for a Doc that the pipeline
+    made from exactly this string (spaCy's tokeniser keeps every character), so that
+    ``Doc.text`` is never rebuilt from the tokens."""
+    doc.user_data[_KEY] = text
+
+
 def doc_sents(doc: Doc) -> tuple[Span, ...]:
     """``doc.sents``, cached on the Doc; the whole Doc as one sentence when it is not parsed."""
     checkpoint(doc)
