@@ -411,6 +411,7 @@ _T = TypeVar("_T")
 #: Answers kept per lookup function before its cache starts afresh (a long batch meets
 #: ever new words; an article asks about the same few hundred many times).
 _MEMO_LIMIT = 50_000
+_MISSING = object()
 
 
 def _memoised(lookup: Callable[[str], _T]) -> Callable[[str], _T]:
@@ -425,14 +426,12 @@ def _memoised(lookup: Callable[[str], _T]) -> Callable[[str], _T]:
         answers = memo.get(name)
         if answers is None:
             answers = memo[name] = {}
-        try:
-            return cast(_T, answers[text])
-        except KeyError:
-            pass
-        if len(answers) >= _MEMO_LIMIT:
-            answers.clear()
-        value = answers[text] = lookup(text)
-        return value
+        value = answers.get(text, _MISSING)
+        if value is _MISSING:
+            if len(answers) >= _MEMO_LIMIT:
+                answers.clear()
+            value = answers[text] = lookup(text)
+        return cast(_T, value)
 
     return cached
 
