@@ -279,6 +279,18 @@ def _keys_of(low: str, lemma: str, tag: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
+def listed(token: Token) -> bool:
+    """Whether the lexicon has an entry of any kind under one of ``token``'s keys: without
+    one, :func:`match` finds nothing for it, whatever the kinds."""
+    words = _listed_words(parley_lexicon.current().extra_dir)
+    return any(key in words for key in _keys(token))
+
+
+@lru_cache(maxsize=8)
+def _listed_words(extra_dir: str | None) -> frozenset[str]:
+    return frozenset(key for _, key in _lexicon_for(extra_dir))
+
+
 def match(token: Token, kinds: tuple[str, ...]) -> Entry | None:
     """The first entry of the given kinds (in that order) whose conditions hold at ``token``."""
     table = lexicon()
