@@ -515,9 +515,10 @@ def _names_of_other_things(doc: Doc) -> frozenset[str]:
                 # "Saakashvili" tagged GPE once and PERSON elsewhere; "Halliburton" likewise
                 names.update(t.text for t in ent if t.pos_ == "PROPN")
                 names.add(ent.text)
-        for tok in doc[:-1]:
-            if tok.pos_ == "PROPN" and doc[tok.i + 1].lower_ in heads:
-                names.add(tok.text)
+        tokens = doc_tokens(doc)
+        for i in range(len(doc) - 1):
+            if tokens.pos[i] == "PROPN" and tokens.lower[i + 1] in heads:
+                names.add(tokens.text[i])
         found = frozenset(names)
         doc.user_data["parley_place_other_names"] = found
     return found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -315,9 +316,8 @@ class ActorIndex:
     def _title_fits(record: ActorRecord, words: list[str]) -> bool:
         head = words[-1]
         for _, title in record.titles or ([(0, record.title)] if record.title else []):
-            for role in re.split(r",|;|\band\b", title):
-                role_words = name_tokens(re.split(r"\bof\b", role)[0])
-                if not role_words or head_word(role_words) != head:
+            for role_words, role_head in _roles(title):
+                if role_head != head:
                     continue
                 if not all(w in role_words for w in words):
                     continue
@@ -330,6 +330,18 @@ class ActorIndex:
     def freeze(self) -> tuple[Actor, ...]:
         """The actors as frozen :class:`parley.types.Actor` values, in order of first mention."""
         return tuple(record.freeze() for record in self.records)
+
+
+@lru_cache(maxsize=4096)
+def _roles(title: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The roles of a title ("Foreign Minister and Deputy Prime Minister"), each as its words
+    (without "of ...") and its head word; parsed once per title."""
+    roles = []
+    for role in re.split(r",|;|\band\b", title):
+        role_words = name_tokens(re.split(r"\bof\b", role)[0])
+        if role_words:
+            roles.append((tuple(role_words), head_word(role_words)))
+    return tuple(roles)
 
 
 def _without_title(wanted: str) -> str:
