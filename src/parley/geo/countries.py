@@ -19,13 +19,14 @@ import io
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, wraps
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar, cast
 
 from parley import lexicon
 from parley.errors import ConfigError
@@ -72,6 +73,8 @@ class _Tables:
     actors_exact: dict[str, KnownActor] = field(default_factory=dict)
     sectors: dict[str, tuple[str, int]] = field(default_factory=dict)
     max_words: int = 1
+    #: Answers of the lookups below, per function and text (see :func:`_memoised`).
+    memo: dict[str, dict[str, object]] = field(default_factory=dict)
 
 
 # -- normalisation ----------------------------------------------------------------------------
@@ -363,10 +366,21 @@ def bound_actors_file(path: str | None) -> Iterator[None]:
         _BOUND_ACTORS_FILE.reset(token)
 
 
+#: The binding and lexicon of the last :func:`_tables` call inside an analysis, and its tables.
+_LAST_TABLES: tuple[tuple[str | None], lexicon.Lexicon, _Tables] | None = None
+
+
 def _tables() -> _Tables:
+    global _LAST_TABLES
     bound = _BOUND_ACTORS_FILE.get()
     if bound is not None:
-        return _tables_for(bound[0], lexicon.current())
+        lex = lexicon.current()
+        last = _LAST_TABLES
+        if last is not None and last[0] is bound and last[1] is lex:
+            return last[2]
+        tables = _tables_for(bound[0], lex)
+        _LAST_TABLES = (bound, lex, tables)
+        return tables
     from parley.config import get_settings
 
     return _tables_for(get_settings().actors_file, lexicon.current())
@@ -393,6 +407,34 @@ def use_actors_file(path: str | Path | None) -> None:
 
 # -- lookups ----------------------------------------------------------------------------------
 
+_T = TypeVar("_T")
+#: Answers kept per lookup function before its cache starts afresh (a long batch meets
+#: ever new words; an article asks about the same few hundred many times).
+_MEMO_LIMIT = 50_000
+_MISSING = object()
+
+
+def _memoised(lookup: Callable[[str], _T]) -> Callable[[str], _T]:
+    """``lookup`` answered from a cache kept with the current tables: its answer depends only
+    on the text and the tables (and the process's gazetteer), and the rules ask about the same
+    names many times per article."""
+    name = lookup.__name__
+
+    @wraps(lookup)
+    def cached(text: str) -> _T:
+        memo = _tables().memo
+        answers = memo.get(name)
+        if answers is None:
+            answers = memo[name] = {}
+        value = answers.get(text, _MISSING)
+        if value is _MISSING:
+            if len(answers) >= _MEMO_LIMIT:
+                answers.clear()
+            value = answers[text] = lookup(text)
+        return cast(_T, value)
+
+    return cached
+
 
 def country_name(iso3: str | None) -> str | None:
     """The short English name of a country ("RUS" -> "Russia"), or None if unknown."""
@@ -404,6 +446,7 @@ def country_name(iso3: str | None) -> str | None:
     return _EXTRA_ISO3.get(iso3)
 
 
+@_memoised
 def country_of_name(text: str) -> str | None:
     """ISO3 when ``text`` is the name (or alias) of a country itself, not a demonym or capital."""
     t = _tables()
@@ -415,6 +458,7 @@ def country_of_name(text: str) -> str | None:
     return t.names.get(fold(text))
 
 
+@_memoised
 def demonym_code(text: str) -> str | None:
     """ISO3 for a nationality word: "Russian", "Ukrainians", "Britons" (None otherwise)."""
     t = _tables()
@@ -428,6 +472,7 @@ def demonym_code(text: str) -> str | None:
     return None
 
 
+@_memoised
 def capital_code(text: str) -> str | None:
     """ISO3 of the country whose capital is ``text`` ("Kyiv" -> "UKR", "Washington" -> "USA")."""
     if not text.strip()[:1].isupper():
@@ -435,6 +480,7 @@ def capital_code(text: str) -> str | None:
     return _tables().capitals.get(fold(text))
 
 
+@_memoised
 def known_actor(text: str) -> KnownActor | None:
     """The table entry (institution, IGO, media, user-listed actor) named ``text``, if any."""
     t = _tables()
@@ -446,6 +492,7 @@ def known_actor(text: str) -> KnownActor | None:
     return t.actors.get(fold(text))
 
 
+@_memoised
 def country_code(text: str) -> str | None:
     """ISO 3166-1 alpha-3 for a country name, alias, nationality word, capital or institution.
 
@@ -466,6 +513,7 @@ def country_code(text: str) -> str | None:
     return entry.country if entry else None
 
 
+@_memoised
 def igo_code(text: str) -> str | None:
     """The CAMEO-style code of an international organisation ("NATO" -> "NAT", "UN" -> "UNO")."""
     if not text or not text.strip():
@@ -481,6 +529,7 @@ def _words(text: str) -> list[str]:
     return [w.rstrip(".").rstrip("'") if not w.endswith("S.") else w for w in _WORD.findall(text)]
 
 
+@_memoised
 def sector_of(text: str) -> str | None:
     """The CAMEO sector of a title, role, institution or group noun.
 
@@ -533,6 +582,7 @@ def sector_of(text: str) -> str | None:
     return best[1] if best else None
 
 
+@_memoised
 def find_country(text: str) -> str | None:
     """The first country a phrase names by any means ("Italian Prime Minister" -> "ITA").
 
@@ -563,6 +613,7 @@ def find_country(text: str) -> str | None:
     return None
 
 
+@_memoised
 def find_igo(text: str) -> str | None:
     """The code of the first international organisation a phrase names ("UN Security Council")."""
     words = _WORD.findall(text.replace("\u2019", "'")) if text else []
@@ -574,6 +625,7 @@ def find_igo(text: str) -> str | None:
     return None
 
 
+@_memoised
 def actor_code(text: str) -> ActorCode:
     """Country, sector and IGO code of a phrase: "Russian airstrikes" -> (RUS, MIL, None)."""
     igo = igo_code(text) or find_igo(text)

@@ -129,17 +129,7 @@ class Gazetteer:
         return i
 
     def entry(self, i: int) -> Entry:
-        return Entry(
-            i,
-            self.names[i],
-            KINDS[self.kind[i]],
-            self.country[i] or None,
-            self.admin1[i],
-            round(float(self.lat[i]), 4),
-            round(float(self.lon[i]), 4),
-            int(self.population[i]),
-            int(self.geonameid[i]) or None,
-        )
+        return _entry(self, i)
 
     def lookup(self, name: str) -> list[tuple[Entry, bool]]:
         """(entry, by_alternate_name) for every entry whose name folds to ``fold(name)``."""
@@ -154,6 +144,23 @@ class Gazetteer:
     def country_point(self, iso3: str) -> Entry | None:
         i = self.country_entry.get(iso3)
         return self.entry(i) if i is not None else None
+
+
+@lru_cache(maxsize=65536)
+def _entry(gaz: Gazetteer, i: int) -> Entry:
+    """Entry ``i`` of ``gaz``, made once: the same few hundred places are looked up many times
+    per article."""
+    return Entry(
+        i,
+        gaz.names[i],
+        KINDS[gaz.kind[i]],
+        gaz.country[i] or None,
+        gaz.admin1[i],
+        round(float(gaz.lat[i]), 4),
+        round(float(gaz.lon[i]), 4),
+        int(gaz.population[i]),
+        int(gaz.geonameid[i]) or None,
+    )
 
 
 # -- building ---------------------------------------------------------------------------------

@@ -38,6 +38,13 @@ def set_text(doc: Doc, text: str) -> None:
     doc.user_data[_KEY] = text
 
 
+def parsed_from(doc: Doc, text: str) -> None:
+    """Record ``text`` as what :func:`doc_text` returns, unchecked: for a Doc that the pipeline
+    made from exactly this string (spaCy's tokeniser keeps every character), so that
+    ``Doc.text`` is never rebuilt from the tokens."""
+    doc.user_data[_KEY] = text
+
+
 def doc_sents(doc: Doc) -> tuple[Span, ...]:
     """``doc.sents``, cached on the Doc; the whole Doc as one sentence when it is not parsed."""
     checkpoint(doc)
@@ -93,8 +100,6 @@ def noun_chunks(doc: Doc) -> list[Span]:
     """
     if not doc.has_annotation("DEP"):
         return list(doc.noun_chunks)  # spaCy raises its own error
-    from spacy.symbols import NOUN, PRON, PROPN
-
     strings = doc.vocab.strings
     np_deps = {strings.add(label) for label in NOUN_CHUNK_DEPS}
     conj = strings.add("conj")
@@ -114,11 +119,15 @@ def noun_chunks(doc: Doc) -> list[Span]:
             top[j] = end
         return end
 
+    from parley.nlp.tokens import doc_tokens
+
+    tokens = doc_tokens(doc)
     out: list[Span] = []
     prev_end = -1
-    for word in doc:
-        if word.pos not in (NOUN, PROPN, PRON):
+    for i, pos in enumerate(tokens.pos):
+        if pos not in ("NOUN", "PROPN", "PRON"):
             continue
+        word = tokens.tokens[i]
         if word.left_edge.i <= prev_end:
             continue
         if word.dep in np_deps:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from parley.config import DEFAULT_MODEL
 from parley.errors import ConfigError
-from parley.nlp.doctext import Budget, OverBudget, set_budget, set_text
+from parley.nlp.doctext import Budget, OverBudget, parsed_from, set_budget, set_text
 
 _LOCK = threading.Lock()
 
@@ -98,6 +98,8 @@ def parse(
             continue
         if text is not original:
             set_text(doc, original)
+        else:
+            parsed_from(doc, text)
         set_budget(doc, started)
         yield doc
 

@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
 from parley.nlp.deps import NOT_MEASURE_ENTS
-from parley.nlp.doctext import doc_text
+from parley.nlp.doctext import doc_ents, doc_text
+from parley.nlp.tokens import doc_tokens
 from parley.numbers import parse_number, parse_quantity
 from parley.types import Amount, CasualtyMention
 
@@ -223,7 +224,7 @@ def extract_amounts(doc: Doc, *, casualties: Sequence[CasualtyMention] = ()) -> 
     """
     taken: list[tuple[int, int]] = [(c.start, c.end) for c in casualties]
     out: list[Amount] = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         label = ent.label_
         if label not in ("MONEY", "PERCENT", "QUANTITY"):
             continue
@@ -272,9 +273,11 @@ def extract_amounts(doc: Doc, *, casualties: Sequence[CasualtyMention] = ()) -> 
             )
         )
         taken.append((ent.start_char, ent.end_char))
-    for token in doc:
-        if token.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
+    tokens = doc_tokens(doc)
+    for i, ent_type in enumerate(tokens.ent_type):
+        if ent_type in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
             continue
+        token = tokens.tokens[i]
         if not token.like_num:
             continue
         amount = _count_amount(token, taken)

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from parley import lexicon
 from parley.lexicon import Lexicon
 from parley.nlp.doctext import doc_sents, doc_text, ent_at, span_ents
+from parley.nlp.tokens import TokenTable, doc_tokens
 from parley.numbers import VAGUE, Bounds, parse_quantity, qualifier_phrases
 from parley.types import Casualties, CasualtyMention, DateMention, Event, Place
 
@@ -95,15 +96,15 @@ def geocode_place(name: str, start: int, end: int, *, hint: str | None = None) -
 # -- extraction -----------------------------------------------------------------------------
 
 
-def _is_count_token(token: Token) -> bool:
-    if token.ent_type_ in SKIP_ENTS:
+def _is_count_token(tokens: TokenTable, i: int) -> bool:
+    """Whether token ``i`` is a number or a vague count ("dozens") outside a date or an
+    amount of money."""
+    if tokens.ent_type[i] in SKIP_ENTS:
         return False
-    if token.lower_ in VAGUE or token.lower_ == "dozen":
+    if tokens.lower[i] in VAGUE or tokens.lower[i] == "dozen":
         return True
-    return (
-        bool(token.like_num)
-        and token.pos_ in ("NUM", "NOUN", "ADJ", "PROPN")
-        or (token.like_num and token.tag_ == "CD")
+    return tokens.like_num[i] and (
+        tokens.pos[i] in ("NUM", "NOUN", "ADJ", "PROPN") or tokens.tag[i] == "CD"
     )
 
 
@@ -127,7 +128,7 @@ def _qualifier_start(doc: Doc, start: int) -> int:
     for phrase in _PHRASES:
         words = phrase.split()
         begin = start - len(words)
-        if begin >= 0 and [t.lower_ for t in doc[begin:start]] == words:
+        if begin >= 0 and doc_tokens(doc).lower[begin:start] == words:
             return begin
     return start
 
@@ -135,7 +136,9 @@ def _qualifier_start(doc: Doc, start: int) -> int:
 def _root_of(tokens: Sequence[Token]) -> Token:
     ids = {t.i for t in tokens}
     for t in tokens:
-        if (t.head.i not in ids or t.head.i == t.i) and (_is_count_token(t) or t.lower_ in VAGUE):
+        if (t.head.i not in ids or t.head.i == t.i) and (
+            _is_count_token(doc_tokens(t.doc), t.i) or t.lower_ in VAGUE
+        ):
             return t
     return tokens[-1]
 
@@ -483,9 +486,11 @@ def _sentence_counts(sent: Span) -> list[_Count]:
     counts: list[_Count] = []
     used: set[int] = set()
     by_noun: dict[int, _Count] = {}
-    for token in sent:
-        if token.i in used or not _is_count_token(token):
+    tokens = doc_tokens(sent.doc)
+    for i in range(sent.start, sent.end):
+        if i in used or not _is_count_token(tokens, i):
             continue
+        token = tokens.tokens[i]
         qty = _quantity_tokens(token)
         used.update(t.i for t in qty)
         number = _root_of(qty)

@@ -260,19 +260,35 @@ def conditions_hold(entry: Entry, token: Token) -> bool:
 def _keys(token: Token) -> tuple[str, ...]:
     """Lemma, surface form and, for inflected verbs, stems the lemmatiser sometimes misses
     ("staged" -> "stage", not "stag")."""
-    low = token.lower_
-    keys = [token.lemma_.lower(), low]
-    if token.tag_ in {"VBD", "VBN"} and low.endswith("ed"):
+    return _keys_of(token.lower_, token.lemma_, token.tag_)
+
+
+@lru_cache(maxsize=16384)
+def _keys_of(low: str, lemma: str, tag: str) -> tuple[str, ...]:
+    keys = [lemma.lower(), low]
+    if tag in {"VBD", "VBN"} and low.endswith("ed"):
         keys += [low[:-1], low[:-2]]
         if len(low) > 4 and low[-3] == low[-4]:
             keys.append(
                 low[:-3]
             )  # "shelled" -> "shell" is covered; "jailed" too; "planned" -> "plan"
-    elif token.tag_ == "VBG" and low.endswith("ing"):
+    elif tag == "VBG" and low.endswith("ing"):
         keys += [low[:-3], low[:-3] + "e"]
-    elif token.tag_ == "VBZ" and low.endswith("s"):
+    elif tag == "VBZ" and low.endswith("s"):
         keys += [low[:-1]]
     return tuple(dict.fromkeys(keys))
+
+
+def listed(token: Token) -> bool:
+    """Whether the lexicon has an entry of any kind under one of ``token``'s keys: without
+    one, :func:`match` finds nothing for it, whatever the kinds."""
+    words = _listed_words(parley_lexicon.current().extra_dir)
+    return any(key in words for key in _keys(token))
+
+
+@lru_cache(maxsize=8)
+def _listed_words(extra_dir: str | None) -> frozenset[str]:
+    return frozenset(key for _, key in _lexicon_for(extra_dir))
 
 
 def match(token: Token, kinds: tuple[str, ...]) -> Entry | None:

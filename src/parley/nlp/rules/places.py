@@ -19,6 +19,8 @@ from parley.geo.gazetteer import Entry, gazetteer
 from parley.geo.places import GeoHit, geocode
 from parley.geo.resolve import Context, Resolution, resolve
 from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
+from parley.nlp.doctext import doc_ents
+from parley.nlp.tokens import doc_tokens
 from parley.types import Place
 
 _STRONG_KINDS = frozenset({"country", "continent", "region", "water", "admin1"})
@@ -30,10 +32,11 @@ _PERSON_CUE_WORDS = lexicon.word_set("place_person_cues")
 
 def _trim(span: Span) -> Span:
     doc = span.doc
+    tokens = doc_tokens(doc)
     start, end = span.start, span.end
-    while start < end and doc[start].lower_ == "the":
+    while start < end and tokens.lower[start] == "the":
         start += 1
-    while end > start and doc[end - 1].text in ("'s", "\u2019s", "'", "\u2019"):
+    while end > start and tokens.text[end - 1] in ("'s", "\u2019s", "'", "\u2019"):
         end -= 1
     return doc[start:end]
 
@@ -243,15 +246,16 @@ def _uncovered_names(doc: Doc, covered: set[int], in_org: set[int]) -> list[Span
     gaz = gazetteer()
     out: list[Span] = []
     n = len(doc)
+    tokens = doc_tokens(doc)
+    words, pos = tokens.text, tokens.pos
     i = 0
     while i < n:
-        tok = doc[i]
-        if i in covered or not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
+        if i in covered or not words[i][:1].isupper() or pos[i] not in ("PROPN", "NOUN", "ADJ"):
             i += 1
             continue
         match = None
         for j in range(min(n, i + 4), i, -1):
-            if any(k in covered for k in range(i, j)) or not doc[j - 1].text[:1].isupper():
+            if any(k in covered for k in range(i, j)) or not words[j - 1][:1].isupper():
                 continue
             if (i in in_org) != (j - 1 in in_org):
                 continue
@@ -511,9 +515,10 @@ def _names_of_other_things(doc: Doc) -> frozenset[str]:
                 # "Saakashvili" tagged GPE once and PERSON elsewhere; "Halliburton" likewise
                 names.update(t.text for t in ent if t.pos_ == "PROPN")
                 names.add(ent.text)
-        for tok in doc[:-1]:
-            if tok.pos_ == "PROPN" and doc[tok.i + 1].lower_ in heads:
-                names.add(tok.text)
+        tokens = doc_tokens(doc)
+        for i in range(len(doc) - 1):
+            if tokens.pos[i] == "PROPN" and tokens.lower[i + 1] in heads:
+                names.add(tokens.text[i])
         found = frozenset(names)
         doc.user_data["parley_place_other_names"] = found
     return found
@@ -568,7 +573,7 @@ def extract_places(
         One :class:`parley.types.Place` per mention, in text order; ``literal`` is False where
         the name stands for a government ("Moscow said", "US officials").
     """
-    ents = list(doc.ents)  # doc.ents rebuilds its list on every access
+    ents = list(doc_ents(doc))  # doc.ents rebuilds its list on every access
     spans = _candidate_spans(doc, ents, country_hint)
     lines = dateline_spans(doc)
     if lines and dateline is None:

@@ -35,6 +35,7 @@ from parley.nlp.rules.speech import (
     speaker_mention,
     speaker_token,
 )
+from parley.nlp.tokens import doc_tokens
 from parley.quotemarks import Intervals, MarkedSpan, find_marked_spans, paragraphs
 from parley.types import Quote, SpeakerRef
 
@@ -224,14 +225,15 @@ def _ancestor_depths(tokens: Span) -> dict[int, int]:
     """For each ancestor (up to 30 steps) of the quotation's tokens, how far up it is at least:
     one walk per token, so that ranking many cues costs a lookup each."""
     best: dict[int, int] = {}
-    for tok in tokens:
+    head = doc_tokens(tokens.doc).head
+    for i in range(tokens.start, tokens.end):
         depth = 0
-        node = tok
-        while node.head.i != node.i and depth < 30:
-            node = node.head
+        node = i
+        while head[node] != node and depth < 30:
+            node = head[node]
             depth += 1
-            if best.get(node.i, 31) > depth:
-                best[node.i] = depth
+            if best.get(node, 31) > depth:
+                best[node] = depth
     return best
 
 

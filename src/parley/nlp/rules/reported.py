@@ -25,6 +25,7 @@ from parley.nlp.rules.speech import (
     speaker_mention,
     speaker_token,
 )
+from parley.nlp.tokens import doc_tokens
 from parley.quotemarks import Intervals
 from parley.types import Quote, SpeakerRef
 
@@ -543,10 +544,11 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
     stances = _Stances.current()
     verbs = (REPORTING_VERBS.get(), OBJECT_CONTENT_VERBS.get())
     findings = FINDING_DOCUMENTS.get()
-    for token in doc:
-        pos = token.pos_
-        if pos not in CUE_POS and token.lower_ != "according":
+    tokens = doc_tokens(doc)
+    for i, pos in enumerate(tokens.pos):
+        if pos not in CUE_POS and tokens.lower[i] != "according":
             continue
+        token = tokens.tokens[i]
         if in_quote(token.idx):
             continue
         content, cue, stance = _cue_content(doc, token, verbs, stances, speaks_for)

@@ -19,6 +19,7 @@ from parley import lexicon
 from parley.nlp.deps import NOMINAL_SUBJECT_DEPS, NOUN_PHRASE_DEPS, SPEAKER_CLIMB_DEPS
 from parley.nlp.doctext import doc_sents, doc_text, span_ents
 from parley.nlp.rules.actors import PRONOUN_GENDER, ActorIndex, ActorRecord
+from parley.nlp.tokens import doc_tokens
 from parley.types import ActorKind
 
 Quoted = Callable[[int], bool] | None
@@ -405,13 +406,14 @@ def _segments(doc: Doc) -> list[Span]:
     if cached is not None:
         return list(cached)
     out: list[Span] = []
+    tokens = doc_tokens(doc)
     for sent in doc_sents(doc):
         start = sent.start
-        for tok in sent:
-            if tok.is_space and "\n" in tok.text:
-                if tok.i > start:
-                    out.append(doc[start : tok.i])
-                start = tok.i + 1
+        for i in range(sent.start, sent.end):
+            if "\n" in tokens.text[i] and tokens.tokens[i].is_space:
+                if i > start:
+                    out.append(doc[start:i])
+                start = i + 1
         if start < sent.end:
             out.append(doc[start : sent.end])
     doc.user_data["parley.segments"] = tuple(out)

@@ -69,7 +69,6 @@ def add_descriptions(index: ActorIndex) -> None:
 
 
 def infer_gender(index: ActorIndex) -> None:
-    doc = index.doc
     votes: dict[str, Counter[str]] = {}
     for record in index.records:
         if record.kind != "person":
@@ -80,11 +79,12 @@ def infer_gender(index: ActorIndex) -> None:
             if word in GENDERED_WORDS:
                 votes.setdefault(record.id, Counter())[GENDERED_WORDS[word]] += 2
     pronoun_gender = PRONOUN_GENDER.get_map()  # fetched once: read for every token
-    for tok in doc:
-        gender = pronoun_gender.get(tok.lower_)
-        if gender is None or tok.pos_ != "PRON":
+    pos = index.tokens.pos
+    for i, lower in enumerate(index.tokens.lower):
+        gender = pronoun_gender.get(lower)
+        if gender is None or pos[i] != "PRON":
             continue
-        antecedent = find_antecedent(index, tok.idx, persons_only=True)
+        antecedent = find_antecedent(index, index.tokens.tokens[i].idx, persons_only=True)
         if antecedent is not None:
             votes.setdefault(antecedent.id, Counter())[gender] += 1
     for record in index.records:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -16,7 +17,7 @@ from parley.geo.countries import (
     fold,
     known_actor,
 )
-from parley.nlp.doctext import doc_sents, doc_text
+from parley.nlp.doctext import doc_ents, doc_sents, doc_text
 from parley.nlp.rules.actors.names import first_names_agree, names_compatible
 from parley.nlp.rules.actors.record import ActorRecord, MentionEdits
 from parley.nlp.rules.actors.words import (
@@ -33,6 +34,7 @@ from parley.nlp.rules.actors.words import (
     norm_token,
     plural_office,
 )
+from parley.nlp.tokens import TokenTable, doc_tokens
 from parley.types import Actor, ActorKind
 
 
@@ -42,8 +44,10 @@ class ActorIndex:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         # doc.ents rebuilds its list on every access: read it once.
-        self.ents: list[Span] = list(doc.ents)
+        self.ents: list[Span] = list(doc_ents(doc))
         self.text: str = doc_text(doc)  # Doc.text joins every token on each access
+        # The Doc's tokens and their attributes as lists, made once (see parley.nlp.tokens).
+        self.tokens: TokenTable = doc_tokens(doc)
         # Sentence bounds, computed once (Token.sent walks the parse on every call).
         sents = doc_sents(doc)
         self._sent_tok = [(sent.start, sent.end) for sent in sents]
@@ -312,9 +316,8 @@ class ActorIndex:
     def _title_fits(record: ActorRecord, words: list[str]) -> bool:
         head = words[-1]
         for _, title in record.titles or ([(0, record.title)] if record.title else []):
-            for role in re.split(r",|;|\band\b", title):
-                role_words = name_tokens(re.split(r"\bof\b", role)[0])
-                if not role_words or head_word(role_words) != head:
+            for role_words, role_head in _roles(title):
+                if role_head != head:
                     continue
                 if not all(w in role_words for w in words):
                     continue
@@ -327,6 +330,18 @@ class ActorIndex:
     def freeze(self) -> tuple[Actor, ...]:
         """The actors as frozen :class:`parley.types.Actor` values, in order of first mention."""
         return tuple(record.freeze() for record in self.records)
+
+
+@lru_cache(maxsize=4096)
+def _roles(title: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The roles of a title ("Foreign Minister and Deputy Prime Minister"), each as its words
+    (without "of ...") and its head word; parsed once per title."""
+    roles = []
+    for role in re.split(r",|;|\band\b", title):
+        role_words = name_tokens(re.split(r"\bof\b", role)[0])
+        if role_words:
+            roles.append((tuple(role_words), head_word(role_words)))
+    return tuple(roles)
 
 
 def _without_title(wanted: str) -> str:

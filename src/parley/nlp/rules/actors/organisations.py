@@ -238,9 +238,10 @@ def merge_people_into_orgs(index: ActorIndex) -> None:
 def add_governments(index: ActorIndex) -> None:
     """ "the Argentinian government", "Hong Kong's government"; "the government" acting."""
     doc = index.doc
-    for tok in doc:
-        if tok.lower_ not in ("government", "administration", "cabinet") or tok.i in index.claimed:
+    for i, lower in enumerate(index.tokens.lower):
+        if lower not in ("government", "administration", "cabinet") or i in index.claimed:
             continue
+        tok = index.tokens.tokens[i]
         if tok.dep_ in ("compound", "amod"):
             continue  # "a German government source" is a person, not the government
         if index.at(tok.idx, tok.idx + len(tok.text)) is not None:

@@ -118,18 +118,18 @@ def _org_shaped_people(index: ActorIndex) -> list[PersonMention]:
 def _names_after_titles(index: ActorIndex, found: list[PersonMention], taken: set[int]) -> None:
     """Untagged names right after a capitalised title ("Presidents Muhammadu Buhari of
     Nigeria")."""
-    doc = index.doc
-    for tok in doc:
-        low = norm_token(tok.text)
-        if not tok.text[:1].isupper() or (
-            low not in TITLE_NOUNS and low.rstrip("s") not in TITLE_NOUNS
-        ):
+    tokens = index.tokens.tokens
+    for i, text in enumerate(index.tokens.text):
+        if not text[:1].isupper():
             continue
-        k = tok.i + 1
-        while k < len(doc) and k not in taken and _untagged_name_word(doc[k]):
+        low = norm_token(text)
+        if low not in TITLE_NOUNS and low.rstrip("s") not in TITLE_NOUNS:
+            continue
+        k = i + 1
+        while k < len(tokens) and k not in taken and _untagged_name_word(tokens[k]):
             k += 1
-        if k - (tok.i + 1) >= 2:
-            mention = refine_person_span(index, tok.i + 1, k)
+        if k - (i + 1) >= 2:
+            mention = refine_person_span(index, i + 1, k)
             if mention is not None:
                 found.append(mention)
                 taken.update(range(mention.start, mention.end))
@@ -151,14 +151,12 @@ def _untagged_name_word(tok: Token) -> bool:
 def _untagged_speakers(index: ActorIndex, found: list[PersonMention], taken: set[int]) -> None:
     """Untagged names that speak ("Pavel Orlov said ..."): the tagger missed a person."""
     doc = index.doc
-    for tok in doc:
-        if (
-            tok.dep_ != "nsubj"
-            or tok.pos_ != "PROPN"
-            or tok.ent_type_
-            or tok.i in taken
-            or tok.head.lemma_.lower() not in SAYING_LEMMAS
-        ):
+    pos, ent_type = index.tokens.pos, index.tokens.ent_type
+    for i, dep in enumerate(index.tokens.dep):
+        if dep != "nsubj" or pos[i] != "PROPN" or ent_type[i] or i in taken:
+            continue
+        tok = index.tokens.tokens[i]
+        if tok.head.lemma_.lower() not in SAYING_LEMMAS:
             continue
         start = tok.i
         while (
@@ -477,7 +475,6 @@ def add_untagged_surnames(index: ActorIndex) -> None:
     """ "Sanders did not usually get this personal": a person's surname that the tagger left
     outside every entity is still a mention of them, when exactly one person of the article
     bears it, it comes after the full name, and it stands alone (no other name word beside it)."""
-    doc = index.doc
     surnames: dict[str, ActorRecord | None] = {}
     for record in index.records:
         words = record.name.split()
@@ -488,14 +485,18 @@ def add_untagged_surnames(index: ActorIndex) -> None:
     if not surnames:
         return
     in_entity = {k for ent in index.ents for k in range(ent.start, ent.end)}
-    for tok in doc:
-        if tok.pos_ not in {"PROPN", "NOUN"} or tok.i in in_entity or tok.i in index.claimed:
+    tokens, pos = index.tokens.tokens, index.tokens.pos
+    for i, text in enumerate(index.tokens.text):
+        bearer = surnames.get(text)
+        if bearer is None or pos[i] not in {"PROPN", "NOUN"}:
             continue
-        bearer = surnames.get(tok.text)
-        if bearer is None or tok.idx < bearer.mentions[0][0]:
+        if i in in_entity or i in index.claimed:
             continue
-        prev = doc[tok.i - 1] if tok.i > 0 else None
-        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        tok = tokens[i]
+        if tok.idx < bearer.mentions[0][0]:
+            continue
+        prev = tokens[i - 1] if i > 0 else None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if (
             prev is not None and prev.pos_ == "PROPN" and norm_token(prev.text) not in HONORIFICS
         ) or (nxt is not None and nxt.pos_ == "PROPN"):

@@ -107,7 +107,8 @@ def extract_events(
             )
             for q in quotes
         )
-        prev_start, prev_end = sent.start_char, sent.start_char + len(sent.text.rstrip())
+        prev_start = sent.start_char
+        prev_end = prev_start + len(text[sent.start_char : sent.end_char].rstrip())
         time = _sentence_time(sent, dates, published, quoted)
         if carry and time in {None, "past"} and not new_voice:
             ctx.backdrop.add(sent.start_char)

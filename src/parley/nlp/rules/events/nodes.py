@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from parley.cameo.codebook import as_appeal, as_demand, as_intent, as_refusal, as_threat
 from parley.nlp.deps import ACTING_SUBJECT_DEPS, EVENT_OBJECT_DEPS, NOMINAL, VERBAL
-from parley.nlp.rules.event_lexicon import FRAMES, Entry, match
+from parley.nlp.rules.event_lexicon import FRAMES, Entry, listed, match
 from parley.nlp.rules.events.syntax import _aux_words, _clause_head, _has_neg, _reporting_verb
 from parley.nlp.rules.events.vocab import FRAME_DEFAULTS, words
 
@@ -112,7 +112,7 @@ def _node_at(tok: Token, depth: int = 0) -> _Node | None:
     if tok.dep_ in {"amod", "compound"} and tok.pos_ in VERBAL | {"ADJ"}:
         return None  # "the detained fishermen": a description, not an event
     kinds = _entry_kinds(tok)
-    if kinds is None:
+    if kinds is None or not listed(tok):
         return None
     frame_kinds, code_kinds = kinds
     frame: Entry | None = match(tok, frame_kinds) if frame_kinds else None

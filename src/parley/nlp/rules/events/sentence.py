@@ -26,7 +26,13 @@ from parley.nlp.rules.events.participants import (
 )
 from parley.nlp.rules.events.syntax import _clause_head, _in_condition, _is_agreement, _subject
 from parley.nlp.rules.events.vocab import codes, words
+from parley.nlp.tokens import doc_tokens
 from parley.types import DateMention, Event, EventActor, Place
+
+#: Parts of speech a node can start at (``_node_at``, ``_obligation_node``): a verb that is no
+#: auxiliary, an adjective, a noun.
+_TRIGGER_POS = VERBAL | NOMINAL | {"ADJ"}
+_AUX_DEPS = frozenset({"aux", "auxpass"})
 
 
 def _sentence_events(
@@ -90,9 +96,14 @@ def _find_nodes(sent: Span) -> tuple[list[_Node], set[int]]:
     """Event nodes in text order, and the tokens folded into another node."""
     nodes: list[_Node] = []
     consumed: set[int] = set()
-    for tok in sent:
-        if tok.i in consumed:
+    tokens = doc_tokens(sent.doc)
+    pos, dep = tokens.pos, tokens.dep
+    for i in range(sent.start, sent.end):
+        if i in consumed or pos[i] not in _TRIGGER_POS:
             continue
+        if pos[i] in VERBAL and dep[i] in _AUX_DEPS:
+            continue
+        tok = tokens.tokens[i]
         node = _node_at(tok) or _obligation_node(tok)
         if node is None:
             continue

@@ -18,6 +18,7 @@ from parley.nlp.rules.negotiations.common import (
     _subjects,
 )
 from parley.nlp.rules.negotiations.linking import Mention, agreement_of, link
+from parley.nlp.tokens import doc_tokens
 from parley.types import Agreement, DateMention, Quote
 
 
@@ -256,9 +257,11 @@ def _find_agreements(
     doc: Doc, dates: Sequence[DateMention], quotes: Sequence[Quote], actors: ActorIndex | None
 ) -> list[Mention]:
     records: list[Mention] = []
-    for token in doc:
-        if token.pos_ not in ("NOUN", "PROPN"):
+    tokens = doc_tokens(doc)
+    for i, pos in enumerate(tokens.pos):
+        if pos not in ("NOUN", "PROPN"):
             continue
+        token = tokens.tokens[i]
         kind = _agreement_kind(token)
         if kind is None:
             continue
@@ -334,10 +337,12 @@ def _required_steps(doc: Doc, records: list[Mention]) -> None:
     """Pending nominal steps ("the last word on ratification") go to the latest agreement."""
     steps = vocab.mapping("step_noun")
     cues = vocab.words("pending_cue")
-    for token in doc:
-        step = steps.get(token.lemma_.lower())
-        if step is None or token.pos_ != "NOUN":
+    tokens = doc_tokens(doc)
+    for i, lemma in enumerate(tokens.lemma):
+        step = steps.get(lemma.lower())
+        if step is None or tokens.pos[i] != "NOUN":
             continue
+        token = tokens.tokens[i]
         if not {t.lower_ for t in token.sent} & cues:
             continue
         actor_text = _step_taker(doc, token)

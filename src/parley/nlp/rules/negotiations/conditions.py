@@ -14,6 +14,7 @@ from parley.nlp.rules.actors import ActorIndex
 from parley.nlp.rules.negotiations import vocab
 from parley.nlp.rules.negotiations.common import _countries, _party_of, _speaker_of, _subjects
 from parley.nlp.rules.negotiations.ultimatums import _ultimatums
+from parley.nlp.tokens import doc_tokens
 from parley.types import Condition, DateMention, Quote
 
 
@@ -133,10 +134,12 @@ def _conditions_from_nouns(
 ) -> list[Condition]:
     out: list[Condition] = []
     nouns = vocab.mapping("condition_noun")
-    for token in doc:
-        kind = nouns.get(token.lemma_.lower())
-        if kind is None or token.pos_ != "NOUN":
+    tokens = doc_tokens(doc)
+    for i, lemma in enumerate(tokens.lemma):
+        kind = nouns.get(lemma.lower())
+        if kind is None or tokens.pos[i] != "NOUN":
             continue
+        token = tokens.tokens[i]
         if token.lemma_.lower() == "term" and token.lower_ != "terms":
             continue
         first = _first_listed(token)
@@ -207,11 +210,13 @@ def _conditions_from_verbs(
 ) -> list[Condition]:
     out: list[Condition] = []
     verbs = vocab.mapping("demand_verb")
-    for verb in doc:
-        lemma = verb.lemma_.lower()
+    tokens = doc_tokens(doc)
+    for i, lemma in enumerate(tokens.lemma):
+        lemma = lemma.lower()
         kind = verbs.get(lemma)
-        if kind is None or verb.pos_ != "VERB":
+        if kind is None or tokens.pos[i] != "VERB":
             continue
+        verb = tokens.tokens[i]
         obj = _demanded(verb, lemma)
         if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.ent_type_ in ("PERSON", "GPE"):
             continue

@@ -12,6 +12,7 @@ from parley.nlp.doctext import doc_sents, doc_text
 from parley.nlp.rules.actors import ActorIndex
 from parley.nlp.rules.negotiations import vocab
 from parley.nlp.rules.negotiations.common import _party_of, _speaker_of, _subjects
+from parley.nlp.tokens import doc_tokens
 from parley.types import Condition, DateMention, Quote
 
 
@@ -148,10 +149,12 @@ def _ultimatums(
     doc: Doc, actors: ActorIndex | None, quotes: Sequence[Quote], dates: Sequence[DateMention]
 ) -> list[Condition]:
     out: list[Condition] = []
+    lower = doc_tokens(doc).lower
+    article = doc_text(doc)
     for sent in doc_sents(doc):
-        words = [t.lower_ for t in sent]
+        words = lower[sent.start : sent.end]
         deadline: tuple[int, int] | None = None
-        text = sent.text
+        text = article[sent.start_char : sent.end_char]
         # "a matter of days", "a matter of weeks"
         match = re.search(
             r"\b(?:a|just a|only a)\s+matter\s+of\s+(?:days|weeks|hours)\b", text, re.I
