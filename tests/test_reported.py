@@ -112,3 +112,43 @@ def test_a_verb_that_only_names_a_speech_act_reports_no_stance(text: str) -> Non
     # "issued a warning", "expressed optimism", "responded to a letter": the object names the act
     # or what it answers, not a view the source holds.
     assert [s for s in stances(text) if s[2]] == []
+
+
+def test_reported_words_stay_in_the_paragraph_of_their_cue() -> None:
+    # The parser can hang the paragraph before a quotation in doubled apostrophes on its cue;
+    # the speaker said the quotation, not the reporter's sentence before it.
+    result = parley.analyze(
+        "The mayor asked the harbour board for advice, an offer the board turned down this week."
+        "\n\n''There is no question the bridge could be saved,'' Ms. Berg said.",
+        published="2025-04-18",
+    )
+    assert [q.text for q in result.quotes if q.kind == "indirect"] == []
+    assert [q.text for q in result.quotes] == ["There is no question the bridge could be saved,"]
+
+
+def attribution(quote: parley.Quote) -> tuple[str | None, tuple[int, int] | None]:
+    return (quote.speaker.id if quote.speaker else None, quote.cue_span)
+
+
+def test_partial_quotation_inside_reported_words_is_part_of_that_attribution() -> None:
+    # One attribution, as PolNeAR annotates it: the reported clause covers the partial
+    # quotation, and both share the speaker and the cue.
+    text = 'Mayor Tomas Berg said the bridge was "beyond repair" and would close in May.'
+    result = parley.analyze(text, published="2025-04-18")
+    (reported,) = [q for q in result.quotes if q.kind == "indirect"]
+    (partial,) = [q for q in result.quotes if q.kind == "partial"]
+    assert partial.text == "beyond repair"
+    assert reported.start <= partial.start and partial.end <= reported.end
+    assert attribution(partial) == attribution(reported)
+    assert reported.cue_span is not None
+    assert text[reported.cue_span[0] : reported.cue_span[1]] == "said"
+
+
+def test_quotation_interrupted_by_its_attribution_shares_one_cue() -> None:
+    # '"A," said X, "B."' is two quotes (the gold format's convention) of one attribution.
+    text = '"The bridge is unsafe," Mayor Tomas Berg said. "It will close in May."'
+    result = parley.analyze(text, published="2025-04-18")
+    first, second = result.quotes
+    assert (first.text, second.text) == ("The bridge is unsafe,", "It will close in May.")
+    assert attribution(first) == attribution(second)
+    assert first.speaker is not None and first.speaker.name == "Tomas Berg"

@@ -459,6 +459,22 @@ def _document_source(doc: Doc, actors: ActorIndex, who: Token) -> ActorRecord | 
     return record
 
 
+def _in_cue_paragraph(doc: Doc, content: Span | None, cue: Token) -> Span | None:
+    """Reported words stay in their cue's paragraph: a parse that hangs the paragraph before
+    ("... this week.\n\n'The question is open,' she said") on the cue loses that part."""
+    if content is None:
+        return None
+    lo, hi = min(content.start, cue.i), max(content.end, cue.i + 1)
+    breaks = [t.i for t in doc[lo:hi] if t.is_space and "\n" in t.text]
+    if not breaks:
+        return content
+    start = max([content.start, *(i + 1 for i in breaks if i < cue.i)])
+    end = min([content.end, *(i for i in breaks if i > cue.i)])
+    if (start, end) == (content.start, content.end):
+        return content
+    return _content_span(doc, list(doc[start:end])) if start < end else None
+
+
 def _quoted_share(span: Span, direct: Intervals) -> float:
     covered = direct.covered(span.start_char, span.end_char)
     return covered / max(1, span.end_char - span.start_char)
@@ -550,6 +566,7 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
         if in_quote(token.idx):
             continue
         content, cue, stance = _cue_content(doc, token, verbs, stances, speaks_for)
+        content = _in_cue_paragraph(doc, content, token)
         if content is None or _quoted_share(content, direct) > 0.5:
             continue
         if _quoted_share(content, every_quote) > 0.9:  # the whole clause is a quotation
