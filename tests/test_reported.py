@@ -152,3 +152,39 @@ def test_quotation_interrupted_by_its_attribution_shares_one_cue() -> None:
     assert (first.text, second.text) == ("The bridge is unsafe,", "It will close in May.")
     assert attribution(first) == attribution(second)
     assert first.speaker is not None and first.speaker.name == "Tomas Berg"
+
+
+def test_line_headed_by_a_speaker_and_a_colon_gives_their_words() -> None:
+    # A headline or a transcript line: "Name: words", without quotation marks.
+    result = parley.analyze(
+        "EXCLUSIVE – Tomas Berg: The Bridge Must Close Before Winter.\n\n"
+        "Mayor Tomas Berg told the council on Monday that the northern bridge was unsafe.",
+        published="2025-04-18",
+    )
+    headline = [q for q in result.quotes if q.cue == ":"]
+    assert [(q.text, q.kind) for q in headline] == [
+        ("The Bridge Must Close Before Winter", "indirect")
+    ]
+    assert headline[0].speaker is not None and headline[0].speaker.name == "Tomas Berg"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Q: Will the northern bridge close?\n\nMayor Tomas Berg answered questions.",
+            id="interview-letter",
+        ),
+        pytest.param(
+            "Note: the harbour figures are provisional.\n\nMayor Tomas Berg spoke on Monday.",
+            id="not-a-name",
+        ),
+        pytest.param(
+            'Tomas Berg: "The bridge must close."\n\nMayor Tomas Berg spoke on Monday.',
+            id="quotation-after-the-colon",
+        ),
+    ],
+)
+def test_line_with_a_colon_but_no_speaker_words_gives_no_reported_quote(text: str) -> None:
+    result = parley.analyze(text, published="2025-04-18")
+    assert [q.text for q in result.quotes if q.kind == "indirect"] == []
