@@ -632,17 +632,17 @@ def _labelled_lines(doc: Doc, actors: ActorIndex, quoted: Intervals) -> list[Quo
         if text[colon + 1 : end].lstrip()[:1] in OPENING_MARKS:
             continue
         mention = (colon - len(label.lstrip()), colon)
-        record = actors.at(*mention)
-        if record is None:
-            record = actors.find(label)
-            if record is not None:
-                record.add_mention(*mention, label.strip())
+        record = actors.find(label)  # the whole label names the actor: not "BergImage:"
         if record is None or record.kind not in {"person", "organization"}:
             continue
         words_span = doc.char_span(colon + 1, end, alignment_mode="expand")
         content = _content_span(doc, list(words_span)) if words_span is not None else None
         if content is None or content.start_char in quoted or _quoted_share(content, quoted) > 0.5:
             continue
+        if not any(t.pos_ in {"VERB", "AUX"} for t in content):
+            continue  # "Tomas Berg: harbour board": a list of names and roles
+        if actors.at(*mention) is not record:
+            record.add_mention(*mention, label.strip())
         found.append(
             Quote(
                 id="",
