@@ -467,6 +467,8 @@ def _in_cue_paragraph(doc: Doc, content: Span | None, cue: Token) -> Span | None
     if content is None:
         return None
     lo, hi = min(content.start, cue.i), max(content.end, cue.i + 1)
+    if "\n" not in doc_text(doc)[doc[lo].idx : doc[hi - 1].idx + len(doc[hi - 1])]:
+        return content
     breaks = [t.i for t in doc[lo:hi] if t.is_space and "\n" in t.text]
     if not breaks:
         return content
