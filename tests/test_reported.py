@@ -112,3 +112,79 @@ def test_a_verb_that_only_names_a_speech_act_reports_no_stance(text: str) -> Non
     # "issued a warning", "expressed optimism", "responded to a letter": the object names the act
     # or what it answers, not a view the source holds.
     assert [s for s in stances(text) if s[2]] == []
+
+
+def test_reported_words_stay_in_the_paragraph_of_their_cue() -> None:
+    # The parser can hang the paragraph before a quotation in doubled apostrophes on its cue;
+    # the speaker said the quotation, not the reporter's sentence before it.
+    result = parley.analyze(
+        "The mayor asked the harbour board for advice, an offer the board turned down this week."
+        "\n\n''There is no question the bridge could be saved,'' Ms. Berg said.",
+        published="2025-04-18",
+    )
+    assert [q.text for q in result.quotes if q.kind == "indirect"] == []
+    assert [q.text for q in result.quotes] == ["There is no question the bridge could be saved,"]
+
+
+def attribution(quote: parley.Quote) -> tuple[str | None, tuple[int, int] | None]:
+    return (quote.speaker.id if quote.speaker else None, quote.cue_span)
+
+
+def test_partial_quotation_inside_reported_words_is_part_of_that_attribution() -> None:
+    # One attribution, as PolNeAR annotates it: the reported clause covers the partial
+    # quotation, and both share the speaker and the cue.
+    text = 'Mayor Tomas Berg said the bridge was "beyond repair" and would close in May.'
+    result = parley.analyze(text, published="2025-04-18")
+    (reported,) = [q for q in result.quotes if q.kind == "indirect"]
+    (partial,) = [q for q in result.quotes if q.kind == "partial"]
+    assert partial.text == "beyond repair"
+    assert reported.start <= partial.start and partial.end <= reported.end
+    assert attribution(partial) == attribution(reported)
+    assert reported.cue_span is not None
+    assert text[reported.cue_span[0] : reported.cue_span[1]] == "said"
+
+
+def test_quotation_interrupted_by_its_attribution_shares_one_cue() -> None:
+    # '"A," said X, "B."' is two quotes (the gold format's convention) of one attribution.
+    text = '"The bridge is unsafe," Mayor Tomas Berg said. "It will close in May."'
+    result = parley.analyze(text, published="2025-04-18")
+    first, second = result.quotes
+    assert (first.text, second.text) == ("The bridge is unsafe,", "It will close in May.")
+    assert attribution(first) == attribution(second)
+    assert first.speaker is not None and first.speaker.name == "Tomas Berg"
+
+
+def test_line_headed_by_a_speaker_and_a_colon_gives_their_words() -> None:
+    # A headline or a transcript line: "Name: words", without quotation marks.
+    result = parley.analyze(
+        "EXCLUSIVE – Tomas Berg: The Bridge Must Close Before Winter.\n\n"
+        "Mayor Tomas Berg told the council on Monday that the northern bridge was unsafe.",
+        published="2025-04-18",
+    )
+    headline = [q for q in result.quotes if q.cue == ":"]
+    assert [(q.text, q.kind) for q in headline] == [
+        ("The Bridge Must Close Before Winter", "indirect")
+    ]
+    assert headline[0].speaker is not None and headline[0].speaker.name == "Tomas Berg"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Q: Will the northern bridge close?\n\nMayor Tomas Berg answered questions.",
+            id="interview-letter",
+        ),
+        pytest.param(
+            "Note: the harbour figures are provisional.\n\nMayor Tomas Berg spoke on Monday.",
+            id="not-a-name",
+        ),
+        pytest.param(
+            'Tomas Berg: "The bridge must close."\n\nMayor Tomas Berg spoke on Monday.',
+            id="quotation-after-the-colon",
+        ),
+    ],
+)
+def test_line_with_a_colon_but_no_speaker_words_gives_no_reported_quote(text: str) -> None:
+    result = parley.analyze(text, published="2025-04-18")
+    assert [q.text for q in result.quotes if q.kind == "indirect"] == []

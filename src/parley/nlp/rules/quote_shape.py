@@ -58,7 +58,22 @@ def is_sentence(tokens: Span) -> bool:
 _FUNCTION_WORDS = frozenset("the a an of and for in on at to de la le".split())
 
 
-def looks_like_name(words: list[str]) -> bool:
+def looks_like_name(words: list[str], *, longest: int = 4) -> bool:
     """Up to four words whose content words are all capitalised: "the Kettle", "Silent Border"."""
     content = [w.strip(".,;:!?") for w in words if w.lower().strip(".,;:!?") not in _FUNCTION_WORDS]
-    return 0 < len(words) <= 4 and bool(content) and all(w[:1].isupper() for w in content if w)
+    return (
+        0 < len(words) <= longest and bool(content) and all(w[:1].isupper() for w in content if w)
+    )
+
+
+#: What sets a programme's or a publication's title after its owner or its medium: "NBC's
+#: 'Meet the Press'", "told ABC's 'This Week'", "in an interview with 'Fox and Friends'".
+_TITLE_BEFORE = re.compile(r"(?:\w['’]s|\ws['’]|\b(?:on|with))\s*$", re.IGNORECASE)
+
+
+def is_title(text: str, span: MarkedSpan) -> bool:
+    """A Title Cased quotation of up to six words set right after a possessive, "on" or "with":
+    the name of a programme or a work ("said on CBS's 'Face the Nation'"), not speech."""
+    if not _TITLE_BEFORE.search(text[max(0, span.open_at - 30) : span.open_at]):
+        return False
+    return looks_like_name(text[span.start : span.end].split(), longest=6)

@@ -20,7 +20,13 @@ from spacy.tokens import Doc, Span, Token
 
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
-from parley.nlp.rules.quote_shape import FINITE_TAGS, is_sentence, looks_like_name, quotation_kind
+from parley.nlp.rules.quote_shape import (
+    FINITE_TAGS,
+    is_sentence,
+    is_title,
+    looks_like_name,
+    quotation_kind,
+)
 from parley.nlp.rules.speech import (
     PRONOUNS,
     WEAK_SPEECH_VERBS,
@@ -742,7 +748,7 @@ def _speaker_introduced_before(
 def _is_speech(text: str, draft: _Draft) -> bool:
     content = text[draft.span.start : draft.span.end].strip()
     words = content.split()
-    if not words:
+    if not words or is_title(text, draft.span):
         return False
     before = text[max(0, draft.span.open_at - 40) : draft.span.open_at].lower().split()
     naming_word = next((w for w in reversed(before[-3:]) if w.strip(",") in NAMING_WORDS), None)

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
 from parley.nlp.deps import COUNT_ENTS, FINITE_SUBJECT_DEPS, REPORTED_CLAUSE_DEPS
+from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ORG_WORDS, TITLE_NOUNS, ActorIndex, ActorRecord
 from parley.nlp.rules.speech import (
     REPORTING_VERBS,
@@ -26,7 +27,7 @@ from parley.nlp.rules.speech import (
     speaker_token,
 )
 from parley.nlp.tokens import doc_tokens
-from parley.quotemarks import Intervals
+from parley.quotemarks import Intervals, paragraphs
 from parley.types import Quote, SpeakerRef
 
 MIN_CONTENT_TOKENS = 3
@@ -34,6 +35,7 @@ MIN_CONTENT_TOKENS = 3
 #: is tested by its word.
 CUE_POS = frozenset({"VERB", "NOUN", "ADJ"})
 CLOSING_MARKS = frozenset({"”", '"', "’", "'", "»"})
+OPENING_MARKS = frozenset({"“", '"', "‘", "'", "«"})
 # The verbs below are columns of parley/data/lexicon/speech_verbs.tsv.
 #: Verbs whose noun-phrase object is what was said: "the ministers denounced the memorandum
 #: between the two countries", "the navy announced a joint patrol of the strait". Not
@@ -460,6 +462,24 @@ def _document_source(doc: Doc, actors: ActorIndex, who: Token) -> ActorRecord | 
     return record
 
 
+def _in_cue_paragraph(doc: Doc, content: Span | None, cue: Token) -> Span | None:
+    """Reported words stay in their cue's paragraph: a parse that hangs the paragraph before
+    ("... this week.\n\n'The question is open,' she said") on the cue loses that part."""
+    if content is None:
+        return None
+    lo, hi = min(content.start, cue.i), max(content.end, cue.i + 1)
+    if "\n" not in doc_text(doc)[doc[lo].idx : doc[hi - 1].idx + len(doc[hi - 1])]:
+        return content
+    breaks = [t.i for t in doc[lo:hi] if t.is_space and "\n" in t.text]
+    if not breaks:
+        return content
+    start = max([content.start, *(i + 1 for i in breaks if i < cue.i)])
+    end = min([content.end, *(i for i in breaks if i > cue.i)])
+    if (start, end) == (content.start, content.end):
+        return content
+    return _content_span(doc, list(doc[start:end])) if start < end else None
+
+
 def _quoted_share(span: Span, direct: Intervals) -> float:
     covered = direct.covered(span.start_char, span.end_char)
     return covered / max(1, span.end_char - span.start_char)
@@ -552,6 +572,7 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
         if in_quote(token.idx):
             continue
         content, cue, stance = _cue_content(doc, token, verbs, stances, speaks_for)
+        content = _in_cue_paragraph(doc, content, token)
         if content is None or _quoted_share(content, direct) > 0.5:
             continue
         if _quoted_share(content, every_quote) > 0.9:  # the whole clause is a quotation
@@ -584,7 +605,62 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
                 stance=stance,
             )
         )
+    found.extend(_labelled_lines(doc, actors, every_quote))
     return _without_nested_stances(found)
+
+
+#: Marks that set a label off a line's head: "EXCLUSIVE – Roger Stone: ...".
+_LABEL_SEPARATORS = (" - ", " – ", " — ")
+
+
+def _labelled_lines(doc: Doc, actors: ActorIndex, quoted: Intervals) -> list[Quote]:
+    """ "Rubio: I'm not interested in being vice president" (a headline), "TAPPER: Do you
+    think ...?" (a transcript): a line headed by a speaker's name and a colon gives that
+    speaker's words without quotation marks. A quotation after the colon is left to the
+    quotation rules."""
+    text = doc_text(doc)
+    found = []
+    for start, end in paragraphs(text):
+        colon = text.find(":", start, min(end, start + 60))
+        if colon < 0 or colon in quoted:
+            continue
+        label = text[start:colon]
+        for separator in _LABEL_SEPARATORS:
+            label = label.rpartition(separator)[2]
+        words = label.split()
+        if not 1 <= len(words) <= 4 or not all(w[:1].isupper() and len(w) > 1 for w in words):
+            continue  # "Q:" and "A:" of an interview are no names
+        name = doc.char_span(colon - len(label), colon, alignment_mode="expand")
+        if name is None or any(t.pos_ in {"VERB", "AUX"} for t in name):
+            continue  # "The council said:" is a cue the other rules read
+        if text[colon + 1 : end].lstrip()[:1] in OPENING_MARKS:
+            continue
+        mention = (colon - len(label.lstrip()), colon)
+        record = actors.find(label)  # the whole label names the actor: not "BergImage:"
+        if record is None or record.kind not in {"person", "organization"}:
+            continue
+        words_span = doc.char_span(colon + 1, end, alignment_mode="expand")
+        content = _content_span(doc, list(words_span)) if words_span is not None else None
+        if content is None or content.start_char in quoted or _quoted_share(content, quoted) > 0.5:
+            continue
+        if not any(t.pos_ in {"VERB", "AUX"} for t in content):
+            continue  # "Tomas Berg: harbour board": a list of names and roles
+        if actors.at(*mention) is not record:
+            record.add_mention(*mention, label.strip())
+        found.append(
+            Quote(
+                id="",
+                text=content.text,
+                start=content.start_char,
+                end=content.end_char,
+                kind="indirect",
+                speaker=SpeakerRef(record.id, record.name, mention),
+                cue=":",
+                confidence=0.6,
+                cue_span=(colon, colon + 1),
+            )
+        )
+    return found
 
 
 def _without_nested_stances(found: list[Quote]) -> list[Quote]:

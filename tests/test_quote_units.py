@@ -1,0 +1,40 @@
+"""Which quotation marks hold speech: titles of programmes are no quotes (issue 11).
+
+Each fixture is a short sentence composed for one behaviour."""
+
+from __future__ import annotations
+
+import pytest
+
+import parley
+
+
+def quoted(text: str) -> list[str]:
+    return [
+        q.text for q in parley.analyze(text, published="2025-04-18").quotes if q.kind != "indirect"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        pytest.param(
+            '"The bridge is unsafe," Mayor Tomas Berg said on CBS\'s "Harbour Watch Tonight."',
+            "Harbour Watch Tonight.",
+            id="after-a-possessive",
+        ),
+        pytest.param(
+            'Mayor Tomas Berg said in an interview with "Harbour Watch" that the bridge would close.',
+            "Harbour Watch",
+            id="after-with",
+        ),
+    ],
+)
+def test_programme_title_is_not_a_quote(text: str, title: str) -> None:
+    assert title not in quoted(text)
+
+
+def test_title_cased_words_of_a_speaker_stay_a_quote() -> None:
+    # Only the place of a title (after a possessive, "on" or "with") makes it one.
+    text = 'Mayor Tomas Berg told the council that the plan was "Dead On Arrival."'
+    assert quoted(text) == ["Dead On Arrival."]
