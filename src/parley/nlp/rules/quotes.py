@@ -104,7 +104,7 @@ def extract_quotes(
         if draft.kind == "partial" and tokens is not None and is_sentence(tokens):
             draft.kind = "direct"
         _attribute(doc, draft, quoted, resolver, para_bounds, para_starts)
-        if not draft.syntactic:
+        if not draft.syntactic or _cue_after_attribution(draft):
             _attributed_after(doc, draft, quoted, resolver)
         if not draft.syntactic and draft.kind == "direct":
             _introduced_by_comma(doc, draft, quoted, resolver)
@@ -317,6 +317,17 @@ def _attribute(
         return
 
 
+def _cue_after_attribution(draft: _Draft) -> bool:
+    """Whether the cue found lies after the quotation but not right after it: '"...," Trump
+    said, after Becky Quick said ...' is Trump's, whatever the parse hung the quotation on."""
+    close = draft.span.close_at
+    return (
+        draft.cue_span is not None
+        and close is not None
+        and draft.cue_span[0] > close + draft.span.width + 3
+    )
+
+
 #: Words that may stand between a verb set after its quotation and the speaker it names.
 _INVERSION_SKIP = frozenset({"prt", "advmod", "npadvmod", "punct"})
 
@@ -485,6 +496,10 @@ def _introduced_by_colon(
     if _speaker_label(doc, draft, colon[0], resolver):
         return
     verb = colon[0].head
+    if verb.i > colon[0].i or _inside(verb.idx, quoted):
+        # The parser often hangs the clause before the colon on the quotation's verb
+        # ("Sanders delivered a retort: 'No one is ...'"): the top of that clause is the verb.
+        verb = _top_before(doc[colon[0].i - 1], colon[0].i)
     if verb.pos_ == "NOUN" and verb.dep_ in {"dobj", "attr"} and verb.head.i < verb.i:
         verb = verb.head  # "Trump issued the following statement: '...'"
     if verb.pos_ not in {"VERB", "AUX"} or verb.i > colon[0].i or _inside(verb.idx, quoted):
@@ -500,6 +515,16 @@ def _introduced_by_colon(
     if who is None or _inside(who.idx, quoted):
         return
     _give_to_subject(draft, verb, who, resolver, weight=0.8)
+
+
+def _top_before(token: Token, limit: int) -> Token:
+    """The highest word above ``token`` reached without passing the token at ``limit``."""
+    node = token
+    for _ in range(12):
+        if node.head.i == node.i or node.head.i >= limit:
+            break
+        node = node.head
+    return node
 
 
 def _mark_before(doc: Doc, draft: _Draft, mark: str, *, spaces: str, reach: int) -> Span | None:
@@ -694,12 +719,14 @@ def _sole_person_of_previous_sentence(
     if sent_start == 0:
         return None
     previous = doc[sent_start - 1].sent
-    if previous.start_char < para[0]:
+    if previous.end_char <= para[0]:
         return None
+    # spaCy may run that sentence back across the paragraph break: only its words in this
+    # paragraph count.
     persons = {
         record.id: record
         for tok in previous
-        if not _inside(tok.idx, quoted)
+        if tok.idx >= para[0] and not _inside(tok.idx, quoted)
         for record in [resolver.actors.at(tok.idx, tok.idx + len(tok.text))]
         if record is not None and record.kind == "person"
     }
