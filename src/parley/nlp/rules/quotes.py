@@ -108,7 +108,7 @@ def extract_quotes(
             _attributed_after(doc, draft, quoted, resolver)
         if not draft.syntactic and draft.kind == "direct":
             _introduced_by_comma(doc, draft, quoted, resolver)
-        if draft.speaker is None:
+        if draft.speaker is None or not draft.syntactic and _cue_before(draft):
             _introduced_by_colon(doc, draft, quoted, resolver)
         drafts.append(draft)
 
@@ -518,13 +518,23 @@ def _introduced_by_colon(
 
 
 def _top_before(token: Token, limit: int) -> Token:
-    """The highest word above ``token`` reached without passing the token at ``limit``."""
+    """The first verb with a subject of its own (not "what" or "which") above ``token``, else
+    the highest word reached, without passing the token at ``limit``."""
     node = token
     for _ in range(12):
+        if node.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ not in {"WP", "WDT"} for c in node.children
+        ):
+            break
         if node.head.i == node.i or node.head.i >= limit:
             break
         node = node.head
     return node
+
+
+def _cue_before(draft: _Draft) -> bool:
+    """Whether the cue found lies before the quotation."""
+    return draft.cue_span is not None and draft.cue_span[0] < draft.span.open_at
 
 
 def _mark_before(doc: Doc, draft: _Draft, mark: str, *, spaces: str, reach: int) -> Span | None:
