@@ -110,6 +110,8 @@ def extract_quotes(
             _introduced_by_comma(doc, draft, quoted, resolver)
         if draft.speaker is None or not draft.syntactic and _cue_before(draft):
             _introduced_by_colon(doc, draft, quoted, resolver)
+        if draft.speaker is None and len(text[span.start : span.end].split()) > 5:
+            _embedding_subject(draft, quoted, resolver)
         drafts.append(draft)
 
     _infer_from_neighbours(doc, drafts, para_bounds, quoted, resolver)
@@ -515,6 +517,37 @@ def _introduced_by_colon(
     if who is None or _inside(who.idx, quoted):
         return
     _give_to_subject(draft, verb, who, resolver, weight=0.8)
+
+
+def _embedding_subject(draft: _Draft, quoted: Intervals, resolver: SpeakerResolver) -> None:
+    """ "Sanders credited her victory to 'a closed primary ...'", "Moore thanked him for
+    'stepping up'": a quotation woven into a clause with no verb of saying is the words of
+    that clause's subject, the nearest verb above the quotation that has one."""
+    tokens = draft.tokens
+    if tokens is None or not len(tokens):
+        return
+    top = next((t for t in tokens if not tokens.start <= t.head.i < tokens.end), None)
+    if top is None:
+        return
+    node = top.head
+    for _ in range(8):
+        if node.idx > draft.span.open_at:
+            return  # a clause after the quotation is no frame for it
+        if node.pos_ in {"VERB", "AUX"} and not _inside(node.idx, quoted):
+            who = next(
+                (
+                    c
+                    for c in node.children
+                    if c.dep_ == "nsubj" and c.pos_ in SUBJECT_POS and not _inside(c.idx, quoted)
+                ),
+                None,
+            )
+            if who is not None:
+                _give_to_subject(draft, node, who, resolver, weight=0.6)
+                return
+        if node.head.i == node.i:
+            return
+        node = node.head
 
 
 def _top_before(token: Token, limit: int) -> Token:
