@@ -172,8 +172,14 @@ def _own_subject(verb: Token, quoted: Quoted) -> tuple[bool, Token | None]:
     agent. ``decided`` is False when the verb has none and the search must climb."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and not (quoted and quoted(c.idx))]
     if subjects:
-        # Two subjects means the parser split "Chile's president Ana Reis": the name.
-        return True, next((c for c in subjects if c.pos_ == "PROPN"), subjects[0])
+        # Two subjects means the parser split "Chile's president Ana Reis": the name; of two
+        # names ("LONDON (Reuters) - Ana Reis said", "Speaking in Salem, New Hampshire, Reis
+        # went on"), the one nearest the verb.
+        names = [c for c in subjects if c.pos_ == "PROPN"]
+        if len(names) > 1:
+            before = [c for c in names if c.i < verb.i]
+            return True, (before[-1] if before else names[0])
+        return True, names[0] if names else subjects[0]
     for child in verb.children:
         if quoted and quoted(child.idx):
             continue
