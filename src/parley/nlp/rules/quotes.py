@@ -463,16 +463,22 @@ def _speaker_label(doc: Doc, draft: _Draft, colon: Token, resolver: SpeakerResol
     label = text[line : colon.idx]
     for separator in (" - ", " – ", " — ", '." ', ".” ", '" ', "” "):
         label = label.rpartition(separator)[2]
-    words = label.split()
-    if not 1 <= len(words) <= 6 or not words[-1][:1].isupper():
-        return False
-    name = doc[colon.i - 1] if colon.i > 0 else None
-    if name is None:
-        return False
     lo = colon.idx - len(label)
+    end = colon.i
+    if label.rstrip().endswith(")") and "(" in label:
+        # "Rep. Jane Roe (D-Ohio):": the name before its party and state.
+        label = label[: label.rfind("(")]
+        end = next((t.i for t in doc[colon.i - 8 : colon.i] if t.text == "(" and t.idx >= lo), 0)
+    words = label.split()
+    if not 1 <= len(words) <= 6 or not words[-1][:1].isupper() or end < 1:
+        return False
+    name = doc[end - 1]
     if any(t.pos_ in {"VERB", "AUX"} for t in doc[name.i - len(words) + 1 : name.i] if t.idx >= lo):
         return False
     record = resolver.actors.at(name.idx, name.idx + len(name.text))
+    if record is None and name.pos_ == "PROPN":
+        # "... - HuffPollster: '...'": a name the tagger left out is still the label.
+        record = resolver.resolve(name)[0]
     if record is None or record.kind not in {"person", "organization"}:
         return False
     draft.speaker = record
