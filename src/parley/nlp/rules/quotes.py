@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -112,6 +113,8 @@ def extract_quotes(
             _introduced_by_colon(doc, draft, quoted, resolver)
         if draft.speaker is None and len(text[span.start : span.end].split()) > 5:
             _embedding_subject(draft, quoted, resolver)
+        if draft.speaker is None and draft.kind == "direct":
+            _signed_below(doc, draft, resolver)
         drafts.append(draft)
 
     _infer_from_neighbours(doc, drafts, para_bounds, quoted, resolver)
@@ -554,6 +557,35 @@ def _embedding_subject(draft: _Draft, quoted: Intervals, resolver: SpeakerResolv
         if node.head.i == node.i:
             return
         node = node.head
+
+
+#: A line that signs the quotation above it: "- Sanders.", "—Jane Roe, Ohio."
+_SIGNATURE = re.compile(r"[ \t\xa0]*\n\s*[-–—][ \t\xa0]*([A-Z][^\n,.(]{0,60})[^\n]{0,80}(?:\n|$)")
+
+
+def _signed_below(doc: Doc, draft: _Draft, resolver: SpeakerResolver) -> None:
+    """A quotation whose next line is a dash and a name ('"..." / - Sanders.') is signed by
+    that name, as in a column of quotations set off one by one."""
+    close = draft.span.close_at
+    if close is None:
+        return
+    after = close + draft.span.width
+    text = doc_text(doc)
+    found = _SIGNATURE.match(text, after)
+    if found is None:
+        return
+    words = doc.char_span(found.start(1), found.end(1), alignment_mode="contract")
+    names = [t for t in words or () if t.pos_ == "PROPN"]
+    if not names or len(names) > 5:
+        return
+    record = resolver.actors.at(names[-1].idx, names[-1].idx + len(names[-1].text))
+    if record is None:
+        record = resolver.resolve(names[-1])[0]
+    if record is None or record.kind not in {"person", "organization"}:
+        return
+    draft.speaker = record
+    draft.mention = (names[0].idx, names[-1].idx + len(names[-1].text))
+    draft.confidence = 0.7
 
 
 def _top_before(token: Token, limit: int) -> Token:
