@@ -225,6 +225,19 @@ def _climbed_subject(verb: Token, depth: int, quoted: Quoted) -> Token | None:
             head = head.head
         elif _second_saying_in_reported_clause(verb):
             head = head.head
+        elif verb.dep_ == "conj" and verb.tag_ != "VBN":
+            # "X was joined on stage by Y and joked, '...'": an active verb coordinated with a
+            # passive one shares its surface subject, not its agent.
+            shared = next(
+                (
+                    c
+                    for c in head.children
+                    if c.dep_ == "nsubjpass" and c.i < head.i and not (quoted and quoted(c.idx))
+                ),
+                None,
+            )
+            if shared is not None and head.lemma_ != "quote":
+                return shared
         return subject_of(head, depth=depth + 1, quoted=quoted)
     return None
 
