@@ -109,7 +109,7 @@ def extract_quotes(
             _attributed_after(doc, draft, quoted, resolver)
         if not draft.syntactic and draft.kind == "direct":
             _introduced_by_comma(doc, draft, quoted, resolver)
-        if draft.speaker is None or not draft.syntactic and _cue_before(draft):
+        if draft.speaker is None or not draft.syntactic and _cue_before(doc, draft):
             _introduced_by_colon(doc, draft, quoted, resolver)
         if draft.speaker is None and len(text[span.start : span.end].split()) > 5:
             _embedding_subject(draft, quoted, resolver)
@@ -603,9 +603,13 @@ def _top_before(token: Token, limit: int) -> Token:
     return node
 
 
-def _cue_before(draft: _Draft) -> bool:
-    """Whether the cue found lies before the quotation."""
-    return draft.cue_span is not None and draft.cue_span[0] < draft.span.open_at
+def _cue_before(doc: Doc, draft: _Draft) -> bool:
+    """Whether the cue found is a verb before the quotation (a noun of saying before it names
+    its own speaker: "issued the following statement from the king: '...'")."""
+    if draft.cue_span is None or draft.cue_span[0] >= draft.span.open_at:
+        return False
+    cue = doc.char_span(*draft.cue_span, alignment_mode="expand")
+    return cue is not None and len(cue) > 0 and cue[0].pos_ in {"VERB", "AUX"}
 
 
 def _mark_before(doc: Doc, draft: _Draft, mark: str, *, spaces: str, reach: int) -> Span | None:
