@@ -623,8 +623,16 @@ class SpeakerResolver:
         sents = self._sents
         current = next((n for n, s in enumerate(sents) if s.start <= token.i < s.end), 0)
         breaks = 0
-        for n in range(current, max(current - 5, -1), -1):
+        looked = 0
+        for n in range(current, max(current - 30, -1), -1):
             sent = sents[n]
+            if n < current and self._quoted and self._quoted(sent[0].idx) and self._quoted(
+                sent[-1].idx
+            ):
+                continue  # a sentence of a quotation names no one the reporter refers to
+            looked += 1
+            if looked > 5:
+                break
             limit = token.idx if n == current else sent.end_char
             if n < current and "\n" in doc_text(self.doc)[sent.end_char : sents[n + 1].start_char]:
                 breaks += 1
