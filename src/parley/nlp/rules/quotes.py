@@ -14,13 +14,20 @@
 from __future__ import annotations
 
 import bisect
-import re
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
+from parley.nlp.rules.quote_frames import (
+    Draft,
+    cue_before,
+    embedding_subject,
+    inside,
+    introduced_by_colon,
+    introduced_by_comma,
+    signed_below,
+)
 from parley.nlp.rules.quote_shape import FINITE_TAGS, is_sentence, looks_like_name, quotation_kind
 from parley.nlp.rules.speech import (
     PRONOUNS,
@@ -50,24 +57,6 @@ QUOTE_CLAUSE_DEPS = frozenset({"ccomp", "dobj", "parataxis"})
 #: ... and how it hangs from a weak verb: also as an imperative read as its complement
 #: ('chanted, "Bring them home!"').
 WEAK_CUE_DEPS = QUOTE_CLAUSE_DEPS | {"xcomp"}
-#: Words that can head the subject naming a speaker before a colon.
-SUBJECT_POS = frozenset({"PROPN", "PRON", "NOUN"})
-
-
-@dataclass
-class _Draft:
-    span: MarkedSpan
-    tokens: Span | None
-    speaker: ActorRecord | None = None
-    cue: str | None = None
-    confidence: float = 0.0
-    syntactic: bool = False
-    kind: str = "direct"
-    mention: tuple[int, int] | None = None
-    cue_span: tuple[int, int] | None = None
-    #: A cue whose pronoun found no antecedent ("...," he said): when the context gives the
-    #: speaker, these are still the words naming them and the cue.
-    unresolved: tuple[tuple[int, int], tuple[int, int], str] | None = None
 
 
 def extract_quotes(
@@ -92,15 +81,15 @@ def extract_quotes(
     quoted = Intervals(
         [(s.open_at, (s.close_at if s.close_at is not None else s.end) + s.width) for s in spans]
     )
-    resolver = SpeakerResolver(doc, actors, quoted=lambda char: _inside(char, quoted))
+    resolver = SpeakerResolver(doc, actors, quoted=lambda char: inside(char, quoted))
     para_bounds = list(paragraphs(text))
     para_starts = [p[0] for p in para_bounds]
     para_start_set = set(para_starts)
 
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     for span in spans:
         tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
-        draft = _Draft(span=span, tokens=tokens)
+        draft = Draft(span=span, tokens=tokens)
         draft.kind = quotation_kind(text, span, para_start_set)
         if draft.kind == "partial" and tokens is not None and is_sentence(tokens):
             draft.kind = "direct"
@@ -108,13 +97,13 @@ def extract_quotes(
         if not draft.syntactic or _cue_after_attribution(draft):
             _attributed_after(doc, draft, quoted, resolver)
         if not draft.syntactic and draft.kind == "direct":
-            _introduced_by_comma(doc, draft, quoted, resolver)
-        if draft.speaker is None or not draft.syntactic and _cue_before(doc, draft):
-            _introduced_by_colon(doc, draft, quoted, resolver)
+            introduced_by_comma(doc, draft, quoted, resolver)
+        if draft.speaker is None or not draft.syntactic and cue_before(doc, draft):
+            introduced_by_colon(doc, draft, quoted, resolver)
         if draft.speaker is None and len(text[span.start : span.end].split()) > 5:
-            _embedding_subject(draft, quoted, resolver)
+            embedding_subject(draft, quoted, resolver)
         if draft.speaker is None and draft.kind == "direct":
-            _signed_below(doc, draft, resolver)
+            signed_below(doc, draft, resolver)
         drafts.append(draft)
 
     _infer_from_neighbours(doc, drafts, para_bounds, quoted, resolver)
@@ -145,10 +134,6 @@ def extract_quotes(
 
 
 # -- attribution -----------------------------------------------------------------------------
-def _inside(char: int, quoted: Intervals) -> bool:
-    return char in quoted
-
-
 def _region(
     doc: Doc, span: MarkedSpan, para_bounds: list[tuple[int, int]], para_starts: list[int]
 ) -> Span:
@@ -198,7 +183,7 @@ def _line_around(
 def _cues(region: Span, quoted: Intervals) -> list[Token]:
     found = []
     for tok in region:
-        if _inside(tok.idx, quoted):
+        if inside(tok.idx, quoted):
             continue
         if (
             is_speech_verb(tok)
@@ -221,7 +206,7 @@ def _weak_cue(tok: Token, quoted: Intervals) -> bool:
     return (
         tok.pos_ == "VERB"
         and tok.lemma_.lower() in WEAK_SPEECH_VERBS
-        and any(c.dep_ in WEAK_CUE_DEPS and _inside(c.idx, quoted) for c in tok.children)
+        and any(c.dep_ in WEAK_CUE_DEPS and inside(c.idx, quoted) for c in tok.children)
     )
 
 
@@ -242,7 +227,7 @@ def _ancestor_depths(tokens: Span) -> dict[int, int]:
 
 def _attribute(
     doc: Doc,
-    draft: _Draft,
+    draft: Draft,
     quoted: Intervals,
     resolver: SpeakerResolver,
     para_bounds: list[tuple[int, int]],
@@ -270,7 +255,7 @@ def _attribute(
         return (0 if depth is not None else 1, int(is_according_to(cue)), depth or 0, distance)
 
     def in_quote(char: int) -> bool:
-        return _inside(char, quoted)
+        return inside(char, quoted)
 
     text = doc_text(doc)
     closed = text[span.start : span.end].rstrip()[-1:] in {".", "…"}
@@ -291,13 +276,13 @@ def _attribute(
         ):
             continue
         who = speaker_token(cue, quoted=in_quote)
-        if who is None or _inside(who.idx, quoted):
+        if who is None or inside(who.idx, quoted):
             who = _inverted_subject(cue, close) or who
         if who is None and is_speech_verb(cue):
             nearest = resolver.nearest_person_token(cue)
             record, confidence = (nearest[1] if nearest else None), 0.6
             who = nearest[0] if nearest else None
-        elif who is None or _inside(who.idx, quoted):
+        elif who is None or inside(who.idx, quoted):
             continue
         else:
             record, confidence = resolver.resolve(who)
@@ -322,7 +307,7 @@ def _attribute(
         return
 
 
-def _cue_after_attribution(draft: _Draft) -> bool:
+def _cue_after_attribution(draft: Draft) -> bool:
     """Whether the cue found lies after the quotation but not right after it: '"...," Trump
     said, after Becky Quick said ...' is Trump's, whatever the parse hung the quotation on."""
     close = draft.span.close_at
@@ -396,9 +381,7 @@ _OPEN_ENDINGS = frozenset(",?!—–-…")
 _NP_INNER = frozenset({"compound", "flat", "det", "amod", "poss", "nummod", "case", "punct"})
 
 
-def _attributed_after(
-    doc: Doc, draft: _Draft, quoted: Intervals, resolver: SpeakerResolver
-) -> None:
+def _attributed_after(doc: Doc, draft: Draft, quoted: Intervals, resolver: SpeakerResolver) -> None:
     """ "'Jeb wants to be a tough guy,' Trump shot back.", "'...?' reacted Trump.": a quotation
     that ends open (comma, question or exclamation mark, dash) followed at once, in its
     paragraph, by a subject and a verb (either order) was said by that subject, whatever the
@@ -431,7 +414,7 @@ def _attributed_after(
             head = head.head
         if head.dep_ == "nsubj" and head.head.pos_ == "VERB" and 0 < head.head.i - head.i <= 3:
             verb, who = head.head, head
-    if verb is None or who is None or _inside(who.idx, quoted):
+    if verb is None or who is None or inside(who.idx, quoted):
         return
     if (
         verb.tag_ not in FINITE_TAGS
@@ -439,7 +422,7 @@ def _attributed_after(
         and not (
             is_speech_verb(verb)
             or not any(
-                c.dep_ in {"dobj", "ccomp"} and not _inside(c.idx, quoted) for c in verb.children
+                c.dep_ in {"dobj", "ccomp"} and not inside(c.idx, quoted) for c in verb.children
             )
         )
     ):
@@ -457,217 +440,14 @@ def _attributed_after(
     draft.confidence = confidence * 0.9
 
 
-def _speaker_label(doc: Doc, draft: _Draft, colon: Token, resolver: SpeakerResolver) -> bool:
-    """ "Clinton: '...'", "TOO EARLY - Mark Blumenthal: '...'": a name alone before the colon,
-    at the start of its line, after a dash or after a closed quotation, labels the speaker as
-    in a transcript."""
-    text = doc_text(doc)
-    line = text.rfind("\n", 0, colon.idx) + 1
-    label = text[line : colon.idx]
-    for separator in (" - ", " – ", " — ", '." ', ".” ", '" ', "” "):
-        label = label.rpartition(separator)[2]
-    lo = colon.idx - len(label)
-    end = colon.i
-    if label.rstrip().endswith(")") and "(" in label:
-        # "Rep. Jane Roe (D-Ohio):": the name before its party and state.
-        label = label[: label.rfind("(")]
-        end = next((t.i for t in doc[colon.i - 8 : colon.i] if t.text == "(" and t.idx >= lo), 0)
-    words = label.split()
-    if not 1 <= len(words) <= 6 or not words[-1][:1].isupper() or end < 1:
-        return False
-    name = doc[end - 1]
-    if any(t.pos_ in {"VERB", "AUX"} for t in doc[name.i - len(words) + 1 : name.i] if t.idx >= lo):
-        return False
-    record = resolver.actors.at(name.idx, name.idx + len(name.text))
-    if record is None and name.pos_ == "PROPN":
-        # "... - HuffPollster: '...'": a name the tagger left out is still the label.
-        record = resolver.resolve(name)[0]
-    if record is None or record.kind not in {"person", "organization"}:
-        return False
-    draft.speaker = record
-    draft.mention = (name.idx, name.idx + len(name.text))
-    draft.confidence = 0.7
-    return True
-
-
 def _reports_own_clause(cue: Token, quoted: Intervals) -> bool:
     """Whether a cue has a reported clause of its own outside the quotations."""
-    return any(c.dep_ == "ccomp" and not _inside(c.idx, quoted) for c in cue.children)
-
-
-def _introduced_by_colon(
-    doc: Doc, draft: _Draft, quoted: Intervals, resolver: SpeakerResolver
-) -> None:
-    """A quotation set after a colon is what the subject of the clause before it said, whatever
-    the verb: "Clinton apologised for the emails: '...'", "the senator issued a statement:
-    '...'", "Continued Stone: '...'"."""
-    colon = _mark_before(doc, draft, ":", spaces=" \t\n\xa0", reach=4)
-    if colon is None:
-        return
-    if _speaker_label(doc, draft, colon[0], resolver):
-        return
-    verb = colon[0].head
-    if verb.i > colon[0].i or _inside(verb.idx, quoted):
-        # The parser often hangs the clause before the colon on the quotation's verb
-        # ("Sanders delivered a retort: 'No one is ...'"): the top of that clause is the verb.
-        verb = _top_before(doc[colon[0].i - 1], colon[0].i)
-    if verb.pos_ == "NOUN" and verb.dep_ in {"dobj", "attr"} and verb.head.i < verb.i:
-        verb = verb.head  # "Trump issued the following statement: '...'"
-    if verb.pos_ not in {"VERB", "AUX"} or verb.i > colon[0].i or _inside(verb.idx, quoted):
-        return
-    who = next(
-        (
-            c
-            for c in verb.children
-            if c.dep_ in {"nsubj", "nsubjpass"} and c.i < colon[0].i and c.pos_ in SUBJECT_POS
-        ),
-        None,
-    )
-    if who is None or _inside(who.idx, quoted):
-        return
-    _give_to_subject(draft, verb, who, resolver, weight=0.8)
-
-
-def _embedding_subject(draft: _Draft, quoted: Intervals, resolver: SpeakerResolver) -> None:
-    """ "Sanders credited her victory to 'a closed primary ...'", "Moore thanked him for
-    'stepping up'": a quotation woven into a clause with no verb of saying is the words of
-    that clause's subject, the nearest verb above the quotation that has one."""
-    tokens = draft.tokens
-    if tokens is None or not len(tokens):
-        return
-    top = next((t for t in tokens if not tokens.start <= t.head.i < tokens.end), None)
-    if top is None:
-        return
-    node = top.head
-    for _ in range(8):
-        if node.idx > draft.span.open_at:
-            return  # a clause after the quotation is no frame for it
-        if node.pos_ in {"VERB", "AUX"} and not _inside(node.idx, quoted):
-            who = next(
-                (
-                    c
-                    for c in node.children
-                    if c.dep_ == "nsubj" and c.pos_ in SUBJECT_POS and not _inside(c.idx, quoted)
-                ),
-                None,
-            )
-            if who is not None:
-                _give_to_subject(draft, node, who, resolver, weight=0.6)
-                return
-        if node.head.i == node.i:
-            return
-        node = node.head
-
-
-#: A line that signs the quotation above it: "- Sanders.", "—Jane Roe, Ohio."
-_SIGNATURE = re.compile(r"[ \t\xa0]*\n\s*[-–—][ \t\xa0]*([A-Z][^\n,.(]{0,60})[^\n]{0,80}(?:\n|$)")
-
-
-def _signed_below(doc: Doc, draft: _Draft, resolver: SpeakerResolver) -> None:
-    """A quotation whose next line is a dash and a name ('"..." / - Sanders.') is signed by
-    that name, as in a column of quotations set off one by one."""
-    close = draft.span.close_at
-    if close is None:
-        return
-    after = close + draft.span.width
-    text = doc_text(doc)
-    found = _SIGNATURE.match(text, after)
-    if found is None:
-        return
-    words = doc.char_span(found.start(1), found.end(1), alignment_mode="contract")
-    names = [t for t in words or () if t.pos_ == "PROPN"]
-    if not names or len(names) > 5:
-        return
-    record = resolver.actors.at(names[-1].idx, names[-1].idx + len(names[-1].text))
-    if record is None:
-        record = resolver.resolve(names[-1])[0]
-    if record is None or record.kind not in {"person", "organization"}:
-        return
-    draft.speaker = record
-    draft.mention = (names[0].idx, names[-1].idx + len(names[-1].text))
-    draft.confidence = 0.7
-
-
-def _top_before(token: Token, limit: int) -> Token:
-    """The first verb with a subject of its own (not "what" or "which") above ``token``, else
-    the highest word reached, without passing the token at ``limit``."""
-    node = token
-    for _ in range(12):
-        if node.pos_ in {"VERB", "AUX"} and any(
-            c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ not in {"WP", "WDT"} for c in node.children
-        ):
-            break
-        if node.head.i == node.i or node.head.i >= limit:
-            break
-        node = node.head
-    return node
-
-
-def _cue_before(doc: Doc, draft: _Draft) -> bool:
-    """Whether the cue found is a verb before the quotation (a noun of saying before it names
-    its own speaker: "issued the following statement from the king: '...'")."""
-    if draft.cue_span is None or draft.cue_span[0] >= draft.span.open_at:
-        return False
-    cue = doc.char_span(*draft.cue_span, alignment_mode="expand")
-    return cue is not None and len(cue) > 0 and cue[0].pos_ in {"VERB", "AUX"}
-
-
-def _mark_before(doc: Doc, draft: _Draft, mark: str, *, spaces: str, reach: int) -> Span | None:
-    """The punctuation ``mark`` set right before the quotation's opening mark, across
-    ``spaces`` and at most ``reach`` characters back, as a span of the doc."""
-    text = doc_text(doc)
-    i = draft.span.open_at - 1
-    while i >= 0 and text[i] in spaces:
-        i -= 1
-    if i < 0 or text[i] != mark or draft.span.open_at - i > reach:
-        return None
-    span = doc.char_span(i, i + 1, alignment_mode="expand")
-    return span if span is not None and len(span) else None
-
-
-def _give_to_subject(
-    draft: _Draft, verb: Token, who: Token, resolver: SpeakerResolver, *, weight: float
-) -> bool:
-    """Attribute the quotation to the subject ``who`` of ``verb``, when it resolves."""
-    record, confidence = resolver.resolve(who)
-    if record is None:
-        return False
-    draft.speaker = record
-    draft.mention = speaker_mention(verb, who)
-    draft.cue_span = cue_span(verb)
-    draft.cue = cue_text(verb)
-    draft.confidence = confidence * weight
-    return True
-
-
-def _introduced_by_comma(
-    doc: Doc, draft: _Draft, quoted: Intervals, resolver: SpeakerResolver
-) -> None:
-    """ "Hillary shot back, 'I suppose ...'": a quotation of its own sentence set after a comma
-    that closes a subject and its verb (with a particle or an adverb) is that subject's,
-    whatever the verb; nearer than any cue elsewhere in the sentence."""
-    comma = _mark_before(doc, draft, ",", spaces=" \t\xa0", reach=3)
-    if comma is None or comma[0].i == 0:
-        return
-    before = doc[comma[0].i - 1]
-    verb = before
-    if before.dep_ in {"prt", "advmod"} and before.head.i < before.i:
-        verb = before.head
-    if verb.pos_ != "VERB" or verb.tag_ not in FINITE_TAGS or _inside(verb.idx, quoted):
-        return
-    who = next(
-        (c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in SUBJECT_POS),
-        None,
-    )
-    if who is None or _inside(who.idx, quoted):
-        return
-    if _give_to_subject(draft, verb, who, resolver, weight=0.85):
-        draft.syntactic = True
+    return any(c.dep_ == "ccomp" and not inside(c.idx, quoted) for c in cue.children)
 
 
 def _infer_from_neighbours(
     doc: Doc,
-    drafts: list[_Draft],
+    drafts: list[Draft],
     para_bounds: list[tuple[int, int]],
     quoted: Intervals,
     resolver: SpeakerResolver,
@@ -700,7 +480,7 @@ def _infer_from_neighbours(
         if draft.speaker is not None:
             last_said[p] = n
             continue
-        source: _Draft | None = None
+        source: Draft | None = None
         if draft.span.continued and n > 0:
             source = drafts[n - 1]
         if (source is None or source.speaker is None) and draft.span.continues:
@@ -752,7 +532,7 @@ def _infer_from_neighbours(
 
 
 def _earlier_speaker_for_pronoun(
-    doc: Doc, drafts: list[_Draft], n: int, resolver: SpeakerResolver
+    doc: Doc, drafts: list[Draft], n: int, resolver: SpeakerResolver
 ) -> ActorRecord | None:
     """ "'...,' he said." where "he" finds no person in the sentences before it: the speaker of
     the last earlier quotation who fits the pronoun (a person not known to be of the other
@@ -783,7 +563,7 @@ def _earlier_speaker_for_pronoun(
     return max(counts, key=lambda item: item[0])[1] if counts else None
 
 
-def _own_words(draft: _Draft) -> None:
+def _own_words(draft: Draft) -> None:
     """A quotation whose own cue named its speaker by a pronoun the resolver could not place
     keeps that pronoun and cue once the context gives the speaker."""
     if draft.unresolved is not None:
@@ -792,7 +572,7 @@ def _own_words(draft: _Draft) -> None:
 
 def _sole_person_of_previous_sentence(
     doc: Doc,
-    draft: _Draft,
+    draft: Draft,
     para: tuple[int, int],
     quoted: Intervals,
     resolver: SpeakerResolver,
@@ -811,7 +591,7 @@ def _sole_person_of_previous_sentence(
     persons = {
         record.id: record
         for tok in previous
-        if tok.idx >= para[0] and not _inside(tok.idx, quoted)
+        if tok.idx >= para[0] and not inside(tok.idx, quoted)
         for record in [resolver.actors.at(tok.idx, tok.idx + len(tok.text))]
         if record is not None and record.kind == "person"
     }
@@ -821,7 +601,7 @@ def _sole_person_of_previous_sentence(
 def _speaker_introduced_before(
     doc: Doc,
     para: tuple[int, int],
-    drafts: list[_Draft],
+    drafts: list[Draft],
     quoted: Intervals,
     resolver: SpeakerResolver,
     open_ats: list[int],
@@ -837,7 +617,7 @@ def _speaker_introduced_before(
     cue_record: tuple[int, ActorRecord] | None = None
     if region is not None:
         for cue in _cues(region, quoted):
-            who = speaker_token(cue, quoted=lambda char: _inside(char, quoted))
+            who = speaker_token(cue, quoted=lambda char: inside(char, quoted))
             if who is not None:
                 record, _ = resolver.resolve(who)
                 if record is not None:
@@ -849,7 +629,7 @@ def _speaker_introduced_before(
 
 
 # -- is it speech at all? ---------------------------------------------------------------------
-def _is_speech(text: str, draft: _Draft) -> bool:
+def _is_speech(text: str, draft: Draft) -> bool:
     content = text[draft.span.start : draft.span.end].strip()
     words = content.split()
     if not words:

@@ -626,8 +626,11 @@ class SpeakerResolver:
         looked = 0
         for n in range(current, max(current - 30, -1), -1):
             sent = sents[n]
-            if n < current and self._quoted and self._quoted(sent[0].idx) and self._quoted(
-                sent[-1].idx
+            if (
+                n < current
+                and self._quoted
+                and self._quoted(sent[0].idx)
+                and self._quoted(sent[-1].idx)
             ):
                 continue  # a sentence of a quotation names no one the reporter refers to
             looked += 1
