@@ -87,7 +87,8 @@ def introduced_by_colon(
     if _speaker_label(doc, draft, colon[0], resolver):
         return
     verb = colon[0].head
-    if verb.i > colon[0].i or inside(verb.idx, quoted):
+    hung = verb.i > colon[0].i or inside(verb.idx, quoted)
+    if hung:
         # The parser often hangs the clause before the colon on the quotation's verb
         # ("Sanders delivered a retort: 'No one is ...'"): the top of that clause is the verb.
         verb = _top_before(doc[colon[0].i - 1], colon[0].i)
@@ -105,7 +106,21 @@ def introduced_by_colon(
     )
     if who is None or inside(who.idx, quoted):
         return
+    if (hung or draft.speaker is not None) and not _acting_speaker(verb, who, resolver):
+        return
     _give_to_subject(draft, verb, who, resolver, weight=0.8)
+
+
+def _acting_speaker(verb: Token, who: Token, resolver: SpeakerResolver) -> bool:
+    """Whether ``who`` acts as a speaker can through ``verb``: a verb other than "be" or "have"
+    whose subject is a pronoun or an actor the article already knows ("Sanders delivered",
+    not "the new drugs were" or "yeast had")."""
+    if verb.lemma_.lower() in {"be", "have"}:
+        return False
+    if who.pos_ == "PRON":
+        return True
+    record = resolver.actors.at(who.idx, who.idx + len(who.text))
+    return record is not None and record.kind in {"person", "organization", "group"}
 
 
 def embedding_subject(draft: Draft, quoted: Intervals, resolver: SpeakerResolver) -> None:
@@ -132,7 +147,8 @@ def embedding_subject(draft: Draft, quoted: Intervals, resolver: SpeakerResolver
                 None,
             )
             if who is not None:
-                _give_to_subject(draft, node, who, resolver, weight=0.6)
+                if _acting_speaker(node, who, resolver):
+                    _give_to_subject(draft, node, who, resolver, weight=0.6)
                 return
         if node.head.i == node.i:
             return

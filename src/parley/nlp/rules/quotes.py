@@ -427,6 +427,8 @@ def _attributed_after(doc: Doc, draft: Draft, quoted: Intervals, resolver: Speak
         )
     ):
         return
+    if draft.speaker is not None and draft.cue_span == cue_span(verb):
+        return  # the cue already found is this attribution
     record, confidence = resolver.resolve(who)
     if record is None:
         if who.pos_ == "PRON" and draft.unresolved is None:
