@@ -138,6 +138,10 @@ def _find_double(text: str, start: int, end: int) -> Iterator[tuple[int, int | N
             if cj in closers and cj != ch:
                 close_at = j
                 break
+            if cj == ch == "“" and text[j - 1] in ",.?!…" and (j + 1 >= end or text[j + 1] == " "):
+                # “It's unusual,“ said X: an opening mark typed where the closing one belongs.
+                close_at = j
+                break
             if cj == ch == '"' and _is_closing_straight(text, j, end):
                 close_at = j
                 break

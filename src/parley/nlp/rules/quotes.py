@@ -14,12 +14,20 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
+from parley.nlp.rules.quote_frames import (
+    Draft,
+    cue_before,
+    embedding_subject,
+    inside,
+    introduced_by_colon,
+    introduced_by_comma,
+    signed_below,
+)
 from parley.nlp.rules.quote_shape import (
     FINITE_TAGS,
     is_sentence,
@@ -56,24 +64,6 @@ QUOTE_CLAUSE_DEPS = frozenset({"ccomp", "dobj", "parataxis"})
 #: ... and how it hangs from a weak verb: also as an imperative read as its complement
 #: ('chanted, "Bring them home!"').
 WEAK_CUE_DEPS = QUOTE_CLAUSE_DEPS | {"xcomp"}
-#: Words that can head the subject naming a speaker before a colon.
-SUBJECT_POS = frozenset({"PROPN", "PRON", "NOUN"})
-
-
-@dataclass
-class _Draft:
-    span: MarkedSpan
-    tokens: Span | None
-    speaker: ActorRecord | None = None
-    cue: str | None = None
-    confidence: float = 0.0
-    syntactic: bool = False
-    kind: str = "direct"
-    mention: tuple[int, int] | None = None
-    cue_span: tuple[int, int] | None = None
-    #: A cue whose pronoun found no antecedent ("...," he said): when the context gives the
-    #: speaker, these are still the words naming them and the cue.
-    unresolved: tuple[tuple[int, int], tuple[int, int], str] | None = None
 
 
 def extract_quotes(
@@ -98,25 +88,29 @@ def extract_quotes(
     quoted = Intervals(
         [(s.open_at, (s.close_at if s.close_at is not None else s.end) + s.width) for s in spans]
     )
-    resolver = SpeakerResolver(doc, actors, quoted=lambda char: _inside(char, quoted))
+    resolver = SpeakerResolver(doc, actors, quoted=lambda char: inside(char, quoted))
     para_bounds = list(paragraphs(text))
     para_starts = [p[0] for p in para_bounds]
     para_start_set = set(para_starts)
 
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     for span in spans:
         tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
-        draft = _Draft(span=span, tokens=tokens)
+        draft = Draft(span=span, tokens=tokens)
         draft.kind = quotation_kind(text, span, para_start_set)
         if draft.kind == "partial" and tokens is not None and is_sentence(tokens):
             draft.kind = "direct"
         _attribute(doc, draft, quoted, resolver, para_bounds, para_starts)
-        if not draft.syntactic:
+        if not draft.syntactic or _cue_after_attribution(draft):
             _attributed_after(doc, draft, quoted, resolver)
         if not draft.syntactic and draft.kind == "direct":
-            _introduced_by_comma(doc, draft, quoted, resolver)
-        if draft.speaker is None:
-            _introduced_by_colon(doc, draft, quoted, resolver)
+            introduced_by_comma(doc, draft, quoted, resolver)
+        if draft.speaker is None or not draft.syntactic and cue_before(doc, draft):
+            introduced_by_colon(doc, draft, quoted, resolver)
+        if draft.speaker is None and len(text[span.start : span.end].split()) > 5:
+            embedding_subject(draft, quoted, resolver)
+        if draft.speaker is None and draft.kind == "direct":
+            signed_below(doc, draft, resolver)
         drafts.append(draft)
 
     _infer_from_neighbours(doc, drafts, para_bounds, quoted, resolver)
@@ -147,10 +141,6 @@ def extract_quotes(
 
 
 # -- attribution -----------------------------------------------------------------------------
-def _inside(char: int, quoted: Intervals) -> bool:
-    return char in quoted
-
-
 def _region(
     doc: Doc, span: MarkedSpan, para_bounds: list[tuple[int, int]], para_starts: list[int]
 ) -> Span:
@@ -200,7 +190,7 @@ def _line_around(
 def _cues(region: Span, quoted: Intervals) -> list[Token]:
     found = []
     for tok in region:
-        if _inside(tok.idx, quoted):
+        if inside(tok.idx, quoted):
             continue
         if (
             is_speech_verb(tok)
@@ -223,7 +213,7 @@ def _weak_cue(tok: Token, quoted: Intervals) -> bool:
     return (
         tok.pos_ == "VERB"
         and tok.lemma_.lower() in WEAK_SPEECH_VERBS
-        and any(c.dep_ in WEAK_CUE_DEPS and _inside(c.idx, quoted) for c in tok.children)
+        and any(c.dep_ in WEAK_CUE_DEPS and inside(c.idx, quoted) for c in tok.children)
     )
 
 
@@ -245,7 +235,7 @@ def _ancestor_depths(tokens: Span) -> dict[int, int]:
 
 def _attribute(
     doc: Doc,
-    draft: _Draft,
+    draft: Draft,
     quoted: Intervals,
     resolver: SpeakerResolver,
     para_bounds: list[tuple[int, int]],
@@ -273,7 +263,7 @@ def _attribute(
         return (0 if depth is not None else 1, int(is_according_to(cue)), depth or 0, distance)
 
     def in_quote(char: int) -> bool:
-        return _inside(char, quoted)
+        return inside(char, quoted)
 
     text = doc_text(doc)
     closed = text[span.start : span.end].rstrip()[-1:] in {".", "…"}
@@ -294,13 +284,13 @@ def _attribute(
         ):
             continue
         who = speaker_token(cue, quoted=in_quote)
-        if who is None or _inside(who.idx, quoted):
+        if who is None or inside(who.idx, quoted):
             who = _inverted_subject(cue, close) or who
         if who is None and is_speech_verb(cue):
             nearest = resolver.nearest_person_token(cue)
             record, confidence = (nearest[1] if nearest else None), 0.6
             who = nearest[0] if nearest else None
-        elif who is None or _inside(who.idx, quoted):
+        elif who is None or inside(who.idx, quoted):
             continue
         else:
             record, confidence = resolver.resolve(who)
@@ -323,6 +313,17 @@ def _attribute(
         draft.syntactic = depth_known
         draft.confidence = confidence * (1.0 if depth_known else 0.9)
         return
+
+
+def _cue_after_attribution(draft: Draft) -> bool:
+    """Whether the cue found lies after the quotation but not right after it: '"...," Trump
+    said, after Becky Quick said ...' is Trump's, whatever the parse hung the quotation on."""
+    close = draft.span.close_at
+    return (
+        draft.cue_span is not None
+        and close is not None
+        and draft.cue_span[0] > close + draft.span.width + 3
+    )
 
 
 #: Words that may stand between a verb set after its quotation and the speaker it names.
@@ -388,9 +389,7 @@ _OPEN_ENDINGS = frozenset(",?!—–-…")
 _NP_INNER = frozenset({"compound", "flat", "det", "amod", "poss", "nummod", "case", "punct"})
 
 
-def _attributed_after(
-    doc: Doc, draft: _Draft, quoted: Intervals, resolver: SpeakerResolver
-) -> None:
+def _attributed_after(doc: Doc, draft: Draft, quoted: Intervals, resolver: SpeakerResolver) -> None:
     """ "'Jeb wants to be a tough guy,' Trump shot back.", "'...?' reacted Trump.": a quotation
     that ends open (comma, question or exclamation mark, dash) followed at once, in its
     paragraph, by a subject and a verb (either order) was said by that subject, whatever the
@@ -423,7 +422,7 @@ def _attributed_after(
             head = head.head
         if head.dep_ == "nsubj" and head.head.pos_ == "VERB" and 0 < head.head.i - head.i <= 3:
             verb, who = head.head, head
-    if verb is None or who is None or _inside(who.idx, quoted):
+    if verb is None or who is None or inside(who.idx, quoted):
         return
     if (
         verb.tag_ not in FINITE_TAGS
@@ -431,11 +430,13 @@ def _attributed_after(
         and not (
             is_speech_verb(verb)
             or not any(
-                c.dep_ in {"dobj", "ccomp"} and not _inside(c.idx, quoted) for c in verb.children
+                c.dep_ in {"dobj", "ccomp"} and not inside(c.idx, quoted) for c in verb.children
             )
         )
     ):
         return
+    if draft.speaker is not None and draft.cue_span == cue_span(verb):
+        return  # the cue already found is this attribution
     record, confidence = resolver.resolve(who)
     if record is None:
         if who.pos_ == "PRON" and draft.unresolved is None:
@@ -449,123 +450,14 @@ def _attributed_after(
     draft.confidence = confidence * 0.9
 
 
-def _speaker_label(doc: Doc, draft: _Draft, colon: Token, resolver: SpeakerResolver) -> bool:
-    """ "Clinton: '...'", "TOO EARLY - Mark Blumenthal: '...'": a name alone before the colon,
-    at the start of its line, after a dash or after a closed quotation, labels the speaker as
-    in a transcript."""
-    text = doc_text(doc)
-    line = text.rfind("\n", 0, colon.idx) + 1
-    label = text[line : colon.idx]
-    for separator in (" - ", " – ", " — ", '." ', ".” ", '" ', "” "):
-        label = label.rpartition(separator)[2]
-    words = label.split()
-    if not 1 <= len(words) <= 6 or not words[-1][:1].isupper():
-        return False
-    name = doc[colon.i - 1] if colon.i > 0 else None
-    if name is None:
-        return False
-    lo = colon.idx - len(label)
-    if any(t.pos_ in {"VERB", "AUX"} for t in doc[name.i - len(words) + 1 : name.i] if t.idx >= lo):
-        return False
-    record = resolver.actors.at(name.idx, name.idx + len(name.text))
-    if record is None or record.kind not in {"person", "organization"}:
-        return False
-    draft.speaker = record
-    draft.mention = (name.idx, name.idx + len(name.text))
-    draft.confidence = 0.7
-    return True
-
-
 def _reports_own_clause(cue: Token, quoted: Intervals) -> bool:
     """Whether a cue has a reported clause of its own outside the quotations."""
-    return any(c.dep_ == "ccomp" and not _inside(c.idx, quoted) for c in cue.children)
-
-
-def _introduced_by_colon(
-    doc: Doc, draft: _Draft, quoted: Intervals, resolver: SpeakerResolver
-) -> None:
-    """A quotation set after a colon is what the subject of the clause before it said, whatever
-    the verb: "Clinton apologised for the emails: '...'", "the senator issued a statement:
-    '...'", "Continued Stone: '...'"."""
-    colon = _mark_before(doc, draft, ":", spaces=" \t\n\xa0", reach=4)
-    if colon is None:
-        return
-    if _speaker_label(doc, draft, colon[0], resolver):
-        return
-    verb = colon[0].head
-    if verb.pos_ == "NOUN" and verb.dep_ in {"dobj", "attr"} and verb.head.i < verb.i:
-        verb = verb.head  # "Trump issued the following statement: '...'"
-    if verb.pos_ not in {"VERB", "AUX"} or verb.i > colon[0].i or _inside(verb.idx, quoted):
-        return
-    who = next(
-        (
-            c
-            for c in verb.children
-            if c.dep_ in {"nsubj", "nsubjpass"} and c.i < colon[0].i and c.pos_ in SUBJECT_POS
-        ),
-        None,
-    )
-    if who is None or _inside(who.idx, quoted):
-        return
-    _give_to_subject(draft, verb, who, resolver, weight=0.8)
-
-
-def _mark_before(doc: Doc, draft: _Draft, mark: str, *, spaces: str, reach: int) -> Span | None:
-    """The punctuation ``mark`` set right before the quotation's opening mark, across
-    ``spaces`` and at most ``reach`` characters back, as a span of the doc."""
-    text = doc_text(doc)
-    i = draft.span.open_at - 1
-    while i >= 0 and text[i] in spaces:
-        i -= 1
-    if i < 0 or text[i] != mark or draft.span.open_at - i > reach:
-        return None
-    span = doc.char_span(i, i + 1, alignment_mode="expand")
-    return span if span is not None and len(span) else None
-
-
-def _give_to_subject(
-    draft: _Draft, verb: Token, who: Token, resolver: SpeakerResolver, *, weight: float
-) -> bool:
-    """Attribute the quotation to the subject ``who`` of ``verb``, when it resolves."""
-    record, confidence = resolver.resolve(who)
-    if record is None:
-        return False
-    draft.speaker = record
-    draft.mention = speaker_mention(verb, who)
-    draft.cue_span = cue_span(verb)
-    draft.cue = cue_text(verb)
-    draft.confidence = confidence * weight
-    return True
-
-
-def _introduced_by_comma(
-    doc: Doc, draft: _Draft, quoted: Intervals, resolver: SpeakerResolver
-) -> None:
-    """ "Hillary shot back, 'I suppose ...'": a quotation of its own sentence set after a comma
-    that closes a subject and its verb (with a particle or an adverb) is that subject's,
-    whatever the verb; nearer than any cue elsewhere in the sentence."""
-    comma = _mark_before(doc, draft, ",", spaces=" \t\xa0", reach=3)
-    if comma is None or comma[0].i == 0:
-        return
-    before = doc[comma[0].i - 1]
-    verb = before
-    if before.dep_ in {"prt", "advmod"} and before.head.i < before.i:
-        verb = before.head
-    if verb.pos_ != "VERB" or verb.tag_ not in FINITE_TAGS or _inside(verb.idx, quoted):
-        return
-    who = next(
-        (c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in SUBJECT_POS),
-        None,
-    )
-    if who is None or _inside(who.idx, quoted):
-        return
-    if _give_to_subject(draft, verb, who, resolver, weight=0.85):
-        draft.syntactic = True
+    return any(c.dep_ == "ccomp" and not inside(c.idx, quoted) for c in cue.children)
 
 
 def _infer_from_neighbours(
     doc: Doc,
-    drafts: list[_Draft],
+    drafts: list[Draft],
     para_bounds: list[tuple[int, int]],
     quoted: Intervals,
     resolver: SpeakerResolver,
@@ -598,7 +490,7 @@ def _infer_from_neighbours(
         if draft.speaker is not None:
             last_said[p] = n
             continue
-        source: _Draft | None = None
+        source: Draft | None = None
         if draft.span.continued and n > 0:
             source = drafts[n - 1]
         if (source is None or source.speaker is None) and draft.span.continues:
@@ -650,7 +542,7 @@ def _infer_from_neighbours(
 
 
 def _earlier_speaker_for_pronoun(
-    doc: Doc, drafts: list[_Draft], n: int, resolver: SpeakerResolver
+    doc: Doc, drafts: list[Draft], n: int, resolver: SpeakerResolver
 ) -> ActorRecord | None:
     """ "'...,' he said." where "he" finds no person in the sentences before it: the speaker of
     the last earlier quotation who fits the pronoun (a person not known to be of the other
@@ -681,7 +573,7 @@ def _earlier_speaker_for_pronoun(
     return max(counts, key=lambda item: item[0])[1] if counts else None
 
 
-def _own_words(draft: _Draft) -> None:
+def _own_words(draft: Draft) -> None:
     """A quotation whose own cue named its speaker by a pronoun the resolver could not place
     keeps that pronoun and cue once the context gives the speaker."""
     if draft.unresolved is not None:
@@ -690,7 +582,7 @@ def _own_words(draft: _Draft) -> None:
 
 def _sole_person_of_previous_sentence(
     doc: Doc,
-    draft: _Draft,
+    draft: Draft,
     para: tuple[int, int],
     quoted: Intervals,
     resolver: SpeakerResolver,
@@ -702,12 +594,14 @@ def _sole_person_of_previous_sentence(
     if sent_start == 0:
         return None
     previous = doc[sent_start - 1].sent
-    if previous.start_char < para[0]:
+    if previous.end_char <= para[0]:
         return None
+    # spaCy may run that sentence back across the paragraph break: only its words in this
+    # paragraph count.
     persons = {
         record.id: record
         for tok in previous
-        if not _inside(tok.idx, quoted)
+        if tok.idx >= para[0] and not inside(tok.idx, quoted)
         for record in [resolver.actors.at(tok.idx, tok.idx + len(tok.text))]
         if record is not None and record.kind == "person"
     }
@@ -717,7 +611,7 @@ def _sole_person_of_previous_sentence(
 def _speaker_introduced_before(
     doc: Doc,
     para: tuple[int, int],
-    drafts: list[_Draft],
+    drafts: list[Draft],
     quoted: Intervals,
     resolver: SpeakerResolver,
     open_ats: list[int],
@@ -733,7 +627,7 @@ def _speaker_introduced_before(
     cue_record: tuple[int, ActorRecord] | None = None
     if region is not None:
         for cue in _cues(region, quoted):
-            who = speaker_token(cue, quoted=lambda char: _inside(char, quoted))
+            who = speaker_token(cue, quoted=lambda char: inside(char, quoted))
             if who is not None:
                 record, _ = resolver.resolve(who)
                 if record is not None:
@@ -745,7 +639,7 @@ def _speaker_introduced_before(
 
 
 # -- is it speech at all? ---------------------------------------------------------------------
-def _is_speech(text: str, draft: _Draft) -> bool:
+def _is_speech(text: str, draft: Draft) -> bool:
     content = text[draft.span.start : draft.span.end].strip()
     words = content.split()
     if not words or is_title(text, draft.span):

@@ -173,8 +173,14 @@ def _own_subject(verb: Token, quoted: Quoted) -> tuple[bool, Token | None]:
     agent. ``decided`` is False when the verb has none and the search must climb."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and not (quoted and quoted(c.idx))]
     if subjects:
-        # Two subjects means the parser split "Chile's president Ana Reis": the name.
-        return True, next((c for c in subjects if c.pos_ == "PROPN"), subjects[0])
+        # Two subjects means the parser split "Chile's president Ana Reis": the name; of two
+        # names ("LONDON (Reuters) - Ana Reis said", "Speaking in Salem, New Hampshire, Reis
+        # went on"), the one nearest the verb.
+        names = [c for c in subjects if c.pos_ == "PROPN"]
+        if len(names) > 1:
+            before = [c for c in names if c.i < verb.i]
+            return True, (before[-1] if before else names[0])
+        return True, names[0] if names else subjects[0]
     for child in verb.children:
         if quoted and quoted(child.idx):
             continue
@@ -220,6 +226,19 @@ def _climbed_subject(verb: Token, depth: int, quoted: Quoted) -> Token | None:
             head = head.head
         elif _second_saying_in_reported_clause(verb):
             head = head.head
+        elif verb.dep_ == "conj" and verb.tag_ != "VBN":
+            # "X was joined on stage by Y and joked, '...'": an active verb coordinated with a
+            # passive one shares its surface subject, not its agent.
+            shared = next(
+                (
+                    c
+                    for c in head.children
+                    if c.dep_ == "nsubjpass" and c.i < head.i and not (quoted and quoted(c.idx))
+                ),
+                None,
+            )
+            if shared is not None and head.lemma_ != "quote":
+                return shared
         return subject_of(head, depth=depth + 1, quoted=quoted)
     return None
 
@@ -606,8 +625,19 @@ class SpeakerResolver:
         sents = self._sents
         current = next((n for n, s in enumerate(sents) if s.start <= token.i < s.end), 0)
         breaks = 0
-        for n in range(current, max(current - 5, -1), -1):
+        looked = 0
+        for n in range(current, max(current - 30, -1), -1):
             sent = sents[n]
+            if (
+                n < current
+                and self._quoted
+                and self._quoted(sent[0].idx)
+                and self._quoted(sent[-1].idx)
+            ):
+                continue  # a sentence of a quotation names no one the reporter refers to
+            looked += 1
+            if looked > 5:
+                break
             limit = token.idx if n == current else sent.end_char
             if n < current and "\n" in doc_text(self.doc)[sent.end_char : sents[n + 1].start_char]:
                 breaks += 1

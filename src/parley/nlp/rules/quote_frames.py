@@ -1,0 +1,261 @@
+"""Quotations introduced by the frame around them rather than by a verb of saying they hang
+from: a clause before a colon ("Sanders delivered a retort: '...'"), a speaker label
+("Rep. Jane Roe (D-Ohio): '...'"), a subject and verb before a comma, a clause the quotation is
+woven into, a dash line that signs it. Each rule fills a :class:`Draft` of :mod:`quotes`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from parley.nlp.doctext import doc_text
+from parley.nlp.rules.actors import ActorRecord
+from parley.nlp.rules.quote_shape import FINITE_TAGS
+from parley.nlp.rules.speech import SpeakerResolver, cue_span, cue_text, speaker_mention
+from parley.quotemarks import Intervals, MarkedSpan
+
+#: Words that can head the subject naming a speaker before a colon.
+SUBJECT_POS = frozenset({"PROPN", "PRON", "NOUN"})
+
+
+@dataclass
+class Draft:
+    """A quotation being attributed: its marks, tokens and the speaker found so far."""
+
+    span: MarkedSpan
+    tokens: Span | None
+    speaker: ActorRecord | None = None
+    cue: str | None = None
+    confidence: float = 0.0
+    syntactic: bool = False
+    kind: str = "direct"
+    mention: tuple[int, int] | None = None
+    cue_span: tuple[int, int] | None = None
+    #: A cue whose pronoun found no antecedent ("...," he said): when the context gives the
+    #: speaker, these are still the words naming them and the cue.
+    unresolved: tuple[tuple[int, int], tuple[int, int], str] | None = None
+
+
+def inside(char: int, quoted: Intervals) -> bool:
+    return char in quoted
+
+
+def _speaker_label(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver) -> bool:
+    """ "Clinton: '...'", "TOO EARLY - Mark Blumenthal: '...'": a name alone before the colon,
+    at the start of its line, after a dash or after a closed quotation, labels the speaker as
+    in a transcript."""
+    text = doc_text(doc)
+    line = text.rfind("\n", 0, colon.idx) + 1
+    label = text[line : colon.idx]
+    for separator in (" - ", " – ", " — ", '." ', ".” ", '" ', "” "):
+        label = label.rpartition(separator)[2]
+    lo = colon.idx - len(label)
+    end = colon.i
+    if "(" in label and (label.rstrip().endswith(")") or label.rfind("(") > label.rfind(")")):
+        # "Rep. Jane Roe (D-Ohio):": the name before its party and state.
+        label = label[: label.rfind("(")]
+        end = next((t.i for t in doc[colon.i - 8 : colon.i] if t.text == "(" and t.idx >= lo), 0)
+    words = label.split()
+    if not 1 <= len(words) <= 6 or not words[-1][:1].isupper() or end < 1:
+        return False
+    name = doc[end - 1]
+    if any(t.pos_ in {"VERB", "AUX"} for t in doc[name.i - len(words) + 1 : name.i] if t.idx >= lo):
+        return False
+    record = resolver.actors.at(name.idx, name.idx + len(name.text))
+    if record is None and name.pos_ == "PROPN":
+        # "... - HuffPollster: '...'": a name the tagger left out is still the label.
+        record = resolver.resolve(name)[0]
+    if record is None or record.kind not in {"person", "organization"}:
+        return False
+    draft.speaker = record
+    draft.mention = (name.idx, name.idx + len(name.text))
+    draft.confidence = 0.7
+    return True
+
+
+def introduced_by_colon(
+    doc: Doc, draft: Draft, quoted: Intervals, resolver: SpeakerResolver
+) -> None:
+    """A quotation set after a colon is what the subject of the clause before it said, whatever
+    the verb: "Clinton apologised for the emails: '...'", "the senator issued a statement:
+    '...'", "Continued Stone: '...'"."""
+    colon = _mark_before(doc, draft, ":", spaces=" \t\n\xa0", reach=4)
+    if colon is None:
+        return
+    if _speaker_label(doc, draft, colon[0], resolver):
+        return
+    verb = colon[0].head
+    hung = verb.i > colon[0].i or inside(verb.idx, quoted)
+    if hung:
+        # The parser often hangs the clause before the colon on the quotation's verb
+        # ("Sanders delivered a retort: 'No one is ...'"): the top of that clause is the verb.
+        verb = _top_before(doc[colon[0].i - 1], colon[0].i)
+    if verb.pos_ == "NOUN" and verb.dep_ in {"dobj", "attr"} and verb.head.i < verb.i:
+        verb = verb.head  # "Trump issued the following statement: '...'"
+    if verb.pos_ not in {"VERB", "AUX"} or verb.i > colon[0].i or inside(verb.idx, quoted):
+        return
+    who = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.i < colon[0].i and c.pos_ in SUBJECT_POS
+        ),
+        None,
+    )
+    if who is None or inside(who.idx, quoted):
+        return
+    if (hung or draft.speaker is not None) and not _acting_speaker(verb, who, resolver):
+        return
+    _give_to_subject(draft, verb, who, resolver, weight=0.8)
+
+
+def _acting_speaker(verb: Token, who: Token, resolver: SpeakerResolver) -> bool:
+    """Whether ``who`` acts as a speaker can through ``verb``: a verb other than "be" or "have"
+    whose subject is a pronoun or an actor the article already knows ("Sanders delivered",
+    not "the new drugs were" or "yeast had")."""
+    if verb.lemma_.lower() in {"be", "have"}:
+        return False
+    if who.pos_ == "PRON":
+        return True
+    record = resolver.actors.at(who.idx, who.idx + len(who.text))
+    return record is not None and record.kind in {"person", "organization", "group"}
+
+
+def embedding_subject(draft: Draft, quoted: Intervals, resolver: SpeakerResolver) -> None:
+    """ "Sanders credited her victory to 'a closed primary ...'", "Moore thanked him for
+    'stepping up'": a quotation woven into a clause with no verb of saying is the words of
+    that clause's subject, the nearest verb above the quotation that has one."""
+    tokens = draft.tokens
+    if tokens is None or not len(tokens):
+        return
+    top = next((t for t in tokens if not tokens.start <= t.head.i < tokens.end), None)
+    if top is None:
+        return
+    node = top.head
+    for _ in range(8):
+        if node.idx > draft.span.open_at:
+            return  # a clause after the quotation is no frame for it
+        if node.pos_ in {"VERB", "AUX"} and not inside(node.idx, quoted):
+            who = next(
+                (
+                    c
+                    for c in node.children
+                    if c.dep_ == "nsubj" and c.pos_ in SUBJECT_POS and not inside(c.idx, quoted)
+                ),
+                None,
+            )
+            if who is not None:
+                if _acting_speaker(node, who, resolver):
+                    _give_to_subject(draft, node, who, resolver, weight=0.6)
+                return
+        if node.head.i == node.i:
+            return
+        node = node.head
+
+
+#: A line that signs the quotation above it: "- Sanders.", "—Jane Roe, Ohio."
+_SIGNATURE = re.compile(r"[ \t\xa0]*\n\s*[-–—][ \t\xa0]*([A-Z][^\n,.(]{0,60})[^\n]{0,80}(?:\n|$)")
+
+
+def signed_below(doc: Doc, draft: Draft, resolver: SpeakerResolver) -> None:
+    """A quotation whose next line is a dash and a name ('"..." / - Sanders.') is signed by
+    that name, as in a column of quotations set off one by one."""
+    close = draft.span.close_at
+    if close is None:
+        return
+    after = close + draft.span.width
+    text = doc_text(doc)
+    found = _SIGNATURE.match(text, after)
+    if found is None:
+        return
+    words = doc.char_span(found.start(1), found.end(1), alignment_mode="contract")
+    names = [t for t in words or () if t.pos_ == "PROPN"]
+    if not names or len(names) > 5:
+        return
+    record = resolver.actors.at(names[-1].idx, names[-1].idx + len(names[-1].text))
+    if record is None:
+        record = resolver.resolve(names[-1])[0]
+    if record is None or record.kind not in {"person", "organization"}:
+        return
+    draft.speaker = record
+    draft.mention = (names[0].idx, names[-1].idx + len(names[-1].text))
+    draft.confidence = 0.7
+
+
+def _top_before(token: Token, limit: int) -> Token:
+    """The first verb with a subject of its own (not "what" or "which") above ``token``, else
+    the highest word reached, without passing the token at ``limit``."""
+    node = token
+    for _ in range(12):
+        if node.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ not in {"WP", "WDT"} for c in node.children
+        ):
+            break
+        if node.head.i == node.i or node.head.i >= limit:
+            break
+        node = node.head
+    return node
+
+
+def cue_before(doc: Doc, draft: Draft) -> bool:
+    """Whether the cue found is a verb before the quotation (a noun of saying before it names
+    its own speaker: "issued the following statement from the king: '...'")."""
+    if draft.cue_span is None or draft.cue_span[0] >= draft.span.open_at:
+        return False
+    cue = doc.char_span(*draft.cue_span, alignment_mode="expand")
+    return cue is not None and len(cue) > 0 and cue[0].pos_ in {"VERB", "AUX"}
+
+
+def _mark_before(doc: Doc, draft: Draft, mark: str, *, spaces: str, reach: int) -> Span | None:
+    """The punctuation ``mark`` set right before the quotation's opening mark, across
+    ``spaces`` and at most ``reach`` characters back, as a span of the doc."""
+    text = doc_text(doc)
+    i = draft.span.open_at - 1
+    while i >= 0 and text[i] in spaces:
+        i -= 1
+    if i < 0 or text[i] != mark or draft.span.open_at - i > reach:
+        return None
+    span = doc.char_span(i, i + 1, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def _give_to_subject(
+    draft: Draft, verb: Token, who: Token, resolver: SpeakerResolver, *, weight: float
+) -> bool:
+    """Attribute the quotation to the subject ``who`` of ``verb``, when it resolves."""
+    record, confidence = resolver.resolve(who)
+    if record is None:
+        return False
+    draft.speaker = record
+    draft.mention = speaker_mention(verb, who)
+    draft.cue_span = cue_span(verb)
+    draft.cue = cue_text(verb)
+    draft.confidence = confidence * weight
+    return True
+
+
+def introduced_by_comma(
+    doc: Doc, draft: Draft, quoted: Intervals, resolver: SpeakerResolver
+) -> None:
+    """ "Hillary shot back, 'I suppose ...'": a quotation of its own sentence set after a comma
+    that closes a subject and its verb (with a particle or an adverb) is that subject's,
+    whatever the verb; nearer than any cue elsewhere in the sentence."""
+    comma = _mark_before(doc, draft, ",", spaces=" \t\xa0", reach=3)
+    if comma is None or comma[0].i == 0:
+        return
+    before = doc[comma[0].i - 1]
+    verb = before
+    if before.dep_ in {"prt", "advmod"} and before.head.i < before.i:
+        verb = before.head
+    if verb.pos_ != "VERB" or verb.tag_ not in FINITE_TAGS or inside(verb.idx, quoted):
+        return
+    who = next(
+        (c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in SUBJECT_POS),
+        None,
+    )
+    if who is None or inside(who.idx, quoted):
+        return
+    if _give_to_subject(draft, verb, who, resolver, weight=0.85):
+        draft.syntactic = True

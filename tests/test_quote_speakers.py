@@ -1,0 +1,94 @@
+"""Which speaker a direct quotation gets, in shapes of news writing measured on PolNeAR train
+(sentences we wrote, with the real English pipeline)."""
+
+from __future__ import annotations
+
+import pytest
+
+import parley
+
+pytestmark = pytest.mark.model
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    result = parley.analyze(text, published="2025-04-18")
+    return [
+        (q.text, q.speaker.name if q.speaker else None)
+        for q in result.quotes
+        if q.kind != "indirect"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Lawmakers argued about the budget.\n\n"
+            "Senator Mara Lind delivered a sharp retort: “Nobody is tearing this plan up. "
+            "We are going forward.”",
+            ("Nobody is tearing this plan up. We are going forward.", "Mara Lind"),
+            id="colon-after-a-clause-hung-on-the-quotation",
+        ),
+        pytest.param(
+            "“I never said that, not once,” Mara Lind said, after the host Tom Berg said "
+            "she had called the plan a failure.",
+            ("I never said that, not once,", "Mara Lind"),
+            id="attribution-right-after-beats-a-later-cue",
+        ),
+        pytest.param(
+            "Mara Lind won the primary on Tuesday.\n\n"
+            "Tom Berg credited her victory to “a closed primary in which independents were not "
+            "allowed to vote at all.”",
+            (
+                "a closed primary in which independents were not allowed to vote at all.",
+                "Tom Berg",
+            ),
+            id="woven-into-a-clause-without-a-verb-of-saying",
+        ),
+        pytest.param(
+            "The hearing went on for hours.\n\n"
+            "Rep. Mara Lind (D-Ohio): “I have not heard anyone else ever cite that figure.”",
+            ("I have not heard anyone else ever cite that figure.", "Mara Lind"),
+            id="label-with-party-and-state",
+        ),
+        pytest.param(
+            "The debate went on for hours.\n\n"
+            "“The idea that I would dismantle the health care system is just not accurate.”\n\n"
+            "- Mara Lind.",
+            (
+                "The idea that I would dismantle the health care system is just not accurate.",
+                "Mara Lind",
+            ),
+            id="signed-by-a-dash-line-below",
+        ),
+        pytest.param(
+            "Mara Lind was joined on stage by Tom Berg and joked, “You are all being very "
+            "silly tonight.”",
+            ("You are all being very silly tonight.", "Mara Lind"),
+            id="verb-coordinated-with-a-passive-takes-its-subject",
+        ),
+        pytest.param(
+            "“It is unusual,“ said Mara Lind, a lawyer with the Campaign Center.",
+            ("It is unusual,", "Mara Lind"),
+            id="opening-mark-typed-as-the-closing-one",
+        ),
+        pytest.param(
+            "The court issued the following ruling from Judge Mara Lind: “The law does not "
+            "allow this search of the house.”",
+            ("The law does not allow this search of the house.", "Mara Lind"),
+            id="colon-keeps-the-owner-of-a-noun-of-saying",
+        ),
+    ],
+)
+def test_direct_quotation_speaker(text: str, expected: tuple[str, str | None]) -> None:
+    assert expected in speakers(text)
+
+
+def test_pronoun_after_a_long_quotation_looks_past_its_sentences() -> None:
+    text = (
+        "Mr Tom Berg asked Ms Mara Lind how high the wall would be.\n\n"
+        "“I think it could be ten meters. That is a good height. That is a very good height. "
+        "Anywhere near that. Maybe even higher,” she told Berg."
+    )
+    direct = speakers(text)
+    assert [name for _, name in direct] == ["Mara Lind"]
