@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from parley.nlp.rules.dates import extract_dates
+from timex_reading import read_timexes
 
 pytestmark = pytest.mark.model
 
@@ -31,12 +32,7 @@ def dates_of(nlp: Any, text: str, published: date | None = FRI) -> list[tuple[st
 
 
 def timexes_of(nlp: Any, text: str, published: date | None = FRI) -> list[tuple[str, str, str]]:
-    """Every time expression as (text, TimeML type, TimeML value)."""
-    doc = nlp(text)
-    mentions = extract_dates(doc, published=published)
-    for m in mentions:
-        assert doc.text[m.start : m.end] == m.text
-    return [(m.text, m.type, m.timex or "") for m in mentions]
+    return read_timexes(nlp, text, published)
 
 
 @pytest.mark.parametrize(

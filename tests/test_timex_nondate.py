@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from parley.nlp.rules.dates import extract_dates
 from parley.temporal import add_duration, duration_value
+from timex_reading import read_timexes
 
 pytestmark = pytest.mark.model
 
@@ -18,12 +18,7 @@ FRI = date(2025, 4, 18)
 
 
 def timexes_of(nlp: Any, text: str, published: date | None = FRI) -> list[tuple[str, str, str]]:
-    """Every time expression as (text, TimeML type, TimeML value)."""
-    doc = nlp(text)
-    mentions = extract_dates(doc, published=published)
-    for m in mentions:
-        assert doc.text[m.start : m.end] == m.text
-    return [(m.text, m.type, m.timex or "") for m in mentions]
+    return read_timexes(nlp, text, published)
 
 
 @pytest.mark.parametrize(
