@@ -592,17 +592,12 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
             continue
         seen.add(key)
         found.append(
-            Quote(
-                id="",
-                text=content.text,
-                start=content.start_char,
-                end=content.end_char,
-                kind="indirect",
-                speaker=SpeakerRef(record.id, record.name, speaker_mention(cue, who)),
-                cue=cue_text(token),
-                confidence=confidence * 0.9,
-                cue_span=cue_span(token),
-                stance=stance,
+            _indirect_quote(
+                content,
+                SpeakerRef(record.id, record.name, speaker_mention(cue, who)),
+                (cue_text(token), cue_span(token)),
+                confidence * 0.9,
+                stance,
             )
         )
     found.extend(_labelled_lines(doc, actors, every_quote))
@@ -648,19 +643,33 @@ def _labelled_lines(doc: Doc, actors: ActorIndex, quoted: Intervals) -> list[Quo
         if actors.at(*mention) is not record:
             record.add_mention(*mention, label.strip())
         found.append(
-            Quote(
-                id="",
-                text=content.text,
-                start=content.start_char,
-                end=content.end_char,
-                kind="indirect",
-                speaker=SpeakerRef(record.id, record.name, mention),
-                cue=":",
-                confidence=0.6,
-                cue_span=(colon, colon + 1),
+            _indirect_quote(
+                content, SpeakerRef(record.id, record.name, mention), (":", (colon, colon + 1)), 0.6
             )
         )
     return found
+
+
+def _indirect_quote(
+    content: Span,
+    speaker: SpeakerRef,
+    cue: tuple[str, tuple[int, int] | None],
+    confidence: float,
+    stance: bool = False,
+) -> Quote:
+    """The reported words ``content``, given to ``speaker`` by ``cue`` (its text and span)."""
+    return Quote(
+        id="",
+        text=content.text,
+        start=content.start_char,
+        end=content.end_char,
+        kind="indirect",
+        speaker=speaker,
+        cue=cue[0],
+        confidence=confidence,
+        cue_span=cue[1],
+        stance=stance,
+    )
 
 
 def _without_nested_stances(found: list[Quote]) -> list[Quote]:
