@@ -38,7 +38,7 @@ def timexes_of(nlp: Any, text: str, published: date | None = FRI) -> list[tuple[
             [("in the past two quarters", "DURATION", "P2Q")],
         ),
         (
-            "The firm turned a profit after several quarters of losses.",
+            "The bakery made money again after several quarters of decline.",
             [("after several quarters", "DURATION", "PXQ")],
         ),
         ("Three quarters of the voters stayed home.", []),
