@@ -243,27 +243,12 @@ class _Closers:
         return self.positions[k] if k < len(self.positions) else None
 
 
-#: The text last searched and its quotations: the date and the quote rules both ask about the
-#: article's text, one after the other.
-_LAST_MARKED: tuple[str, tuple[MarkedSpan, ...]] | None = None
-
-
 def find_marked_spans(text: str) -> list[MarkedSpan]:
     """Every top-level quotation in ``text``, one span per paragraph it covers.
 
     Double quotes are found first; single quotes count as quotation marks only outside them
     (inside, they are a nested quotation and stay part of the outer quote's text).
     """
-    global _LAST_MARKED
-    last = _LAST_MARKED
-    if last is not None and last[0] is text:
-        return list(last[1])
-    spans = _find_marked_spans(text)
-    _LAST_MARKED = (text, tuple(spans))
-    return spans
-
-
-def _find_marked_spans(text: str) -> list[MarkedSpan]:
     spans: list[MarkedSpan] = []
     open_from_previous = False
     # A text that writes its double marks as two apostrophes ('') writes them all so.

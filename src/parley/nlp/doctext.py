@@ -16,6 +16,7 @@ import time
 from spacy.tokens import Doc, Span
 
 from parley.nlp.deps import NOUN_CHUNK_DEPS
+from parley.quotemarks import MarkedSpan, find_marked_spans
 
 _KEY = "parley.text"
 _SENTS = "parley.sents"
@@ -53,6 +54,19 @@ def doc_sents(doc: Doc) -> tuple[Span, ...]:
         parsed = doc.has_annotation("DEP") or doc.has_annotation("SENT_START")
         sents = doc.user_data[_SENTS] = tuple(doc.sents) if parsed else (doc[:],)
     return tuple(sents)
+
+
+_QUOTATIONS = "parley.quotations"
+
+
+def doc_quotations(doc: Doc) -> tuple[MarkedSpan, ...]:
+    """:func:`parley.quotemarks.find_marked_spans` of the Doc's text, cached on the Doc: the
+    date and the quote rules both read the article's quotation marks."""
+    checkpoint(doc)
+    spans = doc.user_data.get(_QUOTATIONS)
+    if spans is None:
+        spans = doc.user_data[_QUOTATIONS] = tuple(find_marked_spans(doc_text(doc)))
+    return tuple(spans)
 
 
 _ENTS = "parley.ents"

@@ -17,7 +17,7 @@ import bisect
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.nlp.doctext import doc_text
+from parley.nlp.doctext import doc_quotations, doc_text
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
 from parley.nlp.rules.quote_frames import (
     Draft,
@@ -50,7 +50,7 @@ from parley.nlp.rules.speech import (
     speaker_token,
 )
 from parley.nlp.tokens import doc_tokens
-from parley.quotemarks import Intervals, MarkedSpan, find_marked_spans, paragraphs
+from parley.quotemarks import Intervals, MarkedSpan, paragraphs
 from parley.types import Quote, SpeakerRef
 
 # Words right before a quotation that make it a name, title or term rather than speech.
@@ -75,7 +75,7 @@ def extract_quotes(
     paragraph) and, when ``warnings`` is given, a warning naming its offset.
     """
     text = doc_text(doc)
-    spans = find_marked_spans(text)
+    spans = list(doc_quotations(doc))
     if warnings is not None:
         warnings.extend(
             f"unbalanced quotation mark at offset {s.open_at}: the quotation is taken to the end "

@@ -23,8 +23,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
-from parley.nlp.doctext import doc_text
-from parley.quotemarks import find_marked_spans
+from parley.nlp.doctext import doc_quotations, doc_text
 from parley.temporal import (
     MONTH_ABBREVIATIONS,
     MONTHS,
@@ -90,8 +89,7 @@ def extract_calendar_dates(doc: Doc, *, published: date | None) -> list[DateMent
     # The quotation marks as the quote rule reads them: (opening mark, closing mark or the end
     # of the paragraph).
     quoted = [
-        (q.open_at, q.close_at if q.close_at is not None else q.end)
-        for q in find_marked_spans(text)
+        (q.open_at, q.close_at if q.close_at is not None else q.end) for q in doc_quotations(doc)
     ]
     state = _State()
     out: list[DateMention] = []
