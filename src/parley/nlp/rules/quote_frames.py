@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorRecord
-from parley.nlp.rules.quote_shape import FINITE_TAGS
+from parley.nlp.rules.quote_shape import FINITE_TAGS, LABEL_DASHES, label_before
 from parley.nlp.rules.speech import SpeakerResolver, cue_span, cue_text, speaker_mention
 from parley.quotemarks import Intervals, MarkedSpan
 
@@ -48,9 +48,8 @@ def _speaker_label(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolv
     in a transcript."""
     text = doc_text(doc)
     line = text.rfind("\n", 0, colon.idx) + 1
-    label = text[line : colon.idx]
-    for separator in (" - ", " – ", " — ", '." ', ".” ", '" ', "” "):
-        label = label.rpartition(separator)[2]
+    # a label after a dash, or after a quotation closed on the same line
+    label = label_before(text, line, colon.idx, (*LABEL_DASHES, '." ', ".” ", '" ', "” "))
     lo = colon.idx - len(label)
     end = colon.i
     if "(" in label and (label.rstrip().endswith(")") or label.rfind("(") > label.rfind(")")):
@@ -63,14 +62,20 @@ def _speaker_label(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolv
     name = doc[end - 1]
     if any(t.pos_ in {"VERB", "AUX"} for t in doc[name.i - len(words) + 1 : name.i] if t.idx >= lo):
         return False
-    record = resolver.actors.at(name.idx, name.idx + len(name.text))
-    if record is None and name.pos_ == "PROPN":
-        # "... - HuffPollster: '...'": a name the tagger left out is still the label.
-        record = resolver.resolve(name)[0]
+    return _signed_by(draft, name, name, resolver)
+
+
+def _signed_by(draft: Draft, first: Token, last: Token, resolver: SpeakerResolver) -> bool:
+    """Give the quotation to the person or organisation named from ``first`` to ``last`` (a
+    label or a signature), when the name is one: an actor of the article at ``last``, else a
+    proper noun the resolver knows ("... - HuffPollster:", a name the tagger left out)."""
+    record = resolver.actors.at(last.idx, last.idx + len(last.text))
+    if record is None and last.pos_ == "PROPN":
+        record = resolver.resolve(last)[0]
     if record is None or record.kind not in {"person", "organization"}:
         return False
     draft.speaker = record
-    draft.mention = (name.idx, name.idx + len(name.text))
+    draft.mention = (first.idx, last.idx + len(last.text))
     draft.confidence = 0.7
     return True
 
@@ -174,14 +179,7 @@ def signed_below(doc: Doc, draft: Draft, resolver: SpeakerResolver) -> None:
     names = [t for t in words or () if t.pos_ == "PROPN"]
     if not names or len(names) > 5:
         return
-    record = resolver.actors.at(names[-1].idx, names[-1].idx + len(names[-1].text))
-    if record is None:
-        record = resolver.resolve(names[-1])[0]
-    if record is None or record.kind not in {"person", "organization"}:
-        return
-    draft.speaker = record
-    draft.mention = (names[0].idx, names[-1].idx + len(names[-1].text))
-    draft.confidence = 0.7
+    _signed_by(draft, names[0], names[-1], resolver)
 
 
 def _top_before(token: Token, limit: int) -> Token:

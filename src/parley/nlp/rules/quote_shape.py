@@ -16,6 +16,20 @@ INTRODUCING_WORDS = frozenset(
 )
 _LOWER_START = re.compile(r"^[\s\[(…\.]*[a-z]")
 
+#: Dashes that set a speaker label off what heads its line: "EXCLUSIVE – Roger Stone: ...".
+LABEL_DASHES = (" - ", " – ", " — ")
+
+
+def label_before(
+    text: str, line_start: int, colon: int, separators: tuple[str, ...] = LABEL_DASHES
+) -> str:
+    """The words from ``line_start`` to the ``colon`` after the last of ``separators``: the
+    speaker label of a headline or transcript line."""
+    label = text[line_start:colon]
+    for separator in separators:
+        label = label.rpartition(separator)[2]
+    return label
+
 
 def quotation_kind(text: str, span: MarkedSpan, para_starts: set[int]) -> str:
     """``direct`` for a quotation set off as a sentence or more; ``partial`` when woven in."""

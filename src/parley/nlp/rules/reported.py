@@ -16,6 +16,7 @@ from parley import lexicon
 from parley.nlp.deps import COUNT_ENTS, FINITE_SUBJECT_DEPS, REPORTED_CLAUSE_DEPS
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ORG_WORDS, TITLE_NOUNS, ActorIndex, ActorRecord
+from parley.nlp.rules.quote_shape import label_before
 from parley.nlp.rules.speech import (
     REPORTING_VERBS,
     SpeakerResolver,
@@ -604,10 +605,6 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
     return _without_nested_stances(found)
 
 
-#: Marks that set a label off a line's head: "EXCLUSIVE – Roger Stone: ...".
-_LABEL_SEPARATORS = (" - ", " – ", " — ")
-
-
 def _labelled_lines(doc: Doc, actors: ActorIndex, quoted: Intervals) -> list[Quote]:
     """ "Rubio: I'm not interested in being vice president" (a headline), "TAPPER: Do you
     think ...?" (a transcript): a line headed by a speaker's name and a colon gives that
@@ -619,9 +616,7 @@ def _labelled_lines(doc: Doc, actors: ActorIndex, quoted: Intervals) -> list[Quo
         colon = text.find(":", start, min(end, start + 60))
         if colon < 0 or colon in quoted:
             continue
-        label = text[start:colon]
-        for separator in _LABEL_SEPARATORS:
-            label = label.rpartition(separator)[2]
+        label = label_before(text, start, colon)
         words = label.split()
         if not 1 <= len(words) <= 4 or not all(w[:1].isupper() and len(w) > 1 for w in words):
             continue  # "Q:" and "A:" of an interview are no names
