@@ -150,3 +150,8 @@ def iso_week(day: date) -> str:
 
 def quarter_of(day: date) -> int:
     return (day.month - 1) // 3 + 1
+
+
+def half_of(day: date) -> int:
+    """1 for January to June, 2 for July to December."""
+    return (day.month - 1) // 6 + 1

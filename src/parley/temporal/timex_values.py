@@ -6,7 +6,14 @@ import re
 from datetime import date, timedelta
 
 from parley.temporal.expressions import MONTHS, WEEKDAYS, Tense
-from parley.temporal.periods import _number, duration_value, iso_week, period_end, quarter_of
+from parley.temporal.periods import (
+    _number,
+    duration_value,
+    half_of,
+    iso_week,
+    period_end,
+    quarter_of,
+)
 from parley.temporal.resolution import _FUTURE_WEIGHT, _pick
 from parley.temporal.timex_grammar import Timex, TimexValue, _Grammar, _grammar
 
@@ -261,7 +268,7 @@ def _resolve_counted_quarter(
     elif published is None:
         return TimexValue("DATE", f"XXXX-{letter}{n}")
     else:
-        current = quarter_of(published) if not half else (published.month - 1) // 6 + 1
+        current = half_of(published) if half else quarter_of(published)
         year = published.year
         rel = (t.get("rel") or t.get("rel2") or "").lower()  # "the first half of next year"
         if rel in ("last", "next"):
@@ -287,7 +294,7 @@ def _resolve_quarter_code(
     elif published is None:
         return TimexValue("DATE", f"XXXX-{letter}{n}")
     else:
-        current = quarter_of(published) if letter == "Q" else (published.month - 1) // 6 + 1
+        current = quarter_of(published) if letter == "Q" else half_of(published)
         year = published.year - (1 if n > current and tense != "future" else 0)
     return TimexValue("DATE", f"{year:04d}-{letter}{n}")
 

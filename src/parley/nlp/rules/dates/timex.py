@@ -29,6 +29,7 @@ from parley.temporal import (
     iso_week,
     period_end,
     prepositions,
+    quarter_of,
     resolve_timex,
 )
 from parley.types import DateMention
@@ -159,7 +160,7 @@ def _quarter_ended(
     year, month = int(day[:4]), int(day[5:7]) - 1  # the middle month of the three
     if month == 0:
         year, month = year - 1, 12
-    return replace(value, timex=f"{year:04d}-Q{(month - 1) // 3 + 1}")
+    return replace(value, timex=f"{year:04d}-Q{quarter_of(date(year, month, 1))}")
 
 
 def _overlaps_calendar(t: Timex, taken: list[tuple[int, int]], outer: int) -> bool:
