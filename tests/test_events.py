@@ -592,7 +592,7 @@ def test_events_claiming_an_attack_is_claiming_responsibility() -> None:
         # confirming a nomination endorses it (051)
         ("The Peruvian Senate confirmed the nomination of the new defence minister.", "051"),
         # announcing or introducing an initiative: intent (030) / intent to reform (034)
-        ("Brazil announced a new security initiative for the Amazon.", "030"),
+        ("Brazil announced a new border initiative for its rainforest states.", "030"),
         ("The Chilean government introduced a pension reform programme.", "034"),
         # gathering to discuss is consultation (040)
         ("The foreign ministers of Kenya and Uganda gathered in Nairobi to discuss trade.", "040"),

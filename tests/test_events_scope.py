@@ -37,7 +37,7 @@ def test_subjunctive_of_a_demand_is_not_done() -> None:
 
 
 def test_purpose_with_so_that_is_not_an_event() -> None:
-    codes = _codes("The party began a petition drive so that same-sex marriages are banned.")
+    codes = _codes("The union started a signature campaign so that night shifts are banned.")
     assert not [c for c in codes if c[:2] == "17"], codes
 
 
@@ -53,7 +53,7 @@ def test_action_coordinated_with_a_threatened_one_is_a_threat() -> None:
 
 
 def test_aim_of_a_document_is_no_act() -> None:
-    text = "Brazil will back a resolution that aims to tighten sanctions and impose a blockade."
+    text = "Brazil will back a draft motion that seeks to widen sanctions and impose a blockade."
     assert not [c for c in _codes(text) if c[:2] in {"13", "19"}]
 
 

@@ -101,7 +101,7 @@ def test_according_to_a_document_without_author_gives_no_quote() -> None:
             "Mayor Tomas Berg issued a short warning to the council.", id="issue-a-warning"
         ),
         pytest.param(
-            "Governor Ana Ruiz expressed cautious optimism over the harbour talks.", id="express"
+            "Governor Ana Ruiz expressed guarded hope about the harbour talks.", id="express"
         ),
         pytest.param(
             "Mayor Tomas Berg responded to the council's letter on Monday.", id="respond-to"
