@@ -267,6 +267,28 @@ def test_eval_cli_run_saves_predictions(shared_corpus: Path, tmp_path: Path) -> 
     assert json.loads(shared_score(gold_dir, tmp_path, "--json"))["missing_predictions"] == 0
 
 
+@pytest.mark.model
+def test_analyze_calendar_dates_score_as_eval_run(shared_corpus: Path, tmp_path: Path) -> None:
+    # The command-line route: `parley analyze --dates calendar --out P`, then score.py on P,
+    # gives what `parley eval --run` reports; without --dates, every duration and "now" the
+    # contract carries counts against score.py's date precision.
+    gold_dir = shared_corpus / "seed"
+    runner = CliRunner()
+    for view, folder in (("calendar", tmp_path / "calendar"), ("all", tmp_path / "all")):
+        result = runner.invoke(
+            app,
+            ["analyze", str(gold_dir / "articles.jsonl"), "--format", "json"]
+            + ["--dates", view, "--out", str(folder)],
+        )
+        assert result.exit_code == 0, result.output
+    report, _ = evaluation.evaluate(gold_dir)
+    calendar = json.loads(shared_score(gold_dir, tmp_path / "calendar", "--json"))
+    assert calendar == report.figures
+    everything = json.loads(shared_score(gold_dir, tmp_path / "all", "--json"))
+    assert everything["date_recall"] == calendar["date_recall"]
+    assert everything["date_precision"] < calendar["date_precision"]
+
+
 @pytest.mark.parametrize(
     "args",
     [

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from parley.errors import IngestError
-from parley.types import calendar_date
 
 Json = dict[str, Any]
 
@@ -417,8 +416,9 @@ def predict(
     """Run Parley on the articles of ``golds`` and return id -> JSON contract.
 
     An article that fails is left out (and so scored as a missing prediction). ``dates`` keeps
-    the calendar dates the gold lists (FORMAT.md): durations, weeks, recurrences, "now" and bare
-    times of day are time expressions of the contract but not of the gold.
+    the calendar dates the gold lists (FORMAT.md), as ``parley analyze --dates calendar`` does:
+    durations, weeks, recurrences, "now" and bare times of day are time expressions of the
+    contract but not of the gold.
     """
     from parley.service import analyze_records
 
@@ -426,9 +426,7 @@ def predict(
     for item in analyze_records(gold_articles(gold_dir, golds), **analyze_kwargs):
         if isinstance(item, Exception):
             continue
-        pred = item.to_dict()
-        pred["dates"] = [d for d in pred["dates"] if calendar_date(d)]
-        preds[item.article.id] = pred
+        preds[item.article.id] = item.calendar_dates_only().to_dict()
     return preds
 
 

@@ -8,7 +8,7 @@ Offsets index ``Article.text`` in code points: ``text[start:end]`` is the span.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
@@ -675,6 +675,12 @@ class ArticleResult:
     casualties: tuple[CasualtyMention, ...] = ()
     provenance: Provenance | None = None
     warnings: tuple[str, ...] = ()
+
+    def calendar_dates_only(self) -> ArticleResult:
+        """This result with ``dates`` cut to the calendar days, months and years that the
+        dates gold of FORMAT.md lists (:func:`calendar_date`); ``../shared/eval/score.py`` counts
+        every other entry (a duration, a week, "now") as a false date."""
+        return replace(self, dates=tuple(d for d in self.dates if d.is_calendar))
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract (``parley analyze --format json``)."""

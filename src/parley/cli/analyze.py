@@ -27,6 +27,11 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
+class DatesView(StrEnum):
+    all = "all"
+    calendar = "calendar"
+
+
 @app.command("analyze")
 def analyze_cli(
     paths: Annotated[
@@ -60,6 +65,15 @@ def analyze_cli(
             help="Write each article's JSON to DIR/<name>.json (record id, else file name).",
         ),
     ] = None,
+    dates_view: Annotated[
+        DatesView,
+        typer.Option(
+            "--dates",
+            help="all: every time expression (DATE, TIME, DURATION, SET, with its TimeML value); "
+            "calendar: only the calendar days, months and years, as FORMAT.md's dates gold lists "
+            "them (what ../shared/eval/score.py scores).",
+        ),
+    ] = DatesView.all,
 ) -> None:
     """Analyse news articles: quotes with speakers, reported speech, actors and dates.
 
@@ -67,6 +81,7 @@ def analyze_cli(
         parley analyze examples/peace-talks.txt --published 2025-04-18
         parley analyze articles.jsonl --format json --out results/
         parley analyze news/ --format json > results.jsonl
+        parley analyze dev/articles.jsonl --format json --dates calendar --out preds/
     """
     from parley.ingest.pipeline import process
 
@@ -93,6 +108,8 @@ def analyze_cli(
             yield read
 
     def on_result(read: Read, result: ArticleResult) -> None:
+        if dates_view is DatesView.calendar:
+            result = result.calendar_dates_only()
         _emit(result, output_format, _unique(out, read.name, names), out_console)
 
     def on_failure(_read: Read | None, failure: Failure) -> None:
