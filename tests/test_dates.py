@@ -779,3 +779,28 @@ def test_early_in_the_month_is_not_the_publication_month(nlp: Any) -> None:
     text = "The talks began in May. Early in the month, both sides met."
     found = timexes_of(nlp, text, date(2025, 6, 19))
     assert ("DATE", "2025-06") not in [(kind, v) for _, kind, v in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a span told as open now ends ahead; a narrated one keeps the nearest occurrence
+        ("The photo exhibition runs until December.", [("until December", "2025-12")]),
+        ("Repairs will keep the bridge shut through January.", [("through January", "2026-01")]),
+        ("The photo exhibition ran until December.", [("until December", "2024-12")]),
+    ],
+)  # fmt: skip
+def test_the_end_of_a_span_still_open_lies_ahead(
+    nlp: Any, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert dates_of(nlp, text) == expected
+
+
+def test_a_slated_day_is_a_plan(nlp: Any) -> None:
+    # the lemmatizer reads "slated" as "slat"; a plan told in the past still looks ahead
+    text = "The runoff, which was slated for April 22, has been put back a month."
+    assert dates_of(nlp, text) == [("for April 22", "2025-04-22")]
+
+
+def test_a_water_current_is_not_now(nlp: Any) -> None:
+    assert timexes_of(nlp, "A strong ocean current carried the debris north.") == []

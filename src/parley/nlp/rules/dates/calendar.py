@@ -108,7 +108,7 @@ def extract_calendar_dates(doc: Doc, *, published: date | None) -> list[DateMent
         value = resolve_expr(
             expr,
             _reference_day(expr, inside_quote, state, published),
-            tense=None if forward and expr.kind != "weekday" else tense,
+            tense=None if forward and expr.kind != "weekday" and tense != "future" else tense,
             anchor=_anchor_for(expr, state),
             year_hint=_year_hint_for(expr, state, cand, text),
             forward=forward,
@@ -160,6 +160,8 @@ def _tense_and_forward(
     tense = None if modifier else _tense(span, expr.kind)
     forward = _opens_forward(text, cand.prep_start, cand.start, expr.kind)
     if expr.kind != "weekday":
+        if forward and _still_open(span):
+            tense = "future"  # "runs until December", "have been planned until December"
         return tense, forward
     if _LIMIT_CLOCK_BEFORE.search(text, max(0, cand.start - 40), cand.start):
         forward = True  # "until 9 a.m. Tuesday", "by noon Friday"
@@ -434,15 +436,21 @@ def _takes_effect(span: Span) -> bool:
 
 def _planned(verb: Token) -> bool:
     """True when ``verb`` is a plan verb or the infinitive under one ("planned to leave")."""
-    if verb.lemma_ in _PLAN_LEMMAS and verb.lemma_ not in ("set", "due"):
+    if _plan_lemma(verb) in _PLAN_LEMMAS and verb.lemma_ not in ("set", "due"):
         return True
     head = verb.head
     return (
         verb.dep_ == "xcomp"
         and head.i != verb.i
-        and head.lemma_ in _PLAN_LEMMAS
+        and _plan_lemma(head) in _PLAN_LEMMAS
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )
+
+
+def _plan_lemma(word: Token) -> str:
+    """The lemma, mended where the tagger's lemmatizer breaks a plan verb ("slated" gives
+    "slat")."""
+    return "slate" if word.lower_ in ("slated", "slates", "slating") else word.lemma_
 
 
 def _past_perfect_plan(verb: Token) -> bool:
@@ -478,7 +486,7 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | Literal["present"] | Non
     if (set_tense := _set_participle(verb, auxes)) is not None:
         return set_tense
     if (
-        verb.lemma_ in _PLAN_LEMMAS
+        _plan_lemma(verb) in _PLAN_LEMMAS
         and tag in ("VBN", "VBZ", "VBP")
         and (not past_aux or (tag == "VBN" and set(auxes) <= {"has", "have", "'ve", "’ve"}))
     ):
@@ -506,7 +514,7 @@ def _plan_told_in_past(verb: Token, auxes: list[str]) -> bool:
     """ "was planned for early March", "were scheduled for April 28": a plan verb's participle
     with "for" and no past perfect."""
     return (
-        verb.lemma_ in _PLAN_LEMMAS
+        _plan_lemma(verb) in _PLAN_LEMMAS
         and verb.tag_ == "VBN"
         and not {"had", "'d", "’d"} & set(auxes)
         and any(c.lower_ == "for" for c in verb.children)
@@ -551,6 +559,28 @@ def _opens_forward(text: str, prep_start: int, start: int, kind: str) -> bool:
     before = text[max(0, prep_start - 40) : prep_start].lower()
     # "from today through Nov. 17": a range that starts now ends ahead
     return "from " not in before or _FROM_NOW.search(before) is not None
+
+
+def _still_open(span: Span) -> bool:
+    """True when the span a month or month-day ends is told as open now: a present or future
+    verb ("runs until December", "will stay closed through March"), or a perfect that sets a
+    limit ("have been planned until December", "has been extended to May 2"). Its end lies
+    ahead; a narration ("ran until December", "has fallen 2% through Oct. 19") keeps the
+    nearest occurrence."""
+    verb = _governing_verb(span)
+    if verb is None:
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"was", "were", "had", "'d", "’d", "did"}:
+        return False
+    if auxes & _FUTURE_AUX:
+        return True
+    if auxes & {"has", "have", "'ve", "’ve"}:
+        # "have been planned until December" sets a limit; "has fallen 2% through Oct. 19"
+        # measures up to a day that may be gone
+        limit_verbs = lexicon.words("timex_deadline_verbs")
+        return _plan_lemma(verb) in _PLAN_LEMMAS or verb.lemma_ in limit_verbs
+    return verb.tag_ in ("VBZ", "VBP") or bool(auxes & _PRESENT_AUX)
 
 
 def _narrated_past(span: Span) -> bool:

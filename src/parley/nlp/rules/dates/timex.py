@@ -340,6 +340,8 @@ def _plausible_reference(t: Timex, span: Span, text: str, after: str) -> bool:
     if t.text == "Now" and span[0].is_sent_start and after.startswith(","):
         return False  # "Now, the question is ...": a turn in the argument, not the time
     word = span.root
+    if word.text == "current" and word.pos_ == "NOUN":
+        return False  # "an upward current", "the current flowing": a flow, not "now"
     return not (
         word.lower_ == "current"
         and word.dep_ == "amod"
