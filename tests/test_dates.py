@@ -804,3 +804,37 @@ def test_a_slated_day_is_a_plan(nlp: Any) -> None:
 
 def test_a_water_current_is_not_now(nlp: Any) -> None:
     assert timexes_of(nlp, "A strong ocean current carried the debris north.") == []
+
+
+def test_the_last_night_of_an_event_is_not_yesterday(nlp: Any) -> None:
+    text = "On the last night of the festival, the band played until dawn."
+    assert [v for _, _, v in timexes_of(nlp, text)] == []
+
+
+def test_a_title_in_capitals_is_no_length(nlp: Any) -> None:
+    text = "She first acted in a 1950 film called The Last Days of Marta."
+    assert timexes_of(nlp, text) == [("1950", "DATE", "1950")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the year said after the month is the month's year, and one expression with it
+        ("Farmers marched in the capital in January of this year.", date(2025, 12, 2),
+         [("in January of this year", "2025-01")]),
+        ("The dam was finished in June last year.", FRI, [("in June last year", "2024-06")]),
+        ("The port reopens on March 3 next year.", FRI, [("on March 3 next year", "2026-03-03")]),
+    ],
+)  # fmt: skip
+def test_a_month_of_this_or_last_year(
+    nlp: Any, text: str, published: date, expected: list[tuple[str, str]]
+) -> None:
+    assert dates_of(nlp, text, published) == expected
+
+
+def test_a_speed_per_hour_is_no_recurrence(nlp: Any) -> None:
+    assert timexes_of(nlp, "The gale reached 90 kilometres per hour near the harbour.") == []
+
+
+def test_a_programme_named_by_a_length_is_a_title(nlp: Any) -> None:
+    assert timexes_of(nlp, "She gave a long 20 Minutes interview about the strike.") == []

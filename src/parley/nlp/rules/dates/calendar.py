@@ -93,7 +93,10 @@ def extract_calendar_dates(doc: Doc, *, published: date | None) -> list[DateMent
     ]
     state = _State()
     out: list[DateMention] = []
+    taken = -1  # the end of a mention that ran on over the candidates after it
     for cand in find_candidates(text):
+        if cand.start < taken:
+            continue
         expr = parse(cand.text)
         if expr is None:
             continue
@@ -119,6 +122,9 @@ def extract_calendar_dates(doc: Doc, *, published: date | None) -> list[DateMent
         end = cand.end
         if (appositive := _appositive_day(text, cand, expr, out)) is not None:
             value, end = appositive
+        elif (of_year := _of_relative_year(text, cand.end, expr, value, published)) is not None:
+            value, end = of_year
+            taken = end
         out.append(DateMention(text[cand.prep_start : end], cand.prep_start, end, value))
         if value is not None:
             _remember(state, expr, value, cand, span, modifier=modifier, inside_quote=inside_quote)
@@ -142,6 +148,24 @@ def _appositive_day(
     if not re.match(r"\s+(?:the\s+|a\s+|an\s+|\w+)", after) or re.match(r"\s*[,.;]", after):
         return None  # "Nov. 3, the day before." counts back; an event must follow
     return last.value, cand.start + len(m.group(1))
+
+
+_OF_RELATIVE_YEAR = re.compile(r"(?:,?\s+of)?\s+(?P<which>this|last|next)\s+year\b(?!['’])", re.I)
+_YEAR_OFFSETS = {"this": 0, "last": -1, "next": 1}
+
+
+def _of_relative_year(
+    text: str, end: int, expr: DateExpr, value: str | None, published: date | None
+) -> tuple[str, int] | None:
+    """ "in January of this year", "on July 13 last year": the year the words after the month
+    name, counted from publication; one expression with them."""
+    if expr.kind not in ("month", "month_day") or value is None or published is None:
+        return None
+    m = _OF_RELATIVE_YEAR.match(text, end)
+    if m is None:
+        return None
+    year = published.year + _YEAR_OFFSETS[m.group("which").lower()]
+    return f"{year:04d}{value[4:]}", m.end()
 
 
 _DAY_BEFORE_EVENT = re.compile(r"(?i:(the\s+day)\s+(?:before|after))")

@@ -267,10 +267,34 @@ def _counts_time(after: str) -> bool:
     )
 
 
+# Forms whose words are lower case in running text; written in title case inside a sentence
+# they name a work.
+_TITLE_KINDS = frozenset({"duration", "vague_duration", "reference", "week", "part_of_day"})
+
+
+def _title_case(span: Span) -> bool:
+    """True for two or more words, or a number and a unit, each capitalised, inside a sentence
+    written in lower case ("The Last Days", "60 Minutes"); a headline in title case ("Truce
+    Extended Until Next Week") is not."""
+    words = [tok for tok in span if tok.is_alpha]
+    counted = len(words) == 1 and any(tok.like_num for tok in span)  # "a 60 Minutes interview"
+    if (len(words) < 2 and not counted) or span[0].is_sent_start:
+        return False
+    if not all(tok.text[0].isupper() for tok in words):
+        return False
+    return any(
+        tok.is_alpha and tok.is_lower and len(tok) > 3
+        for tok in span.sent
+        if not span.start <= tok.i < span.end
+    )
+
+
 def _plausible(t: Timex, span: Span, text: str) -> bool:
     """The parse's veto: names, ages, points in time and adjectives of other things."""
     if any(tok.ent_type_ in _NAME_ENTS for tok in span):
         return False
+    if t.kind in _TITLE_KINDS and _title_case(span):
+        return False  # "his debut The Last Days of Dolwyn", "on ABC's Next Week": a title
     veto = _PLAUSIBLE_BY_KIND.get(t.kind)
     return veto is None or veto(t, span, text, text[t.end : t.end + 20])
 
@@ -325,6 +349,10 @@ def _plausible_set(t: Timex, span: Span, text: str, after: str) -> bool:
     # "a quarterly dividend", "the daily newspaper": a property of a thing; "on a daily basis"
     # is how often
     root = span.root
+    if t.get("unit2") and span.start > 0:
+        prev = span.doc[span.start - 1]
+        if prev.like_num or prev.pos_ in ("NOUN", "PROPN", "NUM") or prev.text in ("$", "%"):
+            return False  # "120 miles per hour", "$15 per hour": a measure's rate, not a time
     return not (t.get("rec") and root.dep_ == "amod" and root.head.lower_ != "basis")
 
 
@@ -375,6 +403,12 @@ def _plausible_quarter(t: Timex, span: Span, text: str, after: str) -> bool:
 _PERIOD_CODE_BEFORE = re.compile(r"(?i:\b(?:in|for|during|of|by|through|until|the|its|their)\s+)$")
 
 
+def _plausible_part_of_day(t: Timex, span: Span, text: str, after: str) -> bool:
+    # "on the last night of the convention": the final one, not yesterday's
+    det = (t.get("det") or "").lower()
+    return not (det == "last" and re.search(r"(?i:\bthe\s+)$", text[max(0, t.start - 6) : t.start]))
+
+
 def _plausible_clock(t: Timex, span: Span, text: str, after: str) -> bool:
     # "high noon", "the film High Noon": a showdown, not a time of day
     return not re.search(r"(?i:\bhigh\s+)$", text[max(0, t.start - 6) : t.start])
@@ -382,6 +416,7 @@ def _plausible_clock(t: Timex, span: Span, text: str, after: str) -> bool:
 
 _PLAUSIBLE_BY_KIND: dict[str, Callable[[Timex, Span, str, str], bool]] = {
     "clock": _plausible_clock,
+    "part_of_day": _plausible_part_of_day,
     "duration": _plausible_duration,
     "vague_duration": _plausible_duration,
     "week": _plausible_week,
