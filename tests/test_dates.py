@@ -838,3 +838,20 @@ def test_a_speed_per_hour_is_no_recurrence(nlp: Any) -> None:
 
 def test_a_programme_named_by_a_length_is_a_title(nlp: Any) -> None:
     assert timexes_of(nlp, "She gave a long 20 Minutes interview about the strike.") == []
+
+
+def test_the_fourth_of_july_is_the_holiday(nlp: Any) -> None:
+    text = "The mayor cancelled the parade planned for the Fourth of July."
+    assert [(kind, v) for _, kind, v in timexes_of(nlp, text)] == [("DATE", "2025-07-04")]
+
+
+def test_the_second_half_of_a_month_is_no_half_year(nlp: Any) -> None:
+    text = "Rain fell on most days in the second half of the month."
+    assert not [v for _, _, v in timexes_of(nlp, text) if v.endswith("-H2")]
+
+
+def test_an_early_quarter_told_ahead_late_in_the_year_is_next_years(nlp: Any) -> None:
+    text = "The new terminal will open in the first quarter."
+    assert timexes_of(nlp, text, date(2025, 11, 20)) == [
+        ("in the first quarter", "DATE", "2026-Q1")
+    ]

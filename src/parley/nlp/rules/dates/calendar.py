@@ -272,11 +272,31 @@ def _is_date(expr: DateExpr, span: Span) -> bool:
     if expr.kind == "weekday":
         return prev_word not in _HOLIDAY_BEFORE
     if expr.kind == "month":
-        return _is_month(span, prev)
+        return _is_month(span, prev) and not _in_holiday_name(span)
     if expr.kind == "year":
         return _is_year(span, prev)
     # "over the last year" is a duration, not the previous calendar year.
     return not (expr.kind in ("rel_month", "rel_year") and prev_word in ("the", "over", "past"))
+
+
+_MONTH_HOLIDAYS = lexicon.derived_set(
+    "holidays named with a month",
+    lambda: {
+        name for name in lexicon.column("timex_holidays", "name")
+        if any(word.lower() in MONTHS for word in name.split())
+    },
+)
+
+
+def _in_holiday_name(span: Span) -> bool:
+    """ "the Fourth of July", "July Fourth": the month is part of a holiday's name, which the
+    time-expression pass reads as the day."""
+    text = span.doc.text
+    for name in _MONTH_HOLIDAYS:
+        for at in range(max(0, span.start_char - len(name)), span.start_char + 1):
+            if text.startswith(name, at) and at + len(name) >= span.end_char:
+                return True
+    return False
 
 
 def _is_month(span: Span, prev: Token | None) -> bool:

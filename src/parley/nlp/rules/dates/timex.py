@@ -397,7 +397,18 @@ _OF_ANOTHER_PERIOD = re.compile(
 def _plausible_quarter(t: Timex, span: Span, text: str, after: str) -> bool:
     """ "the first half of the 20th century", "the last quarter of the 1990s": a part of the
     decade or century that follows, not a half or quarter of the publication year."""
-    return bool(t.get("year") or t.get("rel2")) or not _OF_ANOTHER_PERIOD.match(text, t.end)
+    if t.get("year") or t.get("rel2"):
+        return True
+    # "the second half of the month", "the first half of its convention": a part of something
+    # other than a year ("the third quarter of $2 million" is the amount of the quarter)
+    return not (_OF_ANOTHER_PERIOD.match(text, t.end) or _OF_NO_YEAR.match(text, t.end))
+
+
+_OF_NO_YEAR = re.compile(
+    r"\s+of\s+(?!(?:the\s+|this\s+|last\s+|next\s+|that\s+|its\s+|their\s+|his\s+|her\s+)?"
+    r"(?:current\s+|fiscal\s+|full\s+|calendar\s+|financial\s+)*(?:year|fiscal|['’]\d\d)\b|[$£€#\d])",
+    re.I,
+)
 
 
 _PERIOD_CODE_BEFORE = re.compile(r"(?i:\b(?:in|for|during|of|by|through|until|the|its|their)\s+)$")
