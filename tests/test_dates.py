@@ -855,3 +855,13 @@ def test_an_early_quarter_told_ahead_late_in_the_year_is_next_years(nlp: Any) ->
     assert timexes_of(nlp, text, date(2025, 11, 20)) == [
         ("in the first quarter", "DATE", "2026-Q1")
     ]
+
+
+def test_a_show_named_after_a_time_of_day_is_a_title(nlp: Any) -> None:
+    text = "His show Talk in the Morning aired on many stations."
+    assert timexes_of(nlp, text) == []
+
+
+def test_a_status_as_of_a_weekday_looks_back(nlp: Any) -> None:
+    text = "As of Wednesday, three of the miners are still in hospital."
+    assert dates_of(nlp, text) == [("Wednesday", "2025-04-16")]

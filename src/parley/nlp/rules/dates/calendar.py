@@ -191,6 +191,8 @@ def _tense_and_forward(
         forward = True  # "until 9 a.m. Tuesday", "by noon Friday"
     if _AS_SOON_AS.search(text, max(0, cand.start - 16), cand.start):
         tense = "future"  # "as soon as Tuesday", "as early as Tuesday"
+    elif _AS_OF.search(text, max(0, cand.start - 8), cand.start):
+        tense = "past"  # "As of Sunday evening, all four are stable": a status up to a day gone
     if forward and not _narrated_past(span):
         # "until Friday", "extended until Friday": the end of a span still ahead.
         tense = "future"
@@ -581,6 +583,7 @@ def _singular_subject(verb: Token) -> bool:
     )
 
 
+_AS_OF = re.compile(r"\bas\s+of\s+$", re.I)
 _AS_SOON_AS = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.I)
 _LIMIT_CLOCK_BEFORE = re.compile(
     r"(?i:\b(?:until|till|by)\s+(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)|noon|midnight))"

@@ -273,14 +273,19 @@ _TITLE_KINDS = frozenset({"duration", "vague_duration", "reference", "week", "pa
 
 
 def _title_case(span: Span) -> bool:
-    """True for two or more words, or a number and a unit, each capitalised, inside a sentence
-    written in lower case ("The Last Days", "60 Minutes"); a headline in title case ("Truce
-    Extended Until Next Week") is not."""
+    """True when the time word that heads the expression is capitalised inside a sentence
+    written in lower case: "The Last Days", "a 60 Minutes interview", "Imus in the Morning"
+    name a work. A headline in title case ("Truce Extended Until Next Week") is not one, nor a
+    lone word a quotation may open ("Now")."""
     words = [tok for tok in span if tok.is_alpha]
-    counted = len(words) == 1 and any(tok.like_num for tok in span)  # "a 60 Minutes interview"
-    if (len(words) < 2 and not counted) or span[0].is_sent_start:
+    if not words or not words[-1].text[0].isupper():
         return False
-    if not all(tok.text[0].isupper() for tok in words):
+    head = words[-1]
+    if len(words) == 1 and not any(tok.like_num for tok in span):
+        return False
+    if head.i == head.sent.start or span[0].is_sent_start:
+        return False
+    if head.i > 0 and span.doc[head.i - 1].is_quote:
         return False
     return any(
         tok.is_alpha and tok.is_lower and len(tok) > 3
