@@ -865,3 +865,16 @@ def test_a_show_named_after_a_time_of_day_is_a_title(nlp: Any) -> None:
 def test_a_status_as_of_a_weekday_looks_back(nlp: Any) -> None:
     text = "As of Wednesday, three of the miners are still in hospital."
     assert dates_of(nlp, text) == [("Wednesday", "2025-04-16")]
+
+
+def test_a_clock_time_falls_on_the_day_the_story_named_earlier(nlp: Any) -> None:
+    text = (
+        "On Tuesday, a gas leak forced the evacuation of two schools and a library in the old "
+        "town. Firefighters closed the surrounding streets while engineers from the utility "
+        "searched the pipes under the market square, and buses were sent to carry the pupils "
+        "to a sports hall on the edge of the town, where parents later collected them. "
+        "Residents of nearby flats were told to keep their windows shut. "
+        "By 6 p.m. the leak had been sealed."
+    )
+    found = timexes_of(nlp, text)
+    assert ("By 6 p.m.", "TIME", "2025-04-15T18:00") in found

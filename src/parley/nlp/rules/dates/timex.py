@@ -228,12 +228,9 @@ def _timex_mention(
 
 
 def _last_day_before(calendar: list[DateMention], position: int) -> str | None:
-    """The ISO day of the last calendar day named in the 300 characters before ``position``."""
-    days = [
-        m.value
-        for m in calendar
-        if m.end <= position <= m.end + 300 and m.value and len(m.value) == 10
-    ]
+    """The ISO day of the last calendar day named before ``position``: "On Monday, a main
+    broke ... By 5 p.m. the city ..." is Monday's 5 p.m. however long the paragraph."""
+    days = [m.value for m in calendar if m.end <= position and m.value and len(m.value) == 10]
     return days[-1] if days else None
 
 
