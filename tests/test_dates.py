@@ -878,3 +878,18 @@ def test_a_clock_time_falls_on_the_day_the_story_named_earlier(nlp: Any) -> None
     )
     found = timexes_of(nlp, text)
     assert ("By 6 p.m.", "TIME", "2025-04-15T18:00") in found
+
+
+def test_an_age_range_in_years_is_no_length(nlp: Any) -> None:
+    assert timexes_of(nlp, "The grant helps pupils aged 11 to 14 years.") == []
+
+
+def test_a_period_to_a_month_ends_where_the_narration_is(nlp: Any) -> None:
+    # reported results: "the 12 months to March" ended in the past March, not the coming one
+    text = "Exports rose 8% in the 12 months to March."
+    assert ("to March", "DATE", "2025-03") in timexes_of(nlp, text, date(2025, 11, 20))
+
+
+def test_the_year_to_a_month_is_a_years_length(nlp: Any) -> None:
+    text = "Profit for the year to June fell by a tenth."
+    assert ("for the year", "DURATION", "P1Y") in timexes_of(nlp, text, date(2025, 11, 20))

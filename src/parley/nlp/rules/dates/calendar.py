@@ -590,6 +590,7 @@ _LIMIT_CLOCK_BEFORE = re.compile(
     r"(?:\s+[A-Z]{2,4})?\s*,?\s*$"
 )
 _FROM_NOW = re.compile(r"\bfrom\s+(?:today|now|tomorrow)\b")
+_PERIOD_BEFORE_TO = re.compile(r"\b(?:days|weeks|months|quarters?|years?|period|half)\s+$")
 _FORWARD_PREPS = frozenset({"to", "until", "till", "through", "by"})
 _WEEKDAY_FORWARD_PREPS = frozenset({"until", "till", "by"})
 
@@ -604,6 +605,8 @@ def _opens_forward(text: str, prep_start: int, start: int, kind: str) -> bool:
     if word not in (_WEEKDAY_FORWARD_PREPS if kind == "weekday" else _FORWARD_PREPS):
         return False
     before = text[max(0, prep_start - 40) : prep_start].lower()
+    if word == "to" and _PERIOD_BEFORE_TO.search(before):
+        return False  # "sales in the 12 months to March": a period's end, told like the rest
     # "from today through Nov. 17": a range that starts now ends ahead
     return "from " not in before or _FROM_NOW.search(before) is not None
 

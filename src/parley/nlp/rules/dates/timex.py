@@ -312,6 +312,8 @@ def _plausible_duration(t: Timex, span: Span, text: str, after: str) -> bool:
         return point is None or point.end() <= t.end
     if t.kind != "duration":
         return True
+    if _AGED_BEFORE.search(text, max(0, t.start - 20), t.start):
+        return False  # "youths aged 16 to 18 years", "children aged five years": an age
     if (t.get("unit") or "").lower() == "quarters" and re.match(r"\s+of\b", after):
         return False  # "three quarters of the shares": a fraction
     if (t.get("num") or "").lower() in ("a", "an") and span.start > 0:
@@ -323,6 +325,9 @@ def _plausible_duration(t: Timex, span: Span, text: str, after: str) -> bool:
         (t.get("unit") or "x")[0].isupper()
         and _TITLE_BEFORE.search(text, max(0, t.start - 8), t.start)
     )
+
+
+_AGED_BEFORE = re.compile(r"(?i:\baged\s+(?:between\s+|from\s+)?)$")
 
 
 def _plausible_week(t: Timex, span: Span, text: str, after: str) -> bool:
