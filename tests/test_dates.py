@@ -893,3 +893,8 @@ def test_a_period_to_a_month_ends_where_the_narration_is(nlp: Any) -> None:
 def test_the_year_to_a_month_is_a_years_length(nlp: Any) -> None:
     text = "Profit for the year to June fell by a tenth."
     assert ("for the year", "DURATION", "P1Y") in timexes_of(nlp, text, date(2025, 11, 20))
+
+
+def test_a_half_of_a_game_is_no_half_year(nlp: Any) -> None:
+    text = "The visitors scored twice in the second half to win the match."
+    assert timexes_of(nlp, text) == []

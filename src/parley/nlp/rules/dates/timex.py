@@ -406,9 +406,18 @@ def _plausible_quarter(t: Timex, span: Span, text: str, after: str) -> bool:
     decade or century that follows, not a half or quarter of the publication year."""
     if t.get("year") or t.get("rel2"):
         return True
+    if _sport_near(text, t.start, t.end):
+        return False  # "scored twice in the second half": a part of the game
     # "the second half of the month", "the first half of its convention": a part of something
     # other than a year ("the third quarter of $2 million" is the amount of the quarter)
     return not (_OF_ANOTHER_PERIOD.match(text, t.end) or _OF_NO_YEAR.match(text, t.end))
+
+
+def _sport_near(text: str, start: int, end: int) -> bool:
+    """True when a word of a sports report stands within 200 characters of the expression."""
+    words = lexicon.words("timex_sport_words")
+    window = text[max(0, start - 200) : end + 200].lower()
+    return any(w in words for w in re.findall(r"[a-z]+(?:-[a-z]+)?", window))
 
 
 _OF_NO_YEAR = re.compile(
