@@ -414,10 +414,12 @@ def _plausible_quarter(t: Timex, span: Span, text: str, after: str) -> bool:
 
 
 def _sport_near(text: str, start: int, end: int) -> bool:
-    """True when a word of a sports report stands within 200 characters of the expression."""
+    """True when two different words of a sports report stand within 200 characters of the
+    expression ("scored ... the match"); one alone ("games" of a video-game maker, a "goal" of
+    a company) is not enough."""
     words = lexicon.words("timex_sport_words")
     window = text[max(0, start - 200) : end + 200].lower()
-    return any(w in words for w in re.findall(r"[a-z]+(?:-[a-z]+)?", window))
+    return len(words.intersection(re.findall(r"[a-z]+(?:-[a-z]+)?", window))) >= 2
 
 
 _OF_NO_YEAR = re.compile(
