@@ -779,3 +779,122 @@ def test_early_in_the_month_is_not_the_publication_month(nlp: Any) -> None:
     text = "The talks began in May. Early in the month, both sides met."
     found = timexes_of(nlp, text, date(2025, 6, 19))
     assert ("DATE", "2025-06") not in [(kind, v) for _, kind, v in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a span told as open now ends ahead; a narrated one keeps the nearest occurrence
+        ("The photo exhibition runs until December.", [("until December", "2025-12")]),
+        ("Repairs will keep the bridge shut through January.", [("through January", "2026-01")]),
+        ("The photo exhibition ran until December.", [("until December", "2024-12")]),
+    ],
+)  # fmt: skip
+def test_the_end_of_a_span_still_open_lies_ahead(
+    nlp: Any, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert dates_of(nlp, text) == expected
+
+
+def test_a_slated_day_is_a_plan(nlp: Any) -> None:
+    # the lemmatizer reads "slated" as "slat"; a plan told in the past still looks ahead
+    text = "The runoff, which was slated for April 22, has been put back a month."
+    assert dates_of(nlp, text) == [("for April 22", "2025-04-22")]
+
+
+def test_a_water_current_is_not_now(nlp: Any) -> None:
+    assert timexes_of(nlp, "A strong ocean current carried the debris north.") == []
+
+
+def test_the_last_night_of_an_event_is_not_yesterday(nlp: Any) -> None:
+    text = "On the last night of the festival, the band played until dawn."
+    assert [v for _, _, v in timexes_of(nlp, text)] == []
+
+
+def test_a_title_in_capitals_is_no_length(nlp: Any) -> None:
+    text = "She first acted in a 1950 film called The Last Days of Marta."
+    assert timexes_of(nlp, text) == [("1950", "DATE", "1950")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the year said after the month is the month's year, and one expression with it
+        ("Farmers marched in the capital in January of this year.", date(2025, 12, 2),
+         [("in January of this year", "2025-01")]),
+        ("The dam was finished in June last year.", FRI, [("in June last year", "2024-06")]),
+        ("The port reopens on March 3 next year.", FRI, [("on March 3 next year", "2026-03-03")]),
+    ],
+)  # fmt: skip
+def test_a_month_of_this_or_last_year(
+    nlp: Any, text: str, published: date, expected: list[tuple[str, str]]
+) -> None:
+    assert dates_of(nlp, text, published) == expected
+
+
+def test_a_speed_per_hour_is_no_recurrence(nlp: Any) -> None:
+    assert timexes_of(nlp, "The gale reached 90 kilometres per hour near the harbour.") == []
+
+
+def test_a_programme_named_by_a_length_is_a_title(nlp: Any) -> None:
+    assert timexes_of(nlp, "She gave a long 20 Minutes interview about the strike.") == []
+
+
+def test_the_fourth_of_july_is_the_holiday(nlp: Any) -> None:
+    text = "The mayor cancelled the parade planned for the Fourth of July."
+    assert [(kind, v) for _, kind, v in timexes_of(nlp, text)] == [("DATE", "2025-07-04")]
+
+
+def test_the_second_half_of_a_month_is_no_half_year(nlp: Any) -> None:
+    text = "Rain fell on most days in the second half of the month."
+    assert not [v for _, _, v in timexes_of(nlp, text) if v.endswith("-H2")]
+
+
+def test_an_early_quarter_told_ahead_late_in_the_year_is_next_years(nlp: Any) -> None:
+    text = "The new terminal will open in the first quarter."
+    assert timexes_of(nlp, text, date(2025, 11, 20)) == [
+        ("in the first quarter", "DATE", "2026-Q1")
+    ]
+
+
+def test_a_show_named_after_a_time_of_day_is_a_title(nlp: Any) -> None:
+    text = "His show Talk in the Morning aired on many stations."
+    assert timexes_of(nlp, text) == []
+
+
+def test_a_status_as_of_a_weekday_looks_back(nlp: Any) -> None:
+    text = "As of Wednesday, three of the miners are still in hospital."
+    assert dates_of(nlp, text) == [("Wednesday", "2025-04-16")]
+
+
+def test_a_clock_time_falls_on_the_day_the_story_named_earlier(nlp: Any) -> None:
+    text = (
+        "On Tuesday, a gas leak forced the evacuation of two schools and a library in the old "
+        "town. Firefighters closed the surrounding streets while engineers from the utility "
+        "searched the pipes under the market square, and buses were sent to carry the pupils "
+        "to a sports hall on the edge of the town, where parents later collected them. "
+        "Residents of nearby flats were told to keep their windows shut. "
+        "By 6 p.m. the leak had been sealed."
+    )
+    found = timexes_of(nlp, text)
+    assert ("By 6 p.m.", "TIME", "2025-04-15T18:00") in found
+
+
+def test_an_age_range_in_years_is_no_length(nlp: Any) -> None:
+    assert timexes_of(nlp, "The grant helps pupils aged 11 to 14 years.") == []
+
+
+def test_a_period_to_a_month_ends_where_the_narration_is(nlp: Any) -> None:
+    # reported results: "the 12 months to March" ended in the past March, not the coming one
+    text = "Exports rose 8% in the 12 months to March."
+    assert ("to March", "DATE", "2025-03") in timexes_of(nlp, text, date(2025, 11, 20))
+
+
+def test_the_year_to_a_month_is_a_years_length(nlp: Any) -> None:
+    text = "Profit for the year to June fell by a tenth."
+    assert ("for the year", "DURATION", "P1Y") in timexes_of(nlp, text, date(2025, 11, 20))
+
+
+def test_a_half_of_a_game_is_no_half_year(nlp: Any) -> None:
+    text = "The visitors scored twice in the second half to win the match."
+    assert timexes_of(nlp, text) == []

@@ -180,13 +180,16 @@ def _patterns(
                 rf"\s+(?P<unit>week|weekend)){end}"
             ),
         ),
-        # "the current year", "for the full year", "the fiscal year ended June 30"
+        # "the current year", "for the full year", "the fiscal year ended June 30", "the year to
+        # June"
         (
             "year_ref",
             re.compile(
                 r"(?i:(?:(?<=\b(?P<pre>for)\s)|(?<=\b(?P<of>of)\s)|(?<=\b(?P<during>during)\s)"
                 r"|(?<=\b(?P<throughout>throughout)\s))?the\s+(?:(?P<which>current\s+fiscal|"
-                r"current|full|fiscal|past)\s+)?year(?=\s+(?P<ended>ended|ending)\b)?)(?![\w'’-])"
+                r"current|full|fiscal|past)\s+)?year(?=\s+(?P<ended>ended|ending|to(?=\s+"
+                # "the year to June": a year's length ending then, British style
+                rf"(?:{months})\b))\b)?)(?![\w'’-])"
             ),
         ),
         # "the end of the month", "the current month"

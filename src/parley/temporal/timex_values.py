@@ -275,6 +275,10 @@ def _resolve_counted_quarter(
             year += -1 if rel == "last" else 1
         elif n > current and tense != "future" and rel != "this":
             year -= 1
+        elif n < current - 1 and tense == "future" and rel != "this":
+            # "will open in the first quarter", told in the fourth: next year's; the quarter
+            # just ended is still the one whose results are coming
+            year += 1
     return TimexValue("DATE", f"{year:04d}-{letter}{n}")
 
 
@@ -296,6 +300,7 @@ def _resolve_quarter_code(
     else:
         current = quarter_of(published) if letter == "Q" else half_of(published)
         year = published.year - (1 if n > current and tense != "future" else 0)
+        year += 1 if n < current - 1 and tense == "future" else 0  # as for "the first quarter"
     return TimexValue("DATE", f"{year:04d}-{letter}{n}")
 
 

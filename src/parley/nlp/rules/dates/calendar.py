@@ -93,7 +93,10 @@ def extract_calendar_dates(doc: Doc, *, published: date | None) -> list[DateMent
     ]
     state = _State()
     out: list[DateMention] = []
+    taken = -1  # the end of a mention that ran on over the candidates after it
     for cand in find_candidates(text):
+        if cand.start < taken:
+            continue
         expr = parse(cand.text)
         if expr is None:
             continue
@@ -108,7 +111,7 @@ def extract_calendar_dates(doc: Doc, *, published: date | None) -> list[DateMent
         value = resolve_expr(
             expr,
             _reference_day(expr, inside_quote, state, published),
-            tense=None if forward and expr.kind != "weekday" else tense,
+            tense=None if forward and expr.kind != "weekday" and tense != "future" else tense,
             anchor=_anchor_for(expr, state),
             year_hint=_year_hint_for(expr, state, cand, text),
             forward=forward,
@@ -119,6 +122,9 @@ def extract_calendar_dates(doc: Doc, *, published: date | None) -> list[DateMent
         end = cand.end
         if (appositive := _appositive_day(text, cand, expr, out)) is not None:
             value, end = appositive
+        elif (of_year := _of_relative_year(text, cand.end, expr, value, published)) is not None:
+            value, end = of_year
+            taken = end
         out.append(DateMention(text[cand.prep_start : end], cand.prep_start, end, value))
         if value is not None:
             _remember(state, expr, value, cand, span, modifier=modifier, inside_quote=inside_quote)
@@ -144,6 +150,24 @@ def _appositive_day(
     return last.value, cand.start + len(m.group(1))
 
 
+_OF_RELATIVE_YEAR = re.compile(r"(?:,?\s+of)?\s+(?P<which>this|last|next)\s+year\b(?!['’])", re.I)
+_YEAR_OFFSETS = {"this": 0, "last": -1, "next": 1}
+
+
+def _of_relative_year(
+    text: str, end: int, expr: DateExpr, value: str | None, published: date | None
+) -> tuple[str, int] | None:
+    """ "in January of this year", "on July 13 last year": the year the words after the month
+    name, counted from publication; one expression with them."""
+    if expr.kind not in ("month", "month_day") or value is None or published is None:
+        return None
+    m = _OF_RELATIVE_YEAR.match(text, end)
+    if m is None:
+        return None
+    year = published.year + _YEAR_OFFSETS[m.group("which").lower()]
+    return f"{year:04d}{value[4:]}", m.end()
+
+
 _DAY_BEFORE_EVENT = re.compile(r"(?i:(the\s+day)\s+(?:before|after))")
 _APPOSITION_GAP = re.compile(r"\s*,\s*")
 
@@ -160,11 +184,15 @@ def _tense_and_forward(
     tense = None if modifier else _tense(span, expr.kind)
     forward = _opens_forward(text, cand.prep_start, cand.start, expr.kind)
     if expr.kind != "weekday":
+        if forward and _still_open(span):
+            tense = "future"  # "runs until December", "have been planned until December"
         return tense, forward
     if _LIMIT_CLOCK_BEFORE.search(text, max(0, cand.start - 40), cand.start):
         forward = True  # "until 9 a.m. Tuesday", "by noon Friday"
     if _AS_SOON_AS.search(text, max(0, cand.start - 16), cand.start):
         tense = "future"  # "as soon as Tuesday", "as early as Tuesday"
+    elif _AS_OF.search(text, max(0, cand.start - 8), cand.start):
+        tense = "past"  # "As of Sunday evening, all four are stable": a status up to a day gone
     if forward and not _narrated_past(span):
         # "until Friday", "extended until Friday": the end of a span still ahead.
         tense = "future"
@@ -246,11 +274,31 @@ def _is_date(expr: DateExpr, span: Span) -> bool:
     if expr.kind == "weekday":
         return prev_word not in _HOLIDAY_BEFORE
     if expr.kind == "month":
-        return _is_month(span, prev)
+        return _is_month(span, prev) and not _in_holiday_name(span)
     if expr.kind == "year":
         return _is_year(span, prev)
     # "over the last year" is a duration, not the previous calendar year.
     return not (expr.kind in ("rel_month", "rel_year") and prev_word in ("the", "over", "past"))
+
+
+_MONTH_HOLIDAYS = lexicon.derived_set(
+    "holidays named with a month",
+    lambda: {
+        name for name in lexicon.column("timex_holidays", "name")
+        if any(word.lower() in MONTHS for word in name.split())
+    },
+)
+
+
+def _in_holiday_name(span: Span) -> bool:
+    """ "the Fourth of July", "July Fourth": the month is part of a holiday's name, which the
+    time-expression pass reads as the day."""
+    text = span.doc.text
+    for name in _MONTH_HOLIDAYS:
+        for at in range(max(0, span.start_char - len(name)), span.start_char + 1):
+            if text.startswith(name, at) and at + len(name) >= span.end_char:
+                return True
+    return False
 
 
 def _is_month(span: Span, prev: Token | None) -> bool:
@@ -434,15 +482,21 @@ def _takes_effect(span: Span) -> bool:
 
 def _planned(verb: Token) -> bool:
     """True when ``verb`` is a plan verb or the infinitive under one ("planned to leave")."""
-    if verb.lemma_ in _PLAN_LEMMAS and verb.lemma_ not in ("set", "due"):
+    if _plan_lemma(verb) in _PLAN_LEMMAS and verb.lemma_ not in ("set", "due"):
         return True
     head = verb.head
     return (
         verb.dep_ == "xcomp"
         and head.i != verb.i
-        and head.lemma_ in _PLAN_LEMMAS
+        and _plan_lemma(head) in _PLAN_LEMMAS
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )
+
+
+def _plan_lemma(word: Token) -> str:
+    """The lemma, mended where the tagger's lemmatizer breaks a plan verb ("slated" gives
+    "slat")."""
+    return "slate" if word.lower_ in ("slated", "slates", "slating") else word.lemma_
 
 
 def _past_perfect_plan(verb: Token) -> bool:
@@ -478,7 +532,7 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | Literal["present"] | Non
     if (set_tense := _set_participle(verb, auxes)) is not None:
         return set_tense
     if (
-        verb.lemma_ in _PLAN_LEMMAS
+        _plan_lemma(verb) in _PLAN_LEMMAS
         and tag in ("VBN", "VBZ", "VBP")
         and (not past_aux or (tag == "VBN" and set(auxes) <= {"has", "have", "'ve", "’ve"}))
     ):
@@ -506,7 +560,7 @@ def _plan_told_in_past(verb: Token, auxes: list[str]) -> bool:
     """ "was planned for early March", "were scheduled for April 28": a plan verb's participle
     with "for" and no past perfect."""
     return (
-        verb.lemma_ in _PLAN_LEMMAS
+        _plan_lemma(verb) in _PLAN_LEMMAS
         and verb.tag_ == "VBN"
         and not {"had", "'d", "’d"} & set(auxes)
         and any(c.lower_ == "for" for c in verb.children)
@@ -529,12 +583,14 @@ def _singular_subject(verb: Token) -> bool:
     )
 
 
+_AS_OF = re.compile(r"\bas\s+of\s+$", re.I)
 _AS_SOON_AS = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.I)
 _LIMIT_CLOCK_BEFORE = re.compile(
     r"(?i:\b(?:until|till|by)\s+(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)|noon|midnight))"
     r"(?:\s+[A-Z]{2,4})?\s*,?\s*$"
 )
 _FROM_NOW = re.compile(r"\bfrom\s+(?:today|now|tomorrow)\b")
+_PERIOD_BEFORE_TO = re.compile(r"\b(?:days|weeks|months|quarters?|years?|period|half)\s+$")
 _FORWARD_PREPS = frozenset({"to", "until", "till", "through", "by"})
 _WEEKDAY_FORWARD_PREPS = frozenset({"until", "till", "by"})
 
@@ -549,8 +605,32 @@ def _opens_forward(text: str, prep_start: int, start: int, kind: str) -> bool:
     if word not in (_WEEKDAY_FORWARD_PREPS if kind == "weekday" else _FORWARD_PREPS):
         return False
     before = text[max(0, prep_start - 40) : prep_start].lower()
+    if word == "to" and _PERIOD_BEFORE_TO.search(before):
+        return False  # "sales in the 12 months to March": a period's end, told like the rest
     # "from today through Nov. 17": a range that starts now ends ahead
     return "from " not in before or _FROM_NOW.search(before) is not None
+
+
+def _still_open(span: Span) -> bool:
+    """True when the span a month or month-day ends is told as open now: a present or future
+    verb ("runs until December", "will stay closed through March"), or a perfect that sets a
+    limit ("have been planned until December", "has been extended to May 2"). Its end lies
+    ahead; a narration ("ran until December", "has fallen 2% through Oct. 19") keeps the
+    nearest occurrence."""
+    verb = _governing_verb(span)
+    if verb is None:
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"was", "were", "had", "'d", "’d", "did"}:
+        return False
+    if auxes & _FUTURE_AUX:
+        return True
+    if auxes & {"has", "have", "'ve", "’ve"}:
+        # "have been planned until December" sets a limit; "has fallen 2% through Oct. 19"
+        # measures up to a day that may be gone
+        limit_verbs = lexicon.words("timex_deadline_verbs")
+        return _plan_lemma(verb) in _PLAN_LEMMAS or verb.lemma_ in limit_verbs
+    return verb.tag_ in ("VBZ", "VBP") or bool(auxes & _PRESENT_AUX)
 
 
 def _narrated_past(span: Span) -> bool:

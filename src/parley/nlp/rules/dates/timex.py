@@ -228,12 +228,9 @@ def _timex_mention(
 
 
 def _last_day_before(calendar: list[DateMention], position: int) -> str | None:
-    """The ISO day of the last calendar day named in the 300 characters before ``position``."""
-    days = [
-        m.value
-        for m in calendar
-        if m.end <= position <= m.end + 300 and m.value and len(m.value) == 10
-    ]
+    """The ISO day of the last calendar day named before ``position``: "On Monday, a main
+    broke ... By 5 p.m. the city ..." is Monday's 5 p.m. however long the paragraph."""
+    days = [m.value for m in calendar if m.end <= position and m.value and len(m.value) == 10]
     return days[-1] if days else None
 
 
@@ -267,10 +264,39 @@ def _counts_time(after: str) -> bool:
     )
 
 
+# Forms whose words are lower case in running text; written in title case inside a sentence
+# they name a work.
+_TITLE_KINDS = frozenset({"duration", "vague_duration", "reference", "week", "part_of_day"})
+
+
+def _title_case(span: Span) -> bool:
+    """True when the time word that heads the expression is capitalised inside a sentence
+    written in lower case: "The Last Days", "a 60 Minutes interview", "Imus in the Morning"
+    name a work. A headline in title case ("Truce Extended Until Next Week") is not one, nor a
+    lone word a quotation may open ("Now")."""
+    words = [tok for tok in span if tok.is_alpha]
+    if not words or not words[-1].text[0].isupper():
+        return False
+    head = words[-1]
+    if len(words) == 1 and not any(tok.like_num for tok in span):
+        return False
+    if head.i == head.sent.start or span[0].is_sent_start:
+        return False
+    if head.i > 0 and span.doc[head.i - 1].is_quote:
+        return False
+    return any(
+        tok.is_alpha and tok.is_lower and len(tok) > 3
+        for tok in span.sent
+        if not span.start <= tok.i < span.end
+    )
+
+
 def _plausible(t: Timex, span: Span, text: str) -> bool:
     """The parse's veto: names, ages, points in time and adjectives of other things."""
     if any(tok.ent_type_ in _NAME_ENTS for tok in span):
         return False
+    if t.kind in _TITLE_KINDS and _title_case(span):
+        return False  # "his debut The Last Days of Dolwyn", "on ABC's Next Week": a title
     veto = _PLAUSIBLE_BY_KIND.get(t.kind)
     return veto is None or veto(t, span, text, text[t.end : t.end + 20])
 
@@ -286,6 +312,8 @@ def _plausible_duration(t: Timex, span: Span, text: str, after: str) -> bool:
         return point is None or point.end() <= t.end
     if t.kind != "duration":
         return True
+    if _AGED_BEFORE.search(text, max(0, t.start - 20), t.start):
+        return False  # "youths aged 16 to 18 years", "children aged five years": an age
     if (t.get("unit") or "").lower() == "quarters" and re.match(r"\s+of\b", after):
         return False  # "three quarters of the shares": a fraction
     if (t.get("num") or "").lower() in ("a", "an") and span.start > 0:
@@ -297,6 +325,9 @@ def _plausible_duration(t: Timex, span: Span, text: str, after: str) -> bool:
         (t.get("unit") or "x")[0].isupper()
         and _TITLE_BEFORE.search(text, max(0, t.start - 8), t.start)
     )
+
+
+_AGED_BEFORE = re.compile(r"(?i:\baged\s+(?:between\s+|from\s+)?)$")
 
 
 def _plausible_week(t: Timex, span: Span, text: str, after: str) -> bool:
@@ -325,6 +356,10 @@ def _plausible_set(t: Timex, span: Span, text: str, after: str) -> bool:
     # "a quarterly dividend", "the daily newspaper": a property of a thing; "on a daily basis"
     # is how often
     root = span.root
+    if t.get("unit2") and span.start > 0:
+        prev = span.doc[span.start - 1]
+        if prev.like_num or prev.pos_ in ("NOUN", "PROPN", "NUM") or prev.text in ("$", "%"):
+            return False  # "120 miles per hour", "$15 per hour": a measure's rate, not a time
     return not (t.get("rec") and root.dep_ == "amod" and root.head.lower_ != "basis")
 
 
@@ -340,6 +375,8 @@ def _plausible_reference(t: Timex, span: Span, text: str, after: str) -> bool:
     if t.text == "Now" and span[0].is_sent_start and after.startswith(","):
         return False  # "Now, the question is ...": a turn in the argument, not the time
     word = span.root
+    if word.text == "current" and word.pos_ == "NOUN":
+        return False  # "an upward current", "the current flowing": a flow, not "now"
     return not (
         word.lower_ == "current"
         and word.dep_ == "amod"
@@ -367,10 +404,38 @@ _OF_ANOTHER_PERIOD = re.compile(
 def _plausible_quarter(t: Timex, span: Span, text: str, after: str) -> bool:
     """ "the first half of the 20th century", "the last quarter of the 1990s": a part of the
     decade or century that follows, not a half or quarter of the publication year."""
-    return bool(t.get("year") or t.get("rel2")) or not _OF_ANOTHER_PERIOD.match(text, t.end)
+    if t.get("year") or t.get("rel2"):
+        return True
+    if _sport_near(text, t.start, t.end):
+        return False  # "scored twice in the second half": a part of the game
+    # "the second half of the month", "the first half of its convention": a part of something
+    # other than a year ("the third quarter of $2 million" is the amount of the quarter)
+    return not (_OF_ANOTHER_PERIOD.match(text, t.end) or _OF_NO_YEAR.match(text, t.end))
+
+
+def _sport_near(text: str, start: int, end: int) -> bool:
+    """True when two different words of a sports report stand within 200 characters of the
+    expression ("scored ... the match"); one alone ("games" of a video-game maker, a "goal" of
+    a company) is not enough."""
+    words = lexicon.words("timex_sport_words")
+    window = text[max(0, start - 200) : end + 200].lower()
+    return len(words.intersection(re.findall(r"[a-z]+(?:-[a-z]+)?", window))) >= 2
+
+
+_OF_NO_YEAR = re.compile(
+    r"\s+of\s+(?!(?:the\s+|this\s+|last\s+|next\s+|that\s+|its\s+|their\s+|his\s+|her\s+)?"
+    r"(?:current\s+|fiscal\s+|full\s+|calendar\s+|financial\s+)*(?:year|fiscal|['’]\d\d)\b|[$£€#\d])",
+    re.I,
+)
 
 
 _PERIOD_CODE_BEFORE = re.compile(r"(?i:\b(?:in|for|during|of|by|through|until|the|its|their)\s+)$")
+
+
+def _plausible_part_of_day(t: Timex, span: Span, text: str, after: str) -> bool:
+    # "on the last night of the convention": the final one, not yesterday's
+    det = (t.get("det") or "").lower()
+    return not (det == "last" and re.search(r"(?i:\bthe\s+)$", text[max(0, t.start - 6) : t.start]))
 
 
 def _plausible_clock(t: Timex, span: Span, text: str, after: str) -> bool:
@@ -380,6 +445,7 @@ def _plausible_clock(t: Timex, span: Span, text: str, after: str) -> bool:
 
 _PLAUSIBLE_BY_KIND: dict[str, Callable[[Timex, Span, str, str], bool]] = {
     "clock": _plausible_clock,
+    "part_of_day": _plausible_part_of_day,
     "duration": _plausible_duration,
     "vague_duration": _plausible_duration,
     "week": _plausible_week,
