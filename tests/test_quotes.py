@@ -700,3 +700,29 @@ def test_quotes_document_with_no_owner_speaks_for_who_issued_it() -> None:
     assert [(q.speaker.name if q.speaker else None) for q in direct] == ["Ida Holm"]
     mention = direct[0].speaker.mention if direct[0].speaker else None
     assert mention is not None and text[mention[0] : mention[1]] == "the statement"
+
+
+def test_quotes_document_no_one_issued_speaks_for_itself() -> None:
+    text = (
+        "The ferry timetable changed again on Monday. "
+        "“Sailings will resume at noon on Friday,” the notice said."
+    )
+    assert quotes_of(text) == [("Sailings will resume at noon on Friday,", "the notice", "direct")]
+
+
+def test_quotes_quotation_after_a_sentence_with_a_cue_is_that_speakers() -> None:
+    text = (
+        "Councillor Ben Ode may yet back the plan, housing economist Mira Stahl says. "
+        "“He has little choice after the vote in May.”"
+    )
+    assert quotes_of(text) == [
+        ("He has little choice after the vote in May.", "Mira Stahl", "direct")
+    ]
+
+
+def test_quotes_participle_after_a_clause_of_time_is_the_main_speakers() -> None:
+    text = (
+        "Coach Dan Ruiz spoke to reporters after the striker scored twice, remarking that the "
+        "team “finally looked hungry.”"
+    )
+    assert quotes_of(text) == [("finally looked hungry.", "Dan Ruiz", "partial")]

@@ -36,6 +36,9 @@ class Draft:
     #: A cue whose pronoun found no antecedent ("...," he said): when the context gives the
     #: speaker, these are still the words naming them and the cue.
     unresolved: tuple[tuple[int, int], tuple[int, int], str] | None = None
+    #: A document with no author that the cue makes speak ("'...,' the notice read"): the
+    #: speaker when the context names no one else.
+    document: Token | None = None
 
 
 def inside(char: int, quoted: Intervals) -> bool:

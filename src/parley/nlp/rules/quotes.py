@@ -303,6 +303,16 @@ def _attribute(
             draft.unresolved = (speaker_mention(cue, who), cue_span(cue), cue_text(cue))
         if record is None and who is not None and is_document(who):
             record, confidence = _issuer(who, resolver)
+            if (
+                record is None
+                and draft.document is None
+                and cue.pos_ == "VERB"
+                and text[span.start : span.end].rstrip()[-1:] in _OPEN_ENDINGS
+                and 0 <= who.idx - close <= 12
+            ):
+                # '"...," the notice read.': the document itself, if the context names no
+                # one who speaks through it (see _infer_from_neighbours).
+                draft.document = who
         if record is None or who is None:
             continue
         depth_known = rank(cue)[0] == 0
@@ -524,6 +534,16 @@ def _infer_from_neighbours(
                 last_said[p] = n
                 continue
         if draft.kind == "direct":
+            # "Or the mayor, a city planner says. 'The plans are ready.'": a quotation that
+            # opens a sentence after one of its paragraph in which someone says something is
+            # that speaker's, as a reader takes it.
+            record = _cue_speaker_of_previous_sentence(doc, draft, para_bounds[p], quoted, resolver)
+            if record is not None:
+                draft.speaker = record
+                draft.confidence = 0.5
+                _own_words(draft)
+                last_said[p] = n
+                continue
             # "..., leaving Coach Ruiz unhappy. 'The second card was harsh.'": a quotation
             # that follows a sentence of its paragraph naming exactly one person is theirs.
             record = _sole_person_of_previous_sentence(doc, draft, para_bounds[p], quoted, resolver)
@@ -537,6 +557,13 @@ def _infer_from_neighbours(
             if record is not None:
                 draft.speaker = record
                 draft.confidence = 0.4
+                _own_words(draft)
+                last_said[p] = n
+        if draft.speaker is None and draft.document is not None and draft.kind == "direct":
+            record, confidence = resolver.document_speaker(draft.document)
+            if record is not None:
+                draft.speaker = record
+                draft.confidence = confidence
                 _own_words(draft)
                 last_said[p] = n
 
@@ -578,6 +605,52 @@ def _own_words(draft: Draft) -> None:
     keeps that pronoun and cue once the context gives the speaker."""
     if draft.unresolved is not None:
         draft.mention, draft.cue_span, draft.cue = draft.unresolved
+
+
+def _previous_sentence(doc: Doc, draft: Draft, para: tuple[int, int]) -> Span | None:
+    """The sentence before the one the quotation opens, when both lie in its paragraph."""
+    first = doc.char_span(draft.span.open_at, draft.span.open_at + 1, alignment_mode="expand")
+    if first is None or not len(first):
+        return None
+    sent_start = first[0].sent.start
+    if sent_start == 0:
+        return None
+    previous = doc[sent_start - 1].sent
+    if previous.end_char <= para[0]:
+        return None
+    return previous
+
+
+def _cue_speaker_of_previous_sentence(
+    doc: Doc,
+    draft: Draft,
+    para: tuple[int, int],
+    quoted: Intervals,
+    resolver: SpeakerResolver,
+) -> ActorRecord | None:
+    """The speaker of the last cue, outside quotations, of the sentence before the one the
+    quotation opens, in the same paragraph ("..., an aide said. '...'")."""
+    text = doc_text(doc)
+    if text[draft.span.start : draft.span.end].rstrip()[-1:] == ",":
+        return None  # '"...," and the verb after it': the attribution is still to come
+    first = doc.char_span(draft.span.open_at, draft.span.open_at + 1, alignment_mode="expand")
+    if first is None or not len(first) or first[0].i != first[0].sent.start:
+        return None
+    previous = _previous_sentence(doc, draft, para)
+    if previous is None:
+        return None
+    words = [t for t in previous if t.idx >= para[0]]
+    if not words:
+        return None
+    found: ActorRecord | None = None
+    for cue in _cues(doc[words[0].i : words[-1].i + 1], quoted):
+        who = speaker_token(cue, quoted=lambda char: inside(char, quoted))
+        if who is None or inside(who.idx, quoted):
+            continue
+        record, _ = resolver.resolve(who)
+        if record is not None:
+            found = record
+    return found
 
 
 def _sole_person_of_previous_sentence(
