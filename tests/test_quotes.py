@@ -726,3 +726,24 @@ def test_quotes_participle_after_a_clause_of_time_is_the_main_speakers() -> None
         "team “finally looked hungry.”"
     )
     assert quotes_of(text) == [("finally looked hungry.", "Dan Ruiz", "partial")]
+
+
+def test_quotes_verb_first_attribution_ignores_a_subject_parsed_inside_the_quotation() -> None:
+    text = (
+        "The bridge closed again. "
+        '"We cannot cross the river any more. #Riverton," wrote a local user from Hollin.'
+    )
+    assert quotes_of(text) == [
+        (
+            "We cannot cross the river any more. #Riverton,",
+            "a local user",
+            "direct",
+        )
+    ]
+
+
+def test_quotes_attribution_after_open_quotation_spans_the_subjects_phrase() -> None:
+    text = '"Will she run for mayor next year?" a council clerk in the gallery wondered.'
+    assert quotes_of(text) == [
+        ("Will she run for mayor next year?", "a council clerk", "direct")
+    ]

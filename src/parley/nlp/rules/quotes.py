@@ -372,8 +372,8 @@ def _inverted_subject(cue: Token, close: int) -> Token | None:
     the parser made of them (it often reads the name as the verb's object or an adverb)."""
     if not 0 <= cue.idx - close <= 12 or cue.pos_ not in {"VERB", "AUX"}:
         return None
-    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children):
-        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and c.idx > close for c in cue.children):
+        return None  # one inside the quotation is the parser's mistake ('"... #Kyiv," wrote')
     doc = cue.doc
     i = cue.i + 1
     while i < len(doc) and i <= cue.i + 3 and doc[i].is_lower and doc[i].dep_ in _INVERSION_SKIP:
@@ -395,6 +395,9 @@ def _inverted_subject(cue: Token, close: int) -> Token | None:
 
 #: How a quotation ends when the sentence goes on to say who said it.
 _OPEN_ENDINGS = frozenset(",?!—–-…")
+#: A verb's helpers: with none, a past participle right after its subject is a past tense the
+#: tagger missed ("Trump barked").
+_AUXILIARIES = frozenset({"aux", "auxpass"})
 #: Words of the speaker's noun phrase between its first word and its head.
 _NP_INNER = frozenset({"compound", "flat", "det", "amod", "poss", "nummod", "case", "punct"})
 
@@ -430,12 +433,30 @@ def _attributed_after(doc: Doc, draft: Draft, quoted: Intervals, resolver: Speak
         head = first
         while head.dep_ in _NP_INNER and head.head.i > head.i and head.head.i - j < 8:
             head = head.head
-        if head.dep_ == "nsubj" and head.head.pos_ == "VERB" and 0 < head.head.i - head.i <= 3:
+        if (
+            head.dep_ == "nsubj"
+            and head.head.pos_ == "VERB"
+            and 0 < head.head.i - head.right_edge.i <= 3
+            and head.head.i - j <= 8
+        ):
+            # "a staffer in the room wondered": the subject's phrase, then its verb
             verb, who = head.head, head
+        elif head.pos_ == "VERB" and head.i - j <= 3 and doc[head.i - 1].pos_ == "PROPN":
+            # '"...," Trump barked and ...': the parser read the name as part of the verb
+            verb, who = head, doc[head.i - 1]
     if verb is None or who is None or inside(who.idx, quoted):
         return
+    words = content.split()
+    if (
+        2 <= len(words) <= 4
+        and content[-1] == ","
+        and all(w[:1].isupper() for w in words if w[:1].isalpha())
+        and not is_speech_verb(verb)
+    ):
+        return  # '"Fox & Friends," Rep. Roe discussed': a title before any verb is no speech
     if (
         verb.tag_ not in FINITE_TAGS
+        and not (verb.tag_ == "VBN" and not any(c.dep_ in _AUXILIARIES for c in verb.children))
         or content[-1] != ","
         and not (
             is_speech_verb(verb)
