@@ -745,3 +745,11 @@ def test_quotes_verb_first_attribution_ignores_a_subject_parsed_inside_the_quota
 def test_quotes_attribution_after_open_quotation_spans_the_subjects_phrase() -> None:
     text = '"Will she run for mayor next year?" a council clerk in the gallery wondered.'
     assert quotes_of(text) == [("Will she run for mayor next year?", "a council clerk", "direct")]
+
+
+def test_quotes_document_read_tagged_as_a_noun_still_speaks() -> None:
+    text = (
+        "The ferry timetable changed again. "
+        "“Sailings will resume at noon on Friday,” the notice read."
+    )
+    assert quotes_of(text) == [("Sailings will resume at noon on Friday,", "the notice", "direct")]

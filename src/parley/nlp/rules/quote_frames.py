@@ -39,6 +39,8 @@ class Draft:
     #: A document with no author that the cue makes speak ("'...,' the notice read"): the
     #: speaker when the context names no one else.
     document: Token | None = None
+    #: The words naming that document, when the parse gives them no phrase of their own.
+    document_words: Span | None = None
 
 
 def inside(char: int, quoted: Intervals) -> bool:

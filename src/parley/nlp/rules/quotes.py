@@ -398,6 +398,8 @@ _OPEN_ENDINGS = frozenset(",?!—–-…")
 #: A verb's helpers: with none, a past participle right after its subject is a past tense the
 #: tagger missed ("Trump barked").
 _AUXILIARIES = frozenset({"aux", "auxpass"})
+#: "read" after a noun the tagger may take for part of it ("the notice read").
+_READ_FORMS = frozenset({"read", "reads"})
 #: Words of the speaker's noun phrase between its first word and its head.
 _NP_INNER = frozenset({"compound", "flat", "det", "amod", "poss", "nummod", "case", "punct"})
 
@@ -444,6 +446,20 @@ def _attributed_after(doc: Doc, draft: Draft, quoted: Intervals, resolver: Speak
         elif head.pos_ == "VERB" and head.i - j <= 3 and doc[head.i - 1].pos_ == "PROPN":
             # '"...," Trump barked and ...': the parser read the name as part of the verb
             verb, who = head, doc[head.i - 1]
+        elif (
+            head.lower_ in _READ_FORMS
+            and head.pos_ == "NOUN"
+            and 0 < head.i - j <= 4
+            and doc[head.i - 1].pos_ == "NOUN"
+        ):
+            # '"...," the notice read.': the tagger made "notice read" one noun
+            who = doc[head.i - 1]
+            record, confidence = resolver.resolve(who)
+            if record is None and is_document(who) and draft.document is None:
+                draft.document, draft.document_words = who, doc[j : head.i]
+            elif record is not None:
+                _give_after(draft, record, head, who, confidence)
+            return
     if verb is None or who is None or inside(who.idx, quoted):
         return
     words = content.split()
@@ -473,6 +489,12 @@ def _attributed_after(doc: Doc, draft: Draft, quoted: Intervals, resolver: Speak
         if who.pos_ == "PRON" and draft.unresolved is None:
             draft.unresolved = (speaker_mention(verb, who), cue_span(verb), cue_text(verb))
         return
+    _give_after(draft, record, verb, who, confidence)
+
+
+def _give_after(
+    draft: Draft, record: ActorRecord, verb: Token, who: Token, confidence: float
+) -> None:
     draft.speaker = record
     draft.mention = speaker_mention(verb, who)
     draft.cue_span = cue_span(verb)
@@ -580,8 +602,8 @@ def _infer_from_neighbours(
                 draft.confidence = 0.4
                 _own_words(draft)
                 last_said[p] = n
-        if draft.speaker is None and draft.document is not None and draft.kind == "direct":
-            record, confidence = resolver.document_speaker(draft.document)
+        if draft.speaker is None and draft.document is not None:
+            record, confidence = resolver.document_speaker(draft.document, draft.document_words)
             if record is not None:
                 draft.speaker = record
                 draft.confidence = confidence

@@ -624,11 +624,14 @@ class SpeakerResolver:
         record.add_mention(phrase.start_char, phrase.end_char, text)
         return record, 0.6
 
-    def document_speaker(self, token: Token) -> tuple[ActorRecord | None, float]:
+    def document_speaker(
+        self, token: Token, phrase: Span | None = None
+    ) -> tuple[ActorRecord | None, float]:
         """A document that speaks with no author the text names ("'...,' the editorial read",
-        "the memo states"): its own description is the speaker, registered like an unnamed
-        source, the way a reader can only answer "the memo said it"."""
-        phrase = _noun_phrase(token)
+        "the memo states"): its own description (``phrase``, else the noun phrase ``token``
+        heads) is the speaker, registered like an unnamed source, the way a reader can only
+        answer "the memo said it"."""
+        phrase = phrase if phrase is not None else _noun_phrase(token)
         text = phrase.text.strip()
         if not text or not any(ch.isalpha() for ch in text) or token.lower_ in PRONOUNS:
             return None, 0.0
