@@ -6,8 +6,9 @@
    over one that is merely near; among those, the closest ancestor wins ("X said that Y warned
    '...'" is Y's).
 3. A quotation without a cue of its own takes the speaker the text implies: the paragraph it
-   continues, a neighbouring attributed quotation in the same paragraph, or the speaker introduced
-   at the end of the previous paragraph.
+   continues, a neighbouring attributed quotation in the same paragraph, the speaker introduced
+   at the end of the previous paragraph or by a cue in the sentence before it; failing those, a
+   document that "reads" or "says" it with no author named speaks for itself.
 4. What nobody is said to have uttered (a short title, a name, a scare quote) is dropped.
 """
 
