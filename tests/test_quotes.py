@@ -700,3 +700,56 @@ def test_quotes_document_with_no_owner_speaks_for_who_issued_it() -> None:
     assert [(q.speaker.name if q.speaker else None) for q in direct] == ["Ida Holm"]
     mention = direct[0].speaker.mention if direct[0].speaker else None
     assert mention is not None and text[mention[0] : mention[1]] == "the statement"
+
+
+def test_quotes_document_no_one_issued_speaks_for_itself() -> None:
+    text = (
+        "The ferry timetable changed again on Monday. "
+        "“Sailings will resume at noon on Friday,” the notice said."
+    )
+    assert quotes_of(text) == [("Sailings will resume at noon on Friday,", "the notice", "direct")]
+
+
+def test_quotes_quotation_after_a_sentence_with_a_cue_is_that_speakers() -> None:
+    text = (
+        "Councillor Ben Ode may yet back the plan, housing economist Mira Stahl says. "
+        "“He has little choice after the vote in May.”"
+    )
+    assert quotes_of(text) == [
+        ("He has little choice after the vote in May.", "Mira Stahl", "direct")
+    ]
+
+
+def test_quotes_participle_after_a_clause_of_time_is_the_main_speakers() -> None:
+    text = (
+        "Coach Dan Ruiz spoke to reporters after the striker scored twice, remarking that the "
+        "team “finally looked hungry.”"
+    )
+    assert quotes_of(text) == [("finally looked hungry.", "Dan Ruiz", "partial")]
+
+
+def test_quotes_verb_first_attribution_ignores_a_subject_parsed_inside_the_quotation() -> None:
+    text = (
+        "The bridge closed again. "
+        '"We cannot cross the river any more. #Riverton," wrote a local user from Hollin.'
+    )
+    assert quotes_of(text) == [
+        (
+            "We cannot cross the river any more. #Riverton,",
+            "a local user",
+            "direct",
+        )
+    ]
+
+
+def test_quotes_attribution_after_open_quotation_spans_the_subjects_phrase() -> None:
+    text = '"Will she run for mayor next year?" a council clerk in the gallery wondered.'
+    assert quotes_of(text) == [("Will she run for mayor next year?", "a council clerk", "direct")]
+
+
+def test_quotes_document_read_tagged_as_a_noun_still_speaks() -> None:
+    text = (
+        "The ferry timetable changed again. "
+        "“Sailings will resume at noon on Friday,” the notice read."
+    )
+    assert quotes_of(text) == [("Sailings will resume at noon on Friday,", "the notice", "direct")]

@@ -36,6 +36,11 @@ class Draft:
     #: A cue whose pronoun found no antecedent ("...," he said): when the context gives the
     #: speaker, these are still the words naming them and the cue.
     unresolved: tuple[tuple[int, int], tuple[int, int], str] | None = None
+    #: A document with no author that the cue makes speak ("'...,' the notice read"): the
+    #: speaker when the context names no one else.
+    document: Token | None = None
+    #: The words naming that document, when the parse gives them no phrase of their own.
+    document_words: Span | None = None
 
 
 def inside(char: int, quoted: Intervals) -> bool:

@@ -6,8 +6,9 @@
    over one that is merely near; among those, the closest ancestor wins ("X said that Y warned
    '...'" is Y's).
 3. A quotation without a cue of its own takes the speaker the text implies: the paragraph it
-   continues, a neighbouring attributed quotation in the same paragraph, or the speaker introduced
-   at the end of the previous paragraph.
+   continues, a neighbouring attributed quotation in the same paragraph, the speaker introduced
+   at the end of the previous paragraph or by a cue in the sentence before it; failing those, a
+   document that "reads" or "says" it with no author named speaks for itself.
 4. What nobody is said to have uttered (a short title, a name, a scare quote) is dropped.
 """
 
@@ -303,6 +304,16 @@ def _attribute(
             draft.unresolved = (speaker_mention(cue, who), cue_span(cue), cue_text(cue))
         if record is None and who is not None and is_document(who):
             record, confidence = _issuer(who, resolver)
+            if (
+                record is None
+                and draft.document is None
+                and cue.pos_ == "VERB"
+                and text[span.start : span.end].rstrip()[-1:] in _OPEN_ENDINGS
+                and 0 <= who.idx - close <= 12
+            ):
+                # '"...," the notice read.': the document itself, if the context names no
+                # one who speaks through it (see _infer_from_neighbours).
+                draft.document = who
         if record is None or who is None:
             continue
         depth_known = rank(cue)[0] == 0
@@ -362,8 +373,8 @@ def _inverted_subject(cue: Token, close: int) -> Token | None:
     the parser made of them (it often reads the name as the verb's object or an adverb)."""
     if not 0 <= cue.idx - close <= 12 or cue.pos_ not in {"VERB", "AUX"}:
         return None
-    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children):
-        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and c.idx > close for c in cue.children):
+        return None  # one inside the quotation is the parser's mistake ('"... #Kyiv," wrote')
     doc = cue.doc
     i = cue.i + 1
     while i < len(doc) and i <= cue.i + 3 and doc[i].is_lower and doc[i].dep_ in _INVERSION_SKIP:
@@ -385,6 +396,11 @@ def _inverted_subject(cue: Token, close: int) -> Token | None:
 
 #: How a quotation ends when the sentence goes on to say who said it.
 _OPEN_ENDINGS = frozenset(",?!—–-…")
+#: A verb's helpers: with none, a past participle right after its subject is a past tense the
+#: tagger missed ("Trump barked").
+_AUXILIARIES = frozenset({"aux", "auxpass"})
+#: "read" after a noun the tagger may take for part of it ("the notice read").
+_READ_FORMS = frozenset({"read", "reads"})
 #: Words of the speaker's noun phrase between its first word and its head.
 _NP_INNER = frozenset({"compound", "flat", "det", "amod", "poss", "nummod", "case", "punct"})
 
@@ -420,12 +436,44 @@ def _attributed_after(doc: Doc, draft: Draft, quoted: Intervals, resolver: Speak
         head = first
         while head.dep_ in _NP_INNER and head.head.i > head.i and head.head.i - j < 8:
             head = head.head
-        if head.dep_ == "nsubj" and head.head.pos_ == "VERB" and 0 < head.head.i - head.i <= 3:
+        if (
+            head.dep_ == "nsubj"
+            and head.head.pos_ == "VERB"
+            and 0 < head.head.i - head.right_edge.i <= 3
+            and head.head.i - j <= 8
+        ):
+            # "a staffer in the room wondered": the subject's phrase, then its verb
             verb, who = head.head, head
+        elif head.pos_ == "VERB" and head.i - j <= 3 and doc[head.i - 1].pos_ == "PROPN":
+            # '"...," Trump barked and ...': the parser read the name as part of the verb
+            verb, who = head, doc[head.i - 1]
+        elif (
+            head.lower_ in _READ_FORMS
+            and head.pos_ == "NOUN"
+            and 0 < head.i - j <= 4
+            and doc[head.i - 1].pos_ == "NOUN"
+        ):
+            # '"...," the notice read.': the tagger made "notice read" one noun
+            who = doc[head.i - 1]
+            record, confidence = resolver.resolve(who)
+            if record is None and is_document(who) and draft.document is None:
+                draft.document, draft.document_words = who, doc[j : head.i]
+            elif record is not None:
+                _give_after(draft, record, head, who, confidence)
+            return
     if verb is None or who is None or inside(who.idx, quoted):
         return
+    words = content.split()
+    if (
+        2 <= len(words) <= 4
+        and content[-1] == ","
+        and all(w[:1].isupper() for w in words if w[:1].isalpha())
+        and not is_speech_verb(verb)
+    ):
+        return  # '"Fox & Friends," Rep. Roe discussed': a title before any verb is no speech
     if (
         verb.tag_ not in FINITE_TAGS
+        and not (verb.tag_ == "VBN" and not any(c.dep_ in _AUXILIARIES for c in verb.children))
         or content[-1] != ","
         and not (
             is_speech_verb(verb)
@@ -442,6 +490,12 @@ def _attributed_after(doc: Doc, draft: Draft, quoted: Intervals, resolver: Speak
         if who.pos_ == "PRON" and draft.unresolved is None:
             draft.unresolved = (speaker_mention(verb, who), cue_span(verb), cue_text(verb))
         return
+    _give_after(draft, record, verb, who, confidence)
+
+
+def _give_after(
+    draft: Draft, record: ActorRecord, verb: Token, who: Token, confidence: float
+) -> None:
     draft.speaker = record
     draft.mention = speaker_mention(verb, who)
     draft.cue_span = cue_span(verb)
@@ -524,6 +578,16 @@ def _infer_from_neighbours(
                 last_said[p] = n
                 continue
         if draft.kind == "direct":
+            # "Or the mayor, a city planner says. 'The plans are ready.'": a quotation that
+            # opens a sentence after one of its paragraph in which someone says something is
+            # that speaker's, as a reader takes it.
+            record = _cue_speaker_of_previous_sentence(doc, draft, para_bounds[p], quoted, resolver)
+            if record is not None:
+                draft.speaker = record
+                draft.confidence = 0.5
+                _own_words(draft)
+                last_said[p] = n
+                continue
             # "..., leaving Coach Ruiz unhappy. 'The second card was harsh.'": a quotation
             # that follows a sentence of its paragraph naming exactly one person is theirs.
             record = _sole_person_of_previous_sentence(doc, draft, para_bounds[p], quoted, resolver)
@@ -537,6 +601,13 @@ def _infer_from_neighbours(
             if record is not None:
                 draft.speaker = record
                 draft.confidence = 0.4
+                _own_words(draft)
+                last_said[p] = n
+        if draft.speaker is None and draft.document is not None:
+            record, confidence = resolver.document_speaker(draft.document, draft.document_words)
+            if record is not None:
+                draft.speaker = record
+                draft.confidence = confidence
                 _own_words(draft)
                 last_said[p] = n
 
@@ -578,6 +649,52 @@ def _own_words(draft: Draft) -> None:
     keeps that pronoun and cue once the context gives the speaker."""
     if draft.unresolved is not None:
         draft.mention, draft.cue_span, draft.cue = draft.unresolved
+
+
+def _previous_sentence(doc: Doc, draft: Draft, para: tuple[int, int]) -> Span | None:
+    """The sentence before the one the quotation opens, when both lie in its paragraph."""
+    first = doc.char_span(draft.span.open_at, draft.span.open_at + 1, alignment_mode="expand")
+    if first is None or not len(first):
+        return None
+    sent_start = first[0].sent.start
+    if sent_start == 0:
+        return None
+    previous = doc[sent_start - 1].sent
+    if previous.end_char <= para[0]:
+        return None
+    return previous
+
+
+def _cue_speaker_of_previous_sentence(
+    doc: Doc,
+    draft: Draft,
+    para: tuple[int, int],
+    quoted: Intervals,
+    resolver: SpeakerResolver,
+) -> ActorRecord | None:
+    """The speaker of the last cue, outside quotations, of the sentence before the one the
+    quotation opens, in the same paragraph ("..., an aide said. '...'")."""
+    text = doc_text(doc)
+    if text[draft.span.start : draft.span.end].rstrip()[-1:] == ",":
+        return None  # '"...," and the verb after it': the attribution is still to come
+    first = doc.char_span(draft.span.open_at, draft.span.open_at + 1, alignment_mode="expand")
+    if first is None or not len(first) or first[0].i != first[0].sent.start:
+        return None
+    previous = _previous_sentence(doc, draft, para)
+    if previous is None:
+        return None
+    words = [t for t in previous if t.idx >= para[0]]
+    if not words:
+        return None
+    found: ActorRecord | None = None
+    for cue in _cues(doc[words[0].i : words[-1].i + 1], quoted):
+        who = speaker_token(cue, quoted=lambda char: inside(char, quoted))
+        if who is None or inside(who.idx, quoted):
+            continue
+        record, _ = resolver.resolve(who)
+        if record is not None:
+            found = record
+    return found
 
 
 def _sole_person_of_previous_sentence(

@@ -220,10 +220,12 @@ def _climbed_subject(verb: Token, depth: int, quoted: Quoted) -> Token | None:
         return _modified_noun_subject(verb, depth, quoted)
     if verb.dep_ in SPEAKER_CLIMB_DEPS:
         head = verb.head
-        if verb.dep_ == "advcl" and head.dep_ == "ccomp" and is_speech_verb(head.head):
+        above = _clause_above_participle(verb)
+        if above is not None:
             # "He said the vote would be rigged, adding ...": the parser hung "adding" on
-            # the reported clause; its subject is the one who stated it.
-            head = head.head
+            # the reported clause (or on a clause inside it); its subject is the one who
+            # stated it.
+            head = above
         elif _second_saying_in_reported_clause(verb):
             head = head.head
         elif verb.dep_ == "conj" and verb.tag_ != "VBN":
@@ -240,6 +242,40 @@ def _climbed_subject(verb: Token, depth: int, quoted: Quoted) -> Token | None:
             if shared is not None and head.lemma_ != "quote":
                 return shared
         return subject_of(head, depth=depth + 1, quoted=quoted)
+    return None
+
+
+#: Conjunctions of time and cause that open an adverbial clause inside a speaker's sentence
+#: ("as" and "while" are left out: "X asks as Y walks in, saying" is Y's act).
+_ADVERBIAL_MARKS = frozenset({"after", "when", "before", "since", "because", "until"})
+
+
+def _clause_above_participle(verb: Token) -> Token | None:
+    """The verb whose subject a participle of saying set after a clause takes, when the parser
+    hung it inside that clause: "He said the vote was rigged, adding ...", "Lee denied the
+    claim that a split was coming, explaining ...", "Ray said ... after the senator won,
+    remarking ...". None when the participle hangs where it belongs."""
+    if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "conj"} or not is_speech_verb(verb):
+        return None
+    node = verb.head
+    for _ in range(4):
+        if node.dep_ != "conj" or node.head.i == node.i:
+            break
+        node = node.head  # "..., saying the bill was sound but was stalled - and arguing"
+    head = node.head
+    if verb.dep_ == "conj" and node is verb.head:
+        return None  # a participle coordinated with the clause's own verb is its own act
+    marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+    if node.dep_ == "ccomp" and is_speech_verb(head):
+        return head
+    if node.dep_ == "acl" and "that" in marks and head.pos_ == "NOUN":
+        # "denied the notion that ...": the verb taking the noun whose content the clause is.
+        governor = head.head
+        if head.dep_ == "pobj" and governor.pos_ == "ADP":
+            governor = governor.head
+        return governor if governor.pos_ in {"VERB", "AUX"} else None
+    if node.dep_ == "advcl" and marks & _ADVERBIAL_MARKS and is_speech_verb(head):
+        return head
     return None
 
 
@@ -587,6 +623,22 @@ class SpeakerResolver:
             record = self.actors.add(name, group)
         record.add_mention(phrase.start_char, phrase.end_char, text)
         return record, 0.6
+
+    def document_speaker(
+        self, token: Token, phrase: Span | None = None
+    ) -> tuple[ActorRecord | None, float]:
+        """A document that speaks with no author the text names ("'...,' the editorial read",
+        "the memo states"): its own description (``phrase``, else the noun phrase ``token``
+        heads) is the speaker, registered like an unnamed source, the way a reader can only
+        answer "the memo said it"."""
+        phrase = phrase if phrase is not None else _noun_phrase(token)
+        text = phrase.text.strip()
+        if not text or not any(ch.isalpha() for ch in text) or token.lower_ in PRONOUNS:
+            return None, 0.0
+        name = text[0].lower() + text[1:] if text[:2] in {"A ", "An", "Th"} else text
+        record = self.actors.find(name) or self.actors.add(name, "organization")
+        record.add_mention(phrase.start_char, phrase.end_char, text)
+        return record, 0.5
 
     def nearest_person_before(self, cue: Token) -> ActorRecord | None:
         """The closest person named before ``cue`` in its sentence, outside quotations: the
