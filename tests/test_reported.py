@@ -57,6 +57,18 @@ def stances(text: str) -> list[tuple[str | None, str, bool]]:
             "the new bridge will open in May",
             id="belief-adjective",
         ),
+        pytest.param(
+            "Senator Maria Lopez asked the harbour master whether the ferries would run.",
+            "Maria Lopez",
+            "whether the ferries would run",
+            id="question-clause-of-a-directive-verb",
+        ),
+        pytest.param(
+            "Governor Ana Ruiz hopes the ferry strike will end by Friday.",
+            "Ana Ruiz",
+            "the ferry strike will end by Friday",
+            id="hope-mistagged-as-hop",
+        ),
     ],
 )
 def test_stance_is_an_indirect_quote_marked_stance(text: str, speaker: str, content: str) -> None:
@@ -87,6 +99,11 @@ def test_a_poll_is_its_own_source_with_no_country() -> None:
     assert quote.speaker is not None
     actor = next(a for a in result.actors if a.id == quote.speaker.id)
     assert actor.name == "the latest harbour poll" and actor.country is None
+
+
+def test_a_poll_finding_is_its_object_with_what_is_said_of_it() -> None:
+    found = stances("A new harbour poll shows Mayor Tomas Berg ahead by nine points in the port.")
+    assert found == [("a new harbour poll", "Mayor Tomas Berg ahead by nine points in the port", True)]
 
 
 def test_according_to_a_document_without_author_gives_no_quote() -> None:

@@ -72,6 +72,9 @@ NOUN_ABOUT_PREPS = frozenset({"for", "of", "on", "about", "against", "to", "with
 #: "the poll found that ...": documents of findings that are their own source when nobody is
 #: said to have written them (finding_documents.txt).
 FINDING_DOCUMENTS = lexicon.word_set("finding_documents")
+#: "the poll shows the senator ahead", "the survey put her at 40 percent": verbs whose object,
+#: with what follows it, is what a document of findings found.
+FINDING_VERBS = frozenset({"show", "find", "put", "have", "give", "place"})
 #: "is confident that the bill will pass": adjectives whose clause is what their subject holds.
 STANCE_ADJECTIVES = lexicon.word_set("stance_adjectives")
 #: Prepositions that complete a stance verb's object: "accused him of lying", "described it as".
@@ -375,9 +378,35 @@ def _stance_content(doc: Doc, verb: Token, lemma: str, stances: _Stances) -> Spa
                     if not (t.head.i == act.i and t.dep_ == "aux" and t.lower_ == "to")
                 ],
             )
+    if lemma in FINDING_VERBS:
+        found = _finding(doc, verb)
+        if found is not None:
+            return found
     if lemma in stances.object:
         return _stance_object(doc, verb)
     return None
+
+
+def _finding(doc: Doc, verb: Token) -> Span | None:
+    """ "a new poll shows the senator ahead by ten points", "the survey put her at 40 percent":
+    a document of findings reports its object with all that the verb says of it."""
+    subject = next((c for c in verb.children if c.dep_ in FINITE_SUBJECT_DEPS), None)
+    obj = next(
+        (
+            c
+            for c in verb.children
+            if c.i > verb.i
+            and (c.dep_ == "dobj" or c.dep_ == "ccomp" and c.pos_ in {"NOUN", "PROPN"})
+        ),
+        None,
+    )  # "shows Mayor Berg ahead" is parsed with the name as a clause of its own
+    if subject is None or obj is None or subject.lemma_.lower() not in FINDING_DOCUMENTS.get():
+        return None
+    tokens = list(obj.subtree)
+    for c in verb.children:
+        if c.i > obj.i and c.dep_ not in {"punct", "cc", "conj"}:
+            tokens.extend(c.subtree)
+    return _content_span(doc, tokens)
 
 
 def _stance_object(doc: Doc, verb: Token) -> Span | None:
@@ -486,6 +515,15 @@ def _quoted_share(span: Span, direct: Intervals) -> float:
     return covered / max(1, span.end_char - span.start_char)
 
 
+def _lemma(token: Token) -> str:
+    """The token's lemma, mended where the tagger's is another word: "hopes", "hoped" and
+    "hoping" come out as "hop"."""
+    lemma = token.lemma_.lower()
+    if lemma == "hop" and not token.lower_.startswith("hopp"):
+        return "hope"
+    return lemma
+
+
 def _cue_content(
     doc: Doc,
     token: Token,
@@ -495,13 +533,17 @@ def _cue_content(
 ) -> tuple[Span | None, Token, bool]:
     """What the cue word ``token`` reports, the word whose subject speaks, and whether it is a
     stance rather than words; no content when the word reports nothing."""
-    pos, lemma = token.pos_, token.lemma_.lower()
+    pos, lemma = token.pos_, _lemma(token)
     reporting, object_verbs = verbs
     if pos == "VERB" and lemma in reporting:
         return _reporting_verb_content(doc, token, lemma, stances, speaks_for)
     if pos == "VERB" and lemma in object_verbs:
-        return _object_content(doc, token), speaks_for.get(token.i, token), False
-    if pos == "VERB" and stances.verb(lemma):
+        content = _object_content(doc, token)
+        # "asked the mayor whether the vote was legal": a directive with no act asked of
+        # anyone may still take a clause as a verb of stance.
+        if content is not None or not stances.verb(lemma):
+            return content, speaks_for.get(token.i, token), False
+    if pos == "VERB" and (stances.verb(lemma) or lemma in FINDING_VERBS):
         content = _stance_content(doc, token, lemma, stances)
         if content is None:
             content = stances.about(doc, token, lemma)
