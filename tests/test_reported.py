@@ -103,7 +103,20 @@ def test_a_poll_is_its_own_source_with_no_country() -> None:
 
 def test_a_poll_finding_is_its_object_with_what_is_said_of_it() -> None:
     found = stances("A new harbour poll shows Mayor Tomas Berg ahead by nine points in the port.")
-    assert found == [("a new harbour poll", "Mayor Tomas Berg ahead by nine points in the port", True)]
+    assert found == [
+        ("a new harbour poll", "Mayor Tomas Berg ahead by nine points in the port", True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Governor Ana Ruiz endorsed Tomas Berg on Monday.", "Tomas Berg"),
+        ("Tomas Berg lost the vote, but Governor Ana Ruiz backed him.", "him"),
+    ],
+)
+def test_a_stance_towards_a_person_may_be_one_name(text: str, content: str) -> None:
+    assert ("Ana Ruiz", content, True) in [(n and n[-8:], t, s) for n, t, s in stances(text)]
 
 
 def test_according_to_a_document_without_author_gives_no_quote() -> None:

@@ -32,6 +32,8 @@ from parley.quotemarks import Intervals, paragraphs
 from parley.types import Quote, SpeakerRef
 
 MIN_CONTENT_TOKENS = 3
+#: "endorsed Berg", "backed her": a stance towards a person may be one word.
+STANCE_OBJECT_MIN_TOKENS = 1
 #: Parts of speech a cue can have ("said", "her support for", "confident that"); "according"
 #: is tested by its word.
 CUE_POS = frozenset({"VERB", "NOUN", "ADJ"})
@@ -251,7 +253,9 @@ def _agent_like(subject: Token) -> bool:
     return lemma in TITLE_NOUNS or lemma in ORG_WORDS
 
 
-def _content_span(doc: Doc, clause_tokens: list[Token]) -> Span | None:
+def _content_span(
+    doc: Doc, clause_tokens: list[Token], min_tokens: int = MIN_CONTENT_TOKENS
+) -> Span | None:
     if not clause_tokens:
         return None
     start = min(t.i for t in clause_tokens)
@@ -267,7 +271,7 @@ def _content_span(doc: Doc, clause_tokens: list[Token]) -> Span | None:
     ):
         span = span[:-1]
     span = _closed(doc, span)
-    return span if len(span) >= MIN_CONTENT_TOKENS else None
+    return span if len(span) >= min_tokens else None
 
 
 def _closed(doc: Doc, span: Span) -> Span:
@@ -430,9 +434,11 @@ def _stance_object(doc: Doc, verb: Token) -> Span | None:
     )
     if complement is not None:
         tokens.extend(complement.subtree)
-    elif obj.pos_ == "PRON":
-        return None  # "endorsed him": too little to say what
-    return _content_span(doc, tokens)
+    elif obj.pos_ == "PRON" and obj.lower_ not in {"him", "her"}:
+        return None  # "endorsed it": too little to say what
+    # "the union endorsed Berg", "backed her": a stance towards a person may be one name.
+    short = obj.ent_type_ == "PERSON" and obj.pos_ == "PROPN" or obj.pos_ == "PRON"
+    return _content_span(doc, tokens, STANCE_OBJECT_MIN_TOKENS if short else MIN_CONTENT_TOKENS)
 
 
 def _stance_noun(doc: Doc, noun: Token) -> Span | None:
