@@ -119,6 +119,31 @@ def test_a_stance_towards_a_person_may_be_one_name(text: str, content: str) -> N
     assert ("Ana Ruiz", content, True) in [(n and n[-8:], t, s) for n, t, s in stances(text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "stance"),
+    [
+        (
+            "Governor Ana Ruiz described the ferry contract as a costly mistake.",
+            "the ferry contract as a costly mistake",
+            False,
+        ),
+        (
+            "Governor Ana Ruiz sees the harbour toll as a fair price for the new bridge.",
+            "the harbour toll as a fair price for the new bridge",
+            True,
+        ),
+    ],
+)
+def test_what_someone_takes_a_thing_to_be_is_reported(
+    text: str, content: str, stance: bool
+) -> None:
+    assert stances(text) == [("Ana Ruiz", content, stance)]
+
+
+def test_a_portrayal_verb_without_its_complement_reports_nothing() -> None:
+    assert stances("Governor Ana Ruiz saw the new bridge on Monday.") == []
+
+
 def test_according_to_a_document_without_author_gives_no_quote() -> None:
     found = stances("The harbour will close in May, according to the summary.")
     assert found == []

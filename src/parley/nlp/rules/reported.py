@@ -77,6 +77,9 @@ FINDING_DOCUMENTS = lexicon.word_set("finding_documents")
 #: "the poll shows the senator ahead", "the survey put her at 40 percent": verbs whose object,
 #: with what follows it, is what a document of findings found.
 FINDING_VERBS = frozenset({"show", "find", "put", "have", "give", "place"})
+#: "described the probe as a review", "see her as the stronger candidate" (portrayal_verbs.tsv).
+PORTRAYAL_VERBS = lexicon.where_set("portrayal_verbs", "lemma")
+SPOKEN_PORTRAYAL_VERBS = lexicon.where_set("portrayal_verbs", "spoken", "yes")
 #: "is confident that the bill will pass": adjectives whose clause is what their subject holds.
 STANCE_ADJECTIVES = lexicon.word_set("stance_adjectives")
 #: Prepositions that complete a stance verb's object: "accused him of lying", "described it as".
@@ -186,6 +189,25 @@ def _called_as(doc: Doc, verb: Token) -> Span | None:
     if obj is not None and named is not None and obj.pos_ != "PRON":
         return _content_span(doc, [*obj.subtree, *named.subtree])
     return None
+
+
+def _portrayed(doc: Doc, verb: Token) -> Span | None:
+    """ "described the probe as a security review", "cast himself as an outsider": the object
+    and what it is taken to be; nothing when no complement says what."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    complement = next(
+        (
+            c
+            for c in verb.children
+            if c.i > obj.i and (c.dep_ == "prep" and c.lower_ == "as" or c.dep_ == "oprd")
+        ),
+        None,
+    )
+    if complement is None or not any(t.i > complement.i for t in complement.subtree):
+        return None
+    return _content_span(doc, [*obj.subtree, *complement.subtree])
 
 
 def _medium_tokens(obj: Token) -> set[int]:
@@ -533,16 +555,20 @@ def _lemma(token: Token) -> str:
 def _cue_content(
     doc: Doc,
     token: Token,
-    verbs: tuple[frozenset[str], frozenset[str]],
+    verbs: tuple[frozenset[str], frozenset[str], frozenset[str]],
     stances: _Stances,
     speaks_for: dict[int, Token],
 ) -> tuple[Span | None, Token, bool]:
     """What the cue word ``token`` reports, the word whose subject speaks, and whether it is a
     stance rather than words; no content when the word reports nothing."""
     pos, lemma = token.pos_, _lemma(token)
-    reporting, object_verbs = verbs
+    reporting, object_verbs, portrayals = verbs
     if pos == "VERB" and lemma in reporting:
         return _reporting_verb_content(doc, token, lemma, stances, speaks_for)
+    if pos == "VERB" and lemma in portrayals:
+        portrayed = _portrayed(doc, token)
+        if portrayed is not None:
+            return portrayed, token, lemma not in SPOKEN_PORTRAYAL_VERBS.get()
     if pos == "VERB" and lemma in object_verbs:
         content = _object_content(doc, token)
         # "asked the mayor whether the vote was legal": a directive with no act asked of
@@ -611,7 +637,7 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
     # verb's subject: its token index -> that reporting verb.
     speaks_for: dict[int, Token] = {}
     stances = _Stances.current()
-    verbs = (REPORTING_VERBS.get(), OBJECT_CONTENT_VERBS.get())
+    verbs = (REPORTING_VERBS.get(), OBJECT_CONTENT_VERBS.get(), PORTRAYAL_VERBS.get())
     findings = FINDING_DOCUMENTS.get()
     tokens = doc_tokens(doc)
     for i, pos in enumerate(tokens.pos):
