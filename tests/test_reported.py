@@ -243,3 +243,16 @@ def test_line_headed_by_a_speaker_and_a_colon_gives_their_words() -> None:
 def test_line_with_a_colon_but_no_speaker_words_gives_no_reported_quote(text: str) -> None:
     result = parley.analyze(text, published="2025-04-18")
     assert [q.text for q in result.quotes if q.kind == "indirect"] == []
+
+
+def test_a_that_clause_is_reported_when_the_parser_misses_its_subject() -> None:
+    found = stances(
+        "Mark Reynolds says that after the storm, Lena Holt, a nurse, was ready to go back to work."
+    )
+    assert found == [
+        (
+            "Mark Reynolds",
+            "after the storm, Lena Holt, a nurse, was ready to go back to work",
+            False,
+        )
+    ]

@@ -32,6 +32,9 @@ from parley.quotemarks import Intervals, paragraphs
 from parley.types import Quote, SpeakerRef
 
 MIN_CONTENT_TOKENS = 3
+#: "what the mayor does can be overturned": a passive clause's clausal subject counts too.
+CLAUSE_SUBJECT_DEPS = FINITE_SUBJECT_DEPS | {"csubjpass"}
+CLAUSE_MARKS = frozenset({"that", "whether"})
 #: "endorsed Berg", "backed her": a stance towards a person may be one word.
 STANCE_OBJECT_MIN_TOKENS = 1
 #: Parts of speech a cue can have ("said", "her support for", "confident that"); "according"
@@ -91,9 +94,12 @@ OBJECT_CONTENT_VERBS = lexicon.derived_set(
 
 
 def _finite_clause(verb: Token) -> bool:
-    """A clause with its own subject (or an auxiliary), not a bare infinitive or noun."""
+    """A clause with its own subject, or opened by "that" or "whether" ("says that after the
+    attacks Santilli, a veteran, was ready": the parser may miss the subject), not a bare
+    infinitive or noun."""
     return verb.pos_ in {"VERB", "AUX"} and any(
-        c.dep_ in FINITE_SUBJECT_DEPS for c in verb.children
+        c.dep_ in CLAUSE_SUBJECT_DEPS or c.dep_ == "mark" and c.lower_ in CLAUSE_MARKS
+        for c in verb.children
     )
 
 
