@@ -245,14 +245,21 @@ def test_line_with_a_colon_but_no_speaker_words_gives_no_reported_quote(text: st
     assert [q.text for q in result.quotes if q.kind == "indirect"] == []
 
 
-def test_a_that_clause_is_reported_when_the_parser_misses_its_subject() -> None:
-    found = stances(
-        "Mark Reynolds says that after the storm, Lena Holt, a nurse, was ready to go back to work."
-    )
-    assert found == [
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
         (
-            "Mark Reynolds",
-            "after the storm, Lena Holt, a nurse, was ready to go back to work",
-            False,
-        )
-    ]
+            "Mark Reynolds says that after the flood in the valley, Dana, a young nurse, was"
+            " ready to return.",
+            "after the flood in the valley, Dana, a young nurse, was ready to return",
+        ),
+        (
+            "Mark Reynolds also is stressing that whatever the mayor does can be overturned.",
+            "whatever the mayor does can be overturned",
+        ),
+    ],
+)
+def test_a_that_clause_is_reported_when_the_parser_misses_its_subject(
+    text: str, content: str
+) -> None:
+    assert stances(text) == [("Mark Reynolds", content, False)]
