@@ -263,3 +263,8 @@ def test_a_that_clause_is_reported_when_the_parser_misses_its_subject(
     text: str, content: str
 ) -> None:
     assert stances(text) == [("Mark Reynolds", content, False)]
+
+
+def test_a_two_word_reported_clause_is_kept() -> None:
+    found = stances("Asked whether she would run again, Governor Ana Ruiz said she might.")
+    assert ("Ana Ruiz", "she might", False) in found

@@ -604,8 +604,9 @@ def _reporting_verb_content(
     for act in _second_acts(verb):
         speaks_for[act.i] = verb
     if clauses:
+        # "Flake said he would": a finite clause of two words is what was said.
         content = _content_span(
-            doc, _clause_tokens(clauses[0]) + _coordinated_attitude(verb, clauses[0])
+            doc, _clause_tokens(clauses[0]) + _coordinated_attitude(verb, clauses[0]), 2
         )
     else:
         content = _object_content(doc, verb) or _parenthetical_content(doc, verb)
