@@ -268,3 +268,25 @@ def test_a_that_clause_is_reported_when_the_parser_misses_its_subject(
 def test_a_two_word_reported_clause_is_kept() -> None:
     found = stances("Asked whether she would run again, Governor Ana Ruiz said she might.")
     assert ("Ana Ruiz", "she might", False) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The mayor took just 6 percent of the vote in a Harbour Times poll released Sunday.",
+            "The mayor took just 6 percent of the vote",
+        ),
+        (
+            "In the new harbour poll, the mayor wins about one in three voters.",
+            "the mayor wins about one in three voters",
+        ),
+    ],
+)
+def test_a_clause_set_in_a_poll_reports_the_poll(text: str, content: str) -> None:
+    assert [(t, s) for _, t, s in stances(text)] == [(content, True)]
+
+
+def test_a_clause_of_saying_in_a_poll_keeps_its_own_speaker() -> None:
+    found = stances("In the harbour poll, most voters said the toll was too high.")
+    assert [(t, s) for _, t, s in found] == [("the toll was too high", False)]

@@ -83,6 +83,9 @@ FINDING_VERBS = frozenset({"show", "find", "put", "have", "give", "place"})
 #: "described the probe as a review", "see her as the stronger candidate" (portrayal_verbs.tsv).
 PORTRAYAL_VERBS = lexicon.where_set("portrayal_verbs", "lemma")
 SPOKEN_PORTRAYAL_VERBS = lexicon.where_set("portrayal_verbs", "spoken", "yes")
+#: "In the latest poll, the senator leads by ten points": documents of findings whose figures a
+#: clause reports when the clause is set "in" them.
+POLL_NOUNS = frozenset({"poll", "survey"})
 #: "is confident that the bill will pass": adjectives whose clause is what their subject holds.
 STANCE_ADJECTIVES = lexicon.word_set("stance_adjectives")
 #: Prepositions that complete a stance verb's object: "accused him of lying", "described it as".
@@ -586,6 +589,8 @@ def _cue_content(
         if content is None:
             content = stances.about(doc, token, lemma)
         return content, token, True
+    if pos == "NOUN" and lemma in POLL_NOUNS:
+        return _in_poll(doc, token, reporting, stances), token, True
     if pos == "NOUN" and lemma in stances.nouns:
         return _stance_noun(doc, token), token, True
     if pos == "ADJ" and token.lower_ in stances.adjectives:
@@ -593,6 +598,31 @@ def _cue_content(
     if is_according_to(token):
         return _according_content(doc, token), token, False
     return None, token, False
+
+
+def _in_poll(
+    doc: Doc, poll: Token, reporting: frozenset[str], stances: _Stances
+) -> Span | None:
+    """ "In a new poll, the senator leads by ten points", "she has sagged in the polls": the
+    clause a poll is set in reports what the poll found. Not a clause of saying or thinking
+    ("in the poll, most voters said ..."): those have sources of their own."""
+    prep = poll.head
+    if poll.dep_ != "pobj" or prep.lower_ != "in":
+        return None
+    clause = prep.head
+    while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+        clause = clause.head
+    lemma = _lemma(clause)
+    if clause.pos_ not in {"VERB", "AUX"} or lemma in reporting or stances.verb(lemma):
+        return None
+    if not any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in clause.children):
+        return None
+    lo, hi = prep.left_edge.i, prep.right_edge.i
+    words = [t for t in clause.subtree if not t.is_punct]
+    before = [t for t in words if t.i < lo]
+    after = [t for t in words if t.i > hi]
+    # The poll is named before or after the clause, seldom inside it.
+    return _content_span(doc, after if len(after) > len(before) else before)
 
 
 def _reporting_verb_content(
@@ -662,7 +692,8 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
         key = (content.start_char, content.end_char)
         if key in seen:
             continue
-        who = speaker_token(cue, quoted=in_quote)
+        # "in a new poll, ...": the poll is the source.
+        who = cue if cue.lemma_.lower() in POLL_NOUNS else speaker_token(cue, quoted=in_quote)
         if who is None:
             continue
         record, confidence = resolver.resolve(who)
