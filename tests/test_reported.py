@@ -290,3 +290,13 @@ def test_a_clause_set_in_a_poll_reports_the_poll(text: str, content: str) -> Non
 def test_a_clause_of_saying_in_a_poll_keeps_its_own_speaker() -> None:
     found = stances("In the harbour poll, most voters said the toll was too high.")
     assert [(t, s) for _, t, s in found] == [("the toll was too high", False)]
+
+
+def test_an_attribution_inside_the_reported_words_keeps_the_longer_part() -> None:
+    found = stances(
+        "The plan is simple, Mayor Tomas Berg said: the ferry company will raise its fares"
+        " after the strike ends."
+    )
+    assert found == [
+        ("Tomas Berg", "the ferry company will raise its fares after the strike ends", False)
+    ]

@@ -634,9 +634,12 @@ def _reporting_verb_content(
     for act in _second_acts(verb):
         speaks_for[act.i] = verb
     if clauses:
+        # "It is no surprise, Garin said, that turnout fell": the attribution splits what was
+        # said, and the longer part carries it.
+        clause = max(clauses, key=lambda c: c.right_edge.idx - c.left_edge.idx)
         # "Flake said he would": a finite clause of two words is what was said.
         content = _content_span(
-            doc, _clause_tokens(clauses[0]) + _coordinated_attitude(verb, clauses[0]), 2
+            doc, _clause_tokens(clause) + _coordinated_attitude(verb, clause), 2
         )
     else:
         content = _object_content(doc, verb) or _parenthetical_content(doc, verb)
