@@ -300,3 +300,26 @@ def test_an_attribution_inside_the_reported_words_keeps_the_longer_part() -> Non
     assert found == [
         ("Tomas Berg", "the ferry company will raise its fares after the strike ends", False)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "As the Harbour Times reported, the ferry company was also fined for late sailings.",
+            "Harbour Times",
+            "the ferry company was also fined for late sailings",
+        ),
+        (
+            "The ferry company will raise its fares in May, as the harbour board said on Monday.",
+            "harbour board",
+            "The ferry company will raise its fares in May",
+        ),
+    ],
+)
+def test_an_as_clause_of_reporting_reports_the_clause_it_modifies(
+    text: str, speaker: str, content: str
+) -> None:
+    found = stances(text)
+    assert len(found) == 1 and found[0][0] is not None
+    assert found[0][0].endswith(speaker) and found[0][1:] == (content, False)

@@ -339,6 +339,27 @@ def _parenthetical_content(doc: Doc, verb: Token) -> Span | None:
     return max(parts, key=lambda p: p.end_char - p.start_char) if parts else None
 
 
+def _as_reported(doc: Doc, verb: Token) -> Span | None:
+    """ "As The Hill reported, the senator was also accused of ...", "..., as she said on
+    Monday": a reporting verb in an "as" clause with nothing of its own reports the clause it
+    modifies, the longer of its parts before and after the "as" clause."""
+    head = verb.head
+    if verb.dep_ != "advcl" or head.pos_ not in {"VERB", "AUX"}:
+        return None
+    if head.lemma_.lower() in REPORTING_VERBS:
+        return None  # "X said ..., as the paper reported": X's words, and the paper's report
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    if any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children):
+        return None  # "as she said that ...", "as he told reporters": its own words
+    lo, hi = verb.left_edge.i, verb.right_edge.i
+    clause = [t for t in head.subtree if not lo <= t.i <= hi]
+    before = _content_span(doc, [t for t in clause if t.i < lo])
+    after = _content_span(doc, [t for t in clause if t.i > hi])
+    parts = [p for p in (before, after) if p is not None]
+    return max(parts, key=lambda p: p.end_char - p.start_char) if parts else None
+
+
 @dataclass(frozen=True, slots=True)
 class _Stances:
     """The stance word lists of the current lexicon, fetched once per article."""
@@ -642,7 +663,11 @@ def _reporting_verb_content(
             doc, _clause_tokens(clause) + _coordinated_attitude(verb, clause), 2
         )
     else:
-        content = _object_content(doc, verb) or _parenthetical_content(doc, verb)
+        content = (
+            _object_content(doc, verb)
+            or _parenthetical_content(doc, verb)
+            or _as_reported(doc, verb)
+        )
     if content is None:
         return stances.about(doc, verb, lemma), verb, True
     return content, verb, False
