@@ -323,3 +323,10 @@ def test_an_as_clause_of_reporting_reports_the_clause_it_modifies(
     found = stances(text)
     assert len(found) == 1 and found[0][0] is not None
     assert found[0][0].endswith(speaker) and found[0][1:] == (content, False)
+
+
+def test_what_is_reported_or_revealed_may_be_a_noun_phrase() -> None:
+    found = stances("The port authority reported a sharp fall in cargo traffic over the winter.")
+    assert [(t, s) for _, t, s in found] == [
+        ("a sharp fall in cargo traffic over the winter", False)
+    ]
