@@ -330,3 +330,14 @@ def test_what_is_reported_or_revealed_may_be_a_noun_phrase() -> None:
     assert [(t, s) for _, t, s in found] == [
         ("a sharp fall in cargo traffic over the winter", False)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The young mayor has sagged in the polls since the ferry strike began.",
+        "Young dockworkers often cannot find jobs that pay well in the harbour.",
+    ],
+)
+def test_standing_in_the_polls_and_finding_a_thing_report_nothing(text: str) -> None:
+    assert stances(text) == []

@@ -628,8 +628,8 @@ def _in_poll(
     clause a poll is set in reports what the poll found. Not a clause of saying or thinking
     ("in the poll, most voters said ..."): those have sources of their own."""
     prep = poll.head
-    if poll.dep_ != "pobj" or prep.lower_ != "in":
-        return None
+    if poll.dep_ != "pobj" or prep.lower_ != "in" or poll.tag_ != "NN":
+        return None  # "leads in the polls" is a standing, not one poll's finding
     clause = prep.head
     while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
         clause = clause.head
