@@ -337,6 +337,7 @@ def test_what_is_reported_or_revealed_may_be_a_noun_phrase() -> None:
     [
         "The young mayor has sagged in the polls since the ferry strike began.",
         "Young dockworkers often cannot find jobs that pay well in the harbour.",
+        "The harbour poll has a margin of error of four percentage points.",
     ],
 )
 def test_standing_in_the_polls_and_finding_a_thing_report_nothing(text: str) -> None:

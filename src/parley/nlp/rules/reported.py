@@ -458,11 +458,15 @@ def _finding(doc: Doc, verb: Token) -> Span | None:
     )  # "shows Mayor Berg ahead" is parsed with the name as a clause of its own
     if subject is None or obj is None or subject.lemma_.lower() not in FINDING_DOCUMENTS.get():
         return None
-    tokens = list(obj.subtree)
-    for c in verb.children:
-        if c.i > obj.i and c.dep_ not in {"punct", "cc", "conj"}:
-            tokens.extend(c.subtree)
-    return _content_span(doc, tokens)
+    said_of = [
+        t
+        for c in verb.children
+        if c.i > obj.i and c.dep_ not in {"punct", "cc", "conj"}
+        for t in c.subtree
+    ]
+    if not said_of and verb.lemma_.lower() not in {"show", "find"}:
+        return None  # "the poll has a margin of error of three points": no finding
+    return _content_span(doc, [*obj.subtree, *said_of])
 
 
 def _stance_object(doc: Doc, verb: Token) -> Span | None:
