@@ -625,9 +625,7 @@ def _cue_content(
     return None, token, False
 
 
-def _in_poll(
-    doc: Doc, poll: Token, reporting: frozenset[str], stances: _Stances
-) -> Span | None:
+def _in_poll(doc: Doc, poll: Token, reporting: frozenset[str], stances: _Stances) -> Span | None:
     """ "In a new poll, the senator leads by ten points", "she has sagged in the polls": the
     clause a poll is set in reports what the poll found. Not a clause of saying or thinking
     ("in the poll, most voters said ..."): those have sources of their own."""
