@@ -342,3 +342,17 @@ def test_what_is_reported_or_revealed_may_be_a_noun_phrase() -> None:
 )
 def test_standing_in_the_polls_and_finding_a_thing_report_nothing(text: str) -> None:
     assert stances(text) == []
+
+
+def test_a_second_that_clause_continues_what_was_said() -> None:
+    found = stances(
+        "The union predicted that wages would fall somewhat over time, but that the higher"
+        " overtime payments would more than offset any loss."
+    )
+    assert [(t, s) for _, t, s in found] == [
+        (
+            "wages would fall somewhat over time, but that the higher overtime payments would"
+            " more than offset any loss",
+            False,
+        )
+    ]

@@ -139,10 +139,14 @@ def _coordinated_attitude(verb: Token, clause: Token) -> list[Token]:
     reached": a subjectless verb coordinated to the reporting verb after its clause, that is
     no verb of saying itself but takes a clause of its own, continues what was reported."""
     for conj in verb.children:
+        if conj.dep_ != "conj" or conj.i <= clause.right_edge.i:
+            continue
+        if any(c.dep_ == "mark" and c.lower_ in CLAUSE_MARKS for c in conj.children):
+            # "predicted that wages would fall, but that overtime would offset any loss": a
+            # second "that" clause the parser hung on the reporting verb.
+            return list(verb.doc[clause.right_edge.i + 1 : conj.right_edge.i + 1])
         if (
-            conj.dep_ == "conj"
-            and conj.i > clause.right_edge.i
-            and conj.pos_ == "VERB"
+            conj.pos_ == "VERB"
             and conj.lemma_.lower() not in REPORTING_VERBS
             and not any(c.dep_ in FINITE_SUBJECT_DEPS for c in conj.children)
             and any(c.dep_ in REPORTED_CLAUSE_DEPS and _finite_clause(c) for c in conj.children)
