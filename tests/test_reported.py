@@ -356,3 +356,11 @@ def test_a_second_that_clause_continues_what_was_said() -> None:
             False,
         )
     ]
+
+
+def test_a_that_clause_hung_on_where_it_was_said_is_what_was_said() -> None:
+    found = stances(
+        "Mayor Tomas Berg said in one of a series of messages on Twitter that the ferry was"
+        " carrying fuel when it struck the pier."
+    )
+    assert found == [("Tomas Berg", "the ferry was carrying fuel when it struck the pier", False)]

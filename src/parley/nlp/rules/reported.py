@@ -652,12 +652,31 @@ def _in_poll(doc: Doc, poll: Token, reporting: frozenset[str], stances: _Stances
     return _content_span(doc, after if len(after) > len(before) else before)
 
 
+def _clause_after_medium(verb: Token) -> list[Token]:
+    """ "said in one of a series of messages on Twitter that the ferry was carrying fuel": a
+    "that" clause with its own subject, hung by the parser on the noun of the phrase saying
+    where the words were said, is what was said."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for t in prep.subtree:
+            if (
+                t.dep_ in {"relcl", "acl"}
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+                and any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in t.children)
+            ):
+                return [t]
+    return []
+
+
 def _reporting_verb_content(
     doc: Doc, verb: Token, lemma: str, stances: _Stances, speaks_for: dict[int, Token]
 ) -> tuple[Span | None, Token, bool]:
     """A verb of saying's clause, else its object or parenthetical; else, as a stance, what it
     is about ("spoke about the border")."""
     clauses = [c for c in verb.children if c.dep_ in REPORTED_CLAUSE_DEPS and _finite_clause(c)]
+    if not clauses:
+        clauses = _clause_after_medium(verb)
     for act in _second_acts(verb):
         speaks_for[act.i] = verb
     if clauses:
