@@ -57,6 +57,18 @@ def stances(text: str) -> list[tuple[str | None, str, bool]]:
             "the new bridge will open in May",
             id="belief-adjective",
         ),
+        pytest.param(
+            "Senator Maria Lopez asked the harbour master whether the ferries would run.",
+            "Maria Lopez",
+            "whether the ferries would run",
+            id="question-clause-of-a-directive-verb",
+        ),
+        pytest.param(
+            "Governor Ana Ruiz hopes the ferry strike will end by Friday.",
+            "Ana Ruiz",
+            "the ferry strike will end by Friday",
+            id="hope-mistagged-as-hop",
+        ),
     ],
 )
 def test_stance_is_an_indirect_quote_marked_stance(text: str, speaker: str, content: str) -> None:
@@ -87,6 +99,49 @@ def test_a_poll_is_its_own_source_with_no_country() -> None:
     assert quote.speaker is not None
     actor = next(a for a in result.actors if a.id == quote.speaker.id)
     assert actor.name == "the latest harbour poll" and actor.country is None
+
+
+def test_a_poll_finding_is_its_object_with_what_is_said_of_it() -> None:
+    found = stances("A new harbour poll shows Mayor Tomas Berg ahead by nine points in the port.")
+    assert found == [
+        ("a new harbour poll", "Mayor Tomas Berg ahead by nine points in the port", True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Governor Ana Ruiz endorsed Tomas Berg on Monday.", "Tomas Berg"),
+        ("Tomas Berg lost the vote, but Governor Ana Ruiz backed him.", "him"),
+    ],
+)
+def test_a_stance_towards_a_person_may_be_one_name(text: str, content: str) -> None:
+    assert ("Ana Ruiz", content, True) in [(n and n[-8:], t, s) for n, t, s in stances(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "stance"),
+    [
+        (
+            "Governor Ana Ruiz described the ferry contract as a costly mistake.",
+            "the ferry contract as a costly mistake",
+            False,
+        ),
+        (
+            "Governor Ana Ruiz sees the harbour toll as a fair price for the new bridge.",
+            "the harbour toll as a fair price for the new bridge",
+            True,
+        ),
+    ],
+)
+def test_what_someone_takes_a_thing_to_be_is_reported(
+    text: str, content: str, stance: bool
+) -> None:
+    assert stances(text) == [("Ana Ruiz", content, stance)]
+
+
+def test_a_portrayal_verb_without_its_complement_reports_nothing() -> None:
+    assert stances("Governor Ana Ruiz saw the new bridge on Monday.") == []
 
 
 def test_according_to_a_document_without_author_gives_no_quote() -> None:
@@ -188,3 +243,134 @@ def test_line_headed_by_a_speaker_and_a_colon_gives_their_words() -> None:
 def test_line_with_a_colon_but_no_speaker_words_gives_no_reported_quote(text: str) -> None:
     result = parley.analyze(text, published="2025-04-18")
     assert [q.text for q in result.quotes if q.kind == "indirect"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Mark Reynolds says that after the flood in the valley, Dana, a young nurse, was"
+            " ready to return.",
+            "after the flood in the valley, Dana, a young nurse, was ready to return",
+        ),
+        (
+            "Mark Reynolds also is stressing that whatever the mayor does can be overturned.",
+            "whatever the mayor does can be overturned",
+        ),
+    ],
+)
+def test_a_that_clause_is_reported_when_the_parser_misses_its_subject(
+    text: str, content: str
+) -> None:
+    assert stances(text) == [("Mark Reynolds", content, False)]
+
+
+def test_a_two_word_reported_clause_is_kept() -> None:
+    found = stances("Asked whether she would run again, Governor Ana Ruiz said she might.")
+    assert ("Ana Ruiz", "she might", False) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The mayor took just 6 percent of the vote in a Harbour Times poll released Sunday.",
+            "The mayor took just 6 percent of the vote",
+        ),
+        (
+            "In the new harbour poll, the mayor wins about one in three voters.",
+            "the mayor wins about one in three voters",
+        ),
+    ],
+)
+def test_a_clause_set_in_a_poll_reports_the_poll(text: str, content: str) -> None:
+    assert [(t, s) for _, t, s in stances(text)] == [(content, True)]
+
+
+def test_a_clause_of_saying_in_a_poll_keeps_its_own_speaker() -> None:
+    found = stances("In the harbour poll, most voters said the toll was too high.")
+    assert [(t, s) for _, t, s in found] == [("the toll was too high", False)]
+
+
+def test_an_attribution_inside_the_reported_words_keeps_the_longer_part() -> None:
+    found = stances(
+        "The plan is simple, Mayor Tomas Berg said: the ferry company will raise its fares"
+        " after the strike ends."
+    )
+    assert found == [
+        ("Tomas Berg", "the ferry company will raise its fares after the strike ends", False)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "As the Harbour Times reported, the ferry company was also fined for late sailings.",
+            "Harbour Times",
+            "the ferry company was also fined for late sailings",
+        ),
+        (
+            "The ferry company will raise its fares in May, as the harbour board said on Monday.",
+            "harbour board",
+            "The ferry company will raise its fares in May",
+        ),
+    ],
+)
+def test_an_as_clause_of_reporting_reports_the_clause_it_modifies(
+    text: str, speaker: str, content: str
+) -> None:
+    found = stances(text)
+    assert len(found) == 1 and found[0][0] is not None
+    assert found[0][0].endswith(speaker) and found[0][1:] == (content, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The port authority reported a sharp fall in cargo traffic over the winter.",
+            "a sharp fall in cargo traffic over the winter",
+        ),
+        (
+            "The harbour master stressed the importance of new safety rules for the ferries.",
+            "the importance of new safety rules for the ferries",
+        ),
+    ],
+)
+def test_what_is_reported_or_stressed_may_be_a_noun_phrase(text: str, content: str) -> None:
+    assert [(t, s) for _, t, s in stances(text)] == [(content, False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The young mayor has sagged in the polls since the ferry strike began.",
+        "Young dockworkers often cannot find jobs that pay well in the harbour.",
+        "The harbour poll has a margin of error of four percentage points.",
+    ],
+)
+def test_standing_in_the_polls_and_finding_a_thing_report_nothing(text: str) -> None:
+    assert stances(text) == []
+
+
+def test_a_second_that_clause_continues_what_was_said() -> None:
+    found = stances(
+        "The union predicted that wages would fall somewhat over time, but that the higher"
+        " overtime payments would more than offset any loss."
+    )
+    assert [(t, s) for _, t, s in found] == [
+        (
+            "wages would fall somewhat over time, but that the higher overtime payments would"
+            " more than offset any loss",
+            False,
+        )
+    ]
+
+
+def test_a_that_clause_hung_on_where_it_was_said_is_what_was_said() -> None:
+    found = stances(
+        "Mayor Tomas Berg said in one of a series of messages on Twitter that the ferry was"
+        " carrying fuel when it struck the pier."
+    )
+    assert found == [("Tomas Berg", "the ferry was carrying fuel when it struck the pier", False)]

@@ -32,6 +32,11 @@ from parley.quotemarks import Intervals, paragraphs
 from parley.types import Quote, SpeakerRef
 
 MIN_CONTENT_TOKENS = 3
+#: "what the mayor does can be overturned": a passive clause's clausal subject counts too.
+CLAUSE_SUBJECT_DEPS = FINITE_SUBJECT_DEPS | {"csubjpass"}
+CLAUSE_MARKS = frozenset({"that", "whether"})
+#: "endorsed Berg", "backed her": a stance towards a person may be one word.
+STANCE_OBJECT_MIN_TOKENS = 1
 #: Parts of speech a cue can have ("said", "her support for", "confident that"); "according"
 #: is tested by its word.
 CUE_POS = frozenset({"VERB", "NOUN", "ADJ"})
@@ -72,6 +77,15 @@ NOUN_ABOUT_PREPS = frozenset({"for", "of", "on", "about", "against", "to", "with
 #: "the poll found that ...": documents of findings that are their own source when nobody is
 #: said to have written them (finding_documents.txt).
 FINDING_DOCUMENTS = lexicon.word_set("finding_documents")
+#: "the poll shows the senator ahead", "the survey put her at 40 percent": verbs whose object,
+#: with what follows it, is what a document of findings found.
+FINDING_VERBS = frozenset({"show", "find", "put", "have", "give", "place"})
+#: "described the probe as a review", "see her as the stronger candidate" (portrayal_verbs.tsv).
+PORTRAYAL_VERBS = lexicon.where_set("portrayal_verbs", "lemma")
+SPOKEN_PORTRAYAL_VERBS = lexicon.where_set("portrayal_verbs", "spoken", "yes")
+#: "In the latest poll, the senator leads by ten points": documents of findings whose figures a
+#: clause reports when the clause is set "in" them.
+POLL_NOUNS = frozenset({"poll", "survey"})
 #: "is confident that the bill will pass": adjectives whose clause is what their subject holds.
 STANCE_ADJECTIVES = lexicon.word_set("stance_adjectives")
 #: Prepositions that complete a stance verb's object: "accused him of lying", "described it as".
@@ -83,9 +97,12 @@ OBJECT_CONTENT_VERBS = lexicon.derived_set(
 
 
 def _finite_clause(verb: Token) -> bool:
-    """A clause with its own subject (or an auxiliary), not a bare infinitive or noun."""
+    """A clause with its own subject, or opened by "that" or "whether" ("says that after the
+    attacks Santilli, a veteran, was ready": the parser may miss the subject), not a bare
+    infinitive or noun."""
     return verb.pos_ in {"VERB", "AUX"} and any(
-        c.dep_ in FINITE_SUBJECT_DEPS for c in verb.children
+        c.dep_ in CLAUSE_SUBJECT_DEPS or c.dep_ == "mark" and c.lower_ in CLAUSE_MARKS
+        for c in verb.children
     )
 
 
@@ -122,10 +139,14 @@ def _coordinated_attitude(verb: Token, clause: Token) -> list[Token]:
     reached": a subjectless verb coordinated to the reporting verb after its clause, that is
     no verb of saying itself but takes a clause of its own, continues what was reported."""
     for conj in verb.children:
+        if conj.dep_ != "conj" or conj.i <= clause.right_edge.i:
+            continue
+        if any(c.dep_ == "mark" and c.lower_ in CLAUSE_MARKS for c in conj.children):
+            # "predicted that wages would fall, but that overtime would offset any loss": a
+            # second "that" clause the parser hung on the reporting verb.
+            return list(verb.doc[clause.right_edge.i + 1 : conj.right_edge.i + 1])
         if (
-            conj.dep_ == "conj"
-            and conj.i > clause.right_edge.i
-            and conj.pos_ == "VERB"
+            conj.pos_ == "VERB"
             and conj.lemma_.lower() not in REPORTING_VERBS
             and not any(c.dep_ in FINITE_SUBJECT_DEPS for c in conj.children)
             and any(c.dep_ in REPORTED_CLAUSE_DEPS and _finite_clause(c) for c in conj.children)
@@ -181,6 +202,25 @@ def _called_as(doc: Doc, verb: Token) -> Span | None:
     if obj is not None and named is not None and obj.pos_ != "PRON":
         return _content_span(doc, [*obj.subtree, *named.subtree])
     return None
+
+
+def _portrayed(doc: Doc, verb: Token) -> Span | None:
+    """ "described the probe as a security review", "cast himself as an outsider": the object
+    and what it is taken to be; nothing when no complement says what."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    complement = next(
+        (
+            c
+            for c in verb.children
+            if c.i > obj.i and (c.dep_ == "prep" and c.lower_ == "as" or c.dep_ == "oprd")
+        ),
+        None,
+    )
+    if complement is None or not any(t.i > complement.i for t in complement.subtree):
+        return None
+    return _content_span(doc, [*obj.subtree, *complement.subtree])
 
 
 def _medium_tokens(obj: Token) -> set[int]:
@@ -248,7 +288,9 @@ def _agent_like(subject: Token) -> bool:
     return lemma in TITLE_NOUNS or lemma in ORG_WORDS
 
 
-def _content_span(doc: Doc, clause_tokens: list[Token]) -> Span | None:
+def _content_span(
+    doc: Doc, clause_tokens: list[Token], min_tokens: int = MIN_CONTENT_TOKENS
+) -> Span | None:
     if not clause_tokens:
         return None
     start = min(t.i for t in clause_tokens)
@@ -264,7 +306,7 @@ def _content_span(doc: Doc, clause_tokens: list[Token]) -> Span | None:
     ):
         span = span[:-1]
     span = _closed(doc, span)
-    return span if len(span) >= MIN_CONTENT_TOKENS else None
+    return span if len(span) >= min_tokens else None
 
 
 def _closed(doc: Doc, span: Span) -> Span:
@@ -295,6 +337,27 @@ def _parenthetical_content(doc: Doc, verb: Token) -> Span | None:
     own = {t.i for t in verb.subtree}
     lo, hi = min(own), max(own)
     clause = [t for t in head.subtree if t.i not in own]
+    before = _content_span(doc, [t for t in clause if t.i < lo])
+    after = _content_span(doc, [t for t in clause if t.i > hi])
+    parts = [p for p in (before, after) if p is not None]
+    return max(parts, key=lambda p: p.end_char - p.start_char) if parts else None
+
+
+def _as_reported(doc: Doc, verb: Token) -> Span | None:
+    """ "As The Hill reported, the senator was also accused of ...", "..., as she said on
+    Monday": a reporting verb in an "as" clause with nothing of its own reports the clause it
+    modifies, the longer of its parts before and after the "as" clause."""
+    head = verb.head
+    if verb.dep_ != "advcl" or head.pos_ not in {"VERB", "AUX"}:
+        return None
+    if head.lemma_.lower() in REPORTING_VERBS:
+        return None  # "X said ..., as the paper reported": X's words, and the paper's report
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    if any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children):
+        return None  # "as she said that ...", "as he told reporters": its own words
+    lo, hi = verb.left_edge.i, verb.right_edge.i
+    clause = [t for t in head.subtree if not lo <= t.i <= hi]
     before = _content_span(doc, [t for t in clause if t.i < lo])
     after = _content_span(doc, [t for t in clause if t.i > hi])
     parts = [p for p in (before, after) if p is not None]
@@ -375,9 +438,39 @@ def _stance_content(doc: Doc, verb: Token, lemma: str, stances: _Stances) -> Spa
                     if not (t.head.i == act.i and t.dep_ == "aux" and t.lower_ == "to")
                 ],
             )
+    if lemma in FINDING_VERBS:
+        found = _finding(doc, verb)
+        if found is not None:
+            return found
     if lemma in stances.object:
         return _stance_object(doc, verb)
     return None
+
+
+def _finding(doc: Doc, verb: Token) -> Span | None:
+    """ "a new poll shows the senator ahead by ten points", "the survey put her at 40 percent":
+    a document of findings reports its object with all that the verb says of it."""
+    subject = next((c for c in verb.children if c.dep_ in FINITE_SUBJECT_DEPS), None)
+    obj = next(
+        (
+            c
+            for c in verb.children
+            if c.i > verb.i
+            and (c.dep_ == "dobj" or c.dep_ == "ccomp" and c.pos_ in {"NOUN", "PROPN"})
+        ),
+        None,
+    )  # "shows Mayor Berg ahead" is parsed with the name as a clause of its own
+    if subject is None or obj is None or subject.lemma_.lower() not in FINDING_DOCUMENTS.get():
+        return None
+    said_of = [
+        t
+        for c in verb.children
+        if c.i > obj.i and c.dep_ not in {"punct", "cc", "conj"}
+        for t in c.subtree
+    ]
+    if not said_of and verb.lemma_.lower() not in {"show", "find"}:
+        return None  # "the poll has a margin of error of three points": no finding
+    return _content_span(doc, [*obj.subtree, *said_of])
 
 
 def _stance_object(doc: Doc, verb: Token) -> Span | None:
@@ -401,9 +494,11 @@ def _stance_object(doc: Doc, verb: Token) -> Span | None:
     )
     if complement is not None:
         tokens.extend(complement.subtree)
-    elif obj.pos_ == "PRON":
-        return None  # "endorsed him": too little to say what
-    return _content_span(doc, tokens)
+    elif obj.pos_ == "PRON" and obj.lower_ not in {"him", "her"}:
+        return None  # "endorsed it": too little to say what
+    # "the union endorsed Berg", "backed her": a stance towards a person may be one name.
+    short = obj.ent_type_ == "PERSON" and obj.pos_ == "PROPN" or obj.pos_ == "PRON"
+    return _content_span(doc, tokens, STANCE_OBJECT_MIN_TOKENS if short else MIN_CONTENT_TOKENS)
 
 
 def _stance_noun(doc: Doc, noun: Token) -> Span | None:
@@ -486,26 +581,45 @@ def _quoted_share(span: Span, direct: Intervals) -> float:
     return covered / max(1, span.end_char - span.start_char)
 
 
+def _lemma(token: Token) -> str:
+    """The token's lemma, mended where the tagger's is another word: "hopes", "hoped" and
+    "hoping" come out as "hop"."""
+    lemma = token.lemma_.lower()
+    if lemma == "hop" and not token.lower_.startswith("hopp"):
+        return "hope"
+    return lemma
+
+
 def _cue_content(
     doc: Doc,
     token: Token,
-    verbs: tuple[frozenset[str], frozenset[str]],
+    verbs: tuple[frozenset[str], frozenset[str], frozenset[str]],
     stances: _Stances,
     speaks_for: dict[int, Token],
 ) -> tuple[Span | None, Token, bool]:
     """What the cue word ``token`` reports, the word whose subject speaks, and whether it is a
     stance rather than words; no content when the word reports nothing."""
-    pos, lemma = token.pos_, token.lemma_.lower()
-    reporting, object_verbs = verbs
+    pos, lemma = token.pos_, _lemma(token)
+    reporting, object_verbs, portrayals = verbs
     if pos == "VERB" and lemma in reporting:
         return _reporting_verb_content(doc, token, lemma, stances, speaks_for)
+    if pos == "VERB" and lemma in portrayals:
+        portrayed = _portrayed(doc, token)
+        if portrayed is not None:
+            return portrayed, token, lemma not in SPOKEN_PORTRAYAL_VERBS.get()
     if pos == "VERB" and lemma in object_verbs:
-        return _object_content(doc, token), speaks_for.get(token.i, token), False
-    if pos == "VERB" and stances.verb(lemma):
+        content = _object_content(doc, token)
+        # "asked the mayor whether the vote was legal": a directive with no act asked of
+        # anyone may still take a clause as a verb of stance.
+        if content is not None or not stances.verb(lemma):
+            return content, speaks_for.get(token.i, token), False
+    if pos == "VERB" and (stances.verb(lemma) or lemma in FINDING_VERBS):
         content = _stance_content(doc, token, lemma, stances)
         if content is None:
             content = stances.about(doc, token, lemma)
         return content, token, True
+    if pos == "NOUN" and lemma in POLL_NOUNS:
+        return _in_poll(doc, token, reporting, stances), token, True
     if pos == "NOUN" and lemma in stances.nouns:
         return _stance_noun(doc, token), token, True
     if pos == "ADJ" and token.lower_ in stances.adjectives:
@@ -515,20 +629,70 @@ def _cue_content(
     return None, token, False
 
 
+def _in_poll(doc: Doc, poll: Token, reporting: frozenset[str], stances: _Stances) -> Span | None:
+    """ "In a new poll, the senator leads by ten points", "she has sagged in the polls": the
+    clause a poll is set in reports what the poll found. Not a clause of saying or thinking
+    ("in the poll, most voters said ..."): those have sources of their own."""
+    prep = poll.head
+    if poll.dep_ != "pobj" or prep.lower_ != "in" or poll.tag_ != "NN":
+        return None  # "leads in the polls" is a standing, not one poll's finding
+    clause = prep.head
+    while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+        clause = clause.head
+    lemma = _lemma(clause)
+    if clause.pos_ not in {"VERB", "AUX"} or lemma in reporting or stances.verb(lemma):
+        return None
+    if not any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in clause.children):
+        return None
+    lo, hi = prep.left_edge.i, prep.right_edge.i
+    words = [t for t in clause.subtree if not t.is_punct]
+    before = [t for t in words if t.i < lo]
+    after = [t for t in words if t.i > hi]
+    # The poll is named before or after the clause, seldom inside it.
+    return _content_span(doc, after if len(after) > len(before) else before)
+
+
+def _clause_after_medium(verb: Token) -> list[Token]:
+    """ "said in one of a series of messages on Twitter that the ferry was carrying fuel": a
+    "that" clause with its own subject, hung by the parser on the noun of the phrase saying
+    where the words were said, is what was said."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for t in prep.subtree:
+            if (
+                t.dep_ in {"relcl", "acl"}
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+                and any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in t.children)
+            ):
+                return [t]
+    return []
+
+
 def _reporting_verb_content(
     doc: Doc, verb: Token, lemma: str, stances: _Stances, speaks_for: dict[int, Token]
 ) -> tuple[Span | None, Token, bool]:
     """A verb of saying's clause, else its object or parenthetical; else, as a stance, what it
     is about ("spoke about the border")."""
     clauses = [c for c in verb.children if c.dep_ in REPORTED_CLAUSE_DEPS and _finite_clause(c)]
+    if not clauses:
+        clauses = _clause_after_medium(verb)
     for act in _second_acts(verb):
         speaks_for[act.i] = verb
     if clauses:
+        # "It is no surprise, Garin said, that turnout fell": the attribution splits what was
+        # said, and the longer part carries it.
+        clause = max(clauses, key=lambda c: c.right_edge.idx - c.left_edge.idx)
+        # "Flake said he would": a finite clause of two words is what was said.
         content = _content_span(
-            doc, _clause_tokens(clauses[0]) + _coordinated_attitude(verb, clauses[0])
+            doc, _clause_tokens(clause) + _coordinated_attitude(verb, clause), 2
         )
     else:
-        content = _object_content(doc, verb) or _parenthetical_content(doc, verb)
+        content = (
+            _object_content(doc, verb)
+            or _parenthetical_content(doc, verb)
+            or _as_reported(doc, verb)
+        )
     if content is None:
         return stances.about(doc, verb, lemma), verb, True
     return content, verb, False
@@ -563,7 +727,7 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
     # verb's subject: its token index -> that reporting verb.
     speaks_for: dict[int, Token] = {}
     stances = _Stances.current()
-    verbs = (REPORTING_VERBS.get(), OBJECT_CONTENT_VERBS.get())
+    verbs = (REPORTING_VERBS.get(), OBJECT_CONTENT_VERBS.get(), PORTRAYAL_VERBS.get())
     findings = FINDING_DOCUMENTS.get()
     tokens = doc_tokens(doc)
     for i, pos in enumerate(tokens.pos):
@@ -581,7 +745,8 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
         key = (content.start_char, content.end_char)
         if key in seen:
             continue
-        who = speaker_token(cue, quoted=in_quote)
+        # "in a new poll, ...": the poll is the source.
+        who = cue if cue.lemma_.lower() in POLL_NOUNS else speaker_token(cue, quoted=in_quote)
         if who is None:
             continue
         record, confidence = resolver.resolve(who)
