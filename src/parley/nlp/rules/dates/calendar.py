@@ -284,7 +284,8 @@ def _is_date(expr: DateExpr, span: Span) -> bool:
 _MONTH_HOLIDAYS = lexicon.derived_set(
     "holidays named with a month",
     lambda: {
-        name for name in lexicon.column("timex_holidays", "name")
+        name
+        for name in lexicon.column("timex_holidays", "name")
         if any(word.lower() in MONTHS for word in name.split())
     },
 )
