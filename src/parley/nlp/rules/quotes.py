@@ -704,14 +704,8 @@ def _sole_person_of_previous_sentence(
     quoted: Intervals,
     resolver: SpeakerResolver,
 ) -> ActorRecord | None:
-    first = doc.char_span(draft.span.open_at, draft.span.open_at + 1, alignment_mode="expand")
-    if first is None or not len(first):
-        return None
-    sent_start = first[0].sent.start
-    if sent_start == 0:
-        return None
-    previous = doc[sent_start - 1].sent
-    if previous.end_char <= para[0]:
+    previous = _previous_sentence(doc, draft, para)
+    if previous is None:
         return None
     # spaCy may run that sentence back across the paragraph break: only its words in this
     # paragraph count.
