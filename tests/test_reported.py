@@ -249,20 +249,20 @@ def test_line_with_a_colon_but_no_speaker_words_gives_no_reported_quote(text: st
     ("text", "content"),
     [
         (
-            "Mark Reynolds says that after the flood in the valley, Dana, a young nurse, was"
+            "Mark Hollis says that after the flood in the valley, Dana, a young nurse, was"
             " ready to return.",
             "after the flood in the valley, Dana, a young nurse, was ready to return",
         ),
         (
-            "Mark Reynolds also is stressing that whatever the mayor does can be overturned.",
-            "whatever the mayor does can be overturned",
+            "Mark Hollis also is arguing that whatever the council decides can be reversed.",
+            "whatever the council decides can be reversed",
         ),
     ],
 )
 def test_a_that_clause_is_reported_when_the_parser_misses_its_subject(
     text: str, content: str
 ) -> None:
-    assert stances(text) == [("Mark Reynolds", content, False)]
+    assert stances(text) == [("Mark Hollis", content, False)]
 
 
 def test_a_two_word_reported_clause_is_kept() -> None:
@@ -274,8 +274,8 @@ def test_a_two_word_reported_clause_is_kept() -> None:
     ("text", "content"),
     [
         (
-            "The mayor took just 6 percent of the vote in a Harbour Times poll released Sunday.",
-            "The mayor took just 6 percent of the vote",
+            "The mayor won only 6 percent of the vote in a Harbour Times poll released Sunday.",
+            "The mayor won only 6 percent of the vote",
         ),
         (
             "In the new harbour poll, the mayor wins about one in three voters.",
@@ -347,7 +347,7 @@ def test_what_is_reported_or_stressed_may_be_a_noun_phrase(text: str, content: s
     [
         "The young mayor has sagged in the polls since the ferry strike began.",
         "Young dockworkers often cannot find jobs that pay well in the harbour.",
-        "The harbour poll has a margin of error of four percentage points.",
+        "The harbour survey has an error margin of four points either way.",
     ],
 )
 def test_standing_in_the_polls_and_finding_a_thing_report_nothing(text: str) -> None:
@@ -356,13 +356,13 @@ def test_standing_in_the_polls_and_finding_a_thing_report_nothing(text: str) -> 
 
 def test_a_second_that_clause_continues_what_was_said() -> None:
     found = stances(
-        "The union predicted that wages would fall somewhat over time, but that the higher"
-        " overtime payments would more than offset any loss."
+        "The union predicted that fares would climb somewhat in time, but that larger travel"
+        " grants would more than cover each rise."
     )
     assert [(t, s) for _, t, s in found] == [
         (
-            "wages would fall somewhat over time, but that the higher overtime payments would"
-            " more than offset any loss",
+            "fares would climb somewhat in time, but that larger travel grants would more than"
+            " cover each rise",
             False,
         )
     ]
