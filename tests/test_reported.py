@@ -265,6 +265,18 @@ def test_a_that_clause_is_reported_when_the_parser_misses_its_subject(
     assert stances(text) == [("Mark Hollis", content, False)]
 
 
+def test_a_clause_headed_by_a_participle_tagged_as_an_adjective_is_reported() -> None:
+    # The tagger reads "shocked" after "will be" as an adjective heading the clause.
+    found = stances(
+        "Tom Reed, a consultant in Ohio, said she will be “shocked” if more than a handful of"
+        " delegates back the mayor."
+    )
+    assert any(
+        speaker == "Tom Reed" and content.startswith("she will be “shocked”") and not stance
+        for speaker, content, stance in found
+    )
+
+
 def test_a_two_word_reported_clause_is_kept() -> None:
     found = stances("Asked whether she would run again, Governor Ana Ruiz said she might.")
     assert ("Ana Ruiz", "she might", False) in found

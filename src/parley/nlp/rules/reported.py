@@ -100,6 +100,12 @@ def _finite_clause(verb: Token) -> bool:
     """A clause with its own subject, or opened by "that" or "whether" ("says that after the
     attacks Santilli, a veteran, was ready": the parser may miss the subject), not a bare
     infinitive or noun."""
+    if verb.pos_ == "ADJ":
+        # "said he would be “shocked” if ...": the tagger took a participle after "be" for an
+        # adjective, which heads the clause with its subject and its "be".
+        return any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in verb.children) and any(
+            c.dep_ in {"aux", "auxpass", "cop"} and c.lemma_ == "be" for c in verb.children
+        )
     return verb.pos_ in {"VERB", "AUX"} and any(
         c.dep_ in CLAUSE_SUBJECT_DEPS or c.dep_ == "mark" and c.lower_ in CLAUSE_MARKS
         for c in verb.children
