@@ -8,8 +8,6 @@ quotation rules (it is the same speech, already extracted with its marks).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
@@ -17,6 +15,11 @@ from parley.nlp.deps import COUNT_ENTS, FINITE_SUBJECT_DEPS, REPORTED_CLAUSE_DEP
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ORG_WORDS, TITLE_NOUNS, ActorIndex, ActorRecord
 from parley.nlp.rules.quote_shape import label_before
+from parley.nlp.rules.reported_content import (
+    MIN_CONTENT_TOKENS,
+    Stances,
+    content_span,
+)
 from parley.nlp.rules.speech import (
     REPORTING_VERBS,
     SpeakerResolver,
@@ -31,7 +34,6 @@ from parley.nlp.tokens import doc_tokens
 from parley.quotemarks import Intervals, paragraphs
 from parley.types import Quote, SpeakerRef
 
-MIN_CONTENT_TOKENS = 3
 #: "what the mayor does can be overturned": a passive clause's clausal subject counts too.
 CLAUSE_SUBJECT_DEPS = FINITE_SUBJECT_DEPS | {"csubjpass"}
 CLAUSE_MARKS = frozenset({"that", "whether"})
@@ -40,7 +42,6 @@ STANCE_OBJECT_MIN_TOKENS = 1
 #: Parts of speech a cue can have ("said", "her support for", "confident that"); "according"
 #: is tested by its word.
 CUE_POS = frozenset({"VERB", "NOUN", "ADJ"})
-CLOSING_MARKS = frozenset({"”", '"', "’", "'", "»"})
 OPENING_MARKS = frozenset({"“", '"', "‘", "'", "«"})
 # The verbs below are columns of parley/data/lexicon/speech_verbs.tsv.
 #: Verbs whose noun-phrase object is what was said: "the ministers denounced the memorandum
@@ -57,21 +58,6 @@ MEDIUM_NOUNS = lexicon.word_set("medium_nouns")
 #: Verbs of asking someone to act: "urged Turkey to halt its drilling" reports that Turkey
 #: should halt its drilling.
 DIRECTIVE_VERBS = lexicon.where_set("speech_verbs", "directive")
-#: Every verb whose object, rather than a clause, carries what was said (see _object_content).
-#: Verbs of thought, intent and stance (stance_verbs.tsv): "believes the bill will pass",
-#: "declined to endorse him", "the union endorsed the governor".
-STANCE_CLAUSE_VERBS = lexicon.where_set("stance_verbs", "clause")
-STANCE_INTENT_VERBS = lexicon.where_set("stance_verbs", "intent")
-STANCE_OBJECT_VERBS = lexicon.where_set("stance_verbs", "object")
-#: "spoke about the border", "voted against the bill": "verb preposition" pairs whose object is
-#: what the stance is about (stance_verb_preps.tsv).
-STANCE_VERB_PREPS = lexicon.derived_set(
-    "stance verb prepositions",
-    lambda: (f"{verb} {prep}" for verb, prep in lexicon.table("stance_verb_preps")),
-)
-#: "the senator's support for the bill", "his decision to withdraw": nouns of stance whose owner
-#: holds what follows them (stance_nouns.txt).
-STANCE_NOUNS = lexicon.word_set("stance_nouns")
 #: Prepositions after a noun of stance that say what it is about: "support for", "criticism of".
 NOUN_ABOUT_PREPS = frozenset({"for", "of", "on", "about", "against", "to", "with"})
 #: "the poll found that ...": documents of findings that are their own source when nobody is
@@ -86,10 +72,9 @@ SPOKEN_PORTRAYAL_VERBS = lexicon.where_set("portrayal_verbs", "spoken", "yes")
 #: "In the latest poll, the senator leads by ten points": documents of findings whose figures a
 #: clause reports when the clause is set "in" them.
 POLL_NOUNS = frozenset({"poll", "survey"})
-#: "is confident that the bill will pass": adjectives whose clause is what their subject holds.
-STANCE_ADJECTIVES = lexicon.word_set("stance_adjectives")
 #: Prepositions that complete a stance verb's object: "accused him of lying", "described it as".
 OBJECT_COMPLEMENT_PREPS = frozenset({"of", "as", "for"})
+#: Every verb whose object, rather than a clause, carries what was said (see _object_content).
 OBJECT_CONTENT_VERBS = lexicon.derived_set(
     "object content verbs",
     lambda: OBJECT_SPEECH_VERBS.get() | COMMISSIVE_VERBS.get() | DIRECTIVE_VERBS.get() | {"call"},
@@ -196,9 +181,7 @@ def _promised_act(doc: Doc, verb: Token) -> Span | None:
     act = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
     if act is None:
         return None
-    return _content_span(
-        doc, [t for t in act.subtree if not (t.dep_ == "aux" and t.lower_ == "to")]
-    )
+    return content_span(doc, [t for t in act.subtree if not (t.dep_ == "aux" and t.lower_ == "to")])
 
 
 def _called_as(doc: Doc, verb: Token) -> Span | None:
@@ -206,7 +189,7 @@ def _called_as(doc: Doc, verb: Token) -> Span | None:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     named = next((c for c in verb.children if c.dep_ == "oprd"), None)
     if obj is not None and named is not None and obj.pos_ != "PRON":
-        return _content_span(doc, [*obj.subtree, *named.subtree])
+        return content_span(doc, [*obj.subtree, *named.subtree])
     return None
 
 
@@ -226,7 +209,7 @@ def _portrayed(doc: Doc, verb: Token) -> Span | None:
     )
     if complement is None or not any(t.i > complement.i for t in complement.subtree):
         return None
-    return _content_span(doc, [*obj.subtree, *complement.subtree])
+    return content_span(doc, [*obj.subtree, *complement.subtree])
 
 
 def _medium_tokens(obj: Token) -> set[int]:
@@ -260,7 +243,7 @@ def _said_object(doc: Doc, verb: Token, lemma: str) -> Span | None:
         and not any(c.dep_ in {"prep", "acl", "relcl"} and c.i not in medium for c in obj.children)
     ):
         return None
-    return _content_span(doc, [t for t in obj.subtree if t.i not in medium])
+    return content_span(doc, [t for t in obj.subtree if t.i not in medium])
 
 
 def _addressed_act(doc: Doc, verb: Token, addressee: Token | None) -> Span | None:
@@ -268,7 +251,7 @@ def _addressed_act(doc: Doc, verb: Token, addressee: Token | None) -> Span | Non
     xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
     if addressee is None or xcomp is None or addressee.pos_ == "PRON":
         return None
-    return _content_span(doc, [*addressee.subtree, *xcomp.subtree])
+    return content_span(doc, [*addressee.subtree, *xcomp.subtree])
 
 
 def _called_on_or_for(doc: Doc, verb: Token) -> Span | None:
@@ -282,7 +265,7 @@ def _called_on_or_for(doc: Doc, verb: Token) -> Span | None:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if addressee is None or subject is None or not _agent_like(subject):
             return None
-        return _content_span(doc, list(addressee.subtree))
+        return content_span(doc, list(addressee.subtree))
     return _addressed_act(doc, verb, addressee)
 
 
@@ -292,43 +275,6 @@ def _agent_like(subject: Token) -> bool:
         return True
     lemma = subject.lemma_.lower()
     return lemma in TITLE_NOUNS or lemma in ORG_WORDS
-
-
-def _content_span(
-    doc: Doc, clause_tokens: list[Token], min_tokens: int = MIN_CONTENT_TOKENS
-) -> Span | None:
-    if not clause_tokens:
-        return None
-    start = min(t.i for t in clause_tokens)
-    end = max(t.i for t in clause_tokens) + 1
-    span = doc[start:end]
-    while len(span) and (
-        span[0].lower_ == "that" and span[0].dep_ == "mark" or span[0].is_punct or span[0].is_space
-    ):
-        span = span[1:]
-    # Trailing commas and full stops go; a closing quotation mark stays with its opening one.
-    while len(span) and (
-        span[-1].is_space or (span[-1].is_punct and span[-1].text not in CLOSING_MARKS)
-    ):
-        span = span[:-1]
-    span = _closed(doc, span)
-    return span if len(span) >= min_tokens else None
-
-
-def _closed(doc: Doc, span: Span) -> Span:
-    """A content ending inside a quotation it opened ('could be reached "quickly.') takes the
-    closing mark that follows within two tokens."""
-    if not len(span):
-        return span
-    text = span.text
-    if text.count("“") <= text.count("”") and text.count('"') % 2 == 0:
-        return span
-    for end in range(span.end, min(span.end + 2, len(doc))):
-        if doc[end].text in CLOSING_MARKS or doc[end].text in {"”", '"'}:
-            return doc[span.start : end + 1]
-        if not doc[end].is_punct:
-            break
-    return span
 
 
 def _parenthetical_content(doc: Doc, verb: Token) -> Span | None:
@@ -343,8 +289,8 @@ def _parenthetical_content(doc: Doc, verb: Token) -> Span | None:
     own = {t.i for t in verb.subtree}
     lo, hi = min(own), max(own)
     clause = [t for t in head.subtree if t.i not in own]
-    before = _content_span(doc, [t for t in clause if t.i < lo])
-    after = _content_span(doc, [t for t in clause if t.i > hi])
+    before = content_span(doc, [t for t in clause if t.i < lo])
+    after = content_span(doc, [t for t in clause if t.i > hi])
     parts = [p for p in (before, after) if p is not None]
     return max(parts, key=lambda p: p.end_char - p.start_char) if parts else None
 
@@ -364,56 +310,13 @@ def _as_reported(doc: Doc, verb: Token) -> Span | None:
         return None  # "as she said that ...", "as he told reporters": its own words
     lo, hi = verb.left_edge.i, verb.right_edge.i
     clause = [t for t in head.subtree if not lo <= t.i <= hi]
-    before = _content_span(doc, [t for t in clause if t.i < lo])
-    after = _content_span(doc, [t for t in clause if t.i > hi])
+    before = content_span(doc, [t for t in clause if t.i < lo])
+    after = content_span(doc, [t for t in clause if t.i > hi])
     parts = [p for p in (before, after) if p is not None]
     return max(parts, key=lambda p: p.end_char - p.start_char) if parts else None
 
 
-@dataclass(frozen=True, slots=True)
-class _Stances:
-    """The stance word lists of the current lexicon, fetched once per article."""
-
-    clause: frozenset[str]
-    intent: frozenset[str]
-    object: frozenset[str]
-    adjectives: frozenset[str]
-    preps: frozenset[str]
-    prep_verbs: frozenset[str]
-    nouns: frozenset[str]
-
-    @classmethod
-    def current(cls) -> _Stances:
-        return cls(
-            STANCE_CLAUSE_VERBS.get(),
-            STANCE_INTENT_VERBS.get(),
-            STANCE_OBJECT_VERBS.get(),
-            STANCE_ADJECTIVES.get(),
-            preps := STANCE_VERB_PREPS.get(),
-            frozenset(pair.split()[0] for pair in preps),
-            STANCE_NOUNS.get(),
-        )
-
-    def verb(self, lemma: str) -> bool:
-        return (
-            lemma in self.clause
-            or lemma in self.intent
-            or lemma in self.object
-            or lemma in self.prep_verbs
-        )
-
-    def about(self, doc: Doc, verb: Token, lemma: str) -> Span | None:
-        """ "spoke about the border": the object of the verb's preposition of stance."""
-        for prep in verb.children:
-            if prep.dep_ != "prep" or prep.i < verb.i or f"{lemma} {prep.lower_}" not in self.preps:
-                continue
-            obj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
-            if obj is not None:
-                return _content_span(doc, list(obj.subtree))
-        return None
-
-
-def _stance_content(doc: Doc, verb: Token, lemma: str, stances: _Stances) -> Span | None:
+def _stance_content(doc: Doc, verb: Token, lemma: str, stances: Stances) -> Span | None:
     """What a verb of thought, intent or stance reports its subject holds: its finite clause
     ("believes the bill will pass"), its to-infinitive ("declined to endorse him") or its
     object ("endorsed the governor"), in that order of preference."""
@@ -423,7 +326,7 @@ def _stance_content(doc: Doc, verb: Token, lemma: str, stances: _Stances) -> Spa
             None,
         )
         if clause is not None:
-            return _content_span(doc, _clause_tokens(clause))
+            return content_span(doc, _clause_tokens(clause))
     if lemma in stances.intent:
         act = next(
             (
@@ -436,7 +339,7 @@ def _stance_content(doc: Doc, verb: Token, lemma: str, stances: _Stances) -> Spa
             None,
         )
         if act is not None:
-            return _content_span(
+            return content_span(
                 doc,
                 [
                     t
@@ -476,7 +379,7 @@ def _finding(doc: Doc, verb: Token) -> Span | None:
     ]
     if not said_of and verb.lemma_.lower() not in {"show", "find"}:
         return None  # "the poll has a margin of error of three points": no finding
-    return _content_span(doc, [*obj.subtree, *said_of])
+    return content_span(doc, [*obj.subtree, *said_of])
 
 
 def _stance_object(doc: Doc, verb: Token) -> Span | None:
@@ -504,7 +407,7 @@ def _stance_object(doc: Doc, verb: Token) -> Span | None:
         return None  # "endorsed it": too little to say what
     # "the union endorsed Berg", "backed her": a stance towards a person may be one name.
     short = obj.ent_type_ == "PERSON" and obj.pos_ == "PROPN" or obj.pos_ == "PRON"
-    return _content_span(doc, tokens, STANCE_OBJECT_MIN_TOKENS if short else MIN_CONTENT_TOKENS)
+    return content_span(doc, tokens, STANCE_OBJECT_MIN_TOKENS if short else MIN_CONTENT_TOKENS)
 
 
 def _stance_noun(doc: Doc, noun: Token) -> Span | None:
@@ -517,9 +420,9 @@ def _stance_noun(doc: Doc, noun: Token) -> Span | None:
             continue
         if c.dep_ in {"acl", "ccomp"} and c.pos_ in {"VERB", "AUX"}:
             if _finite_clause(c):
-                return _content_span(doc, _clause_tokens(c))
+                return content_span(doc, _clause_tokens(c))
             if any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children):
-                return _content_span(
+                return content_span(
                     doc,
                     [
                         t
@@ -530,7 +433,7 @@ def _stance_noun(doc: Doc, noun: Token) -> Span | None:
         if c.dep_ == "prep" and c.lower_ in NOUN_ABOUT_PREPS:
             obj = next((o for o in c.children if o.dep_ in {"pobj", "pcomp"}), None)
             if obj is not None:
-                return _content_span(doc, list(obj.subtree))
+                return content_span(doc, list(obj.subtree))
     return None
 
 
@@ -542,7 +445,7 @@ def _stance_adjective(doc: Doc, adjective: Token) -> Span | None:
     for holder in (adjective, adjective.head):
         for c in holder.children:
             if c.dep_ in REPORTED_CLAUSE_DEPS and c.i > adjective.i and _finite_clause(c):
-                return _content_span(doc, _clause_tokens(c))
+                return content_span(doc, _clause_tokens(c))
     return None
 
 
@@ -579,7 +482,7 @@ def _in_cue_paragraph(doc: Doc, content: Span | None, cue: Token) -> Span | None
     end = min([content.end, *(i for i in breaks if i > cue.i)])
     if (start, end) == (content.start, content.end):
         return content
-    return _content_span(doc, list(doc[start:end])) if start < end else None
+    return content_span(doc, list(doc[start:end])) if start < end else None
 
 
 def _quoted_share(span: Span, direct: Intervals) -> float:
@@ -600,7 +503,7 @@ def _cue_content(
     doc: Doc,
     token: Token,
     verbs: tuple[frozenset[str], frozenset[str], frozenset[str]],
-    stances: _Stances,
+    stances: Stances,
     speaks_for: dict[int, Token],
 ) -> tuple[Span | None, Token, bool]:
     """What the cue word ``token`` reports, the word whose subject speaks, and whether it is a
@@ -635,7 +538,7 @@ def _cue_content(
     return None, token, False
 
 
-def _in_poll(doc: Doc, poll: Token, reporting: frozenset[str], stances: _Stances) -> Span | None:
+def _in_poll(doc: Doc, poll: Token, reporting: frozenset[str], stances: Stances) -> Span | None:
     """ "In a new poll, the senator leads by ten points", "she has sagged in the polls": the
     clause a poll is set in reports what the poll found. Not a clause of saying or thinking
     ("in the poll, most voters said ..."): those have sources of their own."""
@@ -655,7 +558,7 @@ def _in_poll(doc: Doc, poll: Token, reporting: frozenset[str], stances: _Stances
     before = [t for t in words if t.i < lo]
     after = [t for t in words if t.i > hi]
     # The poll is named before or after the clause, seldom inside it.
-    return _content_span(doc, after if len(after) > len(before) else before)
+    return content_span(doc, after if len(after) > len(before) else before)
 
 
 def _clause_after_medium(verb: Token) -> list[Token]:
@@ -676,7 +579,7 @@ def _clause_after_medium(verb: Token) -> list[Token]:
 
 
 def _reporting_verb_content(
-    doc: Doc, verb: Token, lemma: str, stances: _Stances, speaks_for: dict[int, Token]
+    doc: Doc, verb: Token, lemma: str, stances: Stances, speaks_for: dict[int, Token]
 ) -> tuple[Span | None, Token, bool]:
     """A verb of saying's clause, else its object or parenthetical; else, as a stance, what it
     is about ("spoke about the border")."""
@@ -690,9 +593,7 @@ def _reporting_verb_content(
         # said, and the longer part carries it.
         clause = max(clauses, key=lambda c: c.right_edge.idx - c.left_edge.idx)
         # "Flake said he would": a finite clause of two words is what was said.
-        content = _content_span(
-            doc, _clause_tokens(clause) + _coordinated_attitude(verb, clause), 2
-        )
+        content = content_span(doc, _clause_tokens(clause) + _coordinated_attitude(verb, clause), 2)
     else:
         content = (
             _object_content(doc, verb)
@@ -715,7 +616,7 @@ def _according_content(doc: Doc, token: Token) -> Span | None:
     while clause.dep_ == "conj" and clause.head.pos_ in {"VERB", "AUX"} and token.i > clause.i:
         clause, end = clause.head, token.left_edge.i
     according = set(t.i for t in token.subtree)
-    return _content_span(doc, [t for t in clause.subtree if t.i not in according and t.i < end])
+    return content_span(doc, [t for t in clause.subtree if t.i not in according and t.i < end])
 
 
 def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -> list[Quote]:
@@ -732,7 +633,7 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
     # A subjectless verb the parser hung inside a reported clause speaks for the reporting
     # verb's subject: its token index -> that reporting verb.
     speaks_for: dict[int, Token] = {}
-    stances = _Stances.current()
+    stances = Stances.current()
     verbs = (REPORTING_VERBS.get(), OBJECT_CONTENT_VERBS.get(), PORTRAYAL_VERBS.get())
     findings = FINDING_DOCUMENTS.get()
     tokens = doc_tokens(doc)
@@ -801,7 +702,7 @@ def _labelled_lines(doc: Doc, actors: ActorIndex, quoted: Intervals) -> list[Quo
         if record is None or record.kind not in {"person", "organization"}:
             continue
         words_span = doc.char_span(colon + 1, end, alignment_mode="expand")
-        content = _content_span(doc, list(words_span)) if words_span is not None else None
+        content = content_span(doc, list(words_span)) if words_span is not None else None
         if content is None or content.start_char in quoted or _quoted_share(content, quoted) > 0.5:
             continue
         if not any(t.pos_ in {"VERB", "AUX"} for t in content):
