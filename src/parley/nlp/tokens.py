@@ -116,3 +116,17 @@ def doc_tokens(doc: Doc) -> TokenTable:
     if table is None:
         table = doc.user_data[_KEY] = TokenTable(doc)
     return table
+
+
+#: Word forms whose lemma the tagger's lemmatizer gets wrong, with the right one: "slated"
+#: comes out as "slat".
+_MENDED_FORMS = {"slated": "slate", "slates": "slate", "slating": "slate"}
+
+
+def mended_lemma(token: Token) -> str:
+    """The token's lemma, mended where the lemmatizer gives another word: "hopes", "hoped" and
+    "hoping" come out as "hop" (a real "hopping" keeps it), "slated" as "slat"."""
+    lemma = token.lemma_
+    if lemma.lower() == "hop" and not token.lower_.startswith("hopp"):
+        return "hope"
+    return _MENDED_FORMS.get(token.lower_, lemma)

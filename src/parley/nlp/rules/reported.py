@@ -30,7 +30,7 @@ from parley.nlp.rules.speech import (
     speaker_mention,
     speaker_token,
 )
-from parley.nlp.tokens import doc_tokens
+from parley.nlp.tokens import doc_tokens, mended_lemma
 from parley.quotemarks import Intervals, paragraphs
 from parley.types import Quote, SpeakerRef
 
@@ -490,15 +490,6 @@ def _quoted_share(span: Span, direct: Intervals) -> float:
     return covered / max(1, span.end_char - span.start_char)
 
 
-def _lemma(token: Token) -> str:
-    """The token's lemma, mended where the tagger's is another word: "hopes", "hoped" and
-    "hoping" come out as "hop"."""
-    lemma = token.lemma_.lower()
-    if lemma == "hop" and not token.lower_.startswith("hopp"):
-        return "hope"
-    return lemma
-
-
 def _cue_content(
     doc: Doc,
     token: Token,
@@ -508,7 +499,7 @@ def _cue_content(
 ) -> tuple[Span | None, Token, bool]:
     """What the cue word ``token`` reports, the word whose subject speaks, and whether it is a
     stance rather than words; no content when the word reports nothing."""
-    pos, lemma = token.pos_, _lemma(token)
+    pos, lemma = token.pos_, mended_lemma(token).lower()
     reporting, object_verbs, portrayals = verbs
     if pos == "VERB" and lemma in reporting:
         return _reporting_verb_content(doc, token, lemma, stances, speaks_for)
@@ -548,7 +539,7 @@ def _in_poll(doc: Doc, poll: Token, reporting: frozenset[str], stances: Stances)
     clause = prep.head
     while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
         clause = clause.head
-    lemma = _lemma(clause)
+    lemma = mended_lemma(clause).lower()
     if clause.pos_ not in {"VERB", "AUX"} or lemma in reporting or stances.verb(lemma):
         return None
     if not any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in clause.children):

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
 from parley.nlp.doctext import doc_quotations, doc_text
+from parley.nlp.tokens import mended_lemma
 from parley.temporal import (
     MONTH_ABBREVIATIONS,
     MONTHS,
@@ -483,21 +484,15 @@ def _takes_effect(span: Span) -> bool:
 
 def _planned(verb: Token) -> bool:
     """True when ``verb`` is a plan verb or the infinitive under one ("planned to leave")."""
-    if _plan_lemma(verb) in _PLAN_LEMMAS and verb.lemma_ not in ("set", "due"):
+    if mended_lemma(verb) in _PLAN_LEMMAS and verb.lemma_ not in ("set", "due"):
         return True
     head = verb.head
     return (
         verb.dep_ == "xcomp"
         and head.i != verb.i
-        and _plan_lemma(head) in _PLAN_LEMMAS
+        and mended_lemma(head) in _PLAN_LEMMAS
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )
-
-
-def _plan_lemma(word: Token) -> str:
-    """The lemma, mended where the tagger's lemmatizer breaks a plan verb ("slated" gives
-    "slat")."""
-    return "slate" if word.lower_ in ("slated", "slates", "slating") else word.lemma_
 
 
 def _past_perfect_plan(verb: Token) -> bool:
@@ -533,7 +528,7 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | Literal["present"] | Non
     if (set_tense := _set_participle(verb, auxes)) is not None:
         return set_tense
     if (
-        _plan_lemma(verb) in _PLAN_LEMMAS
+        mended_lemma(verb) in _PLAN_LEMMAS
         and tag in ("VBN", "VBZ", "VBP")
         and (not past_aux or (tag == "VBN" and set(auxes) <= {"has", "have", "'ve", "’ve"}))
     ):
@@ -561,7 +556,7 @@ def _plan_told_in_past(verb: Token, auxes: list[str]) -> bool:
     """ "was planned for early March", "were scheduled for April 28": a plan verb's participle
     with "for" and no past perfect."""
     return (
-        _plan_lemma(verb) in _PLAN_LEMMAS
+        mended_lemma(verb) in _PLAN_LEMMAS
         and verb.tag_ == "VBN"
         and not {"had", "'d", "’d"} & set(auxes)
         and any(c.lower_ == "for" for c in verb.children)
@@ -630,7 +625,7 @@ def _still_open(span: Span) -> bool:
         # "have been planned until December" sets a limit; "has fallen 2% through Oct. 19"
         # measures up to a day that may be gone
         limit_verbs = lexicon.words("timex_deadline_verbs")
-        return _plan_lemma(verb) in _PLAN_LEMMAS or verb.lemma_ in limit_verbs
+        return mended_lemma(verb) in _PLAN_LEMMAS or verb.lemma_ in limit_verbs
     return verb.tag_ in ("VBZ", "VBP") or bool(auxes & _PRESENT_AUX)
 
 
