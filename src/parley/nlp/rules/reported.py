@@ -287,12 +287,7 @@ def _parenthetical_content(doc: Doc, verb: Token) -> Span | None:
     if not any(c.dep_ in FINITE_SUBJECT_DEPS for c in verb.children):
         return None
     own = {t.i for t in verb.subtree}
-    lo, hi = min(own), max(own)
-    clause = [t for t in head.subtree if t.i not in own]
-    before = content_span(doc, [t for t in clause if t.i < lo])
-    after = content_span(doc, [t for t in clause if t.i > hi])
-    parts = [p for p in (before, after) if p is not None]
-    return max(parts, key=lambda p: p.end_char - p.start_char) if parts else None
+    return _longer_side(doc, [t for t in head.subtree if t.i not in own], min(own), max(own))
 
 
 def _as_reported(doc: Doc, verb: Token) -> Span | None:
@@ -309,7 +304,12 @@ def _as_reported(doc: Doc, verb: Token) -> Span | None:
     if any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children):
         return None  # "as she said that ...", "as he told reporters": its own words
     lo, hi = verb.left_edge.i, verb.right_edge.i
-    clause = [t for t in head.subtree if not lo <= t.i <= hi]
+    return _longer_side(doc, [t for t in head.subtree if not lo <= t.i <= hi], lo, hi)
+
+
+def _longer_side(doc: Doc, clause: list[Token], lo: int, hi: int) -> Span | None:
+    """The longer of the content ``clause`` gives before token ``lo`` and after token ``hi``,
+    where an attribution set inside it stands."""
     before = content_span(doc, [t for t in clause if t.i < lo])
     after = content_span(doc, [t for t in clause if t.i > hi])
     parts = [p for p in (before, after) if p is not None]
