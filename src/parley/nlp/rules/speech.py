@@ -616,13 +616,17 @@ class SpeakerResolver:
             record.add_mention(phrase.start_char, phrase.end_char, text)
             return record, 0.8
         # An unnamed source: the article's own description is the best name it gives.
+        group: ActorKind = "group" if token.tag_ in {"NNS", "NNPS"} else "person"
+        return self._under_description(phrase, group), 0.6
+
+    def _under_description(self, phrase: Span, kind: ActorKind) -> ActorRecord:
+        """The actor named by the article's own description of it ("a senior official", "the
+        memo", found again if named so before), with this mention."""
+        text = phrase.text.strip()
         name = text[0].lower() + text[1:] if text[:2] in {"A ", "An", "Th"} else text
-        record = self.actors.find(name)
-        if record is None:
-            group: ActorKind = "group" if token.tag_ in {"NNS", "NNPS"} else "person"
-            record = self.actors.add(name, group)
+        record = self.actors.find(name) or self.actors.add(name, kind)
         record.add_mention(phrase.start_char, phrase.end_char, text)
-        return record, 0.6
+        return record
 
     def document_speaker(
         self, token: Token, phrase: Span | None = None
@@ -635,10 +639,7 @@ class SpeakerResolver:
         text = phrase.text.strip()
         if not text or not any(ch.isalpha() for ch in text) or token.lower_ in PRONOUNS:
             return None, 0.0
-        name = text[0].lower() + text[1:] if text[:2] in {"A ", "An", "Th"} else text
-        record = self.actors.find(name) or self.actors.add(name, "organization")
-        record.add_mention(phrase.start_char, phrase.end_char, text)
-        return record, 0.5
+        return self._under_description(phrase, "organization"), 0.5
 
     def nearest_person_before(self, cue: Token) -> ActorRecord | None:
         """The closest person named before ``cue`` in its sentence, outside quotations: the
