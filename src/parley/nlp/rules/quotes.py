@@ -651,12 +651,16 @@ def _own_words(draft: Draft) -> None:
         draft.mention, draft.cue_span, draft.cue = draft.unresolved
 
 
-def _previous_sentence(doc: Doc, draft: Draft, para: tuple[int, int]) -> Span | None:
-    """The sentence before the one the quotation opens, when both lie in its paragraph."""
+def _opening(doc: Doc, draft: Draft) -> Token | None:
+    """The token of the quotation's opening mark."""
     first = doc.char_span(draft.span.open_at, draft.span.open_at + 1, alignment_mode="expand")
-    if first is None or not len(first):
-        return None
-    sent_start = first[0].sent.start
+    return first[0] if first is not None and len(first) else None
+
+
+def _previous_sentence(doc: Doc, opening: Token, para: tuple[int, int]) -> Span | None:
+    """The sentence before the one ``opening`` (a quotation's opening mark) stands in, when
+    both lie in its paragraph."""
+    sent_start = opening.sent.start
     if sent_start == 0:
         return None
     previous = doc[sent_start - 1].sent
@@ -677,10 +681,10 @@ def _cue_speaker_of_previous_sentence(
     text = doc_text(doc)
     if text[draft.span.start : draft.span.end].rstrip()[-1:] == ",":
         return None  # '"...," and the verb after it': the attribution is still to come
-    first = doc.char_span(draft.span.open_at, draft.span.open_at + 1, alignment_mode="expand")
-    if first is None or not len(first) or first[0].i != first[0].sent.start:
+    opening = _opening(doc, draft)
+    if opening is None or opening.i != opening.sent.start:
         return None
-    previous = _previous_sentence(doc, draft, para)
+    previous = _previous_sentence(doc, opening, para)
     if previous is None:
         return None
     words = [t for t in previous if t.idx >= para[0]]
@@ -704,7 +708,8 @@ def _sole_person_of_previous_sentence(
     quoted: Intervals,
     resolver: SpeakerResolver,
 ) -> ActorRecord | None:
-    previous = _previous_sentence(doc, draft, para)
+    opening = _opening(doc, draft)
+    previous = _previous_sentence(doc, opening, para) if opening is not None else None
     if previous is None:
         return None
     # spaCy may run that sentence back across the paragraph break: only its words in this
