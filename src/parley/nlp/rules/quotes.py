@@ -18,6 +18,7 @@ import bisect
 
 from spacy.tokens import Doc, Span, Token
 
+from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_quotations, doc_text
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
 from parley.nlp.rules.quote_frames import (
@@ -37,7 +38,9 @@ from parley.nlp.rules.quote_shape import (
     quotation_kind,
 )
 from parley.nlp.rules.speech import (
+    DOCUMENT_NOUNS,
     PRONOUNS,
+    SPEECH_VERBS,
     WEAK_SPEECH_VERBS,
     SpeakerResolver,
     cue_span,
@@ -46,6 +49,7 @@ from parley.nlp.rules.speech import (
     is_document,
     is_speech_noun,
     is_speech_verb,
+    mention_span,
     noun_owner,
     speaker_mention,
     speaker_token,
@@ -461,7 +465,10 @@ def _attributed_after(doc: Doc, draft: Draft, quoted: Intervals, resolver: Speak
             elif record is not None:
                 _give_after(draft, record, head, who, confidence)
             return
-    if verb is None or who is None or inside(who.idx, quoted):
+    if verb is None:
+        _mistagged_attribution(doc, draft, j, resolver)
+        return
+    if who is None or inside(who.idx, quoted):
         return
     words = content.split()
     if (
@@ -489,15 +496,79 @@ def _attributed_after(doc: Doc, draft: Draft, quoted: Intervals, resolver: Speak
     if record is None:
         if who.pos_ == "PRON" and draft.unresolved is None:
             draft.unresolved = (speaker_mention(verb, who), cue_span(verb), cue_text(verb))
+        elif is_document(who) and draft.document is None:
+            draft.document = who  # '"...?" the letter continues.'
         return
     _give_after(draft, record, verb, who, confidence)
 
 
+#: Words that may open the noun phrase of an attribution after its quotation.
+_PHRASE_OPENERS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "NUM", "PRON"})
+#: Words inside it (a preposition ends its head: "a voice-over in the ad").
+_PHRASE_WORDS = _PHRASE_OPENERS | {"ADP", "PART", "PUNCT", "CCONJ"}
+
+
+def _mistagged_attribution(doc: Doc, draft: Draft, j: int, resolver: SpeakerResolver) -> None:
+    """'"...," the editorial read.', '"...?" the 43-year-old asked.', '"...," a voice-over in
+    the ad states.': right after an open quotation, a short noun phrase and a verb of saying
+    are an attribution by their shape, though the tagger often reads the verb as a noun
+    ("the document states") or the phrase as an adjective. The phrase names the speaker: a
+    document with no author is kept for the context to speak for (as "the notice read")."""
+    end = min(j + 10, len(doc))
+    k = j
+    while k < end and doc[k].pos_ in _PHRASE_WORDS and not _saying_word(doc[k]):
+        if doc[k].is_punct and doc[k].tag_ != "HYPH" or "\n" in doc[k].text:
+            return
+        k += 1
+    if k == j or k >= end or not _saying_word(doc[k]) or doc[j].pos_ not in _PHRASE_OPENERS:
+        return
+    cue = doc[k]
+    if cue.pos_ in {"VERB", "AUX"} and any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in cue.children):
+        return  # a parse that found the verb's subject is handled by the frames above
+    stop = next((t.i for t in doc[j:k] if t.pos_ == "ADP"), k)
+    nominal = [t for t in doc[j:stop] if t.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}]
+    if not nominal or sum(1 for t in doc[j:stop] if not t.is_punct) > 5:
+        return
+    who = nominal[-1]
+    phrase = doc[j:k]
+    if who.lemma_.lower() in DOCUMENT_NOUNS:
+        if draft.document is None:
+            draft.document, draft.document_words = who, phrase
+        return
+    record, confidence = resolver.resolve(who, phrase=phrase)
+    if record is None:
+        return
+    _give_after(
+        draft, record, cue, who, confidence * 0.9, mention=(phrase.start_char, phrase.end_char)
+    )
+
+
+def _saying_word(token: Token) -> bool:
+    """A word that is a verb of saying whatever the tagger made of it ("states", "read")."""
+    return token.is_lower and (
+        token.lemma_.lower() in SPEECH_VERBS
+        or token.lemma_.lower() in WEAK_SPEECH_VERBS
+        or token.lower_ in _MISTAGGED_SAYING
+    )
+
+
+#: Verbs of saying as the tagger sometimes lemmatises them when it reads them as nouns.
+_MISTAGGED_SAYING = frozenset(
+    {"states", "reads", "says", "asks", "writes", "notes", "adds", "continues"}
+)
+
+
 def _give_after(
-    draft: Draft, record: ActorRecord, verb: Token, who: Token, confidence: float
+    draft: Draft,
+    record: ActorRecord,
+    verb: Token,
+    who: Token,
+    confidence: float,
+    *,
+    mention: tuple[int, int] | None = None,
 ) -> None:
     draft.speaker = record
-    draft.mention = speaker_mention(verb, who)
+    draft.mention = mention or speaker_mention(verb, who)
     draft.cue_span = cue_span(verb)
     draft.cue = cue_text(verb)
     draft.syntactic = True
@@ -607,6 +678,12 @@ def _infer_from_neighbours(
             record, confidence = resolver.document_speaker(draft.document, draft.document_words)
             if record is not None:
                 draft.speaker = record
+                words = draft.document_words
+                draft.mention = (
+                    (words.start_char, words.end_char)
+                    if words is not None
+                    else mention_span(draft.document)
+                )
                 draft.confidence = confidence
                 _own_words(draft)
                 last_said[p] = n

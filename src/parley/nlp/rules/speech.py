@@ -40,6 +40,8 @@ NP_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "to", "within", 
 SPOKESPERSON_NOUNS = lexicon.word_set("spokesperson_nouns")
 #: "X and his counterparts, Y and Z": nouns that give the people they name X's office.
 PEER_NOUNS = lexicon.word_set("peer_nouns")
+#: "asked her to explain": verbs whose object does what their "to" clause says.
+OBJECT_CONTROL_VERBS = lexicon.word_set("object_control_verbs")
 # he/she and their forms (genders as ActorRecord.gender spells them); plural and neuter: None.
 PRONOUNS: lexicon.WordMap[str, str | None] = lexicon.WordMap(
     lambda lex: {**PRONOUN_GENDER, **dict.fromkeys(("they", "them", "their", "it", "its"), None)},
@@ -206,12 +208,8 @@ def _agent_of(verb: Token) -> Token | None:
 def _climbed_subject(verb: Token, depth: int, quoted: Quoted) -> Token | None:
     """The subject a verb without one takes from the clause it hangs from."""
     if verb.dep_ == "xcomp":
-        # "Backlash led Biden to express ...", "they asked her to explain ...": the object of
-        # the verb of control is the one who speaks.
-        controller = next(
-            (c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None
-        )
-        if controller is not None and controller.pos_ in {"PROPN", "PRON", "NOUN"}:
+        controller = _controller(verb, quoted)
+        if controller is not None:
             return controller
     absolute = _absolute_with_subject(verb)
     if absolute is not None:
@@ -243,6 +241,27 @@ def _climbed_subject(verb: Token, depth: int, quoted: Quoted) -> Token | None:
                 return shared
         return subject_of(head, depth=depth + 1, quoted=quoted)
     return None
+
+
+def _controller(verb: Token, quoted: Quoted) -> Token | None:
+    """Who does what a verb's "to" clause says, when not the verb's own subject: the object
+    of a verb of control ("Backlash led Biden to express ...", "they asked her to explain"),
+    or the subject of a passive one ("Reyes was pressed to explain ...", "she is expected to
+    say"). "Sanders used the debate to demand ..." is Sanders's: "use" controls by its
+    subject, and the climb goes on to it."""
+    head = verb.head
+    if head.lemma_.lower() in OBJECT_CONTROL_VERBS:
+        controller = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if controller is not None and controller.pos_ in {"PROPN", "PRON", "NOUN"}:
+            return controller
+    return next(
+        (
+            c
+            for c in head.children
+            if c.dep_ == "nsubjpass" and c.i < verb.i and not (quoted and quoted(c.idx))
+        ),
+        None,
+    )
 
 
 #: Conjunctions of time and cause that open an adverbial clause inside a speaker's sentence
@@ -307,12 +326,30 @@ def _modified_noun_subject(verb: Token, depth: int, quoted: Quoted) -> Token | N
         # it ..."): the parse went wrong; the sentence's first subject is the better guess.
         return _main_subject_before(verb)
     head = verb.head
+    if _infinitival(verb):
+        # "Ray found ways to cast herself as ...", "Ray was the first senator to endorse
+        # him": an infinitive on an object or a predicate noun is the act of the clause's
+        # subject, unless a verb of control makes the object act ("asked aides to explain").
+        governor = head.head
+        if (head.dep_ == "attr" and head.pos_ in {"NOUN", "PROPN"}) or (
+            head.dep_ == "dobj"
+            and head.pos_ == "NOUN"
+            and governor.lemma_.lower() not in OBJECT_CONTROL_VERBS
+        ):
+            return subject_of(governor, depth=depth + 1, quoted=quoted)
     if verb.dep_ == "acl" and head.dep_ in {"dobj", "pobj"} and head.pos_ == "NOUN":
         # "explained the decision to ban them, saying ...": the participle belongs to the
         # clause whose object it hangs from, and its subject is that clause's subject.
         return subject_of(head.head, depth=depth + 1, quoted=quoted)
     # "Peskov, who said ..." / "a statement saying ...": the noun modified is the speaker.
     return head
+
+
+def _infinitival(verb: Token) -> bool:
+    """A "to" clause with no subject of its own ("ways to cast", "the first to endorse")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+        c.dep_ in NOMINAL_SUBJECT_DEPS for c in verb.children
+    )
 
 
 def noun_owner(noun: Token) -> Token | None:
@@ -516,8 +553,11 @@ class SpeakerResolver:
                 self.genders.setdefault(record_id, found.pop() or "")
 
     # -- resolution -----------------------------------------------------------------------
-    def resolve(self, token: Token) -> tuple[ActorRecord | None, float]:
-        """The actor a speaker token refers to and a confidence in that answer."""
+    def resolve(
+        self, token: Token, *, phrase: Span | None = None
+    ) -> tuple[ActorRecord | None, float]:
+        """The actor a speaker token refers to and a confidence in that answer. ``phrase``
+        gives the words naming it when the parse gives them no phrase of their own."""
         if token.lower_ in NEVER_SPEAKERS:
             return None, 0.0
         if token.lower_ in PRONOUNS:
@@ -528,7 +568,7 @@ class SpeakerResolver:
             if owner is None:
                 return None, 0.0  # "according to the summary": a document, not its author
             return self.resolve(owner)
-        phrase = _noun_phrase(token)
+        phrase = phrase if phrase is not None else _noun_phrase(token)
         record = self._named(phrase)
         if record is not None and (record.kind == "person" or phrase.root.pos_ != "NOUN"):
             return record, 0.95
