@@ -80,3 +80,26 @@ def test_reported_speech_speaker(text: str, speaker: str) -> None:
 def test_attribution_after_the_quotation_names_the_speaker(text: str, words: str) -> None:
     direct = [(name, mention) for kind, name, mention in attributions(text) if kind == "direct"]
     assert direct and all(mention == words for _, mention in direct)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "words"),
+    [
+        pytest.param(
+            "The council met Governor Ana Ruiz, who surprised the council by declaring that "
+            "the port would stay closed.",
+            "Ana Ruiz",
+            "who",
+            id="relative-pronoun-of-the-clause-the-cue-hangs-in",
+        ),
+        pytest.param(
+            "After saying that the nets were empty again, the fisherman Tomas Berg ended the "
+            "meeting early.",
+            "Tomas Berg",
+            "the fisherman Tomas Berg",
+            id="gerund-after-a-preposition-is-the-subject-s-act",
+        ),
+    ],
+)
+def test_reported_speech_speaker_and_its_words(text: str, speaker: str, words: str) -> None:
+    assert ("indirect", speaker, words) in attributions(text)

@@ -109,15 +109,27 @@ def mention_span(token: Token) -> tuple[int, int]:
 
 def speaker_mention(cue: Token, who: Token) -> tuple[int, int]:
     """The words nearest ``cue`` that name its speaker ``who``: "Peskov, who said" gives
-    "who", the pronoun that stands for Peskov at the cue; otherwise :func:`mention_span`."""
-    for child in cue.children:
-        if (
-            child.dep_ in NOMINAL_SUBJECT_DEPS
-            and child.lower_ in {"who", "that", "which"}
-            and child.i != who.i
-        ):
-            return child.idx, child.idx + len(child.text)
+    "who", the pronoun that stands for Peskov at the cue, and so does "Ryan, who surprised
+    Trump by declaring ..." (the relative clause the cue hangs in); otherwise
+    :func:`mention_span`."""
+    node = cue
+    for _ in range(5):
+        for child in node.children:
+            if (
+                child.dep_ in NOMINAL_SUBJECT_DEPS
+                and child.lower_ in RELATIVE_PRONOUNS
+                and child.i != who.i
+                and (node is cue or (node.dep_ == "relcl" and node.head.i == who.i))
+            ):
+                return child.idx, child.idx + len(child.text)
+        if node.i == who.i or node.head.i == node.i or node.head.i == who.i:
+            break
+        node = node.head
     return mention_span(who)
+
+
+#: Relative pronouns that stand, as a clause's subject, for the noun the clause modifies.
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 
 
 def _absolute_with_subject(verb: Token) -> Token | None:
@@ -214,6 +226,10 @@ def _climbed_subject(verb: Token, depth: int, quoted: Quoted) -> Token | None:
     absolute = _absolute_with_subject(verb)
     if absolute is not None:
         return absolute
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.i != verb.head.i:
+        # "..., who surprised the council by declaring ...": a gerund after a preposition is
+        # the act of the verb's subject that the preposition hangs from.
+        return subject_of(verb.head.head, depth=depth + 1, quoted=quoted)
     if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:
         return _modified_noun_subject(verb, depth, quoted)
     if verb.dep_ in SPEAKER_CLIMB_DEPS:
@@ -331,9 +347,12 @@ def _modified_noun_subject(verb: Token, depth: int, quoted: Quoted) -> Token | N
         # him": an infinitive on an object or a predicate noun is the act of the clause's
         # subject, unless a verb of control makes the object act ("asked aides to explain").
         governor = head.head
+        if head.dep_ == "pobj" and governor.pos_ == "ADP" and governor.dep_ == "prep":
+            governor = governor.head  # "went out of his way to say ..."
         if (head.dep_ == "attr" and head.pos_ in {"NOUN", "PROPN"}) or (
-            head.dep_ == "dobj"
+            head.dep_ in {"dobj", "pobj"}
             and head.pos_ == "NOUN"
+            and governor.pos_ in {"VERB", "AUX"}
             and governor.lemma_.lower() not in OBJECT_CONTROL_VERBS
         ):
             return subject_of(governor, depth=depth + 1, quoted=quoted)
