@@ -1,0 +1,179 @@
+"""The reported clause around a partial quotation: 'said the plan was "dead on arrival"'.
+
+A partial quotation is a few quoted words woven into the writer's own sentence ('called the
+deal "a disaster"', 'added that the delay appeared to be "entirely deliberate"', 'The plan
+would fail "no matter what," one senator said'). The quotation rules give the quoted words
+(kind ``partial``) with their cue and speaker; what the speaker said is the whole reported
+clause, which the reported-speech rules find only when the parse hands them a clause
+(``reported.py``). When no reported entry covers a partial quotation, this module gives the
+clause its cue governs as an ``indirect`` entry of the same speaker and cue:
+
+* a cue before the quotation: the cue's dependant that holds the quotation, from the first
+  complement of the cue ("called [the deal] [a 'disaster']", "criticized [the mayor] [for
+  'misleading' voters]", "described [the plan] during an interview [as 'a relic']");
+* a cue after it ('..., one senator said'): the sentence up to the attribution.
+
+The partial quotation stays an entry of its own; the clause is one more.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from parley.nlp.deps import FINITE_SUBJECT_DEPS, NOMINAL_SUBJECT_DEPS
+from parley.nlp.rules.reported_content import content_span
+from parley.types import Quote
+
+#: Dependants of a cue that start what was said: "called [him] [a liar]", "told [him] [to
+#: leave]", "said [that ...]", "described [it] [as ...]".
+COMPLEMENT_DEPS = frozenset({"dobj", "dative", "oprd", "ccomp", "xcomp", "attr", "acomp"})
+#: Prepositions that complete a cue: "described it [as ...]", "criticized her [for ...]",
+#: "accused him [of ...]".
+COMPLEMENT_PREPS = frozenset({"as", "for", "of"})
+#: Objects that are the addressee, not the words, when a finite clause follows ("told
+#: reporters the plan was dead").
+ADDRESSEE_DEPS = frozenset({"dobj", "dative"})
+#: A clause whose partial quotations are more than this share of it reports little more than
+#: they do.
+MOSTLY_QUOTED = 0.5
+#: Share of a partial quotation an existing reported entry must cover to stand for its clause.
+COVERED_SHARE = 0.5
+
+
+def with_partial_clauses(doc: Doc, quotes: list[Quote], reported: list[Quote]) -> list[Quote]:
+    """``reported`` and, for each partial quotation of ``quotes`` with a cue and a speaker that
+    no reported entry covers, the clause its cue reports (kind ``indirect``)."""
+    found = list(reported)
+    # '"We won," said Ann Lee, author of "Long Roads"': a cue that introduces a direct
+    # quotation reports those words, not a clause around a partial one.
+    direct_cues = {q.cue_span for q in quotes if q.kind == "direct"}
+    for quote in quotes:
+        if quote.kind != "partial" or quote.speaker is None or quote.cue_span is None:
+            continue
+        if quote.cue_span in direct_cues:
+            continue
+        if any(_covers(entry, quote) for entry in found):
+            continue
+        content = _clause_around(doc, quote)
+        if content is None:
+            continue
+        same_cue = [i for i, entry in enumerate(found) if entry.cue_span == quote.cue_span]
+        if not same_cue:
+            if _mostly_quoted(content, quotes):
+                continue  # 'called it "absurd"': the quotation says what the clause says
+            found.append(
+                Quote(
+                    id="",
+                    text=content.text,
+                    start=content.start_char,
+                    end=content.end_char,
+                    kind="indirect",
+                    speaker=quote.speaker,
+                    cue=quote.cue,
+                    confidence=quote.confidence * 0.9,
+                    cue_span=quote.cue_span,
+                )
+            )
+            continue
+        # 'denounced the plan as "a relic"': the cue's reported entry ("the plan") stops
+        # before the quotation; one cue reports one thing, so that entry takes the clause.
+        for i in same_cue:
+            entry = found[i]
+            if content.start_char <= entry.start and entry.end <= content.end_char:
+                found[i] = replace(
+                    entry, text=content.text, start=content.start_char, end=content.end_char
+                )
+    return found
+
+
+def _mostly_quoted(content: Span, quotes: list[Quote]) -> bool:
+    quoted = sum(
+        max(0, min(q.end, content.end_char) - max(q.start, content.start_char))
+        for q in quotes
+        if q.kind == "partial"
+    )
+    return quoted > MOSTLY_QUOTED * (content.end_char - content.start_char)
+
+
+def _covers(entry: Quote, quote: Quote) -> bool:
+    overlap = min(entry.end, quote.end) - max(entry.start, quote.start)
+    return overlap >= COVERED_SHARE * max(1, quote.end - quote.start)
+
+
+def _clause_around(doc: Doc, quote: Quote) -> Span | None:
+    """The reported clause holding ``quote``, or None when its cue gives none."""
+    assert quote.cue_span is not None
+    cue_words = doc.char_span(*quote.cue_span, alignment_mode="expand")
+    marked = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if cue_words is None or marked is None or not len(cue_words) or not len(marked):
+        return None
+    cue = cue_words.root
+    first, last = marked[0], marked[-1]
+    if cue.sent.start != first.sent.start:
+        return None
+    if cue.i < first.i:
+        content = _after_cue(doc, cue, first, last)
+    elif cue.i > last.i:
+        content = _before_cue(doc, cue, first)
+    else:
+        return None
+    if content is None or not (content.start <= first.i and last.i < content.end):
+        return None
+    return content
+
+
+def _after_cue(doc: Doc, cue: Token, first: Token, last: Token) -> Span | None:
+    """ "called [the deal a 'disaster']": from the cue's first complement to the end of its
+    dependant that holds the quotation."""
+    holder = next(
+        (c for c in cue.children if c.i > cue.i and c.left_edge.i <= first.i <= c.right_edge.i),
+        None,
+    )
+    if holder is None or not _completes(holder) and not _completed_within(holder, first):
+        return None  # 'said Ann Lee, author of "Long Roads"': the quotation names something
+    finite = holder.dep_ == "ccomp" and any(c.dep_ in FINITE_SUBJECT_DEPS for c in holder.children)
+    starts = [
+        c.left_edge.i
+        for c in cue.children
+        if cue.i < c.i < holder.i
+        and c.dep_ in COMPLEMENT_DEPS
+        and not (finite and c.dep_ in ADDRESSEE_DEPS)
+    ]
+    start = min([holder.left_edge.i, *starts])
+    end = max(holder.right_edge.i, last.i)
+    return content_span(doc, list(doc[start : end + 1]))
+
+
+def _completes(dependant: Token) -> bool:
+    """A dependant that says what the cue reports: a complement or a completing preposition."""
+    return dependant.dep_ in COMPLEMENT_DEPS or (
+        dependant.dep_ == "prep" and dependant.lower_ in COMPLEMENT_PREPS
+    )
+
+
+def _completed_within(holder: Token, first: Token) -> bool:
+    """ "described the plan during an interview [as ...]": the parser hung the completing
+    preposition inside another dependant of the cue."""
+    token = first
+    while token.i != holder.i and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ in COMPLEMENT_PREPS:
+            return True
+        token = token.head
+    return False
+
+
+def _before_cue(doc: Doc, cue: Token, first: Token) -> Span | None:
+    """ "The plan would fail 'no matter what,' one senator said": the sentence up to the
+    attribution (the cue and its subject)."""
+    if any(c.i > cue.i and _completes(c) for c in cue.children):
+        return None  # 'At the "Open Doors" fair, Lee unveiled a plan': the words come after
+    subject = next((c for c in cue.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
+    if subject is None or subject.i < first.i:
+        return None  # 'Lee, star of "Long Roads," posted the clip': the quotation names a work
+    attribution = min(cue.i, subject.left_edge.i)
+    start = cue.sent.start
+    if start > first.i:
+        return None
+    return content_span(doc, list(doc[start:attribution]))
