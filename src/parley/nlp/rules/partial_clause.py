@@ -38,6 +38,9 @@ ADDRESSEE_DEPS = frozenset({"dobj", "dative"})
 #: A clause whose partial quotations are more than this share of it reports little more than
 #: they do.
 MOSTLY_QUOTED = 0.5
+CLAUSE_MARKS = frozenset({"that", "whether"})
+#: How a clause hangs inside a noun phrase ("supporters in Salem [that she had ...]").
+CLAUSE_IN_PHRASE_DEPS = frozenset({"acl", "relcl", "ccomp"})
 #: Share of a partial quotation an existing reported entry must cover to stand for its clause.
 COVERED_SHARE = 0.5
 
@@ -133,7 +136,17 @@ def _after_cue(doc: Doc, cue: Token, first: Token, last: Token) -> Span | None:
     )
     if holder is None or not _completes(holder) and not _completed_within(holder, first):
         return None  # 'said Ann Lee, author of "Long Roads"': the quotation names something
-    finite = holder.dep_ == "ccomp" and any(c.dep_ in FINITE_SUBJECT_DEPS for c in holder.children)
+    clause = _that_clause_within(holder, first)
+    if clause is not None:
+        # 'telling supporters in Salem that she had "no regrets"': the parser hung the clause
+        # on a word of the addressee's phrase.
+        return content_span(
+            doc, list(doc[clause.left_edge.i : max(clause.right_edge.i, last.i) + 1])
+        )
+    finite = any(
+        c.dep_ in FINITE_SUBJECT_DEPS or c.dep_ == "mark" and c.lower_ in CLAUSE_MARKS
+        for c in holder.children
+    )
     starts = [
         c.left_edge.i
         for c in cue.children
@@ -144,6 +157,22 @@ def _after_cue(doc: Doc, cue: Token, first: Token, last: Token) -> Span | None:
     start = min([holder.left_edge.i, *starts])
     end = max(holder.right_edge.i, last.i)
     return content_span(doc, list(doc[start : end + 1]))
+
+
+def _that_clause_within(holder: Token, first: Token) -> Token | None:
+    """The outermost "that" clause with its own subject between the quotation and the cue's
+    dependant ``holder`` (not ``holder`` itself)."""
+    found = None
+    token = first
+    while token.i != holder.i and token.head.i != token.i:
+        if (
+            token.dep_ in CLAUSE_IN_PHRASE_DEPS
+            and any(c.dep_ == "mark" and c.lower_ in CLAUSE_MARKS for c in token.children)
+            and any(c.dep_ in FINITE_SUBJECT_DEPS for c in token.children)
+        ):
+            found = token
+        token = token.head
+    return found
 
 
 def _completes(dependant: Token) -> bool:
