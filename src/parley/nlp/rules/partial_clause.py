@@ -31,7 +31,7 @@ from parley.types import Quote
 COMPLEMENT_DEPS = frozenset({"dobj", "dative", "oprd", "ccomp", "xcomp", "attr", "acomp"})
 #: Prepositions that complete a cue: "described it [as ...]", "criticized her [for ...]",
 #: "accused him [of ...]".
-COMPLEMENT_PREPS = frozenset({"as", "for", "of"})
+COMPLEMENT_PREPS = frozenset({"as", "for", "of", "about", "to", "on"})
 #: Objects that are the addressee, not the words, when a finite clause follows ("told
 #: reporters the plan was dead").
 ADDRESSEE_DEPS = frozenset({"dobj", "dative"})
