@@ -91,3 +91,25 @@ def test_reported_object_of_the_same_cue_takes_the_quotation() -> None:
 )
 def test_no_clause_beyond_the_quotation(text: str) -> None:
     assert [q for q in entries(text) if q.kind == "indirect"] == []
+
+
+def test_clause_inside_another_speakers_words_is_its_own_attribution() -> None:
+    # Berg's reported clause holds the quotation, but the words are Ruiz's: her clause too.
+    quotes = entries(
+        'Mayor Tomas Berg said Governor Ana Ruiz had called him a "coward" who hides behind '
+        "lawyers."
+    )
+    reported = {
+        (q.speaker.name if q.speaker else None, q.text) for q in quotes if q.kind == "indirect"
+    }
+    assert reported == {
+        ("Tomas Berg", 'Governor Ana Ruiz had called him a "coward" who hides behind lawyers'),
+        ("Ana Ruiz", 'him a "coward" who hides behind lawyers'),
+    }
+
+
+def test_passive_cue_without_agent_reports_no_clause() -> None:
+    quotes = entries(
+        'The valley was called a "breadbasket" that fed the whole region for a century.'
+    )
+    assert [q for q in quotes if q.kind == "indirect"] == []

@@ -101,6 +101,14 @@ def _mostly_quoted(content: Span, quotes: list[Quote]) -> bool:
 
 
 def _covers(entry: Quote, quote: Quote) -> bool:
+    """Whether ``entry`` already reports ``quote``'s words: another speaker's clause around them
+    ('blamed the press for repeating her claim that he "lied"') is an attribution of its own."""
+    if (
+        entry.speaker is not None
+        and quote.speaker is not None
+        and entry.speaker.id != quote.speaker.id
+    ):
+        return False
     overlap = min(entry.end, quote.end) - max(entry.start, quote.start)
     return overlap >= COVERED_SHARE * max(1, quote.end - quote.start)
 
@@ -114,6 +122,8 @@ def _clause_around(doc: Doc, quote: Quote) -> Span | None:
         return None
     cue = cue_words.root
     first, last = marked[0], marked[-1]
+    if _passive_without_agent(cue):
+        return None  # 'the valley was called the "breadbasket"': said by nobody named
     if cue.sent.start != first.sent.start:
         return None
     if cue.i < first.i:
@@ -125,6 +135,11 @@ def _clause_around(doc: Doc, quote: Quote) -> Span | None:
     if content is None or not (content.start <= first.i and last.i < content.end):
         return None
     return content
+
+
+def _passive_without_agent(cue: Token) -> bool:
+    deps = {c.dep_ for c in cue.children}
+    return bool(deps & {"nsubjpass", "auxpass"}) and "agent" not in deps
 
 
 def _after_cue(doc: Doc, cue: Token, first: Token, last: Token) -> Span | None:
