@@ -87,6 +87,11 @@ def test_reported_object_of_the_same_cue_takes_the_quotation() -> None:
             '"We will rebuild the pier," said Tomas Berg, author of "Harbour Days."',
             id="title-in-the-speaker-description",
         ),
+        pytest.param(
+            "There is a way to bundle boats into fleets, and there is a concept called "
+            '"flotilla" which is kind of a small fleet.',
+            id="name-given-by-a-participle",
+        ),
     ],
 )
 def test_no_clause_beyond_the_quotation(text: str) -> None:

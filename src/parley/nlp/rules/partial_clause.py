@@ -138,8 +138,12 @@ def _clause_around(doc: Doc, quote: Quote) -> Span | None:
 
 
 def _passive_without_agent(cue: Token) -> bool:
+    """ "was called", "a concept called": no one is said to have said it."""
     deps = {c.dep_ for c in cue.children}
-    return bool(deps & {"nsubjpass", "auxpass"}) and "agent" not in deps
+    # "a concept called": a participle right after the noun it describes.
+    reduced = cue.dep_ == "acl" and cue.tag_ == "VBN" and cue.head.i == cue.i - 1
+    passive = bool(deps & {"nsubjpass", "auxpass"}) or reduced
+    return passive and "agent" not in deps
 
 
 def _after_cue(doc: Doc, cue: Token, first: Token, last: Token) -> Span | None:
