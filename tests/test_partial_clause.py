@@ -92,6 +92,11 @@ def test_reported_object_of_the_same_cue_takes_the_quotation() -> None:
             '"flotilla" which is kind of a small fleet.',
             id="name-given-by-a-participle",
         ),
+        pytest.param(
+            "After a harbour official was fired over remarks that compared the new pier to "
+            '"a sinking ship," the mayor reacted with a long letter.',
+            id="cue-after-an-adverbial-clause",
+        ),
     ],
 )
 def test_no_clause_beyond_the_quotation(text: str) -> None:

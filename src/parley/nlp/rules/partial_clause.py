@@ -41,6 +41,8 @@ MOSTLY_QUOTED = 0.5
 CLAUSE_MARKS = frozenset({"that", "whether"})
 #: How a clause hangs inside a noun phrase ("supporters in Salem [that she had ...]").
 CLAUSE_IN_PHRASE_DEPS = frozenset({"acl", "relcl", "ccomp"})
+#: How the clause a cue after it reports is linked to the cue, either way round.
+REPORTED_BEFORE_DEPS = frozenset({"ccomp", "parataxis"})
 #: Share of a partial quotation an existing reported entry must cover to stand for its clause.
 COVERED_SHARE = 0.5
 
@@ -212,6 +214,17 @@ def _completed_within(holder: Token, first: Token) -> bool:
     return False
 
 
+def _reports_clause_before(cue: Token, first: Token) -> bool:
+    """The quotation lies in the clause the cue reports: the cue's clausal complement before it
+    ('The plan "failed," she said'), or the clause the cue is set in as its complement or
+    parenthetical ('The plan "failed," one engineer commented', parsed the other way round)."""
+    for clause in cue.children:
+        if clause.dep_ in REPORTED_BEFORE_DEPS and clause.left_edge.i <= first.i < cue.i:
+            return clause.right_edge.i >= first.i
+    head = cue.head
+    return cue.dep_ in REPORTED_BEFORE_DEPS and head.i < cue.i and head.left_edge.i <= first.i
+
+
 def _before_cue(doc: Doc, cue: Token, first: Token) -> Span | None:
     """ "The plan would fail 'no matter what,' one senator said": the sentence up to the
     attribution (the cue and its subject)."""
@@ -220,6 +233,8 @@ def _before_cue(doc: Doc, cue: Token, first: Token) -> Span | None:
     subject = next((c for c in cue.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
     if subject is None or subject.i < first.i:
         return None  # 'Lee, star of "Long Roads," posted the clip': the quotation names a work
+    if not _reports_clause_before(cue, first):
+        return None  # 'After the mayor was "shocked," the council reacted with a letter'
     attribution = min(cue.i, subject.left_edge.i)
     start = cue.sent.start
     if start > first.i:
