@@ -123,3 +123,12 @@ def test_passive_cue_without_agent_reports_no_clause() -> None:
         'The valley was called a "breadbasket" that fed the whole region for a century.'
     )
     assert [q for q in quotes if q.kind == "indirect"] == []
+
+
+def test_clause_opening_with_the_quotation_keeps_its_opening_mark() -> None:
+    quotes = entries(
+        'Mayor Tomas Berg said "no more delays for the pier" in remarks to the council on Monday.'
+    )
+    assert one(quotes, "indirect").text == (
+        '"no more delays for the pier" in remarks to the council on Monday'
+    )

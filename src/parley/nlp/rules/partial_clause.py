@@ -136,6 +136,12 @@ def _clause_around(doc: Doc, quote: Quote) -> Span | None:
         return None
     if content is None or not (content.start <= first.i and last.i < content.end):
         return None
+    if content.start_char == quote.start and content.start > 0:
+        # 'said "no more delays" at the meeting': the clause opens with the quotation, and
+        # keeps its opening mark as it keeps the closing one.
+        mark = doc[content.start - 1]
+        if mark.is_punct and mark.idx + len(mark.text) == quote.start:
+            content = doc[content.start - 1 : content.end]
     return content
 
 
