@@ -51,18 +51,13 @@ def with_partial_clauses(doc: Doc, quotes: list[Quote], reported: list[Quote]) -
     """``reported`` and, for each partial quotation of ``quotes`` with a cue and a speaker that
     no reported entry covers, the clause its cue reports (kind ``indirect``)."""
     found = list(reported)
-    # '"We won," said Ann Lee, author of "Long Roads"': a cue that introduces a direct
-    # quotation reports those words, not a clause around a partial one.
-    direct_cues = {q.cue_span for q in quotes if q.kind == "direct"}
     for quote in quotes:
         if quote.kind != "partial" or quote.speaker is None or quote.cue_span is None:
-            continue
-        if quote.cue_span in direct_cues:
             continue
         if any(_covers(entry, quote) for entry in found):
             continue
         content = _clause_around(doc, quote)
-        if content is None:
+        if content is None or _names_speaker(content, quote):
             continue
         same_cue = [i for i, entry in enumerate(found) if entry.cue_span == quote.cue_span]
         if not same_cue:
@@ -91,6 +86,13 @@ def with_partial_clauses(doc: Doc, quotes: list[Quote], reported: list[Quote]) -
                     entry, text=content.text, start=content.start_char, end=content.end_char
                 )
     return found
+
+
+def _names_speaker(content: Span, quote: Quote) -> bool:
+    """'"We won," said Ann Lee, author of "Long Roads"': words that name the speaker are no
+    part of what the speaker said."""
+    mention = quote.speaker.mention if quote.speaker is not None else None
+    return mention is not None and content.start_char < mention[1] and mention[0] < content.end_char
 
 
 def _mostly_quoted(content: Span, quotes: list[Quote]) -> bool:
