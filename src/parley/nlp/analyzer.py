@@ -27,6 +27,7 @@ from parley.nlp.rules.casualties import attach_casualties, extract_casualties
 from parley.nlp.rules.dates import extract_dates
 from parley.nlp.rules.events import extract_events
 from parley.nlp.rules.negotiations import extract_agreements, extract_conditions
+from parley.nlp.rules.partial_clause import with_partial_clauses
 from parley.nlp.rules.places import extract_places
 from parley.nlp.rules.quotes import extract_quotes
 from parley.nlp.rules.reported import extract_reported_speech
@@ -95,8 +96,12 @@ STAGES: tuple[Stage, ...] = (
     Stage("actors", ActorIndex.build, ("doc",)),
     Stage("direct_quotes", extract_quotes, ("doc", "actors", "warnings")),
     Stage("reported", extract_reported_speech, ("doc", "actors", "quotes=direct_quotes")),
+    # The reported clause around a partial quotation the rules above left without one.
+    Stage("reported_clauses", with_partial_clauses, ("doc", "quotes=direct_quotes", "reported")),
     Stage("dates", extract_dates, ("doc", "published"), "dates"),
-    Stage("quotes", _number_quotes, ("direct=direct_quotes", "reported"), "quotes"),
+    Stage(
+        "quotes", _number_quotes, ("direct=direct_quotes", "reported=reported_clauses"), "quotes"
+    ),
     Stage("places", _places, ("doc", "actors"), "places"),
     Stage("literal_places", _literal_places, ("places",)),
     Stage(

@@ -1,0 +1,250 @@
+"""The reported clause around a partial quotation: 'said the plan was "dead on arrival"'.
+
+A partial quotation is a few quoted words woven into the writer's own sentence ('called the
+deal "a disaster"', 'added that the delay appeared to be "entirely deliberate"', 'The plan
+would fail "no matter what," one senator said'). The quotation rules give the quoted words
+(kind ``partial``) with their cue and speaker; what the speaker said is the whole reported
+clause, which the reported-speech rules find only when the parse hands them a clause
+(``reported.py``). When no reported entry covers a partial quotation, this module gives the
+clause its cue governs as an ``indirect`` entry of the same speaker and cue:
+
+* a cue before the quotation: the cue's dependant that holds the quotation, from the first
+  complement of the cue ("called [the deal] [a 'disaster']", "criticized [the mayor] [for
+  'misleading' voters]", "described [the plan] during an interview [as 'a relic']");
+* a cue after it ('..., one senator said'): the sentence up to the attribution.
+
+The partial quotation stays an entry of its own; the clause is one more.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from parley.nlp.deps import FINITE_SUBJECT_DEPS, NOMINAL_SUBJECT_DEPS
+from parley.nlp.rules.reported_content import content_span
+from parley.types import Quote
+
+#: Dependants of a cue that start what was said: "called [him] [a liar]", "told [him] [to
+#: leave]", "said [that ...]", "described [it] [as ...]".
+COMPLEMENT_DEPS = frozenset({"dobj", "dative", "oprd", "ccomp", "xcomp", "attr", "acomp"})
+#: Prepositions that complete a cue: "described it [as ...]", "criticized her [for ...]",
+#: "accused him [of ...]".
+COMPLEMENT_PREPS = frozenset({"as", "for", "of", "about", "to", "on"})
+#: Objects that are the addressee, not the words, when a finite clause follows ("told
+#: reporters the plan was dead").
+ADDRESSEE_DEPS = frozenset({"dobj", "dative"})
+#: A clause whose partial quotations are more than this share of it reports little more than
+#: they do.
+MOSTLY_QUOTED = 0.5
+CLAUSE_MARKS = frozenset({"that", "whether"})
+#: How a clause hangs inside a noun phrase ("supporters in Salem [that she had ...]").
+CLAUSE_IN_PHRASE_DEPS = frozenset({"acl", "relcl", "ccomp"})
+#: How the clause a cue after it reports is linked to the cue, either way round.
+REPORTED_BEFORE_DEPS = frozenset({"ccomp", "parataxis"})
+#: Share of a partial quotation an existing reported entry must cover to stand for its clause.
+COVERED_SHARE = 0.5
+
+
+def with_partial_clauses(doc: Doc, quotes: list[Quote], reported: list[Quote]) -> list[Quote]:
+    """``reported`` and, for each partial quotation of ``quotes`` with a cue and a speaker that
+    no reported entry covers, the clause its cue reports (kind ``indirect``)."""
+    found = list(reported)
+    for quote in quotes:
+        if quote.kind != "partial" or quote.speaker is None or quote.cue_span is None:
+            continue
+        if any(_covers(entry, quote) for entry in found):
+            continue
+        content = _clause_around(doc, quote)
+        if content is None or _names_speaker(content, quote):
+            continue
+        same_cue = [i for i, entry in enumerate(found) if entry.cue_span == quote.cue_span]
+        if not same_cue:
+            if _mostly_quoted(content, quotes):
+                continue  # 'called it "absurd"': the quotation says what the clause says
+            found.append(
+                Quote(
+                    id="",
+                    text=content.text,
+                    start=content.start_char,
+                    end=content.end_char,
+                    kind="indirect",
+                    speaker=quote.speaker,
+                    cue=quote.cue,
+                    confidence=quote.confidence * 0.9,
+                    cue_span=quote.cue_span,
+                )
+            )
+            continue
+        # 'denounced the plan as "a relic"': the cue's reported entry ("the plan") stops
+        # before the quotation; one cue reports one thing, so that entry takes the clause.
+        for i in same_cue:
+            entry = found[i]
+            if content.start_char <= entry.start and entry.end <= content.end_char:
+                found[i] = replace(
+                    entry, text=content.text, start=content.start_char, end=content.end_char
+                )
+    return found
+
+
+def _names_speaker(content: Span, quote: Quote) -> bool:
+    """'"We won," said Ann Lee, author of "Long Roads"': words that name the speaker are no
+    part of what the speaker said."""
+    mention = quote.speaker.mention if quote.speaker is not None else None
+    return mention is not None and content.start_char < mention[1] and mention[0] < content.end_char
+
+
+def _mostly_quoted(content: Span, quotes: list[Quote]) -> bool:
+    quoted = sum(
+        max(0, min(q.end, content.end_char) - max(q.start, content.start_char))
+        for q in quotes
+        if q.kind == "partial"
+    )
+    return quoted > MOSTLY_QUOTED * (content.end_char - content.start_char)
+
+
+def _covers(entry: Quote, quote: Quote) -> bool:
+    """Whether ``entry`` already reports ``quote``'s words: another speaker's clause around them
+    ('blamed the press for repeating her claim that he "lied"') is an attribution of its own."""
+    if (
+        entry.speaker is not None
+        and quote.speaker is not None
+        and entry.speaker.id != quote.speaker.id
+    ):
+        return False
+    overlap = min(entry.end, quote.end) - max(entry.start, quote.start)
+    return overlap >= COVERED_SHARE * max(1, quote.end - quote.start)
+
+
+def _clause_around(doc: Doc, quote: Quote) -> Span | None:
+    """The reported clause holding ``quote``, or None when its cue gives none."""
+    assert quote.cue_span is not None
+    cue_words = doc.char_span(*quote.cue_span, alignment_mode="expand")
+    marked = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if cue_words is None or marked is None or not len(cue_words) or not len(marked):
+        return None
+    cue = cue_words.root
+    first, last = marked[0], marked[-1]
+    if _passive_without_agent(cue):
+        return None  # 'the valley was called the "breadbasket"': said by nobody named
+    if cue.sent.start != first.sent.start:
+        return None
+    if cue.i < first.i:
+        content = _after_cue(doc, cue, first, last)
+    elif cue.i > last.i:
+        content = _before_cue(doc, cue, first)
+    else:
+        return None
+    if content is None or not (content.start <= first.i and last.i < content.end):
+        return None
+    if content.start_char == quote.start and content.start > 0:
+        # 'said "no more delays" at the meeting': the clause opens with the quotation, and
+        # keeps its opening mark as it keeps the closing one.
+        mark = doc[content.start - 1]
+        if mark.is_punct and mark.idx + len(mark.text) == quote.start:
+            content = doc[content.start - 1 : content.end]
+    return content
+
+
+def _passive_without_agent(cue: Token) -> bool:
+    """ "was called", "a concept called": no one is said to have said it."""
+    deps = {c.dep_ for c in cue.children}
+    # "a concept called": a participle right after the noun it describes.
+    reduced = cue.dep_ == "acl" and cue.tag_ == "VBN" and cue.head.i == cue.i - 1
+    passive = bool(deps & {"nsubjpass", "auxpass"}) or reduced
+    return passive and "agent" not in deps
+
+
+def _after_cue(doc: Doc, cue: Token, first: Token, last: Token) -> Span | None:
+    """ "called [the deal a 'disaster']": from the cue's first complement to the end of its
+    dependant that holds the quotation."""
+    holder = next(
+        (c for c in cue.children if c.i > cue.i and c.left_edge.i <= first.i <= c.right_edge.i),
+        None,
+    )
+    if holder is None or not _completes(holder) and not _completed_within(holder, first):
+        return None  # 'said Ann Lee, author of "Long Roads"': the quotation names something
+    clause = _that_clause_within(holder, first)
+    if clause is not None:
+        # 'telling supporters in Salem that she had "no regrets"': the parser hung the clause
+        # on a word of the addressee's phrase.
+        return content_span(
+            doc, list(doc[clause.left_edge.i : max(clause.right_edge.i, last.i) + 1])
+        )
+    finite = any(
+        c.dep_ in FINITE_SUBJECT_DEPS or c.dep_ == "mark" and c.lower_ in CLAUSE_MARKS
+        for c in holder.children
+    )
+    starts = [
+        c.left_edge.i
+        for c in cue.children
+        if cue.i < c.i < holder.i
+        and c.dep_ in COMPLEMENT_DEPS
+        and not (finite and c.dep_ in ADDRESSEE_DEPS)
+    ]
+    start = min([holder.left_edge.i, *starts])
+    end = max(holder.right_edge.i, last.i)
+    return content_span(doc, list(doc[start : end + 1]))
+
+
+def _that_clause_within(holder: Token, first: Token) -> Token | None:
+    """The outermost "that" clause with its own subject between the quotation and the cue's
+    dependant ``holder`` (not ``holder`` itself)."""
+    found = None
+    token = first
+    while token.i != holder.i and token.head.i != token.i:
+        if (
+            token.dep_ in CLAUSE_IN_PHRASE_DEPS
+            and any(c.dep_ == "mark" and c.lower_ in CLAUSE_MARKS for c in token.children)
+            and any(c.dep_ in FINITE_SUBJECT_DEPS for c in token.children)
+        ):
+            found = token
+        token = token.head
+    return found
+
+
+def _completes(dependant: Token) -> bool:
+    """A dependant that says what the cue reports: a complement or a completing preposition."""
+    return dependant.dep_ in COMPLEMENT_DEPS or (
+        dependant.dep_ == "prep" and dependant.lower_ in COMPLEMENT_PREPS
+    )
+
+
+def _completed_within(holder: Token, first: Token) -> bool:
+    """ "described the plan during an interview [as ...]": the parser hung the completing
+    preposition inside another dependant of the cue."""
+    token = first
+    while token.i != holder.i and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ in COMPLEMENT_PREPS:
+            return True
+        token = token.head
+    return False
+
+
+def _reports_clause_before(cue: Token, first: Token) -> bool:
+    """The quotation lies in the clause the cue reports: the cue's clausal complement before it
+    ('The plan "failed," she said'), or the clause the cue is set in as its complement or
+    parenthetical ('The plan "failed," one engineer commented', parsed the other way round)."""
+    for clause in cue.children:
+        if clause.dep_ in REPORTED_BEFORE_DEPS and clause.left_edge.i <= first.i < cue.i:
+            return clause.right_edge.i >= first.i
+    head = cue.head
+    return cue.dep_ in REPORTED_BEFORE_DEPS and head.i < cue.i and head.left_edge.i <= first.i
+
+
+def _before_cue(doc: Doc, cue: Token, first: Token) -> Span | None:
+    """ "The plan would fail 'no matter what,' one senator said": the sentence up to the
+    attribution (the cue and its subject)."""
+    if any(c.i > cue.i and _completes(c) for c in cue.children):
+        return None  # 'At the "Open Doors" fair, Lee unveiled a plan': the words come after
+    subject = next((c for c in cue.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
+    if subject is None or subject.i < first.i:
+        return None  # 'Lee, star of "Long Roads," posted the clip': the quotation names a work
+    if not _reports_clause_before(cue, first):
+        return None  # 'After the mayor was "shocked," the council reacted with a letter'
+    attribution = min(cue.i, subject.left_edge.i)
+    start = cue.sent.start
+    if start > first.i:
+        return None
+    return content_span(doc, list(doc[start:attribution]))

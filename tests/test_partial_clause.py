@@ -1,0 +1,134 @@
+"""The reported clause around a partial quotation (rules/partial_clause.py, issue 11).
+
+A few quoted words woven into the writer's sentence are reported speech: the clause the cue
+governs is an ``indirect`` entry of the same speaker and cue, and the quoted words stay a
+``partial`` entry of their own. Each fixture is a short sentence composed for one behaviour."""
+
+from __future__ import annotations
+
+import pytest
+
+import parley
+from parley.types import Quote
+
+
+def entries(text: str) -> list[Quote]:
+    return list(parley.analyze(text, published="2025-04-18").quotes)
+
+
+def one(quotes: list[Quote], kind: str) -> Quote:
+    (quote,) = [q for q in quotes if q.kind == kind]
+    return quote
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "clause", "quoted"),
+    [
+        pytest.param(
+            'Governor Ana Ruiz called him a "coward" who hides behind his lawyers.',
+            "Ana Ruiz",
+            'him a "coward" who hides behind his lawyers',
+            "coward",
+            id="called-pronoun-object",
+        ),
+        pytest.param(
+            'Mayor Tomas Berg criticized the council for "wasting money" on consultants.',
+            "Tomas Berg",
+            'the council for "wasting money" on consultants',
+            "wasting money",
+            id="criticized-for",
+        ),
+        pytest.param(
+            'Senator Maria Lopez described the budget during an interview as "a recipe for '
+            'disaster."',
+            "Maria Lopez",
+            'the budget during an interview as "a recipe for disaster."',
+            "a recipe for disaster.",
+            id="described-as-after-a-phrase",
+        ),
+        pytest.param(
+            'The harbour would be ready by spring "no matter what," one engineer commented.',
+            "one engineer",
+            'The harbour would be ready by spring "no matter what,"',
+            "no matter what,",
+            id="cue-after-the-clause",
+        ),
+    ],
+)
+def test_partial_quotation_gets_its_reported_clause(
+    text: str, speaker: str, clause: str, quoted: str
+) -> None:
+    quotes = entries(text)
+    partial, reported = one(quotes, "partial"), one(quotes, "indirect")
+    assert partial.text == quoted
+    assert reported.text == clause
+    assert reported.speaker is not None and partial.speaker is not None
+    assert reported.speaker.name == partial.speaker.name == speaker
+    assert reported.cue_span == partial.cue_span
+    assert reported.start <= partial.start and partial.end <= reported.end
+
+
+def test_reported_object_of_the_same_cue_takes_the_quotation() -> None:
+    # "denounced X" alone gives X; with 'as "..."' the one entry of that cue is the whole.
+    quotes = entries('Governor Ana Ruiz denounced the port deal as a "betrayal of the workers."')
+    reported = one(quotes, "indirect")
+    assert reported.text == 'the port deal as a "betrayal of the workers."'
+    assert one(quotes, "partial").text == "betrayal of the workers."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            'Governor Ana Ruiz called it "absurd."',
+            id="clause-mostly-the-quotation",
+        ),
+        pytest.param(
+            '"We will rebuild the pier," said Tomas Berg, author of "Harbour Days."',
+            id="title-in-the-speaker-description",
+        ),
+        pytest.param(
+            "There is a way to bundle boats into fleets, and there is a concept called "
+            '"flotilla" which is kind of a small fleet.',
+            id="name-given-by-a-participle",
+        ),
+        pytest.param(
+            "After a harbour official was fired over remarks that compared the new pier to "
+            '"a sinking ship," the mayor reacted with a long letter.',
+            id="cue-after-an-adverbial-clause",
+        ),
+    ],
+)
+def test_no_clause_beyond_the_quotation(text: str) -> None:
+    assert [q for q in entries(text) if q.kind == "indirect"] == []
+
+
+def test_clause_inside_another_speakers_words_is_its_own_attribution() -> None:
+    # Berg's reported clause holds the quotation, but the words are Ruiz's: her clause too.
+    quotes = entries(
+        'Mayor Tomas Berg said Governor Ana Ruiz had called him a "coward" who hides behind '
+        "lawyers."
+    )
+    reported = {
+        (q.speaker.name if q.speaker else None, q.text) for q in quotes if q.kind == "indirect"
+    }
+    assert reported == {
+        ("Tomas Berg", 'Governor Ana Ruiz had called him a "coward" who hides behind lawyers'),
+        ("Ana Ruiz", 'him a "coward" who hides behind lawyers'),
+    }
+
+
+def test_passive_cue_without_agent_reports_no_clause() -> None:
+    quotes = entries(
+        'The valley was called a "breadbasket" that fed the whole region for a century.'
+    )
+    assert [q for q in quotes if q.kind == "indirect"] == []
+
+
+def test_clause_opening_with_the_quotation_keeps_its_opening_mark() -> None:
+    quotes = entries(
+        'Mayor Tomas Berg said "no more delays for the pier" in remarks to the council on Monday.'
+    )
+    assert one(quotes, "indirect").text == (
+        '"no more delays for the pier" in remarks to the council on Monday'
+    )
