@@ -90,6 +90,10 @@ def timexes_of(nlp: Any, text: str, published: date | None = FRI) -> list[tuple[
         # a recurrence adjective is a time only in "on a daily basis"
         ("Inspectors report on a daily basis.", [("daily", "SET", "P1D")]),
         ("Inspectors publish a weekly report.", []),
+        # "for centuries": TempEval-3's century unit; "will one day" is a time to come
+        ("The bridge stood for centuries.", [("for centuries", "DURATION", "PXC")]),
+        ("Drones may one day carry the mail.", [("one day", "DATE", "FUTURE_REF")]),
+        ("The strike lasted one day.", [("one day", "DURATION", "P1D")]),
     ],
 )
 def test_nondate_timexes(nlp: Any, text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -126,6 +126,8 @@ def extract_other_timexes(
         )
         if value is None:
             continue
+        if t.kind == "duration" and _someday(t, span):
+            value = TimexValue("DATE", "FUTURE_REF")
         if (t.kind == "part_of_day" and (t.get("part2") or t.get("part3"))) or t.kind == "clock":
             # "in the morning", "mid-afternoon" with no day of their own: the day last named
             value = _on_last_day(value, calendar, t.start)
@@ -161,6 +163,19 @@ def _quarter_ended(
     if month == 0:
         year, month = year - 1, 12
     return replace(value, timex=f"{year:04d}-Q{quarter_of(date(year, month, 1))}")
+
+
+def _someday(t: Timex, span: Span) -> bool:
+    """ "could one day replace", "will one day be": a time to come, not a length of one day
+    (a modal before, a verb after)."""
+    doc = span.doc
+    return (
+        t.text.lower() == "one day"
+        and span.start > 0
+        and span.end < len(doc)
+        and doc[span.start - 1].tag_ == "MD"
+        and doc[span.end].pos_ in ("VERB", "AUX")
+    )
 
 
 def _overlaps_calendar(t: Timex, taken: list[tuple[int, int]], outer: int) -> bool:
