@@ -796,6 +796,15 @@ def test_the_end_of_a_span_still_open_lies_ahead(
     assert dates_of(nlp, text) == expected
 
 
+def test_a_day_a_past_event_was_done_by_is_gone(nlp: Any) -> None:
+    # told in October: the coming March 13 is nearer, but "had closed by" narrates a day gone
+    text = "Most shops in the city had closed by March 13."
+    assert dates_of(nlp, text, date(2025, 10, 20)) == [("by March 13", "2025-03-13")]
+    # a limit set in the past is still ahead
+    text = "The ceasefire was extended to Nov. 20."
+    assert dates_of(nlp, text, date(2025, 11, 2)) == [("to Nov. 20", "2025-11-20")]
+
+
 def test_a_slated_day_is_a_plan(nlp: Any) -> None:
     # the lemmatizer reads "slated" as "slat"; a plan told in the past still looks ahead
     text = "The runoff, which was slated for April 22, has been put back a month."

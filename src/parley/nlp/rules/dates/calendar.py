@@ -112,7 +112,7 @@ def extract_calendar_dates(doc: Doc, *, published: date | None) -> list[DateMent
         value = resolve_expr(
             expr,
             _reference_day(expr, inside_quote, state, published),
-            tense=None if forward and expr.kind != "weekday" and tense != "future" else tense,
+            tense=_forward_tense(span, expr, tense, forward, text[cand.prep_start : cand.start]),
             anchor=_anchor_for(expr, state),
             year_hint=_year_hint_for(expr, state, cand, text),
             forward=forward,
@@ -198,6 +198,28 @@ def _tense_and_forward(
         # "until Friday", "extended until Friday": the end of a span still ahead.
         tense = "future"
     return tense, forward
+
+
+def _forward_tense(
+    span: Span, expr: DateExpr, tense: Tense | None, forward: bool, prep: str
+) -> Tense | None:
+    """The tense a month or month-day ending a span is resolved with: none (the nearest, a tie
+    ahead) unless the span is still open (the future), or a past told with "by" completed it:
+    "colleges were suspended by March 13", "had closed by June 1" (a day gone; "extended to
+    Nov. 20", "postponed until May" set a limit and stay the nearest)."""
+    if not forward or expr.kind == "weekday" or tense == "future":
+        return tense
+    return "past" if tense == "past" and prep.strip().lower() == "by" and _done_by(span) else None
+
+
+def _done_by(span: Span) -> bool:
+    """True under a past event verb ("were suspended", "had closed", "reached"): not "be",
+    "have" or a plan ("was due by", "was scheduled by" look ahead)."""
+    verb = _governing_verb(span)
+    if verb is None or verb.lemma_ in ("be", "have") or _planned(verb):
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.tag_ == "VBD" or bool(auxes & {"was", "were", "had"})
 
 
 def _reference_day(
