@@ -805,6 +805,16 @@ def test_a_day_a_past_event_was_done_by_is_gone(nlp: Any) -> None:
     assert dates_of(nlp, text, date(2025, 11, 2)) == [("to Nov. 20", "2025-11-20")]
 
 
+def test_a_past_event_on_the_same_day_is_not_on_a_day_ahead(nlp: Any) -> None:
+    # the last day named is a hearing still ahead; the fire, told in the past, is on Monday's
+    text = (
+        "Police arrested a man on Monday. He will appear in court on May 2. "
+        "A warehouse burned down on the same day."
+    )
+    found = dates_of(nlp, text, date(2025, 4, 18))
+    assert found[-1] == ("on the same day", "2025-04-14")
+
+
 def test_a_slated_day_is_a_plan(nlp: Any) -> None:
     # the lemmatizer reads "slated" as "slat"; a plan told in the past still looks ahead
     text = "The runoff, which was slated for April 22, has been put back a month."

@@ -69,6 +69,7 @@ class _State:
 
     anchor: date | None = None  # last day named as the time of a clause
     narrative: date | None = None  # last day named as the time of a main clause
+    gone: date | None = None  # last day named that is not after publication
     last: date | None = None  # last date of any precision ("the following year" counts from it)
     last_month: date | None = None  # last date naming a month ("the following month")
     year_hint: date | None = None  # last date written with its year
@@ -113,7 +114,7 @@ def extract_calendar_dates(doc: Doc, *, published: date | None) -> list[DateMent
             expr,
             _reference_day(expr, inside_quote, state, published),
             tense=_forward_tense(span, expr, tense, forward, text[cand.prep_start : cand.start]),
-            anchor=_anchor_for(expr, state),
+            anchor=_anchor_for(expr, state, tense, published),
             year_hint=_year_hint_for(expr, state, cand, text),
             forward=forward,
         )
@@ -128,7 +129,8 @@ def extract_calendar_dates(doc: Doc, *, published: date | None) -> list[DateMent
             taken = end
         out.append(DateMention(text[cand.prep_start : end], cand.prep_start, end, value))
         if value is not None:
-            _remember(state, expr, value, cand, span, modifier=modifier, inside_quote=inside_quote)
+            _remember(state, expr, value, cand, span, modifier=modifier, inside_quote=inside_quote,
+                      published=published)  # fmt: skip
     return out
 
 
@@ -243,7 +245,19 @@ def _year_hint_for(expr: DateExpr, state: _State, cand: Candidate, text: str) ->
     return None
 
 
-def _anchor_for(expr: DateExpr, state: _State) -> date | None:
+def _anchor_for(
+    expr: DateExpr, state: _State, tense: Tense | None, published: date | None
+) -> date | None:
+    if (
+        expr.kind == "anchor_day"
+        and tense == "past"
+        and published is not None
+        and state.anchor is not None
+        and state.anchor > published
+    ):
+        # "killed eight people on the same day", "released later the same day": a past event
+        # is on the last day named that is gone, not on a court date or deadline still ahead
+        return state.gone
     return {"anchor_year": state.last, "anchor_month": state.last_month}.get(
         expr.kind, state.anchor
     )
@@ -258,6 +272,7 @@ def _remember(
     *,
     modifier: bool,
     inside_quote: bool,
+    published: date | None = None,
 ) -> None:
     """What a resolved mention tells the mentions after it."""
     if not modifier:
@@ -266,6 +281,8 @@ def _remember(
             state.last_month = state.last
     if expr.precision == "day" and not modifier:
         state.anchor = date.fromisoformat(value)
+        if published is None or state.anchor <= published:
+            state.gone = state.anchor
         if _in_main_clause(span) and not inside_quote:
             state.narrative = state.anchor
     if expr.kind == "full" and not modifier:
