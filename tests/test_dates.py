@@ -815,6 +815,12 @@ def test_a_past_event_on_the_same_day_is_not_on_a_day_ahead(nlp: Any) -> None:
     assert found[-1] == ("on the same day", "2025-04-14")
 
 
+def test_a_day_right_after_said_is_the_day_of_the_saying(nlp: Any) -> None:
+    # the parser hangs "on Monday" on "think" (present, so ahead); it follows "said"
+    text = "Officials said on Monday they think the fire was set on purpose."
+    assert dates_of(nlp, text) == [("on Monday", "2025-04-14")]
+
+
 def test_a_slated_day_is_a_plan(nlp: Any) -> None:
     # the lemmatizer reads "slated" as "slat"; a plan told in the past still looks ahead
     text = "The runoff, which was slated for April 22, has been put back a month."

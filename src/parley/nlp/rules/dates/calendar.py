@@ -452,6 +452,21 @@ def _governing_verb(span: Span, *, through_nouns: bool = True) -> Token | None:
     return None
 
 
+def _verb_before(span: Span, verb: Token | None) -> Token | None:
+    """The finite verb right before the date ("said on Monday", "announced Friday") when the
+    parse hangs the date on a verb after it: "Police said on Monday they believe ..." is
+    Monday's saying, not a belief ahead."""
+    start = span.start
+    if start > 0 and span.doc[start - 1].lower_ == "on":
+        start -= 1
+    if verb is None or verb.i < span.end or start == 0:
+        return verb
+    prev = span.doc[start - 1]
+    if prev.pos_ == "VERB" and prev.tag_ in ("VBD", "VBZ", "VBP"):
+        return prev
+    return verb
+
+
 def _generic_today(span: Span) -> bool:
     """ "Easter Island is today a barren place": "today" as nowadays, with a stative present.
 
@@ -498,7 +513,7 @@ def _tense(span: Span, kind: str) -> Tense | None:
     # the nearest year: a distant verb's tense says little about it.
     if not weekday and _takes_effect(span):
         return "future"
-    verb = _governing_verb(span, through_nouns=weekday)
+    verb = _verb_before(span, _governing_verb(span, through_nouns=weekday))
     if weekday and verb is not None and _planned(verb):
         # "planned to leave on Thursday", "has scheduled a news conference Thursday": a plan
         # looks ahead even when the planning is told in the past; "had been scheduled to
