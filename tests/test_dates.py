@@ -821,6 +821,11 @@ def test_a_day_right_after_said_is_the_day_of_the_saying(nlp: Any) -> None:
     assert dates_of(nlp, text) == [("on Monday", "2025-04-14")]
 
 
+def test_a_bare_verb_joined_to_a_future_one_looks_ahead(nlp: Any) -> None:
+    text = "The ferry will leave on Sunday and return on Thursday."
+    assert dates_of(nlp, text) == [("on Sunday", "2025-04-20"), ("on Thursday", "2025-04-24")]
+
+
 def test_a_slated_day_is_a_plan(nlp: Any) -> None:
     # the lemmatizer reads "slated" as "slat"; a plan told in the past still looks ahead
     text = "The runoff, which was slated for April 22, has been put back a month."

@@ -578,6 +578,10 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | Literal["present"] | Non
         matrix_tense = _verb_tense(matrix, depth + 1) if matrix.pos_ in ("VERB", "AUX") else None
         return "future" if matrix_tense in ("future", "present") else None
     tag = verb.tag_
+    if tag == "VB" and not auxes and verb.dep_ == "conj" and verb.head.i != verb.i and depth <= 3:
+        # "will dock on Sunday and return on Friday", "is to stay and return Friday": a bare
+        # verb joined to another shares its auxiliaries
+        return _verb_tense(verb.head, depth + 1)
     past_aux = any(a in _PAST_AUX for a in auxes)
     if (set_tense := _set_participle(verb, auxes)) is not None:
         return set_tense
