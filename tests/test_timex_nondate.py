@@ -106,3 +106,13 @@ def test_quarter_durations_have_a_deadline() -> None:
     assert duration_value(2, "Q") == "P2Q"
     assert duration_value(None, "Q") == "PXQ"
     assert add_duration(FRI, "P2Q") == date(2025, 10, 18)
+
+
+def test_a_clock_and_its_other_zone_in_parentheses_fall_on_the_day_after_them(nlp: Any) -> None:
+    text = (
+        "The probe landed on Monday. At 8:15 a.m. local time (1:15 p.m. UTC) on Tuesday, "
+        "it sent data."
+    )
+    found = timexes_of(nlp, text)
+    assert ("At 8:15 a.m.", "TIME", "2025-04-15T08:15") in found
+    assert ("1:15 p.m.", "TIME", "2025-04-15T13:15") in found

@@ -653,6 +653,11 @@ def join_clock_and_day(doc: Doc, mentions: list[DateMention]) -> list[DateMentio
             )
             i += 2
             continue
+        if (pair := _clocks_then_day(text, mentions, i)) is not None:
+            # "at 2:49 a.m. local time (7:49 a.m. UTC) on Saturday": both clocks on that day
+            out.extend(pair)
+            i += 2
+            continue
         if (
             m.type == "TIME"
             and m.timex
@@ -669,3 +674,37 @@ def join_clock_and_day(doc: Doc, mentions: list[DateMention]) -> list[DateMentio
         out.append(m)
         i += 1
     return out
+
+
+_OPEN_PAREN = re.compile(r"(?:\s+local\s+time|\s+[A-Z]{2,4}\b)?\s*\(\s*")
+_CLOSE_PAREN = re.compile(r"(?:\s+[A-Z]{2,4}\b)?\s*\)\s*,?\s*")
+
+
+def _is_clock(m: DateMention) -> bool:
+    return (
+        m.type == "TIME"
+        and bool(m.timex)
+        and (m.timex or "")[10:12].startswith("T")
+        and (m.timex or "")[11:12].isdigit()
+    )
+
+
+def _clocks_then_day(
+    text: str, mentions: list[DateMention], i: int
+) -> tuple[DateMention, DateMention] | None:
+    """A clock, the same time in another zone in parentheses, then the day they fall on."""
+    if i + 2 >= len(mentions):
+        return None
+    first, second, day = mentions[i], mentions[i + 1], mentions[i + 2]
+    if not (_is_clock(first) and _is_clock(second) and day.value and len(day.value) == 10):
+        return None
+    if not (
+        _OPEN_PAREN.fullmatch(text, first.end, second.start)
+        and _CLOSE_PAREN.fullmatch(text, second.end, day.start)
+        and re.match(r"(?i)(?:on\s+)?[A-Z]", day.text)
+    ):
+        return None
+    return (
+        replace(first, timex=day.value + (first.timex or "")[10:]),
+        replace(second, timex=day.value + (second.timex or "")[10:]),
+    )
