@@ -94,6 +94,9 @@ def timexes_of(nlp: Any, text: str, published: date | None = FRI) -> list[tuple[
         ("The bridge stood for centuries.", [("for centuries", "DURATION", "PXC")]),
         ("Drones may one day carry the mail.", [("one day", "DATE", "FUTURE_REF")]),
         ("The strike lasted one day.", [("one day", "DURATION", "P1D")]),
+        # an unnamed day that opens a clause is no length
+        ("And one day the old mill simply burned down.", []),
+        ("So, one day I was painting the fence.", []),
         # an unknown count back is a vague past, not a length
         ("The mill closed a few years ago.", [("a few years ago", "DATE", "PAST_REF")]),
     ],

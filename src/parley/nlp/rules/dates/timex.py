@@ -128,6 +128,8 @@ def extract_other_timexes(
             continue
         if t.kind == "duration" and _someday(t, span):
             value = TimexValue("DATE", "FUTURE_REF")
+        elif t.kind == "duration" and _one_day_point(t, span):
+            continue  # "one day I was singing", "he hopes he one day follows": a day, no length
         if (t.kind == "part_of_day" and (t.get("part2") or t.get("part3"))) or t.kind == "clock":
             # "in the morning", "mid-afternoon" with no day of their own: the day last named
             value = _on_last_day(value, calendar, t.start)
@@ -175,6 +177,31 @@ def _someday(t: Timex, span: Span) -> bool:
         and span.end < len(doc)
         and doc[span.start - 1].tag_ == "MD"
         and doc[span.end].pos_ in ("VERB", "AUX")
+    )
+
+
+def _one_day_point(t: Timex, span: Span) -> bool:
+    """ "and one day Raju fell ill", "so, one day I was singing", "he one day follows": an
+    unnamed day that opens a clause or stands before its verb, not a length of one day."""
+    doc = span.doc
+    if t.text.lower() != "one day" or span.end >= len(doc):
+        return False
+    prev = doc[span.start - 1] if span.start > 0 else None
+    nxt = doc[span.end]
+    opens = (
+        prev is None
+        or prev.is_punct
+        or prev.is_sent_end
+        or prev.lower_ in ("and", "so", "but", "then")
+    )
+    head = span.root.head
+    if opens and any(c.dep_.startswith("nsubj") and c.i >= span.end for c in head.children):
+        return True  # the subject of the clause it opens follows
+    return (
+        prev is not None
+        and prev.pos_ in ("PRON", "PROPN")
+        and prev.dep_.startswith("nsubj")
+        and nxt.pos_ == "VERB"
     )
 
 
