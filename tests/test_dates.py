@@ -796,6 +796,36 @@ def test_the_end_of_a_span_still_open_lies_ahead(
     assert dates_of(nlp, text) == expected
 
 
+def test_a_day_a_past_event_was_done_by_is_gone(nlp: Any) -> None:
+    # told in October: the coming March 13 is nearer, but "had closed by" narrates a day gone
+    text = "Most shops in the city had closed by March 13."
+    assert dates_of(nlp, text, date(2025, 10, 20)) == [("by March 13", "2025-03-13")]
+    # a limit set in the past is still ahead
+    text = "The ceasefire was extended to Nov. 20."
+    assert dates_of(nlp, text, date(2025, 11, 2)) == [("to Nov. 20", "2025-11-20")]
+
+
+def test_a_past_event_on_the_same_day_is_not_on_a_day_ahead(nlp: Any) -> None:
+    # the last day named is a hearing still ahead; the fire, told in the past, is on Monday's
+    text = (
+        "Police arrested a man on Monday. He will appear in court on May 2. "
+        "A warehouse burned down on the same day."
+    )
+    found = dates_of(nlp, text, date(2025, 4, 18))
+    assert found[-1] == ("on the same day", "2025-04-14")
+
+
+def test_a_day_right_after_said_is_the_day_of_the_saying(nlp: Any) -> None:
+    # the parser hangs "on Monday" on "think" (present, so ahead); it follows "said"
+    text = "Officials said on Monday they think the fire was set on purpose."
+    assert dates_of(nlp, text) == [("on Monday", "2025-04-14")]
+
+
+def test_a_bare_verb_joined_to_a_future_one_looks_ahead(nlp: Any) -> None:
+    text = "The ferry will leave on Sunday and return on Thursday."
+    assert dates_of(nlp, text) == [("on Sunday", "2025-04-20"), ("on Thursday", "2025-04-24")]
+
+
 def test_a_slated_day_is_a_plan(nlp: Any) -> None:
     # the lemmatizer reads "slated" as "slat"; a plan told in the past still looks ahead
     text = "The runoff, which was slated for April 22, has been put back a month."

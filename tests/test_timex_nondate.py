@@ -90,6 +90,15 @@ def timexes_of(nlp: Any, text: str, published: date | None = FRI) -> list[tuple[
         # a recurrence adjective is a time only in "on a daily basis"
         ("Inspectors report on a daily basis.", [("daily", "SET", "P1D")]),
         ("Inspectors publish a weekly report.", []),
+        # "for centuries": TempEval-3's century unit; "will one day" is a time to come
+        ("The bridge stood for centuries.", [("for centuries", "DURATION", "PXC")]),
+        ("Drones may one day carry the mail.", [("one day", "DATE", "FUTURE_REF")]),
+        ("The strike lasted one day.", [("one day", "DURATION", "P1D")]),
+        # an unnamed day that opens a clause is no length
+        ("And one day the old mill simply burned down.", []),
+        ("So, one day I was painting the fence.", []),
+        # an unknown count back is a vague past, not a length
+        ("The mill closed a few years ago.", [("a few years ago", "DATE", "PAST_REF")]),
     ],
 )
 def test_nondate_timexes(nlp: Any, text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -100,3 +109,13 @@ def test_quarter_durations_have_a_deadline() -> None:
     assert duration_value(2, "Q") == "P2Q"
     assert duration_value(None, "Q") == "PXQ"
     assert add_duration(FRI, "P2Q") == date(2025, 10, 18)
+
+
+def test_a_clock_and_its_other_zone_in_parentheses_fall_on_the_day_after_them(nlp: Any) -> None:
+    text = (
+        "The probe landed on Monday. At 8:15 a.m. local time (1:15 p.m. UTC) on Tuesday, "
+        "it sent data."
+    )
+    found = timexes_of(nlp, text)
+    assert ("At 8:15 a.m.", "TIME", "2025-04-15T08:15") in found
+    assert ("1:15 p.m.", "TIME", "2025-04-15T13:15") in found

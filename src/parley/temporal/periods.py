@@ -40,7 +40,9 @@ def duration_value(n: float | None, unit: str) -> str:
     if n is not None and unit in ("DE", "CE"):
         n, unit = n * (10 if unit == "DE" else 100), "Y"
     if n is None:
-        parts = [("X", unit)]
+        # "for centuries": TempEval-3 writes the century unit C ("PXC"), as it writes P1E for
+        # a decade and P2L for two millennia
+        parts = [("X", "C" if unit == "CE" else unit)]
     elif n == int(n) or unit not in _SMALLER:
         parts = [(_fmt(n), unit)]
     else:
@@ -51,7 +53,7 @@ def duration_value(n: float | None, unit: str) -> str:
             parts = parts[1:]
     if unit == "FN":
         return "PXW" if n is None else f"P{_fmt(2 * n)}W"
-    date_part = "".join(a + u for a, u in parts if u in ("Y", "Q", "M", "W", "D", "DE", "CE"))
+    date_part = "".join(a + u for a, u in parts if u in ("Y", "Q", "M", "W", "D", "DE", "CE", "C"))
     time_part = "".join(a + {"MIN": "M"}.get(u, u) for a, u in parts if u in ("H", "MIN", "S"))
     return "P" + date_part + ("T" + time_part if time_part else "")
 

@@ -306,7 +306,9 @@ def _patterns(
                 # "half an hour", "a half-day"
                 rf"|(?P<halfof>half\s+an?\s+|an?\s+half[\s-]|half-))"
                 rf"(?:(?:more|trading|business|working)\s+)?"  # "two more weeks"
-                rf"(?P<unit>{_alts(dur_units)}|quarters)(?P<half>\s+and\s+a\s+half)?"
+                # "quarters" but not "the first two quarters of 1990", the half-year
+                rf"(?P<unit>{_alts(dur_units)}|quarters(?!\s+of\s+(?:fiscal\s+)?\d{{4}}))"
+                rf"(?P<half>\s+and\s+a\s+half)?"
                 rf"(?P<long>[\s-]long)?){end}"  # "a two-week-long strike"
             ),
         ),

@@ -69,6 +69,7 @@ class _State:
 
     anchor: date | None = None  # last day named as the time of a clause
     narrative: date | None = None  # last day named as the time of a main clause
+    gone: date | None = None  # last day named that is not after publication
     last: date | None = None  # last date of any precision ("the following year" counts from it)
     last_month: date | None = None  # last date naming a month ("the following month")
     year_hint: date | None = None  # last date written with its year
@@ -112,8 +113,8 @@ def extract_calendar_dates(doc: Doc, *, published: date | None) -> list[DateMent
         value = resolve_expr(
             expr,
             _reference_day(expr, inside_quote, state, published),
-            tense=None if forward and expr.kind != "weekday" and tense != "future" else tense,
-            anchor=_anchor_for(expr, state),
+            tense=_forward_tense(span, expr, tense, forward, text[cand.prep_start : cand.start]),
+            anchor=_anchor_for(expr, state, tense, published),
             year_hint=_year_hint_for(expr, state, cand, text),
             forward=forward,
         )
@@ -128,7 +129,8 @@ def extract_calendar_dates(doc: Doc, *, published: date | None) -> list[DateMent
             taken = end
         out.append(DateMention(text[cand.prep_start : end], cand.prep_start, end, value))
         if value is not None:
-            _remember(state, expr, value, cand, span, modifier=modifier, inside_quote=inside_quote)
+            _remember(state, expr, value, cand, span, modifier=modifier, inside_quote=inside_quote,
+                      published=published)  # fmt: skip
     return out
 
 
@@ -200,6 +202,28 @@ def _tense_and_forward(
     return tense, forward
 
 
+def _forward_tense(
+    span: Span, expr: DateExpr, tense: Tense | None, forward: bool, prep: str
+) -> Tense | None:
+    """The tense a month or month-day ending a span is resolved with: none (the nearest, a tie
+    ahead) unless the span is still open (the future), or a past told with "by" completed it:
+    "colleges were suspended by March 13", "had closed by June 1" (a day gone; "extended to
+    Nov. 20", "postponed until May" set a limit and stay the nearest)."""
+    if not forward or expr.kind == "weekday" or tense == "future":
+        return tense
+    return "past" if tense == "past" and prep.strip().lower() == "by" and _done_by(span) else None
+
+
+def _done_by(span: Span) -> bool:
+    """True under a past event verb ("were suspended", "had closed", "reached"): not "be",
+    "have" or a plan ("was due by", "was scheduled by" look ahead)."""
+    verb = _governing_verb(span)
+    if verb is None or verb.lemma_ in ("be", "have") or _planned(verb):
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.tag_ == "VBD" or bool(auxes & {"was", "were", "had"})
+
+
 def _reference_day(
     expr: DateExpr, inside_quote: bool, state: _State, published: date | None
 ) -> date | None:
@@ -221,7 +245,19 @@ def _year_hint_for(expr: DateExpr, state: _State, cand: Candidate, text: str) ->
     return None
 
 
-def _anchor_for(expr: DateExpr, state: _State) -> date | None:
+def _anchor_for(
+    expr: DateExpr, state: _State, tense: Tense | None, published: date | None
+) -> date | None:
+    if (
+        expr.kind == "anchor_day"
+        and tense == "past"
+        and published is not None
+        and state.anchor is not None
+        and state.anchor > published
+    ):
+        # "killed eight people on the same day", "released later the same day": a past event
+        # is on the last day named that is gone, not on a court date or deadline still ahead
+        return state.gone
     return {"anchor_year": state.last, "anchor_month": state.last_month}.get(
         expr.kind, state.anchor
     )
@@ -236,6 +272,7 @@ def _remember(
     *,
     modifier: bool,
     inside_quote: bool,
+    published: date | None = None,
 ) -> None:
     """What a resolved mention tells the mentions after it."""
     if not modifier:
@@ -244,6 +281,8 @@ def _remember(
             state.last_month = state.last
     if expr.precision == "day" and not modifier:
         state.anchor = date.fromisoformat(value)
+        if published is None or state.anchor <= published:
+            state.gone = state.anchor
         if _in_main_clause(span) and not inside_quote:
             state.narrative = state.anchor
     if expr.kind == "full" and not modifier:
@@ -413,6 +452,21 @@ def _governing_verb(span: Span, *, through_nouns: bool = True) -> Token | None:
     return None
 
 
+def _verb_before(span: Span, verb: Token | None) -> Token | None:
+    """The finite verb right before the date ("said on Monday", "announced Friday") when the
+    parse hangs the date on a verb after it: "Police said on Monday they believe ..." is
+    Monday's saying, not a belief ahead."""
+    start = span.start
+    if start > 0 and span.doc[start - 1].lower_ == "on":
+        start -= 1
+    if verb is None or verb.i < span.end or start == 0:
+        return verb
+    prev = span.doc[start - 1]
+    if prev.pos_ == "VERB" and prev.tag_ in ("VBD", "VBZ", "VBP"):
+        return prev
+    return verb
+
+
 def _generic_today(span: Span) -> bool:
     """ "Easter Island is today a barren place": "today" as nowadays, with a stative present.
 
@@ -459,7 +513,7 @@ def _tense(span: Span, kind: str) -> Tense | None:
     # the nearest year: a distant verb's tense says little about it.
     if not weekday and _takes_effect(span):
         return "future"
-    verb = _governing_verb(span, through_nouns=weekday)
+    verb = _verb_before(span, _governing_verb(span, through_nouns=weekday))
     if weekday and verb is not None and _planned(verb):
         # "planned to leave on Thursday", "has scheduled a news conference Thursday": a plan
         # looks ahead even when the planning is told in the past; "had been scheduled to
@@ -524,6 +578,10 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | Literal["present"] | Non
         matrix_tense = _verb_tense(matrix, depth + 1) if matrix.pos_ in ("VERB", "AUX") else None
         return "future" if matrix_tense in ("future", "present") else None
     tag = verb.tag_
+    if tag == "VB" and not auxes and verb.dep_ == "conj" and verb.head.i != verb.i and depth <= 3:
+        # "will dock on Sunday and return on Friday", "is to stay and return Friday": a bare
+        # verb joined to another shares its auxiliaries
+        return _verb_tense(verb.head, depth + 1)
     past_aux = any(a in _PAST_AUX for a in auxes)
     if (set_tense := _set_participle(verb, auxes)) is not None:
         return set_tense

@@ -126,6 +126,10 @@ def extract_other_timexes(
         )
         if value is None:
             continue
+        if t.kind == "duration" and _someday(t, span):
+            value = TimexValue("DATE", "FUTURE_REF")
+        elif t.kind == "duration" and _one_day_point(t, span):
+            continue  # "one day I was singing", "he hopes he one day follows": a day, no length
         if (t.kind == "part_of_day" and (t.get("part2") or t.get("part3"))) or t.kind == "clock":
             # "in the morning", "mid-afternoon" with no day of their own: the day last named
             value = _on_last_day(value, calendar, t.start)
@@ -161,6 +165,44 @@ def _quarter_ended(
     if month == 0:
         year, month = year - 1, 12
     return replace(value, timex=f"{year:04d}-Q{quarter_of(date(year, month, 1))}")
+
+
+def _someday(t: Timex, span: Span) -> bool:
+    """ "could one day replace", "will one day be": a time to come, not a length of one day
+    (a modal before, a verb after)."""
+    doc = span.doc
+    return (
+        t.text.lower() == "one day"
+        and span.start > 0
+        and span.end < len(doc)
+        and doc[span.start - 1].tag_ == "MD"
+        and doc[span.end].pos_ in ("VERB", "AUX")
+    )
+
+
+def _one_day_point(t: Timex, span: Span) -> bool:
+    """ "and one day Raju fell ill", "so, one day I was singing", "he one day follows": an
+    unnamed day that opens a clause or stands before its verb, not a length of one day."""
+    doc = span.doc
+    if t.text.lower() != "one day" or span.end >= len(doc):
+        return False
+    prev = doc[span.start - 1] if span.start > 0 else None
+    nxt = doc[span.end]
+    opens = (
+        prev is None
+        or prev.is_punct
+        or prev.is_sent_end
+        or prev.lower_ in ("and", "so", "but", "then")
+    )
+    head = span.root.head
+    if opens and any(c.dep_.startswith("nsubj") and c.i >= span.end for c in head.children):
+        return True  # the subject of the clause it opens follows
+    return (
+        prev is not None
+        and prev.pos_ in ("PRON", "PROPN")
+        and prev.dep_.startswith("nsubj")
+        and nxt.pos_ == "VERB"
+    )
 
 
 def _overlaps_calendar(t: Timex, taken: list[tuple[int, int]], outer: int) -> bool:
@@ -638,6 +680,11 @@ def join_clock_and_day(doc: Doc, mentions: list[DateMention]) -> list[DateMentio
             )
             i += 2
             continue
+        if (pair := _clocks_then_day(text, mentions, i)) is not None:
+            # "at 2:49 a.m. local time (7:49 a.m. UTC) on Saturday": both clocks on that day
+            out.extend(pair)
+            i += 2
+            continue
         if (
             m.type == "TIME"
             and m.timex
@@ -654,3 +701,37 @@ def join_clock_and_day(doc: Doc, mentions: list[DateMention]) -> list[DateMentio
         out.append(m)
         i += 1
     return out
+
+
+_OPEN_PAREN = re.compile(r"(?:\s+local\s+time|\s+[A-Z]{2,4}\b)?\s*\(\s*")
+_CLOSE_PAREN = re.compile(r"(?:\s+[A-Z]{2,4}\b)?\s*\)\s*,?\s*")
+
+
+def _is_clock(m: DateMention) -> bool:
+    return (
+        m.type == "TIME"
+        and bool(m.timex)
+        and (m.timex or "")[10:12].startswith("T")
+        and (m.timex or "")[11:12].isdigit()
+    )
+
+
+def _clocks_then_day(
+    text: str, mentions: list[DateMention], i: int
+) -> tuple[DateMention, DateMention] | None:
+    """A clock, the same time in another zone in parentheses, then the day they fall on."""
+    if i + 2 >= len(mentions):
+        return None
+    first, second, day = mentions[i], mentions[i + 1], mentions[i + 2]
+    if not (_is_clock(first) and _is_clock(second) and day.value and len(day.value) == 10):
+        return None
+    if not (
+        _OPEN_PAREN.fullmatch(text, first.end, second.start)
+        and _CLOSE_PAREN.fullmatch(text, second.end, day.start)
+        and re.match(r"(?i)(?:on\s+)?[A-Z]", day.text)
+    ):
+        return None
+    return (
+        replace(first, timex=day.value + (first.timex or "")[10:]),
+        replace(second, timex=day.value + (second.timex or "")[10:]),
+    )
