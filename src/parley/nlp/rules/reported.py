@@ -579,13 +579,20 @@ def _reporting_verb_content(
         clauses = _clause_after_medium(verb)
     for act in _second_acts(verb):
         speaks_for[act.i] = verb
-    if clauses:
-        # "It is no surprise, Garin said, that turnout fell": the attribution splits what was
-        # said, and the longer part carries it.
-        clause = max(clauses, key=lambda c: c.right_edge.idx - c.left_edge.idx)
-        # "Flake said he would": a finite clause of two words is what was said.
-        content = content_span(doc, _clause_tokens(clause) + _coordinated_attitude(verb, clause), 2)
-    else:
+    # "It is no surprise, Garin said, that turnout fell": the attribution splits what was
+    # said, and the longer part carries it. A clause the parser took from another paragraph
+    # counts only by its part in the verb's own paragraph.
+    # "Flake said he would": a finite clause of two words is what was said.
+    spans = [
+        _in_cue_paragraph(
+            doc, content_span(doc, _clause_tokens(c) + _coordinated_attitude(verb, c), 2), verb
+        )
+        for c in clauses
+    ]
+    content = max(
+        (s for s in spans if s is not None), key=lambda s: s.end_char - s.start_char, default=None
+    )
+    if content is None:
         content = (
             _object_content(doc, verb)
             or _parenthetical_content(doc, verb)
@@ -606,8 +613,13 @@ def _according_content(doc: Doc, token: Token) -> Span | None:
     end = len(doc)
     while clause.dep_ == "conj" and clause.head.pos_ in {"VERB", "AUX"} and token.i > clause.i:
         clause, end = clause.head, token.left_edge.i
-    according = set(t.i for t in token.subtree)
-    return content_span(doc, [t for t in clause.subtree if t.i not in according and t.i < end])
+    # "..., according to census data.": a trailing source is no part of what it stands for
+    # (nor the full stop after it); one set inside the clause stays between its two parts.
+    lo, hi = token.left_edge.i, token.right_edge.i
+    words = [t for t in clause.subtree if t.i < end and not lo <= t.i <= hi]
+    if not any(t.i > hi and not (t.is_punct or t.is_space) for t in words):
+        words = [t for t in words if t.i < lo]
+    return content_span(doc, words)
 
 
 def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -> list[Quote]:

@@ -1,0 +1,39 @@
+"""Where reported speech starts and ends (issue 11, round 7): the clause a cue reports, whole,
+without its own attribution and without the paragraph before it.
+
+Each fixture is a short text composed for one behaviour."""
+
+from __future__ import annotations
+
+import parley
+
+
+def reported(text: str) -> list[tuple[str | None, str]]:
+    result = parley.analyze(text, published="2025-04-18")
+    return [
+        (q.speaker.name if q.speaker else None, q.text)
+        for q in result.quotes
+        if q.kind == "indirect"
+    ]
+
+
+def test_a_clause_hung_on_the_cue_from_the_paragraph_before_does_not_hide_its_own() -> None:
+    found = reported(
+        'This summer brings a test: How long can the ferry run without a subsidy?"\n\n'
+        "Harbour traders said the toll will ruin them unless the council cuts it."
+    )
+    assert found == [("Harbour traders", "the toll will ruin them unless the council cuts it")]
+
+
+def test_a_trailing_according_to_is_no_part_of_what_it_stands_for() -> None:
+    found = reported("The harbour toll rose by a third in 2019, according to the port authority.")
+    assert found == [("the port authority", "The harbour toll rose by a third in 2019")]
+
+
+def test_a_percent_sign_and_a_closed_bracket_end_what_was_reported() -> None:
+    assert reported("In May the jobless rate reached 9%, according to the harbour board.") == [
+        ("the harbour board", "In May the jobless rate reached 9%")
+    ]
+    assert reported(
+        "The ferry carried 300 people (mostly tourists), according to the port authority."
+    ) == [("the port authority", "The ferry carried 300 people (mostly tourists)")]
