@@ -5,6 +5,8 @@ Each fixture is a short text composed for one behaviour."""
 
 from __future__ import annotations
 
+import pytest
+
 import parley
 
 
@@ -37,3 +39,44 @@ def test_a_percent_sign_and_a_closed_bracket_end_what_was_reported() -> None:
     assert reported(
         "The ferry carried 300 people (mostly tourists), according to the port authority."
     ) == [("the port authority", "The ferry carried 300 people (mostly tourists)")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        pytest.param(
+            "The port office said about half of the rise in its fees reflected the cost of"
+            " the new cranes.",
+            "the port office",
+            "about half of the rise in its fees reflected the cost of the new cranes",
+            id="subject-read-as-a-preposition's",
+        ),
+        pytest.param(
+            "Berg says the toll that the traders decry also makes the ferry less busy.",
+            "Berg",
+            "the toll that the traders decry also makes the ferry less busy",
+            id="subject-read-as-an-object",
+        ),
+        pytest.param(
+            "The union said having the mayor at the talks puts the deal within reach.",
+            "the union",
+            "having the mayor at the talks puts the deal within reach",
+            id="gerund-subject",
+        ),
+        pytest.param(
+            "The harbour master remarked fresh fish is a costly item, leading to short"
+            " supplies in winter.",
+            "the harbour master",
+            "fresh fish is a costly item, leading to short supplies in winter",
+            id="subject-read-as-an-object-of-a-verb-with-no-addressee",
+        ),
+    ],
+)
+def test_a_clause_the_parser_broke_is_still_what_was_said(
+    text: str, speaker: str, content: str
+) -> None:
+    assert reported(text) == [(speaker, content)]
+
+
+def test_a_clause_of_place_after_a_verb_of_saying_is_not_what_was_said() -> None:
+    assert reported("Mayor Berg told a joke at the dinner where he spoke about the harbour.") == []

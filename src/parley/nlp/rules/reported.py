@@ -74,6 +74,14 @@ SPOKEN_PORTRAYAL_VERBS = lexicon.where_set("portrayal_verbs", "spoken", "yes")
 POLL_NOUNS = frozenset({"poll", "survey"})
 #: Prepositions that complete a stance verb's object: "accused him of lying", "described it as".
 OBJECT_COMPLEMENT_PREPS = frozenset({"of", "as", "for"})
+#: Relations of a verb of saying whose words may hold a clause the parser broke: its subject
+#: read as an object ("says the rise ... makes"), a preposition's object ("said about half of
+#: it reflected ..."), or a gerund ("said having him on the ticket puts ...").
+BROKEN_CLAUSE_DEPS = frozenset({"dobj", "dative", "prep", "xcomp", "ccomp", "dep", "npadvmod"})
+#: Verbs of saying whose object is whom they speak to: "told the crowd the toll ...".
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "remind", "brief"})
+#: Tags of a verb with tense: the clause it heads has a subject, even one the parser lost.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Every verb whose object, rather than a clause, carries what was said (see _object_content).
 OBJECT_CONTENT_VERBS = lexicon.derived_set(
     "object content verbs",
@@ -599,8 +607,79 @@ def _reporting_verb_content(
             or _as_reported(doc, verb)
         )
     if content is None:
-        return stances.about(doc, verb, lemma), verb, True
-    return content, verb, False
+        about = stances.about(doc, verb, lemma)
+        if about is not None:
+            return about, verb, True
+        content = _broken_clause(doc, verb)
+    return content, verb, content is None
+
+
+def _broken_clause(doc: Doc, verb: Token) -> Span | None:
+    """ "The office said about half of the rise reflected tax cuts", "Berg says the toll that
+    traders decry also hurts the port": a clause whose subject the parser took for the verb's
+    object or a preposition's is still what was said. The words after the verb are, when they
+    hold a finite verb outside a clause of place or time ("said at a rally where he ...")
+    or open with "that"; an addressee before them ("told the crowd") is left out."""
+    right = [c for c in verb.children if c.i > verb.i and c.dep_ in BROKEN_CLAUSE_DEPS]
+    if len(right) > 1 and _addressee(verb, right[0]):
+        right = right[1:]  # "told the crowd the toll ...": the first object is whom
+    words = sorted((t for c in right for t in c.subtree), key=lambda t: t.i)
+    if not words or words[0].i > verb.i + 3:
+        return None
+    finite = next((t for t in words if _finite_outside_setting(t, verb)), None)
+    # "said on television on Sunday that the mayor ...": what was said starts after a "that"
+    # with only the setting before it (not "says the toll that traders decry ...").
+    that = next((t for t in words if t.lower_ == "that" and t.pos_ == "SCONJ"), None)
+    if that is not None:
+        setting = {t.i for c in right if c.dep_ in {"prep", "npadvmod"} for t in c.subtree}
+        if any(t.i < that.i and t.i not in setting for t in words):
+            that = None
+    if finite is None and that is None:
+        return None
+    if that is not None:
+        words = [t for t in words if t.i > that.i]
+    else:
+        # "wrote on Twitter on Monday the ferry ...": where and when it was said come first.
+        setting = {t.i for c in right if _is_setting(c) for t in c.subtree}
+        words = [t for t in words if t.i not in setting]
+    # "a vote she said was a mistake": the subject stands before the speaker, and what was
+    # said after the verb is its predicate (as PolNeAR annotates it).
+    return content_span(doc, words)
+
+
+def _addressee(verb: Token, child: Token) -> bool:
+    """Whom ``verb`` speaks to: a pronoun or the object of "tell" ("told the crowd"), not the
+    subject the parser took for an object ("remarked toilet paper is ...")."""
+    return child.dep_ == "dative" or (
+        child.dep_ == "dobj" and (child.pos_ == "PRON" or verb.lemma_.lower() in ADDRESSEE_VERBS)
+    )
+
+
+def _is_setting(child: Token) -> bool:
+    """ "on Twitter", "in a statement", "on Monday", "Monday": where or when words were said."""
+    if child.dep_ == "npadvmod":
+        return child.ent_type_ in {"DATE", "TIME"}
+    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+    return (
+        child.dep_ == "prep"
+        and pobj is not None
+        and (pobj.lower_ in MEDIUM_NOUNS or pobj.ent_type_ in {"DATE", "TIME"})
+    )
+
+
+def _finite_outside_setting(token: Token, verb: Token) -> bool:
+    """A finite verb of the words after ``verb`` that is no part of a clause of place, time or
+    manner hung on a noun ("at a rally where he spoke")."""
+    if token.tag_ not in FINITE_TAGS:
+        return False
+    head = token
+    while head.i != verb.i and head.head.i != head.i:
+        if head.dep_ in {"relcl", "acl", "advcl"} and not any(
+            c.lower_ == "that" for c in head.children if c.i < head.i
+        ):
+            return False
+        head = head.head
+    return True
 
 
 def _according_content(doc: Doc, token: Token) -> Span | None:
