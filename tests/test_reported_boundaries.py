@@ -80,3 +80,15 @@ def test_a_clause_the_parser_broke_is_still_what_was_said(
 
 def test_a_clause_of_place_after_a_verb_of_saying_is_not_what_was_said() -> None:
     assert reported("Mayor Berg told a joke at the dinner where he spoke about the harbour.") == []
+
+
+def test_what_the_parser_hung_on_the_verb_after_its_object_goes_on_saying_what() -> None:
+    assert reported("Most dockworkers viewed him favorably in the spring survey.") == [
+        ("Most dockworkers", "him favorably in the spring survey")
+    ]
+
+
+def test_when_a_stance_was_taken_is_no_part_of_it() -> None:
+    assert reported("The senator condemned the toll plan on Monday.") == [
+        ("the senator", "the toll plan")
+    ]

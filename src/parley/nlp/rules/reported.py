@@ -78,6 +78,9 @@ OBJECT_COMPLEMENT_PREPS = frozenset({"of", "as", "for"})
 #: read as an object ("says the rise ... makes"), a preposition's object ("said about half of
 #: it reflected ..."), or a gerund ("said having him on the ticket puts ...").
 BROKEN_CLAUSE_DEPS = frozenset({"dobj", "dative", "prep", "xcomp", "ccomp", "dep", "npadvmod"})
+#: Relations of what a verb's object goes on to say, hung by the parser on the verb:
+#: "announced a concert in support of ...", "decried his calls to ban ...", "viewed him favorably".
+OBJECT_TAIL_DEPS = frozenset({"prep", "xcomp", "advmod"})
 #: Verbs of saying whose object is whom they speak to: "told the crowd the toll ...".
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "remind", "brief"})
 #: Tags of a verb with tense: the clause it heads has a subject, even one the parser lost.
@@ -251,7 +254,23 @@ def _said_object(doc: Doc, verb: Token, lemma: str) -> Span | None:
         and not any(c.dep_ in {"prep", "acl", "relcl"} and c.i not in medium for c in obj.children)
     ):
         return None
-    return content_span(doc, [t for t in obj.subtree if t.i not in medium])
+    return content_span(doc, [t for t in obj.subtree if t.i not in medium] + _object_tail(obj))
+
+
+def _object_tail(obj: Token) -> list[Token]:
+    """ "announced a concert in support of the senator", "decried his calls to ban them": what
+    the parser hung on the verb right after its object, when it goes on saying what (not where
+    or when it was said, nor a clause or a second act of the verb's own)."""
+    verb, tail = obj.head, []
+    for c in verb.children:
+        if c.i <= obj.right_edge.i:
+            continue
+        if c.dep_ not in OBJECT_TAIL_DEPS or _is_setting(c) or c.is_punct:
+            break
+        if c.dep_ == "xcomp" and not any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children):
+            break
+        tail.extend(c.subtree)
+    return tail
 
 
 def _addressed_act(doc: Doc, verb: Token, addressee: Token | None) -> Span | None:
@@ -413,6 +432,8 @@ def _stance_object(doc: Doc, verb: Token) -> Span | None:
         tokens.extend(complement.subtree)
     elif obj.pos_ == "PRON" and obj.lower_ not in {"him", "her"}:
         return None  # "endorsed it": too little to say what
+    else:
+        tokens.extend(_object_tail(obj))
     # "the union endorsed Berg", "backed her": a stance towards a person may be one name.
     short = obj.ent_type_ == "PERSON" and obj.pos_ == "PROPN" or obj.pos_ == "PRON"
     return content_span(doc, tokens, STANCE_OBJECT_MIN_TOKENS if short else MIN_CONTENT_TOKENS)
