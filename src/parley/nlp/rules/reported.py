@@ -261,7 +261,7 @@ def _object_tail(obj: Token) -> list[Token]:
     """ "announced a concert in support of the senator", "decried his calls to ban them": what
     the parser hung on the verb right after its object, when it goes on saying what (not where
     or when it was said, nor a clause or a second act of the verb's own)."""
-    verb, tail = obj.head, []
+    verb, tail = obj.head, list[Token]()
     for c in verb.children:
         if c.i <= obj.right_edge.i:
             continue
