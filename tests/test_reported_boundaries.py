@@ -92,3 +92,16 @@ def test_when_a_stance_was_taken_is_no_part_of_it() -> None:
     assert reported("The senator condemned the toll plan on Monday.") == [
         ("the senator", "the toll plan")
     ]
+
+
+def test_a_question_put_to_the_speaker_by_someone_unnamed_is_not_the_speakers_words() -> None:
+    assert reported(
+        "Asked whether the ferry would run in winter, the mayor said the council would decide"
+        " in May."
+    ) == [("the mayor", "the council would decide in May")]
+
+
+def test_a_question_put_by_a_named_asker_is_the_askers() -> None:
+    assert reported(
+        "Asked by a reporter whether the ferry would run in winter, the mayor smiled."
+    ) == [("a reporter", "whether the ferry would run in winter")]

@@ -530,6 +530,8 @@ def _cue_content(
     stance rather than words; no content when the word reports nothing."""
     pos, lemma = token.pos_, mended_lemma(token).lower()
     reporting, object_verbs, portrayals = verbs
+    if _asked_of(token, lemma):
+        return None, token, False
     if pos == "VERB" and lemma in reporting:
         return _reporting_verb_content(doc, token, lemma, stances, speaks_for)
     if pos == "VERB" and lemma in portrayals:
@@ -556,6 +558,19 @@ def _cue_content(
     if is_according_to(token):
         return _according_content(doc, token), token, False
     return None, token, False
+
+
+def _asked_of(token: Token, lemma: str) -> bool:
+    """ "Asked about the toll, the mayor said ...", "When asked whether ...": a question put to
+    the subject of the clause by someone the article does not name is none of its words."""
+    return (
+        lemma == "ask"
+        and token.tag_ == "VBN"
+        and token.dep_ in {"advcl", "ROOT", "dep"}
+        and not any(
+            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "agent"} for c in token.children
+        )
+    )  # "asked by a reporter whether ...": the reporter's question
 
 
 def _in_poll(doc: Doc, poll: Token, reporting: frozenset[str], stances: Stances) -> Span | None:
