@@ -74,6 +74,17 @@ SPOKEN_PORTRAYAL_VERBS = lexicon.where_set("portrayal_verbs", "spoken", "yes")
 POLL_NOUNS = frozenset({"poll", "survey"})
 #: Prepositions that complete a stance verb's object: "accused him of lying", "described it as".
 OBJECT_COMPLEMENT_PREPS = frozenset({"of", "as", "for"})
+#: Relations of a verb of saying whose words may hold a clause the parser broke: its subject
+#: read as an object ("says the rise ... makes"), a preposition's object ("said about half of
+#: it reflected ..."), or a gerund ("said having him on the ticket puts ...").
+BROKEN_CLAUSE_DEPS = frozenset({"dobj", "dative", "prep", "xcomp", "ccomp", "dep", "npadvmod"})
+#: Relations of what a verb's object goes on to say, hung by the parser on the verb:
+#: "announced a concert in support of ...", "decried his calls to ban ...", "viewed him favorably".
+OBJECT_TAIL_DEPS = frozenset({"prep", "xcomp", "advmod"})
+#: Verbs of saying whose object is whom they speak to: "told the crowd the toll ...".
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "remind", "brief"})
+#: Tags of a verb with tense: the clause it heads has a subject, even one the parser lost.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Every verb whose object, rather than a clause, carries what was said (see _object_content).
 OBJECT_CONTENT_VERBS = lexicon.derived_set(
     "object content verbs",
@@ -243,7 +254,23 @@ def _said_object(doc: Doc, verb: Token, lemma: str) -> Span | None:
         and not any(c.dep_ in {"prep", "acl", "relcl"} and c.i not in medium for c in obj.children)
     ):
         return None
-    return content_span(doc, [t for t in obj.subtree if t.i not in medium])
+    return content_span(doc, [t for t in obj.subtree if t.i not in medium] + _object_tail(obj))
+
+
+def _object_tail(obj: Token) -> list[Token]:
+    """ "announced a concert in support of the senator", "decried his calls to ban them": what
+    the parser hung on the verb right after its object, when it goes on saying what (not where
+    or when it was said, nor a clause or a second act of the verb's own)."""
+    verb, tail = obj.head, list[Token]()
+    for c in verb.children:
+        if c.i <= obj.right_edge.i:
+            continue
+        if c.dep_ not in OBJECT_TAIL_DEPS or _is_setting(c) or c.is_punct:
+            break
+        if c.dep_ == "xcomp" and not any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children):
+            break
+        tail.extend(c.subtree)
+    return tail
 
 
 def _addressed_act(doc: Doc, verb: Token, addressee: Token | None) -> Span | None:
@@ -405,6 +432,8 @@ def _stance_object(doc: Doc, verb: Token) -> Span | None:
         tokens.extend(complement.subtree)
     elif obj.pos_ == "PRON" and obj.lower_ not in {"him", "her"}:
         return None  # "endorsed it": too little to say what
+    else:
+        tokens.extend(_object_tail(obj))
     # "the union endorsed Berg", "backed her": a stance towards a person may be one name.
     short = obj.ent_type_ == "PERSON" and obj.pos_ == "PROPN" or obj.pos_ == "PRON"
     return content_span(doc, tokens, STANCE_OBJECT_MIN_TOKENS if short else MIN_CONTENT_TOKENS)
@@ -501,6 +530,8 @@ def _cue_content(
     stance rather than words; no content when the word reports nothing."""
     pos, lemma = token.pos_, mended_lemma(token).lower()
     reporting, object_verbs, portrayals = verbs
+    if _asked_of(token, lemma):
+        return None, token, False
     if pos == "VERB" and lemma in reporting:
         return _reporting_verb_content(doc, token, lemma, stances, speaks_for)
     if pos == "VERB" and lemma in portrayals:
@@ -527,6 +558,19 @@ def _cue_content(
     if is_according_to(token):
         return _according_content(doc, token), token, False
     return None, token, False
+
+
+def _asked_of(token: Token, lemma: str) -> bool:
+    """ "Asked about the toll, the mayor said ...", "When asked whether ...": a question put to
+    the subject of the clause by someone the article does not name is none of its words."""
+    return (
+        lemma == "ask"
+        and token.tag_ == "VBN"
+        and token.dep_ in {"advcl", "ROOT", "dep"}
+        and not any(
+            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "agent"} for c in token.children
+        )
+    )  # "asked by a reporter whether ...": the reporter's question
 
 
 def _in_poll(doc: Doc, poll: Token, reporting: frozenset[str], stances: Stances) -> Span | None:
@@ -579,21 +623,99 @@ def _reporting_verb_content(
         clauses = _clause_after_medium(verb)
     for act in _second_acts(verb):
         speaks_for[act.i] = verb
-    if clauses:
-        # "It is no surprise, Garin said, that turnout fell": the attribution splits what was
-        # said, and the longer part carries it.
-        clause = max(clauses, key=lambda c: c.right_edge.idx - c.left_edge.idx)
-        # "Flake said he would": a finite clause of two words is what was said.
-        content = content_span(doc, _clause_tokens(clause) + _coordinated_attitude(verb, clause), 2)
-    else:
+    # "It is no surprise, Garin said, that turnout fell": the attribution splits what was
+    # said, and the longer part carries it. A clause the parser took from another paragraph
+    # counts only by its part in the verb's own paragraph.
+    # "Flake said he would": a finite clause of two words is what was said.
+    spans = [
+        _in_cue_paragraph(
+            doc, content_span(doc, _clause_tokens(c) + _coordinated_attitude(verb, c), 2), verb
+        )
+        for c in clauses
+    ]
+    content = max(
+        (s for s in spans if s is not None), key=lambda s: s.end_char - s.start_char, default=None
+    )
+    if content is None:
         content = (
             _object_content(doc, verb)
             or _parenthetical_content(doc, verb)
             or _as_reported(doc, verb)
         )
     if content is None:
-        return stances.about(doc, verb, lemma), verb, True
-    return content, verb, False
+        about = stances.about(doc, verb, lemma)
+        if about is not None:
+            return about, verb, True
+        content = _broken_clause(doc, verb)
+    return content, verb, content is None
+
+
+def _broken_clause(doc: Doc, verb: Token) -> Span | None:
+    """ "The office said about half of the rise reflected tax cuts", "Berg says the toll that
+    traders decry also hurts the port": a clause whose subject the parser took for the verb's
+    object or a preposition's is still what was said. The words after the verb are, when they
+    hold a finite verb outside a clause of place or time ("said at a rally where he ...")
+    or open with "that"; an addressee before them ("told the crowd") is left out."""
+    right = [c for c in verb.children if c.i > verb.i and c.dep_ in BROKEN_CLAUSE_DEPS]
+    if len(right) > 1 and _addressee(verb, right[0]):
+        right = right[1:]  # "told the crowd the toll ...": the first object is whom
+    words = sorted((t for c in right for t in c.subtree), key=lambda t: t.i)
+    if not words or words[0].i > verb.i + 3:
+        return None
+    finite = next((t for t in words if _finite_outside_setting(t, verb)), None)
+    # "said on television on Sunday that the mayor ...": what was said starts after a "that"
+    # with only the setting before it (not "says the toll that traders decry ...").
+    that = next((t for t in words if t.lower_ == "that" and t.pos_ == "SCONJ"), None)
+    if that is not None:
+        setting = {t.i for c in right if c.dep_ in {"prep", "npadvmod"} for t in c.subtree}
+        if any(t.i < that.i and t.i not in setting for t in words):
+            that = None
+    if finite is None and that is None:
+        return None
+    if that is not None:
+        words = [t for t in words if t.i > that.i]
+    else:
+        # "wrote on Twitter on Monday the ferry ...": where and when it was said come first.
+        setting = {t.i for c in right if _is_setting(c) for t in c.subtree}
+        words = [t for t in words if t.i not in setting]
+    # "a vote she said was a mistake": the subject stands before the speaker, and what was
+    # said after the verb is its predicate (as PolNeAR annotates it).
+    return content_span(doc, words)
+
+
+def _addressee(verb: Token, child: Token) -> bool:
+    """Whom ``verb`` speaks to: a pronoun or the object of "tell" ("told the crowd"), not the
+    subject the parser took for an object ("remarked toilet paper is ...")."""
+    return child.dep_ == "dative" or (
+        child.dep_ == "dobj" and (child.pos_ == "PRON" or verb.lemma_.lower() in ADDRESSEE_VERBS)
+    )
+
+
+def _is_setting(child: Token) -> bool:
+    """ "on Twitter", "in a statement", "on Monday", "Monday": where or when words were said."""
+    if child.dep_ == "npadvmod":
+        return child.ent_type_ in {"DATE", "TIME"}
+    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+    return (
+        child.dep_ == "prep"
+        and pobj is not None
+        and (pobj.lower_ in MEDIUM_NOUNS or pobj.ent_type_ in {"DATE", "TIME"})
+    )
+
+
+def _finite_outside_setting(token: Token, verb: Token) -> bool:
+    """A finite verb of the words after ``verb`` that is no part of a clause of place, time or
+    manner hung on a noun ("at a rally where he spoke")."""
+    if token.tag_ not in FINITE_TAGS:
+        return False
+    head = token
+    while head.i != verb.i and head.head.i != head.i:
+        if head.dep_ in {"relcl", "acl", "advcl"} and not any(
+            c.lower_ == "that" for c in head.children if c.i < head.i
+        ):
+            return False
+        head = head.head
+    return True
 
 
 def _according_content(doc: Doc, token: Token) -> Span | None:
@@ -606,8 +728,13 @@ def _according_content(doc: Doc, token: Token) -> Span | None:
     end = len(doc)
     while clause.dep_ == "conj" and clause.head.pos_ in {"VERB", "AUX"} and token.i > clause.i:
         clause, end = clause.head, token.left_edge.i
-    according = set(t.i for t in token.subtree)
-    return content_span(doc, [t for t in clause.subtree if t.i not in according and t.i < end])
+    # "..., according to census data.": a trailing source is no part of what it stands for
+    # (nor the full stop after it); one set inside the clause stays between its two parts.
+    lo, hi = token.left_edge.i, token.right_edge.i
+    words = [t for t in clause.subtree if t.i < end and not lo <= t.i <= hi]
+    if not any(t.i > hi and not (t.is_punct or t.is_space) for t in words):
+        words = [t for t in words if t.i < lo]
+    return content_span(doc, words)
 
 
 def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -> list[Quote]:

@@ -15,6 +15,7 @@ from parley import lexicon
 
 MIN_CONTENT_TOKENS = 3
 CLOSING_MARKS = frozenset({"”", '"', "’", "'", "»"})
+BRACKETS = {")": "(", "]": "["}
 #: Verbs of thought, intent and stance (stance_verbs.tsv): "believes the bill will pass",
 #: "declined to endorse him", "the union endorsed the governor".
 STANCE_CLAUSE_VERBS = lexicon.where_set("stance_verbs", "clause")
@@ -47,13 +48,24 @@ def content_span(
         span[0].lower_ == "that" and span[0].dep_ == "mark" or span[0].is_punct or span[0].is_space
     ):
         span = span[1:]
-    # Trailing commas and full stops go; a closing quotation mark stays with its opening one.
+    # Trailing commas and full stops go; a closing quotation mark stays with its opening one,
+    # a closing bracket with its opening one, and "%" with its number ("reached 95%").
     while len(span) and (
-        span[-1].is_space or (span[-1].is_punct and span[-1].text not in CLOSING_MARKS)
+        span[-1].is_space
+        or (span[-1].is_punct and span[-1].text not in CLOSING_MARKS and not _kept_end(span))
     ):
         span = span[:-1]
     span = closed_span(doc, span)
     return span if len(span) >= min_tokens else None
+
+
+def _kept_end(span: Span) -> bool:
+    """A last token that belongs to the words before it: "%", or a bracket the span opened."""
+    last = span[-1].text
+    if last == "%":
+        return True
+    opener = BRACKETS.get(last)
+    return opener is not None and span.text.count(opener) >= span.text.count(last)
 
 
 def closed_span(doc: Doc, span: Span) -> Span:

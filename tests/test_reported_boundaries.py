@@ -1,0 +1,107 @@
+"""Where reported speech starts and ends (issue 11, round 7): the clause a cue reports, whole,
+without its own attribution and without the paragraph before it.
+
+Each fixture is a short text composed for one behaviour."""
+
+from __future__ import annotations
+
+import pytest
+
+import parley
+
+
+def reported(text: str) -> list[tuple[str | None, str]]:
+    result = parley.analyze(text, published="2025-04-18")
+    return [
+        (q.speaker.name if q.speaker else None, q.text)
+        for q in result.quotes
+        if q.kind == "indirect"
+    ]
+
+
+def test_a_clause_hung_on_the_cue_from_the_paragraph_before_does_not_hide_its_own() -> None:
+    found = reported(
+        'This summer brings a test: How long can the ferry run without a subsidy?"\n\n'
+        "Harbour traders said the toll will ruin them unless the council cuts it."
+    )
+    assert found == [("Harbour traders", "the toll will ruin them unless the council cuts it")]
+
+
+def test_a_trailing_according_to_is_no_part_of_what_it_stands_for() -> None:
+    found = reported("The harbour toll rose by a third in 2019, according to the port authority.")
+    assert found == [("the port authority", "The harbour toll rose by a third in 2019")]
+
+
+def test_a_percent_sign_and_a_closed_bracket_end_what_was_reported() -> None:
+    assert reported("In May the jobless rate reached 9%, according to the harbour board.") == [
+        ("the harbour board", "In May the jobless rate reached 9%")
+    ]
+    assert reported(
+        "The ferry carried 300 people (mostly tourists), according to the port authority."
+    ) == [("the port authority", "The ferry carried 300 people (mostly tourists)")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        pytest.param(
+            "The port office said about half of the rise in its fees reflected the cost of"
+            " the new cranes.",
+            "the port office",
+            "about half of the rise in its fees reflected the cost of the new cranes",
+            id="subject-read-as-a-preposition's",
+        ),
+        pytest.param(
+            "Berg says the toll that the traders decry also makes the ferry less busy.",
+            "Berg",
+            "the toll that the traders decry also makes the ferry less busy",
+            id="subject-read-as-an-object",
+        ),
+        pytest.param(
+            "The union said having the mayor at the talks puts the deal within reach.",
+            "the union",
+            "having the mayor at the talks puts the deal within reach",
+            id="gerund-subject",
+        ),
+        pytest.param(
+            "The harbour master remarked fresh fish is a costly item, leading to short"
+            " supplies in winter.",
+            "the harbour master",
+            "fresh fish is a costly item, leading to short supplies in winter",
+            id="subject-read-as-an-object-of-a-verb-with-no-addressee",
+        ),
+    ],
+)
+def test_a_clause_the_parser_broke_is_still_what_was_said(
+    text: str, speaker: str, content: str
+) -> None:
+    assert reported(text) == [(speaker, content)]
+
+
+def test_a_clause_of_place_after_a_verb_of_saying_is_not_what_was_said() -> None:
+    assert reported("Mayor Berg told a joke at the dinner where he spoke about the harbour.") == []
+
+
+def test_what_the_parser_hung_on_the_verb_after_its_object_goes_on_saying_what() -> None:
+    assert reported("Most dockworkers viewed him favorably in the spring survey.") == [
+        ("Most dockworkers", "him favorably in the spring survey")
+    ]
+
+
+def test_when_a_stance_was_taken_is_no_part_of_it() -> None:
+    assert reported("The senator condemned the toll plan on Monday.") == [
+        ("the senator", "the toll plan")
+    ]
+
+
+def test_a_question_put_to_the_speaker_by_someone_unnamed_is_not_the_speakers_words() -> None:
+    assert reported(
+        "Asked whether the ferry would run in winter, the mayor said the council would decide"
+        " in May."
+    ) == [("the mayor", "the council would decide in May")]
+
+
+def test_a_question_put_by_a_named_asker_is_the_askers() -> None:
+    assert reported(
+        "Asked by a reporter whether the ferry would run in winter, the mayor smiled."
+    ) == [("a reporter", "whether the ferry would run in winter")]
