@@ -105,3 +105,51 @@ def test_a_question_put_by_a_named_asker_is_the_askers() -> None:
     assert reported(
         "Asked by a reporter whether the ferry would run in winter, the mayor smiled."
     ) == [("a reporter", "whether the ferry would run in winter")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        pytest.param(
+            "Lee told a crowd in Salem on Monday that the toll is “peanuts,” compared to what"
+            " the bridge costs.",
+            "the toll is “peanuts,” compared to what the bridge costs",
+            id="compared-to",
+        ),
+        pytest.param(
+            'Lee called the new law "much better" than the old one.',
+            'the new law "much better" than the old one',
+            id="than",
+        ),
+        pytest.param(
+            'Lee described the new mayor as "kind" with a "big heart."',
+            'the new mayor as "kind" with a "big heart."',
+            id="with",
+        ),
+    ],
+)
+def test_a_reported_clause_runs_on_after_its_closing_quotation_mark(
+    text: str, content: str
+) -> None:
+    assert ("Lee", content) in reported(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        pytest.param(
+            'Lee called the toll "a disgrace" when asked about it on Monday.',
+            'the toll "a disgrace"',
+            id="when-it-was-said",
+        ),
+        pytest.param(
+            'Lee called the toll "a disgrace," and the council said it would review it.',
+            'the toll "a disgrace,"',
+            id="another-saying",
+        ),
+    ],
+)
+def test_what_follows_the_closing_mark_of_a_reported_clause_may_be_no_part_of_it(
+    text: str, content: str
+) -> None:
+    assert ("Lee", content) in reported(text)

@@ -16,6 +16,7 @@ from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ORG_WORDS, TITLE_NOUNS, ActorIndex, ActorRecord
 from parley.nlp.rules.quote_shape import label_before
 from parley.nlp.rules.reported_content import (
+    CLOSING_MARKS,
     MIN_CONTENT_TOKENS,
     Stances,
     content_span,
@@ -85,6 +86,11 @@ OBJECT_TAIL_DEPS = frozenset({"prep", "xcomp", "advmod"})
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "remind", "brief"})
 #: Tags of a verb with tense: the clause it heads has a subject, even one the parser lost.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: How the parser hangs on the cue the words that run on after a quotation closing a reported
+#: clause ('said the plan was "peanuts," compared to the cost').
+RUN_ON_DEPS = frozenset({"advcl", "prep", "conj"})
+#: Marks of a clause saying when the words were said, not what ("..., after the vote failed").
+WHEN_MARKS = frozenset({"when", "after", "before", "while", "as", "since", "until"})
 #: Every verb whose object, rather than a clause, carries what was said (see _object_content).
 OBJECT_CONTENT_VERBS = lexicon.derived_set(
     "object content verbs",
@@ -683,6 +689,48 @@ def _broken_clause(doc: Doc, verb: Token) -> Span | None:
     return content_span(doc, words)
 
 
+def _run_on_after_quote(doc: Doc, content: Span | None, cue: Token) -> Span | None:
+    """'said the plan was "peanuts," compared to the cost': a reported clause that ends at a
+    closing quotation mark runs on over the words after the mark that the parser hung on the
+    cue, when they continue it (not when or where it was said, nor another act of saying)."""
+    if content is None or content.start <= cue.i or not _closes_quotation(content):
+        return content
+    after = content.end
+    while after < len(doc) and doc[after].text == ",":
+        after += 1
+    if after >= len(doc) or doc[after].sent.start != cue.sent.start:
+        return content
+    child = next((c for c in cue.children if c.left_edge.i == after), None)
+    if child is None or not _continues(child):
+        return content
+    return content_span(doc, list(doc[content.start : child.right_edge.i + 1])) or content
+
+
+def _closes_quotation(content: Span) -> bool:
+    """A content whose last word is the closing mark of a quotation opened within it (not the
+    apostrophe of "the States'")."""
+    last = content[-1]
+    if not last.is_punct or last.text not in CLOSING_MARKS:
+        return False
+    text = content[:-1].text
+    return "“" in text if last.text == "”" else last.text in text
+
+
+def _continues(child: Token) -> bool:
+    """Words hung on a cue that continue its reported clause rather than set it."""
+    if child.dep_ not in RUN_ON_DEPS or _is_setting(child) or is_according_to(child):
+        return False
+    if any(t.lemma_.lower() in REPORTING_VERBS for t in child.subtree if t.pos_ == "VERB"):
+        return False  # "..., and she said ..." or "..., adding ...": another act of saying
+    if child.dep_ == "conj":
+        # "said the polls were "way off," and the race was close": a clause of its own.
+        return child.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ in FINITE_SUBJECT_DEPS for c in child.children
+        )
+    # "..., when asked about it": when it was said.
+    return not any(c.dep_ in {"mark", "advmod"} and c.lower_ in WHEN_MARKS for c in child.children)
+
+
 def _addressee(verb: Token, child: Token) -> bool:
     """Whom ``verb`` speaks to: a pronoun or the object of "tell" ("told the crowd"), not the
     subject the parser took for an object ("remarked toilet paper is ...")."""
@@ -762,7 +810,7 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
         if in_quote(token.idx):
             continue
         content, cue, stance = _cue_content(doc, token, verbs, stances, speaks_for)
-        content = _in_cue_paragraph(doc, content, token)
+        content = _in_cue_paragraph(doc, _run_on_after_quote(doc, content, token), token)
         if content is None or _quoted_share(content, direct) > 0.5:
             continue
         if _quoted_share(content, every_quote) > 0.9:  # the whole clause is a quotation
