@@ -103,3 +103,14 @@ def test_attribution_after_the_quotation_names_the_speaker(text: str, words: str
 )
 def test_reported_speech_speaker_and_its_words(text: str, speaker: str, words: str) -> None:
     assert ("indirect", speaker, words) in attributions(text)
+
+
+def test_pronoun_far_from_its_antecedent_takes_the_last_person_of_its_gender() -> None:
+    """Paragraphs of background between the name and "he said" leave the reader no doubt."""
+    text = (
+        "Mayor Ivo Rask visited the harbour on Monday.\n\n"
+        "The harbour opened in 1902.\n\n"
+        "Its cranes are old.\n\n"
+        "He said the port needs new cranes."
+    )
+    assert ("indirect", "Ivo Rask", "He") in attributions(text)

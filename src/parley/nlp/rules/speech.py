@@ -729,7 +729,25 @@ class SpeakerResolver:
         found = self._resolve_pronoun(token, strict=True)
         if found is None and PRONOUNS.get(token.lower_):
             found = self._resolve_pronoun(token, strict=False)
+        if found is None and PRONOUNS.get(token.lower_):
+            found = self._last_person_before(token)
         return found
+
+    def _last_person_before(self, token: Token) -> ActorRecord | None:
+        """The person of the pronoun's gender the article named last before it, however far
+        back: after a long quotation or several paragraphs about others, "he said" still
+        refers to the person the story has been quoting, not to no one."""
+        gender = PRONOUNS.get(token.lower_)
+        best: tuple[int, ActorRecord] | None = None
+        for record in self.actors.records:
+            if record.kind != "person" or self.genders.get(record.id, gender) != gender:
+                continue
+            for start, _end in record.mentions:
+                if start >= token.idx or (self._quoted and self._quoted(start)):
+                    continue
+                if best is None or start > best[0]:
+                    best = (start, record)
+        return best[1] if best else None
 
     def _resolve_pronoun(self, token: Token, *, strict: bool) -> ActorRecord | None:
         gender = PRONOUNS.get(token.lower_)
