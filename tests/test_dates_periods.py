@@ -187,5 +187,5 @@ def test_a_possessive_period_is_found_wherever_it_stands(nlp: Any) -> None:
 
 def test_a_pair_of_quarters_of_a_year_after_a_hedge_is_the_half(nlp: Any) -> None:
     # "at least" before it must not make "the first two quarters" a length
-    text = "Demand should stay weak through at least the first two quarters of 2026."
+    text = "Demand may stay soft during at least the first two quarters of 2026."
     assert timexes_of(nlp, text) == [("the first two quarters of 2026", "DATE", "2026-H1")]

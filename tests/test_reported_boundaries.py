@@ -111,9 +111,9 @@ def test_a_question_put_by_a_named_asker_is_the_askers() -> None:
     ("text", "content"),
     [
         pytest.param(
-            "Lee told a crowd in Salem on Monday that the toll is “peanuts,” compared to what"
+            "Lee told a crowd in Salem on Monday that the toll is “pocket change,” next to what"
             " the bridge costs.",
-            "the toll is “peanuts,” compared to what the bridge costs",
+            "the toll is “pocket change,” next to what the bridge costs",
             id="compared-to",
         ),
         pytest.param(
