@@ -97,7 +97,7 @@ def _names_speaker(content: Span, quote: Quote) -> bool:
 
 def _mostly_quoted(content: Span, quotes: list[Quote]) -> bool:
     quoted = sum(
-        max(0, min(q.end, content.end_char) - max(q.start, content.start_char))
+        _shared_chars((q.start, q.end), (content.start_char, content.end_char))
         for q in quotes
         if q.kind == "partial"
     )
@@ -113,8 +113,13 @@ def _covers(entry: Quote, quote: Quote) -> bool:
         and entry.speaker.id != quote.speaker.id
     ):
         return False
-    overlap = min(entry.end, quote.end) - max(entry.start, quote.start)
+    overlap = _shared_chars((entry.start, entry.end), (quote.start, quote.end))
     return overlap >= COVERED_SHARE * max(1, quote.end - quote.start)
+
+
+def _shared_chars(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """How many characters the spans ``a`` and ``b`` have in common."""
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
 def _clause_around(doc: Doc, quote: Quote) -> Span | None:
