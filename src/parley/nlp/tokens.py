@@ -130,3 +130,8 @@ def mended_lemma(token: Token) -> str:
     if lemma.lower() == "hop" and not token.lower_.startswith("hopp"):
         return "hope"
     return _MENDED_FORMS.get(token.lower_, lemma)
+
+
+def has_infinitive_to(verb: Token) -> bool:
+    """Whether ``verb`` heads a "to" infinitive ("asked her [to] explain")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

@@ -26,6 +26,7 @@ from parley.nlp.deps import (
     CONDITION_OBJECT_DEPS,
     PARTICLE_DEPS,
 )
+from parley.nlp.tokens import has_infinitive_to
 
 KINDS = frozenset({"V", "N", "A", "F", "L"})
 #: The frames an F/L entry may name: each is handled by the event rules, not by data.
@@ -219,9 +220,7 @@ def purpose_lemmas(token: Token) -> set[str]:
     out: set[str] = set()
     for holder in holders:
         for child in holder.children:
-            if child.dep_ in {"advcl", "xcomp", "acl", "relcl"} and any(
-                g.dep_ == "aux" and g.lower_ == "to" for g in child.children
-            ):
+            if child.dep_ in {"advcl", "xcomp", "acl", "relcl"} and has_infinitive_to(child):
                 out.add(child.lemma_.lower())
     return out
 

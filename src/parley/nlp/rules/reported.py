@@ -31,7 +31,7 @@ from parley.nlp.rules.speech import (
     speaker_mention,
     speaker_token,
 )
-from parley.nlp.tokens import doc_tokens, mended_lemma
+from parley.nlp.tokens import doc_tokens, has_infinitive_to, mended_lemma
 from parley.quotemarks import Intervals, paragraphs
 from parley.types import Quote, SpeakerRef
 
@@ -273,7 +273,7 @@ def _object_tail(obj: Token) -> list[Token]:
             continue
         if c.dep_ not in OBJECT_TAIL_DEPS or _is_setting(c) or c.is_punct:
             break
-        if c.dep_ == "xcomp" and not any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children):
+        if c.dep_ == "xcomp" and not has_infinitive_to(c):
             break
         tail.extend(c.subtree)
     return tail
@@ -367,7 +367,7 @@ def _stance_content(doc: Doc, verb: Token, lemma: str, stances: Stances) -> Span
                 for c in verb.children
                 if c.pos_ in {"VERB", "AUX"}
                 and (c.dep_ == "xcomp" or (c.dep_ == "ccomp" and c.i > verb.i))
-                and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children)
+                and has_infinitive_to(c)
             ),
             None,
         )
@@ -456,7 +456,7 @@ def _stance_noun(doc: Doc, noun: Token) -> Span | None:
         if c.dep_ in {"acl", "ccomp"} and c.pos_ in {"VERB", "AUX"}:
             if _finite_clause(c):
                 return content_span(doc, _clause_tokens(c))
-            if any(t.dep_ == "aux" and t.lower_ == "to" for t in c.children):
+            if has_infinitive_to(c):
                 return content_span(
                     doc,
                     [

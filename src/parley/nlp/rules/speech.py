@@ -19,7 +19,7 @@ from parley import lexicon
 from parley.nlp.deps import NOMINAL_SUBJECT_DEPS, NOUN_PHRASE_DEPS, SPEAKER_CLIMB_DEPS
 from parley.nlp.doctext import doc_sents, doc_text, span_ents
 from parley.nlp.rules.actors import PRONOUN_GENDER, ActorIndex, ActorRecord
-from parley.nlp.tokens import doc_tokens
+from parley.nlp.tokens import doc_tokens, has_infinitive_to
 from parley.types import ActorKind
 
 Quoted = Callable[[int], bool] | None
@@ -366,7 +366,7 @@ def _modified_noun_subject(verb: Token, depth: int, quoted: Quoted) -> Token | N
 
 def _infinitival(verb: Token) -> bool:
     """A "to" clause with no subject of its own ("ways to cast", "the first to endorse")."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+    return has_infinitive_to(verb) and not any(
         c.dep_ in NOMINAL_SUBJECT_DEPS for c in verb.children
     )
 

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
 from parley.nlp.doctext import doc_quotations, doc_text
-from parley.nlp.tokens import mended_lemma
+from parley.nlp.tokens import has_infinitive_to, mended_lemma
 from parley.temporal import (
     MONTH_ABBREVIATIONS,
     MONTHS,
@@ -545,7 +545,7 @@ def _planned(verb: Token) -> bool:
         verb.dep_ == "xcomp"
         and head.i != verb.i
         and mended_lemma(head) in _PLAN_LEMMAS
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and has_infinitive_to(verb)
     )
 
 

@@ -26,7 +26,7 @@ from parley.nlp.rules.events.participants import (
 )
 from parley.nlp.rules.events.syntax import _clause_head, _in_condition, _is_agreement, _subject
 from parley.nlp.rules.events.vocab import codes, words
-from parley.nlp.tokens import doc_tokens
+from parley.nlp.tokens import doc_tokens, has_infinitive_to
 from parley.types import DateMention, Event, EventActor, Place
 
 #: Parts of speech a node can start at (``_node_at``, ``_obligation_node``): a verb that is no
@@ -148,7 +148,7 @@ def _stands_alone(node: _Node, consumed: set[int]) -> bool:
     # "efforts to fight terrorism", "met to discuss": a purpose, not an event
     return not (
         first.dep_ in {"acl", "advcl"}
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children)
+        and has_infinitive_to(first)
         and not mission_purpose(first, node.code)  # "sent experts to investigate": it is
     )
 

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from parley.nlp.doctext import doc_sents, doc_text
 from parley.nlp.rules.negotiations import vocab
+from parley.nlp.tokens import has_infinitive_to
 from parley.types import Agreement, AgreementStep, DateMention
 
 #: How far back "the agreement" / "the deal" looks for the agreement it names, in sentences.
@@ -87,7 +88,7 @@ def _purpose_of(record: Mention, other: Mention) -> bool:
     other_verb: Token | None = other.verb
     if verb is None or verb.sent.start != noun.sent.start:
         return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not has_infinitive_to(verb):
         return False
     node = verb
     for _ in range(3):

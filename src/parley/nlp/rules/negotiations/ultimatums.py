@@ -12,7 +12,7 @@ from parley.nlp.doctext import doc_sents, doc_text
 from parley.nlp.rules.actors import ActorIndex
 from parley.nlp.rules.negotiations import vocab
 from parley.nlp.rules.negotiations.common import _party_of, _speaker_of, _subjects
-from parley.nlp.tokens import doc_tokens
+from parley.nlp.tokens import doc_tokens, has_infinitive_to
 from parley.types import Condition, DateMention, Quote
 
 
@@ -102,9 +102,7 @@ def _due_items(key: Token, verb: Token, doc: Doc) -> list[str]:
     the noun phrase ("the Brexit deadline")."""
     for node in (key, verb):
         for child in node.children:
-            if child.dep_ in ("acl", "xcomp", "advcl", "relcl") and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in child.children
-            ):
+            if child.dep_ in ("acl", "xcomp", "advcl", "relcl") and has_infinitive_to(child):
                 first = next(c for c in child.children if c.dep_ == "aux" and c.lower_ == "to")
                 span = doc[first.i + 1 : child.right_edge.i + 1]
                 return [span.text.strip(' ,."“”')]
