@@ -213,6 +213,22 @@ def _cues(region: Span, quoted: Intervals) -> list[Token]:
     return found
 
 
+def _outer_cues(cues: list[Token]) -> list[Token]:
+    """The cues not said inside another's report: in "Roe said that critics had predicted a
+    withdrawal" the next quotation carries Roe on, not the critics."""
+    found = {cue.i for cue in cues}
+    outer = []
+    for cue in cues:
+        node, steps = cue, 0
+        while node.head.i != node.i and steps < 12:
+            node, steps = node.head, steps + 1
+            if node.i in found:
+                break
+        else:
+            outer.append(cue)
+    return outer
+
+
 def _weak_cue(tok: Token, quoted: Intervals) -> bool:
     """A verb that is a cue only when the quotation hangs from it: 'He continued, "..."'."""
     return (
@@ -768,7 +784,7 @@ def _cue_speaker_of_previous_sentence(
     if not words:
         return None
     found: ActorRecord | None = None
-    for cue in _cues(doc[words[0].i : words[-1].i + 1], quoted):
+    for cue in _outer_cues(_cues(doc[words[0].i : words[-1].i + 1], quoted)):
         who = speaker_token(cue, quoted=lambda char: inside(char, quoted))
         if who is None or inside(who.idx, quoted):
             continue
@@ -819,7 +835,7 @@ def _speaker_introduced_before(
     region = doc.char_span(lo, hi, alignment_mode="expand")
     cue_record: tuple[int, ActorRecord] | None = None
     if region is not None:
-        for cue in _cues(region, quoted):
+        for cue in _outer_cues(_cues(region, quoted)):
             who = speaker_token(cue, quoted=lambda char: inside(char, quoted))
             if who is not None:
                 record, _ = resolver.resolve(who)
