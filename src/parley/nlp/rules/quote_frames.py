@@ -64,6 +64,9 @@ def _speaker_label(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolv
     words = label.split()
     if not 1 <= len(words) <= 6 or not words[-1][:1].isupper() or end < 1:
         return False
+    # A label is a name: "with Roe:" after a closed quotation is the reporter's sentence going on.
+    if not words[0][:1].isupper() and not words[0][:1].isdigit():
+        return False
     name = doc[end - 1]
     if any(t.pos_ in {"VERB", "AUX"} for t in doc[name.i - len(words) + 1 : name.i] if t.idx >= lo):
         return False
