@@ -13,7 +13,14 @@ from spacy.tokens import Doc, Span, Token
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorRecord
 from parley.nlp.rules.quote_shape import FINITE_TAGS, LABEL_DASHES, label_before
-from parley.nlp.rules.speech import SpeakerResolver, cue_span, cue_text, speaker_mention
+from parley.nlp.rules.speech import (
+    SpeakerResolver,
+    cue_span,
+    cue_text,
+    is_document,
+    is_speech_noun,
+    speaker_mention,
+)
 from parley.quotemarks import Intervals, MarkedSpan
 
 #: Words that can head the subject naming a speaker before a colon.
@@ -255,6 +262,12 @@ def introduced_by_comma(
     verb = before
     if before.dep_ in {"prt", "advmod"} and before.head.i < before.i:
         verb = before.head
+    elif (
+        before.dep_ == "dobj"
+        and before.head.i < before.i
+        and (before.pos_ == "PRON" or is_speech_noun(before) or is_document(before))
+    ):
+        verb = before.head  # "As Roe put it, '...'", "The mayor issued a statement, '...'"
     if verb.pos_ != "VERB" or verb.tag_ not in FINITE_TAGS or inside(verb.idx, quoted):
         return
     who = next(
