@@ -77,7 +77,9 @@ def _is_closing_straight(text: str, i: int, para_end: int) -> bool:
     prev = text[i - 1]
     nxt = text[i + 1] if i + 1 < para_end else " "
     if nxt.isalnum():
-        return False
+        # '"... audiences,"Jane Roe said': a comma inside an open quotation ends it, even
+        # when the space after the mark was lost.
+        return prev == "," and nxt.isupper()
     # "... like, 'this is it,' " she said": a nested quotation closed just before the outer
     # one, set apart by a space.
     return not prev.isspace() or (prev in " \u2009\u00a0" and text[i - 2 : i - 1] in {"'", "’"})
@@ -127,6 +129,8 @@ def _find_double(text: str, start: int, end: int) -> Iterator[tuple[int, int | N
     while i < end:
         ch = text[i]
         opens = ch in DOUBLE_OPENERS or (ch == '"' and _is_opening_straight(text, i, start))
+        if ch == '"' and i + 1 < end and text[i + 1] in DOUBLE_OPENERS:
+            opens = False  # '"“You don’t ...”': a stray straight mark typed before the real one
         if not opens:
             i += 1
             continue
