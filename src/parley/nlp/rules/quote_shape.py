@@ -4,9 +4,11 @@ own, and whether its words are a name rather than speech. Pure functions of text
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Span
 
+from parley import lexicon
 from parley.quotemarks import MarkedSpan
 
 #: Verbs of saying right before a quotation that introduce it as a clause of its own.
@@ -91,3 +93,57 @@ def is_title(text: str, span: MarkedSpan) -> bool:
     if not _TITLE_BEFORE.search(text[max(0, span.open_at - 30) : span.open_at]):
         return False
     return looks_like_name(text[span.start : span.end].split(), longest=6)
+
+
+#: Words a title leaves in lower case (title_minor_words.txt).
+TITLE_MINOR_WORDS = lexicon.word_set("title_minor_words")
+#: How a name of a work, show or slogan hangs in the sentence: as a noun phrase.
+_NOMINAL_DEPS = frozenset({"pobj", "appos", "dobj", "nsubj", "nsubjpass", "compound", "conj"})
+#: Words that open a sentence rather than a title.
+_SENTENCE_OPENERS = frozenset({"PRON", "AUX"})
+#: Verbs of saying whose object is whom they address ("told 'Morning Show'"), not the words.
+_ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "brief"})
+_STRIP = ".,;:!?\"'“”‘’()[]"
+
+
+def is_title_cased_work(
+    text: str, span: MarkedSpan, tokens: Span | None, saying_verbs: AbstractSet[str]
+) -> bool:
+    """A Title Cased noun phrase of two to twelve words between marks, in a sentence that is not
+    itself a Title Cased headline: the name of a book, show, song or campaign ("the author of
+    'Going Viral'", "told 'Morning Show'", "starred in 'Parks and Gardens'"), not speech.
+    Shouts in capitals, exclamations and questions, and sentences ("That's Roe and Lee.") stay
+    quotations, and so do the words a verb of saying (``saying_verbs``) takes as its object.
+    """
+    content = text[span.start : span.end].strip()
+    words = content.split()
+    if not 2 <= len(words) <= 12 or content.isupper() or content.rstrip(_STRIP + " ")[-1:] == "":
+        return False
+    if content.rstrip("\"'”’ ")[-1:] in {"!", "?"} or ". " in content:
+        return False
+    minor = TITLE_MINOR_WORDS.get()
+    major = [w.strip(_STRIP) for w in words]
+    major = [w for w in major if w and w.lower() not in minor]
+    if len(major) < 2 or not all(w[:1].isupper() or w[:1].isdigit() for w in major):
+        return False
+    if tokens is None or not len(tokens):
+        return False
+    first = next((t for t in tokens if not t.is_punct), None)
+    if first is None or first.pos_ in _SENTENCE_OPENERS:
+        return False
+    top = next((t for t in tokens if not tokens.start <= t.head.i < tokens.end), None)
+    if top is None or top.dep_ not in _NOMINAL_DEPS:
+        return False
+    verb = top.head.lemma_.lower()
+    if top.dep_ == "dobj" and verb in saying_verbs and verb not in _ADDRESSEE_VERBS:
+        return False  # 'chanting "Dump the Mayor"', 'a sign that read "Roe for Mayor"': words said
+    # A headline Title Cases its own words too ("Roe: 'Tax Cuts Are Coming'"): there the marks
+    # quote someone.
+    line_start = text.rfind("\n", 0, span.open_at) + 1
+    line_end = text.find("\n", span.end)
+    line_end = len(text) if line_end < 0 else line_end
+    around = (
+        text[line_start : span.open_at] + " " + text[span.end + span.width : line_end]
+    ).split()
+    around = [w.strip(_STRIP) for w in around]
+    return any(w[:1].islower() and w.lower() not in minor for w in around if w)

@@ -18,6 +18,7 @@ import bisect
 
 from spacy.tokens import Doc, Span, Token
 
+from parley import lexicon
 from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_quotations, doc_text
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
@@ -34,6 +35,7 @@ from parley.nlp.rules.quote_shape import (
     FINITE_TAGS,
     is_sentence,
     is_title,
+    is_title_cased_work,
     looks_like_name,
     quotation_kind,
 )
@@ -64,6 +66,8 @@ NAMING_WORDS = frozenset(
     slogan hashtag
     codenamed code-named song film book album novel series show operation motto""".split()
 )
+#: Verbs whose object may be the words said ('chanted "..."', 'read "..."').
+SAYING_VERBS = lexicon.derived_set("saying verbs", lambda: SPEECH_VERBS | WEAK_SPEECH_VERBS)
 #: How a quotation that is a verb's own words hangs from it.
 QUOTE_CLAUSE_DEPS = frozenset({"ccomp", "dobj", "parataxis"})
 #: ... and how it hangs from a weak verb: also as an imperative read as its complement
@@ -851,7 +855,11 @@ def _speaker_introduced_before(
 def _is_speech(text: str, draft: Draft) -> bool:
     content = text[draft.span.start : draft.span.end].strip()
     words = content.split()
-    if not words or is_title(text, draft.span):
+    if (
+        not words
+        or is_title(text, draft.span)
+        or is_title_cased_work(text, draft.span, draft.tokens, SAYING_VERBS)
+    ):
         return False
     before = text[max(0, draft.span.open_at - 40) : draft.span.open_at].lower().split()
     naming_word = next((w for w in reversed(before[-3:]) if w.strip(",") in NAMING_WORDS), None)
