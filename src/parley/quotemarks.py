@@ -32,8 +32,9 @@ SINGLE_PAIRS: dict[str, str] = {
 }
 DOUBLE_OPENERS = "“„«‟"
 DOUBLE_CLOSERS = "”»"
-# Characters after which a straight mark opens a quotation rather than closing one.
-_OPEN_CONTEXT = set(" \t\n([{—–-/:;")
+# Characters after which a straight mark opens a quotation rather than closing one (with the
+# invisible direction marks some feeds put at a paragraph's start).
+_OPEN_CONTEXT = set(" \t\n([{—–-/:;\u202a\u202b\u200e\u200f\ufeff")
 _WORD = re.compile(r"\w")
 
 
@@ -128,7 +129,7 @@ def _find_double(text: str, start: int, end: int) -> Iterator[tuple[int, int | N
     i = start
     while i < end:
         ch = text[i]
-        opens = ch in DOUBLE_OPENERS or (ch == '"' and _is_opening_straight(text, i, start))
+        opens = ch in DOUBLE_OPENERS or (ch in '"”' and _is_opening_straight(text, i, start))
         if ch == '"' and i + 1 < end and text[i + 1] in DOUBLE_OPENERS:
             opens = False  # '"“You don’t ...”': a stray straight mark typed before the real one
         if not opens:
@@ -146,7 +147,8 @@ def _find_double(text: str, start: int, end: int) -> Iterator[tuple[int, int | N
                 # “It's unusual,“ said X: an opening mark typed where the closing one belongs.
                 close_at = j
                 break
-            if cj == ch == '"' and _is_closing_straight(text, j, end):
+            if cj == ch and ch in '"”' and _is_closing_straight(text, j, end):
+                # a straight pair, or ”...” where the opening glyph was typed as the closing one
                 close_at = j
                 break
             if cj == '"' and ch != '"' and _is_closing_straight(text, j, end):
