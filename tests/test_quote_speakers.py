@@ -78,6 +78,36 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
             ("The law does not allow this search of the house.", "Mara Lind"),
             id="colon-keeps-the-owner-of-a-noun-of-saying",
         ),
+        pytest.param(
+            "Senator Mara Lind said on Monday that several critics had been predicting a "
+            "pullout for years.\n\n"
+            "“That is because this coast matters more than ever for our safety.”",
+            ("That is because this coast matters more than ever for our safety.", "Mara Lind"),
+            id="next-paragraph-carries-the-reporter-not-the-reported",
+        ),
+        pytest.param(
+            "Mayor Ann Holt compared the plan, which she called “reckless,” with Tom Berg: "
+            "“What I have seen is a steady hand on the wheel.”",
+            ("What I have seen is a steady hand on the wheel.", "Ann Holt"),
+            id="words-after-a-closed-quotation-are-no-speaker-label",
+        ),
+        pytest.param(
+            "As the columnist Tom Berg puts it, “The voters are tired of the old promises and "
+            "want change.”",
+            ("The voters are tired of the old promises and want change.", "Tom Berg"),
+            id="as-someone-puts-it-comma",
+        ),
+        pytest.param(
+            "Mara Lind issued a statement, “Our thoughts are with the families tonight, and we "
+            "will help them.”",
+            ("Our thoughts are with the families tonight, and we will help them.", "Mara Lind"),
+            id="comma-after-a-statement-issued",
+        ),
+        pytest.param(
+            "\u202a”We cannot wait for the council any longer,” wrote Tom Berg.",
+            ("We cannot wait for the council any longer,", "Tom Berg"),
+            id="closing-glyph-typed-as-the-opening-one",
+        ),
     ],
 )
 def test_direct_quotation_speaker(text: str, expected: tuple[str, str | None]) -> None:

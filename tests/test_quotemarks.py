@@ -36,6 +36,13 @@ def contents(text: str) -> list[str]:
             '"They shout, \'Not again,\' " Holm said. "We stay."',
             ["They shout, 'Not again,' ", "We stay."],
         ),
+        # A stray straight mark typed before the curly opening one.
+        ('"“We came early,” she said.', ["We came early,"]),
+        # The closing glyph typed where the opening one belongs.
+        ("”We came early,” she said.", ["We came early,"]),
+        ("Her aides wanted ”more time to think” about it.", ["more time to think"]),
+        # A comma closes an open quotation even when the space after the mark was lost.
+        ('"We came early,"Holm said.', ["We came early,"]),
     ],
 )
 def test_quotemarks_pairs(text: str, expected: list[str]) -> None:

@@ -98,7 +98,9 @@ def is_title(text: str, span: MarkedSpan) -> bool:
 #: Words a title leaves in lower case (title_minor_words.txt).
 TITLE_MINOR_WORDS = lexicon.word_set("title_minor_words")
 #: How a name of a work, show or slogan hangs in the sentence: as a noun phrase.
-_NOMINAL_DEPS = frozenset({"pobj", "appos", "dobj", "nsubj", "nsubjpass", "compound", "conj"})
+_NOMINAL_DEPS = frozenset(
+    {"pobj", "appos", "dobj", "dative", "nsubj", "nsubjpass", "compound", "conj"}
+)
 #: Words that open a sentence rather than a title.
 _SENTENCE_OPENERS = frozenset({"PRON", "AUX"})
 #: Verbs of saying whose object is whom they address ("told 'Morning Show'"), not the words.
