@@ -99,6 +99,12 @@ def test_attribution_after_the_quotation_names_the_speaker(text: str, words: str
             "the fisherman Tomas Berg",
             id="gerund-after-a-preposition-is-the-subject-s-act",
         ),
+        pytest.param(
+            "Mayor Lena Holt kept the old maps, which she says show the flood line.",
+            "Lena Holt",
+            "she",
+            id="speaker-inside-a-relative-clause-not-the-relative-pronoun",
+        ),
     ],
 )
 def test_reported_speech_speaker_and_its_words(text: str, speaker: str, words: str) -> None:

@@ -113,6 +113,10 @@ def speaker_mention(cue: Token, who: Token) -> tuple[int, int]:
     Trump by declaring ..." (the relative clause the cue hangs in); otherwise
     :func:`mention_span`."""
     node = cue
+    if any(
+        c.dep_ in NOMINAL_SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in cue.children
+    ):
+        return mention_span(who)  # "the maps, which she says show ...": "she", not "which"
     for _ in range(5):
         for child in node.children:
             if (
@@ -182,10 +186,31 @@ def subject_of(verb: Token, *, depth: int = 0, quoted: Quoted = None) -> Token |
     return _climbed_subject(verb, depth, quoted)
 
 
+#: Parts of speech that never name a speaker: "Of Carson, Levine said" parsed with "Of" as
+#: the subject is a parse gone wrong, and the search goes on as if the verb had none.
+_FUNCTION_POS = frozenset({"ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "SPACE"})
+
+
+def _name_shaped_word(token: Token) -> bool:
+    """A capitalised word inside its sentence ("..., From said"): a surname the tagger took
+    for a function word, not the capital of a sentence's first word ("Of Carson, ...")."""
+    return token.text[:1].isupper() and not token.is_sent_start
+
+
 def _own_subject(verb: Token, quoted: Quoted) -> tuple[bool, Token | None]:
     """(decided, subject) from the verb's own dependents: its subject, or for a passive its
     agent. ``decided`` is False when the verb has none and the search must climb."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not (quoted and quoted(c.idx))]
+    subjects = [
+        c
+        for c in verb.children
+        if c.dep_ == "nsubj"
+        and (c.pos_ not in _FUNCTION_POS or _name_shaped_word(c))
+        and not (quoted and quoted(c.idx))
+    ]
+    if len(subjects) > 1 and any(c.lower_ in RELATIVE_PRONOUNS for c in subjects):
+        # "the department, which he argued seeks ...": the parser gave "argued" both the
+        # relative pronoun (the subject of "seeks") and its own subject; the speaker is "he".
+        subjects = [c for c in subjects if c.lower_ not in RELATIVE_PRONOUNS] or subjects
     if subjects:
         # Two subjects means the parser split "Chile's president Ana Reis": the name; of two
         # names ("LONDON (Reuters) - Ana Reis said", "Speaking in Salem, New Hampshire, Reis
