@@ -10,7 +10,8 @@ through titles, and an unnamed source ("a police spokesperson") registered as an
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import bisect
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -20,7 +21,8 @@ from parley.nlp.deps import NOMINAL_SUBJECT_DEPS, NOUN_PHRASE_DEPS, SPEAKER_CLIM
 from parley.nlp.doctext import doc_sents, doc_text, span_ents
 from parley.nlp.rules.actors import PRONOUN_GENDER, ActorIndex, ActorRecord
 from parley.nlp.tokens import doc_tokens, has_infinitive_to
-from parley.types import ActorKind
+from parley.quotemarks import Intervals
+from parley.types import ActorKind, Quote
 
 Quoted = Callable[[int], bool] | None
 
@@ -565,6 +567,7 @@ class SpeakerResolver:
         self._quoted = quoted
         self._chains: dict[int, ActorRecord | None] = {}
         self._sents = _segments(doc)
+        self._sent_starts = [s.start for s in self._sents]
         self.genders: dict[str, str] = {}
         self._learn_genders()
 
@@ -778,7 +781,9 @@ class SpeakerResolver:
         gender = PRONOUNS.get(token.lower_)
         plural = token.lower_ in {"they", "them", "their", "we"}
         sents = self._sents
-        current = next((n for n, s in enumerate(sents) if s.start <= token.i < s.end), 0)
+        current = bisect.bisect_right(self._sent_starts, token.i) - 1
+        if current < 0 or not sents[current].start <= token.i < sents[current].end:
+            current = 0
         breaks = 0
         looked = 0
         for n in range(current, max(current - 30, -1), -1):
@@ -873,3 +878,40 @@ class SpeakerResolver:
         if head.dep_ in NOMINAL_SUBJECT_DEPS:
             return 0 if head.head.dep_ == "ROOT" else 1
         return 2
+
+
+#: Pronouns a reader resolves to one person: a subject ("he said"), an owner ("his remarks").
+#: Plural ones are left out (resolving them may form a group of their own), and so is "it",
+#: most often no one ("it was unclear").
+_COREFERRING_PRONOUNS = frozenset({"he", "she", "his", "her"})
+_COREFERRING_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+
+
+def pronoun_mentions(
+    doc: Doc, actors: ActorIndex, quotes: Sequence[Quote]
+) -> dict[str, set[tuple[int, int]]]:
+    """The pronouns of the reporter's text that stand for an actor ("He said ...", "his
+    remarks"), by actor id: mentions of it, resolved the way the speaker rules resolve a
+    pronoun, so that an attribution can be checked against the actor's mentions wherever the
+    text refers to the speaker, not only at the words nearest the cue the rules followed.
+    Pronouns inside quotations (the speaker's own "he") are left out. Adds no actor."""
+    quoted = Intervals([(q.start - 1, q.end + 1) for q in quotes if q.kind != "indirect"])
+
+    def in_quote(char: int) -> bool:
+        return char in quoted
+
+    tokens = doc_tokens(doc)
+    resolver: SpeakerResolver | None = None
+    found: dict[str, set[tuple[int, int]]] = {}
+    for i, lower in enumerate(tokens.lower):
+        if lower not in _COREFERRING_PRONOUNS or tokens.dep[i] not in _COREFERRING_DEPS:
+            continue
+        tok = tokens.tokens[i]
+        if tok.pos_ != "PRON" or in_quote(tok.idx):
+            continue
+        if resolver is None:
+            resolver = SpeakerResolver(doc, actors, quoted=in_quote)
+        record = resolver.resolve_pronoun(tok)
+        if record is not None:
+            found.setdefault(record.id, set()).add((tok.idx, tok.idx + len(tok.text)))
+    return found
