@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from parley import lexicon
 from parley.nlp.deps import NOMINAL_SUBJECT_DEPS, NOUN_PHRASE_DEPS, SPEAKER_CLIMB_DEPS
 from parley.nlp.doctext import doc_sents, doc_text, span_ents
-from parley.nlp.rules.actors import PRONOUN_GENDER, ActorIndex, ActorRecord
+from parley.nlp.rules.actors import GENDERED_WORDS, PRONOUN_GENDER, ActorIndex, ActorRecord
 from parley.nlp.tokens import doc_tokens, has_infinitive_to
 from parley.quotemarks import Intervals
 from parley.types import ActorKind, Quote
@@ -578,6 +578,8 @@ class SpeakerResolver:
         for record in self.actors.records:
             if record.gender:
                 self.genders[record.id] = record.gender
+            else:
+                self._learn_description_gender(record)
         text = doc_text(self.doc)
         if "himself" not in text and "herself" not in text:
             return
@@ -598,6 +600,16 @@ class SpeakerResolver:
             found = {PRONOUNS[t.lower_] for t in sent if t.lower_ in {"himself", "herself"}}
             if len(found) == 1:
                 self.genders.setdefault(record_id, found.pop() or "")
+
+    def _learn_description_gender(self, record: ActorRecord) -> None:
+        """An unnamed person described by a gendered noun ("his wife", "a local woman",
+        "the spokesman") has that gender: a later "he" does not refer to "his wife"."""
+        if record.kind != "person" or record.id in self.genders:
+            return
+        words = record.name.lower().split()
+        gender = GENDERED_WORDS.get(words[-1]) if words else None
+        if gender:
+            self.genders[record.id] = gender
 
     # -- resolution -----------------------------------------------------------------------
     def resolve(
@@ -713,6 +725,7 @@ class SpeakerResolver:
         name = text[0].lower() + text[1:] if text[:2] in {"A ", "An", "Th"} else text
         record = self.actors.find(name) or self.actors.add(name, kind)
         record.add_mention(phrase.start_char, phrase.end_char, text)
+        self._learn_description_gender(record)
         return record
 
     def document_speaker(
