@@ -917,6 +917,17 @@ def pronoun_mentions(
     resolver: SpeakerResolver | None = None
     found: dict[str, set[tuple[int, int]]] = {}
     for i, lower in enumerate(tokens.lower):
+        if lower == "who" and tokens.dep[i] in NOMINAL_SUBJECT_DEPS:
+            # "Rask, who said ...": the noun the relative clause modifies.
+            tok = tokens.tokens[i]
+            clause = tok.head
+            if clause.dep_ != "relcl" or in_quote(tok.idx):
+                continue
+            noun = clause.head
+            record = actors.at(noun.idx, noun.idx + len(noun.text))
+            if record is not None and record.kind == "person":
+                found.setdefault(record.id, set()).add((tok.idx, tok.idx + len(tok.text)))
+            continue
         if lower not in _COREFERRING_PRONOUNS or tokens.dep[i] not in _COREFERRING_DEPS:
             continue
         tok = tokens.tokens[i]
