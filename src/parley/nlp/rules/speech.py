@@ -921,6 +921,8 @@ def pronoun_mentions(
             # "Rask, who said ...": the noun the relative clause modifies.
             tok = tokens.tokens[i]
             clause = tok.head
+            if clause.dep_ in {"aux", "auxpass"}:
+                clause = clause.head  # "Murdoch, who is ... enjoying": the parser's "is"
             if clause.dep_ != "relcl" or in_quote(tok.idx):
                 continue
             noun = clause.head
