@@ -373,3 +373,20 @@ def test_untagged_surname_after_the_full_name_is_a_mention(nlp: Any) -> None:
     lind = _person(index, "Paul Lind")
     start = text.index("Lind:")
     assert (start, start + len("Lind")) in lind.mentions
+
+
+def test_unnamed_person_described_by_a_gendered_noun_has_that_gender(nlp: Any) -> None:
+    """ "His wife" and "a local woman", registered as speakers by their description, are
+    women: a later "he" skips them."""
+    from parley.nlp.rules.speech import SpeakerResolver
+
+    text = "His wife had warned him. A local woman said the ferry was late."
+    doc = nlp(text)
+    index = ActorIndex.build(doc)
+    resolver = SpeakerResolver(doc, index)
+    wife = next(t for t in doc if t.text == "wife")
+    woman = next(t for t in doc if t.text == "woman")
+    for token in (wife, woman):
+        record, _ = resolver.resolve(token)
+        assert record is not None
+        assert resolver.genders.get(record.id) == "female"

@@ -99,6 +99,12 @@ def test_attribution_after_the_quotation_names_the_speaker(text: str, words: str
             "the fisherman Tomas Berg",
             id="gerund-after-a-preposition-is-the-subject-s-act",
         ),
+        pytest.param(
+            "Mayor Lena Holt kept the old maps, which she says show the flood line.",
+            "Lena Holt",
+            "she",
+            id="speaker-inside-a-relative-clause-not-the-relative-pronoun",
+        ),
     ],
 )
 def test_reported_speech_speaker_and_its_words(text: str, speaker: str, words: str) -> None:
@@ -114,3 +120,17 @@ def test_pronoun_far_from_its_antecedent_takes_the_last_person_of_its_gender() -
         "He said the port needs new cranes."
     )
     assert ("indirect", "Ivo Rask", "He") in attributions(text)
+
+
+def test_pronouns_of_the_reporter_are_mentions_of_the_person() -> None:
+    """ "His" and "he" outside quotations are words that name Rask: an attribution can be
+    checked against them; the speaker's own "he" inside a quotation is not one."""
+    text = (
+        "Mayor Ivo Rask opened the harbour on Monday. His aides said the cranes were old.\n\n"
+        '"He will fix it," Rask said of the engineer.'
+    )
+    result = parley.analyze(text, published="2025-04-18")
+    rask = next(a for a in result.actors if a.name == "Ivo Rask")
+    words = [text[s:e] for s, e in rask.mentions]
+    assert "His" in words
+    assert "He" not in words

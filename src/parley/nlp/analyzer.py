@@ -31,6 +31,7 @@ from parley.nlp.rules.partial_clause import with_partial_clauses
 from parley.nlp.rules.places import extract_places
 from parley.nlp.rules.quotes import extract_quotes
 from parley.nlp.rules.reported import extract_reported_speech
+from parley.nlp.rules.speech import pronoun_mentions
 from parley.types import Actor, Article, ArticleResult, Place, Provenance, Quote
 
 
@@ -66,12 +67,13 @@ def _literal_places(places: list[Place]) -> list[Place]:
     return [p for p in places if p.literal and p.latitude is not None]
 
 
-def _freeze_actors(actors: ActorIndex, quotes: tuple[Quote, ...]) -> tuple[Actor, ...]:
+def _freeze_actors(doc: Doc, actors: ActorIndex, quotes: tuple[Quote, ...]) -> tuple[Actor, ...]:
     """The actor table. The words that name a quote's speaker (a pronoun, a description, a
     name) are a mention of that actor too, so every attribution can be checked against the
-    actor's mentions; words that overlap a mention it already has add nothing."""
+    actor's mentions, and so are the reporter's pronouns that stand for it ("he", "his");
+    words that overlap a mention it already has add nothing."""
+    named_by = pronoun_mentions(doc, actors, quotes)
     frozen = actors.freeze()
-    named_by: dict[str, set[tuple[int, int]]] = {}
     for quote in quotes:
         if quote.speaker is not None and quote.speaker.mention is not None:
             start, end = quote.speaker.mention
@@ -121,7 +123,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("agreements", extract_agreements, ("doc", "actors", "dates", "quotes"), "agreements"),
     Stage("conditions", extract_conditions, ("doc", "actors", "quotes", "dates"), "conditions"),
     # Last: the rules above may add actors (unnamed speakers, parties).
-    Stage("actor_list", _freeze_actors, ("actors", "quotes"), "actors"),
+    Stage("actor_list", _freeze_actors, ("doc", "actors", "quotes"), "actors"),
 )
 
 

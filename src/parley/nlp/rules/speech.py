@@ -10,7 +10,8 @@ through titles, and an unnamed source ("a police spokesperson") registered as an
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import bisect
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -18,9 +19,10 @@ from spacy.tokens import Doc, Span, Token
 from parley import lexicon
 from parley.nlp.deps import NOMINAL_SUBJECT_DEPS, NOUN_PHRASE_DEPS, SPEAKER_CLIMB_DEPS
 from parley.nlp.doctext import doc_sents, doc_text, span_ents
-from parley.nlp.rules.actors import PRONOUN_GENDER, ActorIndex, ActorRecord
+from parley.nlp.rules.actors import GENDERED_WORDS, PRONOUN_GENDER, ActorIndex, ActorRecord
 from parley.nlp.tokens import doc_tokens, has_infinitive_to
-from parley.types import ActorKind
+from parley.quotemarks import Intervals
+from parley.types import ActorKind, Quote
 
 Quoted = Callable[[int], bool] | None
 
@@ -113,6 +115,10 @@ def speaker_mention(cue: Token, who: Token) -> tuple[int, int]:
     Trump by declaring ..." (the relative clause the cue hangs in); otherwise
     :func:`mention_span`."""
     node = cue
+    if any(
+        c.dep_ in NOMINAL_SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in cue.children
+    ):
+        return mention_span(who)  # "the maps, which she says show ...": "she", not "which"
     for _ in range(5):
         for child in node.children:
             if (
@@ -182,10 +188,31 @@ def subject_of(verb: Token, *, depth: int = 0, quoted: Quoted = None) -> Token |
     return _climbed_subject(verb, depth, quoted)
 
 
+#: Parts of speech that never name a speaker: "Of Carson, Levine said" parsed with "Of" as
+#: the subject is a parse gone wrong, and the search goes on as if the verb had none.
+_FUNCTION_POS = frozenset({"ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "SPACE"})
+
+
+def _name_shaped_word(token: Token) -> bool:
+    """A capitalised word inside its sentence ("..., From said"): a surname the tagger took
+    for a function word, not the capital of a sentence's first word ("Of Carson, ...")."""
+    return token.text[:1].isupper() and not token.is_sent_start
+
+
 def _own_subject(verb: Token, quoted: Quoted) -> tuple[bool, Token | None]:
     """(decided, subject) from the verb's own dependents: its subject, or for a passive its
     agent. ``decided`` is False when the verb has none and the search must climb."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not (quoted and quoted(c.idx))]
+    subjects = [
+        c
+        for c in verb.children
+        if c.dep_ == "nsubj"
+        and (c.pos_ not in _FUNCTION_POS or _name_shaped_word(c))
+        and not (quoted and quoted(c.idx))
+    ]
+    if len(subjects) > 1 and any(c.lower_ in RELATIVE_PRONOUNS for c in subjects):
+        # "the department, which he argued seeks ...": the parser gave "argued" both the
+        # relative pronoun (the subject of "seeks") and its own subject; the speaker is "he".
+        subjects = [c for c in subjects if c.lower_ not in RELATIVE_PRONOUNS] or subjects
     if subjects:
         # Two subjects means the parser split "Chile's president Ana Reis": the name; of two
         # names ("LONDON (Reuters) - Ana Reis said", "Speaking in Salem, New Hampshire, Reis
@@ -540,6 +567,7 @@ class SpeakerResolver:
         self._quoted = quoted
         self._chains: dict[int, ActorRecord | None] = {}
         self._sents = _segments(doc)
+        self._sent_starts = [s.start for s in self._sents]
         self.genders: dict[str, str] = {}
         self._learn_genders()
 
@@ -550,6 +578,8 @@ class SpeakerResolver:
         for record in self.actors.records:
             if record.gender:
                 self.genders[record.id] = record.gender
+            else:
+                self._learn_description_gender(record)
         text = doc_text(self.doc)
         if "himself" not in text and "herself" not in text:
             return
@@ -570,6 +600,16 @@ class SpeakerResolver:
             found = {PRONOUNS[t.lower_] for t in sent if t.lower_ in {"himself", "herself"}}
             if len(found) == 1:
                 self.genders.setdefault(record_id, found.pop() or "")
+
+    def _learn_description_gender(self, record: ActorRecord) -> None:
+        """An unnamed person described by a gendered noun ("his wife", "a local woman",
+        "the spokesman") has that gender: a later "he" does not refer to "his wife"."""
+        if record.kind != "person" or record.id in self.genders:
+            return
+        words = record.name.lower().split()
+        gender = GENDERED_WORDS.get(words[-1]) if words else None
+        if gender:
+            self.genders[record.id] = gender
 
     # -- resolution -----------------------------------------------------------------------
     def resolve(
@@ -685,6 +725,7 @@ class SpeakerResolver:
         name = text[0].lower() + text[1:] if text[:2] in {"A ", "An", "Th"} else text
         record = self.actors.find(name) or self.actors.add(name, kind)
         record.add_mention(phrase.start_char, phrase.end_char, text)
+        self._learn_description_gender(record)
         return record
 
     def document_speaker(
@@ -753,7 +794,9 @@ class SpeakerResolver:
         gender = PRONOUNS.get(token.lower_)
         plural = token.lower_ in {"they", "them", "their", "we"}
         sents = self._sents
-        current = next((n for n, s in enumerate(sents) if s.start <= token.i < s.end), 0)
+        current = bisect.bisect_right(self._sent_starts, token.i) - 1
+        if current < 0 or not sents[current].start <= token.i < sents[current].end:
+            current = 0
         breaks = 0
         looked = 0
         for n in range(current, max(current - 30, -1), -1):
@@ -848,3 +891,53 @@ class SpeakerResolver:
         if head.dep_ in NOMINAL_SUBJECT_DEPS:
             return 0 if head.head.dep_ == "ROOT" else 1
         return 2
+
+
+#: Pronouns a reader resolves to one person: a subject ("he said"), an owner ("his remarks").
+#: Plural ones are left out (resolving them may form a group of their own), and so is "it",
+#: most often no one ("it was unclear").
+_COREFERRING_PRONOUNS = frozenset({"he", "she", "his", "her"})
+_COREFERRING_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+
+
+def pronoun_mentions(
+    doc: Doc, actors: ActorIndex, quotes: Sequence[Quote]
+) -> dict[str, set[tuple[int, int]]]:
+    """The pronouns of the reporter's text that stand for an actor ("He said ...", "his
+    remarks"), by actor id: mentions of it, resolved the way the speaker rules resolve a
+    pronoun, so that an attribution can be checked against the actor's mentions wherever the
+    text refers to the speaker, not only at the words nearest the cue the rules followed.
+    Pronouns inside quotations (the speaker's own "he") are left out. Adds no actor."""
+    quoted = Intervals([(q.start - 1, q.end + 1) for q in quotes if q.kind != "indirect"])
+
+    def in_quote(char: int) -> bool:
+        return char in quoted
+
+    tokens = doc_tokens(doc)
+    resolver: SpeakerResolver | None = None
+    found: dict[str, set[tuple[int, int]]] = {}
+    for i, lower in enumerate(tokens.lower):
+        if lower == "who" and tokens.dep[i] in NOMINAL_SUBJECT_DEPS:
+            # "Rask, who said ...": the noun the relative clause modifies.
+            tok = tokens.tokens[i]
+            clause = tok.head
+            if clause.dep_ in {"aux", "auxpass"}:
+                clause = clause.head  # "Murdoch, who is ... enjoying": the parser's "is"
+            if clause.dep_ != "relcl" or in_quote(tok.idx):
+                continue
+            noun = clause.head
+            record = actors.at(noun.idx, noun.idx + len(noun.text))
+            if record is not None and record.kind == "person":
+                found.setdefault(record.id, set()).add((tok.idx, tok.idx + len(tok.text)))
+            continue
+        if lower not in _COREFERRING_PRONOUNS or tokens.dep[i] not in _COREFERRING_DEPS:
+            continue
+        tok = tokens.tokens[i]
+        if tok.pos_ != "PRON" or in_quote(tok.idx):
+            continue
+        if resolver is None:
+            resolver = SpeakerResolver(doc, actors, quoted=in_quote)
+        record = resolver.resolve_pronoun(tok)
+        if record is not None:
+            found.setdefault(record.id, set()).add((tok.idx, tok.idx + len(tok.text)))
+    return found
