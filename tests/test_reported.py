@@ -113,10 +113,13 @@ def test_a_poll_finding_is_its_object_with_what_is_said_of_it() -> None:
     [
         ("Governor Ana Ruiz endorsed Tomas Berg on Monday.", "Tomas Berg"),
         ("Tomas Berg lost the vote, but Governor Ana Ruiz backed him.", "him"),
+        ("The port board raised the ferry fares, and Governor Ana Ruiz opposed it.", "it"),
+        ("Governor Ana Ruiz denounced the toll in a statement.", "the toll"),
+        ("On Friday Governor Ana Ruiz opposed tolls.", "tolls"),
     ],
 )
-def test_a_stance_towards_a_person_may_be_one_name(text: str, content: str) -> None:
-    assert ("Ana Ruiz", content, True) in [(n and n[-8:], t, s) for n, t, s in stances(text)]
+def test_a_stance_or_what_was_said_may_be_one_word(text: str, content: str) -> None:
+    assert ("Ana Ruiz", content) in [(n and n[-8:], t) for n, t, _ in stances(text)]
 
 
 @pytest.mark.parametrize(
