@@ -17,6 +17,7 @@ from parley.nlp.rules.actors import ORG_WORDS, TITLE_NOUNS, ActorIndex, ActorRec
 from parley.nlp.rules.quote_shape import label_before
 from parley.nlp.rules.reported_content import (
     CLOSING_MARKS,
+    MIN_CONTENT_TOKENS,
     Stances,
     content_span,
 )
@@ -262,8 +263,14 @@ def _said_object(doc: Doc, verb: Token, lemma: str) -> Span | None:
     ):
         return None
     return content_span(
-        doc, [t for t in obj.subtree if t.i not in medium] + _object_tail(obj), OBJECT_MIN_TOKENS
+        doc, [t for t in obj.subtree if t.i not in medium] + _object_tail(obj), _min_tokens(obj)
     )
+
+
+def _min_tokens(obj: Token) -> int:
+    """ "endorsed Berg", "backed her", "opposed it": an object that names its referent may be
+    one word; a common noun phrase needs words enough to say what it is."""
+    return OBJECT_MIN_TOKENS if obj.pos_ in {"PROPN", "PRON"} else MIN_CONTENT_TOKENS
 
 
 def _object_tail(obj: Token) -> list[Token]:
@@ -441,7 +448,7 @@ def _stance_object(doc: Doc, verb: Token) -> Span | None:
         tokens.extend(complement.subtree)
     else:
         tokens.extend(_object_tail(obj))
-    return content_span(doc, tokens, OBJECT_MIN_TOKENS)
+    return content_span(doc, tokens, _min_tokens(obj))
 
 
 def _stance_noun(doc: Doc, noun: Token) -> Span | None:
