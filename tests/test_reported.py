@@ -113,10 +113,43 @@ def test_a_poll_finding_is_its_object_with_what_is_said_of_it() -> None:
     [
         ("Governor Ana Ruiz endorsed Tomas Berg on Monday.", "Tomas Berg"),
         ("Tomas Berg lost the vote, but Governor Ana Ruiz backed him.", "him"),
+        ("The port board raised the ferry fares, and Governor Ana Ruiz opposed it.", "it"),
+        ("Governor Ana Ruiz praised Harbourline for the repairs.", "Harbourline for the repairs"),
     ],
 )
-def test_a_stance_towards_a_person_may_be_one_name(text: str, content: str) -> None:
-    assert ("Ana Ruiz", content, True) in [(n and n[-8:], t, s) for n, t, s in stances(text)]
+def test_a_stance_towards_a_name_or_pronoun_may_be_one_word(text: str, content: str) -> None:
+    assert ("Ana Ruiz", content) in [(n and n[-8:], t) for n, t, _ in stances(text)]
+
+
+def test_a_common_noun_object_of_two_words_says_too_little() -> None:
+    assert stances("Governor Ana Ruiz denounced the toll in a statement.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Mayor Tomas Berg pointed out that the ferry had been late all week.",
+            "the ferry had been late all week",
+        ),
+        (
+            "Mayor Tomas Berg reminded voters that the bridge toll ends in May.",
+            "the bridge toll ends in May",
+        ),
+        ("The port union expects the harbour vote to fail.", "the harbour vote to fail"),
+        ("Senator Maria Lopez voted to keep the harbour toll.", "keep the harbour toll"),
+        (
+            "Mayor Tomas Berg joked that the ferry was older than the harbour.",
+            "the ferry was older than the harbour",
+        ),
+        (
+            "Governor Ana Ruiz highlighted the cost of the northern ferry.",
+            "the cost of the northern ferry",
+        ),
+    ],
+)
+def test_more_verbs_of_saying_and_stance_report_what_follows(text: str, content: str) -> None:
+    assert content in [t for _, t, _ in stances(text)]
 
 
 @pytest.mark.parametrize(

@@ -38,8 +38,10 @@ from parley.types import Quote, SpeakerRef
 #: "what the mayor does can be overturned": a passive clause's clausal subject counts too.
 CLAUSE_SUBJECT_DEPS = FINITE_SUBJECT_DEPS | {"csubjpass"}
 CLAUSE_MARKS = frozenset({"that", "whether"})
-#: "endorsed Berg", "backed her": a stance towards a person may be one word.
-STANCE_OBJECT_MIN_TOKENS = 1
+#: "endorsed Berg", "backed her", "opposed the plan", "blasted it": the object of a stance or
+#: of a verb whose object is what was said may be one word (PolNeAR train: a tenth of its
+#: attributions have one or two words of content).
+OBJECT_MIN_TOKENS = 1
 #: Parts of speech a cue can have ("said", "her support for", "confident that"); "according"
 #: is tested by its word.
 CUE_POS = frozenset({"VERB", "NOUN", "ADJ"})
@@ -260,7 +262,15 @@ def _said_object(doc: Doc, verb: Token, lemma: str) -> Span | None:
         and not any(c.dep_ in {"prep", "acl", "relcl"} and c.i not in medium for c in obj.children)
     ):
         return None
-    return content_span(doc, [t for t in obj.subtree if t.i not in medium] + _object_tail(obj))
+    return content_span(
+        doc, [t for t in obj.subtree if t.i not in medium] + _object_tail(obj), _min_tokens(obj)
+    )
+
+
+def _min_tokens(obj: Token) -> int:
+    """ "endorsed Berg", "backed her", "opposed it": an object that names its referent may be
+    one word; a common noun phrase needs words enough to say what it is."""
+    return OBJECT_MIN_TOKENS if obj.pos_ in {"PROPN", "PRON"} else MIN_CONTENT_TOKENS
 
 
 def _object_tail(obj: Token) -> list[Token]:
@@ -436,13 +446,9 @@ def _stance_object(doc: Doc, verb: Token) -> Span | None:
     )
     if complement is not None:
         tokens.extend(complement.subtree)
-    elif obj.pos_ == "PRON" and obj.lower_ not in {"him", "her"}:
-        return None  # "endorsed it": too little to say what
     else:
         tokens.extend(_object_tail(obj))
-    # "the union endorsed Berg", "backed her": a stance towards a person may be one name.
-    short = obj.ent_type_ == "PERSON" and obj.pos_ == "PROPN" or obj.pos_ == "PRON"
-    return content_span(doc, tokens, STANCE_OBJECT_MIN_TOKENS if short else MIN_CONTENT_TOKENS)
+    return content_span(doc, tokens, _min_tokens(obj))
 
 
 def _stance_noun(doc: Doc, noun: Token) -> Span | None:
