@@ -132,3 +132,9 @@ def test_clause_opening_with_the_quotation_keeps_its_opening_mark() -> None:
     assert one(quotes, "indirect").text == (
         '"no more delays for the pier" in remarks to the council on Monday'
     )
+
+
+def test_clause_woven_from_several_quotations_is_reported() -> None:
+    # No one quotation is most of the clause, so the clause says more than any of them.
+    quotes = entries('Governor Ana Ruiz called him "a reckless coward" and "a shameless fraud."')
+    assert one(quotes, "indirect").text == 'him "a reckless coward" and "a shameless fraud."'

@@ -96,10 +96,16 @@ def _names_speaker(content: Span, quote: Quote) -> bool:
 
 
 def _mostly_quoted(content: Span, quotes: list[Quote]) -> bool:
-    quoted = sum(
-        _shared_chars((q.start, q.end), (content.start_char, content.end_char))
-        for q in quotes
-        if q.kind == "partial"
+    """One partial quotation is most of the clause ('called it "absurd"'), so it stands for the
+    clause; a clause woven from several ('called him a "liar" and a "fraud"') is more than
+    any one of them."""
+    quoted = max(
+        (
+            _shared_chars((q.start, q.end), (content.start_char, content.end_char))
+            for q in quotes
+            if q.kind == "partial"
+        ),
+        default=0,
     )
     return quoted > MOSTLY_QUOTED * (content.end_char - content.start_char)
 
