@@ -138,3 +138,12 @@ def test_clause_woven_from_several_quotations_is_reported() -> None:
     # No one quotation is most of the clause, so the clause says more than any of them.
     quotes = entries('Governor Ana Ruiz called him "a reckless coward" and "a shameless fraud."')
     assert one(quotes, "indirect").text == 'him "a reckless coward" and "a shameless fraud."'
+
+
+def test_that_clause_hung_after_a_phrase_of_the_cue() -> None:
+    quotes = entries(
+        'Mayor Tomas Berg repeated his warning during the visit that the old bridge was '
+        '"simply unsafe" for trucks.'
+    )
+    reported = [q for q in quotes if q.kind == "indirect"]
+    assert any(q.text == 'the old bridge was "simply unsafe" for trucks' for q in reported)

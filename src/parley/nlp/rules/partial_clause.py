@@ -43,6 +43,8 @@ CLAUSE_MARKS = frozenset({"that", "whether"})
 CLAUSE_IN_PHRASE_DEPS = frozenset({"acl", "relcl", "ccomp"})
 #: How the clause a cue after it reports is linked to the cue, either way round.
 REPORTED_BEFORE_DEPS = frozenset({"ccomp", "parataxis"})
+#: How far after its cue a "that" clause the parser hung elsewhere may open.
+MAX_GAP_TO_CLAUSE = 10
 #: Share of a partial quotation an existing reported entry must cover to stand for its clause.
 COVERED_SHARE = 0.5
 
@@ -175,7 +177,14 @@ def _after_cue(doc: Doc, cue: Token, first: Token, last: Token) -> Span | None:
         None,
     )
     if holder is None or not _completes(holder) and not _completed_within(holder, first):
-        return None  # 'said Ann Lee, author of "Long Roads"': the quotation names something
+        # 'his warning during the visit that the bridge was "unsafe"': the parser hung the
+        # cue's "that" clause on a word between them.
+        clause = _that_clause_after(cue, first)
+        if clause is None:
+            return None  # 'said Ann Lee, author of "Long Roads"': the quotation names something
+        return content_span(
+            doc, list(doc[clause.left_edge.i : max(clause.right_edge.i, last.i) + 1])
+        )
     clause = _that_clause_within(holder, first)
     if clause is not None:
         # 'telling supporters in Salem that she had "no regrets"': the parser hung the clause
@@ -205,14 +214,38 @@ def _that_clause_within(holder: Token, first: Token) -> Token | None:
     found = None
     token = first
     while token.i != holder.i and token.head.i != token.i:
-        if (
-            token.dep_ in CLAUSE_IN_PHRASE_DEPS
-            and any(c.dep_ == "mark" and c.lower_ in CLAUSE_MARKS for c in token.children)
-            and any(c.dep_ in FINITE_SUBJECT_DEPS for c in token.children)
-        ):
+        if _is_that_clause(token):
             found = token
         token = token.head
     return found
+
+
+def _that_clause_after(cue: Token, first: Token) -> Token | None:
+    """The outermost "that" clause with its own subject holding the quotation, when it opens
+    a few words after the cue with no other verb between them ('proclaimed in July that ...',
+    'her assertion during the debate that ...')."""
+    clause = None
+    token = first
+    while token.head.i != token.i and token.i != cue.i:
+        if _is_that_clause(token):
+            clause = token
+        token = token.head
+    if clause is None or token.i == cue.i:
+        return None  # the clause hangs on the cue itself: the rules above read it
+    mark = clause.left_edge
+    if not cue.i < mark.i <= cue.i + MAX_GAP_TO_CLAUSE:
+        return None
+    if any(t.pos_ in {"VERB", "AUX"} for t in cue.doc[cue.i + 1 : mark.i]):
+        return None  # 'said the plan, which the mayor backs, ensures that ...'
+    return clause
+
+
+def _is_that_clause(token: Token) -> bool:
+    return (
+        token.dep_ in CLAUSE_IN_PHRASE_DEPS
+        and any(c.dep_ == "mark" and c.lower_ in CLAUSE_MARKS for c in token.children)
+        and any(c.dep_ in FINITE_SUBJECT_DEPS for c in token.children)
+    )
 
 
 def _completes(dependant: Token) -> bool:
