@@ -53,6 +53,13 @@ def one(quotes: list[Quote], kind: str) -> Quote:
             "no matter what,",
             id="cue-after-the-clause",
         ),
+        pytest.param(
+            'The harbour would be ready by spring "no matter what," one engineer told reporters.',
+            "one engineer",
+            'The harbour would be ready by spring "no matter what,"',
+            "no matter what,",
+            id="cue-after-the-clause-with-its-addressee",
+        ),
     ],
 )
 def test_partial_quotation_gets_its_reported_clause(

@@ -22,10 +22,13 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from parley import lexicon
 from parley.nlp.deps import FINITE_SUBJECT_DEPS, NOMINAL_SUBJECT_DEPS
 from parley.nlp.rules.reported_content import content_span
 from parley.types import Quote
 
+REPORTING_VERBS = lexicon.where_set("speech_verbs", "reporting")
+OBJECT_SPEECH_VERBS = lexicon.where_set("speech_verbs", "object_speech")
 #: Dependants of a cue that start what was said: "called [him] [a liar]", "told [him] [to
 #: leave]", "said [that ...]", "described [it] [as ...]".
 COMPLEMENT_DEPS = frozenset({"dobj", "dative", "oprd", "ccomp", "xcomp", "attr", "acomp"})
@@ -277,10 +280,22 @@ def _reports_clause_before(cue: Token, first: Token) -> bool:
     return cue.dep_ in REPORTED_BEFORE_DEPS and head.i < cue.i and head.left_edge.i <= first.i
 
 
+def _addressee(cue: Token, dependant: Token) -> bool:
+    """Whom the words were said to, after a cue that reports a clause ('..., she told
+    reporters', '..., he declared to the crowd'), not the words themselves."""
+    if dependant.dep_ == "prep":
+        return dependant.lower_ == "to"
+    return (
+        dependant.dep_ in ADDRESSEE_DEPS
+        and cue.lemma_ in REPORTING_VERBS
+        and cue.lemma_ not in OBJECT_SPEECH_VERBS
+    )
+
+
 def _before_cue(doc: Doc, cue: Token, first: Token) -> Span | None:
     """ "The plan would fail 'no matter what,' one senator said": the sentence up to the
     attribution (the cue and its subject)."""
-    if any(c.i > cue.i and _completes(c) for c in cue.children):
+    if any(c.i > cue.i and _completes(c) and not _addressee(cue, c) for c in cue.children):
         return None  # 'At the "Open Doors" fair, Lee unveiled a plan': the words come after
     subject = next((c for c in cue.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
     if subject is None or subject.i < first.i:
