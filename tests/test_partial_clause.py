@@ -149,8 +149,39 @@ def test_clause_woven_from_several_quotations_is_reported() -> None:
 
 def test_that_clause_hung_after_a_phrase_of_the_cue() -> None:
     quotes = entries(
-        'Mayor Tomas Berg repeated his warning during the visit that the old bridge was '
+        "Mayor Tomas Berg repeated his warning during the visit that the old bridge was "
         '"simply unsafe" for trucks.'
     )
     reported = [q for q in quotes if q.kind == "indirect"]
     assert any(q.text == 'the old bridge was "simply unsafe" for trucks' for q in reported)
+
+
+def test_reported_clause_runs_on_past_the_closing_mark() -> None:
+    # The parser hangs "and have been wrong ..." on the cue; it is still what was said.
+    quotes = entries(
+        'Senator Ann Lee told a radio station that the polls could be "way off," and have been '
+        "wrong in past races."
+    )
+    assert one(quotes, "indirect").text == (
+        'the polls could be "way off," and have been wrong in past races'
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            'Senator Ann Lee told a radio station that the pier was "a small miracle," and said '
+            "the town would pay for it.",
+            id="a-second-act-of-saying",
+        ),
+        pytest.param(
+            'Senator Ann Lee called the pier "a small miracle," but she gave the builders a stern '
+            "warning.",
+            id="the-speaker-acts-again",
+        ),
+    ],
+)
+def test_reported_clause_stops_at_the_closing_mark(text: str) -> None:
+    reported = [q.text for q in entries(text) if q.kind == "indirect"]
+    assert any(t.endswith('"a small miracle,"') for t in reported)

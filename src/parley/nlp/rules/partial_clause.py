@@ -28,6 +28,8 @@ from parley.nlp.rules.reported_content import content_span
 from parley.types import Quote
 
 REPORTING_VERBS = lexicon.where_set("speech_verbs", "reporting")
+SPEECH_VERBS = lexicon.where_set("speech_verbs", "speech")
+WEAK_SPEECH_VERBS = lexicon.where_set("speech_verbs", "weak")
 OBJECT_SPEECH_VERBS = lexicon.where_set("speech_verbs", "object_speech")
 #: Dependants of a cue that start what was said: "called [him] [a liar]", "told [him] [to
 #: leave]", "said [that ...]", "described [it] [as ...]".
@@ -59,7 +61,9 @@ def with_partial_clauses(doc: Doc, quotes: list[Quote], reported: list[Quote]) -
     for quote in quotes:
         if quote.kind != "partial" or quote.speaker is None or quote.cue_span is None:
             continue
-        if any(_covers(entry, quote) for entry in found):
+        covering = [i for i, entry in enumerate(found) if _covers(entry, quote)]
+        if covering:
+            _run_on_past_the_mark(doc, quote, found, covering)
             continue
         content = _clause_around(doc, quote)
         if content is None or _names_speaker(content, quote):
@@ -91,6 +95,30 @@ def with_partial_clauses(doc: Doc, quotes: list[Quote], reported: list[Quote]) -
                     entry, text=content.text, start=content.start_char, end=content.end_char
                 )
     return found
+
+
+def _run_on_past_the_mark(doc: Doc, quote: Quote, found: list[Quote], covering: list[int]) -> None:
+    """'said polls could be "way off," and have been wrong before': the cue's reported entry
+    stops at the quotation's closing mark where the clause the cue governs runs on; the entry
+    takes the clause."""
+    stopping = [
+        i
+        for i in covering
+        if found[i].cue_span == quote.cue_span and quote.end <= found[i].end <= quote.end + 2
+    ]
+    if not stopping:
+        return
+    content = _clause_around(doc, quote)
+    if content is None or _names_speaker(content, quote):
+        return
+    if any(t.dep_ == "conj" and _says(t) for t in content if t.idx >= quote.end):
+        return  # '... "went home," and said the talks were over': a second report
+    for i in stopping:
+        entry = found[i]
+        if content.start_char <= entry.start and entry.end < content.end_char:
+            # The entry keeps its start: only where it stops was cut short.
+            text = doc.text[entry.start : content.end_char]
+            found[i] = replace(entry, text=text, end=content.end_char)
 
 
 def _names_speaker(content: Span, quote: Quote) -> bool:
@@ -208,7 +236,35 @@ def _after_cue(doc: Doc, cue: Token, first: Token, last: Token) -> Span | None:
     ]
     start = min([holder.left_edge.i, *starts])
     end = max(holder.right_edge.i, last.i)
+    if holder.dep_ == "ccomp":
+        end = _runs_on(cue, end)
     return content_span(doc, list(doc[start : end + 1]))
+
+
+def _runs_on(cue: Token, end: int) -> int:
+    """'said the polls were "way off," and that they had been wrong before': the parser hung
+    a second reported clause, set after the first, on the cue."""
+    for conj in cue.children:
+        if conj.dep_ != "conj" or conj.i <= end or _says(conj):
+            continue
+        between = cue.doc[end + 1 : conj.left_edge.i]
+        if any(not (t.is_punct or t.dep_ == "cc") for t in between):
+            continue
+        if any(c.dep_ == "mark" and c.lower_ in CLAUSE_MARKS for c in conj.children):
+            return conj.right_edge.i
+        if any(c.dep_ in FINITE_SUBJECT_DEPS and c.tag_ == "PRP" for c in conj.children):
+            continue  # '..., but he gave the board a warning': the speaker acts again
+        return conj.right_edge.i
+    return end
+
+
+def _says(verb: Token) -> bool:
+    """Another act of saying ('and insisted that ...', 'and said ...')."""
+    return (
+        verb.lemma_ in SPEECH_VERBS
+        or verb.lemma_ in WEAK_SPEECH_VERBS
+        or any(c.dep_ == "ccomp" for c in verb.children)
+    )
 
 
 def _that_clause_within(holder: Token, first: Token) -> Token | None:
