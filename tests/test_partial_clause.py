@@ -95,6 +95,10 @@ def test_reported_object_of_the_same_cue_takes_the_quotation() -> None:
             id="title-in-the-speaker-description",
         ),
         pytest.param(
+            'Mayor Tomas Berg warned the council about the "Open Harbour" plan and its costs.',
+            id="quotation-names-a-plan",
+        ),
+        pytest.param(
             "There is a way to bundle boats into fleets, and there is a concept called "
             '"flotilla" which is kind of a small fleet.',
             id="name-given-by-a-participle",
@@ -185,3 +189,12 @@ def test_reported_clause_runs_on_past_the_closing_mark() -> None:
 def test_reported_clause_stops_at_the_closing_mark(text: str) -> None:
     reported = [q.text for q in entries(text) if q.kind == "indirect"]
     assert any(t.endswith('"a small miracle,"') for t in reported)
+
+
+def test_name_in_quotation_marks_adds_no_second_clause() -> None:
+    quotes = entries(
+        'Mayor Tomas Berg urged voters to read the "Open Harbour" report before the vote.'
+    )
+    assert [q.text for q in quotes if q.kind == "indirect"] == [
+        'voters to read the "Open Harbour" report before the vote'
+    ]

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
 from parley.nlp.deps import FINITE_SUBJECT_DEPS, NOMINAL_SUBJECT_DEPS
+from parley.nlp.rules.quote_shape import looks_like_name
 from parley.nlp.rules.reported_content import content_span
 from parley.types import Quote
 
@@ -72,6 +73,8 @@ def with_partial_clauses(doc: Doc, quotes: list[Quote], reported: list[Quote]) -
         if not same_cue:
             if _mostly_quoted(content, quotes):
                 continue  # 'called it "absurd"': the quotation says what the clause says
+            if looks_like_name(quote.text.split()):
+                continue  # 'on his podcast "The Long Road"': the quotation names something
             found.append(
                 Quote(
                     id="",
