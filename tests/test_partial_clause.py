@@ -7,8 +7,11 @@ governs is an ``indirect`` entry of the same speaker and cue, and the quoted wor
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 import parley
+from parley.nlp.rules import partial_clause
 from parley.types import Quote
 
 
@@ -198,3 +201,67 @@ def test_name_in_quotation_marks_adds_no_second_clause() -> None:
     assert [q.text for q in quotes if q.kind == "indirect"] == [
         'voters to read the "Open Harbour" report before the vote'
     ]
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    """A Doc with the given parse, for rules that read what the parser sometimes gives."""
+    spaces, opening = [], True
+    for word, nxt in zip(words, [*words[1:], "."], strict=True):
+        if word == '"':
+            opening = not opening
+        # no space after an opening mark, none before a closing mark or punctuation
+        closes = nxt == '"' and not opening
+        spaces.append(not (word == '"' and not opening) and nxt not in {",", "."} and not closes)
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+
+
+def test_cue_parsed_as_a_modifier_of_its_object_reports_what_follows() -> None:
+    # Taggers sometimes read 'accused Cruz' as an adjective before a noun.
+    doc = _parsed(
+        ["Lee", "accused", "Cruz", "of", "being", '"', "timid", '"', "on", "taxes", "."],
+        [2, 2, 2, 2, 3, 6, 4, 6, 4, 8, 2],
+        [
+            "compound",
+            "amod",
+            "ROOT",
+            "prep",
+            "pcomp",
+            "punct",
+            "acomp",
+            "punct",
+            "prep",
+            "pobj",
+            "punct",
+        ],
+        ["PROPN", "VERB", "PROPN", "ADP", "AUX", "PUNCT", "ADJ", "PUNCT", "ADP", "NOUN", "PUNCT"],
+    )
+    clause = partial_clause._set_in_cue_head(doc, doc[1], doc[6], doc[6])
+    assert clause is not None and clause.text == 'Cruz of being "timid" on taxes'
+
+
+def test_parenthetical_cue_reports_the_clause_it_interrupts() -> None:
+    doc = _parsed(
+        ["Lee", "told", "CNN", ",", "the", "pier", "is", '"', "safe", '"', "."],
+        [1, 6, 1, 6, 5, 6, 6, 8, 6, 8, 6],
+        [
+            "nsubj",
+            "ccomp",
+            "dobj",
+            "punct",
+            "det",
+            "nsubj",
+            "ROOT",
+            "punct",
+            "acomp",
+            "punct",
+            "punct",
+        ],
+        ["PROPN", "VERB", "PROPN", "PUNCT", "DET", "NOUN", "AUX", "PUNCT", "ADJ", "PUNCT", "PUNCT"],
+    )
+    clause = partial_clause._set_in_cue_head(doc, doc[1], doc[8], doc[8])
+    assert clause is not None and clause.text == 'the pier is "safe"'
+
+
+def test_time_clause_is_no_parenthetical_attribution() -> None:
+    quotes = entries('When Mayor Tomas Berg spoke, the crowd was "completely stunned" by the news.')
+    assert [q for q in quotes if q.kind == "indirect"] == []

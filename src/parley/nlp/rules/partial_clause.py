@@ -49,6 +49,8 @@ CLAUSE_MARKS = frozenset({"that", "whether"})
 CLAUSE_IN_PHRASE_DEPS = frozenset({"acl", "relcl", "ccomp"})
 #: How the clause a cue after it reports is linked to the cue, either way round.
 REPORTED_BEFORE_DEPS = frozenset({"ccomp", "parataxis"})
+#: How a parenthetical attribution before the clause it reports may hang on that clause.
+ATTRIBUTION_DEPS = frozenset({"ccomp", "parataxis", "advcl"})
 #: How far after its cue a "that" clause the parser hung elsewhere may open.
 MAX_GAP_TO_CLAUSE = 10
 #: Share of a partial quotation an existing reported entry must cover to stand for its clause.
@@ -215,7 +217,7 @@ def _after_cue(doc: Doc, cue: Token, first: Token, last: Token) -> Span | None:
         # cue's "that" clause on a word between them.
         clause = _that_clause_after(cue, first)
         if clause is None:
-            return None  # 'said Ann Lee, author of "Long Roads"': the quotation names something
+            return _set_in_cue_head(doc, cue, first, last)
         return content_span(
             doc, list(doc[clause.left_edge.i : max(clause.right_edge.i, last.i) + 1])
         )
@@ -280,6 +282,28 @@ def _that_clause_within(holder: Token, first: Token) -> Token | None:
             found = token
         token = token.head
     return found
+
+
+def _set_in_cue_head(doc: Doc, cue: Token, first: Token, last: Token) -> Span | None:
+    """The clause after the cue that the parser made the cue's head: the object a cue was
+    tagged as describing ('described [Lee as a "hero"]') or the clause a parenthetical
+    attribution interrupts ('Lee told the radio, [the pier would be "safe"]')."""
+    head = cue.head
+    if head.i <= cue.i or not head.left_edge.i <= first.i <= head.right_edge.i:
+        return None  # 'said Ann Lee, author of "Long Roads"': the quotation names something
+    if cue.dep_ == "amod" and head.pos_ in {"PROPN", "PRON", "NOUN"}:
+        start = cue.i + 1
+    elif cue.dep_ in ATTRIBUTION_DEPS and any(
+        c.dep_ in NOMINAL_SUBJECT_DEPS and c.i < cue.i for c in cue.children
+    ):
+        if any(c.dep_ == "mark" or c.tag_ == "WRB" for c in cue.children):
+            return None  # 'When Lee spoke, the crowd was "stunned"'
+        start = cue.right_edge.i + 1
+    else:
+        return None
+    if start > first.i:
+        return None
+    return content_span(doc, list(doc[start : max(head.right_edge.i, last.i) + 1]))
 
 
 def _that_clause_after(cue: Token, first: Token) -> Token | None:
