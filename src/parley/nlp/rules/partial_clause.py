@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
 from parley.nlp.deps import FINITE_SUBJECT_DEPS, NOMINAL_SUBJECT_DEPS
-from parley.nlp.rules.quote_shape import looks_like_name
+from parley.nlp.rules.quote_shape import FINITE_TAGS, looks_like_name
 from parley.nlp.rules.reported_content import content_span
 from parley.types import Quote
 
@@ -75,7 +75,7 @@ def with_partial_clauses(doc: Doc, quotes: list[Quote], reported: list[Quote]) -
         if not same_cue:
             if _mostly_quoted(content, quotes):
                 continue  # 'called it "absurd"': the quotation says what the clause says
-            if looks_like_name(quote.text.split()):
+            if looks_like_name(quote.text.split()) and not _finite(content):
                 continue  # 'on his podcast "The Long Road"': the quotation names something
             found.append(
                 Quote(
@@ -124,6 +124,12 @@ def _run_on_past_the_mark(doc: Doc, quote: Quote, found: list[Quote], covering: 
             # The entry keeps its start: only where it stops was cut short.
             text = doc.text[entry.start : content.end_char]
             found[i] = replace(entry, text=text, end=content.end_char)
+
+
+def _finite(content: Span) -> bool:
+    """A clause with a finite verb ('the storm no longer qualified as a "Depression"'), not a
+    phrase around a name ('the radio show "Harbour Talk"')."""
+    return any(t.tag_ in FINITE_TAGS for t in content)
 
 
 def _names_speaker(content: Span, quote: Quote) -> bool:
