@@ -216,9 +216,9 @@ def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str])
 
 
 def test_cue_parsed_as_a_modifier_of_its_object_reports_what_follows() -> None:
-    # Taggers sometimes read 'accused Cruz' as an adjective before a noun.
+    # Taggers sometimes read 'accused Berg' as an adjective before a noun.
     doc = _parsed(
-        ["Lee", "accused", "Cruz", "of", "being", '"', "timid", '"', "on", "taxes", "."],
+        ["Lee", "accused", "Berg", "of", "being", '"', "timid", '"', "on", "taxes", "."],
         [2, 2, 2, 2, 3, 6, 4, 6, 4, 8, 2],
         [
             "compound",
@@ -236,7 +236,7 @@ def test_cue_parsed_as_a_modifier_of_its_object_reports_what_follows() -> None:
         ["PROPN", "VERB", "PROPN", "ADP", "AUX", "PUNCT", "ADJ", "PUNCT", "ADP", "NOUN", "PUNCT"],
     )
     clause = partial_clause._set_in_cue_head(doc, doc[1], doc[6], doc[6])
-    assert clause is not None and clause.text == 'Cruz of being "timid" on taxes'
+    assert clause is not None and clause.text == 'Berg of being "timid" on taxes'
 
 
 def test_parenthetical_cue_reports_the_clause_it_interrupts() -> None:

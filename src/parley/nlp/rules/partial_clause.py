@@ -11,7 +11,11 @@ clause its cue governs as an ``indirect`` entry of the same speaker and cue:
 * a cue before the quotation: the cue's dependant that holds the quotation, from the first
   complement of the cue ("called [the deal] [a 'disaster']", "criticized [the mayor] [for
   'misleading' voters]", "described [the plan] during an interview [as 'a relic']");
-* a cue after it ('..., one senator said'): the sentence up to the attribution.
+* a cue after it ('..., one senator said'): the sentence up to the attribution;
+* where the parser hung the clause elsewhere: a cue's "that" clause set on a word just after
+  the cue ('his warning during the visit that ...'), the clause a parenthetical cue interrupts
+  ('Lee told CNN, the pier is "safe"'), a second clause after the closing mark that the parser
+  hung on the cue ('could be "way off," and have been wrong').
 
 The partial quotation stays an entry of its own; the clause is one more.
 """
