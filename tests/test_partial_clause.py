@@ -7,8 +7,11 @@ governs is an ``indirect`` entry of the same speaker and cue, and the quoted wor
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 import parley
+from parley.nlp.rules import partial_clause
 from parley.types import Quote
 
 
@@ -53,6 +56,13 @@ def one(quotes: list[Quote], kind: str) -> Quote:
             "no matter what,",
             id="cue-after-the-clause",
         ),
+        pytest.param(
+            'The harbour would be ready by spring "no matter what," one engineer told reporters.',
+            "one engineer",
+            'The harbour would be ready by spring "no matter what,"',
+            "no matter what,",
+            id="cue-after-the-clause-with-its-addressee",
+        ),
     ],
 )
 def test_partial_quotation_gets_its_reported_clause(
@@ -86,6 +96,10 @@ def test_reported_object_of_the_same_cue_takes_the_quotation() -> None:
         pytest.param(
             '"We will rebuild the pier," said Tomas Berg, author of "Harbour Days."',
             id="title-in-the-speaker-description",
+        ),
+        pytest.param(
+            'Mayor Tomas Berg warned the council about the "Open Harbour" plan and its costs.',
+            id="quotation-names-a-plan",
         ),
         pytest.param(
             "There is a way to bundle boats into fleets, and there is a concept called "
@@ -132,3 +146,122 @@ def test_clause_opening_with_the_quotation_keeps_its_opening_mark() -> None:
     assert one(quotes, "indirect").text == (
         '"no more delays for the pier" in remarks to the council on Monday'
     )
+
+
+def test_clause_woven_from_several_quotations_is_reported() -> None:
+    # No one quotation is most of the clause, so the clause says more than any of them.
+    quotes = entries('Governor Ana Ruiz called him "a reckless coward" and "a shameless fraud."')
+    assert one(quotes, "indirect").text == 'him "a reckless coward" and "a shameless fraud."'
+
+
+def test_that_clause_hung_after_a_phrase_of_the_cue() -> None:
+    quotes = entries(
+        "Mayor Tomas Berg repeated his warning during the visit that the old bridge was "
+        '"simply unsafe" for trucks.'
+    )
+    reported = [q for q in quotes if q.kind == "indirect"]
+    assert any(q.text == 'the old bridge was "simply unsafe" for trucks' for q in reported)
+
+
+def test_reported_clause_runs_on_past_the_closing_mark() -> None:
+    # The parser hangs "and have been wrong ..." on the cue; it is still what was said.
+    quotes = entries(
+        'Senator Ann Lee told a radio station that the polls could be "way off," and have been '
+        "wrong in past races."
+    )
+    assert one(quotes, "indirect").text == (
+        'the polls could be "way off," and have been wrong in past races'
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            'Senator Ann Lee told a radio station that the pier was "a small miracle," and said '
+            "the town would pay for it.",
+            id="a-second-act-of-saying",
+        ),
+        pytest.param(
+            'Senator Ann Lee called the pier "a small miracle," but she gave the builders a stern '
+            "warning.",
+            id="the-speaker-acts-again",
+        ),
+    ],
+)
+def test_reported_clause_stops_at_the_closing_mark(text: str) -> None:
+    reported = [q.text for q in entries(text) if q.kind == "indirect"]
+    assert any(t.endswith('"a small miracle,"') for t in reported)
+
+
+def test_name_in_quotation_marks_adds_no_second_clause() -> None:
+    quotes = entries(
+        'Mayor Tomas Berg urged voters to read the "Open Harbour" report before the vote.'
+    )
+    assert [q.text for q in quotes if q.kind == "indirect"] == [
+        'voters to read the "Open Harbour" report before the vote'
+    ]
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    """A Doc with the given parse, for rules that read what the parser sometimes gives."""
+    spaces, opening = [], True
+    for word, nxt in zip(words, [*words[1:], "."], strict=True):
+        if word == '"':
+            opening = not opening
+        # no space after an opening mark, none before a closing mark or punctuation
+        closes = nxt == '"' and not opening
+        spaces.append(not (word == '"' and not opening) and nxt not in {",", "."} and not closes)
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+
+
+def test_cue_parsed_as_a_modifier_of_its_object_reports_what_follows() -> None:
+    # Taggers sometimes read 'accused Berg' as an adjective before a noun.
+    doc = _parsed(
+        ["Lee", "accused", "Berg", "of", "being", '"', "timid", '"', "on", "taxes", "."],
+        [2, 2, 2, 2, 3, 6, 4, 6, 4, 8, 2],
+        [
+            "compound",
+            "amod",
+            "ROOT",
+            "prep",
+            "pcomp",
+            "punct",
+            "acomp",
+            "punct",
+            "prep",
+            "pobj",
+            "punct",
+        ],
+        ["PROPN", "VERB", "PROPN", "ADP", "AUX", "PUNCT", "ADJ", "PUNCT", "ADP", "NOUN", "PUNCT"],
+    )
+    clause = partial_clause._set_in_cue_head(doc, doc[1], doc[6], doc[6])
+    assert clause is not None and clause.text == 'Berg of being "timid" on taxes'
+
+
+def test_parenthetical_cue_reports_the_clause_it_interrupts() -> None:
+    doc = _parsed(
+        ["Lee", "told", "CNN", ",", "the", "pier", "is", '"', "safe", '"', "."],
+        [1, 6, 1, 6, 5, 6, 6, 8, 6, 8, 6],
+        [
+            "nsubj",
+            "ccomp",
+            "dobj",
+            "punct",
+            "det",
+            "nsubj",
+            "ROOT",
+            "punct",
+            "acomp",
+            "punct",
+            "punct",
+        ],
+        ["PROPN", "VERB", "PROPN", "PUNCT", "DET", "NOUN", "AUX", "PUNCT", "ADJ", "PUNCT", "PUNCT"],
+    )
+    clause = partial_clause._set_in_cue_head(doc, doc[1], doc[8], doc[8])
+    assert clause is not None and clause.text == 'the pier is "safe"'
+
+
+def test_time_clause_is_no_parenthetical_attribution() -> None:
+    quotes = entries('When Mayor Tomas Berg spoke, the crowd was "completely stunned" by the news.')
+    assert [q for q in quotes if q.kind == "indirect"] == []

@@ -11,7 +11,11 @@ clause its cue governs as an ``indirect`` entry of the same speaker and cue:
 * a cue before the quotation: the cue's dependant that holds the quotation, from the first
   complement of the cue ("called [the deal] [a 'disaster']", "criticized [the mayor] [for
   'misleading' voters]", "described [the plan] during an interview [as 'a relic']");
-* a cue after it ('..., one senator said'): the sentence up to the attribution.
+* a cue after it ('..., one senator said'): the sentence up to the attribution;
+* where the parser hung the clause elsewhere: a cue's "that" clause set on a word just after
+  the cue ('his warning during the visit that ...'), the clause a parenthetical cue interrupts
+  ('Lee told CNN, the pier is "safe"'), a second clause after the closing mark that the parser
+  hung on the cue ('could be "way off," and have been wrong').
 
 The partial quotation stays an entry of its own; the clause is one more.
 """
@@ -22,10 +26,16 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from parley import lexicon
 from parley.nlp.deps import FINITE_SUBJECT_DEPS, NOMINAL_SUBJECT_DEPS
+from parley.nlp.rules.quote_shape import FINITE_TAGS, looks_like_name
 from parley.nlp.rules.reported_content import content_span
 from parley.types import Quote
 
+REPORTING_VERBS = lexicon.where_set("speech_verbs", "reporting")
+SPEECH_VERBS = lexicon.where_set("speech_verbs", "speech")
+WEAK_SPEECH_VERBS = lexicon.where_set("speech_verbs", "weak")
+OBJECT_SPEECH_VERBS = lexicon.where_set("speech_verbs", "object_speech")
 #: Dependants of a cue that start what was said: "called [him] [a liar]", "told [him] [to
 #: leave]", "said [that ...]", "described [it] [as ...]".
 COMPLEMENT_DEPS = frozenset({"dobj", "dative", "oprd", "ccomp", "xcomp", "attr", "acomp"})
@@ -43,6 +53,10 @@ CLAUSE_MARKS = frozenset({"that", "whether"})
 CLAUSE_IN_PHRASE_DEPS = frozenset({"acl", "relcl", "ccomp"})
 #: How the clause a cue after it reports is linked to the cue, either way round.
 REPORTED_BEFORE_DEPS = frozenset({"ccomp", "parataxis"})
+#: How a parenthetical attribution before the clause it reports may hang on that clause.
+ATTRIBUTION_DEPS = frozenset({"ccomp", "parataxis", "advcl"})
+#: How far after its cue a "that" clause the parser hung elsewhere may open.
+MAX_GAP_TO_CLAUSE = 10
 #: Share of a partial quotation an existing reported entry must cover to stand for its clause.
 COVERED_SHARE = 0.5
 
@@ -54,7 +68,9 @@ def with_partial_clauses(doc: Doc, quotes: list[Quote], reported: list[Quote]) -
     for quote in quotes:
         if quote.kind != "partial" or quote.speaker is None or quote.cue_span is None:
             continue
-        if any(_covers(entry, quote) for entry in found):
+        covering = [i for i, entry in enumerate(found) if _covers(entry, quote)]
+        if covering:
+            _run_on_past_the_mark(doc, quote, found, covering)
             continue
         content = _clause_around(doc, quote)
         if content is None or _names_speaker(content, quote):
@@ -63,6 +79,8 @@ def with_partial_clauses(doc: Doc, quotes: list[Quote], reported: list[Quote]) -
         if not same_cue:
             if _mostly_quoted(content, quotes):
                 continue  # 'called it "absurd"': the quotation says what the clause says
+            if looks_like_name(quote.text.split()) and not _finite(content):
+                continue  # 'on his podcast "The Long Road"': the quotation names something
             found.append(
                 Quote(
                     id="",
@@ -88,6 +106,36 @@ def with_partial_clauses(doc: Doc, quotes: list[Quote], reported: list[Quote]) -
     return found
 
 
+def _run_on_past_the_mark(doc: Doc, quote: Quote, found: list[Quote], covering: list[int]) -> None:
+    """'said polls could be "way off," and have been wrong before': the cue's reported entry
+    stops at the quotation's closing mark where the clause the cue governs runs on; the entry
+    takes the clause."""
+    stopping = [
+        i
+        for i in covering
+        if found[i].cue_span == quote.cue_span and quote.end <= found[i].end <= quote.end + 2
+    ]
+    if not stopping:
+        return
+    content = _clause_around(doc, quote)
+    if content is None or _names_speaker(content, quote):
+        return
+    if any(t.dep_ == "conj" and _says(t) for t in content if t.idx >= quote.end):
+        return  # '... "went home," and said the talks were over': a second report
+    for i in stopping:
+        entry = found[i]
+        if content.start_char <= entry.start and entry.end < content.end_char:
+            # The entry keeps its start: only where it stops was cut short.
+            text = doc.text[entry.start : content.end_char]
+            found[i] = replace(entry, text=text, end=content.end_char)
+
+
+def _finite(content: Span) -> bool:
+    """A clause with a finite verb ('the storm no longer qualified as a "Depression"'), not a
+    phrase around a name ('the radio show "Harbour Talk"')."""
+    return any(t.tag_ in FINITE_TAGS for t in content)
+
+
 def _names_speaker(content: Span, quote: Quote) -> bool:
     """'"We won," said Ann Lee, author of "Long Roads"': words that name the speaker are no
     part of what the speaker said."""
@@ -96,10 +144,16 @@ def _names_speaker(content: Span, quote: Quote) -> bool:
 
 
 def _mostly_quoted(content: Span, quotes: list[Quote]) -> bool:
-    quoted = sum(
-        _shared_chars((q.start, q.end), (content.start_char, content.end_char))
-        for q in quotes
-        if q.kind == "partial"
+    """One partial quotation is most of the clause ('called it "absurd"'), so it stands for the
+    clause; a clause woven from several ('called him a "liar" and a "fraud"') is more than
+    any one of them."""
+    quoted = max(
+        (
+            _shared_chars((q.start, q.end), (content.start_char, content.end_char))
+            for q in quotes
+            if q.kind == "partial"
+        ),
+        default=0,
     )
     return quoted > MOSTLY_QUOTED * (content.end_char - content.start_char)
 
@@ -169,7 +223,14 @@ def _after_cue(doc: Doc, cue: Token, first: Token, last: Token) -> Span | None:
         None,
     )
     if holder is None or not _completes(holder) and not _completed_within(holder, first):
-        return None  # 'said Ann Lee, author of "Long Roads"': the quotation names something
+        # 'his warning during the visit that the bridge was "unsafe"': the parser hung the
+        # cue's "that" clause on a word between them.
+        clause = _that_clause_after(cue, first)
+        if clause is None:
+            return _set_in_cue_head(doc, cue, first, last)
+        return content_span(
+            doc, list(doc[clause.left_edge.i : max(clause.right_edge.i, last.i) + 1])
+        )
     clause = _that_clause_within(holder, first)
     if clause is not None:
         # 'telling supporters in Salem that she had "no regrets"': the parser hung the clause
@@ -190,7 +251,35 @@ def _after_cue(doc: Doc, cue: Token, first: Token, last: Token) -> Span | None:
     ]
     start = min([holder.left_edge.i, *starts])
     end = max(holder.right_edge.i, last.i)
+    if holder.dep_ == "ccomp":
+        end = _runs_on(cue, end)
     return content_span(doc, list(doc[start : end + 1]))
+
+
+def _runs_on(cue: Token, end: int) -> int:
+    """'said the polls were "way off," and that they had been wrong before': the parser hung
+    a second reported clause, set after the first, on the cue."""
+    for conj in cue.children:
+        if conj.dep_ != "conj" or conj.i <= end or _says(conj):
+            continue
+        between = cue.doc[end + 1 : conj.left_edge.i]
+        if any(not (t.is_punct or t.dep_ == "cc") for t in between):
+            continue
+        if any(c.dep_ == "mark" and c.lower_ in CLAUSE_MARKS for c in conj.children):
+            return conj.right_edge.i
+        if any(c.dep_ in FINITE_SUBJECT_DEPS and c.tag_ == "PRP" for c in conj.children):
+            continue  # '..., but he gave the board a warning': the speaker acts again
+        return conj.right_edge.i
+    return end
+
+
+def _says(verb: Token) -> bool:
+    """Another act of saying ('and insisted that ...', 'and said ...')."""
+    return (
+        verb.lemma_ in SPEECH_VERBS
+        or verb.lemma_ in WEAK_SPEECH_VERBS
+        or any(c.dep_ == "ccomp" for c in verb.children)
+    )
 
 
 def _that_clause_within(holder: Token, first: Token) -> Token | None:
@@ -199,14 +288,60 @@ def _that_clause_within(holder: Token, first: Token) -> Token | None:
     found = None
     token = first
     while token.i != holder.i and token.head.i != token.i:
-        if (
-            token.dep_ in CLAUSE_IN_PHRASE_DEPS
-            and any(c.dep_ == "mark" and c.lower_ in CLAUSE_MARKS for c in token.children)
-            and any(c.dep_ in FINITE_SUBJECT_DEPS for c in token.children)
-        ):
+        if _is_that_clause(token):
             found = token
         token = token.head
     return found
+
+
+def _set_in_cue_head(doc: Doc, cue: Token, first: Token, last: Token) -> Span | None:
+    """The clause after the cue that the parser made the cue's head: the object a cue was
+    tagged as describing ('described [Lee as a "hero"]') or the clause a parenthetical
+    attribution interrupts ('Lee told the radio, [the pier would be "safe"]')."""
+    head = cue.head
+    if head.i <= cue.i or not head.left_edge.i <= first.i <= head.right_edge.i:
+        return None  # 'said Ann Lee, author of "Long Roads"': the quotation names something
+    if cue.dep_ == "amod" and head.pos_ in {"PROPN", "PRON", "NOUN"}:
+        start = cue.i + 1
+    elif cue.dep_ in ATTRIBUTION_DEPS and any(
+        c.dep_ in NOMINAL_SUBJECT_DEPS and c.i < cue.i for c in cue.children
+    ):
+        if any(c.dep_ == "mark" or c.tag_ == "WRB" for c in cue.children):
+            return None  # 'When Lee spoke, the crowd was "stunned"'
+        start = cue.right_edge.i + 1
+    else:
+        return None
+    if start > first.i:
+        return None
+    return content_span(doc, list(doc[start : max(head.right_edge.i, last.i) + 1]))
+
+
+def _that_clause_after(cue: Token, first: Token) -> Token | None:
+    """The outermost "that" clause with its own subject holding the quotation, when it opens
+    a few words after the cue with no other verb between them ('proclaimed in July that ...',
+    'her assertion during the debate that ...')."""
+    clause = None
+    token = first
+    while token.head.i != token.i and token.i != cue.i:
+        if _is_that_clause(token):
+            clause = token
+        token = token.head
+    if clause is None or token.i == cue.i:
+        return None  # the clause hangs on the cue itself: the rules above read it
+    mark = clause.left_edge
+    if not cue.i < mark.i <= cue.i + MAX_GAP_TO_CLAUSE:
+        return None
+    if any(t.pos_ in {"VERB", "AUX"} for t in cue.doc[cue.i + 1 : mark.i]):
+        return None  # 'said the plan, which the mayor backs, ensures that ...'
+    return clause
+
+
+def _is_that_clause(token: Token) -> bool:
+    return (
+        token.dep_ in CLAUSE_IN_PHRASE_DEPS
+        and any(c.dep_ == "mark" and c.lower_ in CLAUSE_MARKS for c in token.children)
+        and any(c.dep_ in FINITE_SUBJECT_DEPS for c in token.children)
+    )
 
 
 def _completes(dependant: Token) -> bool:
@@ -238,10 +373,22 @@ def _reports_clause_before(cue: Token, first: Token) -> bool:
     return cue.dep_ in REPORTED_BEFORE_DEPS and head.i < cue.i and head.left_edge.i <= first.i
 
 
+def _addressee(cue: Token, dependant: Token) -> bool:
+    """Whom the words were said to, after a cue that reports a clause ('..., she told
+    reporters', '..., he declared to the crowd'), not the words themselves."""
+    if dependant.dep_ == "prep":
+        return dependant.lower_ == "to"
+    return (
+        dependant.dep_ in ADDRESSEE_DEPS
+        and cue.lemma_ in REPORTING_VERBS
+        and cue.lemma_ not in OBJECT_SPEECH_VERBS
+    )
+
+
 def _before_cue(doc: Doc, cue: Token, first: Token) -> Span | None:
     """ "The plan would fail 'no matter what,' one senator said": the sentence up to the
     attribution (the cue and its subject)."""
-    if any(c.i > cue.i and _completes(c) for c in cue.children):
+    if any(c.i > cue.i and _completes(c) and not _addressee(cue, c) for c in cue.children):
         return None  # 'At the "Open Doors" fair, Lee unveiled a plan': the words come after
     subject = next((c for c in cue.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
     if subject is None or subject.i < first.i:
