@@ -90,6 +90,10 @@ def timexes_of(nlp: Any, text: str, published: date | None = FRI) -> list[tuple[
         # a recurrence adjective is a time only in "on a daily basis"
         ("Inspectors report on a daily basis.", [("daily", "SET", "P1D")]),
         ("Inspectors publish a weekly report.", []),
+        # an amount's rate ("12% annually") is no recurrence; an event repeated is
+        ("The firm hopes sales grow 12% annually.", []),
+        ("The mill turns out 4,000 bicycles annually.", []),
+        ("Pilgrims crowd the shrine annually.", [("annually", "SET", "P1Y")]),
         # "for centuries": TempEval-3's century unit; "will one day" is a time to come
         ("The bridge stood for centuries.", [("for centuries", "DURATION", "PXC")]),
         ("Drones may one day carry the mail.", [("one day", "DATE", "FUTURE_REF")]),

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
 from parley.nlp.doctext import doc_sents, doc_text
@@ -402,7 +402,24 @@ def _plausible_set(t: Timex, span: Span, text: str, after: str) -> bool:
         prev = span.doc[span.start - 1]
         if prev.like_num or prev.pos_ in ("NOUN", "PROPN", "NUM") or prev.text in ("$", "%"):
             return False  # "120 miles per hour", "$15 per hour": a measure's rate, not a time
+    if t.get("rec") and root.pos_ == "ADV" and span.start > 0 and _amount(span.doc[span.start - 1]):
+        # "rise 8.5% annually", "10,000 units annually": an amount's rate, not a recurrence
+        # ("protests filled the streets daily", "held here annually" stay)
+        return False
     return not (t.get("rec") and root.dep_ == "amod" and root.head.lower_ != "basis")
+
+
+_AMOUNT_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
+
+
+def _amount(tok: Token) -> bool:
+    """True when ``tok`` ends an amount: "8.5%", "$17.9 million", "10,000 units"."""
+    return (
+        tok.like_num
+        or tok.text in ("$", "%")
+        or tok.ent_type_ in _AMOUNT_ENTS
+        or (tok.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in tok.children))
+    )
 
 
 def _plausible_reference(t: Timex, span: Span, text: str, after: str) -> bool:
