@@ -208,12 +208,14 @@ def _one_day_point(t: Timex, span: Span) -> bool:
 def _overlaps_calendar(t: Timex, taken: list[tuple[int, int]], outer: int) -> bool:
     """True when ``t`` overlaps a calendar mention, unless it is a quarter or season around it
     ("the third quarter of 1984", "this year's third quarter", "the spring of 2014": the
-    quarter or season, not the year)."""
+    quarter or season, not the year) or a spoken year after the month ("in January nineteen
+    ninety-seven": that January, not the last one)."""
     overlapping = [(a, b) for a, b in taken if t.start < b and a < t.end]
     holds_year = (
         t.kind.startswith("quarter")
         or (t.kind == "season" and t.get("year"))
         or (t.kind == "set" and t.get("wday"))  # "on Tuesday nights": every Tuesday, not one
+        or (t.kind == "spelled_year" and t.get("month"))  # "in January nineteen ninety-seven"
     )
     return bool(overlapping) and not (
         holds_year and all(outer <= a and b <= t.end for a, b in overlapping)
