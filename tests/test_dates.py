@@ -286,6 +286,18 @@ def test_a_year_ago_in_quarterly_results_is_last_years_quarter(nlp: Any) -> None
     ]
 
 
+def test_a_year_earlier_after_a_count_of_months_is_last_year(nlp: Any) -> None:
+    text = (
+        "Profit rose 8% in the third quarter. In the first nine months, the brewer earned "
+        "$40 million, against $31 million a year earlier."
+    )
+    assert timexes_of(nlp, text, date(2025, 10, 24)) == [
+        ("in the third quarter", "DATE", "2025-Q3"),
+        ("In the first nine months", "DURATION", "P9M"),
+        ("a year earlier", "DATE", "2024"),
+    ]
+
+
 def test_extended_to_a_day_just_ahead_stays_in_the_same_year(nlp: Any) -> None:
     text = "The government extended the deadline to Nov. 20."
     assert dates_of(nlp, text, date(1989, 11, 2)) == [("to Nov. 20", "1989-11-20")]

@@ -540,6 +540,10 @@ def year_ago_quarters(
         before = [x for x in result if x.end <= sent_end and x.timex and x.start != m.start()
                   and not (x.start < m.end() and m.start() < x.end)]  # fmt: skip
         back = _quarter_a_year_back(before)
+        if back is not None and published is not None and _after_months(result, m.start()):
+            # "For the nine months, net was $5 million, against $3 million a year earlier":
+            # the same months a year back, which TimeML writes as the year, not the quarter
+            back = f"{published.year - 1:04d}"
         if same:
             if back:
                 for i in same:
@@ -551,6 +555,26 @@ def year_ago_quarters(
             continue
         added.append(DateMention(m.group(), m.start(), m.end(), None, "DATE", back))
     return sorted([*result, *added], key=lambda x: (x.start, x.end))
+
+
+_MONTHS_LENGTH = re.compile(r"P\d+M")
+
+
+def _after_months(mentions: list[DateMention], position: int) -> bool:
+    """True when the last period named before ``position`` is a count of months ("the first
+    nine months", "the latest six months"), not a quarter."""
+    periods = [
+        x
+        for x in mentions
+        if x.end <= position
+        and x.timex
+        and (
+            (re.fullmatch(r"\d{4}-Q\d", x.timex) and not _YEAR_BACK.search(x.text))
+            or (x.type == "DURATION" and _MONTHS_LENGTH.fullmatch(x.timex)
+                and "month" in x.text.lower())
+        )
+    ]  # fmt: skip
+    return bool(periods) and periods[-1].type == "DURATION"
 
 
 def _quarter_a_year_back(before: list[DateMention]) -> str | None:
