@@ -540,10 +540,10 @@ def year_ago_quarters(
         before = [x for x in result if x.end <= sent_end and x.timex and x.start != m.start()
                   and not (x.start < m.end() and m.start() < x.end)]  # fmt: skip
         back = _quarter_a_year_back(before)
-        if back is not None and published is not None and _after_months(result, m.start()):
+        if back is not None and (year := _months_year_back(result, m.start())):
             # "For the nine months, net was $5 million, against $3 million a year earlier":
             # the same months a year back, which TimeML writes as the year, not the quarter
-            back = f"{published.year - 1:04d}"
+            back = year
         if same:
             if back:
                 for i in same:
@@ -560,9 +560,9 @@ def year_ago_quarters(
 _MONTHS_LENGTH = re.compile(r"P\d+M")
 
 
-def _after_months(mentions: list[DateMention], position: int) -> bool:
-    """True when the last period named before ``position`` is a count of months ("the first
-    nine months", "the latest six months"), not a quarter."""
+def _months_year_back(mentions: list[DateMention], position: int) -> str | None:
+    """When the last period named before ``position`` is a count of months ("the first nine
+    months", "the latest six months") after a quarter, the year before that quarter's."""
     periods = [
         x
         for x in mentions
@@ -574,7 +574,10 @@ def _after_months(mentions: list[DateMention], position: int) -> bool:
                 and "month" in x.text.lower())
         )
     ]  # fmt: skip
-    return bool(periods) and periods[-1].type == "DURATION"
+    quarters = [x.timex for x in periods if x.type != "DURATION" and x.timex]
+    if not periods or periods[-1].type != "DURATION" or not quarters:
+        return None
+    return f"{int(quarters[-1][:4]) - 1:04d}"
 
 
 def _quarter_a_year_back(before: list[DateMention]) -> str | None:
