@@ -101,6 +101,11 @@ def timexes_of(nlp: Any, text: str, published: date | None = FRI) -> list[tuple[
         # an unnamed day that opens a clause is no length
         ("And one day the old mill simply burned down.", []),
         ("So, one day I was painting the fence.", []),
+        # "then current": the present of a past time
+        (
+            "Holders could buy stock at the then current price.",
+            [("then current", "DATE", "PAST_REF")],
+        ),
         # an unknown count back is a vague past, not a length
         ("The mill closed a few years ago.", [("a few years ago", "DATE", "PAST_REF")]),
     ],
