@@ -298,6 +298,18 @@ def test_a_year_earlier_after_a_count_of_months_is_last_year(nlp: Any) -> None:
     ]
 
 
+def test_the_year_ago_period_skips_a_quarter_still_to_come(nlp: Any) -> None:
+    text = (
+        "The mill earned $5 million in the third quarter. Brokers see losses through the "
+        "second quarter of 2026. In the year-ago period, the mill earned $9 million."
+    )
+    assert timexes_of(nlp, text, date(2025, 10, 24)) == [
+        ("in the third quarter", "DATE", "2025-Q3"),
+        ("through the second quarter of 2026", "DATE", "2026-Q2"),
+        ("In the year-ago period", "DATE", "2024-Q3"),
+    ]
+
+
 def test_extended_to_a_day_just_ahead_stays_in_the_same_year(nlp: Any) -> None:
     text = "The government extended the deadline to Nov. 20."
     assert dates_of(nlp, text, date(1989, 11, 2)) == [("to Nov. 20", "1989-11-20")]

@@ -135,10 +135,28 @@ def extract_other_timexes(
             value = _on_last_day(value, calendar, t.start)
         if t.kind == "quarter_ref":
             value = _quarter_ended(t, value, calendar, text)
-        if t.kind in ("quarter", "quarter_code") and re.fullmatch(r"\d{4}-Q\d", value.timex):
+        if (
+            t.kind in ("quarter", "quarter_code")
+            and re.fullmatch(r"\d{4}-Q\d", value.timex)
+            and not (_ahead_of(value.timex, published) and not _REPORTED_AFTER.match(text, t.end))
+        ):
+            # "losses through the third quarter of 1990", "into the fourth quarter" in a piece
+            # of October 1989: an outlook, not the quarter "the year-ago period" or "the
+            # quarter" refers back to ("its fourth quarter ended Sept. 30" is fiscal, reported)
             last_quarter = (int(value.timex[:4]), int(value.timex[-1]))
         out.append(_timex_mention(t, value, text, before, end_of, published, prep_before))
     return out
+
+
+_REPORTED_AFTER = re.compile(r"\s+(?:ended|ending)\b")
+
+
+def _ahead_of(quarter: str, published: date | None) -> bool:
+    """True when the quarter ``YYYY-Qn`` has not ended by ``published``."""
+    if published is None:
+        return False
+    year, n = int(quarter[:4]), int(quarter[-1])
+    return (date(year + 1, 1, 1) if n == 4 else date(year, 3 * n + 1, 1)) > published
 
 
 _ENDED_AFTER = re.compile(r"\s+(?:ended|ending)\s+(?:on\s+)?$")
