@@ -375,6 +375,9 @@ def test_a_length_before_later_or_after_is_a_duration(nlp: Any) -> None:
     assert timexes_of(nlp, "The warrants lapse 90 days after the vote.") == [
         ("90 days", "DURATION", "P90D")
     ]
+    assert timexes_of(nlp, "Two days earlier, the ferry had sunk.") == [
+        ("Two days", "DURATION", "P2D")
+    ]
     # Still a point: "two years ago".
     assert [t[1] for t in timexes_of(nlp, "The camp opened two years ago.")] == ["DATE"]
 

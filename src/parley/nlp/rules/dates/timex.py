@@ -58,7 +58,7 @@ _YEAR_AGO = re.compile(r"(?i:\b(?:a\s+year\s+(?:ago|earlier|before)|year-(?:earl
 # quarter a later "a year ago" counts back from.
 _YEAR_BACK = re.compile(r"(?i:\byear[-\s]+(?:ago|earlier|before)\b)")
 _WEEK_FROM_ELSEWHERE = re.compile(r"\s+(?:of|before|after|earlier|later|ended|ending)\b", re.I)
-_LENGTH_BEFORE_POINT = re.compile(r"\s+(?:later|after|before)\b", re.I)
+_LENGTH_BEFORE_POINT = re.compile(r"\s+(?:later|after|before|earlier)\b", re.I)
 _PART_OF = re.compile(
     r"\b(?:months|quarter|half|rest|part|end|start|beginning|balance|remainder|middle)\s+of\s+$"
 )
