@@ -286,6 +286,30 @@ def test_a_year_ago_in_quarterly_results_is_last_years_quarter(nlp: Any) -> None
     ]
 
 
+def test_a_year_earlier_after_a_count_of_months_is_last_year(nlp: Any) -> None:
+    text = (
+        "Profit rose 8% in the third quarter. In the first nine months, the brewer earned "
+        "$40 million, against $31 million a year earlier."
+    )
+    assert timexes_of(nlp, text, date(2025, 10, 24)) == [
+        ("in the third quarter", "DATE", "2025-Q3"),
+        ("In the first nine months", "DURATION", "P9M"),
+        ("a year earlier", "DATE", "2024"),
+    ]
+
+
+def test_the_year_ago_period_skips_a_quarter_still_to_come(nlp: Any) -> None:
+    text = (
+        "The mill earned $5 million in the third quarter. Brokers see losses through the "
+        "second quarter of 2026. In the year-ago period, the mill earned $9 million."
+    )
+    assert timexes_of(nlp, text, date(2025, 10, 24)) == [
+        ("in the third quarter", "DATE", "2025-Q3"),
+        ("through the second quarter of 2026", "DATE", "2026-Q2"),
+        ("In the year-ago period", "DATE", "2024-Q3"),
+    ]
+
+
 def test_extended_to_a_day_just_ahead_stays_in_the_same_year(nlp: Any) -> None:
     text = "The government extended the deadline to Nov. 20."
     assert dates_of(nlp, text, date(1989, 11, 2)) == [("to Nov. 20", "1989-11-20")]
@@ -350,6 +374,9 @@ def test_a_length_before_later_or_after_is_a_duration(nlp: Any) -> None:
     ]
     assert timexes_of(nlp, "The warrants lapse 90 days after the vote.") == [
         ("90 days", "DURATION", "P90D")
+    ]
+    assert timexes_of(nlp, "Two days earlier, the ferry had sunk.") == [
+        ("Two days", "DURATION", "P2D")
     ]
     # Still a point: "two years ago".
     assert [t[1] for t in timexes_of(nlp, "The camp opened two years ago.")] == ["DATE"]
@@ -469,6 +496,11 @@ def test_a_qualified_year_written_as_one_word_is_a_date(nlp: Any) -> None:
          [("by the year two thousand", "DATE", "2000")]),
         ("Numbers kept dropping through the nineties.",
          [("through the nineties", "DATE", "199")]),
+        # a season or a month with a spoken year: that year's, as one expression
+        ("Fuel was this cheap in the winter of nineteen ninety-four.",
+         [("in the winter of nineteen ninety-four", "DATE", "1994-WI")]),
+        ("The bridge reopened in March nineteen eighty-two.",
+         [("in March nineteen eighty-two", "DATE", "1982-03")]),
     ],
 )  # fmt: skip
 def test_spoken_years_of_broadcast_transcripts(

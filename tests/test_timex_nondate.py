@@ -90,6 +90,10 @@ def timexes_of(nlp: Any, text: str, published: date | None = FRI) -> list[tuple[
         # a recurrence adjective is a time only in "on a daily basis"
         ("Inspectors report on a daily basis.", [("daily", "SET", "P1D")]),
         ("Inspectors publish a weekly report.", []),
+        # an amount's rate ("12% annually") is no recurrence; an event repeated is
+        ("The firm hopes sales grow 12% annually.", []),
+        ("The mill turns out 4,000 bicycles annually.", []),
+        ("Pilgrims crowd the shrine annually.", [("annually", "SET", "P1Y")]),
         # "for centuries": TempEval-3's century unit; "will one day" is a time to come
         ("The bridge stood for centuries.", [("for centuries", "DURATION", "PXC")]),
         ("Drones may one day carry the mail.", [("one day", "DATE", "FUTURE_REF")]),
@@ -97,6 +101,11 @@ def timexes_of(nlp: Any, text: str, published: date | None = FRI) -> list[tuple[
         # an unnamed day that opens a clause is no length
         ("And one day the old mill simply burned down.", []),
         ("So, one day I was painting the fence.", []),
+        # "then current": the present of a past time
+        (
+            "Holders could buy stock at the then current price.",
+            [("then current", "DATE", "PAST_REF")],
+        ),
         # an unknown count back is a vague past, not a length
         ("The mill closed a few years ago.", [("a few years ago", "DATE", "PAST_REF")]),
     ],

@@ -213,7 +213,9 @@ def _patterns(
             "season",
             re.compile(
                 rf"(?i:(?:(?P<qual>early|late|mid)[\s-]+)?(?:(?P<det>this|last|next|the|this\s+past|"
-                rf"this\s+coming)\s+)?(?P<season>{season_words})(?:\s+of\s+(?P<year>\d{{4}}))?)"
+                rf"this\s+coming)\s+)?(?P<season>{season_words})(?:\s+of\s+(?:(?P<year>\d{{4}})"
+                # "the winter of nineteen ninety-four" (broadcast transcripts)
+                rf"|(?P<hi>eighteen|nineteen)[\s-]+(?P<tens>{spoken_tens})(?:[\s-](?P<unit>{spoken_units}))?))?)"
                 rf"(?P<yr2>\s+\d{{4}})?{end}"
             ),
         ),

@@ -362,6 +362,16 @@ def _resolve_year_ref(t: Timex, published: date | None, end_of: bool) -> TimexVa
     return TimexValue("DATE", year, value=year)
 
 
+def _spoken_year(t: Timex, grammar: _Grammar) -> int | None:
+    """The year of the groups ``hi``, ``tens`` and ``unit``: "nineteen ninety-six" = 1996."""
+    nums = grammar.numbers
+    hi = nums.get((t.get("hi") or "").lower())
+    tens = nums.get((t.get("tens") or "").lower())
+    if hi is None or tens is None:
+        return None
+    return hi * 100 + tens + nums.get((t.get("unit") or "zero").lower(), 0)
+
+
 def _resolve_spelled_year(t: Timex, grammar: _Grammar) -> TimexValue | None:
     """ "nineteen ninety-six" = 1996, "January nineteen ninety-seven" = 1997-01, "the year two
     thousand" = 2000, "the nineties" = the decade 199."""
@@ -373,12 +383,10 @@ def _resolve_spelled_year(t: Timex, grammar: _Grammar) -> TimexValue | None:
         return TimexValue("DATE", f"19{tens // 10}", _MODS.get((t.get("qual") or "").lower()))
     if t.get("y2k"):
         year = 2000 + nums.get((t.get("unit2") or "zero").lower(), 0)
+    elif (spoken := _spoken_year(t, grammar)) is not None:
+        year = spoken
     else:
-        hi = nums.get((t.get("hi") or "").lower())
-        tens = nums.get((t.get("tens") or "").lower())
-        if hi is None or tens is None:
-            return None
-        year = hi * 100 + tens + nums.get((t.get("unit") or "zero").lower(), 0)
+        return None
     if month := t.get("month"):
         iso = f"{year:04d}-{MONTHS[month.lower()]:02d}"
         return TimexValue("DATE", iso, value=iso)
@@ -475,6 +483,8 @@ def _resolve_season(
     year_text = t.get("year") or (t.get("yr2") or "").strip()
     if year_text:
         return TimexValue("DATE", f"{int(year_text):04d}-{code}", mod)
+    if (spoken := _spoken_year(t, grammar)) is not None:
+        return TimexValue("DATE", f"{spoken:04d}-{code}", mod)
     if not det and not mod:
         return None  # "fall", "spring" alone are too often words
     if word == "fall" and det == "the":

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
 from parley.nlp.doctext import doc_sents, doc_text
@@ -58,7 +58,7 @@ _YEAR_AGO = re.compile(r"(?i:\b(?:a\s+year\s+(?:ago|earlier|before)|year-(?:earl
 # quarter a later "a year ago" counts back from.
 _YEAR_BACK = re.compile(r"(?i:\byear[-\s]+(?:ago|earlier|before)\b)")
 _WEEK_FROM_ELSEWHERE = re.compile(r"\s+(?:of|before|after|earlier|later|ended|ending)\b", re.I)
-_LENGTH_BEFORE_POINT = re.compile(r"\s+(?:later|after|before)\b", re.I)
+_LENGTH_BEFORE_POINT = re.compile(r"\s+(?:later|after|before|earlier)\b", re.I)
 _PART_OF = re.compile(
     r"\b(?:months|quarter|half|rest|part|end|start|beginning|balance|remainder|middle)\s+of\s+$"
 )
@@ -135,10 +135,28 @@ def extract_other_timexes(
             value = _on_last_day(value, calendar, t.start)
         if t.kind == "quarter_ref":
             value = _quarter_ended(t, value, calendar, text)
-        if t.kind in ("quarter", "quarter_code") and re.fullmatch(r"\d{4}-Q\d", value.timex):
+        if (
+            t.kind in ("quarter", "quarter_code")
+            and re.fullmatch(r"\d{4}-Q\d", value.timex)
+            and not (_ahead_of(value.timex, published) and not _REPORTED_AFTER.match(text, t.end))
+        ):
+            # "losses through the third quarter of 1990", "into the fourth quarter" in a piece
+            # of October 1989: an outlook, not the quarter "the year-ago period" or "the
+            # quarter" refers back to ("its fourth quarter ended Sept. 30" is fiscal, reported)
             last_quarter = (int(value.timex[:4]), int(value.timex[-1]))
         out.append(_timex_mention(t, value, text, before, end_of, published, prep_before))
     return out
+
+
+_REPORTED_AFTER = re.compile(r"\s+(?:ended|ending)\b")
+
+
+def _ahead_of(quarter: str, published: date | None) -> bool:
+    """True when the quarter ``YYYY-Qn`` has not ended by ``published``."""
+    if published is None:
+        return False
+    year, n = int(quarter[:4]), int(quarter[-1])
+    return (date(year + 1, 1, 1) if n == 4 else date(year, 3 * n + 1, 1)) > published
 
 
 _ENDED_AFTER = re.compile(r"\s+(?:ended|ending)\s+(?:on\s+)?$")
@@ -208,12 +226,14 @@ def _one_day_point(t: Timex, span: Span) -> bool:
 def _overlaps_calendar(t: Timex, taken: list[tuple[int, int]], outer: int) -> bool:
     """True when ``t`` overlaps a calendar mention, unless it is a quarter or season around it
     ("the third quarter of 1984", "this year's third quarter", "the spring of 2014": the
-    quarter or season, not the year)."""
+    quarter or season, not the year) or a spoken year after the month ("in January nineteen
+    ninety-seven": that January, not the last one)."""
     overlapping = [(a, b) for a, b in taken if t.start < b and a < t.end]
     holds_year = (
         t.kind.startswith("quarter")
         or (t.kind == "season" and t.get("year"))
         or (t.kind == "set" and t.get("wday"))  # "on Tuesday nights": every Tuesday, not one
+        or (t.kind == "spelled_year" and t.get("month"))  # "in January nineteen ninety-seven"
     )
     return bool(overlapping) and not (
         holds_year and all(outer <= a and b <= t.end for a, b in overlapping)
@@ -402,7 +422,24 @@ def _plausible_set(t: Timex, span: Span, text: str, after: str) -> bool:
         prev = span.doc[span.start - 1]
         if prev.like_num or prev.pos_ in ("NOUN", "PROPN", "NUM") or prev.text in ("$", "%"):
             return False  # "120 miles per hour", "$15 per hour": a measure's rate, not a time
+    if t.get("rec") and root.pos_ == "ADV" and span.start > 0 and _amount(span.doc[span.start - 1]):
+        # "rise 8.5% annually", "10,000 units annually": an amount's rate, not a recurrence
+        # ("protests filled the streets daily", "held here annually" stay)
+        return False
     return not (t.get("rec") and root.dep_ == "amod" and root.head.lower_ != "basis")
+
+
+_AMOUNT_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
+
+
+def _amount(tok: Token) -> bool:
+    """True when ``tok`` ends an amount: "8.5%", "$17.9 million", "10,000 units"."""
+    return (
+        tok.like_num
+        or tok.text in ("$", "%")
+        or tok.ent_type_ in _AMOUNT_ENTS
+        or (tok.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in tok.children))
+    )
 
 
 def _plausible_reference(t: Timex, span: Span, text: str, after: str) -> bool:
@@ -521,6 +558,10 @@ def year_ago_quarters(
         before = [x for x in result if x.end <= sent_end and x.timex and x.start != m.start()
                   and not (x.start < m.end() and m.start() < x.end)]  # fmt: skip
         back = _quarter_a_year_back(before)
+        if back is not None and (year := _months_year_back(result, m.start())):
+            # "For the nine months, net was $5 million, against $3 million a year earlier":
+            # the same months a year back, which TimeML writes as the year, not the quarter
+            back = year
         if same:
             if back:
                 for i in same:
@@ -532,6 +573,29 @@ def year_ago_quarters(
             continue
         added.append(DateMention(m.group(), m.start(), m.end(), None, "DATE", back))
     return sorted([*result, *added], key=lambda x: (x.start, x.end))
+
+
+_MONTHS_LENGTH = re.compile(r"P\d+M")
+
+
+def _months_year_back(mentions: list[DateMention], position: int) -> str | None:
+    """When the last period named before ``position`` is a count of months ("the first nine
+    months", "the latest six months") after a quarter, the year before that quarter's."""
+    periods = [
+        x
+        for x in mentions
+        if x.end <= position
+        and x.timex
+        and (
+            (re.fullmatch(r"\d{4}-Q\d", x.timex) and not _YEAR_BACK.search(x.text))
+            or (x.type == "DURATION" and _MONTHS_LENGTH.fullmatch(x.timex)
+                and "month" in x.text.lower())
+        )
+    ]  # fmt: skip
+    quarters = [x.timex for x in periods if x.type != "DURATION" and x.timex]
+    if not periods or periods[-1].type != "DURATION" or not quarters:
+        return None
+    return f"{int(quarters[-1][:4]) - 1:04d}"
 
 
 def _quarter_a_year_back(before: list[DateMention]) -> str | None:
