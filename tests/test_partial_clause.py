@@ -166,11 +166,11 @@ def test_that_clause_hung_after_a_phrase_of_the_cue() -> None:
 def test_reported_clause_runs_on_past_the_closing_mark() -> None:
     # The parser hangs "and have been wrong ..." on the cue; it is still what was said.
     quotes = entries(
-        'Senator Ann Lee told a radio station that the polls could be "way off," and have been '
-        "wrong in past races."
+        'Governor Tom Hale told a podcast host that the forecasts might be "badly wrong," and have '
+        "missed before in close contests."
     )
     assert one(quotes, "indirect").text == (
-        'the polls could be "way off," and have been wrong in past races'
+        'the forecasts might be "badly wrong," and have missed before in close contests'
     )
 
 

@@ -79,8 +79,8 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
             id="colon-keeps-the-owner-of-a-noun-of-saying",
         ),
         pytest.param(
-            "Senator Mara Lind said on Monday that several critics had been predicting a "
-            "pullout for years.\n\n"
+            "Senator Mara Lind said on Monday that two rivals were predicting a "
+            "withdrawal within months.\n\n"
             "“That is because this coast matters more than ever for our safety.”",
             ("That is because this coast matters more than ever for our safety.", "Mara Lind"),
             id="next-paragraph-carries-the-reporter-not-the-reported",
