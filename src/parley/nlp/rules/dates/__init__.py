@@ -25,8 +25,8 @@ from parley.nlp.rules.dates.timex import (
     join_clock_and_day,
     second_days,
     weeks_of_months,
-    year_ago_quarters,
 )
+from parley.nlp.rules.dates.year_ago import year_ago_quarters
 from parley.types import DateMention
 
 __all__ = ["extract_dates"]

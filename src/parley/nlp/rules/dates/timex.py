@@ -18,8 +18,9 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
-from parley.nlp.doctext import doc_sents, doc_text
+from parley.nlp.doctext import doc_text
 from parley.nlp.rules.dates.calendar import _NAME_ENTS, _tense
+from parley.nlp.rules.dates.year_ago import YEAR_AGO, YEAR_BACK
 from parley.temporal import (
     Tense,
     Timex,
@@ -52,11 +53,6 @@ def _prep_before() -> re.Pattern[str]:
 _END_OF_BEFORE = re.compile(r"(?:by\s+|until\s+|before\s+)?(?:the\s+)?(?:end|close)\s+of\s+$",
                             re.I)  # fmt: skip
 _LATER_IN = re.compile(r"(?i:\b(?:earlier|later|early|late)\s+in\s+)$")
-_YEAR_AGO = re.compile(r"(?i:\b(?:a\s+year\s+(?:ago|earlier|before)|year-(?:earlier|ago)\b"
-                       r"(?!\s+(?:quarter|period))))")  # fmt: skip
-# A quarter already counted a year back ("the year-ago quarter", "a year earlier"): never the
-# quarter a later "a year ago" counts back from.
-_YEAR_BACK = re.compile(r"(?i:\byear[-\s]+(?:ago|earlier|before)\b)")
 _WEEK_FROM_ELSEWHERE = re.compile(r"\s+(?:of|before|after|earlier|later|ended|ending)\b", re.I)
 _LENGTH_BEFORE_POINT = re.compile(r"\s+(?:later|after|before|earlier)\b", re.I)
 _PART_OF = re.compile(
@@ -168,7 +164,7 @@ def _quarter_ended(
     """ "the quarter ended July 31": the calendar quarter that holds most of its three months
     (May to July: the second), not the quarter last named. A counted quarter ("the fourth
     quarter ended Sept. 30") is a fiscal one and keeps its number; a year back keeps its own."""
-    if not re.fullmatch(r"\d{4}-Q\d", value.timex) or _YEAR_BACK.search(t.text) or t.get("back"):
+    if not re.fullmatch(r"\d{4}-Q\d", value.timex) or YEAR_BACK.search(t.text) or t.get("back"):
         return value
     days = [
         m.value
@@ -370,7 +366,7 @@ def _plausible_duration(t: Timex, span: Span, text: str, after: str) -> bool:
         # event's; "a year earlier" stays the point year_ago_quarters reads.
         if t.kind not in ("duration", "vague_duration") or not _LENGTH_BEFORE_POINT.match(after):
             return False
-        point = _YEAR_AGO.match(text, t.start)
+        point = YEAR_AGO.match(text, t.start)
         return point is None or point.end() <= t.end
     if t.kind != "duration":
         return True
@@ -534,90 +530,6 @@ _PLAUSIBLE_BY_KIND: dict[str, Callable[[Timex, Span, str, str], bool]] = {
     "quarter_code": _plausible_quarter_code,
     "quarter": _plausible_quarter,
 }
-
-
-def year_ago_quarters(
-    doc: Doc, mentions: list[DateMention], *, published: date | None
-) -> list[DateMention]:
-    """ "a year ago" / "a year earlier" / "the year-ago period": the same period a year back.
-
-    Financial news compares a quarter with the same quarter of the previous year: in an
-    article that has named a quarter (in the sentence, or before it), TimeML gives the
-    expression that quarter's value a year back (``1988-Q3``), not the year. Elsewhere "a year
-    earlier" counts back from the last day or year the text named, else from publication.
-    ``mentions`` is the whole sorted list; the result is too.
-    """
-    text = doc_text(doc)
-    result = list(mentions)
-    added: list[DateMention] = []
-    for m in _YEAR_AGO.finditer(text):
-        same = [i for i, x in enumerate(result) if x.start < m.end() and m.start() < x.end]
-        sent_end = next(
-            (s.end_char for s in doc_sents(doc) if s.start_char <= m.start() < s.end_char), m.end()
-        )
-        before = [x for x in result if x.end <= sent_end and x.timex and x.start != m.start()
-                  and not (x.start < m.end() and m.start() < x.end)]  # fmt: skip
-        back = _quarter_a_year_back(before)
-        if back is not None and (year := _months_year_back(result, m.start())):
-            # "For the nine months, net was $5 million, against $3 million a year earlier":
-            # the same months a year back, which TimeML writes as the year, not the quarter
-            back = year
-        if same:
-            if back:
-                for i in same:
-                    result[i] = replace(result[i], timex=back)
-            continue
-        if back is None and "earlier" in m.group().lower():
-            back = _year_earlier(before, m.start(), published)
-        if back is None:
-            continue
-        added.append(DateMention(m.group(), m.start(), m.end(), None, "DATE", back))
-    return sorted([*result, *added], key=lambda x: (x.start, x.end))
-
-
-_MONTHS_LENGTH = re.compile(r"P\d+M")
-
-
-def _months_year_back(mentions: list[DateMention], position: int) -> str | None:
-    """When the last period named before ``position`` is a count of months ("the first nine
-    months", "the latest six months") after a quarter, the year before that quarter's."""
-    periods = [
-        x
-        for x in mentions
-        if x.end <= position
-        and x.timex
-        and (
-            (re.fullmatch(r"\d{4}-Q\d", x.timex) and not _YEAR_BACK.search(x.text))
-            or (x.type == "DURATION" and _MONTHS_LENGTH.fullmatch(x.timex)
-                and "month" in x.text.lower())
-        )
-    ]  # fmt: skip
-    quarters = [x.timex for x in periods if x.type != "DURATION" and x.timex]
-    if not periods or periods[-1].type != "DURATION" or not quarters:
-        return None
-    return f"{int(quarters[-1][:4]) - 1:04d}"
-
-
-def _quarter_a_year_back(before: list[DateMention]) -> str | None:
-    """The last quarter named in ``before``, a year back (``1988-Q3`` for ``1989-Q3``)."""
-    quarters = [x for x in before if re.fullmatch(r"\d{4}-Q\d", x.timex or "")
-                and not _YEAR_BACK.search(x.text)]  # fmt: skip
-    if not quarters:
-        return None
-    q = quarters[-1].timex or ""
-    return f"{int(q[:4]) - 1:04d}-{q[5:]}"
-
-
-def _year_earlier(before: list[DateMention], position: int, published: date | None) -> str | None:
-    """ "a year earlier": a year before the last date named before ``position``, else the year
-    before publication."""
-    days = [x for x in before if x.start < position and x.value and x.type == "DATE"]
-    if days:
-        anchor = days[-1].value or ""
-        return f"{int(anchor[:4]) - 1:04d}{anchor[4:]}"
-    if published is not None:
-        return f"{published.year - 1:04d}"
-    return None
 
 
 _WEEK_OF_MONTH = re.compile(

@@ -1,0 +1,107 @@
+"""'A year ago', 'a year earlier', 'the year-ago period': the same period a year back.
+
+Financial news compares a period with the same period of the year before, so the value of
+these phrases depends on the periods the article named before them (a quarter, a count of
+months, a day), which only the whole list of date mentions shows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Doc
+
+from parley.nlp.doctext import doc_sents, doc_text
+from parley.types import DateMention
+
+YEAR_AGO = re.compile(r"(?i:\b(?:a\s+year\s+(?:ago|earlier|before)|year-(?:earlier|ago)\b"
+                      r"(?!\s+(?:quarter|period))))")  # fmt: skip
+#: A quarter already counted a year back ("the year-ago quarter", "a year earlier"): never the
+#: quarter a later "a year ago" counts back from.
+YEAR_BACK = re.compile(r"(?i:\byear[-\s]+(?:ago|earlier|before)\b)")
+
+
+def year_ago_quarters(
+    doc: Doc, mentions: list[DateMention], *, published: date | None
+) -> list[DateMention]:
+    """ "a year ago" / "a year earlier" / "the year-ago period": the same period a year back.
+
+    Financial news compares a quarter with the same quarter of the previous year: in an
+    article that has named a quarter (in the sentence, or before it), TimeML gives the
+    expression that quarter's value a year back (``1988-Q3``), not the year. Elsewhere "a year
+    earlier" counts back from the last day or year the text named, else from publication.
+    ``mentions`` is the whole sorted list; the result is too.
+    """
+    text = doc_text(doc)
+    result = list(mentions)
+    added: list[DateMention] = []
+    for m in YEAR_AGO.finditer(text):
+        same = [i for i, x in enumerate(result) if x.start < m.end() and m.start() < x.end]
+        sent_end = next(
+            (s.end_char for s in doc_sents(doc) if s.start_char <= m.start() < s.end_char), m.end()
+        )
+        before = [x for x in result if x.end <= sent_end and x.timex and x.start != m.start()
+                  and not (x.start < m.end() and m.start() < x.end)]  # fmt: skip
+        back = _quarter_a_year_back(before)
+        if back is not None and (year := _months_year_back(result, m.start())):
+            # "For the nine months, net was $5 million, against $3 million a year earlier":
+            # the same months a year back, which TimeML writes as the year, not the quarter
+            back = year
+        if same:
+            if back:
+                for i in same:
+                    result[i] = replace(result[i], timex=back)
+            continue
+        if back is None and "earlier" in m.group().lower():
+            back = _year_earlier(before, m.start(), published)
+        if back is None:
+            continue
+        added.append(DateMention(m.group(), m.start(), m.end(), None, "DATE", back))
+    return sorted([*result, *added], key=lambda x: (x.start, x.end))
+
+
+_MONTHS_LENGTH = re.compile(r"P\d+M")
+
+
+def _months_year_back(mentions: list[DateMention], position: int) -> str | None:
+    """When the last period named before ``position`` is a count of months ("the first nine
+    months", "the latest six months") after a quarter, the year before that quarter's."""
+    periods = [
+        x
+        for x in mentions
+        if x.end <= position
+        and x.timex
+        and (
+            (re.fullmatch(r"\d{4}-Q\d", x.timex) and not YEAR_BACK.search(x.text))
+            or (x.type == "DURATION" and _MONTHS_LENGTH.fullmatch(x.timex)
+                and "month" in x.text.lower())
+        )
+    ]  # fmt: skip
+    quarters = [x.timex for x in periods if x.type != "DURATION" and x.timex]
+    if not periods or periods[-1].type != "DURATION" or not quarters:
+        return None
+    return f"{int(quarters[-1][:4]) - 1:04d}"
+
+
+def _quarter_a_year_back(before: list[DateMention]) -> str | None:
+    """The last quarter named in ``before``, a year back (``1988-Q3`` for ``1989-Q3``)."""
+    quarters = [x for x in before if re.fullmatch(r"\d{4}-Q\d", x.timex or "")
+                and not YEAR_BACK.search(x.text)]  # fmt: skip
+    if not quarters:
+        return None
+    q = quarters[-1].timex or ""
+    return f"{int(q[:4]) - 1:04d}-{q[5:]}"
+
+
+def _year_earlier(before: list[DateMention], position: int, published: date | None) -> str | None:
+    """ "a year earlier": a year before the last date named before ``position``, else the year
+    before publication."""
+    days = [x for x in before if x.start < position and x.value and x.type == "DATE"]
+    if days:
+        anchor = days[-1].value or ""
+        return f"{int(anchor[:4]) - 1:04d}{anchor[4:]}"
+    if published is not None:
+        return f"{published.year - 1:04d}"
+    return None
