@@ -118,17 +118,8 @@ def is_title_cased_work(
     quotations, and so do the words a verb of saying (``saying_verbs``) takes as its object.
     """
     content = text[span.start : span.end].strip()
-    words = content.split()
-    if not 2 <= len(words) <= 12 or content.isupper() or content.rstrip(_STRIP + " ")[-1:] == "":
-        return False
-    if content.rstrip("\"'”’ ")[-1:] in {"!", "?"} or ". " in content:
-        return False
     minor = TITLE_MINOR_WORDS.get()
-    major = [w.strip(_STRIP) for w in words]
-    major = [w for w in major if w and w.lower() not in minor]
-    if len(major) < 2 or not all(w[:1].isupper() or w[:1].isdigit() for w in major):
-        return False
-    if tokens is None or not len(tokens):
+    if not _title_cased(content, minor) or tokens is None or not len(tokens):
         return False
     first = next((t for t in tokens if not t.is_punct), None)
     if first is None or first.pos_ in _SENTENCE_OPENERS:
@@ -139,8 +130,26 @@ def is_title_cased_work(
     verb = top.head.lemma_.lower()
     if top.dep_ == "dobj" and verb in saying_verbs and verb not in _ADDRESSEE_VERBS:
         return False  # 'chanting "Dump the Mayor"', 'a sign that read "Roe for Mayor"': words said
-    # A headline Title Cases its own words too ("Roe: 'Tax Cuts Are Coming'"): there the marks
-    # quote someone.
+    return _line_has_lower_case(text, span, minor)
+
+
+def _title_cased(content: str, minor: AbstractSet[str]) -> bool:
+    """Two to twelve words, every one but the minor words capitalised (or a number), and not a
+    shout in capitals, an exclamation, a question or more than one sentence."""
+    words = content.split()
+    if not 2 <= len(words) <= 12 or content.isupper() or content.rstrip(_STRIP + " ")[-1:] == "":
+        return False
+    if content.rstrip("\"'”’ ")[-1:] in {"!", "?"} or ". " in content:
+        return False
+    major = [w.strip(_STRIP) for w in words]
+    major = [w for w in major if w and w.lower() not in minor]
+    return len(major) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in major)
+
+
+def _line_has_lower_case(text: str, span: MarkedSpan, minor: AbstractSet[str]) -> bool:
+    """Whether the line around the marks has a lower-case word that is not a minor one. A
+    headline Title Cases its own words too ("Roe: 'Tax Cuts Are Coming'"): there the marks
+    quote someone."""
     line_start = text.rfind("\n", 0, span.open_at) + 1
     line_end = text.find("\n", span.end)
     line_end = len(text) if line_end < 0 else line_end

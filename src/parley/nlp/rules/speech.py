@@ -199,9 +199,8 @@ def _name_shaped_word(token: Token) -> bool:
     return token.text[:1].isupper() and not token.is_sent_start
 
 
-def _own_subject(verb: Token, quoted: Quoted) -> tuple[bool, Token | None]:
-    """(decided, subject) from the verb's own dependents: its subject, or for a passive its
-    agent. ``decided`` is False when the verb has none and the search must climb."""
+def _active_subjects(verb: Token, quoted: Quoted) -> list[Token]:
+    """The verb's ``nsubj`` children that can name someone, outside quotations."""
     subjects = [
         c
         for c in verb.children
@@ -213,15 +212,26 @@ def _own_subject(verb: Token, quoted: Quoted) -> tuple[bool, Token | None]:
         # "the department, which he argued seeks ...": the parser gave "argued" both the
         # relative pronoun (the subject of "seeks") and its own subject; the speaker is "he".
         subjects = [c for c in subjects if c.lower_ not in RELATIVE_PRONOUNS] or subjects
+    return subjects
+
+
+def _nearest_named(subjects: list[Token], verb: Token) -> Token:
+    """Of several subjects, the name. Two subjects means the parser split "Chile's president
+    Ana Reis"; of two names ("LONDON (Reuters) - Ana Reis said", "Speaking in Salem, New
+    Hampshire, Reis went on"), the one nearest before the verb."""
+    names = [c for c in subjects if c.pos_ == "PROPN"]
+    if len(names) > 1:
+        before = [c for c in names if c.i < verb.i]
+        return before[-1] if before else names[0]
+    return names[0] if names else subjects[0]
+
+
+def _own_subject(verb: Token, quoted: Quoted) -> tuple[bool, Token | None]:
+    """(decided, subject) from the verb's own dependents: its subject, or for a passive its
+    agent. ``decided`` is False when the verb has none and the search must climb."""
+    subjects = _active_subjects(verb, quoted)
     if subjects:
-        # Two subjects means the parser split "Chile's president Ana Reis": the name; of two
-        # names ("LONDON (Reuters) - Ana Reis said", "Speaking in Salem, New Hampshire, Reis
-        # went on"), the one nearest the verb.
-        names = [c for c in subjects if c.pos_ == "PROPN"]
-        if len(names) > 1:
-            before = [c for c in names if c.i < verb.i]
-            return True, (before[-1] if before else names[0])
-        return True, names[0] if names else subjects[0]
+        return True, _nearest_named(subjects, verb)
     for child in verb.children:
         if quoted and quoted(child.idx):
             continue
