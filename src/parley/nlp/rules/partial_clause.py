@@ -26,16 +26,13 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from parley import lexicon
 from parley.nlp.deps import FINITE_SUBJECT_DEPS, NOMINAL_SUBJECT_DEPS
 from parley.nlp.rules.quote_shape import FINITE_TAGS, looks_like_name
+from parley.nlp.rules.reported import OBJECT_SPEECH_VERBS
 from parley.nlp.rules.reported_content import content_span
+from parley.nlp.rules.speech import REPORTING_VERBS, SPEECH_VERBS, WEAK_SPEECH_VERBS
 from parley.types import Quote
 
-REPORTING_VERBS = lexicon.where_set("speech_verbs", "reporting")
-SPEECH_VERBS = lexicon.where_set("speech_verbs", "speech")
-WEAK_SPEECH_VERBS = lexicon.where_set("speech_verbs", "weak")
-OBJECT_SPEECH_VERBS = lexicon.where_set("speech_verbs", "object_speech")
 #: Dependants of a cue that start what was said: "called [him] [a liar]", "told [him] [to
 #: leave]", "said [that ...]", "described [it] [as ...]".
 COMPLEMENT_DEPS = frozenset({"dobj", "dative", "oprd", "ccomp", "xcomp", "attr", "acomp"})
