@@ -151,8 +151,8 @@ def _ahead_of(quarter: str, published: date | None) -> bool:
     """True when the quarter ``YYYY-Qn`` has not ended by ``published``."""
     if published is None:
         return False
-    year, n = int(quarter[:4]), int(quarter[-1])
-    return (date(year + 1, 1, 1) if n == 4 else date(year, 3 * n + 1, 1)) > published
+    end = period_end(quarter)
+    return end is not None and date.fromisoformat(end) >= published
 
 
 _ENDED_AFTER = re.compile(r"\s+(?:ended|ending)\s+(?:on\s+)?$")
