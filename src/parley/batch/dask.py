@@ -317,6 +317,10 @@ def run_batch(
                 summary.partitions_failed.append(part["key"])
                 listener.note(f"partition {part['key']} failed: {type(exc).__name__}: {exc}")
                 continue
+            finally:
+                # The partition is on disk and its report read: a worker lost later must not
+                # make the scheduler run it again, writing into _tmp after the clean-up below.
+                future.release()
             summary.partitions_run += 1
             summary.records_run += report["count"]
             with lock:
