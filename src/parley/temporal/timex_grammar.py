@@ -139,6 +139,8 @@ def _patterns(
             "quarter",
             re.compile(
                 rf"(?i:(?:the\s+)?(?:(?:company's|its|(?P<rel>this|last|next)\s+year's|the\s+year's|"
+                # "the year-ago third quarter": that quarter a year back
+                rf"(?:comparable\s+)?(?P<yback>year-ago|year-earlier)|"
                 rf"(?P<year0>\d{{4}})(?:'s)?)\s+)?"
                 rf"(?:fiscal\s+)?(?:(?P<ord>{ords})|(?P<pair>first|last)\s+two(?=\s+quarters\s+of\s)"
                 # "the last half of 1989": "last" counts only before "of" a year

@@ -263,6 +263,7 @@ def _resolve_counted_quarter(
     if n is None or n > (2 if half else 4) or unit == "period":
         return None
     letter = "H" if half else "Q"
+    back = 1 if t.get("yback") else 0
     if year_text := t.get("year") or t.get("year0"):
         year = int(year_text.split()[-1])
     elif published is None:
@@ -273,12 +274,13 @@ def _resolve_counted_quarter(
         rel = (t.get("rel") or t.get("rel2") or "").lower()  # "the first half of next year"
         if rel in ("last", "next"):
             year += -1 if rel == "last" else 1
-        elif n > current and tense != "future" and rel != "this":
+        elif n > current and (tense != "future" or back) and rel != "this":
             year -= 1
-        elif n < current - 1 and tense == "future" and rel != "this":
+        elif n < current - 1 and tense == "future" and rel != "this" and not back:
             # "will open in the first quarter", told in the fourth: next year's; the quarter
             # just ended is still the one whose results are coming
             year += 1
+        year -= back  # "the year-ago third quarter": the quarter last reported, a year back
     return TimexValue("DATE", f"{year:04d}-{letter}{n}")
 
 

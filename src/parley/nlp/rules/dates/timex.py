@@ -133,6 +133,7 @@ def extract_other_timexes(
             value = _quarter_ended(t, value, calendar, text)
         if (
             t.kind in ("quarter", "quarter_code")
+            and not t.get("yback")
             and re.fullmatch(r"\d{4}-Q\d", value.timex)
             and not (_ahead_of(value.timex, published) and not _REPORTED_AFTER.match(text, t.end))
         ):

@@ -16,8 +16,12 @@ from spacy.tokens import Doc
 from parley.nlp.doctext import doc_sents, doc_text
 from parley.types import DateMention
 
+#: "the year-ago quarter", "the year-earlier third quarter", "the year-earlier nine months"
+#: are one expression of their own (the grammar's), not "year-ago" alone.
 YEAR_AGO = re.compile(r"(?i:\b(?:a\s+year\s+(?:ago|earlier|before)|year-(?:earlier|ago)\b"
-                      r"(?!\s+(?:quarter|period))))")  # fmt: skip
+                      r"(?!\s+(?:quarter|period|(?:fiscal\s+)?(?:first|second|third|fourth)"
+                      r"[\s-](?:fiscal\s+)?(?:quarter|half)\b"
+                      r"|(?:[\w-]+\s+)?months\b))))")  # fmt: skip
 #: A quarter already counted a year back ("the year-ago quarter", "a year earlier"): never the
 #: quarter a later "a year ago" counts back from.
 YEAR_BACK = re.compile(r"(?i:\byear[-\s]+(?:ago|earlier|before)\b)")
