@@ -306,14 +306,6 @@ def test_a_count_of_months_a_year_back_is_one_length(nlp: Any) -> None:
     ]
 
 
-def test_a_quarter_named_a_year_back_is_one_period(nlp: Any) -> None:
-    text = "Profit rose in the second quarter. In the year-ago second quarter, it fell."
-    assert timexes_of(nlp, text, date(2025, 7, 24)) == [
-        ("in the second quarter", "DATE", "2025-Q2"),
-        ("year-ago second quarter", "DATE", "2024-Q2"),
-    ]
-
-
 def test_the_year_ago_period_skips_a_quarter_still_to_come(nlp: Any) -> None:
     text = (
         "The mill earned $5 million in the third quarter. Brokers see losses through the "

@@ -67,26 +67,21 @@ _YEAR_BACK_ADJECTIVE = re.compile(r"(?i:year-(?:earlier|ago))")
 
 def _year_back_lengths(text: str, mentions: list[DateMention]) -> list[DateMention]:
     """ "the year-earlier nine months": a count of months a year back is one length (``P9M``);
-    TimeML has no value for "the first nine months of last year". "the year-ago third
-    quarter" is one period, the quarter named a year back (``1988-Q3``)."""
+    TimeML has no value for "the first nine months of last year"."""
     out: list[DateMention] = []
     for m in mentions:
         prev = out[-1] if out else None
         if (
-            prev is None
-            or not _YEAR_BACK_ADJECTIVE.fullmatch(prev.text)
-            or not text[prev.end : m.start].isspace()
+            prev is not None
+            and m.type == "DURATION"
+            and _MONTHS_LENGTH.fullmatch(m.timex or "")
+            and _YEAR_BACK_ADJECTIVE.fullmatch(prev.text)
+            and text[prev.end : m.start].isspace()
         ):
-            out.append(m)
+            out[-1] = DateMention(text[prev.start : m.end], prev.start, m.end, None, "DURATION",
+                                  m.timex)  # fmt: skip
             continue
-        span = (text[prev.start : m.end], prev.start, m.end)
-        if m.type == "DURATION" and _MONTHS_LENGTH.fullmatch(m.timex or ""):
-            out[-1] = DateMention(*span, None, "DURATION", m.timex)
-        elif m.type == "DATE" and re.fullmatch(r"\d{4}-[QH]\d", m.timex or ""):
-            timex = f"{int((m.timex or '')[:4]) - 1:04d}{(m.timex or '')[4:]}"
-            out[-1] = DateMention(*span, None, "DATE", timex)
-        else:
-            out.append(m)
+        out.append(m)
     return out
 
 
