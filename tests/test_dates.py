@@ -298,14 +298,6 @@ def test_a_year_earlier_after_a_count_of_months_is_last_year(nlp: Any) -> None:
     ]
 
 
-def test_a_count_of_months_a_year_back_is_one_length(nlp: Any) -> None:
-    text = "Profit rose in the third quarter. Sales in the year-earlier six months were flat."
-    assert timexes_of(nlp, text, date(2025, 10, 24)) == [
-        ("in the third quarter", "DATE", "2025-Q3"),
-        ("year-earlier six months", "DURATION", "P6M"),
-    ]
-
-
 def test_the_year_ago_period_skips_a_quarter_still_to_come(nlp: Any) -> None:
     text = (
         "The mill earned $5 million in the third quarter. Brokers see losses through the "

@@ -59,30 +59,7 @@ def year_ago_quarters(
         if back is None:
             continue
         added.append(DateMention(m.group(), m.start(), m.end(), None, "DATE", back))
-    return _year_back_lengths(text, sorted([*result, *added], key=lambda x: (x.start, x.end)))
-
-
-_YEAR_BACK_ADJECTIVE = re.compile(r"(?i:year-(?:earlier|ago))")
-
-
-def _year_back_lengths(text: str, mentions: list[DateMention]) -> list[DateMention]:
-    """ "the year-earlier nine months": a count of months a year back is one length (``P9M``);
-    TimeML has no value for "the first nine months of last year"."""
-    out: list[DateMention] = []
-    for m in mentions:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and m.type == "DURATION"
-            and _MONTHS_LENGTH.fullmatch(m.timex or "")
-            and _YEAR_BACK_ADJECTIVE.fullmatch(prev.text)
-            and text[prev.end : m.start].isspace()
-        ):
-            out[-1] = DateMention(text[prev.start : m.end], prev.start, m.end, None, "DURATION",
-                                  m.timex)  # fmt: skip
-            continue
-        out.append(m)
-    return out
+    return sorted([*result, *added], key=lambda x: (x.start, x.end))
 
 
 _MONTHS_LENGTH = re.compile(r"P\d+M")
