@@ -679,6 +679,16 @@ def test_a_plan_in_the_past_perfect_has_had_its_weekday(nlp: Any) -> None:
     assert dates_of(nlp, text, date(2025, 4, 21)) == [("Friday", "2025-04-18")]
 
 
+def test_a_due_day_in_the_past_perfect_has_passed(nlp: Any) -> None:
+    text = "The strike had been due to start Friday."
+    assert dates_of(nlp, text, date(2025, 4, 21)) == [("Friday", "2025-04-18")]
+
+
+def test_a_due_day_in_the_present_looks_ahead(nlp: Any) -> None:
+    text = "The truce is due to end Friday."
+    assert dates_of(nlp, text, date(2025, 4, 21)) == [("Friday", "2025-04-25")]
+
+
 def test_a_plan_in_the_present_perfect_looks_ahead(nlp: Any) -> None:
     text = "The board has set May 2 as the deadline for offers."
     assert dates_of(nlp, text) == [("May 2", "2025-05-02")]

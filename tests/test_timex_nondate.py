@@ -28,6 +28,23 @@ def timexes_of(nlp: Any, text: str, published: date | None = FRI) -> list[tuple[
         ("Farmers gather in the square each July.", [("each July", "SET", "XXXX-07")]),
         ("The market opens on Mondays.", [("on Mondays", "SET", "XXXX-WXX-1")]),
         ("The ferry sails on Tuesday nights.", [("on Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
+        # a weekday listed before such a recurrence shares it; "every Thursday" shares nothing
+        (
+            "The ferry sails on Monday and Tuesday nights.",
+            [("on Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")],
+        ),
+        (
+            "The clinic opens Monday, Wednesday and Friday mornings.",
+            [
+                ("Monday", "SET", "XXXX-WXX-1TMO"),
+                ("Wednesday", "SET", "XXXX-WXX-3TMO"),
+                ("Friday mornings", "SET", "XXXX-WXX-5TMO"),
+            ],
+        ),
+        (
+            "The ferry sailed on Monday and sails every Thursday.",
+            [("on Monday", "DATE", "2025-04-14"), ("every Thursday", "SET", "XXXX-WXX-4")],
+        ),
         ("The fund pays its lenders every quarter.", [("every quarter", "SET", "P1Q")]),
         # "every other day" is every second day; "every few weeks" an unknown count
         ("Buses run every other day.", [("every other day", "SET", "P2D")]),

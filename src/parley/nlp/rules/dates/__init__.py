@@ -24,6 +24,7 @@ from parley.nlp.rules.dates.timex import (
     extract_other_timexes,
     join_clock_and_day,
     second_days,
+    shared_recurrences,
     weeks_of_months,
 )
 from parley.nlp.rules.dates.year_ago import year_ago_quarters
@@ -49,5 +50,5 @@ def extract_dates(doc: Doc, *, published: date | None) -> list[DateMention]:
     # of 2014") replaces the year.
     kept = [c for c in calendar if not any(o.start <= c.start and c.end <= o.end for o in others)]
     merged = join_clock_and_day(doc, sorted([*kept, *others], key=lambda m: (m.start, m.end)))
-    merged = weeks_of_months(doc, second_days(doc, merged))
+    merged = shared_recurrences(doc, weeks_of_months(doc, second_days(doc, merged)))
     return year_ago_quarters(doc, merged, published=published)

@@ -550,9 +550,13 @@ def _planned(verb: Token) -> bool:
 
 
 def _past_perfect_plan(verb: Token) -> bool:
-    """True for "had been scheduled to expire", "had planned to leave": the plan, or the verb it
-    governs, is in the past perfect."""
-    for word in (verb, verb.head):
+    """True for "had been scheduled to expire", "had planned to leave", "had been due to
+    expire": the plan, the verb it governs or the copula of a plan adjective is in the past
+    perfect."""
+    words = [verb, verb.head]
+    if verb.head.dep_ == "acomp":
+        words.append(verb.head.head)  # "had been due to expire": "had" is the copula's
+    for word in words:
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in word.children):
             return True
     return False

@@ -22,6 +22,7 @@ from parley.nlp.doctext import doc_text
 from parley.nlp.rules.dates.calendar import _NAME_ENTS, _tense
 from parley.nlp.rules.dates.year_ago import YEAR_AGO, YEAR_BACK
 from parley.temporal import (
+    WEEKDAYS,
     Tense,
     Timex,
     TimexValue,
@@ -603,6 +604,39 @@ def second_days(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
     taken = [(x.start, x.end) for x in mentions]
     added = [a for a in added if not any(a.start < e and s < a.end for s, e in taken)]
     return sorted([*mentions, *added], key=lambda x: (x.start, x.end))
+
+
+_WEEKLY = re.compile(r"XXXX-WXX-\d(T[A-Z]{2})?")
+_PLURAL_WEEKDAY = re.compile(r"(?:(?i:on|at)\s+)?[A-Z][a-z]+days?(?:s|\s+[a-z]+s)")
+_LISTED_BEFORE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+_BARE_WEEKDAY = re.compile(r"(?:(?i:on|at)\s+)?([A-Z][a-z]+)")
+
+
+def shared_recurrences(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
+    """ "on Monday and Tuesday nights": a weekday listed before a weekly recurrence shares it
+    (``XXXX-WXX-1TNI``), it is not one Monday. ``mentions`` is sorted; the result is too."""
+    if not any(m.type == "SET" for m in mentions):
+        return mentions
+    text = doc_text(doc)
+    out = list(mentions)
+    shared = -1  # the index of the last weekday given a recurrence, which passes it on
+    for i in range(len(out) - 1, 0, -1):
+        m, prev = out[i], out[i - 1]
+        weekly = _WEEKLY.fullmatch(m.timex or "") if m.type == "SET" else None
+        if (
+            weekly is None
+            # "Tuesday nights", not "every Tuesday"
+            or not (i == shared or _PLURAL_WEEKDAY.fullmatch(m.text))
+            or not _LISTED_BEFORE.fullmatch(text, prev.end, m.start)
+        ):
+            continue
+        day = _BARE_WEEKDAY.fullmatch(prev.text)
+        if prev.type not in ("DATE", "TIME") or day is None or day.group(1).lower() not in WEEKDAYS:
+            continue
+        timex = f"XXXX-WXX-{WEEKDAYS[day.group(1).lower()] + 1}{weekly.group(1) or ''}"
+        out[i - 1] = replace(prev, value=None, type="SET", timex=timex, mod=None, deadline=None)
+        shared = i - 1
+    return out
 
 
 # Between a clock time and the day it falls on: a time zone, a comma, spaces.
