@@ -399,7 +399,7 @@ def _mentions_of(doc: Any, index: ActorIndex, name: str) -> list[str]:
 
 
 def test_subject_description_stands_for_the_person_just_named(nlp: Any) -> None:
-    """"The candidate" with no titled candidate in the article is the subject just named."""
+    """ "The candidate" with no titled candidate in the article is the subject just named."""
     doc = nlp(
         "Tom Poe visited a farm in Iowa on Sunday. The candidate told voters that he would "
         "cut taxes."
@@ -408,7 +408,7 @@ def test_subject_description_stands_for_the_person_just_named(nlp: Any) -> None:
 
 
 def test_office_description_needs_a_lone_untitled_person(nlp: Any) -> None:
-    """"The senator" after two people is left to the speaker rules, not given to either."""
+    """ "The senator" after two people is left to the speaker rules, not given to either."""
     doc = nlp("Mayor Ann Lee met Tom Poe on Friday. The senator said the talks went well.")
     index = ActorIndex.build(doc)
     assert "The senator" not in _mentions_of(doc, index, "Tom Poe")
@@ -427,7 +427,7 @@ def test_headline_words_glued_to_names_are_dropped(nlp: Any) -> None:
 
 
 def test_description_with_a_name_beside_it_is_not_the_last_subject(nlp: Any) -> None:
-    """"the party's former nominee, Jo Fox," is Jo Fox's description, not the last subject's."""
+    """ "the party's former nominee, Jo Fox," is Jo Fox's description, not the last subject's."""
     doc = nlp(
         "Ann Lee dropped out of the race on Monday. At the convention, the party's former "
         "nominee, Jo Fox, won the nomination."
