@@ -390,3 +390,46 @@ def test_unnamed_person_described_by_a_gendered_noun_has_that_gender(nlp: Any) -
         record, _ = resolver.resolve(token)
         assert record is not None
         assert resolver.genders.get(record.id) == "female"
+
+
+def _mentions_of(doc: Any, index: ActorIndex, name: str) -> list[str]:
+    record = index.find(name, kind="person")
+    assert record is not None, f"no person {name!r} in {[r.name for r in index.records]}"
+    return [doc.text[s:e] for s, e in record.mentions]
+
+
+def test_subject_description_stands_for_the_person_just_named(nlp: Any) -> None:
+    """ "The candidate" with no titled candidate in the article is the subject just named."""
+    doc = nlp(
+        "Tom Poe visited a farm in Iowa on Sunday. The candidate told voters that he would "
+        "cut taxes."
+    )
+    assert "The candidate" in _mentions_of(doc, ActorIndex.build(doc), "Tom Poe")
+
+
+def test_office_description_needs_a_lone_untitled_person(nlp: Any) -> None:
+    """ "The senator" after two people is left to the speaker rules, not given to either."""
+    doc = nlp("Mayor Ann Lee met Tom Poe on Friday. The senator said the talks went well.")
+    index = ActorIndex.build(doc)
+    assert "The senator" not in _mentions_of(doc, index, "Tom Poe")
+    assert "The senator" not in _mentions_of(doc, index, "Ann Lee")
+
+
+def test_headline_words_glued_to_names_are_dropped(nlp: Any) -> None:
+    """A Title Case headline's verb glued between two names leaves the two names."""
+    doc = nlp(
+        "Mayor Jim Doe Endorses Carla Diaz\nBOSTON\n\nJim Doe spoke on Monday with Carla Diaz."
+    )
+    index = ActorIndex.build(doc)
+    names = sorted(r.name for r in index.records if r.kind == "person")
+    assert names == ["Carla Diaz", "Jim Doe"]
+    assert _mentions_of(doc, index, "Jim Doe")[0] == "Jim Doe"
+
+
+def test_description_with_a_name_beside_it_is_not_the_last_subject(nlp: Any) -> None:
+    """ "the party's former nominee, Jo Fox," is Jo Fox's description, not the last subject's."""
+    doc = nlp(
+        "Ann Lee dropped out of the race on Monday. At the convention, the party's former "
+        "nominee, Jo Fox, won the nomination."
+    )
+    assert _mentions_of(doc, ActorIndex.build(doc), "Ann Lee") == ["Ann Lee"]

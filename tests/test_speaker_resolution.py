@@ -134,3 +134,16 @@ def test_pronouns_of_the_reporter_are_mentions_of_the_person() -> None:
     words = [text[s:e] for s, e in rask.mentions]
     assert "His" in words
     assert "He" not in words
+
+
+def test_pronoun_after_a_name_modifying_a_noun_is_the_subject() -> None:
+    """ "Jo Fox, a staunch Tom Poe ally, ... as he defended": "he" is Jo Fox (the subject),
+    not the name that only modifies "ally", so the quote's speaker has that "he" as a mention."""
+    text = (
+        "Governor Jo Fox, a staunch Tom Poe ally, admitted some errors even as he defended the "
+        'plan, saying, "Most of the budget is sound."'
+    )
+    result = parley.analyze(text, published="2025-04-18")
+    fox = next(a for a in result.actors if a.name == "Jo Fox")
+    he = text.index(" he ") + 1
+    assert (he, he + 2) in fox.mentions

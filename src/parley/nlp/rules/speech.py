@@ -893,13 +893,18 @@ class SpeakerResolver:
 
     @staticmethod
     def _role_rank(tok: Token) -> int:
-        """0 main-clause subject, 1 other subject, 2 anything else."""
+        """0 main-clause subject, 1 other subject, 2 anything else. A name that modifies a
+        common noun ("a Tom Poe ally", "the Poe campaign") is not the subject that noun is."""
         head = tok
         for _ in range(3):
             if head.dep_ in {"compound", "flat", "amod", "appos"}:
+                if head.dep_ == "compound" and head.head.pos_ == "NOUN":
+                    return 2
                 head = head.head
         if head.dep_ in NOMINAL_SUBJECT_DEPS:
             return 0 if head.head.dep_ == "ROOT" else 1
+        if head.dep_ == "ROOT" and head.pos_ == "PROPN":
+            return 1  # a name the parser made the root: the subject of a misparsed sentence
         return 2
 
 

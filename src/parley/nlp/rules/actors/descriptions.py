@@ -5,15 +5,19 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from parley import lexicon
 from parley.geo.countries import (
     country_of_name,
     demonym_code,
 )
 from parley.nlp.deps import ACTING_SUBJECT_DEPS
 from parley.nlp.doctext import noun_chunks
+from parley.nlp.rules.actors.index import _parse_description
 from parley.nlp.rules.actors.record import ActorRecord
 from parley.nlp.rules.actors.words import (
     GENDERED_WORDS,
+    HOLDER_OFFICES,
+    HOLDER_ROLES,
     ORG_WORDS,
     POSSESSIVE,
     PRONOUN_GENDER,
@@ -23,7 +27,12 @@ from parley.nlp.rules.actors.words import (
     norm_token,
 )
 
+#: Titles of people who speak for someone else ("spokeswoman", "aide").
+SPOKESPERSON_NOUNS = lexicon.word_set("spokesperson_nouns")
+
 if TYPE_CHECKING:
+    from spacy.tokens import Span
+
     from parley.nlp.rules.actors.index import ActorIndex
 
 
@@ -36,7 +45,7 @@ def add_descriptions(index: ActorIndex) -> None:
             continue
         head = chunk.root
         low = norm_token(head.text)
-        if not (is_title_word(low) or low in ORG_WORDS):
+        if not (is_title_word(low) or low in ORG_WORDS or low in HOLDER_ROLES):
             continue
         if head.i != chunk.end - 1:
             continue  # "the President's office": the head is not the last word
@@ -54,6 +63,7 @@ def add_descriptions(index: ActorIndex) -> None:
                 or country_of_name(t.text)
                 or is_title_word(norm_token(t.text))
                 or norm_token(t.text) in TITLE_MODIFIERS
+                or norm_token(t.text) in HOLDER_ROLES
             )
             for t in chunk[1:]
         ):
@@ -61,11 +71,81 @@ def add_descriptions(index: ActorIndex) -> None:
         if index.at(chunk.start_char, chunk.end_char) is not None:
             continue
         record = index.resolve_description(chunk.text, chunk.start_char)
+        if record is None and head.dep_ in ACTING_SUBJECT_DEPS and not _named_beside(chunk):
+            record = _holder(index, chunk, low)
         if record is None:
             continue
         record.add_mention(chunk.start_char, chunk.end_char, chunk.text)
         if head.dep_ in ACTING_SUBJECT_DEPS:
             record.subject_mentions.append((chunk.start_char, chunk.end_char))
+
+
+def _named_beside(chunk: Span) -> bool:
+    """Whether a name stands in apposition to the description ("the party's nominee, Ann
+    Lee, won"): the description is that person's, not the last subject's."""
+    doc = chunk.doc
+    if any(child.dep_ == "appos" for child in chunk.root.children):
+        return True
+    k = chunk.end
+    return k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].pos_ == "PROPN"
+
+
+def _holder(index: ActorIndex, chunk: Span, head: str) -> ActorRecord | None:
+    """The person a subject description no titled person fits stands for: "Tom Poe shared a
+    letter. [...] The candidate also said": the person who is the subject of this sentence or
+    the one before, when no other person is a subject there and no other person was named
+    since. Not when a quotation stands
+    between them (the quoted speaker may be someone else), when that subject's verb governs
+    the description ("Poe's aide said the candidate would ..."), or when the description
+    names another country. An office ("the senator") goes only to a person with no recorded
+    title who is the only person named there, and a gendered word only to a person not known
+    to be of the other gender."""
+    office = head in HOLDER_OFFICES
+    if not (office or head in HOLDER_ROLES):
+        return None
+    start = chunk.start_char
+    window = index.previous_sentence_start(start)
+    if any(mark in index.text[window:start] for mark in _QUOTE_MARKS):
+        return None
+    subjects = {
+        record.id: (s, e, record)
+        for record in index.records
+        if record.kind == "person"
+        for s, e in record.subject_mentions
+        if window <= s < start
+    }
+    if len(subjects) != 1:
+        return None
+    ((at, end, record),) = subjects.values()
+    if any(w in SPOKESPERSON_NOUNS for _, title in record.titles for w in name_tokens(title)):
+        return None  # "Ann Lee, a spokeswoman for Poe, ... The nominee": her principal
+    nearest = index.mentions_before(start, kind="person")
+    if nearest[-1][1] is not record:
+        return None  # "Poe defended Lee's remarks when the candidate ...": Lee came last
+    subject = index.doc.char_span(at, end, alignment_mode="expand")
+    if subject is not None and subject.root.head in chunk.root.ancestors:
+        return None
+    parsed = _parse_description(chunk.text)
+    if parsed is not None and parsed[0] and record.country and parsed[0] != record.country:
+        return None
+    if office:
+        if record.title or record.titles:
+            return None
+        named = {
+            r.id
+            for r in index.records
+            if r.kind == "person" and any(window <= s < start for s, _ in r.mentions)
+        }
+        if named != {record.id}:
+            return None
+    gender = GENDERED_WORDS.get(head)
+    if gender and record.gender and record.gender != gender:
+        return None
+    return record
+
+
+#: Marks that open or close a quotation.
+_QUOTE_MARKS = ('"', "\u201c", "\u201d", "''")
 
 
 def infer_gender(index: ActorIndex) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from parley.geo.countries import (
     capital_code,
@@ -53,8 +55,86 @@ def person_mentions(index: ActorIndex) -> list[PersonMention]:
     taken = {k for m in found for k in range(m.start, m.end)}
     _names_after_titles(index, found, taken)
     _untagged_speakers(index, found, taken)
+    found = _without_headline_glue(index, found)
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _without_headline_glue(index: ActorIndex, found: list[PersonMention]) -> list[PersonMention]:
+    """Names freed of the words a Title Case headline glues to them: the tagger reads
+    "Tom Poe Slams Ann Lee Over Taxes" as one name, and a name never runs across a line
+    break ("Tom Poe" + a dateline on the next line). In a Title Case line, a name of three or
+    more words written only there that holds names the article uses elsewhere ("Tom Poe",
+    "Ann Lee"), the other words all capitalised, becomes those names."""
+    doc = index.doc
+    text = index.text
+    names = Counter(m.name for m in found)
+    # Names written outside headlines: what a glued name may be made of.
+    plain = Counter(m.name for m in found if not _title_case_line(text, doc[m.start].idx))
+    out: list[PersonMention] = []
+    for m in found:
+        parts = _line_parts(doc, m.start, m.end)
+        if len(parts) > 1:
+            refined = [r for s, e in parts if (r := refine_person_span(index, s, e)) is not None]
+            known = [r for r in refined if names[r.name] > 0]
+            if known or refined:
+                out.append(known[0] if known else max(refined, key=lambda r: r.end - r.start))
+                continue
+        if m.end - m.start < 3 or names[m.name] > 1 or not _title_case_line(text, doc[m.start].idx):
+            out.append(m)
+            continue
+        subs: list[tuple[int, int]] = []
+        i = m.start
+        while i < m.end - 1:
+            j = next(
+                (
+                    j
+                    for j in range(m.end, i + 1, -1)
+                    if doc[i:j].text != m.name and plain[doc[i:j].text] > 0
+                ),
+                None,
+            )
+            if j is None:
+                i += 1
+            else:
+                subs.append((i, j))
+                i = j
+        inside = {k for s, e in subs for k in range(s, e)}
+        glue = [doc[k] for k in range(m.start, m.end) if k not in inside and not doc[k].is_space]
+        if not subs or not all(t.is_alpha and t.text[:1].isupper() for t in glue):
+            out.append(m)
+            continue
+        # The names as written elsewhere: not widened again over the glued words.
+        out.extend(PersonMention(start=s, end=e, name=doc[s:e].text) for s, e in subs)
+    unique: dict[tuple[int, int], PersonMention] = {}
+    for m in out:
+        unique.setdefault((m.start, m.end), m)
+    return list(unique.values())
+
+
+def _line_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Tokens ``[start, end)`` split at line breaks (whitespace tokens holding one)."""
+    parts: list[tuple[int, int]] = []
+    first = start
+    for k in range(start, end):
+        if doc[k].is_space and "\n" in doc[k].text:
+            if k > first:
+                parts.append((first, k))
+            first = k + 1
+    if end > first:
+        parts.append((first, end))
+    return parts
+
+
+def _title_case_line(text: str, char: int) -> bool:
+    """Whether the line holding ``char`` is written in Title Case, as headlines are."""
+    end = text.find("\n", char)
+    line = text[text.rfind("\n", 0, char) + 1 : end if end >= 0 else len(text)]
+    words = [w for w in _WORD.findall(line) if len(w) >= 4]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 
 def _tagged_people(index: ActorIndex) -> list[PersonMention]:

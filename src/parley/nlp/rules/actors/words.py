@@ -27,6 +27,9 @@ TITLE_NOUNS = lexicon.word_set("title_nouns")
 TITLE_MODIFIERS = lexicon.word_set("title_modifiers")
 # Words that change which office a title names: "the President" is not the Vice President.
 RANK_MODIFIERS = lexicon.word_set("rank_modifiers")
+#: Description heads that stand for the person just written about ("the candidate"), by kind.
+HOLDER_ROLES = lexicon.where_set("holder_descriptions", "kind", "role")
+HOLDER_OFFICES = lexicon.where_set("holder_descriptions", "kind", "office")
 #: Honorific -> the gender it gives, or None ("Dr").
 HONORIFICS: lexicon.WordMap[str, str | None] = lexicon.table_map(
     "honorifics", "word", "gender", _gender
