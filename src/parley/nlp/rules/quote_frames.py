@@ -114,6 +114,10 @@ def introduced_by_colon(
         verb = _top_before(doc[colon[0].i - 1], colon[0].i)
     if verb.pos_ == "NOUN" and verb.dep_ in {"dobj", "attr"} and verb.head.i < verb.i:
         verb = verb.head  # "Trump issued the following statement: '...'"
+    elif verb.pos_ in {"NOUN", "PROPN", "PRON"} and verb.dep_ == "pobj" and not hung:
+        # "Roe delivered a blunt message to the mayor: '...'": the colon hangs from the last
+        # noun; the clause's verb is above it, and its subject must be one who can speak.
+        verb, hung = _top_before(verb, colon[0].i), True
     if verb.pos_ not in {"VERB", "AUX"} or verb.i > colon[0].i or inside(verb.idx, quoted):
         return
     who = next(
