@@ -104,7 +104,7 @@ def introduced_by_colon(
     colon = _mark_before(doc, draft, ":", spaces=" \t\n\xa0", reach=4)
     if colon is None:
         return
-    if _speaker_label(doc, draft, colon[0], resolver):
+    if _speaker_label(doc, draft, colon[0], resolver) or _from_source(doc, draft, colon[0], resolver):
         return
     verb = colon[0].head
     hung = verb.i > colon[0].i or inside(verb.idx, quoted)
@@ -132,7 +132,44 @@ def introduced_by_colon(
         return
     if (hung or draft.speaker is not None) and not _acting_speaker(verb, who, resolver):
         return
-    _give_to_subject(draft, verb, who, resolver, weight=0.8)
+    if (
+        not _give_to_subject(draft, verb, who, resolver, weight=0.8)
+        and is_document(who)
+        and draft.document is None
+    ):
+        draft.document = who  # "The letter continues: '...'", if the context names no author
+
+
+#: "From the report: '...'", "More from Roe: '...'": the words before a colon that give the
+#: source of what follows.
+_FROM_LABEL = re.compile(r"(?:(?:more|also|again|and) )?from (?:the |a |an )?\S.{0,60}", re.I)
+
+
+def _from_source(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver) -> bool:
+    """ "From the report: '...'", "More from Blumenthal: '...'": a colon after "from" and a name
+    or a document, opening its line, sentence or a dash-separated part, gives the quotation to
+    that source (a document with no author named speaks for itself)."""
+    text = doc_text(doc)
+    line = max(text.rfind("\n", 0, colon.idx) + 1, colon.sent.start_char)
+    label = label_before(text, line, colon.idx, (*LABEL_DASHES, ". ")).strip()
+    if not _FROM_LABEL.fullmatch(label) or any(ch in label for ch in ",;\"“”"):
+        return False
+    words = doc.char_span(colon.idx - len(label), colon.idx, alignment_mode="contract")
+    if words is None or not len(words):
+        return False
+    head = next((t for t in reversed(words) if t.pos_ in {"NOUN", "PROPN"}), None)
+    if head is None or any(t.pos_ in {"VERB", "AUX"} for t in words):
+        return False
+    phrase = doc[next(t.i for t in words if t.lower_ == "from") + 1 : head.i + 1]
+    record, confidence = resolver.resolve(head)
+    if record is None and is_document(head):
+        record, confidence = resolver.document_speaker(head, phrase)
+    if record is None:
+        return False
+    draft.speaker = record
+    draft.mention = (phrase.start_char, phrase.end_char)
+    draft.confidence = confidence * 0.8
+    return True
 
 
 def _acting_speaker(verb: Token, who: Token, resolver: SpeakerResolver) -> bool:
