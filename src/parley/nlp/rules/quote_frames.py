@@ -104,7 +104,9 @@ def introduced_by_colon(
     colon = _mark_before(doc, draft, ":", spaces=" \t\n\xa0", reach=4)
     if colon is None:
         return
-    if _speaker_label(doc, draft, colon[0], resolver) or _from_source(doc, draft, colon[0], resolver):
+    if _speaker_label(doc, draft, colon[0], resolver):
+        return
+    if _from_source(doc, draft, colon[0], resolver):
         return
     verb = colon[0].head
     hung = verb.i > colon[0].i or inside(verb.idx, quoted)
@@ -152,7 +154,7 @@ def _from_source(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver
     text = doc_text(doc)
     line = max(text.rfind("\n", 0, colon.idx) + 1, colon.sent.start_char)
     label = label_before(text, line, colon.idx, (*LABEL_DASHES, ". ")).strip()
-    if not _FROM_LABEL.fullmatch(label) or any(ch in label for ch in ",;\"“”"):
+    if not _FROM_LABEL.fullmatch(label) or any(ch in label for ch in ',;"“”'):
         return False
     words = doc.char_span(colon.idx - len(label), colon.idx, alignment_mode="contract")
     if words is None or not len(words):

@@ -410,8 +410,8 @@ def _infinitival(verb: Token) -> bool:
 
 def noun_owner(noun: Token) -> Token | None:
     """The possessor of a noun: a ``poss`` child, or (when the parse missed it) a word marked
-    with 's a few tokens to the left inside the same phrase ("Reyes's earlier campaign pledge"), across
-    a quotation set inside it ('Reyes's "no new taxes" pledge')."""
+    with 's a few tokens to the left inside the same phrase ("Reyes's earlier campaign pledge"),
+    across a quotation set inside it ('Reyes's "no new taxes" pledge')."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
