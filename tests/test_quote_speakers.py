@@ -141,6 +141,13 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
             ("Please explain why the cranes were never inspected last year.", "the letter"),
             id="document-subject-before-a-colon-speaks-for-itself",
         ),
+        pytest.param(
+            "The rally ran late into the night.\n\n"
+            "Mara Lind also defended the new ferry tolls -- \"Nobody likes paying more, but the "
+            "boats are falling apart.\"",
+            ("Nobody likes paying more, but the boats are falling apart.", "Mara Lind"),
+            id="quotation-after-a-dash-closing-a-clause",
+        ),
     ],
 )
 def test_direct_quotation_speaker(text: str, expected: tuple[str, str | None]) -> None:

@@ -174,6 +174,46 @@ def _from_source(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver
     return True
 
 
+#: Dashes that set a quotation after the clause that introduces it.
+_DASHES = ("--", "—", "–")
+
+
+def introduced_by_dash(
+    doc: Doc, draft: Draft, quoted: Intervals, resolver: SpeakerResolver
+) -> None:
+    """ "Roe also defended the plan -- 'It will pay for itself.'", "When Roe finally wrapped up
+    — 'I will fight for you!' —": a quotation set right after a dash that closes a clause
+    whose subject can speak (a pronoun or a known actor, with a verb other than "be" or
+    "have") is what that subject said, as after a colon."""
+    text = doc_text(doc)
+    lo = max(0, draft.span.open_at - 8)
+    head = text[lo : draft.span.open_at].rstrip(" \t\xa0")
+    dash = next((d for d in _DASHES if head.endswith(d)), None)
+    if dash is None:
+        return
+    at = lo + len(head) - len(dash)
+    before = doc.char_span(at, at + len(dash), alignment_mode="expand")
+    if before is None or not len(before) or before[0].i == 0:
+        return
+    last = doc[before[0].i - 1]
+    if last.is_punct or inside(last.idx, quoted) or "\n" in text[last.idx : at]:
+        return
+    verb = _top_before(last, before[0].i)
+    if verb.pos_ not in {"VERB", "AUX"} or inside(verb.idx, quoted):
+        return
+    who = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.i < before[0].i and c.pos_ in SUBJECT_POS
+        ),
+        None,
+    )
+    if who is None or inside(who.idx, quoted) or not _acting_speaker(verb, who, resolver):
+        return
+    _give_to_subject(draft, verb, who, resolver, weight=0.6)
+
+
 def _acting_speaker(verb: Token, who: Token, resolver: SpeakerResolver) -> bool:
     """Whether ``who`` acts as a speaker can through ``verb``: a verb other than "be" or "have"
     whose subject is a pronoun or an actor the article already knows ("Sanders delivered",

@@ -29,6 +29,7 @@ from parley.nlp.rules.quote_frames import (
     inside,
     introduced_by_colon,
     introduced_by_comma,
+    introduced_by_dash,
     signed_below,
 )
 from parley.nlp.rules.quote_shape import (
@@ -116,6 +117,8 @@ def extract_quotes(
             introduced_by_comma(doc, draft, quoted, resolver)
         if draft.speaker is None or not draft.syntactic and cue_before(doc, draft):
             introduced_by_colon(doc, draft, quoted, resolver)
+        if draft.speaker is None and draft.kind == "direct":
+            introduced_by_dash(doc, draft, quoted, resolver)
         if draft.speaker is None and len(text[span.start : span.end].split()) > 5:
             embedding_subject(draft, quoted, resolver)
         if draft.speaker is None and draft.kind == "direct":
