@@ -148,6 +148,13 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
             ("Nobody likes paying more, but the boats are falling apart.", "Mara Lind"),
             id="quotation-after-a-dash-closing-a-clause",
         ),
+        pytest.param(
+            "The vote count in the county went on for a week.\n\n"
+            "The statement called for “a full and fair count of every single ballot cast in the "
+            "county.”",
+            ("a full and fair count of every single ballot cast in the county.", "the statement"),
+            id="document-subject-of-a-clause-woven-around-the-quotation",
+        ),
     ],
 )
 def test_direct_quotation_speaker(text: str, expected: tuple[str, str | None]) -> None:

@@ -252,6 +252,10 @@ def embedding_subject(draft: Draft, quoted: Intervals, resolver: SpeakerResolver
             if who is not None:
                 if _acting_speaker(node, who, resolver):
                     _give_to_subject(draft, node, who, resolver, weight=0.6)
+                elif is_document(who) and node.lemma_.lower() not in {"be", "have"}:
+                    # "The statement called for 'a full and fair count'": a document with no
+                    # author named speaks for itself, if the context names no one.
+                    draft.document = draft.document or who
                 return
         if node.head.i == node.i:
             return
