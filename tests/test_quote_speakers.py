@@ -143,10 +143,19 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
         ),
         pytest.param(
             "The rally ran late into the night.\n\n"
-            "Mara Lind also defended the new ferry tolls -- \"Nobody likes paying more, but the "
-            "boats are falling apart.\"",
+            'Mara Lind also defended the new ferry tolls -- "Nobody likes paying more, but the '
+            'boats are falling apart."',
             ("Nobody likes paying more, but the boats are falling apart.", "Mara Lind"),
             id="quotation-after-a-dash-closing-a-clause",
+        ),
+        pytest.param(
+            "The driver had a clean record. At the time, as the prosecutor Tom Berg put it, "
+            "“apart from a few unpaid parking tickets there was nothing to charge him with.”",
+            (
+                "apart from a few unpaid parking tickets there was nothing to charge him with.",
+                "Tom Berg",
+            ),
+            id="as-someone-put-it-before-a-partial-quotation",
         ),
         pytest.param(
             "The vote count in the county went on for a week.\n\n"
