@@ -108,6 +108,62 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
             ("We cannot wait for the council any longer,", "Tom Berg"),
             id="closing-glyph-typed-as-the-opening-one",
         ),
+        pytest.param(
+            "The council met on Monday.\n\n"
+            "Mayor Mara Lind sent a short warning to the contractors: “Finish the bridge by May "
+            "or lose the contract.”",
+            ("Finish the bridge by May or lose the contract.", "Mara Lind"),
+            id="colon-after-a-clause-ending-in-a-prepositional-object",
+        ),
+        pytest.param(
+            "Tom Berg ran the paper for years.\n\n"
+            "Berg’s dictum to every new reporter was, “Call the second source before you write "
+            "a word.”",
+            ("Call the second source before you write a word.", "Tom Berg"),
+            id="possessive-noun-of-saying-before-a-copula",
+        ),
+        pytest.param(
+            "Voters still remember Mara Lind’s “no new tolls on the river bridges” pledge "
+            "from the last campaign.",
+            ("no new tolls on the river bridges", "Mara Lind"),
+            id="owner-across-a-quotation-inside-the-phrase",
+        ),
+        pytest.param(
+            "The survey of ferry users was published on Friday.\n\n"
+            "From the report: “Most riders would pay more for a later evening crossing.”",
+            ("Most riders would pay more for a later evening crossing.", "the report"),
+            id="from-a-document-before-a-colon",
+        ),
+        pytest.param(
+            "Two senators wrote to the harbour board on Friday about the cranes.\n\n"
+            "The letter continues: “Please explain why the cranes were never inspected last "
+            "year.”",
+            ("Please explain why the cranes were never inspected last year.", "the letter"),
+            id="document-subject-before-a-colon-speaks-for-itself",
+        ),
+        pytest.param(
+            "The rally ran late into the night.\n\n"
+            'Mara Lind also defended the new ferry tolls -- "Nobody likes paying more, but the '
+            'boats are falling apart."',
+            ("Nobody likes paying more, but the boats are falling apart.", "Mara Lind"),
+            id="quotation-after-a-dash-closing-a-clause",
+        ),
+        pytest.param(
+            "The driver had a clean record. At the time, as the prosecutor Tom Berg put it, "
+            "“apart from a few unpaid parking tickets there was nothing to charge him with.”",
+            (
+                "apart from a few unpaid parking tickets there was nothing to charge him with.",
+                "Tom Berg",
+            ),
+            id="as-someone-put-it-before-a-partial-quotation",
+        ),
+        pytest.param(
+            "The vote count in the county went on for a week.\n\n"
+            "The statement called for “a full and fair count of every single ballot cast in the "
+            "county.”",
+            ("a full and fair count of every single ballot cast in the county.", "the statement"),
+            id="document-subject-of-a-clause-woven-around-the-quotation",
+        ),
     ],
 )
 def test_direct_quotation_speaker(text: str, expected: tuple[str, str | None]) -> None:

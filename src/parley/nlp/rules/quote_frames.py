@@ -106,6 +106,8 @@ def introduced_by_colon(
         return
     if _speaker_label(doc, draft, colon[0], resolver):
         return
+    if _from_source(doc, draft, colon[0], resolver):
+        return
     verb = colon[0].head
     hung = verb.i > colon[0].i or inside(verb.idx, quoted)
     if hung:
@@ -114,6 +116,10 @@ def introduced_by_colon(
         verb = _top_before(doc[colon[0].i - 1], colon[0].i)
     if verb.pos_ == "NOUN" and verb.dep_ in {"dobj", "attr"} and verb.head.i < verb.i:
         verb = verb.head  # "Trump issued the following statement: '...'"
+    elif verb.pos_ in {"NOUN", "PROPN", "PRON"} and verb.dep_ == "pobj" and not hung:
+        # "Roe delivered a blunt message to the mayor: '...'": the colon hangs from the last
+        # noun; the clause's verb is above it, and its subject must be one who can speak.
+        verb, hung = _top_before(verb, colon[0].i), True
     if verb.pos_ not in {"VERB", "AUX"} or verb.i > colon[0].i or inside(verb.idx, quoted):
         return
     who = next(
@@ -128,7 +134,84 @@ def introduced_by_colon(
         return
     if (hung or draft.speaker is not None) and not _acting_speaker(verb, who, resolver):
         return
-    _give_to_subject(draft, verb, who, resolver, weight=0.8)
+    if (
+        not _give_to_subject(draft, verb, who, resolver, weight=0.8)
+        and is_document(who)
+        and draft.document is None
+    ):
+        draft.document = who  # "The letter continues: '...'", if the context names no author
+
+
+#: "From the report: '...'", "More from Roe: '...'": the words before a colon that give the
+#: source of what follows.
+_FROM_LABEL = re.compile(r"(?:(?:more|also|again|and) )?from (?:the |a |an )?\S.{0,60}", re.I)
+
+
+def _from_source(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver) -> bool:
+    """ "From the report: '...'", "More from Blumenthal: '...'": a colon after "from" and a name
+    or a document, opening its line, sentence or a dash-separated part, gives the quotation to
+    that source (a document with no author named speaks for itself)."""
+    text = doc_text(doc)
+    line = max(text.rfind("\n", 0, colon.idx) + 1, colon.sent.start_char)
+    label = label_before(text, line, colon.idx, (*LABEL_DASHES, ". ")).strip()
+    if not _FROM_LABEL.fullmatch(label) or any(ch in label for ch in ',;"“”'):
+        return False
+    words = doc.char_span(colon.idx - len(label), colon.idx, alignment_mode="contract")
+    if words is None or not len(words):
+        return False
+    head = next((t for t in reversed(words) if t.pos_ in {"NOUN", "PROPN"}), None)
+    if head is None or any(t.pos_ in {"VERB", "AUX"} for t in words):
+        return False
+    phrase = doc[next(t.i for t in words if t.lower_ == "from") + 1 : head.i + 1]
+    record, confidence = resolver.resolve(head)
+    if record is None and is_document(head):
+        record, confidence = resolver.document_speaker(head, phrase)
+    if record is None:
+        return False
+    draft.speaker = record
+    draft.mention = (phrase.start_char, phrase.end_char)
+    draft.confidence = confidence * 0.8
+    return True
+
+
+#: Dashes that set a quotation after the clause that introduces it.
+_DASHES = ("--", "—", "–")
+
+
+def introduced_by_dash(
+    doc: Doc, draft: Draft, quoted: Intervals, resolver: SpeakerResolver
+) -> None:
+    """ "Roe also defended the plan -- 'It will pay for itself.'", "When Roe finally wrapped up
+    — 'I will fight for you!' —": a quotation set right after a dash that closes a clause
+    whose subject can speak (a pronoun or a known actor, with a verb other than "be" or
+    "have") is what that subject said, as after a colon."""
+    text = doc_text(doc)
+    lo = max(0, draft.span.open_at - 8)
+    head = text[lo : draft.span.open_at].rstrip(" \t\xa0")
+    dash = next((d for d in _DASHES if head.endswith(d)), None)
+    if dash is None:
+        return
+    at = lo + len(head) - len(dash)
+    before = doc.char_span(at, at + len(dash), alignment_mode="expand")
+    if before is None or not len(before) or before[0].i == 0:
+        return
+    last = doc[before[0].i - 1]
+    if last.is_punct or inside(last.idx, quoted) or "\n" in text[last.idx : at]:
+        return
+    verb = _top_before(last, before[0].i)
+    if verb.pos_ not in {"VERB", "AUX"} or inside(verb.idx, quoted):
+        return
+    who = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.i < before[0].i and c.pos_ in SUBJECT_POS
+        ),
+        None,
+    )
+    if who is None or inside(who.idx, quoted) or not _acting_speaker(verb, who, resolver):
+        return
+    _give_to_subject(draft, verb, who, resolver, weight=0.6)
 
 
 def _acting_speaker(verb: Token, who: Token, resolver: SpeakerResolver) -> bool:
@@ -169,6 +252,10 @@ def embedding_subject(draft: Draft, quoted: Intervals, resolver: SpeakerResolver
             if who is not None:
                 if _acting_speaker(node, who, resolver):
                     _give_to_subject(draft, node, who, resolver, weight=0.6)
+                elif is_document(who) and node.lemma_.lower() not in {"be", "have"}:
+                    # "The statement called for 'a full and fair count'": a document with no
+                    # author named speaks for itself, if the context names no one.
+                    draft.document = draft.document or who
                 return
         if node.head.i == node.i:
             return

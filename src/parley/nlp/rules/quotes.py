@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.tokens import Doc, Span, Token
 
@@ -29,6 +30,7 @@ from parley.nlp.rules.quote_frames import (
     inside,
     introduced_by_colon,
     introduced_by_comma,
+    introduced_by_dash,
     signed_below,
 )
 from parley.nlp.rules.quote_shape import (
@@ -66,6 +68,8 @@ NAMING_WORDS = frozenset(
     slogan hashtag
     codenamed code-named song film book album novel series show operation motto""".split()
 )
+#: "as Roe put it, 'apart from ...'": the frame gives even a partial quotation its speaker.
+_PUT_IT = re.compile(r"\bputs? it,\s*$")
 #: Verbs whose object may be the words said ('chanted "..."', 'read "..."').
 SAYING_VERBS = lexicon.derived_set("saying verbs", lambda: SPEECH_VERBS | WEAK_SPEECH_VERBS)
 #: How a quotation that is a verb's own words hangs from it.
@@ -112,10 +116,15 @@ def extract_quotes(
         _attribute(doc, draft, quoted, resolver, para_bounds, para_starts)
         if not draft.syntactic or _cue_after_attribution(draft):
             _attributed_after(doc, draft, quoted, resolver)
-        if not draft.syntactic and draft.kind == "direct":
+        if not draft.syntactic and (
+            draft.kind == "direct"
+            or _PUT_IT.search(text, max(0, span.open_at - 12), span.open_at) is not None
+        ):
             introduced_by_comma(doc, draft, quoted, resolver)
         if draft.speaker is None or not draft.syntactic and cue_before(doc, draft):
             introduced_by_colon(doc, draft, quoted, resolver)
+        if draft.speaker is None and draft.kind == "direct":
+            introduced_by_dash(doc, draft, quoted, resolver)
         if draft.speaker is None and len(text[span.start : span.end].split()) > 5:
             embedding_subject(draft, quoted, resolver)
         if draft.speaker is None and draft.kind == "direct":

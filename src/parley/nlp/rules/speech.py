@@ -410,17 +410,23 @@ def _infinitival(verb: Token) -> bool:
 
 def noun_owner(noun: Token) -> Token | None:
     """The possessor of a noun: a ``poss`` child, or (when the parse missed it) a word marked
-    with 's a few tokens to the left inside the same phrase ("Reyes's earlier campaign pledge")."""
+    with 's a few tokens to the left inside the same phrase ("Reyes's earlier campaign pledge"),
+    across a quotation set inside it ('Reyes's "no new taxes" pledge')."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
     doc = noun.doc
-    for i in range(noun.i - 1, max(noun.i - 5, -1), -1):
+    i, steps = noun.i - 1, 0
+    if i > 0 and doc[i].is_quote:
+        # 'the senator's "read my lips" pledge': the words quoted stand inside the phrase.
+        i = next((j for j in range(i - 1, max(i - 40, -1), -1) if doc[j].is_quote), -1) - 1
+    while i >= 0 and steps < 4:
         tok = doc[i]
         if tok.tag_ == "POS" and i > 0:
             return doc[i - 1]
         if tok.is_punct or tok.pos_ in {"VERB", "AUX", "ADP", "SCONJ"}:
             break
+        i, steps = i - 1, steps + 1
     return None
 
 
