@@ -205,6 +205,14 @@ def test_reported_clause_runs_on_over_what_its_cue_governs_after_the_mark(
             id="another-speaker-reports",
         ),
         pytest.param(
+            "Minister Karl Dorn called the deal “a small miracle” but did not sign it.",
+            id="the-speaker-acts-again-without-a-subject",
+        ),
+        pytest.param(
+            "Minister Karl Dorn called the deal “a small miracle,” according to the radio.",
+            id="the-source-after-the-mark",
+        ),
+        pytest.param(
             'Senator Ann Lee told a radio station that the pier was "a small miracle," and said '
             "the town would pay for it.",
             id="a-second-act-of-saying",
@@ -218,7 +226,10 @@ def test_reported_clause_runs_on_over_what_its_cue_governs_after_the_mark(
 )
 def test_reported_clause_stops_at_the_closing_mark(text: str) -> None:
     reported = [q.text for q in entries(text) if q.kind == "indirect"]
-    assert any(t.endswith(('"a small miracle,"', "“a small miracle”")) for t in reported)
+    assert any(
+        t.endswith(('"a small miracle,"', "“a small miracle”", "“a small miracle,”"))
+        for t in reported
+    )
 
 
 def test_name_in_quotation_marks_adds_no_second_clause() -> None:

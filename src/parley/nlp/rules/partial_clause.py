@@ -30,7 +30,12 @@ from parley.nlp.deps import FINITE_SUBJECT_DEPS, NOMINAL_SUBJECT_DEPS
 from parley.nlp.rules.quote_shape import FINITE_TAGS, looks_like_name
 from parley.nlp.rules.reported import OBJECT_SPEECH_VERBS
 from parley.nlp.rules.reported_content import content_span
-from parley.nlp.rules.speech import REPORTING_VERBS, SPEECH_VERBS, WEAK_SPEECH_VERBS
+from parley.nlp.rules.speech import (
+    REPORTING_VERBS,
+    SPEECH_VERBS,
+    WEAK_SPEECH_VERBS,
+    is_according_to,
+)
 from parley.types import Quote
 
 #: Dependants of a cue that start what was said: "called [him] [a liar]", "told [him] [to
@@ -150,15 +155,16 @@ def _ends_run_on(token: Token) -> bool:
 
 
 def _reports_again(token: Token, cue: Token) -> bool:
-    """Another act of saying ('..., and said the town would pay', '..., and Lee said she
-    agreed') or the speaker acting again ('..., but she gave them a warning'): the run-on
-    stops before its clause."""
+    """Another act of saying ('..., and Lee said she agreed'), the speaker acting again
+    ('..., and said the town would pay', '..., but did not endorse him') or a source
+    ('..., according to the agency'): the run-on stops before it."""
+    if is_according_to(token):
+        return True
     if token.i == cue.i or token.pos_ not in {"VERB", "AUX"}:
         return False
-    subjects = [c for c in token.children if c.dep_ in NOMINAL_SUBJECT_DEPS]
-    if _says(token) and (subjects or token.dep_ == "conj"):
+    if token.dep_ == "conj" and token.head.i == cue.i:
         return True
-    return token.dep_ == "conj" and any(c.tag_ == "PRP" for c in subjects)
+    return _says(token) and any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in token.children)
 
 
 def _run_on_past_the_mark(doc: Doc, quote: Quote, found: list[Quote], covering: list[int]) -> None:
