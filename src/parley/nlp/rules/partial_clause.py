@@ -145,6 +145,26 @@ def _past_the_mark(doc: Doc, entry: Quote, quotes: list[Quote]) -> Quote:
     return replace(entry, text=doc.text[entry.start : content.end_char], end=content.end_char)
 
 
+#: Words that open a clause telling when or how the words were said ('..., when asked').
+CIRCUMSTANCE_MARKS = frozenset({"when", "while", "after", "before", "as", "since", "until", "once"})
+
+
+def _when_it_was_said(token: Token, cue: Token) -> bool:
+    """A clause or phrase the cue itself takes that tells when the words were said ('called
+    the toll "a disgrace" when asked about it', '... on Monday'), not what was said."""
+    if token.head.i != cue.i:
+        return False
+    if token.dep_ == "advcl":
+        return any(
+            c.lower_ in CIRCUMSTANCE_MARKS and c.dep_ in {"mark", "advmod"} for c in token.children
+        )
+    if token.dep_ == "npadvmod":
+        return token.ent_type_ in {"DATE", "TIME"}
+    return token.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in token.children
+    )
+
+
 #: Punctuation after which a sentence goes on with something other than what was reported.
 RUN_ON_STOPS = frozenset({";", ":", "—", "–", "--", "(", "["})
 
@@ -158,7 +178,7 @@ def _reports_again(token: Token, cue: Token) -> bool:
     """Another act of saying ('..., and Lee said she agreed'), the speaker acting again
     ('..., and said the town would pay', '..., but did not endorse him') or a source
     ('..., according to the agency'): the run-on stops before it."""
-    if is_according_to(token):
+    if is_according_to(token) or _when_it_was_said(token, cue):
         return True
     if token.i == cue.i or token.pos_ not in {"VERB", "AUX"}:
         return False
