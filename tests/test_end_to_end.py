@@ -63,16 +63,12 @@ DIRECT = [
     ),
     ("fully committed", "Samira Haddad", "partial"),
     ("businesslike but warm.", "Daniel Mwangi", "partial"),
-    # A quote running over two paragraphs: one quote per paragraph, same speaker.
+    # A quote running over two paragraphs: one quote, from the first opening mark to the
+    # closing one.
     (
         "The first phase is data. Each country will share river-flow readings every day, "
-        "from the same stations, on the same terms.",
-        "Daniel Mwangi",
-        "direct",
-    ),
-    (
-        "The second phase is trust. If the data holds for three months, we will ask the "
-        "ministers to put the drought rules in writing,",
+        "from the same stations, on the same terms. The second phase is trust. If the data "
+        "holds for three months, we will ask the ministers to put the drought rules in writing,",
         "Daniel Mwangi",
         "direct",
     ),

@@ -175,8 +175,43 @@ def test_reported_clause_runs_on_past_the_closing_mark() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        pytest.param(
+            "Mayor Ana Ruiz called the budget plan “a fantasy” because the city has no reserves "
+            "left.",
+            "the budget plan “a fantasy” because the city has no reserves left",
+            id="a-reason-after-the-mark",
+        ),
+        pytest.param(
+            "Governor Lena Holt told reporters the bridge was “perfectly safe,” compared with the "
+            "old one; engineers disagreed.",
+            "the bridge was “perfectly safe,” compared with the old one",
+            id="up-to-a-semicolon",
+        ),
+    ],
+)
+def test_reported_clause_runs_on_over_what_its_cue_governs_after_the_mark(
+    text: str, clause: str
+) -> None:
+    assert one(entries(text), "indirect").text == clause
+
+
+@pytest.mark.parametrize(
     "text",
     [
+        pytest.param(
+            "Minister Karl Dorn called the deal “a small miracle” and Ruiz said she agreed.",
+            id="another-speaker-reports",
+        ),
+        pytest.param(
+            "Minister Karl Dorn called the deal “a small miracle” but did not sign it.",
+            id="the-speaker-acts-again-without-a-subject",
+        ),
+        pytest.param(
+            "Minister Karl Dorn called the deal “a small miracle,” according to the radio.",
+            id="the-source-after-the-mark",
+        ),
         pytest.param(
             'Senator Ann Lee told a radio station that the pier was "a small miracle," and said '
             "the town would pay for it.",
@@ -191,7 +226,10 @@ def test_reported_clause_runs_on_past_the_closing_mark() -> None:
 )
 def test_reported_clause_stops_at_the_closing_mark(text: str) -> None:
     reported = [q.text for q in entries(text) if q.kind == "indirect"]
-    assert any(t.endswith('"a small miracle,"') for t in reported)
+    assert any(
+        t.endswith(('"a small miracle,"', "“a small miracle”", "“a small miracle,”"))
+        for t in reported
+    )
 
 
 def test_name_in_quotation_marks_adds_no_second_clause() -> None:

@@ -38,6 +38,11 @@ def contents(text: str) -> list[str]:
         ),
         # A stray straight mark typed before the curly opening one.
         ('"“We came early,” she said.', ["We came early,"]),
+        # Curly marks nested in a straight quotation stay inside it.
+        (
+            '"The board is not about “fair rules” any more," Ines Varga said on Friday.',
+            ["The board is not about “fair rules” any more,"],
+        ),
         # The closing glyph typed where the opening one belongs.
         ("”We came early,” she said.", ["We came early,"]),
         ("Her aides wanted ”more time to think” about it.", ["more time to think"]),

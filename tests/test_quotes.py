@@ -147,12 +147,16 @@ def test_quotes_multi_paragraph_quote_keeps_its_speaker() -> None:
         "“Now the ceasefire must hold, and the prisoners must come home before winter.”\n\n"
         "The opposition walked out."
     )
-    found = quotes_of(text)
-    assert [q[0] for q in found] == [
-        "We have waited long enough for this day.",
-        "Now the ceasefire must hold, and the prisoners must come home before winter.",
+    # One quotation over two paragraphs (its opening mark repeated at the second): one entry,
+    # from the first opening mark to the closing one.
+    assert quotes_of(text) == [
+        (
+            "We have waited long enough for this day.\n\n"
+            "“Now the ceasefire must hold, and the prisoners must come home before winter.",
+            "Luis Ortega",
+            "direct",
+        )
     ]
-    assert {q[1] for q in found} == {"Luis Ortega"}
 
 
 def test_quotes_paragraph_of_quote_takes_speaker_introduced_before() -> None:

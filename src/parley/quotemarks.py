@@ -156,11 +156,29 @@ def _find_double(text: str, start: int, end: int) -> Iterator[tuple[int, int | N
                 close_at = j
                 break
             if cj in DOUBLE_OPENERS and ch == '"' and cj != "„":
+                nested_end = _nested_curly_end(text, i, j, start, end)
+                if nested_end is not None:
+                    j = nested_end + 1
+                    continue
                 # A curly opener before our straight mark closed: treat the straight one as stray.
                 break
             j += 1
         yield i, close_at
         i = (close_at + 1) if close_at is not None else end
+
+
+def _nested_curly_end(text: str, open_at: int, j: int, start: int, end: int) -> int | None:
+    """Where a curly pair opened at ``j`` inside a straight quotation opened at ``open_at``
+    closes, when it is nested in it: '"The office isn't about “Equal Justice” any more," she
+    said', or a quoted block whose paragraph opens with the straight mark and runs on. None
+    when the curly mark is the real opening and the straight one was stray."""
+    close = text.find("”", j + 1, end)
+    if close < 0:
+        return None
+    at_paragraph_start = not text[start:open_at].strip()
+    later = text.find('"', close + 1, end)
+    closed_after = later >= 0 and _is_closing_straight(text, later, end)
+    return close if at_paragraph_start or closed_after else None
 
 
 def _is_apostrophe(text: str, i: int, lo: int, hi: int) -> bool:

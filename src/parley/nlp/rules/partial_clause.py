@@ -30,7 +30,12 @@ from parley.nlp.deps import FINITE_SUBJECT_DEPS, NOMINAL_SUBJECT_DEPS
 from parley.nlp.rules.quote_shape import FINITE_TAGS, looks_like_name
 from parley.nlp.rules.reported import OBJECT_SPEECH_VERBS
 from parley.nlp.rules.reported_content import content_span
-from parley.nlp.rules.speech import REPORTING_VERBS, SPEECH_VERBS, WEAK_SPEECH_VERBS
+from parley.nlp.rules.speech import (
+    REPORTING_VERBS,
+    SPEECH_VERBS,
+    WEAK_SPEECH_VERBS,
+    is_according_to,
+)
 from parley.types import Quote
 
 #: Dependants of a cue that start what was said: "called [him] [a liar]", "told [him] [to
@@ -100,7 +105,86 @@ def with_partial_clauses(doc: Doc, quotes: list[Quote], reported: list[Quote]) -
                 found[i] = replace(
                     entry, text=content.text, start=content.start_char, end=content.end_char
                 )
-    return found
+    return [_past_the_mark(doc, entry, quotes) for entry in found]
+
+
+def _past_the_mark(doc: Doc, entry: Quote, quotes: list[Quote]) -> Quote:
+    """'called the bankers "fat cats" and proposed a new tax', 'told the crowd that the plan
+    was "dead," whatever the council said': a reported entry that stops at the closing mark
+    of a quotation it holds runs on over the rest of its cue's sentence, the words the cue
+    still governs after the mark, up to a semicolon, a dash, a bracket or another report."""
+    if entry.kind != "indirect" or entry.cue_span is None:
+        return entry
+    if not any(
+        entry.start <= q.start and q.end <= entry.end <= q.end + 2
+        for q in quotes
+        if q.kind != "indirect"
+    ):
+        return entry
+    cue_words = doc.char_span(*entry.cue_span, alignment_mode="expand")
+    words = doc.char_span(entry.start, entry.end, alignment_mode="expand")
+    if cue_words is None or words is None or not len(cue_words) or not len(words):
+        return entry
+    cue = cue_words.root
+    if cue.i >= words.start:
+        return entry  # '"...," she said': the attribution comes after the words
+    stop = min(cue.sent.end, cue.right_edge.i + 1)
+    end = words.end
+    while end < stop and not _ends_run_on(doc[end]):
+        end += 1
+    for token in doc[words.end : end]:
+        if _reports_again(token, cue):
+            end = min(end, token.left_edge.i)
+    while end > words.end and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
+        end -= 1
+    if not any(t.is_alpha for t in doc[words.end : end]):
+        return entry
+    content = content_span(doc, list(doc[words.start : end]))
+    if content is None or content.end_char <= entry.end:
+        return entry
+    return replace(entry, text=doc.text[entry.start : content.end_char], end=content.end_char)
+
+
+#: Words that open a clause telling when or how the words were said ('..., when asked').
+CIRCUMSTANCE_MARKS = frozenset({"when", "while", "after", "before", "as", "since", "until", "once"})
+
+
+def _when_it_was_said(token: Token, cue: Token) -> bool:
+    """A clause or phrase the cue itself takes that tells when the words were said ('called
+    the toll "a disgrace" when asked about it', '... on Monday'), not what was said."""
+    if token.head.i != cue.i:
+        return False
+    if token.dep_ == "advcl":
+        return any(
+            c.lower_ in CIRCUMSTANCE_MARKS and c.dep_ in {"mark", "advmod"} for c in token.children
+        )
+    if token.dep_ == "npadvmod":
+        return token.ent_type_ in {"DATE", "TIME"}
+    return token.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in token.children
+    )
+
+
+#: Punctuation after which a sentence goes on with something other than what was reported.
+RUN_ON_STOPS = frozenset({";", ":", "—", "–", "--", "(", "["})
+
+
+def _ends_run_on(token: Token) -> bool:
+    """A break in the sentence after which it goes on with something else."""
+    return token.text in RUN_ON_STOPS or "\n" in token.text
+
+
+def _reports_again(token: Token, cue: Token) -> bool:
+    """Another act of saying ('..., and Lee said she agreed'), the speaker acting again
+    ('..., and said the town would pay', '..., but did not endorse him') or a source
+    ('..., according to the agency'): the run-on stops before it."""
+    if is_according_to(token) or _when_it_was_said(token, cue):
+        return True
+    if token.i == cue.i or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    if token.dep_ == "conj" and token.head.i == cue.i:
+        return True
+    return _says(token) and any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in token.children)
 
 
 def _run_on_past_the_mark(doc: Doc, quote: Quote, found: list[Quote], covering: list[int]) -> None:

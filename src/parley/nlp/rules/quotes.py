@@ -134,17 +134,18 @@ def extract_quotes(
     _infer_from_neighbours(doc, drafts, para_bounds, quoted, resolver)
 
     quotes: list[Quote] = []
-    for draft in drafts:
-        if not _is_speech(text, draft):
+    for run in _paragraph_runs(drafts):
+        draft = _voice_of(run)
+        if not any(_is_speech(text, member) for member in run):
             continue
-        s = draft.span
+        start, end = run[0].span.start, run[-1].span.end
         quotes.append(
             Quote(
                 id="",
-                text=text[s.start : s.end],
-                start=s.start,
-                end=s.end,
-                kind="partial" if draft.kind == "partial" else "direct",
+                text=text[start:end],
+                start=start,
+                end=end,
+                kind="partial" if draft.kind == "partial" and len(run) == 1 else "direct",
                 speaker=(
                     SpeakerRef(draft.speaker.id, draft.speaker.name, draft.mention)
                     if draft.speaker
@@ -156,6 +157,28 @@ def extract_quotes(
             )
         )
     return quotes
+
+
+def _paragraph_runs(drafts: list[Draft]) -> list[list[Draft]]:
+    """The drafts grouped by quotation: a quotation that runs over several paragraphs (its
+    opening mark repeated at the head of each, its closing mark only at the end of the last)
+    is one quotation, as the reader takes it, not one per paragraph."""
+    runs: list[list[Draft]] = []
+    for draft in drafts:
+        if runs and draft.span.continued and runs[-1][-1].span.continues:
+            runs[-1].append(draft)
+        else:
+            runs.append([draft])
+    return runs
+
+
+def _voice_of(run: list[Draft]) -> Draft:
+    """The paragraph of a long quotation whose attribution speaks for all of it: the first with
+    a cue it hangs from, else the first with a speaker, else the first."""
+    return next(
+        (d for d in run if d.speaker is not None and d.syntactic),
+        next((d for d in run if d.speaker is not None), run[0]),
+    )
 
 
 # -- attribution -----------------------------------------------------------------------------
