@@ -153,13 +153,22 @@ def _absolute_with_subject(verb: Token) -> Token | None:
             # "with Meloni, saying" is the main subject's participle; "with X stating" and
             # "with X, chair of Y, stating" are absolute constructions with X as subject.
             comma_between = any(t.is_punct for t in verb.doc[node.right_edge.i + 1 : verb.i])
-            if comma_between and node.right_edge.i == node.i:
+            if comma_between and not _set_off_inside(node):
+                # "emailed reporters with the text of the act, arguing": a phrase with no
+                # apposition of its own, closed by a comma, leaves the participle to the
+                # main subject.
                 return None
             return node
         if node.head.i == node.i:
             break
         node = node.head
     return None
+
+
+def _set_off_inside(node: Token) -> bool:
+    """Whether a noun phrase holds a comma of its own ("Anna Berg, chair of X"): the mark of
+    an apposition that names who the absolute construction's participle is about."""
+    return any(t.is_punct for t in node.doc[node.i + 1 : node.right_edge.i + 1])
 
 
 def _main_subject_before(verb: Token) -> Token | None:
