@@ -171,6 +171,20 @@ def _set_off_inside(node: Token) -> bool:
     return any(t.is_punct for t in node.doc[node.i + 1 : node.right_edge.i + 1])
 
 
+def _named_in_a_clause(tok: Token, root: Token) -> bool:
+    """Whether a name inside the phrase headed by ``root`` stands in a clause that modifies it
+    ("Many of the leaders who back Ben Carson said"): the phrase names the leaders, not
+    Carson."""
+    node = tok
+    for _ in range(12):
+        if node.i == root.i or node.head.i == node.i:
+            return False
+        if node.dep_ in {"relcl", "acl"}:
+            return True
+        node = node.head
+    return False
+
+
 def _main_subject_before(verb: Token) -> Token | None:
     """The first subject in the verb's sentence before it (for a mis-attached finite verb)."""
     for tok in verb.sent:
@@ -689,6 +703,8 @@ class SpeakerResolver:
                 continue
             record = self.actors.at(tok.idx, tok.idx + len(tok.text))
             if record is None:
+                continue
+            if record.kind == "person" and _named_in_a_clause(tok, root):
                 continue
             (persons if record.kind == "person" else others).append(record)
         if persons:
