@@ -483,7 +483,34 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
         rel = subject.head
         if rel.dep_ == "relcl":
             return rel.head
+    if subject is not None and _respondents(subject):
+        return _poll_asking(cue, quoted) or subject
     return subject
+
+
+#: Words that make a subject a share of the people a poll asked ("most said", "a majority").
+_SHARE_WORDS = frozenset({"%", "percent", "majority", "most", "half", "third", "plurality"})
+#: Nouns for a poll, whose owner reports what its respondents answered.
+_POLL_WORDS = frozenset({"poll", "survey"})
+
+
+def _respondents(subject: Token) -> bool:
+    """Whether a subject is a share of people counted ("31% of voters", "Six in 10
+    Republicans", "most"), the way a poll's answers are reported."""
+    words = [subject, *(c for c in subject.children if c.dep_ in {"nummod", "amod", "quantmod"})]
+    return any(w.lower_ in _SHARE_WORDS or w.like_num for w in words)
+
+
+def _poll_asking(cue: Token, quoted: Quoted) -> Token | None:
+    """ "In a CNN/ORC poll, 31% of voters said ...", "..., according to a Quinnipiac poll":
+    the share of respondents speaks through the poll of its sentence, which speaks for the
+    organisation that owns or ran it; None when the sentence names no such poll."""
+    for tok in cue.sent:
+        if tok.lower_ not in _POLL_WORDS or tok.dep_ != "pobj" or (quoted and quoted(tok.idx)):
+            continue
+        if tok.head.lower_ in {"in", "to"} and _document_owner(tok) is not None:
+            return tok
+    return None
 
 
 def _subject_hung_on_source(cue: Token) -> Token | None:
