@@ -568,6 +568,27 @@ def _document_owner(token: Token, *, depth: int = 0) -> Token | None:
     return owner
 
 
+#: Things that carry someone's words: "held up a sign that read", "ran a piece that noted".
+TEXT_BEARING_NOUNS = lexicon.word_set("text_bearing_nouns")
+#: Verbs whose subject meets a sign or an ad rather than making it ("saw an ad that said").
+_MEETING_VERBS = frozenset({"see", "watch", "hear", "read", "receive", "get", "find", "spot"})
+
+
+def _maker_of_text(token: Token) -> Token | None:
+    """Who speaks through a sign, an ad or an email the text says they made, held or sent:
+    its owner ("the campaign's ad"), its sender ("an email sent by Roe"), or the subject of
+    the verb taking it ("Roe held up a sign that read ..."); None for anything else."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in TEXT_BEARING_NOUNS:
+        return None
+    owner = _owner_in_phrase(token) or _poster(token)
+    if owner is None and token.dep_ == "dobj" and token.head.pos_ == "VERB":
+        if token.head.lemma_.lower() not in _MEETING_VERBS:
+            owner = subject_of(token.head)
+    if owner is None or owner.lemma_.lower() in TEXT_BEARING_NOUNS | DOCUMENT_NOUNS:
+        return None
+    return owner
+
+
 def _owner_in_phrase(token: Token) -> Token | None:
     """The owner named inside the document's phrase: "the ministry's statement", "the opinion
     of the Court", "a Kremlin statement"."""
@@ -687,6 +708,9 @@ class SpeakerResolver:
             if owner is None:
                 return None, 0.0  # "according to the summary": a document, not its author
             return self.resolve(owner)
+        maker = _maker_of_text(token)
+        if maker is not None:
+            return self.resolve(maker)
         phrase = phrase if phrase is not None else _noun_phrase(token)
         record = self._named(phrase)
         if record is not None and (record.kind == "person" or phrase.root.pos_ != "NOUN"):
