@@ -540,13 +540,25 @@ def _noun_phrase(token: Token) -> Span:
         if child.dep_ in {"compound", "flat"} or (
             child.dep_ == "prep" and child.lower_ in NP_PREPOSITIONS
         ):
-            right = max(right, child.right_edge.i)
+            right = max(right, _edge_before_clause(child))
     span = doc[left : right + 1]
     while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
         span = span[:-1]
     while len(span) > 1 and (span[0].is_punct or span[0].is_space):
         span = span[1:]
     return span
+
+
+def _edge_before_clause(token: Token) -> int:
+    """The last word of ``token``'s subtree that stands before any clause modifying a noun in
+    it: "of the workers who voted for Lind" ends at "workers"."""
+    clause = next((t for t in token.subtree if t.dep_ in {"relcl", "acl"} and t.i > token.i), None)
+    if clause is None:
+        return token.right_edge.i
+    end = clause.left_edge.i - 1
+    while end > token.i and (token.doc[end].is_punct or token.doc[end].is_space):
+        end -= 1
+    return max(end, token.i)
 
 
 ACCOUNT_NOUNS = lexicon.word_set("account_nouns")
@@ -766,7 +778,7 @@ class SpeakerResolver:
             return others[0]
         for ent in span_ents(phrase):
             record = self.actors.find(ent.text)
-            if record is not None:
+            if record is not None and not _named_in_a_clause(ent.root, root):
                 return record
         return None
 
