@@ -139,15 +139,10 @@ def all_speakers(text: str) -> list[tuple[str, str | None]]:
             id="with-phrase-then-comma-participle-is-the-main-subjects",
         ),
         pytest.param(
-            "Mara Lind spoke while the crowd waited, and a woman yelled “Go home now!”",
-            ("Go home now!", "a woman"),
-            id="verb-of-yelling-right-before-the-mark",
-        ),
-        pytest.param(
-            "“We will win this district,” Mara Lind said as a heckler shouted: “You will lose "
-            "it badly!”",
-            ("You will lose it badly!", "a heckler"),
-            id="verb-of-saying-right-before-the-mark-beats-the-cue-before-it",
+            "Some in the hall booed, and when Mara Lind thanked the city and said it was good "
+            "to be back, a man yelled “Go back home!”",
+            ("Go back home!", "a man"),
+            id="verb-of-yelling-right-before-the-mark-beats-the-cue-before-it",
         ),
         pytest.param(
             "At the rally, Tom Berg held up a sign that read “Ferries for everyone.”",
