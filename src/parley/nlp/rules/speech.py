@@ -550,9 +550,20 @@ def _noun_phrase(token: Token) -> Span:
 
 
 def _edge_before_clause(token: Token) -> int:
-    """The last word of ``token``'s subtree that stands before any clause modifying a noun in
-    it: "of the workers who voted for Lind" ends at "workers"."""
-    clause = next((t for t in token.subtree if t.dep_ in {"relcl", "acl"} and t.i > token.i), None)
+    """The last word of ``token``'s subtree that stands before a clause naming someone that
+    modifies a noun in it: "of the workers who voted for Lind" ends at "workers" (the
+    phrase names the workers, not Lind); a clause naming no one stays ("the part of the order
+    that was not overturned")."""
+    clause = next(
+        (
+            t
+            for t in token.subtree
+            if t.dep_ in {"relcl", "acl"}
+            and t.i > token.i
+            and any(w.pos_ == "PROPN" for w in t.subtree)
+        ),
+        None,
+    )
     if clause is None:
         return token.right_edge.i
     end = clause.left_edge.i - 1
@@ -593,12 +604,18 @@ def _maker_of_text(token: Token) -> Token | None:
     if token.pos_ != "NOUN" or token.lemma_.lower() not in TEXT_BEARING_NOUNS:
         return None
     owner = _owner_in_phrase(token) or _poster(token)
-    if owner is None and token.dep_ == "dobj" and token.head.pos_ == "VERB":
-        if token.head.lemma_.lower() not in _MEETING_VERBS:
-            owner = subject_of(token.head)
-    if owner is None or owner.lemma_.lower() in TEXT_BEARING_NOUNS | DOCUMENT_NOUNS:
+    verb = token.head
+    if (
+        owner is None
+        and token.dep_ == "dobj"
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() not in _MEETING_VERBS
+    ):
+        owner = subject_of(verb)
+    if owner is None:
         return None
-    return owner
+    lemma = owner.lemma_.lower()
+    return None if lemma in TEXT_BEARING_NOUNS or lemma in DOCUMENT_NOUNS else owner
 
 
 def _owner_in_phrase(token: Token) -> Token | None:
