@@ -180,3 +180,13 @@ def test_respondents_speak_through_the_poll_that_asked_them() -> None:
     )
     (quote,) = [q for q in result.quotes if q.kind == "indirect"]
     assert quote.speaker is not None and "Harbour Gazette" in quote.speaker.name
+
+
+def test_estimates_speak_for_whoever_made_them() -> None:
+    result = parley.analyze(
+        "The new toll will raise about $4 million a year, according to estimates by the "
+        "Harbour Authority.",
+        published="2025-04-18",
+    )
+    (quote,) = [q for q in result.quotes if q.kind == "indirect"]
+    assert quote.speaker is not None and "Harbour Authority" in quote.speaker.name
