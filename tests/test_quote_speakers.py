@@ -178,3 +178,71 @@ def test_pronoun_after_a_long_quotation_looks_past_its_sentences() -> None:
     )
     direct = speakers(text)
     assert [name for _, name in direct] == ["Mara Lind"]
+
+
+def all_speakers(text: str) -> list[tuple[str, str | None]]:
+    result = parley.analyze(text, published="2025-04-18")
+    return [(q.text, q.speaker.name if q.speaker else None) for q in result.quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "A spokeswoman for Mayor Tomas Berg emailed reporters with a copy of the harbour "
+            "ordinance, arguing, “The ordinance says nothing at all about the ferry fees.”",
+            ("The ordinance says nothing at all about the ferry fees.", "Tomas Berg"),
+            id="with-phrase-then-comma-participle-is-the-main-subjects",
+        ),
+        pytest.param(
+            "Some in the hall booed, and when Mara Lind thanked the city and said it was good "
+            "to be back, a man yelled “Go back home!”",
+            ("Go back home!", "a man"),
+            id="verb-of-yelling-right-before-the-mark-beats-the-cue-before-it",
+        ),
+        pytest.param(
+            "At the rally, Tom Berg held up a sign that read “Ferries for everyone.”",
+            ("Ferries for everyone.", "Tom Berg"),
+            id="a-sign-speaks-for-whoever-held-it-up",
+        ),
+        pytest.param(
+            "A fundraising email sent out by Mara Lind on Monday warned, “We are running out "
+            "of time to fix the harbour.”",
+            ("We are running out of time to fix the harbour.", "Mara Lind"),
+            id="an-email-speaks-for-its-sender",
+        ),
+    ],
+)
+def test_speaker_of_the_words_near_the_quotation(
+    text: str, expected: tuple[str, str | None]
+) -> None:
+    assert expected in all_speakers(text)
+
+
+def test_a_person_in_a_clause_on_the_subject_is_not_the_speaker() -> None:
+    text = (
+        "Many of the harbour workers who voted for Mara Lind last year said they now "
+        "regret the choice."
+    )
+    found = all_speakers(text)
+    assert found and all(name != "Mara Lind" for _, name in found)
+
+
+def test_respondents_speak_through_the_poll_that_asked_them() -> None:
+    result = parley.analyze(
+        "In a Harbour Gazette poll released Monday, 41% of voters said they would back the "
+        "new ferry toll.",
+        published="2025-04-18",
+    )
+    (quote,) = [q for q in result.quotes if q.kind == "indirect"]
+    assert quote.speaker is not None and "Harbour Gazette" in quote.speaker.name
+
+
+def test_estimates_speak_for_whoever_made_them() -> None:
+    result = parley.analyze(
+        "The new toll will raise about $4 million a year, according to estimates by the "
+        "Harbour Authority.",
+        published="2025-04-18",
+    )
+    (quote,) = [q for q in result.quotes if q.kind == "indirect"]
+    assert quote.speaker is not None and "Harbour Authority" in quote.speaker.name

@@ -114,6 +114,7 @@ def extract_quotes(
         if draft.kind == "partial" and tokens is not None and is_sentence(tokens):
             draft.kind = "direct"
         _attribute(doc, draft, quoted, resolver, para_bounds, para_starts)
+        _voiced_right_before(doc, draft, quoted, resolver)
         if not draft.syntactic or _cue_after_attribution(draft):
             _attributed_after(doc, draft, quoted, resolver)
         if not draft.syntactic and (
@@ -380,6 +381,62 @@ def _attribute(
         draft.syntactic = depth_known
         draft.confidence = confidence * (1.0 if depth_known else 0.9)
         return
+
+
+def _voiced_right_before(
+    doc: Doc, draft: Draft, quoted: Intervals, resolver: SpeakerResolver
+) -> None:
+    """ "Cruz said as the heckler yelled: '...'", "when Rubio said it was great to be home, a
+    man yelled '...'": a verb of saying (or of yelling, chanting) set right before the opening
+    mark, after the cue found, utters the quotation, whatever the parser hung it on."""
+    if draft.speaker is None or draft.cue_span is None:
+        return
+    text = doc_text(doc)
+    i = draft.span.open_at - 1
+    while i >= 0 and text[i] in " \t\xa0":
+        i -= 1
+    if i >= 0 and text[i] in ":,":
+        i -= 1
+    verb = doc.char_span(i, i + 1, alignment_mode="expand")
+    if verb is None or not len(verb) or "\n" in text[i : draft.span.open_at]:
+        return
+    cue = verb[-1]
+    if (
+        cue.pos_ != "VERB"
+        or cue.idx <= draft.cue_span[0]
+        or inside(cue.idx, quoted)
+        or cue.lemma_.lower() not in SAYING_VERBS
+    ):
+        return
+    who = _utterer(cue)
+    if who is None or inside(who.idx, quoted):
+        return
+    record, confidence = resolver.resolve(who)
+    if record is None or record is draft.speaker:
+        return
+    draft.speaker = record
+    draft.mention = speaker_mention(cue, who)
+    draft.cue_span = cue_span(cue)
+    draft.cue = cue_text(cue)
+    draft.confidence = confidence * 0.9
+
+
+def _utterer(verb: Token) -> Token | None:
+    """The subject of a verb right before a quotation: its own, or the noun just before it
+    that the parser made it modify ("a man yelled" read as a man who yelled)."""
+    own = next(
+        (c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in {"who", "that"}), None
+    )
+    if own is not None:
+        return own
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBD"
+        and verb.head.i == verb.i - 1
+        and verb.head.pos_ in {"NOUN", "PROPN"}
+    ):
+        return verb.head
+    return None
 
 
 def _cue_after_attribution(draft: Draft) -> bool:

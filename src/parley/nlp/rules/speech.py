@@ -153,13 +153,36 @@ def _absolute_with_subject(verb: Token) -> Token | None:
             # "with Meloni, saying" is the main subject's participle; "with X stating" and
             # "with X, chair of Y, stating" are absolute constructions with X as subject.
             comma_between = any(t.is_punct for t in verb.doc[node.right_edge.i + 1 : verb.i])
-            if comma_between and node.right_edge.i == node.i:
+            if comma_between and not _set_off_inside(node):
+                # "emailed reporters with the text of the act, arguing": a phrase with no
+                # apposition of its own, closed by a comma, leaves the participle to the
+                # main subject.
                 return None
             return node
         if node.head.i == node.i:
             break
         node = node.head
     return None
+
+
+def _set_off_inside(node: Token) -> bool:
+    """Whether a noun phrase holds a comma of its own ("Anna Berg, chair of X"): the mark of
+    an apposition that names who the absolute construction's participle is about."""
+    return any(t.is_punct for t in node.doc[node.i + 1 : node.right_edge.i + 1])
+
+
+def _named_in_a_clause(tok: Token, root: Token) -> bool:
+    """Whether a name inside the phrase headed by ``root`` stands in a clause that modifies it
+    ("Many of the leaders who back Ben Carson said"): the phrase names the leaders, not
+    Carson."""
+    node = tok
+    for _ in range(12):
+        if node.i == root.i or node.head.i == node.i:
+            return False
+        if node.dep_ in {"relcl", "acl"}:
+            return True
+        node = node.head
+    return False
 
 
 def _main_subject_before(verb: Token) -> Token | None:
@@ -466,7 +489,34 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
         rel = subject.head
         if rel.dep_ == "relcl":
             return rel.head
+    if subject is not None and _respondents(subject):
+        return _poll_asking(cue, quoted) or subject
     return subject
+
+
+#: Words that make a subject a share of the people a poll asked ("most said", "a majority").
+_SHARE_WORDS = frozenset({"%", "percent", "majority", "most", "half", "third", "plurality"})
+#: Nouns for a poll, whose owner reports what its respondents answered.
+_POLL_WORDS = frozenset({"poll", "survey"})
+
+
+def _respondents(subject: Token) -> bool:
+    """Whether a subject is a share of people counted ("31% of voters", "Six in 10
+    Republicans", "most"), the way a poll's answers are reported."""
+    words = [subject, *(c for c in subject.children if c.dep_ in {"nummod", "amod", "quantmod"})]
+    return any(w.lower_ in _SHARE_WORDS or w.like_num for w in words)
+
+
+def _poll_asking(cue: Token, quoted: Quoted) -> Token | None:
+    """ "In a CNN/ORC poll, 31% of voters said ...", "..., according to a Quinnipiac poll":
+    the share of respondents speaks through the poll of its sentence, which speaks for the
+    organisation that owns or ran it; None when the sentence names no such poll."""
+    for tok in cue.sent:
+        if tok.lower_ not in _POLL_WORDS or tok.dep_ != "pobj" or (quoted and quoted(tok.idx)):
+            continue
+        if tok.head.lower_ in {"in", "to"} and _document_owner(tok) is not None:
+            return tok
+    return None
 
 
 def _subject_hung_on_source(cue: Token) -> Token | None:
@@ -496,13 +546,36 @@ def _noun_phrase(token: Token) -> Span:
         if child.dep_ in {"compound", "flat"} or (
             child.dep_ == "prep" and child.lower_ in NP_PREPOSITIONS
         ):
-            right = max(right, child.right_edge.i)
+            right = max(right, _edge_before_clause(child))
     span = doc[left : right + 1]
     while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
         span = span[:-1]
     while len(span) > 1 and (span[0].is_punct or span[0].is_space):
         span = span[1:]
     return span
+
+
+def _edge_before_clause(token: Token) -> int:
+    """The last word of ``token``'s subtree that stands before a clause naming someone that
+    modifies a noun in it: "of the workers who voted for Lind" ends at "workers" (the
+    phrase names the workers, not Lind); a clause naming no one stays ("the part of the order
+    that was not overturned")."""
+    clause = next(
+        (
+            t
+            for t in token.subtree
+            if t.dep_ in {"relcl", "acl"}
+            and t.i > token.i
+            and any(w.pos_ == "PROPN" for w in t.subtree)
+        ),
+        None,
+    )
+    if clause is None:
+        return token.right_edge.i
+    end = clause.left_edge.i - 1
+    while end > token.i and (token.doc[end].is_punct or token.doc[end].is_space):
+        end -= 1
+    return max(end, token.i)
 
 
 ACCOUNT_NOUNS = lexicon.word_set("account_nouns")
@@ -522,6 +595,33 @@ def _document_owner(token: Token, *, depth: int = 0) -> Token | None:
     if owner is not None and depth < 2 and owner.lemma_.lower() in ACCOUNT_NOUNS | DOCUMENT_NOUNS:
         return _document_owner(owner, depth=depth + 1) or owner
     return owner
+
+
+#: Things that carry someone's words: "held up a sign that read", "ran a piece that noted".
+TEXT_BEARING_NOUNS = lexicon.word_set("text_bearing_nouns")
+#: Verbs whose subject meets a sign or an ad rather than making it ("saw an ad that said").
+_MEETING_VERBS = frozenset({"see", "watch", "hear", "read", "receive", "get", "find", "spot"})
+
+
+def _maker_of_text(token: Token) -> Token | None:
+    """Who speaks through a sign, an ad or an email the text says they made, held or sent:
+    its owner ("the campaign's ad"), its sender ("an email sent by Roe"), or the subject of
+    the verb taking it ("Roe held up a sign that read ..."); None for anything else."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in TEXT_BEARING_NOUNS:
+        return None
+    owner = _owner_in_phrase(token) or _poster(token)
+    verb = token.head
+    if (
+        owner is None
+        and token.dep_ == "dobj"
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() not in _MEETING_VERBS
+    ):
+        owner = subject_of(verb)
+    if owner is None:
+        return None
+    lemma = owner.lemma_.lower()
+    return None if lemma in TEXT_BEARING_NOUNS or lemma in DOCUMENT_NOUNS else owner
 
 
 def _owner_in_phrase(token: Token) -> Token | None:
@@ -643,6 +743,9 @@ class SpeakerResolver:
             if owner is None:
                 return None, 0.0  # "according to the summary": a document, not its author
             return self.resolve(owner)
+        maker = _maker_of_text(token)
+        if maker is not None:
+            return self.resolve(maker)
         phrase = phrase if phrase is not None else _noun_phrase(token)
         record = self._named(phrase)
         if record is not None and (record.kind == "person" or phrase.root.pos_ != "NOUN"):
@@ -687,6 +790,8 @@ class SpeakerResolver:
             record = self.actors.at(tok.idx, tok.idx + len(tok.text))
             if record is None:
                 continue
+            if record.kind == "person" and _named_in_a_clause(tok, root):
+                continue
             (persons if record.kind == "person" else others).append(record)
         if persons:
             return persons[-1]
@@ -696,7 +801,7 @@ class SpeakerResolver:
             return others[0]
         for ent in span_ents(phrase):
             record = self.actors.find(ent.text)
-            if record is not None:
+            if record is not None and not _named_in_a_clause(ent.root, root):
                 return record
         return None
 
