@@ -254,34 +254,45 @@ def _resolve_counted_quarter(
     """ "the third quarter", "the first half of 1998", "last year's fourth quarter"."""
     unit = (t.get("unit") or "").lower()
     half = unit == "half" or t.get("pair") is not None  # "the first two quarters" = H1
-    if pair := (t.get("pair") or "").lower():
-        n: int | None = 1 if pair == "first" else 2
-    elif t.get("ordlast"):
-        n = 2 if half else 4  # "the last half of 1989"
-    else:
-        n = None if unit == "quarters" else grammar.ordinals.get((t.get("ord") or "").lower())
+    n = _counted_period_number(t, grammar, unit, half)
     if n is None or n > (2 if half else 4) or unit == "period":
         return None
     letter = "H" if half else "Q"
-    back = 1 if t.get("yback") else 0
     if year_text := t.get("year") or t.get("year0"):
         year = int(year_text.split()[-1])
     elif published is None:
         return TimexValue("DATE", f"XXXX-{letter}{n}")
     else:
-        current = half_of(published) if half else quarter_of(published)
-        year = published.year
-        rel = (t.get("rel") or t.get("rel2") or "").lower()  # "the first half of next year"
-        if rel in ("last", "next"):
-            year += -1 if rel == "last" else 1
-        elif n > current and (tense != "future" or back) and rel != "this":
-            year -= 1
-        elif n < current - 1 and tense == "future" and rel != "this" and not back:
-            # "will open in the first quarter", told in the fourth: next year's; the quarter
-            # just ended is still the one whose results are coming
-            year += 1
-        year -= back  # "the year-ago third quarter": the quarter last reported, a year back
+        year = _counted_period_year(t, n, half, published, tense)
     return TimexValue("DATE", f"{year:04d}-{letter}{n}")
+
+
+def _counted_period_number(t: Timex, grammar: _Grammar, unit: str, half: bool) -> int | None:
+    """Which quarter or half a counted period is: "the third quarter" 3, "the last half" 2,
+    "the first two quarters" the first half; None for a count of quarters."""
+    if pair := (t.get("pair") or "").lower():
+        return 1 if pair == "first" else 2
+    if t.get("ordlast"):
+        return 2 if half else 4  # "the last half of 1989"
+    return None if unit == "quarters" else grammar.ordinals.get((t.get("ord") or "").lower())
+
+
+def _counted_period_year(t: Timex, n: int, half: bool, published: date, tense: Tense | None) -> int:
+    """The year of a quarter or half written without one: the last such period up to
+    publication, unless the verb or "next"/"last" looks elsewhere."""
+    back = 1 if t.get("yback") else 0
+    current = half_of(published) if half else quarter_of(published)
+    year = published.year
+    rel = (t.get("rel") or t.get("rel2") or "").lower()  # "the first half of next year"
+    if rel in ("last", "next"):
+        year += -1 if rel == "last" else 1
+    elif n > current and (tense != "future" or back) and rel != "this":
+        year -= 1
+    elif n < current - 1 and tense == "future" and rel != "this" and not back:
+        # "will open in the first quarter", told in the fourth: next year's; the quarter
+        # just ended is still the one whose results are coming
+        year += 1
+    return year - back  # "the year-ago third quarter": the quarter last reported, a year back
 
 
 def _resolve_quarter_code(

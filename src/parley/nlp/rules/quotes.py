@@ -106,58 +106,76 @@ def extract_quotes(
     para_starts = [p[0] for p in para_bounds]
     para_start_set = set(para_starts)
 
-    drafts: list[Draft] = []
-    for span in spans:
-        tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
-        draft = Draft(span=span, tokens=tokens)
-        draft.kind = quotation_kind(text, span, para_start_set)
-        if draft.kind == "partial" and tokens is not None and is_sentence(tokens):
-            draft.kind = "direct"
-        _attribute(doc, draft, quoted, resolver, para_bounds, para_starts)
-        _voiced_right_before(doc, draft, quoted, resolver)
-        if not draft.syntactic or _cue_after_attribution(draft):
-            _attributed_after(doc, draft, quoted, resolver)
-        if not draft.syntactic and (
-            draft.kind == "direct"
-            or _PUT_IT.search(text, max(0, span.open_at - 12), span.open_at) is not None
-        ):
-            introduced_by_comma(doc, draft, quoted, resolver)
-        if draft.speaker is None or not draft.syntactic and cue_before(doc, draft):
-            introduced_by_colon(doc, draft, quoted, resolver)
-        if draft.speaker is None and draft.kind == "direct":
-            introduced_by_dash(doc, draft, quoted, resolver)
-        if draft.speaker is None and len(text[span.start : span.end].split()) > 5:
-            embedding_subject(draft, quoted, resolver)
-        if draft.speaker is None and draft.kind == "direct":
-            signed_below(doc, draft, resolver)
-        drafts.append(draft)
-
+    drafts = [
+        _draft(doc, span, quoted, resolver, para_bounds, para_starts, para_start_set)
+        for span in spans
+    ]
     _infer_from_neighbours(doc, drafts, para_bounds, quoted, resolver)
 
-    quotes: list[Quote] = []
-    for run in _paragraph_runs(drafts):
-        draft = _voice_of(run)
-        if not any(_is_speech(text, member) for member in run):
-            continue
-        start, end = run[0].span.start, run[-1].span.end
-        quotes.append(
-            Quote(
-                id="",
-                text=text[start:end],
-                start=start,
-                end=end,
-                kind="partial" if draft.kind == "partial" and len(run) == 1 else "direct",
-                speaker=(
-                    SpeakerRef(draft.speaker.id, draft.speaker.name, draft.mention)
-                    if draft.speaker
-                    else None
-                ),
-                cue=draft.cue,
-                confidence=draft.confidence if draft.speaker else 0.2,
-                cue_span=draft.cue_span if draft.speaker else None,
-            )
-        )
-    return quotes
+    return [
+        _quote_of_run(text, run)
+        for run in _paragraph_runs(drafts)
+        if any(_is_speech(text, member) for member in run)
+    ]
+
+
+def _draft(
+    doc: Doc,
+    span: MarkedSpan,
+    quoted: Intervals,
+    resolver: SpeakerResolver,
+    para_bounds: list[tuple[int, int]],
+    para_starts: list[int],
+    para_start_set: set[int],
+) -> Draft:
+    """One quotation's kind, speaker and cue, from the frames tried in turn: the cue it hangs
+    from, a verb of saying set right before it, a cue after it, then a comma, colon or dash
+    that introduces it, the clause it is woven into, and a signature below it."""
+    text = doc_text(doc)
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    draft = Draft(span=span, tokens=tokens)
+    draft.kind = quotation_kind(text, span, para_start_set)
+    if draft.kind == "partial" and tokens is not None and is_sentence(tokens):
+        draft.kind = "direct"
+    _attribute(doc, draft, quoted, resolver, para_bounds, para_starts)
+    _voiced_right_before(doc, draft, quoted, resolver)
+    if not draft.syntactic or _cue_after_attribution(draft):
+        _attributed_after(doc, draft, quoted, resolver)
+    if not draft.syntactic and (
+        draft.kind == "direct"
+        or _PUT_IT.search(text, max(0, span.open_at - 12), span.open_at) is not None
+    ):
+        introduced_by_comma(doc, draft, quoted, resolver)
+    if draft.speaker is None or not draft.syntactic and cue_before(doc, draft):
+        introduced_by_colon(doc, draft, quoted, resolver)
+    if draft.speaker is None and draft.kind == "direct":
+        introduced_by_dash(doc, draft, quoted, resolver)
+    if draft.speaker is None and len(text[span.start : span.end].split()) > 5:
+        embedding_subject(draft, quoted, resolver)
+    if draft.speaker is None and draft.kind == "direct":
+        signed_below(doc, draft, resolver)
+    return draft
+
+
+def _quote_of_run(text: str, run: list[Draft]) -> Quote:
+    """The quotation a run of paragraph drafts makes, spoken by the draft that voices it."""
+    draft = _voice_of(run)
+    start, end = run[0].span.start, run[-1].span.end
+    return Quote(
+        id="",
+        text=text[start:end],
+        start=start,
+        end=end,
+        kind="partial" if draft.kind == "partial" and len(run) == 1 else "direct",
+        speaker=(
+            SpeakerRef(draft.speaker.id, draft.speaker.name, draft.mention)
+            if draft.speaker
+            else None
+        ),
+        cue=draft.cue,
+        confidence=draft.confidence if draft.speaker else 0.2,
+        cue_span=draft.cue_span if draft.speaker else None,
+    )
 
 
 def _paragraph_runs(drafts: list[Draft]) -> list[list[Draft]]:

@@ -107,6 +107,23 @@ def _holder(index: ActorIndex, chunk: Span, head: str) -> ActorRecord | None:
     window = index.previous_sentence_start(start)
     if any(mark in index.text[window:start] for mark in _QUOTE_MARKS):
         return None
+    found = _sole_subject(index, window, start)
+    if found is None or not _may_stand_for(index, chunk, *found):
+        return None
+    record = found[2]
+    if office and not _only_untitled_person(index, record, window, start):
+        return None
+    gender = GENDERED_WORDS.get(head)
+    if gender and record.gender and record.gender != gender:
+        return None
+    return record
+
+
+def _sole_subject(
+    index: ActorIndex, window: int, start: int
+) -> tuple[int, int, ActorRecord] | None:
+    """The one person who is a subject between ``window`` and ``start``, with that subject
+    mention's offsets; None when there is none or more than one."""
     subjects = {
         record.id: (s, e, record)
         for record in index.records
@@ -117,31 +134,36 @@ def _holder(index: ActorIndex, chunk: Span, head: str) -> ActorRecord | None:
     if len(subjects) != 1:
         return None
     ((at, end, record),) = subjects.values()
+    return at, end, record
+
+
+def _may_stand_for(index: ActorIndex, chunk: Span, at: int, end: int, record: ActorRecord) -> bool:
+    """Whether the description can stand for the subject at ``at``: that person is no one's
+    spokesperson, was named last, does not govern the description, and is not of another
+    country than the one it names."""
     if any(w in SPOKESPERSON_NOUNS for _, title in record.titles for w in name_tokens(title)):
-        return None  # "Ann Lee, a spokeswoman for Poe, ... The nominee": her principal
-    nearest = index.mentions_before(start, kind="person")
+        return False  # "Ann Lee, a spokeswoman for Poe, ... The nominee": her principal
+    nearest = index.mentions_before(chunk.start_char, kind="person")
     if nearest[-1][1] is not record:
-        return None  # "Poe defended Lee's remarks when the candidate ...": Lee came last
+        return False  # "Poe defended Lee's remarks when the candidate ...": Lee came last
     subject = index.doc.char_span(at, end, alignment_mode="expand")
     if subject is not None and subject.root.head in chunk.root.ancestors:
-        return None
+        return False
     parsed = _parse_description(chunk.text)
-    if parsed is not None and parsed[0] and record.country and parsed[0] != record.country:
-        return None
-    if office:
-        if record.title or record.titles:
-            return None
-        named = {
-            r.id
-            for r in index.records
-            if r.kind == "person" and any(window <= s < start for s, _ in r.mentions)
-        }
-        if named != {record.id}:
-            return None
-    gender = GENDERED_WORDS.get(head)
-    if gender and record.gender and record.gender != gender:
-        return None
-    return record
+    return not (parsed is not None and parsed[0] and record.country and parsed[0] != record.country)
+
+
+def _only_untitled_person(index: ActorIndex, record: ActorRecord, window: int, start: int) -> bool:
+    """Whether ``record`` has no title of its own and is the only person named between
+    ``window`` and ``start``: what lets an office ("the senator") stand for it."""
+    if record.title or record.titles:
+        return False
+    named = {
+        r.id
+        for r in index.records
+        if r.kind == "person" and any(window <= s < start for s, _ in r.mentions)
+    }
+    return named == {record.id}
 
 
 #: Marks that open or close a quotation.

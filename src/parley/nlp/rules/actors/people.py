@@ -73,43 +73,64 @@ def _without_headline_glue(index: ActorIndex, found: list[PersonMention]) -> lis
     plain = Counter(m.name for m in found if not _title_case_line(text, doc[m.start].idx))
     out: list[PersonMention] = []
     for m in found:
-        parts = _line_parts(doc, m.start, m.end)
-        if len(parts) > 1:
-            refined = [r for s, e in parts if (r := refine_person_span(index, s, e)) is not None]
-            known = [r for r in refined if names[r.name] > 0]
-            if known or refined:
-                out.append(known[0] if known else max(refined, key=lambda r: r.end - r.start))
-                continue
-        if m.end - m.start < 3 or names[m.name] > 1 or not _title_case_line(text, doc[m.start].idx):
+        across = _name_across_lines(index, m, names)
+        if across is not None:
+            out.append(across)
+        elif m.end - m.start >= 3 and names[m.name] <= 1 and _in_headline(text, doc, m):
+            out.extend(_glued_names(doc, m, plain) or [m])
+        else:
             out.append(m)
-            continue
-        subs: list[tuple[int, int]] = []
-        i = m.start
-        while i < m.end - 1:
-            j = next(
-                (
-                    j
-                    for j in range(m.end, i + 1, -1)
-                    if doc[i:j].text != m.name and plain[doc[i:j].text] > 0
-                ),
-                None,
-            )
-            if j is None:
-                i += 1
-            else:
-                subs.append((i, j))
-                i = j
-        inside = {k for s, e in subs for k in range(s, e)}
-        glue = [doc[k] for k in range(m.start, m.end) if k not in inside and not doc[k].is_space]
-        if not subs or not all(t.is_alpha and t.text[:1].isupper() for t in glue):
-            out.append(m)
-            continue
-        # The names as written elsewhere: not widened again over the glued words.
-        out.extend(PersonMention(start=s, end=e, name=doc[s:e].text) for s, e in subs)
     unique: dict[tuple[int, int], PersonMention] = {}
     for m in out:
         unique.setdefault((m.start, m.end), m)
     return list(unique.values())
+
+
+def _name_across_lines(
+    index: ActorIndex, m: PersonMention, names: Counter[str]
+) -> PersonMention | None:
+    """The part of a name that runs across a line break which names someone: the one the
+    article uses, else the longest; None when the name sits on one line."""
+    parts = _line_parts(index.doc, m.start, m.end)
+    if len(parts) < 2:
+        return None
+    refined = [r for s, e in parts if (r := refine_person_span(index, s, e)) is not None]
+    if not refined:
+        return None
+    known = [r for r in refined if names[r.name] > 0]
+    return known[0] if known else max(refined, key=lambda r: r.end - r.start)
+
+
+def _glued_names(doc: Doc, m: PersonMention, plain: Counter[str]) -> list[PersonMention]:
+    """The names written elsewhere that a headline's glued name holds ("Tom Poe Slams Ann
+    Lee" holds "Tom Poe" and "Ann Lee"), when every other word of it is capitalised; [] when
+    it holds none or the rest is not headline glue."""
+    subs: list[tuple[int, int]] = []
+    i = m.start
+    while i < m.end - 1:
+        j = next(
+            (
+                j
+                for j in range(m.end, i + 1, -1)
+                if doc[i:j].text != m.name and plain[doc[i:j].text] > 0
+            ),
+            None,
+        )
+        if j is None:
+            i += 1
+        else:
+            subs.append((i, j))
+            i = j
+    inside = {k for s, e in subs for k in range(s, e)}
+    glue = [doc[k] for k in range(m.start, m.end) if k not in inside and not doc[k].is_space]
+    if not subs or not all(t.is_alpha and t.text[:1].isupper() for t in glue):
+        return []
+    # The names as written elsewhere: not widened again over the glued words.
+    return [PersonMention(start=s, end=e, name=doc[s:e].text) for s, e in subs]
+
+
+def _in_headline(text: str, doc: Doc, m: PersonMention) -> bool:
+    return _title_case_line(text, doc[m.start].idx)
 
 
 def _line_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
