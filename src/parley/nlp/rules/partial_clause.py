@@ -26,6 +26,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from parley import lexicon
 from parley.nlp.deps import FINITE_SUBJECT_DEPS, NOMINAL_SUBJECT_DEPS
 from parley.nlp.rules.quote_shape import FINITE_TAGS, looks_like_name
 from parley.nlp.rules.reported import OBJECT_SPEECH_VERBS
@@ -146,7 +147,7 @@ def _past_the_mark(doc: Doc, entry: Quote, quotes: list[Quote]) -> Quote:
 
 
 #: Words that open a clause telling when or how the words were said ('..., when asked').
-CIRCUMSTANCE_MARKS = frozenset({"when", "while", "after", "before", "as", "since", "until", "once"})
+CIRCUMSTANCE_MARKS = lexicon.word_set("circumstance_marks")
 
 
 def _when_it_was_said(token: Token, cue: Token) -> bool:

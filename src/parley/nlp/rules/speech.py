@@ -600,7 +600,7 @@ def _document_owner(token: Token, *, depth: int = 0) -> Token | None:
 #: Things that carry someone's words: "held up a sign that read", "ran a piece that noted".
 TEXT_BEARING_NOUNS = lexicon.word_set("text_bearing_nouns")
 #: Verbs whose subject meets a sign or an ad rather than making it ("saw an ad that said").
-_MEETING_VERBS = frozenset({"see", "watch", "hear", "read", "receive", "get", "find", "spot"})
+_MEETING_VERBS = lexicon.word_set("text_meeting_verbs")
 
 
 def _maker_of_text(token: Token) -> Token | None:
