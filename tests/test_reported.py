@@ -430,6 +430,8 @@ def test_a_that_clause_hung_on_where_it_was_said_is_what_was_said() -> None:
             "Frogs with spiky skulls support the theory that the trait evolved many times.",
             id="animal",
         ),
+        pytest.param("No one said the toll would rise.", id="no-one"),
+        pytest.param("Something tells me the ferry will be late.", id="something"),
     ],
 )
 def test_a_subject_that_cannot_speak_reports_nothing(text: str) -> None:

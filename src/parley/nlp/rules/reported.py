@@ -133,6 +133,8 @@ AGENT_ENDINGS = ("er", "or", "ist", "yst", "ian", "ant", "ent", "eer", "ee", "ma
 #: Verbs whose subject may be evidence rather than a speaker: "the returns show", "the debate
 #: revealed", "history suggests" (PolNeAR counts these as sources).
 EVIDENCE_VERBS = frozenset({"show", "find", "reveal", "indicate", "suggest", "demonstrate"})
+#: Pronouns that stand for no one who said anything: "nobody asked", "something tells me".
+NO_ONE = frozenset({"nobody", "something", "everything", "nothing"})
 #: Entity types of a word that names no one: "the 1990s", "9 p.m.", "$5 million".
 UNSPEAKING_ENTS = frozenset({"", "DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL"})
 
@@ -893,6 +895,8 @@ def _can_speak(who: Token, cue: Token, actors: ActorIndex, speaking: frozenset[s
     filing says"), not a thing, an animal, an event or an idea ("the move signals", "the
     corals defend themselves", "the meeting focused on"). A subject that may be evidence
     ("the returns show") and the source of "according to" are taken as written."""
+    if who.lower_ in NO_ONE or who.lower_ == "one" and any(c.lower_ == "no" for c in who.children):
+        return False  # "nobody asked whether ...", "something says ...": no one to quote
     if who.pos_ != "NOUN" or is_according_to(cue) or cue.lemma_.lower() in EVIDENCE_VERBS:
         return True
     if _speaking_noun(who, speaking):
