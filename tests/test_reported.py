@@ -419,3 +419,49 @@ def test_a_that_clause_hung_on_where_it_was_said_is_what_was_said() -> None:
         " carrying fuel when it struck the pier."
     )
     assert found == [("Tomas Berg", "the ferry was carrying fuel when it struck the pier", False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The meeting focused on the cost of the northern bridge.", id="event"),
+        pytest.param("The ferry ban aims to cut traffic in the old port.", id="thing"),
+        pytest.param(
+            "Frogs with spiky skulls support the theory that the trait evolved many times.",
+            id="animal",
+        ),
+        pytest.param("No one said the toll would rise.", id="no-one"),
+        pytest.param("Something tells me the ferry will be late.", id="something"),
+    ],
+)
+def test_a_subject_that_cannot_speak_reports_nothing(text: str) -> None:
+    assert stances(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "Critics of the harbour plan argue that the toll will drive ferries away.",
+            "Critics of the harbour plan",
+            id="people-noun",
+        ),
+        pytest.param(
+            "The strategist told reporters the mayor would win easily.",
+            "the strategist",
+            id="agent-ending",
+        ),
+        pytest.param(
+            "A handful of dockworkers said the strike would end on Friday.",
+            "a handful of dockworkers",
+            id="count-of-people",
+        ),
+        pytest.param(
+            "The latest harbour figures show that ferry traffic fell by a third.",
+            "the latest harbour figures",
+            id="evidence",
+        ),
+    ],
+)
+def test_a_subject_that_can_speak_keeps_its_words(text: str, speaker: str) -> None:
+    assert [s for s, _, _ in stances(text)] == [speaker]
