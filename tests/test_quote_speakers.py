@@ -206,7 +206,7 @@ def all_speakers(text: str) -> list[tuple[str, str | None]]:
             id="a-sign-speaks-for-whoever-held-it-up",
         ),
         pytest.param(
-            "A fundraising email sent out by Mara Lind on Monday warned, “We are running out "
+            "A fundraising email sent by Mara Lind on Monday warned, “We are running out "
             "of time to fix the harbour.”",
             ("We are running out of time to fix the harbour.", "Mara Lind"),
             id="an-email-speaks-for-its-sender",
