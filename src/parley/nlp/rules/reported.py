@@ -129,7 +129,7 @@ SPEAKING_NOUNS = lexicon.derived_set(
     ),
 )
 #: Endings of nouns for someone who does something: "the strategist", "a pollster", "gunman".
-AGENT_ENDINGS = ("er", "or", "ist", "yst", "ian", "ant", "ent", "eer", "ee", "man", "woman")
+AGENT_ENDINGS = lexicon.word_set("agent_endings")
 #: Verbs whose subject may be evidence rather than a speaker: "the returns show", "the debate
 #: revealed", "history suggests" (PolNeAR counts these as sources).
 EVIDENCE_VERBS = frozenset({"show", "find", "reveal", "indicate", "suggest", "demonstrate"})
@@ -943,7 +943,9 @@ def _speaking_noun(noun: Token, speaking: frozenset[str]) -> bool:
     lemma, lower = noun.lemma_.lower(), noun.lower_
     if lemma in speaking or lower in speaking:
         return True
-    return len(lemma) > 4 and lemma.endswith(AGENT_ENDINGS) and not lemma.endswith("ment")
+    if len(lemma) <= 4 or lemma.endswith("ment"):
+        return False
+    return any(lemma.endswith(ending) for ending in AGENT_ENDINGS)
 
 
 def _labelled_lines(doc: Doc, actors: ActorIndex, quoted: Intervals) -> list[Quote]:
