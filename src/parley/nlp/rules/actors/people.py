@@ -70,13 +70,14 @@ def _without_headline_glue(index: ActorIndex, found: list[PersonMention]) -> lis
     text = index.text
     names = Counter(m.name for m in found)
     # Names written outside headlines: what a glued name may be made of.
-    plain = Counter(m.name for m in found if not _title_case_line(text, doc[m.start].idx))
+    headline = _HeadlineLines(text)
+    plain = Counter(m.name for m in found if not headline(doc[m.start].idx))
     out: list[PersonMention] = []
     for m in found:
         across = _name_across_lines(index, m, names)
         if across is not None:
             out.append(across)
-        elif m.end - m.start >= 3 and names[m.name] <= 1 and _in_headline(text, doc, m):
+        elif m.end - m.start >= 3 and names[m.name] <= 1 and headline(doc[m.start].idx):
             out.extend(_glued_names(doc, m, plain) or [m])
         else:
             out.append(m)
@@ -129,8 +130,20 @@ def _glued_names(doc: Doc, m: PersonMention, plain: Counter[str]) -> list[Person
     return [PersonMention(start=s, end=e, name=doc[s:e].text) for s, e in subs]
 
 
-def _in_headline(text: str, doc: Doc, m: PersonMention) -> bool:
-    return _title_case_line(text, doc[m.start].idx)
+class _HeadlineLines:
+    """Whether the line holding a character is written in Title Case, worked out once per
+    line: an article has many names and few lines."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.seen: dict[int, bool] = {}
+
+    def __call__(self, char: int) -> bool:
+        start = self.text.rfind("\n", 0, char) + 1
+        found = self.seen.get(start)
+        if found is None:
+            found = self.seen[start] = _title_case_line(self.text, char)
+        return found
 
 
 def _line_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
