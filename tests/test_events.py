@@ -229,6 +229,23 @@ def test_events_statements_of_fact_and_hopes_give_no_event(text: str) -> None:
 
 
 @pytest.mark.model
+def test_events_a_text_with_no_author_makes_no_statement() -> None:
+    # the study's words are evidence; the same words from an official are his verbal act
+    study = (
+        "Harbour officials in Norway published the figures on Monday. The study reports "
+        '"Ferry fares rose by a third in ten years, which is a disgrace."'
+    )
+    assert _events(study) == []
+    minister = (
+        "The Norwegian minister spoke on Monday. The minister said, "
+        '"Ferry fares rising by a third in ten years is a disgrace."'
+    )
+    assert [(e.code, e.source.name if e.source else None) for e in _events(minister)] == [
+        ("111", "the minister")
+    ]
+
+
+@pytest.mark.model
 def test_events_purpose_clauses_are_not_reported_as_done() -> None:
     events = _events("The UN Security Council will meet on Friday to discuss the crisis.")
     assert [(e.code, e.modality) for e in events] == [("036", "intended")]

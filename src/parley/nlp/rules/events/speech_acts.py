@@ -22,9 +22,12 @@ from parley import lexicon
 from parley.cameo.codebook import lookup
 from parley.geo.countries import country_name
 from parley.nlp.doctext import doc_sents
+from parley.nlp.rules.actors import ActorRecord
 from parley.nlp.rules.events.participants import _Context, _record_actor
 from parley.nlp.rules.events.syntax import _actor_code, _in_condition, _is_agreement
 from parley.nlp.rules.events.vocab import codes, words
+from parley.nlp.rules.reported import FINDING_DOCUMENTS
+from parley.nlp.rules.speech import DOCUMENT_NOUNS, TEXT_BEARING_NOUNS
 from parley.types import DateMention, Event, EventActor, Place, Quote
 
 TONE_FILE = "events_speech_tone"
@@ -95,6 +98,8 @@ def speech_events(
             continue  # one statement per speaker and sentence
         if _elaborates(by_id[quote.speaker.id], sent, sents, taken):
             continue  # the words of an act the sentence before reports ("issued a warning")
+        if _unowned_text(by_id[quote.speaker.id]):
+            continue  # "the study reports ...": a text with no author named is no actor
         source = _record_actor(ctx, by_id[quote.speaker.id])
         if not source.country:
             continue
@@ -112,6 +117,17 @@ def speech_events(
         acting.add(quote.speaker.id)
         out.append((_statement(ctx, sent, quote, source, code, dates, published, places), None))
     return out
+
+
+def _unowned_text(record: ActorRecord) -> bool:
+    """Whether a speaker is a study, report or post that the text ties to no author or body
+    ("the study", "the event description"): its words are evidence, not an actor's verbal act.
+    "the government statement" keeps the government's sector and stays an act."""
+    words = record.name.split()
+    if not words or not words[0].islower() or record.sector or record.kind == "person":
+        return False  # a name ("Jakarta Post") is a body that speaks, not a text
+    head = words[-1].lower()
+    return head in DOCUMENT_NOUNS or head in FINDING_DOCUMENTS or head in TEXT_BEARING_NOUNS
 
 
 def _free_sentence(
