@@ -122,14 +122,7 @@ def introduced_by_colon(
         verb, hung = _top_before(verb, colon[0].i), True
     if verb.pos_ not in {"VERB", "AUX"} or verb.i > colon[0].i or inside(verb.idx, quoted):
         return
-    who = next(
-        (
-            c
-            for c in verb.children
-            if c.dep_ in {"nsubj", "nsubjpass"} and c.i < colon[0].i and c.pos_ in SUBJECT_POS
-        ),
-        None,
-    )
+    who = _subject_before(verb, colon[0].i)
     if who is None or inside(who.idx, quoted):
         return
     if (hung or draft.speaker is not None) and not _acting_speaker(verb, who, resolver):
@@ -201,17 +194,23 @@ def introduced_by_dash(
     verb = _top_before(last, before[0].i)
     if verb.pos_ not in {"VERB", "AUX"} or inside(verb.idx, quoted):
         return
-    who = next(
-        (
-            c
-            for c in verb.children
-            if c.dep_ in {"nsubj", "nsubjpass"} and c.i < before[0].i and c.pos_ in SUBJECT_POS
-        ),
-        None,
-    )
+    who = _subject_before(verb, before[0].i)
     if who is None or inside(who.idx, quoted) or not _acting_speaker(verb, who, resolver):
         return
     _give_to_subject(draft, verb, who, resolver, weight=0.6)
+
+
+def _subject_before(verb: Token, limit: int) -> Token | None:
+    """The subject of ``verb`` set before the mark at token ``limit`` that introduces a
+    quotation (a colon, a dash), when it is a word that can name a speaker."""
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.i < limit and c.pos_ in SUBJECT_POS
+        ),
+        None,
+    )
 
 
 def _acting_speaker(verb: Token, who: Token, resolver: SpeakerResolver) -> bool:
@@ -328,12 +327,20 @@ def _give_to_subject(
     record, confidence = resolver.resolve(who)
     if record is None:
         return False
+    give_speaker(draft, record, verb, who, confidence * weight)
+    return True
+
+
+def give_speaker(
+    draft: Draft, record: ActorRecord, verb: Token, who: Token, confidence: float
+) -> None:
+    """Attribute the quotation to ``record``, named by ``who`` as the subject of the cue
+    ``verb``."""
     draft.speaker = record
     draft.mention = speaker_mention(verb, who)
     draft.cue_span = cue_span(verb)
     draft.cue = cue_text(verb)
-    draft.confidence = confidence * weight
-    return True
+    draft.confidence = confidence
 
 
 def introduced_by_comma(

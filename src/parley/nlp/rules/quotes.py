@@ -27,6 +27,7 @@ from parley.nlp.rules.quote_frames import (
     Draft,
     cue_before,
     embedding_subject,
+    give_speaker,
     inside,
     introduced_by_colon,
     introduced_by_comma,
@@ -432,11 +433,7 @@ def _voiced_right_before(
     record, confidence = resolver.resolve(who)
     if record is None or record is draft.speaker:
         return
-    draft.speaker = record
-    draft.mention = speaker_mention(cue, who)
-    draft.cue_span = cue_span(cue)
-    draft.cue = cue_text(cue)
-    draft.confidence = confidence * 0.9
+    give_speaker(draft, record, cue, who, confidence * 0.9)
 
 
 def _utterer(verb: Token) -> Token | None:
