@@ -367,13 +367,7 @@ def _says(verb: Token) -> bool:
 def _that_clause_within(holder: Token, first: Token) -> Token | None:
     """The outermost "that" clause with its own subject between the quotation and the cue's
     dependant ``holder`` (not ``holder`` itself)."""
-    found = None
-    token = first
-    while token.i != holder.i and token.head.i != token.i:
-        if _is_that_clause(token):
-            found = token
-        token = token.head
-    return found
+    return _outermost_that_clause(first, holder)
 
 
 def _set_in_cue_head(doc: Doc, cue: Token, first: Token, last: Token) -> Span | None:
@@ -402,20 +396,29 @@ def _that_clause_after(cue: Token, first: Token) -> Token | None:
     """The outermost "that" clause with its own subject holding the quotation, when it opens
     a few words after the cue with no other verb between them ('proclaimed in July that ...',
     'her assertion during the debate that ...')."""
-    clause = None
-    token = first
-    while token.head.i != token.i and token.i != cue.i:
-        if _is_that_clause(token):
-            clause = token
-        token = token.head
-    if clause is None or token.i == cue.i:
+    if first.i == cue.i or cue.is_ancestor(first):
         return None  # the clause hangs on the cue itself: the rules above read it
+    clause = _outermost_that_clause(first, cue)
+    if clause is None:
+        return None
     mark = clause.left_edge
     if not cue.i < mark.i <= cue.i + MAX_GAP_TO_CLAUSE:
         return None
     if any(t.pos_ in {"VERB", "AUX"} for t in cue.doc[cue.i + 1 : mark.i]):
         return None  # 'said the plan, which the mayor backs, ensures that ...'
     return clause
+
+
+def _outermost_that_clause(first: Token, stop: Token) -> Token | None:
+    """The outermost "that" clause with its own subject on the way up from ``first`` to
+    ``stop`` (not ``stop`` itself), or to the root when ``stop`` is not above ``first``."""
+    found = None
+    token = first
+    while token.i != stop.i and token.head.i != token.i:
+        if _is_that_clause(token):
+            found = token
+        token = token.head
+    return found
 
 
 def _is_that_clause(token: Token) -> bool:
