@@ -15,7 +15,7 @@ clause its cue governs as an ``indirect`` entry of the same speaker and cue:
 * where the parser hung the clause elsewhere: a cue's "that" clause set on a word just after
   the cue ('his warning during the visit that ...'), the clause a parenthetical cue interrupts
   ('Lee told CNN, the pier is "safe"'), a second clause after the closing mark that the parser
-  hung on the cue ('could be "way off," and have been wrong').
+  hung on the cue ('might be "far off," and have erred').
 
 The partial quotation stays an entry of its own; the clause is one more.
 """
@@ -189,7 +189,7 @@ def _reports_again(token: Token, cue: Token) -> bool:
 
 
 def _run_on_past_the_mark(doc: Doc, quote: Quote, found: list[Quote], covering: list[int]) -> None:
-    """'said polls could be "way off," and have been wrong before': the cue's reported entry
+    """'said polls might be "far off," and have erred before': the cue's reported entry
     stops at the quotation's closing mark where the clause the cue governs runs on; the entry
     takes the clause."""
     stopping = [
@@ -213,7 +213,7 @@ def _run_on_past_the_mark(doc: Doc, quote: Quote, found: list[Quote], covering: 
 
 
 def _finite(content: Span) -> bool:
-    """A clause with a finite verb ('the storm no longer qualified as a "Depression"'), not a
+    """A clause with a finite verb ('the system no longer counted as a "Cyclone"'), not a
     phrase around a name ('the radio show "Harbour Talk"')."""
     return any(t.tag_ in FINITE_TAGS for t in content)
 
@@ -339,7 +339,7 @@ def _after_cue(doc: Doc, cue: Token, first: Token, last: Token) -> Span | None:
 
 
 def _runs_on(cue: Token, end: int) -> int:
-    """'said the polls were "way off," and that they had been wrong before': the parser hung
+    """'said the surveys were "far off," and that they had erred before': the parser hung
     a second reported clause, set after the first, on the cue."""
     for conj in cue.children:
         if conj.dep_ != "conj" or conj.i <= end or _says(conj):

@@ -405,7 +405,7 @@ def _attribute(
 def _voiced_right_before(
     doc: Doc, draft: Draft, quoted: Intervals, resolver: SpeakerResolver
 ) -> None:
-    """ "Cruz said as the heckler yelled: '...'", "when Rubio said it was great to be home, a
+    """ "Roe said as a protester shouted: '...'", "when Lee said it was good to be back, a
     man yelled '...'": a verb of saying (or of yelling, chanting) set right before the opening
     mark, after the cue found, utters the quotation, whatever the parser hung it on."""
     if draft.speaker is None or draft.cue_span is None:

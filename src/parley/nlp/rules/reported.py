@@ -768,7 +768,7 @@ def _continues(child: Token) -> bool:
     if any(t.lemma_.lower() in REPORTING_VERBS for t in child.subtree if t.pos_ == "VERB"):
         return False  # "..., and she said ..." or "..., adding ...": another act of saying
     if child.dep_ == "conj":
-        # "said the polls were "way off," and the race was close": a clause of its own.
+        # "said the surveys were "far off," and the contest was tight": a clause of its own.
         return child.pos_ in {"VERB", "AUX"} and any(
             c.dep_ in FINITE_SUBJECT_DEPS for c in child.children
         )

@@ -232,8 +232,8 @@ def _active_subjects(verb: Token, quoted: Quoted) -> list[Token]:
         and not (quoted and quoted(c.idx))
     ]
     if len(subjects) > 1 and any(c.lower_ in RELATIVE_PRONOUNS for c in subjects):
-        # "the department, which he argued seeks ...": the parser gave "argued" both the
-        # relative pronoun (the subject of "seeks") and its own subject; the speaker is "he".
+        # "the agency, which he claimed wants ...": the parser gave "claimed" both the
+        # relative pronoun (the subject of "wants") and its own subject; the speaker is "he".
         subjects = [c for c in subjects if c.lower_ not in RELATIVE_PRONOUNS] or subjects
     return subjects
 
@@ -508,7 +508,7 @@ def _respondents(subject: Token) -> bool:
 
 
 def _poll_asking(cue: Token, quoted: Quoted) -> Token | None:
-    """ "In a CNN/ORC poll, 31% of voters said ...", "..., according to a Quinnipiac poll":
+    """ "In a Metro/Ipsum poll, 40% of voters said ...", "..., according to a Harbor College poll":
     the share of respondents speaks through the poll of its sentence, which speaks for the
     organisation that owns or ran it; None when the sentence names no such poll."""
     for tok in cue.sent:
