@@ -60,6 +60,12 @@ def speakers(result: ArticleResult) -> list[tuple[str, str | None]]:
             ("A fair deal for the fishermen at last.", "Amnesty International"),
             id="signed-by-an-organisation",
         ),
+        pytest.param(
+            "What the neighbours of the new bakery told us:\n\n"
+            "- \u201cThe ovens start at five every morning.\u201d \u2014 Ravi Shah, a driver",
+            ("The ovens start at five every morning.", "Ravi Shah"),
+            id="line-of-a-list-opened-by-a-hyphen",
+        ),
     ],
 )
 def test_signed_on_the_same_line(text: str, expected: tuple[str, str]) -> None:
@@ -172,3 +178,14 @@ def test_no_signature(text: str, quotation: str, speaker: str) -> None:
     the text gives it."""
     found = [s for t, s in speakers(analyze(text)) if t.startswith(quotation)]
     assert found == [speaker]
+
+
+def test_a_work_and_its_author_is_no_signed_quotation() -> None:
+    text = (
+        "Our favourite songs of the year on the harbour radio:\n\n"
+        "\u201cRain on the harbour wall\u201d \u2014 Ann Holt\n\n"
+        '"A Winter in the North" -- Kay Lund, Harbour Press'
+    )
+    found = dict(speakers(analyze(text)))
+    assert found.get("Rain on the harbour wall") is None
+    assert found.get("A Winter in the North") is None

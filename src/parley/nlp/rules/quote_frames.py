@@ -20,7 +20,7 @@ from parley.nlp.rules.actors.words import (
     is_title_word,
     norm_token,
 )
-from parley.nlp.rules.quote_shape import FINITE_TAGS, LABEL_DASHES, label_before
+from parley.nlp.rules.quote_shape import FINITE_TAGS, LABEL_DASHES, is_sentence, label_before
 from parley.nlp.rules.speech import (
     SpeakerResolver,
     cue_span,
@@ -317,10 +317,12 @@ def signed_after(doc: Doc, draft: Draft, resolver: SpeakerResolver) -> None:
         return
     text = doc_text(doc)
     line = text.rfind("\n", 0, draft.span.open_at) + 1
-    if text[line : draft.span.open_at].strip(" \t\xa0•*"):
+    if text[line : draft.span.open_at].strip(" \t\xa0•*-"):
         return  # the quotation is woven into a line of running text
     if draft.speaker is not None and (draft.mention is None or draft.mention[1] > line):
         return
+    if not _said_sentence(text[draft.span.start : draft.span.end], draft.tokens):
+        return  # '"Rain on the Harbour Wall" ― Ann Holt': a work and its author
     found = _SIGNED_AFTER.match(text, close + draft.span.width)
     if found is None:
         return
@@ -348,6 +350,19 @@ def signed_after(doc: Doc, draft: Draft, resolver: SpeakerResolver) -> None:
     draft.cue = draft.cue_span = None
     if described and draft.speaker is not None and draft.speaker.kind == "person":
         _title_from_description(draft.speaker, words.start_char, described)
+
+
+def _said_sentence(content: str, tokens: Span | None) -> bool:
+    """Whether a signed quotation reads as words said, not as the title of a work: it ends as
+    a sentence does, or is one ("We will not wait another winter") without Title Case."""
+    if content.rstrip(" \t\xa0'\u2019)").endswith((".", "!", "?", "…", ",")):
+        return True
+    words = content.split()
+    return (
+        tokens is not None
+        and is_sentence(tokens)
+        and not all(w[:1].isupper() for w in words if w[:1].isalpha())
+    )
 
 
 def _name_word(token: Token) -> bool:
