@@ -321,11 +321,11 @@ def signed_after(doc: Doc, draft: Draft, resolver: SpeakerResolver) -> None:
         return  # the quotation is woven into a line of running text
     if draft.speaker is not None and (draft.mention is None or draft.mention[1] > line):
         return
-    if not _said_sentence(text[draft.span.start : draft.span.end], draft.tokens):
-        return  # '"Rain on the Harbour Wall" ― Ann Holt': a work and its author
     found = _SIGNED_AFTER.match(text, close + draft.span.width)
     if found is None:
         return
+    if not _said_sentence(text[draft.span.start : draft.span.end], draft.tokens):
+        return  # '"Rain on the Harbour Wall" ― Ann Holt': a work and its author
     sign = found.group(1).rstrip(".")
     cut = min((i for i in (sign.find(","), sign.find("(")) if i > 0), default=len(sign))
     name_end = found.start(1) + len(sign[:cut].rstrip())
