@@ -1,7 +1,8 @@
 """Quotations introduced by the frame around them rather than by a verb of saying they hang
 from: a clause before a colon ("Sanders delivered a retort: '...'"), a speaker label
 ("Rep. Jane Roe (D-Ohio): '...'"), a subject and verb before a comma, a clause the quotation is
-woven into, a dash line that signs it. Each rule fills a :class:`Draft` of :mod:`quotes`."""
+woven into, a dash and a name that sign it on its line or the next. Each rule fills a
+:class:`Draft` of :mod:`quotes`."""
 
 from __future__ import annotations
 
@@ -10,9 +11,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.nlp.doctext import doc_text
+from parley.geo.countries import find_country, sector_of
+from parley.nlp.doctext import doc_text, span_ents
 from parley.nlp.rules.actors import ActorRecord
-from parley.nlp.rules.quote_shape import FINITE_TAGS, LABEL_DASHES, label_before
+from parley.nlp.rules.actors.words import (
+    DETERMINERS,
+    TITLE_MODIFIERS,
+    is_title_word,
+    norm_token,
+)
+from parley.nlp.rules.quote_shape import FINITE_TAGS, LABEL_DASHES, is_sentence, label_before
 from parley.nlp.rules.speech import (
     SpeakerResolver,
     cue_span,
@@ -22,6 +30,7 @@ from parley.nlp.rules.speech import (
     speaker_mention,
 )
 from parley.quotemarks import Intervals, MarkedSpan
+from parley.types import ActorKind
 
 #: Words that can head the subject naming a speaker before a colon.
 SUBJECT_POS = frozenset({"PROPN", "PRON", "NOUN"})
@@ -281,6 +290,162 @@ def signed_below(doc: Doc, draft: Draft, resolver: SpeakerResolver) -> None:
     if not names or len(names) > 5:
         return
     _signed_by(draft, names[0], names[-1], resolver)
+
+
+#: A signature on the quotation's own line: the quotation dash (U+2015), an em or en dash, a
+#: double hyphen or a spaced hyphen after the closing mark, then the rest of the line.
+#: (Spaces include the zero-width ones web pages leave around a dash.)
+_SIGNED_AFTER = re.compile(
+    r"[ \t\xa0\u200b-\u200d\u2060\ufeff]*(?:\u2015|—|–|--|-(?=[ \t\xa0]))"
+    r"[ \t\xa0]*([^\n]{1,160}?)[ \t\xa0]*(?:\n|$)"
+)
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+#: Lower-case words a name may hold ("Charles de Gaulle", "Ursula von der Leyen").
+_NAME_PARTICLES = frozenset({"de", "da", "del", "der", "di", "du", "la", "le", "van", "von"})
+
+
+def signed_after(doc: Doc, draft: Draft, resolver: SpeakerResolver) -> None:
+    """'"..." ― Maria Lopez, a union organiser': a quotation that opens its line and is
+    signed on the same line, after its closing mark, by a dash and a name (a title before it,
+    a description after a comma or in parentheses, and nothing more to the end of the line),
+    as in a column of quotations, a pull-quote or an epigraph, is the signer's. A role in the
+    description gives the signer a title, as an apposition would. The signature wins over a
+    speaker found on another line ("What they said:" above a column), never over a cue the
+    quotation hangs from."""
+    close = draft.span.close_at
+    if close is None or draft.syntactic:
+        return
+    text = doc_text(doc)
+    line = text.rfind("\n", 0, draft.span.open_at) + 1
+    if text[line : draft.span.open_at].strip(" \t\xa0•*-"):
+        return  # the quotation is woven into a line of running text
+    if draft.speaker is not None and (draft.mention is None or draft.mention[1] > line):
+        return
+    found = _SIGNED_AFTER.match(text, close + draft.span.width)
+    if found is None:
+        return
+    if not _said_sentence(text[draft.span.start : draft.span.end], draft.tokens):
+        return  # '"Rain on the Harbour Wall" ― Ann Holt': a work and its author
+    sign = found.group(1).rstrip(".")
+    cut = min((i for i in (sign.find(","), sign.find("(")) if i > 0), default=len(sign))
+    name_end = found.start(1) + len(sign[:cut].rstrip())
+    words = doc.char_span(found.start(1), name_end, alignment_mode="contract")
+    if words is None or not 1 <= len(words) <= 7 or words.start_char != found.start(1):
+        return
+    if not all(_name_word(t) for t in words) or words[-1].lower_ in _NAME_PARTICLES:
+        return  # "― a claim he later withdrew", "-- Roe later withdrew it"
+    described: list[Token] = []
+    if cut < len(sign):
+        rest = doc.char_span(name_end, found.start(1) + len(sign), alignment_mode="expand")
+        described = [t for t in rest or () if not t.is_punct and not t.is_space]
+        if not described or len(described) > 20 or _running_on(described):
+            return  # "-- Roe, said on Monday" is no description
+    record = _signer(resolver, words)
+    if record is not None:
+        draft.speaker = record
+        draft.mention = (words.start_char + _lead(words.text), words.end_char)
+        draft.confidence = 0.7
+    elif not _signed_by(draft, words[0], words[-1], resolver):
+        return
+    draft.cue = draft.cue_span = None
+    if described and draft.speaker is not None and draft.speaker.kind == "person":
+        _title_from_description(draft.speaker, words.start_char, described)
+
+
+def _said_sentence(content: str, tokens: Span | None) -> bool:
+    """Whether a signed quotation reads as words said, not as the title of a work: it ends as
+    a sentence does, or is one ("We will not wait another winter") without Title Case."""
+    if content.rstrip(" \t\xa0'\u2019)").endswith((".", "!", "?", "…", ",")):
+        return True
+    words = content.split()
+    return (
+        tokens is not None
+        and is_sentence(tokens)
+        and not all(w[:1].isupper() for w in words if w[:1].isalpha())
+    )
+
+
+def _name_word(token: Token) -> bool:
+    """A word of a signer's name and title: capitalised (an initial, "Sen.", "Jr."), a
+    particle of a name, or the punctuation inside one ("O'Neil", "Jean-Luc")."""
+    first = token.text.lstrip(_ZERO_WIDTH)[:1]
+    if token.pos_ in {"VERB", "AUX"} and not first.isupper():
+        return False
+    return first.isupper() or token.lower_ in _NAME_PARTICLES or token.text in {".", "-", "'", "’"}
+
+
+def _running_on(described: list[Token]) -> bool:
+    """Whether the words after a signer's comma go on as a sentence ("said on Monday", "her
+    rival, mocked the claim"): a finite verb outside a relative clause ("a nurse who voted for
+    him" is a description)."""
+    for token in described:
+        if token.pos_ not in {"VERB", "AUX"} or token.tag_ not in FINITE_TAGS:
+            continue
+        if token.text[:1].isupper():
+            continue  # a place the tagger took for a verb ("Tom Berg, Leeds")
+        node = token
+        for _ in range(8):
+            if node.dep_ in {"relcl", "acl"}:
+                break
+            if node.head.i == node.i:
+                return True
+            node = node.head
+        else:
+            return True
+    return False
+
+
+def _lead(text: str) -> int:
+    """How many zero-width characters open ``text``."""
+    return len(text) - len(text.lstrip(_ZERO_WIDTH))
+
+
+def _signer(resolver: SpeakerResolver, words: Span) -> ActorRecord | None:
+    """The actor a signature names by its name (a title before it left out): the person or
+    organisation of the article called so, else a new one when the tagger found a person or
+    an organisation there or the words have the shape of a person's name. None leaves the
+    words to the actor found at them."""
+    index = resolver.actors
+    doc = words.doc
+    start = words.start
+    while start < words.end - 1 and (
+        is_title_word(norm_token(doc[start].text)) or norm_token(doc[start].text) in TITLE_MODIFIERS
+    ):
+        start += 1
+    name = doc[start : words.end]
+    lead = _lead(name.text)
+    text = name.text[lead:]
+    ent = next((e for e in span_ents(words) if e.label_ in {"PERSON", "ORG"}), None)
+    kind: ActorKind = "organization" if ent is not None and ent.label_ == "ORG" else "person"
+    record = index.find(text)
+    if record is not None and record.kind not in {"person", "organization"}:
+        return None
+    if record is None:
+        if ent is None and not index.name_shaped(name):
+            return None
+        if index.at(name.start_char, name.end_char) is not None:
+            return None  # an actor of the article is named there: the resolver's to read
+        record = index.add(text, kind)
+    record.add_mention(name.start_char + lead, name.end_char, text)
+    return record
+
+
+def _title_from_description(record: ActorRecord, at: int, described: list[Token]) -> None:
+    """'― Ann Holt, professor of law': a description holding a role noun is the signer's
+    title (and its country, if it names one), when the article gave them none."""
+    while described and described[0].lower_ in DETERMINERS:
+        described = described[1:]
+    if record.titles or not any(is_title_word(norm_token(t.text)) for t in described):
+        return
+    first, last = described[0], described[-1]
+    title = first.doc.text[first.idx : last.idx + len(last.text)]
+    record.add_title(at, title)
+    code = find_country(title)
+    if code and not record.country_evidence:
+        record.country = code
+        record.country_evidence = True
+    if not record.sector:
+        record.sector = sector_of(title)
 
 
 def _top_before(token: Token, limit: int) -> Token:

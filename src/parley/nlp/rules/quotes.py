@@ -32,6 +32,7 @@ from parley.nlp.rules.quote_frames import (
     introduced_by_colon,
     introduced_by_comma,
     introduced_by_dash,
+    signed_after,
     signed_below,
 )
 from parley.nlp.rules.quote_shape import (
@@ -131,7 +132,7 @@ def _draft(
 ) -> Draft:
     """One quotation's kind, speaker and cue, from the frames tried in turn: the cue it hangs
     from, a verb of saying set right before it, a cue after it, then a comma, colon or dash
-    that introduces it, the clause it is woven into, and a signature below it."""
+    that introduces it, the clause it is woven into, and a signature on its line or below it."""
     text = doc_text(doc)
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
     draft = Draft(span=span, tokens=tokens)
@@ -153,6 +154,8 @@ def _draft(
         introduced_by_dash(doc, draft, quoted, resolver)
     if draft.speaker is None and len(text[span.start : span.end].split()) > 5:
         embedding_subject(draft, quoted, resolver)
+    if draft.kind == "direct":
+        signed_after(doc, draft, resolver)
     if draft.speaker is None and draft.kind == "direct":
         signed_below(doc, draft, resolver)
     return draft

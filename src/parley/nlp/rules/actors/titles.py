@@ -319,8 +319,8 @@ def _apposition_after_name(
     sub = [t for t in child.subtree if t.i >= m.end]
     while sub and (sub[0].is_punct or sub[0].lower_ in DETERMINERS):
         sub = sub[1:]
-    while sub and sub[-1].is_punct:
-        sub = sub[:-1]
+    while sub and (sub[-1].is_punct or sub[-1].is_space):
+        sub = sub[:-1]  # an apposition that ends its line ends before the line break
     if not sub:
         return
     text = index.text[sub[0].idx : sub[-1].idx + len(sub[-1].text)]
