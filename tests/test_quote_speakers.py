@@ -164,6 +164,13 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
             ("a full and fair count of every single ballot cast in the county.", "the statement"),
             id="document-subject-of-a-clause-woven-around-the-quotation",
         ),
+        pytest.param(
+            "The harbour talks ended without a deal.\n\n"
+            "''Nobody here has ever used the word 'retreat,''' said Oren Vale, the harbour "
+            "master. ''We stay.''",
+            ("Nobody here has ever used the word 'retreat,'", "Oren Vale"),
+            id="doubled-apostrophes-closing-a-nested-quotation",
+        ),
     ],
 )
 def test_direct_quotation_speaker(text: str, expected: tuple[str, str | None]) -> None:
