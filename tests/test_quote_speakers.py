@@ -171,6 +171,16 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
             ("Nobody here has ever used the word 'retreat,'", "Oren Vale"),
             id="doubled-apostrophes-closing-a-nested-quotation",
         ),
+        pytest.param(
+            "The port board met on Monday.\n\n"
+            "\"We will not sell the harbour to anyone, not this year and not next year.\n"
+            "Jane Roe, harbour master.\"\n\nOthers on the board disagreed.",
+            (
+                "We will not sell the harbour to anyone, not this year and not next year.",
+                "Jane Roe",
+            ),
+            id="pull-quote-signed-on-the-line-that-closes-it",
+        ),
     ],
 )
 def test_direct_quotation_speaker(text: str, expected: tuple[str, str | None]) -> None:

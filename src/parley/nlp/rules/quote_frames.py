@@ -283,6 +283,32 @@ def signed_below(doc: Doc, draft: Draft, resolver: SpeakerResolver) -> None:
     _signed_by(draft, names[0], names[-1], resolver)
 
 
+#: The line below an unclosed quotation that names its speaker and closes the mark: a pull
+#: quote set off as a block, '"We stay. / Jane Roe, harbour master."'.
+_SIGNED_CLOSE = re.compile(
+    r"[ \t\xa0]*\n[ \t\xa0]*([A-Z][^\n,.(\"“”]{0,60})[^\n\"“”]{0,80}[\"”][ \t\xa0]*(?:\n|$)"
+)
+
+
+def signed_at_close(doc: Doc, draft: Draft, resolver: SpeakerResolver) -> None:
+    """A quotation left open at the end of its line whose next line is a name (with a title or
+    affiliation after a comma) and then the closing mark: the block-quote signature of a pull
+    quote ('"We stay." set off, then "Jane Roe, harbour master."' with the mark after it)."""
+    if draft.span.close_at is not None:
+        return
+    text = doc_text(doc)
+    found = _SIGNED_CLOSE.match(text, draft.span.end)
+    if found is None:
+        return
+    words = doc.char_span(found.start(1), found.end(1), alignment_mode="contract")
+    if words is None or any(t.pos_ in {"VERB", "AUX"} for t in words):
+        return
+    names = [t for t in words if t.pos_ == "PROPN"]
+    if not names or len(names) > 5:
+        return
+    _signed_by(draft, names[0], names[-1], resolver)
+
+
 def _top_before(token: Token, limit: int) -> Token:
     """The first verb with a subject of its own (not "what" or "which") above ``token``, else
     the highest word reached, without passing the token at ``limit``."""

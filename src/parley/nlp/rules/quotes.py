@@ -32,6 +32,7 @@ from parley.nlp.rules.quote_frames import (
     introduced_by_colon,
     introduced_by_comma,
     introduced_by_dash,
+    signed_at_close,
     signed_below,
 )
 from parley.nlp.rules.quote_shape import (
@@ -155,6 +156,8 @@ def _draft(
         embedding_subject(draft, quoted, resolver)
     if draft.speaker is None and draft.kind == "direct":
         signed_below(doc, draft, resolver)
+    if draft.speaker is None and draft.kind == "direct":
+        signed_at_close(doc, draft, resolver)
     return draft
 
 
