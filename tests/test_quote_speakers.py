@@ -181,6 +181,18 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
             ),
             id="pull-quote-signed-on-the-line-that-closes-it",
         ),
+        pytest.param(
+            "The council debated the port budget until late.\n\n"
+            "Partial transcript as follows:\n\n"
+            "\"We will keep the harbour open to every ship that wants to come in, and we will "
+            "not sell it.\"",
+            (
+                "We will keep the harbour open to every ship that wants to come in, and we will "
+                "not sell it.",
+                "Partial transcript",
+            ),
+            id="document-as-follows-before-a-block-quotation",
+        ),
     ],
 )
 def test_direct_quotation_speaker(text: str, expected: tuple[str, str | None]) -> None:

@@ -14,6 +14,7 @@ from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorRecord
 from parley.nlp.rules.quote_shape import FINITE_TAGS, LABEL_DASHES, label_before
 from parley.nlp.rules.speech import (
+    DOCUMENT_NOUNS,
     SpeakerResolver,
     cue_span,
     cue_text,
@@ -138,24 +139,40 @@ def introduced_by_colon(
 #: "From the report: '...'", "More from Roe: '...'": the words before a colon that give the
 #: source of what follows.
 _FROM_LABEL = re.compile(r"(?:(?:more|also|again|and) )?from (?:the |a |an )?\S.{0,60}", re.I)
+#: "Transcript as follows: '...'", "Partial text of the letter as follows:": a document named
+#: with no verb before "as follows" and a colon.
+_AS_FOLLOWS_LABEL = re.compile(r"(?:the |a |an )?\S.{0,60}? as follows", re.I)
 
 
 def _from_source(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver) -> bool:
-    """ "From the report: '...'", "More from Blumenthal: '...'": a colon after "from" and a name
-    or a document, opening its line, sentence or a dash-separated part, gives the quotation to
-    that source (a document with no author named speaks for itself)."""
+    """ "From the report: '...'", "More from Blumenthal: '...'", "Transcript as follows:
+    '...'": a colon after "from" and a name or a document, or after a document and "as
+    follows", opening its line, sentence or a dash-separated part, gives the quotation to that
+    source (a document with no author named speaks for itself)."""
     text = doc_text(doc)
     line = max(text.rfind("\n", 0, colon.idx) + 1, colon.sent.start_char)
     label = label_before(text, line, colon.idx, (*LABEL_DASHES, ". ")).strip()
-    if not _FROM_LABEL.fullmatch(label) or any(ch in label for ch in ',;"“”'):
+    follows = _AS_FOLLOWS_LABEL.fullmatch(label) is not None
+    if not (follows or _FROM_LABEL.fullmatch(label)) or any(ch in label for ch in ',;"“”'):
         return False
     words = doc.char_span(colon.idx - len(label), colon.idx, alignment_mode="contract")
     if words is None or not len(words):
         return False
+    if follows:
+        # "Transcript as follows:": the document before "as follows", which names no speaker
+        # but itself.
+        words = words[: -2] if len(words) > 2 else words[:0]
     head = next((t for t in reversed(words) if t.pos_ in {"NOUN", "PROPN"}), None)
     if head is None or any(t.pos_ in {"VERB", "AUX"} for t in words):
         return False
-    phrase = doc[next(t.i for t in words if t.lower_ == "from") + 1 : head.i + 1]
+    if follows and head.lower_ not in DOCUMENT_NOUNS:
+        return False  # (a heading's first word, "Transcript", is often tagged a proper noun)
+    start = words[0].i if follows else next(t.i for t in words if t.lower_ == "from") + 1
+    phrase = doc[start : head.i + 1]
+    if follows:
+        # like "The letter continues:", it speaks for itself if the context names no author
+        draft.document, draft.document_words = head, phrase
+        return True
     record, confidence = resolver.resolve(head)
     if record is None and is_document(head):
         record, confidence = resolver.document_speaker(head, phrase)
