@@ -193,6 +193,17 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
             ),
             id="document-as-follows-before-a-block-quotation",
         ),
+        pytest.param(
+            "The deadline passed quietly. As Ann Holt, professor of law at Yale, put it, "
+            "“Senators should remember that a deal today may be far better than the one "
+            "they get later.”",
+            (
+                "Senators should remember that a deal today may be far better than the one "
+                "they get later.",
+                "Ann Holt",
+            ),
+            id="as-someone-with-a-title-put-it",
+        ),
     ],
 )
 def test_direct_quotation_speaker(text: str, expected: tuple[str, str | None]) -> None:

@@ -161,7 +161,7 @@ def _from_source(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver
     if follows:
         # "Transcript as follows:": the document before "as follows", which names no speaker
         # but itself.
-        words = words[: -2] if len(words) > 2 else words[:0]
+        words = words[:-2] if len(words) > 2 else words[:0]
     head = next((t for t in reversed(words) if t.pos_ in {"NOUN", "PROPN"}), None)
     if head is None or any(t.pos_ in {"VERB", "AUX"} for t in words):
         return False
@@ -405,13 +405,29 @@ def introduced_by_comma(
         and (before.pos_ == "PRON" or is_speech_noun(before) or is_document(before))
     ):
         verb = before.head  # "As Roe put it, '...'", "The mayor issued a statement, '...'"
-    if verb.pos_ != "VERB" or verb.tag_ not in FINITE_TAGS or inside(verb.idx, quoted):
+    as_subject = _as_put_it(verb)
+    if verb.pos_ != "VERB" or inside(verb.idx, quoted):
+        return
+    if verb.tag_ not in FINITE_TAGS and as_subject is None:
         return
     who = next(
         (c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in SUBJECT_POS),
-        None,
+        as_subject,
     )
     if who is None or inside(who.idx, quoted):
         return
     if _give_to_subject(draft, verb, who, resolver, weight=0.85):
         draft.syntactic = True
+
+
+def _as_put_it(verb: Token) -> Token | None:
+    """The speaker of "As Jane Roe, a law professor, put it, '...'" when the parser read "As
+    Jane Roe" as a preposition and its object and left "put" without a subject."""
+    if verb.lemma_.lower() != "put" or not any(
+        c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children
+    ):
+        return None
+    marker = next((c for c in verb.children if c.lower_ == "as" and c.i < verb.i), None)
+    if marker is None:
+        return None
+    return next((c for c in marker.children if c.dep_ == "pobj" and c.pos_ in SUBJECT_POS), None)
