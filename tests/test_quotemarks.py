@@ -120,6 +120,11 @@ def test_quotemarks_spans_are_inside_text_and_ordered(text: str) -> None:
             "''I dislike the label 'hawk,' '' the envoy said. ''It fits nobody.''",
             ["I dislike the label 'hawk,'", "It fits nobody."],
         ),
+        # A closing mark typed with a space before it, set apart on both sides.
+        (
+            "''We will build it together, '' said the envoy. ''Soon.''",
+            ["We will build it together,", "Soon."],
+        ),
         # ... and one opening with the outer one.
         ("'''No deal,' they told us,'' the envoy said.", ["'No deal,' they told us,"]),
     ],

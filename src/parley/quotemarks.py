@@ -122,7 +122,10 @@ def _closes_doubled(text: str, j: int, end: int) -> bool:
         return False
     if _is_doubled_apostrophe(text, j, end):
         spaced_single = text[j - 2 : j - 1] == "'" and text[j - 3 : j - 2] != "'"
-        return not text[j - 1].isspace() or spaced_single
+        # A mark set apart on both sides cannot open (an opening mark touches its first
+        # word): '... coalitions, '' said Roe' closes.
+        apart = j + 2 >= end or text[j + 2].isspace()
+        return not text[j - 1].isspace() or spaced_single or apart
     return _run_of_three(text, j - 1, end)
 
 
