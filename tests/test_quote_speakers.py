@@ -164,6 +164,46 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
             ("a full and fair count of every single ballot cast in the county.", "the statement"),
             id="document-subject-of-a-clause-woven-around-the-quotation",
         ),
+        pytest.param(
+            "The harbour talks ended without a deal.\n\n"
+            "''Nobody here has ever used the word 'retreat,''' said Oren Vale, the harbour "
+            "master. ''We stay.''",
+            ("Nobody here has ever used the word 'retreat,'", "Oren Vale"),
+            id="doubled-apostrophes-closing-a-nested-quotation",
+        ),
+        pytest.param(
+            "The port board met on Monday.\n\n"
+            "\"We will not sell the harbour to anyone, not this year and not next year.\n"
+            "Jane Roe, harbour master.\"\n\nOthers on the board disagreed.",
+            (
+                "We will not sell the harbour to anyone, not this year and not next year.",
+                "Jane Roe",
+            ),
+            id="pull-quote-signed-on-the-line-that-closes-it",
+        ),
+        pytest.param(
+            "The council debated the port budget until late.\n\n"
+            "Partial transcript as follows:\n\n"
+            "\"We will keep the harbour open to every ship that wants to come in, and we will "
+            "not sell it.\"",
+            (
+                "We will keep the harbour open to every ship that wants to come in, and we will "
+                "not sell it.",
+                "Partial transcript",
+            ),
+            id="document-as-follows-before-a-block-quotation",
+        ),
+        pytest.param(
+            "The deadline passed quietly. As Ann Holt, professor of law at Yale, put it, "
+            "“Senators should remember that a deal today may be far better than the one "
+            "they get later.”",
+            (
+                "Senators should remember that a deal today may be far better than the one "
+                "they get later.",
+                "Ann Holt",
+            ),
+            id="as-someone-with-a-title-put-it",
+        ),
     ],
 )
 def test_direct_quotation_speaker(text: str, expected: tuple[str, str | None]) -> None:

@@ -110,6 +110,23 @@ def test_quotemarks_spans_are_inside_text_and_ordered(text: str) -> None:
             ["We will sign,", "It is 'final' now."],
         ),
         ("She called the plan ''a trap'' and left; the rebels' camp stayed.", ["a trap"]),
+        # A nested single quotation closing with the outer one: three apostrophes, the last
+        # two the double mark; with a space between, the single close still belongs inside.
+        (
+            "''We never said 'surrender,''' the envoy said. ''Not once.''",
+            ["We never said 'surrender,'", "Not once."],
+        ),
+        (
+            "''I dislike the label 'hawk,' '' the envoy said. ''It fits nobody.''",
+            ["I dislike the label 'hawk,'", "It fits nobody."],
+        ),
+        # A closing mark typed with a space before it, set apart on both sides.
+        (
+            "''We will build it together, '' said the envoy. ''Soon.''",
+            ["We will build it together,", "Soon."],
+        ),
+        # ... and one opening with the outer one.
+        ("'''No deal,' they told us,'' the envoy said.", ["'No deal,' they told us,"]),
     ],
 )
 def test_quotemarks_doubled_apostrophes(text: str, expected: list[str]) -> None:

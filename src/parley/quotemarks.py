@@ -97,6 +97,38 @@ def _is_doubled_apostrophe(text: str, i: int, end: int) -> bool:
     )
 
 
+def _run_of_three(text: str, i: int, end: int) -> bool:
+    """``text[i : i + 3]`` is exactly three apostrophes (no fourth on either side)."""
+    return (
+        text.startswith("'''", i)
+        and i + 3 <= end
+        and (i == 0 or text[i - 1] != "'")
+        and (i + 3 >= len(text) or text[i + 3] != "'")
+    )
+
+
+def _opens_with_nested(text: str, i: int, end: int) -> bool:
+    """''' opening a quotation that itself opens with a nested one ('''Sir, ...' he said''):
+    the first two apostrophes are the double mark, the third the single one."""
+    return _run_of_three(text, i, end)
+
+
+def _closes_doubled(text: str, j: int, end: int) -> bool:
+    """Whether the '' at ``j`` closes a doubled-apostrophe quotation: a mark of two not followed
+    by a letter and not set after a space; or the last two of three, where a nested single
+    quotation closes with the outer one (''... 'We will win,''' she said), also when a space
+    sets the single close apart (''... 'so-called,' '' she said)."""
+    if j + 2 < end and text[j + 2].isalnum():
+        return False
+    if _is_doubled_apostrophe(text, j, end):
+        spaced_single = text[j - 2 : j - 1] == "'" and text[j - 3 : j - 2] != "'"
+        # A mark set apart on both sides cannot open (an opening mark touches its first
+        # word): '... coalitions, '' said Roe' closes.
+        apart = j + 2 >= end or text[j + 2].isspace()
+        return not text[j - 1].isspace() or spaced_single or apart
+    return _run_of_three(text, j - 1, end)
+
+
 def _find_doubled_apostrophes(text: str, start: int, end: int) -> Iterator[tuple[int, int | None]]:
     """(open_at, close_at) of ''...'' pairs in one paragraph (each mark two characters)."""
     i = text.find("''", start, end)
@@ -104,18 +136,14 @@ def _find_doubled_apostrophes(text: str, start: int, end: int) -> Iterator[tuple
         prev = text[i - 1] if i > start else " "
         nxt = text[i + 2] if i + 2 < end else " "
         if (
-            not _is_doubled_apostrophe(text, i, end)
+            not (_is_doubled_apostrophe(text, i, end) or _opens_with_nested(text, i, end))
             or not (prev in _OPEN_CONTEXT or prev in "‘")
             or nxt.isspace()
         ):
             i = text.find("''", i + 1, end)
             continue
         j = text.find("''", i + 2, end)
-        while j >= 0 and not (
-            _is_doubled_apostrophe(text, j, end)
-            and not text[j - 1].isspace()
-            and not (j + 2 < end and text[j + 2].isalnum())
-        ):
+        while j >= 0 and not _closes_doubled(text, j, end):
             j = text.find("''", j + 1, end)
         close_at = j if j >= 0 else None
         yield i, close_at
@@ -304,7 +332,7 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
                 spans.append(
                     MarkedSpan(
                         open_at + width,
-                        close_at,
+                        _rstrip(text, open_at + width, close_at) if doubled else close_at,
                         open_at,
                         close_at,
                         single=False,

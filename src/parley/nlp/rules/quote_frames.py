@@ -22,6 +22,7 @@ from parley.nlp.rules.actors.words import (
 )
 from parley.nlp.rules.quote_shape import FINITE_TAGS, LABEL_DASHES, is_sentence, label_before
 from parley.nlp.rules.speech import (
+    DOCUMENT_NOUNS,
     SpeakerResolver,
     cue_span,
     cue_text,
@@ -147,24 +148,40 @@ def introduced_by_colon(
 #: "From the report: '...'", "More from Roe: '...'": the words before a colon that give the
 #: source of what follows.
 _FROM_LABEL = re.compile(r"(?:(?:more|also|again|and) )?from (?:the |a |an )?\S.{0,60}", re.I)
+#: "Transcript as follows: '...'", "Partial text of the letter as follows:": a document named
+#: with no verb before "as follows" and a colon.
+_AS_FOLLOWS_LABEL = re.compile(r"(?:the |a |an )?\S.{0,60}? as follows", re.I)
 
 
 def _from_source(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver) -> bool:
-    """ "From the report: '...'", "More from Blumenthal: '...'": a colon after "from" and a name
-    or a document, opening its line, sentence or a dash-separated part, gives the quotation to
-    that source (a document with no author named speaks for itself)."""
+    """ "From the report: '...'", "More from Blumenthal: '...'", "Transcript as follows:
+    '...'": a colon after "from" and a name or a document, or after a document and "as
+    follows", opening its line, sentence or a dash-separated part, gives the quotation to that
+    source (a document with no author named speaks for itself)."""
     text = doc_text(doc)
     line = max(text.rfind("\n", 0, colon.idx) + 1, colon.sent.start_char)
     label = label_before(text, line, colon.idx, (*LABEL_DASHES, ". ")).strip()
-    if not _FROM_LABEL.fullmatch(label) or any(ch in label for ch in ',;"“”'):
+    follows = _AS_FOLLOWS_LABEL.fullmatch(label) is not None
+    if not (follows or _FROM_LABEL.fullmatch(label)) or any(ch in label for ch in ',;"“”'):
         return False
     words = doc.char_span(colon.idx - len(label), colon.idx, alignment_mode="contract")
     if words is None or not len(words):
         return False
+    if follows:
+        # "Transcript as follows:": the document before "as follows", which names no speaker
+        # but itself.
+        words = words[:-2] if len(words) > 2 else words[:0]
     head = next((t for t in reversed(words) if t.pos_ in {"NOUN", "PROPN"}), None)
     if head is None or any(t.pos_ in {"VERB", "AUX"} for t in words):
         return False
-    phrase = doc[next(t.i for t in words if t.lower_ == "from") + 1 : head.i + 1]
+    if follows and head.lower_ not in DOCUMENT_NOUNS:
+        return False  # (a heading's first word, "Transcript", is often tagged a proper noun)
+    start = words[0].i if follows else next(t.i for t in words if t.lower_ == "from") + 1
+    phrase = doc[start : head.i + 1]
+    if follows:
+        # like "The letter continues:", it speaks for itself if the context names no author
+        draft.document, draft.document_words = head, phrase
+        return True
     record, confidence = resolver.resolve(head)
     if record is None and is_document(head):
         record, confidence = resolver.document_speaker(head, phrase)
@@ -448,6 +465,32 @@ def _title_from_description(record: ActorRecord, at: int, described: list[Token]
         record.sector = sector_of(title)
 
 
+#: The line below an unclosed quotation that names its speaker and closes the mark: a pull
+#: quote set off as a block, '"We stay. / Jane Roe, harbour master."'.
+_SIGNED_CLOSE = re.compile(
+    r"[ \t\xa0]*\n[ \t\xa0]*([A-Z][^\n,.(\"“”]{0,60})[^\n\"“”]{0,80}[\"”][ \t\xa0]*(?:\n|$)"
+)
+
+
+def signed_at_close(doc: Doc, draft: Draft, resolver: SpeakerResolver) -> None:
+    """A quotation left open at the end of its line whose next line is a name (with a title or
+    affiliation after a comma) and then the closing mark: the block-quote signature of a pull
+    quote ('"We stay." set off, then "Jane Roe, harbour master."' with the mark after it)."""
+    if draft.span.close_at is not None:
+        return
+    text = doc_text(doc)
+    found = _SIGNED_CLOSE.match(text, draft.span.end)
+    if found is None:
+        return
+    words = doc.char_span(found.start(1), found.end(1), alignment_mode="contract")
+    if words is None or any(t.pos_ in {"VERB", "AUX"} for t in words):
+        return
+    names = [t for t in words if t.pos_ == "PROPN"]
+    if not names or len(names) > 5:
+        return
+    _signed_by(draft, names[0], names[-1], resolver)
+
+
 def _top_before(token: Token, limit: int) -> Token:
     """The first verb with a subject of its own (not "what" or "which") above ``token``, else
     the highest word reached, without passing the token at ``limit``."""
@@ -527,13 +570,29 @@ def introduced_by_comma(
         and (before.pos_ == "PRON" or is_speech_noun(before) or is_document(before))
     ):
         verb = before.head  # "As Roe put it, '...'", "The mayor issued a statement, '...'"
-    if verb.pos_ != "VERB" or verb.tag_ not in FINITE_TAGS or inside(verb.idx, quoted):
+    as_subject = _as_put_it(verb)
+    if verb.pos_ != "VERB" or inside(verb.idx, quoted):
+        return
+    if verb.tag_ not in FINITE_TAGS and as_subject is None:
         return
     who = next(
         (c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in SUBJECT_POS),
-        None,
+        as_subject,
     )
     if who is None or inside(who.idx, quoted):
         return
     if _give_to_subject(draft, verb, who, resolver, weight=0.85):
         draft.syntactic = True
+
+
+def _as_put_it(verb: Token) -> Token | None:
+    """The speaker of "As Jane Roe, a law professor, put it, '...'" when the parser read "As
+    Jane Roe" as a preposition and its object and left "put" without a subject."""
+    if verb.lemma_.lower() != "put" or not any(
+        c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children
+    ):
+        return None
+    marker = next((c for c in verb.children if c.lower_ == "as" and c.i < verb.i), None)
+    if marker is None:
+        return None
+    return next((c for c in marker.children if c.dep_ == "pobj" and c.pos_ in SUBJECT_POS), None)

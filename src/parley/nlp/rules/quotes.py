@@ -33,6 +33,7 @@ from parley.nlp.rules.quote_frames import (
     introduced_by_comma,
     introduced_by_dash,
     signed_after,
+    signed_at_close,
     signed_below,
 )
 from parley.nlp.rules.quote_shape import (
@@ -158,6 +159,8 @@ def _draft(
         signed_after(doc, draft, resolver)
     if draft.speaker is None and draft.kind == "direct":
         signed_below(doc, draft, resolver)
+    if draft.speaker is None and draft.kind == "direct":
+        signed_at_close(doc, draft, resolver)
     return draft
 
 
