@@ -196,3 +196,19 @@ def test_a_pair_of_quarters_of_a_year_after_a_hedge_is_the_half(nlp: Any) -> Non
     # "at least" before it must not make "the first two quarters" a length
     text = "Demand may stay soft during at least the first two quarters of 2026."
     assert timexes_of(nlp, text) == [("the first two quarters of 2026", "DATE", "2026-H1")]
+
+
+def test_a_counted_quarter_ended_on_a_day_of_last_year_is_that_year_s(nlp: Any) -> None:
+    # eleventh round: the day it ended gives the year, the number stays (fiscal or not)
+    text = "The caterer lost $4 million in the second quarter ended Nov. 30, its last fiscal one."
+    assert timexes_of(nlp, text)[:2] == [
+        ("in the second quarter", "DATE", "2024-Q2"),
+        ("Nov. 30", "DATE", "2024-11-30"),
+    ]
+    # "that quarter" refers back to it
+    text = (
+        "The caterer lost $4 million in the second quarter ended Nov. 30. Results for that "
+        "quarter included a write-down."
+    )
+    assert timexes_of(nlp, text)[-1] == ("for that quarter", "DATE", "2024-Q2")
+

@@ -130,7 +130,7 @@ def extract_other_timexes(
         if (t.kind == "part_of_day" and (t.get("part2") or t.get("part3"))) or t.kind == "clock":
             # "in the morning", "mid-afternoon" with no day of their own: the day last named
             value = _on_last_day(value, calendar, t.start)
-        if t.kind == "quarter_ref":
+        if t.kind in ("quarter_ref", "quarter"):
             value = _quarter_ended(t, value, calendar, text)
         if (
             t.kind in ("quarter", "quarter_code")
@@ -165,7 +165,8 @@ def _quarter_ended(
 ) -> TimexValue:
     """ "the quarter ended July 31": the calendar quarter that holds most of its three months
     (May to July: the second), not the quarter last named. A counted quarter ("the fourth
-    quarter ended Sept. 30") is a fiscal one and keeps its number; a year back keeps its own."""
+    quarter ended Sept. 30") is a fiscal one and keeps its number, in the year of its last day
+    ("the second quarter ended Oct. 31" of last year); a year back keeps its own."""
     if not re.fullmatch(r"\d{4}-Q\d", value.timex) or YEAR_BACK.search(t.text) or t.get("back"):
         return value
     days = [
@@ -177,6 +178,12 @@ def _quarter_ended(
     day = days[0] if days else None
     if day is None:
         return value
+    if t.kind == "quarter":
+        # "the second quarter ended Oct. 31" (of last year): a counted quarter keeps its
+        # number, fiscal or not, and takes the year its last day is in
+        if t.get("year") or t.get("year0") or t.get("rel") or t.get("rel2"):
+            return value
+        return replace(value, timex=f"{day[:4]}{value.timex[4:]}")
     year, month = int(day[:4]), int(day[5:7]) - 1  # the middle month of the three
     if month == 0:
         year, month = year - 1, 12
