@@ -212,3 +212,14 @@ def test_a_counted_quarter_ended_on_a_day_of_last_year_is_that_year_s(nlp: Any) 
     )
     assert timexes_of(nlp, text)[-1] == ("for that quarter", "DATE", "2024-Q2")
 
+
+def test_a_quarter_referred_to_takes_the_counted_quarter_in_apposition(nlp: Any) -> None:
+    # eleventh round: "the year-ago quarter, the second quarter ended ..." is one period
+    text = (
+        "The caterer expects a small third-quarter profit. In the comparable year-ago quarter, "
+        "the second quarter ended Nov. 30, it lost $4 million."
+    )
+    assert timexes_of(nlp, text)[1:3] == [
+        ("In the comparable year-ago quarter", "DATE", "2024-Q2"),
+        ("the second quarter", "DATE", "2024-Q2"),
+    ]

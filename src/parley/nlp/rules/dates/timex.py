@@ -142,8 +142,29 @@ def extract_other_timexes(
             # of October 1989: an outlook, not the quarter "the year-ago period" or "the
             # quarter" refers back to ("its fourth quarter ended Sept. 30" is fiscal, reported)
             last_quarter = (int(value.timex[:4]), int(value.timex[-1]))
-        out.append(_timex_mention(t, value, text, before, end_of, published, prep_before))
+        mention = _timex_mention(t, value, text, before, end_of, published, prep_before)
+        if t.kind == "quarter" and _named_by_apposition(out, mention, text):
+            out[-1] = replace(out[-1], timex=mention.timex)
+        out.append(mention)
     return out
+
+
+_APPOSITION = re.compile(r"\s*,\s*")
+_QUARTER = re.compile(r"\d{4}-Q\d")
+
+
+def _named_by_apposition(out: list[DateMention], mention: DateMention, text: str) -> bool:
+    """ "In the comparable year-ago quarter, the second quarter ended Oct. 31, ...": a quarter
+    referred to and the counted quarter in apposition after it are one period, the one named."""
+    if not out or not _QUARTER.fullmatch(mention.timex or ""):
+        return False
+    last = out[-1]
+    return (
+        _QUARTER.fullmatch(last.timex or "") is not None
+        and re.search(r"(?i)\b(?:quarter|period)$", last.text) is not None
+        and re.search(r"(?i)(?:first|second|third|fourth)[\s-]+quarter", last.text) is None
+        and _APPOSITION.fullmatch(text, last.end, mention.start) is not None
+    )
 
 
 _REPORTED_AFTER = re.compile(r"\s+(?:ended|ending)\b")
