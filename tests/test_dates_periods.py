@@ -223,3 +223,22 @@ def test_a_quarter_referred_to_takes_the_counted_quarter_in_apposition(nlp: Any)
         ("In the comparable year-ago quarter", "DATE", "2024-Q2"),
         ("the second quarter", "DATE", "2024-Q2"),
     ]
+
+
+def test_an_amount_compared_with_last_year_s_in_quarterly_results_is_that_quarter(
+    nlp: Any,
+) -> None:
+    # eleventh round: like "a year earlier" in the same frame, the quarter a year back
+    text = (
+        "The insurer earned $24 million in the third quarter, compared with a loss of "
+        "$3.5 million last year."
+    )
+    assert timexes_of(nlp, text)[-1] == ("last year", "DATE", "2024-Q3")
+    # after a count of months it stays the year, and without a quarter it is the year
+    text = (
+        "The insurer earned $24 million in the third quarter. For the nine months, it earned "
+        "$60 million, compared with $41 million last year."
+    )
+    assert timexes_of(nlp, text)[-1] == ("last year", "DATE", "2024")
+    text = "The insurer earned $90 million, compared with $41 million last year."
+    assert timexes_of(nlp, text)[-1] == ("last year", "DATE", "2024")

@@ -63,7 +63,33 @@ def year_ago_quarters(
         if back is None:
             continue
         added.append(DateMention(m.group(), m.start(), m.end(), None, "DATE", back))
+    for m in COMPARED_LAST_YEAR.finditer(text):
+        _compared_last_year(doc, result, m.start("last"), m.end())
     return sorted([*result, *added], key=lambda x: (x.start, x.end))
+
+
+#: "compared with a loss of $3 million last year": an amount compared with the one of last year
+COMPARED_LAST_YEAR = re.compile(
+    r"(?i:\bcompared\s+(?:with|to)\s+(?:[^.;]|\.(?=\d)){1,80}?(?<![\w-])(?P<last>last\s+year)"
+    r"(?![\w'’-]))"
+)
+
+
+def _compared_last_year(doc: Doc, result: list[DateMention], start: int, end: int) -> None:
+    """ "posted earnings of $24 million, compared with a loss of $3 million last year": like "a
+    year earlier", the same quarter a year back when the article has named a quarter (in place
+    in ``result``); after a count of months ("For the nine months ...") it stays the year."""
+    at = [i for i, x in enumerate(result) if x.start <= start and end <= x.end and x.timex]
+    if len(at) != 1 or not re.fullmatch(r"\d{4}", result[at[0]].timex or ""):
+        return
+    sent_end = next((s.end_char for s in doc_sents(doc) if s.start_char <= start < s.end_char), end)
+    before = [x for x in result if x.end <= sent_end and x.timex and x.start < start]
+    back = _quarter_a_year_back(before)
+    if back is None or _months_year_back(result, start) is not None:
+        return
+    if int(back[:4]) != int(result[at[0]].timex or "0"):
+        return  # the quarter compared is not of this year
+    result[at[0]] = replace(result[at[0]], timex=back)
 
 
 _MONTHS_LENGTH = re.compile(r"P\d+M")
