@@ -242,3 +242,13 @@ def test_an_amount_compared_with_last_year_s_in_quarterly_results_is_that_quarte
     assert timexes_of(nlp, text)[-1] == ("last year", "DATE", "2024")
     text = "The insurer earned $90 million, compared with $41 million last year."
     assert timexes_of(nlp, text)[-1] == ("last year", "DATE", "2024")
+
+
+def test_the_latest_period_is_the_quarter_the_article_reports(nlp: Any) -> None:
+    # eleventh round: the last quarter named and gone, here a fiscal one; with none named it
+    # is the quarter before publication (the possessive test above)
+    text = (
+        "The chain posted a profit of $9 million for its fiscal second quarter. The latest "
+        "period included a gain on a store sale."
+    )
+    assert timexes_of(nlp, text)[-1] == ("The latest period", "DATE", "2025-Q2")

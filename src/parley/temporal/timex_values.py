@@ -341,6 +341,8 @@ def _resolve_quarter_ref(
         pass
     elif det == "next":
         year, q = (year + 1, 1) if q == 4 else (year, q + 1)
+    elif which in ("latest", "most recent") and last_quarter is not None:
+        year, q = last_quarter  # the quarter the article reports (a fiscal one keeps its number)
     elif det == "last" or which in ("latest", "recent", "most recent", "previous"):
         year, q = (year - 1, 4) if q == 1 else (year, q - 1)
     elif unit == "period":
