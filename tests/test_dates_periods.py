@@ -252,3 +252,21 @@ def test_the_latest_period_is_the_quarter_the_article_reports(nlp: Any) -> None:
         "period included a gain on a store sale."
     )
     assert timexes_of(nlp, text)[-1] == ("The latest period", "DATE", "2025-Q2")
+
+
+def test_a_quarter_not_over_but_reported_in_the_past_is_the_one_referred_to(nlp: Any) -> None:
+    # eleventh round: a fourth quarter reported in October is a fiscal one, over
+    text = (
+        "The chain reported a 30% drop in fourth-quarter profit. The latest period included a "
+        "gain on a store sale."
+    )
+    assert timexes_of(nlp, text) == [
+        ("in fourth-quarter", "DATE", "2025-Q4"),
+        ("The latest period", "DATE", "2025-Q4"),
+    ]
+    # an outlook is not: "the latest period" stays the quarter before publication
+    text = (
+        "The chain will take a charge in the fourth quarter. The latest period included a gain "
+        "on a store sale."
+    )
+    assert timexes_of(nlp, text)[-1] == ("The latest period", "DATE", "2025-Q3")

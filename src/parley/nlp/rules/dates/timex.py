@@ -136,11 +136,16 @@ def extract_other_timexes(
             t.kind in ("quarter", "quarter_code")
             and not t.get("yback")
             and re.fullmatch(r"\d{4}-Q\d", value.timex)
-            and not (_ahead_of(value.timex, published) and not _REPORTED_AFTER.match(text, t.end))
+            and not (
+                _ahead_of(value.timex, published)
+                and not _REPORTED_AFTER.match(text, t.end)
+                and _timex_tense(t, span) != "past"
+            )
         ):
             # "losses through the third quarter of 1990", "into the fourth quarter" in a piece
             # of October 1989: an outlook, not the quarter "the year-ago period" or "the
-            # quarter" refers back to ("its fourth quarter ended Sept. 30" is fiscal, reported)
+            # quarter" refers back to ("its fourth quarter ended Sept. 30", "reported a drop in
+            # fourth-quarter profit" in October: a fiscal quarter, over and reported)
             last_quarter = (int(value.timex[:4]), int(value.timex[-1]))
         mention = _timex_mention(t, value, text, before, end_of, published, prep_before)
         if t.kind == "quarter" and _named_by_apposition(out, mention, text):
