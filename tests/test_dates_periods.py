@@ -270,3 +270,17 @@ def test_a_quarter_not_over_but_reported_in_the_past_is_the_one_referred_to(nlp:
         "on a store sale."
     )
     assert timexes_of(nlp, text)[-1] == ("The latest period", "DATE", "2025-Q3")
+
+
+def test_the_year_earlier_period_after_a_count_of_months_is_that_length(nlp: Any) -> None:
+    # eleventh round: like "the year-earlier nine months"; after a quarter it is the quarter
+    text = (
+        "The mill earned $8 million in the third quarter. For the nine months, it earned "
+        "$20 million. In the year-earlier period, it earned $15 million."
+    )
+    assert timexes_of(nlp, text)[-1] == ("In the year-earlier period", "DURATION", "P9M")
+    text = (
+        "The mill earned $8 million in the third quarter. In the year-earlier period, it "
+        "earned $6 million."
+    )
+    assert timexes_of(nlp, text)[-1] == ("In the year-earlier period", "DATE", "2024-Q3")

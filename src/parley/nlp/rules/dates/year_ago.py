@@ -65,7 +65,17 @@ def year_ago_quarters(
         added.append(DateMention(m.group(), m.start(), m.end(), None, "DATE", back))
     for m in COMPARED_LAST_YEAR.finditer(text):
         _compared_last_year(doc, result, m.start("last"), m.end())
+    for i, x in enumerate(result):
+        if _YEAR_BACK_PERIOD.search(x.text) and _months_year_back(result, x.start):
+            # "For the nine months, net was $5 million. In the year-earlier period, ...": the
+            # same count of months a year back, like "the year-earlier nine months"
+            months = [y for y in result if y.end <= x.start and y.type == "DURATION"
+                      and _MONTHS_LENGTH.fullmatch(y.timex or "")]  # fmt: skip
+            result[i] = replace(x, value=None, type="DURATION", timex=months[-1].timex)
     return sorted([*result, *added], key=lambda x: (x.start, x.end))
+
+
+_YEAR_BACK_PERIOD = re.compile(r"(?i:\byear-(?:earlier|ago)\s+period$)")
 
 
 #: "compared with a loss of $3 million last year": an amount compared with the one of last year
