@@ -284,3 +284,17 @@ def test_the_year_earlier_period_after_a_count_of_months_is_that_length(nlp: Any
         "earned $6 million."
     )
     assert timexes_of(nlp, text)[-1] == ("In the year-earlier period", "DATE", "2024-Q3")
+
+
+def test_last_year_s_results_in_quarterly_news_are_the_quarter_a_year_back(nlp: Any) -> None:
+    # eleventh round: like "the year-ago results"
+    text = (
+        "The chain posted a profit of $9 million in the third quarter. Last year's results "
+        "included a charge for store closings."
+    )
+    assert timexes_of(nlp, text)[-1] == ("Last year", "DATE", "2024-Q3")
+    # a thing of last year is the year
+    text = (
+        "The chain posted a profit of $9 million in the third quarter. Last year's flood hurt it."
+    )
+    assert timexes_of(nlp, text)[-1] == ("Last year", "DATE", "2024")

@@ -64,7 +64,8 @@ def year_ago_quarters(
             continue
         added.append(DateMention(m.group(), m.start(), m.end(), None, "DATE", back))
     for m in COMPARED_LAST_YEAR.finditer(text):
-        _compared_last_year(doc, result, m.start("last"), m.end())
+        last = "last" if m.group("last") else "last2"
+        _compared_last_year(doc, result, m.start(last), m.end(last))
     for i, x in enumerate(result):
         if _YEAR_BACK_PERIOD.search(x.text) and _months_year_back(result, x.start):
             # "For the nine months, net was $5 million. In the year-earlier period, ...": the
@@ -78,10 +79,12 @@ def year_ago_quarters(
 _YEAR_BACK_PERIOD = re.compile(r"(?i:\byear-(?:earlier|ago)\s+period$)")
 
 
-#: "compared with a loss of $3 million last year": an amount compared with the one of last year
+#: "compared with a loss of $3 million last year": an amount compared with the one of last year;
+#: "Last year's results were hurt by ...", like "the year-ago results"
 COMPARED_LAST_YEAR = re.compile(
     r"(?i:\bcompared\s+(?:with|to)\s+(?:[^.;]|\.(?=\d)){1,80}?(?<![\w-])(?P<last>last\s+year)"
-    r"(?![\w'’-]))"
+    r"(?![\w'’-])"
+    r"|(?<![\w-])(?P<last2>last\s+year)(?=['’]s\s+(?:results|earnings|net|profit|loss)\b))"
 )
 
 
