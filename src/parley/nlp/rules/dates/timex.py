@@ -457,6 +457,8 @@ def _plausible_set(t: Timex, span: Span, text: str, after: str) -> bool:
         # "rise 8.5% annually", "10,000 units annually": an amount's rate, not a recurrence
         # ("protests filled the streets daily", "held here annually" stay)
         return False
+    if t.get("rec") and root.pos_ == "NOUN" and re.match(r"\s+of\s+(?:\$|\d|\w+\s+cents)", after):
+        return False  # "declared its initial quarterly of five cents": the dividend itself
     return not (t.get("rec") and root.dep_ == "amod" and root.head.lower_ != "basis")
 
 
