@@ -298,3 +298,14 @@ def test_last_year_s_results_in_quarterly_news_are_the_quarter_a_year_back(nlp: 
         "The chain posted a profit of $9 million in the third quarter. Last year's flood hurt it."
     )
     assert timexes_of(nlp, text)[-1] == ("Last year", "DATE", "2024")
+
+
+def test_the_period_of_a_year_is_the_quarter_under_discussion_in_that_year(nlp: Any) -> None:
+    # eleventh round: like "the 1988 quarter"; after a count of months, the year
+    text = "The mill earned $8 million in the third quarter, against $6 million in the 2024 period."
+    assert timexes_of(nlp, text)[-1] == ("in the 2024 period", "DATE", "2024-Q3")
+    text = (
+        "The mill earned $8 million in the third quarter. For the nine months, it earned "
+        "$20 million, against $15 million in the 2024 period."
+    )
+    assert timexes_of(nlp, text)[-1] == ("in the 2024 period", "DATE", "2024")

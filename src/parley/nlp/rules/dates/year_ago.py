@@ -40,6 +40,11 @@ def year_ago_quarters(
     """
     text = doc_text(doc)
     result = list(mentions)
+    for i, x in enumerate(result):
+        if (m := _YEAR_PERIOD.search(x.text)) and _months_year_back(result, x.start):
+            # "For the nine months, ... compared with $5 million in the 1988 period": the
+            # months of that year, which TimeML writes as the year
+            result[i] = replace(x, value=m.group(1), timex=m.group(1))
     added: list[DateMention] = []
     for m in YEAR_AGO.finditer(text):
         same = [i for i, x in enumerate(result) if x.start < m.end() and m.start() < x.end]
@@ -76,6 +81,7 @@ def year_ago_quarters(
     return sorted([*result, *added], key=lambda x: (x.start, x.end))
 
 
+_YEAR_PERIOD = re.compile(r"(?i:\b((?:19|20)\d\d)\s+period$)")
 _YEAR_BACK_PERIOD = re.compile(r"(?i:\byear-(?:earlier|ago)\s+period$)")
 
 
