@@ -309,3 +309,17 @@ def test_the_period_of_a_year_is_the_quarter_under_discussion_in_that_year(nlp: 
         "$20 million, against $15 million in the 2024 period."
     )
     assert timexes_of(nlp, text)[-1] == ("in the 2024 period", "DATE", "2024")
+
+
+def test_a_quarter_named_after_after_is_not_the_one_referred_to(nlp: Any) -> None:
+    # eleventh round: "after a weak second quarter" is a time before the story's quarter
+    text = (
+        "The chain earned $9 million in the third quarter. After a weak second quarter, it cut "
+        "prices. In the year-earlier period, it earned $7 million, and a year ago its costs "
+        "were lower."
+    )
+    assert timexes_of(nlp, text)[1:] == [
+        ("second quarter", "DATE", "2025-Q2"),
+        ("In the year-earlier period", "DATE", "2024-Q3"),
+        ("a year ago", "DATE", "2024-Q3"),
+    ]

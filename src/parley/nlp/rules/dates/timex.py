@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from parley import lexicon
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.dates.calendar import _NAME_ENTS, _tense
-from parley.nlp.rules.dates.year_ago import YEAR_AGO, YEAR_BACK
+from parley.nlp.rules.dates.year_ago import SEQUENCE_BEFORE, YEAR_AGO, YEAR_BACK
 from parley.temporal import (
     WEEKDAYS,
     Tense,
@@ -141,6 +141,7 @@ def extract_other_timexes(
                 and not _REPORTED_AFTER.match(text, t.end)
                 and _timex_tense(t, span) != "past"
             )
+            and SEQUENCE_BEFORE.search(text, max(0, t.start - 40), t.start) is None
         ):
             # "losses through the third quarter of 1990", "into the fourth quarter" in a piece
             # of October 1989: an outlook, not the quarter "the year-ago period" or "the

@@ -53,7 +53,7 @@ def year_ago_quarters(
         )
         before = [x for x in result if x.end <= sent_end and x.timex and x.start != m.start()
                   and not (x.start < m.end() and m.start() < x.end)]  # fmt: skip
-        back = _quarter_a_year_back(before)
+        back = _quarter_a_year_back(before, text)
         if back is not None and (year := _months_year_back(result, m.start())):
             # "For the nine months, net was $5 million, against $3 million a year earlier":
             # the same months a year back, which TimeML writes as the year, not the quarter
@@ -103,7 +103,7 @@ def _compared_last_year(doc: Doc, result: list[DateMention], start: int, end: in
         return
     sent_end = next((s.end_char for s in doc_sents(doc) if s.start_char <= start < s.end_char), end)
     before = [x for x in result if x.end <= sent_end and x.timex and x.start < start]
-    back = _quarter_a_year_back(before)
+    back = _quarter_a_year_back(before, doc_text(doc))
     if back is None or _months_year_back(result, start) is not None:
         return
     if int(back[:4]) != int(result[at[0]].timex or "0"):
@@ -134,10 +134,24 @@ def _months_year_back(mentions: list[DateMention], position: int) -> str | None:
     return f"{int(quarters[-1][:4]) - 1:04d}"
 
 
-def _quarter_a_year_back(before: list[DateMention]) -> str | None:
+#: "After a flat second quarter, ...": a quarter named as the time before the one the story
+#: is about (its text, or the words before it)
+SEQUENCE_BEFORE = re.compile(
+    r"(?i:\b(?:after|following|since)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)?$)"
+)
+
+
+def _sequence_point(text: str, mention: DateMention) -> bool:
+    """True for a period the text names after "after", "following" or "since"."""
+    return SEQUENCE_BEFORE.search(text, max(0, mention.start - 40), mention.start) is not None or (
+        re.match(r"(?i:after|following|since)\b", mention.text) is not None
+    )
+
+
+def _quarter_a_year_back(before: list[DateMention], text: str = "") -> str | None:
     """The last quarter named in ``before``, a year back (``1988-Q3`` for ``1989-Q3``)."""
     quarters = [x for x in before if re.fullmatch(r"\d{4}-Q\d", x.timex or "")
-                and not YEAR_BACK.search(x.text)]  # fmt: skip
+                and not YEAR_BACK.search(x.text) and not _sequence_point(text, x)]  # fmt: skip
     if not quarters:
         return None
     q = quarters[-1].timex or ""
