@@ -323,3 +323,20 @@ def test_a_quarter_named_after_after_is_not_the_one_referred_to(nlp: Any) -> Non
         ("In the year-earlier period", "DATE", "2024-Q3"),
         ("a year ago", "DATE", "2024-Q3"),
     ]
+
+
+def test_last_year_s_amount_compared_in_quarterly_news_is_the_quarter_a_year_back(
+    nlp: Any,
+) -> None:
+    # eleventh round: "from last year's $1.9 billion" after a quarter; a sentence about the
+    # whole year keeps the year
+    text = (
+        "The chain earned $9 million in the third quarter. Sales were $2 billion, a 5% "
+        "increase from last year's $1.9 billion."
+    )
+    assert timexes_of(nlp, text)[-1] == ("from last year", "DATE", "2024-Q3")
+    text = (
+        "The chain earned $9 million in the third quarter. Analysts see $4 a share for this "
+        "year, up from last year's $3.27 a share."
+    )
+    assert timexes_of(nlp, text)[-1] == ("from last year", "DATE", "2024")

@@ -69,8 +69,8 @@ def year_ago_quarters(
             continue
         added.append(DateMention(m.group(), m.start(), m.end(), None, "DATE", back))
     for m in COMPARED_LAST_YEAR.finditer(text):
-        last = "last" if m.group("last") else "last2"
-        _compared_last_year(doc, result, m.start(last), m.end(last))
+        last = next(g for g in ("last", "last2", "last3") if m.group(g))
+        _compared_last_year(doc, result, m.start(last), m.end(last), amount=last == "last3")
     for i, x in enumerate(result):
         if _YEAR_BACK_PERIOD.search(x.text) and _months_year_back(result, x.start):
             # "For the nine months, net was $5 million. In the year-earlier period, ...": the
@@ -90,18 +90,29 @@ _YEAR_BACK_PERIOD = re.compile(r"(?i:\byear-(?:earlier|ago)\s+period$)")
 COMPARED_LAST_YEAR = re.compile(
     r"(?i:\bcompared\s+(?:with|to)\s+(?:[^.;]|\.(?=\d)){1,80}?(?<![\w-])(?P<last>last\s+year)"
     r"(?![\w'’-])"
-    r"|(?<![\w-])(?P<last2>last\s+year)(?=['’]s\s+(?:results|earnings|net|profit|loss)\b))"
+    r"|(?<![\w-])(?P<last2>last\s+year)(?=['’]s\s+(?:results|earnings|net|profit|loss)\b)"
+    # "a 13% increase from last year's $1.55 billion"
+    r"|\b(?:from|with|against|than)\s+(?P<last3>last\s+year)(?=['’]s\s+(?:[\w-]+\s+){0,2}[$£€#\d]))"
+)
+#: a sentence about the whole year ("for this year, up from last year's $3.27 a share")
+_YEAR_SENTENCE = re.compile(
+    r"(?i:\b(?:this|the|full|fiscal)\s+year\b|\bannual\b|\b(?:19|20)\d\d\b)"
 )
 
 
-def _compared_last_year(doc: Doc, result: list[DateMention], start: int, end: int) -> None:
+def _compared_last_year(
+    doc: Doc, result: list[DateMention], start: int, end: int, *, amount: bool = False
+) -> None:
     """ "posted earnings of $24 million, compared with a loss of $3 million last year": like "a
     year earlier", the same quarter a year back when the article has named a quarter (in place
     in ``result``); after a count of months ("For the nine months ...") it stays the year."""
     at = [i for i, x in enumerate(result) if x.start <= start and end <= x.end and x.timex]
     if len(at) != 1 or not re.fullmatch(r"\d{4}", result[at[0]].timex or ""):
         return
-    sent_end = next((s.end_char for s in doc_sents(doc) if s.start_char <= start < s.end_char), end)
+    sent = next((s for s in doc_sents(doc) if s.start_char <= start < s.end_char), None)
+    sent_end = sent.end_char if sent is not None else end
+    if amount and sent is not None and _YEAR_SENTENCE.search(sent.text):
+        return  # "predicted $4 a share for this year, up from last year's $3.27": the year
     before = [x for x in result if x.end <= sent_end and x.timex and x.start < start]
     back = _quarter_a_year_back(before, doc_text(doc))
     if back is None or _months_year_back(result, start) is not None:
