@@ -122,6 +122,10 @@ def test_no_false_dates(nlp: Any, text: str) -> None:
         ("The island is today a barren place.", []),
         ("The talks are today in Geneva.", [("today", "2025-04-18")]),
         ("Today is the deadline for the talks.", [("Today", "2025-04-18")]),
+        # eleventh round: "the X of tomorrow / of today" is the time to come or nowadays
+        ("She said the farmers of tomorrow will need less water.", []),
+        ("The mothers of today work longer hours, the survey found.", []),
+        ("As of today, the border crossing is closed.", [("today", "2025-04-18")]),
     ],
 )
 def test_today_as_nowadays_is_not_a_date(nlp: Any, text: str, expected: list[Any]) -> None:

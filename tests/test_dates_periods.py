@@ -196,3 +196,147 @@ def test_a_pair_of_quarters_of_a_year_after_a_hedge_is_the_half(nlp: Any) -> Non
     # "at least" before it must not make "the first two quarters" a length
     text = "Demand may stay soft during at least the first two quarters of 2026."
     assert timexes_of(nlp, text) == [("the first two quarters of 2026", "DATE", "2026-H1")]
+
+
+def test_a_counted_quarter_ended_on_a_day_of_last_year_is_that_year_s(nlp: Any) -> None:
+    # eleventh round: the day it ended gives the year, the number stays (fiscal or not)
+    text = "The caterer lost $4 million in the second quarter ended Nov. 30, its last fiscal one."
+    assert timexes_of(nlp, text)[:2] == [
+        ("in the second quarter", "DATE", "2024-Q2"),
+        ("Nov. 30", "DATE", "2024-11-30"),
+    ]
+    # "that quarter" refers back to it
+    text = (
+        "The caterer lost $4 million in the second quarter ended Nov. 30. Results for that "
+        "quarter included a write-down."
+    )
+    assert timexes_of(nlp, text)[-1] == ("for that quarter", "DATE", "2024-Q2")
+
+
+def test_a_quarter_referred_to_takes_the_counted_quarter_in_apposition(nlp: Any) -> None:
+    # eleventh round: "the year-ago quarter, the second quarter ended ..." is one period
+    text = (
+        "The caterer expects a small third-quarter profit. In the comparable year-ago quarter, "
+        "the second quarter ended Nov. 30, it lost $4 million."
+    )
+    assert timexes_of(nlp, text)[1:3] == [
+        ("In the comparable year-ago quarter", "DATE", "2024-Q2"),
+        ("the second quarter", "DATE", "2024-Q2"),
+    ]
+
+
+def test_an_amount_compared_with_last_year_s_in_quarterly_results_is_that_quarter(
+    nlp: Any,
+) -> None:
+    # eleventh round: like "a year earlier" in the same frame, the quarter a year back
+    text = (
+        "The insurer earned $24 million in the third quarter, compared with a loss of "
+        "$3.5 million last year."
+    )
+    assert timexes_of(nlp, text)[-1] == ("last year", "DATE", "2024-Q3")
+    # after a count of months it stays the year, and without a quarter it is the year
+    text = (
+        "The insurer earned $24 million in the third quarter. For the nine months, it earned "
+        "$60 million, compared with $41 million last year."
+    )
+    assert timexes_of(nlp, text)[-1] == ("last year", "DATE", "2024")
+    text = "The insurer earned $90 million, compared with $41 million last year."
+    assert timexes_of(nlp, text)[-1] == ("last year", "DATE", "2024")
+
+
+def test_the_latest_period_is_the_quarter_the_article_reports(nlp: Any) -> None:
+    # eleventh round: the last quarter named and gone, here a fiscal one; with none named it
+    # is the quarter before publication (the possessive test above)
+    text = (
+        "The chain posted a profit of $9 million for its fiscal second quarter. The latest "
+        "period included a gain on a store sale."
+    )
+    assert timexes_of(nlp, text)[-1] == ("The latest period", "DATE", "2025-Q2")
+
+
+def test_a_quarter_not_over_but_reported_in_the_past_is_the_one_referred_to(nlp: Any) -> None:
+    # eleventh round: a fourth quarter reported in October is a fiscal one, over
+    text = (
+        "The chain reported a 30% drop in fourth-quarter profit. The latest period included a "
+        "gain on a store sale."
+    )
+    assert timexes_of(nlp, text) == [
+        ("in fourth-quarter", "DATE", "2025-Q4"),
+        ("The latest period", "DATE", "2025-Q4"),
+    ]
+    # an outlook is not: "the latest period" stays the quarter before publication
+    text = (
+        "The chain will take a charge in the fourth quarter. The latest period included a gain "
+        "on a store sale."
+    )
+    assert timexes_of(nlp, text)[-1] == ("The latest period", "DATE", "2025-Q3")
+
+
+def test_the_year_earlier_period_after_a_count_of_months_is_that_length(nlp: Any) -> None:
+    # eleventh round: like "the year-earlier nine months"; after a quarter it is the quarter
+    text = (
+        "The mill earned $8 million in the third quarter. For the nine months, it earned "
+        "$20 million. In the year-earlier period, it earned $15 million."
+    )
+    assert timexes_of(nlp, text)[-1] == ("In the year-earlier period", "DURATION", "P9M")
+    text = (
+        "The mill earned $8 million in the third quarter. In the year-earlier period, it "
+        "earned $6 million."
+    )
+    assert timexes_of(nlp, text)[-1] == ("In the year-earlier period", "DATE", "2024-Q3")
+
+
+def test_last_year_s_results_in_quarterly_news_are_the_quarter_a_year_back(nlp: Any) -> None:
+    # eleventh round: like "the year-ago results"
+    text = (
+        "The chain posted a profit of $9 million in the third quarter. Last year's results "
+        "included a charge for store closings."
+    )
+    assert timexes_of(nlp, text)[-1] == ("Last year", "DATE", "2024-Q3")
+    # a thing of last year is the year
+    text = (
+        "The chain posted a profit of $9 million in the third quarter. Last year's flood hurt it."
+    )
+    assert timexes_of(nlp, text)[-1] == ("Last year", "DATE", "2024")
+
+
+def test_the_period_of_a_year_is_the_quarter_under_discussion_in_that_year(nlp: Any) -> None:
+    # eleventh round: like "the 1988 quarter"; after a count of months, the year
+    text = "The mill earned $8 million in the third quarter, against $6 million in the 2024 period."
+    assert timexes_of(nlp, text)[-1] == ("in the 2024 period", "DATE", "2024-Q3")
+    text = (
+        "The mill earned $8 million in the third quarter. For the nine months, it earned "
+        "$20 million, against $15 million in the 2024 period."
+    )
+    assert timexes_of(nlp, text)[-1] == ("in the 2024 period", "DATE", "2024")
+
+
+def test_a_quarter_named_after_after_is_not_the_one_referred_to(nlp: Any) -> None:
+    # eleventh round: "after a weak second quarter" is a time before the story's quarter
+    text = (
+        "The chain earned $9 million in the third quarter. After a weak second quarter, it cut "
+        "prices. In the year-earlier period, it earned $7 million, and a year ago its costs "
+        "were lower."
+    )
+    assert timexes_of(nlp, text)[1:] == [
+        ("second quarter", "DATE", "2025-Q2"),
+        ("In the year-earlier period", "DATE", "2024-Q3"),
+        ("a year ago", "DATE", "2024-Q3"),
+    ]
+
+
+def test_last_year_s_amount_compared_in_quarterly_news_is_the_quarter_a_year_back(
+    nlp: Any,
+) -> None:
+    # eleventh round: "from last year's $1.9 billion" after a quarter; a sentence about the
+    # whole year keeps the year
+    text = (
+        "The chain earned $9 million in the third quarter. Sales were $2 billion, a 5% "
+        "increase from last year's $1.9 billion."
+    )
+    assert timexes_of(nlp, text)[-1] == ("from last year", "DATE", "2024-Q3")
+    text = (
+        "The chain earned $9 million in the third quarter. Analysts see $4 a share for this "
+        "year, up from last year's $3.27 a share."
+    )
+    assert timexes_of(nlp, text)[-1] == ("from last year", "DATE", "2024")

@@ -111,6 +111,9 @@ def timexes_of(nlp: Any, text: str, published: date | None = FRI) -> list[tuple[
         ("The firm hopes sales grow 12% annually.", []),
         ("The mill turns out 4,000 bicycles annually.", []),
         ("Pilgrims crowd the shrine annually.", [("annually", "SET", "P1Y")]),
+        # eleventh round: "a quarterly of 12 cents" is the dividend; paid quarterly is how often
+        ("The lender declared a quarterly of 12 cents a share.", []),
+        ("The lender pays its holders quarterly.", [("quarterly", "SET", "P3M")]),
         # "for centuries": TempEval-3's century unit; "will one day" is a time to come
         ("The bridge stood for centuries.", [("for centuries", "DURATION", "PXC")]),
         ("Drones may one day carry the mail.", [("one day", "DATE", "FUTURE_REF")]),

@@ -327,8 +327,8 @@ def _resolve_quarter_ref(
     if published is None:
         return TimexValue("DATE", "XXXX-QX")
     year, q = published.year, quarter_of(published)
-    if (year0 := t.get("year0")) and unit == "quarter":
-        # "the 1988 quarter": the quarter under discussion, in that year
+    if (year0 := t.get("year0")) and (unit == "quarter" or last_quarter):
+        # "the 1988 quarter", "the 1988 period": the quarter under discussion, in that year
         q = last_quarter[1] if last_quarter else (q - 2) % 4 + 1
         return TimexValue("DATE", f"{int(year0):04d}-Q{q}")
     back = t.get("back") or t.get("lastyears")
@@ -341,6 +341,8 @@ def _resolve_quarter_ref(
         pass
     elif det == "next":
         year, q = (year + 1, 1) if q == 4 else (year, q + 1)
+    elif which in ("latest", "most recent") and last_quarter is not None:
+        year, q = last_quarter  # the quarter the article reports (a fiscal one keeps its number)
     elif det == "last" or which in ("latest", "recent", "most recent", "previous"):
         year, q = (year - 1, 4) if q == 1 else (year, q - 1)
     elif unit == "period":

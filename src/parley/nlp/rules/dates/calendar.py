@@ -177,7 +177,23 @@ _APPOSITION_GAP = re.compile(r"\s*,\s*")
 
 def _generic_deictic(span: Span, inside_quote: bool) -> bool:
     """ "today's world" (outside a quotation), "nowadays" readings of a deictic: no day."""
-    return (not inside_quote and _generic_today(span)) or _nowadays_possessive(span)
+    return (
+        (not inside_quote and _generic_today(span))
+        or _nowadays_possessive(span)
+        or _of_generic_day(span)
+    )
+
+
+def _of_generic_day(span: Span) -> bool:
+    """ "the people of tomorrow", "women of today": the time to come or nowadays, like
+    "today's youth", not a day ("as of today" still is one)."""
+    token = span.root
+    if len(span) != 1 or token.lower_ not in ("today", "tomorrow") or token.i < 2:
+        return False
+    of, noun = token.nbor(-1), token.nbor(-2)
+    return (
+        of.lower_ == "of" and noun.pos_ in ("NOUN", "PROPN") and noun.lower_ not in _CALENDAR_WORDS
+    )
 
 
 def _tense_and_forward(

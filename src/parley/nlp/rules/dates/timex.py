@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from parley import lexicon
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.dates.calendar import _NAME_ENTS, _tense
-from parley.nlp.rules.dates.year_ago import YEAR_AGO, YEAR_BACK
+from parley.nlp.rules.dates.year_ago import SEQUENCE_BEFORE, YEAR_AGO, YEAR_BACK
 from parley.temporal import (
     WEEKDAYS,
     Tense,
@@ -130,20 +130,47 @@ def extract_other_timexes(
         if (t.kind == "part_of_day" and (t.get("part2") or t.get("part3"))) or t.kind == "clock":
             # "in the morning", "mid-afternoon" with no day of their own: the day last named
             value = _on_last_day(value, calendar, t.start)
-        if t.kind == "quarter_ref":
+        if t.kind in ("quarter_ref", "quarter"):
             value = _quarter_ended(t, value, calendar, text)
         if (
             t.kind in ("quarter", "quarter_code")
             and not t.get("yback")
             and re.fullmatch(r"\d{4}-Q\d", value.timex)
-            and not (_ahead_of(value.timex, published) and not _REPORTED_AFTER.match(text, t.end))
+            and not (
+                _ahead_of(value.timex, published)
+                and not _REPORTED_AFTER.match(text, t.end)
+                and _timex_tense(t, span) != "past"
+            )
+            and SEQUENCE_BEFORE.search(text, max(0, t.start - 40), t.start) is None
         ):
             # "losses through the third quarter of 1990", "into the fourth quarter" in a piece
             # of October 1989: an outlook, not the quarter "the year-ago period" or "the
-            # quarter" refers back to ("its fourth quarter ended Sept. 30" is fiscal, reported)
+            # quarter" refers back to ("its fourth quarter ended Sept. 30", "reported a drop in
+            # fourth-quarter profit" in October: a fiscal quarter, over and reported)
             last_quarter = (int(value.timex[:4]), int(value.timex[-1]))
-        out.append(_timex_mention(t, value, text, before, end_of, published, prep_before))
+        mention = _timex_mention(t, value, text, before, end_of, published, prep_before)
+        if t.kind == "quarter" and _named_by_apposition(out, mention, text):
+            out[-1] = replace(out[-1], timex=mention.timex)
+        out.append(mention)
     return out
+
+
+_APPOSITION = re.compile(r"\s*,\s*")
+_QUARTER = re.compile(r"\d{4}-Q\d")
+
+
+def _named_by_apposition(out: list[DateMention], mention: DateMention, text: str) -> bool:
+    """ "In the comparable year-ago quarter, the second quarter ended Oct. 31, ...": a quarter
+    referred to and the counted quarter in apposition after it are one period, the one named."""
+    if not out or not _QUARTER.fullmatch(mention.timex or ""):
+        return False
+    last = out[-1]
+    return (
+        _QUARTER.fullmatch(last.timex or "") is not None
+        and re.search(r"(?i)\b(?:quarter|period)$", last.text) is not None
+        and re.search(r"(?i)(?:first|second|third|fourth)[\s-]+quarter", last.text) is None
+        and _APPOSITION.fullmatch(text, last.end, mention.start) is not None
+    )
 
 
 _REPORTED_AFTER = re.compile(r"\s+(?:ended|ending)\b")
@@ -165,7 +192,8 @@ def _quarter_ended(
 ) -> TimexValue:
     """ "the quarter ended July 31": the calendar quarter that holds most of its three months
     (May to July: the second), not the quarter last named. A counted quarter ("the fourth
-    quarter ended Sept. 30") is a fiscal one and keeps its number; a year back keeps its own."""
+    quarter ended Sept. 30") is a fiscal one and keeps its number, in the year of its last day
+    ("the second quarter ended Oct. 31" of last year); a year back keeps its own."""
     if not re.fullmatch(r"\d{4}-Q\d", value.timex) or YEAR_BACK.search(t.text) or t.get("back"):
         return value
     days = [
@@ -177,6 +205,12 @@ def _quarter_ended(
     day = days[0] if days else None
     if day is None:
         return value
+    if t.kind == "quarter":
+        # "the second quarter ended Oct. 31" (of last year): a counted quarter keeps its
+        # number, fiscal or not, and takes the year its last day is in
+        if t.get("year") or t.get("year0") or t.get("rel") or t.get("rel2"):
+            return value
+        return replace(value, timex=f"{day[:4]}{value.timex[4:]}")
     year, month = int(day[:4]), int(day[5:7]) - 1  # the middle month of the three
     if month == 0:
         year, month = year - 1, 12
@@ -424,6 +458,8 @@ def _plausible_set(t: Timex, span: Span, text: str, after: str) -> bool:
         # "rise 8.5% annually", "10,000 units annually": an amount's rate, not a recurrence
         # ("protests filled the streets daily", "held here annually" stay)
         return False
+    if t.get("rec") and root.pos_ == "NOUN" and re.match(r"\s+of\s+(?:\$|\d|\w+\s+cents)", after):
+        return False  # "declared its initial quarterly of five cents": the dividend itself
     return not (t.get("rec") and root.dep_ == "amod" and root.head.lower_ != "basis")
 
 

@@ -40,6 +40,11 @@ def year_ago_quarters(
     """
     text = doc_text(doc)
     result = list(mentions)
+    for i, x in enumerate(result):
+        if (m := _YEAR_PERIOD.search(x.text)) and _months_year_back(result, x.start):
+            # "For the nine months, ... compared with $5 million in the 1988 period": the
+            # months of that year, which TimeML writes as the year
+            result[i] = replace(x, value=m.group(1), timex=m.group(1))
     added: list[DateMention] = []
     for m in YEAR_AGO.finditer(text):
         same = [i for i, x in enumerate(result) if x.start < m.end() and m.start() < x.end]
@@ -48,7 +53,7 @@ def year_ago_quarters(
         )
         before = [x for x in result if x.end <= sent_end and x.timex and x.start != m.start()
                   and not (x.start < m.end() and m.start() < x.end)]  # fmt: skip
-        back = _quarter_a_year_back(before)
+        back = _quarter_a_year_back(before, text)
         if back is not None and (year := _months_year_back(result, m.start())):
             # "For the nine months, net was $5 million, against $3 million a year earlier":
             # the same months a year back, which TimeML writes as the year, not the quarter
@@ -63,7 +68,58 @@ def year_ago_quarters(
         if back is None:
             continue
         added.append(DateMention(m.group(), m.start(), m.end(), None, "DATE", back))
+    for m in COMPARED_LAST_YEAR.finditer(text):
+        last = next(g for g in ("last", "last2", "last3") if m.group(g))
+        _compared_last_year(doc, result, m.start(last), m.end(last), amount=last == "last3")
+    for i, x in enumerate(result):
+        if _YEAR_BACK_PERIOD.search(x.text) and _months_year_back(result, x.start):
+            # "For the nine months, net was $5 million. In the year-earlier period, ...": the
+            # same count of months a year back, like "the year-earlier nine months"
+            months = [y for y in result if y.end <= x.start and y.type == "DURATION"
+                      and _MONTHS_LENGTH.fullmatch(y.timex or "")]  # fmt: skip
+            result[i] = replace(x, value=None, type="DURATION", timex=months[-1].timex)
     return sorted([*result, *added], key=lambda x: (x.start, x.end))
+
+
+_YEAR_PERIOD = re.compile(r"(?i:\b((?:19|20)\d\d)\s+period$)")
+_YEAR_BACK_PERIOD = re.compile(r"(?i:\byear-(?:earlier|ago)\s+period$)")
+
+
+#: "compared with a loss of $3 million last year": an amount compared with the one of last year;
+#: "Last year's results were hurt by ...", like "the year-ago results"
+COMPARED_LAST_YEAR = re.compile(
+    r"(?i:\bcompared\s+(?:with|to)\s+(?:[^.;]|\.(?=\d)){1,80}?(?<![\w-])(?P<last>last\s+year)"
+    r"(?![\w'’-])"
+    r"|(?<![\w-])(?P<last2>last\s+year)(?=['’]s\s+(?:results|earnings|net|profit|loss)\b)"
+    # "a 13% increase from last year's $1.55 billion"
+    r"|\b(?:from|with|against|than)\s+(?P<last3>last\s+year)(?=['’]s\s+(?:[\w-]+\s+){0,2}[$£€#\d]))"
+)
+#: a sentence about the whole year ("for this year, up from last year's $3.27 a share")
+_YEAR_SENTENCE = re.compile(
+    r"(?i:\b(?:this|the|full|fiscal)\s+year\b|\bannual\b|\b(?:19|20)\d\d\b)"
+)
+
+
+def _compared_last_year(
+    doc: Doc, result: list[DateMention], start: int, end: int, *, amount: bool = False
+) -> None:
+    """ "posted earnings of $24 million, compared with a loss of $3 million last year": like "a
+    year earlier", the same quarter a year back when the article has named a quarter (in place
+    in ``result``); after a count of months ("For the nine months ...") it stays the year."""
+    at = [i for i, x in enumerate(result) if x.start <= start and end <= x.end and x.timex]
+    if len(at) != 1 or not re.fullmatch(r"\d{4}", result[at[0]].timex or ""):
+        return
+    sent = next((s for s in doc_sents(doc) if s.start_char <= start < s.end_char), None)
+    sent_end = sent.end_char if sent is not None else end
+    if amount and sent is not None and _YEAR_SENTENCE.search(sent.text):
+        return  # "predicted $4 a share for this year, up from last year's $3.27": the year
+    before = [x for x in result if x.end <= sent_end and x.timex and x.start < start]
+    back = _quarter_a_year_back(before, doc_text(doc))
+    if back is None or _months_year_back(result, start) is not None:
+        return
+    if int(back[:4]) != int(result[at[0]].timex or "0"):
+        return  # the quarter compared is not of this year
+    result[at[0]] = replace(result[at[0]], timex=back)
 
 
 _MONTHS_LENGTH = re.compile(r"P\d+M")
@@ -89,10 +145,24 @@ def _months_year_back(mentions: list[DateMention], position: int) -> str | None:
     return f"{int(quarters[-1][:4]) - 1:04d}"
 
 
-def _quarter_a_year_back(before: list[DateMention]) -> str | None:
+#: "After a flat second quarter, ...": a quarter named as the time before the one the story
+#: is about (its text, or the words before it)
+SEQUENCE_BEFORE = re.compile(
+    r"(?i:\b(?:after|following|since)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)?$)"
+)
+
+
+def _sequence_point(text: str, mention: DateMention) -> bool:
+    """True for a period the text names after "after", "following" or "since"."""
+    return SEQUENCE_BEFORE.search(text, max(0, mention.start - 40), mention.start) is not None or (
+        re.match(r"(?i:after|following|since)\b", mention.text) is not None
+    )
+
+
+def _quarter_a_year_back(before: list[DateMention], text: str = "") -> str | None:
     """The last quarter named in ``before``, a year back (``1988-Q3`` for ``1989-Q3``)."""
     quarters = [x for x in before if re.fullmatch(r"\d{4}-Q\d", x.timex or "")
-                and not YEAR_BACK.search(x.text)]  # fmt: skip
+                and not YEAR_BACK.search(x.text) and not _sequence_point(text, x)]  # fmt: skip
     if not quarters:
         return None
     q = quarters[-1].timex or ""
