@@ -303,3 +303,38 @@ def test_parenthetical_cue_reports_the_clause_it_interrupts() -> None:
 def test_time_clause_is_no_parenthetical_attribution() -> None:
     quotes = entries('When Mayor Tomas Berg spoke, the crowd was "completely stunned" by the news.')
     assert [q for q in quotes if q.kind == "indirect"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "nested"),
+    [
+        pytest.param(
+            "Mayor Tomas Berg said the council must back the harbour plan, which he declared "
+            '"a lifeline" for the fishing town.',
+            '"a lifeline" for the fishing town',
+            id="relative-clause",
+        ),
+        pytest.param(
+            "Governor Ana Ruiz decided not to close the port even though she found "
+            '"evidence" that the pier was unsafe.',
+            '"evidence" that the pier was unsafe',
+            id="subordinate-clause",
+        ),
+    ],
+)
+def test_cue_nested_in_the_speakers_own_report_gets_its_clause(text: str, nested: str) -> None:
+    # The outer report holds the quotation, but its own cue sits in a relative or subordinate
+    # clause inside it: that cue's clause is one more attribution of the same speaker.
+    quotes = entries(text)
+    partial = one(quotes, "partial")
+    reported = [q for q in quotes if q.kind == "indirect"]
+    assert nested in {q.text for q in reported}
+    inner = next(q for q in reported if q.text == nested)
+    assert inner.cue_span == partial.cue_span
+    assert len(reported) == 2
+
+
+def test_cue_in_the_main_clause_of_the_report_adds_no_second_clause() -> None:
+    # 'said he found the pier "very safe"': the report's own clause, not a nested one.
+    quotes = entries('Mayor Tomas Berg said he found the new pier "very safe" for children.')
+    assert len([q for q in quotes if q.kind == "indirect"]) == 1

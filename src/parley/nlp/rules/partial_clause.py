@@ -72,11 +72,13 @@ def with_partial_clauses(doc: Doc, quotes: list[Quote], reported: list[Quote]) -
         if quote.kind != "partial" or quote.speaker is None or quote.cue_span is None:
             continue
         covering = [i for i, entry in enumerate(found) if _covers(entry, quote)]
-        if covering:
+        if covering and not all(_nested_cue(doc, found[i], quote) for i in covering):
             _run_on_past_the_mark(doc, quote, found, covering)
             continue
         content = _clause_around(doc, quote)
         if content is None or _names_speaker(content, quote):
+            continue
+        if any(e.start == content.start_char and e.end == content.end_char for e in found):
             continue
         same_cue = [i for i, entry in enumerate(found) if entry.cue_span == quote.cue_span]
         if not same_cue:
@@ -251,6 +253,28 @@ def _covers(entry: Quote, quote: Quote) -> bool:
         return False
     overlap = _shared_chars((entry.start, entry.end), (quote.start, quote.end))
     return overlap >= COVERED_SHARE * max(1, quote.end - quote.start)
+
+
+def _nested_cue(doc: Doc, entry: Quote, quote: Quote) -> bool:
+    """'reiterated that the party must beat Lee, whom he blasted as a "bully" who ...': the
+    entry around the quotation reports another cue of the speaker, and the quotation's own
+    cue heads a relative clause or a subordinate clause ('even though he found "evidence"
+    that ...') inside that entry; the cue's clause is an attribution of its own."""
+    assert quote.cue_span is not None
+    if (
+        entry.cue_span is None
+        or entry.cue_span == quote.cue_span
+        or not (entry.start <= quote.cue_span[0] and quote.cue_span[1] <= entry.end)
+    ):
+        return False
+    cue_words = doc.char_span(*quote.cue_span, alignment_mode="expand")
+    if cue_words is None or not len(cue_words):
+        return False
+    cue = cue_words.root
+    return cue.pos_ == "VERB" and (
+        cue.dep_ == "relcl"
+        or cue.dep_ == "advcl" and any(c.dep_ == "mark" for c in cue.children)
+    )
 
 
 def _shared_chars(a: tuple[int, int], b: tuple[int, int]) -> int:
