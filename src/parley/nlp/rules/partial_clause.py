@@ -272,8 +272,7 @@ def _nested_cue(doc: Doc, entry: Quote, quote: Quote) -> bool:
         return False
     cue = cue_words.root
     return cue.pos_ == "VERB" and (
-        cue.dep_ == "relcl"
-        or cue.dep_ == "advcl" and any(c.dep_ == "mark" for c in cue.children)
+        cue.dep_ == "relcl" or cue.dep_ == "advcl" and any(c.dep_ == "mark" for c in cue.children)
     )
 
 
