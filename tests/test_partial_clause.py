@@ -338,3 +338,27 @@ def test_cue_in_the_main_clause_of_the_report_adds_no_second_clause() -> None:
     # 'said he found the pier "very safe"': the report's own clause, not a nested one.
     quotes = entries('Mayor Tomas Berg said he found the new pier "very safe" for children.')
     assert len([q for q in quotes if q.kind == "indirect"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        pytest.param(
+            "Many voters followed Governor Ana Ruiz's dictum that the harbour was "
+            '"the heart of the town" and its future.',
+            'the harbour was "the heart of the town" and its future',
+            id="clause-of-the-noun",
+        ),
+        pytest.param(
+            'Mayor Tomas Berg\'s main claim is that the harbour plan is "a costly mistake" for '
+            "the town.",
+            'the harbour plan is "a costly mistake" for the town',
+            id="noun-is-that",
+        ),
+    ],
+)
+def test_noun_of_saying_reports_its_that_clause(text: str, clause: str) -> None:
+    quotes = entries(text)
+    partial, reported = one(quotes, "partial"), one(quotes, "indirect")
+    assert reported.text == clause
+    assert reported.cue_span == partial.cue_span

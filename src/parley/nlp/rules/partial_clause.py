@@ -327,6 +327,11 @@ def _after_cue(doc: Doc, cue: Token, first: Token, last: Token) -> Span | None:
         (c for c in cue.children if c.i > cue.i and c.left_edge.i <= first.i <= c.right_edge.i),
         None,
     )
+    if holder is not None and cue.pos_ == "NOUN" and _is_that_clause(holder):
+        # 'his claim that the mayor had "lied"': a noun of saying and the clause it holds.
+        return content_span(
+            doc, list(doc[holder.left_edge.i : max(holder.right_edge.i, last.i) + 1])
+        )
     if holder is None or not _completes(holder) and not _completed_within(holder, first):
         # 'his warning during the visit that the bridge was "unsafe"': the parser hung the
         # cue's "that" clause on a word between them.
@@ -427,9 +432,21 @@ def _that_clause_after(cue: Token, first: Token) -> Token | None:
     mark = clause.left_edge
     if not cue.i < mark.i <= cue.i + MAX_GAP_TO_CLAUSE:
         return None
-    if any(t.pos_ in {"VERB", "AUX"} for t in cue.doc[cue.i + 1 : mark.i]):
+    if any(
+        t.pos_ in {"VERB", "AUX"} and not _copula_of(cue, t) for t in cue.doc[cue.i + 1 : mark.i]
+    ):
         return None  # 'said the plan, which the mayor backs, ensures that ...'
     return clause
+
+
+def _copula_of(cue: Token, verb: Token) -> bool:
+    """'her claim is that ...': the "is" of a noun of saying whose subject it is."""
+    return (
+        cue.pos_ == "NOUN"
+        and cue.dep_ in NOMINAL_SUBJECT_DEPS
+        and verb.i == cue.head.i
+        and (verb.lemma_ == "be")
+    )
 
 
 def _outermost_that_clause(first: Token, stop: Token) -> Token | None:
