@@ -362,3 +362,25 @@ def test_noun_of_saying_reports_its_that_clause(text: str, clause: str) -> None:
     partial, reported = one(quotes, "partial"), one(quotes, "indirect")
     assert reported.text == clause
     assert reported.cue_span == partial.cue_span
+
+
+def test_reported_entry_and_the_clause_after_it_join() -> None:
+    # The cue's entry stops before ', even though ...'; the clause around the quotation
+    # follows it at once, so the entry takes both halves.
+    quotes = entries(
+        "Governor Ana Ruiz urged the council to stay calm, even though many people see the "
+        'harbour as "a lost cause."'
+    )
+    partial = one(quotes, "partial")
+    mine = [q for q in quotes if q.kind == "indirect" and q.cue_span == partial.cue_span]
+    assert [q.text for q in mine] == [
+        'the council to stay calm, even though many people see the harbour as "a lost cause."'
+    ]
+
+
+def test_halves_around_the_attribution_stay_apart() -> None:
+    quotes = entries(
+        "Bound together by a century of shared trade and a long sea wall, the two towns, Mayor "
+        'Tomas Berg said, now have "a golden chance" to grow.'
+    )
+    assert all("Berg said" not in q.text for q in quotes)

@@ -108,7 +108,23 @@ def with_partial_clauses(doc: Doc, quotes: list[Quote], reported: list[Quote]) -
                 found[i] = replace(
                     entry, text=content.text, start=content.start_char, end=content.end_char
                 )
+            elif _adjoining(doc, entry, content):
+                # 'said he would stay in the race, so he can press for "real change"': the
+                # entry and the clause around the quotation are two halves of what the cue
+                # reports.
+                start, end = min(entry.start, content.start_char), max(entry.end, content.end_char)
+                found[i] = replace(entry, text=doc.text[start:end], start=start, end=end)
     return [_past_the_mark(doc, entry, quotes) for entry in found]
+
+
+def _adjoining(doc: Doc, entry: Quote, content: Span) -> bool:
+    """The entry and ``content`` overlap, or only punctuation or a coordinator stands between
+    them (not the attribution: '..., Lee said, ...' keeps its halves apart)."""
+    lo, hi = sorted([(entry.start, entry.end), (content.start_char, content.end_char)])
+    if hi[0] <= lo[1]:
+        return True
+    gap = doc.char_span(lo[1], hi[0], alignment_mode="expand")
+    return gap is not None and all(t.is_punct or t.is_space or t.dep_ == "cc" for t in gap)
 
 
 def _past_the_mark(doc: Doc, entry: Quote, quotes: list[Quote]) -> Quote:
