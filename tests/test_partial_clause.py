@@ -384,3 +384,27 @@ def test_halves_around_the_attribution_stay_apart() -> None:
         'Tomas Berg said, now have "a golden chance" to grow.'
     )
     assert all("Berg said" not in q.text for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        pytest.param(
+            'Mayor Tomas Berg said the pier was safe, but the old harbour was "a real mess" after '
+            "the storm.",
+            'the pier was safe, but the old harbour was "a real mess" after the storm',
+            id="second-clause-with-its-subject",
+        ),
+        pytest.param(
+            'Mayor Tomas Berg pledged to rebuild the pier, fix the town\'s "crumbling" sea wall '
+            "and hire guards.",
+            'to rebuild the pier, fix the town\'s "crumbling" sea wall and hire guards',
+            id="second-infinitive",
+        ),
+    ],
+)
+def test_second_half_hung_on_the_cue_joins_the_first(text: str, clause: str) -> None:
+    quotes = entries(text)
+    partial, reported = one(quotes, "partial"), one(quotes, "indirect")
+    assert reported.text == clause
+    assert reported.cue_span == partial.cue_span

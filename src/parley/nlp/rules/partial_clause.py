@@ -348,6 +348,15 @@ def _after_cue(doc: Doc, cue: Token, first: Token, last: Token) -> Span | None:
         return content_span(
             doc, list(doc[holder.left_edge.i : max(holder.right_edge.i, last.i) + 1])
         )
+    if holder is not None and holder.dep_ == "conj":
+        # 'said the town was safe, but the harbour was "a mess"': the parser hung the second
+        # half of what was said on the cue.
+        halves = [
+            c for c in cue.children if c.dep_ in {"ccomp", "xcomp"} and cue.i < c.i < holder.i
+        ]
+        if halves and _runs_on(cue, halves[-1].right_edge.i) == holder.right_edge.i:
+            start = halves[-1].left_edge.i
+            return content_span(doc, list(doc[start : max(holder.right_edge.i, last.i) + 1]))
     if holder is None or not _completes(holder) and not _completed_within(holder, first):
         # 'his warning during the visit that the bridge was "unsafe"': the parser hung the
         # cue's "that" clause on a word between them.
