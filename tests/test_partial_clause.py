@@ -408,3 +408,17 @@ def test_second_half_hung_on_the_cue_joins_the_first(text: str, clause: str) -> 
     partial, reported = one(quotes, "partial"), one(quotes, "indirect")
     assert reported.text == clause
     assert reported.cue_span == partial.cue_span
+
+
+@pytest.mark.parametrize(("prep", "reported"), [("Despite", False), ("About", True)])
+def test_noun_of_saying_as_a_backdrop_reports_no_clause(prep: str, reported: bool) -> None:
+    # 'Despite Lee's claim that she would win "easily", ...': the writer's backdrop, not a
+    # report; 'About Lee's claim that ...' reports the claim.
+    doc = _parsed(
+        [prep, "Lee", "'s", "claim", "that", "she", "would", "win", '"', "easily", '"'],
+        [0, 3, 1, 0, 7, 7, 7, 3, 9, 7, 9],
+        ["ROOT", "poss", "case", "pobj", "mark", "nsubj", "aux", "acl", "punct", "advmod", "punct"],
+        ["ADP", "PROPN", "PART", "NOUN", "SCONJ", "PRON", "AUX", "VERB", "PUNCT", "ADV", "PUNCT"],
+    )
+    clause = partial_clause._after_cue(doc, doc[3], doc[9], doc[9])
+    assert (clause is not None) == reported

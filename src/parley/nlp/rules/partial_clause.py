@@ -58,6 +58,11 @@ CLAUSE_IN_PHRASE_DEPS = frozenset({"acl", "relcl", "ccomp"})
 REPORTED_BEFORE_DEPS = frozenset({"ccomp", "parataxis"})
 #: How a parenthetical attribution before the clause it reports may hang on that clause.
 ATTRIBUTION_DEPS = frozenset({"ccomp", "parataxis", "advcl"})
+#: Prepositions that set a noun of saying as the backdrop of the writer's own sentence
+#: ('Despite his claim that the war would end "within days," fighting goes on').
+BACKDROP_PREPS = frozenset({"despite", "after", "amid", "following", "since", "before"})
+#: Punctuation that may stand between two halves of what a cue reports.
+JOINING_MARKS = frozenset({",", ":", "-", "—", "–"})
 #: How far after its cue a "that" clause the parser hung elsewhere may open.
 MAX_GAP_TO_CLAUSE = 10
 #: Share of a partial quotation an existing reported entry must cover to stand for its clause.
@@ -118,13 +123,17 @@ def with_partial_clauses(doc: Doc, quotes: list[Quote], reported: list[Quote]) -
 
 
 def _adjoining(doc: Doc, entry: Quote, content: Span) -> bool:
-    """The entry and ``content`` overlap, or only punctuation or a coordinator stands between
-    them (not the attribution: '..., Lee said, ...' keeps its halves apart)."""
+    """The entry and ``content`` overlap, or only a comma, colon, dash or coordinator stands
+    between them (not the attribution: '..., Lee said, ...' keeps its halves apart; not the end
+    of a sentence)."""
     lo, hi = sorted([(entry.start, entry.end), (content.start_char, content.end_char)])
     if hi[0] <= lo[1]:
         return True
     gap = doc.char_span(lo[1], hi[0], alignment_mode="expand")
-    return gap is not None and all(t.is_punct or t.is_space or t.dep_ == "cc" for t in gap)
+    return gap is not None and all(
+        t.text in JOINING_MARKS or t.is_quote or t.dep_ == "cc" or t.is_space and "\n" not in t.text
+        for t in gap
+    )
 
 
 def _past_the_mark(doc: Doc, entry: Quote, quotes: list[Quote]) -> Quote:
@@ -343,7 +352,12 @@ def _after_cue(doc: Doc, cue: Token, first: Token, last: Token) -> Span | None:
         (c for c in cue.children if c.i > cue.i and c.left_edge.i <= first.i <= c.right_edge.i),
         None,
     )
-    if holder is not None and cue.pos_ == "NOUN" and _is_that_clause(holder):
+    if (
+        holder is not None
+        and cue.pos_ == "NOUN"
+        and _is_that_clause(holder)
+        and cue.head.lower_ not in BACKDROP_PREPS
+    ):
         # 'his claim that the mayor had "lied"': a noun of saying and the clause it holds.
         return content_span(
             doc, list(doc[holder.left_edge.i : max(holder.right_edge.i, last.i) + 1])
