@@ -422,3 +422,28 @@ def test_noun_of_saying_as_a_backdrop_reports_no_clause(prep: str, reported: boo
     )
     clause = partial_clause._after_cue(doc, doc[3], doc[9], doc[9])
     assert (clause is not None) == reported
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        pytest.param(
+            'The harbour vote signals "the beginning of the end" for the old council, said Tomas '
+            "Berg, the mayor of the town.",
+            'The harbour vote signals "the beginning of the end" for the old council',
+            id="verb-read-as-a-noun",
+        ),
+        pytest.param(
+            'Couple a long winter with a "council that never listens" and people get angry, said '
+            "Ana Ruiz, head of the harbour board.",
+            'Couple a long winter with a "council that never listens" and people get angry',
+            id="imperative-read-as-a-noun",
+        ),
+    ],
+)
+def test_clause_read_as_a_subject_of_the_inverted_cue_is_reported(text: str, clause: str) -> None:
+    quotes = entries(text)
+    partial, reported = one(quotes, "partial"), one(quotes, "indirect")
+    assert reported.text == clause
+    assert reported.speaker is not None and partial.speaker is not None
+    assert reported.speaker.name == partial.speaker.name

@@ -537,6 +537,19 @@ def _reports_clause_before(cue: Token, first: Token) -> bool:
     return cue.dep_ in REPORTED_BEFORE_DEPS and head.i < cue.i and head.left_edge.i <= first.i
 
 
+def _clause_read_as_subject(cue: Token, subjects: list[Token], first: Token) -> bool:
+    """'..., said Lee' after a clause whose noun the parser made the cue's first subject: a
+    second subject follows the cue, a comma sets the cue off, and the first one holds the
+    quotation."""
+    before, after = subjects[0], subjects[-1]
+    return (
+        after.i > cue.i
+        and cue.i > 0
+        and cue.doc[cue.i - 1].text == ","
+        and before.left_edge.i <= first.i <= before.right_edge.i
+    )
+
+
 def _addressee(cue: Token, dependant: Token) -> bool:
     """Whom the words were said to, after a cue that reports a clause ('..., she told
     reporters', '..., he declared to the crowd'), not the words themselves."""
@@ -554,10 +567,19 @@ def _before_cue(doc: Doc, cue: Token, first: Token) -> Span | None:
     attribution (the cue and its subject)."""
     if any(c.i > cue.i and _completes(c) and not _addressee(cue, c) for c in cue.children):
         return None  # 'At the "Open Doors" fair, Lee unveiled a plan': the words come after
-    subject = next((c for c in cue.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
-    if subject is None or subject.i < first.i:
+    subjects = [c for c in cue.children if c.dep_ in NOMINAL_SUBJECT_DEPS]
+    subject = subjects[0] if subjects else None
+    if (
+        subject is not None
+        and subject.i < first.i
+        and _clause_read_as_subject(cue, subjects, first)
+    ):
+        # 'The vote signals "the end" for the party, said Lee': the parser read the reported
+        # clause's noun as a second subject of the inverted cue.
+        subject = subjects[-1]
+    elif subject is None or subject.i < first.i:
         return None  # 'Lee, star of "Long Roads," posted the clip': the quotation names a work
-    if not _reports_clause_before(cue, first):
+    elif not _reports_clause_before(cue, first):
         return None  # 'After the mayor was "shocked," the council reacted with a letter'
     attribution = min(cue.i, subject.left_edge.i)
     start = cue.sent.start
