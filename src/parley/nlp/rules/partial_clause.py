@@ -12,10 +12,19 @@ clause its cue governs as an ``indirect`` entry of the same speaker and cue:
   complement of the cue ("called [the deal] [a 'disaster']", "criticized [the mayor] [for
   'misleading' voters]", "described [the plan] during an interview [as 'a relic']");
 * a cue after it ('..., one senator said'): the sentence up to the attribution;
+* a noun of saying: the "that" clause it holds ('his dictum that the war was "lost"', 'her
+  claim is that ...'), unless a preposition sets it as the writer's backdrop ("Despite ...");
 * where the parser hung the clause elsewhere: a cue's "that" clause set on a word just after
   the cue ('his warning during the visit that ...'), the clause a parenthetical cue interrupts
   ('Lee told CNN, the pier is "safe"'), a second clause after the closing mark that the parser
-  hung on the cue ('could be "way off," and have been wrong').
+  hung on the cue ('could be "way off," and have been wrong'), a second half holding the
+  quotation hung on the cue as a conjunct ('said X, but the harbour was "a mess"'), a clause
+  whose noun the parser made a first subject of an inverted cue ('The vote signals "the end,"
+  said Lee').
+
+A cue inside the speaker's own report that heads a relative or subordinate clause ('..., which
+he declared "a disaster" for ...') gets its clause too; a cue's reported entry that stops right
+before or after the clause joins it.
 
 The partial quotation stays an entry of its own; the clause is one more.
 """
@@ -124,8 +133,11 @@ def with_partial_clauses(doc: Doc, quotes: list[Quote], reported: list[Quote]) -
 
 def _adjoining(doc: Doc, entry: Quote, content: Span) -> bool:
     """The entry and ``content`` overlap, or only a comma, colon, dash or coordinator stands
-    between them (not the attribution: '..., Lee said, ...' keeps its halves apart; not the end
-    of a sentence)."""
+    between them, in one sentence (not the attribution: '..., Lee said, ...' keeps its halves
+    apart)."""
+    words = doc.char_span(entry.start, entry.end, alignment_mode="expand")
+    if words is None or not len(words) or words[0].sent.start != content[0].sent.start:
+        return False
     lo, hi = sorted([(entry.start, entry.end), (content.start_char, content.end_char)])
     if hi[0] <= lo[1]:
         return True
