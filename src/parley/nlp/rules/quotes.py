@@ -336,7 +336,7 @@ def _attribute(
     close = span.close_at if span.close_at is not None else span.end
     depths = _ancestor_depths(draft.tokens)
 
-    def rank(cue: Token) -> tuple[int, int, int, int]:
+    def rank(cue: Token) -> tuple[int, int, int, int, int]:
         depth = depths.get(cue.i)
         # The cue's own object being the quotation ("said, '...'") also links them.
         if depth is None and any(
