@@ -139,6 +139,8 @@ def _adjoining(doc: Doc, entry: Quote, content: Span) -> bool:
     if words is None or not len(words) or words[0].sent.start != content[0].sent.start:
         return False
     lo, hi = sorted([(entry.start, entry.end), (content.start_char, content.end_char)])
+    if doc.text[lo[0] : lo[1]].rstrip("\"'”’ ")[-1:] in {".", "!", "?"}:
+        return False  # '... "and killing them."  Critics said ...': the first one ends a sentence
     if hi[0] <= lo[1]:
         return True
     gap = doc.char_span(lo[1], hi[0], alignment_mode="expand")
