@@ -447,3 +447,16 @@ def test_clause_read_as_a_subject_of_the_inverted_cue_is_reported(text: str, cla
     assert reported.text == clause
     assert reported.speaker is not None and partial.speaker is not None
     assert reported.speaker.name == partial.speaker.name
+
+
+def test_clause_running_on_past_the_mark_is_more_than_the_quotation() -> None:
+    # Cut at the closing mark, 'her "the steady hand"' is mostly the quotation; with what the
+    # cue governs after the mark it is a clause of its own.
+    quotes = entries(
+        'After the debate, several columnists called her "the steady hand" amidst the '
+        "bickering among the four other candidates."
+    )
+    reported = one(quotes, "indirect")
+    assert reported.text == (
+        'her "the steady hand" amidst the bickering among the four other candidates'
+    )

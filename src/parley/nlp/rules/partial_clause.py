@@ -96,23 +96,25 @@ def with_partial_clauses(doc: Doc, quotes: list[Quote], reported: list[Quote]) -
             continue
         same_cue = [i for i, entry in enumerate(found) if entry.cue_span == quote.cue_span]
         if not same_cue:
-            if _mostly_quoted(content, quotes):
+            clause = Quote(
+                id="",
+                text=content.text,
+                start=content.start_char,
+                end=content.end_char,
+                kind="indirect",
+                speaker=quote.speaker,
+                cue=quote.cue,
+                confidence=quote.confidence * 0.9,
+                cue_span=quote.cue_span,
+            )
+            # 'called him "the grownup" amid the chaos': what the cue governs after the mark
+            # counts before the quotation is judged most of the clause.
+            longer = _past_the_mark(doc, clause, quotes)
+            if _mostly_quoted((longer.start, longer.end), quotes):
                 continue  # 'called it "absurd"': the quotation says what the clause says
             if looks_like_name(quote.text.split()) and not _finite(content):
                 continue  # 'on his podcast "The Long Road"': the quotation names something
-            found.append(
-                Quote(
-                    id="",
-                    text=content.text,
-                    start=content.start_char,
-                    end=content.end_char,
-                    kind="indirect",
-                    speaker=quote.speaker,
-                    cue=quote.cue,
-                    confidence=quote.confidence * 0.9,
-                    cue_span=quote.cue_span,
-                )
-            )
+            found.append(clause)
             continue
         # 'denounced the plan as "a relic"': the cue's reported entry ("the plan") stops
         # before the quotation; one cue reports one thing, so that entry takes the clause.
@@ -266,19 +268,15 @@ def _names_speaker(content: Span, quote: Quote) -> bool:
     return mention is not None and content.start_char < mention[1] and mention[0] < content.end_char
 
 
-def _mostly_quoted(content: Span, quotes: list[Quote]) -> bool:
-    """One partial quotation is most of the clause ('called it "absurd"'), so it stands for the
-    clause; a clause woven from several ('called him a "liar" and a "fraud"') is more than
-    any one of them."""
+def _mostly_quoted(content: tuple[int, int], quotes: list[Quote]) -> bool:
+    """One partial quotation is most of the clause ``content`` (its character span: 'called it
+    "absurd"'), so it stands for the clause; a clause woven from several ('called him a "liar"
+    and a "fraud"') is more than any one of them."""
     quoted = max(
-        (
-            _shared_chars((q.start, q.end), (content.start_char, content.end_char))
-            for q in quotes
-            if q.kind == "partial"
-        ),
+        (_shared_chars((q.start, q.end), content) for q in quotes if q.kind == "partial"),
         default=0,
     )
-    return quoted > MOSTLY_QUOTED * (content.end_char - content.start_char)
+    return quoted > MOSTLY_QUOTED * (content[1] - content[0])
 
 
 def _covers(entry: Quote, quote: Quote) -> bool:
