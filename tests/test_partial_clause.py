@@ -460,3 +460,18 @@ def test_clause_running_on_past_the_mark_is_more_than_the_quotation() -> None:
     assert reported.text == (
         'her "the steady hand" amidst the bickering among the four other candidates'
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Governor Ana Ruiz said the harbour plan was "a disaster," noting that the costs had '
+        "doubled.",
+        'Mayor Tomas Berg called the vote "a betrayal," adding that he would appeal.',
+    ],
+)
+def test_run_on_stops_at_a_participle_of_saying(text: str) -> None:
+    quotes = entries(text)
+    partial = one(quotes, "partial")
+    (mine,) = [q for q in quotes if q.kind == "indirect" and q.cue_span == partial.cue_span]
+    assert mine.end == partial.end + 1  # the clause ends with the quotation's closing mark

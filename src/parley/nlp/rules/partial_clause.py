@@ -228,6 +228,8 @@ def _reports_again(token: Token, cue: Token) -> bool:
         return False
     if token.dep_ == "conj" and token.head.i == cue.i:
         return True
+    if token.tag_ == "VBG" and _says(token):
+        return True  # '..., adding that ...': the speaker speaks again
     return _says(token) and any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in token.children)
 
 
