@@ -475,3 +475,26 @@ def test_run_on_stops_at_a_participle_of_saying(text: str) -> None:
     partial = one(quotes, "partial")
     (mine,) = [q for q in quotes if q.kind == "indirect" and q.cue_span == partial.cue_span]
     assert mine.end == partial.end + 1  # the clause ends with the quotation's closing mark
+
+
+def test_words_set_off_by_a_comma_after_the_mark_do_not_make_a_clause() -> None:
+    # 'as a "harbour whisperer"' is mostly the quotation; the reason the writer adds after a
+    # comma is no part of what the paper said.
+    quotes = entries(
+        'Ana Ruiz has been described by the local paper as a "harbour whisperer", for the '
+        "affinity the seals have for her."
+    )
+    assert [q for q in quotes if q.kind == "indirect"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ('said the pier was "unsafe."', True),
+        ('called them "the victims[.]"', True),
+        ('called it "unsafe," and', False),
+        ('called it "a mess"', False),
+    ],
+)
+def test_a_quotation_closing_a_sentence_ends_the_words(text: str, ends: bool) -> None:
+    assert partial_clause._ends_sentence(text) == ends

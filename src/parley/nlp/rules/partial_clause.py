@@ -110,6 +110,8 @@ def with_partial_clauses(doc: Doc, quotes: list[Quote], reported: list[Quote]) -
             # 'called him "the grownup" amid the chaos': what the cue governs after the mark
             # counts before the quotation is judged most of the clause.
             longer = _past_the_mark(doc, clause, quotes)
+            if doc.text[clause.end : longer.end].lstrip().startswith(","):
+                longer = clause  # '... as a "whisperer", for the affinity ...': set off
             if _mostly_quoted((longer.start, longer.end), quotes):
                 continue  # 'called it "absurd"': the quotation says what the clause says
             if looks_like_name(quote.text.split()) and not _finite(content):
@@ -141,7 +143,7 @@ def _adjoining(doc: Doc, entry: Quote, content: Span) -> bool:
     if words is None or not len(words) or words[0].sent.start != content[0].sent.start:
         return False
     lo, hi = sorted([(entry.start, entry.end), (content.start_char, content.end_char)])
-    if doc.text[lo[0] : lo[1]].rstrip("\"'”’ ")[-1:] in {".", "!", "?"}:
+    if _ends_sentence(doc.text[lo[0] : lo[1]]):
         return False  # '... "and killing them."  Critics said ...': the first one ends a sentence
     if hi[0] <= lo[1]:
         return True
@@ -165,6 +167,8 @@ def _past_the_mark(doc: Doc, entry: Quote, quotes: list[Quote]) -> Quote:
         if q.kind != "indirect"
     ):
         return entry
+    if _ends_sentence(doc.text[entry.start : entry.end]):
+        return entry  # '... "the victims[.]" She went on to say': the quotation ended it
     cue_words = doc.char_span(*entry.cue_span, alignment_mode="expand")
     words = doc.char_span(entry.start, entry.end, alignment_mode="expand")
     if cue_words is None or words is None or not len(cue_words) or not len(words):
@@ -187,6 +191,11 @@ def _past_the_mark(doc: Doc, entry: Quote, quotes: list[Quote]) -> Quote:
     if content is None or content.end_char <= entry.end:
         return entry
     return replace(entry, text=doc.text[entry.start : content.end_char], end=content.end_char)
+
+
+def _ends_sentence(text: str) -> bool:
+    """Words whose last quotation closes a sentence ('... killing them."', '... victims[.]"')."""
+    return text.rstrip("\"'”’ ]")[-1:] in {".", "!", "?"}
 
 
 #: Words that open a clause telling when or how the words were said ('..., when asked').
