@@ -303,3 +303,198 @@ def test_parenthetical_cue_reports_the_clause_it_interrupts() -> None:
 def test_time_clause_is_no_parenthetical_attribution() -> None:
     quotes = entries('When Mayor Tomas Berg spoke, the crowd was "completely stunned" by the news.')
     assert [q for q in quotes if q.kind == "indirect"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "nested"),
+    [
+        pytest.param(
+            "Mayor Tomas Berg said the council must back the harbour plan, which he declared "
+            '"a lifeline" for the fishing town.',
+            '"a lifeline" for the fishing town',
+            id="relative-clause",
+        ),
+        pytest.param(
+            "Governor Ana Ruiz decided not to close the port even though she found "
+            '"evidence" that the pier was unsafe.',
+            '"evidence" that the pier was unsafe',
+            id="subordinate-clause",
+        ),
+    ],
+)
+def test_cue_nested_in_the_speakers_own_report_gets_its_clause(text: str, nested: str) -> None:
+    # The outer report holds the quotation, but its own cue sits in a relative or subordinate
+    # clause inside it: that cue's clause is one more attribution of the same speaker.
+    quotes = entries(text)
+    partial = one(quotes, "partial")
+    reported = [q for q in quotes if q.kind == "indirect"]
+    assert nested in {q.text for q in reported}
+    inner = next(q for q in reported if q.text == nested)
+    assert inner.cue_span == partial.cue_span
+    assert len(reported) == 2
+
+
+def test_cue_in_the_main_clause_of_the_report_adds_no_second_clause() -> None:
+    # 'said he found the pier "very safe"': the report's own clause, not a nested one.
+    quotes = entries('Mayor Tomas Berg said he found the new pier "very safe" for children.')
+    assert len([q for q in quotes if q.kind == "indirect"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        pytest.param(
+            "Many voters followed Governor Ana Ruiz's dictum that the harbour was "
+            '"the heart of the town" and its future.',
+            'the harbour was "the heart of the town" and its future',
+            id="clause-of-the-noun",
+        ),
+        pytest.param(
+            'Mayor Tomas Berg\'s main claim is that the harbour plan is "a costly mistake" for '
+            "the town.",
+            'the harbour plan is "a costly mistake" for the town',
+            id="noun-is-that",
+        ),
+    ],
+)
+def test_noun_of_saying_reports_its_that_clause(text: str, clause: str) -> None:
+    quotes = entries(text)
+    partial, reported = one(quotes, "partial"), one(quotes, "indirect")
+    assert reported.text == clause
+    assert reported.cue_span == partial.cue_span
+
+
+def test_reported_entry_and_the_clause_after_it_join() -> None:
+    # The cue's entry stops before ', even though ...'; the clause around the quotation
+    # follows it at once, so the entry takes both halves.
+    quotes = entries(
+        "Governor Ana Ruiz urged the council to stay calm, even though many people see the "
+        'harbour as "a lost cause."'
+    )
+    partial = one(quotes, "partial")
+    mine = [q for q in quotes if q.kind == "indirect" and q.cue_span == partial.cue_span]
+    assert [q.text for q in mine] == [
+        'the council to stay calm, even though many people see the harbour as "a lost cause."'
+    ]
+
+
+def test_halves_around_the_attribution_stay_apart() -> None:
+    quotes = entries(
+        "Bound together by a century of shared trade and a long sea wall, the two towns, Mayor "
+        'Tomas Berg said, now have "a golden chance" to grow.'
+    )
+    assert all("Berg said" not in q.text for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        pytest.param(
+            'Mayor Tomas Berg said the pier was safe, but the old harbour was "a real mess" after '
+            "the storm.",
+            'the pier was safe, but the old harbour was "a real mess" after the storm',
+            id="second-clause-with-its-subject",
+        ),
+        pytest.param(
+            'Mayor Tomas Berg pledged to rebuild the pier, fix the town\'s "crumbling" sea wall '
+            "and hire guards.",
+            'to rebuild the pier, fix the town\'s "crumbling" sea wall and hire guards',
+            id="second-infinitive",
+        ),
+    ],
+)
+def test_second_half_hung_on_the_cue_joins_the_first(text: str, clause: str) -> None:
+    quotes = entries(text)
+    partial, reported = one(quotes, "partial"), one(quotes, "indirect")
+    assert reported.text == clause
+    assert reported.cue_span == partial.cue_span
+
+
+@pytest.mark.parametrize(("prep", "reported"), [("Despite", False), ("About", True)])
+def test_noun_of_saying_as_a_backdrop_reports_no_clause(prep: str, reported: bool) -> None:
+    # 'Despite Lee's claim that she would win "easily", ...': the writer's backdrop, not a
+    # report; 'About Lee's claim that ...' reports the claim.
+    doc = _parsed(
+        [prep, "Lee", "'s", "claim", "that", "she", "would", "win", '"', "easily", '"'],
+        [0, 3, 1, 0, 7, 7, 7, 3, 9, 7, 9],
+        ["ROOT", "poss", "case", "pobj", "mark", "nsubj", "aux", "acl", "punct", "advmod", "punct"],
+        ["ADP", "PROPN", "PART", "NOUN", "SCONJ", "PRON", "AUX", "VERB", "PUNCT", "ADV", "PUNCT"],
+    )
+    clause = partial_clause._after_cue(doc, doc[3], doc[9], doc[9])
+    assert (clause is not None) == reported
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        pytest.param(
+            'The harbour vote signals "the beginning of the end" for the old council, said Tomas '
+            "Berg, the mayor of the town.",
+            'The harbour vote signals "the beginning of the end" for the old council',
+            id="verb-read-as-a-noun",
+        ),
+        pytest.param(
+            'Couple a long winter with a "council that never listens" and people get angry, said '
+            "Ana Ruiz, head of the harbour board.",
+            'Couple a long winter with a "council that never listens" and people get angry',
+            id="imperative-read-as-a-noun",
+        ),
+    ],
+)
+def test_clause_read_as_a_subject_of_the_inverted_cue_is_reported(text: str, clause: str) -> None:
+    quotes = entries(text)
+    partial, reported = one(quotes, "partial"), one(quotes, "indirect")
+    assert reported.text == clause
+    assert reported.speaker is not None and partial.speaker is not None
+    assert reported.speaker.name == partial.speaker.name
+
+
+def test_clause_running_on_past_the_mark_is_more_than_the_quotation() -> None:
+    # Cut at the closing mark, 'her "the steady hand"' is mostly the quotation; with what the
+    # cue governs after the mark it is a clause of its own.
+    quotes = entries(
+        'After the debate, several columnists called her "the steady hand" amidst the '
+        "bickering among the four other candidates."
+    )
+    reported = one(quotes, "indirect")
+    assert reported.text == (
+        'her "the steady hand" amidst the bickering among the four other candidates'
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Governor Ana Ruiz said the harbour plan was "a disaster," noting that the costs had '
+        "doubled.",
+        'Mayor Tomas Berg called the vote "a betrayal," adding that he would appeal.',
+    ],
+)
+def test_run_on_stops_at_a_participle_of_saying(text: str) -> None:
+    quotes = entries(text)
+    partial = one(quotes, "partial")
+    (mine,) = [q for q in quotes if q.kind == "indirect" and q.cue_span == partial.cue_span]
+    assert mine.end == partial.end + 1  # the clause ends with the quotation's closing mark
+
+
+def test_words_set_off_by_a_comma_after_the_mark_do_not_make_a_clause() -> None:
+    # 'as a "harbour whisperer"' is mostly the quotation; the reason the writer adds after a
+    # comma is no part of what the paper said.
+    quotes = entries(
+        'Ana Ruiz has been described by the local paper as a "harbour whisperer", for the '
+        "affinity the seals have for her."
+    )
+    assert [q for q in quotes if q.kind == "indirect"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ('said the pier was "unsafe."', True),
+        ('called them "the victims[.]"', True),
+        ('called it "unsafe," and', False),
+        ('called it "a mess"', False),
+    ],
+)
+def test_a_quotation_closing_a_sentence_ends_the_words(text: str, ends: bool) -> None:
+    assert partial_clause._ends_sentence(text) == ends

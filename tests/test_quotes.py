@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc as SpacyDoc
 
 import parley
+from parley.nlp.rules.quotes import _in_named_object
 from parley.types import ArticleResult
 
 pytestmark = pytest.mark.model
@@ -757,3 +760,26 @@ def test_quotes_document_read_tagged_as_a_noun_still_speaks() -> None:
         "“Sailings will resume at noon on Friday,” the notice read."
     )
     assert quotes_of(text) == [("Sailings will resume at noon on Friday,", "the notice", "direct")]
+
+
+def test_word_of_saying_in_a_naming_verbs_object_is_not_the_cue() -> None:
+    # 'Lee called Berg's statements "childish"': parsers sometimes hang the quotation on the
+    # noun "statements"; the naming verb before it is what says the quoted word.
+
+    words = ["Lee", "called", "Berg", "'s", "statements", '"', "childish", '"', "."]
+    doc = SpacyDoc(
+        spacy.blank("en").vocab,
+        words=words,
+        spaces=[True, True, False, True, True, False, False, False, False],
+        heads=[1, 1, 4, 2, 1, 6, 4, 6, 1],
+        deps=["nsubj", "ROOT", "poss", "case", "oprd", "punct", "amod", "punct", "punct"],
+        pos=["PROPN", "VERB", "PROPN", "PART", "NOUN", "PUNCT", "ADJ", "PUNCT", "PUNCT"],
+        tags=["NNP", "VBD", "NNP", "POS", "NNS", "``", "JJ", "''", "."],
+        lemmas=["Lee", "call", "Berg", "'s", "statement", '"', "childish", '"', "."],
+    )
+    called, statements = doc[1], doc[4]
+    open_at = doc[6].idx
+    assert _in_named_object(statements, [called, statements], open_at)
+    assert not _in_named_object(called, [called, statements], open_at)
+    # without a naming verb before it, the noun keeps its rank
+    assert not _in_named_object(statements, [statements], open_at)

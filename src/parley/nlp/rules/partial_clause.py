@@ -12,10 +12,19 @@ clause its cue governs as an ``indirect`` entry of the same speaker and cue:
   complement of the cue ("called [the deal] [a 'disaster']", "criticized [the mayor] [for
   'misleading' voters]", "described [the plan] during an interview [as 'a relic']");
 * a cue after it ('..., one senator said'): the sentence up to the attribution;
+* a noun of saying: the "that" clause it holds ('his dictum that the war was "lost"', 'her
+  claim is that ...'), unless a preposition sets it as the writer's backdrop ("Despite ...");
 * where the parser hung the clause elsewhere: a cue's "that" clause set on a word just after
   the cue ('his warning during the visit that ...'), the clause a parenthetical cue interrupts
   ('Lee told CNN, the pier is "safe"'), a second clause after the closing mark that the parser
-  hung on the cue ('might be "far off," and have erred').
+  hung on the cue ('might be "far off," and have erred'), a second half holding the
+  quotation hung on the cue as a conjunct ('said X, but the harbour was "a mess"'), a clause
+  whose noun the parser made a first subject of an inverted cue ('The vote signals "the end,"
+  said Lee').
+
+A cue inside the speaker's own report that heads a relative or subordinate clause ('..., which
+he declared "a disaster" for ...') gets its clause too; a cue's reported entry that stops right
+before or after the clause joins it.
 
 The partial quotation stays an entry of its own; the clause is one more.
 """
@@ -58,6 +67,11 @@ CLAUSE_IN_PHRASE_DEPS = frozenset({"acl", "relcl", "ccomp"})
 REPORTED_BEFORE_DEPS = frozenset({"ccomp", "parataxis"})
 #: How a parenthetical attribution before the clause it reports may hang on that clause.
 ATTRIBUTION_DEPS = frozenset({"ccomp", "parataxis", "advcl"})
+#: Prepositions that set a noun of saying as the backdrop of the writer's own sentence
+#: ('Despite his claim that the war would end "within days," fighting goes on').
+BACKDROP_PREPS = frozenset({"despite", "after", "amid", "following", "since", "before"})
+#: Punctuation that may stand between two halves of what a cue reports.
+JOINING_MARKS = frozenset({",", ":", "-", "—", "–"})
 #: How far after its cue a "that" clause the parser hung elsewhere may open.
 MAX_GAP_TO_CLAUSE = 10
 #: Share of a partial quotation an existing reported entry must cover to stand for its clause.
@@ -72,31 +86,37 @@ def with_partial_clauses(doc: Doc, quotes: list[Quote], reported: list[Quote]) -
         if quote.kind != "partial" or quote.speaker is None or quote.cue_span is None:
             continue
         covering = [i for i, entry in enumerate(found) if _covers(entry, quote)]
-        if covering:
+        if covering and not all(_nested_cue(doc, found[i], quote) for i in covering):
             _run_on_past_the_mark(doc, quote, found, covering)
             continue
         content = _clause_around(doc, quote)
         if content is None or _names_speaker(content, quote):
             continue
+        if any(e.start == content.start_char and e.end == content.end_char for e in found):
+            continue
         same_cue = [i for i, entry in enumerate(found) if entry.cue_span == quote.cue_span]
         if not same_cue:
-            if _mostly_quoted(content, quotes):
+            clause = Quote(
+                id="",
+                text=content.text,
+                start=content.start_char,
+                end=content.end_char,
+                kind="indirect",
+                speaker=quote.speaker,
+                cue=quote.cue,
+                confidence=quote.confidence * 0.9,
+                cue_span=quote.cue_span,
+            )
+            # 'called him "the grownup" amid the chaos': what the cue governs after the mark
+            # counts before the quotation is judged most of the clause.
+            longer = _past_the_mark(doc, clause, quotes)
+            if doc.text[clause.end : longer.end].lstrip().startswith(","):
+                longer = clause  # '... as a "whisperer", for the affinity ...': set off
+            if _mostly_quoted((longer.start, longer.end), quotes):
                 continue  # 'called it "absurd"': the quotation says what the clause says
             if looks_like_name(quote.text.split()) and not _finite(content):
                 continue  # 'on his podcast "The Long Road"': the quotation names something
-            found.append(
-                Quote(
-                    id="",
-                    text=content.text,
-                    start=content.start_char,
-                    end=content.end_char,
-                    kind="indirect",
-                    speaker=quote.speaker,
-                    cue=quote.cue,
-                    confidence=quote.confidence * 0.9,
-                    cue_span=quote.cue_span,
-                )
-            )
+            found.append(clause)
             continue
         # 'denounced the plan as "a relic"': the cue's reported entry ("the plan") stops
         # before the quotation; one cue reports one thing, so that entry takes the clause.
@@ -106,7 +126,32 @@ def with_partial_clauses(doc: Doc, quotes: list[Quote], reported: list[Quote]) -
                 found[i] = replace(
                     entry, text=content.text, start=content.start_char, end=content.end_char
                 )
+            elif _adjoining(doc, entry, content):
+                # 'said he would stay in the race, so he can press for "real change"': the
+                # entry and the clause around the quotation are two halves of what the cue
+                # reports.
+                start, end = min(entry.start, content.start_char), max(entry.end, content.end_char)
+                found[i] = replace(entry, text=doc.text[start:end], start=start, end=end)
     return [_past_the_mark(doc, entry, quotes) for entry in found]
+
+
+def _adjoining(doc: Doc, entry: Quote, content: Span) -> bool:
+    """The entry and ``content`` overlap, or only a comma, colon, dash or coordinator stands
+    between them, in one sentence (not the attribution: '..., Lee said, ...' keeps its halves
+    apart)."""
+    words = doc.char_span(entry.start, entry.end, alignment_mode="expand")
+    if words is None or not len(words) or words[0].sent.start != content[0].sent.start:
+        return False
+    lo, hi = sorted([(entry.start, entry.end), (content.start_char, content.end_char)])
+    if _ends_sentence(doc.text[lo[0] : lo[1]]):
+        return False  # '... "and killing them."  Critics said ...': the first one ends a sentence
+    if hi[0] <= lo[1]:
+        return True
+    gap = doc.char_span(lo[1], hi[0], alignment_mode="expand")
+    return gap is not None and all(
+        t.text in JOINING_MARKS or t.is_quote or t.dep_ == "cc" or t.is_space and "\n" not in t.text
+        for t in gap
+    )
 
 
 def _past_the_mark(doc: Doc, entry: Quote, quotes: list[Quote]) -> Quote:
@@ -122,6 +167,8 @@ def _past_the_mark(doc: Doc, entry: Quote, quotes: list[Quote]) -> Quote:
         if q.kind != "indirect"
     ):
         return entry
+    if _ends_sentence(doc.text[entry.start : entry.end]):
+        return entry  # '... "the victims[.]" She went on to say': the quotation ended it
     cue_words = doc.char_span(*entry.cue_span, alignment_mode="expand")
     words = doc.char_span(entry.start, entry.end, alignment_mode="expand")
     if cue_words is None or words is None or not len(cue_words) or not len(words):
@@ -144,6 +191,11 @@ def _past_the_mark(doc: Doc, entry: Quote, quotes: list[Quote]) -> Quote:
     if content is None or content.end_char <= entry.end:
         return entry
     return replace(entry, text=doc.text[entry.start : content.end_char], end=content.end_char)
+
+
+def _ends_sentence(text: str) -> bool:
+    """Words whose last quotation closes a sentence ('... killing them."', '... victims[.]"')."""
+    return text.rstrip("\"'”’ ]")[-1:] in {".", "!", "?"}
 
 
 #: Words that open a clause telling when or how the words were said ('..., when asked').
@@ -185,6 +237,8 @@ def _reports_again(token: Token, cue: Token) -> bool:
         return False
     if token.dep_ == "conj" and token.head.i == cue.i:
         return True
+    if token.tag_ == "VBG" and _says(token):
+        return True  # '..., adding that ...': the speaker speaks again
     return _says(token) and any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in token.children)
 
 
@@ -225,19 +279,15 @@ def _names_speaker(content: Span, quote: Quote) -> bool:
     return mention is not None and content.start_char < mention[1] and mention[0] < content.end_char
 
 
-def _mostly_quoted(content: Span, quotes: list[Quote]) -> bool:
-    """One partial quotation is most of the clause ('called it "absurd"'), so it stands for the
-    clause; a clause woven from several ('called him a "liar" and a "fraud"') is more than
-    any one of them."""
+def _mostly_quoted(content: tuple[int, int], quotes: list[Quote]) -> bool:
+    """One partial quotation is most of the clause ``content`` (its character span: 'called it
+    "absurd"'), so it stands for the clause; a clause woven from several ('called him a "liar"
+    and a "fraud"') is more than any one of them."""
     quoted = max(
-        (
-            _shared_chars((q.start, q.end), (content.start_char, content.end_char))
-            for q in quotes
-            if q.kind == "partial"
-        ),
+        (_shared_chars((q.start, q.end), content) for q in quotes if q.kind == "partial"),
         default=0,
     )
-    return quoted > MOSTLY_QUOTED * (content.end_char - content.start_char)
+    return quoted > MOSTLY_QUOTED * (content[1] - content[0])
 
 
 def _covers(entry: Quote, quote: Quote) -> bool:
@@ -251,6 +301,27 @@ def _covers(entry: Quote, quote: Quote) -> bool:
         return False
     overlap = _shared_chars((entry.start, entry.end), (quote.start, quote.end))
     return overlap >= COVERED_SHARE * max(1, quote.end - quote.start)
+
+
+def _nested_cue(doc: Doc, entry: Quote, quote: Quote) -> bool:
+    """'reiterated that the party must beat Lee, whom he blasted as a "bully" who ...': the
+    entry around the quotation reports another cue of the speaker, and the quotation's own
+    cue heads a relative clause or a subordinate clause ('even though he found "evidence"
+    that ...') inside that entry; the cue's clause is an attribution of its own."""
+    assert quote.cue_span is not None
+    if (
+        entry.cue_span is None
+        or entry.cue_span == quote.cue_span
+        or not (entry.start <= quote.cue_span[0] and quote.cue_span[1] <= entry.end)
+    ):
+        return False
+    cue_words = doc.char_span(*quote.cue_span, alignment_mode="expand")
+    if cue_words is None or not len(cue_words):
+        return False
+    cue = cue_words.root
+    return cue.pos_ == "VERB" and (
+        cue.dep_ == "relcl" or cue.dep_ == "advcl" and any(c.dep_ == "mark" for c in cue.children)
+    )
 
 
 def _shared_chars(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -304,6 +375,25 @@ def _after_cue(doc: Doc, cue: Token, first: Token, last: Token) -> Span | None:
         (c for c in cue.children if c.i > cue.i and c.left_edge.i <= first.i <= c.right_edge.i),
         None,
     )
+    if (
+        holder is not None
+        and cue.pos_ == "NOUN"
+        and _is_that_clause(holder)
+        and cue.head.lower_ not in BACKDROP_PREPS
+    ):
+        # 'his claim that the mayor had "lied"': a noun of saying and the clause it holds.
+        return content_span(
+            doc, list(doc[holder.left_edge.i : max(holder.right_edge.i, last.i) + 1])
+        )
+    if holder is not None and holder.dep_ == "conj":
+        # 'said the town was safe, but the harbour was "a mess"': the parser hung the second
+        # half of what was said on the cue.
+        halves = [
+            c for c in cue.children if c.dep_ in {"ccomp", "xcomp"} and cue.i < c.i < holder.i
+        ]
+        if halves and _runs_on(cue, halves[-1].right_edge.i) == holder.right_edge.i:
+            start = halves[-1].left_edge.i
+            return content_span(doc, list(doc[start : max(holder.right_edge.i, last.i) + 1]))
     if holder is None or not _completes(holder) and not _completed_within(holder, first):
         # 'his warning during the visit that the bridge was "unsafe"': the parser hung the
         # cue's "that" clause on a word between them.
@@ -404,9 +494,21 @@ def _that_clause_after(cue: Token, first: Token) -> Token | None:
     mark = clause.left_edge
     if not cue.i < mark.i <= cue.i + MAX_GAP_TO_CLAUSE:
         return None
-    if any(t.pos_ in {"VERB", "AUX"} for t in cue.doc[cue.i + 1 : mark.i]):
+    if any(
+        t.pos_ in {"VERB", "AUX"} and not _copula_of(cue, t) for t in cue.doc[cue.i + 1 : mark.i]
+    ):
         return None  # 'said the plan, which the mayor backs, ensures that ...'
     return clause
+
+
+def _copula_of(cue: Token, verb: Token) -> bool:
+    """'her claim is that ...': the "is" of a noun of saying whose subject it is."""
+    return (
+        cue.pos_ == "NOUN"
+        and cue.dep_ in NOMINAL_SUBJECT_DEPS
+        and verb.i == cue.head.i
+        and (verb.lemma_ == "be")
+    )
 
 
 def _outermost_that_clause(first: Token, stop: Token) -> Token | None:
@@ -458,6 +560,19 @@ def _reports_clause_before(cue: Token, first: Token) -> bool:
     return cue.dep_ in REPORTED_BEFORE_DEPS and head.i < cue.i and head.left_edge.i <= first.i
 
 
+def _clause_read_as_subject(cue: Token, subjects: list[Token], first: Token) -> bool:
+    """'..., said Lee' after a clause whose noun the parser made the cue's first subject: a
+    second subject follows the cue, a comma sets the cue off, and the first one holds the
+    quotation."""
+    before, after = subjects[0], subjects[-1]
+    return (
+        after.i > cue.i
+        and cue.i > 0
+        and cue.doc[cue.i - 1].text == ","
+        and before.left_edge.i <= first.i <= before.right_edge.i
+    )
+
+
 def _addressee(cue: Token, dependant: Token) -> bool:
     """Whom the words were said to, after a cue that reports a clause ('..., she told
     reporters', '..., he declared to the crowd'), not the words themselves."""
@@ -475,10 +590,19 @@ def _before_cue(doc: Doc, cue: Token, first: Token) -> Span | None:
     attribution (the cue and its subject)."""
     if any(c.i > cue.i and _completes(c) and not _addressee(cue, c) for c in cue.children):
         return None  # 'At the "Open Doors" fair, Lee unveiled a plan': the words come after
-    subject = next((c for c in cue.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
-    if subject is None or subject.i < first.i:
+    subjects = [c for c in cue.children if c.dep_ in NOMINAL_SUBJECT_DEPS]
+    subject = subjects[0] if subjects else None
+    if (
+        subject is not None
+        and subject.i < first.i
+        and _clause_read_as_subject(cue, subjects, first)
+    ):
+        # 'The vote signals "the end" for the party, said Lee': the parser read the reported
+        # clause's noun as a second subject of the inverted cue.
+        subject = subjects[-1]
+    elif subject is None or subject.i < first.i:
         return None  # 'Lee, star of "Long Roads," posted the clip': the quotation names a work
-    if not _reports_clause_before(cue, first):
+    elif not _reports_clause_before(cue, first):
         return None  # 'After the mayor was "shocked," the council reacted with a letter'
     attribution = min(cue.i, subject.left_edge.i)
     start = cue.sent.start

@@ -75,6 +75,14 @@ NAMING_WORDS = frozenset(
 _PUT_IT = re.compile(r"\bputs? it,\s*$")
 #: Verbs whose object may be the words said ('chanted "..."', 'read "..."').
 SAYING_VERBS = lexicon.derived_set("saying verbs", lambda: SPEECH_VERBS | WEAK_SPEECH_VERBS)
+#: Verbs that name what their object is, in words: "called the plan a 'disaster'".
+NAMING_VERBS = lexicon.derived_set(
+    "naming verbs",
+    lambda: (
+        lexicon.where_set("portrayal_verbs", "spoken", "yes").get()
+        | {"call", "declare", "pronounce"}
+    ),
+)
 #: How a quotation that is a verb's own words hangs from it.
 QUOTE_CLAUSE_DEPS = frozenset({"ccomp", "dobj", "parataxis"})
 #: ... and how it hangs from a weak verb: also as an imperative read as its complement
@@ -334,7 +342,7 @@ def _attribute(
     close = span.close_at if span.close_at is not None else span.end
     depths = _ancestor_depths(draft.tokens)
 
-    def rank(cue: Token) -> tuple[int, int, int, int]:
+    def rank(cue: Token) -> tuple[int, int, int, int, int]:
         depth = depths.get(cue.i)
         # The cue's own object being the quotation ("said, '...'") also links them.
         if depth is None and any(
@@ -343,7 +351,13 @@ def _attribute(
             depth = 1
         distance = cue.idx - close if cue.idx >= close else (span.open_at - cue.idx) + 15
         # "According to the BBC, a spokesman said": the source is a fallback to the speaker.
-        return (0 if depth is not None else 1, int(is_according_to(cue)), depth or 0, distance)
+        return (
+            0 if depth is not None else 1,
+            int(is_according_to(cue)),
+            int(_in_named_object(cue, candidates, span.open_at)),
+            depth or 0,
+            distance,
+        )
 
     def in_quote(char: int) -> bool:
         return inside(char, quoted)
@@ -406,6 +420,23 @@ def _attribute(
         draft.syntactic = depth_known
         draft.confidence = confidence * (1.0 if depth_known else 0.9)
         return
+
+
+def _in_named_object(cue: Token, candidates: list[Token], open_at: int) -> bool:
+    """'X called AP's report a "rush to judgment"', 'called a report suggesting ...
+    "outrageous"': a noun of saying or a participle in the object of a naming verb before the
+    quotation; the naming verb, not the word in its object, says the quoted words."""
+    if cue.idx >= open_at or cue.pos_ == "VERB" and cue.tag_ not in {"VBG", "VBN"}:
+        return False
+    naming = NAMING_VERBS.get()
+    return any(
+        verb.i < cue.i
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() in naming
+        and verb.sent.start == cue.sent.start
+        and not any(t.tag_ in FINITE_TAGS or t.is_punct for t in cue.doc[verb.i + 1 : cue.i])
+        for verb in candidates
+    )
 
 
 def _voiced_right_before(
