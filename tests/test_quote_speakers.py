@@ -173,8 +173,8 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
         ),
         pytest.param(
             "The port board met on Monday.\n\n"
-            "\"We will not sell the harbour to anyone, not this year and not next year.\n"
-            "Jane Roe, harbour master.\"\n\nOthers on the board disagreed.",
+            '"We will not sell the harbour to anyone, not this year and not next year.\n'
+            'Jane Roe, harbour master."\n\nOthers on the board disagreed.',
             (
                 "We will not sell the harbour to anyone, not this year and not next year.",
                 "Jane Roe",
@@ -184,8 +184,8 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
         pytest.param(
             "The council debated the port budget until late.\n\n"
             "Partial transcript as follows:\n\n"
-            "\"We will keep the harbour open to every ship that wants to come in, and we will "
-            "not sell it.\"",
+            '"We will keep the harbour open to every ship that wants to come in, and we will '
+            'not sell it."',
             (
                 "We will keep the harbour open to every ship that wants to come in, and we will "
                 "not sell it.",
