@@ -498,3 +498,36 @@ def test_words_set_off_by_a_comma_after_the_mark_do_not_make_a_clause() -> None:
 )
 def test_a_quotation_closing_a_sentence_ends_the_words(text: str, ends: bool) -> None:
     assert partial_clause._ends_sentence(text) == ends
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            'The harbour board said in a statement that "the pier is safe" and that "no ship '
+            'will be turned away."',
+            id="straight-marks",
+        ),
+        pytest.param(
+            "The harbour board said in a statement that \u201cthe pier is safe\u201d and that "
+            "\u201cno ship will be turned away.\u201d",
+            id="curly-marks",
+        ),
+    ],
+)
+def test_no_entry_ends_inside_an_open_quotation(text: str) -> None:
+    """The parser ends the clause at the full stop inside the last quotation; the entry that
+    holds that quotation's opening mark takes its closing mark too."""
+    quotes = entries(text)
+    holding = [q for q in quotes if q.kind == "indirect" and "no ship" in q.text]
+    assert holding, [(q.kind, q.text) for q in quotes]
+    for quote in holding:
+        assert quote.text.endswith(('."', ".\u201d")), quote.text
+        assert quote.text.count('"') % 2 == 0
+        assert quote.text.count("\u201c") == quote.text.count("\u201d")
+
+
+def test_an_entry_begun_inside_a_quotation_takes_no_mark_after_it() -> None:
+    doc = spacy.blank("en")('Lee said it is" and then "more words" follow.')
+    entry = Quote(id="", text='it is"', start=9, end=15, kind="indirect", speaker=None, cue=None)
+    assert partial_clause._with_its_marks(doc, entry) is entry

@@ -31,6 +31,7 @@ The partial quotation stays an entry of its own; the clause is one more.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -132,7 +133,43 @@ def with_partial_clauses(doc: Doc, quotes: list[Quote], reported: list[Quote]) -
                 # reports.
                 start, end = min(entry.start, content.start_char), max(entry.end, content.end_char)
                 found[i] = replace(entry, text=doc.text[start:end], start=start, end=end)
-    return [_past_the_mark(doc, entry, quotes) for entry in found]
+    return [_with_its_marks(doc, _past_the_mark(doc, entry, quotes)) for entry in found]
+
+
+#: A closing quotation mark right after an entry, with at most the sentence's own mark before it.
+_CLOSE_AFTER = re.compile(r'[.,;:!?]?["\u201d]')
+
+
+def _with_its_marks(doc: Doc, entry: Quote) -> Quote:
+    """'said that "no recall is being issued."': an entry that begins right after a quotation's
+    opening mark takes that mark, and one that holds an opening mark and stops just before its
+    closing one (the parser ended the clause at the full stop inside the marks) takes the
+    closing mark, so its content never begins or ends inside a quotation."""
+    start = entry.start
+    if start > 0 and (
+        doc.text[start - 1] == "\u201c"
+        or doc.text[start - 1] == '"'
+        and _opens(doc.text, start - 1)
+    ):
+        # 'that "the pier is safe" and that ...': the clause began after the opening mark
+        start -= 1
+        entry = replace(entry, text=doc.text[start : entry.end], start=start)
+    text = entry.text
+    curly_open = text.count("\u201c") > text.count("\u201d")
+    if not curly_open and not (text.count('"') % 2 and _opens(text, text.rfind('"'))):
+        return entry  # '... tell it like it is"': the entry began inside the quotation
+    close = _CLOSE_AFTER.match(doc.text, entry.end)
+    if close is None:
+        return entry
+    end = close.end()
+    return replace(entry, text=doc.text[entry.start : end], end=end)
+
+
+def _opens(text: str, at: int) -> bool:
+    """Whether the straight mark at ``at`` opens a quotation: words follow it, and it starts
+    the text or follows a space or an opening bracket or dash."""
+    before = text[at - 1] if at > 0 else " "
+    return at + 1 < len(text) and not text[at + 1].isspace() and before in " \t\n([\u2014\u2013-"
 
 
 def _adjoining(doc: Doc, entry: Quote, content: Span) -> bool:
