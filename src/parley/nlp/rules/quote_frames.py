@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from parley import lexicon
 from parley.geo.countries import find_country, sector_of
 from parley.nlp.doctext import doc_text, span_ents
 from parley.nlp.rules.actors import ActorRecord
@@ -317,8 +318,6 @@ _SIGNED_AFTER = re.compile(
     r"[ \t\xa0]*([^\n]{1,160}?)[ \t\xa0]*(?:\n|$)"
 )
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
-#: Lower-case words a name may hold ("Charles de Gaulle", "Ursula von der Leyen").
-_NAME_PARTICLES = frozenset({"de", "da", "del", "der", "di", "du", "la", "le", "van", "von"})
 
 
 def signed_after(doc: Doc, draft: Draft, resolver: SpeakerResolver) -> None:
@@ -349,7 +348,7 @@ def signed_after(doc: Doc, draft: Draft, resolver: SpeakerResolver) -> None:
     words = doc.char_span(found.start(1), name_end, alignment_mode="contract")
     if words is None or not 1 <= len(words) <= 7 or words.start_char != found.start(1):
         return
-    if not all(_name_word(t) for t in words) or words[-1].lower_ in _NAME_PARTICLES:
+    if not all(_name_word(t) for t in words) or words[-1].lower_ in lexicon.words("name_particles"):
         return  # "― a claim he later withdrew", "-- Roe later withdrew it"
     described: list[Token] = []
     if cut < len(sign):
@@ -388,7 +387,11 @@ def _name_word(token: Token) -> bool:
     first = token.text.lstrip(_ZERO_WIDTH)[:1]
     if token.pos_ in {"VERB", "AUX"} and not first.isupper():
         return False
-    return first.isupper() or token.lower_ in _NAME_PARTICLES or token.text in {".", "-", "'", "’"}
+    return (
+        first.isupper()
+        or token.lower_ in lexicon.words("name_particles")
+        or token.text in {".", "-", "'", "’"}
+    )
 
 
 def _running_on(described: list[Token]) -> bool:
