@@ -38,13 +38,30 @@ def year_ago_quarters(
     earlier" counts back from the last day or year the text named, else from publication.
     ``mentions`` is the whole sorted list; the result is too.
     """
-    text = doc_text(doc)
     result = list(mentions)
+    _the_year_periods(result)
+    added = _year_ago_phrases(doc, result, published)
+    for m in COMPARED_LAST_YEAR.finditer(doc_text(doc)):
+        last = next(g for g in ("last", "last2", "last3") if m.group(g))
+        _compared_last_year(doc, result, m.start(last), m.end(last), amount=last == "last3")
+    _year_earlier_periods(result)
+    return sorted([*result, *added], key=lambda x: (x.start, x.end))
+
+
+def _the_year_periods(result: list[DateMention]) -> None:
+    """ "For the nine months, ... compared with $5 million in the 1988 period": the months of
+    that year, which TimeML writes as the year (in place)."""
     for i, x in enumerate(result):
         if (m := _YEAR_PERIOD.search(x.text)) and _months_year_back(result, x.start):
-            # "For the nine months, ... compared with $5 million in the 1988 period": the
-            # months of that year, which TimeML writes as the year
             result[i] = replace(x, value=m.group(1), timex=m.group(1))
+
+
+def _year_ago_phrases(
+    doc: Doc, result: list[DateMention], published: date | None
+) -> list[DateMention]:
+    """Each "a year ago" / "a year earlier" / "year-ago" of the text: the mention there gets the
+    period a year back (in place), or a new mention is returned for it."""
+    text = doc_text(doc)
     added: list[DateMention] = []
     for m in YEAR_AGO.finditer(text):
         same = [i for i, x in enumerate(result) if x.start < m.end() and m.start() < x.end]
@@ -68,17 +85,17 @@ def year_ago_quarters(
         if back is None:
             continue
         added.append(DateMention(m.group(), m.start(), m.end(), None, "DATE", back))
-    for m in COMPARED_LAST_YEAR.finditer(text):
-        last = next(g for g in ("last", "last2", "last3") if m.group(g))
-        _compared_last_year(doc, result, m.start(last), m.end(last), amount=last == "last3")
+    return added
+
+
+def _year_earlier_periods(result: list[DateMention]) -> None:
+    """ "For the nine months, net was $5 million. In the year-earlier period, ...": the same
+    count of months a year back, like "the year-earlier nine months" (in place)."""
     for i, x in enumerate(result):
         if _YEAR_BACK_PERIOD.search(x.text) and _months_year_back(result, x.start):
-            # "For the nine months, net was $5 million. In the year-earlier period, ...": the
-            # same count of months a year back, like "the year-earlier nine months"
             months = [y for y in result if y.end <= x.start and y.type == "DURATION"
                       and _MONTHS_LENGTH.fullmatch(y.timex or "")]  # fmt: skip
             result[i] = replace(x, value=None, type="DURATION", timex=months[-1].timex)
-    return sorted([*result, *added], key=lambda x: (x.start, x.end))
 
 
 _YEAR_PERIOD = re.compile(r"(?i:\b((?:19|20)\d\d)\s+period$)")
