@@ -334,7 +334,7 @@ _MONTH_HOLIDAYS = lexicon.derived_set(
 def _in_holiday_name(span: Span) -> bool:
     """ "the Fourth of July", "July Fourth": the month is part of a holiday's name, which the
     time-expression pass reads as the day."""
-    text = span.doc.text
+    text = doc_text(span.doc)  # not ``Doc.text``, which joins every token again on each read
     for name in _MONTH_HOLIDAYS:
         for at in range(max(0, span.start_char - len(name)), span.start_char + 1):
             if text.startswith(name, at) and at + len(name) >= span.end_char:
