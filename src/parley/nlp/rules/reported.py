@@ -734,13 +734,7 @@ def _broken_clause(doc: Doc, verb: Token) -> Span | None:
     if not words or words[0].i > verb.i + 3:
         return None
     finite = next((t for t in words if _finite_outside_setting(t, verb)), None)
-    # "said on television on Sunday that the mayor ...": what was said starts after a "that"
-    # with only the setting before it (not "says the toll that traders decry ...").
-    that = next((t for t in words if t.lower_ == "that" and t.pos_ == "SCONJ"), None)
-    if that is not None:
-        setting = {t.i for c in right if c.dep_ in {"prep", "npadvmod"} for t in c.subtree}
-        if any(t.i < that.i and t.i not in setting for t in words):
-            that = None
+    that = _that_after_setting(words, right)
     if finite is None and that is None:
         return None
     if that is not None:
@@ -752,6 +746,17 @@ def _broken_clause(doc: Doc, verb: Token) -> Span | None:
     # "a vote she said was a mistake": the subject stands before the speaker, and what was
     # said after the verb is its predicate (as PolNeAR annotates it).
     return content_span(doc, words)
+
+
+def _that_after_setting(words: list[Token], right: list[Token]) -> Token | None:
+    """ "said on television on Sunday that the mayor ...": the "that" after which what was
+    said starts, with only the setting (the verb's dependants ``right`` of place and time)
+    before it; not "says the toll that traders decry ..."."""
+    that = next((t for t in words if t.lower_ == "that" and t.pos_ == "SCONJ"), None)
+    if that is None:
+        return None
+    setting = {t.i for c in right if c.dep_ in {"prep", "npadvmod"} for t in c.subtree}
+    return None if any(t.i < that.i and t.i not in setting for t in words) else that
 
 
 def _run_on_after_quote(doc: Doc, content: Span | None, cue: Token) -> Span | None:
