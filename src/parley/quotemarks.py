@@ -13,6 +13,7 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +37,15 @@ DOUBLE_CLOSERS = "”»"
 # invisible direction marks some feeds put at a paragraph's start).
 _OPEN_CONTEXT = set(" \t\n([{—–-/:;\u202a\u202b\u200e\u200f\ufeff")
 _WORD = re.compile(r"\w")
+# The scanners jump from mark to mark instead of testing every character in Python: the marks
+# that may open a double quotation, every double mark (any may close, nest or stop one), the
+# marks that may open a single quotation, and those that may close each kind of single one.
+_DOUBLE_OPENING = re.compile("[" + DOUBLE_OPENERS + '"”]')
+_DOUBLE_ANY = re.compile("[" + DOUBLE_OPENERS + DOUBLE_CLOSERS + '"]')
+_SINGLE_OPENING = re.compile("[" + "".join(SINGLE_PAIRS) + "]")
+_SINGLE_CLOSING = {c: re.compile(f"[{re.escape(c)}]") for c in set(SINGLE_PAIRS.values())}
+#: After an apostrophe: the elided words of "rock ’n’ roll", "’em", "’tis", "’twas".
+_ELIDED = re.compile(r"(n’|n'|em\b|tis\b|twas\b)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +165,8 @@ def _find_doubled_apostrophes(text: str, start: int, end: int) -> Iterator[tuple
 def _find_double(text: str, start: int, end: int) -> Iterator[tuple[int, int | None]]:
     """(open_at, close_at) of top-level double-quote pairs in one paragraph."""
     i = start
-    while i < end:
+    while (mark := _DOUBLE_OPENING.search(text, i, end)) is not None:
+        i = mark.start()
         ch = text[i]
         opens = ch in DOUBLE_OPENERS or (ch in '"”' and _is_opening_straight(text, i, start))
         if ch == '"' and i + 1 < end and text[i + 1] in DOUBLE_OPENERS:
@@ -166,7 +177,8 @@ def _find_double(text: str, start: int, end: int) -> Iterator[tuple[int, int | N
         closers = DOUBLE_PAIRS.get(ch, "”")
         j = i + 1
         close_at: int | None = None
-        while j < end:
+        while (next_mark := _DOUBLE_ANY.search(text, j, end)) is not None:
+            j = next_mark.start()
             cj = text[j]
             if cj in closers and cj != ch:
                 close_at = j
@@ -217,7 +229,7 @@ def _is_apostrophe(text: str, i: int, lo: int, hi: int) -> bool:
     if nxt.isdigit() and not prev.isalnum():  # ’90s
         return True
     # rock ’n’ roll, ’em
-    return bool(re.match(r"(n’|n'|em\b|tis\b|twas\b)", text[i + 1 : i + 4]))
+    return bool(_ELIDED.match(text[i + 1 : i + 4]))
 
 
 def _find_single(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -230,9 +242,10 @@ def _find_single(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """
     closers_of: dict[str, _Closers] = {}
     i = start
-    while i < end:
+    while (mark := _SINGLE_OPENING.search(text, i, end)) is not None:
+        i = mark.start()
         ch = text[i]
-        if ch not in SINGLE_PAIRS or _is_apostrophe(text, i, start, end):
+        if _is_apostrophe(text, i, start, end):
             i += 1
             continue
         prev = text[i - 1] if i > start else " "
@@ -260,9 +273,9 @@ class _Closers:
     def __init__(self, text: str, start: int, end: int, closers: str) -> None:
         self.positions: list[int] = []
         self.possessive: list[bool] = []
-        for j in range(start, end):
-            cj = text[j]
-            if cj not in closers or _is_apostrophe(text, j, start, end):
+        for mark in _SINGLE_CLOSING[closers].finditer(text, start, end):
+            j = mark.start()
+            if _is_apostrophe(text, j, start, end):
                 continue
             after = text[j + 1] if j + 1 < end else " "
             if after.isalnum():
@@ -274,11 +287,17 @@ class _Closers:
         self.next_plain = [len(self.positions)] * (len(self.positions) + 1)
         for k in range(len(self.positions) - 1, -1, -1):
             self.next_plain[k] = k if not self.possessive[k] else self.next_plain[k + 1]
-        # spaces[k]: spaces in text[start : start + k].
-        self.start = start
-        self.spaces = [0]
-        for c in text[start:end]:
-            self.spaces.append(self.spaces[-1] + (c == " "))
+        self.text, self.start, self.end = text, start, end
+        self._spaces: list[int] | None = None
+
+    @property
+    def spaces(self) -> list[int]:
+        """``spaces[k]``: the spaces in ``text[start : start + k]``, counted on first need."""
+        if self._spaces is None:
+            self._spaces = list(
+                accumulate((c == " " for c in self.text[self.start : self.end]), initial=0)
+            )
+        return self._spaces
 
     def first_after(self, i: int) -> int | None:
         k = bisect.bisect_left(self.positions, i + 2)

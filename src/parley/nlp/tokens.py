@@ -126,10 +126,15 @@ _MENDED_FORMS = {"slated": "slate", "slates": "slate", "slating": "slate"}
 def mended_lemma(token: Token) -> str:
     """The token's lemma, mended where the lemmatizer gives another word: "hopes", "hoped" and
     "hoping" come out as "hop" (a real "hopping" keeps it), "slated" as "slat"."""
-    lemma = token.lemma_
-    if lemma.lower() == "hop" and not token.lower_.startswith("hopp"):
+    return mend_lemma(token.lemma_, token.lower_)
+
+
+def mend_lemma(lemma: str, lower: str) -> str:
+    """:func:`mended_lemma` of a word given by its lemma and lower-case form (as a
+    :class:`TokenTable` lists them)."""
+    if lemma.lower() == "hop" and not lower.startswith("hopp"):
         return "hope"
-    return _MENDED_FORMS.get(token.lower_, lemma)
+    return _MENDED_FORMS.get(lower, lemma)
 
 
 def has_infinitive_to(verb: Token) -> bool:

@@ -411,6 +411,7 @@ _PREFER = {"quarter": 0, "quarter_ref": 1, "week": 1, "season": 2, "decade": 2, 
 
 _WINDOW_BEFORE, _WINDOW_AFTER = 80, 40
 _NUMERIC_KINDS = frozenset({"decade", "clock"})
+_NO_KINDS: frozenset[str] = frozenset()
 # A word, or (group 1) a form no word list holds: a decade ("1990s") or a clock ("9 a.m.",
 # "14:30", "2100 GMT").
 _WORD = re.compile(
@@ -434,7 +435,11 @@ def find_timexes(text: str) -> list[Timex]:
             kinds: frozenset[str] = _NUMERIC_KINDS
         else:
             word = a.group().lower()
-            kinds = anchors.get(word) or anchors.get(word.split("'")[0], frozenset())
+            kinds = anchors.get(word, _NO_KINDS)
+            if not kinds and "'" in word:
+                kinds = anchors.get(word.split("'")[0], _NO_KINDS)
+            if not kinds:
+                continue  # most words anchor nothing
         lo, hi = max(0, a.start() - _WINDOW_BEFORE), a.end() + _WINDOW_AFTER
         for kind in kinds:
             spans = windows.setdefault(kind, [])

@@ -195,22 +195,22 @@ def _past_the_mark(doc: Doc, entry: Quote, quotes: list[Quote]) -> Quote:
     """'called the bankers "fat cats" and proposed a new tax', 'told the crowd that the plan
     was "dead," whatever the council said': a reported entry that stops at the closing mark
     of a quotation it holds runs on over the rest of its cue's sentence, the words the cue
-    still governs after the mark, up to a semicolon, a dash, a bracket or another report."""
+    still governs after the mark, up to a semicolon, a dash, a bracket or another report.
+    (:func:`_run_on_past_the_mark` ran such an entry on earlier, to the end of the clause
+    around a partial quotation of its cue; this is the run-on for every entry still stopping
+    at a mark, with the same test and the same step.)"""
     if entry.kind != "indirect" or entry.cue_span is None:
         return entry
     if not any(
-        entry.start <= q.start and q.end <= entry.end <= q.end + 2
-        for q in quotes
-        if q.kind != "indirect"
+        entry.start <= q.start and _stops_at_mark(entry, q) for q in quotes if q.kind != "indirect"
     ):
         return entry
     if _ends_sentence(doc.text[entry.start : entry.end]):
         return entry  # '... "the victims[.]" She went on to say': the quotation ended it
-    cue_words = doc.char_span(*entry.cue_span, alignment_mode="expand")
-    words = doc.char_span(entry.start, entry.end, alignment_mode="expand")
-    if cue_words is None or words is None or not len(cue_words) or not len(words):
+    found = _cue_and_words(doc, entry)
+    if found is None:
         return entry
-    cue = cue_words.root
+    cue, words = found
     if cue.i >= words.start:
         return entry  # '"...," she said': the attribution comes after the words
     stop = min(cue.sent.end, cue.right_edge.i + 1)
@@ -225,9 +225,32 @@ def _past_the_mark(doc: Doc, entry: Quote, quotes: list[Quote]) -> Quote:
     if not any(t.is_alpha for t in doc[words.end : end]):
         return entry
     content = content_span(doc, list(doc[words.start : end]))
-    if content is None or content.end_char <= entry.end:
+    return entry if content is None else _run_on(doc, entry, content.end_char)
+
+
+def _stops_at_mark(entry: Quote, quote: Quote) -> bool:
+    """Whether the reported ``entry`` ends at ``quote``'s closing mark (before it, after it or
+    after a comma that follows it): where a reported clause holding a quotation was cut short."""
+    return quote.end <= entry.end <= quote.end + 2
+
+
+def _run_on(doc: Doc, entry: Quote, end: int) -> Quote:
+    """``entry`` run on to ``end`` when that is past its end. It keeps its start: only where it
+    stops was cut short."""
+    if end <= entry.end:
         return entry
-    return replace(entry, text=doc.text[entry.start : content.end_char], end=content.end_char)
+    return replace(entry, text=doc.text[entry.start : end], end=end)
+
+
+def _cue_and_words(doc: Doc, quote: Quote) -> tuple[Token, Span] | None:
+    """The head of ``quote``'s cue and the tokens of its words, or None when either has no
+    tokens."""
+    assert quote.cue_span is not None
+    cue_words = doc.char_span(*quote.cue_span, alignment_mode="expand")
+    words = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if cue_words is None or words is None or not len(cue_words) or not len(words):
+        return None
+    return cue_words.root, words
 
 
 def _ends_sentence(text: str) -> bool:
@@ -286,7 +309,7 @@ def _run_on_past_the_mark(doc: Doc, quote: Quote, found: list[Quote], covering: 
     stopping = [
         i
         for i in covering
-        if found[i].cue_span == quote.cue_span and quote.end <= found[i].end <= quote.end + 2
+        if found[i].cue_span == quote.cue_span and _stops_at_mark(found[i], quote)
     ]
     if not stopping:
         return
@@ -296,11 +319,8 @@ def _run_on_past_the_mark(doc: Doc, quote: Quote, found: list[Quote], covering: 
     if any(t.dep_ == "conj" and _says(t) for t in content if t.idx >= quote.end):
         return  # '... "went home," and said the talks were over': a second report
     for i in stopping:
-        entry = found[i]
-        if content.start_char <= entry.start and entry.end < content.end_char:
-            # The entry keeps its start: only where it stops was cut short.
-            text = doc.text[entry.start : content.end_char]
-            found[i] = replace(entry, text=text, end=content.end_char)
+        if content.start_char <= found[i].start:
+            found[i] = _run_on(doc, found[i], content.end_char)
 
 
 def _finite(content: Span) -> bool:
@@ -368,12 +388,10 @@ def _shared_chars(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 def _clause_around(doc: Doc, quote: Quote) -> Span | None:
     """The reported clause holding ``quote``, or None when its cue gives none."""
-    assert quote.cue_span is not None
-    cue_words = doc.char_span(*quote.cue_span, alignment_mode="expand")
-    marked = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-    if cue_words is None or marked is None or not len(cue_words) or not len(marked):
+    found = _cue_and_words(doc, quote)
+    if found is None:
         return None
-    cue = cue_words.root
+    cue, marked = found
     first, last = marked[0], marked[-1]
     if _passive_without_agent(cue):
         return None  # 'the valley was called the "breadbasket"': said by nobody named

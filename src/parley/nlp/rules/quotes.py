@@ -582,14 +582,8 @@ def _attributed_after(doc: Doc, draft: Draft, quoted: Intervals, resolver: Speak
     content = text[span.start : span.end].rstrip()
     if not content or content[-1] not in _OPEN_ENDINGS:
         return
-    after = span.close_at + span.width
-    mark = doc.char_span(span.close_at, after, alignment_mode="expand")
-    if mark is None or not len(mark):
-        return
-    j = mark[-1].i + 1
-    while j < len(doc) and (doc[j].is_space or doc[j].text in {"”", '"', "’", "'"}):
-        j += 1
-    if j >= len(doc) or "\n" in text[after : doc[j].idx] or doc[j].idx - after > 3:
+    j = _word_after_mark(doc, span, text)
+    if j is None:
         return
     first = doc[j]
     verb: Token | None = None
@@ -601,55 +595,14 @@ def _attributed_after(doc: Doc, draft: Draft, quoted: Intervals, resolver: Speak
         head = first
         while head.dep_ in _NP_INNER and head.head.i > head.i and head.head.i - j < 8:
             head = head.head
-        if (
-            head.dep_ == "nsubj"
-            and head.head.pos_ == "VERB"
-            and 0 < head.head.i - head.right_edge.i <= 3
-            and head.head.i - j <= 8
-        ):
-            # "a staffer in the room wondered": the subject's phrase, then its verb
-            verb, who = head.head, head
-        elif head.pos_ == "VERB" and head.i - j <= 3 and doc[head.i - 1].pos_ == "PROPN":
-            # '"...," Trump barked and ...': the parser read the name as part of the verb
-            verb, who = head, doc[head.i - 1]
-        elif (
-            head.lower_ in _READ_FORMS
-            and head.pos_ == "NOUN"
-            and 0 < head.i - j <= 4
-            and doc[head.i - 1].pos_ == "NOUN"
-        ):
-            # '"...," the notice read.': the tagger made "notice read" one noun
-            who = doc[head.i - 1]
-            record, confidence = resolver.resolve(who)
-            if record is None and is_document(who) and draft.document is None:
-                draft.document, draft.document_words = who, doc[j : head.i]
-            elif record is not None:
-                _give_after(draft, record, head, who, confidence)
+        verb, who = _phrase_then_verb(doc, head, j)
+        if verb is None and _read_as_noun(doc, head, j):
+            _document_read(doc, draft, head, j, resolver)
             return
     if verb is None:
         _mistagged_attribution(doc, draft, j, resolver)
         return
-    if who is None or inside(who.idx, quoted):
-        return
-    words = content.split()
-    if (
-        2 <= len(words) <= 4
-        and content[-1] == ","
-        and all(w[:1].isupper() for w in words if w[:1].isalpha())
-        and not is_speech_verb(verb)
-    ):
-        return  # '"Fox & Friends," Rep. Roe discussed': a title before any verb is no speech
-    if (
-        verb.tag_ not in FINITE_TAGS
-        and not (verb.tag_ == "VBN" and not any(c.dep_ in _AUXILIARIES for c in verb.children))
-        or content[-1] != ","
-        and not (
-            is_speech_verb(verb)
-            or not any(
-                c.dep_ in {"dobj", "ccomp"} and not inside(c.idx, quoted) for c in verb.children
-            )
-        )
-    ):
+    if who is None or inside(who.idx, quoted) or not _attributes_by_shape(verb, content, quoted):
         return
     if draft.speaker is not None and draft.cue_span == cue_span(verb):
         return  # the cue already found is this attribution
@@ -661,6 +614,85 @@ def _attributed_after(doc: Doc, draft: Draft, quoted: Intervals, resolver: Speak
             draft.document = who  # '"...?" the letter continues.'
         return
     _give_after(draft, record, verb, who, confidence)
+
+
+def _word_after_mark(doc: Doc, span: MarkedSpan, text: str) -> int | None:
+    """The first word after the closing mark (and any mark right after it), when it follows
+    at once in the same paragraph."""
+    assert span.close_at is not None
+    after = span.close_at + span.width
+    mark = doc.char_span(span.close_at, after, alignment_mode="expand")
+    if mark is None or not len(mark):
+        return None
+    j = mark[-1].i + 1
+    while j < len(doc) and (doc[j].is_space or doc[j].text in {"”", '"', "’", "'"}):
+        j += 1
+    if j >= len(doc) or "\n" in text[after : doc[j].idx] or doc[j].idx - after > 3:
+        return None
+    return j
+
+
+def _phrase_then_verb(doc: Doc, head: Token, j: int) -> tuple[Token | None, Token | None]:
+    """The verb and its subject when the words at ``j`` (whose phrase ``head`` heads) are a
+    subject followed by its verb; ``(None, None)`` otherwise."""
+    if (
+        head.dep_ == "nsubj"
+        and head.head.pos_ == "VERB"
+        and 0 < head.head.i - head.right_edge.i <= 3
+        and head.head.i - j <= 8
+    ):
+        # "a staffer in the room wondered": the subject's phrase, then its verb
+        return head.head, head
+    if head.pos_ == "VERB" and head.i - j <= 3 and doc[head.i - 1].pos_ == "PROPN":
+        # '"...," Trump barked and ...': the parser read the name as part of the verb
+        return head, doc[head.i - 1]
+    return None, None
+
+
+def _read_as_noun(doc: Doc, head: Token, j: int) -> bool:
+    """'"...," the notice read.': the tagger made "notice read" one noun."""
+    return (
+        head.lower_ in _READ_FORMS
+        and head.pos_ == "NOUN"
+        and 0 < head.i - j <= 4
+        and doc[head.i - 1].pos_ == "NOUN"
+    )
+
+
+def _document_read(doc: Doc, draft: Draft, read: Token, j: int, resolver: SpeakerResolver) -> None:
+    """The speaker of '"...," the notice read.' (``read`` the verb tagged as a noun): who the
+    noun before it names, or the document itself, kept for the context to speak for."""
+    who = doc[read.i - 1]
+    record, confidence = resolver.resolve(who)
+    if record is None and is_document(who) and draft.document is None:
+        draft.document, draft.document_words = who, doc[j : read.i]
+    elif record is not None:
+        _give_after(draft, record, read, who, confidence)
+
+
+def _attributes_by_shape(verb: Token, content: str, quoted: Intervals) -> bool:
+    """Whether a subject and ``verb`` right after the quotation ``content`` attribute it: not
+    after a title ('"Fox & Friends," Rep. Roe discussed'), and with a verb of tense (or a bare
+    participle) that, after a question or an exclamation, says it or has no object of its own."""
+    words = content.split()
+    if (
+        2 <= len(words) <= 4
+        and content[-1] == ","
+        and all(w[:1].isupper() for w in words if w[:1].isalpha())
+        and not is_speech_verb(verb)
+    ):
+        return False  # '"Fox & Friends," Rep. Roe discussed': a title before any verb is no speech
+    return not (
+        verb.tag_ not in FINITE_TAGS
+        and not (verb.tag_ == "VBN" and not any(c.dep_ in _AUXILIARIES for c in verb.children))
+        or content[-1] != ","
+        and not (
+            is_speech_verb(verb)
+            or not any(
+                c.dep_ in {"dobj", "ccomp"} and not inside(c.idx, quoted) for c in verb.children
+            )
+        )
+    )
 
 
 #: Words that may open the noun phrase of an attribution after its quotation.
@@ -773,81 +805,94 @@ def _infer_from_neighbours(
 
     for n, draft in enumerate(drafts):
         p = draft_paras[n]
+        if draft.speaker is None:
+            source: Draft | None = None
+            if draft.span.continued and n > 0:
+                source = drafts[n - 1]
+            if (source is None or source.speaker is None) and draft.span.continues:
+                # The first paragraph of a long quotation takes the speaker named where it ends.
+                k = stop[n + 1]
+                if k < count and drafts[k].span.continued:
+                    source = drafts[k]
+            if source is None or source.speaker is None:
+                source = None
+                if p in last_said:
+                    source = drafts[last_said[p]]
+                else:
+                    k = next_said[n + 1]
+                    if k < count and draft_paras[k] == p:
+                        source = drafts[k]
+            if source is not None and source.speaker is not None:
+                draft.speaker, draft.cue = source.speaker, source.cue
+                draft.mention, draft.cue_span = source.mention, source.cue_span
+                _own_words(draft)
+                draft.confidence = source.confidence * 0.85
+            else:
+                _speaker_from_context(doc, drafts, n, para_bounds, p, quoted, resolver, open_ats)
         if draft.speaker is not None:
             last_said[p] = n
-            continue
-        source: Draft | None = None
-        if draft.span.continued and n > 0:
-            source = drafts[n - 1]
-        if (source is None or source.speaker is None) and draft.span.continues:
-            # The first paragraph of a long quotation takes the speaker named where it ends.
-            k = stop[n + 1]
-            if k < count and drafts[k].span.continued:
-                source = drafts[k]
-        if source is None or source.speaker is None:
-            source = None
-            if p in last_said:
-                source = drafts[last_said[p]]
-            else:
-                k = next_said[n + 1]
-                if k < count and draft_paras[k] == p:
-                    source = drafts[k]
-        if source is not None and source.speaker is not None:
-            draft.speaker, draft.cue = source.speaker, source.cue
-            draft.mention, draft.cue_span = source.mention, source.cue_span
-            _own_words(draft)
-            draft.confidence = source.confidence * 0.85
-            last_said[p] = n
-            continue
-        if draft.kind == "direct" and p > 0 and draft.span.open_at <= para_bounds[p][0] + 1:
+
+
+def _speaker_from_context(
+    doc: Doc,
+    drafts: list[Draft],
+    n: int,
+    para_bounds: list[tuple[int, int]],
+    p: int,
+    quoted: Intervals,
+    resolver: SpeakerResolver,
+    open_ats: list[int],
+) -> None:
+    """The speaker of the quotation ``drafts[n]`` (in paragraph ``p``) that no neighbouring
+    quotation lends one: who the paragraph before ends on, who speaks in or is the only person
+    of the sentence before it, the speaker an unresolved pronoun of its own cue stands for, or
+    the document that says it; tried in that order."""
+    draft = drafts[n]
+    if draft.kind == "direct":
+        if p > 0 and draft.span.open_at <= para_bounds[p][0] + 1:
             record = _speaker_introduced_before(
                 doc, para_bounds[p - 1], drafts, quoted, resolver, open_ats
             )
             if record is not None:
-                draft.speaker = record
-                draft.confidence = 0.6
-                _own_words(draft)
-                last_said[p] = n
-                continue
-        if draft.kind == "direct":
-            # "Or the mayor, a city planner says. 'The plans are ready.'": a quotation that
-            # opens a sentence after one of its paragraph in which someone says something is
-            # that speaker's, as a reader takes it.
-            record = _cue_speaker_of_previous_sentence(doc, draft, para_bounds[p], quoted, resolver)
-            if record is not None:
-                draft.speaker = record
-                draft.confidence = 0.5
-                _own_words(draft)
-                last_said[p] = n
-                continue
-            # "..., leaving Coach Ruiz unhappy. 'The second card was harsh.'": a quotation
-            # that follows a sentence of its paragraph naming exactly one person is theirs.
-            record = _sole_person_of_previous_sentence(doc, draft, para_bounds[p], quoted, resolver)
-            if record is not None:
-                draft.speaker = record
-                draft.confidence = 0.45
-                _own_words(draft)
-                last_said[p] = n
-        if draft.speaker is None and draft.unresolved is not None:
-            record = _earlier_speaker_for_pronoun(doc, drafts, n, resolver)
-            if record is not None:
-                draft.speaker = record
-                draft.confidence = 0.4
-                _own_words(draft)
-                last_said[p] = n
-        if draft.speaker is None and draft.document is not None:
-            record, confidence = resolver.document_speaker(draft.document, draft.document_words)
-            if record is not None:
-                draft.speaker = record
-                words = draft.document_words
-                draft.mention = (
-                    (words.start_char, words.end_char)
-                    if words is not None
-                    else mention_span(draft.document)
-                )
-                draft.confidence = confidence
-                _own_words(draft)
-                last_said[p] = n
+                _give_from_context(draft, record, 0.6)
+                return
+        # "Or the mayor, a city planner says. 'The plans are ready.'": a quotation that
+        # opens a sentence after one of its paragraph in which someone says something is
+        # that speaker's, as a reader takes it.
+        record = _cue_speaker_of_previous_sentence(doc, draft, para_bounds[p], quoted, resolver)
+        if record is not None:
+            _give_from_context(draft, record, 0.5)
+            return
+        # "..., leaving Coach Ruiz unhappy. 'The second card was harsh.'": a quotation
+        # that follows a sentence of its paragraph naming exactly one person is theirs.
+        record = _sole_person_of_previous_sentence(doc, draft, para_bounds[p], quoted, resolver)
+        if record is not None:
+            _give_from_context(draft, record, 0.45)
+            return
+    if draft.unresolved is not None:
+        record = _earlier_speaker_for_pronoun(doc, drafts, n, resolver)
+        if record is not None:
+            _give_from_context(draft, record, 0.4)
+            return
+    if draft.document is not None:
+        record, confidence = resolver.document_speaker(draft.document, draft.document_words)
+        if record is not None:
+            draft.speaker = record
+            words = draft.document_words
+            draft.mention = (
+                (words.start_char, words.end_char)
+                if words is not None
+                else mention_span(draft.document)
+            )
+            draft.confidence = confidence
+            _own_words(draft)
+
+
+def _give_from_context(draft: Draft, record: ActorRecord, confidence: float) -> None:
+    """``draft``'s speaker, implied by its context with ``confidence``."""
+    draft.speaker = record
+    draft.confidence = confidence
+    _own_words(draft)
 
 
 def _earlier_speaker_for_pronoun(

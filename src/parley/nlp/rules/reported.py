@@ -42,7 +42,7 @@ from parley.nlp.rules.speech import (
     speaker_mention,
     speaker_token,
 )
-from parley.nlp.tokens import doc_tokens, has_infinitive_to, mended_lemma
+from parley.nlp.tokens import doc_tokens, has_infinitive_to, mend_lemma, mended_lemma
 from parley.quotemarks import Intervals, paragraphs
 from parley.types import Quote, SpeakerRef
 
@@ -53,9 +53,6 @@ CLAUSE_MARKS = frozenset({"that", "whether"})
 #: of a verb whose object is what was said may be one word (PolNeAR train: a tenth of its
 #: attributions have one or two words of content).
 OBJECT_MIN_TOKENS = 1
-#: Parts of speech a cue can have ("said", "her support for", "confident that"); "according"
-#: is tested by its word.
-CUE_POS = frozenset({"VERB", "NOUN", "ADJ"})
 OPENING_MARKS = frozenset({"“", '"', "‘", "'", "«"})
 # The verbs below are columns of parley/data/lexicon/speech_verbs.tsv.
 #: Verbs whose noun-phrase object is what was said: "the ministers denounced the memorandum
@@ -570,6 +567,29 @@ def _quoted_share(span: Span, direct: Intervals) -> float:
     return covered / max(1, span.end_char - span.start_char)
 
 
+def _cue_words(
+    verbs: tuple[frozenset[str], frozenset[str], frozenset[str]], stances: Stances
+) -> dict[str, frozenset[str]]:
+    """The words, by part of speech ("said", "her support for", "confident that"), a cue word
+    other than "according" must be for :func:`_cue_content` to find anything: every word list
+    its branches test, by the mended lemma, lower-cased (an adjective by its word). A word in
+    none reports nothing, and the article's scan skips it without making its ``Token``. A new
+    branch of :func:`_cue_content` adds its list here."""
+    reporting, object_verbs, portrayals = verbs
+    return {
+        "VERB": reporting
+        | portrayals
+        | object_verbs
+        | stances.clause
+        | stances.intent
+        | stances.object
+        | stances.prep_verbs
+        | FINDING_VERBS,
+        "NOUN": POLL_NOUNS | stances.nouns,
+        "ADJ": stances.adjectives,
+    }
+
+
 def _cue_content(
     doc: Doc,
     token: Token,
@@ -714,13 +734,7 @@ def _broken_clause(doc: Doc, verb: Token) -> Span | None:
     if not words or words[0].i > verb.i + 3:
         return None
     finite = next((t for t in words if _finite_outside_setting(t, verb)), None)
-    # "said on television on Sunday that the mayor ...": what was said starts after a "that"
-    # with only the setting before it (not "says the toll that traders decry ...").
-    that = next((t for t in words if t.lower_ == "that" and t.pos_ == "SCONJ"), None)
-    if that is not None:
-        setting = {t.i for c in right if c.dep_ in {"prep", "npadvmod"} for t in c.subtree}
-        if any(t.i < that.i and t.i not in setting for t in words):
-            that = None
+    that = _that_after_setting(words, right)
     if finite is None and that is None:
         return None
     if that is not None:
@@ -732,6 +746,17 @@ def _broken_clause(doc: Doc, verb: Token) -> Span | None:
     # "a vote she said was a mistake": the subject stands before the speaker, and what was
     # said after the verb is its predicate (as PolNeAR annotates it).
     return content_span(doc, words)
+
+
+def _that_after_setting(words: list[Token], right: list[Token]) -> Token | None:
+    """ "said on television on Sunday that the mayor ...": the "that" after which what was
+    said starts, with only the setting (the verb's dependants ``right`` of place and time)
+    before it; not "says the toll that traders decry ..."."""
+    that = next((t for t in words if t.lower_ == "that" and t.pos_ == "SCONJ"), None)
+    if that is None:
+        return None
+    setting = {t.i for c in right if c.dep_ in {"prep", "npadvmod"} for t in c.subtree}
+    return None if any(t.i < that.i and t.i not in setting for t in words) else that
 
 
 def _run_on_after_quote(doc: Doc, content: Span | None, cue: Token) -> Span | None:
@@ -848,10 +873,17 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
     verbs = (REPORTING_VERBS.get(), OBJECT_CONTENT_VERBS.get(), PORTRAYAL_VERBS.get())
     findings = FINDING_DOCUMENTS.get()
     speaking = SPEAKING_NOUNS.get()
+    cue_words = _cue_words(verbs, stances)
     tokens = doc_tokens(doc)
+    lemmas, lowers = tokens.lemma, tokens.lower
     for i, pos in enumerate(tokens.pos):
-        if pos not in CUE_POS and tokens.lower[i] != "according":
-            continue
+        lower = lowers[i]
+        if lower != "according":
+            words = cue_words.get(pos)
+            if words is None:
+                continue
+            if (lower if pos == "ADJ" else mend_lemma(lemmas[i], lower).lower()) not in words:
+                continue
         token = tokens.tokens[i]
         if in_quote(token.idx):
             continue

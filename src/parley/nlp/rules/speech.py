@@ -653,12 +653,13 @@ def _poster(token: Token) -> Token | None:
     return None
 
 
-def _segments(doc: Doc) -> list[Span]:
+def _segments(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
     """Sentences, cut again at paragraph breaks (spaCy lets a sentence run across one after a
-    closing quotation mark). Computed once per Doc and kept in ``doc.user_data``."""
+    closing quotation mark), and the token index where each starts. Computed once per Doc and
+    kept in ``doc.user_data``, so that each resolver of the article starts from them."""
     cached = doc.user_data.get("parley.segments")
     if cached is not None:
-        return list(cached)
+        return cached  # type: ignore[no-any-return]
     out: list[Span] = []
     tokens = doc_tokens(doc)
     for sent in doc_sents(doc):
@@ -670,8 +671,8 @@ def _segments(doc: Doc) -> list[Span]:
                 start = i + 1
         if start < sent.end:
             out.append(doc[start : sent.end])
-    doc.user_data["parley.segments"] = tuple(out)
-    return out
+    found = doc.user_data["parley.segments"] = (tuple(out), [s.start for s in out])
+    return found
 
 
 class SpeakerResolver:
@@ -682,8 +683,7 @@ class SpeakerResolver:
         self.actors = actors
         self._quoted = quoted
         self._chains: dict[int, ActorRecord | None] = {}
-        self._sents = _segments(doc)
-        self._sent_starts = [s.start for s in self._sents]
+        self._sents, self._sent_starts = _segments(doc)
         self.genders: dict[str, str] = {}
         self._learn_genders()
 
@@ -920,42 +920,41 @@ class SpeakerResolver:
             current = 0
         breaks = 0
         looked = 0
+        quoted = self._quoted
+        text = doc_text(self.doc)
+        # The sentences are read from the token table: a Token is made only for a word that
+        # may stand for the pronoun's referent.
+        table = doc_tokens(self.doc)
+        idx, lower, dep, words = table.idx, table.lower, table.dep, table.text
+        pronoun = token.lower_
         for n in range(current, max(current - 30, -1), -1):
             sent = sents[n]
-            if (
-                n < current
-                and self._quoted
-                and self._quoted(sent[0].idx)
-                and self._quoted(sent[-1].idx)
-            ):
+            if n < current and quoted and quoted(idx[sent.start]) and quoted(idx[sent.end - 1]):
                 continue  # a sentence of a quotation names no one the reporter refers to
             looked += 1
             if looked > 5:
                 break
             limit = token.idx if n == current else sent.end_char
-            if n < current and "\n" in doc_text(self.doc)[sent.end_char : sents[n + 1].start_char]:
+            if n < current and "\n" in text[sent.end_char : sents[n + 1].start_char]:
                 breaks += 1
                 if breaks > 1:
                     break
             ranked: list[tuple[int, int, ActorRecord]] = []
-            for tok in sent:
-                if tok.idx >= limit or (self._quoted and self._quoted(tok.idx)):
+            for i in range(sent.start, sent.end):
+                start = idx[i]
+                if start >= limit or (quoted and quoted(start)):
                     continue
-                if (
-                    tok.lower_ == token.lower_
-                    and tok.dep_ in NOMINAL_SUBJECT_DEPS
-                    and tok.i < token.i
-                ):
+                if lower[i] == pronoun and dep[i] in NOMINAL_SUBJECT_DEPS and i < token.i:
                     # "She told the court ... She told a guard": the same pronoun as an earlier
                     # subject continues that pronoun's chain.
-                    record = self._chain(tok)
-                elif plural and tok.dep_ in NOMINAL_SUBJECT_DEPS and tok.conjuncts:
-                    record = self._people_together(tok)
+                    record = self._chain(table.tokens[i])
+                elif plural and dep[i] in NOMINAL_SUBJECT_DEPS and table.tokens[i].conjuncts:
+                    record = self._people_together(table.tokens[i])
                 else:
-                    record = self.actors.at(tok.idx, tok.idx + len(tok.text))
+                    record = self.actors.at(start, start + len(words[i]))
                 if record is None or not self._compatible(record, gender, plural, strict):
                     continue
-                ranked.append((self._role_rank(tok), -tok.i if n == current else tok.i, record))
+                ranked.append((self._role_rank(table.tokens[i]), -i if n == current else i, record))
             if ranked:
                 ranked.sort(key=lambda item: (item[0], item[1]))
                 best = ranked[0][2]

@@ -350,7 +350,7 @@ _MONTH_HOLIDAYS = lexicon.derived_set(
 def _in_holiday_name(span: Span) -> bool:
     """ "the Fourth of July", "July Fourth": the month is part of a holiday's name, which the
     time-expression pass reads as the day."""
-    text = span.doc.text
+    text = doc_text(span.doc)  # not ``Doc.text``, which joins every token again on each read
     for name in _MONTH_HOLIDAYS:
         for at in range(max(0, span.start_char - len(name)), span.start_char + 1):
             if text.startswith(name, at) and at + len(name) >= span.end_char:
@@ -592,11 +592,7 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | Literal["present"] | Non
             return None
         return "future"
     if "to" in auxes:
-        matrix = verb.head
-        if matrix.i == verb.i or depth > 3:
-            return "future"
-        matrix_tense = _verb_tense(matrix, depth + 1) if matrix.pos_ in ("VERB", "AUX") else None
-        return "future" if matrix_tense in ("future", "present") else None
+        return _infinitive_tense(verb, depth)
     tag = verb.tag_
     if tag == "VB" and not auxes and verb.dep_ == "conj" and verb.head.i != verb.i and depth <= 3:
         # "will dock on Sunday and return on Friday", "is to stay and return Friday": a bare
@@ -605,12 +601,7 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | Literal["present"] | Non
     past_aux = any(a in _PAST_AUX for a in auxes)
     if (set_tense := _set_participle(verb, auxes)) is not None:
         return set_tense
-    if (
-        mended_lemma(verb) in _PLAN_LEMMAS
-        and tag in ("VBN", "VBZ", "VBP")
-        and (not past_aux or (tag == "VBN" and set(auxes) <= {"has", "have", "'ve", "’ve"}))
-    ):
-        # "is scheduled for", "has set Nov. 10 as the deadline": a plan still ahead
+    if _plan_ahead(verb, auxes, past_aux):
         return "future"
     if _plan_told_in_past(verb, auxes):
         return None  # "was planned for early March": a plan told in the past, either way
@@ -621,6 +612,26 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | Literal["present"] | Non
     if tag == "VBN":
         return "past"  # a participle on its own: "the memorandum signed on Thursday"
     return None
+
+
+def _infinitive_tense(verb: Token, depth: int) -> Literal["future"] | None:
+    """A "to" infinitive looks ahead from a verb that does ("plans to visit", "is going to be
+    signed"); "was to meet" is a plan in the past and gives no direction."""
+    matrix = verb.head
+    if matrix.i == verb.i or depth > 3:
+        return "future"
+    matrix_tense = _verb_tense(matrix, depth + 1) if matrix.pos_ in ("VERB", "AUX") else None
+    return "future" if matrix_tense in ("future", "present") else None
+
+
+def _plan_ahead(verb: Token, auxes: list[str], past_aux: bool) -> bool:
+    """ "is scheduled for", "has set Nov. 10 as the deadline": a plan still ahead."""
+    tag = verb.tag_
+    return (
+        mended_lemma(verb) in _PLAN_LEMMAS
+        and tag in ("VBN", "VBZ", "VBP")
+        and (not past_aux or (tag == "VBN" and set(auxes) <= {"has", "have", "'ve", "’ve"}))
+    )
 
 
 def _set_participle(verb: Token, auxes: list[str]) -> Tense | None:
