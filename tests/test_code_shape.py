@@ -49,3 +49,24 @@ def test_without_the_enumeration_its_keyed_dict_counts() -> None:
     shape = _code_shape()
     tree = ast.parse(SOURCE)
     assert 4 in [line for line, _ in shape.word_lists(tree)]
+
+
+def test_rules_read_the_text_of_a_doc_through_its_cache() -> None:
+    """spaCy's ``Doc.text`` joins every token on each call; a rule called per quotation or per
+    entry that reads it makes the rules quadratic in the article's length (it once cost the
+    rules half their time). Rules read ``parley.nlp.doctext.doc_text(doc)``, cached per Doc."""
+    offenders = []
+    for path in sorted((REPO / "src" / "parley" / "nlp" / "rules").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Attribute)
+                and node.attr == "text"
+                and (
+                    isinstance(node.value, ast.Name)
+                    and node.value.id == "doc"
+                    or isinstance(node.value, ast.Attribute)
+                    and node.value.attr == "doc"
+                )
+            ):
+                offenders.append(f"{path.relative_to(REPO)}:{node.lineno}")
+    assert offenders == []

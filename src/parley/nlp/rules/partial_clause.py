@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
 from parley.nlp.deps import FINITE_SUBJECT_DEPS, NOMINAL_SUBJECT_DEPS
+from parley.nlp.doctext import doc_text
 from parley.nlp.rules.quote_shape import FINITE_TAGS, looks_like_name
 from parley.nlp.rules.reported import OBJECT_SPEECH_VERBS
 from parley.nlp.rules.reported_content import content_span
@@ -111,7 +112,7 @@ def with_partial_clauses(doc: Doc, quotes: list[Quote], reported: list[Quote]) -
             # 'called him "the grownup" amid the chaos': what the cue governs after the mark
             # counts before the quotation is judged most of the clause.
             longer = _past_the_mark(doc, clause, quotes)
-            if doc.text[clause.end : longer.end].lstrip().startswith(","):
+            if doc_text(doc)[clause.end : longer.end].lstrip().startswith(","):
                 longer = clause  # '... as a "whisperer", for the affinity ...': set off
             if _mostly_quoted((longer.start, longer.end), quotes):
                 continue  # 'called it "absurd"': the quotation says what the clause says
@@ -132,7 +133,7 @@ def with_partial_clauses(doc: Doc, quotes: list[Quote], reported: list[Quote]) -
                 # entry and the clause around the quotation are two halves of what the cue
                 # reports.
                 start, end = min(entry.start, content.start_char), max(entry.end, content.end_char)
-                found[i] = replace(entry, text=doc.text[start:end], start=start, end=end)
+                found[i] = replace(entry, text=doc_text(doc)[start:end], start=start, end=end)
     return [_with_its_marks(doc, _past_the_mark(doc, entry, quotes)) for entry in found]
 
 
@@ -147,22 +148,22 @@ def _with_its_marks(doc: Doc, entry: Quote) -> Quote:
     closing mark, so its content never begins or ends inside a quotation."""
     start = entry.start
     if start > 0 and (
-        doc.text[start - 1] == "\u201c"
-        or doc.text[start - 1] == '"'
-        and _opens(doc.text, start - 1)
+        doc_text(doc)[start - 1] == "\u201c"
+        or doc_text(doc)[start - 1] == '"'
+        and _opens(doc_text(doc), start - 1)
     ):
         # 'that "the pier is safe" and that ...': the clause began after the opening mark
         start -= 1
-        entry = replace(entry, text=doc.text[start : entry.end], start=start)
+        entry = replace(entry, text=doc_text(doc)[start : entry.end], start=start)
     text = entry.text
     curly_open = text.count("\u201c") > text.count("\u201d")
     if not curly_open and not (text.count('"') % 2 and _opens(text, text.rfind('"'))):
         return entry  # '... tell it like it is"': the entry began inside the quotation
-    close = _CLOSE_AFTER.match(doc.text, entry.end)
+    close = _CLOSE_AFTER.match(doc_text(doc), entry.end)
     if close is None:
         return entry
     end = close.end()
-    return replace(entry, text=doc.text[entry.start : end], end=end)
+    return replace(entry, text=doc_text(doc)[entry.start : end], end=end)
 
 
 def _opens(text: str, at: int) -> bool:
@@ -180,7 +181,7 @@ def _adjoining(doc: Doc, entry: Quote, content: Span) -> bool:
     if words is None or not len(words) or words[0].sent.start != content[0].sent.start:
         return False
     lo, hi = sorted([(entry.start, entry.end), (content.start_char, content.end_char)])
-    if _ends_sentence(doc.text[lo[0] : lo[1]]):
+    if _ends_sentence(doc_text(doc)[lo[0] : lo[1]]):
         return False  # '... "and killing them."  Critics said ...': the first one ends a sentence
     if hi[0] <= lo[1]:
         return True
@@ -205,7 +206,7 @@ def _past_the_mark(doc: Doc, entry: Quote, quotes: list[Quote]) -> Quote:
         entry.start <= q.start and _stops_at_mark(entry, q) for q in quotes if q.kind != "indirect"
     ):
         return entry
-    if _ends_sentence(doc.text[entry.start : entry.end]):
+    if _ends_sentence(doc_text(doc)[entry.start : entry.end]):
         return entry  # '... "the victims[.]" She went on to say': the quotation ended it
     found = _cue_and_words(doc, entry)
     if found is None:
@@ -239,7 +240,7 @@ def _run_on(doc: Doc, entry: Quote, end: int) -> Quote:
     stops was cut short."""
     if end <= entry.end:
         return entry
-    return replace(entry, text=doc.text[entry.start : end], end=end)
+    return replace(entry, text=doc_text(doc)[entry.start : end], end=end)
 
 
 def _cue_and_words(doc: Doc, quote: Quote) -> tuple[Token, Span] | None:

@@ -458,7 +458,7 @@ def _title_from_description(record: ActorRecord, at: int, described: list[Token]
     if record.titles or not any(is_title_word(norm_token(t.text)) for t in described):
         return
     first, last = described[0], described[-1]
-    title = first.doc.text[first.idx : last.idx + len(last.text)]
+    title = doc_text(first.doc)[first.idx : last.idx + len(last.text)]
     record.add_title(at, title)
     code = find_country(title)
     if code and not record.country_evidence:
