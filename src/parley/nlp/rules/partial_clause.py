@@ -207,7 +207,7 @@ def _past_the_mark(doc: Doc, entry: Quote, quotes: list[Quote]) -> Quote:
     ):
         return entry
     if _ends_sentence(doc_text(doc)[entry.start : entry.end]):
-        return entry  # '... "the victims[.]" She went on to say': the quotation ended it
+        return entry  # '... "the families[.]" He went on to say': the quotation ended it
     found = _cue_and_words(doc, entry)
     if found is None:
         return entry
@@ -362,7 +362,7 @@ def _covers(entry: Quote, quote: Quote) -> bool:
 
 
 def _nested_cue(doc: Doc, entry: Quote, quote: Quote) -> bool:
-    """'reiterated that the party must beat Lee, whom he blasted as a "bully" who ...': the
+    """'repeated that the party has to beat Lee, whom he called a "bully" who ...': the
     entry around the quotation reports another cue of the speaker, and the quotation's own
     cue heads a relative clause or a subordinate clause ('even though he found "evidence"
     that ...') inside that entry; the cue's clause is an attribution of its own."""

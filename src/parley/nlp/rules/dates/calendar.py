@@ -625,7 +625,7 @@ def _infinitive_tense(verb: Token, depth: int) -> Literal["future"] | None:
 
 
 def _plan_ahead(verb: Token, auxes: list[str], past_aux: bool) -> bool:
-    """ "is scheduled for", "has set Nov. 10 as the deadline": a plan still ahead."""
+    """ "is scheduled for", "has set March 4 as the deadline": a plan still ahead."""
     tag = verb.tag_
     return (
         mended_lemma(verb) in _PLAN_LEMMAS

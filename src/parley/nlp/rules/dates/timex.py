@@ -143,7 +143,7 @@ def extract_other_timexes(
             )
             and SEQUENCE_BEFORE.search(text, max(0, t.start - 40), t.start) is None
         ):
-            # "losses through the third quarter of 1990", "into the fourth quarter" in a piece
+            # "losses through the second quarter of 1991", "into the fourth quarter" in a piece
             # of October 1989: an outlook, not the quarter "the year-ago period" or "the
             # quarter" refers back to ("its fourth quarter ended Sept. 30", "reported a drop in
             # fourth-quarter profit" in October: a fiscal quarter, over and reported)
@@ -459,7 +459,7 @@ def _plausible_set(t: Timex, span: Span, text: str, after: str) -> bool:
         # ("protests filled the streets daily", "held here annually" stay)
         return False
     if t.get("rec") and root.pos_ == "NOUN" and re.match(r"\s+of\s+(?:\$|\d|\w+\s+cents)", after):
-        return False  # "declared its initial quarterly of five cents": the dividend itself
+        return False  # "set its first quarterly of seven cents": the dividend itself
     return not (t.get("rec") and root.dep_ == "amod" and root.head.lower_ != "basis")
 
 

@@ -102,16 +102,16 @@ _YEAR_PERIOD = re.compile(r"(?i:\b((?:19|20)\d\d)\s+period$)")
 _YEAR_BACK_PERIOD = re.compile(r"(?i:\byear-(?:earlier|ago)\s+period$)")
 
 
-#: "compared with a loss of $3 million last year": an amount compared with the one of last year;
-#: "Last year's results were hurt by ...", like "the year-ago results"
+#: "compared with a loss of $2 million last year": an amount compared with the one of last year;
+#: "Last year's results suffered from ...", like "the year-ago results"
 COMPARED_LAST_YEAR = re.compile(
     r"(?i:\bcompared\s+(?:with|to)\s+(?:[^.;]|\.(?=\d)){1,80}?(?<![\w-])(?P<last>last\s+year)"
     r"(?![\w'’-])"
     r"|(?<![\w-])(?P<last2>last\s+year)(?=['’]s\s+(?:results|earnings|net|profit|loss)\b)"
-    # "a 13% increase from last year's $1.55 billion"
+    # "a 9% rise from last year's $2.1 billion"
     r"|\b(?:from|with|against|than)\s+(?P<last3>last\s+year)(?=['’]s\s+(?:[\w-]+\s+){0,2}[$£€#\d]))"
 )
-#: a sentence about the whole year ("for this year, up from last year's $3.27 a share")
+#: a sentence about the whole year ("for this year, up from last year's $2.40 a share")
 _YEAR_SENTENCE = re.compile(
     r"(?i:\b(?:this|the|full|fiscal)\s+year\b|\bannual\b|\b(?:19|20)\d\d\b)"
 )
@@ -120,7 +120,7 @@ _YEAR_SENTENCE = re.compile(
 def _compared_last_year(
     doc: Doc, result: list[DateMention], start: int, end: int, *, amount: bool = False
 ) -> None:
-    """ "posted earnings of $24 million, compared with a loss of $3 million last year": like "a
+    """ "posted a profit of $11 million, compared with a loss of $2 million last year": like "a
     year earlier", the same quarter a year back when the article has named a quarter (in place
     in ``result``); after a count of months ("For the nine months ...") it stays the year."""
     at = [i for i, x in enumerate(result) if x.start <= start and end <= x.end and x.timex]
@@ -129,7 +129,7 @@ def _compared_last_year(
     sent = next((s for s in doc_sents(doc) if s.start_char <= start < s.end_char), None)
     sent_end = sent.end_char if sent is not None else end
     if amount and sent is not None and _YEAR_SENTENCE.search(sent.text):
-        return  # "predicted $4 a share for this year, up from last year's $3.27": the year
+        return  # "forecast $3 a share for this year, up from last year's $2.40": the year
     before = [x for x in result if x.end <= sent_end and x.timex and x.start < start]
     back = _quarter_a_year_back(before, doc_text(doc))
     if back is None or _months_year_back(result, start) is not None:
