@@ -359,59 +359,15 @@ def _attribute(
             distance,
         )
 
-    def in_quote(char: int) -> bool:
-        return inside(char, quoted)
-
     text = doc_text(doc)
     closed = text[span.start : span.end].rstrip()[-1:] in {".", "…"}
     for cue in sorted(candidates, key=rank):
-        adjacent = 0 <= span.open_at - (cue.idx + len(cue.text)) <= 12 or 0 <= cue.idx - close <= 12
-        if rank(cue)[0] == 1 and closed and cue.idx > close and _reports_own_clause(cue, quoted):
-            # '"... campaign." Ohio Gov. Jane Roe said she would have fired him': the next
-            # sentence's verb reports its own clause, not the closed quotation before it.
+        if _passed_over(cue, rank(cue)[0] == 1, closed, span, close, quoted):
             continue
-        if (
-            rank(cue)[0] == 1
-            and cue.lemma_.lower() in WEAK_SPEECH_VERBS
-            and not adjacent
-            and not any(c.dep_ == "ccomp" for c in cue.children)
-            # "According to the BBC, a spokesman expressed ...": the report frame makes the
-            # weak verb the speech act, and its subject the speaker rather than the BBC.
-            and not any(is_according_to(c) for c in cue.children)
-        ):
+        found = _speaker_at(draft, cue, close, quoted, resolver, text)
+        if found is None:
             continue
-        who = speaker_token(cue, quoted=in_quote)
-        if who is None or inside(who.idx, quoted):
-            who = _inverted_subject(cue, close) or who
-        if who is None and is_speech_verb(cue):
-            nearest = resolver.nearest_person_token(cue)
-            record, confidence = (nearest[1] if nearest else None), 0.6
-            who = nearest[0] if nearest else None
-        elif who is None or inside(who.idx, quoted):
-            continue
-        else:
-            record, confidence = resolver.resolve(who)
-        if (
-            record is None
-            and who is not None
-            and (who.pos_ == "PRON" or is_document(who))
-            and draft.unresolved is None
-        ):
-            draft.unresolved = (speaker_mention(cue, who), cue_span(cue), cue_text(cue))
-        if record is None and who is not None and is_document(who):
-            record, confidence = _issuer(who, resolver)
-            if (
-                record is None
-                and draft.document is None
-                and cue.pos_ == "VERB"
-                and text[span.start : span.end].rstrip()[-1:] in _OPEN_ENDINGS
-                and 0 <= who.idx - close <= 12
-            ):
-                # '"...," the notice read.': the document itself, if the context names no
-                # one who speaks through it (see _infer_from_neighbours).
-                draft.document = who
-        if record is None or who is None:
-            continue
+        who, record, confidence = found
         depth_known = rank(cue)[0] == 0
         draft.speaker = record
         draft.mention = speaker_mention(cue, who)
@@ -420,6 +376,79 @@ def _attribute(
         draft.syntactic = depth_known
         draft.confidence = confidence * (1.0 if depth_known else 0.9)
         return
+
+
+def _passed_over(
+    cue: Token, unlinked: bool, closed: bool, span: MarkedSpan, close: int, quoted: Intervals
+) -> bool:
+    """Whether a cue the parse does not link to the quotation (``unlinked``) is no cue of it: a
+    verb after a closed quotation that reports a clause of its own, or a weak verb of speech
+    that is neither next to the marks nor reports a clause."""
+    if not unlinked:
+        return False
+    if closed and cue.idx > close and _reports_own_clause(cue, quoted):
+        # '"... campaign." Ohio Gov. Jane Roe said she would have fired him': the next
+        # sentence's verb reports its own clause, not the closed quotation before it.
+        return True
+    adjacent = 0 <= span.open_at - (cue.idx + len(cue.text)) <= 12 or 0 <= cue.idx - close <= 12
+    return (
+        cue.lemma_.lower() in WEAK_SPEECH_VERBS
+        and not adjacent
+        and not any(c.dep_ == "ccomp" for c in cue.children)
+        # "According to the BBC, a spokesman expressed ...": the report frame makes the
+        # weak verb the speech act, and its subject the speaker rather than the BBC.
+        and not any(is_according_to(c) for c in cue.children)
+    )
+
+
+def _speaker_at(
+    draft: Draft,
+    cue: Token,
+    close: int,
+    quoted: Intervals,
+    resolver: SpeakerResolver,
+    text: str,
+) -> tuple[Token, ActorRecord, float] | None:
+    """The word naming the speaker of ``cue``, the actor it resolves to and the confidence, or
+    None. An unresolved pronoun or document is kept on ``draft`` for later passes."""
+    span = draft.span
+
+    def in_quote(char: int) -> bool:
+        return inside(char, quoted)
+
+    who = speaker_token(cue, quoted=in_quote)
+    if who is None or inside(who.idx, quoted):
+        who = _inverted_subject(cue, close) or who
+    if who is None and is_speech_verb(cue):
+        nearest = resolver.nearest_person_token(cue)
+        record, confidence = (nearest[1] if nearest else None), 0.6
+        who = nearest[0] if nearest else None
+    elif who is None or inside(who.idx, quoted):
+        return None
+    else:
+        record, confidence = resolver.resolve(who)
+    if (
+        record is None
+        and who is not None
+        and (who.pos_ == "PRON" or is_document(who))
+        and draft.unresolved is None
+    ):
+        draft.unresolved = (speaker_mention(cue, who), cue_span(cue), cue_text(cue))
+    if record is None and who is not None and is_document(who):
+        record, confidence = _issuer(who, resolver)
+        if (
+            record is None
+            and draft.document is None
+            and cue.pos_ == "VERB"
+            and text[span.start : span.end].rstrip()[-1:] in _OPEN_ENDINGS
+            and 0 <= who.idx - close <= 12
+        ):
+            # '"...," the notice read.': the document itself, if the context names no
+            # one who speaks through it (see _infer_from_neighbours).
+            draft.document = who
+    if record is None or who is None:
+        return None
+    return who, record, confidence
 
 
 def _in_named_object(cue: Token, candidates: list[Token], open_at: int) -> bool:
