@@ -117,12 +117,6 @@ def _run_of_three(text: str, i: int, end: int) -> bool:
     )
 
 
-def _opens_with_nested(text: str, i: int, end: int) -> bool:
-    """''' opening a quotation that itself opens with a nested one ('''Sir, ...' he said''):
-    the first two apostrophes are the double mark, the third the single one."""
-    return _run_of_three(text, i, end)
-
-
 def _closes_doubled(text: str, j: int, end: int) -> bool:
     """Whether the '' at ``j`` closes a doubled-apostrophe quotation: a mark of two not followed
     by a letter and not set after a space; or the last two of three, where a nested single
@@ -146,7 +140,9 @@ def _find_doubled_apostrophes(text: str, start: int, end: int) -> Iterator[tuple
         prev = text[i - 1] if i > start else " "
         nxt = text[i + 2] if i + 2 < end else " "
         if (
-            not (_is_doubled_apostrophe(text, i, end) or _opens_with_nested(text, i, end))
+            # ''' opens a quotation that itself opens with a nested one ('''Sir, ...' he
+            # said''): the first two apostrophes are the double mark, the third the single one.
+            not (_is_doubled_apostrophe(text, i, end) or _run_of_three(text, i, end))
             or not (prev in _OPEN_CONTEXT or prev in "‘")
             or nxt.isspace()
         ):

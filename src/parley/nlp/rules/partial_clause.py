@@ -146,24 +146,22 @@ def _with_its_marks(doc: Doc, entry: Quote) -> Quote:
     opening mark takes that mark, and one that holds an opening mark and stops just before its
     closing one (the parser ended the clause at the full stop inside the marks) takes the
     closing mark, so its content never begins or ends inside a quotation."""
+    text = doc_text(doc)
     start = entry.start
     if start > 0 and (
-        doc_text(doc)[start - 1] == "\u201c"
-        or doc_text(doc)[start - 1] == '"'
-        and _opens(doc_text(doc), start - 1)
+        text[start - 1] == "\u201c" or text[start - 1] == '"' and _opens(text, start - 1)
     ):
         # 'that "the pier is safe" and that ...': the clause began after the opening mark
         start -= 1
-        entry = replace(entry, text=doc_text(doc)[start : entry.end], start=start)
-    text = entry.text
-    curly_open = text.count("\u201c") > text.count("\u201d")
-    if not curly_open and not (text.count('"') % 2 and _opens(text, text.rfind('"'))):
+        entry = replace(entry, text=text[start : entry.end], start=start)
+    words = entry.text
+    curly_open = words.count("\u201c") > words.count("\u201d")
+    if not curly_open and not (words.count('"') % 2 and _opens(words, words.rfind('"'))):
         return entry  # '... tell it like it is"': the entry began inside the quotation
-    close = _CLOSE_AFTER.match(doc_text(doc), entry.end)
+    close = _CLOSE_AFTER.match(text, entry.end)
     if close is None:
         return entry
-    end = close.end()
-    return replace(entry, text=doc_text(doc)[entry.start : end], end=end)
+    return replace(entry, text=text[entry.start : close.end()], end=close.end())
 
 
 def _opens(text: str, at: int) -> bool:
@@ -246,12 +244,18 @@ def _run_on(doc: Doc, entry: Quote, end: int) -> Quote:
 def _cue_and_words(doc: Doc, quote: Quote) -> tuple[Token, Span] | None:
     """The head of ``quote``'s cue and the tokens of its words, or None when either has no
     tokens."""
+    cue = _cue_head(doc, quote)
+    words = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if cue is None or words is None or not len(words):
+        return None
+    return cue, words
+
+
+def _cue_head(doc: Doc, quote: Quote) -> Token | None:
+    """The head of ``quote``'s cue, or None when its span holds no token."""
     assert quote.cue_span is not None
     cue_words = doc.char_span(*quote.cue_span, alignment_mode="expand")
-    words = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-    if cue_words is None or words is None or not len(cue_words) or not len(words):
-        return None
-    return cue_words.root, words
+    return cue_words.root if cue_words is not None and len(cue_words) else None
 
 
 def _ends_sentence(text: str) -> bool:
@@ -373,12 +377,15 @@ def _nested_cue(doc: Doc, entry: Quote, quote: Quote) -> bool:
         or not (entry.start <= quote.cue_span[0] and quote.cue_span[1] <= entry.end)
     ):
         return False
-    cue_words = doc.char_span(*quote.cue_span, alignment_mode="expand")
-    if cue_words is None or not len(cue_words):
-        return False
-    cue = cue_words.root
-    return cue.pos_ == "VERB" and (
-        cue.dep_ == "relcl" or cue.dep_ == "advcl" and any(c.dep_ == "mark" for c in cue.children)
+    cue = _cue_head(doc, quote)
+    return (
+        cue is not None
+        and cue.pos_ == "VERB"
+        and (
+            cue.dep_ == "relcl"
+            or cue.dep_ == "advcl"
+            and any(c.dep_ == "mark" for c in cue.children)
+        )
     )
 
 
