@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
-from parley.geo.countries import find_country, sector_of
+from parley.geo.countries import find_country
 from parley.nlp.doctext import doc_text, span_ents
 from parley.nlp.rules.actors import ActorRecord
+from parley.nlp.rules.actors.titles import settle_country_and_sector
 from parley.nlp.rules.actors.words import (
     DETERMINERS,
     TITLE_MODIFIERS,
@@ -460,12 +461,7 @@ def _title_from_description(record: ActorRecord, at: int, described: list[Token]
     first, last = described[0], described[-1]
     title = doc_text(first.doc)[first.idx : last.idx + len(last.text)]
     record.add_title(at, title)
-    code = find_country(title)
-    if code and not record.country_evidence:
-        record.country = code
-        record.country_evidence = True
-    if not record.sector:
-        record.sector = sector_of(title)
+    settle_country_and_sector(record, find_country(title))
 
 
 #: The line below an unclosed quotation that names its speaker and closes the mark: a pull

@@ -190,8 +190,14 @@ def read_title(index: ActorIndex, record: ActorRecord, m: PersonMention) -> None
             _apposition_after_name(index, record, m, child, countries)
     if m.end + 1 < len(doc) and doc[m.end].lower_ == "of" and doc[m.end + 1].ent_type_ == "GPE":
         _of_place_after_name(index, record, m, countries)
-    if countries and not record.country_evidence:
-        record.country = countries[0]
+    settle_country_and_sector(record, countries[0] if countries else None)
+
+
+def settle_country_and_sector(record: ActorRecord, country: str | None) -> None:
+    """After a title is read: the country it names, unless the person already has one from
+    evidence, and the sector of the person's title, unless already known."""
+    if country and not record.country_evidence:
+        record.country = country
         record.country_evidence = True
     if record.title and not record.sector:
         record.sector = sector_of(record.title)
