@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+import parley
 from parley.batch.readers import plan_input, read_partition
 from parley.errors import IngestError
 from parley.ingest.files import html_to_text
@@ -168,6 +169,29 @@ def test_nul_after_the_binary_window_is_refused() -> None:
     text = "a" * 100_500 + "\x00" + " end"
     with pytest.raises(IngestError, match="NUL character at character 100,500"):
         check_text(text, max_chars=2_000_000)
+
+
+def test_a_stray_escape_in_a_long_article_is_read_but_control_soup_is_binary() -> None:
+    # One escape pasted into a long article (a terminal colour code left behind) does not make
+    # it binary; text where control characters are a real share of the characters does.
+    article = "The envoy said talks would resume on Monday. " * 40 + "\x1b" + " He left."
+    check_text(article, max_chars=2_000_000)
+    result = parley.analyze(article, id="esc")
+    assert result.article.text == article
+    assert result.quotes, "the reported speech before and after the escape is still found"
+    with pytest.raises(IngestError, match="binary"):
+        check_text("word\x01\x02\x03 " * 50, max_chars=2_000_000)
+    with pytest.raises(IngestError, match="binary"):
+        check_text("ok\x07", max_chars=2_000_000)
+
+
+def test_jsonl_record_with_a_stray_control_character_is_analysed(
+    store: Store, tmp_path: Path
+) -> None:
+    text = "Minister Ana Ruiz said the border would stay open. " * 20 + "\x1b"
+    path = _jsonl(tmp_path / "esc.jsonl", {"id": "esc", "text": text}, {"id": "good", "text": TEXT})
+    report = ingest(store, [str(path)], analyzer=_ok)
+    assert (report.new, report.failed) == (2, 0)
 
 
 def test_both_backends_refuse_a_late_nul_alike(store: Store, tmp_path: Path) -> None:

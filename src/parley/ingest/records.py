@@ -13,8 +13,12 @@ from parley import lexicon
 from parley.errors import IngestError
 from parley.types import Article
 
-# Control characters other than tab/newline/carriage return/form feed mark binary input.
+# Control characters other than tab/newline/carriage return/form feed mark binary input when
+# they are more than a stray few: text copied out of a terminal or a content system can carry
+# one escape or backspace in a long article, and that article is still worth reading.
 _BINARY = re.compile(r"[\x00-\x08\x0e-\x1f]")
+#: Control characters per character of the window above which the text is taken as binary.
+BINARY_SHARE = 0.01
 #: Characters no store can hold in any field: NUL (PostgreSQL refuses it) and lone surrogates
 #: (not Unicode text: they cannot be encoded as UTF-8 for SQLite, PostgreSQL or JSON output).
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
@@ -132,7 +136,7 @@ def check_text(text: str, *, max_chars: int, what: str = "input") -> None:
     """Refuse text that is not an article: empty, binary or longer than ``max_chars``."""
     if not text or not text.strip():
         raise IngestError(f"{what} is empty: there is no text to analyse")
-    if _BINARY.search(text[:BINARY_WINDOW]):
+    if looks_binary(text):
         raise IngestError(f"{what} looks binary (it holds control characters), not article text")
     # NUL and lone surrogates anywhere: SQLite and PostgreSQL then refuse alike (PostgreSQL
     # cannot store NUL; no backend can encode a lone surrogate).
@@ -146,6 +150,13 @@ def check_text(text: str, *, max_chars: int, what: str = "input") -> None:
             f"{what} has {len(text):,} characters, more than the limit of {max_chars:,}; "
             f"split it or raise PARLEY_MAX_CHARS"
         )
+
+
+def looks_binary(text: str) -> bool:
+    """True when control characters are more than a stray few at the start of ``text``."""
+    window = text[:BINARY_WINDOW]
+    controls = len(_BINARY.findall(window))
+    return controls > 0 and controls >= BINARY_SHARE * len(window)
 
 
 def looks_english(text: str) -> bool:
