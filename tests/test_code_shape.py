@@ -70,3 +70,22 @@ def test_rules_read_the_text_of_a_doc_through_its_cache() -> None:
             ):
                 offenders.append(f"{path.relative_to(REPO)}:{node.lineno}")
     assert offenders == []
+
+
+def _sources() -> dict[str, str]:
+    root = REPO / "src" / "parley"
+    return {
+        path.relative_to(root).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(root.rglob("*.py"))
+    }
+
+
+def test_no_function_is_over_the_complexity_limit() -> None:
+    """A function past the limit is split into named steps, not given a budget to grow into."""
+    shape = _code_shape()
+    over = [
+        f"{rel}:{line} {name} ({cc})"
+        for rel, source in _sources().items()
+        for name, line, cc in shape.complex_functions(source)
+    ]
+    assert over == []

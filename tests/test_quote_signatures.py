@@ -6,22 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-import parley
-from parley.types import ArticleResult
+from quote_reading import analyze, speakers
 
 pytestmark = pytest.mark.model
-
-
-def analyze(text: str) -> ArticleResult:
-    return parley.analyze(text, published="2025-04-18")
-
-
-def speakers(result: ArticleResult) -> list[tuple[str, str | None]]:
-    return [
-        (q.text, q.speaker.name if q.speaker else None)
-        for q in result.quotes
-        if q.kind != "indirect"
-    ]
 
 
 @pytest.mark.parametrize(

@@ -5,18 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-import parley
+from quote_reading import analyze, speakers
 
 pytestmark = pytest.mark.model
-
-
-def speakers(text: str) -> list[tuple[str, str | None]]:
-    result = parley.analyze(text, published="2025-04-18")
-    return [
-        (q.text, q.speaker.name if q.speaker else None)
-        for q in result.quotes
-        if q.kind != "indirect"
-    ]
 
 
 @pytest.mark.parametrize(
@@ -207,7 +198,7 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
     ],
 )
 def test_direct_quotation_speaker(text: str, expected: tuple[str, str | None]) -> None:
-    assert expected in speakers(text)
+    assert expected in speakers(analyze(text))
 
 
 def test_pronoun_after_a_long_quotation_looks_past_its_sentences() -> None:
@@ -216,13 +207,8 @@ def test_pronoun_after_a_long_quotation_looks_past_its_sentences() -> None:
         "“I expect it to open in May. The repairs are going well. The crews work every night. "
         "Nothing has slowed them down. Maybe even sooner,” she told Berg."
     )
-    direct = speakers(text)
+    direct = speakers(analyze(text))
     assert [name for _, name in direct] == ["Mara Lind"]
-
-
-def all_speakers(text: str) -> list[tuple[str, str | None]]:
-    result = parley.analyze(text, published="2025-04-18")
-    return [(q.text, q.speaker.name if q.speaker else None) for q in result.quotes]
 
 
 @pytest.mark.parametrize(
@@ -256,7 +242,7 @@ def all_speakers(text: str) -> list[tuple[str, str | None]]:
 def test_speaker_of_the_words_near_the_quotation(
     text: str, expected: tuple[str, str | None]
 ) -> None:
-    assert expected in all_speakers(text)
+    assert expected in speakers(analyze(text), indirect=True)
 
 
 def test_a_person_in_a_clause_on_the_subject_is_not_the_speaker() -> None:
@@ -264,25 +250,23 @@ def test_a_person_in_a_clause_on_the_subject_is_not_the_speaker() -> None:
         "Many of the harbour workers who voted for Mara Lind last year said they now "
         "regret the choice."
     )
-    found = all_speakers(text)
+    found = speakers(analyze(text), indirect=True)
     assert found and all(name != "Mara Lind" for _, name in found)
 
 
 def test_respondents_speak_through_the_poll_that_asked_them() -> None:
-    result = parley.analyze(
+    result = analyze(
         "In a Harbour Gazette poll released Monday, 41% of voters said they would back the "
         "new ferry toll.",
-        published="2025-04-18",
     )
     (quote,) = [q for q in result.quotes if q.kind == "indirect"]
     assert quote.speaker is not None and "Harbour Gazette" in quote.speaker.name
 
 
 def test_estimates_speak_for_whoever_made_them() -> None:
-    result = parley.analyze(
+    result = analyze(
         "The new toll will raise about $4 million a year, according to estimates by the "
         "Harbour Authority.",
-        published="2025-04-18",
     )
     (quote,) = [q for q in result.quotes if q.kind == "indirect"]
     assert quote.speaker is not None and "Harbour Authority" in quote.speaker.name

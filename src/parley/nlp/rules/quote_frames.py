@@ -2,7 +2,8 @@
 from: a clause before a colon ("Sanders delivered a retort: '...'"), a speaker label
 ("Rep. Jane Roe (D-Ohio): '...'"), a subject and verb before a comma, a clause the quotation is
 woven into, a dash and a name that sign it on its line or the next. Each rule fills a
-:class:`Draft` of :mod:`quotes`."""
+:class:`Draft` of :mod:`quotes`. The cues of a stretch of text (:func:`cues`), which the
+attribution rules of :mod:`quotes` and :mod:`quote_context` both read, are found here too."""
 
 from __future__ import annotations
 
@@ -25,11 +26,15 @@ from parley.nlp.rules.actors.words import (
 from parley.nlp.rules.quote_shape import FINITE_TAGS, LABEL_DASHES, is_sentence, label_before
 from parley.nlp.rules.speech import (
     DOCUMENT_NOUNS,
+    WEAK_SPEECH_VERBS,
     SpeakerResolver,
     cue_span,
     cue_text,
+    is_according_to,
     is_document,
     is_speech_noun,
+    is_speech_verb,
+    noun_owner,
     speaker_mention,
 )
 from parley.quotemarks import Intervals, MarkedSpan
@@ -595,3 +600,59 @@ def _as_put_it(verb: Token) -> Token | None:
     if marker is None:
         return None
     return next((c for c in marker.children if c.dep_ == "pobj" and c.pos_ in SUBJECT_POS), None)
+
+
+#: How a quotation that is a verb's own words hangs from it.
+QUOTE_CLAUSE_DEPS = frozenset({"ccomp", "dobj", "parataxis"})
+#: ... and how it hangs from a weak verb: also as an imperative read as its complement
+#: ('chanted, "Bring them home!"').
+WEAK_CUE_DEPS = QUOTE_CLAUSE_DEPS | {"xcomp"}
+
+
+def cues(region: Span, quoted: Intervals) -> list[Token]:
+    """The words of ``region``, outside quotations, that may say who speaks: a verb of saying,
+    "according to", a weak verb a quotation hangs from, a noun of saying with its owner or
+    source ("her statement", "a statement from the ministry", "in an interview")."""
+    found = []
+    for tok in region:
+        if inside(tok.idx, quoted):
+            continue
+        if (
+            is_speech_verb(tok)
+            or is_according_to(tok)
+            or _weak_cue(tok, quoted)
+            or is_speech_noun(tok)
+            and (
+                noun_owner(tok) is not None or any(c.lower_ in {"by", "from"} for c in tok.children)
+            )
+            or is_speech_noun(tok)
+            and tok.dep_ == "pobj"
+            and tok.head.lower_ in {"in", "via"}
+        ):
+            found.append(tok)
+    return found
+
+
+def outer_cues(cues: list[Token]) -> list[Token]:
+    """The cues not said inside another's report: in "Roe said that critics had predicted a
+    withdrawal" the next quotation carries Roe on, not the critics."""
+    found = {cue.i for cue in cues}
+    outer = []
+    for cue in cues:
+        node, steps = cue, 0
+        while node.head.i != node.i and steps < 12:
+            node, steps = node.head, steps + 1
+            if node.i in found:
+                break
+        else:
+            outer.append(cue)
+    return outer
+
+
+def _weak_cue(tok: Token, quoted: Intervals) -> bool:
+    """A verb that is a cue only when the quotation hangs from it: 'He continued, "..."'."""
+    return (
+        tok.pos_ == "VERB"
+        and tok.lemma_.lower() in WEAK_SPEECH_VERBS
+        and any(c.dep_ in WEAK_CUE_DEPS and inside(c.idx, quoted) for c in tok.children)
+    )

@@ -8,7 +8,8 @@
 3. A quotation without a cue of its own takes the speaker the text implies: the paragraph it
    continues, a neighbouring attributed quotation in the same paragraph, the speaker introduced
    at the end of the previous paragraph or by a cue in the sentence before it; failing those, a
-   document that "reads" or "says" it with no author named speaks for itself.
+   document that "reads" or "says" it with no author named speaks for itself
+   (:mod:`parley.nlp.rules.quote_context`).
 4. What nobody is said to have uttered (a short title, a name, a scare quote) is dropped.
 """
 
@@ -23,9 +24,11 @@ from parley import lexicon
 from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_quotations, doc_text
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
+from parley.nlp.rules.quote_context import infer_from_neighbours
 from parley.nlp.rules.quote_frames import (
     Draft,
     cue_before,
+    cues,
     embedding_subject,
     give_speaker,
     inside,
@@ -46,7 +49,6 @@ from parley.nlp.rules.quote_shape import (
 )
 from parley.nlp.rules.speech import (
     DOCUMENT_NOUNS,
-    PRONOUNS,
     SPEECH_VERBS,
     WEAK_SPEECH_VERBS,
     SpeakerResolver,
@@ -54,10 +56,7 @@ from parley.nlp.rules.speech import (
     cue_text,
     is_according_to,
     is_document,
-    is_speech_noun,
     is_speech_verb,
-    mention_span,
-    noun_owner,
     speaker_mention,
     speaker_token,
 )
@@ -83,11 +82,6 @@ NAMING_VERBS = lexicon.derived_set(
         | {"call", "declare", "pronounce"}
     ),
 )
-#: How a quotation that is a verb's own words hangs from it.
-QUOTE_CLAUSE_DEPS = frozenset({"ccomp", "dobj", "parataxis"})
-#: ... and how it hangs from a weak verb: also as an imperative read as its complement
-#: ('chanted, "Bring them home!"').
-WEAK_CUE_DEPS = QUOTE_CLAUSE_DEPS | {"xcomp"}
 
 
 def extract_quotes(
@@ -121,7 +115,7 @@ def extract_quotes(
         _draft(doc, span, quoted, resolver, para_bounds, para_starts, para_start_set)
         for span in spans
     ]
-    _infer_from_neighbours(doc, drafts, para_bounds, quoted, resolver)
+    infer_from_neighbours(doc, drafts, para_bounds, quoted, resolver)
 
     return [
         _quote_of_run(text, run)
@@ -262,52 +256,6 @@ def _line_around(
     return lo, len(text) if hi < 0 else hi
 
 
-def _cues(region: Span, quoted: Intervals) -> list[Token]:
-    found = []
-    for tok in region:
-        if inside(tok.idx, quoted):
-            continue
-        if (
-            is_speech_verb(tok)
-            or is_according_to(tok)
-            or _weak_cue(tok, quoted)
-            or is_speech_noun(tok)
-            and (
-                noun_owner(tok) is not None or any(c.lower_ in {"by", "from"} for c in tok.children)
-            )
-            or is_speech_noun(tok)
-            and tok.dep_ == "pobj"
-            and tok.head.lower_ in {"in", "via"}
-        ):
-            found.append(tok)
-    return found
-
-
-def _outer_cues(cues: list[Token]) -> list[Token]:
-    """The cues not said inside another's report: in "Roe said that critics had predicted a
-    withdrawal" the next quotation carries Roe on, not the critics."""
-    found = {cue.i for cue in cues}
-    outer = []
-    for cue in cues:
-        node, steps = cue, 0
-        while node.head.i != node.i and steps < 12:
-            node, steps = node.head, steps + 1
-            if node.i in found:
-                break
-        else:
-            outer.append(cue)
-    return outer
-
-
-def _weak_cue(tok: Token, quoted: Intervals) -> bool:
-    """A verb that is a cue only when the quotation hangs from it: 'He continued, "..."'."""
-    return (
-        tok.pos_ == "VERB"
-        and tok.lemma_.lower() in WEAK_SPEECH_VERBS
-        and any(c.dep_ in WEAK_CUE_DEPS and inside(c.idx, quoted) for c in tok.children)
-    )
-
-
 def _ancestor_depths(tokens: Span) -> dict[int, int]:
     """For each ancestor (up to 30 steps) of the quotation's tokens, how far up it is at least:
     one walk per token, so that ranking many cues costs a lookup each."""
@@ -336,7 +284,7 @@ def _attribute(
     if draft.tokens is None or not len(draft.tokens):
         return
     region = _region(doc, span, para_bounds, para_starts)
-    candidates = _cues(region, quoted)
+    candidates = cues(region, quoted)
     if not candidates:
         return
     close = span.close_at if span.close_at is not None else span.end
@@ -444,7 +392,7 @@ def _speaker_at(
             and 0 <= who.idx - close <= 12
         ):
             # '"...," the notice read.': the document itself, if the context names no
-            # one who speaks through it (see _infer_from_neighbours).
+            # one who speaks through it (see quote_context.infer_from_neighbours).
             draft.document = who
     if record is None or who is None:
         return None
@@ -800,270 +748,6 @@ def _give_after(
 def _reports_own_clause(cue: Token, quoted: Intervals) -> bool:
     """Whether a cue has a reported clause of its own outside the quotations."""
     return any(c.dep_ == "ccomp" and not inside(c.idx, quoted) for c in cue.children)
-
-
-def _infer_from_neighbours(
-    doc: Doc,
-    drafts: list[Draft],
-    para_bounds: list[tuple[int, int]],
-    quoted: Intervals,
-    resolver: SpeakerResolver,
-) -> None:
-    """Give a cue-less quotation the speaker its context implies."""
-    para_starts = [p[0] for p in para_bounds]
-
-    def para_of(offset: int) -> int:
-        return max(bisect.bisect_right(para_starts, offset) - 1, 0)
-
-    # Drafts are in text order and only the current one gains a speaker, so what lies ahead of
-    # it is still as attributed: where each run of continued, speakerless drafts stops, and the
-    # next attributed draft, are computed once (right to left) instead of per draft.
-    count = len(drafts)
-    stop = [count] * (count + 1)
-    next_said = [count] * (count + 1)
-    for k in range(count - 1, -1, -1):
-        d = drafts[k]
-        if d.span.continued and d.speaker is None:
-            stop[k] = stop[k + 1] if d.span.continues else count
-        else:
-            stop[k] = k
-        next_said[k] = k if d.speaker else next_said[k + 1]
-    draft_paras = [para_of(d.span.open_at) for d in drafts]
-    open_ats = [d.span.open_at for d in drafts]
-    last_said: dict[int, int] = {}  # paragraph -> the last draft so far with a speaker
-
-    for n, draft in enumerate(drafts):
-        p = draft_paras[n]
-        if draft.speaker is None:
-            source: Draft | None = None
-            if draft.span.continued and n > 0:
-                source = drafts[n - 1]
-            if (source is None or source.speaker is None) and draft.span.continues:
-                # The first paragraph of a long quotation takes the speaker named where it ends.
-                k = stop[n + 1]
-                if k < count and drafts[k].span.continued:
-                    source = drafts[k]
-            if source is None or source.speaker is None:
-                source = None
-                if p in last_said:
-                    source = drafts[last_said[p]]
-                else:
-                    k = next_said[n + 1]
-                    if k < count and draft_paras[k] == p:
-                        source = drafts[k]
-            if source is not None and source.speaker is not None:
-                draft.speaker, draft.cue = source.speaker, source.cue
-                draft.mention, draft.cue_span = source.mention, source.cue_span
-                _own_words(draft)
-                draft.confidence = source.confidence * 0.85
-            else:
-                _speaker_from_context(doc, drafts, n, para_bounds, p, quoted, resolver, open_ats)
-        if draft.speaker is not None:
-            last_said[p] = n
-
-
-def _speaker_from_context(
-    doc: Doc,
-    drafts: list[Draft],
-    n: int,
-    para_bounds: list[tuple[int, int]],
-    p: int,
-    quoted: Intervals,
-    resolver: SpeakerResolver,
-    open_ats: list[int],
-) -> None:
-    """The speaker of the quotation ``drafts[n]`` (in paragraph ``p``) that no neighbouring
-    quotation lends one: who the paragraph before ends on, who speaks in or is the only person
-    of the sentence before it, the speaker an unresolved pronoun of its own cue stands for, or
-    the document that says it; tried in that order."""
-    draft = drafts[n]
-    if draft.kind == "direct":
-        if p > 0 and draft.span.open_at <= para_bounds[p][0] + 1:
-            record = _speaker_introduced_before(
-                doc, para_bounds[p - 1], drafts, quoted, resolver, open_ats
-            )
-            if record is not None:
-                _give_from_context(draft, record, 0.6)
-                return
-        # "Or the mayor, a city planner says. 'The plans are ready.'": a quotation that
-        # opens a sentence after one of its paragraph in which someone says something is
-        # that speaker's, as a reader takes it.
-        record = _cue_speaker_of_previous_sentence(doc, draft, para_bounds[p], quoted, resolver)
-        if record is not None:
-            _give_from_context(draft, record, 0.5)
-            return
-        # "..., leaving Coach Ruiz unhappy. 'The second card was harsh.'": a quotation
-        # that follows a sentence of its paragraph naming exactly one person is theirs.
-        record = _sole_person_of_previous_sentence(doc, draft, para_bounds[p], quoted, resolver)
-        if record is not None:
-            _give_from_context(draft, record, 0.45)
-            return
-    if draft.unresolved is not None:
-        record = _earlier_speaker_for_pronoun(doc, drafts, n, resolver)
-        if record is not None:
-            _give_from_context(draft, record, 0.4)
-            return
-    if draft.document is not None:
-        record, confidence = resolver.document_speaker(draft.document, draft.document_words)
-        if record is not None:
-            draft.speaker = record
-            words = draft.document_words
-            draft.mention = (
-                (words.start_char, words.end_char)
-                if words is not None
-                else mention_span(draft.document)
-            )
-            draft.confidence = confidence
-            _own_words(draft)
-
-
-def _give_from_context(draft: Draft, record: ActorRecord, confidence: float) -> None:
-    """``draft``'s speaker, implied by its context with ``confidence``."""
-    draft.speaker = record
-    draft.confidence = confidence
-    _own_words(draft)
-
-
-def _earlier_speaker_for_pronoun(
-    doc: Doc, drafts: list[Draft], n: int, resolver: SpeakerResolver
-) -> ActorRecord | None:
-    """ "'...,' he said." where "he" finds no person in the sentences before it: the speaker of
-    the last earlier quotation who fits the pronoun (a person not known to be of the other
-    gender), as a reader carries the person being quoted from one paragraph to the next; with
-    no such quotation, the person of that gender the article has named most so far."""
-    unresolved = drafts[n].unresolved
-    if unresolved is None:
-        return None
-    start, end = unresolved[0]
-    gender = PRONOUNS.get(doc_text(doc)[start:end].lower())
-    if gender is None:
-        return None
-    for earlier in reversed(drafts[:n]):
-        record = earlier.speaker
-        if record is None or record.kind != "person":
-            continue
-        known = resolver.genders.get(record.id)
-        if not known or known == gender:
-            return record
-    # No one quoted yet: the person of that gender the article has named most so far.
-    before = start
-    counts = [
-        (sum(1 for m_start, _ in record.mentions if m_start < before), record)
-        for record in resolver.actors.records
-        if record.kind == "person" and resolver.genders.get(record.id) == gender
-    ]
-    counts = [(k, record) for k, record in counts if k > 0]
-    return max(counts, key=lambda item: item[0])[1] if counts else None
-
-
-def _own_words(draft: Draft) -> None:
-    """A quotation whose own cue named its speaker by a pronoun the resolver could not place
-    keeps that pronoun and cue once the context gives the speaker."""
-    if draft.unresolved is not None:
-        draft.mention, draft.cue_span, draft.cue = draft.unresolved
-
-
-def _opening(doc: Doc, draft: Draft) -> Token | None:
-    """The token of the quotation's opening mark."""
-    first = doc.char_span(draft.span.open_at, draft.span.open_at + 1, alignment_mode="expand")
-    return first[0] if first is not None and len(first) else None
-
-
-def _previous_sentence(doc: Doc, opening: Token, para: tuple[int, int]) -> Span | None:
-    """The sentence before the one ``opening`` (a quotation's opening mark) stands in, when
-    both lie in its paragraph."""
-    sent_start = opening.sent.start
-    if sent_start == 0:
-        return None
-    previous = doc[sent_start - 1].sent
-    if previous.end_char <= para[0]:
-        return None
-    return previous
-
-
-def _cue_speaker_of_previous_sentence(
-    doc: Doc,
-    draft: Draft,
-    para: tuple[int, int],
-    quoted: Intervals,
-    resolver: SpeakerResolver,
-) -> ActorRecord | None:
-    """The speaker of the last cue, outside quotations, of the sentence before the one the
-    quotation opens, in the same paragraph ("..., an aide said. '...'")."""
-    text = doc_text(doc)
-    if text[draft.span.start : draft.span.end].rstrip()[-1:] == ",":
-        return None  # '"...," and the verb after it': the attribution is still to come
-    opening = _opening(doc, draft)
-    if opening is None or opening.i != opening.sent.start:
-        return None
-    previous = _previous_sentence(doc, opening, para)
-    if previous is None:
-        return None
-    words = [t for t in previous if t.idx >= para[0]]
-    if not words:
-        return None
-    found: ActorRecord | None = None
-    for cue in _outer_cues(_cues(doc[words[0].i : words[-1].i + 1], quoted)):
-        who = speaker_token(cue, quoted=lambda char: inside(char, quoted))
-        if who is None or inside(who.idx, quoted):
-            continue
-        record, _ = resolver.resolve(who)
-        if record is not None:
-            found = record
-    return found
-
-
-def _sole_person_of_previous_sentence(
-    doc: Doc,
-    draft: Draft,
-    para: tuple[int, int],
-    quoted: Intervals,
-    resolver: SpeakerResolver,
-) -> ActorRecord | None:
-    opening = _opening(doc, draft)
-    previous = _previous_sentence(doc, opening, para) if opening is not None else None
-    if previous is None:
-        return None
-    # spaCy may run that sentence back across the paragraph break: only its words in this
-    # paragraph count.
-    persons = {
-        record.id: record
-        for tok in previous
-        if tok.idx >= para[0] and not inside(tok.idx, quoted)
-        for record in [resolver.actors.at(tok.idx, tok.idx + len(tok.text))]
-        if record is not None and record.kind == "person"
-    }
-    return next(iter(persons.values())) if len(persons) == 1 else None
-
-
-def _speaker_introduced_before(
-    doc: Doc,
-    para: tuple[int, int],
-    drafts: list[Draft],
-    quoted: Intervals,
-    resolver: SpeakerResolver,
-    open_ats: list[int],
-) -> ActorRecord | None:
-    """The speaker the previous paragraph ends on: its last quotation's, or its last cue's."""
-    lo, hi = para
-    in_para = [
-        d
-        for d in drafts[bisect.bisect_left(open_ats, lo) : bisect.bisect_left(open_ats, hi)]
-        if d.speaker is not None
-    ]
-    region = doc.char_span(lo, hi, alignment_mode="expand")
-    cue_record: tuple[int, ActorRecord] | None = None
-    if region is not None:
-        for cue in _outer_cues(_cues(region, quoted)):
-            who = speaker_token(cue, quoted=lambda char: inside(char, quoted))
-            if who is not None:
-                record, _ = resolver.resolve(who)
-                if record is not None:
-                    cue_record = (cue.idx, record)
-    last_quote = in_para[-1] if in_para else None
-    if cue_record and (last_quote is None or cue_record[0] > last_quote.span.open_at):
-        return cue_record[1]
-    return last_quote.speaker if last_quote else None
 
 
 # -- is it speech at all? ---------------------------------------------------------------------

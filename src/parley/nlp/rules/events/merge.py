@@ -38,59 +38,12 @@ def _merge_key(event: Event, speaker: EventActor | None) -> tuple[Any, ...]:
 def _dedupe(
     drafts: list[tuple[Event, EventActor | None]], main_country: str | None = None
 ) -> list[Event]:
-    kept: list[tuple[Event, tuple[Any, ...]]] = []
-    for event, speaker in drafts:
-        key = _merge_key(event, speaker)
-        merged = False
-        for n, (other, other_key) in enumerate(kept):
-            if other_key != key:
-                continue
-            mine = {t.country for t in event.targets}
-            theirs = {t.country for t in other.targets}
-            if mine and theirs and not mine & theirs:
-                continue
-            if not theirs and mine:
-                other = replace(other, targets=event.targets)
-            if other.code.endswith("0") and len(other.code) == 3 and event.code != other.code:
-                # "issued a warning ... the US would not continue": keep the specific code.
-                other = replace(
-                    other,
-                    code=event.code,
-                    label=event.label,
-                    goldstein=event.goldstein,
-                    plover_type=event.plover_type,
-                    plover_mode=event.plover_mode,
-                    modality=event.modality,
-                )
-            kept[n] = (other, other_key)
-            merged = True
-            break
-        if not merged:
-            kept.append((event, key))
-    # The story's dyad is the act it leads with ("Germany banned Iran's airline"; "Turkey's
-    # president proposed ...; Greece, UNESCO and the US criticised the move"): a third party's
-    # act with no named target is aimed at its source, the source's at its target.
-    lead = next((e for e, _ in kept if e.source and e.source.country), None)
-    focus = lead.source.country if lead and lead.source else main_country
-    lead_target = (
-        next((t.country for t in lead.targets if t.country and t.country != focus), None)
-        if lead
-        else None
-    )
-    # A denial or counter-charge that names no one answers those who accused its source
-    # ("Those who link the attack to Iran are lying", after Saudi Arabia blamed Iran).
-    accusers: dict[str, list[EventActor]] = {}
-    for e, _ in kept:
-        if (
-            e.code[:3] in {"111", "112"}
-            and e.source
-            and e.source.country
-            and e.source.sector not in codes("bystander_sector")
-        ):
-            for t in e.targets:
-                if t.country and t.country != e.source.country:
-                    accusers.setdefault(t.country, []).append(e.source)
-    acts = Counter(e.source.country for e, _ in kept if e.source and e.source.country)
+    """The article's events, numbered: the drafts merged, and an event with no named target
+    aimed at the party it answers or at the story's public."""
+    kept = _merge_drafts(drafts)
+    focus, lead_target = _story_dyad(kept, main_country)
+    accusers = _accusers(kept)
+    acts = Counter(e.source.country for e in kept if e.source and e.source.country)
     return [
         replace(
             e,
@@ -99,8 +52,93 @@ def _dedupe(
             or _answered(e, accusers, acts)
             or _home_public(e.source, focus, lead_target),
         )
-        for n, (e, _) in enumerate(kept)
+        for n, e in enumerate(kept)
     ]
+
+
+def _merge_drafts(drafts: list[tuple[Event, EventActor | None]]) -> list[Event]:
+    """The drafts in order, each merged into the first earlier event with its merge key and
+    compatible targets, or kept as an event of its own."""
+    kept: list[tuple[Event, tuple[Any, ...]]] = []
+    for event, speaker in drafts:
+        key = _merge_key(event, speaker)
+        for n, (other, other_key) in enumerate(kept):
+            merged = _merged(other, event) if other_key == key else None
+            if merged is not None:
+                kept[n] = (merged, other_key)
+                break
+        else:
+            kept.append((event, key))
+    return [event for event, _ in kept]
+
+
+def _merged(kept: Event, event: Event) -> Event | None:
+    """``kept`` with what ``event`` adds to it, or None when their targets are different
+    countries (two acts aimed at two parties stay two events)."""
+    mine = {t.country for t in event.targets}
+    theirs = {t.country for t in kept.targets}
+    if mine and theirs and not mine & theirs:
+        return None
+    if not theirs and mine:
+        kept = replace(kept, targets=event.targets)
+    if _is_generic(kept.code) and event.code != kept.code:
+        # "issued a warning ... the US would not continue": keep the specific code.
+        kept = replace(
+            kept,
+            code=event.code,
+            label=event.label,
+            goldstein=event.goldstein,
+            plover_type=event.plover_type,
+            plover_mode=event.plover_mode,
+            modality=event.modality,
+        )
+    return kept
+
+
+def _is_generic(code: str) -> bool:
+    """A three-digit code ending in 0 is its family's unspecified act (``010`` make a
+    statement, not specified below)."""
+    return len(code) == 3 and code.endswith("0")
+
+
+def _story_dyad(kept: list[Event], main_country: str | None) -> tuple[str | None, str | None]:
+    """The story's focus country and the country its lead act is aimed at."""
+    # The story's dyad is the act it leads with ("Germany banned Iran's airline"; "Turkey's
+    # president proposed ...; Greece, UNESCO and the US criticised the move"): a third party's
+    # act with no named target is aimed at its source, the source's at its target.
+    lead = next((e for e in kept if e.source and e.source.country), None)
+    focus = lead.source.country if lead and lead.source else main_country
+    lead_target = (
+        next((t.country for t in lead.targets if t.country and t.country != focus), None)
+        if lead
+        else None
+    )
+    return focus, lead_target
+
+
+def _accusers(kept: list[Event]) -> dict[str, list[EventActor]]:
+    """For each accused country, the sources of the accusations aimed at it."""
+    # A denial or counter-charge that names no one answers those who accused its source
+    # ("Those who link the attack to Iran are lying", after Saudi Arabia blamed Iran).
+    accusers: dict[str, list[EventActor]] = {}
+    for e in kept:
+        if not _is_accusation(e) or e.source is None:
+            continue
+        for t in e.targets:
+            if t.country and t.country != e.source.country:
+                accusers.setdefault(t.country, []).append(e.source)
+    return accusers
+
+
+def _is_accusation(event: Event) -> bool:
+    """A criticism or accusation (CAMEO 111, 112) whose source has a country and is not a
+    bystander (media, think tanks), whose charges are no party's."""
+    return (
+        event.code[:3] in {"111", "112"}
+        and event.source is not None
+        and bool(event.source.country)
+        and event.source.sector not in codes("bystander_sector")
+    )
 
 
 def _answered(
