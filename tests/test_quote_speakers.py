@@ -251,6 +251,21 @@ def all_speakers(text: str) -> list[tuple[str, str | None]]:
             ("We are running out of time to fix the harbour.", "Mara Lind"),
             id="an-email-speaks-for-its-sender",
         ),
+        pytest.param(
+            "Even a senior party strategist said Mara Lind will have to choose a side, "
+            "saying, “Sooner or later she is going to have to come out and pick one.”",
+            (
+                "Sooner or later she is going to have to come out and pick one.",
+                "a senior party strategist",
+            ),
+            id="participle-after-a-to-clause-in-a-reported-clause-is-the-reporters",
+        ),
+        pytest.param(
+            "Berg cannot say that “in his view,” Tomas Lund added, saying the harbour board "
+            "“must decide” by the spring.",
+            ("must decide", "Tomas Lund"),
+            id="participle-after-a-verb-of-saying-with-its-own-subject-is-that-subjects",
+        ),
     ],
 )
 def test_speaker_of_the_words_near_the_quotation(

@@ -353,10 +353,15 @@ def _clause_above_participle(verb: Token) -> Token | None:
     if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "conj"} or not is_speech_verb(verb):
         return None
     node = verb.head
+    if _speaks_for_itself(node):
+        return None
     for _ in range(4):
-        if node.dep_ != "conj" or node.head.i == node.i:
+        if node.dep_ not in {"conj", "xcomp"} or node.head.i == node.i:
             break
-        node = node.head  # "..., saying the bill was sound but was stalled - and arguing"
+        # "..., saying the bill was sound but was stalled - and arguing"; "Lee said Roe will
+        # have to choose, saying ...": the reported clause's verb is above its conjuncts and
+        # above the verbs its "to" clauses hang from.
+        node = node.head
     head = node.head
     if verb.dep_ == "conj" and node is verb.head:
         return None  # a participle coordinated with the clause's own verb is its own act
@@ -372,6 +377,15 @@ def _clause_above_participle(verb: Token) -> Token | None:
     if node.dep_ == "advcl" and marks & _ADVERBIAL_MARKS and is_speech_verb(head):
         return head
     return None
+
+
+def _speaks_for_itself(node: Token) -> bool:
+    """ "Roe cannot say that 'in his view,' Lee added, saying ...": a verb of saying with a
+    subject of its own, set right before the participle, is the act the participle goes on
+    with, even when the parser hung it inside another speaker's clause."""
+    return is_speech_verb(node) and any(
+        c.dep_ in NOMINAL_SUBJECT_DEPS and c.i < node.i for c in node.children
+    )
 
 
 def _second_saying_in_reported_clause(verb: Token) -> bool:
