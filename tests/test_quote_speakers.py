@@ -266,6 +266,18 @@ def all_speakers(text: str) -> list[tuple[str, str | None]]:
             ("must decide", "Tomas Lund"),
             id="participle-after-a-verb-of-saying-with-its-own-subject-is-that-subjects",
         ),
+        pytest.param(
+            "Mara Lind said that experts had found her plans were sound, to which Tomas Lund "
+            "interjected: “That is just not true.”",
+            ("That is just not true.", "Tomas Lund"),
+            id="interjected-is-a-verb-of-saying",
+        ),
+        pytest.param(
+            "Mara Lind tried to laugh it off by interjecting, “Only on Tuesdays.” But the host "
+            "pressed on.",
+            ("Only on Tuesdays.", "Mara Lind"),
+            id="a-short-quotation-after-by-interjecting",
+        ),
     ],
 )
 def test_speaker_of_the_words_near_the_quotation(
@@ -301,3 +313,14 @@ def test_estimates_speak_for_whoever_made_them() -> None:
     )
     (quote,) = [q for q in result.quotes if q.kind == "indirect"]
     assert quote.speaker is not None and "Harbour Authority" in quote.speaker.name
+
+
+def test_a_booming_voice_is_the_cue_of_the_quotation_after_its_colon() -> None:
+    text = (
+        "Mara Lind finished her speech. Tomas Lund gestured as if to calm the hall, then "
+        "leaned in and boomed: “Let us beat them in November.”"
+    )
+    result = parley.analyze(text, published="2025-04-18")
+    quote = next(q for q in result.quotes if q.text == "Let us beat them in November.")
+    assert quote.speaker is not None
+    assert (quote.speaker.name, quote.cue) == ("Tomas Lund", "boomed")
