@@ -278,6 +278,18 @@ def all_speakers(text: str) -> list[tuple[str, str | None]]:
             ("Only on Tuesdays.", "Mara Lind"),
             id="a-short-quotation-after-by-interjecting",
         ),
+        pytest.param(
+            "Berg cannot say that “in his view,” Tomas Lund added, saying it should be "
+            "“up to the harbour board to decide.”",
+            ("up to the harbour board to decide.", "Tomas Lund"),
+            id="closing-stop-on-another-clauses-root-does-not-make-it-the-cue",
+        ),
+        pytest.param(
+            "Mara Lind said in a statement on Tuesday that she wants a harbour plan that calls "
+            "for “a ferry in every town and a bridge in every county.”",
+            ("a ferry in every town and a bridge in every county.", "Mara Lind"),
+            id="closing-stop-on-the-verb-reporting-the-clause-keeps-it-the-cue",
+        ),
     ],
 )
 def test_speaker_of_the_words_near_the_quotation(
