@@ -498,6 +498,8 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
         subject = _main_subject_before(cue)
         if subject is not None and quoted and quoted(subject.idx):
             subject = None
+    if subject is not None and subject.i < cue.i:
+        subject = _in_cue_paragraph(cue, subject, quoted)
     if subject is not None and subject.lower_ in {"who", "that", "which"}:
         # "Peskov, who said": the relative pronoun stands for the noun it modifies.
         rel = subject.head
@@ -506,6 +508,30 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
     if subject is not None and _respondents(subject):
         return _poll_asking(cue, quoted) or subject
     return subject
+
+
+def _in_cue_paragraph(cue: Token, subject: Token, quoted: Quoted) -> Token | None:
+    """A cue's subject found in an earlier paragraph is a parse run across the break (a
+    headline, a dateline or a time stamp taken into the first sentence: "9:34 p.m. / Roe has
+    defended the plan, saying ..."): the cue's own paragraph names the speaker, in a noun
+    that is a subject there or hangs from a word outside the paragraph; None if it names
+    none."""
+    text = doc_text(cue.doc)
+    brk = text.rfind("\n", subject.idx, cue.idx)
+    if brk < 0:
+        return subject
+    found = None
+    for i in range(cue.i - 1, subject.i, -1):
+        tok = cue.doc[i]
+        if tok.idx < brk:
+            break
+        if (
+            tok.pos_ in {"PROPN", "PRON", "NOUN"}
+            and (tok.dep_ in NOMINAL_SUBJECT_DEPS or tok.head.idx < brk)
+            and not (quoted and quoted(tok.idx))
+        ):
+            found = tok
+    return found
 
 
 #: Words that make a subject a share of the people a poll asked ("most said", "a majority").
