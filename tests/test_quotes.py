@@ -805,3 +805,22 @@ def test_a_subject_across_a_paragraph_break_gives_way_to_a_name_in_the_cues_para
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     speaker = speaker_token(doc[10])
     assert speaker is not None and speaker.text == "Lind"
+
+
+def test_a_day_opening_the_cues_paragraph_is_not_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    # As above, with the paragraph opened by a day the parser also hung on the headline.
+    from spacy.tokens import Doc
+
+    from parley.nlp.rules.speech import speaker_token
+
+    words = ["Lind", ":", "Lund", "wins", "\n\n", "Tuesday", ",", "Lind", "said", "it"]
+    words += ["works", "."]
+    heads = [8, 0, 3, 0, 3, 0, 8, 0, 8, 10, 8, 8]
+    deps = "nsubj punct nsubj acl dep npadvmod punct appos ROOT nsubj ccomp punct".split()
+    pos = "PROPN PUNCT PROPN VERB SPACE PROPN PUNCT PROPN VERB PRON VERB PUNCT".split()
+    lemmas = ["Lind", ":", "Lund", "win", "\n\n", "Tuesday", ",", "Lind", "say", "it"]
+    lemmas += ["work", "."]
+    ents = ["O"] * 5 + ["B-DATE"] + ["O"] * 6
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+    speaker = speaker_token(doc[8])
+    assert speaker is not None and speaker.i == 7

@@ -527,6 +527,7 @@ def _in_cue_paragraph(cue: Token, subject: Token, quoted: Quoted) -> Token | Non
             break
         if (
             tok.pos_ in {"PROPN", "PRON", "NOUN"}
+            and tok.ent_type_ not in {"DATE", "TIME"}  # "Tuesday in Ohio, Roe said"
             and (tok.dep_ in NOMINAL_SUBJECT_DEPS or tok.head.idx < brk)
             and not (quoted and quoted(tok.idx))
         ):
