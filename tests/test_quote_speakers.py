@@ -237,6 +237,45 @@ def test_pronoun_after_a_long_quotation_looks_past_its_sentences() -> None:
             ("We are running out of time to fix the harbour.", "Mara Lind"),
             id="an-email-speaks-for-its-sender",
         ),
+        pytest.param(
+            "Even a senior party strategist said Mara Lind will have to choose a side, "
+            "saying, “Sooner or later she is going to have to come out and pick one.”",
+            (
+                "Sooner or later she is going to have to come out and pick one.",
+                "a senior party strategist",
+            ),
+            id="participle-after-a-to-clause-in-a-reported-clause-is-the-reporters",
+        ),
+        pytest.param(
+            "Berg cannot say that “in his view,” Tomas Lund added, saying the harbour board "
+            "“must decide” by the spring.",
+            ("must decide", "Tomas Lund"),
+            id="participle-after-a-verb-of-saying-with-its-own-subject-is-that-subjects",
+        ),
+        pytest.param(
+            "Mara Lind said that experts had found her plans were sound, to which Tomas Lund "
+            "interjected: “That is just not true.”",
+            ("That is just not true.", "Tomas Lund"),
+            id="interjected-is-a-verb-of-saying",
+        ),
+        pytest.param(
+            "Mara Lind tried to laugh it off by interjecting, “Only on Tuesdays.” But the host "
+            "pressed on.",
+            ("Only on Tuesdays.", "Mara Lind"),
+            id="a-short-quotation-after-by-interjecting",
+        ),
+        pytest.param(
+            "Berg cannot say that “in his view,” Tomas Lund added, saying it should be "
+            "“up to the harbour board to decide.”",
+            ("up to the harbour board to decide.", "Tomas Lund"),
+            id="closing-stop-on-another-clauses-root-does-not-make-it-the-cue",
+        ),
+        pytest.param(
+            "Mara Lind said in a statement on Tuesday that she wants a harbour plan that calls "
+            "for “a ferry in every town and a bridge in every county.”",
+            ("a ferry in every town and a bridge in every county.", "Mara Lind"),
+            id="closing-stop-on-the-verb-reporting-the-clause-keeps-it-the-cue",
+        ),
     ],
 )
 def test_speaker_of_the_words_near_the_quotation(
@@ -270,3 +309,14 @@ def test_estimates_speak_for_whoever_made_them() -> None:
     )
     (quote,) = [q for q in result.quotes if q.kind == "indirect"]
     assert quote.speaker is not None and "Harbour Authority" in quote.speaker.name
+
+
+def test_a_booming_voice_is_the_cue_of_the_quotation_after_its_colon() -> None:
+    text = (
+        "Mara Lind finished her speech. Tomas Lund gestured as if to calm the hall, then "
+        "leaned in and boomed: “Let us beat them in November.”"
+    )
+    result = parley.analyze(text, published="2025-04-18")
+    quote = next(q for q in result.quotes if q.text == "Let us beat them in November.")
+    assert quote.speaker is not None
+    assert (quote.speaker.name, quote.cue) == ("Tomas Lund", "boomed")

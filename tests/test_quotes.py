@@ -783,3 +783,44 @@ def test_word_of_saying_in_a_naming_verbs_object_is_not_the_cue() -> None:
     assert not _in_named_object(called, [called, statements], open_at)
     # without a naming verb before it, the noun keeps its rank
     assert not _in_named_object(statements, [statements], open_at)
+
+
+def test_a_subject_across_a_paragraph_break_gives_way_to_a_name_in_the_cues_paragraph(
+    nlp,  # type: ignore[no-untyped-def]
+) -> None:
+    # A parse of the shape the pipeline gives a time-stamped live report: the headline's first
+    # word taken for the subject of the next paragraph's verb, and the name that opens that
+    # paragraph hung on it as an apposition.
+    from spacy.tokens import Doc
+
+    from parley.nlp.rules.speech import speaker_token
+
+    words = ["Latest", ":", "Lund", "wins", "\n\n", "Lind", "defended", "the", "plan", ","]
+    words += ["saying", "it", "works", "."]
+    heads = [6, 0, 3, 0, 3, 0, 6, 8, 6, 6, 6, 12, 10, 6]
+    deps = "nsubj punct nsubj acl dep appos ROOT det dobj punct advcl nsubj ccomp punct".split()
+    pos = "NOUN PUNCT PROPN VERB SPACE PROPN VERB DET NOUN PUNCT VERB PRON VERB PUNCT".split()
+    lemmas = "latest : Lund win \n\n Lind defend the plan , say it work .".split(" ")
+    lemmas[4] = "\n\n"
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    speaker = speaker_token(doc[10])
+    assert speaker is not None and speaker.text == "Lind"
+
+
+def test_a_day_opening_the_cues_paragraph_is_not_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    # As above, with the paragraph opened by a day the parser also hung on the headline.
+    from spacy.tokens import Doc
+
+    from parley.nlp.rules.speech import speaker_token
+
+    words = ["Lind", ":", "Lund", "wins", "\n\n", "Tuesday", ",", "Lind", "said", "it"]
+    words += ["works", "."]
+    heads = [8, 0, 3, 0, 3, 0, 8, 0, 8, 10, 8, 8]
+    deps = "nsubj punct nsubj acl dep npadvmod punct appos ROOT nsubj ccomp punct".split()
+    pos = "PROPN PUNCT PROPN VERB SPACE PROPN PUNCT PROPN VERB PRON VERB PUNCT".split()
+    lemmas = ["Lind", ":", "Lund", "win", "\n\n", "Tuesday", ",", "Lind", "say", "it"]
+    lemmas += ["work", "."]
+    ents = ["O"] * 5 + ["B-DATE"] + ["O"] * 6
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+    speaker = speaker_token(doc[8])
+    assert speaker is not None and speaker.i == 7

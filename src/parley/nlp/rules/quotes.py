@@ -260,8 +260,19 @@ def _ancestor_depths(tokens: Span) -> dict[int, int]:
     """For each ancestor (up to 30 steps) of the quotation's tokens, how far up it is at least:
     one walk per token, so that ranking many cues costs a lookup each."""
     best: dict[int, int] = {}
-    head = doc_tokens(tokens.doc).head
-    for i in range(tokens.start, tokens.end):
+    table = doc_tokens(tokens.doc)
+    head, pos, dep = table.head, table.pos, table.dep
+    span = range(tokens.start, tokens.end)
+    words = [i for i in span if pos[i] != "PUNCT"]
+    reporter = _reporter_of(words, head, dep, tokens.doc)
+    # A quotation's last stop and comma hang from the sentence's root as often as from the
+    # quoted words: through them a root that does not report the quotation's clause would
+    # seem a nearer cue than the verb introducing it ("After Roe said that ..., Lee
+    # spoke", "a clip that Roe called 'vile.'"). The nearest verb reporting the clause the
+    # quotation stands in keeps them ("Roe said she wants a plan that calls for 'a ferry
+    # in every town.'": Roe's, not the plan's).
+    kept = [i for i in span if pos[i] != "PUNCT" or head[i] == reporter]
+    for i in kept or span:
         depth = 0
         node = i
         while head[node] != node and depth < 30:
@@ -270,6 +281,20 @@ def _ancestor_depths(tokens: Span) -> dict[int, int]:
             if best.get(node, 31) > depth:
                 best[node] = depth
     return best
+
+
+def _reporter_of(words: list[int], head: list[int], dep: list[str], doc: Doc) -> int | None:
+    """The nearest verb of saying whose reported clause (a ``ccomp``) holds the quotation's
+    first word, if any."""
+    if not words:
+        return None
+    node, steps = words[0], 0
+    while head[node] != node and steps < 30:
+        parent = head[node]
+        if dep[node] == "ccomp" and is_speech_verb(doc[parent]):
+            return parent
+        node, steps = parent, steps + 1
+    return None
 
 
 def _attribute(

@@ -353,10 +353,15 @@ def _clause_above_participle(verb: Token) -> Token | None:
     if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "conj"} or not is_speech_verb(verb):
         return None
     node = verb.head
+    if _speaks_for_itself(node):
+        return None
     for _ in range(4):
-        if node.dep_ != "conj" or node.head.i == node.i:
+        if node.dep_ not in {"conj", "xcomp"} or node.head.i == node.i:
             break
-        node = node.head  # "..., saying the bill was sound but was stalled - and arguing"
+        # "..., saying the bill was sound but was stalled - and arguing"; "Lee said Roe will
+        # have to choose, saying ...": the reported clause's verb is above its conjuncts and
+        # above the verbs its "to" clauses hang from.
+        node = node.head
     head = node.head
     if verb.dep_ == "conj" and node is verb.head:
         return None  # a participle coordinated with the clause's own verb is its own act
@@ -372,6 +377,15 @@ def _clause_above_participle(verb: Token) -> Token | None:
     if node.dep_ == "advcl" and marks & _ADVERBIAL_MARKS and is_speech_verb(head):
         return head
     return None
+
+
+def _speaks_for_itself(node: Token) -> bool:
+    """ "Roe cannot say that 'in his view,' Lee added, saying ...": a verb of saying with a
+    subject of its own, set right before the participle, is the act the participle goes on
+    with, even when the parser hung it inside another speaker's clause."""
+    return is_speech_verb(node) and any(
+        c.dep_ in NOMINAL_SUBJECT_DEPS and c.i < node.i for c in node.children
+    )
 
 
 def _second_saying_in_reported_clause(verb: Token) -> bool:
@@ -484,6 +498,8 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
         subject = _main_subject_before(cue)
         if subject is not None and quoted and quoted(subject.idx):
             subject = None
+    if subject is not None and subject.i < cue.i:
+        subject = _in_cue_paragraph(cue, subject, quoted)
     if subject is not None and subject.lower_ in {"who", "that", "which"}:
         # "Peskov, who said": the relative pronoun stands for the noun it modifies.
         rel = subject.head
@@ -492,6 +508,31 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
     if subject is not None and _respondents(subject):
         return _poll_asking(cue, quoted) or subject
     return subject
+
+
+def _in_cue_paragraph(cue: Token, subject: Token, quoted: Quoted) -> Token | None:
+    """A cue's subject found in an earlier paragraph is a parse run across the break (a
+    headline, a dateline or a time stamp taken into the first sentence: "9:34 p.m. / Roe has
+    defended the plan, saying ..."): the cue's own paragraph names the speaker, in a noun
+    that is a subject there or hangs from a word outside the paragraph; None if it names
+    none."""
+    text = doc_text(cue.doc)
+    brk = text.rfind("\n", subject.idx, cue.idx)
+    if brk < 0:
+        return subject
+    found = None
+    for i in range(cue.i - 1, subject.i, -1):
+        tok = cue.doc[i]
+        if tok.idx < brk:
+            break
+        if (
+            tok.pos_ in {"PROPN", "PRON", "NOUN"}
+            and tok.ent_type_ not in {"DATE", "TIME"}  # "Tuesday in Ohio, Roe said"
+            and (tok.dep_ in NOMINAL_SUBJECT_DEPS or tok.head.idx < brk)
+            and not (quoted and quoted(tok.idx))
+        ):
+            found = tok
+    return found
 
 
 #: Words that make a subject a share of the people a poll asked ("most said", "a majority").
