@@ -23,6 +23,7 @@ from parley import lexicon
 from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_quotations, doc_text
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
+from parley.nlp.rules.characterising import characterising_cue
 from parley.nlp.rules.quote_frames import (
     Draft,
     cue_before,
@@ -262,7 +263,7 @@ def _line_around(
     return lo, len(text) if hi < 0 else hi
 
 
-def _cues(region: Span, quoted: Intervals) -> list[Token]:
+def _cues(region: Span, quoted: Intervals, words: Span | None = None) -> list[Token]:
     found = []
     for tok in region:
         if inside(tok.idx, quoted):
@@ -271,6 +272,8 @@ def _cues(region: Span, quoted: Intervals) -> list[Token]:
             is_speech_verb(tok)
             or is_according_to(tok)
             or _weak_cue(tok, quoted)
+            or words is not None
+            and characterising_cue(tok, words)
             or is_speech_noun(tok)
             and (
                 noun_owner(tok) is not None or any(c.lower_ in {"by", "from"} for c in tok.children)
@@ -336,7 +339,7 @@ def _attribute(
     if draft.tokens is None or not len(draft.tokens):
         return
     region = _region(doc, span, para_bounds, para_starts)
-    candidates = _cues(region, quoted)
+    candidates = _cues(region, quoted, draft.tokens)
     if not candidates:
         return
     close = span.close_at if span.close_at is not None else span.end
