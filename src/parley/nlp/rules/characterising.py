@@ -11,7 +11,6 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from parley import lexicon
-from parley.nlp.deps import ACTING_SUBJECT_DEPS
 from parley.nlp.rules.quote_shape import looks_like_name
 from parley.nlp.rules.reported import SPEAKING_NOUNS, can_speak
 from parley.nlp.rules.speech import (
@@ -27,6 +26,11 @@ CHARACTERISING_VERBS = lexicon.word_set("characterising_verbs")
 _SAYING_VERBS = lexicon.derived_set(
     "saying verbs", lambda: SPEECH_VERBS.get() | WEAK_SPEECH_VERBS.get()
 )
+#: How a characterising verb governs what it characterises: "mocked [a rival who ...]",
+#: "groused [that CNN ...]", "pronounced [him] ['a friend']".
+GOVERNED_DEPS = frozenset({"dobj", "dative", "oprd", "ccomp", "xcomp", "attr", "acomp"})
+#: Prepositions that complete such a verb: "referred to X as", "ripped into X for".
+COMPLETING_PREPS = frozenset({"as", "for", "of", "about", "to", "on", "at", "over", "into", "with"})
 #: How far up from a quotation a characterising verb may govern it.
 MAX_CHARACTERISING_DEPTH = 8
 
@@ -48,10 +52,11 @@ def characterising_cue(tok: Token, words: Span) -> bool:
         if node.head.i == node.i:
             return False
         if node.head.i == tok.i:
-            # 'the word "pandemic" refers to ...': a quotation in the subject is what it names;
+            # 'the word "pandemic" refers to ...': a quotation in the subject is what it names,
+            # one in an adverbial sets the scene ('After a week of "..." , she ripped into X');
             # 'knocked a statement by X that a "modest sum" ...': the parser hung the noun's
             # clause on the verb
-            return node.dep_ not in ACTING_SUBJECT_DEPS and not (
+            return _governs(node) and not (
                 node.dep_ == "ccomp"
                 and any(c.dep_ == "dobj" and is_speech_noun(c) for c in tok.children)
             )
@@ -61,3 +66,11 @@ def characterising_cue(tok: Token, words: Span) -> bool:
         ):
             return False
     return False
+
+
+def _governs(dependant: Token) -> bool:
+    """The verb's dependant on the way to the quotation says what is characterised: an object,
+    a clause it takes or a completing preposition ("as", "for", "of", "to", ...)."""
+    if dependant.dep_ == "prep":
+        return dependant.lower_ in COMPLETING_PREPS
+    return dependant.dep_ in GOVERNED_DEPS
