@@ -63,6 +63,30 @@ def one(quotes: list[Quote], kind: str) -> Quote:
             "no matter what,",
             id="cue-after-the-clause-with-its-addressee",
         ),
+        pytest.param(
+            'Senator Rosa Kerr bemoaned a climate in which voters "simply shout past each other" '
+            "in every town.",
+            "Rosa Kerr",
+            'a climate in which voters "simply shout past each other" in every town',
+            "simply shout past each other",
+            id="stance-verb-object-with-a-relative-clause",
+        ),
+        pytest.param(
+            'Chancellor Ida Brandt heralded the deal with the union as a "breakthrough" for the '
+            "city.",
+            "Ida Brandt",
+            'the deal with the union as a "breakthrough" for the city',
+            "breakthrough",
+            id="stance-verb-object-as",
+        ),
+        pytest.param(
+            'Mayor Tom Reed repeatedly referred to the governor as "the man who never reads a '
+            'budget" in the debate.',
+            "Tom Reed",
+            'the governor as "the man who never reads a budget" in the debate',
+            "the man who never reads a budget",
+            id="referred-to-x-as",
+        ),
     ],
 )
 def test_partial_quotation_gets_its_reported_clause(
@@ -531,3 +555,26 @@ def test_an_entry_begun_inside_a_quotation_takes_no_mark_after_it() -> None:
     doc = spacy.blank("en")('Lee said it is" and then "more words" follow.')
     entry = Quote(id="", text='it is"', start=9, end=15, kind="indirect", speaker=None, cue=None)
     assert partial_clause._with_its_marks(doc, entry) is entry
+
+
+def test_a_name_a_speaker_refers_to_someone_by_is_no_quotation() -> None:
+    quotes = entries('Mayor Tom Reed refers to the governor as "Mr. Clean" in every speech.')
+    assert not [q for q in quotes if q.kind in {"partial", "direct"}]
+
+
+def test_a_stance_verb_leaves_a_quotation_inside_a_noun_of_saying_alone() -> None:
+    quotes = entries(
+        'Mayor Tom Reed mocked claims that the old plant was "perfectly safe" for workers.'
+    )
+    assert not [q for q in quotes if q.kind == "partial" and q.cue == "mocked"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Although the word "gale" only refers to how strong a wind is, the agency was cautious.',
+        'Their demands include that the board cease referring to the march as "a riot" at once.',
+    ],
+)
+def test_a_characterising_verb_needs_a_speaker_before_the_quotation(text: str) -> None:
+    assert not [q for q in entries(text) if q.cue is not None and q.cue.startswith("refer")]

@@ -56,6 +56,8 @@ COMPLEMENT_DEPS = frozenset({"dobj", "dative", "oprd", "ccomp", "xcomp", "attr",
 #: Prepositions that complete a cue: "described it [as ...]", "criticized her [for ...]",
 #: "accused him [of ...]".
 COMPLEMENT_PREPS = frozenset({"as", "for", "of", "about", "to", "on"})
+#: Prepositions whose object an "as" after them characterises: "referred to X as", "spoke of X as".
+AS_SAID_OF_PREPS = frozenset({"to", "of"})
 #: Objects that are the addressee, not the words, when a finite clause follows ("told
 #: reporters the plan was dead").
 ADDRESSEE_DEPS = frozenset({"dobj", "dative"})
@@ -478,17 +480,57 @@ def _after_cue(doc: Doc, cue: Token, first: Token, last: Token) -> Span | None:
         for c in holder.children
     )
     starts = [
-        c.left_edge.i
+        _said_of_start(c, holder)
         for c in cue.children
         if cue.i < c.i < holder.i
-        and c.dep_ in COMPLEMENT_DEPS
-        and not (finite and c.dep_ in ADDRESSEE_DEPS)
+        and (
+            c.dep_ in COMPLEMENT_DEPS
+            and not (finite and c.dep_ in ADDRESSEE_DEPS)
+            # 'referred [to the mayor] [as "the quiet one"]': what the "as" is said of
+            or _as_said_of(c, holder)
+        )
     ]
-    start = min([holder.left_edge.i, *starts])
+    start = min([_holder_start(holder, first), *starts])
     end = max(holder.right_edge.i, last.i)
     if holder.dep_ == "ccomp":
         end = _runs_on(cue, end)
     return content_span(doc, list(doc[start : end + 1]))
+
+
+def _holder_start(holder: Token, first: Token) -> int:
+    """Where the cue's dependant holding the quotation starts what was said: at its left edge,
+    or after "to" when an "as" inside it characterises its object ('referred to [the soldiers
+    buried there as "heroes"]')."""
+    obj = next((c for c in holder.children if c.dep_ == "pobj"), None)
+    if (
+        holder.dep_ == "prep"
+        and holder.lower_ in AS_SAID_OF_PREPS
+        and obj is not None
+        and any(t.lower_ == "as" and t.dep_ == "prep" and t.i < first.i for t in obj.subtree)
+    ):
+        return obj.left_edge.i
+    return holder.left_edge.i
+
+
+def _said_of_start(dependant: Token, holder: Token) -> int:
+    """Where a complement before ``holder`` starts what was said: at its left edge, or at the
+    object of a preposition an "as" characterises ("to [the mayor] as ...")."""
+    if _as_said_of(dependant, holder):
+        obj = next((c for c in dependant.children if c.dep_ == "pobj"), None)
+        if obj is not None:
+            return obj.left_edge.i
+    return dependant.left_edge.i
+
+
+def _as_said_of(dependant: Token, holder: Token) -> bool:
+    """'referred [to the mayor] as "..."', 'spoke [of the plan] as "..."': the preposition whose
+    object the cue's "as" characterises."""
+    return (
+        holder.dep_ == "prep"
+        and holder.lower_ == "as"
+        and dependant.dep_ == "prep"
+        and dependant.lower_ in AS_SAID_OF_PREPS
+    )
 
 
 def _runs_on(cue: Token, end: int) -> int:

@@ -23,6 +23,7 @@ from parley.nlp.rules.actors.words import (
     is_title_word,
     norm_token,
 )
+from parley.nlp.rules.characterising import characterising_cue
 from parley.nlp.rules.quote_shape import FINITE_TAGS, LABEL_DASHES, is_sentence, label_before
 from parley.nlp.rules.speech import (
     DOCUMENT_NOUNS,
@@ -609,10 +610,11 @@ QUOTE_CLAUSE_DEPS = frozenset({"ccomp", "dobj", "parataxis"})
 WEAK_CUE_DEPS = QUOTE_CLAUSE_DEPS | {"xcomp"}
 
 
-def cues(region: Span, quoted: Intervals) -> list[Token]:
+def cues(region: Span, quoted: Intervals, words: Span | None = None) -> list[Token]:
     """The words of ``region``, outside quotations, that may say who speaks: a verb of saying,
     "according to", a weak verb a quotation hangs from, a noun of saying with its owner or
-    source ("her statement", "a statement from the ministry", "in an interview")."""
+    source ("her statement", "a statement from the ministry", "in an interview"); given the
+    quotation's ``words``, also a verb that characterises them ("portrayed the plan as '...'")."""
     found = []
     for tok in region:
         if inside(tok.idx, quoted):
@@ -621,6 +623,8 @@ def cues(region: Span, quoted: Intervals) -> list[Token]:
             is_speech_verb(tok)
             or is_according_to(tok)
             or _weak_cue(tok, quoted)
+            or words is not None
+            and characterising_cue(tok, words)
             or is_speech_noun(tok)
             and (
                 noun_owner(tok) is not None or any(c.lower_ in {"by", "from"} for c in tok.children)

@@ -309,7 +309,7 @@ def _attribute(
     if draft.tokens is None or not len(draft.tokens):
         return
     region = _region(doc, span, para_bounds, para_starts)
-    candidates = cues(region, quoted)
+    candidates = cues(region, quoted, draft.tokens)
     if not candidates:
         return
     close = span.close_at if span.close_at is not None else span.end

@@ -898,7 +898,7 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
             continue
         # "in a new poll, ...": the poll is the source.
         who = cue if cue.lemma_.lower() in POLL_NOUNS else speaker_token(cue, quoted=in_quote)
-        if who is None or not _can_speak(who, token, speaking):
+        if who is None or not can_speak(who, token, speaking):
             continue
         record, confidence = resolver.resolve(who)
         if record is None and who.lemma_.lower() in findings and not is_according_to(token):
@@ -921,7 +921,7 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
     return _without_nested_stances(found)
 
 
-def _can_speak(who: Token, cue: Token, speaking: frozenset[str]) -> bool:
+def can_speak(who: Token, cue: Token, speaking: frozenset[str]) -> bool:
     """Whether the subject of a cue can be the one who says or holds what it reports: a name,
     a pronoun, a person, a group of people, a body or a document ("critics argue", "the
     filing says"), not a thing, an animal, an event or an idea ("the move signals", "the

@@ -1,0 +1,76 @@
+"""Verbs that characterise as cues of a partial quotation they govern.
+
+"Dismissed the report as 'fantasy'", "bemoaned a climate in which voters 'shout past each
+other'", "referred to the mayor as 'the quiet one'": the verb puts words of its subject's on
+someone or something, and the quotation inside what it governs is those words. Unlike a verb of
+saying, such a verb is no cue of a quotation merely near it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from parley import lexicon
+from parley.nlp.rules.quote_shape import looks_like_name
+from parley.nlp.rules.reported import SPEAKING_NOUNS, can_speak
+from parley.nlp.rules.speech import (
+    SPEECH_VERBS,
+    WEAK_SPEECH_VERBS,
+    is_speech_noun,
+    speaker_token,
+)
+
+#: Verbs that put the subject's words on someone or something (characterising_verbs.txt).
+CHARACTERISING_VERBS = lexicon.word_set("characterising_verbs")
+#: Verbs whose words a quotation below them is: past one, the quotation is theirs.
+_SAYING_VERBS = lexicon.derived_set(
+    "saying verbs", lambda: SPEECH_VERBS.get() | WEAK_SPEECH_VERBS.get()
+)
+#: How a characterising verb governs what it characterises: "mocked [a rival who ...]",
+#: "groused [that CNN ...]", "pronounced [him] ['a friend']".
+GOVERNED_DEPS = frozenset({"dobj", "dative", "oprd", "ccomp", "xcomp", "attr", "acomp"})
+#: Prepositions that complete such a verb: "referred to X as", "ripped into X for".
+COMPLETING_PREPS = frozenset({"as", "for", "of", "about", "to", "on", "at", "over", "into", "with"})
+#: How far up from a quotation a characterising verb may govern it.
+MAX_CHARACTERISING_DEPTH = 8
+
+
+def characterising_cue(tok: Token, words: Span) -> bool:
+    """'dismissed the report as "fantasy"', 'bemoaned a climate in which voters "shout"': a
+    verb that characterises governs the quotation ``words``, with no word of saying between
+    them ('mocked claims that the plant was "safe"' leaves the quotation to the claims), and the
+    quotation is no name."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in CHARACTERISING_VERBS or not len(words):
+        return False
+    if looks_like_name(words.text.split()):
+        return False  # 'referred to him as "Big Sam"': a name the subject uses, not speech
+    who = speaker_token(tok)
+    if who is None or not can_speak(who, tok, SPEAKING_NOUNS.get()):
+        return False  # 'demanded that the board cease referring to ...': no one to quote
+    node = words[0]
+    for _ in range(MAX_CHARACTERISING_DEPTH):
+        if node.head.i == node.i:
+            return False
+        if node.head.i == tok.i:
+            # 'the word "pandemic" refers to ...': a quotation in the subject is what it names,
+            # one in an adverbial sets the scene ('After a week of "..." , she ripped into X');
+            # 'knocked a statement by X that a "modest sum" ...': the parser hung the noun's
+            # clause on the verb
+            return _governs(node) and not (
+                node.dep_ == "ccomp"
+                and any(c.dep_ == "dobj" and is_speech_noun(c) for c in tok.children)
+            )
+        node = node.head
+        if (node.i < words.start or node.i >= words.end) and (
+            is_speech_noun(node) or node.pos_ == "VERB" and node.lemma_.lower() in _SAYING_VERBS
+        ):
+            return False
+    return False
+
+
+def _governs(dependant: Token) -> bool:
+    """The verb's dependant on the way to the quotation says what is characterised: an object,
+    a clause it takes or a completing preposition ("as", "for", "of", "to", ...)."""
+    if dependant.dep_ == "prep":
+        return dependant.lower_ in COMPLETING_PREPS
+    return dependant.dep_ in GOVERNED_DEPS
