@@ -316,7 +316,7 @@ def test_a_booming_voice_is_the_cue_of_the_quotation_after_its_colon() -> None:
         "Mara Lind finished her speech. Tomas Lund gestured as if to calm the hall, then "
         "leaned in and boomed: “Let us beat them in November.”"
     )
-    result = parley.analyze(text, published="2025-04-18")
+    result = analyze(text)
     quote = next(q for q in result.quotes if q.text == "Let us beat them in November.")
     assert quote.speaker is not None
     assert (quote.speaker.name, quote.cue) == ("Tomas Lund", "boomed")
