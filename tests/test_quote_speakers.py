@@ -259,7 +259,7 @@ def test_pronoun_after_a_long_quotation_looks_past_its_sentences() -> None:
             id="interjected-is-a-verb-of-saying",
         ),
         pytest.param(
-            "Mara Lind tried to laugh it off by interjecting, “Only on Tuesdays.” But the host "
+            "Mara Lind shrugged the charge away by interjecting, “Only on Tuesdays.” But the host "
             "pressed on.",
             ("Only on Tuesdays.", "Mara Lind"),
             id="a-short-quotation-after-by-interjecting",
