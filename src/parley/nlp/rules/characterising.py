@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from parley import lexicon
+from parley.nlp.rules.partial_clause import COMPLEMENT_DEPS, COMPLEMENT_PREPS
 from parley.nlp.rules.quote_shape import looks_like_name
 from parley.nlp.rules.reported import SPEAKING_NOUNS, can_speak
 from parley.nlp.rules.speech import (
@@ -26,11 +27,9 @@ CHARACTERISING_VERBS = lexicon.word_set("characterising_verbs")
 _SAYING_VERBS = lexicon.derived_set(
     "saying verbs", lambda: SPEECH_VERBS.get() | WEAK_SPEECH_VERBS.get()
 )
-#: How a characterising verb governs what it characterises: "mocked [a rival who ...]",
-#: "groused [that CNN ...]", "pronounced [him] ['a friend']".
-GOVERNED_DEPS = frozenset({"dobj", "dative", "oprd", "ccomp", "xcomp", "attr", "acomp"})
-#: Prepositions that complete such a verb: "referred to X as", "ripped into X for".
-COMPLETING_PREPS = frozenset({"as", "for", "of", "about", "to", "on", "at", "over", "into", "with"})
+#: Prepositions that complete such a verb: a cue's own ("referred to X as", "ripped into X
+#: for") and the ones verbs of attack take ("lashed out at", "groused over", "ripped into").
+COMPLETING_PREPS = COMPLEMENT_PREPS | frozenset({"at", "over", "into", "with"})
 #: How far up from a quotation a characterising verb may govern it.
 MAX_CHARACTERISING_DEPTH = 8
 
@@ -69,8 +68,9 @@ def characterising_cue(tok: Token, words: Span) -> bool:
 
 
 def _governs(dependant: Token) -> bool:
-    """The verb's dependant on the way to the quotation says what is characterised: an object,
-    a clause it takes or a completing preposition ("as", "for", "of", "to", ...)."""
+    """The verb's dependant on the way to the quotation says what is characterised: a
+    complement as a cue takes one (partial_clause.COMPLEMENT_DEPS) or a completing preposition
+    ("as", "for", "of", "to", ...)."""
     if dependant.dep_ == "prep":
         return dependant.lower_ in COMPLETING_PREPS
-    return dependant.dep_ in GOVERNED_DEPS
+    return dependant.dep_ in COMPLEMENT_DEPS
