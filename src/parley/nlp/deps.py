@@ -48,6 +48,8 @@ NOUN_PHRASE_DEPS = frozenset(
         "punct",
     }
 )
+#: What a preposition governs: a noun ("of [the city]") or a clause ("by [saying ...]").
+PREPOSITION_OBJECT_DEPS = frozenset({"pobj", "pcomp"})
 #: The clausal complement of a reporting verb that holds what was said ("said [that ...]").
 REPORTED_CLAUSE_DEPS = frozenset({"ccomp"})
 

@@ -18,6 +18,7 @@ from parley import lexicon
 from parley.nlp.deps import NOT_MEASURE_ENTS
 from parley.nlp.doctext import doc_ents, doc_text
 from parley.nlp.tokens import doc_tokens
+from parley.nlp.tree import object_of
 from parley.numbers import parse_number, parse_quantity
 from parley.types import Amount, CasualtyMention
 
@@ -107,7 +108,7 @@ def _measures(span: Span) -> str | None:
     after = _after_conversions(span)
     if after < len(doc) and doc[after].lower_ in MEASURE_PREPS:
         prep = doc[after]
-        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        obj = object_of(prep)
         if obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.ent_type_ not in NOT_MEASURES:
             return _phrase(obj)
     # "a $500 million aid package", "a 30 percent tariff"
@@ -199,7 +200,7 @@ def _count_amount(token: Token, taken: list[tuple[int, int]]) -> Amount | None:
         return None
     measures = _phrase(noun)
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    obj = object_of(of) if of is not None else None
     if obj is not None and obj.pos_ == "NOUN" and noun.lemma_.lower() in UNIT_NOUNS:
         measures = _phrase(obj)
     return Amount(

@@ -48,6 +48,7 @@ from parley.nlp.rules.speech import (
     WEAK_SPEECH_VERBS,
     is_according_to,
 )
+from parley.nlp.tree import object_of
 from parley.types import Quote
 
 #: Dependants of a cue that start what was said: "called [him] [a liar]", "told [him] [to
@@ -501,7 +502,7 @@ def _holder_start(holder: Token, first: Token) -> int:
     """Where the cue's dependant holding the quotation starts what was said: at its left edge,
     or after "to" when an "as" inside it characterises its object ('referred to [the soldiers
     buried there as "heroes"]')."""
-    obj = next((c for c in holder.children if c.dep_ == "pobj"), None)
+    obj = object_of(holder)
     if (
         holder.dep_ == "prep"
         and holder.lower_ in AS_SAID_OF_PREPS
@@ -516,7 +517,7 @@ def _said_of_start(dependant: Token, holder: Token) -> int:
     """Where a complement before ``holder`` starts what was said: at its left edge, or at the
     object of a preposition an "as" characterises ("to [the mayor] as ...")."""
     if _as_said_of(dependant, holder):
-        obj = next((c for c in dependant.children if c.dep_ == "pobj"), None)
+        obj = object_of(dependant)
         if obj is not None:
             return obj.left_edge.i
     return dependant.left_edge.i

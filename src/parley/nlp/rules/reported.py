@@ -11,7 +11,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
-from parley.nlp.deps import COUNT_ENTS, FINITE_SUBJECT_DEPS, REPORTED_CLAUSE_DEPS
+from parley.nlp.deps import (
+    COUNT_ENTS,
+    FINITE_SUBJECT_DEPS,
+    PREPOSITION_OBJECT_DEPS,
+    REPORTED_CLAUSE_DEPS,
+)
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import (
     GENDERED_WORDS,
@@ -43,6 +48,7 @@ from parley.nlp.rules.speech import (
     speaker_token,
 )
 from parley.nlp.tokens import doc_tokens, has_infinitive_to, mend_lemma, mended_lemma
+from parley.nlp.tree import first_child, object_of
 from parley.quotemarks import Intervals, paragraphs
 from parley.types import Quote, SpeakerRef
 
@@ -271,7 +277,7 @@ def _medium_tokens(obj: Token) -> set[int]:
     """Token indices of a trailing "on Telegram", "in a statement" inside the object."""
     medium: set[int] = set()
     for prep in obj.subtree:
-        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        pobj = object_of(prep)
         if (
             prep.dep_ == "prep"
             and pobj is not None
@@ -338,7 +344,7 @@ def _called_on_or_for(doc: Doc, verb: Token) -> Span | None:
     via = next((c for c in verb.children if c.dep_ == "prep"), None)
     if via is None or via.lower_ not in {"on", "upon", "for"}:
         return None
-    addressee = next((c for c in via.children if c.dep_ == "pobj"), None)
+    addressee = object_of(via)
     if via.lower_ == "for":
         # "Amnesty called for an inquiry"; not "the plan calls for twenty years".
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -508,7 +514,7 @@ def _stance_noun(doc: Doc, noun: Token) -> Span | None:
                     ],
                 )
         if c.dep_ == "prep" and c.lower_ in NOUN_ABOUT_PREPS:
-            obj = next((o for o in c.children if o.dep_ in {"pobj", "pcomp"}), None)
+            obj = first_child(c, PREPOSITION_OBJECT_DEPS)
             if obj is not None:
                 return content_span(doc, list(obj.subtree))
     return None
@@ -813,7 +819,7 @@ def _is_setting(child: Token) -> bool:
     """ "on Twitter", "in a statement", "on Monday", "Monday": where or when words were said."""
     if child.dep_ == "npadvmod":
         return child.ent_type_ in {"DATE", "TIME"}
-    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+    pobj = object_of(child)
     return (
         child.dep_ == "prep"
         and pobj is not None

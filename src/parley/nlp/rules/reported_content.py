@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
+from parley.nlp.deps import PREPOSITION_OBJECT_DEPS
+from parley.nlp.tree import first_child
 
 MIN_CONTENT_TOKENS = 3
 CLOSING_MARKS = frozenset({"”", '"', "’", "'", "»"})
@@ -121,7 +123,7 @@ class Stances:
         for prep in verb.children:
             if prep.dep_ != "prep" or prep.i < verb.i or f"{lemma} {prep.lower_}" not in self.preps:
                 continue
-            obj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+            obj = first_child(prep, PREPOSITION_OBJECT_DEPS)
             if obj is not None:
                 return content_span(doc, list(obj.subtree))
         return None

@@ -21,6 +21,7 @@ from parley.nlp.deps import NOMINAL_SUBJECT_DEPS, NOUN_PHRASE_DEPS, SPEAKER_CLIM
 from parley.nlp.doctext import doc_sents, doc_text, span_ents
 from parley.nlp.rules.actors import GENDERED_WORDS, PRONOUN_GENDER, ActorIndex, ActorRecord
 from parley.nlp.tokens import doc_tokens, has_infinitive_to
+from parley.nlp.tree import object_of
 from parley.quotemarks import Intervals
 from parley.types import ActorKind, Quote
 
@@ -267,14 +268,14 @@ def _own_subject(verb: Token, quoted: Quoted) -> tuple[bool, Token | None]:
     # "a pattern described by the bulletin as ...": a participle's agent is the speaker.
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None and verb.tag_ == "VBN":
-        return True, next((o for o in agent.children if o.dep_ == "pobj"), None)
+        return True, object_of(agent)
     return False, None
 
 
 def _agent_of(verb: Token) -> Token | None:
     """The object of a passive verb's "by" phrase."""
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    return next((o for o in agent.children if o.dep_ == "pobj"), None) if agent else None
+    return object_of(agent) if agent else None
 
 
 def _climbed_subject(verb: Token, depth: int, quoted: Quoted) -> Token | None:
@@ -673,7 +674,7 @@ def _owner_in_phrase(token: Token) -> Token | None:
             return child
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in {"of", "by", "from"}:
-            owner = next((o for o in child.children if o.dep_ == "pobj"), None)
+            owner = object_of(child)
             if owner is not None:
                 return owner
     # "an Ofcom press release", "a Kremlin statement": the named issuer in front.
@@ -688,7 +689,7 @@ def _poster(token: Token) -> Token | None:
             continue
         for child in verb.children:
             if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in {"by", "from"}):
-                owner = next((o for o in child.children if o.dep_ == "pobj"), None)
+                owner = object_of(child)
                 if owner is not None:
                     return owner
     return None

@@ -14,6 +14,7 @@ from parley.nlp.deps import (
     REPORTED_CLIMB_DEPS,
 )
 from parley.nlp.rules.events.vocab import REPORTING, words
+from parley.nlp.tree import object_of
 
 
 def _actor_code(text: str) -> tuple[str | None, str | None]:
@@ -116,7 +117,7 @@ def _subject(tok: Token) -> Token | None:
     for _ in range(5):
         agent = next((c for c in node.children if c.dep_ == "agent"), None)
         if agent is not None:
-            pobj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+            pobj = object_of(agent)
             if pobj is not None:
                 return pobj
         for child in node.children:

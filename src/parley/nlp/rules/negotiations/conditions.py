@@ -15,6 +15,7 @@ from parley.nlp.rules.negotiations import vocab
 from parley.nlp.rules.negotiations.common import _countries, _party_of, _speaker_of, _subjects
 from parley.nlp.rules.negotiations.ultimatums import _ultimatums
 from parley.nlp.tokens import doc_tokens
+from parley.nlp.tree import object_of
 from parley.types import Condition, DateMention, Quote
 
 
@@ -174,11 +175,7 @@ def _first_listed(token: Token) -> Token | None:
             obj = next((c for c in t.children if c.dep_ in ("pobj", "dobj")), None)
             if obj is None and t.lower_ == "such":
                 nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
-                obj = (
-                    next((c for c in nxt.children if c.dep_ == "pobj"), None)
-                    if nxt is not None
-                    else None
-                )
+                obj = object_of(nxt) if nxt is not None else None
             if obj is not None:
                 return obj
     # "the conditions are A and B" / "the conditions include A and B"
@@ -269,7 +266,7 @@ def _demanded(verb: Token, lemma: str) -> Token | None:
             or (lemma == "condition" and child.lower_ == "on")
             or (lemma == "press" and child.lower_ == "for")
         ):
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            obj = object_of(child)
         if obj is not None:
             break
     return obj

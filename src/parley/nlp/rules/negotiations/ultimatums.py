@@ -13,6 +13,7 @@ from parley.nlp.rules.actors import ActorIndex
 from parley.nlp.rules.negotiations import vocab
 from parley.nlp.rules.negotiations.common import _party_of, _speaker_of, _subjects
 from parley.nlp.tokens import doc_tokens, has_infinitive_to
+from parley.nlp.tree import object_of
 from parley.types import Condition, DateMention, Quote
 
 
@@ -77,7 +78,7 @@ def _deadline_date(key: Token, doc: Doc, dates: Sequence[DateMention]) -> str | 
     when: str | None = None
     for child in key.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "until", "for", "by"):
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            obj = object_of(child)
             if obj is not None:
                 when = doc[obj.left_edge.i : obj.right_edge.i + 1].text
     inside = [d for d in dates if sent.start_char <= d.start < sent.end_char and d.value]
@@ -129,7 +130,7 @@ def _required(
     for candidate in reversed(sentences):
         for token in candidate:
             if token.dep_ == "prep" and token.lower_ == "without":
-                obj = next((c for c in token.children if c.dep_ == "pobj"), None)
+                obj = object_of(token)
                 if obj is not None:
                     first = obj.left_edge.i
                     while first < obj.i and doc[first].dep_ in ("det", "predet"):
