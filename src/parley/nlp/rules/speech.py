@@ -20,6 +20,7 @@ from parley import lexicon
 from parley.nlp.deps import NOMINAL_SUBJECT_DEPS, NOUN_PHRASE_DEPS, SPEAKER_CLIMB_DEPS
 from parley.nlp.doctext import doc_sents, doc_text, span_ents
 from parley.nlp.rules.actors import GENDERED_WORDS, PRONOUN_GENDER, ActorIndex, ActorRecord
+from parley.nlp.rules.crowd_voices import crowd_subject
 from parley.nlp.tokens import doc_tokens, has_infinitive_to
 from parley.quotemarks import Intervals
 from parley.types import ActorKind, Quote
@@ -490,6 +491,7 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
             return subject_of(head.head, quoted=quoted)
         return None
     subject = subject_of(cue, quoted=quoted)
+    subject = crowd_subject(cue, subject, quoted) or subject
     if subject is None:
         subject = _subject_hung_on_source(cue)
     if subject is None and not any(c.dep_ == "nsubjpass" for c in cue.children):
