@@ -27,6 +27,7 @@ from parley.nlp.rules.characterising import characterising_cue
 from parley.nlp.rules.quote_shape import FINITE_TAGS, LABEL_DASHES, is_sentence, label_before
 from parley.nlp.rules.speech import (
     DOCUMENT_NOUNS,
+    SPEECH_VERBS,
     WEAK_SPEECH_VERBS,
     SpeakerResolver,
     cue_span,
@@ -93,9 +94,23 @@ def _speaker_label(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolv
     if not words[0][:1].isupper() and not words[0][:1].isdigit():
         return False
     name = doc[end - 1]
-    if any(t.pos_ in {"VERB", "AUX"} for t in doc[name.i - len(words) + 1 : name.i] if t.idx >= lo):
+    before = [t for t in doc[name.i - len(words) + 1 : name.i] if t.idx >= lo]
+    if before and _inverted_saying(before[0]):
+        # "Continued Stone: '...'", "Added the mayor:": a verb of saying set before the
+        # speaker's name labels the quotation as the name alone does.
+        before = before[1:]
+    if any(t.pos_ in {"VERB", "AUX"} for t in before):
         return False
     return _signed_by(draft, name, name, resolver)
+
+
+def _inverted_saying(word: Token) -> bool:
+    """A capitalised verb of saying in the past tense opening a label ("Continued", "Added")."""
+    return (
+        word.text[:1].isupper()
+        and word.tag_ in {"VBD", "VBN"}
+        and (word.lemma_.lower() in SPEECH_VERBS or word.lemma_.lower() in WEAK_SPEECH_VERBS)
+    )
 
 
 def _signed_by(draft: Draft, first: Token, last: Token, resolver: SpeakerResolver) -> bool:
