@@ -21,6 +21,7 @@ from parley.nlp.deps import NOMINAL_SUBJECT_DEPS, NOUN_PHRASE_DEPS, SPEAKER_CLIM
 from parley.nlp.doctext import doc_sents, doc_text, span_ents
 from parley.nlp.rules.actors import GENDERED_WORDS, PRONOUN_GENDER, ActorIndex, ActorRecord
 from parley.nlp.rules.crowd_voices import crowd_subject
+from parley.nlp.rules.own_words import clause_subject_owning
 from parley.nlp.tokens import doc_tokens, has_infinitive_to
 from parley.quotemarks import Intervals
 from parley.types import ActorKind, Quote
@@ -480,7 +481,7 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
     if cue.pos_ == "NOUN":
         owner = noun_owner(cue)
         if owner is not None:
-            return owner
+            return clause_subject_owning(cue, owner) or owner
         for child in cue.children:
             if child.dep_ == "prep" and child.lower_ in {"by", "from", "of"}:
                 for obj in child.children:
