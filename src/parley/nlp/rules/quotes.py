@@ -558,7 +558,15 @@ def _inverted_subject(cue: Token, close: int) -> Token | None:
         return word
     if first.pos_ == "DET" and first.head.pos_ in {"NOUN", "PROPN"} and first.head.i > first.i:
         return first.head  # "said the woman", "added another Iowa Democrat"
+    if first.lower_ in _ONE_OF_MANY and (i + 1 == len(doc) or doc[i + 1].is_punct):
+        # '"...," tweeted another.': one of the people just quoted, whatever the parser made
+        # of the word (it takes it for the verb's object).
+        return first
     return None
+
+
+#: Words that stand for one of several people quoted in turn ("said one", "wrote another").
+_ONE_OF_MANY = frozenset({"one", "another"})
 
 
 #: How a quotation ends when the sentence goes on to say who said it.
