@@ -21,6 +21,7 @@ from parley.nlp.deps import NOMINAL_SUBJECT_DEPS, NOUN_PHRASE_DEPS, SPEAKER_CLIM
 from parley.nlp.doctext import doc_sents, doc_text, span_ents
 from parley.nlp.rules.actors import GENDERED_WORDS, PRONOUN_GENDER, ActorIndex, ActorRecord
 from parley.nlp.rules.crowd_voices import crowd_subject
+from parley.nlp.rules.modal_names import modal_name
 from parley.nlp.rules.own_words import clause_subject_owning
 from parley.nlp.tokens import doc_tokens, has_infinitive_to
 from parley.quotemarks import Intervals
@@ -257,6 +258,9 @@ def _own_subject(verb: Token, quoted: Quoted) -> tuple[bool, Token | None]:
     subjects = _active_subjects(verb, quoted)
     if subjects:
         return True, _nearest_named(subjects, verb)
+    modal = modal_name(verb)
+    if modal is not None:
+        return True, modal
     for child in verb.children:
         if quoted and quoted(child.idx):
             continue
