@@ -483,18 +483,7 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
                         return obj
         return None
     if cue.pos_ == "NOUN":
-        owner = noun_owner(cue)
-        if owner is not None:
-            return clause_subject_owning(cue, owner) or owner
-        for child in cue.children:
-            if child.dep_ == "prep" and child.lower_ in {"by", "from", "of"}:
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        return obj
-        head = cue.head
-        if cue.dep_ == "pobj" and head.lower_ in {"in", "through", "via"}:
-            return subject_of(head.head, quoted=quoted)
-        return None
+        return _noun_cue_speaker(cue, quoted)
     subject = subject_of(cue, quoted=quoted)
     subject = crowd_subject(cue, subject, quoted) or subject
     if subject is None:
@@ -515,6 +504,24 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
     if subject is not None and _respondents(subject):
         return _poll_asking(cue, quoted) or subject
     return subject
+
+
+def _noun_cue_speaker(cue: Token, quoted: Quoted) -> Token | None:
+    """Who speaks through a noun of saying: its owner ("Lee's claim"; "his remarks" after a
+    named subject is that subject's), the object of "by", "from" or "of", or for "in an
+    interview" the subject of the verb the phrase hangs from."""
+    owner = noun_owner(cue)
+    if owner is not None:
+        return clause_subject_owning(cue, owner) or owner
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ in {"by", "from", "of"}:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    head = cue.head
+    if cue.dep_ == "pobj" and head.lower_ in {"in", "through", "via"}:
+        return subject_of(head.head, quoted=quoted)
+    return None
 
 
 def _in_cue_paragraph(cue: Token, subject: Token, quoted: Quoted) -> Token | None:
