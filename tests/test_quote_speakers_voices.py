@@ -82,3 +82,14 @@ def test_a_name_spelt_like_a_modal_before_a_past_verb_is_the_subject() -> None:
     )
     quote = next(q for q in result.quotes if q.kind == "partial")
     assert quote.speaker is not None and quote.speaker.name == "Harald Will"
+
+
+def test_here_is_a_named_person_before_a_colon_gives_the_quotation_to_them() -> None:
+    result = analyze(
+        "Mayor Ana Lund and Per Berg shaped the harbor debate for years. Here’s Lund in "
+        "December 1998: "
+        "“Our port must rest on an understanding of the sea. The world we face is a world of "
+        "ships.” This is the creed of the port."
+    )
+    (quote,) = [q for q in result.quotes if q.kind == "direct"]
+    assert quote.speaker is not None and quote.speaker.name == "Ana Lund"

@@ -141,6 +141,8 @@ def introduced_by_colon(
         return
     if _from_source(doc, draft, colon[0], resolver):
         return
+    if _here_is(doc, draft, colon[0], resolver):
+        return
     verb = colon[0].head
     hung = verb.i > colon[0].i or inside(verb.idx, quoted)
     if hung:
@@ -214,6 +216,30 @@ def _from_source(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver
     draft.mention = (phrase.start_char, phrase.end_char)
     draft.confidence = confidence * 0.8
     return True
+
+
+#: "Here's Clinton in December 1992:", "Here is Roe on the budget:": a writer setting out
+#: someone's words, named after "here is" and before an optional phrase of time or topic.
+_HERE_IS_LABEL = re.compile(
+    r"here(?:['’]s| is) (?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
+    r"(?: (?:in|on|at|during|from|about) [^:]{1,50})?",
+)
+
+
+def _here_is(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver) -> bool:
+    """ "Here's Clinton in December 1992: '...'": the quotation is the named person's, as the
+    writer presents it; the name must be an actor of the article."""
+    text = doc_text(doc)
+    line = max(text.rfind("\n", 0, colon.idx) + 1, colon.sent.start_char)
+    label = label_before(text, line, colon.idx, (*LABEL_DASHES, ". ")).strip()
+    match = _HERE_IS_LABEL.fullmatch(label[:1].lower() + label[1:])
+    if match is None:
+        return False
+    start = colon.idx - len(label) + match.start("name")
+    words = doc.char_span(start, start + len(match.group("name")), alignment_mode="contract")
+    if words is None or not len(words):
+        return False
+    return _signed_by(draft, words[0], words[-1], resolver)
 
 
 #: Dashes that set a quotation after the clause that introduces it.
