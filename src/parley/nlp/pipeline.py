@@ -11,6 +11,7 @@ from functools import lru_cache
 import numpy
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from parley.config import DEFAULT_MODEL
@@ -32,7 +33,25 @@ def _load(model: str) -> Language:
         ) from exc
     # Long articles are accepted up to Settings.max_chars; spaCy's default guard is lower.
     nlp.max_length = max(nlp.max_length, 2_100_000)
+    _split_glued_quotes(nlp)
     return nlp
+
+
+#: A quotation mark typed with no space between a word and the next ('Roe said,“Look',
+#: 'paranoia,”Roe said'), with the comma or stop before it: spaCy's tokenizer keeps such a
+#: string as one word, which hides the verb of saying and the speaker's name from the parser.
+_GLUED_QUOTE = r"(?<=\w)[,.!?](?=[“”]\w)|(?<=[\w,.!?])[“”](?=\w)"
+
+
+def _split_glued_quotes(nlp: Language) -> None:
+    """Make the tokenizer split a curly quotation mark glued between two words."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return
+    pattern = getattr(tokenizer.infix_finditer, "__self__", None)
+    if not isinstance(pattern, re.Pattern):
+        return
+    tokenizer.infix_finditer = re.compile(f"{_GLUED_QUOTE}|{pattern.pattern}").finditer
 
 
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:

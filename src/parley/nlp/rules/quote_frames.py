@@ -27,6 +27,7 @@ from parley.nlp.rules.characterising import characterising_cue
 from parley.nlp.rules.quote_shape import FINITE_TAGS, LABEL_DASHES, is_sentence, label_before
 from parley.nlp.rules.speech import (
     DOCUMENT_NOUNS,
+    SPEECH_VERBS,
     WEAK_SPEECH_VERBS,
     SpeakerResolver,
     cue_span,
@@ -93,9 +94,23 @@ def _speaker_label(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolv
     if not words[0][:1].isupper() and not words[0][:1].isdigit():
         return False
     name = doc[end - 1]
-    if any(t.pos_ in {"VERB", "AUX"} for t in doc[name.i - len(words) + 1 : name.i] if t.idx >= lo):
+    before = [t for t in doc[name.i - len(words) + 1 : name.i] if t.idx >= lo]
+    if before and _inverted_saying(before[0]):
+        # "Continued Stone: '...'", "Added the mayor:": a verb of saying set before the
+        # speaker's name labels the quotation as the name alone does.
+        before = before[1:]
+    if any(t.pos_ in {"VERB", "AUX"} for t in before):
         return False
     return _signed_by(draft, name, name, resolver)
+
+
+def _inverted_saying(word: Token) -> bool:
+    """A capitalised verb of saying in the past tense opening a label ("Continued", "Added")."""
+    return (
+        word.text[:1].isupper()
+        and word.tag_ in {"VBD", "VBN"}
+        and (word.lemma_.lower() in SPEECH_VERBS or word.lemma_.lower() in WEAK_SPEECH_VERBS)
+    )
 
 
 def _signed_by(draft: Draft, first: Token, last: Token, resolver: SpeakerResolver) -> bool:
@@ -125,6 +140,8 @@ def introduced_by_colon(
     if _speaker_label(doc, draft, colon[0], resolver):
         return
     if _from_source(doc, draft, colon[0], resolver):
+        return
+    if _here_is(doc, draft, colon[0], resolver):
         return
     verb = colon[0].head
     hung = verb.i > colon[0].i or inside(verb.idx, quoted)
@@ -199,6 +216,30 @@ def _from_source(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver
     draft.mention = (phrase.start_char, phrase.end_char)
     draft.confidence = confidence * 0.8
     return True
+
+
+#: "Here's Clinton in December 1992:", "Here is Roe on the budget:": a writer setting out
+#: someone's words, named after "here is" and before an optional phrase of time or topic.
+_HERE_IS_LABEL = re.compile(
+    r"here(?:['’]s| is) (?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
+    r"(?: (?:in|on|at|during|from|about) [^:]{1,50})?",
+)
+
+
+def _here_is(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver) -> bool:
+    """ "Here's Clinton in December 1992: '...'": the quotation is the named person's, as the
+    writer presents it; the name must be an actor of the article."""
+    text = doc_text(doc)
+    line = max(text.rfind("\n", 0, colon.idx) + 1, colon.sent.start_char)
+    label = label_before(text, line, colon.idx, (*LABEL_DASHES, ". ")).strip()
+    match = _HERE_IS_LABEL.fullmatch(label[:1].lower() + label[1:])
+    if match is None:
+        return False
+    start = colon.idx - len(label) + match.start("name")
+    words = doc.char_span(start, start + len(match.group("name")), alignment_mode="contract")
+    if words is None or not len(words):
+        return False
+    return _signed_by(draft, words[0], words[-1], resolver)
 
 
 #: Dashes that set a quotation after the clause that introduces it.

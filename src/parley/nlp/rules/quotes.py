@@ -24,6 +24,7 @@ from parley import lexicon
 from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_quotations, doc_text
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
+from parley.nlp.rules.it_documents import document_before
 from parley.nlp.rules.quote_context import infer_from_neighbours
 from parley.nlp.rules.quote_frames import (
     Draft,
@@ -407,6 +408,9 @@ def _speaker_at(
         and draft.unresolved is None
     ):
         draft.unresolved = (speaker_mention(cue, who), cue_span(cue), cue_text(cue))
+    if record is None and who is not None and draft.document is None:
+        # '"...," it stated.' after a memo: the document speaks, if the context names no one.
+        draft.document = document_before(who, in_quote)
     if record is None and who is not None and is_document(who):
         record, confidence = _issuer(who, resolver)
         if (
@@ -558,7 +562,15 @@ def _inverted_subject(cue: Token, close: int) -> Token | None:
         return word
     if first.pos_ == "DET" and first.head.pos_ in {"NOUN", "PROPN"} and first.head.i > first.i:
         return first.head  # "said the woman", "added another Iowa Democrat"
+    if first.lower_ in _ONE_OF_MANY and (i + 1 == len(doc) or doc[i + 1].is_punct):
+        # '"...," tweeted another.': one of the people just quoted, whatever the parser made
+        # of the word (it takes it for the verb's object).
+        return first
     return None
+
+
+#: Words that stand for one of several people quoted in turn ("said one", "wrote another").
+_ONE_OF_MANY = frozenset({"one", "another"})
 
 
 #: How a quotation ends when the sentence goes on to say who said it.

@@ -20,6 +20,9 @@ from parley import lexicon
 from parley.nlp.deps import NOMINAL_SUBJECT_DEPS, NOUN_PHRASE_DEPS, SPEAKER_CLIMB_DEPS
 from parley.nlp.doctext import doc_sents, doc_text, span_ents
 from parley.nlp.rules.actors import GENDERED_WORDS, PRONOUN_GENDER, ActorIndex, ActorRecord
+from parley.nlp.rules.crowd_voices import crowd_subject
+from parley.nlp.rules.modal_names import modal_name
+from parley.nlp.rules.own_words import clause_subject_owning
 from parley.nlp.tokens import doc_tokens, has_infinitive_to
 from parley.nlp.tree import object_of
 from parley.quotemarks import Intervals
@@ -256,6 +259,9 @@ def _own_subject(verb: Token, quoted: Quoted) -> tuple[bool, Token | None]:
     subjects = _active_subjects(verb, quoted)
     if subjects:
         return True, _nearest_named(subjects, verb)
+    modal = modal_name(verb)
+    if modal is not None:
+        return True, modal
     for child in verb.children:
         if quoted and quoted(child.idx):
             continue
@@ -478,19 +484,9 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
                         return obj
         return None
     if cue.pos_ == "NOUN":
-        owner = noun_owner(cue)
-        if owner is not None:
-            return owner
-        for child in cue.children:
-            if child.dep_ == "prep" and child.lower_ in {"by", "from", "of"}:
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        return obj
-        head = cue.head
-        if cue.dep_ == "pobj" and head.lower_ in {"in", "through", "via"}:
-            return subject_of(head.head, quoted=quoted)
-        return None
+        return _noun_cue_speaker(cue, quoted)
     subject = subject_of(cue, quoted=quoted)
+    subject = crowd_subject(cue, subject, quoted) or subject
     if subject is None:
         subject = _subject_hung_on_source(cue)
     if subject is None and not any(c.dep_ == "nsubjpass" for c in cue.children):
@@ -509,6 +505,24 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
     if subject is not None and _respondents(subject):
         return _poll_asking(cue, quoted) or subject
     return subject
+
+
+def _noun_cue_speaker(cue: Token, quoted: Quoted) -> Token | None:
+    """Who speaks through a noun of saying: its owner ("Lee's claim"; "his remarks" after a
+    named subject is that subject's), the object of "by", "from" or "of", or for "in an
+    interview" the subject of the verb the phrase hangs from."""
+    owner = noun_owner(cue)
+    if owner is not None:
+        return clause_subject_owning(cue, owner) or owner
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ in {"by", "from", "of"}:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    head = cue.head
+    if cue.dep_ == "pobj" and head.lower_ in {"in", "through", "via"}:
+        return subject_of(head.head, quoted=quoted)
+    return None
 
 
 def _in_cue_paragraph(cue: Token, subject: Token, quoted: Quoted) -> Token | None:
