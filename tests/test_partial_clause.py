@@ -578,3 +578,34 @@ def test_a_stance_verb_leaves_a_quotation_inside_a_noun_of_saying_alone() -> Non
 )
 def test_a_characterising_verb_needs_a_speaker_before_the_quotation(text: str) -> None:
     assert not [q for q in entries(text) if q.cue is not None and q.cue.startswith("refer")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "clause"),
+    [
+        pytest.param(
+            'Two local papers reported on Friday the harbour board had "more than two warnings" '
+            "about the crane.",
+            "Two local papers",
+            'the harbour board had "more than two warnings" about the crane',
+            id="cue-read-as-a-participle-of-its-speaker",
+        ),
+        pytest.param(
+            "The deal comes two days after Ortiz told The Daily Courier she was "
+            '"not quite ready" on endorsing Berg, who faces a recall vote in May.',
+            "Ortiz",
+            'she was "not quite ready" on endorsing Berg, who faces a recall vote in May',
+            id="clause-verb-read-as-the-cue-head",
+        ),
+    ],
+)
+def test_a_clause_the_parser_hung_apart_from_its_cue(text: str, speaker: str, clause: str) -> None:
+    quotes = entries(text)
+    entry = one(quotes, "indirect")
+    assert entry.text == clause
+    assert entry.speaker is not None and entry.speaker.name == speaker
+
+
+def test_a_clause_after_a_cue_set_off_by_a_comma_is_not_what_was_said() -> None:
+    quotes = entries('When Lee spoke, the crowd was "stunned" by the news.')
+    assert not [q for q in quotes if q.kind == "indirect"]

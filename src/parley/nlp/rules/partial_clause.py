@@ -40,7 +40,7 @@ from parley import lexicon
 from parley.nlp.deps import FINITE_SUBJECT_DEPS, NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.quote_shape import FINITE_TAGS, looks_like_name
-from parley.nlp.rules.reported import OBJECT_SPEECH_VERBS
+from parley.nlp.rules.reported import ADDRESSEE_VERBS, OBJECT_SPEECH_VERBS
 from parley.nlp.rules.reported_content import content_span
 from parley.nlp.rules.speech import (
     REPORTING_VERBS,
@@ -403,12 +403,14 @@ def _clause_around(doc: Doc, quote: Quote) -> Span | None:
         return None
     cue, marked = found
     first, last = marked[0], marked[-1]
-    if _passive_without_agent(cue):
+    if _passive_without_agent(cue) and not _said_by_its_noun(cue, quote):
         return None  # 'the valley was called the "breadbasket"': said by nobody named
     if cue.sent.start != first.sent.start:
         return None
     if cue.i < first.i:
         content = _after_cue(doc, cue, first, last)
+        if content is None or not (content.start <= first.i and last.i < content.end):
+            content = _clause_parsed_apart(doc, cue, first)
     elif cue.i > last.i:
         content = _before_cue(doc, cue, first)
     else:
@@ -422,6 +424,21 @@ def _clause_around(doc: Doc, quote: Quote) -> Span | None:
         if mark.is_punct and mark.idx + len(mark.text) == quote.start:
             content = doc[content.start - 1 : content.end]
     return content
+
+
+def _said_by_its_noun(cue: Token, quote: Quote) -> bool:
+    """'Two papers reported on Monday the port had "gaps"': a cue the parser took for a
+    participle describing the noun before it, where that noun is the quotation's speaker and
+    the cue a verb that reports a clause (not 'a concept called "X"')."""
+    mention = quote.speaker.mention if quote.speaker is not None else None
+    head = cue.head
+    return (
+        mention is not None
+        and cue.dep_ == "acl"
+        and cue.lemma_.lower() in REPORTING_VERBS
+        and mention[0] < head.idx + len(head.text)
+        and head.idx < mention[1]
+    )
 
 
 def _passive_without_agent(cue: Token) -> bool:
@@ -495,6 +512,65 @@ def _after_cue(doc: Doc, cue: Token, first: Token, last: Token) -> Span | None:
     if holder.dep_ == "ccomp":
         end = _runs_on(cue, end)
     return content_span(doc, list(doc[start : end + 1]))
+
+
+def _clause_parsed_apart(doc: Doc, cue: Token, first: Token) -> Span | None:
+    """'Lee told the paper she was "not ready" on the plan', 'outlets reported on Monday the
+    port had "two alerts" in May': a verb of reporting followed by a clause that holds the
+    quotation, which the parser did not hang on the cue (it made the clause's verb the cue's
+    head, or the cue a participle of the speaker). What was said is the rest of the sentence
+    after where and when it was said and to whom, when that holds a verb with tense."""
+    if cue.pos_ != "VERB" or cue.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    setting = {
+        t.i
+        for c in cue.children
+        if c.i > cue.i and _setting_or_addressee(cue, c)
+        for t in c.subtree
+    }
+    start = cue.i + 1
+    while start < first.i and (start in setting or doc[start].text in SETTING_MARKS):
+        start += 1
+    if any(t.text == "," and t.i not in setting for t in doc[cue.i + 1 : start]):
+        return None  # 'When Lee spoke, the crowd was "stunned"': the cue's clause ended
+    end = _run_on_end(doc, cue, start)
+    if first.i in setting or not start <= first.i < end:
+        return None
+    if not any(t.tag_ in FINITE_TAGS and t.i != cue.i for t in doc[start:end]):
+        return None  # 'said goodbye to the "Open Doors" fair': no clause
+    return content_span(doc, list(doc[start:end]))
+
+
+#: Punctuation that may set off where and when words were said ('proclaimed in July - falsely -
+#: that ...'), before what was said.
+SETTING_MARKS = frozenset({",", "-", "\u2014", "\u2013", "--"})
+
+
+def _setting_or_addressee(cue: Token, dependant: Token) -> bool:
+    """A dependant of a cue that says where, when, how or to whom words were said ("on
+    Monday", "in a statement", "falsely", "told [the paper]"), not what."""
+    if dependant.dep_ == "npadvmod":
+        # 'said Monday', not 'said the days when the town had "a paper" are gone'
+        return not any(t.tag_ in FINITE_TAGS for t in dependant.subtree)
+    if dependant.dep_ in {"prep", "advmod"}:
+        return True
+    return dependant.dep_ in ADDRESSEE_DEPS and cue.lemma_.lower() in ADDRESSEE_VERBS
+
+
+def _run_on_end(doc: Doc, cue: Token, start: int) -> int:
+    """Where words from ``start`` that the cue reports end: at the end of its sentence, a
+    break in it, or another act of saying or source (:func:`_reports_again`)."""
+    end = start
+    while end < cue.sent.end and not _ends_run_on(doc[end]):
+        end += 1
+    for token in doc[start:end]:
+        # A word whose phrase reaches back to ``start`` is the clause's own verb, which
+        # the parser made the cue's head, not another act of saying.
+        if token.left_edge.i > start and _reports_again(token, cue):
+            end = min(end, token.left_edge.i)
+    while end > start and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
+        end -= 1
+    return end
 
 
 def _holder_start(holder: Token, first: Token) -> int:
