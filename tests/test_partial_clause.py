@@ -609,3 +609,19 @@ def test_a_clause_the_parser_hung_apart_from_its_cue(text: str, speaker: str, cl
 def test_a_clause_after_a_cue_set_off_by_a_comma_is_not_what_was_said() -> None:
     quotes = entries('When Lee spoke, the crowd was "stunned" by the news.')
     assert not [q for q in quotes if q.kind == "indirect"]
+
+
+def test_a_reported_clause_runs_on_through_the_later_quotations_of_its_cue() -> None:
+    quotes = entries(
+        'Tom Reed says there is "a long way to go" but he feels sure that the club will '
+        '"surprise everyone."'
+    )
+    clauses = [q.text for q in quotes if q.kind == "indirect" and q.cue == "says"]
+    assert clauses == [
+        'there is "a long way to go" but he feels sure that the club will "surprise everyone."'
+    ]
+
+
+def test_a_reported_clause_stops_before_its_attribution() -> None:
+    quotes = entries('The pier is "unsafe," Lee said, and the mayor called it "a relic."')
+    assert not [q for q in quotes if q.cue == "said" and "unsafe" in q.text and "relic" in q.text]

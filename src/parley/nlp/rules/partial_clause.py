@@ -40,6 +40,7 @@ from parley import lexicon
 from parley.nlp.deps import FINITE_SUBJECT_DEPS, NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.quote_shape import FINITE_TAGS, looks_like_name
+from parley.nlp.rules.quoted_run import through_its_quotations
 from parley.nlp.rules.reported import ADDRESSEE_VERBS, OBJECT_SPEECH_VERBS
 from parley.nlp.rules.reported_content import content_span
 from parley.nlp.rules.speech import (
@@ -136,6 +137,8 @@ def with_partial_clauses(doc: Doc, quotes: list[Quote], reported: list[Quote]) -
                 # reports.
                 start, end = min(entry.start, content.start_char), max(entry.end, content.end_char)
                 found[i] = replace(entry, text=doc_text(doc)[start:end], start=start, end=end)
+    every = [*quotes, *found]
+    found = [through_its_quotations(doc, entry, every) for entry in found]
     return [_with_its_marks(doc, _past_the_mark(doc, entry, quotes)) for entry in found]
 
 

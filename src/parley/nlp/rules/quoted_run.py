@@ -1,0 +1,68 @@
+"""What one cue reports runs on through every partial quotation it governs in the sentence.
+
+'Lee said the pier was "unsafe" because the beams had rotted and "nobody checked them."':
+the quotation rules give both quoted passages the cue "said" and the speaker Lee, so the
+writer's words between them are the same report. When the parser cut the reported clause
+short (it hung the second half on another word of the sentence), the clause that the
+reported-speech rules give stops after the first quotation; it runs on to the last quotation of
+the same cue and speaker that follows it in the sentence, unless the attribution or another
+speaker's cue stands between them ('..., Lee said, and the mayor called it "a relic"').
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from parley.nlp.doctext import doc_text
+from parley.types import Quote
+
+
+def through_its_quotations(doc: Doc, entry: Quote, quotes: list[Quote]) -> Quote:
+    """``entry`` run on to the end of the last partial quotation of its cue and speaker after
+    it in its sentence, or ``entry`` itself when there is none."""
+    if entry.kind != "indirect" or entry.cue_span is None or entry.speaker is None:
+        return entry
+    if entry.start < entry.cue_span[1]:
+        return entry  # 'The pier is "unsafe," Lee said': the words come before the cue
+    end_token = doc.char_span(entry.end - 1, entry.end, alignment_mode="expand")
+    if end_token is None or not len(end_token):
+        return entry
+    sentence = end_token[0].sent
+    later = sorted(
+        (
+            q
+            for q in quotes
+            if q.kind == "partial"
+            and q.cue_span == entry.cue_span
+            and q.speaker is not None
+            and q.speaker.id == entry.speaker.id
+            and entry.end <= q.start
+            and q.end <= sentence.end_char
+        ),
+        key=lambda q: q.start,
+    )
+    end = entry.end
+    for quote in later:
+        if _interrupted(entry, end, quote.start, quotes):
+            break
+        end = quote.end
+    if end == entry.end:
+        return entry
+    return replace(entry, text=doc_text(doc)[entry.start : end], end=end)
+
+
+def _interrupted(entry: Quote, start: int, end: int, quotes: list[Quote]) -> bool:
+    """Whether the words between ``start`` and ``end`` hold the speaker's mention (the
+    attribution) or another speaker's cue."""
+    assert entry.speaker is not None
+    mention = entry.speaker.mention
+    if mention is not None and start <= mention[0] < end:
+        return True
+    return any(
+        q.cue_span is not None
+        and start <= q.cue_span[0] < end
+        and (q.speaker is None or q.speaker.id != entry.speaker.id)
+        for q in quotes
+    )
