@@ -625,3 +625,14 @@ def test_a_reported_clause_runs_on_through_the_later_quotations_of_its_cue() -> 
 def test_a_reported_clause_stops_before_its_attribution() -> None:
     quotes = entries('The pier is "unsafe," Lee said, and the mayor called it "a relic."')
     assert not [q for q in quotes if q.cue == "said" and "unsafe" in q.text and "relic" in q.text]
+
+
+def test_a_condition_set_before_the_quotation_is_part_of_what_was_said() -> None:
+    quotes = entries(
+        "Mayor Ann Berg says no matter what measures the council takes on parking, "
+        '"the pier stays open to everyone."'
+    )
+    entry = one(quotes, "indirect")
+    assert entry.text == (
+        'no matter what measures the council takes on parking, "the pier stays open to everyone."'
+    )

@@ -508,6 +508,9 @@ def _after_cue(doc: Doc, cue: Token, first: Token, last: Token) -> Span | None:
             and not (finite and c.dep_ in ADDRESSEE_DEPS)
             # 'referred [to the mayor] [as "the quiet one"]': what the "as" is said of
             or _as_said_of(c, holder)
+            # 'said [if the vote fails,] "we will sue"': a condition set before the clause
+            or holder.dep_ == "ccomp"
+            and _condition_of(c, cue)
         )
     ]
     start = min([_holder_start(holder, first), *starts])
@@ -574,6 +577,18 @@ def _run_on_end(doc: Doc, cue: Token, start: int) -> int:
     while end > start and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
         end -= 1
     return end
+
+
+def _condition_of(dependant: Token, cue: Token) -> bool:
+    """'says [no matter what the council decides,] "the pier stays"', 'said [if the vote
+    fails,] "we will sue"': a clause of condition or concession the parser hung on the cue
+    before the reported clause, which is part of what was said (not when it was said: '...,
+    when asked, "..."')."""
+    return (
+        dependant.dep_ in {"advcl", "advmod"}
+        and any(t.tag_ in FINITE_TAGS for t in dependant.subtree)
+        and not _when_it_was_said(dependant, cue)
+    )
 
 
 def _holder_start(holder: Token, first: Token) -> int:
