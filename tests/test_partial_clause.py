@@ -636,3 +636,25 @@ def test_a_condition_set_before_the_quotation_is_part_of_what_was_said() -> None
     assert entry.text == (
         'no matter what measures the council takes on parking, "the pier stays open to everyone."'
     )
+
+
+def test_a_that_clause_after_the_cue_outweighs_opening_words_read_as_its_clause() -> None:
+    quotes = entries(
+        "Speaking with reporters at the harbour, during which she also raised the budget, "
+        'Mayor Ann Berg remarked that she was "a bit puzzled" to be arguing about parking in '
+        "her race against Lee."
+    )
+    clauses = [q.text for q in quotes if q.kind == "indirect" and q.cue == "remarked"]
+    assert clauses == [
+        'she was "a bit puzzled" to be arguing about parking in her race against Lee'
+    ]
+
+
+def test_a_clause_cut_after_a_coordinator_runs_on_to_its_second_half() -> None:
+    quotes = entries(
+        'On Monday, Judge Ray Olsen announced that the mayor was "deeply negligent" with public '
+        "funds and in the usual course of things would face a fine for it, but that her conduct "
+        "did not amount to a crime."
+    )
+    entry = one(quotes, "indirect")
+    assert entry.text.endswith("did not amount to a crime")
