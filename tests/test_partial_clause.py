@@ -658,3 +658,20 @@ def test_a_clause_cut_after_a_coordinator_runs_on_to_its_second_half() -> None:
     )
     entry = one(quotes, "indirect")
     assert entry.text.endswith("did not amount to a crime")
+
+
+def test_a_reported_clause_runs_on_through_a_quotation_a_colon_joins_to_it() -> None:
+    quotes = entries(
+        'Another reader said he hoped with all his "whole heart" that Berg wins the race: '
+        '"That way I can watch the show for years."'
+    )
+    entry = one(quotes, "indirect")
+    assert entry.text.endswith('the race: "That way I can watch the show for years."')
+
+
+def test_a_quotation_in_a_paragraph_of_its_own_is_not_run_on_to() -> None:
+    quotes = entries(
+        "Ann Berg said the port would need a new crane:\n\n"
+        '"We have asked for one for years. The old one is failing."'
+    )
+    assert not [q for q in quotes if q.kind == "indirect" and "failing" in q.text]

@@ -6,11 +6,14 @@ writer's words between them are the same report. When the parser cut the reporte
 short (it hung the second half on another word of the sentence), the clause that the
 reported-speech rules give stops after the first quotation; it runs on to the last quotation of
 the same cue and speaker that follows it in the sentence, unless the attribution or another
-speaker's cue stands between them ('..., Lee said, and the mayor called it "a relic"').
+speaker's cue stands between them ('..., Lee said, and the mayor called it "a relic"'). A
+reported clause that a colon joins to a quotation ('she is sure the fine will backfire: "It
+will make him a martyr."') runs on through that quotation too.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -48,9 +51,33 @@ def through_its_quotations(doc: Doc, entry: Quote, quotes: list[Quote]) -> Quote
         if _interrupted(entry, end, quote.start, quotes):
             break
         end = quote.end
+    end = _through_quotation_after_colon(doc_text(doc), entry, end, quotes)
     if end == entry.end:
         return entry
     return replace(entry, text=doc_text(doc)[entry.start : end], end=end)
+
+
+#: A colon after a reported clause that opens a quotation in the same paragraph (one set in a
+#: paragraph of its own is a block quotation of its own).
+_COLON_QUOTE = re.compile(r'[ \t]*:[ \t]*["\u201c]')
+
+
+def _through_quotation_after_colon(text: str, entry: Quote, end: int, quotes: list[Quote]) -> int:
+    """'she is sure that jailing him will only make him louder: "They are creating a
+    martyr."': a reported clause that a colon joins to a quotation (of its speaker, or of no
+    one named) runs on through the quotation, which says it in the speaker's words."""
+    colon = _COLON_QUOTE.match(text, end)
+    if colon is None:
+        return end
+    assert entry.speaker is not None
+    for quote in quotes:
+        if (
+            quote.kind in {"direct", "partial"}
+            and quote.start == colon.end()
+            and (quote.speaker is None or quote.speaker.id == entry.speaker.id)
+        ):
+            return quote.end
+    return end
 
 
 def _interrupted(entry: Quote, start: int, end: int, quotes: list[Quote]) -> bool:
