@@ -675,3 +675,22 @@ def test_a_quotation_in_a_paragraph_of_its_own_is_not_run_on_to() -> None:
         '"We have asked for one for years. The old one is failing."'
     )
     assert not [q for q in quotes if q.kind == "indirect" and "failing" in q.text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "When Mayor Ann Berg tweeted that the new parking rules would hurt local shops, the "
+            'site placed a label "fact checking" the post.',
+            id="the-cue-clause-ended-before-the-quotation",
+        ),
+        pytest.param(
+            "Ann Berg learned to read and write at a young age because her parents were "
+            '"persistent" about school.',
+            id="a-reason-after-the-cue",
+        ),
+    ],
+)
+def test_no_clause_parsed_apart_where_the_quotation_is_no_part_of_it(text: str) -> None:
+    assert not [q for q in entries(text) if q.kind == "indirect" and '"' in q.text]

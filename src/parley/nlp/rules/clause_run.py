@@ -90,6 +90,10 @@ def clause_parsed_apart(doc: Doc, cue: Token, first: Token) -> Span | None:
     after where and when it was said and to whom, when that holds a verb with tense."""
     if cue.pos_ != "VERB" or cue.lemma_.lower() not in REPORTING_VERBS:
         return None
+    if any(c.dep_ == "ccomp" and cue.i < c.i and c.right_edge.i < first.i for c in cue.children):
+        # 'When Lee tweeted that the rules hurt shops, the site put a "warning" on it': the
+        # cue's clause ended before the quotation
+        return None
     setting = {
         t.i
         for c in cue.children
@@ -101,6 +105,11 @@ def clause_parsed_apart(doc: Doc, cue: Token, first: Token) -> Span | None:
         start += 1
     if any(t.text == "," and t.i not in setting for t in doc[cue.i + 1 : start]):
         return None  # 'When Lee spoke, the crowd was "stunned"': the cue's clause ended
+    opening = doc[start]
+    if opening.pos_ in {"VERB", "AUX"} or opening.pos_ == "SCONJ" and opening.lower_ != "that":
+        # '... learned to write early because her parents were "strict"': a reason or a
+        # predicate, not a clause of what was said
+        return None
     end = run_on_end(doc, cue, start)
     if first.i in setting or not start <= first.i < end:
         return None

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from parley.nlp.doctext import doc_text
 from parley.types import Quote
@@ -46,8 +46,12 @@ def through_its_quotations(doc: Doc, entry: Quote, quotes: list[Quote]) -> Quote
         ),
         key=lambda q: q.start,
     )
+    cue = doc.char_span(*entry.cue_span, alignment_mode="expand")
     end = entry.end
     for quote in later:
+        words = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if cue is None or not words or not _governed_by(cue.root, words[0]):
+            break  # 'When Lee tweeted that ..., the site put a "warning" on it': another clause
         if _interrupted(entry, end, quote.start, quotes):
             break
         end = quote.end
@@ -78,6 +82,12 @@ def _through_quotation_after_colon(text: str, entry: Quote, end: int, quotes: li
         ):
             return quote.end
     return end
+
+
+def _governed_by(cue: Token, word: Token) -> bool:
+    """Whether the quotation's first word lies in what the cue governs (its subtree), not in a
+    clause the cue's own clause is set in."""
+    return cue.is_ancestor(word)
 
 
 def _interrupted(entry: Quote, start: int, end: int, quotes: list[Quote]) -> bool:
