@@ -694,3 +694,11 @@ def test_a_quotation_in_a_paragraph_of_its_own_is_not_run_on_to() -> None:
 )
 def test_no_clause_parsed_apart_where_the_quotation_is_no_part_of_it(text: str) -> None:
     assert not [q for q in entries(text) if q.kind == "indirect" and '"' in q.text]
+
+
+def test_a_reported_clause_stops_where_the_writer_gives_a_quotation_its_own_subject() -> None:
+    quotes = entries(
+        "So if somebody threatens to break a DVD, well a DVD of software, and you "
+        '"stopped" the person from destroying it, that would be protecting it, right?'
+    )
+    assert not [q for q in quotes if q.kind == "indirect" and "stopped" in q.text]

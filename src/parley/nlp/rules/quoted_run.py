@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
+from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_text
 from parley.types import Quote
 
@@ -46,13 +47,9 @@ def through_its_quotations(doc: Doc, entry: Quote, quotes: list[Quote]) -> Quote
         ),
         key=lambda q: q.start,
     )
-    cue = doc.char_span(*entry.cue_span, alignment_mode="expand")
     end = entry.end
     for quote in later:
-        words = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-        if cue is None or not words or not _governed_by(cue.root, words[0]):
-            break  # 'When Lee tweeted that ..., the site put a "warning" on it': another clause
-        if _interrupted(entry, end, quote.start, quotes):
+        if _interrupted(entry, end, quote.start, quotes) or _writer_speaks(doc, end, quote.start):
             break
         end = quote.end
     end = _through_quotation_after_colon(doc_text(doc), entry, end, quotes)
@@ -84,10 +81,17 @@ def _through_quotation_after_colon(text: str, entry: Quote, end: int, quotes: li
     return end
 
 
-def _governed_by(cue: Token, word: Token) -> bool:
-    """Whether the quotation's first word lies in what the cue governs (its subtree), not in a
-    clause the cue's own clause is set in."""
-    return cue.is_ancestor(word)
+#: Subjects in the writer's words that are the writer or the reader, not the speaker.
+WRITER_PRONOUNS = frozenset({"i", "we", "you"})
+
+
+def _writer_speaks(doc: Doc, start: int, end: int) -> bool:
+    """'..., and you "stopped" the person': the writer's words between two quotations give the
+    second one a subject of their own, the writer or the reader."""
+    gap = doc.char_span(start, end, alignment_mode="expand")
+    return gap is not None and any(
+        t.dep_ in NOMINAL_SUBJECT_DEPS and t.lower_ in WRITER_PRONOUNS for t in gap
+    )
 
 
 def _interrupted(entry: Quote, start: int, end: int, quotes: list[Quote]) -> bool:
