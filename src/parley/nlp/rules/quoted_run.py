@@ -6,7 +6,9 @@ writer's words between them are the same report. When the parser cut the reporte
 short (it hung the second half on another word of the sentence), the clause that the
 reported-speech rules give stops after the first quotation; it runs on to the last quotation of
 the same cue and speaker that follows it in the sentence, unless the attribution or another
-speaker's cue stands between them ('..., Lee said, and the mayor called it "a relic"'). A
+speaker's cue stands between them ('..., Lee said, and the mayor called it "a relic"') or the
+words between set it in a clause of its own (the one the cue's clause is set in, or one whose
+subject is the writer or the reader). A
 reported clause that a colon joins to a quotation ('she is sure the fine will backfire: "It
 will make him a martyr."') runs on through that quotation too.
 """
@@ -16,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_text
@@ -47,9 +49,14 @@ def through_its_quotations(doc: Doc, entry: Quote, quotes: list[Quote]) -> Quote
         ),
         key=lambda q: q.start,
     )
+    cue = doc.char_span(*entry.cue_span, alignment_mode="expand")
+    if cue is None or not len(cue):
+        return entry
     end = entry.end
     for quote in later:
-        if _interrupted(entry, end, quote.start, quotes) or _writer_speaks(doc, end, quote.start):
+        if _interrupted(entry, end, quote.start, quotes) or _other_clause(
+            doc, cue.root, end, quote
+        ):
             break
         end = quote.end
     end = _through_quotation_after_colon(doc_text(doc), entry, end, quotes)
@@ -85,12 +92,15 @@ def _through_quotation_after_colon(text: str, entry: Quote, end: int, quotes: li
 WRITER_PRONOUNS = frozenset({"i", "we", "you"})
 
 
-def _writer_speaks(doc: Doc, start: int, end: int) -> bool:
-    """'..., and you "stopped" the person': the writer's words between two quotations give the
-    second one a subject of their own, the writer or the reader."""
-    gap = doc.char_span(start, end, alignment_mode="expand")
+def _other_clause(doc: Doc, cue: Token, start: int, quote: Quote) -> bool:
+    """The writer's words between two quotations set the second one in a clause of its own:
+    the clause the cue's clause is set in ('When Lee tweeted that ..., the site put a
+    "warning" on it') or one whose subject is the writer or the reader ('..., and you
+    "stopped" the person')."""
+    gap = doc.char_span(start, quote.start, alignment_mode="expand")
     return gap is not None and any(
-        t.dep_ in NOMINAL_SUBJECT_DEPS and t.lower_ in WRITER_PRONOUNS for t in gap
+        t.is_ancestor(cue) or t.dep_ in NOMINAL_SUBJECT_DEPS and t.lower_ in WRITER_PRONOUNS
+        for t in gap
     )
 
 
