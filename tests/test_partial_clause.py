@@ -758,3 +758,30 @@ def test_no_clause_runs_on_into_the_clause_the_cue_clause_is_set_in() -> None:
         'site placed a label "fact checking" the post.'
     )
     assert not [q for q in quotes if q.kind == "indirect" and "label" in q.text]
+
+
+def test_no_clause_parsed_apart_after_what_the_cue_reports_has_ended() -> None:
+    from parley.nlp.rules import clause_run
+
+    doc = _tagged(
+        [
+            "if",
+            "Lee",
+            "threatens",
+            "to",
+            "sell",
+            "it",
+            ",",
+            "and",
+            "you",
+            '"',
+            "stopped",
+            '"',
+            "right",
+        ],
+        [2, 2, 12, 4, 2, 4, 12, 12, 10, 10, 12, 10, 12],
+        ["mark", "nsubj", "advcl", "aux", "xcomp", "dobj", "punct", "cc", "nsubj", "punct", "ccomp"]
+        + ["punct", "ROOT"],
+        ["IN", "NNP", "VBZ", "TO", "VB", "PRP", "PUNCT", "CC", "PRP", "``", "VBD", "''", "RB"],
+    )
+    assert clause_run.clause_parsed_apart(doc, doc[2], doc[10]) is None

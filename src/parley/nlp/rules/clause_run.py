@@ -90,9 +90,13 @@ def clause_parsed_apart(doc: Doc, cue: Token, first: Token) -> Span | None:
     after where and when it was said and to whom, when that holds a verb with tense."""
     if cue.pos_ != "VERB" or cue.lemma_.lower() not in REPORTING_VERBS:
         return None
-    if any(c.dep_ == "ccomp" and cue.i < c.i and c.right_edge.i < first.i for c in cue.children):
-        # 'When Lee tweeted that the rules hurt shops, the site put a "warning" on it': the
-        # cue's clause ended before the quotation
+    if any(
+        c.dep_ in {"ccomp", "xcomp"} and cue.i < c.i and c.right_edge.i < first.i
+        for c in cue.children
+    ):
+        # 'When Lee tweeted that the rules hurt shops, the site put a "warning" on it', 'if
+        # he threatens to sell it, and you "stop" him': what the cue reports ended before the
+        # quotation
         return None
     setting = {
         t.i
