@@ -578,3 +578,210 @@ def test_a_stance_verb_leaves_a_quotation_inside_a_noun_of_saying_alone() -> Non
 )
 def test_a_characterising_verb_needs_a_speaker_before_the_quotation(text: str) -> None:
     assert not [q for q in entries(text) if q.cue is not None and q.cue.startswith("refer")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "clause"),
+    [
+        pytest.param(
+            'Two local papers reported on Friday the harbour board had "more than two warnings" '
+            "about the crane.",
+            "Two local papers",
+            'the harbour board had "more than two warnings" about the crane',
+            id="cue-read-as-a-participle-of-its-speaker",
+        ),
+        pytest.param(
+            "The deal comes two days after Ortiz told The Daily Courier she was "
+            '"not quite ready" on endorsing Berg, who faces a recall vote in May.',
+            "Ortiz",
+            'she was "not quite ready" on endorsing Berg, who faces a recall vote in May',
+            id="clause-verb-read-as-the-cue-head",
+        ),
+    ],
+)
+def test_a_clause_the_parser_hung_apart_from_its_cue(text: str, speaker: str, clause: str) -> None:
+    quotes = entries(text)
+    entry = one(quotes, "indirect")
+    assert entry.text == clause
+    assert entry.speaker is not None and entry.speaker.name == speaker
+
+
+def test_a_clause_after_a_cue_set_off_by_a_comma_is_not_what_was_said() -> None:
+    quotes = entries('When Lee spoke, the crowd was "stunned" by the news.')
+    assert not [q for q in quotes if q.kind == "indirect"]
+
+
+def test_a_reported_clause_runs_on_through_the_later_quotations_of_its_cue() -> None:
+    quotes = entries(
+        'Tom Reed says there is "a long way to go" but he feels sure that the club will '
+        '"surprise everyone."'
+    )
+    clauses = [q.text for q in quotes if q.kind == "indirect" and q.cue == "says"]
+    assert clauses == [
+        'there is "a long way to go" but he feels sure that the club will "surprise everyone."'
+    ]
+
+
+def test_a_reported_clause_stops_before_its_attribution() -> None:
+    quotes = entries('The pier is "unsafe," Lee said, and the mayor called it "a relic."')
+    assert not [q for q in quotes if q.cue == "said" and "unsafe" in q.text and "relic" in q.text]
+
+
+def test_a_condition_set_before_the_quotation_is_part_of_what_was_said() -> None:
+    quotes = entries(
+        "Mayor Ann Berg says no matter what measures the council takes on parking, "
+        '"the pier stays open to everyone."'
+    )
+    entry = one(quotes, "indirect")
+    assert entry.text == (
+        'no matter what measures the council takes on parking, "the pier stays open to everyone."'
+    )
+
+
+def test_a_that_clause_after_the_cue_outweighs_opening_words_read_as_its_clause() -> None:
+    quotes = entries(
+        "Speaking with reporters at the harbour, during which she also raised the budget, "
+        'Mayor Ann Berg remarked that she was "a bit puzzled" to be arguing about parking in '
+        "her race against Lee."
+    )
+    clauses = [q.text for q in quotes if q.kind == "indirect" and q.cue == "remarked"]
+    assert clauses == [
+        'she was "a bit puzzled" to be arguing about parking in her race against Lee'
+    ]
+
+
+def test_a_clause_cut_after_a_coordinator_runs_on_to_its_second_half() -> None:
+    quotes = entries(
+        'On Monday, Judge Ray Olsen announced that the mayor was "deeply negligent" with public '
+        "funds and in the usual course of things would face a fine for it, but that her conduct "
+        "did not amount to a crime."
+    )
+    entry = one(quotes, "indirect")
+    assert entry.text.endswith("did not amount to a crime")
+
+
+def test_a_reported_clause_runs_on_through_a_quotation_a_colon_joins_to_it() -> None:
+    quotes = entries(
+        'Another reader said he hoped with all his "whole heart" that Berg wins the race: '
+        '"That way I can watch the show for years."'
+    )
+    entry = one(quotes, "indirect")
+    assert entry.text.endswith('the race: "That way I can watch the show for years."')
+
+
+def test_a_quotation_in_a_paragraph_of_its_own_is_not_run_on_to() -> None:
+    quotes = entries(
+        "Ann Berg said the port would need a new crane:\n\n"
+        '"We have asked for one for years. The old one is failing."'
+    )
+    assert not [q for q in quotes if q.kind == "indirect" and "failing" in q.text]
+
+
+def _tagged(words: list[str], heads: list[int], deps: list[str], tags: list[str]) -> Doc:
+    """A hand-made parse with lemmas and fine tags, for the shapes the parser breaks."""
+    pos = {"VBZ": "VERB", "VBD": "VERB", "VB": "VERB", "PRP": "PRON", "NNP": "PROPN"}
+    lemmas = {"threatens": "threaten", "wrote": "write", "was": "be", "stopped": "stop"}
+    return Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        spaces=[True] * len(words),
+        heads=heads,
+        deps=deps,
+        tags=tags,
+        pos=[
+            pos.get(t, "SCONJ" if t == "IN" else "PUNCT" if t in {"``", "''"} else "X")
+            for t in tags
+        ],
+        lemmas=[lemmas.get(w, w.lower()) for w in words],
+    )
+
+
+@pytest.mark.parametrize(("mark", "clause"), [("because", None), ("that", 'Lee was " strict "')])
+def test_a_reason_after_the_cue_is_no_clause_parsed_apart(mark: str, clause: str | None) -> None:
+    from parley.nlp.rules import clause_run
+
+    doc = _tagged(
+        ["Ann", "wrote", "early", mark, "Lee", "was", '"', "strict", '"'],
+        [1, 1, 1, 5, 5, 1, 7, 5, 7],
+        ["nsubj", "ROOT", "advmod", "mark", "nsubj", "advcl", "punct", "acomp", "punct"],
+        ["NNP", "VBD", "RB", "IN", "NNP", "VBD", "``", "JJ", "''"],
+    )
+    found = clause_run.clause_parsed_apart(doc, doc[1], doc[7])
+    assert (found.text if found is not None else None) == clause
+
+
+@pytest.mark.parametrize(("subject", "runs_on"), [("you", False), ("he", True)])
+def test_a_run_on_stops_where_the_writer_gives_a_quotation_its_own_subject(
+    subject: str, runs_on: bool
+) -> None:
+    from parley.nlp.rules.quoted_run import through_its_quotations
+    from parley.types import SpeakerRef
+
+    words = ["Lee", "threatens", "to", "sell", "it", ",", "and", subject, '"', "stopped", '"']
+    doc = _tagged(
+        words,
+        [1, 1, 3, 1, 3, 1, 1, 9, 9, 1, 9],
+        ["nsubj", "ROOT", "aux", "xcomp", "dobj", "punct", "cc", "nsubj", "punct", "conj", "punct"],
+        ["NNP", "VBZ", "TO", "VB", "PRP", "PUNCT", "CC", "PRP", "``", "VBD", "''"],
+    )
+    lee = SpeakerRef(id="a1", name="Lee", mention=(0, 3))
+    cue = (doc[1].idx, doc[1].idx + len(doc[1].text))
+    said = doc[3:5]
+    entry = Quote(
+        id="",
+        text=said.text,
+        start=said.start_char,
+        end=said.end_char,
+        kind="indirect",
+        speaker=lee,
+        cue="threatens",
+        cue_span=cue,
+    )
+    quoted = doc[9:10]
+    partial = Quote(
+        id="",
+        text=quoted.text,
+        start=quoted.start_char,
+        end=quoted.end_char,
+        kind="partial",
+        speaker=lee,
+        cue="threatens",
+        cue_span=cue,
+    )
+    after = through_its_quotations(doc, entry, [partial, entry])
+    assert (after.end == partial.end) is runs_on
+
+
+def test_no_clause_runs_on_into_the_clause_the_cue_clause_is_set_in() -> None:
+    quotes = entries(
+        "When Mayor Ann Berg tweeted that the new parking rules would hurt local shops, the "
+        'site placed a label "fact checking" the post.'
+    )
+    assert not [q for q in quotes if q.kind == "indirect" and "label" in q.text]
+
+
+def test_no_clause_parsed_apart_after_what_the_cue_reports_has_ended() -> None:
+    from parley.nlp.rules import clause_run
+
+    doc = _tagged(
+        [
+            "if",
+            "Lee",
+            "threatens",
+            "to",
+            "sell",
+            "it",
+            ",",
+            "and",
+            "you",
+            '"',
+            "stopped",
+            '"',
+            "right",
+        ],
+        [2, 2, 12, 4, 2, 4, 12, 12, 10, 10, 12, 10, 12],
+        ["mark", "nsubj", "advcl", "aux", "xcomp", "dobj", "punct", "cc", "nsubj", "punct", "ccomp"]
+        + ["punct", "ROOT"],
+        ["IN", "NNP", "VBZ", "TO", "VB", "PRP", "PUNCT", "CC", "PRP", "``", "VBD", "''", "RB"],
+    )
+    assert clause_run.clause_parsed_apart(doc, doc[2], doc[10]) is None

@@ -36,17 +36,22 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from parley import lexicon
 from parley.nlp.deps import FINITE_SUBJECT_DEPS, NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_text
+from parley.nlp.rules.clause_run import (
+    ADDRESSEE_DEPS,
+    clause_parsed_apart,
+    ends_run_on,
+    reports_again,
+    says,
+    when_it_was_said,
+)
 from parley.nlp.rules.quote_shape import FINITE_TAGS, looks_like_name
+from parley.nlp.rules.quoted_run import through_its_quotations
 from parley.nlp.rules.reported import OBJECT_SPEECH_VERBS
 from parley.nlp.rules.reported_content import content_span
 from parley.nlp.rules.speech import (
     REPORTING_VERBS,
-    SPEECH_VERBS,
-    WEAK_SPEECH_VERBS,
-    is_according_to,
 )
 from parley.nlp.tree import object_of
 from parley.types import Quote
@@ -59,9 +64,6 @@ COMPLEMENT_DEPS = frozenset({"dobj", "dative", "oprd", "ccomp", "xcomp", "attr",
 COMPLEMENT_PREPS = frozenset({"as", "for", "of", "about", "to", "on"})
 #: Prepositions whose object an "as" after them characterises: "referred to X as", "spoke of X as".
 AS_SAID_OF_PREPS = frozenset({"to", "of"})
-#: Objects that are the addressee, not the words, when a finite clause follows ("told
-#: reporters the plan was dead").
-ADDRESSEE_DEPS = frozenset({"dobj", "dative"})
 #: A clause whose partial quotations are more than this share of it reports little more than
 #: they do.
 MOSTLY_QUOTED = 0.5
@@ -127,7 +129,11 @@ def with_partial_clauses(doc: Doc, quotes: list[Quote], reported: list[Quote]) -
         # before the quotation; one cue reports one thing, so that entry takes the clause.
         for i in same_cue:
             entry = found[i]
-            if content.start_char <= entry.start and entry.end <= content.end_char:
+            if (
+                content.start_char <= entry.start
+                and entry.end <= content.end_char
+                or _misread_before_cue(doc, entry, content, quote, quotes)
+            ):
                 found[i] = replace(
                     entry, text=content.text, start=content.start_char, end=content.end_char
                 )
@@ -137,6 +143,8 @@ def with_partial_clauses(doc: Doc, quotes: list[Quote], reported: list[Quote]) -
                 # reports.
                 start, end = min(entry.start, content.start_char), max(entry.end, content.end_char)
                 found[i] = replace(entry, text=doc_text(doc)[start:end], start=start, end=end)
+    every = [*quotes, *found]
+    found = [through_its_quotations(doc, entry, every) for entry in found]
     return [_with_its_marks(doc, _past_the_mark(doc, entry, quotes)) for entry in found]
 
 
@@ -217,10 +225,10 @@ def _past_the_mark(doc: Doc, entry: Quote, quotes: list[Quote]) -> Quote:
         return entry  # '"...," she said': the attribution comes after the words
     stop = min(cue.sent.end, cue.right_edge.i + 1)
     end = words.end
-    while end < stop and not _ends_run_on(doc[end]):
+    while end < stop and not ends_run_on(doc[end]):
         end += 1
     for token in doc[words.end : end]:
-        if _reports_again(token, cue):
+        if reports_again(token, cue):
             end = min(end, token.left_edge.i)
     while end > words.end and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
         end -= 1
@@ -228,6 +236,39 @@ def _past_the_mark(doc: Doc, entry: Quote, quotes: list[Quote]) -> Quote:
         return entry
     content = content_span(doc, list(doc[words.start : end]))
     return entry if content is None else _run_on(doc, entry, content.end_char)
+
+
+def _misread_before_cue(
+    doc: Doc, entry: Quote, content: Span, quote: Quote, quotes: list[Quote]
+) -> bool:
+    """'Sitting down with the host, during which she touched on the race, Lee remarked that
+    she was "surprised" to ...': the cue's entry is the writer's opening words, which the
+    parser took for a clause the cue reports, while a "that" clause after the cue holds the
+    quotation; the cue reports the "that" clause."""
+    assert quote.cue_span is not None
+    mark = doc[content.start - 1] if content.start > 0 else None
+    return (
+        entry.end <= quote.cue_span[0]
+        and quote.cue_span[1] <= content.start_char
+        and mark is not None
+        and mark.lower_ == "that"
+        and mark.dep_ == "mark"
+        # '"We won," Lee said on Monday that ...': a quotation of the cue before it is words
+        and not any(
+            q.cue_span == quote.cue_span and entry.start <= q.start < entry.end for q in quotes
+        )
+    )
+
+
+def _cut_after_coordinator(entry: Quote) -> bool:
+    """'said that the pier was "unsafe" for boats and': an entry whose last word is a
+    coordinator, where the parser hung what it joins on another word."""
+    words = entry.text.split()
+    return bool(words) and words[-1].lower() in COORDINATORS
+
+
+#: Coordinators that cannot end what was said.
+COORDINATORS = frozenset({"and", "but", "or"})
 
 
 def _stops_at_mark(entry: Quote, quote: Quote) -> bool:
@@ -266,50 +307,6 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip("\"'”’ ]")[-1:] in {".", "!", "?"}
 
 
-#: Words that open a clause telling when or how the words were said ('..., when asked').
-CIRCUMSTANCE_MARKS = lexicon.word_set("circumstance_marks")
-
-
-def _when_it_was_said(token: Token, cue: Token) -> bool:
-    """A clause or phrase the cue itself takes that tells when the words were said ('called
-    the toll "a disgrace" when asked about it', '... on Monday'), not what was said."""
-    if token.head.i != cue.i:
-        return False
-    if token.dep_ == "advcl":
-        return any(
-            c.lower_ in CIRCUMSTANCE_MARKS and c.dep_ in {"mark", "advmod"} for c in token.children
-        )
-    if token.dep_ == "npadvmod":
-        return token.ent_type_ in {"DATE", "TIME"}
-    return token.dep_ == "prep" and any(
-        c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in token.children
-    )
-
-
-#: Punctuation after which a sentence goes on with something other than what was reported.
-RUN_ON_STOPS = frozenset({";", ":", "—", "–", "--", "(", "["})
-
-
-def _ends_run_on(token: Token) -> bool:
-    """A break in the sentence after which it goes on with something else."""
-    return token.text in RUN_ON_STOPS or "\n" in token.text
-
-
-def _reports_again(token: Token, cue: Token) -> bool:
-    """Another act of saying ('..., and Lee said she agreed'), the speaker acting again
-    ('..., and said the town would pay', '..., but did not endorse him') or a source
-    ('..., according to the agency'): the run-on stops before it."""
-    if is_according_to(token) or _when_it_was_said(token, cue):
-        return True
-    if token.i == cue.i or token.pos_ not in {"VERB", "AUX"}:
-        return False
-    if token.dep_ == "conj" and token.head.i == cue.i:
-        return True
-    if token.tag_ == "VBG" and _says(token):
-        return True  # '..., adding that ...': the speaker speaks again
-    return _says(token) and any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in token.children)
-
-
 def _run_on_past_the_mark(doc: Doc, quote: Quote, found: list[Quote], covering: list[int]) -> None:
     """'said polls might be "far off," and have erred before': the cue's reported entry
     stops at the quotation's closing mark where the clause the cue governs runs on; the entry
@@ -317,14 +314,15 @@ def _run_on_past_the_mark(doc: Doc, quote: Quote, found: list[Quote], covering: 
     stopping = [
         i
         for i in covering
-        if found[i].cue_span == quote.cue_span and _stops_at_mark(found[i], quote)
+        if found[i].cue_span == quote.cue_span
+        and (_stops_at_mark(found[i], quote) or _cut_after_coordinator(found[i]))
     ]
     if not stopping:
         return
     content = _clause_around(doc, quote)
     if content is None or _names_speaker(content, quote):
         return
-    if any(t.dep_ == "conj" and _says(t) for t in content if t.idx >= quote.end):
+    if any(t.dep_ == "conj" and says(t) for t in content if t.idx >= quote.end):
         return  # '... "went home," and said the talks were over': a second report
     for i in stopping:
         if content.start_char <= found[i].start:
@@ -404,12 +402,14 @@ def _clause_around(doc: Doc, quote: Quote) -> Span | None:
         return None
     cue, marked = found
     first, last = marked[0], marked[-1]
-    if _passive_without_agent(cue):
+    if _passive_without_agent(cue) and not _said_by_its_noun(cue, quote):
         return None  # 'the valley was called the "breadbasket"': said by nobody named
     if cue.sent.start != first.sent.start:
         return None
     if cue.i < first.i:
         content = _after_cue(doc, cue, first, last)
+        if content is None or not (content.start <= first.i and last.i < content.end):
+            content = clause_parsed_apart(doc, cue, first)
     elif cue.i > last.i:
         content = _before_cue(doc, cue, first)
     else:
@@ -423,6 +423,21 @@ def _clause_around(doc: Doc, quote: Quote) -> Span | None:
         if mark.is_punct and mark.idx + len(mark.text) == quote.start:
             content = doc[content.start - 1 : content.end]
     return content
+
+
+def _said_by_its_noun(cue: Token, quote: Quote) -> bool:
+    """'Two papers reported on Monday the port had "gaps"': a cue the parser took for a
+    participle describing the noun before it, where that noun is the quotation's speaker and
+    the cue a verb that reports a clause (not 'a concept called "X"')."""
+    mention = quote.speaker.mention if quote.speaker is not None else None
+    head = cue.head
+    return (
+        mention is not None
+        and cue.dep_ == "acl"
+        and cue.lemma_.lower() in REPORTING_VERBS
+        and mention[0] < head.idx + len(head.text)
+        and head.idx < mention[1]
+    )
 
 
 def _passive_without_agent(cue: Token) -> bool:
@@ -483,19 +498,40 @@ def _after_cue(doc: Doc, cue: Token, first: Token, last: Token) -> Span | None:
     starts = [
         _said_of_start(c, holder)
         for c in cue.children
-        if cue.i < c.i < holder.i
-        and (
-            c.dep_ in COMPLEMENT_DEPS
-            and not (finite and c.dep_ in ADDRESSEE_DEPS)
-            # 'referred [to the mayor] [as "the quiet one"]': what the "as" is said of
-            or _as_said_of(c, holder)
-        )
+        if cue.i < c.i < holder.i and _opens_what_was_said(c, cue, holder, finite)
     ]
     start = min([_holder_start(holder, first), *starts])
     end = max(holder.right_edge.i, last.i)
     if holder.dep_ == "ccomp":
         end = _runs_on(cue, end)
     return content_span(doc, list(doc[start : end + 1]))
+
+
+def _opens_what_was_said(dependant: Token, cue: Token, holder: Token, finite: bool) -> bool:
+    """A dependant of the cue before ``holder`` (the one holding the quotation) that is part of
+    what was said: a complement, unless it is the addressee of a finite clause ("told
+    [reporters] the plan ..."), what an "as" is said of, or a condition before a clause."""
+    return (
+        dependant.dep_ in COMPLEMENT_DEPS
+        and not (finite and dependant.dep_ in ADDRESSEE_DEPS)
+        # 'referred [to the mayor] [as "the quiet one"]': what the "as" is said of
+        or _as_said_of(dependant, holder)
+        # 'said [if the vote fails,] "we will sue"': a condition set before the clause
+        or holder.dep_ == "ccomp"
+        and _condition_of(dependant, cue)
+    )
+
+
+def _condition_of(dependant: Token, cue: Token) -> bool:
+    """'says [no matter what the council decides,] "the pier stays"', 'said [if the vote
+    fails,] "we will sue"': a clause of condition or concession the parser hung on the cue
+    before the reported clause, which is part of what was said (not when it was said: '...,
+    when asked, "..."')."""
+    return (
+        dependant.dep_ in {"advcl", "advmod"}
+        and any(t.tag_ in FINITE_TAGS for t in dependant.subtree)
+        and not when_it_was_said(dependant, cue)
+    )
 
 
 def _holder_start(holder: Token, first: Token) -> int:
@@ -536,12 +572,17 @@ def _as_said_of(dependant: Token, holder: Token) -> bool:
 
 def _runs_on(cue: Token, end: int) -> int:
     """'said the surveys were "far off," and that they had erred before': the parser hung
-    a second reported clause, set after the first, on the cue."""
+    a second reported clause, set after the first, on the cue (as a conjunct, or as a second
+    clausal complement after a coordinator: '... with funds and [would face a fine]')."""
     for conj in cue.children:
-        if conj.dep_ != "conj" or conj.i <= end or _says(conj):
+        if conj.dep_ not in {"conj", "ccomp"} or conj.i <= end or says(conj):
             continue
+        if conj.sent.start != cue.sent.start:
+            continue  # '... half-pregnant."  Both men saw ...': the parser joined two sentences
         between = cue.doc[end + 1 : conj.left_edge.i]
         if any(not (t.is_punct or t.dep_ == "cc") for t in between):
+            continue
+        if conj.dep_ == "ccomp" and not any(t.dep_ == "cc" for t in cue.doc[end : conj.i]):
             continue
         if any(c.dep_ == "mark" and c.lower_ in CLAUSE_MARKS for c in conj.children):
             return conj.right_edge.i
@@ -549,15 +590,6 @@ def _runs_on(cue: Token, end: int) -> int:
             continue  # '..., but he gave the board a warning': the speaker acts again
         return conj.right_edge.i
     return end
-
-
-def _says(verb: Token) -> bool:
-    """Another act of saying ('and insisted that ...', 'and said ...')."""
-    return (
-        verb.lemma_ in SPEECH_VERBS
-        or verb.lemma_ in WEAK_SPEECH_VERBS
-        or any(c.dep_ == "ccomp" for c in verb.children)
-    )
 
 
 def _that_clause_within(holder: Token, first: Token) -> Token | None:
