@@ -640,13 +640,13 @@ def test_a_condition_set_before_the_quotation_is_part_of_what_was_said() -> None
 
 def test_a_that_clause_after_the_cue_outweighs_opening_words_read_as_its_clause() -> None:
     quotes = entries(
-        "Speaking with reporters at the harbour, during which she also raised the budget, "
-        'Mayor Ann Berg remarked that she was "a bit puzzled" to be arguing about parking in '
-        "her race against Lee."
+        "Chatting with fishermen on the quay, during which the catch of the week came up too, "
+        'Mayor Ann Berg remarked that it felt "rather odd" to be quarrelling over bike lanes in '
+        "her contest with Lee."
     )
     clauses = [q.text for q in quotes if q.kind == "indirect" and q.cue == "remarked"]
     assert clauses == [
-        'she was "a bit puzzled" to be arguing about parking in her race against Lee'
+        'it felt "rather odd" to be quarrelling over bike lanes in her contest with Lee'
     ]
 
 
@@ -662,11 +662,11 @@ def test_a_clause_cut_after_a_coordinator_runs_on_to_its_second_half() -> None:
 
 def test_a_reported_clause_runs_on_through_a_quotation_a_colon_joins_to_it() -> None:
     quotes = entries(
-        'Another reader said he hoped with all his "whole heart" that Berg wins the race: '
-        '"That way I can watch the show for years."'
+        'A second caller said she prayed "every single night" that Berg takes the seat: '
+        '"Then the ferry will finally run on time."'
     )
     entry = one(quotes, "indirect")
-    assert entry.text.endswith('the race: "That way I can watch the show for years."')
+    assert entry.text.endswith('the seat: "Then the ferry will finally run on time."')
 
 
 def test_a_quotation_in_a_paragraph_of_its_own_is_not_run_on_to() -> None:

@@ -70,7 +70,7 @@ def test_it_after_a_memo_is_the_memo() -> None:
 
 
 def test_a_quotation_mark_glued_to_the_verb_still_shows_the_speaker() -> None:
-    result = analyze("Halvorsen said,“Look, the ferry ramp is closed. We cannot change that.”")
+    result = analyze("Halvorsen said,“Listen, the ferry ramp is closed. We cannot change that.”")
     (quote,) = [q for q in result.quotes if q.kind == "direct"]
     assert quote.speaker is not None and quote.speaker.name == "Halvorsen"
 
@@ -88,7 +88,7 @@ def test_here_is_a_named_person_before_a_colon_gives_the_quotation_to_them() -> 
     result = analyze(
         "Mayor Ana Lund and Per Berg shaped the harbor debate for years. Here’s Lund in "
         "December 1998: "
-        "“Our port must rest on an understanding of the sea. The world we face is a world of "
+        "“Our port lives by the tide and by nothing else. Every plan we draw starts from "
         "ships.” This is the creed of the port."
     )
     (quote,) = [q for q in result.quotes if q.kind == "direct"]

@@ -37,8 +37,8 @@ def _load(model: str) -> Language:
     return nlp
 
 
-#: A quotation mark typed with no space between a word and the next ('Roe said,“Look',
-#: 'paranoia,”Roe said'), with the comma or stop before it: spaCy's tokenizer keeps such a
+#: A quotation mark typed with no space between a word and the next ('Roe said,“Listen',
+#: 'nonsense,”Roe said'), with the comma or stop before it: spaCy's tokenizer keeps such a
 #: string as one word, which hides the verb of saying and the speaker's name from the parser.
 _GLUED_QUOTE = r"(?<=\w)[,.!?](?=[“”]\w)|(?<=[\w,.!?])[“”](?=\w)"
 

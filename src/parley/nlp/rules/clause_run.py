@@ -111,7 +111,7 @@ def clause_parsed_apart(doc: Doc, cue: Token, first: Token) -> Span | None:
         return None  # 'When Lee spoke, the crowd was "stunned"': the cue's clause ended
     opening = doc[start]
     if opening.pos_ in {"VERB", "AUX"} or opening.pos_ == "SCONJ" and opening.lower_ != "that":
-        # '... learned to write early because her parents were "strict"': a reason or a
+        # '... took up chess young because his uncle was "relentless"': a reason or a
         # predicate, not a clause of what was said
         return None
     end = run_on_end(doc, cue, start)
@@ -122,7 +122,7 @@ def clause_parsed_apart(doc: Doc, cue: Token, first: Token) -> Span | None:
     return content_span(doc, list(doc[start:end]))
 
 
-#: Punctuation that may set off where and when words were said ('proclaimed in July - falsely -
+#: Punctuation that may set off where and when words were said ('announced in March - wrongly -
 #: that ...'), before what was said.
 SETTING_MARKS = frozenset({",", "-", "\u2014", "\u2013", "--"})
 

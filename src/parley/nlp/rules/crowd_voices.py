@@ -1,7 +1,7 @@
 """Who shouts or chants: a crowd's cry set after the clause that names the crowd.
 
 News sets a crowd's words in a participle after the clause in which the crowd acts: "The
-trouble began when students interrupted the dean, shouting '...'", "where some fifty strikers
+noise grew as porters heckled the minister, chanting '...'", "where some forty cyclists
 had gathered, chanting '...'". The parser often hangs the participle on the sentence's main
 verb, whose subject (an event, an ad, a building's owner) cannot shout; the reader takes the
 cry for the group of the nearest clause before it.

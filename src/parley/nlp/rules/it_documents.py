@@ -42,7 +42,7 @@ def document_before(pronoun: Token, quoted: Callable[[int], bool] | None) -> Tok
         if tok.pos_ == "NOUN" and _document_word(tok):
             return tok
         if tok.dep_ in NOMINAL_SUBJECT_DEPS and tok.lower_ != "it" and _governs(tok.head, pronoun):
-            # "that term causes confusion because it asks ...": the subject of the clause
+            # "the rule puzzles drivers because it demands ...": the subject of the clause
             # that "it" stands inside is what "it" stands for, and no document before it is.
             return None
     return None

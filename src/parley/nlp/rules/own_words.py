@@ -1,4 +1,4 @@
-"""Whose words a possessive pronoun gives: "Howard continued his remarks".
+"""Whose words a possessive pronoun gives: "Lund went on with his remarks".
 
 A noun of saying owned by "his" or "her" that is the object of a verb whose subject names
 someone ("Roe ended her speech", "Lee repeated his claim") is, as a reader binds it, the

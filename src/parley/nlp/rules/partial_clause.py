@@ -241,7 +241,7 @@ def _past_the_mark(doc: Doc, entry: Quote, quotes: list[Quote]) -> Quote:
 def _misread_before_cue(
     doc: Doc, entry: Quote, content: Span, quote: Quote, quotes: list[Quote]
 ) -> bool:
-    """'Sitting down with the host, during which she touched on the race, Lee remarked that
+    """'Back in the studio after a long lunch, where the talk was of boats, Lee remarked that
     she was "surprised" to ...': the cue's entry is the writer's opening words, which the
     parser took for a clause the cue reports, while a "that" clause after the cue holds the
     quotation; the cue reports the "that" clause."""

@@ -96,7 +96,7 @@ def _speaker_label(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolv
     name = doc[end - 1]
     before = [t for t in doc[name.i - len(words) + 1 : name.i] if t.idx >= lo]
     if before and _inverted_saying(before[0]):
-        # "Continued Stone: '...'", "Added the mayor:": a verb of saying set before the
+        # "Continued Lund: '...'", "Added the mayor:": a verb of saying set before the
         # speaker's name labels the quotation as the name alone does.
         before = before[1:]
     if any(t.pos_ in {"VERB", "AUX"} for t in before):
@@ -133,7 +133,7 @@ def introduced_by_colon(
 ) -> None:
     """A quotation set after a colon is what the subject of the clause before it said, whatever
     the verb: "Clinton apologised for the emails: '...'", "the senator issued a statement:
-    '...'", "Continued Stone: '...'"."""
+    '...'", "Continued Lund: '...'"."""
     colon = _mark_before(doc, draft, ":", spaces=" \t\n\xa0", reach=4)
     if colon is None:
         return
@@ -218,7 +218,7 @@ def _from_source(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver
     return True
 
 
-#: "Here's Clinton in December 1992:", "Here is Roe on the budget:": a writer setting out
+#: "Here's Lund in May 1998:", "Here is Roe on the budget:": a writer setting out
 #: someone's words, named after "here is" and before an optional phrase of time or topic.
 _HERE_IS_LABEL = re.compile(
     r"here(?:['’]s| is) (?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
@@ -227,7 +227,7 @@ _HERE_IS_LABEL = re.compile(
 
 
 def _here_is(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver) -> bool:
-    """ "Here's Clinton in December 1992: '...'": the quotation is the named person's, as the
+    """ "Here's Lund in May 1998: '...'": the quotation is the named person's, as the
     writer presents it; the name must be an actor of the article."""
     text = doc_text(doc)
     line = max(text.rfind("\n", 0, colon.idx) + 1, colon.sent.start_char)

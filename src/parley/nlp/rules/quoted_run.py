@@ -71,8 +71,8 @@ _COLON_QUOTE = re.compile(r'[ \t]*:[ \t]*["\u201c]')
 
 
 def _through_quotation_after_colon(text: str, entry: Quote, end: int, quotes: list[Quote]) -> int:
-    """'she is sure that jailing him will only make him louder: "They are creating a
-    martyr."': a reported clause that a colon joins to a quotation (of its speaker, or of no
+    """'he is certain the ban will only sell more copies: "They are handing the
+    book a prize."': a reported clause that a colon joins to a quotation (of its speaker, or of no
     one named) runs on through the quotation, which says it in the speaker's words."""
     colon = _COLON_QUOTE.match(text, end)
     if colon is None:
