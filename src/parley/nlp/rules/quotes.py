@@ -48,18 +48,16 @@ from parley.nlp.rules.quote_shape import (
     looks_like_name,
     quotation_kind,
 )
-from parley.nlp.rules.speech import (
+from parley.nlp.rules.speech import SpeakerResolver, speaker_mention, speaker_token
+from parley.nlp.rules.speech_cues import (
     DOCUMENT_NOUNS,
     SPEECH_VERBS,
     WEAK_SPEECH_VERBS,
-    SpeakerResolver,
     cue_span,
     cue_text,
     is_according_to,
     is_document,
     is_speech_verb,
-    speaker_mention,
-    speaker_token,
 )
 from parley.nlp.tokens import doc_tokens
 from parley.quotemarks import Intervals, MarkedSpan, paragraphs

@@ -34,18 +34,20 @@ from parley.nlp.rules.reported_content import (
 )
 from parley.nlp.rules.speech import (
     ACCOUNT_NOUNS,
+    SpeakerResolver,
+    mention_span,
+    speaker_mention,
+    speaker_token,
+)
+from parley.nlp.rules.speech_cues import (
     DOCUMENT_NOUNS,
     PEER_NOUNS,
     REPORTING_VERBS,
     SPEECH_NOUNS,
     SPOKESPERSON_NOUNS,
-    SpeakerResolver,
     cue_span,
     cue_text,
     is_according_to,
-    mention_span,
-    speaker_mention,
-    speaker_token,
 )
 from parley.nlp.tokens import doc_tokens, has_infinitive_to, mend_lemma, mended_lemma
 from parley.nlp.tree import first_child, object_of
