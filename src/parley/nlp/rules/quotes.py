@@ -48,7 +48,8 @@ from parley.nlp.rules.quote_shape import (
     looks_like_name,
     quotation_kind,
 )
-from parley.nlp.rules.speech import SpeakerResolver, speaker_mention, speaker_token
+from parley.nlp.rules.speaker_spans import speaker_mention
+from parley.nlp.rules.speech import SpeakerResolver, speaker_token
 from parley.nlp.rules.speech_cues import (
     DOCUMENT_NOUNS,
     SPEECH_VERBS,

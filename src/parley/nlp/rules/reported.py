@@ -32,13 +32,8 @@ from parley.nlp.rules.reported_content import (
     Stances,
     content_span,
 )
-from parley.nlp.rules.speech import (
-    ACCOUNT_NOUNS,
-    SpeakerResolver,
-    mention_span,
-    speaker_mention,
-    speaker_token,
-)
+from parley.nlp.rules.speaker_spans import mention_span, speaker_mention
+from parley.nlp.rules.speech import ACCOUNT_NOUNS, SpeakerResolver, speaker_token
 from parley.nlp.rules.speech_cues import (
     DOCUMENT_NOUNS,
     PEER_NOUNS,
