@@ -26,7 +26,8 @@ from parley.nlp.rules.actors.words import (
 from parley.nlp.rules.characterising import characterising_cue
 from parley.nlp.rules.quote_shape import FINITE_TAGS, LABEL_DASHES, is_sentence, label_before
 from parley.nlp.rules.speaker_spans import speaker_mention
-from parley.nlp.rules.speech import SpeakerResolver, noun_owner
+from parley.nlp.rules.speaker_tokens import noun_owner
+from parley.nlp.rules.speech import SpeakerResolver
 from parley.nlp.rules.speech_cues import (
     DOCUMENT_NOUNS,
     SPEECH_VERBS,

@@ -49,7 +49,8 @@ from parley.nlp.rules.quote_shape import (
     quotation_kind,
 )
 from parley.nlp.rules.speaker_spans import speaker_mention
-from parley.nlp.rules.speech import SpeakerResolver, speaker_token
+from parley.nlp.rules.speaker_tokens import speaker_token
+from parley.nlp.rules.speech import SpeakerResolver
 from parley.nlp.rules.speech_cues import (
     DOCUMENT_NOUNS,
     SPEECH_VERBS,

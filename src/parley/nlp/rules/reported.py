@@ -33,7 +33,8 @@ from parley.nlp.rules.reported_content import (
     content_span,
 )
 from parley.nlp.rules.speaker_spans import mention_span, speaker_mention
-from parley.nlp.rules.speech import ACCOUNT_NOUNS, SpeakerResolver, speaker_token
+from parley.nlp.rules.speaker_tokens import ACCOUNT_NOUNS, speaker_token
+from parley.nlp.rules.speech import SpeakerResolver
 from parley.nlp.rules.speech_cues import (
     DOCUMENT_NOUNS,
     PEER_NOUNS,
