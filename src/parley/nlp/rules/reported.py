@@ -17,9 +17,6 @@ from parley.nlp.deps import (
 )
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import (
-    GENDERED_WORDS,
-    ORG_WORDS,
-    TITLE_NOUNS,
     ActorIndex,
     ActorRecord,
 )
@@ -67,14 +64,18 @@ from parley.nlp.rules.reported_stances import (
     _stance_noun,
 )
 from parley.nlp.rules.speaker_spans import mention_span, speaker_mention
-from parley.nlp.rules.speaker_tokens import ACCOUNT_NOUNS, speaker_token
+from parley.nlp.rules.speaker_tokens import speaker_token
+from parley.nlp.rules.speaking_subjects import (
+    AGENT_ENDINGS,
+    EVIDENCE_VERBS,
+    NO_ONE,
+    SPEAKING_NOUNS,
+    UNSPEAKING_ENTS,
+    can_speak,
+)
 from parley.nlp.rules.speech import SpeakerResolver
 from parley.nlp.rules.speech_cues import (
-    DOCUMENT_NOUNS,
-    PEER_NOUNS,
     REPORTING_VERBS,
-    SPEECH_NOUNS,
-    SPOKESPERSON_NOUNS,
     cue_span,
     cue_text,
     is_according_to,
@@ -86,17 +87,20 @@ from parley.types import Quote, SpeakerRef
 # Names that live in the modules imported above, importable from here as before.
 __all__ = [
     "ADDRESSEE_VERBS",
+    "AGENT_ENDINGS",
     "BROKEN_CLAUSE_DEPS",
     "CLAUSE_MARKS",
     "CLAUSE_SUBJECT_DEPS",
     "COMMISSIVE_VERBS",
     "DIRECTIVE_VERBS",
+    "EVIDENCE_VERBS",
     "FINDING_DOCUMENTS",
     "FINDING_VERBS",
     "FINITE_TAGS",
     "MEDIUM_NOUNS",
     "NOT_SAID_OBJECTS",
     "NOUN_ABOUT_PREPS",
+    "NO_ONE",
     "OBJECT_COMPLEMENT_PREPS",
     "OBJECT_CONTENT_VERBS",
     "OBJECT_MIN_TOKENS",
@@ -104,41 +108,16 @@ __all__ = [
     "OBJECT_TAIL_DEPS",
     "POLL_NOUNS",
     "RUN_ON_DEPS",
+    "SPEAKING_NOUNS",
+    "UNSPEAKING_ENTS",
     "WHEN_MARKS",
+    "can_speak",
 ]
 
 OPENING_MARKS = frozenset({"“", '"', "‘", "'", "«"})
 #: "described the probe as a review", "see her as the stronger candidate" (portrayal_verbs.tsv).
 PORTRAYAL_VERBS = lexicon.where_set("portrayal_verbs", "lemma")
 SPOKEN_PORTRAYAL_VERBS = lexicon.where_set("portrayal_verbs", "spoken", "yes")
-
-#: Common nouns that name someone who can say or hold something: people, groups, bodies, and
-#: the documents and records that PolNeAR counts as sources ("critics argue", "the crowd
-#: demanded", "the filing says"); speaking_nouns.txt adds to the speaker word lists.
-SPEAKING_NOUNS = lexicon.derived_set(
-    "speaking nouns",
-    lambda: (
-        lexicon.word_set("speaking_nouns").get()
-        | TITLE_NOUNS.get()
-        | ORG_WORDS.get()
-        | SPOKESPERSON_NOUNS.get()
-        | PEER_NOUNS.get()
-        | DOCUMENT_NOUNS.get()
-        | FINDING_DOCUMENTS.get()
-        | SPEECH_NOUNS.get()
-        | ACCOUNT_NOUNS.get()
-        | GENDERED_WORDS.get_map().keys()
-    ),
-)
-#: Endings of nouns for someone who does something: "the strategist", "a pollster", "gunman".
-AGENT_ENDINGS = lexicon.word_set("agent_endings")
-#: Verbs whose subject may be evidence rather than a speaker: "the returns show", "the debate
-#: revealed", "history suggests" (PolNeAR counts these as sources).
-EVIDENCE_VERBS = frozenset({"show", "find", "reveal", "indicate", "suggest", "demonstrate"})
-#: Pronouns that stand for no one who said anything: "nobody asked", "something tells me".
-NO_ONE = frozenset({"nobody", "something", "everything", "nothing"})
-#: Entity types of a word that names no one: "the 1990s", "9 p.m.", "$5 million".
-UNSPEAKING_ENTS = frozenset({"", "DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL"})
 
 
 def _parenthetical_content(doc: Doc, verb: Token) -> Span | None:
@@ -435,65 +414,6 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
         )
     found.extend(_labelled_lines(doc, actors, every_quote))
     return _without_nested_stances(found)
-
-
-def can_speak(who: Token, cue: Token, speaking: frozenset[str]) -> bool:
-    """Whether the subject of a cue can be the one who says or holds what it reports: a name,
-    a pronoun, a person, a group of people, a body or a document ("critics argue", "the
-    filing says"), not a thing, an animal, an event or an idea ("the move signals", "the
-    corals defend themselves", "the meeting focused on"). A subject that may be evidence
-    ("the returns show") and the source of "according to" are taken as written."""
-    if who.lower_ in NO_ONE or who.lower_ == "one" and any(c.lower_ == "no" for c in who.children):
-        return False  # "nobody asked whether ...", "something says ...": no one to quote
-    if who.pos_ != "NOUN" or is_according_to(cue) or cue.lemma_.lower() in EVIDENCE_VERBS:
-        return True
-    if _speaking_noun(who, speaking):
-        return True
-    # "a wide array of economists", "a handful of delegates": the people the head counts.
-    return any(
-        obj.dep_ == "pobj" and _speaking_noun(obj, speaking)
-        for prep in who.children
-        if prep.dep_ == "prep" and prep.lower_ == "of"
-        for obj in prep.children
-    ) or (who.text[:1].isupper() and _named_elsewhere(who))
-
-
-def _named_elsewhere(word: Token) -> bool:
-    """A capitalised word opening its sentence ("Hannity asked ...") that the article also
-    writes capitalised inside a sentence or as part of a name: a name the tagger took for a
-    common noun, not "Corals defend themselves"."""
-    doc = word.doc
-    names = doc.user_data.get(_NAMES_KEY)
-    if names is None:
-        names = doc.user_data[_NAMES_KEY] = frozenset(
-            t.lower_ for t in doc if t.text[:1].isupper() and not t.is_sent_start
-        )
-    return word.lower_ in names
-
-
-_NAMES_KEY = "parley.reported.names"
-
-
-def _speaking_noun(noun: Token, speaking: frozenset[str]) -> bool:
-    """A noun that names someone who can speak: a named entity the tagger took for a common
-    noun, a capitalised word inside a sentence, a word of the speaker lists, or a noun of
-    someone who does something ("strategist", "pollster")."""
-    if noun.ent_type_ not in UNSPEAKING_ENTS or noun.pos_ in {"PROPN", "PRON"}:
-        return True
-    if noun.text[:1].isupper() and (
-        noun.i != noun.sent.start
-        or noun.text.isupper()  # "UNICEF reported": an acronym
-        or any(c.dep_ == "appos" for c in noun.children)  # "Airfleets, a database, states"
-    ):
-        return True
-    if any(c.dep_ in {"compound", "appos"} and c.pos_ == "PROPN" for c in noun.children):
-        return True  # "shock jock Howard Stern", "the group's leader, Ana Ruiz"
-    lemma, lower = noun.lemma_.lower(), noun.lower_
-    if lemma in speaking or lower in speaking:
-        return True
-    if len(lemma) <= 4 or lemma.endswith("ment"):
-        return False
-    return any(lemma.endswith(ending) for ending in AGENT_ENDINGS)
 
 
 def _labelled_lines(doc: Doc, actors: ActorIndex, quoted: Intervals) -> list[Quote]:
