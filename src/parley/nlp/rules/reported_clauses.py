@@ -11,23 +11,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.nlp.deps import (
-    FINITE_SUBJECT_DEPS,
-    REPORTED_CLAUSE_DEPS,
-)
-from parley.nlp.rules.reported_content import (
-    CLOSING_MARKS,
-    content_span,
-)
-from parley.nlp.rules.reported_objects import (
-    DIRECTIVE_VERBS,
-    OBJECT_SPEECH_VERBS,
-    _is_setting,
-)
-from parley.nlp.rules.speech_cues import (
-    REPORTING_VERBS,
-    is_according_to,
-)
+from parley.nlp.deps import FINITE_SUBJECT_DEPS, REPORTED_CLAUSE_DEPS
+from parley.nlp.rules.reported_content import CLOSING_MARKS, content_span
+from parley.nlp.rules.reported_objects import DIRECTIVE_VERBS, OBJECT_SPEECH_VERBS, _is_setting
+from parley.nlp.rules.speech_cues import REPORTING_VERBS, is_according_to
 
 #: "what the mayor does can be overturned": a passive clause's clausal subject counts too.
 CLAUSE_SUBJECT_DEPS = FINITE_SUBJECT_DEPS | {"csubjpass"}

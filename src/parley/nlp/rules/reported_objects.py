@@ -11,17 +11,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
-from parley.nlp.deps import (
-    COUNT_ENTS,
-)
-from parley.nlp.rules.actors import (
-    ORG_WORDS,
-    TITLE_NOUNS,
-)
-from parley.nlp.rules.reported_content import (
-    MIN_CONTENT_TOKENS,
-    content_span,
-)
+from parley.nlp.deps import COUNT_ENTS
+from parley.nlp.rules.actors import ORG_WORDS, TITLE_NOUNS
+from parley.nlp.rules.reported_content import MIN_CONTENT_TOKENS, content_span
 from parley.nlp.tokens import has_infinitive_to
 from parley.nlp.tree import object_of
 

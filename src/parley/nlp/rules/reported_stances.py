@@ -17,15 +17,8 @@ from parley.nlp.deps import (
     PREPOSITION_OBJECT_DEPS,
     REPORTED_CLAUSE_DEPS,
 )
-from parley.nlp.rules.reported_clauses import (
-    CLAUSE_SUBJECT_DEPS,
-    _clause_tokens,
-    _finite_clause,
-)
-from parley.nlp.rules.reported_content import (
-    Stances,
-    content_span,
-)
+from parley.nlp.rules.reported_clauses import CLAUSE_SUBJECT_DEPS, _clause_tokens, _finite_clause
+from parley.nlp.rules.reported_content import Stances, content_span
 from parley.nlp.rules.reported_objects import (
     NOT_SAID_OBJECTS,
     _medium_tokens,

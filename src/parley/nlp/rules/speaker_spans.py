@@ -10,10 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from parley.nlp.deps import NOMINAL_SUBJECT_DEPS, NOUN_PHRASE_DEPS
-from parley.nlp.rules.speech_cues import (
-    NP_PREPOSITIONS,
-    PRONOUNS,
-)
+from parley.nlp.rules.speech_cues import NP_PREPOSITIONS, PRONOUNS
 
 
 def mention_span(token: Token) -> tuple[int, int]:

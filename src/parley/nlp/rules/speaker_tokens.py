@@ -16,16 +16,8 @@ from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.crowd_voices import crowd_subject
 from parley.nlp.rules.own_words import clause_subject_owning
-from parley.nlp.rules.speech_cues import (
-    DOCUMENT_NOUNS,
-    Quoted,
-    is_according_to,
-)
-from parley.nlp.rules.verb_subjects import (
-    _agent_of,
-    _main_subject_before,
-    subject_of,
-)
+from parley.nlp.rules.speech_cues import DOCUMENT_NOUNS, Quoted, is_according_to
+from parley.nlp.rules.verb_subjects import _agent_of, _main_subject_before, subject_of
 from parley.nlp.tree import object_of
 
 

@@ -10,14 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from parley import lexicon
-from parley.nlp.rules.actors import (
-    GENDERED_WORDS,
-    ORG_WORDS,
-    TITLE_NOUNS,
-)
-from parley.nlp.rules.reported_stances import (
-    FINDING_DOCUMENTS,
-)
+from parley.nlp.rules.actors import GENDERED_WORDS, ORG_WORDS, TITLE_NOUNS
+from parley.nlp.rules.reported_stances import FINDING_DOCUMENTS
 from parley.nlp.rules.speaker_tokens import ACCOUNT_NOUNS
 from parley.nlp.rules.speech_cues import (
     DOCUMENT_NOUNS,

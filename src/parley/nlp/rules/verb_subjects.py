@@ -12,14 +12,8 @@ from spacy.tokens import Token
 
 from parley.nlp.deps import NOMINAL_SUBJECT_DEPS, SPEAKER_CLIMB_DEPS
 from parley.nlp.rules.modal_names import modal_name
-from parley.nlp.rules.speaker_spans import (
-    RELATIVE_PRONOUNS,
-)
-from parley.nlp.rules.speech_cues import (
-    OBJECT_CONTROL_VERBS,
-    Quoted,
-    is_speech_verb,
-)
+from parley.nlp.rules.speaker_spans import RELATIVE_PRONOUNS
+from parley.nlp.rules.speech_cues import OBJECT_CONTROL_VERBS, Quoted, is_speech_verb
 from parley.nlp.tokens import has_infinitive_to
 from parley.nlp.tree import object_of
 
