@@ -4,6 +4,11 @@ A reporting verb outside any direct quotation whose clausal complement is a fini
 an ``indirect`` quote: the clause is the content, the verb's subject the speaker. "According to
 X, CLAUSE" gives the clause it governs. A clause that is mostly a direct quotation is left to the
 quotation rules (it is the same speech, already extracted with its marks).
+
+The clause's extent is found in :mod:`~parley.nlp.rules.reported_clauses`, content carried by an
+object in :mod:`~parley.nlp.rules.reported_objects`, by a stance or finding in
+:mod:`~parley.nlp.rules.reported_stances`; :mod:`~parley.nlp.rules.speaking_subjects` says who
+can speak. Their public names are importable from here too.
 """
 
 from __future__ import annotations

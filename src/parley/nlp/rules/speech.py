@@ -6,6 +6,11 @@ subject, found by climbing through participles and conjuncts ("..., saying" take
 the verb it modifies), then mapped to a canonical actor: a name through the actor index, a
 pronoun through the nearest salient person of the right gender, a description ("the President")
 through titles, and an unnamed source ("a police spokesperson") registered as an actor of its own.
+
+This module holds that mapping (:class:`SpeakerResolver`). The cue word lists and tests are in
+:mod:`~parley.nlp.rules.speech_cues`, the speaker token in :mod:`~parley.nlp.rules.speaker_tokens`
+and :mod:`~parley.nlp.rules.verb_subjects`, its words in :mod:`~parley.nlp.rules.speaker_spans`;
+their names are importable from here too.
 """
 
 from __future__ import annotations
