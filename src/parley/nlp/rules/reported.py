@@ -16,15 +16,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
-from parley.nlp.deps import (
-    FINITE_SUBJECT_DEPS,
-    REPORTED_CLAUSE_DEPS,
-)
+from parley.nlp.deps import FINITE_SUBJECT_DEPS, REPORTED_CLAUSE_DEPS
 from parley.nlp.doctext import doc_text
-from parley.nlp.rules.actors import (
-    ActorIndex,
-    ActorRecord,
-)
+from parley.nlp.rules.actors import ActorIndex, ActorRecord
 from parley.nlp.rules.quote_shape import label_before
 from parley.nlp.rules.reported_clauses import (
     ADDRESSEE_VERBS,
@@ -41,10 +35,7 @@ from parley.nlp.rules.reported_clauses import (
     _run_on_after_quote,
     _second_acts,
 )
-from parley.nlp.rules.reported_content import (
-    Stances,
-    content_span,
-)
+from parley.nlp.rules.reported_content import Stances, content_span
 from parley.nlp.rules.reported_objects import (
     COMMISSIVE_VERBS,
     DIRECTIVE_VERBS,
@@ -79,12 +70,7 @@ from parley.nlp.rules.speaking_subjects import (
     can_speak,
 )
 from parley.nlp.rules.speech import SpeakerResolver
-from parley.nlp.rules.speech_cues import (
-    REPORTING_VERBS,
-    cue_span,
-    cue_text,
-    is_according_to,
-)
+from parley.nlp.rules.speech_cues import REPORTING_VERBS, cue_span, cue_text, is_according_to
 from parley.nlp.tokens import doc_tokens, mend_lemma, mended_lemma
 from parley.quotemarks import Intervals, paragraphs
 from parley.types import Quote, SpeakerRef

@@ -59,9 +59,7 @@ from parley.nlp.rules.speech_cues import (
     is_speech_noun,
     is_speech_verb,
 )
-from parley.nlp.rules.verb_subjects import (
-    subject_of,
-)
+from parley.nlp.rules.verb_subjects import subject_of
 from parley.nlp.tokens import doc_tokens
 from parley.quotemarks import Intervals
 from parley.types import ActorKind, Quote
