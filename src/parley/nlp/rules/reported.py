@@ -75,7 +75,8 @@ from parley.nlp.tokens import doc_tokens, mend_lemma, mended_lemma
 from parley.quotemarks import Intervals, paragraphs
 from parley.types import Quote, SpeakerRef
 
-# Names that live in the modules imported above, importable from here as before.
+# This module's public names and those of the modules it was split into, importable from
+# here as before.
 __all__ = [
     "ADDRESSEE_VERBS",
     "AGENT_ENDINGS",
@@ -97,12 +98,16 @@ __all__ = [
     "OBJECT_MIN_TOKENS",
     "OBJECT_SPEECH_VERBS",
     "OBJECT_TAIL_DEPS",
+    "OPENING_MARKS",
     "POLL_NOUNS",
+    "PORTRAYAL_VERBS",
     "RUN_ON_DEPS",
     "SPEAKING_NOUNS",
+    "SPOKEN_PORTRAYAL_VERBS",
     "UNSPEAKING_ENTS",
     "WHEN_MARKS",
     "can_speak",
+    "extract_reported_speech",
 ]
 
 OPENING_MARKS = frozenset({"“", '"', "‘", "'", "«"})

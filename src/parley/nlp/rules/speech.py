@@ -64,7 +64,8 @@ from parley.nlp.tokens import doc_tokens
 from parley.quotemarks import Intervals
 from parley.types import ActorKind, Quote
 
-# Names that live in the modules imported above, importable from here as before.
+# This module's public names and those of the modules it was split into, importable from
+# here as before.
 __all__ = [
     "ACCOUNT_NOUNS",
     "Cue",
@@ -80,6 +81,7 @@ __all__ = [
     "SPEECH_NOUNS",
     "SPEECH_VERBS",
     "SPOKESPERSON_NOUNS",
+    "SpeakerResolver",
     "TEXT_BEARING_NOUNS",
     "WEAK_SPEECH_VERBS",
     "cue_span",
@@ -90,6 +92,7 @@ __all__ = [
     "is_speech_verb",
     "mention_span",
     "noun_owner",
+    "pronoun_mentions",
     "speaker_mention",
     "speaker_token",
     "subject_of",
