@@ -364,7 +364,7 @@ def test_speaker_hung_on_the_source_as_an_apposition(nlp) -> None:  # type: igno
     # "expressed" without a subject.
     from spacy.tokens import Doc
 
-    from parley.nlp.rules.speech import speaker_token
+    from parley.nlp.rules.speaker_tokens import speaker_token
 
     words = "According to the BBC , a spokesman for the palace expressed regret .".split()
     heads = [10, 0, 3, 1, 3, 6, 3, 6, 9, 7, 10, 10, 10]
@@ -793,7 +793,7 @@ def test_a_subject_across_a_paragraph_break_gives_way_to_a_name_in_the_cues_para
     # paragraph hung on it as an apposition.
     from spacy.tokens import Doc
 
-    from parley.nlp.rules.speech import speaker_token
+    from parley.nlp.rules.speaker_tokens import speaker_token
 
     words = ["Latest", ":", "Lund", "wins", "\n\n", "Lind", "defended", "the", "plan", ","]
     words += ["saying", "it", "works", "."]
@@ -811,7 +811,7 @@ def test_a_day_opening_the_cues_paragraph_is_not_its_speaker(nlp) -> None:  # ty
     # As above, with the paragraph opened by a day the parser also hung on the headline.
     from spacy.tokens import Doc
 
-    from parley.nlp.rules.speech import speaker_token
+    from parley.nlp.rules.speaker_tokens import speaker_token
 
     words = ["Lind", ":", "Lund", "wins", "\n\n", "Tuesday", ",", "Lind", "said", "it"]
     words += ["works", "."]

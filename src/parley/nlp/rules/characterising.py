@@ -13,13 +13,9 @@ from spacy.tokens import Span, Token
 from parley import lexicon
 from parley.nlp.rules.partial_clause import COMPLEMENT_DEPS, COMPLEMENT_PREPS
 from parley.nlp.rules.quote_shape import looks_like_name
-from parley.nlp.rules.reported import SPEAKING_NOUNS, can_speak
-from parley.nlp.rules.speech import (
-    SPEECH_VERBS,
-    WEAK_SPEECH_VERBS,
-    is_speech_noun,
-    speaker_token,
-)
+from parley.nlp.rules.speaker_tokens import speaker_token
+from parley.nlp.rules.speaking_subjects import SPEAKING_NOUNS, can_speak
+from parley.nlp.rules.speech_cues import SPEECH_VERBS, WEAK_SPEECH_VERBS, is_speech_noun
 
 #: Verbs that put the subject's words on someone or something (characterising_verbs.txt).
 CHARACTERISING_VERBS = lexicon.word_set("characterising_verbs")

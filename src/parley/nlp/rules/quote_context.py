@@ -14,7 +14,10 @@ from spacy.tokens import Doc, Span, Token
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorRecord
 from parley.nlp.rules.quote_frames import Draft, cues, inside, outer_cues
-from parley.nlp.rules.speech import PRONOUNS, SpeakerResolver, mention_span, speaker_token
+from parley.nlp.rules.speaker_spans import mention_span
+from parley.nlp.rules.speaker_tokens import speaker_token
+from parley.nlp.rules.speech import SpeakerResolver
+from parley.nlp.rules.speech_cues import PRONOUNS
 from parley.quotemarks import Intervals
 
 

@@ -25,19 +25,19 @@ from parley.nlp.rules.actors.words import (
 )
 from parley.nlp.rules.characterising import characterising_cue
 from parley.nlp.rules.quote_shape import FINITE_TAGS, LABEL_DASHES, is_sentence, label_before
-from parley.nlp.rules.speech import (
+from parley.nlp.rules.speaker_spans import speaker_mention
+from parley.nlp.rules.speaker_tokens import noun_owner
+from parley.nlp.rules.speech import SpeakerResolver
+from parley.nlp.rules.speech_cues import (
     DOCUMENT_NOUNS,
     SPEECH_VERBS,
     WEAK_SPEECH_VERBS,
-    SpeakerResolver,
     cue_span,
     cue_text,
     is_according_to,
     is_document,
     is_speech_noun,
     is_speech_verb,
-    noun_owner,
-    speaker_mention,
 )
 from parley.quotemarks import Intervals, MarkedSpan
 from parley.types import ActorKind

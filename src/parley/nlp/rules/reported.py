@@ -4,6 +4,11 @@ A reporting verb outside any direct quotation whose clausal complement is a fini
 an ``indirect`` quote: the clause is the content, the verb's subject the speaker. "According to
 X, CLAUSE" gives the clause it governs. A clause that is mostly a direct quotation is left to the
 quotation rules (it is the same speech, already extracted with its marks).
+
+The clause's extent is found in :mod:`~parley.nlp.rules.reported_clauses`, content carried by an
+object in :mod:`~parley.nlp.rules.reported_objects`, by a stance or finding in
+:mod:`~parley.nlp.rules.reported_stances`; :mod:`~parley.nlp.rules.speaking_subjects` says who
+can speak. Their public names are importable from here too.
 """
 
 from __future__ import annotations
@@ -11,355 +16,104 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
-from parley.nlp.deps import (
-    COUNT_ENTS,
-    FINITE_SUBJECT_DEPS,
-    PREPOSITION_OBJECT_DEPS,
-    REPORTED_CLAUSE_DEPS,
-)
+from parley.nlp.deps import FINITE_SUBJECT_DEPS, REPORTED_CLAUSE_DEPS
 from parley.nlp.doctext import doc_text
-from parley.nlp.rules.actors import (
-    GENDERED_WORDS,
-    ORG_WORDS,
-    TITLE_NOUNS,
-    ActorIndex,
-    ActorRecord,
-)
+from parley.nlp.rules.actors import ActorIndex, ActorRecord
 from parley.nlp.rules.quote_shape import label_before
-from parley.nlp.rules.reported_content import (
-    CLOSING_MARKS,
-    MIN_CONTENT_TOKENS,
-    Stances,
-    content_span,
+from parley.nlp.rules.reported_clauses import (
+    ADDRESSEE_VERBS,
+    BROKEN_CLAUSE_DEPS,
+    CLAUSE_MARKS,
+    CLAUSE_SUBJECT_DEPS,
+    FINITE_TAGS,
+    RUN_ON_DEPS,
+    WHEN_MARKS,
+    _broken_clause,
+    _clause_tokens,
+    _coordinated_attitude,
+    _finite_clause,
+    _run_on_after_quote,
+    _second_acts,
 )
-from parley.nlp.rules.speech import (
-    ACCOUNT_NOUNS,
-    DOCUMENT_NOUNS,
-    PEER_NOUNS,
-    REPORTING_VERBS,
-    SPEECH_NOUNS,
-    SPOKESPERSON_NOUNS,
-    SpeakerResolver,
-    cue_span,
-    cue_text,
-    is_according_to,
-    mention_span,
-    speaker_mention,
-    speaker_token,
+from parley.nlp.rules.reported_content import Stances, content_span
+from parley.nlp.rules.reported_objects import (
+    COMMISSIVE_VERBS,
+    DIRECTIVE_VERBS,
+    MEDIUM_NOUNS,
+    NOT_SAID_OBJECTS,
+    OBJECT_CONTENT_VERBS,
+    OBJECT_MIN_TOKENS,
+    OBJECT_SPEECH_VERBS,
+    OBJECT_TAIL_DEPS,
+    _object_content,
+    _portrayed,
 )
-from parley.nlp.tokens import doc_tokens, has_infinitive_to, mend_lemma, mended_lemma
-from parley.nlp.tree import first_child, object_of
+from parley.nlp.rules.reported_stances import (
+    FINDING_DOCUMENTS,
+    FINDING_VERBS,
+    NOUN_ABOUT_PREPS,
+    OBJECT_COMPLEMENT_PREPS,
+    POLL_NOUNS,
+    _in_poll,
+    _stance_adjective,
+    _stance_content,
+    _stance_noun,
+)
+from parley.nlp.rules.speaker_spans import mention_span, speaker_mention
+from parley.nlp.rules.speaker_tokens import speaker_token
+from parley.nlp.rules.speaking_subjects import (
+    AGENT_ENDINGS,
+    EVIDENCE_VERBS,
+    NO_ONE,
+    SPEAKING_NOUNS,
+    UNSPEAKING_ENTS,
+    can_speak,
+)
+from parley.nlp.rules.speech import SpeakerResolver
+from parley.nlp.rules.speech_cues import REPORTING_VERBS, cue_span, cue_text, is_according_to
+from parley.nlp.tokens import doc_tokens, mend_lemma, mended_lemma
 from parley.quotemarks import Intervals, paragraphs
 from parley.types import Quote, SpeakerRef
 
-#: "what the mayor does can be overturned": a passive clause's clausal subject counts too.
-CLAUSE_SUBJECT_DEPS = FINITE_SUBJECT_DEPS | {"csubjpass"}
-CLAUSE_MARKS = frozenset({"that", "whether"})
-#: "endorsed Berg", "backed her", "opposed the plan", "blasted it": the object of a stance or
-#: of a verb whose object is what was said may be one word (PolNeAR train: a tenth of its
-#: attributions have one or two words of content).
-OBJECT_MIN_TOKENS = 1
+# This module's public names and those of the modules it was split into, importable from
+# here as before.
+__all__ = [
+    "ADDRESSEE_VERBS",
+    "AGENT_ENDINGS",
+    "BROKEN_CLAUSE_DEPS",
+    "CLAUSE_MARKS",
+    "CLAUSE_SUBJECT_DEPS",
+    "COMMISSIVE_VERBS",
+    "DIRECTIVE_VERBS",
+    "EVIDENCE_VERBS",
+    "FINDING_DOCUMENTS",
+    "FINDING_VERBS",
+    "FINITE_TAGS",
+    "MEDIUM_NOUNS",
+    "NOT_SAID_OBJECTS",
+    "NOUN_ABOUT_PREPS",
+    "NO_ONE",
+    "OBJECT_COMPLEMENT_PREPS",
+    "OBJECT_CONTENT_VERBS",
+    "OBJECT_MIN_TOKENS",
+    "OBJECT_SPEECH_VERBS",
+    "OBJECT_TAIL_DEPS",
+    "OPENING_MARKS",
+    "POLL_NOUNS",
+    "PORTRAYAL_VERBS",
+    "RUN_ON_DEPS",
+    "SPEAKING_NOUNS",
+    "SPOKEN_PORTRAYAL_VERBS",
+    "UNSPEAKING_ENTS",
+    "WHEN_MARKS",
+    "can_speak",
+    "extract_reported_speech",
+]
+
 OPENING_MARKS = frozenset({"“", '"', "‘", "'", "«"})
-# The verbs below are columns of parley/data/lexicon/speech_verbs.tsv.
-#: Verbs whose noun-phrase object is what was said: "the ministers denounced the memorandum
-#: between the two countries", "the navy announced a joint patrol of the strait". Not
-#: "confirm" or "dismiss", whose objects are mostly acts ("confirmed the nomination",
-#: "dismissed the lawsuit").
-OBJECT_SPEECH_VERBS = lexicon.where_set("speech_verbs", "object_speech")
-#: "the storm claimed 40 lives", "claimed 56 percent of the vote": objects that are not words.
-NOT_SAID_OBJECTS = lexicon.word_set("not_said_objects")
-#: Verbs that commit the speaker to an act: "vowed to keep fighting in the courts".
-COMMISSIVE_VERBS = lexicon.where_set("speech_verbs", "commissive")
-#: Where something was said, not what: "announced the memorandum on X", "... in a statement".
-MEDIUM_NOUNS = lexicon.word_set("medium_nouns")
-#: Verbs of asking someone to act: "urged Turkey to halt its drilling" reports that Turkey
-#: should halt its drilling.
-DIRECTIVE_VERBS = lexicon.where_set("speech_verbs", "directive")
-#: Prepositions after a noun of stance that say what it is about: "support for", "criticism of".
-NOUN_ABOUT_PREPS = frozenset({"for", "of", "on", "about", "against", "to", "with"})
-#: "the poll found that ...": documents of findings that are their own source when nobody is
-#: said to have written them (finding_documents.txt).
-FINDING_DOCUMENTS = lexicon.word_set("finding_documents")
-#: "the poll shows the senator ahead", "the survey put her at 40 percent": verbs whose object,
-#: with what follows it, is what a document of findings found.
-FINDING_VERBS = frozenset({"show", "find", "put", "have", "give", "place"})
 #: "described the probe as a review", "see her as the stronger candidate" (portrayal_verbs.tsv).
 PORTRAYAL_VERBS = lexicon.where_set("portrayal_verbs", "lemma")
 SPOKEN_PORTRAYAL_VERBS = lexicon.where_set("portrayal_verbs", "spoken", "yes")
-#: "In the latest poll, the senator leads by ten points": documents of findings whose figures a
-#: clause reports when the clause is set "in" them.
-POLL_NOUNS = frozenset({"poll", "survey"})
-#: Prepositions that complete a stance verb's object: "accused him of lying", "described it as".
-OBJECT_COMPLEMENT_PREPS = frozenset({"of", "as", "for"})
-#: Relations of a verb of saying whose words may hold a clause the parser broke: its subject
-#: read as an object ("says the rise ... makes"), a preposition's object ("said about half of
-#: it reflected ..."), or a gerund ("said having him on the ticket puts ...").
-BROKEN_CLAUSE_DEPS = frozenset({"dobj", "dative", "prep", "xcomp", "ccomp", "dep", "npadvmod"})
-#: Relations of what a verb's object goes on to say, hung by the parser on the verb:
-#: "announced a concert in support of ...", "decried his calls to ban ...", "viewed him favorably".
-OBJECT_TAIL_DEPS = frozenset({"prep", "xcomp", "advmod"})
-#: Verbs of saying whose object is whom they speak to: "told the crowd the toll ...".
-ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "remind", "brief"})
-#: Tags of a verb with tense: the clause it heads has a subject, even one the parser lost.
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-#: How the parser hangs on the cue the words that run on after a quotation closing a reported
-#: clause ('said the plan was "peanuts," compared to the cost').
-RUN_ON_DEPS = frozenset({"advcl", "prep", "conj"})
-#: Marks of a clause saying when the words were said, not what ("..., after the vote failed").
-WHEN_MARKS = frozenset({"when", "after", "before", "while", "as", "since", "until"})
-#: Every verb whose object, rather than a clause, carries what was said (see _object_content).
-OBJECT_CONTENT_VERBS = lexicon.derived_set(
-    "object content verbs",
-    lambda: OBJECT_SPEECH_VERBS.get() | COMMISSIVE_VERBS.get() | DIRECTIVE_VERBS.get() | {"call"},
-)
-
-#: Common nouns that name someone who can say or hold something: people, groups, bodies, and
-#: the documents and records that PolNeAR counts as sources ("critics argue", "the crowd
-#: demanded", "the filing says"); speaking_nouns.txt adds to the speaker word lists.
-SPEAKING_NOUNS = lexicon.derived_set(
-    "speaking nouns",
-    lambda: (
-        lexicon.word_set("speaking_nouns").get()
-        | TITLE_NOUNS.get()
-        | ORG_WORDS.get()
-        | SPOKESPERSON_NOUNS.get()
-        | PEER_NOUNS.get()
-        | DOCUMENT_NOUNS.get()
-        | FINDING_DOCUMENTS.get()
-        | SPEECH_NOUNS.get()
-        | ACCOUNT_NOUNS.get()
-        | GENDERED_WORDS.get_map().keys()
-    ),
-)
-#: Endings of nouns for someone who does something: "the strategist", "a pollster", "gunman".
-AGENT_ENDINGS = lexicon.word_set("agent_endings")
-#: Verbs whose subject may be evidence rather than a speaker: "the returns show", "the debate
-#: revealed", "history suggests" (PolNeAR counts these as sources).
-EVIDENCE_VERBS = frozenset({"show", "find", "reveal", "indicate", "suggest", "demonstrate"})
-#: Pronouns that stand for no one who said anything: "nobody asked", "something tells me".
-NO_ONE = frozenset({"nobody", "something", "everything", "nothing"})
-#: Entity types of a word that names no one: "the 1990s", "9 p.m.", "$5 million".
-UNSPEAKING_ENTS = frozenset({"", "DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL"})
-
-
-def _finite_clause(verb: Token) -> bool:
-    """A clause with its own subject, or opened by "that" or "whether" ("says that after the
-    attacks Santilli, a veteran, was ready": the parser may miss the subject), not a bare
-    infinitive or noun."""
-    if verb.pos_ == "ADJ":
-        # "said he would be “shocked” if ...": the tagger took a participle after "be" for an
-        # adjective, which heads the clause with its subject and its "be".
-        return any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in verb.children) and any(
-            c.dep_ in {"aux", "auxpass", "cop"} and c.lemma_ == "be" for c in verb.children
-        )
-    return verb.pos_ in {"VERB", "AUX"} and any(
-        c.dep_ in CLAUSE_SUBJECT_DEPS or c.dep_ == "mark" and c.lower_ in CLAUSE_MARKS
-        for c in verb.children
-    )
-
-
-def _is_second_act(conj: Token, verb: Token | None = None) -> bool:
-    """A subjectless verb of speaking coordinated inside a reported clause is the speaker's
-    next act ("said that the parliament did not ratify the deal, and mentioned an
-    arbitration"); any other ("he was not working on a timeline, but hoped ...") is part of
-    what was said."""
-    lemma = conj.lemma_.lower()
-    if verb is not None and verb.tag_ != conj.tag_:
-        # "says he spoke to X and asked him to ...": a verb in another tense than the
-        # reporting verb's belongs to what was reported.
-        return False
-    return (
-        conj.dep_ == "conj"
-        and conj.pos_ == "VERB"
-        and not _finite_clause(conj)
-        and (lemma in REPORTING_VERBS or lemma in OBJECT_SPEECH_VERBS or lemma in DIRECTIVE_VERBS)
-    )
-
-
-def _clause_tokens(clause: Token) -> list[Token]:
-    """The reported clause without the speaker's second acts coordinated to it."""
-    dropped: set[int] = set()
-    for conj in clause.children:
-        if _is_second_act(conj, clause.head):
-            dropped.update(t.i for t in conj.subtree)
-            dropped.update(c.i for c in clause.children if c.dep_ == "cc" and c.i < conj.i)
-    return [t for t in clause.subtree if t.i not in dropped]
-
-
-def _coordinated_attitude(verb: Token, clause: Token) -> list[Token]:
-    """ "said he was not working on a timeline for a truce, but hoped a settlement could be
-    reached": a subjectless verb coordinated to the reporting verb after its clause, that is
-    no verb of saying itself but takes a clause of its own, continues what was reported."""
-    for conj in verb.children:
-        if conj.dep_ != "conj" or conj.i <= clause.right_edge.i:
-            continue
-        if any(c.dep_ == "mark" and c.lower_ in CLAUSE_MARKS for c in conj.children):
-            # "predicted that wages would fall, but that overtime would offset any loss": a
-            # second "that" clause the parser hung on the reporting verb.
-            return list(verb.doc[clause.right_edge.i + 1 : conj.right_edge.i + 1])
-        if (
-            conj.pos_ == "VERB"
-            and conj.lemma_.lower() not in REPORTING_VERBS
-            and not any(c.dep_ in FINITE_SUBJECT_DEPS for c in conj.children)
-            and any(c.dep_ in REPORTED_CLAUSE_DEPS and _finite_clause(c) for c in conj.children)
-        ):
-            return list(verb.doc[clause.right_edge.i + 1 : conj.right_edge.i + 1])
-    return []
-
-
-def _second_acts(verb: Token) -> list[Token]:
-    """The speaker's second acts the parser hung on ``verb``'s reported clause."""
-    return [
-        c
-        for clause in verb.children
-        if clause.dep_ in REPORTED_CLAUSE_DEPS
-        for c in clause.children
-        if _is_second_act(c, verb)
-    ]
-
-
-def _object_content(doc: Doc, verb: Token) -> Span | None:
-    """What a speech act verb's object, or a directive's addressee and infinitive, says."""
-    lemma = verb.lemma_.lower()
-    if lemma in COMMISSIVE_VERBS:
-        return _promised_act(doc, verb)
-    if lemma == "call":
-        named = _called_as(doc, verb)
-        if named is not None:
-            return named
-    if lemma in OBJECT_SPEECH_VERBS:
-        return _said_object(doc, verb, lemma)
-    if lemma in DIRECTIVE_VERBS:
-        addressee = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        return _addressed_act(doc, verb, addressee)
-    if lemma == "call":
-        return _called_on_or_for(doc, verb)
-    return None
-
-
-def _promised_act(doc: Doc, verb: Token) -> Span | None:
-    """ "vowed to keep fighting in the courts": the promised act, without its "to"."""
-    act = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-    if act is None:
-        return None
-    return content_span(doc, [t for t in act.subtree if not (t.dep_ == "aux" and t.lower_ == "to")])
-
-
-def _called_as(doc: Doc, verb: Token) -> Span | None:
-    """ "called the stabbing an act of barbarity": the object and what it was called."""
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    named = next((c for c in verb.children if c.dep_ == "oprd"), None)
-    if obj is not None and named is not None and obj.pos_ != "PRON":
-        return content_span(doc, [*obj.subtree, *named.subtree])
-    return None
-
-
-def _portrayed(doc: Doc, verb: Token) -> Span | None:
-    """ "described the probe as a security review", "cast himself as an outsider": the object
-    and what it is taken to be; nothing when no complement says what."""
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None:
-        return None
-    complement = next(
-        (
-            c
-            for c in verb.children
-            if c.i > obj.i and (c.dep_ == "prep" and c.lower_ == "as" or c.dep_ == "oprd")
-        ),
-        None,
-    )
-    if complement is None or not any(t.i > complement.i for t in complement.subtree):
-        return None
-    return content_span(doc, [*obj.subtree, *complement.subtree])
-
-
-def _medium_tokens(obj: Token) -> set[int]:
-    """Token indices of a trailing "on Telegram", "in a statement" inside the object."""
-    medium: set[int] = set()
-    for prep in obj.subtree:
-        pobj = object_of(prep)
-        if (
-            prep.dep_ == "prep"
-            and pobj is not None
-            and pobj.lower_ in MEDIUM_NOUNS
-            and prep.right_edge.i == obj.right_edge.i  # trailing: "... on Telegram"
-        ):
-            medium.update(t.i for t in prep.subtree)
-    return medium
-
-
-def _said_object(doc: Doc, verb: Token, lemma: str) -> Span | None:
-    """The noun-phrase object of "denounced", "announced", "claimed" ... as what was said."""
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.pos_ not in {"NOUN", "PROPN"}:
-        return None
-    if obj.lemma_.lower() in NOT_SAID_OBJECTS or obj.ent_type_ in COUNT_ENTS:
-        return None
-    medium = _medium_tokens(obj)
-    # "announced the recorder" reports news about a known thing, not what was said;
-    # "announced the closure of the border" says what.
-    if (
-        lemma == "announce"
-        and any(c.lower_ == "the" and c.dep_ == "det" for c in obj.children)
-        and not any(c.dep_ in {"prep", "acl", "relcl"} and c.i not in medium for c in obj.children)
-    ):
-        return None
-    return content_span(
-        doc, [t for t in obj.subtree if t.i not in medium] + _object_tail(obj), _min_tokens(obj)
-    )
-
-
-def _min_tokens(obj: Token) -> int:
-    """ "endorsed Berg", "backed her", "opposed it": an object that names its referent may be
-    one word; a common noun phrase needs words enough to say what it is."""
-    return OBJECT_MIN_TOKENS if obj.pos_ in {"PROPN", "PRON"} else MIN_CONTENT_TOKENS
-
-
-def _object_tail(obj: Token) -> list[Token]:
-    """ "announced a concert in support of the senator", "decried his calls to ban them": what
-    the parser hung on the verb right after its object, when it goes on saying what (not where
-    or when it was said, nor a clause or a second act of the verb's own)."""
-    verb, tail = obj.head, list[Token]()
-    for c in verb.children:
-        if c.i <= obj.right_edge.i:
-            continue
-        if c.dep_ not in OBJECT_TAIL_DEPS or _is_setting(c) or c.is_punct:
-            break
-        if c.dep_ == "xcomp" and not has_infinitive_to(c):
-            break
-        tail.extend(c.subtree)
-    return tail
-
-
-def _addressed_act(doc: Doc, verb: Token, addressee: Token | None) -> Span | None:
-    """ "urged Turkey to halt its drilling": the addressee and the act asked of it."""
-    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-    if addressee is None or xcomp is None or addressee.pos_ == "PRON":
-        return None
-    return content_span(doc, [*addressee.subtree, *xcomp.subtree])
-
-
-def _called_on_or_for(doc: Doc, verb: Token) -> Span | None:
-    """ "called on Turkey to halt", "called for an inquiry into the crash"."""
-    via = next((c for c in verb.children if c.dep_ == "prep"), None)
-    if via is None or via.lower_ not in {"on", "upon", "for"}:
-        return None
-    addressee = object_of(via)
-    if via.lower_ == "for":
-        # "Amnesty called for an inquiry"; not "the plan calls for twenty years".
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if addressee is None or subject is None or not _agent_like(subject):
-            return None
-        return content_span(doc, list(addressee.subtree))
-    return _addressed_act(doc, verb, addressee)
-
-
-def _agent_like(subject: Token) -> bool:
-    """A name, a pronoun, an office or an institution: someone who can call for something."""
-    if subject.pos_ in {"PROPN", "PRON"}:
-        return True
-    lemma = subject.lemma_.lower()
-    return lemma in TITLE_NOUNS or lemma in ORG_WORDS
 
 
 def _parenthetical_content(doc: Doc, verb: Token) -> Span | None:
@@ -399,137 +153,6 @@ def _longer_side(doc: Doc, clause: list[Token], lo: int, hi: int) -> Span | None
     after = content_span(doc, [t for t in clause if t.i > hi])
     parts = [p for p in (before, after) if p is not None]
     return max(parts, key=lambda p: p.end_char - p.start_char) if parts else None
-
-
-def _stance_content(doc: Doc, verb: Token, lemma: str, stances: Stances) -> Span | None:
-    """What a verb of thought, intent or stance reports its subject holds: its finite clause
-    ("believes the bill will pass"), its to-infinitive ("declined to endorse him") or its
-    object ("endorsed the governor"), in that order of preference."""
-    if lemma in stances.clause:
-        clause = next(
-            (c for c in verb.children if c.dep_ in REPORTED_CLAUSE_DEPS and _finite_clause(c)),
-            None,
-        )
-        if clause is not None:
-            return content_span(doc, _clause_tokens(clause))
-    if lemma in stances.intent:
-        act = next(
-            (
-                c
-                for c in verb.children
-                if c.pos_ in {"VERB", "AUX"}
-                and (c.dep_ == "xcomp" or (c.dep_ == "ccomp" and c.i > verb.i))
-                and has_infinitive_to(c)
-            ),
-            None,
-        )
-        if act is not None:
-            return content_span(
-                doc,
-                [
-                    t
-                    for t in act.subtree
-                    if not (t.head.i == act.i and t.dep_ == "aux" and t.lower_ == "to")
-                ],
-            )
-    if lemma in FINDING_VERBS:
-        found = _finding(doc, verb)
-        if found is not None:
-            return found
-    if lemma in stances.object:
-        return _stance_object(doc, verb)
-    return None
-
-
-def _finding(doc: Doc, verb: Token) -> Span | None:
-    """ "a new poll shows the senator ahead by ten points", "the survey put her at 40 percent":
-    a document of findings reports its object with all that the verb says of it."""
-    subject = next((c for c in verb.children if c.dep_ in FINITE_SUBJECT_DEPS), None)
-    obj = next(
-        (
-            c
-            for c in verb.children
-            if c.i > verb.i
-            and (c.dep_ == "dobj" or c.dep_ == "ccomp" and c.pos_ in {"NOUN", "PROPN"})
-        ),
-        None,
-    )  # "shows Mayor Berg ahead" is parsed with the name as a clause of its own
-    if subject is None or obj is None or subject.lemma_.lower() not in FINDING_DOCUMENTS.get():
-        return None
-    said_of = [
-        t
-        for c in verb.children
-        if c.i > obj.i and c.dep_ not in {"punct", "cc", "conj"}
-        for t in c.subtree
-    ]
-    if not said_of and verb.lemma_.lower() not in {"show", "find"}:
-        return None  # "the poll has a margin of error of three points": no finding
-    return content_span(doc, [*obj.subtree, *said_of])
-
-
-def _stance_object(doc: Doc, verb: Token) -> Span | None:
-    """ "endorsed the governor", "accused him of lying": the object with the complement that
-    says what of it."""
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.pos_ not in {"NOUN", "PROPN", "PRON"}:
-        return None
-    if obj.lemma_.lower() in NOT_SAID_OBJECTS or obj.ent_type_ in COUNT_ENTS:
-        return None
-    medium = _medium_tokens(obj)
-    tokens = [t for t in obj.subtree if t.i not in medium]
-    complement = next(
-        (
-            c
-            for c in verb.children
-            if c.i > obj.i
-            and (c.dep_ == "prep" and c.lower_ in OBJECT_COMPLEMENT_PREPS or c.dep_ == "oprd")
-        ),
-        None,
-    )
-    if complement is not None:
-        tokens.extend(complement.subtree)
-    else:
-        tokens.extend(_object_tail(obj))
-    return content_span(doc, tokens, _min_tokens(obj))
-
-
-def _stance_noun(doc: Doc, noun: Token) -> Span | None:
-    """ "the senator's support for the bill", "his decision to withdraw", "her view that taxes
-    must fall": what follows a noun of stance that has an owner."""
-    if not any(c.dep_ == "poss" for c in noun.children):
-        return None
-    for c in noun.children:
-        if c.i < noun.i:
-            continue
-        if c.dep_ in {"acl", "ccomp"} and c.pos_ in {"VERB", "AUX"}:
-            if _finite_clause(c):
-                return content_span(doc, _clause_tokens(c))
-            if has_infinitive_to(c):
-                return content_span(
-                    doc,
-                    [
-                        t
-                        for t in c.subtree
-                        if not (t.head.i == c.i and t.dep_ == "aux" and t.lower_ == "to")
-                    ],
-                )
-        if c.dep_ == "prep" and c.lower_ in NOUN_ABOUT_PREPS:
-            obj = first_child(c, PREPOSITION_OBJECT_DEPS)
-            if obj is not None:
-                return content_span(doc, list(obj.subtree))
-    return None
-
-
-def _stance_adjective(doc: Doc, adjective: Token) -> Span | None:
-    """ "is confident that the bill will pass": the clause of an adjective of belief after a
-    copula (the parser hangs it on the adjective or on the copula)."""
-    if adjective.dep_ != "acomp":
-        return None
-    for holder in (adjective, adjective.head):
-        for c in holder.children:
-            if c.dep_ in REPORTED_CLAUSE_DEPS and c.i > adjective.i and _finite_clause(c):
-                return content_span(doc, _clause_tokens(c))
-    return None
 
 
 def _document_source(doc: Doc, actors: ActorIndex, who: Token) -> ActorRecord | None:
@@ -650,29 +273,6 @@ def _asked_of(token: Token, lemma: str) -> bool:
     )  # "asked by a reporter whether ...": the reporter's question
 
 
-def _in_poll(doc: Doc, poll: Token, reporting: frozenset[str], stances: Stances) -> Span | None:
-    """ "In a new poll, the senator leads by ten points", "she has sagged in the polls": the
-    clause a poll is set in reports what the poll found. Not a clause of saying or thinking
-    ("in the poll, most voters said ..."): those have sources of their own."""
-    prep = poll.head
-    if poll.dep_ != "pobj" or prep.lower_ != "in" or poll.tag_ != "NN":
-        return None  # "leads in the polls" is a standing, not one poll's finding
-    clause = prep.head
-    while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
-        clause = clause.head
-    lemma = mended_lemma(clause).lower()
-    if clause.pos_ not in {"VERB", "AUX"} or lemma in reporting or stances.verb(lemma):
-        return None
-    if not any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in clause.children):
-        return None
-    lo, hi = prep.left_edge.i, prep.right_edge.i
-    words = [t for t in clause.subtree if not t.is_punct]
-    before = [t for t in words if t.i < lo]
-    after = [t for t in words if t.i > hi]
-    # The poll is named before or after the clause, seldom inside it.
-    return content_span(doc, after if len(after) > len(before) else before)
-
-
 def _clause_after_medium(verb: Token) -> list[Token]:
     """ "said in one of a series of messages on Twitter that the ferry was carrying fuel": a
     "that" clause with its own subject, hung by the parser on the noun of the phrase saying
@@ -725,121 +325,6 @@ def _reporting_verb_content(
             return about, verb, True
         content = _broken_clause(doc, verb)
     return content, verb, content is None
-
-
-def _broken_clause(doc: Doc, verb: Token) -> Span | None:
-    """ "The office said about half of the rise reflected tax cuts", "Berg says the toll that
-    traders decry also hurts the port": a clause whose subject the parser took for the verb's
-    object or a preposition's is still what was said. The words after the verb are, when they
-    hold a finite verb outside a clause of place or time ("said at a rally where he ...")
-    or open with "that"; an addressee before them ("told the crowd") is left out."""
-    right = [c for c in verb.children if c.i > verb.i and c.dep_ in BROKEN_CLAUSE_DEPS]
-    if len(right) > 1 and _addressee(verb, right[0]):
-        right = right[1:]  # "told the crowd the toll ...": the first object is whom
-    words = sorted((t for c in right for t in c.subtree), key=lambda t: t.i)
-    if not words or words[0].i > verb.i + 3:
-        return None
-    finite = next((t for t in words if _finite_outside_setting(t, verb)), None)
-    that = _that_after_setting(words, right)
-    if finite is None and that is None:
-        return None
-    if that is not None:
-        words = [t for t in words if t.i > that.i]
-    else:
-        # "wrote on Twitter on Monday the ferry ...": where and when it was said come first.
-        setting = {t.i for c in right if _is_setting(c) for t in c.subtree}
-        words = [t for t in words if t.i not in setting]
-    # "a vote she said was a mistake": the subject stands before the speaker, and what was
-    # said after the verb is its predicate (as PolNeAR annotates it).
-    return content_span(doc, words)
-
-
-def _that_after_setting(words: list[Token], right: list[Token]) -> Token | None:
-    """ "said on television on Sunday that the mayor ...": the "that" after which what was
-    said starts, with only the setting (the verb's dependants ``right`` of place and time)
-    before it; not "says the toll that traders decry ..."."""
-    that = next((t for t in words if t.lower_ == "that" and t.pos_ == "SCONJ"), None)
-    if that is None:
-        return None
-    setting = {t.i for c in right if c.dep_ in {"prep", "npadvmod"} for t in c.subtree}
-    return None if any(t.i < that.i and t.i not in setting for t in words) else that
-
-
-def _run_on_after_quote(doc: Doc, content: Span | None, cue: Token) -> Span | None:
-    """'said the plan was "peanuts," compared to the cost': a reported clause that ends at a
-    closing quotation mark runs on over the words after the mark that the parser hung on the
-    cue, when they continue it (not when or where it was said, nor another act of saying)."""
-    if content is None or content.start <= cue.i or not _closes_quotation(content):
-        return content
-    after = content.end
-    while after < len(doc) and doc[after].text == ",":
-        after += 1
-    if after >= len(doc) or doc[after].sent.start != cue.sent.start:
-        return content
-    child = next((c for c in cue.children if c.left_edge.i == after), None)
-    if child is None or not _continues(child):
-        return content
-    return content_span(doc, list(doc[content.start : child.right_edge.i + 1])) or content
-
-
-def _closes_quotation(content: Span) -> bool:
-    """A content whose last word is the closing mark of a quotation opened within it (not the
-    apostrophe of "the States'")."""
-    last = content[-1]
-    if not last.is_punct or last.text not in CLOSING_MARKS:
-        return False
-    text = content[:-1].text
-    return "“" in text if last.text == "”" else last.text in text
-
-
-def _continues(child: Token) -> bool:
-    """Words hung on a cue that continue its reported clause rather than set it."""
-    if child.dep_ not in RUN_ON_DEPS or _is_setting(child) or is_according_to(child):
-        return False
-    if any(t.lemma_.lower() in REPORTING_VERBS for t in child.subtree if t.pos_ == "VERB"):
-        return False  # "..., and she said ..." or "..., adding ...": another act of saying
-    if child.dep_ == "conj":
-        # "said the surveys were "far off," and the contest was tight": a clause of its own.
-        return child.pos_ in {"VERB", "AUX"} and any(
-            c.dep_ in FINITE_SUBJECT_DEPS for c in child.children
-        )
-    # "..., when asked about it": when it was said.
-    return not any(c.dep_ in {"mark", "advmod"} and c.lower_ in WHEN_MARKS for c in child.children)
-
-
-def _addressee(verb: Token, child: Token) -> bool:
-    """Whom ``verb`` speaks to: a pronoun or the object of "tell" ("told the crowd"), not the
-    subject the parser took for an object ("remarked toilet paper is ...")."""
-    return child.dep_ == "dative" or (
-        child.dep_ == "dobj" and (child.pos_ == "PRON" or verb.lemma_.lower() in ADDRESSEE_VERBS)
-    )
-
-
-def _is_setting(child: Token) -> bool:
-    """ "on Twitter", "in a statement", "on Monday", "Monday": where or when words were said."""
-    if child.dep_ == "npadvmod":
-        return child.ent_type_ in {"DATE", "TIME"}
-    pobj = object_of(child)
-    return (
-        child.dep_ == "prep"
-        and pobj is not None
-        and (pobj.lower_ in MEDIUM_NOUNS or pobj.ent_type_ in {"DATE", "TIME"})
-    )
-
-
-def _finite_outside_setting(token: Token, verb: Token) -> bool:
-    """A finite verb of the words after ``verb`` that is no part of a clause of place, time or
-    manner hung on a noun ("at a rally where he spoke")."""
-    if token.tag_ not in FINITE_TAGS:
-        return False
-    head = token
-    while head.i != verb.i and head.head.i != head.i:
-        if head.dep_ in {"relcl", "acl", "advcl"} and not any(
-            c.lower_ == "that" for c in head.children if c.i < head.i
-        ):
-            return False
-        head = head.head
-    return True
 
 
 def _according_content(doc: Doc, token: Token) -> Span | None:
@@ -925,65 +410,6 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
         )
     found.extend(_labelled_lines(doc, actors, every_quote))
     return _without_nested_stances(found)
-
-
-def can_speak(who: Token, cue: Token, speaking: frozenset[str]) -> bool:
-    """Whether the subject of a cue can be the one who says or holds what it reports: a name,
-    a pronoun, a person, a group of people, a body or a document ("critics argue", "the
-    filing says"), not a thing, an animal, an event or an idea ("the move signals", "the
-    corals defend themselves", "the meeting focused on"). A subject that may be evidence
-    ("the returns show") and the source of "according to" are taken as written."""
-    if who.lower_ in NO_ONE or who.lower_ == "one" and any(c.lower_ == "no" for c in who.children):
-        return False  # "nobody asked whether ...", "something says ...": no one to quote
-    if who.pos_ != "NOUN" or is_according_to(cue) or cue.lemma_.lower() in EVIDENCE_VERBS:
-        return True
-    if _speaking_noun(who, speaking):
-        return True
-    # "a wide array of economists", "a handful of delegates": the people the head counts.
-    return any(
-        obj.dep_ == "pobj" and _speaking_noun(obj, speaking)
-        for prep in who.children
-        if prep.dep_ == "prep" and prep.lower_ == "of"
-        for obj in prep.children
-    ) or (who.text[:1].isupper() and _named_elsewhere(who))
-
-
-def _named_elsewhere(word: Token) -> bool:
-    """A capitalised word opening its sentence ("Hannity asked ...") that the article also
-    writes capitalised inside a sentence or as part of a name: a name the tagger took for a
-    common noun, not "Corals defend themselves"."""
-    doc = word.doc
-    names = doc.user_data.get(_NAMES_KEY)
-    if names is None:
-        names = doc.user_data[_NAMES_KEY] = frozenset(
-            t.lower_ for t in doc if t.text[:1].isupper() and not t.is_sent_start
-        )
-    return word.lower_ in names
-
-
-_NAMES_KEY = "parley.reported.names"
-
-
-def _speaking_noun(noun: Token, speaking: frozenset[str]) -> bool:
-    """A noun that names someone who can speak: a named entity the tagger took for a common
-    noun, a capitalised word inside a sentence, a word of the speaker lists, or a noun of
-    someone who does something ("strategist", "pollster")."""
-    if noun.ent_type_ not in UNSPEAKING_ENTS or noun.pos_ in {"PROPN", "PRON"}:
-        return True
-    if noun.text[:1].isupper() and (
-        noun.i != noun.sent.start
-        or noun.text.isupper()  # "UNICEF reported": an acronym
-        or any(c.dep_ == "appos" for c in noun.children)  # "Airfleets, a database, states"
-    ):
-        return True
-    if any(c.dep_ in {"compound", "appos"} and c.pos_ == "PROPN" for c in noun.children):
-        return True  # "shock jock Howard Stern", "the group's leader, Ana Ruiz"
-    lemma, lower = noun.lemma_.lower(), noun.lower_
-    if lemma in speaking or lower in speaking:
-        return True
-    if len(lemma) <= 4 or lemma.endswith("ment"):
-        return False
-    return any(lemma.endswith(ending) for ending in AGENT_ENDINGS)
 
 
 def _labelled_lines(doc: Doc, actors: ActorIndex, quoted: Intervals) -> list[Quote]:

@@ -6,707 +6,97 @@ subject, found by climbing through participles and conjuncts ("..., saying" take
 the verb it modifies), then mapped to a canonical actor: a name through the actor index, a
 pronoun through the nearest salient person of the right gender, a description ("the President")
 through titles, and an unnamed source ("a police spokesperson") registered as an actor of its own.
+
+This module holds that mapping (:class:`SpeakerResolver`). The cue word lists and tests are in
+:mod:`~parley.nlp.rules.speech_cues`, the speaker token in :mod:`~parley.nlp.rules.speaker_tokens`
+and :mod:`~parley.nlp.rules.verb_subjects`, its words in :mod:`~parley.nlp.rules.speaker_spans`;
+their names are importable from here too.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from parley import lexicon
-from parley.nlp.deps import NOMINAL_SUBJECT_DEPS, NOUN_PHRASE_DEPS, SPEAKER_CLIMB_DEPS
+from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_sents, doc_text, span_ents
-from parley.nlp.rules.actors import GENDERED_WORDS, PRONOUN_GENDER, ActorIndex, ActorRecord
-from parley.nlp.rules.crowd_voices import crowd_subject
-from parley.nlp.rules.modal_names import modal_name
-from parley.nlp.rules.own_words import clause_subject_owning
-from parley.nlp.tokens import doc_tokens, has_infinitive_to
-from parley.nlp.tree import object_of
+from parley.nlp.rules.actors import GENDERED_WORDS, ActorIndex, ActorRecord
+from parley.nlp.rules.speaker_spans import (
+    RELATIVE_PRONOUNS,
+    _named_in_a_clause,
+    _noun_phrase,
+    mention_span,
+    speaker_mention,
+)
+from parley.nlp.rules.speaker_tokens import (
+    ACCOUNT_NOUNS,
+    TEXT_BEARING_NOUNS,
+    _document_owner,
+    _maker_of_text,
+    noun_owner,
+    speaker_token,
+)
+from parley.nlp.rules.speech_cues import (
+    DOCUMENT_NOUNS,
+    NEVER_SPEAKERS,
+    NP_PREPOSITIONS,
+    OBJECT_CONTROL_VERBS,
+    PEER_NOUNS,
+    PRONOUNS,
+    REPORTING_VERBS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    SPOKESPERSON_NOUNS,
+    WEAK_SPEECH_VERBS,
+    Cue,
+    Quoted,
+    cue_span,
+    cue_text,
+    is_according_to,
+    is_document,
+    is_speech_noun,
+    is_speech_verb,
+)
+from parley.nlp.rules.verb_subjects import subject_of
+from parley.nlp.tokens import doc_tokens
 from parley.quotemarks import Intervals
 from parley.types import ActorKind, Quote
 
-Quoted = Callable[[int], bool] | None
-
-# Word lists live in parley/data/lexicon (speech_verbs.tsv and the .txt files named here); the
-# names stay, read lazily from the current lexicon.
-SPEECH_VERBS = lexicon.where_set("speech_verbs", "speech")
-# Verbs that are verbs of saying only when the quotation or a clause hangs from them
-# ("maintained that ...", "found the advice 'unlawful'"), not merely nearby ("maintain packages").
-WEAK_SPEECH_VERBS = lexicon.where_set("speech_verbs", "weak")
-# Verbs that introduce reported speech with a clause (a subset: "praise" takes no clause).
-REPORTING_VERBS = lexicon.where_set("speech_verbs", "reporting")
-SPEECH_NOUNS = lexicon.word_set("speech_nouns")
-# Nouns for documents that speak for their author ("the opinion of the Court read ...").
-DOCUMENT_NOUNS = lexicon.word_set("document_nouns")
-NP_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "to", "within", "inside"})
-#: "a UN spokesperson", "a source within the ministry": a person speaking for an organisation.
-SPOKESPERSON_NOUNS = lexicon.word_set("spokesperson_nouns")
-#: "X and his counterparts, Y and Z": nouns that give the people they name X's office.
-PEER_NOUNS = lexicon.word_set("peer_nouns")
-#: "asked her to explain": verbs whose object does what their "to" clause says.
-OBJECT_CONTROL_VERBS = lexicon.word_set("object_control_verbs")
-# he/she and their forms (genders as ActorRecord.gender spells them); plural and neuter: None.
-PRONOUNS: lexicon.WordMap[str, str | None] = lexicon.WordMap(
-    lambda lex: {**PRONOUN_GENDER, **dict.fromkeys(("they", "them", "their", "it", "its"), None)},
-    "pronouns",
-)
-# "That said, ...", "signs which read ...", first person outside quotes (the writer).
-NEVER_SPEAKERS = lexicon.word_set("never_speakers")
-
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    """A speech cue: its token and the tokens naming the speaker (may be empty)."""
-
-    token: Token
-    text: str
-
-
-def is_speech_verb(token: Token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS
-
-
-def is_document(token: Token) -> bool:
-    """A noun for a document or record ("the motion", "the ruling"), which speaks for its
-    owner when it has one."""
-    return token.pos_ == "NOUN" and token.lemma_.lower() in DOCUMENT_NOUNS
-
-
-def is_according_to(token: Token) -> bool:
-    return token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
-
-
-def is_speech_noun(token: Token) -> bool:
-    return token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS
-
-
-def cue_text(token: Token) -> str:
-    if is_according_to(token):
-        return "according to"
-    particle = [c.text for c in token.children if c.dep_ == "prt"]
-    return " ".join([token.text, *particle])
-
-
-def cue_span(token: Token) -> tuple[int, int]:
-    """``(start, end)`` of a cue's words: the verb with its particle ("pointed out"), or
-    "according to"."""
-    end = token.idx + len(token.text)
-    if is_according_to(token):
-        to = next(c for c in token.children if c.lower_ == "to")
-        end = max(end, to.idx + len(to.text))
-    for child in token.children:
-        if child.dep_ == "prt" and child.i == token.i + 1:
-            end = child.idx + len(child.text)
-    return token.idx, end
-
-
-def mention_span(token: Token) -> tuple[int, int]:
-    """``(start, end)`` of the words naming the speaker whose head is ``token``: a pronoun
-    alone, else the noun phrase ("the Deputy Minister", "a UN spokesperson", "the ministry's
-    statement")."""
-    if token.lower_ in PRONOUNS or token.pos_ == "PRON":
-        return token.idx, token.idx + len(token.text)
-    phrase = _noun_phrase(token)
-    return phrase.start_char, phrase.end_char
-
-
-def speaker_mention(cue: Token, who: Token) -> tuple[int, int]:
-    """The words nearest ``cue`` that name its speaker ``who``: "Peskov, who said" gives
-    "who", the pronoun that stands for Peskov at the cue, and so does "Ryan, who surprised
-    Trump by declaring ..." (the relative clause the cue hangs in); otherwise
-    :func:`mention_span`."""
-    node = cue
-    if any(
-        c.dep_ in NOMINAL_SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in cue.children
-    ):
-        return mention_span(who)  # "the maps, which she says show ...": "she", not "which"
-    for _ in range(5):
-        for child in node.children:
-            if (
-                child.dep_ in NOMINAL_SUBJECT_DEPS
-                and child.lower_ in RELATIVE_PRONOUNS
-                and child.i != who.i
-                and (node is cue or (node.dep_ == "relcl" and node.head.i == who.i))
-            ):
-                return child.idx, child.idx + len(child.text)
-        if node.i == who.i or node.head.i == node.i or node.head.i == who.i:
-            break
-        node = node.head
-    return mention_span(who)
-
-
-#: Relative pronouns that stand, as a clause's subject, for the noun the clause modifies.
-RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
-
-
-def _absolute_with_subject(verb: Token) -> Token | None:
-    """In "..., with MP Anna Berg, chair of X, stating that ...", the noun before the participle."""
-    if verb.tag_ != "VBG":
-        return None
-    i = verb.i - 1
-    while i >= 0 and verb.doc[i].is_punct:
-        i -= 1
-    if i < 0:
-        return None
-    node = verb.doc[i]
-    for _ in range(6):
-        if node.dep_ == "pobj" and node.head.lower_ == "with" and node.right_edge.i >= i:
-            # "with Meloni, saying" is the main subject's participle; "with X stating" and
-            # "with X, chair of Y, stating" are absolute constructions with X as subject.
-            comma_between = any(t.is_punct for t in verb.doc[node.right_edge.i + 1 : verb.i])
-            if comma_between and not _set_off_inside(node):
-                # "emailed reporters with the text of the act, arguing": a phrase with no
-                # apposition of its own, closed by a comma, leaves the participle to the
-                # main subject.
-                return None
-            return node
-        if node.head.i == node.i:
-            break
-        node = node.head
-    return None
-
-
-def _set_off_inside(node: Token) -> bool:
-    """Whether a noun phrase holds a comma of its own ("Anna Berg, chair of X"): the mark of
-    an apposition that names who the absolute construction's participle is about."""
-    return any(t.is_punct for t in node.doc[node.i + 1 : node.right_edge.i + 1])
-
-
-def _named_in_a_clause(tok: Token, root: Token) -> bool:
-    """Whether a name inside the phrase headed by ``root`` stands in a clause that modifies it
-    ("Many of the leaders who back Ben Carson said"): the phrase names the leaders, not
-    Carson."""
-    node = tok
-    for _ in range(12):
-        if node.i == root.i or node.head.i == node.i:
-            return False
-        if node.dep_ in {"relcl", "acl"}:
-            return True
-        node = node.head
-    return False
-
-
-def _main_subject_before(verb: Token) -> Token | None:
-    """The first subject in the verb's sentence before it (for a mis-attached finite verb)."""
-    for tok in verb.sent:
-        if tok.i >= verb.i:
-            break
-        if tok.dep_ in NOMINAL_SUBJECT_DEPS and tok.pos_ in {"PROPN", "NOUN", "PRON"}:
-            return tok
-    return None
-
-
-def subject_of(verb: Token, *, depth: int = 0, quoted: Quoted = None) -> Token | None:
-    """The subject of a verb, climbing through participles, conjuncts and relative clauses.
-
-    ``quoted(char)`` tells whether a character lies inside quoted text: the reporter's verb
-    never takes its subject from inside the quotation it introduces.
-    """
-    decided, subject = _own_subject(verb, quoted)
-    if decided:
-        return subject
-    if depth > 4 or verb.head.i == verb.i:
-        return None
-    if quoted and quoted(verb.head.idx):
-        return None
-    return _climbed_subject(verb, depth, quoted)
-
-
-#: Parts of speech that never name a speaker: "Of Carson, Levine said" parsed with "Of" as
-#: the subject is a parse gone wrong, and the search goes on as if the verb had none.
-_FUNCTION_POS = frozenset({"ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "SPACE"})
-
-
-def _name_shaped_word(token: Token) -> bool:
-    """A capitalised word inside its sentence ("..., From said"): a surname the tagger took
-    for a function word, not the capital of a sentence's first word ("Of Carson, ...")."""
-    return token.text[:1].isupper() and not token.is_sent_start
-
-
-def _active_subjects(verb: Token, quoted: Quoted) -> list[Token]:
-    """The verb's ``nsubj`` children that can name someone, outside quotations."""
-    subjects = [
-        c
-        for c in verb.children
-        if c.dep_ == "nsubj"
-        and (c.pos_ not in _FUNCTION_POS or _name_shaped_word(c))
-        and not (quoted and quoted(c.idx))
-    ]
-    if len(subjects) > 1 and any(c.lower_ in RELATIVE_PRONOUNS for c in subjects):
-        # "the agency, which he claimed wants ...": the parser gave "claimed" both the
-        # relative pronoun (the subject of "wants") and its own subject; the speaker is "he".
-        subjects = [c for c in subjects if c.lower_ not in RELATIVE_PRONOUNS] or subjects
-    return subjects
-
-
-def _nearest_named(subjects: list[Token], verb: Token) -> Token:
-    """Of several subjects, the name. Two subjects means the parser split "Chile's president
-    Ana Reis"; of two names ("LONDON (Reuters) - Ana Reis said", "Speaking in Salem, New
-    Hampshire, Reis went on"), the one nearest before the verb."""
-    names = [c for c in subjects if c.pos_ == "PROPN"]
-    if len(names) > 1:
-        before = [c for c in names if c.i < verb.i]
-        return before[-1] if before else names[0]
-    return names[0] if names else subjects[0]
-
-
-def _own_subject(verb: Token, quoted: Quoted) -> tuple[bool, Token | None]:
-    """(decided, subject) from the verb's own dependents: its subject, or for a passive its
-    agent. ``decided`` is False when the verb has none and the search must climb."""
-    subjects = _active_subjects(verb, quoted)
-    if subjects:
-        return True, _nearest_named(subjects, verb)
-    modal = modal_name(verb)
-    if modal is not None:
-        return True, modal
-    for child in verb.children:
-        if quoted and quoted(child.idx):
-            continue
-        if child.dep_ == "nsubjpass":
-            # "X was quoted as saying" names the speaker; "X was called 'Y'" names the topic,
-            # and the speaker of a passive verb is its agent ("was denounced by X").
-            if verb.lemma_ == "quote":
-                return True, child
-            return True, _agent_of(verb)
-    # "a pattern described by the bulletin as ...": a participle's agent is the speaker.
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    if agent is not None and verb.tag_ == "VBN":
-        return True, object_of(agent)
-    return False, None
-
-
-def _agent_of(verb: Token) -> Token | None:
-    """The object of a passive verb's "by" phrase."""
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    return object_of(agent) if agent else None
-
-
-def _climbed_subject(verb: Token, depth: int, quoted: Quoted) -> Token | None:
-    """The subject a verb without one takes from the clause it hangs from."""
-    if verb.dep_ == "xcomp":
-        controller = _controller(verb, quoted)
-        if controller is not None:
-            return controller
-    absolute = _absolute_with_subject(verb)
-    if absolute is not None:
-        return absolute
-    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.i != verb.head.i:
-        # "..., who surprised the council by declaring ...": a gerund after a preposition is
-        # the act of the verb's subject that the preposition hangs from.
-        return subject_of(verb.head.head, depth=depth + 1, quoted=quoted)
-    if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:
-        return _modified_noun_subject(verb, depth, quoted)
-    if verb.dep_ in SPEAKER_CLIMB_DEPS:
-        head = verb.head
-        above = _clause_above_participle(verb)
-        if above is not None:
-            # "He said the vote would be rigged, adding ...": the parser hung "adding" on
-            # the reported clause (or on a clause inside it); its subject is the one who
-            # stated it.
-            head = above
-        elif _second_saying_in_reported_clause(verb):
-            head = head.head
-        elif verb.dep_ == "conj" and verb.tag_ != "VBN":
-            # "X was joined on stage by Y and joked, '...'": an active verb coordinated with a
-            # passive one shares its surface subject, not its agent.
-            shared = next(
-                (
-                    c
-                    for c in head.children
-                    if c.dep_ == "nsubjpass" and c.i < head.i and not (quoted and quoted(c.idx))
-                ),
-                None,
-            )
-            if shared is not None and head.lemma_ != "quote":
-                return shared
-        return subject_of(head, depth=depth + 1, quoted=quoted)
-    return None
-
-
-def _controller(verb: Token, quoted: Quoted) -> Token | None:
-    """Who does what a verb's "to" clause says, when not the verb's own subject: the object
-    of a verb of control ("Backlash led Biden to express ...", "they asked her to explain"),
-    or the subject of a passive one ("Reyes was pressed to explain ...", "she is expected to
-    say"). "Sanders used the debate to demand ..." is Sanders's: "use" controls by its
-    subject, and the climb goes on to it."""
-    head = verb.head
-    if head.lemma_.lower() in OBJECT_CONTROL_VERBS:
-        controller = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
-        if controller is not None and controller.pos_ in {"PROPN", "PRON", "NOUN"}:
-            return controller
-    return next(
-        (
-            c
-            for c in head.children
-            if c.dep_ == "nsubjpass" and c.i < verb.i and not (quoted and quoted(c.idx))
-        ),
-        None,
-    )
-
-
-#: Conjunctions of time and cause that open an adverbial clause inside a speaker's sentence
-#: ("as" and "while" are left out: "X asks as Y walks in, saying" is Y's act).
-_ADVERBIAL_MARKS = frozenset({"after", "when", "before", "since", "because", "until"})
-
-
-def _clause_above_participle(verb: Token) -> Token | None:
-    """The verb whose subject a participle of saying set after a clause takes, when the parser
-    hung it inside that clause: "He said the vote was rigged, adding ...", "Lee denied the
-    claim that a split was coming, explaining ...", "Ray said ... after the senator won,
-    remarking ...". None when the participle hangs where it belongs."""
-    if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "conj"} or not is_speech_verb(verb):
-        return None
-    node = verb.head
-    if _speaks_for_itself(node):
-        return None
-    for _ in range(4):
-        if node.dep_ not in {"conj", "xcomp"} or node.head.i == node.i:
-            break
-        # "..., saying the bill was sound but was stalled - and arguing"; "Lee said Roe will
-        # have to choose, saying ...": the reported clause's verb is above its conjuncts and
-        # above the verbs its "to" clauses hang from.
-        node = node.head
-    head = node.head
-    if verb.dep_ == "conj" and node is verb.head:
-        return None  # a participle coordinated with the clause's own verb is its own act
-    marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
-    if node.dep_ == "ccomp" and is_speech_verb(head):
-        return head
-    if node.dep_ == "acl" and "that" in marks and head.pos_ == "NOUN":
-        # "denied the notion that ...": the verb taking the noun whose content the clause is.
-        governor = head.head
-        if head.dep_ == "pobj" and governor.pos_ == "ADP":
-            governor = governor.head
-        return governor if governor.pos_ in {"VERB", "AUX"} else None
-    if node.dep_ == "advcl" and marks & _ADVERBIAL_MARKS and is_speech_verb(head):
-        return head
-    return None
-
-
-def _speaks_for_itself(node: Token) -> bool:
-    """ "Roe cannot say that 'in his view,' Lee added, saying ...": a verb of saying with a
-    subject of its own, set right before the participle, is the act the participle goes on
-    with, even when the parser hung it inside another speaker's clause."""
-    return is_speech_verb(node) and any(
-        c.dep_ in NOMINAL_SUBJECT_DEPS and c.i < node.i for c in node.children
-    )
-
-
-def _second_saying_in_reported_clause(verb: Token) -> bool:
-    """ "She said it was too early but added, '...'": a verb of saying the parser coordinated
-    with the reported clause's verb is a second act of the one who said it."""
-    head = verb.head
-    return (
-        verb.dep_ == "conj"
-        and is_speech_verb(verb)
-        and head.dep_ == "ccomp"
-        and is_speech_verb(head.head)
-        and not any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in verb.children)
-    )
-
-
-def _participle_on_a_place(verb: Token) -> bool:
-    """ "Speaking in Salem, New Hampshire, Trump went after Bush, calling him ...": a participle
-    the parser hung on a place or a date modifies no speaker there."""
-    return verb.tag_ == "VBG" and verb.head.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"}
-
-
-def _modified_noun_subject(verb: Token, depth: int, quoted: Quoted) -> Token | None:
-    """The subject of a relative clause or participle that modifies a noun."""
-    if _participle_on_a_place(verb):
-        return _main_subject_before(verb)
-    if verb.tag_ == "VBD" and verb.dep_ == "acl":
-        # A finite verb parsed as a noun modifier ("X speaking to the think tank called
-        # it ..."): the parse went wrong; the sentence's first subject is the better guess.
-        return _main_subject_before(verb)
-    head = verb.head
-    if _infinitival(verb):
-        # "Ray found ways to cast herself as ...", "Ray was the first senator to endorse
-        # him": an infinitive on an object or a predicate noun is the act of the clause's
-        # subject, unless a verb of control makes the object act ("asked aides to explain").
-        governor = head.head
-        if head.dep_ == "pobj" and governor.pos_ == "ADP" and governor.dep_ == "prep":
-            governor = governor.head  # "went out of his way to say ..."
-        if (head.dep_ == "attr" and head.pos_ in {"NOUN", "PROPN"}) or (
-            head.dep_ in {"dobj", "pobj"}
-            and head.pos_ == "NOUN"
-            and governor.pos_ in {"VERB", "AUX"}
-            and governor.lemma_.lower() not in OBJECT_CONTROL_VERBS
-        ):
-            return subject_of(governor, depth=depth + 1, quoted=quoted)
-    if verb.dep_ == "acl" and head.dep_ in {"dobj", "pobj"} and head.pos_ == "NOUN":
-        # "explained the decision to ban them, saying ...": the participle belongs to the
-        # clause whose object it hangs from, and its subject is that clause's subject.
-        return subject_of(head.head, depth=depth + 1, quoted=quoted)
-    # "Peskov, who said ..." / "a statement saying ...": the noun modified is the speaker.
-    return head
-
-
-def _infinitival(verb: Token) -> bool:
-    """A "to" clause with no subject of its own ("ways to cast", "the first to endorse")."""
-    return has_infinitive_to(verb) and not any(
-        c.dep_ in NOMINAL_SUBJECT_DEPS for c in verb.children
-    )
-
-
-def noun_owner(noun: Token) -> Token | None:
-    """The possessor of a noun: a ``poss`` child, or (when the parse missed it) a word marked
-    with 's a few tokens to the left inside the same phrase ("Reyes's earlier campaign pledge"),
-    across a quotation set inside it ('Reyes's "no new taxes" pledge')."""
-    for child in noun.children:
-        if child.dep_ == "poss":
-            return child
-    doc = noun.doc
-    i, steps = noun.i - 1, 0
-    if i > 0 and doc[i].is_quote:
-        # 'the senator's "read my lips" pledge': the words quoted stand inside the phrase.
-        i = next((j for j in range(i - 1, max(i - 40, -1), -1) if doc[j].is_quote), -1) - 1
-    while i >= 0 and steps < 4:
-        tok = doc[i]
-        if tok.tag_ == "POS" and i > 0:
-            return doc[i - 1]
-        if tok.is_punct or tok.pos_ in {"VERB", "AUX", "ADP", "SCONJ"}:
-            break
-        i, steps = i - 1, steps + 1
-    return None
-
-
-def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
-    """The token that names who is speaking for a cue token (verb, 'according to' or noun)."""
-    if is_according_to(cue):
-        for prep in cue.children:
-            if prep.lower_ == "to":
-                for obj in prep.children:
-                    if obj.dep_ == "pobj":
-                        return obj
-        return None
-    if cue.pos_ == "NOUN":
-        return _noun_cue_speaker(cue, quoted)
-    subject = subject_of(cue, quoted=quoted)
-    subject = crowd_subject(cue, subject, quoted) or subject
-    if subject is None:
-        subject = _subject_hung_on_source(cue)
-    if subject is None and not any(c.dep_ == "nsubjpass" for c in cue.children):
-        # The parser lost the subject (it hangs from a participle or an apposition): the
-        # first subject before the cue in its sentence is the reader's answer.
-        subject = _main_subject_before(cue)
-        if subject is not None and quoted and quoted(subject.idx):
-            subject = None
-    if subject is not None and subject.i < cue.i:
-        subject = _in_cue_paragraph(cue, subject, quoted)
-    if subject is not None and subject.lower_ in {"who", "that", "which"}:
-        # "Peskov, who said": the relative pronoun stands for the noun it modifies.
-        rel = subject.head
-        if rel.dep_ == "relcl":
-            return rel.head
-    if subject is not None and _respondents(subject):
-        return _poll_asking(cue, quoted) or subject
-    return subject
-
-
-def _noun_cue_speaker(cue: Token, quoted: Quoted) -> Token | None:
-    """Who speaks through a noun of saying: its owner ("Lee's claim"; "his remarks" after a
-    named subject is that subject's), the object of "by", "from" or "of", or for "in an
-    interview" the subject of the verb the phrase hangs from."""
-    owner = noun_owner(cue)
-    if owner is not None:
-        return clause_subject_owning(cue, owner) or owner
-    for child in cue.children:
-        if child.dep_ == "prep" and child.lower_ in {"by", "from", "of"}:
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return obj
-    head = cue.head
-    if cue.dep_ == "pobj" and head.lower_ in {"in", "through", "via"}:
-        return subject_of(head.head, quoted=quoted)
-    return None
-
-
-def _in_cue_paragraph(cue: Token, subject: Token, quoted: Quoted) -> Token | None:
-    """A cue's subject found in an earlier paragraph is a parse run across the break (a
-    headline, a dateline or a time stamp taken into the first sentence: "9:34 p.m. / Roe has
-    defended the plan, saying ..."): the cue's own paragraph names the speaker, in a noun
-    that is a subject there or hangs from a word outside the paragraph; None if it names
-    none."""
-    text = doc_text(cue.doc)
-    brk = text.rfind("\n", subject.idx, cue.idx)
-    if brk < 0:
-        return subject
-    found = None
-    for i in range(cue.i - 1, subject.i, -1):
-        tok = cue.doc[i]
-        if tok.idx < brk:
-            break
-        if (
-            tok.pos_ in {"PROPN", "PRON", "NOUN"}
-            and tok.ent_type_ not in {"DATE", "TIME"}  # "Tuesday in Ohio, Roe said"
-            and (tok.dep_ in NOMINAL_SUBJECT_DEPS or tok.head.idx < brk)
-            and not (quoted and quoted(tok.idx))
-        ):
-            found = tok
-    return found
-
-
-#: Words that make a subject a share of the people a poll asked ("most said", "a majority").
-_SHARE_WORDS = frozenset({"%", "percent", "majority", "most", "half", "third", "plurality"})
-#: Nouns for a poll, whose owner reports what its respondents answered.
-_POLL_WORDS = frozenset({"poll", "survey"})
-
-
-def _respondents(subject: Token) -> bool:
-    """Whether a subject is a share of people counted ("31% of voters", "Six in 10
-    Republicans", "most"), the way a poll's answers are reported."""
-    words = [subject, *(c for c in subject.children if c.dep_ in {"nummod", "amod", "quantmod"})]
-    return any(w.lower_ in _SHARE_WORDS or w.like_num for w in words)
-
-
-def _poll_asking(cue: Token, quoted: Quoted) -> Token | None:
-    """ "In a Metro/Ipsum poll, 40% of voters said ...", "..., according to a Harbor College poll":
-    the share of respondents speaks through the poll of its sentence, which speaks for the
-    organisation that owns or ran it; None when the sentence names no such poll."""
-    for tok in cue.sent:
-        if tok.lower_ not in _POLL_WORDS or tok.dep_ != "pobj" or (quoted and quoted(tok.idx)):
-            continue
-        if tok.head.lower_ in {"in", "to"} and _document_owner(tok) is not None:
-            return tok
-    return None
-
-
-def _subject_hung_on_source(cue: Token) -> Token | None:
-    """ "According to the BBC, a spokesman ... expressed": the parser sometimes hangs the verb's
-    subject on the source as an apposition; the reader's speaker is the spokesman."""
-    for child in cue.children:
-        if not is_according_to(child):
-            continue
-        source = speaker_token(child)
-        if source is None:
-            continue
-        for app in source.children:
-            if app.dep_ == "appos" and source.i < app.i < cue.i:
-                return app
-    return None
-
-
-def _noun_phrase(token: Token) -> Span:
-    """The noun phrase headed by ``token``, without relative clauses, appositions or commas."""
-    doc = token.doc
-    keep = NOUN_PHRASE_DEPS
-    left, right = token.i, token.i
-    for child in token.lefts:
-        if child.dep_ in keep and child.dep_ != "punct":
-            left = min(left, child.left_edge.i)
-    for child in token.rights:
-        if child.dep_ in {"compound", "flat"} or (
-            child.dep_ == "prep" and child.lower_ in NP_PREPOSITIONS
-        ):
-            right = max(right, _edge_before_clause(child))
-    span = doc[left : right + 1]
-    while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
-        span = span[:-1]
-    while len(span) > 1 and (span[0].is_punct or span[0].is_space):
-        span = span[1:]
-    return span
-
-
-def _edge_before_clause(token: Token) -> int:
-    """The last word of ``token``'s subtree that stands before a clause naming someone that
-    modifies a noun in it: "of the workers who voted for Lind" ends at "workers" (the
-    phrase names the workers, not Lind); a clause naming no one stays ("the part of the order
-    that was not overturned")."""
-    clause = next(
-        (
-            t
-            for t in token.subtree
-            if t.dep_ in {"relcl", "acl"}
-            and t.i > token.i
-            and any(w.pos_ == "PROPN" for w in t.subtree)
-        ),
-        None,
-    )
-    if clause is None:
-        return token.right_edge.i
-    end = clause.left_edge.i - 1
-    while end > token.i and (token.doc[end].is_punct or token.doc[end].is_space):
-        end -= 1
-    return max(end, token.i)
-
-
-ACCOUNT_NOUNS = lexicon.word_set("account_nouns")
-
-
-def _document_owner(token: Token, *, depth: int = 0) -> Token | None:
-    """Who a document speaks for: "the opinion of the Court", "the ministry's statement",
-    "a memo posted by Senator X", "a post sent from the mayor's official account"."""
-    owner = _owner_in_phrase(token)
-    if owner is None:
-        owner = _poster(token)
-    if owner is None and token.dep_ in {"dobj", "nsubjpass"} and token.head.pos_ == "VERB":
-        # "The union issued a note which said": the one who issued it.
-        owner = subject_of(token.head) if token.dep_ == "dobj" else None
-        if owner is None and token.dep_ == "nsubjpass":
-            owner = _agent_of(token.head)
-    if owner is not None and depth < 2 and owner.lemma_.lower() in ACCOUNT_NOUNS | DOCUMENT_NOUNS:
-        return _document_owner(owner, depth=depth + 1) or owner
-    return owner
-
-
-#: Things that carry someone's words: "held up a sign that read", "ran a piece that noted".
-TEXT_BEARING_NOUNS = lexicon.word_set("text_bearing_nouns")
-#: Verbs whose subject meets a sign or an ad rather than making it ("saw an ad that said").
-_MEETING_VERBS = lexicon.word_set("text_meeting_verbs")
-
-
-def _maker_of_text(token: Token) -> Token | None:
-    """Who speaks through a sign, an ad or an email the text says they made, held or sent:
-    its owner ("the campaign's ad"), its sender ("an email sent by Roe"), or the subject of
-    the verb taking it ("Roe held up a sign that read ..."); None for anything else."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in TEXT_BEARING_NOUNS:
-        return None
-    owner = _owner_in_phrase(token) or _poster(token)
-    verb = token.head
-    if (
-        owner is None
-        and token.dep_ == "dobj"
-        and verb.pos_ == "VERB"
-        and verb.lemma_.lower() not in _MEETING_VERBS
-    ):
-        owner = subject_of(verb)
-    if owner is None:
-        return None
-    lemma = owner.lemma_.lower()
-    return None if lemma in TEXT_BEARING_NOUNS or lemma in DOCUMENT_NOUNS else owner
-
-
-def _owner_in_phrase(token: Token) -> Token | None:
-    """The owner named inside the document's phrase: "the ministry's statement", "the opinion
-    of the Court", "a Kremlin statement"."""
-    for child in token.children:
-        if child.dep_ == "poss":
-            return child
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in {"of", "by", "from"}:
-            owner = object_of(child)
-            if owner is not None:
-                return owner
-    # "an Ofcom press release", "a Kremlin statement": the named issuer in front.
-    return next((c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
-
-
-def _poster(token: Token) -> Token | None:
-    """ "a memo posted by Senator X", "a post sent from the mayor's account": the agent of a
-    participle or relative clause on the document."""
-    for verb in token.children:
-        if verb.dep_ not in {"acl", "relcl"}:
-            continue
-        for child in verb.children:
-            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in {"by", "from"}):
-                owner = object_of(child)
-                if owner is not None:
-                    return owner
-    return None
+# This module's public names and those of the modules it was split into, importable from
+# here as before.
+__all__ = [
+    "ACCOUNT_NOUNS",
+    "Cue",
+    "DOCUMENT_NOUNS",
+    "NEVER_SPEAKERS",
+    "NP_PREPOSITIONS",
+    "OBJECT_CONTROL_VERBS",
+    "PEER_NOUNS",
+    "PRONOUNS",
+    "Quoted",
+    "RELATIVE_PRONOUNS",
+    "REPORTING_VERBS",
+    "SPEECH_NOUNS",
+    "SPEECH_VERBS",
+    "SPOKESPERSON_NOUNS",
+    "SpeakerResolver",
+    "TEXT_BEARING_NOUNS",
+    "WEAK_SPEECH_VERBS",
+    "cue_span",
+    "cue_text",
+    "is_according_to",
+    "is_document",
+    "is_speech_noun",
+    "is_speech_verb",
+    "mention_span",
+    "noun_owner",
+    "pronoun_mentions",
+    "speaker_mention",
+    "speaker_token",
+    "subject_of",
+]
 
 
 def _segments(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:

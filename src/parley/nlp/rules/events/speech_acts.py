@@ -26,8 +26,9 @@ from parley.nlp.rules.actors import ActorRecord
 from parley.nlp.rules.events.participants import _Context, _record_actor
 from parley.nlp.rules.events.syntax import _actor_code, _in_condition, _is_agreement
 from parley.nlp.rules.events.vocab import codes, words
-from parley.nlp.rules.reported import FINDING_DOCUMENTS
-from parley.nlp.rules.speech import DOCUMENT_NOUNS, TEXT_BEARING_NOUNS
+from parley.nlp.rules.reported_stances import FINDING_DOCUMENTS
+from parley.nlp.rules.speaker_tokens import TEXT_BEARING_NOUNS
+from parley.nlp.rules.speech_cues import DOCUMENT_NOUNS
 from parley.types import DateMention, Event, EventActor, Place, Quote
 
 TONE_FILE = "events_speech_tone"

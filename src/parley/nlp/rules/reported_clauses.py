@@ -1,0 +1,213 @@
+"""The reported clause of a verb of saying: whether it is finite, and where it ends.
+
+A clause reports speech when it has a subject of its own or opens with "that" or "whether".
+It drops the speaker's second acts coordinated to it ("said ..., and mentioned an
+arbitration"), takes an attitude coordinated after it ("..., but hoped a settlement could be
+reached"), mends a clause the parser broke ("says the rise ... makes"), and runs on past a
+quotation that closes it ('said the plan was "peanuts," compared to the cost').
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from parley.nlp.deps import FINITE_SUBJECT_DEPS, REPORTED_CLAUSE_DEPS
+from parley.nlp.rules.reported_content import CLOSING_MARKS, content_span
+from parley.nlp.rules.reported_objects import DIRECTIVE_VERBS, OBJECT_SPEECH_VERBS, _is_setting
+from parley.nlp.rules.speech_cues import REPORTING_VERBS, is_according_to
+
+#: "what the mayor does can be overturned": a passive clause's clausal subject counts too.
+CLAUSE_SUBJECT_DEPS = FINITE_SUBJECT_DEPS | {"csubjpass"}
+CLAUSE_MARKS = frozenset({"that", "whether"})
+#: Relations of a verb of saying whose words may hold a clause the parser broke: its subject
+#: read as an object ("says the rise ... makes"), a preposition's object ("said about half of
+#: it reflected ..."), or a gerund ("said having him on the ticket puts ...").
+BROKEN_CLAUSE_DEPS = frozenset({"dobj", "dative", "prep", "xcomp", "ccomp", "dep", "npadvmod"})
+#: Verbs of saying whose object is whom they speak to: "told the crowd the toll ...".
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "remind", "brief"})
+#: Tags of a verb with tense: the clause it heads has a subject, even one the parser lost.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: How the parser hangs on the cue the words that run on after a quotation closing a reported
+#: clause ('said the plan was "peanuts," compared to the cost').
+RUN_ON_DEPS = frozenset({"advcl", "prep", "conj"})
+#: Marks of a clause saying when the words were said, not what ("..., after the vote failed").
+WHEN_MARKS = frozenset({"when", "after", "before", "while", "as", "since", "until"})
+
+
+def _finite_clause(verb: Token) -> bool:
+    """A clause with its own subject, or opened by "that" or "whether" ("says that after the
+    attacks Santilli, a veteran, was ready": the parser may miss the subject), not a bare
+    infinitive or noun."""
+    if verb.pos_ == "ADJ":
+        # "said he would be “shocked” if ...": the tagger took a participle after "be" for an
+        # adjective, which heads the clause with its subject and its "be".
+        return any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in verb.children) and any(
+            c.dep_ in {"aux", "auxpass", "cop"} and c.lemma_ == "be" for c in verb.children
+        )
+    return verb.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ in CLAUSE_SUBJECT_DEPS or c.dep_ == "mark" and c.lower_ in CLAUSE_MARKS
+        for c in verb.children
+    )
+
+
+def _is_second_act(conj: Token, verb: Token | None = None) -> bool:
+    """A subjectless verb of speaking coordinated inside a reported clause is the speaker's
+    next act ("said that the parliament did not ratify the deal, and mentioned an
+    arbitration"); any other ("he was not working on a timeline, but hoped ...") is part of
+    what was said."""
+    lemma = conj.lemma_.lower()
+    if verb is not None and verb.tag_ != conj.tag_:
+        # "says he spoke to X and asked him to ...": a verb in another tense than the
+        # reporting verb's belongs to what was reported.
+        return False
+    return (
+        conj.dep_ == "conj"
+        and conj.pos_ == "VERB"
+        and not _finite_clause(conj)
+        and (lemma in REPORTING_VERBS or lemma in OBJECT_SPEECH_VERBS or lemma in DIRECTIVE_VERBS)
+    )
+
+
+def _clause_tokens(clause: Token) -> list[Token]:
+    """The reported clause without the speaker's second acts coordinated to it."""
+    dropped: set[int] = set()
+    for conj in clause.children:
+        if _is_second_act(conj, clause.head):
+            dropped.update(t.i for t in conj.subtree)
+            dropped.update(c.i for c in clause.children if c.dep_ == "cc" and c.i < conj.i)
+    return [t for t in clause.subtree if t.i not in dropped]
+
+
+def _coordinated_attitude(verb: Token, clause: Token) -> list[Token]:
+    """ "said he was not working on a timeline for a truce, but hoped a settlement could be
+    reached": a subjectless verb coordinated to the reporting verb after its clause, that is
+    no verb of saying itself but takes a clause of its own, continues what was reported."""
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.i <= clause.right_edge.i:
+            continue
+        if any(c.dep_ == "mark" and c.lower_ in CLAUSE_MARKS for c in conj.children):
+            # "predicted that wages would fall, but that overtime would offset any loss": a
+            # second "that" clause the parser hung on the reporting verb.
+            return list(verb.doc[clause.right_edge.i + 1 : conj.right_edge.i + 1])
+        if (
+            conj.pos_ == "VERB"
+            and conj.lemma_.lower() not in REPORTING_VERBS
+            and not any(c.dep_ in FINITE_SUBJECT_DEPS for c in conj.children)
+            and any(c.dep_ in REPORTED_CLAUSE_DEPS and _finite_clause(c) for c in conj.children)
+        ):
+            return list(verb.doc[clause.right_edge.i + 1 : conj.right_edge.i + 1])
+    return []
+
+
+def _second_acts(verb: Token) -> list[Token]:
+    """The speaker's second acts the parser hung on ``verb``'s reported clause."""
+    return [
+        c
+        for clause in verb.children
+        if clause.dep_ in REPORTED_CLAUSE_DEPS
+        for c in clause.children
+        if _is_second_act(c, verb)
+    ]
+
+
+def _broken_clause(doc: Doc, verb: Token) -> Span | None:
+    """ "The office said about half of the rise reflected tax cuts", "Berg says the toll that
+    traders decry also hurts the port": a clause whose subject the parser took for the verb's
+    object or a preposition's is still what was said. The words after the verb are, when they
+    hold a finite verb outside a clause of place or time ("said at a rally where he ...")
+    or open with "that"; an addressee before them ("told the crowd") is left out."""
+    right = [c for c in verb.children if c.i > verb.i and c.dep_ in BROKEN_CLAUSE_DEPS]
+    if len(right) > 1 and _addressee(verb, right[0]):
+        right = right[1:]  # "told the crowd the toll ...": the first object is whom
+    words = sorted((t for c in right for t in c.subtree), key=lambda t: t.i)
+    if not words or words[0].i > verb.i + 3:
+        return None
+    finite = next((t for t in words if _finite_outside_setting(t, verb)), None)
+    that = _that_after_setting(words, right)
+    if finite is None and that is None:
+        return None
+    if that is not None:
+        words = [t for t in words if t.i > that.i]
+    else:
+        # "wrote on Twitter on Monday the ferry ...": where and when it was said come first.
+        setting = {t.i for c in right if _is_setting(c) for t in c.subtree}
+        words = [t for t in words if t.i not in setting]
+    # "a vote she said was a mistake": the subject stands before the speaker, and what was
+    # said after the verb is its predicate (as PolNeAR annotates it).
+    return content_span(doc, words)
+
+
+def _that_after_setting(words: list[Token], right: list[Token]) -> Token | None:
+    """ "said on television on Sunday that the mayor ...": the "that" after which what was
+    said starts, with only the setting (the verb's dependants ``right`` of place and time)
+    before it; not "says the toll that traders decry ..."."""
+    that = next((t for t in words if t.lower_ == "that" and t.pos_ == "SCONJ"), None)
+    if that is None:
+        return None
+    setting = {t.i for c in right if c.dep_ in {"prep", "npadvmod"} for t in c.subtree}
+    return None if any(t.i < that.i and t.i not in setting for t in words) else that
+
+
+def _run_on_after_quote(doc: Doc, content: Span | None, cue: Token) -> Span | None:
+    """'said the plan was "peanuts," compared to the cost': a reported clause that ends at a
+    closing quotation mark runs on over the words after the mark that the parser hung on the
+    cue, when they continue it (not when or where it was said, nor another act of saying)."""
+    if content is None or content.start <= cue.i or not _closes_quotation(content):
+        return content
+    after = content.end
+    while after < len(doc) and doc[after].text == ",":
+        after += 1
+    if after >= len(doc) or doc[after].sent.start != cue.sent.start:
+        return content
+    child = next((c for c in cue.children if c.left_edge.i == after), None)
+    if child is None or not _continues(child):
+        return content
+    return content_span(doc, list(doc[content.start : child.right_edge.i + 1])) or content
+
+
+def _closes_quotation(content: Span) -> bool:
+    """A content whose last word is the closing mark of a quotation opened within it (not the
+    apostrophe of "the States'")."""
+    last = content[-1]
+    if not last.is_punct or last.text not in CLOSING_MARKS:
+        return False
+    text = content[:-1].text
+    return "“" in text if last.text == "”" else last.text in text
+
+
+def _continues(child: Token) -> bool:
+    """Words hung on a cue that continue its reported clause rather than set it."""
+    if child.dep_ not in RUN_ON_DEPS or _is_setting(child) or is_according_to(child):
+        return False
+    if any(t.lemma_.lower() in REPORTING_VERBS for t in child.subtree if t.pos_ == "VERB"):
+        return False  # "..., and she said ..." or "..., adding ...": another act of saying
+    if child.dep_ == "conj":
+        # "said the surveys were "far off," and the contest was tight": a clause of its own.
+        return child.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ in FINITE_SUBJECT_DEPS for c in child.children
+        )
+    # "..., when asked about it": when it was said.
+    return not any(c.dep_ in {"mark", "advmod"} and c.lower_ in WHEN_MARKS for c in child.children)
+
+
+def _addressee(verb: Token, child: Token) -> bool:
+    """Whom ``verb`` speaks to: a pronoun or the object of "tell" ("told the crowd"), not the
+    subject the parser took for an object ("remarked toilet paper is ...")."""
+    return child.dep_ == "dative" or (
+        child.dep_ == "dobj" and (child.pos_ == "PRON" or verb.lemma_.lower() in ADDRESSEE_VERBS)
+    )
+
+
+def _finite_outside_setting(token: Token, verb: Token) -> bool:
+    """A finite verb of the words after ``verb`` that is no part of a clause of place, time or
+    manner hung on a noun ("at a rally where he spoke")."""
+    if token.tag_ not in FINITE_TAGS:
+        return False
+    head = token
+    while head.i != verb.i and head.head.i != head.i:
+        if head.dep_ in {"relcl", "acl", "advcl"} and not any(
+            c.lower_ == "that" for c in head.children if c.i < head.i
+        ):
+            return False
+        head = head.head
+    return True

@@ -1,0 +1,234 @@
+"""The token that names who speaks for a cue, and who a document or a sign speaks for.
+
+:func:`speaker_token` takes the object of "according to", the owner of a noun of saying ("Lee's
+claim", "in an interview"), or the subject of a verb (:mod:`parley.nlp.rules.verb_subjects`),
+mended where the parse lost it or ran it across a paragraph break; a share of respondents ("40%
+of voters said") speaks through its poll. A document speaks for its owner, issuer or poster
+("the ministry's statement", "a memo posted by Senator X"), a sign or an ad for its maker.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from parley import lexicon
+from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
+from parley.nlp.doctext import doc_text
+from parley.nlp.rules.crowd_voices import crowd_subject
+from parley.nlp.rules.own_words import clause_subject_owning
+from parley.nlp.rules.speech_cues import DOCUMENT_NOUNS, Quoted, is_according_to
+from parley.nlp.rules.verb_subjects import _agent_of, _main_subject_before, subject_of
+from parley.nlp.tree import object_of
+
+
+def noun_owner(noun: Token) -> Token | None:
+    """The possessor of a noun: a ``poss`` child, or (when the parse missed it) a word marked
+    with 's a few tokens to the left inside the same phrase ("Reyes's earlier campaign pledge"),
+    across a quotation set inside it ('Reyes's "no new taxes" pledge')."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    doc = noun.doc
+    i, steps = noun.i - 1, 0
+    if i > 0 and doc[i].is_quote:
+        # 'the senator's "read my lips" pledge': the words quoted stand inside the phrase.
+        i = next((j for j in range(i - 1, max(i - 40, -1), -1) if doc[j].is_quote), -1) - 1
+    while i >= 0 and steps < 4:
+        tok = doc[i]
+        if tok.tag_ == "POS" and i > 0:
+            return doc[i - 1]
+        if tok.is_punct or tok.pos_ in {"VERB", "AUX", "ADP", "SCONJ"}:
+            break
+        i, steps = i - 1, steps + 1
+    return None
+
+
+def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
+    """The token that names who is speaking for a cue token (verb, 'according to' or noun)."""
+    if is_according_to(cue):
+        for prep in cue.children:
+            if prep.lower_ == "to":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+        return None
+    if cue.pos_ == "NOUN":
+        return _noun_cue_speaker(cue, quoted)
+    subject = subject_of(cue, quoted=quoted)
+    subject = crowd_subject(cue, subject, quoted) or subject
+    if subject is None:
+        subject = _subject_hung_on_source(cue)
+    if subject is None and not any(c.dep_ == "nsubjpass" for c in cue.children):
+        # The parser lost the subject (it hangs from a participle or an apposition): the
+        # first subject before the cue in its sentence is the reader's answer.
+        subject = _main_subject_before(cue)
+        if subject is not None and quoted and quoted(subject.idx):
+            subject = None
+    if subject is not None and subject.i < cue.i:
+        subject = _in_cue_paragraph(cue, subject, quoted)
+    if subject is not None and subject.lower_ in {"who", "that", "which"}:
+        # "Peskov, who said": the relative pronoun stands for the noun it modifies.
+        rel = subject.head
+        if rel.dep_ == "relcl":
+            return rel.head
+    if subject is not None and _respondents(subject):
+        return _poll_asking(cue, quoted) or subject
+    return subject
+
+
+def _noun_cue_speaker(cue: Token, quoted: Quoted) -> Token | None:
+    """Who speaks through a noun of saying: its owner ("Lee's claim"; "his remarks" after a
+    named subject is that subject's), the object of "by", "from" or "of", or for "in an
+    interview" the subject of the verb the phrase hangs from."""
+    owner = noun_owner(cue)
+    if owner is not None:
+        return clause_subject_owning(cue, owner) or owner
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ in {"by", "from", "of"}:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    head = cue.head
+    if cue.dep_ == "pobj" and head.lower_ in {"in", "through", "via"}:
+        return subject_of(head.head, quoted=quoted)
+    return None
+
+
+def _in_cue_paragraph(cue: Token, subject: Token, quoted: Quoted) -> Token | None:
+    """A cue's subject found in an earlier paragraph is a parse run across the break (a
+    headline, a dateline or a time stamp taken into the first sentence: "9:34 p.m. / Roe has
+    defended the plan, saying ..."): the cue's own paragraph names the speaker, in a noun
+    that is a subject there or hangs from a word outside the paragraph; None if it names
+    none."""
+    text = doc_text(cue.doc)
+    brk = text.rfind("\n", subject.idx, cue.idx)
+    if brk < 0:
+        return subject
+    found = None
+    for i in range(cue.i - 1, subject.i, -1):
+        tok = cue.doc[i]
+        if tok.idx < brk:
+            break
+        if (
+            tok.pos_ in {"PROPN", "PRON", "NOUN"}
+            and tok.ent_type_ not in {"DATE", "TIME"}  # "Tuesday in Ohio, Roe said"
+            and (tok.dep_ in NOMINAL_SUBJECT_DEPS or tok.head.idx < brk)
+            and not (quoted and quoted(tok.idx))
+        ):
+            found = tok
+    return found
+
+
+#: Words that make a subject a share of the people a poll asked ("most said", "a majority").
+_SHARE_WORDS = frozenset({"%", "percent", "majority", "most", "half", "third", "plurality"})
+#: Nouns for a poll, whose owner reports what its respondents answered.
+_POLL_WORDS = frozenset({"poll", "survey"})
+
+
+def _respondents(subject: Token) -> bool:
+    """Whether a subject is a share of people counted ("31% of voters", "Six in 10
+    Republicans", "most"), the way a poll's answers are reported."""
+    words = [subject, *(c for c in subject.children if c.dep_ in {"nummod", "amod", "quantmod"})]
+    return any(w.lower_ in _SHARE_WORDS or w.like_num for w in words)
+
+
+def _poll_asking(cue: Token, quoted: Quoted) -> Token | None:
+    """ "In a Metro/Ipsum poll, 40% of voters said ...", "..., according to a Harbor College poll":
+    the share of respondents speaks through the poll of its sentence, which speaks for the
+    organisation that owns or ran it; None when the sentence names no such poll."""
+    for tok in cue.sent:
+        if tok.lower_ not in _POLL_WORDS or tok.dep_ != "pobj" or (quoted and quoted(tok.idx)):
+            continue
+        if tok.head.lower_ in {"in", "to"} and _document_owner(tok) is not None:
+            return tok
+    return None
+
+
+def _subject_hung_on_source(cue: Token) -> Token | None:
+    """ "According to the BBC, a spokesman ... expressed": the parser sometimes hangs the verb's
+    subject on the source as an apposition; the reader's speaker is the spokesman."""
+    for child in cue.children:
+        if not is_according_to(child):
+            continue
+        source = speaker_token(child)
+        if source is None:
+            continue
+        for app in source.children:
+            if app.dep_ == "appos" and source.i < app.i < cue.i:
+                return app
+    return None
+
+
+ACCOUNT_NOUNS = lexicon.word_set("account_nouns")
+
+
+def _document_owner(token: Token, *, depth: int = 0) -> Token | None:
+    """Who a document speaks for: "the opinion of the Court", "the ministry's statement",
+    "a memo posted by Senator X", "a post sent from the mayor's official account"."""
+    owner = _owner_in_phrase(token)
+    if owner is None:
+        owner = _poster(token)
+    if owner is None and token.dep_ in {"dobj", "nsubjpass"} and token.head.pos_ == "VERB":
+        # "The union issued a note which said": the one who issued it.
+        owner = subject_of(token.head) if token.dep_ == "dobj" else None
+        if owner is None and token.dep_ == "nsubjpass":
+            owner = _agent_of(token.head)
+    if owner is not None and depth < 2 and owner.lemma_.lower() in ACCOUNT_NOUNS | DOCUMENT_NOUNS:
+        return _document_owner(owner, depth=depth + 1) or owner
+    return owner
+
+
+#: Things that carry someone's words: "held up a sign that read", "ran a piece that noted".
+TEXT_BEARING_NOUNS = lexicon.word_set("text_bearing_nouns")
+#: Verbs whose subject meets a sign or an ad rather than making it ("saw an ad that said").
+_MEETING_VERBS = lexicon.word_set("text_meeting_verbs")
+
+
+def _maker_of_text(token: Token) -> Token | None:
+    """Who speaks through a sign, an ad or an email the text says they made, held or sent:
+    its owner ("the campaign's ad"), its sender ("an email sent by Roe"), or the subject of
+    the verb taking it ("Roe held up a sign that read ..."); None for anything else."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in TEXT_BEARING_NOUNS:
+        return None
+    owner = _owner_in_phrase(token) or _poster(token)
+    verb = token.head
+    if (
+        owner is None
+        and token.dep_ == "dobj"
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() not in _MEETING_VERBS
+    ):
+        owner = subject_of(verb)
+    if owner is None:
+        return None
+    lemma = owner.lemma_.lower()
+    return None if lemma in TEXT_BEARING_NOUNS or lemma in DOCUMENT_NOUNS else owner
+
+
+def _owner_in_phrase(token: Token) -> Token | None:
+    """The owner named inside the document's phrase: "the ministry's statement", "the opinion
+    of the Court", "a Kremlin statement"."""
+    for child in token.children:
+        if child.dep_ == "poss":
+            return child
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "by", "from"}:
+            owner = object_of(child)
+            if owner is not None:
+                return owner
+    # "an Ofcom press release", "a Kremlin statement": the named issuer in front.
+    return next((c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+
+
+def _poster(token: Token) -> Token | None:
+    """ "a memo posted by Senator X", "a post sent from the mayor's account": the agent of a
+    participle or relative clause on the document."""
+    for verb in token.children:
+        if verb.dep_ not in {"acl", "relcl"}:
+            continue
+        for child in verb.children:
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in {"by", "from"}):
+                owner = object_of(child)
+                if owner is not None:
+                    return owner
+    return None

@@ -1,0 +1,91 @@
+"""The word lists of speech attribution, read lazily from the lexicon, and the tests of a cue.
+
+A cue is a verb of saying ("said", "warned"), the phrase "according to", or a noun of saying
+("the envoy's claim"); :func:`cue_text` and :func:`cue_span` give its words. The lists of
+speakers' words (pronouns, spokesperson and peer nouns, never-speakers) live here too, so that
+the modules finding and resolving speakers share one source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from parley import lexicon
+from parley.nlp.rules.actors import PRONOUN_GENDER
+
+Quoted = Callable[[int], bool] | None
+
+# Word lists live in parley/data/lexicon (speech_verbs.tsv and the .txt files named here); the
+# names stay, read lazily from the current lexicon.
+SPEECH_VERBS = lexicon.where_set("speech_verbs", "speech")
+# Verbs that are verbs of saying only when the quotation or a clause hangs from them
+# ("maintained that ...", "found the advice 'unlawful'"), not merely nearby ("maintain packages").
+WEAK_SPEECH_VERBS = lexicon.where_set("speech_verbs", "weak")
+# Verbs that introduce reported speech with a clause (a subset: "praise" takes no clause).
+REPORTING_VERBS = lexicon.where_set("speech_verbs", "reporting")
+SPEECH_NOUNS = lexicon.word_set("speech_nouns")
+# Nouns for documents that speak for their author ("the opinion of the Court read ...").
+DOCUMENT_NOUNS = lexicon.word_set("document_nouns")
+NP_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "to", "within", "inside"})
+#: "a UN spokesperson", "a source within the ministry": a person speaking for an organisation.
+SPOKESPERSON_NOUNS = lexicon.word_set("spokesperson_nouns")
+#: "X and his counterparts, Y and Z": nouns that give the people they name X's office.
+PEER_NOUNS = lexicon.word_set("peer_nouns")
+#: "asked her to explain": verbs whose object does what their "to" clause says.
+OBJECT_CONTROL_VERBS = lexicon.word_set("object_control_verbs")
+# he/she and their forms (genders as ActorRecord.gender spells them); plural and neuter: None.
+PRONOUNS: lexicon.WordMap[str, str | None] = lexicon.WordMap(
+    lambda lex: {**PRONOUN_GENDER, **dict.fromkeys(("they", "them", "their", "it", "its"), None)},
+    "pronouns",
+)
+# "That said, ...", "signs which read ...", first person outside quotes (the writer).
+NEVER_SPEAKERS = lexicon.word_set("never_speakers")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A speech cue: its token and the tokens naming the speaker (may be empty)."""
+
+    token: Token
+    text: str
+
+
+def is_speech_verb(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS
+
+
+def is_document(token: Token) -> bool:
+    """A noun for a document or record ("the motion", "the ruling"), which speaks for its
+    owner when it has one."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in DOCUMENT_NOUNS
+
+
+def is_according_to(token: Token) -> bool:
+    return token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
+
+
+def is_speech_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS
+
+
+def cue_text(token: Token) -> str:
+    if is_according_to(token):
+        return "according to"
+    particle = [c.text for c in token.children if c.dep_ == "prt"]
+    return " ".join([token.text, *particle])
+
+
+def cue_span(token: Token) -> tuple[int, int]:
+    """``(start, end)`` of a cue's words: the verb with its particle ("pointed out"), or
+    "according to"."""
+    end = token.idx + len(token.text)
+    if is_according_to(token):
+        to = next(c for c in token.children if c.lower_ == "to")
+        end = max(end, to.idx + len(to.text))
+    for child in token.children:
+        if child.dep_ == "prt" and child.i == token.i + 1:
+            end = child.idx + len(child.text)
+    return token.idx, end
