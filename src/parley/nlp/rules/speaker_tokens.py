@@ -15,6 +15,7 @@ from parley import lexicon
 from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.crowd_voices import crowd_subject
+from parley.nlp.rules.fronted_name import fronted_name
 from parley.nlp.rules.own_words import clause_subject_owning
 from parley.nlp.rules.speech_cues import DOCUMENT_NOUNS, Quoted, is_according_to
 from parley.nlp.rules.verb_subjects import _agent_of, _main_subject_before, subject_of
@@ -61,7 +62,7 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
     if subject is None and not any(c.dep_ == "nsubjpass" for c in cue.children):
         # The parser lost the subject (it hangs from a participle or an apposition): the
         # first subject before the cue in its sentence is the reader's answer.
-        subject = _main_subject_before(cue)
+        subject = fronted_name(cue) or _main_subject_before(cue)
         if subject is not None and quoted and quoted(subject.idx):
             subject = None
     if subject is not None and subject.i < cue.i:
