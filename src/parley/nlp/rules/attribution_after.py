@@ -33,7 +33,7 @@ from parley.quotemarks import Intervals, MarkedSpan
 _INVERSION_SKIP = frozenset({"prt", "advmod", "npadvmod", "punct"})
 
 
-def _inverted_subject(cue: Token, close: int) -> Token | None:
+def inverted_subject(cue: Token, close: int) -> Token | None:
     """ "'...,' added Gowdy", "'...,' said the woman": an attribution set right after its
     quotation with the verb first names the speaker in the words after the verb, whatever
     the parser made of them (it often reads the name as the verb's object or an adverb)."""
@@ -69,7 +69,7 @@ _ONE_OF_MANY = frozenset({"one", "another"})
 
 
 #: How a quotation ends when the sentence goes on to say who said it.
-_OPEN_ENDINGS = frozenset(",?!—–-…")
+OPEN_ENDINGS = frozenset(",?!—–-…")
 #: A verb's helpers: with none, a past participle right after its subject is a past tense the
 #: tagger missed ("Trump barked").
 _AUXILIARIES = frozenset({"aux", "auxpass"})
@@ -79,7 +79,7 @@ _READ_FORMS = frozenset({"read", "reads"})
 _NP_INNER = frozenset({"compound", "flat", "det", "amod", "poss", "nummod", "case", "punct"})
 
 
-def _attributed_after(doc: Doc, draft: Draft, quoted: Intervals, resolver: SpeakerResolver) -> None:
+def attributed_after(doc: Doc, draft: Draft, quoted: Intervals, resolver: SpeakerResolver) -> None:
     """ "'Jeb wants to be a tough guy,' Trump shot back.", "'...?' reacted Trump.": a quotation
     that ends open (comma, question or exclamation mark, dash) followed at once, in its
     paragraph, by a subject and a verb (either order) was said by that subject, whatever the
@@ -89,7 +89,7 @@ def _attributed_after(doc: Doc, draft: Draft, quoted: Intervals, resolver: Speak
         return
     text = doc_text(doc)
     content = text[span.start : span.end].rstrip()
-    if not content or content[-1] not in _OPEN_ENDINGS:
+    if not content or content[-1] not in OPEN_ENDINGS:
         return
     j = _word_after_mark(doc, span, text)
     if j is None:
@@ -99,7 +99,7 @@ def _attributed_after(doc: Doc, draft: Draft, quoted: Intervals, resolver: Speak
     who: Token | None = None
     if first.pos_ == "VERB" and first.tag_ in FINITE_TAGS:
         subject = next((c for c in first.children if c.dep_ == "nsubj" and c.i > first.i), None)
-        verb, who = first, subject or _inverted_subject(first, span.close_at)
+        verb, who = first, subject or inverted_subject(first, span.close_at)
     else:
         head = first
         while head.dep_ in _NP_INNER and head.head.i > head.i and head.head.i - j < 8:

@@ -24,9 +24,9 @@ from parley import lexicon
 from parley.nlp.doctext import doc_quotations, doc_text
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
 from parley.nlp.rules.attribution_after import (
-    _OPEN_ENDINGS,
-    _attributed_after,
-    _inverted_subject,
+    OPEN_ENDINGS,
+    attributed_after,
+    inverted_subject,
 )
 from parley.nlp.rules.it_documents import document_before
 from parley.nlp.rules.quote_context import infer_from_neighbours
@@ -149,7 +149,7 @@ def _draft(
     _attribute(doc, draft, quoted, resolver, para_bounds, para_starts)
     _voiced_right_before(doc, draft, quoted, resolver)
     if not draft.syntactic or _cue_after_attribution(draft):
-        _attributed_after(doc, draft, quoted, resolver)
+        attributed_after(doc, draft, quoted, resolver)
     if not draft.syntactic and (
         draft.kind == "direct"
         or _PUT_IT.search(text, max(0, span.open_at - 12), span.open_at) is not None
@@ -395,7 +395,7 @@ def _speaker_at(
 
     who = speaker_token(cue, quoted=in_quote)
     if who is None or inside(who.idx, quoted):
-        who = _inverted_subject(cue, close) or who
+        who = inverted_subject(cue, close) or who
     if who is None and is_speech_verb(cue):
         nearest = resolver.nearest_person_token(cue)
         record, confidence = (nearest[1] if nearest else None), 0.6
@@ -420,7 +420,7 @@ def _speaker_at(
             record is None
             and draft.document is None
             and cue.pos_ == "VERB"
-            and text[span.start : span.end].rstrip()[-1:] in _OPEN_ENDINGS
+            and text[span.start : span.end].rstrip()[-1:] in OPEN_ENDINGS
             and 0 <= who.idx - close <= 12
         ):
             # '"...," the notice read.': the document itself, if the context names no

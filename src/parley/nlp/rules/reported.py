@@ -28,12 +28,12 @@ from parley.nlp.rules.reported_clauses import (
     FINITE_TAGS,
     RUN_ON_DEPS,
     WHEN_MARKS,
-    _broken_clause,
     _clause_tokens,
-    _coordinated_attitude,
-    _finite_clause,
-    _run_on_after_quote,
-    _second_acts,
+    broken_clause,
+    coordinated_attitude,
+    finite_clause,
+    run_on_after_quote,
+    second_acts,
 )
 from parley.nlp.rules.reported_content import Stances, content_span
 from parley.nlp.rules.reported_objects import (
@@ -45,8 +45,8 @@ from parley.nlp.rules.reported_objects import (
     OBJECT_MIN_TOKENS,
     OBJECT_SPEECH_VERBS,
     OBJECT_TAIL_DEPS,
-    _object_content,
     _portrayed,
+    object_content,
 )
 from parley.nlp.rules.reported_stances import (
     FINDING_DOCUMENTS,
@@ -54,10 +54,10 @@ from parley.nlp.rules.reported_stances import (
     NOUN_ABOUT_PREPS,
     OBJECT_COMPLEMENT_PREPS,
     POLL_NOUNS,
-    _in_poll,
-    _stance_adjective,
-    _stance_content,
-    _stance_noun,
+    in_poll,
+    stance_adjective,
+    stance_content,
+    stance_noun,
 )
 from parley.nlp.rules.speaker_spans import mention_span, speaker_mention
 from parley.nlp.rules.speaker_tokens import speaker_token
@@ -239,22 +239,22 @@ def _cue_content(
         if portrayed is not None:
             return portrayed, token, lemma not in SPOKEN_PORTRAYAL_VERBS.get()
     if pos == "VERB" and lemma in object_verbs:
-        content = _object_content(doc, token)
+        content = object_content(doc, token)
         # "asked the mayor whether the vote was legal": a directive with no act asked of
         # anyone may still take a clause as a verb of stance.
         if content is not None or not stances.verb(lemma):
             return content, speaks_for.get(token.i, token), False
     if pos == "VERB" and (stances.verb(lemma) or lemma in FINDING_VERBS):
-        content = _stance_content(doc, token, lemma, stances)
+        content = stance_content(doc, token, lemma, stances)
         if content is None:
             content = stances.about(doc, token, lemma)
         return content, token, True
     if pos == "NOUN" and lemma in POLL_NOUNS:
-        return _in_poll(doc, token, reporting, stances), token, True
+        return in_poll(doc, token, reporting, stances), token, True
     if pos == "NOUN" and lemma in stances.nouns:
-        return _stance_noun(doc, token), token, True
+        return stance_noun(doc, token), token, True
     if pos == "ADJ" and token.lower_ in stances.adjectives:
-        return _stance_adjective(doc, token), token.head, True
+        return stance_adjective(doc, token), token.head, True
     if is_according_to(token):
         return _according_content(doc, token), token, False
     return None, token, False
@@ -295,10 +295,10 @@ def _reporting_verb_content(
 ) -> tuple[Span | None, Token, bool]:
     """A verb of saying's clause, else its object or parenthetical; else, as a stance, what it
     is about ("spoke about the border")."""
-    clauses = [c for c in verb.children if c.dep_ in REPORTED_CLAUSE_DEPS and _finite_clause(c)]
+    clauses = [c for c in verb.children if c.dep_ in REPORTED_CLAUSE_DEPS and finite_clause(c)]
     if not clauses:
         clauses = _clause_after_medium(verb)
-    for act in _second_acts(verb):
+    for act in second_acts(verb):
         speaks_for[act.i] = verb
     # "It is no surprise, Garin said, that turnout fell": the attribution splits what was
     # said, and the longer part carries it. A clause the parser took from another paragraph
@@ -306,7 +306,7 @@ def _reporting_verb_content(
     # "Flake said he would": a finite clause of two words is what was said.
     spans = [
         _in_cue_paragraph(
-            doc, content_span(doc, _clause_tokens(c) + _coordinated_attitude(verb, c), 2), verb
+            doc, content_span(doc, _clause_tokens(c) + coordinated_attitude(verb, c), 2), verb
         )
         for c in clauses
     ]
@@ -315,7 +315,7 @@ def _reporting_verb_content(
     )
     if content is None:
         content = (
-            _object_content(doc, verb)
+            object_content(doc, verb)
             or _parenthetical_content(doc, verb)
             or _as_reported(doc, verb)
         )
@@ -323,7 +323,7 @@ def _reporting_verb_content(
         about = stances.about(doc, verb, lemma)
         if about is not None:
             return about, verb, True
-        content = _broken_clause(doc, verb)
+        content = broken_clause(doc, verb)
     return content, verb, content is None
 
 
@@ -379,7 +379,7 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
         if in_quote(token.idx):
             continue
         content, cue, stance = _cue_content(doc, token, verbs, stances, speaks_for)
-        content = _in_cue_paragraph(doc, _run_on_after_quote(doc, content, token), token)
+        content = _in_cue_paragraph(doc, run_on_after_quote(doc, content, token), token)
         if content is None or _quoted_share(content, direct) > 0.5:
             continue
         if _quoted_share(content, every_quote) > 0.9:  # the whole clause is a quotation

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley.nlp.deps import FINITE_SUBJECT_DEPS, REPORTED_CLAUSE_DEPS
 from parley.nlp.rules.reported_content import CLOSING_MARKS, content_span
-from parley.nlp.rules.reported_objects import DIRECTIVE_VERBS, OBJECT_SPEECH_VERBS, _is_setting
+from parley.nlp.rules.reported_objects import DIRECTIVE_VERBS, OBJECT_SPEECH_VERBS, is_setting
 from parley.nlp.rules.speech_cues import REPORTING_VERBS, is_according_to
 
 #: "what the mayor does can be overturned": a passive clause's clausal subject counts too.
@@ -34,7 +34,7 @@ RUN_ON_DEPS = frozenset({"advcl", "prep", "conj"})
 WHEN_MARKS = frozenset({"when", "after", "before", "while", "as", "since", "until"})
 
 
-def _finite_clause(verb: Token) -> bool:
+def finite_clause(verb: Token) -> bool:
     """A clause with its own subject, or opened by "that" or "whether" ("says that after the
     attacks Santilli, a veteran, was ready": the parser may miss the subject), not a bare
     infinitive or noun."""
@@ -63,7 +63,7 @@ def _is_second_act(conj: Token, verb: Token | None = None) -> bool:
     return (
         conj.dep_ == "conj"
         and conj.pos_ == "VERB"
-        and not _finite_clause(conj)
+        and not finite_clause(conj)
         and (lemma in REPORTING_VERBS or lemma in OBJECT_SPEECH_VERBS or lemma in DIRECTIVE_VERBS)
     )
 
@@ -78,7 +78,7 @@ def _clause_tokens(clause: Token) -> list[Token]:
     return [t for t in clause.subtree if t.i not in dropped]
 
 
-def _coordinated_attitude(verb: Token, clause: Token) -> list[Token]:
+def coordinated_attitude(verb: Token, clause: Token) -> list[Token]:
     """ "said he was not working on a timeline for a truce, but hoped a settlement could be
     reached": a subjectless verb coordinated to the reporting verb after its clause, that is
     no verb of saying itself but takes a clause of its own, continues what was reported."""
@@ -93,13 +93,13 @@ def _coordinated_attitude(verb: Token, clause: Token) -> list[Token]:
             conj.pos_ == "VERB"
             and conj.lemma_.lower() not in REPORTING_VERBS
             and not any(c.dep_ in FINITE_SUBJECT_DEPS for c in conj.children)
-            and any(c.dep_ in REPORTED_CLAUSE_DEPS and _finite_clause(c) for c in conj.children)
+            and any(c.dep_ in REPORTED_CLAUSE_DEPS and finite_clause(c) for c in conj.children)
         ):
             return list(verb.doc[clause.right_edge.i + 1 : conj.right_edge.i + 1])
     return []
 
 
-def _second_acts(verb: Token) -> list[Token]:
+def second_acts(verb: Token) -> list[Token]:
     """The speaker's second acts the parser hung on ``verb``'s reported clause."""
     return [
         c
@@ -110,7 +110,7 @@ def _second_acts(verb: Token) -> list[Token]:
     ]
 
 
-def _broken_clause(doc: Doc, verb: Token) -> Span | None:
+def broken_clause(doc: Doc, verb: Token) -> Span | None:
     """ "The office said about half of the rise reflected tax cuts", "Berg says the toll that
     traders decry also hurts the port": a clause whose subject the parser took for the verb's
     object or a preposition's is still what was said. The words after the verb are, when they
@@ -130,7 +130,7 @@ def _broken_clause(doc: Doc, verb: Token) -> Span | None:
         words = [t for t in words if t.i > that.i]
     else:
         # "wrote on Twitter on Monday the ferry ...": where and when it was said come first.
-        setting = {t.i for c in right if _is_setting(c) for t in c.subtree}
+        setting = {t.i for c in right if is_setting(c) for t in c.subtree}
         words = [t for t in words if t.i not in setting]
     # "a vote she said was a mistake": the subject stands before the speaker, and what was
     # said after the verb is its predicate (as PolNeAR annotates it).
@@ -148,7 +148,7 @@ def _that_after_setting(words: list[Token], right: list[Token]) -> Token | None:
     return None if any(t.i < that.i and t.i not in setting for t in words) else that
 
 
-def _run_on_after_quote(doc: Doc, content: Span | None, cue: Token) -> Span | None:
+def run_on_after_quote(doc: Doc, content: Span | None, cue: Token) -> Span | None:
     """'said the plan was "peanuts," compared to the cost': a reported clause that ends at a
     closing quotation mark runs on over the words after the mark that the parser hung on the
     cue, when they continue it (not when or where it was said, nor another act of saying)."""
@@ -177,7 +177,7 @@ def _closes_quotation(content: Span) -> bool:
 
 def _continues(child: Token) -> bool:
     """Words hung on a cue that continue its reported clause rather than set it."""
-    if child.dep_ not in RUN_ON_DEPS or _is_setting(child) or is_according_to(child):
+    if child.dep_ not in RUN_ON_DEPS or is_setting(child) or is_according_to(child):
         return False
     if any(t.lemma_.lower() in REPORTING_VERBS for t in child.subtree if t.pos_ == "VERB"):
         return False  # "..., and she said ..." or "..., adding ...": another act of saying

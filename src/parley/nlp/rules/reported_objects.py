@@ -40,14 +40,14 @@ DIRECTIVE_VERBS = lexicon.where_set("speech_verbs", "directive")
 #: Relations of what a verb's object goes on to say, hung by the parser on the verb:
 #: "announced a concert in support of ...", "decried his calls to ban ...", "viewed him favorably".
 OBJECT_TAIL_DEPS = frozenset({"prep", "xcomp", "advmod"})
-#: Every verb whose object, rather than a clause, carries what was said (see _object_content).
+#: Every verb whose object, rather than a clause, carries what was said (see object_content).
 OBJECT_CONTENT_VERBS = lexicon.derived_set(
     "object content verbs",
     lambda: OBJECT_SPEECH_VERBS.get() | COMMISSIVE_VERBS.get() | DIRECTIVE_VERBS.get() | {"call"},
 )
 
 
-def _object_content(doc: Doc, verb: Token) -> Span | None:
+def object_content(doc: Doc, verb: Token) -> Span | None:
     """What a speech act verb's object, or a directive's addressee and infinitive, says."""
     lemma = verb.lemma_.lower()
     if lemma in COMMISSIVE_VERBS:
@@ -102,7 +102,7 @@ def _portrayed(doc: Doc, verb: Token) -> Span | None:
     return content_span(doc, [*obj.subtree, *complement.subtree])
 
 
-def _medium_tokens(obj: Token) -> set[int]:
+def medium_tokens(obj: Token) -> set[int]:
     """Token indices of a trailing "on Telegram", "in a statement" inside the object."""
     medium: set[int] = set()
     for prep in obj.subtree:
@@ -124,7 +124,7 @@ def _said_object(doc: Doc, verb: Token, lemma: str) -> Span | None:
         return None
     if obj.lemma_.lower() in NOT_SAID_OBJECTS or obj.ent_type_ in COUNT_ENTS:
         return None
-    medium = _medium_tokens(obj)
+    medium = medium_tokens(obj)
     # "announced the recorder" reports news about a known thing, not what was said;
     # "announced the closure of the border" says what.
     if (
@@ -134,7 +134,7 @@ def _said_object(doc: Doc, verb: Token, lemma: str) -> Span | None:
     ):
         return None
     return content_span(
-        doc, [t for t in obj.subtree if t.i not in medium] + _object_tail(obj), _min_tokens(obj)
+        doc, [t for t in obj.subtree if t.i not in medium] + object_tail(obj), _min_tokens(obj)
     )
 
 
@@ -144,7 +144,7 @@ def _min_tokens(obj: Token) -> int:
     return OBJECT_MIN_TOKENS if obj.pos_ in {"PROPN", "PRON"} else MIN_CONTENT_TOKENS
 
 
-def _object_tail(obj: Token) -> list[Token]:
+def object_tail(obj: Token) -> list[Token]:
     """ "announced a concert in support of the senator", "decried his calls to ban them": what
     the parser hung on the verb right after its object, when it goes on saying what (not where
     or when it was said, nor a clause or a second act of the verb's own)."""
@@ -152,7 +152,7 @@ def _object_tail(obj: Token) -> list[Token]:
     for c in verb.children:
         if c.i <= obj.right_edge.i:
             continue
-        if c.dep_ not in OBJECT_TAIL_DEPS or _is_setting(c) or c.is_punct:
+        if c.dep_ not in OBJECT_TAIL_DEPS or is_setting(c) or c.is_punct:
             break
         if c.dep_ == "xcomp" and not has_infinitive_to(c):
             break
@@ -191,7 +191,7 @@ def _agent_like(subject: Token) -> bool:
     return lemma in TITLE_NOUNS or lemma in ORG_WORDS
 
 
-def _is_setting(child: Token) -> bool:
+def is_setting(child: Token) -> bool:
     """ "on Twitter", "in a statement", "on Monday", "Monday": where or when words were said."""
     if child.dep_ == "npadvmod":
         return child.ent_type_ in {"DATE", "TIME"}

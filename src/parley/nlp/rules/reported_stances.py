@@ -17,13 +17,13 @@ from parley.nlp.deps import (
     PREPOSITION_OBJECT_DEPS,
     REPORTED_CLAUSE_DEPS,
 )
-from parley.nlp.rules.reported_clauses import CLAUSE_SUBJECT_DEPS, _clause_tokens, _finite_clause
+from parley.nlp.rules.reported_clauses import CLAUSE_SUBJECT_DEPS, _clause_tokens, finite_clause
 from parley.nlp.rules.reported_content import Stances, content_span
 from parley.nlp.rules.reported_objects import (
     NOT_SAID_OBJECTS,
-    _medium_tokens,
     _min_tokens,
-    _object_tail,
+    medium_tokens,
+    object_tail,
 )
 from parley.nlp.tokens import has_infinitive_to, mended_lemma
 from parley.nlp.tree import first_child
@@ -43,13 +43,13 @@ POLL_NOUNS = frozenset({"poll", "survey"})
 OBJECT_COMPLEMENT_PREPS = frozenset({"of", "as", "for"})
 
 
-def _stance_content(doc: Doc, verb: Token, lemma: str, stances: Stances) -> Span | None:
+def stance_content(doc: Doc, verb: Token, lemma: str, stances: Stances) -> Span | None:
     """What a verb of thought, intent or stance reports its subject holds: its finite clause
     ("believes the bill will pass"), its to-infinitive ("declined to endorse him") or its
     object ("endorsed the governor"), in that order of preference."""
     if lemma in stances.clause:
         clause = next(
-            (c for c in verb.children if c.dep_ in REPORTED_CLAUSE_DEPS and _finite_clause(c)),
+            (c for c in verb.children if c.dep_ in REPORTED_CLAUSE_DEPS and finite_clause(c)),
             None,
         )
         if clause is not None:
@@ -117,7 +117,7 @@ def _stance_object(doc: Doc, verb: Token) -> Span | None:
         return None
     if obj.lemma_.lower() in NOT_SAID_OBJECTS or obj.ent_type_ in COUNT_ENTS:
         return None
-    medium = _medium_tokens(obj)
+    medium = medium_tokens(obj)
     tokens = [t for t in obj.subtree if t.i not in medium]
     complement = next(
         (
@@ -131,11 +131,11 @@ def _stance_object(doc: Doc, verb: Token) -> Span | None:
     if complement is not None:
         tokens.extend(complement.subtree)
     else:
-        tokens.extend(_object_tail(obj))
+        tokens.extend(object_tail(obj))
     return content_span(doc, tokens, _min_tokens(obj))
 
 
-def _stance_noun(doc: Doc, noun: Token) -> Span | None:
+def stance_noun(doc: Doc, noun: Token) -> Span | None:
     """ "the senator's support for the bill", "his decision to withdraw", "her view that taxes
     must fall": what follows a noun of stance that has an owner."""
     if not any(c.dep_ == "poss" for c in noun.children):
@@ -144,7 +144,7 @@ def _stance_noun(doc: Doc, noun: Token) -> Span | None:
         if c.i < noun.i:
             continue
         if c.dep_ in {"acl", "ccomp"} and c.pos_ in {"VERB", "AUX"}:
-            if _finite_clause(c):
+            if finite_clause(c):
                 return content_span(doc, _clause_tokens(c))
             if has_infinitive_to(c):
                 return content_span(
@@ -162,19 +162,19 @@ def _stance_noun(doc: Doc, noun: Token) -> Span | None:
     return None
 
 
-def _stance_adjective(doc: Doc, adjective: Token) -> Span | None:
+def stance_adjective(doc: Doc, adjective: Token) -> Span | None:
     """ "is confident that the bill will pass": the clause of an adjective of belief after a
     copula (the parser hangs it on the adjective or on the copula)."""
     if adjective.dep_ != "acomp":
         return None
     for holder in (adjective, adjective.head):
         for c in holder.children:
-            if c.dep_ in REPORTED_CLAUSE_DEPS and c.i > adjective.i and _finite_clause(c):
+            if c.dep_ in REPORTED_CLAUSE_DEPS and c.i > adjective.i and finite_clause(c):
                 return content_span(doc, _clause_tokens(c))
     return None
 
 
-def _in_poll(doc: Doc, poll: Token, reporting: frozenset[str], stances: Stances) -> Span | None:
+def in_poll(doc: Doc, poll: Token, reporting: frozenset[str], stances: Stances) -> Span | None:
     """ "In a new poll, the senator leads by ten points", "she has sagged in the polls": the
     clause a poll is set in reports what the poll found. Not a clause of saying or thinking
     ("in the poll, most voters said ..."): those have sources of their own."""

@@ -19,7 +19,7 @@ def mention_span(token: Token) -> tuple[int, int]:
     statement")."""
     if token.lower_ in PRONOUNS or token.pos_ == "PRON":
         return token.idx, token.idx + len(token.text)
-    phrase = _noun_phrase(token)
+    phrase = noun_phrase(token)
     return phrase.start_char, phrase.end_char
 
 
@@ -52,7 +52,7 @@ def speaker_mention(cue: Token, who: Token) -> tuple[int, int]:
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 
 
-def _named_in_a_clause(tok: Token, root: Token) -> bool:
+def named_in_a_clause(tok: Token, root: Token) -> bool:
     """Whether a name inside the phrase headed by ``root`` stands in a clause that modifies it
     ("Many of the leaders who back Ben Carson said"): the phrase names the leaders, not
     Carson."""
@@ -66,7 +66,7 @@ def _named_in_a_clause(tok: Token, root: Token) -> bool:
     return False
 
 
-def _noun_phrase(token: Token) -> Span:
+def noun_phrase(token: Token) -> Span:
     """The noun phrase headed by ``token``, without relative clauses, appositions or commas."""
     doc = token.doc
     keep = NOUN_PHRASE_DEPS

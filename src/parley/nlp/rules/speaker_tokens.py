@@ -18,7 +18,7 @@ from parley.nlp.rules.crowd_voices import crowd_subject
 from parley.nlp.rules.fronted_name import fronted_name
 from parley.nlp.rules.own_words import clause_subject_owning
 from parley.nlp.rules.speech_cues import DOCUMENT_NOUNS, Quoted, is_according_to
-from parley.nlp.rules.verb_subjects import _agent_of, _main_subject_before, subject_of
+from parley.nlp.rules.verb_subjects import agent_of, main_subject_before, subject_of
 from parley.nlp.tree import object_of
 
 
@@ -62,7 +62,7 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
     if subject is None and not any(c.dep_ == "nsubjpass" for c in cue.children):
         # The parser lost the subject (it hangs from a participle or an apposition): the
         # first subject before the cue in its sentence is the reader's answer.
-        subject = fronted_name(cue) or _main_subject_before(cue)
+        subject = fronted_name(cue) or main_subject_before(cue)
         if subject is not None and quoted and quoted(subject.idx):
             subject = None
     if subject is not None and subject.i < cue.i:
@@ -140,7 +140,7 @@ def _poll_asking(cue: Token, quoted: Quoted) -> Token | None:
     for tok in cue.sent:
         if tok.lower_ not in _POLL_WORDS or tok.dep_ != "pobj" or (quoted and quoted(tok.idx)):
             continue
-        if tok.head.lower_ in {"in", "to"} and _document_owner(tok) is not None:
+        if tok.head.lower_ in {"in", "to"} and document_owner(tok) is not None:
             return tok
     return None
 
@@ -163,7 +163,7 @@ def _subject_hung_on_source(cue: Token) -> Token | None:
 ACCOUNT_NOUNS = lexicon.word_set("account_nouns")
 
 
-def _document_owner(token: Token, *, depth: int = 0) -> Token | None:
+def document_owner(token: Token, *, depth: int = 0) -> Token | None:
     """Who a document speaks for: "the opinion of the Court", "the ministry's statement",
     "a memo posted by Senator X", "a post sent from the mayor's official account"."""
     owner = _owner_in_phrase(token)
@@ -173,9 +173,9 @@ def _document_owner(token: Token, *, depth: int = 0) -> Token | None:
         # "The union issued a note which said": the one who issued it.
         owner = subject_of(token.head) if token.dep_ == "dobj" else None
         if owner is None and token.dep_ == "nsubjpass":
-            owner = _agent_of(token.head)
+            owner = agent_of(token.head)
     if owner is not None and depth < 2 and owner.lemma_.lower() in ACCOUNT_NOUNS | DOCUMENT_NOUNS:
-        return _document_owner(owner, depth=depth + 1) or owner
+        return document_owner(owner, depth=depth + 1) or owner
     return owner
 
 
@@ -185,7 +185,7 @@ TEXT_BEARING_NOUNS = lexicon.word_set("text_bearing_nouns")
 _MEETING_VERBS = lexicon.word_set("text_meeting_verbs")
 
 
-def _maker_of_text(token: Token) -> Token | None:
+def maker_of_text(token: Token) -> Token | None:
     """Who speaks through a sign, an ad or an email the text says they made, held or sent:
     its owner ("the campaign's ad"), its sender ("an email sent by Roe"), or the subject of
     the verb taking it ("Roe held up a sign that read ..."); None for anything else."""

@@ -25,16 +25,16 @@ from parley.nlp.doctext import doc_sents, doc_text, span_ents
 from parley.nlp.rules.actors import GENDERED_WORDS, ActorIndex, ActorRecord
 from parley.nlp.rules.speaker_spans import (
     RELATIVE_PRONOUNS,
-    _named_in_a_clause,
-    _noun_phrase,
     mention_span,
+    named_in_a_clause,
+    noun_phrase,
     speaker_mention,
 )
 from parley.nlp.rules.speaker_tokens import (
     ACCOUNT_NOUNS,
     TEXT_BEARING_NOUNS,
-    _document_owner,
-    _maker_of_text,
+    document_owner,
+    maker_of_text,
     noun_owner,
     speaker_token,
 )
@@ -185,14 +185,14 @@ class SpeakerResolver:
             record = self.resolve_pronoun(token)
             return record, 0.75 if record else 0.0
         if is_document(token):
-            owner = _document_owner(token)
+            owner = document_owner(token)
             if owner is None:
                 return None, 0.0  # "according to the summary": a document, not its author
             return self.resolve(owner)
-        maker = _maker_of_text(token)
+        maker = maker_of_text(token)
         if maker is not None:
             return self.resolve(maker)
-        phrase = phrase if phrase is not None else _noun_phrase(token)
+        phrase = phrase if phrase is not None else noun_phrase(token)
         record = self._named(phrase)
         if record is not None and (record.kind == "person" or phrase.root.pos_ != "NOUN"):
             return record, 0.95
@@ -236,7 +236,7 @@ class SpeakerResolver:
             record = self.actors.at(tok.idx, tok.idx + len(tok.text))
             if record is None:
                 continue
-            if record.kind == "person" and _named_in_a_clause(tok, root):
+            if record.kind == "person" and named_in_a_clause(tok, root):
                 continue
             (persons if record.kind == "person" else others).append(record)
         if persons:
@@ -247,7 +247,7 @@ class SpeakerResolver:
             return others[0]
         for ent in span_ents(phrase):
             record = self.actors.find(ent.text)
-            if record is not None and not _named_in_a_clause(ent.root, root):
+            if record is not None and not named_in_a_clause(ent.root, root):
                 return record
         return None
 
@@ -302,7 +302,7 @@ class SpeakerResolver:
         "the memo states"): its own description (``phrase``, else the noun phrase ``token``
         heads) is the speaker, registered like an unnamed source, the way a reader can only
         answer "the memo said it"."""
-        phrase = phrase if phrase is not None else _noun_phrase(token)
+        phrase = phrase if phrase is not None else noun_phrase(token)
         text = phrase.text.strip()
         if not text or not any(ch.isalpha() for ch in text) or token.lower_ in PRONOUNS:
             return None, 0.0

@@ -51,7 +51,7 @@ def _set_off_inside(node: Token) -> bool:
     return any(t.is_punct for t in node.doc[node.i + 1 : node.right_edge.i + 1])
 
 
-def _main_subject_before(verb: Token) -> Token | None:
+def main_subject_before(verb: Token) -> Token | None:
     """The first subject in the verb's sentence before it (for a mis-attached finite verb)."""
     for tok in verb.sent:
         if tok.i >= verb.i:
@@ -132,7 +132,7 @@ def _own_subject(verb: Token, quoted: Quoted) -> tuple[bool, Token | None]:
             # and the speaker of a passive verb is its agent ("was denounced by X").
             if verb.lemma_ == "quote":
                 return True, child
-            return True, _agent_of(verb)
+            return True, agent_of(verb)
     # "a pattern described by the bulletin as ...": a participle's agent is the speaker.
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None and verb.tag_ == "VBN":
@@ -140,7 +140,7 @@ def _own_subject(verb: Token, quoted: Quoted) -> tuple[bool, Token | None]:
     return False, None
 
 
-def _agent_of(verb: Token) -> Token | None:
+def agent_of(verb: Token) -> Token | None:
     """The object of a passive verb's "by" phrase."""
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     return object_of(agent) if agent else None
@@ -279,11 +279,11 @@ def _participle_on_a_place(verb: Token) -> bool:
 def _modified_noun_subject(verb: Token, depth: int, quoted: Quoted) -> Token | None:
     """The subject of a relative clause or participle that modifies a noun."""
     if _participle_on_a_place(verb):
-        return _main_subject_before(verb)
+        return main_subject_before(verb)
     if verb.tag_ == "VBD" and verb.dep_ == "acl":
         # A finite verb parsed as a noun modifier ("X speaking to the think tank called
         # it ..."): the parse went wrong; the sentence's first subject is the better guess.
-        return _main_subject_before(verb)
+        return main_subject_before(verb)
     head = verb.head
     if _infinitival(verb):
         # "Ray found ways to cast herself as ...", "Ray was the first senator to endorse
