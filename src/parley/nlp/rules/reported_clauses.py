@@ -2,7 +2,7 @@
 
 A clause reports speech when it has a subject of its own or opens with "that" or "whether".
 It drops the speaker's second acts coordinated to it ("said ..., and mentioned an
-arbitration"), takes an attitude coordinated after it ("..., but hoped a settlement could be
+arbitration"), takes an attitude coordinated after it ("..., but trusted a deal could be
 reached"), mends a clause the parser broke ("says the rise ... makes"), and runs on past a
 quotation that closes it ('said the plan was "peanuts," compared to the cost').
 """
@@ -39,7 +39,7 @@ def finite_clause(verb: Token) -> bool:
     attacks Santilli, a veteran, was ready": the parser may miss the subject), not a bare
     infinitive or noun."""
     if verb.pos_ == "ADJ":
-        # "said he would be “shocked” if ...": the tagger took a participle after "be" for an
+        # "said she would be “stunned” if ...": the tagger took a participle after "be" for an
         # adjective, which heads the clause with its subject and its "be".
         return any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in verb.children) and any(
             c.dep_ in {"aux", "auxpass", "cop"} and c.lemma_ == "be" for c in verb.children
@@ -79,7 +79,7 @@ def _clause_tokens(clause: Token) -> list[Token]:
 
 
 def coordinated_attitude(verb: Token, clause: Token) -> list[Token]:
-    """ "said he was not working on a timeline for a truce, but hoped a settlement could be
+    """ "said she had no date in mind for the vote, but trusted a deal could be
     reached": a subjectless verb coordinated to the reporting verb after its clause, that is
     no verb of saying itself but takes a clause of its own, continues what was reported."""
     for conj in verb.children:
@@ -111,7 +111,7 @@ def second_acts(verb: Token) -> list[Token]:
 
 
 def broken_clause(doc: Doc, verb: Token) -> Span | None:
-    """ "The office said about half of the rise reflected tax cuts", "Berg says the toll that
+    """ "The bureau said roughly a third of the drop came from storms", "Berg says the toll that
     traders decry also hurts the port": a clause whose subject the parser took for the verb's
     object or a preposition's is still what was said. The words after the verb are, when they
     hold a finite verb outside a clause of place or time ("said at a rally where he ...")

@@ -84,7 +84,7 @@ def _called_as(doc: Doc, verb: Token) -> Span | None:
 
 
 def _portrayed(doc: Doc, verb: Token) -> Span | None:
-    """ "described the probe as a security review", "cast himself as an outsider": the object
+    """ "described the audit as a routine check", "cast himself as an outsider": the object
     and what it is taken to be; nothing when no complement says what."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:

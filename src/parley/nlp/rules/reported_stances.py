@@ -105,7 +105,7 @@ def _finding(doc: Doc, verb: Token) -> Span | None:
         for t in c.subtree
     ]
     if not said_of and verb.lemma_.lower() not in {"show", "find"}:
-        return None  # "the poll has a margin of error of three points": no finding
+        return None  # "the survey has an error margin of four points": no finding
     return content_span(doc, [*obj.subtree, *said_of])
 
 

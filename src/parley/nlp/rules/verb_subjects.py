@@ -271,7 +271,7 @@ def _second_saying_in_reported_clause(verb: Token) -> bool:
 
 
 def _participle_on_a_place(verb: Token) -> bool:
-    """ "Speaking in Salem, New Hampshire, Trump went after Bush, calling him ...": a participle
+    """ "Speaking in Dover, Lund went after Berg, calling him ...": a participle
     the parser hung on a place or a date modifies no speaker there."""
     return verb.tag_ == "VBG" and verb.head.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"}
 
@@ -286,7 +286,7 @@ def _modified_noun_subject(verb: Token, depth: int, quoted: Quoted) -> Token | N
         return main_subject_before(verb)
     head = verb.head
     if _infinitival(verb):
-        # "Ray found ways to cast herself as ...", "Ray was the first senator to endorse
+        # "Ray kept trying to paint herself as ...", "Ray was the first senator to endorse
         # him": an infinitive on an object or a predicate noun is the act of the clause's
         # subject, unless a verb of control makes the object act ("asked aides to explain").
         governor = head.head
@@ -300,7 +300,7 @@ def _modified_noun_subject(verb: Token, depth: int, quoted: Quoted) -> Token | N
         ):
             return subject_of(governor, depth=depth + 1, quoted=quoted)
     if verb.dep_ == "acl" and head.dep_ in {"dobj", "pobj"} and head.pos_ == "NOUN":
-        # "explained the decision to ban them, saying ...": the participle belongs to the
+        # "defended the choice to close it, saying ...": the participle belongs to the
         # clause whose object it hangs from, and its subject is that clause's subject.
         return subject_of(head.head, depth=depth + 1, quoted=quoted)
     # "Peskov, who said ..." / "a statement saying ...": the noun modified is the speaker.
