@@ -803,6 +803,12 @@ def test_no_clause_parsed_apart_after_what_the_cue_reports_has_ended() -> None:
             'the bridge as one of the worst "in the whole region,"',
             id="ranked-as-then-said",
         ),
+        pytest.param(
+            "Governor Ana Ruiz summed up the tax plan as “reckless,” denounced its cost and said "
+            "she would veto it.",
+            "the tax plan as “reckless,”",
+            id="first-of-a-list-of-what-the-speaker-did",
+        ),
     ],
 )
 def test_the_verb_whose_as_frames_a_quotation_cues_its_clause(text: str, clause: str) -> None:

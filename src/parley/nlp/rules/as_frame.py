@@ -33,6 +33,8 @@ AS_FRAME_VERBS = lexicon.derived_set(
 #: How a cue's dependant holds a clause the cue reports: a verb framing a quotation below it is
 #: then part of what the cue said ('said he described the plan as "a relic"').
 _REPORTED_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "oprd"})
+#: How a verb holds its subject.
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Dependants of the framing verb before "as" that name what it frames.
 _FRAMED_DEPS = frozenset({"dobj", "prep"})
 #: How far up from a quotation its "as" may be (the parser may hang the quoted words on "as" as
@@ -83,6 +85,13 @@ def _reports(cue: Token, verb: Token) -> bool:
     node = verb
     while node.head.i != node.i:
         if node.head.i == cue.i:
-            return node.dep_ in _REPORTED_DEPS
+            return node.dep_ in _REPORTED_DEPS and not _listed_before(node, cue)
         node = node.head
     return False
+
+
+def _listed_before(clause: Token, cue: Token) -> bool:
+    """'Lee summed up the plan as "weak," denounced its cost and said ...': a clause before a
+    cue with no subject of its own is the first of a list of what the subject did, which the
+    parser hung on the next verb as what it reports."""
+    return clause.i < cue.i and not any(c.dep_ in _SUBJECT_DEPS for c in cue.children)
