@@ -11,7 +11,9 @@ import spacy
 from spacy.tokens import Doc
 
 import parley
+from parley.nlp.pipeline import load_nlp
 from parley.nlp.rules import partial_clause
+from parley.nlp.rules.as_frame import framing_verb
 from parley.types import Quote
 
 
@@ -785,3 +787,47 @@ def test_no_clause_parsed_apart_after_what_the_cue_reports_has_ended() -> None:
         ["IN", "NNP", "VBZ", "TO", "VB", "PRP", "PUNCT", "CC", "PRP", "``", "VBD", "''", "RB"],
     )
     assert clause_run.clause_parsed_apart(doc, doc[2], doc[10]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        pytest.param(
+            "Governor Ana Ruiz summed up the tax plan as “reckless,” and said she would veto it.",
+            "the tax plan as “reckless,”",
+            id="summed-up-as-then-said",
+        ),
+        pytest.param(
+            'Mayor Tomas Berg ranked the bridge as one of the worst "in the whole region," and '
+            "said it must close.",
+            'the bridge as one of the worst "in the whole region,"',
+            id="ranked-as-then-said",
+        ),
+        pytest.param(
+            "Governor Ana Ruiz summed up the tax plan as “reckless,” denounced its cost and said "
+            "she would veto it.",
+            "the tax plan as “reckless,”",
+            id="first-of-a-list-of-what-the-speaker-did",
+        ),
+    ],
+)
+def test_the_verb_whose_as_frames_a_quotation_cues_its_clause(text: str, clause: str) -> None:
+    """A partial quotation in the "as" phrase of one verb that the quotation rules gave the cue
+    of a later verb of saying: the clause is the first verb's object with its "as" phrase."""
+    quotes = entries(text)
+    assert clause in [q.text for q in quotes if q.kind == "indirect"]
+
+
+def test_a_verb_framing_with_as_inside_what_a_cue_reports_stays_in_that_clause() -> None:
+    """'said he described X as "..."': the describing verb lies in the clause "said" reports,
+    so the quotation keeps the cue it has."""
+    doc = load_nlp()(
+        'Mayor Tomas Berg said he described the budget as "a recipe for disaster" last week.'
+    )
+    said = next(t for t in doc if t.text == "said")
+    described = next(t for t in doc if t.text == "described")
+    start = doc.text.index("a recipe")
+    words = doc.char_span(start, start + len("a recipe for disaster"))
+    assert words is not None
+    assert framing_verb(said, words) is None
+    assert framing_verb(described, words) is None

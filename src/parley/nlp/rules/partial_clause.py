@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley.nlp.deps import FINITE_SUBJECT_DEPS, NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_text
+from parley.nlp.rules.as_frame import with_framing_cue
 from parley.nlp.rules.clause_run import (
     ADDRESSEE_DEPS,
     clause_parsed_apart,
@@ -92,6 +93,7 @@ def with_partial_clauses(doc: Doc, quotes: list[Quote], reported: list[Quote]) -
     for quote in quotes:
         if quote.kind != "partial" or quote.speaker is None or quote.cue_span is None:
             continue
+        quote = with_framing_cue(doc, quote)  # noqa: PLW2901 - the clause's cue, not the mark's
         covering = [i for i, entry in enumerate(found) if _covers(entry, quote)]
         if covering and not all(_nested_cue(doc, found[i], quote) for i in covering):
             _run_on_past_the_mark(doc, quote, found, covering)
