@@ -798,9 +798,9 @@ def test_no_clause_parsed_apart_after_what_the_cue_reports_has_ended() -> None:
             id="summed-up-as-then-said",
         ),
         pytest.param(
-            'Mayor Tomas Berg ranked the bridge as one of the worst "in the whole region," and '
+            'Mayor Tomas Berg ranked the bridge as the shakiest span "in the whole region," and '
             "said it must close.",
-            'the bridge as one of the worst "in the whole region,"',
+            'the bridge as the shakiest span "in the whole region,"',
             id="ranked-as-then-said",
         ),
         pytest.param(
