@@ -16,8 +16,9 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
+from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
 from parley.nlp.rules.reported import SPOKEN_PORTRAYAL_VERBS
-from parley.nlp.rules.speech import SPEECH_VERBS
+from parley.nlp.rules.speech_cues import SPEECH_VERBS
 from parley.types import Quote
 
 #: Verbs that frame their object with "as" as their subject's words.
@@ -33,8 +34,6 @@ AS_FRAME_VERBS = lexicon.derived_set(
 #: How a cue's dependant holds a clause the cue reports: a verb framing a quotation below it is
 #: then part of what the cue said ('said he described the plan as "a relic"').
 _REPORTED_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "oprd"})
-#: How a verb holds its subject.
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Dependants of the framing verb before "as" that name what it frames.
 _FRAMED_DEPS = frozenset({"dobj", "prep"})
 #: How far up from a quotation its "as" may be (the parser may hang the quoted words on "as" as
@@ -94,4 +93,4 @@ def _listed_before(clause: Token, cue: Token) -> bool:
     """'Lee summed up the plan as "weak," denounced its cost and said ...': a clause before a
     cue with no subject of its own is the first of a list of what the subject did, which the
     parser hung on the next verb as what it reports."""
-    return clause.i < cue.i and not any(c.dep_ in _SUBJECT_DEPS for c in cue.children)
+    return clause.i < cue.i and not any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in cue.children)
