@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
+from parley.nlp.tree import first_child
 
 _BOUND_POSSESSIVES = frozenset({"his", "her", "their"})
 
@@ -24,7 +25,7 @@ def clause_subject_owning(noun: Token, owner: Token) -> Token | None:
     verb = noun.head
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
-    subject = next((c for c in verb.children if c.dep_ in NOMINAL_SUBJECT_DEPS), None)
+    subject = first_child(verb, NOMINAL_SUBJECT_DEPS)
     if subject is None or subject.pos_ not in {"PROPN", "NOUN"} or subject.i > noun.i:
         return None
     return subject

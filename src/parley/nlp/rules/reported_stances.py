@@ -86,7 +86,7 @@ def stance_content(doc: Doc, verb: Token, lemma: str, stances: Stances) -> Span 
 def _finding(doc: Doc, verb: Token) -> Span | None:
     """ "a new poll shows the senator ahead by ten points", "the survey put her at 40 percent":
     a document of findings reports its object with all that the verb says of it."""
-    subject = next((c for c in verb.children if c.dep_ in FINITE_SUBJECT_DEPS), None)
+    subject = first_child(verb, FINITE_SUBJECT_DEPS)
     obj = next(
         (
             c
