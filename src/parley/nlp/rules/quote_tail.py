@@ -70,7 +70,7 @@ def _tail_end(doc: Doc, text: str, quote: Quote) -> int | None:
     """Where the phrase after ``quote``'s closing mark ends (before the sentence's full
     stop), or None when no qualifying phrase follows."""
     close = _CLOSE.match(text, quote.end)
-    if close is None:
+    if close is None or quote.text.rstrip().endswith((".", "!", "?")):
         return None
     first = _token_at(doc, close.end())
     if first is None or first.pos_ not in _TAIL_STARTS or not first.text.islower():
