@@ -29,6 +29,7 @@ from parley.nlp.rules.events import extract_events
 from parley.nlp.rules.negotiations import extract_agreements, extract_conditions
 from parley.nlp.rules.partial_clause import with_partial_clauses
 from parley.nlp.rules.places import extract_places
+from parley.nlp.rules.quote_tail import with_quote_tails
 from parley.nlp.rules.quotes import extract_quotes
 from parley.nlp.rules.reported import extract_reported_speech
 from parley.nlp.rules.speech import pronoun_mentions
@@ -99,7 +100,13 @@ STAGES: tuple[Stage, ...] = (
     Stage("direct_quotes", extract_quotes, ("doc", "actors", "warnings")),
     Stage("reported", extract_reported_speech, ("doc", "actors", "quotes=direct_quotes")),
     # The reported clause around a partial quotation the rules above left without one.
-    Stage("reported_clauses", with_partial_clauses, ("doc", "quotes=direct_quotes", "reported")),
+    Stage("partial_clauses", with_partial_clauses, ("doc", "quotes=direct_quotes", "reported")),
+    # A full quotation's sentence that runs on past the closing mark ('said, "..." until ...').
+    Stage(
+        "reported_clauses",
+        with_quote_tails,
+        ("doc", "quotes=direct_quotes", "reported=partial_clauses"),
+    ),
     Stage("dates", extract_dates, ("doc", "published"), "dates"),
     Stage(
         "quotes", _number_quotes, ("direct=direct_quotes", "reported=reported_clauses"), "quotes"
