@@ -49,11 +49,9 @@ from parley.nlp.rules.clause_run import (
 )
 from parley.nlp.rules.quote_shape import FINITE_TAGS, looks_like_name
 from parley.nlp.rules.quoted_run import through_its_quotations
-from parley.nlp.rules.reported import OBJECT_SPEECH_VERBS
 from parley.nlp.rules.reported_content import content_span
-from parley.nlp.rules.speech import (
-    REPORTING_VERBS,
-)
+from parley.nlp.rules.reported_objects import OBJECT_SPEECH_VERBS
+from parley.nlp.rules.speech_cues import REPORTING_VERBS
 from parley.nlp.tree import object_of
 from parley.types import Quote
 

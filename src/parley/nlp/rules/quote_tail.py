@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.quote_shape import FINITE_TAGS
-from parley.nlp.rules.speech import REPORTING_VERBS
+from parley.nlp.rules.speech_cues import REPORTING_VERBS
 from parley.types import Quote
 
 #: The closing mark right after a quotation, with a comma or nothing before it (a full stop,

@@ -8,7 +8,7 @@ quotation rules (it is the same speech, already extracted with its marks).
 The clause's extent is found in :mod:`~parley.nlp.rules.reported_clauses`, content carried by an
 object in :mod:`~parley.nlp.rules.reported_objects`, by a stance or finding in
 :mod:`~parley.nlp.rules.reported_stances`; :mod:`~parley.nlp.rules.speaking_subjects` says who
-can speak. Their public names are importable from here too.
+can speak.
 """
 
 from __future__ import annotations
@@ -21,13 +21,7 @@ from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
 from parley.nlp.rules.quote_shape import label_before
 from parley.nlp.rules.reported_clauses import (
-    ADDRESSEE_VERBS,
-    BROKEN_CLAUSE_DEPS,
-    CLAUSE_MARKS,
     CLAUSE_SUBJECT_DEPS,
-    FINITE_TAGS,
-    RUN_ON_DEPS,
-    WHEN_MARKS,
     _clause_tokens,
     broken_clause,
     coordinated_attitude,
@@ -37,22 +31,13 @@ from parley.nlp.rules.reported_clauses import (
 )
 from parley.nlp.rules.reported_content import Stances, content_span
 from parley.nlp.rules.reported_objects import (
-    COMMISSIVE_VERBS,
-    DIRECTIVE_VERBS,
-    MEDIUM_NOUNS,
-    NOT_SAID_OBJECTS,
     OBJECT_CONTENT_VERBS,
-    OBJECT_MIN_TOKENS,
-    OBJECT_SPEECH_VERBS,
-    OBJECT_TAIL_DEPS,
     _portrayed,
     object_content,
 )
 from parley.nlp.rules.reported_stances import (
     FINDING_DOCUMENTS,
     FINDING_VERBS,
-    NOUN_ABOUT_PREPS,
-    OBJECT_COMPLEMENT_PREPS,
     POLL_NOUNS,
     in_poll,
     stance_adjective,
@@ -62,11 +47,7 @@ from parley.nlp.rules.reported_stances import (
 from parley.nlp.rules.speaker_spans import mention_span, speaker_mention
 from parley.nlp.rules.speaker_tokens import speaker_token
 from parley.nlp.rules.speaking_subjects import (
-    AGENT_ENDINGS,
-    EVIDENCE_VERBS,
-    NO_ONE,
     SPEAKING_NOUNS,
-    UNSPEAKING_ENTS,
     can_speak,
 )
 from parley.nlp.rules.speech import SpeakerResolver
@@ -74,41 +55,6 @@ from parley.nlp.rules.speech_cues import REPORTING_VERBS, cue_span, cue_text, is
 from parley.nlp.tokens import doc_tokens, mend_lemma, mended_lemma
 from parley.quotemarks import Intervals, paragraphs
 from parley.types import Quote, SpeakerRef
-
-# This module's public names and those of the modules it was split into, importable from
-# here as before.
-__all__ = [
-    "ADDRESSEE_VERBS",
-    "AGENT_ENDINGS",
-    "BROKEN_CLAUSE_DEPS",
-    "CLAUSE_MARKS",
-    "CLAUSE_SUBJECT_DEPS",
-    "COMMISSIVE_VERBS",
-    "DIRECTIVE_VERBS",
-    "EVIDENCE_VERBS",
-    "FINDING_DOCUMENTS",
-    "FINDING_VERBS",
-    "FINITE_TAGS",
-    "MEDIUM_NOUNS",
-    "NOT_SAID_OBJECTS",
-    "NOUN_ABOUT_PREPS",
-    "NO_ONE",
-    "OBJECT_COMPLEMENT_PREPS",
-    "OBJECT_CONTENT_VERBS",
-    "OBJECT_MIN_TOKENS",
-    "OBJECT_SPEECH_VERBS",
-    "OBJECT_TAIL_DEPS",
-    "OPENING_MARKS",
-    "POLL_NOUNS",
-    "PORTRAYAL_VERBS",
-    "RUN_ON_DEPS",
-    "SPEAKING_NOUNS",
-    "SPOKEN_PORTRAYAL_VERBS",
-    "UNSPEAKING_ENTS",
-    "WHEN_MARKS",
-    "can_speak",
-    "extract_reported_speech",
-]
 
 OPENING_MARKS = frozenset({"“", '"', "‘", "'", "«"})
 #: "described the probe as a review", "see her as the stronger candidate" (portrayal_verbs.tsv).

@@ -9,8 +9,7 @@ through titles, and an unnamed source ("a police spokesperson") registered as an
 
 This module holds that mapping (:class:`SpeakerResolver`). The cue word lists and tests are in
 :mod:`~parley.nlp.rules.speech_cues`, the speaker token in :mod:`~parley.nlp.rules.speaker_tokens`
-and :mod:`~parley.nlp.rules.verb_subjects`, its words in :mod:`~parley.nlp.rules.speaker_spans`;
-their names are importable from here too.
+and :mod:`~parley.nlp.rules.verb_subjects`, its words in :mod:`~parley.nlp.rules.speaker_spans`.
 """
 
 from __future__ import annotations
@@ -24,79 +23,24 @@ from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_sents, doc_text, span_ents
 from parley.nlp.rules.actors import GENDERED_WORDS, ActorIndex, ActorRecord
 from parley.nlp.rules.speaker_spans import (
-    RELATIVE_PRONOUNS,
-    mention_span,
     named_in_a_clause,
     noun_phrase,
-    speaker_mention,
 )
 from parley.nlp.rules.speaker_tokens import (
-    ACCOUNT_NOUNS,
-    TEXT_BEARING_NOUNS,
     document_owner,
     maker_of_text,
-    noun_owner,
-    speaker_token,
 )
 from parley.nlp.rules.speech_cues import (
-    DOCUMENT_NOUNS,
     NEVER_SPEAKERS,
-    NP_PREPOSITIONS,
-    OBJECT_CONTROL_VERBS,
     PEER_NOUNS,
     PRONOUNS,
-    REPORTING_VERBS,
-    SPEECH_NOUNS,
-    SPEECH_VERBS,
     SPOKESPERSON_NOUNS,
-    WEAK_SPEECH_VERBS,
-    Cue,
     Quoted,
-    cue_span,
-    cue_text,
-    is_according_to,
     is_document,
-    is_speech_noun,
-    is_speech_verb,
 )
-from parley.nlp.rules.verb_subjects import subject_of
 from parley.nlp.tokens import doc_tokens
 from parley.quotemarks import Intervals
 from parley.types import ActorKind, Quote
-
-# This module's public names and those of the modules it was split into, importable from
-# here as before.
-__all__ = [
-    "ACCOUNT_NOUNS",
-    "Cue",
-    "DOCUMENT_NOUNS",
-    "NEVER_SPEAKERS",
-    "NP_PREPOSITIONS",
-    "OBJECT_CONTROL_VERBS",
-    "PEER_NOUNS",
-    "PRONOUNS",
-    "Quoted",
-    "RELATIVE_PRONOUNS",
-    "REPORTING_VERBS",
-    "SPEECH_NOUNS",
-    "SPEECH_VERBS",
-    "SPOKESPERSON_NOUNS",
-    "SpeakerResolver",
-    "TEXT_BEARING_NOUNS",
-    "WEAK_SPEECH_VERBS",
-    "cue_span",
-    "cue_text",
-    "is_according_to",
-    "is_document",
-    "is_speech_noun",
-    "is_speech_verb",
-    "mention_span",
-    "noun_owner",
-    "pronoun_mentions",
-    "speaker_mention",
-    "speaker_token",
-    "subject_of",
-]
 
 
 def _segments(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
