@@ -114,7 +114,7 @@ def clause_parsed_apart(doc: Doc, cue: Token, first: Token) -> Span | None:
         # '... took up chess young because his uncle was "relentless"': a reason or a
         # predicate, not a clause of what was said
         return None
-    end = run_on_end(doc, cue, start)
+    end = run_on_end(doc, cue, start, cue.sent.end, clause_from_start=True)
     if first.i in setting or not start <= first.i < end:
         return None
     if not any(t.tag_ in FINITE_TAGS and t.i != cue.i for t in doc[start:end]):
@@ -138,16 +138,21 @@ def _setting_or_addressee(cue: Token, dependant: Token) -> bool:
     return dependant.dep_ in ADDRESSEE_DEPS and cue.lemma_.lower() in ADDRESSEE_VERBS
 
 
-def run_on_end(doc: Doc, cue: Token, start: int) -> int:
-    """Where words from ``start`` that the cue reports end: at the end of its sentence, a
-    break in it, or another act of saying or source (:func:`reports_again`)."""
+def run_on_end(
+    doc: Doc, cue: Token, start: int, stop: int, *, clause_from_start: bool = False
+) -> int:
+    """Where words from ``start`` that the cue reports end: at ``stop``, a break in the
+    sentence, or another act of saying or source (:func:`reports_again`). With
+    ``clause_from_start`` (a clause begins at ``start``), a word whose phrase reaches back to
+    ``start`` is that clause's own verb, which the parser made the cue's head, not another act
+    of saying."""
     end = start
-    while end < cue.sent.end and not ends_run_on(doc[end]):
+    while end < stop and not ends_run_on(doc[end]):
         end += 1
     for token in doc[start:end]:
-        # A word whose phrase reaches back to ``start`` is the clause's own verb, which
-        # the parser made the cue's head, not another act of saying.
-        if token.left_edge.i > start and reports_again(token, cue):
+        if clause_from_start and token.left_edge.i <= start:
+            continue
+        if reports_again(token, cue):
             end = min(end, token.left_edge.i)
     while end > start and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
         end -= 1

@@ -42,8 +42,7 @@ from parley.nlp.rules.as_frame import with_framing_cue
 from parley.nlp.rules.clause_run import (
     ADDRESSEE_DEPS,
     clause_parsed_apart,
-    ends_run_on,
-    reports_again,
+    run_on_end,
     says,
     when_it_was_said,
 )
@@ -223,15 +222,7 @@ def _past_the_mark(doc: Doc, entry: Quote, quotes: list[Quote]) -> Quote:
     cue, words = found
     if cue.i >= words.start:
         return entry  # '"...," she said': the attribution comes after the words
-    stop = min(cue.sent.end, cue.right_edge.i + 1)
-    end = words.end
-    while end < stop and not ends_run_on(doc[end]):
-        end += 1
-    for token in doc[words.end : end]:
-        if reports_again(token, cue):
-            end = min(end, token.left_edge.i)
-    while end > words.end and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
-        end -= 1
+    end = run_on_end(doc, cue, words.end, min(cue.sent.end, cue.right_edge.i + 1))
     if not any(t.is_alpha for t in doc[words.end : end]):
         return entry
     content = content_span(doc, list(doc[words.start : end]))

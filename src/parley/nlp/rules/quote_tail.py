@@ -11,6 +11,7 @@ one more (kind ``indirect``, same speaker and cue), as for a partial quotation's
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Doc, Token
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Token
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.quote_shape import FINITE_TAGS
 from parley.nlp.rules.speech_cues import REPORTING_VERBS
+from parley.nlp.tokens import doc_tokens
 from parley.types import Quote
 
 #: The closing mark right after a quotation, with a comma or nothing before it (a full stop,
@@ -72,7 +74,7 @@ def _tail_end(doc: Doc, text: str, quote: Quote) -> int | None:
     close = _CLOSE.match(text, quote.end)
     if close is None or quote.text.rstrip().endswith((".", "!", "?")):
         return None
-    first = _token_at(doc, close.end())
+    first = _token_at(doc, text, close.end())
     if first is None or first.pos_ not in _TAIL_STARTS or not first.text.islower():
         return None
     sentence_end = first.sent.end
@@ -92,12 +94,12 @@ def _tail_end(doc: Doc, text: str, quote: Quote) -> int | None:
     return words[-1].idx + len(words[-1].text)
 
 
-def _token_at(doc: Doc, at: int) -> Token | None:
+def _token_at(doc: Doc, text: str, at: int) -> Token | None:
     """The first token starting at or after ``at``, on the same line."""
-    for token in doc:
-        if token.idx >= at:
-            return None if "\n" in doc_text(doc)[at : token.idx] else token
-    return None
+    i = bisect.bisect_left(doc_tokens(doc).idx, at)
+    if i == len(doc) or "\n" in text[at : doc[i].idx]:
+        return None
+    return doc[i]
 
 
 def _interrupts(token: Token) -> bool:
