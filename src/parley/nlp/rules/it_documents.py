@@ -11,12 +11,10 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from parley import lexicon
 from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_text
-
-DOCUMENT_NOUNS = lexicon.word_set("document_nouns")
-TEXT_BEARING_NOUNS = lexicon.word_set("text_bearing_nouns")
+from parley.nlp.rules.speaker_tokens import TEXT_BEARING_NOUNS
+from parley.nlp.rules.speech_cues import DOCUMENT_NOUNS
 
 #: How far back (in tokens) a document can stand for "it".
 _REACH = 80
