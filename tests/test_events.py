@@ -320,7 +320,7 @@ def test_events_a_failing_sentence_costs_only_that_sentence(nlp, monkeypatch, ca
     from parley.nlp.rules.actors import ActorIndex
 
     doc = nlp("Chile expelled two Bolivian diplomats. Peru recalled its ambassador from Quito.")
-    real = rule._sentence_events
+    real = rule.sentence_events
     calls = {"n": 0}
 
     def flaky(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -329,7 +329,7 @@ def test_events_a_failing_sentence_costs_only_that_sentence(nlp, monkeypatch, ca
             raise RuntimeError("boom")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(rule, "_sentence_events", flaky)
+    monkeypatch.setattr(rule, "sentence_events", flaky)
     events = rule.extract_events(doc, ActorIndex.build(doc))
     assert [e.source.country for e in events if e.source] == ["PER"]
     assert "event rules failed" in caplog.text

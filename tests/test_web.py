@@ -18,7 +18,7 @@ from parley.api.server import running_server
 from parley.cli.serve import check_exposure, is_loopback
 from parley.config import Settings
 from parley.errors import ConfigError
-from parley.store.views import _is_overdue
+from parley.store.views import is_overdue
 from parley.web.annotate import annotate, collect_marks, speaker_colour
 
 SCRIPT_ARTICLE = {
@@ -172,7 +172,7 @@ def test_web_speaker_colour_is_stable_and_spread() -> None:
     ],
 )
 def test_web_overdue_against_today(due: str | None, status: str, overdue: bool) -> None:
-    assert _is_overdue(due, date(2025, 6, 1), status) is overdue
+    assert is_overdue(due, date(2025, 6, 1), status) is overdue
 
 
 @pytest.mark.parametrize(

@@ -126,7 +126,7 @@ def _valid_iso3(code: str) -> bool:
     return code in _EXTRA_ISO3 or pycountry.countries.get(alpha_3=code) is not None
 
 
-def _read_rows(text: str, source: str, required: Iterable[str]) -> list[dict[str, str]]:
+def read_rows(text: str, source: str, required: Iterable[str]) -> list[dict[str, str]]:
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     reader = csv.DictReader(io.StringIO("\n".join(lines)))
     missing = [c for c in required if c not in (reader.fieldnames or [])]
@@ -144,11 +144,11 @@ def _read_rows(text: str, source: str, required: Iterable[str]) -> list[dict[str
     return rows
 
 
-def _data(name: str) -> str:
+def read_package_text(name: str) -> str:
     return resources.files("parley.data").joinpath(name).read_text(encoding="utf-8")
 
 
-def _check_iso3(code: str, source: str, where: str) -> str | None:
+def check_iso3(code: str, source: str, where: str) -> str | None:
     code = code.strip().upper()
     if not code:
         return None
@@ -168,7 +168,7 @@ def _check_sector(code: str, source: str, where: str) -> str | None:
     return code
 
 
-def _split_aliases(raw: str | list[str] | None) -> tuple[str, ...]:
+def split_aliases(raw: str | list[str] | None) -> tuple[str, ...]:
     if raw is None:
         return ()
     items = raw if isinstance(raw, list) else raw.split("|")
@@ -187,11 +187,11 @@ def _entries_from_rows(rows: list[dict[str, str]], source: str) -> list[KnownAct
         entries.append(
             KnownActor(
                 name=row["name"],
-                country=_check_iso3(row.get("country") or row.get("iso3") or "", source, where),
+                country=check_iso3(row.get("country") or row.get("iso3") or "", source, where),
                 sector=_check_sector(row.get("sector", ""), source, where),
                 kind=kind,
                 code=(row.get("code") or "").strip() or None,
-                aliases=_split_aliases(row.get("aliases")),
+                aliases=split_aliases(row.get("aliases")),
             )
         )
     return entries
@@ -246,7 +246,7 @@ def load_actor_file(path: str | Path) -> list[KnownActor]:
             )
         return _entries_from_rows(rows, source)
     if path.suffix.lower() == ".csv":
-        return _entries_from_rows(_read_rows(text, source, ["name", "country", "sector"]), source)
+        return _entries_from_rows(read_rows(text, source, ["name", "country", "sector"]), source)
     raise ConfigError(f"The actors file {path} must end in .toml or .csv")
 
 
@@ -282,26 +282,28 @@ def _build_tables(extra_file: str | None, lex: lexicon.Lexicon | None = None) ->
     t.capitals.update({name: iso3 for name, iso3 in lex.table("extra_capitals")})
     src = "parley/data/countries.csv"
     for number, row in enumerate(
-        _read_rows(_data("countries.csv"), src, ["iso3", "name", "aliases"]), 2
+        read_rows(read_package_text("countries.csv"), src, ["iso3", "name", "aliases"]), 2
     ):
-        iso3 = _check_iso3(row["iso3"], src, f"row {number}")
+        iso3 = check_iso3(row["iso3"], src, f"row {number}")
         if iso3 is None:
             raise ConfigError(f"{src}, row {number}: iso3 is empty")
         t.preferred[iso3] = row["name"]
-        for alias in (row["name"], *_split_aliases(row["aliases"])):
+        for alias in (row["name"], *split_aliases(row["aliases"])):
             key = _strip_case_key(alias)
             if _is_short_code(key):
                 t.exact[key] = iso3
             else:
                 t.names[fold(alias)] = iso3
     src = "parley/data/demonyms.csv"
-    for number, row in enumerate(_read_rows(_data("demonyms.csv"), src, ["word", "iso3"]), 2):
-        iso3 = _check_iso3(row["iso3"], src, f"row {number}")
+    for number, row in enumerate(
+        read_rows(read_package_text("demonyms.csv"), src, ["word", "iso3"]), 2
+    ):
+        iso3 = check_iso3(row["iso3"], src, f"row {number}")
         if iso3:
             t.demonyms[fold(row["word"])] = iso3
     src = "parley/data/sectors.csv"
     for number, row in enumerate(
-        _read_rows(_data("sectors.csv"), src, ["word", "sector", "priority"]), 2
+        read_rows(read_package_text("sectors.csv"), src, ["word", "sector", "priority"]), 2
     ):
         sector = _check_sector(row["sector"], src, f"row {number}")
         try:
@@ -311,12 +313,14 @@ def _build_tables(extra_file: str | None, lex: lexicon.Lexicon | None = None) ->
         if sector:
             t.sectors[row["word"].lower()] = (sector, priority)
     src = "parley/data/institutions.csv"
-    rows = _read_rows(_data("institutions.csv"), src, ["name", "iso3", "sector", "kind", "aliases"])
+    rows = read_rows(
+        read_package_text("institutions.csv"), src, ["name", "iso3", "sector", "kind", "aliases"]
+    )
     for entry in _entries_from_rows(rows, src):
         _add_actor(t, entry)
     src = "parley/data/igos.csv"
     for number, row in enumerate(
-        _read_rows(_data("igos.csv"), src, ["code", "name", "sector", "aliases"]), 2
+        read_rows(read_package_text("igos.csv"), src, ["code", "name", "sector", "aliases"]), 2
     ):
         sector = _check_sector(row["sector"], src, f"row {number}")
         entry = KnownActor(
@@ -325,7 +329,7 @@ def _build_tables(extra_file: str | None, lex: lexicon.Lexicon | None = None) ->
             sector=sector,
             kind="organization",
             code=row["code"],
-            aliases=_split_aliases(row["aliases"]),
+            aliases=split_aliases(row["aliases"]),
         )
         _add_actor(t, entry)
     if extra_file:

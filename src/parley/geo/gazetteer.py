@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any, Literal, get_args
 
 from parley.errors import ConfigError
-from parley.geo.countries import _check_iso3, _data, _read_rows, _split_aliases, fold
+from parley.geo.countries import check_iso3, fold, read_package_text, read_rows, split_aliases
 
 FORMAT = 6  # bump when the pickled layout or the build rules change
 
@@ -400,9 +400,10 @@ def _country_points() -> dict[str, tuple[float, float]]:
             out[iso3] = (float(latlng[0]), float(latlng[1]))
     src = "parley/data/country_points.csv"
     for number, row in enumerate(
-        _read_rows(_data("country_points.csv"), src, ["iso3", "latitude", "longitude"]), start=2
+        read_rows(read_package_text("country_points.csv"), src, ["iso3", "latitude", "longitude"]),
+        start=2,
     ):
-        code = _check_iso3(row["iso3"], src, f"row {number}")
+        code = check_iso3(row["iso3"], src, f"row {number}")
         try:
             lat, lon = float(row["latitude"]), float(row["longitude"])
         except ValueError as exc:
@@ -428,9 +429,11 @@ def _division_points() -> dict[tuple[str, str], tuple[float, float]]:
     """(ISO3, name) -> the conventional point of large first-level divisions."""
     src = "parley/data/division_points.csv"
     out: dict[tuple[str, str], tuple[float, float]] = {}
-    rows = _read_rows(_data("division_points.csv"), src, ["iso3", "name", "latitude", "longitude"])
+    rows = read_rows(
+        read_package_text("division_points.csv"), src, ["iso3", "name", "latitude", "longitude"]
+    )
     for number, row in enumerate(rows, start=2):
-        code = _check_iso3(row["iso3"], src, f"row {number}")
+        code = check_iso3(row["iso3"], src, f"row {number}")
         lat, lon = _checked_point(row, src, number)
         if code:
             out[code, row["name"]] = (lat, lon)
@@ -439,16 +442,18 @@ def _division_points() -> dict[tuple[str, str], tuple[float, float]]:
 
 def _special_rows() -> list[tuple[str, str | None, str, float, float, tuple[str, ...]]]:
     src = "parley/data/places.csv"
-    rows = _read_rows(
-        _data("places.csv"), src, ["name", "iso3", "kind", "latitude", "longitude", "aliases"]
+    rows = read_rows(
+        read_package_text("places.csv"),
+        src,
+        ["name", "iso3", "kind", "latitude", "longitude", "aliases"],
     )
     out = []
     for number, row in enumerate(rows, start=2):
         lat, lon = _checked_point(row, src, number)
         if row["kind"] not in {"region", "facility", "water"}:
             raise ConfigError(f"{src}, row {number}: kind must be region, facility or water")
-        iso3 = _check_iso3(row["iso3"], src, f"row {number}")
-        out.append((row["name"], iso3, row["kind"], lat, lon, _split_aliases(row["aliases"])))
+        iso3 = check_iso3(row["iso3"], src, f"row {number}")
+        out.append((row["name"], iso3, row["kind"], lat, lon, split_aliases(row["aliases"])))
     return out
 
 
@@ -471,9 +476,9 @@ def _fingerprint() -> str:
     from parley import lexicon
 
     places = (
-        _data("places.csv")
-        + _data("country_points.csv")
-        + _data("division_points.csv")
+        read_package_text("places.csv")
+        + read_package_text("country_points.csv")
+        + read_package_text("division_points.csv")
         + repr(lexicon.table("place_aliases"))
     )
     return f"{FORMAT}-{'-'.join(versions)}-{len(places)}-{hash_text(places)}"

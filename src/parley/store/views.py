@@ -51,7 +51,7 @@ def timeline_data(
 SETTLED = frozenset({"signed", "ratified", "collapsed"})
 
 
-def _is_overdue(due: str | None, today: date, status: str | None = None) -> bool:
+def is_overdue(due: str | None, today: date, status: str | None = None) -> bool:
     if not due or (status and status in SETTLED):
         return False
     # ``due`` may be a month (YYYY-MM) or a year: it is overdue once that whole period is over.
@@ -93,7 +93,7 @@ def negotiations_data(store: Any, *, today: date, max_docs: int = 200) -> dict[s
             seen.add(key)
             conditions.append({**cond, "doc_id": row["doc_id"], "published": row.get("published")})
     for cond in conditions:
-        cond["overdue"] = _is_overdue(cond.get("deadline"), today)
+        cond["overdue"] = is_overdue(cond.get("deadline"), today)
     quotes: list[dict[str, Any]] = []
     doc_ids = list(dict.fromkeys(a["doc_id"] for a in agreements))
     for doc_id in doc_ids[:max_docs]:

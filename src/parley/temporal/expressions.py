@@ -105,9 +105,7 @@ _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1\d{3}|20\d\d|2100)"
 _TOD = r"(?i:morning|afternoon|evening|night|noon|midday)"
-_QUAL = (
-    r"(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)"
-)
+QUAL = r"(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)"
 _WD_MOD = r"(?:\(next\)|(?i:this\s+coming|this\s+past|next|last|this|coming|past|early|late))"
 _NUM_WORD = r"(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})"
 # A day or year number must not run on into more digits, a decimal, a thousands group or a clock.
@@ -126,10 +124,10 @@ _CANDIDATE_ALTERNATIVES = [
     # August 2 / Friday, August 2 / Aug. 2
     rf"(?:(?:{_WEEKDAY}),?\s+)?{_MONTH_DAYFORM}\s+{_DAYNUM}{_END}",
     # March 2019 / mid-March 2019
-    rf"(?:{_QUAL}[\s-]+)?(?:{_MONTH_NAMES}),?\s+(?:of\s+)?{_YEAR}{_END}",
+    rf"(?:{QUAL}[\s-]+)?(?:{_MONTH_NAMES}),?\s+(?:of\s+)?{_YEAR}{_END}",
     # late July / mid-August / last August / this past December / March
     rf"(?:(?i:this\s+coming|this\s+past|next|last|this|coming|past)\s+)?"
-    rf"(?:{_QUAL}[\s-]+)?(?:{_MONTH_NAMES})\b",
+    rf"(?:{QUAL}[\s-]+)?(?:{_MONTH_NAMES})\b",
     # (next) Thursday / this coming Friday / late Sunday night
     rf"(?:{_WD_MOD}\s*)?(?:{_WEEKDAY})(?:\s+{_TOD})?\b",
     # the previous Friday / the following Monday (not "the preceding Saturday, August 17")
@@ -148,7 +146,7 @@ _CANDIDATE_ALTERNATIVES = [
     r"\s+day|the\s+(?:following|previous|preceding)\s+(?:year|month)|the\s+day\s+(?:before|after)"
     r"|(?:earlier|later)\s+that\s+(?:day|month|year)|that\s+(?:month|year))\b",
     # mid-2020 / early 2020 / 2022 (last: the year alone is the weakest form)
-    rf"(?:{_QUAL}[\s-]+)?(?<![\w$€£#.,/]){_YEAR}{_END}",
+    rf"(?:{QUAL}[\s-]+)?(?<![\w$€£#.,/]){_YEAR}{_END}",
 ]
 
 # The first two characters every alternative can start with (a digit, "(next)", a month's or

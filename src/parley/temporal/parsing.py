@@ -9,12 +9,12 @@ from datetime import date
 
 from parley import lexicon
 from parley.temporal.expressions import (
-    _QUAL,
     MAX_YEAR,
     MIN_YEAR,
     MONTH_ABBREVIATIONS,
     MONTHS,
     NUMBER_WORDS,
+    QUAL,
     WEEKDAYS,
     DateExpr,
     Direction,
@@ -26,7 +26,7 @@ from parley.temporal.expressions import (
 
 _P_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _P_YEAR = r"(?P<year>\d{4})"
-_QUALIFIER = rf"(?:{_QUAL.replace('(?i:', '(?:')}[\s-]+)?"
+_QUALIFIER = rf"(?:{QUAL.replace('(?i:', '(?:')}[\s-]+)?"
 _YEAR_ONLY = re.compile(rf"{_QUALIFIER}(?:(?:a|an|the)\s+)?{_P_YEAR}")
 _WEEKDAY_FORM = re.compile(
     r"(?P<mod>\(next\)|the\s+(?:previous|preceding|following)|this\s+coming|this\s+past|next|last"
@@ -59,7 +59,7 @@ def _month_number(name: str) -> int | None:
     return MONTHS.get_map().get(name) or MONTH_ABBREVIATIONS.get_map().get(name)
 
 
-def _valid_year(year: int) -> bool:
+def valid_year(year: int) -> bool:
     return MIN_YEAR <= year <= MAX_YEAR
 
 
@@ -83,7 +83,7 @@ def _full(m: re.Match[str]) -> DateExpr | None:
     year, month, day = int(m["year"]), _month_number(m["month"]), int(m["day"])
     if month is None and m["month"].isdigit():
         month = int(m["month"])
-    if not month or not _valid_year(year) or not 1 <= month <= 12:
+    if not month or not valid_year(year) or not 1 <= month <= 12:
         return None
     try:
         date(year, month, day)
@@ -101,7 +101,7 @@ def _month_day(m: re.Match[str]) -> DateExpr | None:
 
 def _year_month(m: re.Match[str]) -> DateExpr | None:
     month, year = _month_number(m["month"]), int(m["year"])
-    if month is None or not _valid_year(year):
+    if month is None or not valid_year(year):
         return None
     return DateExpr("year_month", year=year, month=month)
 
@@ -116,7 +116,7 @@ def _month(m: re.Match[str]) -> DateExpr | None:
 
 def _year(m: re.Match[str]) -> DateExpr | None:
     year = int(m["year"])
-    return DateExpr("year", year=year) if _valid_year(year) else None
+    return DateExpr("year", year=year) if valid_year(year) else None
 
 
 def _weekday(m: re.Match[str]) -> DateExpr | None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from parley.temporal.resolution import _add_months
-from parley.temporal.timex_grammar import _Grammar
+from parley.temporal.resolution import add_months
+from parley.temporal.timex_grammar import Grammar
 
 
-def _number(word: str, grammar: _Grammar) -> float | None:
+def parse_number(word: str, grammar: Grammar) -> float | None:
     word = re.sub(r"\s+", " ", word.lower().replace(",", ""))
     try:
         return float(word)
@@ -93,7 +93,7 @@ def add_duration(start: date, value: str) -> date | None:
         months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}[unit] * n
         if months != int(months):
             return start + timedelta(days=round(months * 30.44))
-        year, month = _add_months(start.year, start.month, int(months))
+        year, month = add_months(start.year, start.month, int(months))
         day = min(start.day, _month_length(year, month))
         return date(year, month, day)
     except (ValueError, OverflowError):

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from parley.temporal.expressions import DateExpr, Tense
-from parley.temporal.parsing import _valid_year, parse
+from parley.temporal.parsing import parse, valid_year
 
 # --- resolution -----------------------------------------------------------------------------
 
 
 def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
-    if not _valid_year(year):
+    if not valid_year(year):
         return None
     if month is None:
         return f"{year:04d}"
@@ -25,7 +25,7 @@ def _iso(year: int, month: int | None = None, day: int | None = None) -> str | N
         return None
 
 
-def _pick(
+def pick_candidate(
     candidates: list[tuple[int, str]], target: int, tense: Tense | None, forward: bool = False
 ) -> str | None:
     """Choose among (ordinal, iso) candidates around ``target`` by tense, else the nearest."""
@@ -47,10 +47,10 @@ def _pick(
 
 # How much farther a coming month-day may be than a past one and still lose to it, when no
 # tense decides.
-_FUTURE_WEIGHT = 1.5
+FUTURE_WEIGHT = 1.5
 
 
-def _add_months(year: int, month: int, offset: int) -> tuple[int, int]:
+def add_months(year: int, month: int, offset: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + offset
     return index // 12, index % 12 + 1
 
@@ -118,7 +118,7 @@ def _past_unless_coming_clearly_nearer(options: list[tuple[int, str]], target: i
     coming = [o for o in options if o[0] > target]
     if past and coming:
         gap_ahead = min(coming)[0] - target
-        if gap_ahead * _FUTURE_WEIGHT > target - max(past)[0]:
+        if gap_ahead * FUTURE_WEIGHT > target - max(past)[0]:
             return max(past)[1]
     return None
 
@@ -148,7 +148,7 @@ def _days_from(base: date | None, offset: int) -> str | None:
 def _months_from(base: date | None, offset: int) -> str | None:
     if base is None:
         return None
-    year, month = _add_months(base.year, base.month, offset)
+    year, month = add_months(base.year, base.month, offset)
     return _iso(year, month)
 
 
@@ -185,7 +185,7 @@ def _month_day(expr: DateExpr, ctx: _Context) -> str | None:
         past = _past_unless_coming_clearly_nearer(options, reference.toordinal())
         if past is not None:
             return past
-    return _pick(options, reference.toordinal(), use_tense, ctx.forward)
+    return pick_candidate(options, reference.toordinal(), use_tense, ctx.forward)
 
 
 def _month(expr: DateExpr, ctx: _Context) -> str | None:
@@ -209,7 +209,7 @@ def _month(expr: DateExpr, ctx: _Context) -> str | None:
         past = _past_unless_coming_clearly_nearer(options, target)
         if past is not None:
             return past
-    return _pick(options, target, month_tense, ctx.forward)
+    return pick_candidate(options, target, month_tense, ctx.forward)
 
 
 def _weekday(expr: DateExpr, ctx: _Context) -> str | None:

@@ -51,7 +51,7 @@ def _alts(words: object) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class _Grammar:
+class Grammar:
     units: dict[str, str]
     numbers: dict[str, int]
     ordinals: dict[str, int]
@@ -65,10 +65,10 @@ class _Grammar:
     anchors: dict[str, frozenset[str]]
 
 
-_GRAMMARS: dict[int, _Grammar] = {}
+_GRAMMARS: dict[int, Grammar] = {}
 
 
-def _grammar() -> _Grammar:
+def current_grammar() -> Grammar:
     """The TimeML grammar, built from the current lexicon once per lexicon."""
     from parley import lexicon
 
@@ -90,7 +90,7 @@ def _grammar() -> _Grammar:
                          holiday_names)  # fmt: skip
     modifiers = {w: m for w, m in lex.table("duration_modifiers") if m != "-"}
     anchors = _anchors(units, numbers, references, recurrences, parts, seasons, holiday_names)
-    grammar = _Grammar(units, numbers, ordinals, references, recurrences, parts, seasons,
+    grammar = Grammar(units, numbers, ordinals, references, recurrences, parts, seasons,
                        modifiers, holidays, patterns, anchors)  # fmt: skip
     _GRAMMARS[id(lex)] = grammar
     return grammar
@@ -425,7 +425,7 @@ def find_timexes(text: str) -> list[Timex]:
     Longer spans win over shorter ones they overlap; the result is in text order and its
     spans do not overlap. Whether each is really a time expression is the caller's call.
     """
-    grammar = _grammar()
+    grammar = current_grammar()
     # Windows around the anchor words: most of an article holds none, and the patterns (with
     # their optional leading words) are slow to try at every position.
     anchors = grammar.anchors

@@ -7,15 +7,15 @@ from datetime import date, timedelta
 
 from parley.temporal.expressions import MONTHS, WEEKDAYS, Tense
 from parley.temporal.periods import (
-    _number,
     duration_value,
     half_of,
     iso_week,
+    parse_number,
     period_end,
     quarter_of,
 )
-from parley.temporal.resolution import _FUTURE_WEIGHT, _pick
-from parley.temporal.timex_grammar import Timex, TimexValue, _Grammar, _grammar
+from parley.temporal.resolution import FUTURE_WEIGHT, pick_candidate
+from parley.temporal.timex_grammar import Grammar, Timex, TimexValue, current_grammar
 
 
 def resolve_timex(
@@ -33,7 +33,7 @@ def resolve_timex(
     ``end_of`` says the text reads "the end of ...", where "the week" is the current one.
     Without a publication date, relative values keep ``X`` for what is unknown (``XXXX-WXX``).
     """
-    grammar = _grammar()
+    grammar = current_grammar()
     low = re.sub(r"\s+", " ", t.text.lower())
     kind = t.kind
     if kind == "reference":
@@ -71,7 +71,7 @@ def resolve_timex(
 
 
 def _resolve_ordinal_day(
-    t: Timex, grammar: _Grammar, published: date | None, end_of: bool
+    t: Timex, grammar: Grammar, published: date | None, end_of: bool
 ) -> TimexValue | None:
     """ "Today is the eighth day of the strike": the day of the news."""
     if published is None:
@@ -80,7 +80,7 @@ def _resolve_ordinal_day(
 
 
 def _resolve_month_ref(
-    t: Timex, grammar: _Grammar, published: date | None, end_of: bool
+    t: Timex, grammar: Grammar, published: date | None, end_of: bool
 ) -> TimexValue | None:
     # "the end of the month", "the current month": the publication month; a bare "the
     # month" ("the month before the vote") is another month
@@ -93,7 +93,7 @@ def _resolve_month_ref(
 
 
 def _resolve_year_end(
-    t: Timex, grammar: _Grammar, published: date | None, end_of: bool
+    t: Timex, grammar: Grammar, published: date | None, end_of: bool
 ) -> TimexValue | None:
     if published is None:
         return TimexValue("DATE", "XXXX", "END")
@@ -103,9 +103,9 @@ def _resolve_year_end(
 
 
 def _resolve_weeks_ago(
-    t: Timex, grammar: _Grammar, published: date | None, end_of: bool
+    t: Timex, grammar: Grammar, published: date | None, end_of: bool
 ) -> TimexValue | None:
-    n = _number(t.get("num") or "", grammar)
+    n = parse_number(t.get("num") or "", grammar)
     if n is None or n != int(n) or not 0 < n <= 520:
         return None
     if published is None:
@@ -127,7 +127,7 @@ _MODS = {"early": "START", "late": "END", "mid": "MID", "earlier": None, "later"
 
 
 def _resolve_duration(
-    t: Timex, low: str, grammar: _Grammar, published: date | None
+    t: Timex, low: str, grammar: Grammar, published: date | None
 ) -> TimexValue | None:
     unit_word = (t.get("unit") or t.get("unit2") or "").lower()
     unit = grammar.units.get(unit_word)
@@ -145,7 +145,7 @@ def _resolve_duration(
         return TimexValue("DURATION", duration_value(0.5, unit))
     if t.get("num") is None:  # "another year", "an additional year"
         return TimexValue("DURATION", duration_value(1, unit))
-    n = _number(t.get("num") or "", grammar)
+    n = parse_number(t.get("num") or "", grammar)
     if n is None or n <= 0 or n > 10_000:
         return None
     if n == 1 and unit_word.endswith("s") and not t.get("frac") and "half" not in low:
@@ -161,7 +161,7 @@ def _resolve_duration(
     return TimexValue("DURATION", value, mod)
 
 
-def _resolve_set(t: Timex, grammar: _Grammar) -> TimexValue | None:
+def _resolve_set(t: Timex, grammar: Grammar) -> TimexValue | None:
     if rec := t.get("rec"):
         return TimexValue("SET", grammar.recurrences[rec.lower()])
     if month := t.get("month"):  # "each July"
@@ -185,7 +185,7 @@ def _resolve_set(t: Timex, grammar: _Grammar) -> TimexValue | None:
     if count := t.get("count"):  # "every two weeks": P2W; "every few days": PXD
         if count.lower() in ("few", "several"):
             return TimexValue("SET", duration_value(None, unit)) if unit != "Q" else None
-        n = _number(count, grammar)
+        n = parse_number(count, grammar)
         return TimexValue("SET", duration_value(n, unit)) if n and unit != "Q" else None
     step = 2 if t.get("other") else 1  # "every other day": P2D
     if what == "quarter":  # "every quarter" (TimeBank's P1Q)
@@ -238,7 +238,7 @@ def _resolve_week(
 def _resolve_quarter(
     t: Timex,
     low: str,
-    grammar: _Grammar,
+    grammar: Grammar,
     published: date | None,
     tense: Tense | None,
     last_quarter: tuple[int, int] | None,
@@ -249,7 +249,7 @@ def _resolve_quarter(
 
 
 def _resolve_counted_quarter(
-    t: Timex, grammar: _Grammar, published: date | None, tense: Tense | None
+    t: Timex, grammar: Grammar, published: date | None, tense: Tense | None
 ) -> TimexValue | None:
     """ "the third quarter", "the first half of 1998", "last year's fourth quarter"."""
     unit = (t.get("unit") or "").lower()
@@ -267,7 +267,7 @@ def _resolve_counted_quarter(
     return TimexValue("DATE", f"{year:04d}-{letter}{n}")
 
 
-def _counted_period_number(t: Timex, grammar: _Grammar, unit: str, half: bool) -> int | None:
+def _counted_period_number(t: Timex, grammar: Grammar, unit: str, half: bool) -> int | None:
     """Which quarter or half a counted period is: "the third quarter" 3, "the last half" 2,
     "the first two quarters" the first half; None for a count of quarters."""
     if pair := (t.get("pair") or "").lower():
@@ -377,7 +377,7 @@ def _resolve_year_ref(t: Timex, published: date | None, end_of: bool) -> TimexVa
     return TimexValue("DATE", year, value=year)
 
 
-def _spoken_year(t: Timex, grammar: _Grammar) -> int | None:
+def _spoken_year(t: Timex, grammar: Grammar) -> int | None:
     """The year of the groups ``hi``, ``tens`` and ``unit``: "nineteen ninety-six" = 1996."""
     nums = grammar.numbers
     hi = nums.get((t.get("hi") or "").lower())
@@ -387,7 +387,7 @@ def _spoken_year(t: Timex, grammar: _Grammar) -> int | None:
     return hi * 100 + tens + nums.get((t.get("unit") or "zero").lower(), 0)
 
 
-def _resolve_spelled_year(t: Timex, grammar: _Grammar) -> TimexValue | None:
+def _resolve_spelled_year(t: Timex, grammar: Grammar) -> TimexValue | None:
     """ "nineteen ninety-six" = 1996, "January nineteen ninety-seven" = 1997-01, "the year two
     thousand" = 2000, "the nineties" = the decade 199."""
     nums = grammar.numbers
@@ -435,7 +435,7 @@ def holiday_date(rule: str, year: int) -> date | None:
 
 
 def _resolve_holiday(
-    t: Timex, grammar: _Grammar, published: date | None, tense: Tense | None
+    t: Timex, grammar: Grammar, published: date | None, tense: Tense | None
 ) -> TimexValue | None:
     name = re.sub(r"\s+", " ", (t.get("name") or "").lower()).replace("’", "'")
     rule = grammar.holidays.get(name)
@@ -454,7 +454,7 @@ def _resolve_holiday(
         options = [o for o in options if o[0] < target]
     elif det == "next":
         options = [o for o in options if o[0] > target]
-    iso = _pick(options, target, _holiday_tense(t, det, tense, options, target))
+    iso = pick_candidate(options, target, _holiday_tense(t, det, tense, options, target))
     if iso is None:
         return None
     if week := (t.get("week") or "").strip().lower():
@@ -484,12 +484,12 @@ def _holiday_tense(
         coming_days = [o for o in options if o[0] > target]
         if past_days and coming_days:
             gap_ahead = min(coming_days)[0] - target
-            use = "past" if gap_ahead * _FUTURE_WEIGHT > target - max(past_days)[0] else "future"
+            use = "past" if gap_ahead * FUTURE_WEIGHT > target - max(past_days)[0] else "future"
     return use
 
 
 def _resolve_season(
-    t: Timex, grammar: _Grammar, published: date | None, tense: Tense | None
+    t: Timex, grammar: Grammar, published: date | None, tense: Tense | None
 ) -> TimexValue | None:
     word = (t.get("season") or "").lower()
     det = re.sub(r"\s+", " ", (t.get("det") or "").lower())
@@ -540,7 +540,7 @@ def _resolve_decade(t: Timex, published: date | None) -> TimexValue | None:
     return TimexValue("DATE", dec[:3], mod)
 
 
-def _resolve_century(t: Timex, grammar: _Grammar, published: date | None) -> TimexValue | None:
+def _resolve_century(t: Timex, grammar: Grammar, published: date | None) -> TimexValue | None:
     det = (t.get("det") or "").lower()
     ordinal = (t.get("ord") or t.get("ord2") or "").lower()
     if ordinal:
@@ -555,7 +555,7 @@ def _resolve_century(t: Timex, grammar: _Grammar, published: date | None) -> Tim
     return TimexValue("DATE", f"{century:02d}")
 
 
-def _resolve_time(t: Timex, grammar: _Grammar, published: date | None) -> TimexValue | None:
+def _resolve_time(t: Timex, grammar: Grammar, published: date | None) -> TimexValue | None:
     day = "XXXX-XX-XX" if published is None else published.isoformat()
     if t.kind == "clock":
         return _resolve_clock(t, day)

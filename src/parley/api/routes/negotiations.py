@@ -9,11 +9,11 @@ from fastapi import APIRouter, Query
 
 from parley.api.deps import StoreDep
 from parley.api.schemas import IsoDate, NegotiationsOut, error_responses
-from parley.store.views import SETTLED, _is_overdue, negotiations_data
+from parley.store.views import SETTLED, is_overdue, negotiations_data
 
 router = APIRouter(prefix="/negotiations", tags=["negotiations"])
 
-__all__ = ["SETTLED", "_is_overdue", "negotiations_data", "router"]
+__all__ = ["SETTLED", "is_overdue", "negotiations_data", "router"]
 
 
 @router.get("", response_model=NegotiationsOut, responses=error_responses(422, 429, 503))

@@ -12,7 +12,7 @@ from parley.geo.countries import (
 )
 from parley.nlp.deps import ACTING_SUBJECT_DEPS
 from parley.nlp.doctext import noun_chunks
-from parley.nlp.rules.actors.index import _parse_description
+from parley.nlp.rules.actors.index import parse_description
 from parley.nlp.rules.actors.record import ActorRecord
 from parley.nlp.rules.actors.words import (
     GENDERED_WORDS,
@@ -149,7 +149,7 @@ def _may_stand_for(index: ActorIndex, chunk: Span, at: int, end: int, record: Ac
     subject = index.doc.char_span(at, end, alignment_mode="expand")
     if subject is not None and subject.root.head in chunk.root.ancestors:
         return False
-    parsed = _parse_description(chunk.text)
+    parsed = parse_description(chunk.text)
     return not (parsed is not None and parsed[0] and record.country and parsed[0] != record.country)
 
 

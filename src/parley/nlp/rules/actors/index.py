@@ -264,7 +264,7 @@ class ActorIndex:
             text: the description as written ("the President", "The minister").
             before: character offset; only actors mentioned before it are candidates.
         """
-        parsed = _parse_description(text)
+        parsed = parse_description(text)
         if parsed is None:
             return None
         country, head, role_words, proper = parsed
@@ -356,7 +356,7 @@ def _without_title(wanted: str) -> str:
     return " ".join(words)
 
 
-def _parse_description(text: str) -> tuple[str | None, str, list[str], list[str]] | None:
+def parse_description(text: str) -> tuple[str | None, str, list[str], list[str]] | None:
     """(country, head noun, role words, capitalised words) of a description such as "the
     Greek foreign minister"; None when nothing but determiners and countries is left."""
     words = [w for w in name_tokens(text) if w not in DETERMINERS and w not in POSSESSIVE]

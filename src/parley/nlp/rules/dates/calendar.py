@@ -38,7 +38,7 @@ from parley.temporal import (
 from parley.types import DateMention
 
 # Entities that contain calendar words without being dates ("Sunday Times", "April Ryan").
-_NAME_ENTS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "LOC", "NORP",
+NAME_ENTS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "LOC", "NORP",
                         "LANGUAGE"})  # fmt: skip
 _TEMPORAL_BEFORE = lexicon.word_set("timex_temporal_before")
 _ATTRIBUTIVE_BEFORE = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this",
@@ -200,7 +200,7 @@ def _tense_and_forward(
     text: str, cand: Candidate, expr: DateExpr, span: Span, modifier: bool
 ) -> tuple[Tense | None, bool]:
     """The tense that orients the expression, and whether it ends a span still open."""
-    tense = None if modifier else _tense(span, expr.kind)
+    tense = None if modifier else governing_tense(span, expr.kind)
     forward = _opens_forward(text, cand.prep_start, cand.start, expr.kind)
     if expr.kind != "weekday":
         if forward and _still_open(span):
@@ -321,7 +321,7 @@ def _next(span: Span) -> Token | None:
 
 
 def _is_date(expr: DateExpr, span: Span) -> bool:
-    if any(t.ent_type_ in _NAME_ENTS for t in span):
+    if any(t.ent_type_ in NAME_ENTS for t in span):
         return False
     prev = _prev(span)
     prev_word = prev.lower_ if prev is not None else ""
@@ -517,7 +517,7 @@ def _in_main_clause(span: Span) -> bool:
     return verb is not None and verb.dep_ == "ROOT"
 
 
-def _tense(span: Span, kind: str) -> Tense | None:
+def governing_tense(span: Span, kind: str) -> Tense | None:
     """The direction the governing verb gives a weekday, month or month-day.
 
     The bare present ("meets on Monday", "predict landfall Saturday") announces a coming

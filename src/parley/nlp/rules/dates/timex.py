@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
 from parley.nlp.doctext import doc_text
-from parley.nlp.rules.dates.calendar import _NAME_ENTS, _tense
+from parley.nlp.rules.dates.calendar import NAME_ENTS, governing_tense
 from parley.nlp.rules.dates.year_ago import SEQUENCE_BEFORE, YEAR_AGO, YEAR_BACK
 from parley.temporal import (
     WEEKDAYS,
@@ -275,9 +275,9 @@ def _overlaps_calendar(t: Timex, taken: list[tuple[int, int]], outer: int) -> bo
 def _timex_tense(t: Timex, span: Span) -> Tense | None:
     """The tense that orients "the weekend", "the summer", bare quarters and holidays."""
     if t.kind == "holiday":
-        return _tense(span, "month_day")  # "celebrated Christmas" looks back
+        return governing_tense(span, "month_day")  # "celebrated Christmas" looks back
     kinds = ("week", "season", "quarter", "quarter_code")
-    return _tense(span, "weekday") if t.kind in kinds else None
+    return governing_tense(span, "weekday") if t.kind in kinds else None
 
 
 def _on_last_day(value: TimexValue, calendar: list[DateMention], position: int) -> TimexValue:
@@ -387,7 +387,7 @@ def _title_case(span: Span) -> bool:
 
 def _plausible(t: Timex, span: Span, text: str) -> bool:
     """The parse's veto: names, ages, points in time and adjectives of other things."""
-    if any(tok.ent_type_ in _NAME_ENTS for tok in span):
+    if any(tok.ent_type_ in NAME_ENTS for tok in span):
         return False
     if t.kind in _TITLE_KINDS and _title_case(span):
         return False  # "his debut The Last Days of Dolwyn", "on ABC's Next Week": a title

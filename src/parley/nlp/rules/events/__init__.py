@@ -36,9 +36,9 @@ from spacy.tokens import Doc, Token
 
 from parley.nlp.doctext import doc_sents, doc_text
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
-from parley.nlp.rules.events.merge import _dedupe, events_in_sentence
-from parley.nlp.rules.events.participants import _Context
-from parley.nlp.rules.events.sentence import _sentence_events, _sentence_time
+from parley.nlp.rules.events.merge import dedupe, events_in_sentence
+from parley.nlp.rules.events.participants import Context
+from parley.nlp.rules.events.sentence import sentence_events, sentence_time
 from parley.nlp.rules.events.speech_acts import speech_events
 from parley.nlp.rules.events.ultimatums import code_ultimatums
 from parley.nlp.rules.events.vocab import REPORTING
@@ -82,7 +82,7 @@ def extract_events(
             resolver = SpeakerResolver(doc, actors)
         return resolver.resolve_pronoun(tok)
 
-    ctx = _Context(doc=doc, actors=actors, quotes=quotes, speaker_of=speaker_of)
+    ctx = Context(doc=doc, actors=actors, quotes=quotes, speaker_of=speaker_of)
     places = tuple(places) if places is not None else tuple(extract_places(doc))
     drafts: list[tuple[Event, EventActor | None]] = []
     quoted = [(q.start, q.end) for q in quotes if q.kind != "indirect"]
@@ -109,13 +109,13 @@ def extract_events(
         )
         prev_start = sent.start_char
         prev_end = prev_start + len(text[sent.start_char : sent.end_char].rstrip())
-        time = _sentence_time(sent, dates, published, quoted)
+        time = sentence_time(sent, dates, published, quoted)
         if carry and time in {None, "past"} and not new_voice:
             ctx.backdrop.add(sent.start_char)
             continue
         carry = time == "backdrop"
         try:
-            drafts += _sentence_events(ctx, sent, dates, published, places, len(drafts))
+            drafts += sentence_events(ctx, sent, dates, published, places, len(drafts))
         except Exception:  # a rule bug on one odd parse must not cost the article its analysis
             log.warning("event rules failed on the sentence at %d", sent.start_char, exc_info=True)
     # Inverted pyramid: the lede may report an act whose doer is not known yet ("an individual
@@ -130,4 +130,4 @@ def extract_events(
     drafts += speech_events(ctx, drafts, dates, published, places)
     drafts.sort(key=lambda d: d[0].sentence[0])
     drafts = code_ultimatums(doc, drafts, dates)
-    return _dedupe(drafts, actors.main_country)
+    return dedupe(drafts, actors.main_country)

@@ -35,7 +35,7 @@ def _merge_key(event: Event, speaker: EventActor | None) -> tuple[Any, ...]:
     return (event.root, who, spk, event.date)
 
 
-def _dedupe(
+def dedupe(
     drafts: list[tuple[Event, EventActor | None]], main_country: str | None = None
 ) -> list[Event]:
     """The article's events, numbered: the drafts merged, and an event with no named target

@@ -7,27 +7,27 @@ from spacy.tokens import Token
 
 from parley.cameo.codebook import as_appeal, as_demand, as_intent, as_refusal
 from parley.nlp.deps import ACTING_SUBJECT_DEPS
-from parley.nlp.rules.events.nodes import _Node
+from parley.nlp.rules.events.nodes import Node
 from parley.nlp.rules.events.syntax import (
-    _aux_words,
-    _clause_head,
-    _has_condition,
-    _has_neg,
-    _reporting_verb,
+    aux_words,
+    clause_head,
+    has_condition,
+    has_neg,
+    reporting_verb,
 )
 from parley.nlp.rules.events.vocab import FRAME_MODALITY, codes, words
 
 
-def _apply_modality(node: _Node) -> _Node | None:
+def apply_modality(node: Node) -> Node | None:
     """The node with its modality and modal code, or ``None`` when it is negated."""
     top = node.tokens[0]
-    head = _clause_head(top)
+    head = clause_head(top)
     carriers = [head]
     if head.dep_ == "xcomp" and head.head.lower_ in words("future_head"):
         carriers.append(head.head)
     if node.trigger is not top:
-        carriers.append(_clause_head(node.trigger))
-    negative = any(_has_neg(c) for c in carriers)
+        carriers.append(clause_head(node.trigger))
+    negative = any(has_neg(c) for c in carriers)
     if negative and node.frame != "halt":
         node.negated = True
     # "we have to put aside differences and stop attacking each other": a verb conjoined
@@ -38,12 +38,12 @@ def _apply_modality(node: _Node) -> _Node | None:
         carriers.append(base)
     aux: set[str] = set()
     for c in carriers:
-        aux |= _aux_words(c)
+        aux |= aux_words(c)
     if node.negated or (negative and node.frame == "halt"):
         return _refusal(node, aux)  # "will not end the strike": a refused concession (1242)
     have_to = base.dep_ == "xcomp" and base.head.lemma_ in words("obligation_head")
     obligation = bool(aux & words("obligation_aux")) or have_to
-    if obligation and _reporting_verb(top) is not None:
+    if obligation and reporting_verb(top) is not None:
         advice = not have_to and aux & words("obligation_aux") <= words("advice_aux")
         return _as_obligation(node, head, advice=advice)
     if node.frame in FRAME_MODALITY:
@@ -54,11 +54,11 @@ def _apply_modality(node: _Node) -> _Node | None:
     going = any(c.lower_ == "going" for c in carriers[1:])
     future = bool(aux & words("future_aux")) or going
     hypothetical = bool(aux & words("hypothetical_aux"))
-    _mark_modality(node, future=future, hypothetical=hypothetical, conditional=_has_condition(head))
+    _mark_modality(node, future=future, hypothetical=hypothetical, conditional=has_condition(head))
     return node
 
 
-def _refusal(node: _Node, aux: set[str]) -> _Node | None:
+def _refusal(node: Node, aux: set[str]) -> Node | None:
     """ "X will not lift the embargo", "the rebels will not release the soldiers": a promise
     withheld is a refusal (CAMEO 12); any other negated action is no event."""
     if node.frame not in {None, "halt"} or not aux & words("future_aux"):
@@ -72,7 +72,7 @@ def _refusal(node: _Node, aux: set[str]) -> _Node | None:
     return node
 
 
-def _as_obligation(node: _Node, head: Token, *, advice: bool) -> _Node:
+def _as_obligation(node: Node, head: Token, *, advice: bool) -> Node:
     """ "X said Y must do Z": X's demand on Y (10); "X said Y should do Z": X's appeal (02)."""
     root = node.code[:2]
     if root in codes("action_root") or root == "03":
@@ -83,7 +83,7 @@ def _as_obligation(node: _Node, head: Token, *, advice: bool) -> _Node:
     return node
 
 
-def _mark_modality(node: _Node, *, future: bool, hypothetical: bool, conditional: bool) -> None:
+def _mark_modality(node: Node, *, future: bool, hypothetical: bool, conditional: bool) -> None:
     """Future, possible or conditional actions are intents or threats; other events keep
     their code and say whether they are future or hypothetical."""
     if node.code[:2] in codes("action_root") and (future or hypothetical or conditional):

@@ -10,12 +10,12 @@ from spacy.tokens import Token
 from parley.cameo.codebook import as_appeal, as_demand, as_intent, as_refusal, as_threat
 from parley.nlp.deps import ACTING_SUBJECT_DEPS, EVENT_OBJECT_DEPS, NOMINAL, VERBAL
 from parley.nlp.rules.event_lexicon import FRAMES, Entry, listed, match
-from parley.nlp.rules.events.syntax import _aux_words, _clause_head, _has_neg, _reporting_verb
+from parley.nlp.rules.events.syntax import aux_words, clause_head, has_neg, reporting_verb
 from parley.nlp.rules.events.vocab import FRAME_DEFAULTS, words
 
 
 @dataclass
-class _Node:
+class Node:
     """An event while it is being built."""
 
     code: str
@@ -53,7 +53,7 @@ def _halt_of(code: str) -> str | None:
     return None
 
 
-def _combine(kind: str, code: str) -> str | None:
+def combine(kind: str, code: str) -> str | None:
     if kind == "threat":
         return as_threat(code)
     if kind == "intent":
@@ -104,7 +104,7 @@ def _complements(tok: Token, kind: str) -> list[Token]:
     return out
 
 
-def _node_at(tok: Token, depth: int = 0) -> _Node | None:
+def node_at(tok: Token, depth: int = 0) -> Node | None:
     """The event node whose trigger is ``tok``: a frame folded with its complement's event, a
     lexicon trigger, or a frame standing alone."""
     if depth > 4:
@@ -129,7 +129,7 @@ def _node_at(tok: Token, depth: int = 0) -> _Node | None:
         code = entry.value
         if code[:2] in {"18", "19"} and _verbal_attack(tok):
             code = "111"
-        return _Node(code=code, trigger=tok, tokens=[tok])
+        return Node(code=code, trigger=tok, tokens=[tok])
     if frame is not None and frame.kind == "F" and frame.value in FRAME_DEFAULTS:
         return _default_frame_node(tok, frame)
     return None
@@ -146,10 +146,10 @@ def _entry_kinds(tok: Token) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     return None
 
 
-def _framed_node(tok: Token, frame: Entry, depth: int) -> _Node | None:
+def _framed_node(tok: Token, frame: Entry, depth: int) -> Node | None:
     """The frame ``tok`` folded with the first of its complements that is an event."""
     kind = frame.value
-    negated_aspect = kind == "aspect" and _has_neg(_clause_head(tok))
+    negated_aspect = kind == "aspect" and has_neg(clause_head(tok))
     if negated_aspect:
         kind = "halt"
     for comp in _complements(tok, kind):
@@ -165,9 +165,9 @@ def _framed_node(tok: Token, frame: Entry, depth: int) -> _Node | None:
     return None
 
 
-def _complement_node(comp: Token, depth: int) -> _Node | None:
+def _complement_node(comp: Token, depth: int) -> Node | None:
     """The event of a complement, or of the modifier that names it."""
-    inner = _node_at(comp, depth + 1)
+    inner = node_at(comp, depth + 1)
     if inner is not None or comp.pos_ not in NOMINAL:
         return inner
     # "suspended aid deliveries", "undertook a mediation mission": the modifier names the event.
@@ -181,19 +181,19 @@ def _complement_node(comp: Token, depth: int) -> _Node | None:
         if g.dep_ == "pobj"
     ]
     for mod in mods:
-        inner = _node_at(mod, depth + 1)
+        inner = node_at(mod, depth + 1)
         if inner is not None:
             inner.tokens = [*inner.tokens, comp]
             break
     return inner
 
 
-def _folded(tok: Token, comp: Token, inner: _Node, kind: str) -> _Node | None:
+def _folded(tok: Token, comp: Token, inner: Node, kind: str) -> Node | None:
     """One node for the frame ``tok`` of ``kind`` over the event ``inner`` of ``comp``."""
-    code = _combine(kind, inner.code)
+    code = combine(kind, inner.code)
     if code is None:
         return None
-    node = _Node(
+    node = Node(
         code=code,
         trigger=tok if kind not in {"aspect"} else inner.trigger,
         tokens=[tok, *inner.tokens],
@@ -210,11 +210,11 @@ def _folded(tok: Token, comp: Token, inner: _Node, kind: str) -> _Node | None:
     return node
 
 
-def _default_frame_node(tok: Token, frame: Entry) -> _Node | None:
+def _default_frame_node(tok: Token, frame: Entry) -> Node | None:
     """A frame whose complement is no event: its default code ("demanded a change" is 100)."""
     if frame.words[-1] in words("no_default_frame"):
         return None  # "hoped a deal could be found": only a coded complement counts
-    node = _Node(code=FRAME_DEFAULTS[frame.value], trigger=tok, tokens=[tok], frame=frame.value)
+    node = Node(code=FRAME_DEFAULTS[frame.value], trigger=tok, tokens=[tok], frame=frame.value)
     if frame.value in {"demand", "appeal"}:
         clause = next((c for c in tok.children if c.dep_ in {"ccomp", "xcomp"}), None)
         if clause is not None:
@@ -255,21 +255,21 @@ def _verbal_attack(tok: Token) -> bool:
     return False
 
 
-def _obligation_node(tok: Token) -> _Node | None:
+def obligation_node(tok: Token) -> Node | None:
     """ "X said Y must Z": a demand even when Z is not in the lexicon ("should": an appeal)."""
     if tok.pos_ not in VERBAL or tok.dep_ in {"aux", "auxpass"}:
         return None
     have_to = tok.dep_ == "xcomp" and tok.head.lemma_ in words("obligation_head")
-    aux = _aux_words(tok) & words("obligation_aux")
+    aux = aux_words(tok) & words("obligation_aux")
     if not (aux or have_to):
         return None
     anchor = tok.head if have_to else tok
-    if _reporting_verb(anchor) is None:
+    if reporting_verb(anchor) is None:
         return None
     subj = next((c for c in anchor.children if c.dep_ in ACTING_SUBJECT_DEPS), None)
     if subj is None or subj.lower_ in words("first_person"):
         return None
-    return _Node(
+    return Node(
         code="020" if aux and not have_to and aux <= words("advice_aux") else "100",
         trigger=tok,
         tokens=[tok],

@@ -17,23 +17,23 @@ from parley.nlp.deps import (
     VERBAL,
 )
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
-from parley.nlp.rules.events.nodes import _Node
+from parley.nlp.rules.events.nodes import Node
 from parley.nlp.rules.events.syntax import (
-    _actor_code,
-    _clause_head,
-    _evidence,
-    _is_agreement,
-    _noun_phrase,
-    _reporting_verb,
-    _subject,
-    _without_topic,
+    clause_head,
+    is_agreement,
+    noun_phrase,
+    phrase_actor_code,
+    phrase_evidence,
+    predicate_subject,
+    reporting_verb,
+    without_topic,
 )
 from parley.nlp.rules.events.vocab import codes, words
 from parley.types import EventActor, Quote
 
 
 @dataclass
-class _Context:
+class Context:
     doc: Doc
     actors: ActorIndex
     quotes: Sequence[Quote]
@@ -48,7 +48,7 @@ class _Context:
     backdrop: set[int] = field(default_factory=set)
 
 
-def _record_actor(ctx: _Context, record: ActorRecord) -> EventActor:
+def record_actor(ctx: Context, record: ActorRecord) -> EventActor:
     cached = ctx.actor_cache.get(record.id)
     if cached is not None:
         return cached
@@ -65,9 +65,9 @@ def _record_actor(ctx: _Context, record: ActorRecord) -> EventActor:
         for start, end in record.mentions:
             span = ctx.doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
-                texts.insert(0, _noun_phrase(span.root).text)
+                texts.insert(0, noun_phrase(span.root).text)
         for text in texts:
-            c, s = _actor_code(_without_topic(text))
+            c, s = phrase_actor_code(without_topic(text))
             country = country or c
             sector = sector or s
             if country and sector:
@@ -91,14 +91,14 @@ def _igo_office(record: ActorRecord) -> tuple[str, str] | None:
         role = f" {role.strip()} "
         if role.lower().startswith(" ex-") or " former " in role.lower():
             continue
-        code, sector = _actor_code(_without_topic(role).strip())
+        code, sector = phrase_actor_code(without_topic(role).strip())
         if code and code[:3] == "IGO":
             return code, sector or "IGO"
     return None
 
 
-def _phrase_actor(ctx: _Context, tok: Token) -> EventActor | None:
-    span = _noun_phrase(tok)
+def _phrase_actor(ctx: Context, tok: Token) -> EventActor | None:
+    span = noun_phrase(tok)
     record = _record_at(ctx, tok)
     if record is None:
         for t in span:
@@ -106,9 +106,9 @@ def _phrase_actor(ctx: _Context, tok: Token) -> EventActor | None:
                 record = _record_at(ctx, t)
                 if record is not None:
                     break
-    country, sector = _evidence(tok, span)
+    country, sector = phrase_evidence(tok, span)
     if record is not None:
-        base = _record_actor(ctx, record)
+        base = record_actor(ctx, record)
         if getattr(record, "country_evidence", True) and record.country:
             return base  # the actor table knows its country: the phrase does not recode it
         # What the phrase itself says ("European Community ministers") beats the index's guess.
@@ -126,7 +126,7 @@ def _phrase_actor(ctx: _Context, tok: Token) -> EventActor | None:
     return EventActor(name=span.text, country=country, sector=sector)
 
 
-def _record_at(ctx: _Context, tok: Token) -> ActorRecord | None:
+def _record_at(ctx: Context, tok: Token) -> ActorRecord | None:
     """The actor with the tightest mention around ``tok``."""
     start, end = tok.idx, tok.idx + len(tok.text)
     best: tuple[int, ActorRecord] | None = None
@@ -137,33 +137,33 @@ def _record_at(ctx: _Context, tok: Token) -> ActorRecord | None:
     return best[1] if best else None
 
 
-def _speaker(ctx: _Context, tok: Token) -> EventActor | None:
+def _speaker(ctx: Context, tok: Token) -> EventActor | None:
     for quote in ctx.quotes:
         if quote.kind != "indirect" and quote.start <= tok.idx < quote.end and quote.speaker:
             record = next((r for r in ctx.actors.records if r.id == quote.speaker.id), None)
             if record is not None:
-                return _record_actor(ctx, record)
+                return record_actor(ctx, record)
             return EventActor(name=quote.speaker.name)
-    verb = _reporting_verb(tok)
+    verb = reporting_verb(tok)
     if verb is None:
         return None
-    subj = _subject(verb)
+    subj = predicate_subject(verb)
     if subj is None:
         return None
     return _actor_of(ctx, subj, None)
 
 
-def _actor_of(ctx: _Context, tok: Token, speaker: EventActor | None) -> EventActor | None:
+def _actor_of(ctx: Context, tok: Token, speaker: EventActor | None) -> EventActor | None:
     low = tok.lower_ if tok.pos_ == "PRON" or tok.text.islower() or tok.text.istitle() else ""
     if low in words("first_person"):
         return speaker
     if low in words("relative") and tok.head.dep_ in {"relcl", "acl"}:
         return _actor_of(ctx, tok.head.head, speaker)
     if low in words("third_person"):
-        if speaker is not None and _reporting_verb(tok.head) is not None:
+        if speaker is not None and reporting_verb(tok.head) is not None:
             return speaker
         record = ctx.speaker_of(tok)
-        return _record_actor(ctx, record) if record is not None else None
+        return record_actor(ctx, record) if record is not None else None
     return _phrase_actor(ctx, tok)
 
 
@@ -175,8 +175,8 @@ def _coded(actor: EventActor | None) -> bool:
     return actor is not None and bool(actor.country)
 
 
-def _source(
-    ctx: _Context, node: _Node
+def source_actors(
+    ctx: Context, node: Node
 ) -> tuple[EventActor | None, list[EventActor], EventActor | None]:
     """(source, co-actors from a conjoined subject, speaker)."""
     top = node.tokens[0]
@@ -184,14 +184,14 @@ def _source(
     if node.obligation:
         return speaker, [], speaker
     trigger = node.trigger
-    subj = _subject(top)
+    subj = predicate_subject(top)
     if subj is None and trigger.pos_ in NOMINAL:
         owner = _noun_owner(ctx, trigger)
         if owner is not None:
             return owner, [], speaker
     if subj is None and node.code[:3] == "087":
         # "guerrillas have been demobilized": who retreats is the passive subject.
-        subj = next((c for c in _clause_head(top).children if c.dep_ == "nsubjpass"), None)
+        subj = next((c for c in clause_head(top).children if c.dep_ == "nsubjpass"), None)
     if subj is None:
         if node.frame in {"threat", "intent"} or node.code[:2] in {"01"}:
             return speaker, [], speaker
@@ -200,7 +200,7 @@ def _source(
 
 
 def _subject_source(
-    ctx: _Context, node: _Node, subj: Token, speaker: EventActor | None
+    ctx: Context, node: Node, subj: Token, speaker: EventActor | None
 ) -> tuple[EventActor | None, list[EventActor], EventActor | None]:
     """The source named by the subject ``subj``, or the speaker who stands in for it."""
     conj = _expand_conj(subj)
@@ -221,12 +221,12 @@ def _subject_source(
 
 
 def _committing_speaker(
-    ctx: _Context, node: _Node, source: EventActor | None, speaker: EventActor | None
+    ctx: Context, node: Node, source: EventActor | None, speaker: EventActor | None
 ) -> EventActor | None:
     """ "Trump warned that Washington may ...": the speaker commits his country (and takes its
     code when the index had none)."""
     top = node.tokens[0]
-    reported = speaker is not None and speaker.actor_id and _reporting_verb(top) is not None
+    reported = speaker is not None and speaker.actor_id and reporting_verb(top) is not None
     if not (
         reported and source is not None and node.modality in {"threatened", "intended", "requested"}
     ):
@@ -242,7 +242,7 @@ def _committing_speaker(
 
 
 def _speaker_stands_in(
-    node: _Node, subj: Token, source: EventActor | None, speaker: EventActor | None
+    node: Node, subj: Token, source: EventActor | None, speaker: EventActor | None
 ) -> bool:
     """Whether a coded speaker replaces an uncoded source: for frames and statements, and for
     verbal acts by an unnamed subject inside reported speech."""
@@ -250,23 +250,23 @@ def _speaker_stands_in(
         return True
     verbal = node.code[:2] in codes("verbal_root")
     named = source is not None and (
-        source.actor_id or any(t.pos_ == "PROPN" for t in _noun_phrase(subj))
+        source.actor_id or any(t.pos_ == "PROPN" for t in noun_phrase(subj))
     )
     return bool(
         not _coded(source)
         and _coded(speaker)
         and verbal
         and not named
-        and _reporting_verb(node.tokens[0]) is not None
+        and reporting_verb(node.tokens[0]) is not None
     )
 
 
-def _noun_owner(ctx: _Context, noun: Token) -> EventActor | None:
+def _noun_owner(ctx: Context, noun: Token) -> EventActor | None:
     """Who carries out an event noun: "Russian airstrikes", "Israel's offensive", "on a visit"."""
     mods = [c for c in noun.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
     if mods:
         text = noun.doc[min(m.left_edge.i for m in mods) : noun.i].text
-        country, sector = _actor_code(text)
+        country, sector = phrase_actor_code(text)
         if country:
             # "Russian airstrikes": the source is Russia (or "the Russian military"), not the
             # event noun phrase.
@@ -276,19 +276,19 @@ def _noun_owner(ctx: _Context, noun: Token) -> EventActor | None:
         host = noun.head.head
         if host.pos_ in NOMINAL | {"PRON"}:
             return _actor_of(ctx, host, None)
-        subj = _subject(host)
+        subj = predicate_subject(host)
         if subj is not None:
             return _actor_of(ctx, subj, None)
     return None
 
 
-def _countries_in(ctx: _Context, tok: Token, speaker: EventActor | None) -> list[EventActor]:
+def _countries_in(ctx: Context, tok: Token, speaker: EventActor | None) -> list[EventActor]:
     out: list[EventActor] = []
     pronouns = words("third_person") | words("first_person") | words("relative")
     for t in _expand_conj(tok):
         if t.pos_ == "PRON" and t.lower_ in pronouns:
             continue
-        if _is_agreement(t):
+        if is_agreement(t):
             # An act on an agreement is aimed at its parties: those it names, else those of the
             # last agreement named with its parties ("Greece called the border agreement void").
             parties = _deal_parties(ctx, t, speaker)
@@ -302,7 +302,7 @@ def _countries_in(ctx: _Context, tok: Token, speaker: EventActor | None) -> list
             out.append(actor)
         for child in t.children:
             if child.dep_ == "poss" and child.pos_ in NOMINAL:
-                c, s = _actor_code(child.text)
+                c, s = phrase_actor_code(child.text)
                 if c:
                     out.append(EventActor(name=child.text, country=c, sector=s))
             if child.dep_ == "prep" and child.lower_ in {"between", "with", "among"}:
@@ -312,7 +312,7 @@ def _countries_in(ctx: _Context, tok: Token, speaker: EventActor | None) -> list
     return out
 
 
-def _deal_parties(ctx: _Context, deal: Token, speaker: EventActor | None) -> list[EventActor]:
+def _deal_parties(ctx: Context, deal: Token, speaker: EventActor | None) -> list[EventActor]:
     """The countries an agreement noun names: "between Turkey and Libya", "Turkey's deal"."""
     out: list[EventActor] = []
     for child in deal.children:
@@ -330,7 +330,7 @@ def _deal_parties(ctx: _Context, deal: Token, speaker: EventActor | None) -> lis
     return out
 
 
-def _targets(ctx: _Context, node: _Node, speaker: EventActor | None) -> list[EventActor]:
+def target_actors(ctx: Context, node: Node, speaker: EventActor | None) -> list[EventActor]:
     cands: list[Token] = []
     if node.comp_subject is not None:
         cands.append(node.comp_subject)
@@ -342,7 +342,7 @@ def _targets(ctx: _Context, node: _Node, speaker: EventActor | None) -> list[Eve
             ):
                 cands.append(child)
             elif child.dep_ in {"prep", "prt"} and child.lower_ in preps:
-                if _aside(child):
+                if is_aside_with(child):
                     continue
                 cands += [g for g in child.children if g.dep_ == "pobj"]
             elif child.dep_ == "poss" and tok.pos_ in NOMINAL and tok is not node.trigger:
@@ -355,14 +355,14 @@ def _targets(ctx: _Context, node: _Node, speaker: EventActor | None) -> list[Eve
     return out
 
 
-def _aside(prep: Token) -> bool:
+def is_aside_with(prep: Token) -> bool:
     """ "Lawmakers expressed support, with MP X stating ...": a "with" phrase set off by a comma
     adds a circumstance, not the party the act is aimed at ("met with X")."""
     return prep.lower_ == "with" and prep.i > 0 and prep.nbor(-1).text == ","
 
 
-def _other_party(
-    ctx: _Context, sent: Span, node: _Node, source: EventActor | None, speaker: EventActor | None
+def other_party(
+    ctx: Context, sent: Span, node: Node, source: EventActor | None, speaker: EventActor | None
 ) -> list[EventActor]:
     """A demand, accusation or rejection with no object is addressed to the sentence's other
     party: "Kyiv has insisted on guarantees, while Washington has refrained from ..."."""

@@ -14,29 +14,34 @@ from parley.geo.countries import country_name
 from parley.nlp.deps import ACTING_SUBJECT_DEPS, AGENT_ENTS, EVENT_OBJECT_DEPS, NOMINAL, VERBAL
 from parley.nlp.rules.event_lexicon import match
 from parley.nlp.rules.event_scope import enclosing_frame, mission_purpose, referred_action
-from parley.nlp.rules.events.modality import _apply_modality
-from parley.nlp.rules.events.nodes import _combine, _Node, _node_at, _obligation_node
+from parley.nlp.rules.events.modality import apply_modality
+from parley.nlp.rules.events.nodes import Node, combine, node_at, obligation_node
 from parley.nlp.rules.events.participants import (
-    _aside,
-    _Context,
-    _other_party,
-    _record_actor,
-    _source,
-    _targets,
+    Context,
+    is_aside_with,
+    other_party,
+    record_actor,
+    source_actors,
+    target_actors,
 )
-from parley.nlp.rules.events.syntax import _clause_head, _in_condition, _is_agreement, _subject
+from parley.nlp.rules.events.syntax import (
+    clause_head,
+    in_condition,
+    is_agreement,
+    predicate_subject,
+)
 from parley.nlp.rules.events.vocab import codes, words
 from parley.nlp.tokens import doc_tokens, has_infinitive_to
 from parley.types import DateMention, Event, EventActor, Place
 
-#: Parts of speech a node can start at (``_node_at``, ``_obligation_node``): a verb that is no
+#: Parts of speech a node can start at (``node_at``, ``obligation_node``): a verb that is no
 #: auxiliary, an adjective, a noun.
 _TRIGGER_POS = VERBAL | NOMINAL | {"ADJ"}
 _AUX_DEPS = frozenset({"aux", "auxpass"})
 
 
-def _sentence_events(
-    ctx: _Context,
+def sentence_events(
+    ctx: Context,
     sent: Span,
     dates: Sequence[DateMention],
     published: date | None,
@@ -50,7 +55,7 @@ def _sentence_events(
         node = _kept_node(candidate, nodes, consumed)
         if node is None:
             continue
-        when = _date_for(sent, node.trigger, dates, published)
+        when = date_for(sent, node.trigger, dates, published)
         if _background(when, published) and _dates_clause(sent, node, dates, when[0]):
             continue
         if _told_as_before(node):
@@ -58,7 +63,7 @@ def _sentence_events(
         for source, targets, speaker in _dyads(ctx, sent, node, places):
             if _retold_agreement(ctx, sent, node, source, targets):
                 continue
-            sent_places = _places_in(sent, places)
+            sent_places = places_in(sent, places)
             if node.code[:2] >= "14":
                 sent_places = sent_places + _object_places(node, sent_places)
                 if not targets:
@@ -66,7 +71,7 @@ def _sentence_events(
             if not targets:
                 if _endorses_no_one(node):
                     continue
-                targets = _named_party(ctx, sent, source, speaker)
+                targets = named_party(ctx, sent, source, speaker)
             event_id = f"e{offset + len(out) + 1}"
             event = _build_event(ctx, sent, node, event_id, (source, targets), sent_places, when)
             out.append((event, speaker))
@@ -74,7 +79,7 @@ def _sentence_events(
 
 
 def _dyads(
-    ctx: _Context, sent: Span, node: _Node, places: tuple[Place, ...]
+    ctx: Context, sent: Span, node: Node, places: tuple[Place, ...]
 ) -> list[tuple[EventActor | None, list[EventActor], EventActor | None]]:
     """(source, targets, speaker) of each act a node reports: "Saudi Arabia and the United
     States alleged Iranian involvement" is two accusations, one by each; a joint act with no
@@ -92,9 +97,9 @@ def _dyads(
     ]
 
 
-def _find_nodes(sent: Span) -> tuple[list[_Node], set[int]]:
+def _find_nodes(sent: Span) -> tuple[list[Node], set[int]]:
     """Event nodes in text order, and the tokens folded into another node."""
-    nodes: list[_Node] = []
+    nodes: list[Node] = []
     consumed: set[int] = set()
     tokens = doc_tokens(sent.doc)
     pos, dep = tokens.pos, tokens.dep
@@ -104,7 +109,7 @@ def _find_nodes(sent: Span) -> tuple[list[_Node], set[int]]:
         if pos[i] in VERBAL and dep[i] in _AUX_DEPS:
             continue
         tok = tokens.tokens[i]
-        node = _node_at(tok) or _obligation_node(tok)
+        node = node_at(tok) or obligation_node(tok)
         if node is None:
             continue
         nodes.append(node)
@@ -112,11 +117,11 @@ def _find_nodes(sent: Span) -> tuple[list[_Node], set[int]]:
     return nodes, consumed
 
 
-def _kept_node(node: _Node, nodes: list[_Node], consumed: set[int]) -> _Node | None:
+def _kept_node(node: Node, nodes: list[Node], consumed: set[int]) -> Node | None:
     """The node with its modality, or ``None`` when it reports no event of its own."""
     if not _stands_alone(node, consumed) or not _in_frame_scope(node):
         return None
-    modal = _apply_modality(node)
+    modal = apply_modality(node)
     if modal is None:
         return None
     if _part_of_other(modal, nodes):
@@ -124,14 +129,14 @@ def _kept_node(node: _Node, nodes: list[_Node], consumed: set[int]) -> _Node | N
     return modal
 
 
-def _stands_alone(node: _Node, consumed: set[int]) -> bool:
+def _stands_alone(node: Node, consumed: set[int]) -> bool:
     """Not folded into another node, realised, not a condition, background or purpose."""
     first = node.tokens[0]
     if first.i in consumed and len(node.tokens) == 1:
         return False
     if any(t.i in consumed for t in node.tokens[:1]) and first is not node.trigger:
         return False
-    if not _emittable(node) or _in_condition(first) or referred_action(first):
+    if not _emittable(node) or in_condition(first) or referred_action(first):
         return False
     if (
         first.dep_ == "acl"
@@ -153,13 +158,13 @@ def _stands_alone(node: _Node, consumed: set[int]) -> bool:
     )
 
 
-def _in_frame_scope(node: _Node) -> bool:
+def _in_frame_scope(node: Node) -> bool:
     """A trigger coordinated with a frame's complement takes that frame ("threatened to cut aid
     and impose sanctions": both are threats); one under a refusal or "fail" is no event."""
     kind = enclosing_frame(node.tokens[0])
     if kind is None or kind in {"aspect", "light"}:
         return True
-    code = None if kind in {"refusal", "negate"} else _combine(kind, node.code)
+    code = None if kind in {"refusal", "negate"} else combine(kind, node.code)
     if code is None:
         return False
     node.code = code
@@ -167,7 +172,7 @@ def _in_frame_scope(node: _Node) -> bool:
     return True
 
 
-def _part_of_other(node: _Node, nodes: list[_Node]) -> bool:
+def _part_of_other(node: Node, nodes: list[Node]) -> bool:
     """A killing, goal or allegation that belongs to another node of the sentence."""
     if (
         node.trigger.pos_ in VERBAL
@@ -182,10 +187,10 @@ def _part_of_other(node: _Node, nodes: list[_Node]) -> bool:
     )
 
 
-def _describes_object(node: _Node, nodes: list[_Node]) -> bool:
+def _describes_object(node: Node, nodes: list[Node]) -> bool:
     """ "denounced the memoranda in which Turkey and Libya agreed on borders": a relative clause
     on the agreement another act is aimed at gives the agreement's terms, not news of its own."""
-    first = _clause_head(node.tokens[0])
+    first = clause_head(node.tokens[0])
     if first.dep_ != "relcl" or not _agreement_phrase(first.head):
         return False
     others = {t.i for n in nodes if n is not node for t in n.tokens}
@@ -200,11 +205,11 @@ def _describes_object(node: _Node, nodes: list[_Node]) -> bool:
 
 
 def _participants(
-    ctx: _Context, sent: Span, node: _Node, places: tuple[Place, ...]
+    ctx: Context, sent: Span, node: Node, places: tuple[Place, ...]
 ) -> tuple[EventActor | None, list[EventActor], EventActor | None, list[EventActor]] | None:
     """(source, targets, speaker, co-actors) of a node, or ``None`` when no political actor
     did it."""
-    source, co_actors, speaker = _source(ctx, node)
+    source, co_actors, speaker = source_actors(ctx, node)
     source = _home_actor(ctx, sent, places, node.code, source)
     co_actors = [a for a in (_home_actor(ctx, sent, places, node.code, c) for c in co_actors) if a]
     co_actors = _unique([c for c in co_actors if not _same_party(source, c)])
@@ -214,18 +219,18 @@ def _participants(
         return None  # "reported by The Guardian as convicted": the outlet reports the act
     if source is None and node.code[:2] in codes("unagented_root"):
         source = _place_actor(ctx, sent, places)
-    targets = _targets(ctx, node, speaker)
+    targets = target_actors(ctx, node, speaker)
     targets = _unique([t for t in targets if not _same_party(source, t)])
     targets = _talk_targets(ctx, node, source, targets)
     source = _ethnic_home(sent, places, source)
     source, targets = _domestic_home(sent, places, node.code, source, targets)
     if not targets and node.code[:2] in {"10", "11", "12"}:
-        targets = _other_party(ctx, sent, node, source, speaker)
+        targets = other_party(ctx, sent, node, source, speaker)
     return source, targets, speaker, co_actors
 
 
 def _home_actor(
-    ctx: _Context,
+    ctx: Context,
     sent: Span,
     places: tuple[Place, ...],
     code: str,
@@ -238,7 +243,7 @@ def _home_actor(
     if actor is None:
         if code[:2] != "17" and code[:3] not in codes("domestic_code"):
             return None
-        home = next((p.country for p in _places_in(sent, places) if p.country), home)
+        home = next((p.country for p in places_in(sent, places) if p.country), home)
         return EventActor(name=country_name(home) or home, country=home) if home else None
     if actor.country or not home:
         return actor
@@ -247,20 +252,20 @@ def _home_actor(
     return replace(actor, country=home)
 
 
-def _place_actor(ctx: _Context, sent: Span, places: tuple[Place, ...]) -> EventActor | None:
+def _place_actor(ctx: Context, sent: Span, places: tuple[Place, ...]) -> EventActor | None:
     """The doer of an attack or protest the text does not name ("the mayor was stabbed",
     "interrupted by protesting legislators"), coded as of the country where it happened (its
     sentence's first place, else the article's main country), as ICEWS codes "unidentified
     gunmen (country)": named "unidentified (Poland)", with no actor id."""
-    home = next((p.country for p in _places_in(sent, places) if p.country), None)
+    home = next((p.country for p in places_in(sent, places) if p.country), None)
     home = home or ctx.actors.main_country
     if not home:
         return None
     return EventActor(name=f"unidentified ({country_name(home) or home})", country=home)
 
 
-def _named_party(
-    ctx: _Context, sent: Span, source: EventActor | None, speaker: EventActor | None
+def named_party(
+    ctx: Context, sent: Span, source: EventActor | None, speaker: EventActor | None
 ) -> list[EventActor]:
     """An act with no grammatical target is aimed at the other actor its sentence names
     ("Pelosi announced an inquiry into the conduct of President Trump")."""
@@ -287,7 +292,7 @@ def _named_party(
             and not _agent_of_noun(sent, start)
             for start, _ in record.mentions
         ):
-            actor = _record_actor(ctx, record)
+            actor = record_actor(ctx, record)
             if actor.country and not _same_party(source, actor):
                 return [actor]
     return []
@@ -323,7 +328,9 @@ def _agent_of_noun(sent: Span, start: int) -> bool:
 def _in_aside(sent: Span, start: int) -> bool:
     """Whether the mention at ``start`` lies in a ", with X saying ..." aside."""
     span = sent.doc.char_span(start, start + 1, alignment_mode="expand")
-    return span is not None and any(a.dep_ == "prep" and _aside(a) for a in span.root.ancestors)
+    return span is not None and any(
+        a.dep_ == "prep" and is_aside_with(a) for a in span.root.ancestors
+    )
 
 
 def _same_party(source: EventActor | None, target: EventActor) -> bool:
@@ -338,7 +345,7 @@ def _same_party(source: EventActor | None, target: EventActor) -> bool:
     return target.country == source.country and not target.actor_id
 
 
-def _credible_source(node: _Node, source: EventActor | None) -> bool:
+def _credible_source(node: Node, source: EventActor | None) -> bool:
     """Whether the node may stand with this source (or with none)."""
     if node.code[:2] == "04" and _sitting(node):
         return False
@@ -352,7 +359,7 @@ def _credible_source(node: _Node, source: EventActor | None) -> bool:
     # An uncoded source stands when it is a named body or person ("ICE returned ...") or, for a
     # plain act (not a hope or intent), a body of the state ("the authorities"); not a common
     # noun phrase ("the fund").
-    subj = _subject(node.tokens[0])
+    subj = predicate_subject(node.tokens[0])
     named = subj is not None and (
         subj.ent_type_ in AGENT_ENTS
         or subj.pos_ == "PROPN"
@@ -361,7 +368,7 @@ def _credible_source(node: _Node, source: EventActor | None) -> bool:
     return named or (source.sector is not None and node.frame is None)
 
 
-def _sitting(node: _Node) -> bool:
+def _sitting(node: Node) -> bool:
     """ "The Senate was to meet Monday", "the cabinet met Sunday": a body sitting on its own is
     no consultation (CAMEO 04 needs another party)."""
     trig = node.trigger
@@ -372,16 +379,16 @@ def _sitting(node: _Node) -> bool:
             return False
         if child.dep_ == "prep" and child.lower_ in words("party_prep"):
             return False
-    subj = _subject(trig)
+    subj = predicate_subject(trig)
     return subj is not None and not subj.conjuncts and subj.lemma_.lower() in words("sitting_body")
 
 
 def _passive(tok: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in _clause_head(tok).children)
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in clause_head(tok).children)
 
 
 def _talk_targets(
-    ctx: _Context, node: _Node, source: EventActor | None, targets: list[EventActor]
+    ctx: Context, node: Node, source: EventActor | None, targets: list[EventActor]
 ) -> list[EventActor]:
     """Talks remember their parties: a later talk event without targets takes them."""
     code = node.code
@@ -399,7 +406,7 @@ def _ethnic_home(
 ) -> EventActor | None:
     """CAMEO codes an ethnic group by the state it lives in ("ethnic Albanians in Serbia")."""
     if source is not None and " ethnic " in f" {source.name.lower()} ":
-        home = next((p.country for p in _places_in(sent, places) if p.country), None)
+        home = next((p.country for p in places_in(sent, places) if p.country), None)
         if home is not None:
             source = replace(source, country=home)
     return source
@@ -415,7 +422,7 @@ def _domestic_home(
     """ "President X imposed a curfew in Abidjan": domestic measures are taken at home."""
     if source is None or source.country or not _domestic(code):
         return source, targets
-    home = next((p.country for p in _places_in(sent, places) if p.country), None)
+    home = next((p.country for p in places_in(sent, places) if p.country), None)
     if home is None and code[:2] != "14":
         home = next(
             (t.country for t in targets if t.country and t.country[:3] not in {"IGO", "NGO"}),
@@ -428,7 +435,7 @@ def _domestic_home(
 
 
 def _retold_agreement(
-    ctx: _Context, sent: Span, node: _Node, source: EventActor | None, targets: list[EventActor]
+    ctx: Context, sent: Span, node: Node, source: EventActor | None, targets: list[EventActor]
 ) -> bool:
     """ "In the November 27 deal, Turkey and Libya agreed on a line ...": an agreement the story
     has already named with its parties, told again, gives the terms of what others act on, not
@@ -436,7 +443,7 @@ def _retold_agreement(
     if node.code[:2] not in {"03", "05", "06"} or source is None or not source.country:
         return False
     parties = {source.country} | {t.country for t in targets if t.country}
-    if not any(_is_agreement(t) for t in sent):
+    if not any(is_agreement(t) for t in sent):
         return False
     return any(
         at < sent.start_char and parties <= {p.country for p in named}
@@ -444,7 +451,7 @@ def _retold_agreement(
     )
 
 
-def _endorses_no_one(node: _Node) -> bool:
+def _endorses_no_one(node: Node) -> bool:
     """ "Lawmakers have expressed cautious support": praise or support (CAMEO 05) for nothing
     the sentence names is a mood, not an endorsement of a party; it needs its object ("support
     for the deal", "praised the court")."""
@@ -460,7 +467,7 @@ def _endorses_no_one(node: _Node) -> bool:
 def _agreement_phrase(noun: Token) -> bool:
     """Whether ``noun`` names an agreement ("the memoranda of understanding", "the deal")."""
     return any(
-        _is_agreement(t)
+        is_agreement(t)
         for t in (noun, *(c for c in noun.children if c.dep_ == "prep" for c in c.children))
     )
 
@@ -477,9 +484,9 @@ def _place_target(sent_places: tuple[Place, ...], source: EventActor | None) -> 
 
 
 def _build_event(
-    ctx: _Context,
+    ctx: Context,
     sent: Span,
-    node: _Node,
+    node: Node,
     event_id: str,
     parties: tuple[EventActor | None, list[EventActor]],
     sent_places: tuple[Place, ...],
@@ -508,7 +515,7 @@ def _build_event(
     )
 
 
-def _date_for(
+def date_for(
     sent: Span, trigger: Token, dates: Sequence[DateMention], published: date | None
 ) -> tuple[str | None, str | None]:
     own = [d for d in dates if d.value and sent.start_char <= d.start < sent.end_char]
@@ -536,7 +543,7 @@ def _background(when: tuple[str | None, str | None], published: date | None) -> 
     return (published.year - year) * 12 + published.month - month > 6
 
 
-def _dates_clause(sent: Span, node: _Node, dates: Sequence[DateMention], value: str | None) -> bool:
+def _dates_clause(sent: Span, node: Node, dates: Sequence[DateMention], value: str | None) -> bool:
     """Whether the date expression of ``value`` belongs to the node's own clause ("launched an
     invasion in 2022"), or to one that holds it, not to a clause inside it ("suspected of
     blowing up a plane in 1988")."""
@@ -559,13 +566,13 @@ def _dates_clause(sent: Span, node: _Node, dates: Sequence[DateMention], value: 
     return False
 
 
-def _holding_clauses(node: _Node) -> set[int]:
+def _holding_clauses(node: Node) -> set[int]:
     """The node's tokens, its clause head and every head above it."""
-    verb = _clause_head(node.tokens[0])
+    verb = clause_head(node.tokens[0])
     return {t.i for t in node.tokens} | {verb.i} | {a.i for a in verb.ancestors}
 
 
-def _told_as_before(node: _Node) -> bool:
+def _told_as_before(node: Node) -> bool:
     """ "Previously, the hijab was banned": an adverb that puts the act (or a clause holding it)
     before the news."""
     adverbs = words("backdrop_adverb")
@@ -588,7 +595,7 @@ def _over_years(prep: Token) -> bool:
     )
 
 
-def _sentence_time(
+def sentence_time(
     sent: Span,
     dates: Sequence[DateMention],
     published: date | None,
@@ -628,7 +635,7 @@ def _in_main_clause(tok: Token) -> bool:
     return False
 
 
-def _object_places(node: _Node, known: tuple[Place, ...]) -> tuple[Place, ...]:
+def _object_places(node: Node, known: tuple[Place, ...]) -> tuple[Place, ...]:
     """Places an attack or protest is aimed at ("drones struck Kharkiv") that the place rule,
     which looks for locative uses, leaves out."""
     from parley.geo.places import geocode
@@ -650,7 +657,7 @@ def _object_places(node: _Node, known: tuple[Place, ...]) -> tuple[Place, ...]:
     return tuple(found)
 
 
-def _places_in(sent: Span, places: Sequence[Place]) -> tuple[Place, ...]:
+def places_in(sent: Span, places: Sequence[Place]) -> tuple[Place, ...]:
     return tuple(p for p in places if sent.start_char <= p.start < sent.end_char)
 
 
@@ -659,7 +666,7 @@ def _domestic(code: str) -> bool:
     return code[:2] in codes("domestic_root") or code[:3] in codes("domestic_code")
 
 
-def _emittable(node: _Node) -> bool:
+def _emittable(node: Node) -> bool:
     """Event nouns only count when realised: by a frame or light verb, or owned by an actor."""
     trig = node.trigger
     if len(node.tokens) > 1 or trig.pos_ not in NOMINAL:
@@ -672,7 +679,7 @@ def _emittable(node: _Node) -> bool:
     return trig.dep_ == "pobj" and trig.head.lower_ == "on" and trig.lemma_ in words("visit_noun")
 
 
-def _goal_of_other(node: _Node, nodes: list[_Node]) -> bool:
+def _goal_of_other(node: Node, nodes: list[Node]) -> bool:
     """ "demonstrated, calling for independence": the call is the protest's goal, not a second
     event."""
     if node.code[:2] not in {"02", "10"}:
@@ -696,9 +703,9 @@ def _goal_of_other(node: _Node, nodes: list[_Node]) -> bool:
     return False
 
 
-def _content_of_accusation(node: _Node) -> bool:
+def _content_of_accusation(node: Node) -> bool:
     """ "accused the rebels of violating the ceasefire": what is alleged is not reported as done."""
-    first = _clause_head(node.tokens[0])
+    first = clause_head(node.tokens[0])
     if first.dep_ == "ccomp":  # "Iraq charged that Iran had shelled its towns"
         return first.head.lemma_.lower() in words("charging_verb")
     if first.dep_ != "pcomp" or first.head.dep_ != "prep" or first.head.lower_ not in {"of", "for"}:
@@ -706,7 +713,7 @@ def _content_of_accusation(node: _Node) -> bool:
     return first.head.head.lemma_.lower() in words("accusing_verb")
 
 
-def _casualty_of_other(node: _Node, nodes: list[_Node]) -> bool:
+def _casualty_of_other(node: Node, nodes: list[Node]) -> bool:
     """ "airstrikes ..., killing two": the killing belongs to the event it reports."""
     trig = node.trigger
     others = {n.trigger.i for n in nodes if n is not node}

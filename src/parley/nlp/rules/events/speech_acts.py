@@ -23,8 +23,8 @@ from parley.cameo.codebook import lookup
 from parley.geo.countries import country_name
 from parley.nlp.doctext import doc_sents
 from parley.nlp.rules.actors import ActorRecord
-from parley.nlp.rules.events.participants import _Context, _record_actor
-from parley.nlp.rules.events.syntax import _actor_code, _in_condition, _is_agreement
+from parley.nlp.rules.events.participants import Context, record_actor
+from parley.nlp.rules.events.syntax import in_condition, is_agreement, phrase_actor_code
 from parley.nlp.rules.events.vocab import codes, words
 from parley.nlp.rules.reported_stances import FINDING_DOCUMENTS
 from parley.nlp.rules.speaker_tokens import TEXT_BEARING_NOUNS
@@ -46,7 +46,7 @@ def _tone(span: Span, tones: dict[str, str]) -> str:
     counts = Counter(
         tones.get(t.lemma_.lower()) or tones[t.lower_]
         for t in span
-        if (t.lemma_.lower() in tones or t.lower_ in tones) and not _in_condition(t)
+        if (t.lemma_.lower() in tones or t.lower_ in tones) and not in_condition(t)
     )  # "if one of the parties makes it very difficult, ...": a condition, not the tone
     if not counts:
         return "030" if _announces(span) else "010"
@@ -68,7 +68,7 @@ def _announces(span: Span) -> bool:
 
 
 def speech_events(
-    ctx: _Context,
+    ctx: Context,
     drafts: Sequence[tuple[Event, EventActor | None]],
     dates: Sequence[DateMention],
     published: date | None,
@@ -101,7 +101,7 @@ def speech_events(
             continue  # the words of an act the sentence before reports ("issued a warning")
         if _unowned_text(by_id[quote.speaker.id]):
             continue  # "the study reports ...": a text with no author named is no actor
-        source = _record_actor(ctx, by_id[quote.speaker.id])
+        source = record_actor(ctx, by_id[quote.speaker.id])
         if not source.country:
             continue
         if source.country in signatories and _on_agreement(sent, sents):
@@ -132,7 +132,7 @@ def _unowned_text(record: ActorRecord) -> bool:
 
 
 def _free_sentence(
-    ctx: _Context, quote: Quote, sents: Sequence[Span], taken: Sequence[tuple[int, int]]
+    ctx: Context, quote: Quote, sents: Sequence[Span], taken: Sequence[tuple[int, int]]
 ) -> Span | None:
     """The sentence of a quote when no other event holds it and it is news, not backdrop."""
     sent = next((s for s in sents if s.start_char <= quote.start < s.end_char), None)
@@ -168,10 +168,10 @@ def _elaborates(
     return any(before.start_char <= start < before.end_char for start, _ in mentions)
 
 
-def _agreement_parties(ctx: _Context, sent: Span, source: EventActor) -> list[EventActor]:
+def _agreement_parties(ctx: Context, sent: Span, source: EventActor) -> list[EventActor]:
     """A statement on an agreement ("called the border agreement null and void") is aimed at
     the agreement's parties: the last ones named with an agreement before it."""
-    if not any(_is_agreement(t) for t in sent):
+    if not any(is_agreement(t) for t in sent):
         return []
     before = [p for at, p in ctx.deal_history if at < sent.end_char]
     parties = before[-1] if before else []
@@ -184,7 +184,7 @@ def _topic_country(span: Span, source: EventActor) -> list[EventActor]:
     counts: Counter[str] = Counter()
     for ent in span.ents:
         if ent.label_ in {"GPE", "NORP"}:
-            country, _ = _actor_code(ent.text)
+            country, _ = phrase_actor_code(ent.text)
             if country and country != source.country and country[:3] not in {"IGO", "NGO"}:
                 counts[country] += 1
     if not counts:
@@ -201,7 +201,7 @@ def _statement_span(sent: Span, span: Span, quote: Quote) -> Span:
 
 
 def _statement(
-    ctx: _Context,
+    ctx: Context,
     sent: Span,
     quote: Quote,
     source: EventActor,
@@ -210,17 +210,17 @@ def _statement(
     published: date | None,
     places: Sequence[Place],
 ) -> Event:
-    from parley.nlp.rules.events.sentence import _date_for, _named_party, _places_in
+    from parley.nlp.rules.events.sentence import date_for, named_party, places_in
 
     entry = lookup(code)
-    targets = _named_party(ctx, sent, source, source)
+    targets = named_party(ctx, sent, source, source)
     trigger = ctx.doc.char_span(quote.start, quote.end, alignment_mode="expand")
     assert trigger is not None
     if not targets and quote.kind == "direct":
         targets = _topic_country(trigger, source)
     if not targets:
         targets = _agreement_parties(ctx, sent, source)
-    when = _date_for(sent, trigger[0], dates, published)
+    when = date_for(sent, trigger[0], dates, published)
     return Event(
         id="",
         **entry.event_fields(),
@@ -230,7 +230,7 @@ def _statement(
         sentence=(sent.start_char, sent.end_char),
         date=when[0],
         date_source=when[1],
-        places=_places_in(sent, tuple(places)),
+        places=places_in(sent, tuple(places)),
         modality="asserted",
         quote_id=quote.id,
     )

@@ -17,7 +17,7 @@ from parley.nlp.rules.events.vocab import REPORTING, words
 from parley.nlp.tree import object_of
 
 
-def _actor_code(text: str) -> tuple[str | None, str | None]:
+def phrase_actor_code(text: str) -> tuple[str | None, str | None]:
     """(country or IGO code, sector) of a phrase."""
     try:
         from parley.geo.countries import actor_code
@@ -32,7 +32,7 @@ def _actor_code(text: str) -> tuple[str | None, str | None]:
     return code.country, code.sector
 
 
-def _has_neg(tok: Token) -> bool:
+def has_neg(tok: Token) -> bool:
     """Negated: "did not", "never", or a subject that denies the doer ("nobody is conducting an
     inquiry", "no country has recognised it")."""
     return any(
@@ -49,18 +49,18 @@ def _no_one(subj: Token) -> bool:
     )
 
 
-def _aux_words(tok: Token) -> set[str]:
+def aux_words(tok: Token) -> set[str]:
     return {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
 
 
-def _clause_head(tok: Token) -> Token:
+def clause_head(tok: Token) -> Token:
     """For an adjective or noun predicate, the verb carrying auxiliaries and negation."""
     if tok.pos_ == "ADJ" and tok.dep_ in {"acomp", "attr", "oprd"}:
         return tok.head
     return tok
 
 
-def _in_condition(tok: Token) -> bool:
+def in_condition(tok: Token) -> bool:
     """Whether ``tok`` lies in an if/unless clause (a condition, not an event)."""
     node = tok
     marks = words("condition_mark")
@@ -88,7 +88,7 @@ def _habitual_when(clause: Token) -> bool:
     return bool(tags & {"VBZ", "VBP"}) and not tags & {"VBD", "MD"}
 
 
-def _has_condition(tok: Token) -> bool:
+def has_condition(tok: Token) -> bool:
     return any(
         c.dep_ == "advcl"
         and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
@@ -96,9 +96,9 @@ def _has_condition(tok: Token) -> bool:
     )
 
 
-def _reporting_verb(tok: Token) -> Token | None:
+def reporting_verb(tok: Token) -> Token | None:
     """The verb of saying whose content clause holds ``tok`` ("X said [that] ... tok")."""
-    node = _clause_head(tok)
+    node = clause_head(tok)
     for _ in range(6):
         if node.head.i == node.i:
             return None
@@ -110,9 +110,9 @@ def _reporting_verb(tok: Token) -> Token | None:
     return None
 
 
-def _subject(tok: Token) -> Token | None:
+def predicate_subject(tok: Token) -> Token | None:
     """The subject of a predicate, climbing through control, conjunction and participles."""
-    node = _clause_head(tok)
+    node = clause_head(tok)
     stative = words("stative_passive")
     for _ in range(5):
         agent = next((c for c in node.children if c.dep_ == "agent"), None)
@@ -132,11 +132,11 @@ def _subject(tok: Token) -> Token | None:
         node = node.head
         if node.dep_ == "prep" and node.head.i != node.i:  # "resorted to throwing"
             node = node.head
-        node = _clause_head(node)  # "was forceful in blaming"
+        node = clause_head(node)  # "was forceful in blaming"
     return None
 
 
-def _evidence(tok: Token, span: Span) -> tuple[str | None, str | None]:
+def phrase_evidence(tok: Token, span: Span) -> tuple[str | None, str | None]:
     """Country and sector of a noun phrase, from its words, then its "of/in/from" phrases and
     apposition ("Security forces in Guinea", "Oshima, the UN relief coordinator")."""
     texts = [span.text]
@@ -149,20 +149,20 @@ def _evidence(tok: Token, span: Span) -> tuple[str | None, str | None]:
             texts.append(child.doc[child.i : child.right_edge.i + 1].text)
     sector = None
     for text in texts:
-        country, sec = _actor_code(_without_topic(text))
+        country, sec = phrase_actor_code(without_topic(text))
         sector = sector or sec
         if country:
             return country, sector
     return None, sector
 
 
-def _is_agreement(tok: Token) -> bool:
+def is_agreement(tok: Token) -> bool:
     """Whether ``tok`` names an agreement ("deal", "treaty"; Latin plurals too: "memoranda")."""
     deals = lexicon.where("negotiation_words", "role", "agreement_noun")
     return bool(deals & {tok.lemma_.lower(), tok.lower_, tok.lower_[:-1] + "um"})
 
 
-def _without_topic(text: str) -> str:
+def without_topic(text: str) -> str:
     """A title without what its office is about: "chair of the committee on EU integration"
     is no officer of the EU."""
     for cut in (" on ", " for ", " to ", " with "):
@@ -170,7 +170,7 @@ def _without_topic(text: str) -> str:
     return text
 
 
-def _noun_phrase(tok: Token) -> Span:
+def noun_phrase(tok: Token) -> Span:
     left = tok.i
     for child in tok.lefts:
         if child.dep_ in NP_LEFT_DEPS:

@@ -12,10 +12,10 @@ from parley.nlp.doctext import doc_sents, doc_text
 from parley.nlp.rules.actors import ActorIndex
 from parley.nlp.rules.negotiations import vocab
 from parley.nlp.rules.negotiations.common import (
-    _SENT_END,
-    _countries,
-    _speaker_of,
-    _subjects,
+    SENT_END,
+    named_countries,
+    speaker_of,
+    subject_tokens,
 )
 from parley.nlp.rules.negotiations.linking import Mention, agreement_of, link
 from parley.nlp.tokens import doc_tokens
@@ -137,7 +137,7 @@ def _date_after(verb: Token, dates: Sequence[DateMention], doc: Doc) -> DateMent
         if mention.start < start or mention.start - start > 90 or not mention.value:
             continue
         between = doc_text(doc)[start : mention.start]
-        if _SENT_END.search(between) or ";" in between:
+        if SENT_END.search(between) or ";" in between:
             continue
         if best is None or mention.start < best.start:
             best = mention
@@ -175,7 +175,7 @@ def _between_parties(
     parties: list[str] = []
     for token in tokens:
         if token.dep_ == "prep" and token.lower_ in preps:
-            for code in _countries(token.subtree, actors):
+            for code in named_countries(token.subtree, actors):
                 if code not in parties:
                     parties.append(code)
     return parties
@@ -198,14 +198,18 @@ def _parties_for(noun: Token, verb: Token | None, actors: ActorIndex | None) -> 
         )
     # "a US-Ukraine deal", "the Iran nuclear deal"
     add(
-        _countries(
+        named_countries(
             [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")], actors
         )
     )
     if verb is not None:
         add(
-            _countries(
-                [t for t in _subjects(verb) if not (noun.left_edge.i <= t.i <= noun.right_edge.i)],
+            named_countries(
+                [
+                    t
+                    for t in subject_tokens(verb)
+                    if not (noun.left_edge.i <= t.i <= noun.right_edge.i)
+                ],
                 actors,
             )
         )
@@ -214,13 +218,13 @@ def _parties_for(noun: Token, verb: Token | None, actors: ActorIndex | None) -> 
     hops = 0
     while node is not None and hops < 4:
         subjects = [
-            t for t in _subjects(node) if not (noun.left_edge.i <= t.i <= noun.right_edge.i)
+            t for t in subject_tokens(node) if not (noun.left_edge.i <= t.i <= noun.right_edge.i)
         ]
-        add(_countries(subjects, actors))
+        add(named_countries(subjects, actors))
         add(_between_parties(node.children, actors))
         for child in node.children:
             if child.dep_ == "agent":
-                add(_countries(child.subtree, actors))
+                add(named_countries(child.subtree, actors))
         if parties or node.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "acl"):
             break
         node = node.head if node.dep_ != "pcomp" else node.head.head
@@ -271,8 +275,8 @@ def _find_agreements(
         if verb is None:
             existing = _existing_agreement(token, kind, actors)
             if existing is not None:
-                existing.said_by = _speaker_of(token.idx, doc, quotes, actors)
-                existing.reported_by = _speaker_of(token.idx, doc, quotes, actors, reported=True)
+                existing.said_by = speaker_of(token.idx, doc, quotes, actors)
+                existing.reported_by = speaker_of(token.idx, doc, quotes, actors, reported=True)
                 existing.own_parties = tuple(existing.parties)
                 existing.step = "agreement"
                 records.append(existing)
@@ -319,8 +323,8 @@ def _find_agreements(
             start = min(token.idx, verb.idx)
         record.start = start
         record.end = max(token.idx + len(token.text), verb.idx + len(verb.text))
-        record.said_by = _speaker_of(token.idx, doc, quotes, actors)
-        record.reported_by = _speaker_of(token.idx, doc, quotes, actors, reported=True)
+        record.said_by = speaker_of(token.idx, doc, quotes, actors)
+        record.reported_by = speaker_of(token.idx, doc, quotes, actors, reported=True)
         records.append(record)
     return records
 
@@ -386,7 +390,7 @@ def _step_agreement(doc: Doc, token: Token, records: list[Mention]) -> Mention |
     if same_kind:
         return same_kind[-1]
     between = doc_text(doc)[min(target.start, token.idx) : max(target.end, token.idx)]
-    if len(_SENT_END.findall(between)) > 3:
+    if len(SENT_END.findall(between)) > 3:
         return None
     return target
 

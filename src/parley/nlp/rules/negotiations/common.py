@@ -13,7 +13,7 @@ from parley.nlp.rules.actors import ActorIndex
 from parley.nlp.rules.casualties import country_of
 from parley.types import Quote
 
-_SENT_END = re.compile(r"[.!?][\"”’]?\s+[A-Z“\"]")
+SENT_END = re.compile(r"[.!?][\"”’]?\s+[A-Z“\"]")
 
 
 def _ent_of(token: Token) -> Span | None:
@@ -22,7 +22,7 @@ def _ent_of(token: Token) -> Span | None:
     return ent_at(token.doc, token.i)
 
 
-def _countries(tokens: Iterable[Token], actors: ActorIndex | None = None) -> list[str]:
+def named_countries(tokens: Iterable[Token], actors: ActorIndex | None = None) -> list[str]:
     """Country codes named in ``tokens``: entities, demonyms, capitals ("the US and Ukraine")."""
     found: list[str] = []
     seen: set[int] = set()
@@ -46,7 +46,7 @@ def _countries(tokens: Iterable[Token], actors: ActorIndex | None = None) -> lis
     return found
 
 
-def _subjects(verb: Token) -> list[Token]:
+def subject_tokens(verb: Token) -> list[Token]:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     tokens: list[Token] = []
     for subject in subjects:
@@ -54,7 +54,7 @@ def _subjects(verb: Token) -> list[Token]:
     return tokens
 
 
-def _speaker_of(
+def speaker_of(
     offset: int,
     doc: Doc,
     quotes: Sequence[Quote],
@@ -79,6 +79,6 @@ def _speaker_of(
     return found
 
 
-def _party_of(tokens: Sequence[Token], actors: ActorIndex | None) -> str | None:
-    codes = _countries(tokens, actors)
+def party_of(tokens: Sequence[Token], actors: ActorIndex | None) -> str | None:
+    codes = named_countries(tokens, actors)
     return codes[0] if codes else None

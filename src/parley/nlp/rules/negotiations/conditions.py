@@ -12,8 +12,13 @@ from spacy.tokens import Doc, Span, Token
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorIndex
 from parley.nlp.rules.negotiations import vocab
-from parley.nlp.rules.negotiations.common import _countries, _party_of, _speaker_of, _subjects
-from parley.nlp.rules.negotiations.ultimatums import _ultimatums
+from parley.nlp.rules.negotiations.common import (
+    named_countries,
+    party_of,
+    speaker_of,
+    subject_tokens,
+)
+from parley.nlp.rules.negotiations.ultimatums import find_ultimatums
 from parley.nlp.tokens import doc_tokens
 from parley.nlp.tree import object_of
 from parley.types import Condition, DateMention, Quote
@@ -31,7 +36,7 @@ def _item_text(noun: Token) -> tuple[str, list[Token]]:
             drop.update(t.i for t in child.subtree)
         elif child.dep_ == "prep" and child.lower_ == "for":
             sub = list(child.subtree)
-            if _countries(sub):
+            if named_countries(sub):
                 beneficiary.extend(sub)
                 drop.update(t.i for t in sub)
     tokens = [t for t in noun.subtree if t.i not in drop]
@@ -91,7 +96,7 @@ def _text_items(first: Token) -> tuple[list[str], list[Token]] | None:
             tokens.pop(0)
         # "security guarantees for Ukraine": the beneficiary is the party, not part of the item
         for i, token in enumerate(tokens):
-            if token.lower_ == "for" and i > 0 and _countries(tokens[i + 1 :]):
+            if token.lower_ == "for" and i > 0 and named_countries(tokens[i + 1 :]):
                 beneficiaries.extend(tokens[i + 1 :])
                 tokens = tokens[:i]
                 break
@@ -126,7 +131,7 @@ def _according_to(sent: Span, actors: ActorIndex | None) -> str | None:
             and token.i + 1 < len(token.doc)
             and token.doc[token.i + 1].lower_ == "to"
         ):
-            return _party_of(list(token.subtree), actors)
+            return party_of(list(token.subtree), actors)
     return None
 
 
@@ -160,7 +165,7 @@ def _conditions_from_nouns(
                 items=tuple(items),
                 start=token.idx,
                 end=end_tok.idx + len(end_tok.text),
-                said_by=_speaker_of(token.idx, doc, quotes, actors, reported=True),
+                said_by=speaker_of(token.idx, doc, quotes, actors, reported=True),
             )
         )
     return out
@@ -188,15 +193,15 @@ def _noun_condition_party(
     token: Token, beneficiaries: list[Token], actors: ActorIndex | None
 ) -> str | None:
     """Whose conditions: the beneficiary, the noun's owner, the verb's subject, "according to"."""
-    party = _party_of(beneficiaries, actors)
+    party = party_of(beneficiaries, actors)
     verb = token.head if token.head.pos_ in ("VERB", "AUX") else None
     if party is None:
         # "Ukraine's conditions", "Russian conditions"
-        party = _party_of(
+        party = party_of(
             [c for c in token.children if c.dep_ in ("poss", "amod", "compound")], actors
         )
     if party is None and verb is not None:
-        party = _party_of(_subjects(verb), actors)
+        party = party_of(subject_tokens(verb), actors)
     if party is None:
         party = _according_to(token.sent, actors)
     return party
@@ -235,7 +240,7 @@ def _conditions_from_verbs(
                 items=tuple(items),
                 start=verb.idx,
                 end=end_tok.idx + len(end_tok.text),
-                said_by=_speaker_of(verb.idx, doc, quotes, actors, reported=True)
+                said_by=speaker_of(verb.idx, doc, quotes, actors, reported=True)
                 or _person_subject(verb, actors),
             )
         )
@@ -274,12 +279,12 @@ def _demanded(verb: Token, lemma: str) -> Token | None:
 
 def _demanding_party(verb: Token, actors: ActorIndex | None) -> str | None:
     """The country or government that demands ("Kyiv has insisted ..."), or ``None``."""
-    subjects = _subjects(verb)
+    subjects = subject_tokens(verb)
     node = verb
     while not subjects and node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
         node = node.head
-        subjects = _subjects(node)
-    party = _party_of(subjects, actors)
+        subjects = subject_tokens(node)
+    party = party_of(subjects, actors)
     if party is None:
         return None
     # the subject must be the party itself ("Kyiv", "the government"), not a thing of it
@@ -320,7 +325,7 @@ def extract_conditions(
     found = [
         *_conditions_from_nouns(doc, actors, quotes),
         *_conditions_from_verbs(doc, actors, quotes),
-        *_ultimatums(doc, actors, quotes, dates),
+        *find_ultimatums(doc, actors, quotes, dates),
     ]
     return _without_repeats(sorted(found, key=lambda c: (c.start, c.end)))
 

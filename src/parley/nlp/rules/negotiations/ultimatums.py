@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from parley.nlp.doctext import doc_sents, doc_text
 from parley.nlp.rules.actors import ActorIndex
 from parley.nlp.rules.negotiations import vocab
-from parley.nlp.rules.negotiations.common import _party_of, _speaker_of, _subjects
+from parley.nlp.rules.negotiations.common import party_of, speaker_of, subject_tokens
 from parley.nlp.tokens import doc_tokens, has_infinitive_to
 from parley.nlp.tree import object_of
 from parley.types import Condition, DateMention, Quote
@@ -38,11 +38,11 @@ def _speaker_country(name: str | None, actors: ActorIndex | None) -> str | None:
         return None
     # "US President Donald Trump": a country word in the title right before the name
     lead = [t for t in span.sent if t.i < span.start and t.i >= span.start - 4]
-    code = _party_of([t for t in lead if t.dep_ in ("compound", "amod", "nmod")], actors)
+    code = party_of([t for t in lead if t.dep_ in ("compound", "amod", "nmod")], actors)
     if code:
         return code
     subjects = [t for tok in span.sent if tok.dep_ in ("nsubj", "nsubjpass") for t in tok.subtree]
-    return _party_of(subjects, actors)
+    return party_of(subjects, actors)
 
 
 def _deadline_noun(
@@ -56,8 +56,8 @@ def _deadline_noun(
     verb = key.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    said_by = _speaker_of(key.idx, doc, quotes, actors, reported=True)
-    party = _party_of(_subjects(verb), actors) or _speaker_country(said_by, actors)
+    said_by = speaker_of(key.idx, doc, quotes, actors, reported=True)
+    party = party_of(subject_tokens(verb), actors) or _speaker_country(said_by, actors)
     deadline = _deadline_date(key, doc, dates)
     imposed = _imposed(key, verb)
     items = _due_items(key, verb, doc)
@@ -123,8 +123,8 @@ def _required(
     sentences = [sent]
     if said_by and sent.start > 0:
         previous = doc[sent.start - 1].sent
-        if _speaker_of(previous.start_char, doc, quotes, actors, reported=True) == said_by or any(
-            _speaker_of(t.idx, doc, quotes, actors, reported=True) == said_by for t in previous
+        if speaker_of(previous.start_char, doc, quotes, actors, reported=True) == said_by or any(
+            speaker_of(t.idx, doc, quotes, actors, reported=True) == said_by for t in previous
         ):
             sentences.insert(0, previous)
     for candidate in reversed(sentences):
@@ -144,7 +144,7 @@ def _required(
     return []
 
 
-def _ultimatums(
+def find_ultimatums(
     doc: Doc, actors: ActorIndex | None, quotes: Sequence[Quote], dates: Sequence[DateMention]
 ) -> list[Condition]:
     out: list[Condition] = []
@@ -181,7 +181,7 @@ def _ultimatums(
         resolved = next(
             (d for d in dates if sent.start_char <= d.start < sent.end_char and d.value), None
         )
-        said_by = _speaker_of(deadline[0], doc, quotes, actors, reported=True)
+        said_by = speaker_of(deadline[0], doc, quotes, actors, reported=True)
         party = _speaker_country(said_by, actors)
         # What must happen by then: what the speaker makes the condition ("without concrete
         # signs of progress", "unless ..."), here or in the sentence that reports the same
