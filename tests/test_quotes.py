@@ -702,6 +702,12 @@ def test_quotes_voice_verb_the_quotation_hangs_from_is_its_cue() -> None:
             "Tom Reed",
             id="emailed",
         ),
+        pytest.param(
+            "Ida Holm spoke first. Tom Reed stood up and sniped, “She never read the plan.”",
+            "sniped",
+            "Tom Reed",
+            id="sniped-whose-lemma-the-tagger-gets-wrong",
+        ),
     ],
 )
 def test_quotes_verbs_of_saying_cue_the_quotation_that_hangs_from_them(
@@ -737,6 +743,12 @@ def test_quotes_verbs_of_saying_cue_the_quotation_that_hangs_from_them(
             "clarified",
             "the Dover council",
             "the toll would end in May",
+        ),
+        (
+            "Senator Ann Pratt griped that the council never listens.",
+            "griped",
+            "Ann Pratt",
+            "the council never listens",
         ),
         (
             "Senator Ann Pratt swore that she had never met the mayor.",
