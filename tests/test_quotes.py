@@ -664,6 +664,125 @@ def test_quotes_voice_verb_the_quotation_hangs_from_is_its_cue() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        pytest.param(
+            "Mayor Ida Holm spoke first. Later Tom Reed leaned over to an aide and mumbled, "
+            "“Nobody reads these reports.”",
+            "mumbled",
+            "Tom Reed",
+            id="mumbled",
+        ),
+        pytest.param(
+            "Ida Holm spoke first. Tom Reed stood up in the back row and heckled, “Tell us "
+            "about the ferry!”",
+            "heckled",
+            "Tom Reed",
+            id="heckled",
+        ),
+        pytest.param(
+            "Ida Holm spoke first. Tom Reed stood up from his chair and confessed: “I never "
+            "read the plan.”",
+            "confessed",
+            "Tom Reed",
+            id="confessed",
+        ),
+        pytest.param(
+            "Ida Holm spoke first. “The plan is dead,” Tom Reed, a former council member from "
+            "Dover, groaned on Monday.",
+            "groaned",
+            "Tom Reed",
+            id="groaned",
+        ),
+        pytest.param(
+            "Ida Holm spoke first. Tom Reed wrote to his staff late at night and emailed: “The "
+            "plan is dead.”",
+            "emailed",
+            "Tom Reed",
+            id="emailed",
+        ),
+        pytest.param(
+            "Ida Holm spoke first. Tom Reed stood up and sniped, “She never read the plan.”",
+            "sniped",
+            "Tom Reed",
+            id="sniped-whose-lemma-the-tagger-gets-wrong",
+        ),
+    ],
+)
+def test_quotes_verbs_of_saying_cue_the_quotation_that_hangs_from_them(
+    text: str, cue: str, speaker: str
+) -> None:
+    quotes = [q for q in run(text).quotes if q.kind == "direct"]
+    assert [(q.cue, q.speaker.name if q.speaker else None) for q in quotes] == [(cue, speaker)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "clause"),
+    [
+        (
+            "Tom Reed confided to friends that he was tired of the council.",
+            "confided",
+            "Tom Reed",
+            "he was tired of the council",
+        ),
+        (
+            "Tom Reed confessed that he had never read the plan.",
+            "confessed",
+            "Tom Reed",
+            "he had never read the plan",
+        ),
+        (
+            "Tom Reed reasoned that the toll would pay for itself.",
+            "reasoned",
+            "Tom Reed",
+            "the toll would pay for itself",
+        ),
+        (
+            "The Dover council clarified that the toll would end in May.",
+            "clarified",
+            "the Dover council",
+            "the toll would end in May",
+        ),
+        (
+            "Senator Ann Pratt griped that the council never listens.",
+            "griped",
+            "Ann Pratt",
+            "the council never listens",
+        ),
+        (
+            "Senator Ann Pratt swore that she had never met the mayor.",
+            "swore",
+            "Ann Pratt",
+            "she had never met the mayor",
+        ),
+    ],
+)
+def test_quotes_verbs_of_saying_report_a_clause(
+    text: str, cue: str, speaker: str, clause: str
+) -> None:
+    found = [
+        (q.cue, q.speaker.name if q.speaker else None, q.text)
+        for q in run(text).quotes
+        if q.kind == "indirect"
+    ]
+    assert found == [(cue, speaker, clause)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The old ferry engine groaned as the truck rolled on board.",
+        "Senator Ann Pratt was sworn in on Monday.",
+        "Tom Reed will rejoin the Dover council next year.",
+        "The new figures refute the idea that tolls cut traffic.",
+        "The crowd cheered as the ferry left the harbor.",
+    ],
+)
+def test_quotes_the_same_verbs_used_for_other_sounds_and_acts_cue_nothing(text: str) -> None:
+    assert not run(text).quotes
+
+
 def test_quotes_document_subject_is_kept_as_the_naming_words() -> None:
     text = (
         "“We met the unions this morning,” Mayor Ida Holm said on Monday. "

@@ -11,9 +11,11 @@ from functools import lru_cache
 import numpy
 import spacy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
+from parley import lexicon
 from parley.config import DEFAULT_MODEL
 from parley.errors import ConfigError
 from parley.nlp.doctext import Budget, OverBudget, parsed_from, set_budget, set_text
@@ -34,6 +36,7 @@ def _load(model: str) -> Language:
     # Long articles are accepted up to Settings.max_chars; spaCy's default guard is lower.
     nlp.max_length = max(nlp.max_length, 2_100_000)
     _split_glued_quotes(nlp)
+    _mend_lemmas(nlp)
     return nlp
 
 
@@ -52,6 +55,20 @@ def _split_glued_quotes(nlp: Language) -> None:
     if not isinstance(pattern, re.Pattern):
         return
     tokenizer.infix_finditer = re.compile(f"{_GLUED_QUOTE}|{pattern.pattern}").finditer
+
+
+def _mend_lemmas(nlp: Language) -> None:
+    """Give the word forms of ``mended_lemmas.tsv`` their right lemma ("griped": "gripe", not
+    "grip"). The attribute ruler runs before the lemmatizer, which keeps a lemma already set."""
+    if "attribute_ruler" not in nlp.pipe_names or "lemmatizer" not in nlp.pipe_names:
+        return
+    if getattr(nlp.get_pipe("lemmatizer"), "overwrite", True):
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    if not isinstance(ruler, AttributeRuler):
+        return
+    for form, lemma in lexicon.lexicon_for(None).table("mended_lemmas"):
+        ruler.add([[{"LOWER": form}]], {"LEMMA": lemma})
 
 
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
