@@ -1,5 +1,5 @@
 """Reported speech whose source the older rules missed: a document that names no author
-("..., the lawsuit alleges").
+("..., the lawsuit alleges") and words made plain ("she made it clear that ...").
 
 Each fixture is a short sentence composed for one behaviour."""
 
@@ -58,10 +58,56 @@ def test_according_to_a_document_without_author_still_gives_no_quote() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        pytest.param(
+            "Governor Ana Ruiz made it clear that the harbour toll would stay for now.",
+            "Ana Ruiz",
+            "the harbour toll would stay for now",
+            id="made-it-clear-that",
+        ),
+        pytest.param(
+            "Governor Ana Ruiz has made clear she will not run again.",
+            "Ana Ruiz",
+            "she will not run again",
+            id="made-clear-bare-clause",
+        ),
+        pytest.param(
+            "The dockworkers' union wrote to the port board, making it clear that it would"
+            " not pay.",
+            "the dockworkers' union",
+            "it would not pay",
+            id="making-it-clear-participle",
+        ),
+    ],
+)
+def test_words_made_clear_are_reported(text: str, speaker: str, content: str) -> None:
+    assert (speaker, content) in reported(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("It is clear that the ferry will be late.", id="writer-judgement"),
+        pytest.param(
+            "Governor Ana Ruiz made the rules clear before the vote began.", id="clause-of-time"
+        ),
+    ],
+)
+def test_clear_without_someone_making_words_clear_reports_nothing(text: str) -> None:
+    assert reported(text) == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         pytest.param(
             "The harbour decision threatens to split the Dover council.", id="document-intent"
+        ),
+        pytest.param("The cost of the ferry was made clear to the council in May.", id="passive"),
+        pytest.param(
+            "Her first job in the port office is to make clear that the toll will stay.",
+            id="infinitive",
         ),
     ],
 )

@@ -19,6 +19,7 @@ from parley import lexicon
 from parley.nlp.deps import FINITE_SUBJECT_DEPS, NOMINAL_SUBJECT_DEPS, REPORTED_CLAUSE_DEPS
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
+from parley.nlp.rules.made_clear import PLAIN_WORDS, made_clear_content
 from parley.nlp.rules.quote_shape import label_before
 from parley.nlp.rules.reported_clauses import (
     CLAUSE_SUBJECT_DEPS,
@@ -214,7 +215,7 @@ def _cue_words(
         | stances.prep_verbs
         | FINDING_VERBS,
         "NOUN": POLL_NOUNS | stances.nouns,
-        "ADJ": stances.adjectives,
+        "ADJ": stances.adjectives | PLAIN_WORDS,
     }
 
 
@@ -252,6 +253,8 @@ def _cue_content(
         return in_poll(doc, token, reporting, stances), token, True
     if pos == "NOUN" and lemma in stances.nouns:
         return stance_noun(doc, token), token, True
+    if pos == "ADJ" and token.lower_ in PLAIN_WORDS:
+        return made_clear_content(doc, token), token.head, False
     if pos == "ADJ" and token.lower_ in stances.adjectives:
         return stance_adjective(doc, token), token.head, True
     if is_according_to(token):
