@@ -1,5 +1,6 @@
-"""Reported speech whose source the older rules missed: a document that names no author
-("..., the lawsuit alleges") and words made plain ("she made it clear that ...").
+"""Reported speech the older rules missed or cut short: a document that names no author
+("..., the lawsuit alleges"), words made plain ("she made it clear that ..."), and a clause
+the parser ended inside a quotation it opened.
 
 Each fixture is a short sentence composed for one behaviour."""
 
@@ -147,3 +148,11 @@ def test_a_lawsuit_a_party_filed_speaks_for_that_party() -> None:
         "The Dover Democrats filed a lawsuit that alleges the toll was never approved."
     )
     assert found == [("Dover Democrats", "the toll was never approved")]
+
+
+def test_a_reported_clause_cut_inside_a_quotation_runs_to_its_closing_mark() -> None:
+    found = reported(
+        "Tom Reed said he saw no reason to drop the plan, telling the Dover council that “we"
+        " keep the fees low, we run the ferries on time” and that the board backed him."
+    )
+    assert any("we run the ferries on time”" in text for _, text in found)

@@ -164,6 +164,20 @@ def _document_speaks(who: Token, cue: Token, token: Token, content: Span, stance
     return not stance or cue.lemma_.lower() in EVIDENCE_VERBS
 
 
+def _through_quotation(doc: Doc, content: Span, quotes: list[Quote]) -> Span:
+    """ "told the panel that “the fees rise, the ferries slow down” and ...": a clause the
+    parser ended inside a quotation it opened (a comma splice or a full stop in the quoted
+    words made a new root) runs to the quotation's closing mark."""
+    start, end = content.start_char, content.end_char
+    ends = [q.end for q in quotes if start <= q.start < end < q.end]
+    if not ends:
+        return content
+    close = max(ends) + 1  # the closing mark after the quoted words
+    if "\n" in doc_text(doc)[end:close]:
+        return content
+    return doc.char_span(start, close, alignment_mode="expand") or content
+
+
 def _document_subject(who: Token, cue: Token) -> bool:
     """The document is the subject of the saying ("the lawsuit alleges", "a lawsuit filed
     in May and alleging ..."), or the clause of saying hangs on it ("a lawsuit that alleges",
@@ -386,6 +400,7 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
             continue
         if _quoted_share(content, every_quote) > 0.9:  # the whole clause is a quotation
             continue
+        content = _through_quotation(doc, content, quotes)
         key = (content.start_char, content.end_char)
         if key in seen:
             continue
