@@ -16,9 +16,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
-from parley.nlp.deps import FINITE_SUBJECT_DEPS, REPORTED_CLAUSE_DEPS
+from parley.nlp.deps import FINITE_SUBJECT_DEPS, NOMINAL_SUBJECT_DEPS, REPORTED_CLAUSE_DEPS
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
+from parley.nlp.rules.made_clear import PLAIN_WORDS, made_clear_content
 from parley.nlp.rules.quote_shape import label_before
 from parley.nlp.rules.reported_clauses import (
     CLAUSE_SUBJECT_DEPS,
@@ -47,11 +48,18 @@ from parley.nlp.rules.reported_stances import (
 from parley.nlp.rules.speaker_spans import mention_span, speaker_mention
 from parley.nlp.rules.speaker_tokens import speaker_token
 from parley.nlp.rules.speaking_subjects import (
+    EVIDENCE_VERBS,
     SPEAKING_NOUNS,
     can_speak,
 )
 from parley.nlp.rules.speech import SpeakerResolver
-from parley.nlp.rules.speech_cues import REPORTING_VERBS, cue_span, cue_text, is_according_to
+from parley.nlp.rules.speech_cues import (
+    REPORTING_VERBS,
+    cue_span,
+    cue_text,
+    is_according_to,
+    is_document,
+)
 from parley.nlp.tokens import doc_tokens, mend_lemma, mended_lemma
 from parley.quotemarks import Intervals, paragraphs
 from parley.types import Quote, SpeakerRef
@@ -137,6 +145,66 @@ def _in_cue_paragraph(doc: Doc, content: Span | None, cue: Token) -> Span | None
     return content_span(doc, list(doc[start:end])) if start < end else None
 
 
+def _document_speaks(who: Token, cue: Token, token: Token, content: Span, stance: bool) -> bool:
+    """ "..., the lawsuit alleges", "the filings show": a document with no author the text
+    names says or shows what its cue reports; it holds no intent or feeling ("the decision
+    threatens to ...", "the lawsuit is aware ...") and is no source "according to"."""
+    if not is_document(who) or is_according_to(token):
+        return False
+    verbs = (cue, cue.head) if cue.dep_ == "conj" else (cue,)
+    if any(c.dep_ == "neg" or c.lower_ == "nor" for v in verbs for c in v.children):
+        return False  # "the memo never names ..., nor cites ...": nothing it says
+    if any(
+        c.dep_ in NOMINAL_SUBJECT_DEPS and c.i != who.i and c.tag_ not in {"WDT", "WP"}
+        for c in cue.children
+    ) or not _document_subject(who, cue):
+        return False  # "a tape on which a voice says ...": the one who says it
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in content.root.children):
+        return False  # an infinitive: what someone means to do, not what a text says
+    return not stance or cue.lemma_.lower() in EVIDENCE_VERBS
+
+
+def _through_quotation(doc: Doc, content: Span, quotes: list[Quote]) -> Span:
+    """ "told the panel that “the fees rise, the ferries slow down” and ...": a clause the
+    parser ended inside a quotation it opened (a comma splice or a full stop in the quoted
+    words made a new root) runs to the quotation's closing mark."""
+    start, end = content.start_char, content.end_char
+    ends = [q.end for q in quotes if start <= q.start < end < q.end]
+    if not ends:
+        return content
+    close = max(ends) + 1  # the closing mark after the quoted words
+    if "\n" in doc_text(doc)[end:close]:
+        return content
+    return doc.char_span(start, close, alignment_mode="expand") or content
+
+
+def _document_subject(who: Token, cue: Token) -> bool:
+    """The document is the subject of the saying ("the lawsuit alleges", "a lawsuit filed
+    in May and alleging ..."), or the clause of saying hangs on it ("a lawsuit that alleges",
+    "a statement saying"), not a noun a clause of someone else's words was hung on."""
+    if who.dep_ in NOMINAL_SUBJECT_DEPS:
+        return True
+    if cue.dep_ not in {"relcl", "acl"} or cue.head.i != who.i:
+        return False
+    return cue.dep_ == "acl" or any(
+        c.dep_ in NOMINAL_SUBJECT_DEPS and c.tag_ in {"WDT", "WP"} for c in cue.children
+    )
+
+
+def _quoted_speaker(
+    actors: ActorIndex, quotes: list[Quote], content: Span
+) -> tuple[ActorRecord, float] | None:
+    """The speaker the quotation rules gave a quotation inside ``content``, which they found
+    from the context ("The port board wrote ... The letter called the repairs 'urgent'"): a
+    better answer than the document's own description."""
+    for q in quotes:
+        if q.speaker is not None and content.start_char <= q.start < content.end_char:
+            record = next((r for r in actors.records if r.id == q.speaker.id), None)
+            if record is not None:
+                return record, 0.6
+    return None
+
+
 def _quoted_share(span: Span, direct: Intervals) -> float:
     covered = direct.covered(span.start_char, span.end_char)
     return covered / max(1, span.end_char - span.start_char)
@@ -161,7 +229,7 @@ def _cue_words(
         | stances.prep_verbs
         | FINDING_VERBS,
         "NOUN": POLL_NOUNS | stances.nouns,
-        "ADJ": stances.adjectives,
+        "ADJ": stances.adjectives | PLAIN_WORDS,
     }
 
 
@@ -199,6 +267,8 @@ def _cue_content(
         return in_poll(doc, token, reporting, stances), token, True
     if pos == "NOUN" and lemma in stances.nouns:
         return stance_noun(doc, token), token, True
+    if pos == "ADJ" and token.lower_ in PLAIN_WORDS:
+        return made_clear_content(doc, token), token.head, False
     if pos == "ADJ" and token.lower_ in stances.adjectives:
         return stance_adjective(doc, token), token.head, True
     if is_according_to(token):
@@ -330,6 +400,7 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
             continue
         if _quoted_share(content, every_quote) > 0.9:  # the whole clause is a quotation
             continue
+        content = _through_quotation(doc, content, quotes)
         key = (content.start_char, content.end_char)
         if key in seen:
             continue
@@ -342,6 +413,12 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
             # "the poll found that ...", not "according to the summary": a text the article
             # reads from is no source a reader would name.
             record, confidence = _document_source(doc, actors, who), 0.6
+        if record is None and _document_speaks(who, cue, token, content, stance):
+            # "..., the lawsuit alleges", "the filing says that ...": a document whose author
+            # the text does not name speaks for itself, as its description.
+            record, confidence = _quoted_speaker(actors, quotes, content) or (
+                resolver.document_speaker(who)
+            )
         if record is None:
             continue
         seen.add(key)
