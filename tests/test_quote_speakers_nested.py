@@ -1,0 +1,50 @@
+"""Speakers of quotations set in a clause of their own inside another speaker's sentence: a
+clause of contrast ("while Reed said") and a relative clause telling what came next ("to which
+Reed replied", "at which point the crowd chanted"). Every sentence here is invented."""
+
+from __future__ import annotations
+
+from quote_reading import analyze
+
+
+def _reported(text: str) -> list[tuple[str, str | None]]:
+    """(text, speaker's name) of each reported entry."""
+    return [
+        (q.text, q.speaker.name if q.speaker else None)
+        for q in analyze(text).quotes
+        if q.kind == "indirect"
+    ]
+
+
+def _quoted_by(text: str, words: str) -> str | None:
+    quote = next(q for q in analyze(text).quotes if q.kind != "indirect" and q.text == words)
+    return quote.speaker.name if quote.speaker else None
+
+
+def test_a_reply_in_a_relative_clause_is_no_part_of_the_first_speakers_entry() -> None:
+    found = _reported(
+        'Pratt said the ferry would surely be ready by May, to which Reed replied: "Not a chance."'
+    )
+    pratt = [text for text, who in found if who == "Pratt"]
+    assert pratt == ["the ferry would surely be ready by May"]
+
+
+def test_a_clause_of_contrast_keeps_its_own_speaker() -> None:
+    found = _reported(
+        'Pratt argued that the harbor needs a new pier, while Reed said that the "costs of this '
+        'pier are far too high" for the town to carry.'
+    )
+    assert ("the harbor needs a new pier", "Pratt") in found
+    assert not any("costs" in text for text, who in found if who == "Pratt")
+
+
+def test_a_crowds_chant_at_which_point_is_cut_from_the_speakers_entry() -> None:
+    found = _reported(
+        'Lund said, "We will build the pier" - at which point the crowd chanted "Build the '
+        'pier!" - "and we will open it by June."'
+    )
+    assert not any("chanted" in text for text, who in found if who == "Lund")
+    text = (
+        'Lund said, "We will build the pier" - at which point the crowd chanted "Build the pier!"'
+    )
+    assert _quoted_by(text, "Build the pier!") == "the crowd"
