@@ -1,6 +1,7 @@
-"""Speakers of quotations set in a clause of their own inside another speaker's sentence: a
-clause of contrast ("while Reed said") and a relative clause telling what came next ("to which
-Reed replied", "at which point the crowd chanted"). Every sentence here is invented."""
+"""Speakers of quotations set in a clause of their own inside another speaker's sentence, and
+names the parser left out of the subject: a clause of contrast ("while Reed said"), a relative
+clause telling what came next ("to which Reed replied", "at which point the crowd chanted") and
+a name closing a long title. Every sentence here is invented."""
 
 from __future__ import annotations
 
@@ -48,3 +49,11 @@ def test_a_crowds_chant_at_which_point_is_cut_from_the_speakers_entry() -> None:
         'Lund said, "We will build the pier" - at which point the crowd chanted "Build the pier!"'
     )
     assert _quoted_by(text, "Build the pier!") == "the crowd"
+
+
+def test_a_name_closing_a_long_title_is_the_speaker() -> None:
+    text = (
+        "Acme Radio Vice President for news and talk Sam Ruiz called the program "
+        '"the best show on the air."'
+    )
+    assert _quoted_by(text, "the best show on the air.") == "Sam Ruiz"

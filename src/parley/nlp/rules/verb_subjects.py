@@ -14,6 +14,7 @@ from parley.nlp.deps import NOMINAL_SUBJECT_DEPS, SPEAKER_CLIMB_DEPS
 from parley.nlp.rules.modal_names import modal_name
 from parley.nlp.rules.speaker_spans import RELATIVE_PRONOUNS
 from parley.nlp.rules.speech_cues import OBJECT_CONTROL_VERBS, Quoted, is_speech_verb
+from parley.nlp.rules.title_names import compound_name_subject, holder_of_title
 from parley.nlp.tokens import has_infinitive_to
 from parley.nlp.tree import object_of
 
@@ -120,7 +121,10 @@ def _own_subject(verb: Token, quoted: Quoted) -> tuple[bool, Token | None]:
     agent. ``decided`` is False when the verb has none and the search must climb."""
     subjects = _active_subjects(verb, quoted)
     if subjects:
-        return True, _nearest_named(subjects, verb)
+        return True, holder_of_title(_nearest_named(subjects, verb), verb)
+    compound = compound_name_subject(verb)
+    if compound is not None and not (quoted and quoted(compound.idx)):
+        return True, compound
     modal = modal_name(verb)
     if modal is not None:
         return True, modal
