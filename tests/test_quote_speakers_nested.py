@@ -1,7 +1,8 @@
 """Speakers of quotations set in a clause of their own inside another speaker's sentence, and
 names the parser left out of the subject: a clause of contrast ("while Reed said"), a relative
-clause telling what came next ("to which Reed replied", "at which point the crowd chanted") and
-a name closing a long title. Every sentence here is invented."""
+clause telling what came next ("to which Reed replied", "at which point the crowd chanted"), a
+name closing a long title, and a participle after a "with" phrase that holds a quoted title.
+Every sentence here is invented."""
 
 from __future__ import annotations
 
@@ -57,3 +58,11 @@ def test_a_name_closing_a_long_title_is_the_speaker() -> None:
         '"the best show on the air."'
     )
     assert _quoted_by(text, "the best show on the air.") == "Sam Ruiz"
+
+
+def test_a_participle_after_a_with_phrase_holding_a_quoted_title_is_the_subjects() -> None:
+    text = (
+        'Pratt closed the hearing with a joke about the famous "Old Pier" song playing on the '
+        'radio, adding, "We will all be singing it soon."'
+    )
+    assert _quoted_by(text, "We will all be singing it soon.") == "Pratt"

@@ -33,8 +33,9 @@ def _absolute_with_subject(verb: Token) -> Token | None:
         if node.dep_ == "pobj" and node.head.lower_ == "with" and node.right_edge.i >= i:
             # "with Meloni, saying" is the main subject's participle; "with X stating" and
             # "with X, chair of Y, stating" are absolute constructions with X as subject.
-            comma_between = any(t.is_punct for t in verb.doc[node.right_edge.i + 1 : verb.i])
-            if comma_between and not _set_off_inside(node):
+            # (the participle may hang inside the phrase: the comma before it still closes it)
+            comma_between = any(t.is_punct for t in verb.doc[i + 1 : verb.i])
+            if comma_between and not _set_off_inside(node, i):
                 # "emailed reporters with the text of the act, arguing": a phrase with no
                 # apposition of its own, closed by a comma, leaves the participle to the
                 # main subject.
@@ -46,10 +47,15 @@ def _absolute_with_subject(verb: Token) -> Token | None:
     return None
 
 
-def _set_off_inside(node: Token) -> bool:
-    """Whether a noun phrase holds a comma of its own ("Anna Berg, chair of X"): the mark of
-    an apposition that names who the absolute construction's participle is about."""
-    return any(t.is_punct for t in node.doc[node.i + 1 : node.right_edge.i + 1])
+def _set_off_inside(node: Token, last: int) -> bool:
+    """Whether a noun phrase holds a comma of its own ("Anna Berg, chair of X") before the
+    word ``last`` that ends it (the comma closing the phrase before the participle is not
+    its own): the mark of an apposition that names who the absolute construction's
+    participle is about."""
+    return any(
+        t.is_punct and not t.is_quote
+        for t in node.doc[node.i + 1 : min(node.right_edge.i, last) + 1]
+    )
 
 
 def main_subject_before(verb: Token) -> Token | None:
@@ -305,8 +311,12 @@ def _modified_noun_subject(verb: Token, depth: int, quoted: Quoted) -> Token | N
             return subject_of(governor, depth=depth + 1, quoted=quoted)
     if verb.dep_ == "acl" and head.dep_ in {"dobj", "pobj"} and head.pos_ == "NOUN":
         # "defended the choice to close it, saying ...": the participle belongs to the
-        # clause whose object it hangs from, and its subject is that clause's subject.
-        return subject_of(head.head, depth=depth + 1, quoted=quoted)
+        # clause whose object it hangs from, and its subject is that clause's subject;
+        # "ended the debate with a joke, remarking ...": through the preposition too.
+        governor = head.head
+        if head.dep_ == "pobj" and governor.pos_ == "ADP" and governor.dep_ == "prep":
+            governor = governor.head
+        return subject_of(governor, depth=depth + 1, quoted=quoted)
     # "Peskov, who said ..." / "a statement saying ...": the noun modified is the speaker.
     return head
 
