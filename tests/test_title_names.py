@@ -8,6 +8,7 @@ import spacy
 from spacy.tokens import Doc
 
 from parley.nlp.rules.speaker_tokens import speaker_token
+from parley.nlp.rules.title_names import compound_name_subject
 
 _WORDS = ["When", "someone", "shouted", ",", "\u201c", "Pier", ",", "\u201d", "Reed", "joked"]
 _WORDS += [",", "\u201c", "Amen", "!", "\u201d"]
@@ -37,3 +38,24 @@ def test_a_name_hung_on_the_verb_as_a_compound_is_its_subject() -> None:
     )
     found = speaker_token(doc[9])
     assert found is not None and found.text == "Reed"
+
+
+def test_a_name_hung_on_a_verb_that_is_no_saying_is_left_alone() -> None:
+    # "Lund co-founded the union to oppose the toll": the tagger split "co-founded" and made
+    # "co" a verb with "Lund" its compound; an aim is no stance of Lund's.
+    words = ["Lund", "co", "-", "founded", "the", "union", "to", "oppose", "the", "toll", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        spaces=[True, False, False, True, True, True, True, True, True, False, False],
+        heads=[1, 1, 1, 1, 5, 3, 7, 3, 9, 7, 1],
+        deps=["compound", "ROOT", "punct", "advcl", "det", "dobj", "aux", "advcl", "det"]
+        + ["dobj", "punct"],
+        tags=["NNP", "VBD", "VBD", "VBD", "DT", "NN", "TO", "VB", "DT", "NN", "."],
+        pos=["PROPN", "VERB", "VERB", "VERB", "DET", "NOUN", "PART", "VERB", "DET", "NOUN"]
+        + ["PUNCT"],
+        lemmas=[w.lower() for w in words],
+        sent_starts=[True] + [False] * (len(words) - 1),
+        ents=["B-PERSON"] + ["O"] * 10,
+    )
+    assert compound_name_subject(doc[1]) is None
