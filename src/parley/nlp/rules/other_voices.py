@@ -3,10 +3,10 @@
 'She said the plan was sound, to which Reed interjected: "It is not."', 'Pratt is assuring
 voters she is tough after a voter told her she is "too soft"', 'Pratt argued that the pier is
 needed, while Reed said its "costs are too high"': the entry of the main cue runs on through a
-clause of time or contrast, or a relative clause telling what came next, whose own subject
-says the quoted words, and so gives them to the main speaker.
-Those words belong to the inner clause's speaker (the quotation's own attribution); the
-main entry ends before that clause.
+clause of time or contrast, a relative clause telling what came next, or one set off after a
+person ('praised Lund, who has vowed to "fight on"'), whose own subject says the quoted words,
+and so gives them to the main speaker. Those words belong to the inner clause's speaker (the
+quotation's own attribution); the main entry ends before that clause.
 """
 
 from __future__ import annotations
@@ -85,6 +85,8 @@ def _inner_clause(cue: Token) -> bool:
     what the speaker said."""
     if cue.pos_ != "VERB" or cue.dep_ not in _INNER_CLAUSE_DEPS:
         return False
+    if _set_off_person(cue):
+        return True
     if not any(
         c.dep_ in NOMINAL_SUBJECT_DEPS and c.lower_ not in {"who", "that", "which"}
         for c in cue.children
@@ -99,3 +101,12 @@ def _inner_clause(cue: Token) -> bool:
         and any(w.lower_ == "which" for w in c.subtree)
         for c in cue.children
     )
+
+
+def _set_off_person(cue: Token) -> bool:
+    """'praised Lund, who has vowed to "fight on"': a relative clause set off by a comma whose
+    subject "who" stands for the person named before it, who says the quoted words."""
+    if cue.dep_ != "relcl":
+        return False
+    who = next((c for c in cue.children if c.dep_ == "nsubj" and c.lower_ == "who"), None)
+    return who is not None and who.i > 0 and cue.doc[who.i - 1].text == ","
