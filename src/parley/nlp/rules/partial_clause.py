@@ -46,6 +46,7 @@ from parley.nlp.rules.clause_run import (
     says,
     when_it_was_said,
 )
+from parley.nlp.rules.other_voices import cut_before_other_voices
 from parley.nlp.rules.quote_shape import FINITE_TAGS, looks_like_name
 from parley.nlp.rules.quoted_run import through_its_quotations
 from parley.nlp.rules.reported_content import content_span
@@ -144,7 +145,8 @@ def with_partial_clauses(doc: Doc, quotes: list[Quote], reported: list[Quote]) -
                 found[i] = replace(entry, text=doc_text(doc)[start:end], start=start, end=end)
     every = [*quotes, *found]
     found = [through_its_quotations(doc, entry, every) for entry in found]
-    return [_with_its_marks(doc, _past_the_mark(doc, entry, quotes)) for entry in found]
+    found = [_with_its_marks(doc, _past_the_mark(doc, entry, quotes)) for entry in found]
+    return cut_before_other_voices(doc, found, quotes)
 
 
 #: A closing quotation mark right after an entry, with at most the sentence's own mark before it.

@@ -394,7 +394,7 @@ def _speaker_at(
         return inside(char, quoted)
 
     who = speaker_token(cue, quoted=in_quote)
-    if who is None or inside(who.idx, quoted):
+    if who is None or inside(who.idx, quoted) or _borrowed_subject(cue, who, text, close):
         who = inverted_subject(cue, close) or who
     if who is None and is_speech_verb(cue):
         nearest = resolver.nearest_person_token(cue)
@@ -429,6 +429,25 @@ def _speaker_at(
     if record is None or who is None:
         return None
     return who, record, confidence
+
+
+def _borrowed_subject(cue: Token, who: Token, text: str, close: int) -> bool:
+    """'The plan "could cost more than the pier," said Jon Lund': a subject the cue took from
+    before the quotation, not its own (the parser hung the verb apart from the name after
+    it), gives way to the name the inverted verb puts right after itself, when nothing but
+    the closing marks stands between the quotation and the verb ('... "smell the coffee" and
+    said Lee should resign' is the first subject's second act)."""
+    between = text[close : cue.idx]
+    return (
+        cue.tag_ in _INVERTED_TAGS  # "saying the city is ..." is no inversion
+        and who.i < cue.i
+        and who.head.i != cue.i
+        and all(not ch.isalnum() for ch in between)
+    )
+
+
+#: Tags of a verb of saying that can stand before its subject ("said Lund", "says Lund").
+_INVERTED_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def _in_named_object(cue: Token, candidates: list[Token], open_at: int) -> bool:

@@ -82,8 +82,10 @@ def noun_phrase(token: Token) -> Span:
     span = doc[left : right + 1]
     while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
         span = span[:-1]
-    while len(span) > 1 and (span[0].is_punct or span[0].is_space):
-        span = span[1:]
+    while len(span) > 1 and (
+        span[0].is_punct or span[0].is_space or span[0].tag_ == "VB" and span[0].is_lower
+    ):
+        span = span[1:]  # "... for news and talk Sam Ruiz": the title's last word is no name's
     return span
 
 

@@ -14,6 +14,7 @@ from parley.nlp.deps import NOMINAL_SUBJECT_DEPS, SPEAKER_CLIMB_DEPS
 from parley.nlp.rules.modal_names import modal_name
 from parley.nlp.rules.speaker_spans import RELATIVE_PRONOUNS
 from parley.nlp.rules.speech_cues import OBJECT_CONTROL_VERBS, Quoted, is_speech_verb
+from parley.nlp.rules.title_names import compound_name_subject, holder_of_title
 from parley.nlp.tokens import has_infinitive_to
 from parley.nlp.tree import object_of
 
@@ -32,8 +33,9 @@ def _absolute_with_subject(verb: Token) -> Token | None:
         if node.dep_ == "pobj" and node.head.lower_ == "with" and node.right_edge.i >= i:
             # "with Meloni, saying" is the main subject's participle; "with X stating" and
             # "with X, chair of Y, stating" are absolute constructions with X as subject.
-            comma_between = any(t.is_punct for t in verb.doc[node.right_edge.i + 1 : verb.i])
-            if comma_between and not _set_off_inside(node):
+            # (the participle may hang inside the phrase: the comma before it still closes it)
+            comma_between = any(t.is_punct for t in verb.doc[i + 1 : verb.i])
+            if comma_between and not _set_off_inside(node, i):
                 # "emailed reporters with the text of the act, arguing": a phrase with no
                 # apposition of its own, closed by a comma, leaves the participle to the
                 # main subject.
@@ -45,10 +47,15 @@ def _absolute_with_subject(verb: Token) -> Token | None:
     return None
 
 
-def _set_off_inside(node: Token) -> bool:
-    """Whether a noun phrase holds a comma of its own ("Anna Berg, chair of X"): the mark of
-    an apposition that names who the absolute construction's participle is about."""
-    return any(t.is_punct for t in node.doc[node.i + 1 : node.right_edge.i + 1])
+def _set_off_inside(node: Token, last: int) -> bool:
+    """Whether a noun phrase holds a comma of its own ("Anna Berg, chair of X") before the
+    word ``last`` that ends it (the comma closing the phrase before the participle is not
+    its own): the mark of an apposition that names who the absolute construction's
+    participle is about."""
+    return any(
+        t.is_punct and not t.is_quote
+        for t in node.doc[node.i + 1 : min(node.right_edge.i, last) + 1]
+    )
 
 
 def main_subject_before(verb: Token) -> Token | None:
@@ -120,7 +127,10 @@ def _own_subject(verb: Token, quoted: Quoted) -> tuple[bool, Token | None]:
     agent. ``decided`` is False when the verb has none and the search must climb."""
     subjects = _active_subjects(verb, quoted)
     if subjects:
-        return True, _nearest_named(subjects, verb)
+        return True, holder_of_title(_nearest_named(subjects, verb), verb)
+    compound = compound_name_subject(verb)
+    if compound is not None and not (quoted and quoted(compound.idx)):
+        return True, compound
     modal = modal_name(verb)
     if modal is not None:
         return True, modal
@@ -301,8 +311,12 @@ def _modified_noun_subject(verb: Token, depth: int, quoted: Quoted) -> Token | N
             return subject_of(governor, depth=depth + 1, quoted=quoted)
     if verb.dep_ == "acl" and head.dep_ in {"dobj", "pobj"} and head.pos_ == "NOUN":
         # "defended the choice to close it, saying ...": the participle belongs to the
-        # clause whose object it hangs from, and its subject is that clause's subject.
-        return subject_of(head.head, depth=depth + 1, quoted=quoted)
+        # clause whose object it hangs from, and its subject is that clause's subject;
+        # "ended the debate with a joke, remarking ...": through the preposition too.
+        governor = head.head
+        if head.dep_ == "pobj" and governor.pos_ == "ADP" and governor.dep_ == "prep":
+            governor = governor.head
+        return subject_of(governor, depth=depth + 1, quoted=quoted)
     # "Peskov, who said ..." / "a statement saying ...": the noun modified is the speaker.
     return head
 
