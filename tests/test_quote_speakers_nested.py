@@ -1,6 +1,6 @@
 """Speakers of quotations set in a clause of their own inside another speaker's sentence, and
 names the parser left out of the subject: a clause of contrast ("while Reed said"), a relative
-clause telling what came next ("to which Reed replied", "at which point the crowd chanted") or
+clause telling what came next ("to which Reed replied", "at which moment the crowd chanted") or
 set off after a person ("Lund, who has vowed"), a name closing a long title, and a participle
 after a "with" phrase that holds a quoted title. Every sentence here is invented."""
 
@@ -42,19 +42,19 @@ def test_a_clause_of_contrast_keeps_its_own_speaker() -> None:
 
 def test_a_crowds_chant_at_which_point_is_cut_from_the_speakers_entry() -> None:
     found = _reported(
-        'Lund said, "We will build the pier" - at which point the crowd chanted "Build the '
+        'Lund said, "We will build the pier" - at which moment the crowd chanted "Build the '
         'pier!" - "and we will open it by June."'
     )
     assert not any("chanted" in text for text, who in found if who == "Lund")
     text = (
-        'Lund said, "We will build the pier" - at which point the crowd chanted "Build the pier!"'
+        'Lund said, "We will build the pier" - at which moment the crowd chanted "Build the pier!"'
     )
     assert _quoted_by(text, "Build the pier!") == "the crowd"
 
 
 def test_a_set_off_who_clause_is_the_named_persons_not_the_praisers() -> None:
     found = _reported(
-        "Later in the show, Reed praised the harbor pilot Tom Lund, who has publicly vowed not "
+        "Later in the show, Reed praised the harbor pilot Tom Lund, who has openly vowed not "
         'to pay the toll this year because of the council\'s "reckless spending on the new pier."'
     )
     assert ("the harbor pilot Tom Lund", "Reed") in found
@@ -63,7 +63,7 @@ def test_a_set_off_who_clause_is_the_named_persons_not_the_praisers() -> None:
 
 def test_a_name_closing_a_long_title_is_the_speaker() -> None:
     text = (
-        "Acme Radio Vice President for news and talk Sam Ruiz called the program "
+        "Acme Radio Vice President for sport and weather Sam Ruiz called the program "
         '"the best show on the air."'
     )
     assert _quoted_by(text, "the best show on the air.") == "Sam Ruiz"

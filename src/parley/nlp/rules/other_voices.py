@@ -24,7 +24,7 @@ from parley.types import Quote
 _INNER_CLAUSE_DEPS = frozenset({"relcl", "advcl"})
 #: Words opening a clause of time or contrast set beside the speaker's own words.
 _NARRATIVE_MARKS = frozenset({"after", "when", "while", "whereas", "before", "until"})
-#: Prepositions of a relative "which" that tells what came next ("to which", "at which point").
+#: Prepositions of a relative "which" that tells what came next ("to which", "at which moment").
 _SEQUENCE_PREPOSITIONS = frozenset({"to", "at", "after", "upon"})
 #: Characters and words left dangling at the end of a cut entry.
 _TRAILING = " \t\n,;:-\u2013\u2014"
@@ -80,7 +80,7 @@ def _cue_token(doc: Doc, at: int) -> Token | None:
 def _inner_clause(cue: Token) -> bool:
     """A verb with a subject of its own heading a clause of time or contrast ("after a voter
     told her", "while Reed said") or a relative clause that tells what came next ("to which
-    Reed interjected", "at which point the crowd chanted"). A clause of reason or a relative
+    Reed interjected", "at which moment the crowd chanted"). A clause of reason or a relative
     clause describing a thing the speaker names ("a video in which Lund said") is part of
     what the speaker said."""
     if cue.pos_ != "VERB" or cue.dep_ not in _INNER_CLAUSE_DEPS:

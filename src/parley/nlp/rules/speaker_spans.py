@@ -85,7 +85,7 @@ def noun_phrase(token: Token) -> Span:
     while len(span) > 1 and (
         span[0].is_punct or span[0].is_space or span[0].tag_ == "VB" and span[0].is_lower
     ):
-        span = span[1:]  # "... for news and talk Sam Ruiz": the title's last word is no name's
+        span = span[1:]  # "... for sport and weather Sam Ruiz": the title's last word is no name's
     return span
 
 

@@ -1,7 +1,7 @@
 """Names the parser did not make a verb's subject: a name closing a long title, a name hung
 on the verb as a compound.
 
-"Acme Radio Vice President for news and talk Sam Ruiz said": the parser reads the "and" of
+"Acme Radio Vice President for sport and weather Sam Ruiz said": the parser reads the "and" of
 the title's own phrase as joining two subjects, the title and the name, and makes the title
 the subject. The name right after a lowercase word of the title (no "and", no article before
 it) is the person the title describes and the one who speaks.
