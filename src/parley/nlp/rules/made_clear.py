@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.nlp.rules.reported_clauses import _clause_tokens, finite_clause
+from parley.nlp.rules.reported_clauses import clause_tokens, finite_clause
 from parley.nlp.rules.reported_content import content_span
 
 #: Adjectives that, as the complement of "make", report what is made known: "made it clear".
@@ -51,7 +51,7 @@ def made_clear_content(doc: Doc, adjective: Token) -> Span | None:
     for holder in (adjective, adjective.head):
         for c in holder.children:
             if c.dep_ in _CLAUSE_DEPS and c.i > adjective.i and _said_clause(c):
-                return content_span(doc, _clause_tokens(c))
+                return content_span(doc, clause_tokens(c))
     return None
 
 

@@ -23,8 +23,8 @@ from parley.nlp.rules.made_clear import PLAIN_WORDS, made_clear_content
 from parley.nlp.rules.quote_shape import label_before
 from parley.nlp.rules.reported_clauses import (
     CLAUSE_SUBJECT_DEPS,
-    _clause_tokens,
     broken_clause,
+    clause_tokens,
     coordinated_attitude,
     finite_clause,
     run_on_after_quote,
@@ -33,8 +33,8 @@ from parley.nlp.rules.reported_clauses import (
 from parley.nlp.rules.reported_content import Stances, content_span
 from parley.nlp.rules.reported_objects import (
     OBJECT_CONTENT_VERBS,
-    _portrayed,
     object_content,
+    portrayed_object,
 )
 from parley.nlp.rules.reported_stances import (
     FINDING_DOCUMENTS,
@@ -249,7 +249,7 @@ def _cue_content(
     if pos == "VERB" and lemma in reporting:
         return _reporting_verb_content(doc, token, lemma, stances, speaks_for)
     if pos == "VERB" and lemma in portrayals:
-        portrayed = _portrayed(doc, token)
+        portrayed = portrayed_object(doc, token)
         if portrayed is not None:
             return portrayed, token, lemma not in SPOKEN_PORTRAYAL_VERBS.get()
     if pos == "VERB" and lemma in object_verbs:
@@ -322,7 +322,7 @@ def _reporting_verb_content(
     # "Flake said he would": a finite clause of two words is what was said.
     spans = [
         _in_cue_paragraph(
-            doc, content_span(doc, _clause_tokens(c) + coordinated_attitude(verb, c), 2), verb
+            doc, content_span(doc, clause_tokens(c) + coordinated_attitude(verb, c), 2), verb
         )
         for c in clauses
     ]

@@ -68,7 +68,7 @@ def _is_second_act(conj: Token, verb: Token | None = None) -> bool:
     )
 
 
-def _clause_tokens(clause: Token) -> list[Token]:
+def clause_tokens(clause: Token) -> list[Token]:
     """The reported clause without the speaker's second acts coordinated to it."""
     dropped: set[int] = set()
     for conj in clause.children:

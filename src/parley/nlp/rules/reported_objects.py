@@ -83,7 +83,7 @@ def _called_as(doc: Doc, verb: Token) -> Span | None:
     return None
 
 
-def _portrayed(doc: Doc, verb: Token) -> Span | None:
+def portrayed_object(doc: Doc, verb: Token) -> Span | None:
     """ "described the audit as a routine check", "cast himself as an outsider": the object
     and what it is taken to be; nothing when no complement says what."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -134,11 +134,11 @@ def _said_object(doc: Doc, verb: Token, lemma: str) -> Span | None:
     ):
         return None
     return content_span(
-        doc, [t for t in obj.subtree if t.i not in medium] + object_tail(obj), _min_tokens(obj)
+        doc, [t for t in obj.subtree if t.i not in medium] + object_tail(obj), min_tokens(obj)
     )
 
 
-def _min_tokens(obj: Token) -> int:
+def min_tokens(obj: Token) -> int:
     """ "endorsed Berg", "backed her", "opposed it": an object that names its referent may be
     one word; a common noun phrase needs words enough to say what it is."""
     return OBJECT_MIN_TOKENS if obj.pos_ in {"PROPN", "PRON"} else MIN_CONTENT_TOKENS

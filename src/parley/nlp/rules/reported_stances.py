@@ -17,12 +17,12 @@ from parley.nlp.deps import (
     PREPOSITION_OBJECT_DEPS,
     REPORTED_CLAUSE_DEPS,
 )
-from parley.nlp.rules.reported_clauses import CLAUSE_SUBJECT_DEPS, _clause_tokens, finite_clause
+from parley.nlp.rules.reported_clauses import CLAUSE_SUBJECT_DEPS, clause_tokens, finite_clause
 from parley.nlp.rules.reported_content import Stances, content_span
 from parley.nlp.rules.reported_objects import (
     NOT_SAID_OBJECTS,
-    _min_tokens,
     medium_tokens,
+    min_tokens,
     object_tail,
 )
 from parley.nlp.tokens import has_infinitive_to, mended_lemma
@@ -53,7 +53,7 @@ def stance_content(doc: Doc, verb: Token, lemma: str, stances: Stances) -> Span 
             None,
         )
         if clause is not None:
-            return content_span(doc, _clause_tokens(clause))
+            return content_span(doc, clause_tokens(clause))
     if lemma in stances.intent:
         act = next(
             (
@@ -132,7 +132,7 @@ def _stance_object(doc: Doc, verb: Token) -> Span | None:
         tokens.extend(complement.subtree)
     else:
         tokens.extend(object_tail(obj))
-    return content_span(doc, tokens, _min_tokens(obj))
+    return content_span(doc, tokens, min_tokens(obj))
 
 
 def stance_noun(doc: Doc, noun: Token) -> Span | None:
@@ -145,7 +145,7 @@ def stance_noun(doc: Doc, noun: Token) -> Span | None:
             continue
         if c.dep_ in {"acl", "ccomp"} and c.pos_ in {"VERB", "AUX"}:
             if finite_clause(c):
-                return content_span(doc, _clause_tokens(c))
+                return content_span(doc, clause_tokens(c))
             if has_infinitive_to(c):
                 return content_span(
                     doc,
@@ -170,7 +170,7 @@ def stance_adjective(doc: Doc, adjective: Token) -> Span | None:
     for holder in (adjective, adjective.head):
         for c in holder.children:
             if c.dep_ in REPORTED_CLAUSE_DEPS and c.i > adjective.i and finite_clause(c):
-                return content_span(doc, _clause_tokens(c))
+                return content_span(doc, clause_tokens(c))
     return None
 
 
