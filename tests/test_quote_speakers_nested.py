@@ -1,8 +1,10 @@
 """Speakers of quotations set in a clause of their own inside another speaker's sentence, and
 names the parser left out of the subject: a clause of contrast ("while Reed said"), a relative
 clause telling what came next ("to which Reed replied", "at which moment the crowd chanted") or
-set off after a person ("Lund, who has vowed"), a name closing a long title, and a participle
-after a "with" phrase that holds a quoted title. Every sentence here is invented."""
+set off after a person ("Lund, who has vowed"), a name closing a long title, a participle
+after a "with" phrase that holds a quoted title, and a request's "to" clause the parser hung
+from the clause describing its addressee ("urged those calling for ... to"). Every sentence
+here is invented."""
 
 from __future__ import annotations
 
@@ -75,3 +77,16 @@ def test_a_participle_after_a_with_phrase_holding_a_quoted_title_is_the_subjects
         'radio, adding, "We will all be singing it soon."'
     )
     assert _quoted_by(text, "We will all be singing it soon.") == "Pratt"
+
+
+def test_a_clause_describing_the_addressee_of_a_request_is_not_its_cue() -> None:
+    text = 'Ann Pratt urged those calling for her exit to "wait for the inquiry to finish."'
+    assert _quoted_by(text, "wait for the inquiry to finish.") == "Ann Pratt"
+    text = (
+        'Ann Pratt spoke on Monday, urging those calling for her exit to "wait for the '
+        'inquiry to finish."'
+    )
+    assert _quoted_by(text, "wait for the inquiry to finish.") == "Ann Pratt"
+    # A describing clause whose own words are quoted keeps them.
+    text = 'Ann Pratt urged voters to ignore those calling her plan "a waste of money."'
+    assert _quoted_by(text, "a waste of money.") == "those"

@@ -29,6 +29,7 @@ from parley.nlp.rules.attribution_after import (
     inverted_subject,
 )
 from parley.nlp.rules.it_documents import document_before
+from parley.nlp.rules.modifier_cues import describes_addressee
 from parley.nlp.rules.quote_context import infer_from_neighbours
 from parley.nlp.rules.quote_frames import (
     Draft,
@@ -318,8 +319,9 @@ def _attribute(
         return
     close = span.close_at if span.close_at is not None else span.end
     depths = _ancestor_depths(draft.tokens)
+    tokens = draft.tokens
 
-    def rank(cue: Token) -> tuple[int, int, int, int, int]:
+    def rank(cue: Token) -> tuple[int, int, int, int, int, int]:
         depth = depths.get(cue.i)
         # The cue's own object being the quotation ("said, '...'") also links them.
         if depth is None and any(
@@ -332,6 +334,8 @@ def _attribute(
             0 if depth is not None else 1,
             int(is_according_to(cue)),
             int(_in_named_object(cue, candidates, span.open_at)),
+            # "urged those calling for X to '...'": the directive, not its object's clause.
+            int(describes_addressee(cue, tokens)),
             depth or 0,
             distance,
         )
