@@ -83,7 +83,7 @@ def test_a_clause_describing_the_addressee_of_a_request_is_not_its_cue() -> None
     text = 'Ann Pratt urged those calling for her exit to "wait for the inquiry to finish."'
     assert _quoted_by(text, "wait for the inquiry to finish.") == "Ann Pratt"
     text = (
-        'Ann Pratt spoke on Monday, urging those calling for her exit to "wait for the '
+        'Ann Pratt spoke on Monday, asking those calling for her exit to "wait for the '
         'inquiry to finish."'
     )
     assert _quoted_by(text, "wait for the inquiry to finish.") == "Ann Pratt"
