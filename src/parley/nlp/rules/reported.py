@@ -73,14 +73,34 @@ SPOKEN_PORTRAYAL_VERBS = lexicon.where_set("portrayal_verbs", "spoken", "yes")
 def _parenthetical_content(doc: Doc, verb: Token) -> Span | None:
     """ "Otherwise, she said, countries may simply steal growth": a reporting verb set in the
     clause it reports (parsed as its ``parataxis``) reports that clause. The content is the
-    clause without the attribution: the longer of its parts before and after it."""
+    clause from its first word to its last, the attribution set inside it included ("The pier,
+    the mayor said, will reopen"); when one side has no words of its own, the other."""
     head = verb.head
     if verb.dep_ != "parataxis" or head.pos_ not in {"VERB", "AUX", "ADJ"}:
         return None
     if not any(c.dep_ in FINITE_SUBJECT_DEPS for c in verb.children):
         return None
-    own = {t.i for t in verb.subtree}
-    return _longer_side(doc, [t for t in head.subtree if t.i not in own], min(own), max(own))
+    lo, hi = _between_commas(verb)
+    clause = [t for t in head.subtree if not lo <= t.i <= hi]
+    before = content_span(doc, [t for t in clause if t.i < lo], 1)
+    after = content_span(doc, [t for t in clause if t.i > hi])
+    if before is not None and after is not None:
+        return doc[before.start : after.end]
+    return _longer_side(doc, clause, lo, hi)
+
+
+def _between_commas(verb: Token) -> tuple[int, int]:
+    """The first and last token of the attribution ``verb`` heads, set off by its commas: words
+    the parser hung on the verb outside them ("Building it, Lee said, took a year"; "..., Lee
+    said, while others ...") belong to the clause it interrupts."""
+    lo, hi = verb.left_edge.i, verb.right_edge.i
+    subject = min(
+        (c.left_edge.i for c in verb.children if c.dep_ in FINITE_SUBJECT_DEPS), default=verb.i
+    )
+    commas = [c.i for c in verb.children if c.dep_ == "punct" and c.text == ","]
+    lo = max((i for i in commas if i < subject), default=lo)
+    hi = min((i for i in commas if i > verb.i), default=hi)
+    return lo, hi
 
 
 def _as_reported(doc: Doc, verb: Token) -> Span | None:
