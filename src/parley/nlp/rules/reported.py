@@ -55,6 +55,7 @@ from parley.nlp.rules.speaking_subjects import (
 from parley.nlp.rules.speech import SpeakerResolver
 from parley.nlp.rules.speech_cues import (
     REPORTING_VERBS,
+    SPEECH_VERBS,
     cue_span,
     cue_text,
     is_according_to,
@@ -70,6 +71,10 @@ PORTRAYAL_VERBS = lexicon.where_set("portrayal_verbs", "lemma")
 SPOKEN_PORTRAYAL_VERBS = lexicon.where_set("portrayal_verbs", "spoken", "yes")
 
 
+#: Parts of speech of words that only link a clause to what comes before it.
+LINKING_POS = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ", "PART"})
+
+
 def _parenthetical_content(doc: Doc, verb: Token) -> Span | None:
     """ "Otherwise, she said, countries may simply steal growth": a reporting verb set in the
     clause it reports (parsed as its ``parataxis``) reports that clause. The content is the
@@ -82,11 +87,38 @@ def _parenthetical_content(doc: Doc, verb: Token) -> Span | None:
         return None
     lo, hi = _between_commas(verb)
     clause = [t for t in head.subtree if not lo <= t.i <= hi]
-    before = content_span(doc, [t for t in clause if t.i < lo], 1)
-    after = content_span(doc, [t for t in clause if t.i > hi])
-    if before is not None and after is not None:
+    # A semicolon ends the sentence the attribution is set in ("A died; B had, she says, paid").
+    stops = [t.i for t in clause if t.text == ";"]
+    first = max((i for i in stops if i < lo), default=-1)
+    last = min((i for i in stops if i > hi), default=len(doc))
+    before = content_span(doc, [t for t in clause if first < t.i < lo], 1)
+    after = content_span(doc, [t for t in clause if hi < t.i < last])
+    if (
+        before is not None
+        and after is not None
+        and not _only_linking(before)
+        and not _another_attribution(after)
+    ):
         return doc[before.start : after.end]
     return _longer_side(doc, clause, lo, hi)
+
+
+def _another_attribution(words: Span) -> bool:
+    """ "The pier is unsafe, Lee said, and the mayor called it a relic": a clause coordinated
+    after the attribution whose verb of saying has a subject of its own is another's report."""
+    verbs = REPORTING_VERBS.get() | SPEECH_VERBS.get()
+    return any(
+        t.dep_ == "conj"
+        and mended_lemma(t).lower() in verbs
+        and any(c.dep_ in FINITE_SUBJECT_DEPS for c in t.children)
+        for t in words
+    )
+
+
+def _only_linking(words: Span) -> bool:
+    """ "However, she added, ...", "But, he said, ...": a word that links to the sentence
+    before is no part of what the speaker is reported to have said."""
+    return all(t.pos_ in LINKING_POS or t.is_punct for t in words)
 
 
 def _between_commas(verb: Token) -> tuple[int, int]:
