@@ -198,3 +198,15 @@ def test_a_semicolon_bounds_the_clause_an_attribution_is_set_in() -> None:
         "Tom Reed",
         "Orders already placed will keep the yard busy, Tom Reed said, and the loan can be repaid",
     ) in found
+
+
+def test_a_quotation_before_the_attribution_is_no_part_of_the_clause_after_it() -> None:
+    found = reported(
+        'Ann Pratt called the mayor "a tough old goat." "Tough," she said, meaning that '
+        "he's \"hard to move and doesn't care what people think.\""
+    )
+    assert all("she said" not in words for _, words in found)
+    assert (
+        "Ann Pratt",
+        "meaning that he's \"hard to move and doesn't care what people think.\"",
+    ) in found

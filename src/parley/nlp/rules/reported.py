@@ -97,6 +97,7 @@ def _parenthetical_content(doc: Doc, verb: Token) -> Span | None:
         before is not None
         and after is not None
         and not _only_linking(before)
+        and not _whole_quotation(before, lo)
         and not _another_attribution(after)
     ):
         return doc[before.start : after.end]
@@ -113,6 +114,15 @@ def _another_attribution(words: Span) -> bool:
         and any(c.dep_ in FINITE_SUBJECT_DEPS for c in t.children)
         for t in words
     )
+
+
+def _whole_quotation(words: Span, lo: int) -> bool:
+    """'"Savage," she said, meaning ...': a quotation that runs up to the attribution (which
+    starts at token ``lo``) is a quote of its own, not the start of the clause after it."""
+    doc = words.doc
+    opened = words.start > 0 and doc[words.start - 1].text in OPENING_MARKS
+    closing = {"”", '"', "’", "'", "»"}
+    return opened and any(doc[i].text in closing for i in range(lo - 1, min(lo + 2, len(doc))))
 
 
 def _only_linking(words: Span) -> bool:
