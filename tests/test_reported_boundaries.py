@@ -153,3 +153,60 @@ def test_what_follows_the_closing_mark_of_a_reported_clause_may_be_no_part_of_it
     text: str, content: str
 ) -> None:
     assert ("Lee", content) in reported(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'The new pier, the mayor said, will give the town "a second life" by next summer.',
+            ("the mayor", 'The new pier, the mayor said, will give the town "a second life" by'),
+        ),
+        (
+            'Turnout, Senator Ann Pratt argued, was "the whole story."',
+            ("Ann Pratt", 'Turnout, Senator Ann Pratt argued, was "the whole story."'),
+        ),
+        (
+            'Building the new stage, Tom Reed said, allowed him to "find a quieter voice," too.',
+            ("Tom Reed", "Building the new stage, Tom Reed said, allowed him to"),
+        ),
+        (
+            "One farmer offered to lend the team a tractor, Tom Reed said, while others "
+            '"did not want to get involved at all."',
+            ("Tom Reed", "One farmer offered to lend the team a tractor, Tom Reed said, while"),
+        ),
+    ],
+)
+def test_an_attribution_set_inside_the_clause_it_reports_leaves_the_clause_whole(
+    text: str, expected: tuple[str, str]
+) -> None:
+    found = reported(text)
+    assert any(name == expected[0] and words.startswith(expected[1]) for name, words in found)
+
+
+def test_a_semicolon_bounds_the_clause_an_attribution_is_set_in() -> None:
+    found = reported(
+        "The two boats sank in a storm last year; they had, the skipper says, carried too "
+        "many people."
+    )
+    assert ("the skipper", "they had, the skipper says, carried too many people") in found
+    found = reported(
+        "Orders already placed will keep the yard busy, Tom Reed said, and the loan can be "
+        "repaid; other experts doubted this."
+    )
+    assert (
+        "Tom Reed",
+        "Orders already placed will keep the yard busy, Tom Reed said, and the loan can be repaid",
+    ) in found
+
+
+def test_a_quotation_before_the_attribution_is_no_part_of_the_clause_after_it() -> None:
+    found = reported(
+        'Ann Pratt called the mayor "a tough old goat." "Tough," she said, meaning that '
+        "he's \"hard to move and doesn't care what people think.\""
+    )
+    assert all("she said" not in words for _, words in found)
+    assert (
+        "Ann Pratt",
+        "meaning that he's \"hard to move and doesn't care what people think.\"",
+    ) in found

@@ -55,6 +55,7 @@ from parley.nlp.rules.speaking_subjects import (
 from parley.nlp.rules.speech import SpeakerResolver
 from parley.nlp.rules.speech_cues import (
     REPORTING_VERBS,
+    SPEECH_VERBS,
     cue_span,
     cue_text,
     is_according_to,
@@ -70,17 +71,78 @@ PORTRAYAL_VERBS = lexicon.where_set("portrayal_verbs", "lemma")
 SPOKEN_PORTRAYAL_VERBS = lexicon.where_set("portrayal_verbs", "spoken", "yes")
 
 
+#: Parts of speech of words that only link a clause to what comes before it.
+LINKING_POS = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ", "PART"})
+
+
 def _parenthetical_content(doc: Doc, verb: Token) -> Span | None:
     """ "Otherwise, she said, countries may simply steal growth": a reporting verb set in the
     clause it reports (parsed as its ``parataxis``) reports that clause. The content is the
-    clause without the attribution: the longer of its parts before and after it."""
+    clause from its first word to its last, the attribution set inside it included ("The pier,
+    the mayor said, will reopen"); when one side has no words of its own, the other."""
     head = verb.head
     if verb.dep_ != "parataxis" or head.pos_ not in {"VERB", "AUX", "ADJ"}:
         return None
     if not any(c.dep_ in FINITE_SUBJECT_DEPS for c in verb.children):
         return None
-    own = {t.i for t in verb.subtree}
-    return _longer_side(doc, [t for t in head.subtree if t.i not in own], min(own), max(own))
+    lo, hi = _between_commas(verb)
+    clause = [t for t in head.subtree if not lo <= t.i <= hi]
+    # A semicolon ends the sentence the attribution is set in ("A died; B had, she says, paid").
+    stops = [t.i for t in clause if t.text == ";"]
+    first = max((i for i in stops if i < lo), default=-1)
+    last = min((i for i in stops if i > hi), default=len(doc))
+    before = content_span(doc, [t for t in clause if first < t.i < lo], 1)
+    after = content_span(doc, [t for t in clause if hi < t.i < last])
+    if (
+        before is not None
+        and after is not None
+        and not _only_linking(before)
+        and not _whole_quotation(before, lo)
+        and not _another_attribution(after)
+    ):
+        return doc[before.start : after.end]
+    return _longer_side(doc, clause, lo, hi)
+
+
+def _another_attribution(words: Span) -> bool:
+    """ "The pier is unsafe, Lee said, and the mayor called it a relic": a clause coordinated
+    after the attribution whose verb of saying has a subject of its own is another's report."""
+    verbs = REPORTING_VERBS.get() | SPEECH_VERBS.get()
+    return any(
+        t.dep_ == "conj"
+        and mended_lemma(t).lower() in verbs
+        and any(c.dep_ in FINITE_SUBJECT_DEPS for c in t.children)
+        for t in words
+    )
+
+
+def _whole_quotation(words: Span, lo: int) -> bool:
+    """'"Savage," she said, meaning ...': a quotation that runs up to the attribution (which
+    starts at token ``lo``) is a quote of its own, not the start of the clause after it."""
+    doc = words.doc
+    opened = words.start > 0 and doc[words.start - 1].text in OPENING_MARKS
+    closing = {"”", '"', "’", "'", "»"}
+    return opened and any(doc[i].text in closing for i in range(lo - 1, min(lo + 2, len(doc))))
+
+
+def _only_linking(words: Span) -> bool:
+    """ "However, she added, ...", "But, he said, ...": a word that links to the sentence
+    before is no part of what the speaker is reported to have said."""
+    return all(t.pos_ in LINKING_POS or t.is_punct for t in words)
+
+
+def _between_commas(verb: Token) -> tuple[int, int]:
+    """The first and last token of the attribution ``verb`` heads, set off by its commas: words
+    the parser hung on the verb outside them ("Building it, Lee said, took a year"; "..., Lee
+    said, while others ...") belong to the clause it interrupts."""
+    lo, hi = verb.left_edge.i, verb.right_edge.i
+    subject = min(
+        (c.left_edge.i for c in verb.children if c.dep_ in FINITE_SUBJECT_DEPS), default=verb.i
+    )
+    commas = [c.i for c in verb.children if c.dep_ == "punct" and c.text == ","]
+    lo = max((i for i in commas if i < subject), default=lo)
+    hi = min((i for i in commas if i > verb.i), default=hi)
+    return lo, hi
 
 
 def _as_reported(doc: Doc, verb: Token) -> Span | None:
