@@ -117,7 +117,7 @@ def _another_attribution(words: Span) -> bool:
 
 
 def _whole_quotation(words: Span, lo: int) -> bool:
-    """'"Savage," she said, meaning ...': a quotation that runs up to the attribution (which
+    """'"Stubborn," he added, meaning ...': a quotation that runs up to the attribution (which
     starts at token ``lo``) is a quote of its own, not the start of the clause after it."""
     doc = words.doc
     opened = words.start > 0 and doc[words.start - 1].text in OPENING_MARKS
