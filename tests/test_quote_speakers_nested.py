@@ -44,14 +44,12 @@ def test_a_clause_of_contrast_keeps_its_own_speaker() -> None:
 
 def test_a_crowds_chant_at_which_point_is_cut_from_the_speakers_entry() -> None:
     found = _reported(
-        'Lund said, "We will build the pier" - at which moment the crowd chanted "Build the '
-        'pier!" - "and we will open it by June."'
+        'Lund said, "We will build the pier" - at which moment the crowd chanted "Open the '
+        'pier now!" - "and we will open it by June."'
     )
     assert not any("chanted" in text for text, who in found if who == "Lund")
-    text = (
-        'Lund said, "We will build the pier" - at which moment the crowd chanted "Build the pier!"'
-    )
-    assert _quoted_by(text, "Build the pier!") == "the crowd"
+    text = 'Lund said, "We will build the pier" - at which moment the crowd chanted "Open the pier now!"'
+    assert _quoted_by(text, "Open the pier now!") == "the crowd"
 
 
 def test_a_set_off_who_clause_is_the_named_persons_not_the_praisers() -> None:
