@@ -21,3 +21,12 @@ def speakers(result: ArticleResult, *, indirect: bool = False) -> list[tuple[str
         for q in result.quotes
         if indirect or q.kind != "indirect"
     ]
+
+
+def reported(text: str) -> list[tuple[str | None, str]]:
+    """(speaker's name, text) of each reported-speech entry of ``text``, in order."""
+    return [
+        (q.speaker.name if q.speaker else None, q.text)
+        for q in analyze(text).quotes
+        if q.kind == "indirect"
+    ]

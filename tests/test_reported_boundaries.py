@@ -7,16 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-import parley
-
-
-def reported(text: str) -> list[tuple[str | None, str]]:
-    result = parley.analyze(text, published="2025-04-18")
-    return [
-        (q.speaker.name if q.speaker else None, q.text)
-        for q in result.quotes
-        if q.kind == "indirect"
-    ]
+from quote_reading import reported
 
 
 def test_a_clause_hung_on_the_cue_from_the_paragraph_before_does_not_hide_its_own() -> None:
@@ -203,10 +194,10 @@ def test_a_semicolon_bounds_the_clause_an_attribution_is_set_in() -> None:
 def test_a_quotation_before_the_attribution_is_no_part_of_the_clause_after_it() -> None:
     found = reported(
         'Ann Pratt called the mayor "a tough old goat." "Tough," she said, meaning that '
-        "he's \"hard to move and never minds what anyone thinks.\""
+        'he\'s "hard to move and never minds what anyone thinks."'
     )
     assert all("she said" not in words for _, words in found)
     assert (
         "Ann Pratt",
-        "meaning that he's \"hard to move and never minds what anyone thinks.\"",
+        'meaning that he\'s "hard to move and never minds what anyone thinks."',
     ) in found

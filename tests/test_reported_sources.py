@@ -8,16 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-import parley
-
-
-def reported(text: str) -> list[tuple[str | None, str]]:
-    result = parley.analyze(text, published="2025-04-18")
-    return [
-        (q.speaker.name if q.speaker else None, q.text)
-        for q in result.quotes
-        if q.kind == "indirect"
-    ]
+from quote_reading import reported
 
 
 @pytest.mark.parametrize(
