@@ -6,7 +6,8 @@ writing the labels inline, so two rules that need different sets say so by name:
 *nominal* subjects (``NOMINAL_SUBJECT_DEPS``) are not its *acting* subjects, which include a
 clausal subject (``ACTING_SUBJECT_DEPS``, which the event rules and the event lexicon's
 ``subj=`` conditions test too). The event rules' sets (formerly ``rules/events/deps.py`` and
-``rules/event_lexicon.py``) are here as well; the parts of speech they test are at the end.
+``rules/event_lexicon.py``) are here as well; the parts of speech they test, and the verb
+tags the quotation rules test, are at the end.
 
 These are labels of the parser's scheme, not words of English: they do not go to
 ``parley/data/lexicon``, and a user lexicon cannot change them.
@@ -107,3 +108,11 @@ AGENT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 VERBAL = frozenset({"VERB", "AUX"})
 #: Nominal parts of speech.
 NOMINAL = frozenset({"NOUN", "PROPN"})
+
+# -- part-of-speech tags -----------------------------------------------------------------------
+
+#: Tags of a verb with tense ("said", "says", "say"): one that can stand before its subject
+#: ("said Lund") and take a name hung on it as its subject.
+TENSED_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+#: Tags of a finite verb or modal: the clause it heads has a subject, even one the parser lost.
+FINITE_TAGS = TENSED_VERB_TAGS | {"MD"}

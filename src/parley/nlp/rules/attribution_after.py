@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
+from parley.nlp.deps import FINITE_TAGS, NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorRecord
 from parley.nlp.rules.quote_frames import Draft, inside
-from parley.nlp.rules.quote_shape import FINITE_TAGS
 from parley.nlp.rules.speaker_spans import speaker_mention
 from parley.nlp.rules.speech import SpeakerResolver
 from parley.nlp.rules.speech_cues import (

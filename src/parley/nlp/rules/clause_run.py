@@ -14,8 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
-from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
-from parley.nlp.rules.quote_shape import FINITE_TAGS
+from parley.nlp.deps import FINITE_TAGS, NOMINAL_SUBJECT_DEPS
 from parley.nlp.rules.reported_clauses import ADDRESSEE_VERBS
 from parley.nlp.rules.reported_content import content_span
 from parley.nlp.rules.speech_cues import (

@@ -36,7 +36,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.nlp.deps import FINITE_SUBJECT_DEPS, NOMINAL_SUBJECT_DEPS
+from parley.nlp.deps import FINITE_SUBJECT_DEPS, FINITE_TAGS, NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.as_frame import with_framing_cue
 from parley.nlp.rules.clause_run import (
@@ -47,7 +47,7 @@ from parley.nlp.rules.clause_run import (
     when_it_was_said,
 )
 from parley.nlp.rules.other_voices import cut_before_other_voices
-from parley.nlp.rules.quote_shape import FINITE_TAGS, looks_like_name
+from parley.nlp.rules.quote_shape import looks_like_name
 from parley.nlp.rules.quoted_run import through_its_quotations
 from parley.nlp.rules.reported_content import content_span
 from parley.nlp.rules.reported_objects import OBJECT_SPEECH_VERBS

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
 from parley.geo.countries import find_country
+from parley.nlp.deps import FINITE_TAGS
 from parley.nlp.doctext import doc_text, span_ents
 from parley.nlp.rules.actors import ActorRecord
 from parley.nlp.rules.actors.titles import settle_country_and_sector
@@ -24,7 +25,7 @@ from parley.nlp.rules.actors.words import (
     norm_token,
 )
 from parley.nlp.rules.characterising import characterising_cue
-from parley.nlp.rules.quote_shape import FINITE_TAGS, LABEL_DASHES, is_sentence, label_before
+from parley.nlp.rules.quote_shape import LABEL_DASHES, is_sentence, label_before
 from parley.nlp.rules.speaker_spans import speaker_mention
 from parley.nlp.rules.speaker_tokens import noun_owner
 from parley.nlp.rules.speech import SpeakerResolver

@@ -9,6 +9,7 @@ from collections.abc import Set as AbstractSet
 from spacy.tokens import Span
 
 from parley import lexicon
+from parley.nlp.deps import FINITE_TAGS
 from parley.quotemarks import MarkedSpan
 
 #: Verbs of saying right before a quotation that introduce it as a clause of its own.
@@ -53,9 +54,6 @@ def quotation_kind(text: str, span: MarkedSpan, para_starts: set[int]) -> str:
         return "partial"
     after_punctuation = word.group(2).strip() in {",", ":"}
     return "direct" if after_punctuation or not _LOWER_START.match(content) else "partial"
-
-
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def is_sentence(tokens: Span) -> bool:

@@ -16,8 +16,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from parley.nlp.deps import FINITE_TAGS
 from parley.nlp.doctext import doc_text
-from parley.nlp.rules.quote_shape import FINITE_TAGS
 from parley.nlp.rules.speech_cues import REPORTING_VERBS
 from parley.nlp.tokens import doc_tokens
 from parley.types import Quote

@@ -21,6 +21,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
+from parley.nlp.deps import FINITE_TAGS, TENSED_VERB_TAGS
 from parley.nlp.doctext import doc_quotations, doc_text
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
 from parley.nlp.rules.attribution_after import (
@@ -46,7 +47,6 @@ from parley.nlp.rules.quote_frames import (
     signed_below,
 )
 from parley.nlp.rules.quote_shape import (
-    FINITE_TAGS,
     is_sentence,
     is_title,
     is_title_cased_work,
@@ -443,15 +443,11 @@ def _borrowed_subject(cue: Token, who: Token, text: str, close: int) -> bool:
     said Lee should resign' is the first subject's second act)."""
     between = text[close : cue.idx]
     return (
-        cue.tag_ in _INVERTED_TAGS  # "saying the city is ..." is no inversion
+        cue.tag_ in TENSED_VERB_TAGS  # "saying the city is ..." is no inversion
         and who.i < cue.i
         and who.head.i != cue.i
         and all(not ch.isalnum() for ch in between)
     )
-
-
-#: Tags of a verb of saying that can stand before its subject ("said Lund", "says Lund").
-_INVERTED_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def _in_named_object(cue: Token, candidates: list[Token], open_at: int) -> bool:

@@ -30,7 +30,7 @@ from parley.nlp.rules.reported_clauses import (
     run_on_after_quote,
     second_acts,
 )
-from parley.nlp.rules.reported_content import Stances, content_span
+from parley.nlp.rules.reported_content import CLOSING_MARKS, Stances, content_span
 from parley.nlp.rules.reported_objects import (
     OBJECT_CONTENT_VERBS,
     object_content,
@@ -121,8 +121,9 @@ def _whole_quotation(words: Span, lo: int) -> bool:
     starts at token ``lo``) is a quote of its own, not the start of the clause after it."""
     doc = words.doc
     opened = words.start > 0 and doc[words.start - 1].text in OPENING_MARKS
-    closing = {"”", '"', "’", "'", "»"}
-    return opened and any(doc[i].text in closing for i in range(lo - 1, min(lo + 2, len(doc))))
+    return opened and any(
+        doc[i].text in CLOSING_MARKS for i in range(lo - 1, min(lo + 2, len(doc)))
+    )
 
 
 def _only_linking(words: Span) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.nlp.deps import FINITE_SUBJECT_DEPS, REPORTED_CLAUSE_DEPS
+from parley.nlp.deps import FINITE_SUBJECT_DEPS, FINITE_TAGS, REPORTED_CLAUSE_DEPS
 from parley.nlp.rules.reported_content import CLOSING_MARKS, content_span
 from parley.nlp.rules.reported_objects import DIRECTIVE_VERBS, OBJECT_SPEECH_VERBS, is_setting
 from parley.nlp.rules.speech_cues import REPORTING_VERBS, is_according_to
@@ -25,8 +25,6 @@ CLAUSE_MARKS = frozenset({"that", "whether"})
 BROKEN_CLAUSE_DEPS = frozenset({"dobj", "dative", "prep", "xcomp", "ccomp", "dep", "npadvmod"})
 #: Verbs of saying whose object is whom they speak to: "told the crowd the toll ...".
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "remind", "brief"})
-#: Tags of a verb with tense: the clause it heads has a subject, even one the parser lost.
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: How the parser hangs on the cue the words that run on after a quotation closing a reported
 #: clause ('said the plan was "peanuts," compared to the cost').
 RUN_ON_DEPS = frozenset({"advcl", "prep", "conj"})

@@ -14,11 +14,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from parley.nlp.deps import TENSED_VERB_TAGS
 from parley.nlp.rules.actors.words import is_title_word
 from parley.nlp.rules.speech_cues import is_speech_verb
-
-#: Tags of a finite verb: a name right before one, hung on it, is its subject.
-_FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def holder_of_title(subject: Token, verb: Token) -> Token:
@@ -48,7 +46,7 @@ def compound_name_subject(verb: Token) -> Token | None:
     """A proper name right before a finite verb of saying that the parser hung on it as a
     compound. Only a verb of saying: 'Lund co-founded the party to oppose ...' split by the
     tagger into "co" and "founded" would otherwise make an aim a stance."""
-    if verb.tag_ not in _FINITE_VERB_TAGS or verb.i == 0 or not is_speech_verb(verb):
+    if verb.tag_ not in TENSED_VERB_TAGS or verb.i == 0 or not is_speech_verb(verb):
         return None
     before = verb.doc[verb.i - 1]
     if before.head.i == verb.i and before.dep_ == "compound" and before.pos_ == "PROPN":
