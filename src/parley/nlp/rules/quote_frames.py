@@ -25,6 +25,12 @@ from parley.nlp.rules.actors.words import (
     norm_token,
 )
 from parley.nlp.rules.characterising import characterising_cue
+from parley.nlp.rules.frame_voices import (
+    as_reported,
+    described_in_own_words,
+    object_before_colon,
+    shown_speaking,
+)
 from parley.nlp.rules.quote_shape import LABEL_DASHES, is_sentence, label_before
 from parley.nlp.rules.speaker_spans import speaker_mention
 from parley.nlp.rules.speaker_tokens import noun_owner
@@ -105,6 +111,26 @@ def _speaker_label(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolv
     return _signed_by(draft, name, name, resolver)
 
 
+#: Ends of a sentence after which a name and a colon, on the same line, label a quotation.
+_SENTENCE_ENDS = (". ", "? ", "! ", "… ", "... ")
+
+
+def _label_after_sentence(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver) -> bool:
+    """ "Later she voted. Mayor Tom Reed: '...'": a name (with its title) alone between the end
+    of a sentence and a colon labels the quotation after it, as at the start of a line."""
+    text = doc_text(doc)
+    line = text.rfind("\n", 0, colon.idx) + 1
+    label = label_before(text, line, colon.idx, _SENTENCE_ENDS)
+    if len(label) == colon.idx - line:
+        return False  # no sentence before it on the line: the label rule's case
+    words = doc.char_span(colon.idx - len(label), colon.idx, alignment_mode="contract")
+    if words is None or not 1 <= len(words) <= 5 or words[-1].pos_ != "PROPN":
+        return False
+    if not all(t.pos_ == "PROPN" or is_title_word(norm_token(t.text)) for t in words):
+        return False
+    return _signed_by(draft, words[0], words[-1], resolver)
+
+
 def _inverted_saying(word: Token) -> bool:
     """A capitalised verb of saying in the past tense opening a label ("Continued", "Added")."""
     return (
@@ -138,11 +164,17 @@ def introduced_by_colon(
     colon = _mark_before(doc, draft, ":", spaces=" \t\n\xa0", reach=4)
     if colon is None:
         return
-    if _speaker_label(doc, draft, colon[0], resolver):
+    if _speaker_label(doc, draft, colon[0], resolver) or _label_after_sentence(
+        doc, draft, colon[0], resolver
+    ):
         return
     if _from_source(doc, draft, colon[0], resolver):
         return
     if _here_is(doc, draft, colon[0], resolver):
+        return
+    if as_reported(doc, draft, colon[0], resolver) or object_before_colon(
+        draft, colon[0], resolver
+    ):
         return
     verb = colon[0].head
     hung = verb.i > colon[0].i or inside(verb.idx, quoted)
@@ -159,7 +191,11 @@ def introduced_by_colon(
     if verb.pos_ not in {"VERB", "AUX"} or verb.i > colon[0].i or inside(verb.idx, quoted):
         return
     who = _subject_before(verb, colon[0].i)
+    if who is None and shown_speaking(draft, verb, resolver):
+        return
     if who is None or inside(who.idx, quoted):
+        return
+    if described_in_own_words(draft, verb, who, resolver):
         return
     if (hung or draft.speaker is not None) and not _acting_speaker(verb, who, resolver):
         return
