@@ -91,3 +91,13 @@ def test_the_one_a_film_shows_lecturing_before_a_colon_speaks() -> None:
         "storms of the past. There are rocks ahead.”"
     )
     assert _speaker(text, "Sailors of Dover") == "Ann Pratt"
+
+
+def test_more_from_a_source_after_a_dash_that_lost_its_space_names_the_speaker() -> None:
+    text = (
+        "Ann Pratt runs the Dover Poll.\n\n"
+        "Signs of a late swing in the harbour wards had been visible for weeks -More from Ann "
+        "Pratt: "
+        "“Data from our panel confirm that both trends were at work in the final week.”"
+    )
+    assert _speaker(text, "Data from our panel") == "Ann Pratt"

@@ -222,7 +222,8 @@ def _from_source(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver
     source (a document with no author named speaks for itself)."""
     text = doc_text(doc)
     line = max(text.rfind("\n", 0, colon.idx) + 1, colon.sent.start_char)
-    label = label_before(text, line, colon.idx, (*LABEL_DASHES, ". ")).strip()
+    # (" -": a dash that lost the space after it, "... for weeks -More from Roe:")
+    label = label_before(text, line, colon.idx, (*LABEL_DASHES, ". ", " -")).strip()
     follows = _AS_FOLLOWS_LABEL.fullmatch(label) is not None
     if not (follows or _FROM_LABEL.fullmatch(label)) or any(ch in label for ch in ',;"“”'):
         return False
