@@ -101,3 +101,14 @@ def test_more_from_a_source_after_a_dash_that_lost_its_space_names_the_speaker()
         "“Data from our panel confirm that both trends were at work in the final week.”"
     )
     assert _speaker(text, "Data from our panel") == "Ann Pratt"
+
+
+def test_a_campaign_named_for_its_candidate_speaks_before_a_colon() -> None:
+    text = (
+        "Senator Ann Pratt has been criticised over the ferry contracts. Pratt said she kept "
+        "every record.\n\n"
+        "The Pratt team, in an online FAQ about the contracts, phrased it even more carefully: "
+        "\"Pratt's practice was to email officials on their official accounts, so her emails "
+        'were kept."'
+    )
+    assert _speaker(text, "Pratt's practice") == "Ann Pratt"

@@ -20,6 +20,7 @@ from parley.nlp.rules.actors import ActorRecord
 from parley.nlp.rules.actors.titles import settle_country_and_sector
 from parley.nlp.rules.actors.words import (
     DETERMINERS,
+    ORG_WORDS,
     TITLE_MODIFIERS,
     is_title_word,
     norm_token,
@@ -335,6 +336,17 @@ def _acting_speaker(verb: Token, who: Token, resolver: SpeakerResolver) -> bool:
     if who.pos_ == "PRON":
         return True
     record = resolver.actors.at(who.idx, who.idx + len(who.text))
+    if record is None and who.pos_ == "NOUN" and who.lower_ in ORG_WORDS:
+        # "The Roe campaign", "Lee's office": an organisation named by its word and the
+        # actor it belongs to.
+        record = next(
+            (
+                resolver.actors.at(c.idx, c.idx + len(c.text))
+                for c in who.children
+                if c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN"
+            ),
+            None,
+        )
     return record is not None and record.kind in {"person", "organization", "group"}
 
 
