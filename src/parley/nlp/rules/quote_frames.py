@@ -20,11 +20,18 @@ from parley.nlp.rules.actors import ActorRecord
 from parley.nlp.rules.actors.titles import settle_country_and_sector
 from parley.nlp.rules.actors.words import (
     DETERMINERS,
+    ORG_WORDS,
     TITLE_MODIFIERS,
     is_title_word,
     norm_token,
 )
 from parley.nlp.rules.characterising import characterising_cue
+from parley.nlp.rules.frame_voices import (
+    as_reported,
+    described_in_own_words,
+    object_before_colon,
+    shown_speaking,
+)
 from parley.nlp.rules.quote_shape import LABEL_DASHES, is_sentence, label_before
 from parley.nlp.rules.speaker_spans import speaker_mention
 from parley.nlp.rules.speaker_tokens import noun_owner
@@ -105,6 +112,26 @@ def _speaker_label(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolv
     return _signed_by(draft, name, name, resolver)
 
 
+#: Ends of a sentence after which a name and a colon, on the same line, label a quotation.
+_SENTENCE_ENDS = (". ", "? ", "! ", "… ", "... ")
+
+
+def _label_after_sentence(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver) -> bool:
+    """ "Later she voted. Mayor Tom Reed: '...'": a name (with its title) alone between the end
+    of a sentence and a colon labels the quotation after it, as at the start of a line."""
+    text = doc_text(doc)
+    line = text.rfind("\n", 0, colon.idx) + 1
+    label = label_before(text, line, colon.idx, _SENTENCE_ENDS)
+    if len(label) == colon.idx - line:
+        return False  # no sentence before it on the line: the label rule's case
+    words = doc.char_span(colon.idx - len(label), colon.idx, alignment_mode="contract")
+    if words is None or not 1 <= len(words) <= 5 or words[-1].pos_ != "PROPN":
+        return False
+    if not all(t.pos_ == "PROPN" or is_title_word(norm_token(t.text)) for t in words):
+        return False
+    return _signed_by(draft, words[0], words[-1], resolver)
+
+
 def _inverted_saying(word: Token) -> bool:
     """A capitalised verb of saying in the past tense opening a label ("Continued", "Added")."""
     return (
@@ -138,11 +165,17 @@ def introduced_by_colon(
     colon = _mark_before(doc, draft, ":", spaces=" \t\n\xa0", reach=4)
     if colon is None:
         return
-    if _speaker_label(doc, draft, colon[0], resolver):
+    if _speaker_label(doc, draft, colon[0], resolver) or _label_after_sentence(
+        doc, draft, colon[0], resolver
+    ):
         return
     if _from_source(doc, draft, colon[0], resolver):
         return
     if _here_is(doc, draft, colon[0], resolver):
+        return
+    if as_reported(doc, draft, colon[0], resolver) or object_before_colon(
+        draft, colon[0], resolver
+    ):
         return
     verb = colon[0].head
     hung = verb.i > colon[0].i or inside(verb.idx, quoted)
@@ -159,7 +192,11 @@ def introduced_by_colon(
     if verb.pos_ not in {"VERB", "AUX"} or verb.i > colon[0].i or inside(verb.idx, quoted):
         return
     who = _subject_before(verb, colon[0].i)
+    if who is None and shown_speaking(draft, verb, resolver):
+        return
     if who is None or inside(who.idx, quoted):
+        return
+    if described_in_own_words(draft, verb, who, resolver):
         return
     if (hung or draft.speaker is not None) and not _acting_speaker(verb, who, resolver):
         return
@@ -186,7 +223,8 @@ def _from_source(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver
     source (a document with no author named speaks for itself)."""
     text = doc_text(doc)
     line = max(text.rfind("\n", 0, colon.idx) + 1, colon.sent.start_char)
-    label = label_before(text, line, colon.idx, (*LABEL_DASHES, ". ")).strip()
+    # (" -": a dash that lost the space after it, "... for weeks -More from Roe:")
+    label = label_before(text, line, colon.idx, (*LABEL_DASHES, ". ", " -")).strip()
     follows = _AS_FOLLOWS_LABEL.fullmatch(label) is not None
     if not (follows or _FROM_LABEL.fullmatch(label)) or any(ch in label for ch in ',;"“”'):
         return False
@@ -298,6 +336,17 @@ def _acting_speaker(verb: Token, who: Token, resolver: SpeakerResolver) -> bool:
     if who.pos_ == "PRON":
         return True
     record = resolver.actors.at(who.idx, who.idx + len(who.text))
+    if record is None and who.pos_ == "NOUN" and who.lower_ in ORG_WORDS:
+        # "The Roe campaign", "Lee's office": an organisation named by its word and the
+        # actor it belongs to.
+        record = next(
+            (
+                resolver.actors.at(c.idx, c.idx + len(c.text))
+                for c in who.children
+                if c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN"
+            ),
+            None,
+        )
     return record is not None and record.kind in {"person", "organization", "group"}
 
 

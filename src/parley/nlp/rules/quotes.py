@@ -29,6 +29,7 @@ from parley.nlp.rules.attribution_after import (
     attributed_after,
     inverted_subject,
 )
+from parley.nlp.rules.frame_voices import asked_by, made_to_say
 from parley.nlp.rules.it_documents import document_before
 from parley.nlp.rules.modifier_cues import describes_addressee
 from parley.nlp.rules.quote_context import infer_from_neighbours
@@ -151,6 +152,10 @@ def _draft(
     _voiced_right_before(doc, draft, quoted, resolver)
     if not draft.syntactic or _cue_after_attribution(draft):
         attributed_after(doc, draft, quoted, resolver)
+    if draft.kind == "direct":
+        asked_by(doc, draft, resolver)
+    if draft.speaker is None and draft.kind == "direct":
+        made_to_say(doc, draft, resolver)
     if not draft.syntactic and (
         draft.kind == "direct"
         or _PUT_IT.search(text, max(0, span.open_at - 12), span.open_at) is not None

@@ -1,0 +1,257 @@
+"""Quotations whose frame makes someone other than the clause's subject speak.
+
+News often sets a quotation after a clause that names its speaker somewhere other than as the
+subject of a verb of saying:
+
+- the person a thing acts on, right before the colon ("The result does not surprise strategist
+  Ann Pratt: '...'"): a thing cannot speak, so the person it acts on is the voice;
+- the one a verb of causing or asking makes speak ("The record prompted the Dover Almanac to
+  state, '...'");
+- the asker named in a passive by-phrase ("Reed was asked by host Ann Pratt, '...?'");
+- the source of an "As the Dover Herald reported, ..." clause that a colon closes, when the
+  quotation goes on in the third person (the outlet's text, not the subject's words);
+- the one a video or a recording is said to show speaking ("Reed is shown lecturing: '...'");
+- the subject described in its own words ("The board was blunt in its ruling: '...'").
+
+Each rule fills a :class:`~parley.nlp.rules.quote_frames.Draft` as the frames of
+:mod:`quote_frames` do.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from parley.nlp.doctext import doc_text
+from parley.nlp.rules.actors import ActorRecord
+from parley.nlp.rules.speaker_spans import mention_span
+from parley.nlp.rules.speaker_tokens import noun_owner
+from parley.nlp.rules.speech import SpeakerResolver
+from parley.nlp.rules.speech_cues import (
+    OBJECT_CONTROL_VERBS,
+    SPEECH_VERBS,
+    WEAK_SPEECH_VERBS,
+    cue_span,
+    cue_text,
+    is_speech_noun,
+)
+from parley.nlp.tree import object_of
+
+if TYPE_CHECKING:
+    from parley.nlp.rules.quote_frames import Draft
+
+#: "to state,", "to declare:": an infinitive of saying right before a quotation.
+_TO_SAY = re.compile(r"\bto[ \t\xa0]+(\w+)[ \t\xa0]*[,:]?[ \t\xa0]*$")
+#: Verbs whose passive, with the asker in a "by" phrase, sets a question or a challenge
+#: ("was asked by the host, '...?'").
+_ASKING_VERBS = frozenset({"ask", "question", "press", "challenge", "quiz"})
+#: Pronouns of the first person: a quotation holding one speaks for someone in the text, not
+#: for the outlet that reported it.
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+#: Verbs whose passive shows its subject doing what a participle says ("is shown lecturing").
+_SHOWING_VERBS = frozenset({"show", "see", "hear", "film", "record", "catch", "capture"})
+#: Nouns of a judgement or an account in which a speaker "was blunt" or "was clear".
+_VERDICT_NOUNS = frozenset({"finding", "ruling", "decision", "verdict", "assessment", "conclusion"})
+
+
+def _set(draft: Draft, record: ActorRecord, who: Token, cue: Token | None, weight: float) -> None:
+    draft.speaker = record
+    draft.mention = mention_span(who)
+    draft.cue_span = cue_span(cue) if cue is not None else None
+    draft.cue = cue_text(cue) if cue is not None else None
+    draft.confidence = weight
+
+
+def _actor_kind(resolver: SpeakerResolver, token: Token) -> str | None:
+    record = resolver.actors.at(token.idx, token.idx + len(token.text))
+    return None if record is None else record.kind
+
+
+def object_before_colon(draft: Draft, colon: Token, resolver: SpeakerResolver) -> bool:
+    """ "The result does not surprise strategist Ann Pratt: '...'": when the subject of the
+    clause before a colon is a thing (no pronoun of a person, no actor of the article) and the
+    verb's object, a person named by a name, ends right before the colon, that person speaks."""
+    verb = colon.head
+    if verb.dep_ == "dobj" and verb.head.i < verb.i:
+        verb = verb.head  # the parser hung the colon on the object
+    if verb.pos_ != "VERB" or verb.i > colon.i or verb.lemma_.lower() in SPEECH_VERBS:
+        return False
+    who = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if who is None or who.pos_ == "PROPN":
+        return False
+    if who.pos_ == "PRON" and who.lower_ not in {"it", "this", "that"}:
+        return False
+    if _actor_kind(resolver, who) in {"person", "organization", "group"}:
+        return False
+    target = next((c for c in verb.children if c.dep_ == "dobj" and c.i < colon.i), None)
+    if target is None or target.pos_ != "PROPN" or target.i != colon.i - 1:
+        return False
+    record, confidence = resolver.resolve(target)
+    if record is None or record.kind != "person":
+        return False
+    _set(draft, record, target, None, confidence * 0.6)
+    return True
+
+
+def made_to_say(doc: Doc, draft: Draft, resolver: SpeakerResolver) -> bool:
+    """ "The record prompted the Dover Almanac to state, '...'", "led Reed to declare: '...'":
+    a quotation right after "to" and a verb of saying, in the clause of a verb that makes its
+    object act ("prompt", "lead", "ask", "urge"), is that object's words, however the parser
+    read "to state"."""
+    text = doc_text(doc)
+    lo = max(0, draft.span.open_at - 40)
+    found = _TO_SAY.search(text[lo : draft.span.open_at])
+    if found is None or found.group(1).lower() not in SPEECH_VERBS:
+        return False
+    to = doc.char_span(lo + found.start(), lo + found.start() + 2, alignment_mode="expand")
+    if to is None or not len(to):
+        return False
+    sent = to[0].sent
+    node = next(
+        (
+            t
+            for t in reversed(doc[sent.start : to[0].i])
+            if t.pos_ == "VERB"
+            and t.lemma_.lower() in OBJECT_CONTROL_VERBS
+            and t in to[0].ancestors
+        ),
+        None,
+    )
+    if node is None:
+        return False
+    target = next(
+        (c for c in node.children if c.dep_ == "dobj" and node.i < c.i < to[0].i),
+        None,
+    )
+    if target is None or target.pos_ not in {"PROPN", "NOUN"}:
+        return False
+    record, confidence = resolver.resolve(target)
+    if record is None or record.kind not in {"person", "organization", "group"}:
+        return False
+    _set(draft, record, target, None, confidence * 0.8)
+    return True
+
+
+def asked_by(doc: Doc, draft: Draft, resolver: SpeakerResolver) -> bool:
+    """ "Reed was asked by host Ann Pratt, '...?'": a question set after a comma or colon that
+    closes a passive verb of asking is put by the one its "by" phrase names, whatever verb of
+    a description of the asker ("who once worked for him") the parser hung it on."""
+    text = doc_text(doc)
+    content = text[draft.span.start : draft.span.end].rstrip(" \t\xa0\"'”’")
+    if not content.endswith("?"):
+        return False
+    i = draft.span.open_at - 1
+    while i >= 0 and text[i] in " \t\xa0":
+        i -= 1
+    if i < 0 or text[i] not in ",:" or "\n" in text[i : draft.span.open_at]:
+        return False
+    mark = doc.char_span(i, i + 1, alignment_mode="expand")
+    if mark is None or not len(mark):
+        return False
+    sent = mark[0].sent
+    verb = next(
+        (
+            t
+            for t in reversed(doc[sent.start : mark[0].i])
+            if t.tag_ == "VBN"
+            and t.lemma_.lower() in _ASKING_VERBS
+            and any(c.dep_ == "nsubjpass" for c in t.children)
+        ),
+        None,
+    )
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None) if verb else None
+    asker = object_of(agent) if agent is not None else None
+    if verb is None or asker is None or asker.i + 1 >= len(doc):
+        return False
+    if doc[asker.i + 1].text not in {",", ":"} and asker.i + 1 != mark[0].i:
+        return False
+    if draft.cue_span is not None and not verb.idx < draft.cue_span[0] < draft.span.open_at:
+        return False  # a cue of its own elsewhere ('"...?" Roe asked') wins
+    record, confidence = resolver.resolve(asker)
+    if record is None:
+        return False
+    _set(draft, record, asker, verb, confidence * 0.8)
+    draft.syntactic = True
+    return True
+
+
+def as_reported(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver) -> bool:
+    """ "As the Dover Herald reported, the council was still refusing ...: '...'": a sentence
+    opened by "as" and a source with a verb of saying, closed by a colon and a quotation in the
+    third person, sets out the source's text."""
+    sent = colon.sent
+    first = next((t for t in sent if not t.is_space and not t.is_punct), None)
+    if first is None or first.lower_ != "as" or first.dep_ != "mark":
+        return False
+    verb = first.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS or verb.i > colon.i:
+        return False
+    if any(c.dep_ in {"dobj", "ccomp"} for c in verb.children):
+        return False  # "As Roe said the plan would fail, ..." is no comment clause
+    who = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if who is None or who.pos_ not in {"PROPN", "NOUN"}:
+        return False
+    words = draft.tokens
+    if words is None or any(t.lower_ in _FIRST_PERSON for t in words):
+        return False
+    record, confidence = resolver.resolve(who)
+    if record is None or record.kind not in {"person", "organization"}:
+        return False
+    _set(draft, record, who, verb, confidence * 0.8)
+    draft.syntactic = True  # the frame speaks for every paragraph of a long quotation
+    return True
+
+
+def described_in_own_words(
+    draft: Draft, verb: Token, who: Token, resolver: SpeakerResolver
+) -> bool:
+    """ "The county election board was blunt in its ruling: '...'": a speaker described by
+    "be", an adjective and "in" its own statement or ruling before a colon says what follows."""
+    adjective = next((c for c in verb.children if c.dep_ == "acomp"), None)
+    if verb.lemma_.lower() != "be" or adjective is None:
+        return False
+    # "in its ruling" hangs from the adjective or, as the parser often has it, from "be"
+    words = next(
+        (
+            obj
+            for prep in (*adjective.children, *verb.children)
+            if prep.dep_ == "prep" and prep.lower_ == "in"
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        ),
+        None,
+    )
+    if words is None or not (is_speech_noun(words) or words.lemma_.lower() in _VERDICT_NOUNS):
+        return False
+    owner = noun_owner(words)
+    if owner is None or owner.lower_ not in {"its", "his", "her", "their"}:
+        return False
+    record, confidence = resolver.resolve(who)
+    if record is None or record.kind not in {"person", "organization", "group"}:
+        return False
+    _set(draft, record, who, words, confidence * 0.8)
+    return True
+
+
+def shown_speaking(draft: Draft, verb: Token, resolver: SpeakerResolver) -> bool:
+    """ "In the video, Reed is shown lecturing: '...'", "Pratt was heard telling aides:
+    '...'": a participle of saying, with no subject of its own, after a passive verb of showing
+    or hearing before a colon is the act of that verb's subject."""
+    lemma = verb.lemma_.lower()
+    if verb.tag_ != "VBG" or verb.dep_ not in {"xcomp", "advcl", "ccomp", "dobj"}:
+        return False
+    if lemma not in SPEECH_VERBS and lemma not in WEAK_SPEECH_VERBS:
+        return False
+    shown = verb.head
+    if shown.lemma_.lower() not in _SHOWING_VERBS or shown.tag_ != "VBN":
+        return False
+    who = next((c for c in shown.children if c.dep_ == "nsubjpass" and c.i < shown.i), None)
+    if who is None or who.pos_ not in {"PROPN", "NOUN", "PRON"}:
+        return False
+    record, confidence = resolver.resolve(who)
+    if record is None or record.kind not in {"person", "organization", "group"}:
+        return False
+    _set(draft, record, who, verb, confidence * 0.8)
+    return True

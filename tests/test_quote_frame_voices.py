@@ -1,0 +1,114 @@
+"""Quotations whose frame names the speaker elsewhere than as the subject of a verb of saying:
+the person a thing acts on before a colon, a label after another sentence, an object made to
+speak, the asker of a passive question, the source of "As X reported", one a film shows
+speaking, and a speaker described in its own ruling. Every sentence here is invented."""
+
+from __future__ import annotations
+
+from quote_reading import analyze
+
+
+def _speaker(text: str, start: str) -> str | None:
+    quote = next(q for q in analyze(text).quotes if q.text.startswith(start))
+    return quote.speaker.name if quote.speaker else None
+
+
+def test_the_person_a_thing_acts_on_before_a_colon_speaks() -> None:
+    text = (
+        "The poll closed last week.\n\n"
+        "The size of the swing does not surprise strategist Ann Pratt: “Voters always punish "
+        "the party in power when ferry fares rise.”"
+    )
+    assert _speaker(text, "Voters always") == "Ann Pratt"
+
+
+def test_a_label_after_another_sentence_on_its_line_names_the_speaker() -> None:
+    text = (
+        "Tom Reed is the mayor of Dover.\n\n"
+        "Later the council voted against the plan. Mayor Tom Reed: “We will not let this "
+        "stand, and we will appeal.”"
+    )
+    assert _speaker(text, "We will not") == "Tom Reed"
+
+
+def test_an_object_made_to_state_something_is_the_speaker() -> None:
+    text = (
+        "Dover has voted for the winner since 1956.\n\n"
+        "That record prompted the Dover Almanac, which tracks county results, to state, "
+        "“Dover is the most reliable bellwether county in the whole state.”"
+    )
+    speaker = _speaker(text, "Dover is the most")
+    assert speaker is not None and "Almanac" in speaker
+
+
+def test_the_asker_of_a_passive_question_is_its_speaker() -> None:
+    text = (
+        "Tom Reed spoke on Friday's show.\n\n"
+        "Reed was asked by host Ann Pratt, who is backing Reed, but has dismissed the story "
+        "about the ferry, “Now, you said in the first debate that you were tired of the ferry. "
+        "Do you still think so?”"
+    )
+    assert _speaker(text, "Now, you said") == "Ann Pratt"
+
+
+def test_the_source_of_as_reported_sets_out_a_third_person_passage() -> None:
+    text = (
+        "The mayor spoke on Monday.\n\n"
+        "As the Dover Herald reported, even on Friday the council was still refusing to "
+        "release the audit:\n\n"
+        "“The council remains unwilling to describe the audit as a failure, even after the "
+        "report.”"
+    )
+    speaker = _speaker(text, "The council remains")
+    assert speaker is not None and "Dover Herald" in speaker
+
+
+def test_a_first_person_quotation_after_as_reported_stays_with_the_subject() -> None:
+    text = (
+        "The mayor spoke on Monday.\n\n"
+        "As the Dover Herald reported, the council was defiant on Friday:\n\n"
+        "“We will not release the audit until the review is done.”"
+    )
+    speaker = _speaker(text, "We will not")
+    assert speaker is None or "Herald" not in speaker
+
+
+def test_a_board_described_as_blunt_in_its_ruling_says_what_follows() -> None:
+    text = (
+        "The petition against Tom Reed was filed in May.\n\n"
+        "The Dover Election Commission was blunt in its findings: “Further talk on this "
+        "question is pointless.”"
+    )
+    speaker = _speaker(text, "Further talk")
+    assert speaker is not None and "Commission" in speaker
+
+
+def test_the_one_a_film_shows_lecturing_before_a_colon_speaks() -> None:
+    text = (
+        "The film runs for an hour.\n\n"
+        "Before the mayor appears in the film, the retired harbour pilot Ann Pratt, who was "
+        "fired in 2019, is shown lecturing: “Sailors of Dover, wake up and learn from the "
+        "storms of the past. There are rocks ahead.”"
+    )
+    assert _speaker(text, "Sailors of Dover") == "Ann Pratt"
+
+
+def test_more_from_a_source_after_a_dash_that_lost_its_space_names_the_speaker() -> None:
+    text = (
+        "Ann Pratt runs the Dover Poll.\n\n"
+        "Signs of a late swing in the harbour wards had been visible for weeks -More from Ann "
+        "Pratt: "
+        "“Data from our panel confirm that both trends were at work in the final week.”"
+    )
+    assert _speaker(text, "Data from our panel") == "Ann Pratt"
+
+
+def test_a_campaign_named_for_its_candidate_speaks_before_a_colon() -> None:
+    text = (
+        "Senator Ann Pratt has been criticised over the ferry contracts. Pratt said she kept "
+        "every record.\n\n"
+        "The Pratt team, in an online FAQ about the contracts, phrased it even more carefully: "
+        "\"Pratt's practice was to email officials on their official accounts, so her emails "
+        'were kept."'
+    )
+    assert _speaker(text, "Pratt's practice") == "Ann Pratt"
