@@ -84,6 +84,32 @@ def test_a_name_spelt_like_a_modal_before_a_past_verb_is_the_subject() -> None:
     assert quote.speaker is not None and quote.speaker.name == "Harald Will"
 
 
+def test_a_name_the_parser_hangs_on_its_verb_as_an_auxiliary_is_the_subject() -> None:
+    # Tagged a proper noun, "May" still hangs on "said" as an auxiliary, as a modal would.
+    result = analyze(
+        "Prime Minister Edda May met the harbor board on Monday. May said the ferry toll would "
+        "stay."
+    )
+    (entry,) = [q for q in result.quotes if q.kind == "indirect"]
+    assert entry.speaker is not None and entry.speaker.name == "Edda May"
+    assert entry.text == "the ferry toll would stay"
+
+
+def test_a_name_spelt_like_a_modal_right_after_a_quotation_signs_it() -> None:
+    result = analyze(
+        "The columnist Harald Will attacked the ferry plan. “The toll is a tax on the poor,” "
+        "Will wrote."
+    )
+    (quote,) = [q for q in result.quotes if q.kind == "direct"]
+    assert quote.speaker is not None and quote.speaker.name == "Harald Will"
+    assert quote.cue_span is not None
+
+
+def test_a_real_modal_before_its_own_auxiliary_names_no_one() -> None:
+    result = analyze("Edda May spoke on Monday. May have said it was closed? Nobody knows.")
+    assert not [q for q in result.quotes if q.kind == "indirect"]
+
+
 def test_here_is_a_named_person_before_a_colon_gives_the_quotation_to_them() -> None:
     result = analyze(
         "Mayor Ana Lund and Per Berg shaped the harbor debate for years. Here’s Lund in "
