@@ -173,6 +173,16 @@ def test_what_someone_takes_a_thing_to_be_is_reported(
     assert stances(text) == [("Ana Ruiz", content, stance)]
 
 
+def test_what_someone_dubs_a_thing_is_their_words() -> None:
+    # "dubbed X a 'Y'": the object with its quoted name is what the subject said
+    result = parley.analyze('Senator Ann Pratt dubbed the harbour deal a "giveaway."')
+    found = [(q.kind, q.speaker.name if q.speaker else None, q.text) for q in result.quotes]
+    assert found == [
+        ("indirect", "Ann Pratt", 'the harbour deal a "giveaway."'),
+        ("partial", "Ann Pratt", "giveaway."),
+    ]
+
+
 def test_a_portrayal_verb_without_its_complement_reports_nothing() -> None:
     assert stances("Governor Ana Ruiz saw the new bridge on Monday.") == []
 

@@ -97,7 +97,11 @@ def portrayed_object(doc: Doc, verb: Token) -> Span | None:
         ),
         None,
     )
-    if complement is None or not any(t.i > complement.i for t in complement.subtree):
+    if complement is None or (
+        # 'described him as': an "as" with nothing after it says nothing; 'dubbed the event
+        # a "farce"': the named word is itself what was said
+        complement.dep_ != "oprd" and not any(t.i > complement.i for t in complement.subtree)
+    ):
         return None
     return content_span(doc, [*obj.subtree, *complement.subtree])
 
