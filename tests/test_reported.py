@@ -183,6 +183,28 @@ def test_what_someone_dubs_a_thing_is_their_words() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        pytest.param(
+            "Senator Ann Pratt's answer on Sunday was that the harbour toll should stay.",
+            [("Ann Pratt", "the harbour toll should stay", False)],
+            id="spoken-noun",
+        ),
+        pytest.param(
+            "Mayor Tom Reed's fear is that the ferry will close by winter.",
+            [("Tom Reed", "the ferry will close by winter", True)],
+            id="held-noun",
+        ),
+        pytest.param("The problem is that the ferry has no money.", [], id="no-owner"),
+    ],
+)
+def test_an_owned_answer_or_fear_is_the_clause_after_be(
+    text: str, found: list[tuple[str, str, bool]]
+) -> None:
+    assert stances(text) == found
+
+
 def test_a_portrayal_verb_without_its_complement_reports_nothing() -> None:
     assert stances("Governor Ana Ruiz saw the new bridge on Monday.") == []
 
