@@ -146,6 +146,14 @@ def test_a_common_noun_object_of_two_words_says_too_little() -> None:
             "Governor Ana Ruiz highlighted the cost of the northern ferry.",
             "the cost of the northern ferry",
         ),
+        (
+            "Mayor Tomas Berg, who proclaimed in March that the ferry would run, lost.",
+            "the ferry would run",
+        ),
+        (
+            "Governor Ana Ruiz has intimated that the harbour toll will rise.",
+            "the harbour toll will rise",
+        ),
     ],
 )
 def test_more_verbs_of_saying_and_stance_report_what_follows(text: str, content: str) -> None:
