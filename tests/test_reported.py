@@ -213,6 +213,17 @@ def test_an_owned_answer_or_fear_is_the_clause_after_be(
     assert stances(text) == found
 
 
+def test_the_clause_after_a_verb_of_ordering_is_what_was_ordered() -> None:
+    assert stances("Governor Ana Ruiz ordered that state agencies share their files.") == [
+        ("Ana Ruiz", "state agencies share their files", False)
+    ]
+    assert stances("Mayor Tomas Berg ordered the harbour flags be lowered.") == [
+        ("Tomas Berg", "the harbour flags be lowered", False)
+    ]
+    # a clause before it is no order: here "ordered" is buying
+    assert stances("To ease the shortage, Lund Farms bought more, Berg Mills ordered stock.") == []
+
+
 def test_a_portrayal_verb_without_its_complement_reports_nothing() -> None:
     assert stances("Governor Ana Ruiz saw the new bridge on Monday.") == []
 
