@@ -173,6 +173,11 @@ def test_more_verbs_of_saying_and_stance_report_what_follows(text: str, content:
             "the harbour toll as a fair price for the new bridge",
             True,
         ),
+        (
+            "Governor Ana Ruiz identified the ferry deal as a costly error.",
+            "the ferry deal as a costly error",
+            True,
+        ),
     ],
 )
 def test_what_someone_takes_a_thing_to_be_is_reported(
