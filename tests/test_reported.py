@@ -229,6 +229,12 @@ def test_the_clause_after_a_verb_of_ordering_is_what_was_ordered() -> None:
     assert stances("To ease the shortage, Lund Farms bought more, Berg Mills ordered stock.") == []
 
 
+def test_a_clause_the_parser_hung_past_its_noun_is_still_the_nouns() -> None:
+    # "pressing her attack that ...": the parser hangs the noun's clause on the verb
+    found = stances("Governor Ana Ruiz is now pressing her attack that Mayor Tomas Berg is unfit.")
+    assert found == [("Ana Ruiz", "Mayor Tomas Berg is unfit", True)]
+
+
 def test_a_portrayal_verb_without_its_complement_reports_nothing() -> None:
     assert stances("Governor Ana Ruiz saw the new bridge on Monday.") == []
 
