@@ -200,7 +200,7 @@ def test_what_someone_dubs_a_thing_is_their_words() -> None:
     ("text", "found"),
     [
         pytest.param(
-            "Senator Ann Pratt's answer on Sunday was that the harbour toll should stay.",
+            "Senator Ann Pratt's answer was that the harbour toll should stay.",
             [("Ann Pratt", "the harbour toll should stay", False)],
             id="spoken-noun",
         ),
@@ -222,16 +222,16 @@ def test_the_clause_after_a_verb_of_ordering_is_what_was_ordered() -> None:
     assert stances("Governor Ana Ruiz ordered that state agencies share their files.") == [
         ("Ana Ruiz", "state agencies share their files", False)
     ]
-    assert stances("Mayor Tomas Berg ordered the harbour flags be lowered.") == [
-        ("Tomas Berg", "the harbour flags be lowered", False)
+    assert stances("Mayor Tomas Berg ordered the harbour gates be shut.") == [
+        ("Tomas Berg", "the harbour gates be shut", False)
     ]
     # a clause before it is no order: here "ordered" is buying
     assert stances("To ease the shortage, Lund Farms bought more, Berg Mills ordered stock.") == []
 
 
 def test_a_clause_the_parser_hung_past_its_noun_is_still_the_nouns() -> None:
-    # "pressing her attack that ...": the parser hangs the noun's clause on the verb
-    found = stances("Governor Ana Ruiz is now pressing her attack that Mayor Tomas Berg is unfit.")
+    # "kept up her attack that ...": the parser hangs the noun's clause on the verb
+    found = stances("Governor Ana Ruiz kept up her attack that Mayor Tomas Berg is unfit.")
     assert found == [("Ana Ruiz", "Mayor Tomas Berg is unfit", True)]
 
 

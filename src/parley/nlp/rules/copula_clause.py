@@ -1,7 +1,7 @@
 """What an owned noun of saying or thinking is, when a clause follows "be".
 
-"The mayor's answer was that the vote came too early", "her argument on Sunday was that the
-board should wait", "their fear is that the plant will close": the noun's owner said (or holds)
+"The mayor's answer was that the vote came too early", "her argument was that the board should
+wait", "their fear is that the plant will close": the noun's owner said (or holds)
 the clause after the copula. A noun with no owner ("the problem is that ...") is the writer's
 own framing and reports nothing. The nouns are data/lexicon/copula_clause_nouns.tsv.
 """

@@ -175,7 +175,7 @@ def _addressed_act(doc: Doc, verb: Token, addressee: Token | None) -> Span | Non
 
 
 def _mandated_clause(doc: Doc, verb: Token) -> Span | None:
-    """ "ordered that the files be released", "ordered the flags be lowered": the clause
+    """ "ordered that the files be released", "ordered the gates be shut": the clause
     after a verb of asking is the act asked for. Not a clause before it ("X bought more, Y
     ordered stock"), nor a question ("urged whether ...", "ordered how ..."), nor the clause of
     a passive ("was convinced that ...": the subject was told, it said nothing)."""
