@@ -138,6 +138,9 @@ def test_quotes_speaker_and_kind(text: str, expected: list[tuple[str, str, str]]
         pytest.param(
             "Residents call the district “the Kettle” because of the heat.", id="nickname"
         ),
+        pytest.param(
+            "Elmland launched a farm programme called “Green 2030” in 2017.", id="numbered-name"
+        ),
     ],
 )
 def test_quotes_titles_names_and_scare_quotes_are_not_quotes(text: str) -> None:

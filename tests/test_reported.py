@@ -146,6 +146,14 @@ def test_a_common_noun_object_of_two_words_says_too_little() -> None:
             "Governor Ana Ruiz highlighted the cost of the northern ferry.",
             "the cost of the northern ferry",
         ),
+        (
+            "Mayor Tomas Berg, who proclaimed in March that the ferry would run, lost.",
+            "the ferry would run",
+        ),
+        (
+            "Governor Ana Ruiz has intimated that the harbour toll will rise.",
+            "the harbour toll will rise",
+        ),
     ],
 )
 def test_more_verbs_of_saying_and_stance_report_what_follows(text: str, content: str) -> None:
@@ -165,12 +173,66 @@ def test_more_verbs_of_saying_and_stance_report_what_follows(text: str, content:
             "the harbour toll as a fair price for the new bridge",
             True,
         ),
+        (
+            "Governor Ana Ruiz identified the ferry deal as a costly error.",
+            "the ferry deal as a costly error",
+            True,
+        ),
     ],
 )
 def test_what_someone_takes_a_thing_to_be_is_reported(
     text: str, content: str, stance: bool
 ) -> None:
     assert stances(text) == [("Ana Ruiz", content, stance)]
+
+
+def test_what_someone_dubs_a_thing_is_their_words() -> None:
+    # "dubbed X a 'Y'": the object with its quoted name is what the subject said
+    result = parley.analyze('Senator Ann Pratt dubbed the harbour deal a "giveaway."')
+    found = [(q.kind, q.speaker.name if q.speaker else None, q.text) for q in result.quotes]
+    assert found == [
+        ("indirect", "Ann Pratt", 'the harbour deal a "giveaway."'),
+        ("partial", "Ann Pratt", "giveaway."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        pytest.param(
+            "Senator Ann Pratt's answer was that the harbour toll should stay.",
+            [("Ann Pratt", "the harbour toll should stay", False)],
+            id="spoken-noun",
+        ),
+        pytest.param(
+            "Mayor Tom Reed's fear is that the ferry will close by winter.",
+            [("Tom Reed", "the ferry will close by winter", True)],
+            id="held-noun",
+        ),
+        pytest.param("The problem is that the ferry has no money.", [], id="no-owner"),
+    ],
+)
+def test_an_owned_answer_or_fear_is_the_clause_after_be(
+    text: str, found: list[tuple[str, str, bool]]
+) -> None:
+    assert stances(text) == found
+
+
+def test_the_clause_after_a_verb_of_ordering_is_what_was_ordered() -> None:
+    assert stances("Governor Ana Ruiz ordered that state agencies share their files.") == [
+        ("Ana Ruiz", "state agencies share their files", False)
+    ]
+    assert stances("Mayor Tomas Berg ordered the harbour gates be shut.") == [
+        ("Tomas Berg", "the harbour gates be shut", False)
+    ]
+    # a clause before it is no order: here "ordered" is buying
+    assert stances("To ease the shortage, Lund Farms bought more, Berg Mills ordered stock.") == []
+
+
+def test_a_clause_the_parser_hung_past_its_noun_is_still_the_nouns() -> None:
+    # "kept up her attack that ...": the parser hangs the noun's clause on the verb
+    found = stances("Governor Ana Ruiz kept up her attack that Mayor Tomas Berg is unfit.")
+    assert found == [("Ana Ruiz", "Mayor Tomas Berg is unfit", True)]
 
 
 def test_a_portrayal_verb_without_its_complement_reports_nothing() -> None:

@@ -19,6 +19,7 @@ from parley import lexicon
 from parley.nlp.deps import FINITE_SUBJECT_DEPS, NOMINAL_SUBJECT_DEPS, REPORTED_CLAUSE_DEPS
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
+from parley.nlp.rules.copula_clause import COPULA_CLAUSE_NOUNS, SPOKEN_COPULA_NOUNS, copula_clause
 from parley.nlp.rules.made_clear import PLAIN_WORDS, made_clear_content
 from parley.nlp.rules.quote_shape import label_before
 from parley.nlp.rules.reported_clauses import (
@@ -291,7 +292,7 @@ def _cue_words(
         | stances.object
         | stances.prep_verbs
         | FINDING_VERBS,
-        "NOUN": POLL_NOUNS | stances.nouns,
+        "NOUN": POLL_NOUNS | stances.nouns | COPULA_CLAUSE_NOUNS.get(),
         "ADJ": stances.adjectives | PLAIN_WORDS,
     }
 
@@ -328,6 +329,10 @@ def _cue_content(
         return content, token, True
     if pos == "NOUN" and lemma in POLL_NOUNS:
         return in_poll(doc, token, reporting, stances), token, True
+    if pos == "NOUN" and lemma in COPULA_CLAUSE_NOUNS:
+        said = copula_clause(doc, token)
+        if said is not None:
+            return said, token, lemma not in SPOKEN_COPULA_NOUNS
     if pos == "NOUN" and lemma in stances.nouns:
         return stance_noun(doc, token), token, True
     if pos == "ADJ" and token.lower_ in PLAIN_WORDS:

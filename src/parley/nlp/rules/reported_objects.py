@@ -60,6 +60,8 @@ def object_content(doc: Doc, verb: Token) -> Span | None:
         return _said_object(doc, verb, lemma)
     if lemma in DIRECTIVE_VERBS:
         addressee = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if addressee is None and lemma != "ask":  # "asked that ...": a stance, found later
+            return _mandated_clause(doc, verb)
         return _addressed_act(doc, verb, addressee)
     if lemma == "call":
         return _called_on_or_for(doc, verb)
@@ -97,7 +99,11 @@ def portrayed_object(doc: Doc, verb: Token) -> Span | None:
         ),
         None,
     )
-    if complement is None or not any(t.i > complement.i for t in complement.subtree):
+    if complement is None or (
+        # 'described him as': an "as" with nothing after it says nothing; 'dubbed the event
+        # a "farce"': the named word is itself what was said
+        complement.dep_ != "oprd" and not any(t.i > complement.i for t in complement.subtree)
+    ):
         return None
     return content_span(doc, [*obj.subtree, *complement.subtree])
 
@@ -166,6 +172,27 @@ def _addressed_act(doc: Doc, verb: Token, addressee: Token | None) -> Span | Non
     if addressee is None or xcomp is None or addressee.pos_ == "PRON":
         return None
     return content_span(doc, [*addressee.subtree, *xcomp.subtree])
+
+
+def _mandated_clause(doc: Doc, verb: Token) -> Span | None:
+    """ "ordered that the files be released", "ordered the gates be shut": the clause
+    after a verb of asking is the act asked for. Not a clause before it ("X bought more, Y
+    ordered stock"), nor a question ("urged whether ...", "ordered how ..."), nor the clause of
+    a passive ("was convinced that ...": the subject was told, it said nothing)."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    for clause in verb.children:
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        if (
+            clause.dep_ == "ccomp"
+            and clause.i > verb.i
+            and clause.pos_ in {"VERB", "AUX"}
+            and marks <= {"that"}
+            and not clause.left_edge.tag_.startswith("W")
+            and (marks or any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children))
+        ):
+            return content_span(doc, list(clause.subtree))
+    return None
 
 
 def _called_on_or_for(doc: Doc, verb: Token) -> Span | None:

@@ -159,6 +159,29 @@ def stance_noun(doc: Doc, noun: Token) -> Span | None:
             obj = first_child(c, PREPOSITION_OBJECT_DEPS)
             if obj is not None:
                 return content_span(doc, list(obj.subtree))
+    return _clause_hung_above(doc, noun)
+
+
+def _clause_hung_above(doc: Doc, noun: Token) -> Span | None:
+    """ "angered farmers with her warning that the town would suffer": the parser hung the
+    noun's "that" clause on the verb above it; a "that" clause starting right after the noun
+    phrase is still the noun's."""
+    if noun.dep_ == "pobj":
+        verb = noun.head.head
+    elif noun.dep_ == "dobj":
+        verb = noun.head
+    else:
+        return None
+    start = noun.right_edge.i + 1
+    for c in verb.children:
+        if (
+            c.dep_ == "ccomp"
+            and c.left_edge.i == start
+            and c.left_edge.dep_ == "mark"
+            and c.left_edge.lower_ == "that"
+            and finite_clause(c)
+        ):
+            return content_span(doc, clause_tokens(c))
     return None
 
 
