@@ -263,7 +263,7 @@ def _quoted_speaker(
     better answer than the document's own description."""
     for q in quotes:
         if q.speaker is not None and content.start_char <= q.start < content.end_char:
-            record = next((r for r in actors.records if r.id == q.speaker.id), None)
+            record = actors.record_by_id(q.speaker.id)
             if record is not None:
                 return record, 0.6
     return None

@@ -171,6 +171,11 @@ class ActorIndex:
             )
         return None
 
+    def record_by_id(self, actor_id: str) -> ActorRecord | None:
+        """The record whose id is ``actor_id`` (a quote's or an event's speaker), or None. A
+        scan: the callers are cold, and a rule that looks up many ids builds its own map."""
+        return next((r for r in self.records if r.id == actor_id), None)
+
     def at(self, start: int, end: int) -> ActorRecord | None:
         """The actor with a mention overlapping the characters ``[start, end)`` (the first
         such actor in ``records``, as a scan of every mention would find)."""

@@ -140,7 +140,7 @@ def _record_at(ctx: Context, tok: Token) -> ActorRecord | None:
 def _speaker(ctx: Context, tok: Token) -> EventActor | None:
     for quote in ctx.quotes:
         if quote.kind != "indirect" and quote.start <= tok.idx < quote.end and quote.speaker:
-            record = next((r for r in ctx.actors.records if r.id == quote.speaker.id), None)
+            record = ctx.actors.record_by_id(quote.speaker.id)
             if record is not None:
                 return record_actor(ctx, record)
             return EventActor(name=quote.speaker.name)
