@@ -11,7 +11,9 @@ subject of a verb of saying:
 - the source of an "As the Dover Herald reported, ..." clause that a colon closes, when the
   quotation goes on in the third person (the outlet's text, not the subject's words);
 - the one a video or a recording is said to show speaking ("Reed is shown lecturing: '...'");
-- the subject described in its own words ("The board was blunt in its ruling: '...'").
+- the subject described in its own words ("The board was blunt in its ruling: '...'");
+- a part of a law or a document that sets out its own words ("Section 12 of the charter
+  states: '...'", "A footnote in the report makes that plain: '...'").
 
 Each rule fills a :class:`~parley.nlp.rules.quote_frames.Draft` as the frames of
 :mod:`quote_frames` do.
@@ -22,12 +24,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorRecord
 from parley.nlp.rules.speaker_spans import mention_span
-from parley.nlp.rules.speaker_tokens import noun_owner
+from parley.nlp.rules.speaker_tokens import document_owner, noun_owner
 from parley.nlp.rules.speech import SpeakerResolver
 from parley.nlp.rules.speech_cues import (
     OBJECT_CONTROL_VERBS,
@@ -52,6 +54,24 @@ _ASKING_VERBS = frozenset({"ask", "question", "press", "challenge", "quiz"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 #: Verbs whose passive shows its subject doing what a participle says ("is shown lecturing").
 _SHOWING_VERBS = frozenset({"show", "see", "hear", "film", "record", "catch", "capture"})
+#: Parts of a law or a document, which set out their own words ("Article 5", "a footnote").
+_DOCUMENT_PARTS = frozenset(
+    {
+        "article",
+        "section",
+        "subsection",
+        "clause",
+        "footnote",
+        "paragraph",
+        "chapter",
+        "provision",
+        "amendment",
+        "passage",
+        "preamble",
+    }
+)
+#: Adjectives with which "make" sets out words ("makes that clear", "makes it plain").
+_MADE_PLAIN = frozenset({"clear", "plain", "explicit"})
 #: Nouns of a judgement or an account in which a speaker "was blunt" or "was clear".
 _VERDICT_NOUNS = frozenset({"finding", "ruling", "decision", "verdict", "assessment", "conclusion"})
 
@@ -255,3 +275,90 @@ def shown_speaking(draft: Draft, verb: Token, resolver: SpeakerResolver) -> bool
         return False
     _set(draft, record, who, verb, confidence * 0.8)
     return True
+
+
+def document_part_before_colon(
+    doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver
+) -> bool:
+    """ "Article 5 affirms: '...'", "A footnote in the report makes that plain: '...'": a
+    part of a law or a document (an article, a section, a footnote) that opens the clause before
+    a colon with a verb of saying, or with "make" and "clear" or "plain", sets out the words
+    after it: with no owner of its own, it speaks for itself, whoever the sentences around it
+    name. (The parser often tags the verb after "Article 5" as a plural noun.)"""
+    sent = colon.sent
+    words = [t for t in doc[sent.start : colon.i] if not t.is_space]
+    if not 2 <= len(words) <= 12 or "\n" in doc_text(doc)[words[0].idx : colon.idx]:
+        return False
+    part = next((t for t in words if t.pos_ in {"NOUN", "PROPN"}), None)
+    if (
+        part is None
+        or part.lemma_.lower() not in _DOCUMENT_PARTS
+        or part.i != words[0].i + (words[0].lower_ in {"the", "a", "an", "this", "that"})
+    ):
+        return False
+    if document_owner(part) is not None or noun_owner(part) is not None:
+        return False  # "his letter's second paragraph": the owner's words
+    verb = next((t for t in words if t.i > part.i and _sets_out(t)), None)
+    if verb is None or any(t.pos_ in {"VERB", "AUX"} for t in words if part.i < t.i < verb.i):
+        return False
+    phrase = doc[part.i : verb.i]
+    while len(phrase) > 1 and (phrase[-1].is_punct or phrase[-1].pos_ in {"ADV", "AUX"}):
+        phrase = phrase[:-1]
+    if phrase[0].i != part.i or not _part_phrase(phrase, part):
+        return False
+    start = words[0].i if words[0].lower_ in {"the", "a", "an"} else part.i
+    record, confidence = resolver.document_speaker(part, doc[start : phrase.end])
+    if record is None:
+        return False
+    draft.speaker = record
+    draft.mention = (doc[start].idx, phrase[-1].idx + len(phrase[-1].text))
+    draft.cue_span = cue_span(verb) if verb.pos_ == "VERB" else None
+    draft.cue = cue_text(verb) if verb.pos_ == "VERB" else None
+    draft.confidence = confidence * 0.9
+    return True
+
+
+def _sets_out(word: Token) -> bool:
+    """A verb of saying (however tagged: "affirms" read as a noun) or "make" with "clear" or
+    "plain" after it."""
+    lemma = word.lemma_.lower()
+    if lemma == "make":
+        return any(
+            t.lower_ in _MADE_PLAIN for t in word.doc[word.i + 1 : min(word.i + 4, len(word.doc))]
+        )
+    if word.pos_ not in {"VERB", "NOUN"}:
+        return False
+    if word.pos_ == "NOUN" and not word.lower_.endswith(("s", "ed")):
+        return False
+    return lemma in SPEECH_VERBS or lemma in {"read", "state"}
+
+
+def _part_phrase(phrase: Span, part: Token) -> bool:
+    """Whether ``phrase`` names only the part ("Article 5", "a footnote in the report",
+    "Section 3 of the 1990 Harbour Act"): no verb, no pronoun of a person."""
+    return all(t.pos_ not in {"VERB", "AUX", "PRON"} or t.lower_ == "its" for t in phrase)
+
+
+#: "had one message:", "a warning for the mayor:": a noun of what someone says, with an
+#: optional "for" or "to" phrase, right before the colon that opens a quotation.
+_WORDS_BEFORE_COLON = re.compile(
+    r"(\w+)(?:[ \t\xa0]+(?:for|to)[ \t\xa0]+[^:,;.\"“”\n]{1,40})?:\s*$"
+)
+#: Nouns besides those of saying that name words set out after a colon ("a single demand:").
+_SAID_NOUNS = frozenset({"demand", "plea", "chant", "appeal", "answer", "reply", "response"})
+
+
+def words_after_noun(doc: Doc, draft: Draft) -> bool:
+    """ "The rally had one message: 'Dump Reed.'": a quotation set after a colon that closes a
+    noun of saying ("message", "warning", "demand") is the words that noun names, said, however
+    short or capitalised (it is no title or name)."""
+    lo = max(0, draft.span.open_at - 60)
+    found = _WORDS_BEFORE_COLON.search(doc_text(doc)[lo : draft.span.open_at])
+    if found is None:
+        return False
+    noun = doc.char_span(lo + found.start(1), lo + found.end(1))
+    if noun is None or len(noun) != 1:
+        return False
+    return is_speech_noun(noun[0]) or (
+        noun[0].pos_ == "NOUN" and noun[0].lemma_.lower() in _SAID_NOUNS
+    )

@@ -29,6 +29,7 @@ from parley.nlp.rules.characterising import characterising_cue
 from parley.nlp.rules.frame_voices import (
     as_reported,
     described_in_own_words,
+    document_part_before_colon,
     object_before_colon,
     shown_speaking,
 )
@@ -163,7 +164,7 @@ def introduced_by_colon(
     the verb: "Clinton apologised for the emails: '...'", "the senator issued a statement:
     '...'", "Continued Lund: '...'"."""
     colon = _mark_before(doc, draft, ":", spaces=" \t\n\xa0", reach=4)
-    if colon is None:
+    if colon is None or document_part_before_colon(doc, draft, colon[0], resolver):
         return
     if _speaker_label(doc, draft, colon[0], resolver) or _label_after_sentence(
         doc, draft, colon[0], resolver
