@@ -135,3 +135,21 @@ def test_a_footnote_that_makes_a_point_clear_speaks_for_itself_not_the_person_be
 def test_a_short_capitalised_message_after_a_colon_is_speech_not_a_title() -> None:
     text = "A protest by Dover residents on Friday had one message: “Dump Reed.”"
     assert _speaker(text, "Dump Reed") is not None
+
+
+def test_a_quotation_in_a_sentence_opened_by_under_a_law_quotes_that_law() -> None:
+    text = (
+        "The notice went on: “Cause exists to charge Tom Reed with trespass.”\n\n"
+        "Under Dover law, trespass is committed when a person “knowingly enters or stays on a "
+        "closed pier.”"
+    )
+    assert _speaker(text, "knowingly enters") == "Dover law"
+
+
+def test_the_subject_of_a_relative_clause_on_a_line_before_a_colon_speaks() -> None:
+    text = (
+        "The council met on Monday.\n\n"
+        "It is a line Mayor Tom Reed uses at every meeting: “The pier belongs to all of us, "
+        "not to the council.”"
+    )
+    assert _speaker(text, "The pier belongs") == "Tom Reed"

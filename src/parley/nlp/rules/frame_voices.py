@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from parley import lexicon
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorRecord
 from parley.nlp.rules.speaker_spans import mention_span
@@ -55,21 +56,7 @@ _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 #: Verbs whose passive shows its subject doing what a participle says ("is shown lecturing").
 _SHOWING_VERBS = frozenset({"show", "see", "hear", "film", "record", "catch", "capture"})
 #: Parts of a law or a document, which set out their own words ("Article 5", "a footnote").
-_DOCUMENT_PARTS = frozenset(
-    {
-        "article",
-        "section",
-        "subsection",
-        "clause",
-        "footnote",
-        "paragraph",
-        "chapter",
-        "provision",
-        "amendment",
-        "passage",
-        "preamble",
-    }
-)
+_DOCUMENT_PARTS = lexicon.word_set("document_part_nouns")
 #: Adjectives with which "make" sets out words ("makes that clear", "makes it plain").
 _MADE_PLAIN = frozenset({"clear", "plain", "explicit"})
 #: Nouns of a judgement or an account in which a speaker "was blunt" or "was clear".
@@ -361,4 +348,86 @@ def words_after_noun(doc: Doc, draft: Draft) -> bool:
         return False
     return is_speech_noun(noun[0]) or (
         noun[0].pos_ == "NOUN" and noun[0].lemma_.lower() in _SAID_NOUNS
+    )
+
+
+#: Laws and rules under which a sentence sets out what they lay down ("Under Dover law, ...").
+_LAW_NOUNS = lexicon.word_set("law_nouns")
+
+
+def under_the_law(doc: Doc, draft: Draft, resolver: SpeakerResolver) -> bool:
+    """ "Under Dover law, trespass is committed when a person 'knowingly enters a closed
+    pier'": a quotation in a sentence opened by "Under" and a law or a part of one quotes that
+    law, which (with no author named) speaks for itself."""
+    words = draft.tokens
+    if words is None or not len(words):
+        return False
+    sent = words[0].sent
+    # (the sentence may run on from the paragraph before: it opens after the last line break)
+    start = max(
+        (t.i + 1 for t in doc[sent.start : words[0].i] if t.is_space and "\n" in t.text),
+        default=sent.start,
+    )
+    first = next((t for t in doc[start : words[0].i] if not t.is_space and not t.is_punct), None)
+    if first is None or first.lower_ != "under" or first.dep_ != "prep":
+        return False
+    law = next((c for c in first.children if c.dep_ == "pobj"), None)
+    if law is None or law.pos_ != "NOUN":
+        return False
+    lemma = law.lemma_.lower()
+    if lemma not in _LAW_NOUNS and lemma not in _DOCUMENT_PARTS or noun_owner(law) is not None:
+        return False
+    end = law.right_edge.i + 1
+    if end >= len(doc) or doc[end].text != "," or doc[end].idx > draft.span.open_at:
+        return False
+    record, confidence = resolver.document_speaker(law, doc[first.i + 1 : end])
+    if record is None:
+        return False
+    draft.speaker = record
+    draft.mention = (doc[first.i + 1].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    draft.confidence = confidence * 0.8
+    return True
+
+
+#: Nouns besides those of saying for words someone uses again and again ("a line Reed uses").
+_LINE_NOUNS = lexicon.word_set("line_nouns")
+
+
+def said_in_relative(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver) -> bool:
+    """ "It is a line Mayor Reed uses at every meeting: '...'", "a threat many residents make
+    but few keep: '...'": a noun of words said, whose relative clause before the colon has a
+    subject of its own, is that subject's words."""
+    sent = colon.sent
+    for noun in reversed(doc[sent.start : colon.i]):
+        if noun.pos_ != "NOUN":
+            continue
+        lemma = noun.lemma_.lower()
+        if not is_speech_noun(noun) and lemma not in _LINE_NOUNS:
+            continue
+        clause = next((c for c in noun.children if c.dep_ == "relcl" and c.i < colon.i), None)
+        if clause is None or clause.lemma_.lower() == "be":
+            return False
+        who = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if who is None or who.tag_ in {"WDT", "WP"} or who.lower_ == "that":
+            return False
+        between = doc[clause.right_edge.i + 1 : colon.i]
+        if any(t.pos_ in {"VERB", "AUX"} and t.dep_ != "conj" for t in between):
+            return False
+        record, confidence = resolver.resolve(who)
+        if record is None or record.kind not in {"person", "organization", "group"}:
+            return False
+        _set(draft, record, who, clause, confidence * 0.8)
+        return True
+    return False
+
+
+def named_before_colon(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver) -> bool:
+    """The colon frames of this module that name a speaker other than the subject of the
+    clause before the colon, tried in turn: the source of "As X reported", a part of a law or a
+    document, the subject of a relative clause on a line, the person a thing acts on."""
+    return (
+        as_reported(doc, draft, colon, resolver)
+        or document_part_before_colon(doc, draft, colon, resolver)
+        or said_in_relative(doc, draft, colon, resolver)
+        or object_before_colon(draft, colon, resolver)
     )

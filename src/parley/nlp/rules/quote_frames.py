@@ -27,10 +27,8 @@ from parley.nlp.rules.actors.words import (
 )
 from parley.nlp.rules.characterising import characterising_cue
 from parley.nlp.rules.frame_voices import (
-    as_reported,
     described_in_own_words,
-    document_part_before_colon,
-    object_before_colon,
+    named_before_colon,
     shown_speaking,
 )
 from parley.nlp.rules.quote_shape import LABEL_DASHES, is_sentence, label_before
@@ -164,7 +162,7 @@ def introduced_by_colon(
     the verb: "Clinton apologised for the emails: '...'", "the senator issued a statement:
     '...'", "Continued Lund: '...'"."""
     colon = _mark_before(doc, draft, ":", spaces=" \t\n\xa0", reach=4)
-    if colon is None or document_part_before_colon(doc, draft, colon[0], resolver):
+    if colon is None:
         return
     if _speaker_label(doc, draft, colon[0], resolver) or _label_after_sentence(
         doc, draft, colon[0], resolver
@@ -174,9 +172,7 @@ def introduced_by_colon(
         return
     if _here_is(doc, draft, colon[0], resolver):
         return
-    if as_reported(doc, draft, colon[0], resolver) or object_before_colon(
-        draft, colon[0], resolver
-    ):
+    if named_before_colon(doc, draft, colon[0], resolver):
         return
     verb = colon[0].head
     hung = verb.i > colon[0].i or inside(verb.idx, quoted)
