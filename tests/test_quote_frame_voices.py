@@ -112,3 +112,44 @@ def test_a_campaign_named_for_its_candidate_speaks_before_a_colon() -> None:
         'were kept."'
     )
     assert _speaker(text, "Pratt's practice") == "Ann Pratt"
+
+
+def test_a_part_of_a_law_whose_verb_the_parser_took_for_a_noun_speaks_for_itself() -> None:
+    text = (
+        "The pier rules are old.\n\n"
+        "Article 12 states: “No Contracting State shall close a port to a ship in distress.”"
+    )
+    assert _speaker(text, "No Contracting") == "Article 12"
+
+
+def test_a_footnote_that_makes_a_point_clear_speaks_for_itself_not_the_person_before() -> None:
+    text = (
+        "Mayor Tom Reed defended the audit.\n\n"
+        "A footnote in the report makes that clear: “The figures for the harbour were not "
+        "audited by anyone outside the council.”"
+    )
+    speaker = _speaker(text, "The figures for")
+    assert speaker is not None and "footnote" in speaker
+
+
+def test_a_short_capitalised_message_after_a_colon_is_speech_not_a_title() -> None:
+    text = "A protest by Dover residents on Friday had one message: “Dump Reed.”"
+    assert _speaker(text, "Dump Reed") is not None
+
+
+def test_a_quotation_in_a_sentence_opened_by_under_a_law_quotes_that_law() -> None:
+    text = (
+        "The notice went on: “Cause exists to charge Tom Reed with trespass.”\n\n"
+        "Under Dover law, trespass is committed when a person “knowingly enters or stays on a "
+        "closed pier.”"
+    )
+    assert _speaker(text, "knowingly enters") == "Dover law"
+
+
+def test_the_subject_of_a_relative_clause_on_a_line_before_a_colon_speaks() -> None:
+    text = (
+        "The council met on Monday.\n\n"
+        "It is a line Mayor Tom Reed uses at every meeting: “The pier belongs to all of us, "
+        "not to the council.”"
+    )
+    assert _speaker(text, "The pier belongs") == "Tom Reed"

@@ -147,3 +147,8 @@ def test_a_reported_clause_cut_inside_a_quotation_runs_to_its_closing_mark() -> 
         " keep the fees low, we run the ferries on time” and that the board backed him."
     )
     assert any("we run the ferries on time”" in text for _, text in found)
+
+
+def test_the_question_after_asked_by_is_the_askers_whatever_the_main_verb() -> None:
+    text = "Asked by Tom Reed if the council understands the harbour, Pratt avoided an answer."
+    assert reported(text) == [("Tom Reed", "if the council understands the harbour")]

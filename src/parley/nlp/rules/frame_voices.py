@@ -11,7 +11,9 @@ subject of a verb of saying:
 - the source of an "As the Dover Herald reported, ..." clause that a colon closes, when the
   quotation goes on in the third person (the outlet's text, not the subject's words);
 - the one a video or a recording is said to show speaking ("Reed is shown lecturing: '...'");
-- the subject described in its own words ("The board was blunt in its ruling: '...'").
+- the subject described in its own words ("The board was blunt in its ruling: '...'");
+- a part of a law or a document that sets out its own words ("Section 12 of the charter
+  states: '...'", "A footnote in the report makes that plain: '...'").
 
 Each rule fills a :class:`~parley.nlp.rules.quote_frames.Draft` as the frames of
 :mod:`quote_frames` do.
@@ -22,12 +24,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from parley import lexicon
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorRecord
 from parley.nlp.rules.speaker_spans import mention_span
-from parley.nlp.rules.speaker_tokens import noun_owner
+from parley.nlp.rules.speaker_tokens import document_owner, noun_owner
 from parley.nlp.rules.speech import SpeakerResolver
 from parley.nlp.rules.speech_cues import (
     OBJECT_CONTROL_VERBS,
@@ -52,6 +55,10 @@ _ASKING_VERBS = frozenset({"ask", "question", "press", "challenge", "quiz"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 #: Verbs whose passive shows its subject doing what a participle says ("is shown lecturing").
 _SHOWING_VERBS = frozenset({"show", "see", "hear", "film", "record", "catch", "capture"})
+#: Parts of a law or a document, which set out their own words ("Article 5", "a footnote").
+_DOCUMENT_PARTS = lexicon.word_set("document_part_nouns")
+#: Adjectives with which "make" sets out words ("makes that clear", "makes it plain").
+_MADE_PLAIN = frozenset({"clear", "plain", "explicit"})
 #: Nouns of a judgement or an account in which a speaker "was blunt" or "was clear".
 _VERDICT_NOUNS = frozenset({"finding", "ruling", "decision", "verdict", "assessment", "conclusion"})
 
@@ -255,3 +262,172 @@ def shown_speaking(draft: Draft, verb: Token, resolver: SpeakerResolver) -> bool
         return False
     _set(draft, record, who, verb, confidence * 0.8)
     return True
+
+
+def document_part_before_colon(
+    doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver
+) -> bool:
+    """ "Article 5 affirms: '...'", "A footnote in the report makes that plain: '...'": a
+    part of a law or a document (an article, a section, a footnote) that opens the clause before
+    a colon with a verb of saying, or with "make" and "clear" or "plain", sets out the words
+    after it: with no owner of its own, it speaks for itself, whoever the sentences around it
+    name. (The parser often tags the verb after "Article 5" as a plural noun.)"""
+    sent = colon.sent
+    words = [t for t in doc[sent.start : colon.i] if not t.is_space]
+    if not 2 <= len(words) <= 12 or "\n" in doc_text(doc)[words[0].idx : colon.idx]:
+        return False
+    part = next((t for t in words if t.pos_ in {"NOUN", "PROPN"}), None)
+    if (
+        part is None
+        or part.lemma_.lower() not in _DOCUMENT_PARTS
+        or part.i != words[0].i + (words[0].lower_ in {"the", "a", "an", "this", "that"})
+    ):
+        return False
+    if document_owner(part) is not None or noun_owner(part) is not None:
+        return False  # "his letter's second paragraph": the owner's words
+    verb = next((t for t in words if t.i > part.i and _sets_out(t)), None)
+    if verb is None or any(t.pos_ in {"VERB", "AUX"} for t in words if part.i < t.i < verb.i):
+        return False
+    phrase = doc[part.i : verb.i]
+    while len(phrase) > 1 and (phrase[-1].is_punct or phrase[-1].pos_ in {"ADV", "AUX"}):
+        phrase = phrase[:-1]
+    if phrase[0].i != part.i or not _part_phrase(phrase, part):
+        return False
+    start = words[0].i if words[0].lower_ in {"the", "a", "an"} else part.i
+    record, confidence = resolver.document_speaker(part, doc[start : phrase.end])
+    if record is None:
+        return False
+    draft.speaker = record
+    draft.mention = (doc[start].idx, phrase[-1].idx + len(phrase[-1].text))
+    draft.cue_span = cue_span(verb) if verb.pos_ == "VERB" else None
+    draft.cue = cue_text(verb) if verb.pos_ == "VERB" else None
+    draft.confidence = confidence * 0.9
+    return True
+
+
+def _sets_out(word: Token) -> bool:
+    """A verb of saying (however tagged: "affirms" read as a noun) or "make" with "clear" or
+    "plain" after it."""
+    lemma = word.lemma_.lower()
+    if lemma == "make":
+        return any(
+            t.lower_ in _MADE_PLAIN for t in word.doc[word.i + 1 : min(word.i + 4, len(word.doc))]
+        )
+    if word.pos_ not in {"VERB", "NOUN"}:
+        return False
+    if word.pos_ == "NOUN" and not word.lower_.endswith(("s", "ed")):
+        return False
+    return lemma in SPEECH_VERBS or lemma in {"read", "state"}
+
+
+def _part_phrase(phrase: Span, part: Token) -> bool:
+    """Whether ``phrase`` names only the part ("Article 5", "a footnote in the report",
+    "Section 3 of the 1990 Harbour Act"): no verb, no pronoun of a person."""
+    return all(t.pos_ not in {"VERB", "AUX", "PRON"} or t.lower_ == "its" for t in phrase)
+
+
+#: "had one message:", "a warning for the mayor:": a noun of what someone says, with an
+#: optional "for" or "to" phrase, right before the colon that opens a quotation.
+_WORDS_BEFORE_COLON = re.compile(
+    r"(\w+)(?:[ \t\xa0]+(?:for|to)[ \t\xa0]+[^:,;.\"“”\n]{1,40})?:\s*$"
+)
+#: Nouns besides those of saying that name words set out after a colon ("a single demand:").
+_SAID_NOUNS = frozenset({"demand", "plea", "chant", "appeal", "answer", "reply", "response"})
+
+
+def words_after_noun(doc: Doc, draft: Draft) -> bool:
+    """ "The rally had one message: 'Dump Reed.'": a quotation set after a colon that closes a
+    noun of saying ("message", "warning", "demand") is the words that noun names, said, however
+    short or capitalised (it is no title or name)."""
+    lo = max(0, draft.span.open_at - 60)
+    found = _WORDS_BEFORE_COLON.search(doc_text(doc)[lo : draft.span.open_at])
+    if found is None:
+        return False
+    noun = doc.char_span(lo + found.start(1), lo + found.end(1))
+    if noun is None or len(noun) != 1:
+        return False
+    return is_speech_noun(noun[0]) or (
+        noun[0].pos_ == "NOUN" and noun[0].lemma_.lower() in _SAID_NOUNS
+    )
+
+
+#: Laws and rules under which a sentence sets out what they lay down ("Under Dover law, ...").
+_LAW_NOUNS = lexicon.word_set("law_nouns")
+
+
+def under_the_law(doc: Doc, draft: Draft, resolver: SpeakerResolver) -> bool:
+    """ "Under Dover law, trespass is committed when a person 'knowingly enters a closed
+    pier'": a quotation in a sentence opened by "Under" and a law or a part of one quotes that
+    law, which (with no author named) speaks for itself."""
+    words = draft.tokens
+    if words is None or not len(words):
+        return False
+    sent = words[0].sent
+    # (the sentence may run on from the paragraph before: it opens after the last line break)
+    start = max(
+        (t.i + 1 for t in doc[sent.start : words[0].i] if t.is_space and "\n" in t.text),
+        default=sent.start,
+    )
+    first = next((t for t in doc[start : words[0].i] if not t.is_space and not t.is_punct), None)
+    if first is None or first.lower_ != "under" or first.dep_ != "prep":
+        return False
+    law = next((c for c in first.children if c.dep_ == "pobj"), None)
+    if law is None or law.pos_ != "NOUN":
+        return False
+    lemma = law.lemma_.lower()
+    if lemma not in _LAW_NOUNS and lemma not in _DOCUMENT_PARTS or noun_owner(law) is not None:
+        return False
+    end = law.right_edge.i + 1
+    if end >= len(doc) or doc[end].text != "," or doc[end].idx > draft.span.open_at:
+        return False
+    record, confidence = resolver.document_speaker(law, doc[first.i + 1 : end])
+    if record is None:
+        return False
+    draft.speaker = record
+    draft.mention = (doc[first.i + 1].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    draft.confidence = confidence * 0.8
+    return True
+
+
+#: Nouns besides those of saying for words someone uses again and again ("a line Reed uses").
+_LINE_NOUNS = lexicon.word_set("line_nouns")
+
+
+def said_in_relative(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver) -> bool:
+    """ "It is a line Mayor Reed uses at every meeting: '...'", "a threat many residents make
+    but few keep: '...'": a noun of words said, whose relative clause before the colon has a
+    subject of its own, is that subject's words."""
+    sent = colon.sent
+    for noun in reversed(doc[sent.start : colon.i]):
+        if noun.pos_ != "NOUN":
+            continue
+        lemma = noun.lemma_.lower()
+        if not is_speech_noun(noun) and lemma not in _LINE_NOUNS:
+            continue
+        clause = next((c for c in noun.children if c.dep_ == "relcl" and c.i < colon.i), None)
+        if clause is None or clause.lemma_.lower() == "be":
+            return False
+        who = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if who is None or who.tag_ in {"WDT", "WP"} or who.lower_ == "that":
+            return False
+        between = doc[clause.right_edge.i + 1 : colon.i]
+        if any(t.pos_ in {"VERB", "AUX"} and t.dep_ != "conj" for t in between):
+            return False
+        record, confidence = resolver.resolve(who)
+        if record is None or record.kind not in {"person", "organization", "group"}:
+            return False
+        _set(draft, record, who, clause, confidence * 0.8)
+        return True
+    return False
+
+
+def named_before_colon(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver) -> bool:
+    """The colon frames of this module that name a speaker other than the subject of the
+    clause before the colon, tried in turn: the source of "As X reported", a part of a law or a
+    document, the subject of a relative clause on a line, the person a thing acts on."""
+    return (
+        as_reported(doc, draft, colon, resolver)
+        or document_part_before_colon(doc, draft, colon, resolver)
+        or said_in_relative(doc, draft, colon, resolver)
+        or object_before_colon(draft, colon, resolver)
+    )

@@ -27,9 +27,8 @@ from parley.nlp.rules.actors.words import (
 )
 from parley.nlp.rules.characterising import characterising_cue
 from parley.nlp.rules.frame_voices import (
-    as_reported,
     described_in_own_words,
-    object_before_colon,
+    named_before_colon,
     shown_speaking,
 )
 from parley.nlp.rules.quote_shape import LABEL_DASHES, is_sentence, label_before
@@ -173,9 +172,7 @@ def introduced_by_colon(
         return
     if _here_is(doc, draft, colon[0], resolver):
         return
-    if as_reported(doc, draft, colon[0], resolver) or object_before_colon(
-        draft, colon[0], resolver
-    ):
+    if named_before_colon(doc, draft, colon[0], resolver):
         return
     verb = colon[0].head
     hung = verb.i > colon[0].i or inside(verb.idx, quoted)

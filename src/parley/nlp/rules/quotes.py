@@ -29,7 +29,7 @@ from parley.nlp.rules.attribution_after import (
     attributed_after,
     inverted_subject,
 )
-from parley.nlp.rules.frame_voices import asked_by, made_to_say
+from parley.nlp.rules.frame_voices import asked_by, made_to_say, under_the_law, words_after_noun
 from parley.nlp.rules.it_documents import document_before
 from parley.nlp.rules.modifier_cues import describes_addressee
 from parley.nlp.rules.quote_context import infer_from_neighbours
@@ -167,6 +167,8 @@ def _draft(
         introduced_by_dash(doc, draft, quoted, resolver)
     if draft.speaker is None and len(text[span.start : span.end].split()) > 5:
         embedding_subject(draft, quoted, resolver)
+    if draft.speaker is None:
+        under_the_law(doc, draft, resolver)
     if draft.kind == "direct":
         signed_after(doc, draft, resolver)
     if draft.speaker is None and draft.kind == "direct":
@@ -570,6 +572,13 @@ def _reports_own_clause(cue: Token, quoted: Intervals) -> bool:
 def _is_speech(text: str, draft: Draft) -> bool:
     content = text[draft.span.start : draft.span.end].strip()
     words = content.split()
+    if (
+        words
+        and draft.speaker is not None
+        and draft.tokens is not None
+        and words_after_noun(draft.tokens.doc, draft)
+    ):
+        return True  # "The rally had one message: 'Dump Reed.'"
     if (
         not words
         or is_title(text, draft.span)

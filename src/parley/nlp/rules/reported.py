@@ -317,7 +317,7 @@ def _cue_content(
         if portrayed is not None:
             return portrayed, token, lemma not in SPOKEN_PORTRAYAL_VERBS.get()
     if pos == "VERB" and lemma in object_verbs:
-        content = object_content(doc, token)
+        content = object_content(doc, token) or _question_of_asker(doc, token, lemma)
         # "asked the mayor whether the vote was legal": a directive with no act asked of
         # anyone may still take a clause as a verb of stance.
         if content is not None or not stances.verb(lemma):
@@ -372,6 +372,22 @@ def _clause_after_medium(verb: Token) -> list[Token]:
             ):
                 return [t]
     return []
+
+
+def _question_of_asker(doc: Doc, verb: Token, lemma: str) -> Span | None:
+    """ "Asked by Reed if the pier was safe, Pratt avoided an answer": the "if" or "whether"
+    clause right after the "by" phrase of a passive "asked" is the asker's question, however
+    the parser hung it (often on the main verb of the sentence)."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if lemma != "ask" or verb.tag_ != "VBN" or agent is None or agent.i < verb.i:
+        return None
+    mark = agent.right_edge.i + 1
+    if mark >= len(doc) or doc[mark].lower_ not in {"if", "whether"} or doc[mark].dep_ != "mark":
+        return None
+    clause = doc[mark].head
+    if clause.i < mark or not finite_clause(clause):
+        return None
+    return content_span(doc, clause_tokens(clause), 2)
 
 
 def _reporting_verb_content(
