@@ -33,7 +33,7 @@ from parley.nlp.rules.frame_voices import (
 )
 from parley.nlp.rules.quote_shape import LABEL_DASHES, is_sentence, label_before
 from parley.nlp.rules.speaker_spans import speaker_mention
-from parley.nlp.rules.speaker_tokens import noun_owner
+from parley.nlp.rules.speaker_tokens import noun_owner, quoted_person
 from parley.nlp.rules.speech import SpeakerResolver
 from parley.nlp.rules.speech_cues import (
     DOCUMENT_NOUNS,
@@ -188,7 +188,7 @@ def introduced_by_colon(
         verb, hung = _top_before(verb, colon[0].i), True
     if verb.pos_ not in {"VERB", "AUX"} or verb.i > colon[0].i or inside(verb.idx, quoted):
         return
-    who = _subject_before(verb, colon[0].i)
+    who = _before_colon_speaker(verb, colon[0].i, quoted)
     if who is None and shown_speaking(draft, verb, resolver):
         return
     if who is None or inside(who.idx, quoted):
@@ -203,6 +203,12 @@ def introduced_by_colon(
         and draft.document is None
     ):
         draft.document = who  # "The letter continues: '...'", if the context names no author
+
+
+def _before_colon_speaker(verb: Token, colon: int, quoted: Intervals) -> Token | None:
+    """Who speaks in the clause before a colon: the subject of its verb, or for "The paper
+    quoted the minister: '...'" the one quoted, not the paper."""
+    return quoted_person(verb, lambda char: inside(char, quoted)) or _subject_before(verb, colon)
 
 
 #: "From the report: '...'", "More from Roe: '...'": the words before a colon that give the

@@ -55,7 +55,7 @@ from parley.nlp.rules.quote_shape import (
     quotation_kind,
 )
 from parley.nlp.rules.speaker_spans import speaker_mention
-from parley.nlp.rules.speaker_tokens import speaker_token
+from parley.nlp.rules.speaker_tokens import quoted_person, speaker_token
 from parley.nlp.rules.speech import SpeakerResolver
 from parley.nlp.rules.speech_cues import (
     SPEECH_VERBS,
@@ -378,6 +378,8 @@ def _passed_over(
         # '"... campaign." Ohio Gov. Jane Roe said she would have fired him': the next
         # sentence's verb reports its own clause, not the closed quotation before it.
         return True
+    if closed and cue.idx > close and _points_ahead(cue, close, quoted):
+        return True
     adjacent = 0 <= span.open_at - (cue.idx + len(cue.text)) <= 12 or 0 <= cue.idx - close <= 12
     return (
         cue.lemma_.lower() in WEAK_SPEECH_VERBS
@@ -386,6 +388,21 @@ def _passed_over(
         # "According to the BBC, a spokesman expressed ...": the report frame makes the
         # weak verb the speech act, and its subject the speaker rather than the BBC.
         and not any(is_according_to(c) for c in cue.children)
+    )
+
+
+def _points_ahead(cue: Token, close: int, quoted: Intervals) -> bool:
+    """Whether a cue in a sentence after a closed quotation belongs to words after it: '"...."
+    Lee, the chief, said: "..."' introduces the next quotation; "The plant closed in May,
+    according to officials." sources its own sentence. Neither says who spoke before."""
+    if cue.sent.start_char <= close:
+        return False
+    if is_according_to(cue):
+        return True
+    nxt = cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].text == ":"
+    return nxt or any(
+        c.dep_ in {"ccomp", "dobj"} and c.idx > cue.idx and inside(c.idx, quoted)
+        for c in cue.children
     )
 
 
@@ -404,7 +421,8 @@ def _speaker_at(
     def in_quote(char: int) -> bool:
         return inside(char, quoted)
 
-    who = speaker_token(cue, quoted=in_quote)
+    # "The paper quoted Lee as saying '...'": the one quoted said the words.
+    who = quoted_person(cue, in_quote) or speaker_token(cue, quoted=in_quote)
     if who is None or inside(who.idx, quoted) or _borrowed_subject(cue, who, text, close):
         who = inverted_subject(cue, close) or who
     if who is None and is_speech_verb(cue):
@@ -588,7 +606,9 @@ def _is_speech(text: str, draft: Draft) -> bool:
     before = text[max(0, draft.span.open_at - 40) : draft.span.open_at].lower().split()
     naming_word = next((w for w in reversed(before[-3:]) if w.strip(",") in NAMING_WORDS), None)
     named = bool(before) and (
-        before[-1].strip(",") in NAMING_WORDS or before[-2:] == ["known", "as"]
+        before[-1].strip(",") in NAMING_WORDS
+        or before[-2:] == ["known", "as"]
+        or before[-3:] == ["referred", "to", "as"]
     )
     if named and not draft.syntactic:
         return False

@@ -77,6 +77,36 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
     return subject
 
 
+#: Verbs by which a medium passes on someone's words: "Reuters quoted Lee as saying ...".
+_QUOTING_VERBS = frozenset({"quote"})
+
+
+def quoted_person(cue: Token, quoted: Quoted = None) -> Token | None:
+    """The person a named outlet quotes, who says the words: "the Times quoted Lee as saying
+    '...'", "'...,' Reuters quoted him as saying", "the Daily quotes the minister: '...'". The
+    named subject of "quoted" passed the words on; its object said them. None for any other
+    cue."""
+    verb = cue
+    if cue.dep_ == "pcomp" and cue.head.lower_ == "as" and cue.head.dep_ == "prep":
+        verb = cue.head.head  # "quoted Lee as saying": the verb "as saying" hangs from
+    if verb.lemma_.lower() not in _QUOTING_VERBS or verb.pos_ != "VERB":
+        return None
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return None  # "Lee was quoted as saying": the subject said the words
+    if not any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in verb.children):
+        return None  # a named outlet quotes; "a tweet quoted ..." is a document's own text
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "dobj"
+            and c.pos_ in {"PROPN", "PRON", "NOUN"}
+            and not (quoted and quoted(c.idx))
+        ),
+        None,
+    )
+
+
 def _noun_cue_speaker(cue: Token, quoted: Quoted) -> Token | None:
     """Who speaks through a noun of saying: its owner ("Lee's claim"; "his remarks" after a
     named subject is that subject's), the object of "by", "from" or "of", or for "in an
@@ -208,7 +238,7 @@ def maker_of_text(token: Token) -> Token | None:
 
 def _owner_in_phrase(token: Token) -> Token | None:
     """The owner named inside the document's phrase: "the ministry's statement", "the opinion
-    of the Court", "a Kremlin statement"."""
+    of the Court", "a Kremlin statement", "a statement on the ministry's website"."""
     for child in token.children:
         if child.dep_ == "poss":
             return child
@@ -217,6 +247,12 @@ def _owner_in_phrase(token: Token) -> Token | None:
             owner = object_of(child)
             if owner is not None:
                 return owner
+        if child.dep_ == "prep" and child.lower_ == "on":
+            # "a statement on the agency's website": the page it is posted on, whose owner
+            # speaks (see document_owner).
+            page = object_of(child)
+            if page is not None and page.lemma_.lower() in ACCOUNT_NOUNS:
+                return page
     # "an Ofcom press release", "a Kremlin statement": the named issuer in front.
     return next((c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
 

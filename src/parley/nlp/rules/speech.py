@@ -31,12 +31,12 @@ from parley.nlp.rules.speaker_tokens import (
     maker_of_text,
 )
 from parley.nlp.rules.speech_cues import (
-    NEVER_SPEAKERS,
     PEER_NOUNS,
     PRONOUNS,
     SPOKESPERSON_NOUNS,
     Quoted,
     is_document,
+    never_speaks,
 )
 from parley.nlp.tokens import doc_tokens
 from parley.quotemarks import Intervals
@@ -123,7 +123,7 @@ class SpeakerResolver:
     ) -> tuple[ActorRecord | None, float]:
         """The actor a speaker token refers to and a confidence in that answer. ``phrase``
         gives the words naming it when the parse gives them no phrase of their own."""
-        if token.lower_ in NEVER_SPEAKERS:
+        if never_speaks(token):
             return None, 0.0
         if token.lower_ in PRONOUNS:
             record = self.resolve_pronoun(token)

@@ -45,6 +45,25 @@ PRONOUNS: lexicon.WordMap[str, str | None] = lexicon.WordMap(
 NEVER_SPEAKERS = lexicon.word_set("never_speakers")
 
 
+def never_speaks(token: Token) -> bool:
+    """Whether ``token`` is a word that never names a speaker ("that", "who", "we"). An
+    organisation written in capitals with one of those spellings ("the WHO said", "the US
+    says") is a name, not the pronoun."""
+    return token.lower_ in NEVER_SPEAKERS and not is_acronym_name(token)
+
+
+def is_acronym_name(token: Token) -> bool:
+    """A proper noun written in capitals ("WHO", "US", "U.S."): an organisation's or a
+    country's short name, never a pronoun, whatever its lower-case spelling."""
+    letters = token.text.replace(".", "")
+    return (
+        token.tag_ in {"NNP", "NNPS"}
+        and len(letters) >= 2
+        and letters.isalpha()
+        and letters.isupper()
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Cue:
     """A speech cue: its token and the tokens naming the speaker (may be empty)."""

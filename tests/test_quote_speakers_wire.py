@@ -1,0 +1,68 @@
+"""Speakers and non-quotations in the shapes wire and health news writes them: an agency known
+by capitals that spell a pronoun ("the WHO said"), a medium that quotes someone ("the paper
+quoted Reed as saying"), a quotation left between two speakers' sentences, a source that
+belongs to the sentence after a quotation, and a term named between marks.
+Every sentence here is invented."""
+
+from __future__ import annotations
+
+from quote_reading import analyze, speakers
+
+
+def test_an_agency_in_capitals_that_spell_a_pronoun_is_a_speaker() -> None:
+    result = analyze(
+        "Health minister Ann Pratt said there were 40 cases in Dover. "
+        '"There was broad support for the change," the WHO said in a statement.'
+    )
+    speaker = dict(speakers(result))["There was broad support for the change,"]
+    assert speaker is not None and "Pratt" not in speaker
+    assert "World Health" in speaker or "WHO" in speaker
+
+
+def test_the_person_a_paper_quotes_says_the_words() -> None:
+    for text in (
+        'The Dover Times quoted Tom Reed as saying "the bridge is a sad mess."',
+        '"The bridge is a sad mess," the Dover Times quoted Tom Reed as saying.',
+        'The Dover Times quoted Interior Minister Tom Reed: "The bridge is a sad mess."',
+    ):
+        (quote,) = [q for q in analyze(text).quotes if q.kind != "indirect"]
+        assert quote.speaker is not None and quote.speaker.name == "Tom Reed", text
+
+
+def test_a_quotation_before_a_colon_introduced_one_stays_with_the_speaker_before() -> None:
+    result = analyze(
+        "Mayor Ann Pratt said the city paid nothing. "
+        '"I can confirm that we paid nothing," said Pratt to reporters. '
+        '"I have thanked the council for its help." '
+        'Tom Reed, the county chief, said: "I share the joy of the families."'
+    )
+    found = dict(speakers(result))
+    assert found["I have thanked the council for its help."] == "Ann Pratt"
+    assert found["I share the joy of the families."] == "Tom Reed"
+
+
+def test_according_to_in_the_next_sentence_sources_that_sentence_only() -> None:
+    result = analyze(
+        "Ann Pratt was told she needed surgery. "
+        'She reacted with shock: "I did not even know I was ill." '
+        "The clinic was closed last year, according to two officials."
+    )
+    assert dict(speakers(result))["I did not even know I was ill."] == "Ann Pratt"
+
+
+def test_a_term_referred_to_as_is_no_quotation() -> None:
+    result = analyze(
+        '"We are testing the herd," Ann Pratt, a vet, explained. Blight is a costly disease of '
+        "grain. Initially referred to as 'grey leaf blight', it was first found in 1990 in Kent."
+    )
+    assert [q.text for q in result.quotes if q.kind != "indirect"] == ["We are testing the herd,"]
+
+
+def test_a_statement_on_an_agencys_website_speaks_for_the_agency() -> None:
+    result = analyze(
+        "Officials are testing the samples. "
+        '"Based on current data, the agency advises caution," said a statement on the Dover '
+        "Food Agency's website. Officials in Dover said the county was helping."
+    )
+    speaker = dict(speakers(result))["Based on current data, the agency advises caution,"]
+    assert speaker is not None and "Food Agency" in speaker
