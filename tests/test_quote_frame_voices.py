@@ -44,9 +44,9 @@ def test_an_object_made_to_state_something_is_the_speaker() -> None:
 def test_the_asker_of_a_passive_question_is_its_speaker() -> None:
     text = (
         "Tom Reed spoke on Friday's show.\n\n"
-        "Reed was asked by host Ann Pratt, who is backing Reed, but has dismissed the story "
-        "about the ferry, “Now, you said in the first debate that you were tired of the ferry. "
-        "Do you still think so?”"
+        "Reed was asked by host Ann Pratt, who is backing Reed, but has dismissed the fuss about "
+        "the ferry, “Now, you said at your first rally that the ferry was a lost cause. Is that "
+        "still your view?”"
     )
     assert _speaker(text, "Now, you said") == "Ann Pratt"
 
@@ -54,8 +54,8 @@ def test_the_asker_of_a_passive_question_is_its_speaker() -> None:
 def test_the_source_of_as_reported_sets_out_a_third_person_passage() -> None:
     text = (
         "The mayor spoke on Monday.\n\n"
-        "As the Dover Herald reported, even on Friday the council was still refusing to "
-        "release the audit:\n\n"
+        "As the Dover Herald reported, the council kept the audit under lock and key until "
+        "the weekend:\n\n"
         "“The council remains unwilling to describe the audit as a failure, even after the "
         "report.”"
     )
@@ -76,10 +76,10 @@ def test_a_first_person_quotation_after_as_reported_stays_with_the_subject() -> 
 def test_a_board_described_as_blunt_in_its_ruling_says_what_follows() -> None:
     text = (
         "The petition against Tom Reed was filed in May.\n\n"
-        "The Dover Election Commission was blunt in its findings: “Further talk on this "
-        "question is pointless.”"
+        "The Dover Election Commission was blunt in its findings: “The petition fails on every "
+        "count.”"
     )
-    speaker = _speaker(text, "Further talk")
+    speaker = _speaker(text, "The petition fails")
     assert speaker is not None and "Commission" in speaker
 
 
@@ -107,43 +107,43 @@ def test_a_campaign_named_for_its_candidate_speaks_before_a_colon() -> None:
     text = (
         "Senator Ann Pratt has been criticised over the ferry contracts. Pratt said she kept "
         "every record.\n\n"
-        "The Pratt team, in an online FAQ about the contracts, phrased it even more carefully: "
-        "\"Pratt's practice was to email officials on their official accounts, so her emails "
-        'were kept."'
+        "The Pratt team, in a leaflet on the contracts, put it in plainer words: "
+        '"Every contract Pratt signed went through the clerk, and the clerk kept a copy of '
+        'each."'
     )
-    assert _speaker(text, "Pratt's practice") == "Ann Pratt"
+    assert _speaker(text, "Every contract Pratt") == "Ann Pratt"
 
 
 def test_a_part_of_a_law_whose_verb_the_parser_took_for_a_noun_speaks_for_itself() -> None:
     text = (
         "The pier rules are old.\n\n"
-        "Article 12 states: “No Contracting State shall close a port to a ship in distress.”"
+        "Article 12 states: “A harbour master may not turn away a ship in distress.”"
     )
-    assert _speaker(text, "No Contracting") == "Article 12"
+    assert _speaker(text, "A harbour master") == "Article 12"
 
 
 def test_a_footnote_that_makes_a_point_clear_speaks_for_itself_not_the_person_before() -> None:
     text = (
         "Mayor Tom Reed defended the audit.\n\n"
-        "A footnote in the report makes that clear: “The figures for the harbour were not "
-        "audited by anyone outside the council.”"
+        "A footnote to the audit makes this plain: “The figures for the harbour were "
+        "never checked by anyone outside the council.”"
     )
     speaker = _speaker(text, "The figures for")
     assert speaker is not None and "footnote" in speaker
 
 
 def test_a_short_capitalised_message_after_a_colon_is_speech_not_a_title() -> None:
-    text = "A protest by Dover residents on Friday had one message: “Dump Reed.”"
-    assert _speaker(text, "Dump Reed") is not None
+    text = "The Dover fishermen who marched on Friday had one message: “Recall Reed.”"
+    assert _speaker(text, "Recall Reed") is not None
 
 
 def test_a_quotation_in_a_sentence_opened_by_under_a_law_quotes_that_law() -> None:
     text = (
         "The notice went on: “Cause exists to charge Tom Reed with trespass.”\n\n"
-        "Under Dover law, trespass is committed when a person “knowingly enters or stays on a "
-        "closed pier.”"
+        "Under Dover law, a boat counts as abandoned once its owner “leaves it at the pier for "
+        "ninety days unpaid.”"
     )
-    assert _speaker(text, "knowingly enters") == "Dover law"
+    assert _speaker(text, "leaves it at") == "Dover law"
 
 
 def test_the_subject_of_a_relative_clause_on_a_line_before_a_colon_speaks() -> None:

@@ -12,9 +12,9 @@ from quote_reading import analyze, speakers
 def test_an_agency_in_capitals_that_spell_a_pronoun_is_a_speaker() -> None:
     result = analyze(
         "Health minister Ann Pratt said there were 40 cases in Dover. "
-        '"There was broad support for the change," the WHO said in a statement.'
+        '"Most member states backed the new advice," the WHO said on Tuesday.'
     )
-    speaker = dict(speakers(result))["There was broad support for the change,"]
+    speaker = dict(speakers(result))["Most member states backed the new advice,"]
     assert speaker is not None and "Pratt" not in speaker
     assert "World Health" in speaker or "WHO" in speaker
 
@@ -34,11 +34,11 @@ def test_a_quotation_before_a_colon_introduced_one_stays_with_the_speaker_before
         "Mayor Ann Pratt said the city paid nothing. "
         '"I can confirm that we paid nothing," said Pratt to reporters. '
         '"I have thanked the council for its help." '
-        'Tom Reed, the county chief, said: "I share the joy of the families."'
+        'Tom Reed, the county chief, said: "I am glad the ferry runs again."'
     )
     found = dict(speakers(result))
     assert found["I have thanked the council for its help."] == "Ann Pratt"
-    assert found["I share the joy of the families."] == "Tom Reed"
+    assert found["I am glad the ferry runs again."] == "Tom Reed"
 
 
 def test_according_to_in_the_next_sentence_sources_that_sentence_only() -> None:
@@ -53,7 +53,7 @@ def test_according_to_in_the_next_sentence_sources_that_sentence_only() -> None:
 def test_a_term_referred_to_as_is_no_quotation() -> None:
     result = analyze(
         '"We are testing the herd," Ann Pratt, a vet, explained. Blight is a costly disease of '
-        "grain. Initially referred to as 'grey leaf blight', it was first found in 1990 in Kent."
+        "grain. Long referred to as 'red stalk rot', it spread to Kent in the 1990s."
     )
     assert [q.text for q in result.quotes if q.kind != "indirect"] == ["We are testing the herd,"]
 
@@ -61,8 +61,8 @@ def test_a_term_referred_to_as_is_no_quotation() -> None:
 def test_a_statement_on_an_agencys_website_speaks_for_the_agency() -> None:
     result = analyze(
         "Officials are testing the samples. "
-        '"Based on current data, the agency advises caution," said a statement on the Dover '
+        '"Until the tests are done, shoppers should boil the water," said a statement on the Dover '
         "Food Agency's website. Officials in Dover said the county was helping."
     )
-    speaker = dict(speakers(result))["Based on current data, the agency advises caution,"]
+    speaker = dict(speakers(result))["Until the tests are done, shoppers should boil the water,"]
     assert speaker is not None and "Food Agency" in speaker

@@ -13,7 +13,7 @@ subject of a verb of saying:
 - the one a video or a recording is said to show speaking ("Reed is shown lecturing: '...'");
 - the subject described in its own words ("The board was blunt in its ruling: '...'");
 - a part of a law or a document that sets out its own words ("Section 12 of the charter
-  states: '...'", "A footnote in the report makes that plain: '...'").
+  states: '...'", "A footnote to the audit makes this plain: '...'").
 
 Each rule fills a :class:`~parley.nlp.rules.quote_frames.Draft` as the frames of
 :mod:`quote_frames` do.
@@ -185,7 +185,7 @@ def asked_by(doc: Doc, draft: Draft, resolver: SpeakerResolver) -> bool:
 
 
 def as_reported(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver) -> bool:
-    """ "As the Dover Herald reported, the council was still refusing ...: '...'": a sentence
+    """ "As the Dover Herald reported, the council kept the audit locked ...: '...'": a sentence
     opened by "as" and a source with a verb of saying, closed by a colon and a quotation in the
     third person, sets out the source's text."""
     sent = colon.sent
@@ -267,7 +267,7 @@ def shown_speaking(draft: Draft, verb: Token, resolver: SpeakerResolver) -> bool
 def document_part_before_colon(
     doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver
 ) -> bool:
-    """ "Article 5 affirms: '...'", "A footnote in the report makes that plain: '...'": a
+    """ "Article 5 affirms: '...'", "A footnote to the audit makes this plain: '...'": a
     part of a law or a document (an article, a section, a footnote) that opens the clause before
     a colon with a verb of saying, or with "make" and "clear" or "plain", sets out the words
     after it: with no owner of its own, it speaks for itself, whoever the sentences around it
@@ -321,7 +321,7 @@ def _sets_out(word: Token) -> bool:
 
 
 def _part_phrase(phrase: Span, part: Token) -> bool:
-    """Whether ``phrase`` names only the part ("Article 5", "a footnote in the report",
+    """Whether ``phrase`` names only the part ("Article 5", "a footnote to the audit",
     "Section 3 of the 1990 Harbour Act"): no verb, no pronoun of a person."""
     return all(t.pos_ not in {"VERB", "AUX", "PRON"} or t.lower_ == "its" for t in phrase)
 
@@ -336,7 +336,7 @@ _SAID_NOUNS = frozenset({"demand", "plea", "chant", "appeal", "answer", "reply",
 
 
 def words_after_noun(doc: Doc, draft: Draft) -> bool:
-    """ "The rally had one message: 'Dump Reed.'": a quotation set after a colon that closes a
+    """ "The marchers had one message: 'Recall Reed.'": a quotation set after a colon that closes a
     noun of saying ("message", "warning", "demand") is the words that noun names, said, however
     short or capitalised (it is no title or name)."""
     lo = max(0, draft.span.open_at - 60)
@@ -356,8 +356,8 @@ _LAW_NOUNS = lexicon.word_set("law_nouns")
 
 
 def under_the_law(doc: Doc, draft: Draft, resolver: SpeakerResolver) -> bool:
-    """ "Under Dover law, trespass is committed when a person 'knowingly enters a closed
-    pier'": a quotation in a sentence opened by "Under" and a law or a part of one quotes that
+    """ "Under Dover law, a boat counts as abandoned once its owner 'leaves it at the pier
+    unpaid'": a quotation in a sentence opened by "Under" and a law or a part of one quotes that
     law, which (with no author named) speaks for itself."""
     words = draft.tokens
     if words is None or not len(words):

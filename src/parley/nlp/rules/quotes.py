@@ -596,7 +596,7 @@ def _is_speech(text: str, draft: Draft) -> bool:
         and draft.tokens is not None
         and words_after_noun(draft.tokens.doc, draft)
     ):
-        return True  # "The rally had one message: 'Dump Reed.'"
+        return True  # "The marchers had one message: 'Recall Reed.'"
     if (
         not words
         or is_title(text, draft.span)
