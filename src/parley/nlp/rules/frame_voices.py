@@ -22,6 +22,7 @@ Each rule fills a :class:`~parley.nlp.rules.quote_frames.Draft` as the frames of
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -71,6 +72,27 @@ def _set(draft: Draft, record: ActorRecord, who: Token, cue: Token | None, weigh
     draft.confidence = weight
 
 
+#: The actors a frame can give a quotation to.
+_VOICES = frozenset({"person", "organization", "group"})
+
+
+def _give(
+    draft: Draft,
+    resolver: SpeakerResolver,
+    who: Token,
+    cue: Token | None,
+    weight: float,
+    kinds: frozenset[str] | None = _VOICES,
+) -> bool:
+    """Give the quotation to the actor ``who`` names, when there is one and it is of one of
+    ``kinds`` (any kind when ``kinds`` is None), with ``weight`` of the resolver's confidence."""
+    record, confidence = resolver.resolve(who)
+    if record is None or (kinds is not None and record.kind not in kinds):
+        return False
+    _set(draft, record, who, cue, confidence * weight)
+    return True
+
+
 def _actor_kind(resolver: SpeakerResolver, token: Token) -> str | None:
     record = resolver.actors.at(token.idx, token.idx + len(token.text))
     return None if record is None else record.kind
@@ -95,11 +117,14 @@ def object_before_colon(draft: Draft, colon: Token, resolver: SpeakerResolver) -
     target = next((c for c in verb.children if c.dep_ == "dobj" and c.i < colon.i), None)
     if target is None or target.pos_ != "PROPN" or target.i != colon.i - 1:
         return False
-    record, confidence = resolver.resolve(target)
-    if record is None or record.kind != "person":
-        return False
-    _set(draft, record, target, None, confidence * 0.6)
-    return True
+    return _give(draft, resolver, target, None, 0.6, kinds=frozenset({"person"}))
+
+
+def _last_before(token: Token, test: Callable[[Token], bool]) -> Token | None:
+    """The last word of ``token``'s sentence before it that passes ``test``: the verb a frame
+    hangs from, found by walking back from the mark or the "to" that closes it."""
+    doc = token.doc
+    return next((t for t in reversed(doc[token.sent.start : token.i]) if test(t)), None)
 
 
 def made_to_say(doc: Doc, draft: Draft, resolver: SpeakerResolver) -> bool:
@@ -115,16 +140,11 @@ def made_to_say(doc: Doc, draft: Draft, resolver: SpeakerResolver) -> bool:
     to = doc.char_span(lo + found.start(), lo + found.start() + 2, alignment_mode="expand")
     if to is None or not len(to):
         return False
-    sent = to[0].sent
-    node = next(
-        (
-            t
-            for t in reversed(doc[sent.start : to[0].i])
-            if t.pos_ == "VERB"
-            and t.lemma_.lower() in OBJECT_CONTROL_VERBS
-            and t in to[0].ancestors
+    node = _last_before(
+        to[0],
+        lambda t: (
+            t.pos_ == "VERB" and t.lemma_.lower() in OBJECT_CONTROL_VERBS and t in to[0].ancestors
         ),
-        None,
     )
     if node is None:
         return False
@@ -134,11 +154,7 @@ def made_to_say(doc: Doc, draft: Draft, resolver: SpeakerResolver) -> bool:
     )
     if target is None or target.pos_ not in {"PROPN", "NOUN"}:
         return False
-    record, confidence = resolver.resolve(target)
-    if record is None or record.kind not in {"person", "organization", "group"}:
-        return False
-    _set(draft, record, target, None, confidence * 0.8)
-    return True
+    return _give(draft, resolver, target, None, 0.8)
 
 
 def asked_by(doc: Doc, draft: Draft, resolver: SpeakerResolver) -> bool:
@@ -157,16 +173,13 @@ def asked_by(doc: Doc, draft: Draft, resolver: SpeakerResolver) -> bool:
     mark = doc.char_span(i, i + 1, alignment_mode="expand")
     if mark is None or not len(mark):
         return False
-    sent = mark[0].sent
-    verb = next(
-        (
-            t
-            for t in reversed(doc[sent.start : mark[0].i])
-            if t.tag_ == "VBN"
+    verb = _last_before(
+        mark[0],
+        lambda t: (
+            t.tag_ == "VBN"
             and t.lemma_.lower() in _ASKING_VERBS
             and any(c.dep_ == "nsubjpass" for c in t.children)
         ),
-        None,
     )
     agent = next((c for c in verb.children if c.dep_ == "agent"), None) if verb else None
     asker = object_of(agent) if agent is not None else None
@@ -176,10 +189,8 @@ def asked_by(doc: Doc, draft: Draft, resolver: SpeakerResolver) -> bool:
         return False
     if draft.cue_span is not None and not verb.idx < draft.cue_span[0] < draft.span.open_at:
         return False  # a cue of its own elsewhere ('"...?" Roe asked') wins
-    record, confidence = resolver.resolve(asker)
-    if record is None:
+    if not _give(draft, resolver, asker, verb, 0.8, kinds=None):
         return False
-    _set(draft, record, asker, verb, confidence * 0.8)
     draft.syntactic = True
     return True
 
@@ -203,10 +214,8 @@ def as_reported(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver)
     words = draft.tokens
     if words is None or any(t.lower_ in _FIRST_PERSON for t in words):
         return False
-    record, confidence = resolver.resolve(who)
-    if record is None or record.kind not in {"person", "organization"}:
+    if not _give(draft, resolver, who, verb, 0.8, kinds=frozenset({"person", "organization"})):
         return False
-    _set(draft, record, who, verb, confidence * 0.8)
     draft.syntactic = True  # the frame speaks for every paragraph of a long quotation
     return True
 
@@ -235,11 +244,7 @@ def described_in_own_words(
     owner = noun_owner(words)
     if owner is None or owner.lower_ not in {"its", "his", "her", "their"}:
         return False
-    record, confidence = resolver.resolve(who)
-    if record is None or record.kind not in {"person", "organization", "group"}:
-        return False
-    _set(draft, record, who, words, confidence * 0.8)
-    return True
+    return _give(draft, resolver, who, words, 0.8)
 
 
 def shown_speaking(draft: Draft, verb: Token, resolver: SpeakerResolver) -> bool:
@@ -257,11 +262,7 @@ def shown_speaking(draft: Draft, verb: Token, resolver: SpeakerResolver) -> bool
     who = next((c for c in shown.children if c.dep_ == "nsubjpass" and c.i < shown.i), None)
     if who is None or who.pos_ not in {"PROPN", "NOUN", "PRON"}:
         return False
-    record, confidence = resolver.resolve(who)
-    if record is None or record.kind not in {"person", "organization", "group"}:
-        return False
-    _set(draft, record, who, verb, confidence * 0.8)
-    return True
+    return _give(draft, resolver, who, verb, 0.8)
 
 
 def document_part_before_colon(
@@ -413,11 +414,7 @@ def said_in_relative(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerReso
         between = doc[clause.right_edge.i + 1 : colon.i]
         if any(t.pos_ in {"VERB", "AUX"} and t.dep_ != "conj" for t in between):
             return False
-        record, confidence = resolver.resolve(who)
-        if record is None or record.kind not in {"person", "organization", "group"}:
-            return False
-        _set(draft, record, who, clause, confidence * 0.8)
-        return True
+        return _give(draft, resolver, who, clause, 0.8)
     return False
 
 
