@@ -16,7 +16,7 @@ from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorRecord
 from parley.nlp.rules.quote_frames import Draft, inside
 from parley.nlp.rules.speaker_spans import speaker_mention
-from parley.nlp.rules.speaker_tokens import quoted_person
+from parley.nlp.rules.speaker_tokens import medium_passing_on, quoted_person
 from parley.nlp.rules.speech import SpeakerResolver
 from parley.nlp.rules.speech_cues import (
     DOCUMENT_NOUNS,
@@ -110,6 +110,8 @@ def attributed_after(doc: Doc, draft: Draft, quoted: Intervals, resolver: Speake
             return
     if verb is None:
         _mistagged_attribution(doc, draft, j, resolver)
+        return
+    if medium_passing_on(verb):
         return
     # '"...," the paper quoted Lee as saying.': the person quoted, not the paper.
     who = quoted_person(verb, lambda char: inside(char, quoted)) or who
