@@ -47,3 +47,12 @@ def test_a_participle_of_saying_in_a_clause_about_a_person_stays_theirs() -> Non
         '"I would plan for the worst in the north."'
     )
     assert dict(speakers(result))["I would plan for the worst in the north."] == "the senator"
+
+
+def test_a_medium_passing_on_words_skips_the_paragraphs_earlier_speaker() -> None:
+    result = analyze(
+        '"This is a sad accident," said Interior Minister Ann Pratt. Fires are rare in Dover. '
+        "President Tom Reed called an emergency meeting to discuss the fire. "
+        '"It is a huge blow for our town," quotes the Dover Herald.'
+    )
+    assert dict(speakers(result))["It is a huge blow for our town,"] == "Tom Reed"

@@ -129,6 +129,15 @@ def attributed_after(doc: Doc, draft: Draft, quoted: Intervals, resolver: Speake
     _give_after(draft, record, verb, who, confidence)
 
 
+def passed_on_by_medium(doc: Doc, span: MarkedSpan) -> bool:
+    """ "'...,' quotes the Dover Herald": the quotation is followed at once by a medium that
+    passes on someone else's words (:func:`medium_passing_on`)."""
+    if span.close_at is None:
+        return False
+    j = _word_after_mark(doc, span, doc_text(doc))
+    return j is not None and medium_passing_on(doc[j])
+
+
 def _word_after_mark(doc: Doc, span: MarkedSpan, text: str) -> int | None:
     """The first word after the closing mark (and any mark right after it), when it follows
     at once in the same paragraph."""
