@@ -16,7 +16,7 @@ from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorRecord
 from parley.nlp.rules.quote_frames import Draft, inside
 from parley.nlp.rules.speaker_spans import speaker_mention
-from parley.nlp.rules.speaker_tokens import quoted_person
+from parley.nlp.rules.speaker_tokens import medium_passing_on, quoted_person
 from parley.nlp.rules.speech import SpeakerResolver
 from parley.nlp.rules.speech_cues import (
     DOCUMENT_NOUNS,
@@ -111,6 +111,8 @@ def attributed_after(doc: Doc, draft: Draft, quoted: Intervals, resolver: Speake
     if verb is None:
         _mistagged_attribution(doc, draft, j, resolver)
         return
+    if medium_passing_on(verb):
+        return
     # '"...," the paper quoted Lee as saying.': the person quoted, not the paper.
     who = quoted_person(verb, lambda char: inside(char, quoted)) or who
     if who is None or inside(who.idx, quoted) or not _attributes_by_shape(verb, content, quoted):
@@ -125,6 +127,15 @@ def attributed_after(doc: Doc, draft: Draft, quoted: Intervals, resolver: Speake
             draft.document = who  # '"...?" the letter continues.'
         return
     _give_after(draft, record, verb, who, confidence)
+
+
+def passed_on_by_medium(doc: Doc, span: MarkedSpan) -> bool:
+    """ "'...,' quotes the Dover Herald": the quotation is followed at once by a medium that
+    passes on someone else's words (:func:`medium_passing_on`)."""
+    if span.close_at is None:
+        return False
+    j = _word_after_mark(doc, span, doc_text(doc))
+    return j is not None and medium_passing_on(doc[j])
 
 
 def _word_after_mark(doc: Doc, span: MarkedSpan, text: str) -> int | None:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorRecord
+from parley.nlp.rules.attribution_after import passed_on_by_medium
 from parley.nlp.rules.quote_frames import Draft, cues, inside, outer_cues
 from parley.nlp.rules.speaker_spans import mention_span
 from parley.nlp.rules.speaker_tokens import speaker_token
@@ -62,6 +63,16 @@ def infer_from_neighbours(
                 k = stop[n + 1]
                 if k < count and drafts[k].span.continued:
                     source = drafts[k]
+            if (source is None or source.speaker is None) and passed_on_by_medium(doc, draft.span):
+                # "'...,' quotes the Herald.": the person the sentence before names, not the
+                # paragraph's earlier speaker.
+                record = _sole_person_of_previous_sentence(
+                    doc, draft, para_bounds[p], quoted, resolver
+                )
+                if record is not None:
+                    _give_from_context(draft, record, 0.45)
+                    last_said[p] = n
+                    continue
             if source is None or source.speaker is None:
                 source = None
                 if p in last_said:

@@ -7,7 +7,7 @@ relative pronoun that stands for the speaker at the cue ("Peskov, who said").
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from parley.nlp.deps import NOMINAL_SUBJECT_DEPS, NOUN_PHRASE_DEPS
 from parley.nlp.rules.speech_cues import NP_PREPOSITIONS, PRONOUNS
@@ -79,6 +79,7 @@ def noun_phrase(token: Token) -> Span:
             child.dep_ == "prep" and child.lower_ in NP_PREPOSITIONS
         ):
             right = max(right, _edge_before_clause(child))
+    right = _capitals_after_bare_preposition(doc, right)
     span = doc[left : right + 1]
     while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
         span = span[:-1]
@@ -87,6 +88,18 @@ def noun_phrase(token: Token) -> Span:
     ):
         span = span[1:]  # "... for sport and weather Sam Ruiz": the title's last word is no name's
     return span
+
+
+def _capitals_after_bare_preposition(doc: Doc, right: int) -> int:
+    """Where a phrase ends when its last word is a preposition left with no object because the
+    parser read the organisation after it as a relative pronoun ("a spokesperson for WHO said":
+    "WHO" taken for "who"): the name in capitals belongs to the phrase."""
+    last = doc[right]
+    if last.dep_ != "prep" or any(True for _ in last.children) or right + 1 >= len(doc):
+        return right
+    name = doc[right + 1]
+    letters = name.text.replace(".", "")
+    return right + 1 if len(letters) >= 2 and letters.isalpha() and letters.isupper() else right
 
 
 def _edge_before_clause(token: Token) -> int:

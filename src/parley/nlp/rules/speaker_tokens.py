@@ -17,7 +17,7 @@ from parley.nlp.doctext import doc_text
 from parley.nlp.rules.crowd_voices import crowd_subject
 from parley.nlp.rules.fronted_name import fronted_name
 from parley.nlp.rules.own_words import clause_subject_owning
-from parley.nlp.rules.speech_cues import DOCUMENT_NOUNS, Quoted, is_according_to
+from parley.nlp.rules.speech_cues import DOCUMENT_NOUNS, Quoted, is_according_to, is_speech_verb
 from parley.nlp.rules.verb_subjects import agent_of, main_subject_before, subject_of
 from parley.nlp.tree import object_of
 
@@ -55,6 +55,8 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
         return None
     if cue.pos_ == "NOUN":
         return _noun_cue_speaker(cue, quoted)
+    if medium_passing_on(cue):
+        return None
     subject = subject_of(cue, quoted=quoted)
     subject = crowd_subject(cue, subject, quoted) or subject
     if subject is None:
@@ -67,6 +69,8 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
             subject = None
     if subject is not None and subject.i < cue.i:
         subject = _in_cue_paragraph(cue, subject, quoted)
+        if subject is not None:
+            subject = _teller_of_thing_clause(cue, subject, quoted) or subject
     if subject is not None and subject.lower_ in {"who", "that", "which"}:
         # "Peskov, who said": the relative pronoun stands for the noun it modifies.
         rel = subject.head
@@ -79,6 +83,20 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
 
 #: Verbs by which a medium passes on someone's words: "Reuters quoted Lee as saying ...".
 _QUOTING_VERBS = frozenset({"quote"})
+
+
+def medium_passing_on(verb: Token) -> bool:
+    """ "'...,' quotes the Dover Herald.": a medium named after "quotes", with no one before
+    the verb and no "as saying", passes on the words of someone the article named before
+    (the parser takes the medium for the object). The medium is not the speaker."""
+    if verb.lemma_.lower() not in _QUOTING_VERBS or verb.pos_ != "VERB" or verb.tag_ == "VBN":
+        return False
+    if any(c.dep_ in NOMINAL_SUBJECT_DEPS and c.i < verb.i for c in verb.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return False  # "quotes the Herald's editor as saying": the object said it
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return before is not None and (before.is_quote or before.is_punct)
 
 
 def quoted_person(cue: Token, quoted: Quoted = None) -> Token | None:
@@ -105,6 +123,22 @@ def quoted_person(cue: Token, quoted: Quoted = None) -> Token | None:
         ),
         None,
     )
+
+
+def _teller_of_thing_clause(cue: Token, subject: Token, quoted: Quoted) -> Token | None:
+    """ "Reed said the storm could reach more towns, saying '...'": a participle of saying the
+    parser hung inside a reported clause whose subject is a thing (a storm, a virus) that
+    cannot speak goes on with the act of the one who reported it."""
+    if cue.tag_ != "VBG" or subject.pos_ != "NOUN" or not is_speech_verb(cue):
+        return None
+    from parley.nlp.rules.speaking_subjects import SPEAKING_NOUNS, can_speak
+
+    clause = subject.head
+    if clause.dep_ != "ccomp" or not is_speech_verb(clause.head) or clause.head.i > cue.i:
+        return None
+    if can_speak(subject, clause, SPEAKING_NOUNS.get()):
+        return None
+    return subject_of(clause.head, quoted=quoted)
 
 
 def _noun_cue_speaker(cue: Token, quoted: Quoted) -> Token | None:

@@ -171,7 +171,9 @@ class SpeakerResolver:
                 tokens.extend(child.subtree)
         head = self.actors.at(root.idx, root.idx + len(root.text))
         if head is not None and head.kind == "person":
-            return head  # "Ivo Rask, a lawyer for Mia Holt": Rask, not Holt
+            # "Ivo Rask, a lawyer for Mia Holt": Rask, not Holt; but "the Navy's Chief
+            # Medical Officer, Ann Holt": the title in capitals is Holt's, named after it
+            return self._named_in_apposition(root) or head
         persons: list[ActorRecord] = []
         others: list[ActorRecord] = []
         for tok in tokens:
@@ -193,6 +195,17 @@ class SpeakerResolver:
             record = self.actors.find(ent.text)
             if record is not None and not named_in_a_clause(ent.root, root):
                 return record
+        return None
+
+    def _named_in_apposition(self, root: Token) -> ActorRecord | None:
+        """The person named in apposition to ``root`` when ``root`` is a title, not a name."""
+        if root.ent_type_ == "PERSON":
+            return None
+        for child in root.children:
+            if child.dep_ == "appos" and child.i > root.i and child.ent_type_ == "PERSON":
+                record = self.actors.at(child.idx, child.idx + len(child.text))
+                if record is not None and record.kind == "person":
+                    return record
         return None
 
     def _spokesperson(self, phrase: Span, body: ActorRecord) -> tuple[ActorRecord, float]:
