@@ -10,8 +10,10 @@ from quote_reading import analyze, speakers
 
 
 def test_a_spokesperson_for_an_agency_in_capitals_keeps_the_agency() -> None:
-    result = analyze('A spokesperson for WHO said that "it is a rare case of imported fever."')
-    speaker = dict(speakers(result))["it is a rare case of imported fever."]
+    result = analyze(
+        'A spokesperson for WHO told reporters "the Dover cluster is small and contained."'
+    )
+    speaker = dict(speakers(result))["the Dover cluster is small and contained."]
     assert speaker is not None and speaker.endswith("WHO")
 
 
@@ -25,7 +27,7 @@ def test_a_title_in_capitals_gives_way_to_the_name_after_it() -> None:
 
 def test_a_medium_named_after_quotes_passes_on_someone_elses_words() -> None:
     result = analyze(
-        "President Tom Reed called an emergency meeting to discuss the storm. "
+        "President Tom Reed met his ministers on Sunday about the storm. "
         '"This is a sad day for us all," quotes the Dover Herald, "I have lost a friend."'
     )
     found = dict(speakers(result))
@@ -52,7 +54,7 @@ def test_a_participle_of_saying_in_a_clause_about_a_person_stays_theirs() -> Non
 def test_a_medium_passing_on_words_skips_the_paragraphs_earlier_speaker() -> None:
     result = analyze(
         '"This is a sad accident," said Interior Minister Ann Pratt. Fires are rare in Dover. '
-        "President Tom Reed called an emergency meeting to discuss the fire. "
-        '"It is a huge blow for our town," quotes the Dover Herald.'
+        "President Tom Reed met his ministers on Sunday about the fire. "
+        '"Our harbour has lost its heart," quotes the Dover Herald.'
     )
-    assert dict(speakers(result))["It is a huge blow for our town,"] == "Tom Reed"
+    assert dict(speakers(result))["Our harbour has lost its heart,"] == "Tom Reed"
