@@ -75,11 +75,8 @@ _FUNCTION_WORDS = frozenset("the a an of and for in on at to de la le".split())
 def looks_like_name(words: list[str], *, longest: int = 4) -> bool:
     """Up to four words whose content words are all capitalised: "the Kettle", "Silent Border";
     a number among them is part of the name ("Vision 2040", "Route 9")."""
-    content = [
-        w.strip(".,;:!?")
-        for w in words
-        if w.lower().strip(".,;:!?") not in _FUNCTION_WORDS and not w.strip(".,;:!?").isdigit()
-    ]
+    bare = (w.strip(".,;:!?") for w in words)
+    content = [w for w in bare if w.lower() not in _FUNCTION_WORDS and not w.isdigit()]
     return (
         0 < len(words) <= longest and bool(content) and all(w[:1].isupper() for w in content if w)
     )

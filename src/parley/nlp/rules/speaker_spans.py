@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from parley.nlp.deps import NOMINAL_SUBJECT_DEPS, NOUN_PHRASE_DEPS
-from parley.nlp.rules.speech_cues import NP_PREPOSITIONS, PRONOUNS
+from parley.nlp.rules.speech_cues import NP_PREPOSITIONS, PRONOUNS, in_capitals
 
 
 def mention_span(token: Token) -> tuple[int, int]:
@@ -97,9 +97,7 @@ def _capitals_after_bare_preposition(doc: Doc, right: int) -> int:
     last = doc[right]
     if last.dep_ != "prep" or any(True for _ in last.children) or right + 1 >= len(doc):
         return right
-    name = doc[right + 1]
-    letters = name.text.replace(".", "")
-    return right + 1 if len(letters) >= 2 and letters.isalpha() and letters.isupper() else right
+    return right + 1 if in_capitals(doc[right + 1].text) else right
 
 
 def _edge_before_clause(token: Token) -> int:

@@ -17,7 +17,14 @@ from parley.nlp.doctext import doc_text
 from parley.nlp.rules.crowd_voices import crowd_subject
 from parley.nlp.rules.fronted_name import fronted_name
 from parley.nlp.rules.own_words import clause_subject_owning
-from parley.nlp.rules.speech_cues import DOCUMENT_NOUNS, Quoted, is_according_to, is_speech_verb
+from parley.nlp.rules.speaking_subjects import SPEAKING_NOUNS, can_speak
+from parley.nlp.rules.speech_cues import (
+    ACCOUNT_NOUNS,
+    DOCUMENT_NOUNS,
+    Quoted,
+    is_according_to,
+    is_speech_verb,
+)
 from parley.nlp.rules.verb_subjects import agent_of, main_subject_before, subject_of
 from parley.nlp.tree import object_of
 
@@ -131,8 +138,6 @@ def _teller_of_thing_clause(cue: Token, subject: Token, quoted: Quoted) -> Token
     cannot speak goes on with the act of the one who reported it."""
     if cue.tag_ != "VBG" or subject.pos_ != "NOUN" or not is_speech_verb(cue):
         return None
-    from parley.nlp.rules.speaking_subjects import SPEAKING_NOUNS, can_speak
-
     clause = subject.head
     if clause.dep_ != "ccomp" or not is_speech_verb(clause.head) or clause.head.i > cue.i:
         return None
@@ -222,9 +227,6 @@ def _subject_hung_on_source(cue: Token) -> Token | None:
             if app.dep_ == "appos" and source.i < app.i < cue.i:
                 return app
     return None
-
-
-ACCOUNT_NOUNS = lexicon.word_set("account_nouns")
 
 
 def document_owner(token: Token, *, depth: int = 0) -> Token | None:

@@ -12,8 +12,8 @@ from spacy.tokens import Token
 from parley import lexicon
 from parley.nlp.rules.actors import GENDERED_WORDS, ORG_WORDS, TITLE_NOUNS
 from parley.nlp.rules.reported_stances import FINDING_DOCUMENTS
-from parley.nlp.rules.speaker_tokens import ACCOUNT_NOUNS
 from parley.nlp.rules.speech_cues import (
+    ACCOUNT_NOUNS,
     DOCUMENT_NOUNS,
     PEER_NOUNS,
     SPEECH_NOUNS,

@@ -29,6 +29,9 @@ REPORTING_VERBS = lexicon.where_set("speech_verbs", "reporting")
 SPEECH_NOUNS = lexicon.word_set("speech_nouns")
 # Nouns for documents that speak for their author ("the opinion of the Court read ...").
 DOCUMENT_NOUNS = lexicon.word_set("document_nouns")
+# The account or page a document is posted from ("a post from the mayor's official account", "a
+# statement on the agency's website"): the owner of the account speaks.
+ACCOUNT_NOUNS = lexicon.word_set("account_nouns")
 NP_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "to", "within", "inside"})
 #: "a UN spokesperson", "a source within the ministry": a person speaking for an organisation.
 SPOKESPERSON_NOUNS = lexicon.word_set("spokesperson_nouns")
@@ -55,13 +58,13 @@ def never_speaks(token: Token) -> bool:
 def is_acronym_name(token: Token) -> bool:
     """A proper noun written in capitals ("WHO", "US", "U.S."): an organisation's or a
     country's short name, never a pronoun, whatever its lower-case spelling."""
-    letters = token.text.replace(".", "")
-    return (
-        token.tag_ in {"NNP", "NNPS"}
-        and len(letters) >= 2
-        and letters.isalpha()
-        and letters.isupper()
-    )
+    return token.tag_ in {"NNP", "NNPS"} and in_capitals(token.text)
+
+
+def in_capitals(word: str) -> bool:
+    """Two or more letters, all capitals, dots allowed between them ("WHO", "U.S.")."""
+    letters = word.replace(".", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
 
 
 @dataclass(frozen=True, slots=True)
