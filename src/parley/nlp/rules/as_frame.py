@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from parley import lexicon
 from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
 from parley.nlp.rules.reported import SPOKEN_PORTRAYAL_VERBS
+from parley.nlp.rules.self_presentation import presents_itself
 from parley.nlp.rules.speech_cues import SPEECH_VERBS
 from parley.types import Quote
 
@@ -70,7 +71,9 @@ def framing_verb(cue: Token, words: Span) -> Token | None:
         node = head
     else:
         return None
-    if verb.i == cue.i or verb.pos_ != "VERB" or verb.lemma_.lower() not in AS_FRAME_VERBS.get():
+    if verb.i == cue.i or verb.pos_ != "VERB":
+        return None
+    if verb.lemma_.lower() not in AS_FRAME_VERBS.get() and not presents_itself(verb, head):
         return None
     if not any(c.dep_ in _FRAMED_DEPS and verb.i < c.i < head.i for c in verb.children):
         return None  # 'served as "the fixer"': no one is framed

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from parley import lexicon
 from parley.nlp.rules.partial_clause import COMPLEMENT_DEPS, COMPLEMENT_PREPS
 from parley.nlp.rules.quote_shape import looks_like_name
+from parley.nlp.rules.self_presentation import presents_itself
 from parley.nlp.rules.speaker_tokens import speaker_token
 from parley.nlp.rules.speaking_subjects import SPEAKING_NOUNS, can_speak
 from parley.nlp.rules.speech_cues import SPEECH_VERBS, WEAK_SPEECH_VERBS, is_speech_noun
@@ -35,7 +36,9 @@ def characterising_cue(tok: Token, words: Span) -> bool:
     verb that characterises governs the quotation ``words``, with no word of saying between
     them ('mocked claims that the plant was "safe"' leaves the quotation to the claims), and the
     quotation is no name."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in CHARACTERISING_VERBS or not len(words):
+    if tok.pos_ != "VERB" or not len(words):
+        return False
+    if tok.lemma_.lower() not in CHARACTERISING_VERBS and not _presents_itself_as(tok, words):
         return False
     if looks_like_name(words.text.split()):
         return False  # 'referred to him as "Big Sam"': a name the subject uses, not speech
@@ -60,6 +63,19 @@ def characterising_cue(tok: Token, words: Span) -> bool:
             is_speech_noun(node) or node.pos_ == "VERB" and node.lemma_.lower() in _SAYING_VERBS
         ):
             return False
+    return False
+
+
+def _presents_itself_as(tok: Token, words: Span) -> bool:
+    """'postured himself as the "clean water candidate"': the quotation lies in the "as" phrase
+    of a verb of self-presentation with a reflexive object."""
+    node = words[0]
+    for _ in range(MAX_CHARACTERISING_DEPTH):
+        if node.head.i == node.i:
+            return False
+        if node.head.i == tok.i:
+            return presents_itself(tok, node)
+        node = node.head
     return False
 
 
