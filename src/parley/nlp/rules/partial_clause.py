@@ -468,7 +468,11 @@ def _after_cue(doc: Doc, cue: Token, first: Token, last: Token) -> Span | None:
         if halves and _runs_on(cue, halves[-1].right_edge.i) == holder.right_edge.i:
             start = halves[-1].left_edge.i
             return content_span(doc, list(doc[start : max(holder.right_edge.i, last.i) + 1]))
-    if holder is None or not _completes(holder) and not _completed_within(holder, first):
+    if holder is None or (
+        not _completes(holder)
+        and not _completed_within(holder, first)
+        and not _with_after_object(cue, holder)
+    ):
         # 'his warning during the visit that the bridge was "unsafe"': the parser hung the
         # cue's "that" clause on a word between them.
         clause = _that_clause_after(cue, first)
@@ -666,6 +670,16 @@ def _completes(dependant: Token) -> bool:
     """A dependant that says what the cue reports: a complement or a completing preposition."""
     return dependant.dep_ in COMPLEMENT_DEPS or (
         dependant.dep_ == "prep" and dependant.lower_ in COMPLEMENT_PREPS
+    )
+
+
+def _with_after_object(cue: Token, holder: Token) -> bool:
+    """'credited [the mayor] [with keeping "the town together"]', 'charged [the board] [with
+    "gross neglect"]': a "with" phrase after the cue's object says what the cue puts on it."""
+    return (
+        holder.dep_ == "prep"
+        and holder.lower_ == "with"
+        and any(c.dep_ == "dobj" and cue.i < c.i < holder.i for c in cue.children)
     )
 
 
