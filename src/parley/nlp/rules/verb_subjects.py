@@ -147,13 +147,51 @@ def _own_subject(verb: Token, quoted: Quoted) -> tuple[bool, Token | None]:
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None and verb.tag_ == "VBN":
         return True, object_of(agent)
+    if verb.tag_ == "VBN":
+        # 'the scheme, dubbed "the land grab" by critics': the agent hung on the quoted words
+        misread = _agent_after_quotation(verb)
+        if misread is not None:
+            return True, misread
     return False, None
 
 
 def agent_of(verb: Token) -> Token | None:
     """The object of a passive verb's "by" phrase."""
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    return object_of(agent) if agent else None
+    return object_of(agent) if agent else _agent_after_quotation(verb)
+
+
+#: How the words a passive verb of calling puts on its subject hang from it ('was called [a
+#: "giveaway"]', 'was described [as] a "circus"').
+_CALLED_DEPS = frozenset({"oprd", "dobj", "attr", "prep"})
+
+
+def _agent_after_quotation(verb: Token) -> Token | None:
+    """'was called a "giveaway" by the mayor's allies': the parser hung the passive verb's "by"
+    phrase on the quoted words it follows; the object of that "by", right after the closing
+    mark, is the verb's agent."""
+    for child in verb.children:
+        if child.dep_ not in _CALLED_DEPS or child.i < verb.i:
+            continue
+        words = child
+        if child.dep_ == "prep":
+            if child.lower_ != "as":
+                continue
+            found = object_of(child)
+            if found is None:
+                continue
+            words = found
+        for by in words.children:
+            if by.dep_ == "prep" and by.lower_ == "by" and by.i > 0 and _closes(by.doc[by.i - 1]):
+                return object_of(by)
+    return None
+
+
+def _closes(token: Token) -> bool:
+    """A closing quotation mark (or a comma or stop right after one)."""
+    if token.text in {",", "."} and token.i > 0:
+        token = token.doc[token.i - 1]
+    return token.is_quote and token.tag_ == "''"
 
 
 def _climbed_subject(verb: Token, depth: int, quoted: Quoted) -> Token | None:
