@@ -20,6 +20,9 @@ from parley.nlp.rules.speech_cues import SPEECH_VERBS, WEAK_SPEECH_VERBS, is_spe
 
 #: Verbs that put the subject's words on someone or something (characterising_verbs.txt).
 CHARACTERISING_VERBS = lexicon.word_set("characterising_verbs")
+#: Verbs whose object is a plan rather than words: a quotation in it, inside what another
+#: verb of saying reports, is that reporter's way of putting the plan.
+PLAN_VERBS = frozenset({"propose"})
 #: Verbs whose words a quotation below them is: past one, the quotation is theirs.
 _SAYING_VERBS = lexicon.derived_set(
     "saying verbs", lambda: SPEECH_VERBS.get() | WEAK_SPEECH_VERBS.get()
@@ -45,6 +48,9 @@ def characterising_cue(tok: Token, words: Span) -> bool:
     who = speaker_token(tok)
     if who is None or not can_speak(who, tok, SPEAKING_NOUNS.get()):
         return False  # 'demanded that the board cease referring to ...': no one to quote
+    plan = tok.lemma_.lower() in PLAN_VERBS
+    if plan and _reported_by_another(tok):
+        return False  # 'critics say he proposed to "gut" the law': the critics' word
     node = words[0]
     for _ in range(MAX_CHARACTERISING_DEPTH):
         if node.head.i == node.i:
@@ -58,11 +64,27 @@ def characterising_cue(tok: Token, words: Span) -> bool:
                 node.dep_ == "ccomp"
                 and any(c.dep_ == "dobj" and is_speech_noun(c) for c in tok.children)
             )
+        if plan and node.dep_ == "pobj" and not words.start <= node.i < words.end:
+            return False  # 'proposed a fix to the issue of "packing" the court': a term
         node = node.head
         if (node.i < words.start or node.i >= words.end) and (
             is_speech_noun(node) or node.pos_ == "VERB" and node.lemma_.lower() in _SAYING_VERBS
         ):
             return False
+    return False
+
+
+def _reported_by_another(tok: Token) -> bool:
+    """The verb lies in the clause a verb of saying reports ('critics say he had proposed to
+    ...'): for a verb of planning, the quoted words inside it are the reporter's way of putting
+    the plan, and that verb, a cue of its own, takes them."""
+    node = tok
+    for _ in range(MAX_CHARACTERISING_DEPTH):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in _SAYING_VERBS:
+            return True
+        node = node.head
     return False
 
 
