@@ -19,7 +19,12 @@ from parley import lexicon
 from parley.nlp.deps import FINITE_SUBJECT_DEPS, NOMINAL_SUBJECT_DEPS, REPORTED_CLAUSE_DEPS
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
-from parley.nlp.rules.copula_clause import COPULA_CLAUSE_NOUNS, SPOKEN_COPULA_NOUNS, copula_clause
+from parley.nlp.rules.copula_clause import (
+    COPULA_CLAUSE_NOUNS,
+    SPOKEN_COPULA_NOUNS,
+    copula_clause,
+    support_clause,
+)
 from parley.nlp.rules.made_clear import PLAIN_WORDS, made_clear_content
 from parley.nlp.rules.quote_shape import label_before
 from parley.nlp.rules.reported_clauses import (
@@ -333,6 +338,10 @@ def _cue_content(
         said = copula_clause(doc, token)
         if said is not None:
             return said, token, lemma not in SPOKEN_COPULA_NOUNS
+        if lemma in SPOKEN_COPULA_NOUNS:
+            said = support_clause(doc, token)
+            if said is not None:
+                return said, token.head, False  # "made the case that": the maker said it
     if pos == "NOUN" and lemma in stances.nouns:
         return stance_noun(doc, token), token, True
     if pos == "ADJ" and token.lower_ in PLAIN_WORDS:
