@@ -122,3 +122,98 @@ def test_a_by_phrase_inside_the_quotation_is_not_the_agent() -> None:
     quotes = entries('Tom Reed called the vote "a win by any measure" on Monday.')
     (partial,) = of_kind(quotes, "partial")
     assert partial.speaker is not None and partial.speaker.name == "Tom Reed"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "clause", "quoted"),
+    [
+        pytest.param(
+            'Senator Ann Pratt has proposed hiring a "chief housing officer" who reports to the '
+            "mayor.",
+            "proposed",
+            'hiring a "chief housing officer" who reports to the mayor',
+            "chief housing officer",
+            id="proposed",
+        ),
+        pytest.param(
+            'Senator Ann Pratt raved about the "best harbour in the land" on Monday.',
+            "raved",
+            'the "best harbour in the land"',
+            "best harbour in the land",
+            id="raved-about",
+        ),
+    ],
+)
+def test_a_proposal_or_praise_is_the_cue_of_the_quotation_it_governs(
+    text: str, cue: str, clause: str, quoted: str
+) -> None:
+    quotes = entries(text)
+    (partial,) = of_kind(quotes, "partial")
+    assert (partial.speaker.name if partial.speaker else None, partial.cue) == ("Ann Pratt", cue)
+    assert partial.text == quoted
+    assert [(q.cue, q.text) for q in of_kind(quotes, "indirect")] == [(cue, clause)]
+
+
+def test_a_gushing_verb_is_the_cue_of_the_quotation_after_about() -> None:
+    quotes = entries(
+        'Mayor Tom Reed gushed about a "shared love of the sea," and spoke warmly about the '
+        "two towns."
+    )
+    (partial,) = of_kind(quotes, "partial")
+    assert partial.cue == "gushed"
+
+
+def test_a_proposal_inside_what_others_say_leaves_the_quotation_to_them() -> None:
+    quotes = entries('Harbour critics say Senator Ann Pratt had proposed to "gut" the ferry law.')
+    (partial,) = of_kind(quotes, "partial")
+    assert partial.cue == "say"
+    assert partial.speaker is not None and partial.speaker.name == "Harbour critics"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "clause"),
+    [
+        pytest.param(
+            "Senator Ann Pratt made the case that the harbour is too close to the banks.",
+            "Ann Pratt",
+            "case",
+            "the harbour is too close to the banks",
+            id="made-the-case",
+        ),
+        pytest.param(
+            "Mayor Tom Reed issued a warning that the budget would leave the town short by May.",
+            "Tom Reed",
+            "warning",
+            "the budget would leave the town short by May",
+            id="issued-a-warning",
+        ),
+        pytest.param(
+            "Senator Ann Pratt made the suggestion that the mayor should get only false reports.",
+            "Ann Pratt",
+            "suggestion",
+            "the mayor should get only false reports",
+            id="made-the-suggestion",
+        ),
+    ],
+)
+def test_a_noun_of_saying_made_or_issued_reports_its_that_clause(
+    text: str, speaker: str, cue: str, clause: str
+) -> None:
+    found = [
+        (q.speaker.name if q.speaker else None, q.cue, q.text)
+        for q in of_kind(entries(text), "indirect")
+    ]
+    assert found == [(speaker, cue, clause)]
+
+
+def test_a_noun_of_saying_with_a_relative_clause_reports_nothing() -> None:
+    assert not of_kind(
+        entries("Senator Ann Pratt made a point that nobody liked on Monday."), "indirect"
+    )
+
+
+def test_a_term_in_a_phrase_inside_a_proposal_is_no_quotation_of_the_proposer() -> None:
+    quotes = entries(
+        'Senator Ann Pratt proposes a novel fix to the issue of "packing" the harbour board.'
+    )
+    assert not of_kind(quotes, "partial")
