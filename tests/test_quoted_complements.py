@@ -34,12 +34,12 @@ def of_kind(quotes: list[Quote], kind: str) -> list[Quote]:
             id="offered-herself-as",
         ),
         pytest.param(
-            "Declaring that he alone can mend the roads, Mayor Tom Reed offered himself as a "
-            '"law and order" candidate and made an appeal to drivers.',
+            "Saying only he could mend the roads, Mayor Tom Reed offered himself to voters as "
+            'the "safe streets" choice and then made a plea to drivers.',
             "Tom Reed",
             "offered",
-            'himself as a "law and order" candidate',
-            "law and order",
+            'himself to voters as the "safe streets" choice',
+            "safe streets",
             id="offered-himself-after-a-participle",
         ),
         pytest.param(
@@ -214,6 +214,6 @@ def test_a_noun_of_saying_with_a_relative_clause_reports_nothing() -> None:
 
 def test_a_term_in_a_phrase_inside_a_proposal_is_no_quotation_of_the_proposer() -> None:
     quotes = entries(
-        'Senator Ann Pratt proposes a novel fix to the issue of "packing" the harbour board.'
+        'Senator Ann Pratt proposes a new cure for the habit of "stacking" the harbour board.'
     )
     assert not of_kind(quotes, "partial")

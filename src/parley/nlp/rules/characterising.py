@@ -65,7 +65,7 @@ def characterising_cue(tok: Token, words: Span) -> bool:
                 and any(c.dep_ == "dobj" and is_speech_noun(c) for c in tok.children)
             )
         if plan and node.dep_ == "pobj" and not words.start <= node.i < words.end:
-            return False  # 'proposed a fix to the issue of "packing" the court': a term
+            return False  # 'proposed a cure for the habit of "stacking" boards': a term
         node = node.head
         if (node.i < words.start or node.i >= words.end) and (
             is_speech_noun(node) or node.pos_ == "VERB" and node.lemma_.lower() in _SAYING_VERBS
