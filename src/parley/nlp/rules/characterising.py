@@ -75,7 +75,7 @@ def characterising_cue(tok: Token, words: Span) -> bool:
 
 
 def _reported_by_another(tok: Token) -> bool:
-    """The verb lies in the clause a verb of saying reports ('critics say he had proposed to
+    """The verb lies in the clause a verb of saying reports ('rivals claim the mayor proposed to
     ...'): for a verb of planning, the quoted words inside it are the reporter's way of putting
     the plan, and that verb, a cue of its own, takes them."""
     node = tok
