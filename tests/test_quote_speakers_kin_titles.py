@@ -50,3 +50,30 @@ def test_a_quotation_after_a_later_speakers_sentence_is_that_speakers() -> None:
     found = dict(speakers(result))
     assert found["the bridge stays shut. Nobody may cross it."] == "Tom Reed"
     assert found["Steel needs time. We test first."] == "Ann Pratt"
+
+
+def test_a_name_in_apposition_to_someones_lawyer_is_a_person_a_later_he_can_refer_to() -> None:
+    result = analyze(
+        "Tom Reed, a poet, died in jail on Monday. His lawyer, Amine Rask, said the cell was "
+        'cold. Rask told the Herald it was "a dark day." He then said he was "angry at the '
+        'whole town."'
+    )
+    assert dict(speakers(result))["angry at the whole town."] == "Amine Rask"
+
+
+def test_crews_called_to_a_place_are_not_the_speaker_of_the_words_that_follow() -> None:
+    result = analyze(
+        'Harbour crews called to the pier "found the boat empty and the doors open", '
+        "Inspector Tom Reed said."
+    )
+    assert dict(speakers(result))["found the boat empty and the doors open"] == "Tom Reed"
+
+
+def test_a_double_given_name_after_a_countrys_minister_is_the_person_who_speaks() -> None:
+    result = analyze(
+        "Denmark found the virus in a duck. Denmark's Minister of Food, Lise-Lotte Vinther, "
+        'said the find was "sad but expected."'
+    )
+    assert dict(speakers(result))["sad but expected."] == "Lise-Lotte Vinther"
+    kinds = {a.name: a.kind for a in result.actors}
+    assert kinds["Lise-Lotte Vinther"] == "person"
