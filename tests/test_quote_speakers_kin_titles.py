@@ -1,7 +1,8 @@
 """Speakers named by a relation, a title or a neighbouring sentence, as short wire stories write
 them: an agency in capitals that spell a pronoun with no article before it, a relative known
 only through the person they belong to, a title followed by the holder's name, and a quotation
-that follows another speaker's sentence. Every sentence here is invented."""
+that follows another speaker's sentence; words under a heading are a title. Every sentence
+here is invented."""
 
 from __future__ import annotations
 
@@ -77,3 +78,12 @@ def test_a_double_given_name_after_a_countrys_minister_is_the_person_who_speaks(
     assert dict(speakers(result))["sad but expected."] == "Lise-Lotte Vinther"
     kinds = {a.name: a.kind for a in result.actors}
     assert kinds["Lise-Lotte Vinther"] == "person"
+
+
+def test_words_under_a_heading_are_a_title_not_a_quotation() -> None:
+    result = analyze(
+        "A hacker group called 'Nobody' plans a march. 'Nobody' released a note on its blog "
+        "under the heading 'For Anyone Who Lost a Parcel in Dover': \"We never sent any of them.\""
+    )
+    texts = [q.text for q in result.quotes if q.kind != "indirect"]
+    assert texts == ["We never sent any of them."]

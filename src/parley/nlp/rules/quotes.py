@@ -74,7 +74,7 @@ from parley.types import Quote, SpeakerRef
 # Words right before a quotation that make it a name, title or term rather than speech.
 NAMING_WORDS = frozenset(
     """so-called dubbed nicknamed titled entitled named called call calls calling term word phrase
-    slogan hashtag
+    slogan hashtag heading headline headlined caption captioned tagline theme
     codenamed code-named song film book album novel series show operation motto""".split()
 )
 #: "as Roe put it, 'apart from ...'": the frame gives even a partial quotation its speaker.
