@@ -74,13 +74,12 @@ def infer_from_neighbours(
                     last_said[p] = n
                     continue
             if source is None or source.speaker is None:
-                source = None
-                if p in last_said:
-                    source = drafts[last_said[p]]
-                else:
-                    k = next_said[n + 1]
-                    if k < count and draft_paras[k] == p:
-                        source = drafts[k]
+                source = _paragraph_neighbour(drafts, n, p, last_said, next_said, draft_paras)
+                record = _speaker_since(doc, draft, source, para_bounds[p], quoted, resolver)
+                if record is not None:
+                    _give_from_context(draft, record, 0.5)
+                    last_said[p] = n
+                    continue
             if source is not None and source.speaker is not None:
                 draft.speaker, draft.cue = source.speaker, source.cue
                 draft.mention, draft.cue_span = source.mention, source.cue_span
@@ -241,6 +240,46 @@ def _cue_speaker_of_previous_sentence(
         if record is not None:
             found = record
     return found
+
+
+def _paragraph_neighbour(
+    drafts: list[Draft],
+    n: int,
+    p: int,
+    last_said: dict[int, int],
+    next_said: list[int],
+    draft_paras: list[int],
+) -> Draft | None:
+    """The attributed quotation of paragraph ``p`` that lends ``drafts[n]`` its speaker: the
+    last one before it, else the next one after it."""
+    if p in last_said:
+        return drafts[last_said[p]]
+    k = next_said[n + 1]
+    return drafts[k] if k < len(drafts) and draft_paras[k] == p else None
+
+
+def _speaker_since(
+    doc: Doc,
+    draft: Draft,
+    earlier: Draft | None,
+    para: tuple[int, int],
+    quoted: Intervals,
+    resolver: SpeakerResolver,
+) -> ActorRecord | None:
+    """ "Lee said '...'. According to Ann Pratt, ... She warned against haste. '...'": a
+    quotation opening a sentence after one, written after the paragraph's last attributed
+    quotation (``earlier``), in which someone else speaks, is that speaker's, not the
+    earlier one's. None when no such sentence stands between them."""
+    if earlier is None or earlier.speaker is None or earlier.span.end > draft.span.open_at:
+        return None
+    opening = _opening(doc, draft)
+    if opening is None or opening.i != opening.sent.start:
+        return None
+    previous = _previous_sentence(doc, opening, para)
+    if previous is None or previous.start_char < earlier.span.end:
+        return None
+    record = _cue_speaker_of_previous_sentence(doc, draft, para, quoted, resolver)
+    return record if record is not earlier.speaker else None
 
 
 def _sole_person_of_previous_sentence(

@@ -715,6 +715,7 @@ def cues(region: Span, quoted: Intervals, words: Span | None = None) -> list[Tok
             continue
         if (
             is_speech_verb(tok)
+            and not _summoned(tok)
             or is_according_to(tok)
             or _weak_cue(tok, quoted)
             or words is not None
@@ -729,6 +730,17 @@ def cues(region: Span, quoted: Intervals, words: Span | None = None) -> list[Tok
         ):
             found.append(tok)
     return found
+
+
+def _summoned(verb: Token) -> bool:
+    """ "Crews called to the scene ...": "call" with a place it sends someone to and no
+    object, clause or name of its own summons people; it says nothing."""
+    if verb.lemma_.lower() != "call":
+        return False
+    kids = {c.dep_ for c in verb.children}
+    if kids & {"dobj", "ccomp", "oprd", "xcomp", "attr"}:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
 
 
 def outer_cues(cues: list[Token]) -> list[Token]:

@@ -66,6 +66,7 @@ from parley.nlp.rules.speech_cues import (
     is_document,
     is_speech_verb,
 )
+from parley.nlp.rules.title_names import holder_closing_sentence
 from parley.nlp.tokens import doc_tokens
 from parley.quotemarks import Intervals, MarkedSpan, paragraphs
 from parley.types import Quote, SpeakerRef
@@ -73,7 +74,7 @@ from parley.types import Quote, SpeakerRef
 # Words right before a quotation that make it a name, title or term rather than speech.
 NAMING_WORDS = frozenset(
     """so-called dubbed nicknamed titled entitled named called call calls calling term word phrase
-    slogan hashtag
+    slogan hashtag heading headline headlined caption captioned tagline theme
     codenamed code-named song film book album novel series show operation motto""".split()
 )
 #: "as Roe put it, 'apart from ...'": the frame gives even a partial quotation its speaker.
@@ -425,6 +426,7 @@ def _speaker_at(
     who = quoted_person(cue, in_quote) or speaker_token(cue, quoted=in_quote)
     if who is None or inside(who.idx, quoted) or _borrowed_subject(cue, who, text, close):
         who = inverted_subject(cue, close) or who
+    who = holder_closing_sentence(who, cue)
     if who is None and is_speech_verb(cue):
         nearest = resolver.nearest_person_token(cue)
         record, confidence = (nearest[1] if nearest else None), 0.6

@@ -64,6 +64,7 @@ from parley.nlp.rules.speech_cues import (
     SPEECH_VERBS,
     cue_span,
     cue_text,
+    description_name,
     is_according_to,
     is_document,
 )
@@ -187,7 +188,7 @@ def _document_source(doc: Doc, actors: ActorIndex, who: Token) -> ActorRecord | 
     if phrase is None or not any(t.is_alpha for t in phrase):
         return None
     text = phrase.text.strip()
-    name = text[0].lower() + text[1:] if text[:2] in {"A ", "An", "Th"} else text
+    name = description_name(phrase)
     record = actors.find(name)
     if record is None:
         record = actors.add(name, "organization", country=None)

@@ -25,6 +25,7 @@ from parley.nlp.rules.speech_cues import (
     is_according_to,
     is_speech_verb,
 )
+from parley.nlp.rules.title_names import holder_closing_sentence
 from parley.nlp.rules.verb_subjects import agent_of, main_subject_before, subject_of
 from parley.nlp.tree import object_of
 
@@ -85,6 +86,8 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
             return rel.head
     if subject is not None and _respondents(subject):
         return _poll_asking(cue, quoted) or subject
+    if subject is not None and subject.i > cue.i:
+        return holder_closing_sentence(subject, cue)
     return subject
 
 

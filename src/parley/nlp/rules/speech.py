@@ -21,7 +21,8 @@ from spacy.tokens import Doc, Span, Token
 
 from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_sents, doc_text, span_ents
-from parley.nlp.rules.actors import GENDERED_WORDS, ActorIndex, ActorRecord
+from parley.nlp.rules.actors import GENDERED_WORDS, TITLE_NOUNS, ActorIndex, ActorRecord
+from parley.nlp.rules.actors.words import RELATIVE_NOUNS
 from parley.nlp.rules.speaker_spans import (
     named_in_a_clause,
     noun_phrase,
@@ -34,7 +35,9 @@ from parley.nlp.rules.speech_cues import (
     PEER_NOUNS,
     PRONOUNS,
     SPOKESPERSON_NOUNS,
+    SPOKESPERSON_OPENINGS,
     Quoted,
+    description_name,
     is_document,
     never_speaks,
 )
@@ -63,6 +66,16 @@ def _segments(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
             out.append(doc[start : sent.end])
     found = doc.user_data["parley.segments"] = (tuple(out), [s.start for s in out])
     return found
+
+
+def _owner_of_relative(tok: Token, root: Token) -> bool:
+    """Whether ``tok`` names only the owner of a kin noun heading the phrase ("Ann Reed's
+    husband said": the husband speaks; "Ann Reed's wife, Jo Reed, said": Jo Reed), or is that
+    noun itself (``tok is root``), when it has an owner."""
+    if root.pos_ != "NOUN" or root.lemma_.lower() not in RELATIVE_NOUNS:
+        return False
+    owner = next((c for c in root.children if c.dep_ == "poss"), None)
+    return owner is not None and (tok is root or owner.left_edge.i <= tok.i <= owner.i)
 
 
 class SpeakerResolver:
@@ -170,6 +183,8 @@ class SpeakerResolver:
             if child.dep_ == "appos" or (child.dep_ in {"compound", "flat"} and child.i > root.i):
                 tokens.extend(child.subtree)
         head = self.actors.at(root.idx, root.idx + len(root.text))
+        if head is not None and _owner_of_relative(root, root):
+            head = None  # "Ann Reed's husband": a mention of Reed ran over the kin noun
         if head is not None and head.kind == "person":
             # "Ivo Rask, a lawyer for Mia Holt": Rask, not Holt; but "the Navy's Chief
             # Medical Officer, Ann Holt": the title in capitals is Holt's, named after it
@@ -184,6 +199,8 @@ class SpeakerResolver:
                 continue
             if record.kind == "person" and named_in_a_clause(tok, root):
                 continue
+            if _owner_of_relative(tok, root):
+                continue  # the tagger may take the owner for an organisation
             (persons if record.kind == "person" else others).append(record)
         if persons:
             return persons[-1]
@@ -193,7 +210,11 @@ class SpeakerResolver:
             return others[0]
         for ent in span_ents(phrase):
             record = self.actors.find(ent.text)
-            if record is not None and not named_in_a_clause(ent.root, root):
+            if (
+                record is not None
+                and not named_in_a_clause(ent.root, root)
+                and not _owner_of_relative(ent.root, root)
+            ):
                 return record
         return None
 
@@ -212,7 +233,7 @@ class SpeakerResolver:
         """The unnamed person who speaks for ``body``, registered under the article's own
         description, with the organisation's country and sector."""
         text = phrase.text.strip()
-        name = text[0].lower() + text[1:] if text[:2] in {"A ", "An", "On"} else text
+        name = description_name(phrase, SPOKESPERSON_OPENINGS)
         record = self.actors.find(name)
         if record is None:
             kind: ActorKind = "group" if phrase.root.tag_ in {"NNS", "NNPS"} else "person"
@@ -246,7 +267,7 @@ class SpeakerResolver:
         """The actor named by the article's own description of it ("a senior official", "the
         memo", found again if named so before), with this mention."""
         text = phrase.text.strip()
-        name = text[0].lower() + text[1:] if text[:2] in {"A ", "An", "Th"} else text
+        name = description_name(phrase)
         record = self.actors.find(name) or self.actors.add(name, kind)
         record.add_mention(phrase.start_char, phrase.end_char, text)
         self._learn_description_gender(record)
@@ -354,7 +375,9 @@ class SpeakerResolver:
                 elif plural and dep[i] in NOMINAL_SUBJECT_DEPS and table.tokens[i].conjuncts:
                     record = self._people_together(table.tokens[i])
                 else:
-                    record = self.actors.at(start, start + len(words[i]))
+                    record = self._holder_named_after(
+                        self.actors.at(start, start + len(words[i])), i
+                    )
                 if record is None or not self._compatible(record, gender, plural, strict):
                     continue
                 ranked.append((self._role_rank(table.tokens[i]), -i if n == current else i, record))
@@ -365,6 +388,25 @@ class SpeakerResolver:
                     self.genders[best.id] = gender
                 return best
         return None
+
+    def _holder_named_after(self, record: ActorRecord | None, i: int) -> ActorRecord | None:
+        """``record``, the actor at token ``i``; but "The Fisheries Minister, Tom Reed(,) told
+        ...": a person known only by a title, whose mention at ``i`` runs into a comma and a
+        person's name, is that person."""
+        words = record.name.lower().split() if record is not None else []
+        if record is None or record.kind != "person" or not words or words[-1] not in TITLE_NOUNS:
+            return record
+        end = next((e for s, e in record.mentions if s <= self.doc[i].idx < e), None)
+        doc, j = self.doc, i
+        while end is not None and j < len(doc) and doc[j].idx < end:
+            j += 1
+        if end is None or j + 1 >= len(doc) or doc[j].text != ",":
+            return record
+        named = doc[j + 1]
+        other = self.actors.at(named.idx, named.idx + len(named.text))
+        if other is None or other is record or other.kind != "person":
+            return record
+        return other
 
     def _people_together(self, subject: Token) -> ActorRecord | None:
         """The group a coordinated subject of two or more people forms ("Ola Brekke and his

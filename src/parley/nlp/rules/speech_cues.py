@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from parley import lexicon
 from parley.nlp.rules.actors import PRONOUN_GENDER
@@ -58,13 +58,36 @@ def never_speaks(token: Token) -> bool:
 def is_acronym_name(token: Token) -> bool:
     """A proper noun written in capitals ("WHO", "US", "U.S."): an organisation's or a
     country's short name, never a pronoun, whatever its lower-case spelling."""
-    return token.tag_ in {"NNP", "NNPS"} and in_capitals(token.text)
+    if not in_capitals(token.text):
+        return False
+    if token.tag_ in {"NNP", "NNPS"}:
+        return True
+    # "WHO describes the symptoms as ...": the tagger reads the capitals as the pronoun; a
+    # relative clause or a sentence written all in capitals (a headline) still reads so.
+    return token.head.dep_ != "relcl" and any(t.is_lower for t in token.sent)
 
 
 def in_capitals(word: str) -> bool:
     """Two or more letters, all capitals, dots allowed between them ("WHO", "U.S.")."""
     letters = word.replace(".", "")
     return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
+#: The first two characters of a description's opening article ("A ", "An", "The"): written
+#: lower case when the description becomes a name; "On" opens "One official".
+DESCRIPTION_OPENINGS = frozenset({"A ", "An", "Th"})
+SPOKESPERSON_OPENINGS = frozenset({"A ", "An", "On"})
+
+
+def description_name(words: Span, openings: frozenset[str] = DESCRIPTION_OPENINGS) -> str:
+    """The name an unnamed actor takes from the article's description of it: an opening
+    word whose first two characters are in ``openings`` ("A police spokesman", "The memo")
+    in lower case; a name left as written ("Ann Reed's husband", not "ann Reed's husband")."""
+    text = words.text.strip()
+    first = words[0] if len(words) else None
+    if text[:2] not in openings or first is None or first.tag_ in {"NNP", "NNPS"}:
+        return text
+    return text[0].lower() + text[1:]
 
 
 @dataclass(frozen=True, slots=True)

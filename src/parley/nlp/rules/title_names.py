@@ -52,3 +52,33 @@ def compound_name_subject(verb: Token) -> Token | None:
     if before.head.i == verb.i and before.dep_ == "compound" and before.pos_ == "PROPN":
         return before
     return None
+
+
+def holder_closing_sentence(subject: Token | None, verb: Token) -> Token | None:
+    """ "'...,' said the officer responsible for ferries, Ann Holt.": a title after
+    the verb whose phrase runs on to a comma and a person's name closing the sentence is that
+    person's, whatever the parser hung the name on; else ``subject``. Nothing between the
+    title and the name may be a verb or a quotation mark (a clause of its own)."""
+    if (
+        subject is None
+        or subject.i <= verb.i
+        or subject.ent_type_ == "PERSON"
+        or not is_title_word(subject.lower_)
+    ):
+        return subject
+    sent = subject.sent
+    last = sent.end - 1
+    doc = subject.doc
+    while last > subject.i and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    if doc[last].ent_type_ != "PERSON" or doc[last].is_punct:
+        return subject
+    first = last
+    while first > subject.i + 1 and doc[first - 1].ent_type_ == "PERSON":
+        first -= 1
+    if first - 1 <= subject.i or doc[first - 1].text != ",":
+        return subject
+    between = doc[subject.i + 1 : first - 1]
+    if any(t.pos_ in {"VERB", "AUX"} or t.is_quote for t in between):
+        return subject
+    return doc[last]

@@ -27,12 +27,14 @@ from parley.nlp.rules.actors.record import ActorRecord, PersonMention
 from parley.nlp.rules.actors.titles import read_title
 from parley.nlp.rules.actors.words import (
     DETERMINERS,
+    GENDERED_WORDS,
     HONORIFICS,
     NOT_PEOPLE,
     ORG_LABELS,
     ORG_WORDS,
     PERSON_LABELS,
     POSSESSIVE,
+    RELATIVE_NOUNS,
     SAYING_LEMMAS,
     TITLE_MODIFIERS,
     TITLE_NOUNS,
@@ -292,7 +294,8 @@ def org_looks_like_person(index: ActorIndex, ent: Span) -> tuple[int, int] | Non
     """The tokens of a person's name inside an ORG (or GPE) entity, when it is one."""
     doc = index.doc
     start, end = _org_name_core(index, ent)
-    tokens = list(doc[start:end])
+    # "Ann-Christin Holm": the hyphen of a double given name is no word of its own
+    tokens = [t for t in doc[start:end] if not (t.tag_ == "HYPH" and start < t.i < end - 1)]
     if not 2 <= len(tokens) <= 4 or tokens[0].lower_ == "the":
         return None
     first = norm_token(tokens[0].text)
@@ -349,8 +352,23 @@ def _person_by_context(index: ActorIndex, root: Token, end: int) -> bool:
         if n.dep_ in ("conj", "appos") or n.i == root.head.i
     ):
         return True
+    if any(_someones_role(n) for n in neighbours if n.dep_ == "appos" or n.i == root.head.i):
+        return True
     # "Pavel Orlov said ... 'Without that ...,' he said."
     return speaks_and_is_called_he_or_she(index, root, end)
+
+
+def _someones_role(noun: Token) -> bool:
+    """ "the Minister of Fisheries, Ivo Rask", "his lawyer, Ivo Rask", "Lee's widow, Ana
+    Reis": a title, or a kin noun someone owns; the name in apposition to it is a person's.
+    Not any agent noun: "its publisher, Dover Books" is a firm."""
+    low = noun.lemma_.lower()
+    if noun.pos_ in {"NOUN", "PROPN"} and is_title_word(low):
+        return True
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if noun.pos_ != "NOUN" or owner is None or owner.lower_ in {"its", "their", "our"}:
+        return False
+    return low in RELATIVE_NOUNS or low in GENDERED_WORDS
 
 
 def speaks_and_is_called_he_or_she(index: ActorIndex, root: Token, end: int) -> bool:

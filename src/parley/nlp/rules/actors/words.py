@@ -35,6 +35,8 @@ HONORIFICS: lexicon.WordMap[str, str | None] = lexicon.table_map(
     "honorifics", "word", "gender", _gender
 )
 GENDERED_WORDS: lexicon.WordMap[str, str] = lexicon.table_map("gendered_words", "word", "gender")
+#: Kin and close companions ("Ann Reed's husband"), who are people of their own.
+RELATIVE_NOUNS = lexicon.word_set("relative_nouns")
 # Names of platforms and products the tagger often calls PERSON ("said on Twitter").
 NOT_PEOPLE = lexicon.word_set("platform_names")
 # Words that make an ORG entity an organisation even in the shape of a name ("Atlantic Council").

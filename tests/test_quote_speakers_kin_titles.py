@@ -1,0 +1,89 @@
+"""Speakers named by a relation, a title or a neighbouring sentence, as short wire stories write
+them: an agency in capitals that spell a pronoun with no article before it, a relative known
+only through the person they belong to, a title followed by the holder's name, and a quotation
+that follows another speaker's sentence; words under a heading are a title. Every sentence
+here is invented."""
+
+from __future__ import annotations
+
+from quote_reading import analyze, speakers
+
+
+def test_an_agency_in_capitals_without_an_article_is_a_speaker() -> None:
+    result = analyze(
+        "World Health Organization (WHO) experts arrived in Dover. "
+        'WHO describes the rash as "red, itchy and slow to fade."'
+    )
+    assert dict(speakers(result))["red, itchy and slow to fade."] == "World Health Organization"
+
+
+def test_a_relative_named_through_someone_else_speaks_for_themselves() -> None:
+    result = analyze(
+        "Ann Reed won the county rowing prize on Sunday. "
+        'Ann Reed\'s husband told reporters: "We trained on the river every single morning."'
+    )
+    speaker = dict(speakers(result))["We trained on the river every single morning."]
+    assert speaker == "Ann Reed's husband"
+
+
+def test_a_title_followed_by_a_comma_and_a_name_is_that_persons_for_a_later_pronoun() -> None:
+    result = analyze(
+        "The State Ports Minister, Tom Reed told a radio station that the harbour stays shut. "
+        '"We will open it once the wall is fixed," he said.'
+    )
+    assert dict(speakers(result))["We will open it once the wall is fixed,"] == "Tom Reed"
+
+
+def test_a_title_after_the_verb_that_runs_on_to_a_name_is_that_persons() -> None:
+    result = analyze(
+        '"The ferry timetable will change in May," said the officer responsible for '
+        "the county's transport budget, Ann Pratt."
+    )
+    assert dict(speakers(result))["The ferry timetable will change in May,"] == "Ann Pratt"
+
+
+def test_a_quotation_after_a_later_speakers_sentence_is_that_speakers() -> None:
+    result = analyze(
+        'Mayor Tom Reed said last Friday that "the bridge stays shut. Nobody may cross it." '
+        "According to Ann Pratt, the county engineer, the repairs may take a month. "
+        'She cautioned against a quick reopening, however. "Steel needs time. We test first."'
+    )
+    found = dict(speakers(result))
+    assert found["the bridge stays shut. Nobody may cross it."] == "Tom Reed"
+    assert found["Steel needs time. We test first."] == "Ann Pratt"
+
+
+def test_a_name_in_apposition_to_someones_lawyer_is_a_person_a_later_he_can_refer_to() -> None:
+    result = analyze(
+        "Tom Reed, a poet, died in jail on Monday. His lawyer, Amine Rask, said the cell was "
+        'cold. Rask told the Herald it was "a dark day." He then said he was "angry at the '
+        'whole town."'
+    )
+    assert dict(speakers(result))["angry at the whole town."] == "Amine Rask"
+
+
+def test_crews_called_to_a_place_are_not_the_speaker_of_the_words_that_follow() -> None:
+    result = analyze(
+        'Harbour crews called to the pier "found the boat empty and the doors open", '
+        "Inspector Tom Reed said."
+    )
+    assert dict(speakers(result))["found the boat empty and the doors open"] == "Tom Reed"
+
+
+def test_a_double_given_name_after_a_countrys_minister_is_the_person_who_speaks() -> None:
+    result = analyze(
+        "Denmark found the virus in a duck. Denmark's Minister of Food, Lise-Lotte Vinther, "
+        'said the find was "sad but expected."'
+    )
+    assert dict(speakers(result))["sad but expected."] == "Lise-Lotte Vinther"
+    kinds = {a.name: a.kind for a in result.actors}
+    assert kinds["Lise-Lotte Vinther"] == "person"
+
+
+def test_words_under_a_heading_are_a_title_not_a_quotation() -> None:
+    result = analyze(
+        "A hacker group called 'Nobody' plans a march. 'Nobody' released a note on its blog "
+        "under the heading 'For Anyone Who Lost a Parcel in Dover': \"We never sent any of them.\""
+    )
+    texts = [q.text for q in result.quotes if q.kind != "indirect"]
+    assert texts == ["We never sent any of them."]
