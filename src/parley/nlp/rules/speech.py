@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_sents, doc_text, span_ents
 from parley.nlp.rules.actors import GENDERED_WORDS, TITLE_NOUNS, ActorIndex, ActorRecord
-from parley.nlp.rules.actors.words import RELATIVE_NOUNS
+from parley.nlp.rules.actors.words import OFFICE_ENDINGS, RELATIVE_NOUNS, norm_token
 from parley.nlp.rules.speaker_spans import (
     named_in_a_clause,
     noun_phrase,
@@ -150,6 +150,9 @@ class SpeakerResolver:
         if maker is not None:
             return self.resolve(maker)
         phrase = phrase if phrase is not None else noun_phrase(token)
+        holder = self._holder_named_after(phrase)
+        if holder is not None:
+            return holder, 0.95
         record = self._named(phrase)
         if record is not None and (record.kind == "person" or phrase.root.pos_ != "NOUN"):
             return record, 0.95
@@ -172,6 +175,19 @@ class SpeakerResolver:
                 return described, 0.8
             return record, 0.9
         return self._described(phrase, token)
+
+    def _holder_named_after(self, phrase: Span) -> ActorRecord | None:
+        """ "according to Dover Fire Chief, Tom Reed, ...": an office the parse left apart from
+        the name of its holder, set right after it by a comma; the holder speaks."""
+        doc = phrase.doc
+        k = phrase.end
+        if k + 1 >= len(doc) or doc[k].text != "," or phrase.root.i != k - 1:
+            return None
+        if norm_token(phrase.root.text) not in OFFICE_ENDINGS or not phrase.root.text[:1].isupper():
+            return None
+        nxt = doc[k + 1]
+        record = self.actors.at(nxt.idx, nxt.idx + len(nxt.text))
+        return record if record is not None and record.kind == "person" else None
 
     def _named(self, phrase: Span) -> ActorRecord | None:
         """The actor a noun phrase names. A person named in it or in apposition wins ("the

@@ -30,6 +30,7 @@ from parley.nlp.rules.actors.words import (
     GENDERED_WORDS,
     HONORIFICS,
     NOT_PEOPLE,
+    OFFICE_ENDINGS,
     ORG_LABELS,
     ORG_WORDS,
     PERSON_LABELS,
@@ -59,7 +60,28 @@ def person_mentions(index: ActorIndex) -> list[PersonMention]:
     _untagged_speakers(index, found, taken)
     found = _without_headline_glue(index, found)
     found.sort(key=lambda m: m.start)
-    return found
+    return _without_offices_before_names(index, found)
+
+
+def _without_offices_before_names(
+    index: ActorIndex, found: list[PersonMention]
+) -> list[PersonMention]:
+    """ "Dover Fire Chief, Tom Reed", "the Prime Minister of Avonia, Tom Reed": a capitalised
+    office set before the name of its holder, a comma between, is the holder's title, not a
+    second person."""
+    doc = index.doc
+    after_comma = [m.start for m in found if m.start > 0 and doc[m.start - 1].text == ","]
+    kept = []
+    for m in found:
+        holder = next((k for k in after_comma if m.end < k <= m.end + 12), None)
+        if holder is not None and index.sentence_bounds(holder)[0] <= m.start:
+            span = doc[m.start : m.end]
+            if _only_title_words(span) or (
+                holder == m.end + 1 and norm_token(doc[m.end - 1].text) in OFFICE_ENDINGS
+            ):
+                continue
+        kept.append(m)
+    return kept
 
 
 def _without_headline_glue(index: ActorIndex, found: list[PersonMention]) -> list[PersonMention]:
@@ -444,6 +466,13 @@ def _skip_leading_titles(index: ActorIndex, start: int, end: int) -> tuple[int, 
     return start, honorific
 
 
+def _only_title_words(span: Span) -> bool:
+    """ "Deputy Director", "Prime Minister": a capitalised office the tagger (or the shape of a
+    speaking subject) took for a name; an office is no one's name."""
+    words = [norm_token(t.text) for t in span if not t.is_punct]
+    return len(words) >= 2 and all(is_title_word(w) or w in TITLE_MODIFIERS for w in words)
+
+
 def _drop_glued_place(index: ActorIndex, start: int, end: int) -> int:
     """A place glued to the front of a name ("of Hong Kong Carrie Lam"): the place goes."""
     doc = index.doc
@@ -620,7 +649,8 @@ def add_untagged_surnames(index: ActorIndex) -> None:
     tokens, pos = index.tokens.tokens, index.tokens.pos
     for i, text in enumerate(index.tokens.text):
         bearer = surnames.get(text)
-        if bearer is None or pos[i] not in {"PROPN", "NOUN"}:
+        if bearer is None or pos[i] not in {"PROPN", "NOUN", "ADV"}:
+            # ADV: an unusual surname in "-ly" the tagger read as an adverb ("Reedly said")
             continue
         if i in in_entity or i in index.claimed:
             continue

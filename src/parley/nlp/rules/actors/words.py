@@ -25,6 +25,8 @@ ORG_LABELS = {"ORG"}
 TITLE_NOUNS = lexicon.word_set("title_nouns")
 #: Words that may precede a title noun inside a title ("Prime Minister", "Foreign Minister").
 TITLE_MODIFIERS = lexicon.word_set("title_modifiers")
+#: Role nouns that end an office set before its holder's name ("Dover Fire Chief, Tom Reed").
+OFFICE_ENDINGS = lexicon.word_set("office_endings")
 # Words that change which office a title names: "the President" is not the Vice President.
 RANK_MODIFIERS = lexicon.word_set("rank_modifiers")
 #: Description heads that stand for the person just written about ("the candidate"), by kind.

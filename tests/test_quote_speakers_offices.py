@@ -1,0 +1,47 @@
+"""Speakers whose office stands before their name: an office set before its holder's name by
+a comma, a pronoun after such an apposition, and a name the tagger took for an organisation
+or an adverb.
+Every sentence here is invented."""
+
+from __future__ import annotations
+
+from quote_reading import analyze, speakers
+
+
+def test_an_office_before_a_comma_and_a_name_is_the_holders_title() -> None:
+    result = analyze('According to Dover Fire Chief, Tom Reedy, "the call came in at noon."')
+    assert dict(speakers(result))["the call came in at noon."] == "Tom Reedy"
+
+
+def test_a_pronoun_after_an_office_in_apposition_is_the_holder() -> None:
+    result = analyze(
+        "The Deputy Director of the Dover Health Board, Ann Pratt, said that nurses were in "
+        'the camps. She also said that "the aim is to give care all day."'
+    )
+    assert dict(speakers(result))["the aim is to give care all day."] == "Ann Pratt"
+
+
+def test_a_pronoun_after_a_capitalised_office_subject_is_the_holder() -> None:
+    result = analyze(
+        "The Avonian Prime Minister, Tom Reed, said yesterday that patrols had increased. "
+        'He also added that "we must all wash our hands."'
+    )
+    assert dict(speakers(result))["we must all wash our hands."] == "Tom Reed"
+
+
+def test_a_name_tagged_as_an_organisation_after_a_role_noun_is_a_person() -> None:
+    result = analyze(
+        '"It is a disaster," said a UNICEF field officer, Mirande Kotewig. '
+        'She told the Dover Star that "there is a lack of everything."'
+    )
+    found = dict(speakers(result))
+    assert found["It is a disaster,"] == "Mirande Kotewig"
+    assert found["there is a lack of everything."] == "Mirande Kotewig"
+
+
+def test_a_surname_read_as_an_adverb_is_still_the_speaker() -> None:
+    result = analyze(
+        'Dover fire chief Tom Reedly said "the hall is closed." '
+        'Reedly also stated that the parcel "held a note," but would not say more.'
+    )
+    assert dict(speakers(result))["held a note,"] == "Tom Reedly"
