@@ -1,6 +1,7 @@
-"""Speakers whose office stands before their name: an office set before its holder's name by
-a comma, a pronoun after such an apposition, and a name the tagger took for an organisation
-or an adverb.
+"""Speakers whose office stands before their name, and speech that a reader gives to the one
+who urged: an office set before its holder's name by a comma, a pronoun after such an
+apposition, a name the tagger took for an organisation or an adverb, and a participle of
+saying after a "to" clause of a verb of control.
 Every sentence here is invented."""
 
 from __future__ import annotations
@@ -45,3 +46,11 @@ def test_a_surname_read_as_an_adverb_is_still_the_speaker() -> None:
         'Reedly also stated that the parcel "held a note," but would not say more.'
     )
     assert dict(speakers(result))["held a note,"] == "Tom Reedly"
+
+
+def test_a_participle_of_saying_after_a_control_verb_is_the_one_who_urged() -> None:
+    result = analyze(
+        "Secretary Ann Pratt urged voters not to worry saying that the council is issuing "
+        'a "notice of readiness."'
+    )
+    assert dict(speakers(result))["notice of readiness."] == "Ann Pratt"

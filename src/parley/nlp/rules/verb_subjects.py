@@ -196,6 +196,9 @@ def _closes(token: Token) -> bool:
 
 def _climbed_subject(verb: Token, depth: int, quoted: Quoted) -> Token | None:
     """The subject a verb without one takes from the clause it hangs from."""
+    urger = _participle_after_control(verb)
+    if urger is not None:
+        return subject_of(urger, depth=depth + 1, quoted=quoted)
     if verb.dep_ == "xcomp":
         controller = _controller(verb, quoted)
         if controller is not None:
@@ -234,6 +237,23 @@ def _climbed_subject(verb: Token, depth: int, quoted: Quoted) -> Token | None:
                 return shared
         return subject_of(head, depth=depth + 1, quoted=quoted)
     return None
+
+
+def _participle_after_control(verb: Token) -> Token | None:
+    """ "Ray urged voters not to worry saying ...": a participle of saying that the parser hung
+    on the "to" clause of a verb of control goes on with the act of the one who urged or
+    asked, not of the one urged; the verb of control. None elsewhere."""
+    if verb.tag_ != "VBG" or verb.dep_ not in {"xcomp", "advcl"} or not is_speech_verb(verb):
+        return None
+    clause = verb.head
+    if clause.dep_ != "xcomp" or not has_infinitive_to(clause) or clause.i > verb.i:
+        return None
+    governor = clause.head
+    if governor.lemma_.lower() not in OBJECT_CONTROL_VERBS:
+        return None
+    if not any(c.dep_ == "dobj" and c.i < clause.i for c in governor.children):
+        return None
+    return governor
 
 
 def _controller(verb: Token, quoted: Quoted) -> Token | None:
