@@ -54,3 +54,8 @@ def test_a_participle_of_saying_after_a_control_verb_is_the_one_who_urged() -> N
         'a "notice of readiness."'
     )
     assert dict(speakers(result))["notice of readiness."] == "Ann Pratt"
+
+
+def test_an_office_in_lower_case_before_a_comma_and_a_name_is_the_holders() -> None:
+    result = analyze('According to the town fire chief, Tom Reedly, "a call came in at noon."')
+    assert dict(speakers(result))["a call came in at noon."] == "Tom Reedly"

@@ -177,13 +177,14 @@ class SpeakerResolver:
         return self._described(phrase, token)
 
     def _holder_named_after(self, phrase: Span) -> ActorRecord | None:
-        """ "according to Dover Fire Chief, Tom Reed, ...": an office the parse left apart from
-        the name of its holder, set right after it by a comma; the holder speaks."""
+        """ "according to Dover Fire Chief, Tom Reed, ...", "according to the town's fire chief,
+        Tom Reed, ...": an office the parse left apart from the name of its holder, set right
+        after it by a comma; the holder speaks."""
         doc = phrase.doc
         k = phrase.end
         if k + 1 >= len(doc) or doc[k].text != "," or phrase.root.i != k - 1:
             return None
-        if norm_token(phrase.root.text) not in OFFICE_ENDINGS or not phrase.root.text[:1].isupper():
+        if norm_token(phrase.root.text) not in OFFICE_ENDINGS:
             return None
         nxt = doc[k + 1]
         record = self.actors.at(nxt.idx, nxt.idx + len(nxt.text))
