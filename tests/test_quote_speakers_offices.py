@@ -16,7 +16,7 @@ def test_an_office_before_a_comma_and_a_name_is_the_holders_title() -> None:
 
 def test_a_pronoun_after_an_office_in_apposition_is_the_holder() -> None:
     result = analyze(
-        "The Deputy Director of the Dover Health Board, Ann Pratt, said that nurses were in "
+        "The Executive Director at the Dover Health Board, Ann Pratt, said that nurses were in "
         'the camps. She also said that "the aim is to give care all day."'
     )
     assert dict(speakers(result))["the aim is to give care all day."] == "Ann Pratt"
@@ -25,19 +25,19 @@ def test_a_pronoun_after_an_office_in_apposition_is_the_holder() -> None:
 def test_a_pronoun_after_a_capitalised_office_subject_is_the_holder() -> None:
     result = analyze(
         "The Avonian Prime Minister, Tom Reed, said yesterday that patrols had increased. "
-        'He also added that "we must all wash our hands."'
+        'He then stated that "every family should boil its water."'
     )
-    assert dict(speakers(result))["we must all wash our hands."] == "Tom Reed"
+    assert dict(speakers(result))["every family should boil its water."] == "Tom Reed"
 
 
 def test_a_name_tagged_as_an_organisation_after_a_role_noun_is_a_person() -> None:
     result = analyze(
         '"It is a disaster," said a UNICEF field officer, Mirande Kotewig. '
-        'She told the Dover Star that "there is a lack of everything."'
+        'She told the Dover Star that "the camps have run short of food."'
     )
     found = dict(speakers(result))
     assert found["It is a disaster,"] == "Mirande Kotewig"
-    assert found["there is a lack of everything."] == "Mirande Kotewig"
+    assert found["the camps have run short of food."] == "Mirande Kotewig"
 
 
 def test_a_surname_read_as_an_adverb_is_still_the_speaker() -> None:
