@@ -1,7 +1,7 @@
 """Speakers whose office stands before their name, and speech that a reader gives to the one
 who urged: an office set before its holder's name by a comma, a pronoun after such an
-apposition, a name the tagger took for an organisation or an adverb, and a participle of
-saying after a "to" clause of a verb of control.
+apposition, a surname the tagger took for an adverb, and a participle of saying after a "to"
+clause of a verb of control.
 Every sentence here is invented."""
 
 from __future__ import annotations
@@ -20,24 +20,6 @@ def test_a_pronoun_after_an_office_in_apposition_is_the_holder() -> None:
         'the camps. She also said that "the aim is to give care all day."'
     )
     assert dict(speakers(result))["the aim is to give care all day."] == "Ann Pratt"
-
-
-def test_a_pronoun_after_a_capitalised_office_subject_is_the_holder() -> None:
-    result = analyze(
-        "The Avonian Prime Minister, Tom Reed, said yesterday that patrols had increased. "
-        'He then stated that "every family should boil its water."'
-    )
-    assert dict(speakers(result))["every family should boil its water."] == "Tom Reed"
-
-
-def test_a_name_tagged_as_an_organisation_after_a_role_noun_is_a_person() -> None:
-    result = analyze(
-        '"It is a disaster," said a UNICEF field officer, Mirande Kotewig. '
-        'She told the Dover Star that "the camps have run short of food."'
-    )
-    found = dict(speakers(result))
-    assert found["It is a disaster,"] == "Mirande Kotewig"
-    assert found["the camps have run short of food."] == "Mirande Kotewig"
 
 
 def test_a_surname_read_as_an_adverb_is_still_the_speaker() -> None:

@@ -150,7 +150,7 @@ class SpeakerResolver:
         if maker is not None:
             return self.resolve(maker)
         phrase = phrase if phrase is not None else noun_phrase(token)
-        holder = self._holder_named_after(phrase)
+        holder = self._office_holder_after(phrase)
         if holder is not None:
             return holder, 0.95
         record = self._named(phrase)
@@ -176,7 +176,7 @@ class SpeakerResolver:
             return record, 0.9
         return self._described(phrase, token)
 
-    def _holder_named_after(self, phrase: Span) -> ActorRecord | None:
+    def _office_holder_after(self, phrase: Span) -> ActorRecord | None:
         """ "according to Dover Fire Chief, Tom Reed, ...", "according to the town's fire chief,
         Tom Reed, ...": an office the parse left apart from the name of its holder, set right
         after it by a comma; the holder speaks."""
