@@ -67,6 +67,7 @@ from parley.nlp.rules.speech_cues import (
     is_speech_verb,
 )
 from parley.nlp.rules.title_names import holder_closing_sentence
+from parley.nlp.rules.unvoiced_terms import other_name, scare_modifier, unvoiced_in_sentence
 from parley.nlp.tokens import doc_tokens
 from parley.quotemarks import Intervals, MarkedSpan, paragraphs
 from parley.types import Quote, SpeakerRef
@@ -620,6 +621,20 @@ def _is_speech(text: str, draft: Draft) -> bool:
         # Nobody is said to have uttered it: a long clause is still a quotation (speaker
         # unknown); a short phrase is a title, a name or a scare quote.
         return len(words) > 5
+    if (
+        unvoiced_in_sentence(
+            draft.tokens,
+            draft.span.start,
+            draft.span.end,
+            words,
+            draft.kind,
+            draft.syntactic,
+            draft.cue_span,
+        )
+        or other_name(text, draft.span.open_at, draft.tokens, words)
+        or scare_modifier(draft.tokens, draft.kind, draft.syntactic)
+    ):
+        return False
     # A Title Cased name near a speech verb it does not hang from is not speech.
     title_cased = all(w[:1].isupper() for w in words if w[:1].isalpha())
     return not (len(words) <= 4 and title_cased and not draft.syntactic)

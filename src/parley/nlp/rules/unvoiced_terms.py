@@ -1,0 +1,138 @@
+"""Short phrases in quotation marks that nobody in their sentence is said to utter.
+
+News sets words in marks that are not speech: a scare quote in the reporter's own sentence
+(a lede's 'a "new" strain was found'), a term or a label, the other name of a thing ("the
+disease, or 'X fever'"). A quotation that takes its speaker from the context, not from a cue
+in its own sentence, is such a phrase when it is short and verbless, and its sentence holds no
+word of saying, no person, no verb that characterises and no "as" before the marks, and does
+not follow the cue's own sentence. The clauses a paragraph's speaker goes on saying, and the
+fragments a verb of saying in the same sentence reports, stay quotations.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from parley import lexicon
+from parley.nlp.rules.characterising import CHARACTERISING_VERBS
+from parley.nlp.rules.speech_cues import is_according_to, is_speech_noun, is_speech_verb
+
+#: The longest phrase (in words) taken for a term rather than words someone said.
+_LONGEST_TERM = 5
+
+
+def unvoiced_in_sentence(
+    tokens: Span | None,
+    span_start: int,
+    span_end: int,
+    words: list[str],
+    kind: str,
+    syntactic: bool,
+    cue_span: tuple[int, int] | None,
+) -> bool:
+    """Whether a partial quotation of a few words got its speaker from outside its sentence
+    while its sentence holds no verb, noun or phrase of saying: the reporter's term, not a
+    quotation ("An 'unusual' ballot was found on Monday.")."""
+    if kind != "partial" or syntactic or tokens is None or not len(tokens):
+        return False
+    if len(words) > _LONGEST_TERM:
+        return False
+    sent = tokens[0].sent
+    if cue_span is not None and sent.start_char <= cue_span[0] < sent.end_char:
+        return False
+    if any(t.pos_ in {"VERB", "AUX"} for t in tokens):
+        return False  # a clause or a verb phrase: the words someone goes on saying
+    if _names_someone(sent, span_start, span_end) or _cue_just_before(sent, cue_span):
+        return False
+    if _cast_as(sent, tokens):
+        return False
+    return not any(_says(tok) and not span_start <= tok.idx < span_end for tok in sent)
+
+
+#: Pronouns that stand for people: a sentence about someone may carry their words.
+_PERSONAL = lexicon.word_set("personal_pronouns")
+
+
+def _names_someone(sent: Span, span_start: int, span_end: int) -> bool:
+    """Whether the sentence, outside the quotation, names a person or refers to one by a
+    pronoun ("Lee blamed it on 'X'", "He voiced a wish for a 'Y'"): its words may be theirs."""
+    personal = _PERSONAL.get()
+    return any(
+        not span_start <= tok.idx < span_end
+        and (tok.ent_type_ == "PERSON" or tok.pos_ == "PRON" and tok.lower_ in personal)
+        for tok in sent
+    )
+
+
+def _cast_as(sent: Span, tokens: Span) -> bool:
+    """Whether the sentence casts someone or something in the quoted words: a verb that
+    characterises ("lauded the mayor as a 'true friend'") or "as" right before the marks
+    ("introduced her as 'a fighter'"): the words are the subject's, whoever the parse says."""
+    characterising = CHARACTERISING_VERBS.get()
+    if any(t.pos_ == "VERB" and t.lemma_.lower() in characterising for t in sent):
+        return True
+    doc = tokens.doc
+    i = tokens.start - 1
+    while i >= sent.start and (doc[i].is_punct or doc[i].pos_ == "DET"):
+        i -= 1
+    return i >= sent.start and doc[i].lower_ == "as"
+
+
+def _cue_just_before(sent: Span, cue_span: tuple[int, int] | None) -> bool:
+    """Whether the cue that gave the speaker stands in the sentence right before this one
+    ("'...,' she says. It is 'a new kind of X.'"): the speaker goes on."""
+    if cue_span is None or sent.start == 0:
+        return False
+    previous = sent.doc[sent.start - 1].sent
+    return previous.start_char <= cue_span[0] < previous.end_char
+
+
+def _says(tok: Token) -> bool:
+    """A verb, noun or phrase of saying (a weak verb such as "found" too: kept to be safe)."""
+    return is_speech_verb(tok) or is_according_to(tok) or is_speech_noun(tok)
+
+
+#: "..., or 'X'", "(X or colloquially 'Y')": another name offered for what was just named.
+_OTHER_NAME_BEFORE = re.compile(
+    r"(?:,|\)|\b[A-Z]{2,})\s+or\s+(?:(?:colloquially|commonly|simply|popularly|informally)\s+)?$"
+)
+
+
+def other_name(text: str, open_at: int, tokens: Span | None, words: list[str]) -> bool:
+    """A bare noun phrase in marks offered as the other name of what was just named ("fever,
+    or 'X flu'"; "(XYZ or commonly 'Y')"): a name, not speech. A phrase with a determiner or
+    a verb ('a plan, or "a disaster"') may be a characterisation and stays."""
+    if tokens is None or not len(tokens) or not 0 < len(words) <= 4:
+        return False
+    before = text[max(0, open_at - 40) : open_at]
+    if not _OTHER_NAME_BEFORE.search(before):
+        return False
+    content = [t for t in tokens if not t.is_punct]
+    if not content or content[-1].pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return not any(t.pos_ in {"DET", "PRON", "VERB", "AUX"} for t in content)
+
+
+def scare_modifier(tokens: Span | None, kind: str, syntactic: bool) -> bool:
+    """One word in marks set before the noun it modifies ("the 'new' water"), in a quotation
+    no cue governs: the reporter keeping a word at a distance, not a quotation."""
+    if kind != "partial" or syntactic or tokens is None:
+        return False
+    content = [t for t in tokens if not t.is_punct]
+    if len(content) != 1:
+        return False
+    word = content[0]
+    doc = tokens.doc
+    after = tokens.end
+    while after < len(doc) and doc[after].is_punct and doc[after].is_quote:
+        after += 1
+    if _names_someone(word.sent, word.idx, word.idx + 1):
+        return False  # "Lee's 'tiny' plan": the person may have said it
+    return (
+        word.dep_ in {"amod", "compound"}
+        and after < len(doc)
+        and word.head.i == after
+        and doc[after].pos_ in {"NOUN", "PROPN"}
+    )

@@ -1,0 +1,46 @@
+"""Short phrases in quotation marks that nobody in their sentence is said to utter: a scare
+quote in the reporter's own sentence, a word kept at a distance before its noun, the other name
+of a disease. Quotations a verb of saying in the sentence reports stay. Every sentence here is
+invented."""
+
+from __future__ import annotations
+
+from parley import analyze
+
+
+def _texts(text: str) -> list[str]:
+    return [q.text for q in analyze(text).quotes if q.kind != "indirect"]
+
+
+def test_a_short_phrase_in_a_sentence_with_no_word_of_saying_is_no_quotation() -> None:
+    assert _texts(
+        'Health officer Ann Pratt said the lake was safe. "We tested every sample twice," she '
+        'said. Boats stayed in port. A "very rare fungus" has spread to fish near Dover.'
+    ) == ["We tested every sample twice,"]
+
+
+def test_one_word_in_marks_before_its_noun_is_a_scare_quote() -> None:
+    assert _texts(
+        'Tom Reed said the herd was sick. "We lost ten cows," he said. Radio reports showed '
+        'farmers selling the "clean" milk at the market.'
+    ) == ["We lost ten cows,"]
+
+
+def test_the_other_name_of_a_disease_after_or_is_a_name() -> None:
+    assert (
+        _texts(
+            "Ann Pratt runs the farm. A test in Dover confirmed that her goats carry caprine "
+            'arthritis, or "goat flu".'
+        )
+        == []
+    )
+
+
+def test_fragments_a_verb_of_saying_reports_stay_quotations() -> None:
+    assert _texts('Tom Reed said the plan was "a total mess" and should be dropped.') == [
+        "a total mess"
+    ]
+    assert _texts(
+        'Senator Ann Pratt said the budget was fair. "It is fair," she said. She called it '
+        '"balanced".'
+    ) == ["It is fair,", "balanced"]
