@@ -72,12 +72,8 @@ from parley.nlp.tokens import doc_tokens
 from parley.quotemarks import Intervals, MarkedSpan, paragraphs
 from parley.types import Quote, SpeakerRef
 
-# Words right before a quotation that make it a name, title or term rather than speech.
-NAMING_WORDS = frozenset(
-    """so-called dubbed nicknamed titled entitled named called call calls calling term word phrase
-    slogan hashtag heading headline headlined caption captioned tagline theme
-    codenamed code-named song film book album novel series show operation motto""".split()
-)
+#: Words right before a quotation that make it a name, title or term rather than speech.
+NAMING_WORDS = lexicon.word_set("naming_words")
 #: "as Roe put it, 'apart from ...'": the frame gives even a partial quotation its speaker.
 _PUT_IT = re.compile(r"\bputs? it,\s*$")
 #: Verbs whose object may be the words said ('chanted "..."', 'read "..."').
