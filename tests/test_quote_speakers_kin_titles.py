@@ -87,3 +87,11 @@ def test_words_under_a_heading_are_a_title_not_a_quotation() -> None:
     )
     texts = [q.text for q in result.quotes if q.kind != "indirect"]
     assert texts == ["We never sent any of them."]
+
+
+def test_a_name_after_a_title_that_modifies_it_is_a_person() -> None:
+    # the tagger reads this name as an organisation; the title before it says otherwise, and
+    # the same minister named "Helena Varga, the agriculture minister" elsewhere must be the
+    # same kind of actor for quotes to link across articles
+    result = analyze("Agriculture minister Helena Varga rejected the draft on Monday.")
+    assert [(a.name, a.kind) for a in result.actors] == [("Helena Varga", "person")]

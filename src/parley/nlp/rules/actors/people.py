@@ -376,6 +376,13 @@ def _person_by_context(index: ActorIndex, root: Token, end: int) -> bool:
         return True
     if any(_someones_role(n) for n in neighbours if n.dep_ == "appos" or n.i == root.head.i):
         return True
+    # "Agriculture minister Helena Varga": a title outside the name that modifies it from
+    # before ("Henderson Executive Airport" holds its title word inside the name)
+    if any(
+        n.dep_ == "compound" and n.i < root.i and not n.ent_type_ and _someones_role(n)
+        for n in root.children
+    ):
+        return True
     # "Pavel Orlov said ... 'Without that ...,' he said."
     return speaks_and_is_called_he_or_she(index, root, end)
 
