@@ -1,6 +1,8 @@
 """Speakers a reader finds where the parse points elsewhere: a role followed by the person's
-name ("a nurse named ..."), a campus set after an institution's name. Every sentence here is
-invented."""
+name ("a nurse named ..."), a campus set after an institution's name, a fragment woven into a
+sentence of its own subject, a quotation after the sentence of the one who said it, a verb of
+saying used in another sense after the marks, and a verb of saying coordinated with the verb
+that reports a clause. Every sentence here is invented."""
 
 from __future__ import annotations
 
@@ -30,3 +32,39 @@ def test_a_campus_after_the_institutions_name_is_not_the_speaker() -> None:
         '"The samples from the lake bed were older than we thought."'
     )
     assert _speaker_of(text, "The samples") == "Mira Solberg"
+
+
+def test_a_fragment_woven_into_a_sentence_of_its_own_subject_is_that_subjects() -> None:
+    text = (
+        'Mayor Ann Pratt gave a talk calling herself the "voice of the docks." Senator Joan '
+        'Blake of Ohio quit the race. She backed the choice of a "steady hand."'
+    )
+    speaker = _speaker_of(text, "steady hand")
+    assert speaker is not None and "Blake" in speaker
+
+
+def test_a_quotation_after_its_speakers_sentence_is_not_lent_by_a_later_one() -> None:
+    text = (
+        "Tom Reed said he and a cousin are in talks with a studio about a new show. "
+        '"We are meeting the network this week. Nobody can say who holds the film rights." '
+        'Ann Pratt talked of being cast as the lead. "That was a happy morning," she remembers.'
+    )
+    assert _speaker_of(text, "We are meeting") == "Tom Reed"
+
+
+def test_an_infinitive_after_the_marks_is_not_a_cue() -> None:
+    text = (
+        "According to the Eastport harbour board, pilots would get "
+        '"new tools" to maintain calm during storms.'
+    )
+    speaker = _speaker_of(text, "new tools")
+    assert speaker is not None and "harbour board" in speaker
+
+
+def test_a_ruling_coordinated_with_the_reporting_verb_is_its_subjects() -> None:
+    text = (
+        "A judge agreed the memo may have held private data but ruled that "
+        '"the harm is done" with copies already printed.'
+    )
+    speaker = _speaker_of(text, "the harm")
+    assert speaker is not None and "judge" in speaker

@@ -19,6 +19,7 @@ from parley.nlp.rules.speaker_spans import mention_span
 from parley.nlp.rules.speaker_tokens import speaker_token
 from parley.nlp.rules.speech import SpeakerResolver
 from parley.nlp.rules.speech_cues import PRONOUNS
+from parley.nlp.rules.woven_subject import subject_weaving_fragment
 from parley.quotemarks import Intervals
 
 
@@ -78,6 +79,19 @@ def infer_from_neighbours(
                 record = _speaker_since(doc, draft, source, para_bounds[p], quoted, resolver)
                 if record is not None:
                     _give_from_context(draft, record, 0.5)
+                    last_said[p] = n
+                    continue
+                record = _said_before_over_later(
+                    doc, draft, source, para_bounds[p], quoted, resolver
+                )
+                if record is not None:
+                    _give_from_context(draft, record, 0.5)
+                    last_said[p] = n
+                    continue
+                woven = subject_weaving_fragment(draft, source, resolver)
+                if woven is not None:
+                    _give_from_context(draft, woven[0], 0.5)
+                    draft.mention = mention_span(woven[1])
                     last_said[p] = n
                     continue
             if source is not None and source.speaker is not None:
@@ -280,6 +294,27 @@ def _speaker_since(
         return None
     record = _cue_speaker_of_previous_sentence(doc, draft, para, quoted, resolver)
     return record if record is not earlier.speaker else None
+
+
+def _said_before_over_later(
+    doc: Doc,
+    draft: Draft,
+    later: Draft | None,
+    para: tuple[int, int],
+    quoted: Intervals,
+    resolver: SpeakerResolver,
+) -> ActorRecord | None:
+    """ "Lee said ... . '...' Pratt spoke of ... . '...,' she said.": a quotation opening a
+    sentence right after one in which someone speaks, with no attributed quotation before it
+    in its paragraph, is that speaker's rather than the one of a later quotation (``later``)
+    that a sentence of the reporter's own stands between. None otherwise."""
+    if later is None or later.speaker is None or later.span.open_at < draft.span.end:
+        return None
+    between = doc_text(doc)[draft.span.end : later.span.open_at]
+    if sum(ch.isalpha() for ch in between) < 12 or inside(draft.span.end + 1, quoted):
+        return None
+    record = _cue_speaker_of_previous_sentence(doc, draft, para, quoted, resolver)
+    return record if record is not later.speaker else None
 
 
 def _sole_person_of_previous_sentence(

@@ -381,7 +381,10 @@ def _passed_over(
         return True
     if closed and cue.idx > close and _points_ahead(cue, close, quoted):
         return True
-    adjacent = 0 <= span.open_at - (cue.idx + len(cue.text)) <= 12 or 0 <= cue.idx - close <= 12
+    adjacent = 0 <= span.open_at - (cue.idx + len(cue.text)) <= 12 or (
+        # '"...," maintained Lee', not 'would have "new tools" to maintain order'.
+        0 <= cue.idx - close <= 12 and not _infinitive(cue)
+    )
     return (
         cue.lemma_.lower() in WEAK_SPEECH_VERBS
         and not adjacent
@@ -390,6 +393,10 @@ def _passed_over(
         # weak verb the speech act, and its subject the speaker rather than the BBC.
         and not any(is_according_to(c) for c in cue.children)
     )
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _points_ahead(cue: Token, close: int, quoted: Intervals) -> bool:

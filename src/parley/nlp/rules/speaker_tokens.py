@@ -18,6 +18,7 @@ from parley.nlp.rules.campus_names import person_before_campus
 from parley.nlp.rules.crowd_voices import crowd_subject
 from parley.nlp.rules.fronted_name import fronted_name
 from parley.nlp.rules.named_role import name_after_role
+from parley.nlp.rules.outer_coordinate import outer_coordinate_subject
 from parley.nlp.rules.own_words import clause_subject_owning
 from parley.nlp.rules.speaking_subjects import SPEAKING_NOUNS, can_speak
 from parley.nlp.rules.speech_cues import (
@@ -93,9 +94,10 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
 
 
 def _verb_subject(cue: Token, quoted: Quoted) -> Token | None:
-    """The subject of a verb cue as the parse gives it, mended: a crowd, a campus taken for the
-    subject ("of the University of Wessex, Eastport said")."""
-    subject = subject_of(cue, quoted=quoted)
+    """The subject of a verb cue as the parse gives it, mended: a verb coordinated with the
+    one reporting a clause ("agreed ... but ruled"), a crowd, a campus taken for the subject
+    ("of the University of Wessex, Eastport said")."""
+    subject = outer_coordinate_subject(cue) or subject_of(cue, quoted=quoted)
     subject = crowd_subject(cue, subject, quoted) or subject
     return person_before_campus(subject) or subject
 
