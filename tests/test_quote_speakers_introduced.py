@@ -1,8 +1,8 @@
 """Speakers a reader finds where the parse points elsewhere: a role followed by the person's
 name ("a nurse named ..."), a campus set after an institution's name, a fragment woven into a
 sentence of its own subject, a quotation after the sentence of the one who said it, a verb of
-saying used in another sense after the marks, and a verb of saying coordinated with the verb
-that reports a clause. Every sentence here is invented."""
+saying used in another sense after the marks, a verb of saying coordinated with the verb
+that reports a clause, and two fragments joined in one frame. Every sentence here is invented."""
 
 from __future__ import annotations
 
@@ -68,3 +68,11 @@ def test_a_ruling_coordinated_with_the_reporting_verb_is_its_subjects() -> None:
     )
     speaker = _speaker_of(text, "the harm")
     assert speaker is not None and "judge" in speaker
+
+
+def test_the_second_of_two_joined_fragments_shares_the_firsts_speaker() -> None:
+    text = (
+        "The Dover Herald reported that Mayor Tom Reed described the ferry plan as "
+        '"reckless" and "cruel."'
+    )
+    assert _speaker_of(text, "cruel") == "Tom Reed"

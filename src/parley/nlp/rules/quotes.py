@@ -32,6 +32,7 @@ from parley.nlp.rules.attribution_after import (
 from parley.nlp.rules.frame_voices import asked_by, made_to_say, under_the_law, words_after_noun
 from parley.nlp.rules.it_documents import document_before
 from parley.nlp.rules.modifier_cues import describes_addressee
+from parley.nlp.rules.paired_fragments import share_paired_fragments
 from parley.nlp.rules.quote_context import infer_from_neighbours
 from parley.nlp.rules.quote_frames import (
     Draft,
@@ -123,6 +124,7 @@ def extract_quotes(
         for span in spans
     ]
     infer_from_neighbours(doc, drafts, para_bounds, quoted, resolver)
+    share_paired_fragments(text, drafts)
 
     return [
         _quote_of_run(text, run)
