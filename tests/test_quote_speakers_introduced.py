@@ -2,7 +2,8 @@
 name ("a nurse named ..."), a campus set after an institution's name, a fragment woven into a
 sentence of its own subject, a quotation after the sentence of the one who said it, a verb of
 saying used in another sense after the marks, a verb of saying coordinated with the verb
-that reports a clause, and two fragments joined in one frame. Every sentence here is invented."""
+that reports a clause, two fragments joined in one frame, and a quotation after a sentence
+whose subject is "she". Every sentence here is invented."""
 
 from __future__ import annotations
 
@@ -76,3 +77,12 @@ def test_the_second_of_two_joined_fragments_shares_the_firsts_speaker() -> None:
         '"reckless" and "cruel."'
     )
     assert _speaker_of(text, "cruel") == "Tom Reed"
+
+
+def test_a_quotation_after_a_sentence_with_she_for_subject_is_hers() -> None:
+    text = (
+        "Actress Ann Pratt joined the cast of a harbour drama. Unhappy with her part, she left "
+        'the show after one season. "This is not why I became an actor. I wanted more than two '
+        'lines a week."'
+    )
+    assert _speaker_of(text, "This is not why") == "Ann Pratt"

@@ -337,7 +337,27 @@ def _sole_person_of_previous_sentence(
         for record in [resolver.actors.at(tok.idx, tok.idx + len(tok.text))]
         if record is not None and record.kind == "person"
     }
+    if not persons:
+        return _pronoun_subject_of(previous, para, resolver)
     return next(iter(persons.values())) if len(persons) == 1 else None
+
+
+def _pronoun_subject_of(
+    sentence: Span, para: tuple[int, int], resolver: SpeakerResolver
+) -> ActorRecord | None:
+    """ "Unhappy with the part, she left the show. '...'": a sentence of the paragraph that
+    names no one but has "he" or "she" for its main subject, with no other subject before it,
+    lends the quotation after it the person that pronoun stands for."""
+    root = sentence.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in {"he", "she"} or subject.idx < para[0]:
+        return None
+    if any(
+        t.dep_ in {"nsubj", "nsubjpass", "relcl"} for t in sentence.doc[sentence.start : subject.i]
+    ):
+        return None  # "the first caller who rang, he asked ...": the pronoun takes up a phrase
+    record = resolver.resolve_pronoun(subject)
+    return record if record is not None and record.kind == "person" else None
 
 
 def _speaker_introduced_before(
