@@ -19,6 +19,7 @@ from parley.nlp.rules.speaker_spans import mention_span
 from parley.nlp.rules.speaker_tokens import speaker_token
 from parley.nlp.rules.speech import SpeakerResolver
 from parley.nlp.rules.speech_cues import PRONOUNS
+from parley.nlp.rules.woven_subject import subject_weaving_fragment
 from parley.quotemarks import Intervals
 
 
@@ -78,6 +79,19 @@ def infer_from_neighbours(
                 record = _speaker_since(doc, draft, source, para_bounds[p], quoted, resolver)
                 if record is not None:
                     _give_from_context(draft, record, 0.5)
+                    last_said[p] = n
+                    continue
+                record = _said_before_over_later(
+                    doc, draft, source, para_bounds[p], quoted, resolver
+                )
+                if record is not None:
+                    _give_from_context(draft, record, 0.5)
+                    last_said[p] = n
+                    continue
+                woven = subject_weaving_fragment(draft, source, resolver)
+                if woven is not None:
+                    _give_from_context(draft, woven[0], 0.5)
+                    draft.mention = mention_span(woven[1])
                     last_said[p] = n
                     continue
             if source is not None and source.speaker is not None:
@@ -282,6 +296,27 @@ def _speaker_since(
     return record if record is not earlier.speaker else None
 
 
+def _said_before_over_later(
+    doc: Doc,
+    draft: Draft,
+    later: Draft | None,
+    para: tuple[int, int],
+    quoted: Intervals,
+    resolver: SpeakerResolver,
+) -> ActorRecord | None:
+    """ "Lee said ... . '...' Pratt spoke of ... . '...,' she said.": a quotation opening a
+    sentence right after one in which someone speaks, with no attributed quotation before it
+    in its paragraph, is that speaker's rather than the one of a later quotation (``later``)
+    that a sentence of the reporter's own stands between. None otherwise."""
+    if later is None or later.speaker is None or later.span.open_at < draft.span.end:
+        return None
+    between = doc_text(doc)[draft.span.end : later.span.open_at]
+    if sum(ch.isalpha() for ch in between) < 12 or inside(draft.span.end + 1, quoted):
+        return None
+    record = _cue_speaker_of_previous_sentence(doc, draft, para, quoted, resolver)
+    return record if record is not later.speaker else None
+
+
 def _sole_person_of_previous_sentence(
     doc: Doc,
     draft: Draft,
@@ -302,7 +337,27 @@ def _sole_person_of_previous_sentence(
         for record in [resolver.actors.at(tok.idx, tok.idx + len(tok.text))]
         if record is not None and record.kind == "person"
     }
+    if not persons:
+        return _pronoun_subject_of(previous, para, resolver)
     return next(iter(persons.values())) if len(persons) == 1 else None
+
+
+def _pronoun_subject_of(
+    sentence: Span, para: tuple[int, int], resolver: SpeakerResolver
+) -> ActorRecord | None:
+    """ "Unhappy with the part, she left the show. '...'": a sentence of the paragraph that
+    names no one but has "he" or "she" for its main subject, with no other subject before it,
+    lends the quotation after it the person that pronoun stands for."""
+    root = sentence.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in {"he", "she"} or subject.idx < para[0]:
+        return None
+    if any(
+        t.dep_ in {"nsubj", "nsubjpass", "relcl"} for t in sentence.doc[sentence.start : subject.i]
+    ):
+        return None  # "the first caller who rang, he asked ...": the pronoun takes up a phrase
+    record = resolver.resolve_pronoun(subject)
+    return record if record is not None and record.kind == "person" else None
 
 
 def _speaker_introduced_before(

@@ -25,6 +25,7 @@ from parley.nlp.rules.actors.words import (
     is_title_word,
     norm_token,
 )
+from parley.nlp.rules.campus_names import person_before_campus
 from parley.nlp.rules.characterising import characterising_cue
 from parley.nlp.rules.frame_voices import (
     described_in_own_words,
@@ -320,7 +321,7 @@ def introduced_by_dash(
 def _subject_before(verb: Token, limit: int) -> Token | None:
     """The subject of ``verb`` set before the mark at token ``limit`` that introduces a
     quotation (a colon, a dash), when it is a word that can name a speaker."""
-    return next(
+    subject = next(
         (
             c
             for c in verb.children
@@ -328,6 +329,7 @@ def _subject_before(verb: Token, limit: int) -> Token | None:
         ),
         None,
     )
+    return person_before_campus(subject) or subject
 
 
 def _acting_speaker(verb: Token, who: Token, resolver: SpeakerResolver) -> bool:

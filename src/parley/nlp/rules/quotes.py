@@ -32,6 +32,7 @@ from parley.nlp.rules.attribution_after import (
 from parley.nlp.rules.frame_voices import asked_by, made_to_say, under_the_law, words_after_noun
 from parley.nlp.rules.it_documents import document_before
 from parley.nlp.rules.modifier_cues import describes_addressee
+from parley.nlp.rules.paired_fragments import share_paired_fragments
 from parley.nlp.rules.quote_context import infer_from_neighbours
 from parley.nlp.rules.quote_frames import (
     Draft,
@@ -120,6 +121,7 @@ def extract_quotes(
         for span in spans
     ]
     infer_from_neighbours(doc, drafts, para_bounds, quoted, resolver)
+    share_paired_fragments(text, drafts)
 
     return [
         _quote_of_run(text, run)
@@ -378,7 +380,10 @@ def _passed_over(
         return True
     if closed and cue.idx > close and _points_ahead(cue, close, quoted):
         return True
-    adjacent = 0 <= span.open_at - (cue.idx + len(cue.text)) <= 12 or 0 <= cue.idx - close <= 12
+    adjacent = 0 <= span.open_at - (cue.idx + len(cue.text)) <= 12 or (
+        # '"...," maintained Lee', not 'would have "new tools" to maintain order'.
+        0 <= cue.idx - close <= 12 and not _infinitive(cue)
+    )
     return (
         cue.lemma_.lower() in WEAK_SPEECH_VERBS
         and not adjacent
@@ -387,6 +392,10 @@ def _passed_over(
         # weak verb the speech act, and its subject the speaker rather than the BBC.
         and not any(is_according_to(c) for c in cue.children)
     )
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _points_ahead(cue: Token, close: int, quoted: Intervals) -> bool:

@@ -14,8 +14,11 @@ from spacy.tokens import Token
 from parley import lexicon
 from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_text
+from parley.nlp.rules.campus_names import person_before_campus
 from parley.nlp.rules.crowd_voices import crowd_subject
 from parley.nlp.rules.fronted_name import fronted_name
+from parley.nlp.rules.named_role import name_after_role
+from parley.nlp.rules.outer_coordinate import outer_coordinate_subject
 from parley.nlp.rules.own_words import clause_subject_owning
 from parley.nlp.rules.speaking_subjects import SPEAKING_NOUNS, can_speak
 from parley.nlp.rules.speech_cues import (
@@ -65,8 +68,7 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
         return _noun_cue_speaker(cue, quoted)
     if medium_passing_on(cue):
         return None
-    subject = subject_of(cue, quoted=quoted)
-    subject = crowd_subject(cue, subject, quoted) or subject
+    subject = _verb_subject(cue, quoted)
     if subject is None:
         subject = _subject_hung_on_source(cue)
     if subject is None and not any(c.dep_ == "nsubjpass" for c in cue.children):
@@ -87,8 +89,17 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
     if subject is not None and _respondents(subject):
         return _poll_asking(cue, quoted) or subject
     if subject is not None and subject.i > cue.i:
-        return holder_closing_sentence(subject, cue)
-    return subject
+        subject = holder_closing_sentence(subject, cue)
+    return name_after_role(subject) or subject
+
+
+def _verb_subject(cue: Token, quoted: Quoted) -> Token | None:
+    """The subject of a verb cue as the parse gives it, mended: a verb coordinated with the
+    one reporting a clause ("agreed ... but ruled"), a crowd, a campus taken for the subject
+    ("of the University of Wessex, Eastport said")."""
+    subject = outer_coordinate_subject(cue) or subject_of(cue, quoted=quoted)
+    subject = crowd_subject(cue, subject, quoted) or subject
+    return person_before_campus(subject) or subject
 
 
 #: Verbs by which a medium passes on someone's words: "Reuters quoted Lee as saying ...".

@@ -1,0 +1,88 @@
+"""Speakers a reader finds where the parse points elsewhere: a role followed by the person's
+name ("a nurse named ..."), a campus set after an institution's name, a fragment woven into a
+sentence of its own subject, a quotation after the sentence of the one who said it, a verb of
+saying used in another sense after the marks, a verb of saying coordinated with the verb
+that reports a clause, two fragments joined in one frame, and a quotation after a sentence
+whose subject is "she". Every sentence here is invented."""
+
+from __future__ import annotations
+
+from quote_reading import analyze
+
+
+def _speaker_of(text: str, words: str) -> str | None:
+    result = analyze(text)
+    found = [q for q in result.quotes if q.text.startswith(words)]
+    assert len(found) <= 1
+    return found[0].speaker.name if found and found[0].speaker else None
+
+
+def test_a_role_followed_by_named_gives_the_name() -> None:
+    text = 'A ferry pilot named Olaf Brandt said, "The fog came in faster than the forecast."'
+    assert _speaker_of(text, "The fog") == "Olaf Brandt"
+
+
+def test_a_role_named_after_an_inverted_verb_gives_the_name() -> None:
+    text = '"The fog came in faster than the forecast," said a ferry pilot named Olaf Brandt.'
+    assert _speaker_of(text, "The fog") == "Olaf Brandt"
+
+
+def test_a_campus_after_the_institutions_name_is_not_the_speaker() -> None:
+    text = (
+        "Mira Solberg of the University of Wessex, Eastport said, "
+        '"The samples from the lake bed were older than we thought."'
+    )
+    assert _speaker_of(text, "The samples") == "Mira Solberg"
+
+
+def test_a_fragment_woven_into_a_sentence_of_its_own_subject_is_that_subjects() -> None:
+    text = (
+        'Mayor Ann Pratt gave a talk calling herself the "voice of the docks." Senator Joan '
+        'Blake of Ohio quit the race. She backed the choice of a "steady hand."'
+    )
+    speaker = _speaker_of(text, "steady hand")
+    assert speaker is not None and "Blake" in speaker
+
+
+def test_a_quotation_after_its_speakers_sentence_is_not_lent_by_a_later_one() -> None:
+    text = (
+        "Tom Reed said he and a cousin are in talks with a studio about a new show. "
+        '"We are meeting the network this week. Nobody can say who holds the film rights." '
+        'Ann Pratt talked of being cast as the lead. "That was a happy morning," she remembers.'
+    )
+    assert _speaker_of(text, "We are meeting") == "Tom Reed"
+
+
+def test_an_infinitive_after_the_marks_is_not_a_cue() -> None:
+    text = (
+        "According to the Eastport harbour board, pilots would get "
+        '"new tools" to maintain calm during storms.'
+    )
+    speaker = _speaker_of(text, "new tools")
+    assert speaker is not None and "harbour board" in speaker
+
+
+def test_a_ruling_coordinated_with_the_reporting_verb_is_its_subjects() -> None:
+    text = (
+        "A judge agreed the memo may have held private data but ruled that "
+        '"the harm is done" with copies already printed.'
+    )
+    speaker = _speaker_of(text, "the harm")
+    assert speaker is not None and "judge" in speaker
+
+
+def test_the_second_of_two_joined_fragments_shares_the_firsts_speaker() -> None:
+    text = (
+        "The Dover Herald reported that Mayor Tom Reed described the ferry plan as "
+        '"reckless" and "cruel."'
+    )
+    assert _speaker_of(text, "cruel") == "Tom Reed"
+
+
+def test_a_quotation_after_a_sentence_with_she_for_subject_is_hers() -> None:
+    text = (
+        "Actress Ann Pratt joined the cast of a harbour drama. Unhappy with her part, she left "
+        'the show after one season. "This is not why I became an actor. I wanted more than two '
+        'lines a week."'
+    )
+    assert _speaker_of(text, "This is not why") == "Ann Pratt"
