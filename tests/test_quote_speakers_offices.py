@@ -16,7 +16,7 @@ def test_an_office_before_a_comma_and_a_name_is_the_holders_title() -> None:
 
 def test_a_pronoun_after_an_office_in_apposition_is_the_holder() -> None:
     result = analyze(
-        "The Executive Director at the Dover Health Board, Ann Pratt, said that nurses were in "
+        "The Executive Director of the Dover Health Board, Ann Pratt, said that nurses were in "
         'the camps. She also said that "the aim is to give care all day."'
     )
     assert dict(speakers(result))["the aim is to give care all day."] == "Ann Pratt"
