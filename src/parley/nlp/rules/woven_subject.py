@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
+from parley.nlp.doctext import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -63,7 +64,7 @@ _PERSONAL = frozenset({"he", "she", "they"})
 def _opens_a_sentence(sent: Span) -> bool:
     """Whether the parser's sentence starts where a reader's does: at a paragraph's start or
     after a full stop, a question or an exclamation mark (and any closing marks)."""
-    before = sent.doc.text[: sent.start_char].rstrip(" \t\xa0")
+    before = doc_text(sent.doc)[: sent.start_char].rstrip(" \t\xa0")
     before = before.rstrip("\"'”’")
     return not before or before.endswith(("\n", ".", "!", "?"))
 
