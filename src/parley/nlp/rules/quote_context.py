@@ -76,22 +76,13 @@ def infer_from_neighbours(
                     continue
             if source is None or source.speaker is None:
                 source = _paragraph_neighbour(drafts, n, p, last_said, next_said, draft_paras)
-                record = _speaker_since(doc, draft, source, para_bounds[p], quoted, resolver)
-                if record is not None:
-                    _give_from_context(draft, record, 0.5)
-                    last_said[p] = n
-                    continue
-                record = _said_before_over_later(
+                found = _speaker_over_neighbour(
                     doc, draft, source, para_bounds[p], quoted, resolver
                 )
-                if record is not None:
-                    _give_from_context(draft, record, 0.5)
-                    last_said[p] = n
-                    continue
-                woven = subject_weaving_fragment(draft, source, resolver)
-                if woven is not None:
-                    _give_from_context(draft, woven[0], 0.5)
-                    draft.mention = mention_span(woven[1])
+                if found is not None:
+                    _give_from_context(draft, found[0], 0.5)
+                    if found[1] is not None:
+                        draft.mention = mention_span(found[1])
                     last_said[p] = n
                     continue
             if source is not None and source.speaker is not None:
@@ -272,49 +263,47 @@ def _paragraph_neighbour(
     return drafts[k] if k < len(drafts) and draft_paras[k] == p else None
 
 
-def _speaker_since(
+def _speaker_over_neighbour(
     doc: Doc,
     draft: Draft,
-    earlier: Draft | None,
+    source: Draft | None,
     para: tuple[int, int],
     quoted: Intervals,
     resolver: SpeakerResolver,
-) -> ActorRecord | None:
-    """ "Lee said '...'. According to Ann Pratt, ... She warned against haste. '...'": a
-    quotation opening a sentence after one, written after the paragraph's last attributed
-    quotation (``earlier``), in which someone else speaks, is that speaker's, not the
-    earlier one's. None when no such sentence stands between them."""
+) -> tuple[ActorRecord, Token | None] | None:
+    """The speaker, and the word naming it when the subject of its own sentence does, that the
+    text between ``draft`` and its paragraph's attributed quotation ``source`` names over
+    ``source``'s speaker: the speaker of a sentence of saying written since ``source``, or
+    before ``draft`` when a sentence of the reporter's own parts it from a later ``source``;
+    else the subject ``draft`` is woven into. None when the neighbour's speaker stands."""
+    if _written_since(doc, draft, source, para) or _reporter_between(doc, draft, source, quoted):
+        record = _cue_speaker_of_previous_sentence(doc, draft, para, quoted, resolver)
+        if record is not None and source is not None and record is not source.speaker:
+            return record, None
+    return subject_weaving_fragment(draft, source, resolver)
+
+
+def _written_since(doc: Doc, draft: Draft, earlier: Draft | None, para: tuple[int, int]) -> bool:
+    """ "Lee said '...'. According to Ann Pratt, ... She warned against haste. '...'": the
+    quotation opens a sentence after one written after the paragraph's last attributed
+    quotation (``earlier``), in which someone else may speak."""
     if earlier is None or earlier.speaker is None or earlier.span.end > draft.span.open_at:
-        return None
+        return False
     opening = _opening(doc, draft)
     if opening is None or opening.i != opening.sent.start:
-        return None
+        return False
     previous = _previous_sentence(doc, opening, para)
-    if previous is None or previous.start_char < earlier.span.end:
-        return None
-    record = _cue_speaker_of_previous_sentence(doc, draft, para, quoted, resolver)
-    return record if record is not earlier.speaker else None
+    return previous is not None and previous.start_char >= earlier.span.end
 
 
-def _said_before_over_later(
-    doc: Doc,
-    draft: Draft,
-    later: Draft | None,
-    para: tuple[int, int],
-    quoted: Intervals,
-    resolver: SpeakerResolver,
-) -> ActorRecord | None:
-    """ "Lee said ... . '...' Pratt spoke of ... . '...,' she said.": a quotation opening a
-    sentence right after one in which someone speaks, with no attributed quotation before it
-    in its paragraph, is that speaker's rather than the one of a later quotation (``later``)
-    that a sentence of the reporter's own stands between. None otherwise."""
+def _reporter_between(doc: Doc, draft: Draft, later: Draft | None, quoted: Intervals) -> bool:
+    """ "Lee said ... . '...' Pratt spoke of ... . '...,' she said.": no attributed quotation
+    before it in its paragraph, the quotation is parted from a later one (``later``) by a
+    sentence of the reporter's own, so the sentence of saying before it may name its speaker."""
     if later is None or later.speaker is None or later.span.open_at < draft.span.end:
-        return None
+        return False
     between = doc_text(doc)[draft.span.end : later.span.open_at]
-    if sum(ch.isalpha() for ch in between) < 12 or inside(draft.span.end + 1, quoted):
-        return None
-    record = _cue_speaker_of_previous_sentence(doc, draft, para, quoted, resolver)
-    return record if record is not later.speaker else None
+    return sum(ch.isalpha() for ch in between) >= 12 and not inside(draft.span.end + 1, quoted)
 
 
 def _sole_person_of_previous_sentence(
