@@ -180,14 +180,18 @@ class SpeakerResolver:
         """ "according to Dover Fire Chief, Tom Reed, ...", "according to the town's fire chief,
         Tom Reed, ...": an office the parse left apart from the name of its holder, set right
         after it by a comma; the holder speaks."""
-        doc = phrase.doc
-        k = phrase.end
-        if k + 1 >= len(doc) or doc[k].text != "," or phrase.root.i != k - 1:
+        if phrase.root.i != phrase.end - 1 or norm_token(phrase.root.text) not in OFFICE_ENDINGS:
             return None
-        if norm_token(phrase.root.text) not in OFFICE_ENDINGS:
+        return self._person_after_comma(phrase.end)
+
+    def _person_after_comma(self, comma: int) -> ActorRecord | None:
+        """The person named right after the comma at token ``comma`` ("..., Tom Reed"); None
+        when that token is no comma or no person's name follows it."""
+        doc = self.doc
+        if comma + 1 >= len(doc) or doc[comma].text != ",":
             return None
-        nxt = doc[k + 1]
-        record = self.actors.at(nxt.idx, nxt.idx + len(nxt.text))
+        named = doc[comma + 1]
+        record = self.actors.at(named.idx, named.idx + len(named.text))
         return record if record is not None and record.kind == "person" else None
 
     def _named(self, phrase: Span) -> ActorRecord | None:
@@ -417,13 +421,8 @@ class SpeakerResolver:
         doc, j = self.doc, i
         while end is not None and j < len(doc) and doc[j].idx < end:
             j += 1
-        if end is None or j + 1 >= len(doc) or doc[j].text != ",":
-            return record
-        named = doc[j + 1]
-        other = self.actors.at(named.idx, named.idx + len(named.text))
-        if other is None or other is record or other.kind != "person":
-            return record
-        return other
+        other = self._person_after_comma(j) if end is not None else None
+        return other if other is not None and other is not record else record
 
     def _people_together(self, subject: Token) -> ActorRecord | None:
         """The group a coordinated subject of two or more people forms ("Ola Brekke and his
