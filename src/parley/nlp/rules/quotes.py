@@ -627,15 +627,7 @@ def _is_speech(text: str, draft: Draft) -> bool:
         # unknown); a short phrase is a title, a name or a scare quote.
         return len(words) > 5
     if (
-        unvoiced_in_sentence(
-            draft.tokens,
-            draft.span.start,
-            draft.span.end,
-            words,
-            draft.kind,
-            draft.syntactic,
-            draft.cue_span,
-        )
+        unvoiced_in_sentence(draft, words)
         or other_name(text, draft.span.open_at, draft.tokens, words)
         or scare_modifier(draft.tokens, draft.kind, draft.syntactic)
     ):

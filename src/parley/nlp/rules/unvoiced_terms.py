@@ -17,25 +17,20 @@ from spacy.tokens import Span, Token
 
 from parley import lexicon
 from parley.nlp.rules.characterising import CHARACTERISING_VERBS
+from parley.nlp.rules.quote_frames import Draft
 from parley.nlp.rules.speech_cues import is_according_to, is_speech_noun, is_speech_verb
 
 #: The longest phrase (in words) taken for a term rather than words someone said.
 _LONGEST_TERM = 5
 
 
-def unvoiced_in_sentence(
-    tokens: Span | None,
-    span_start: int,
-    span_end: int,
-    words: list[str],
-    kind: str,
-    syntactic: bool,
-    cue_span: tuple[int, int] | None,
-) -> bool:
+def unvoiced_in_sentence(draft: Draft, words: list[str]) -> bool:
     """Whether a partial quotation of a few words got its speaker from outside its sentence
     while its sentence holds no verb, noun or phrase of saying: the reporter's term, not a
     quotation ("An 'unusual' ballot was found on Monday.")."""
-    if kind != "partial" or syntactic or tokens is None or not len(tokens):
+    tokens, cue_span = draft.tokens, draft.cue_span
+    span_start, span_end = draft.span.start, draft.span.end
+    if draft.kind != "partial" or draft.syntactic or tokens is None or not len(tokens):
         return False
     if len(words) > _LONGEST_TERM:
         return False
