@@ -352,6 +352,26 @@ def test_tagged_person_with_a_digit_is_not_a_person(nlp: Any) -> None:
     assert people == ["Lena Park"]
 
 
+def test_a_disease_tagged_person_is_not_a_person(nlp: Any) -> None:
+    # The tagger labels "Swine Flu" and "Bird" (before a lower-case "flu") PERSON here.
+    text = (
+        "A new case of Swine Flu was found in a pig near Dover on Monday. "
+        "Tests showed that Bird flu had reached a farm, Ann Pratt said."
+    )
+    doc = nlp(text)
+    assert {("Swine Flu", "PERSON"), ("Bird", "PERSON")} <= {(e.text, e.label_) for e in doc.ents}
+    index = ActorIndex.build(doc)
+    assert [r.name for r in index.records if r.kind == "person"] == ["Ann Pratt"]
+
+
+def test_a_person_who_owns_a_convention_stays_a_person(nlp: Any) -> None:
+    # "convention" names things ("the Dover Convention"), but after "'s" the name owns it.
+    doc = nlp("The network covered Mary Walsh's convention in Boston warmly.")
+    assert ("Mary Walsh's", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+    index = ActorIndex.build(doc)
+    assert [r.name for r in index.records if r.kind == "person"] == ["Mary Walsh"]
+
+
 def test_designations_are_not_organisations(nlp: Any) -> None:
     # "COVID-19", "S-400": a disease and a missile system, which the tagger labels ORG here.
     text = (

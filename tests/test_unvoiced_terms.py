@@ -44,3 +44,27 @@ def test_fragments_a_verb_of_saying_reports_stay_quotations() -> None:
         'Senator Ann Pratt said the budget was fair. "It is fair," she said. She called it '
         '"balanced".'
     ) == ["It is fair,", "balanced"]
+
+
+def test_a_passive_verb_with_no_clause_says_nothing() -> None:
+    """'was found' tells what happened to the thing in marks; nobody is reported saying it."""
+    assert _texts(
+        'A "highly contagious strain" of swine fever has been found on a farm near Dover. '
+        '"We are taking this very seriously," said Ann Pratt, the farm minister.'
+    ) == ["We are taking this very seriously,"]
+
+
+def test_a_passive_verb_of_saying_with_its_clause_still_reports() -> None:
+    assert _texts(
+        'The council met on Monday. "We have no money," Ann Pratt said. It was reported that '
+        'the bridge is "beyond repair".'
+    ) == ["We have no money,", "beyond repair"]
+
+
+def test_a_disease_the_tagger_takes_for_a_person_names_no_one() -> None:
+    """With "Avian Flu" read as a person, the sentence seemed to name someone who might have
+    said the word in marks."""
+    assert _texts(
+        'An "aggressive" strain of Avian Flu has been detected in ducks near Dover. '
+        '"We are watching closely," said Ann Pratt, the farm minister.'
+    ) == ["We are watching closely,"]

@@ -75,6 +75,18 @@ def org_ent_is_place(span: Span) -> bool:
     return True
 
 
+def names_a_thing(span: Span) -> bool:
+    """True when a name ends in, or comes right before, a noun that makes it a thing's ("Avian
+    Flu", "Bird flu", "the Dover Accord"): a tagger's PERSON of that shape is no one who could
+    speak."""
+    heads = lexicon.words("place_name_heads")
+    words = [t for t in span if not t.is_punct]
+    if not words or words[-1].tag_ == "POS":
+        return False  # "Lee's convention": the name owns the thing
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return words[-1].lower_ in heads or after is not None and after.lower_ in heads
+
+
 def person_ent_is_place(span: Span, multi_word_names: set[str] | None = None) -> bool:
     """True when a PERSON entity is a place the tagger mislabelled ("Sumy").
 

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from parley import lexicon
 from parley.nlp.rules.characterising import CHARACTERISING_VERBS
+from parley.nlp.rules.places import names_a_thing
 from parley.nlp.rules.quote_frames import Draft
 from parley.nlp.rules.speech_cues import is_according_to, is_speech_noun, is_speech_verb
 
@@ -54,9 +55,15 @@ def _names_someone(sent: Span, span_start: int, span_end: int) -> bool:
     """Whether the sentence, outside the quotation, names a person or refers to one by a
     pronoun ("Lee blamed it on 'X'", "He voiced a wish for a 'Y'"): its words may be theirs."""
     personal = _PERSONAL.get()
+    if any(
+        ent.label_ == "PERSON"
+        and not span_start <= ent.start_char < span_end
+        and not names_a_thing(ent)  # "a strain of Avian Flu": a disease, not a person
+        for ent in sent.ents
+    ):
+        return True
     return any(
-        not span_start <= tok.idx < span_end
-        and (tok.ent_type_ == "PERSON" or tok.pos_ == "PRON" and tok.lower_ in personal)
+        not span_start <= tok.idx < span_end and tok.pos_ == "PRON" and tok.lower_ in personal
         for tok in sent
     )
 
@@ -85,8 +92,22 @@ def _cue_just_before(sent: Span, cue_span: tuple[int, int] | None) -> bool:
 
 
 def _says(tok: Token) -> bool:
-    """A verb, noun or phrase of saying (a weak verb such as "found" too: kept to be safe)."""
-    return is_speech_verb(tok) or is_according_to(tok) or is_speech_noun(tok)
+    """A verb, noun or phrase of saying (a weak verb such as "found" too: kept to be safe).
+    A passive verb with no clause of its own ("has been found in a pond", "was confirmed on
+    Monday") reports no words: it tells what happened to a thing."""
+    if is_speech_verb(tok):
+        return not _passive_without_clause(tok)
+    return is_according_to(tok) or is_speech_noun(tok)
+
+
+_CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "parataxis", "dobj", "attr", "oprd"})
+
+
+def _passive_without_clause(verb: Token) -> bool:
+    children = list(verb.children)
+    reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "a strain found in ducks"
+    passive = reduced or any(c.dep_ == "auxpass" for c in children)
+    return passive and not any(c.dep_ in _CLAUSES for c in children)
 
 
 #: "..., or 'X'", "(X or colloquially 'Y')": another name offered for what was just named.

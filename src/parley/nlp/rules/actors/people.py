@@ -44,7 +44,7 @@ from parley.nlp.rules.actors.words import (
     name_tokens,
     norm_token,
 )
-from parley.nlp.rules.places import person_ent_is_place
+from parley.nlp.rules.places import names_a_thing, person_ent_is_place
 
 if TYPE_CHECKING:
     from parley.nlp.rules.actors.index import ActorIndex
@@ -210,7 +210,7 @@ def _tagged_people(index: ActorIndex) -> list[PersonMention]:
     found: list[PersonMention] = []
     for start, end in merged:
         span = doc[start:end]
-        if person_ent_is_place(span, multi_word_names):
+        if person_ent_is_place(span, multi_word_names) or names_a_thing(span):
             continue
         if _part_of_org_name(index, span):
             continue  # "Raksa Chart" + "Party", "Civic Platform": part of an org's name
