@@ -1,12 +1,12 @@
 """Unnamed officials of an organisation the article has named: "agency officials said".
 
 A report that names an organisation ("the Dover Food Agency confirmed ...") and then gives its
-words to "agency officials" or to "officials from the agency" uses the common noun to refer
-back to that organisation: the officials speak for it, and the organisation is the best name
-the article gives the speaker (see FORMAT.md: the organisation that said it, named most
-fully). The common noun must fit one organisation named before, by its head word ("agency"
-for "Dover Food Agency"); a generic word for a body ("government officials") is left alone,
-and so is a lone spokesperson ("an agency spokesman" is a person, described).
+words to "agency officials" uses the common noun to refer back to that organisation: the
+officials speak for it, and the organisation is the best name the article gives the speaker
+(see FORMAT.md: the organisation that said it, named most fully). The common noun must fit
+one organisation named before, by its head word ("agency" for "Dover Food Agency"); a generic
+word for a body ("government officials") is left alone, and so is a lone spokesperson ("an
+agency spokesman" is a person, described).
 """
 
 from __future__ import annotations
@@ -23,8 +23,6 @@ _BODY_WORDS = lexicon.word_set("org_words")
 #: Body words too general to point back at one named organisation ("government officials"
 #: are any government's) or that name no body of officials.
 _GENERIC_BODIES = frozenset({"government", "administration", "group", "news", "air", "co"})
-#: Prepositions joining officials to their body: "officials at the agency".
-_BODY_PREPOSITIONS = frozenset({"at", "from", "of", "with", "for"})
 
 
 class _Descriptions(Protocol):
@@ -33,7 +31,7 @@ class _Descriptions(Protocol):
 
 def officials_body(phrase: Span, actors: _Descriptions) -> ActorRecord | None:
     """The organisation whose officials ``phrase`` names ("agency officials", "the ministry
-    officials", "officials from the agency"), when its body word fits one organisation the
+    officials"), when its body word fits one organisation the
     article named before; None for any other phrase."""
     root = phrase.root
     if root.lemma_.lower() != "official" or root.tag_ != "NNS":
@@ -48,24 +46,13 @@ def officials_body(phrase: Span, actors: _Descriptions) -> ActorRecord | None:
 
 
 def _body_word(root: Token, phrase: Span) -> Token | None:
-    """The body word of "agency officials" (the only modifier besides "the") or of "officials
-    from the agency" (a definite object with nothing but "the" before it)."""
+    """The body word of "agency officials", "the ministry officials": the only word before
+    the noun besides "the"."""
     lefts = [t for t in phrase if t.i < root.i]
     if lefts and lefts[0].lower_ == "the":
         lefts = lefts[1:]
     if len(lefts) == 1 and lefts[0].dep_ == "compound":
         return _body(lefts[0])
-    if lefts:
-        return None
-    for prep in root.rights:
-        if prep.dep_ != "prep" or prep.lower_ not in _BODY_PREPOSITIONS:
-            continue
-        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if obj is None or [t.lower_ for t in obj.lefts] != ["the"]:
-            return None
-        if any(True for _ in obj.rights):
-            return None
-        return _body(obj)
     return None
 
 
