@@ -17,23 +17,40 @@ def test_officials_named_by_the_body_word_speak_for_the_body_named_before() -> N
     found = _direct(
         "The Dover Food Agency has confirmed a case of scrapie in Kent. "
         '"The meat on sale is safe," said agency officials in a statement on Sunday. '
-        '"The sheep was born on a farm in Kent," the statement continued.'
+        '"The sheep was born on a farm in Kent," the statement continued. '
+        '"Farmers must report every sick animal," ministry officials said. '
+        '"Tests take a week," an agency spokesman said.'
     )
     assert found["The meat on sale is safe,"] == "Dover Food Agency"
     assert found["The sheep was born on a farm in Kent,"] == "Dover Food Agency"
-
-
-def test_officials_of_a_body_the_article_never_named_stay_described() -> None:
-    found = _direct(
-        "The Dover Food Agency has confirmed a case of scrapie in Kent. "
-        '"Farmers must report every sick animal," ministry officials said.'
-    )
+    # A body the article never named, and a lone spokesperson, stay described.
     assert found["Farmers must report every sick animal,"] == "ministry officials"
+    assert found["Tests take a week,"] == "an agency spokesman"
 
 
-def test_a_spokesman_of_a_named_body_stays_a_described_person() -> None:
+def test_the_person_a_paper_quotes_as_saying_speaks_whoever_the_paper_is() -> None:
+    for text in (
+        'The paper quoted a farmer as saying "we lost every sheep."',
+        'The Dover Herald reported a farmer in Eastport as saying "we lost every sheep."',
+        'The Dover Herald cited a farmer as saying "we lost every sheep."',
+        'The Dover Herald quoted a farmer saying "we lost every sheep."',
+    ):
+        (quote,) = [q for q in analyze(text).quotes if q.kind != "indirect"]
+        assert quote.speaker is not None and quote.speaker.name == "a farmer", text
+    # The one who told an outlet, or told reporters, stays the speaker.
     found = _direct(
-        "The Dover Food Agency has confirmed a case of scrapie in Kent. "
-        '"Farmers must report every sick animal," an agency spokesman said.'
+        'A farmer told the Dover Herald: "We lost every sheep." '
+        'Tom Reed told reporters, saying "the road is open again."'
     )
-    assert found["Farmers must report every sick animal,"] == "an agency spokesman"
+    assert found["We lost every sheep."] == "a farmer"
+    assert found["the road is open again."] == "Tom Reed"
+
+
+def test_the_person_a_report_is_about_says_the_words_it_passes_on() -> None:
+    found = _direct(
+        "Radio Wessex reports of a man in northern Eastport, who has been cut off from help, "
+        'saying "We are alone now. We have nothing." '
+        'Radio Wessex reported on the storm, saying "roads are closed."'
+    )
+    assert found["We are alone now. We have nothing."] == "a man"
+    assert found["roads are closed."] == "Radio Wessex"
