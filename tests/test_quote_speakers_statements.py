@@ -54,3 +54,16 @@ def test_the_person_a_report_is_about_says_the_words_it_passes_on() -> None:
     )
     assert found["We are alone now. We have nothing."] == "a man"
     assert found["roads are closed."] == "Radio Wessex"
+
+
+def test_a_paragraph_of_quoted_words_after_an_issued_statement_is_the_issuers() -> None:
+    result = analyze(
+        "At the mayor's request, the Dover council issued a statement apologizing to Tom Reed "
+        "for the letters, which included jokes about him.\n\n"
+        '"We want to offer a sincere apology to Mr Reed."\n\n'
+        "Ann Pratt spoke to reporters on Monday.\n\n"
+        '"The ferry will run again in May."'
+    )
+    found = dict(speakers(result))
+    assert found["We want to offer a sincere apology to Mr Reed."] == "Dover council"
+    assert found["The ferry will run again in May."] == "Ann Pratt"
