@@ -19,6 +19,7 @@ from parley.nlp.rules.speaker_spans import mention_span
 from parley.nlp.rules.speaker_tokens import speaker_token
 from parley.nlp.rules.speech import SpeakerResolver
 from parley.nlp.rules.speech_cues import PRONOUNS
+from parley.nlp.rules.statement_issuer import issuer_before
 from parley.nlp.rules.woven_subject import subject_weaving_fragment
 from parley.quotemarks import Intervals
 
@@ -113,7 +114,11 @@ def _speaker_from_context(
     draft = drafts[n]
     if draft.kind == "direct":
         if p > 0 and draft.span.open_at <= para_bounds[p][0] + 1:
-            record = _speaker_introduced_before(
+            # "The council issued a statement. / '...'": the statement's issuer, else the
+            # speaker the paragraph before ends on.
+            record = issuer_before(
+                doc, para_bounds[p - 1], lambda char: inside(char, quoted), resolver.resolve
+            ) or _speaker_introduced_before(
                 doc, para_bounds[p - 1], drafts, quoted, resolver, open_ats
             )
             if record is not None:

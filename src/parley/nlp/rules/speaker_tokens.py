@@ -18,6 +18,7 @@ from parley.nlp.rules.campus_names import person_before_campus
 from parley.nlp.rules.crowd_voices import crowd_subject
 from parley.nlp.rules.fronted_name import fronted_name
 from parley.nlp.rules.named_role import name_after_role
+from parley.nlp.rules.nested_reports import carries_words, person_reported_saying
 from parley.nlp.rules.outer_coordinate import outer_coordinate_subject
 from parley.nlp.rules.own_words import clause_subject_owning
 from parley.nlp.rules.speaking_subjects import SPEAKING_NOUNS, can_speak
@@ -96,7 +97,11 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
 def _verb_subject(cue: Token, quoted: Quoted) -> Token | None:
     """The subject of a verb cue as the parse gives it, mended: a verb coordinated with the
     one reporting a clause ("agreed ... but ruled"), a crowd, a campus taken for the subject
-    ("of the University of Wessex, Eastport said")."""
+    ("of the University of Wessex, Eastport said"), and the person a report is about ("the
+    Herald reports of a man in Eastport saying": the man speaks)."""
+    about = person_reported_saying(cue)
+    if about is not None and not (quoted and quoted(about.idx)):
+        return about
     subject = outer_coordinate_subject(cue) or subject_of(cue, quoted=quoted)
     subject = crowd_subject(cue, subject, quoted) or subject
     return person_before_campus(subject) or subject
@@ -104,6 +109,10 @@ def _verb_subject(cue: Token, quoted: Quoted) -> Token | None:
 
 #: Verbs by which a medium passes on someone's words: "Reuters quoted Lee as saying ...".
 _QUOTING_VERBS = frozenset({"quote"})
+#: Verbs by which anyone (an outlet, a paper, a report) passes on the words of the one named
+#: as their object before "as saying": "the paper quoted a farmer as saying", "the Herald
+#: reported Lee as saying", "cited an aide as saying".
+_AS_SAYING_VERBS = frozenset({"quote", "report", "cite"})
 
 
 def medium_passing_on(verb: Token) -> bool:
@@ -123,17 +132,25 @@ def medium_passing_on(verb: Token) -> bool:
 def quoted_person(cue: Token, quoted: Quoted = None) -> Token | None:
     """The person a named outlet quotes, who says the words: "the Times quoted Lee as saying
     '...'", "'...,' Reuters quoted him as saying", "the Daily quotes the minister: '...'". The
-    named subject of "quoted" passed the words on; its object said them. None for any other
-    cue."""
+    named subject of "quoted" passed the words on; its object said them. Before "as saying"
+    any subject passes them on ("the paper quoted a farmer as saying", "the Herald reported
+    Lee as saying"). None for any other cue."""
     verb = cue
-    if cue.dep_ == "pcomp" and cue.head.lower_ == "as" and cue.head.dep_ == "prep":
+    as_saying = cue.dep_ == "pcomp" and cue.head.lower_ == "as" and cue.head.dep_ == "prep"
+    if as_saying:
         verb = cue.head.head  # "quoted Lee as saying": the verb "as saying" hangs from
-    if verb.lemma_.lower() not in _QUOTING_VERBS or verb.pos_ != "VERB":
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in (_AS_SAYING_VERBS if as_saying else _QUOTING_VERBS):
         return None
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
         return None  # "Lee was quoted as saying": the subject said the words
-    if not any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in verb.children):
-        return None  # a named outlet quotes; "a tweet quoted ..." is a document's own text
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not any(c.pos_ == "PROPN" for c in subjects) and (
+        not as_saying or any(carries_words(c) for c in subjects)
+    ):
+        # A named outlet quotes, or anyone before "as saying" ("the paper quoted a farmer as
+        # saying"); but "a tweet quoted ..." is the words a document carries, its own text.
+        return None
     return next(
         (
             c

@@ -23,6 +23,7 @@ from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_sents, doc_text, span_ents
 from parley.nlp.rules.actors import GENDERED_WORDS, TITLE_NOUNS, ActorIndex, ActorRecord
 from parley.nlp.rules.actors.words import OFFICE_ENDINGS, RELATIVE_NOUNS, norm_token
+from parley.nlp.rules.body_officials import officials_body
 from parley.nlp.rules.speaker_spans import (
     named_in_a_clause,
     noun_phrase,
@@ -174,6 +175,15 @@ class SpeakerResolver:
                 described.add_mention(phrase.start_char, phrase.end_char, phrase.text)
                 return described, 0.8
             return record, 0.9
+        body = (
+            officials_body(phrase, self.actors)
+            if hasattr(self.actors, "resolve_description")
+            else None
+        )
+        if body is not None:
+            # "agency officials said" after the agency was named: they speak for it.
+            body.add_mention(phrase.start_char, phrase.end_char, phrase.text.strip())
+            return body, 0.8
         return self._described(phrase, token)
 
     def _office_holder_after(self, phrase: Span) -> ActorRecord | None:
