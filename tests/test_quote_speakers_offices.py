@@ -1,43 +1,77 @@
-"""Speakers whose office stands before their name, and speech that a reader gives to the one
-who urged: an office set before its holder's name by a comma, a pronoun after such an
-apposition, a surname the tagger took for an adverb, and a participle of saying after a "to"
-clause of a verb of control.
-Every sentence here is invented."""
+"""Speakers named through an office the parse keeps apart from the holder's name: a title with
+its own short phrase of place before the comma and the name (for a later pronoun), a name the
+parser folded into the title after it, a body given its name by "called", and a title whose
+lower-case word the tagger cut from a capitalised one. Every sentence here is invented."""
 
 from __future__ import annotations
 
 from quote_reading import analyze, speakers
 
 
-def test_an_office_before_a_comma_and_a_name_is_the_holders_title() -> None:
-    result = analyze('According to Dover Fire Chief, Tom Reedy, "the call came in at noon."')
-    assert dict(speakers(result))["the call came in at noon."] == "Tom Reedy"
+def _speaker_of(text: str, words: str) -> str | None:
+    result = analyze(text)
+    found = [q for q in result.quotes if q.text.startswith(words)]
+    assert len(found) <= 1
+    return found[0].speaker.name if found and found[0].speaker else None
 
 
-def test_a_pronoun_after_an_office_in_apposition_is_the_holder() -> None:
+def test_a_title_with_a_place_before_the_comma_and_name_is_that_persons_for_a_later_he() -> None:
     result = analyze(
-        "The Executive Director of the Dover Health Board, Ann Pratt, said that nurses were in "
-        'the camps. She also said that "the aim is to give care all day."'
+        'Chief Medical Officer for Dover, Dr. Tom Reed, said, "There is a low risk at present." '
+        'He added that "anyone who feels ill should see a doctor."'
     )
-    assert dict(speakers(result))["the aim is to give care all day."] == "Ann Pratt"
+    speaker = dict(speakers(result))["anyone who feels ill should see a doctor."]
+    assert speaker == "Tom Reed"
 
 
-def test_a_surname_read_as_an_adverb_is_still_the_speaker() -> None:
-    result = analyze(
-        'Dover fire chief Tom Reedly said "the hall is closed." '
-        'Reedly also stated that the parcel "held a note," but would not say more.'
+def test_a_name_folded_into_the_title_after_it_is_the_speaker() -> None:
+    text = (
+        "Tom Reed Deputy Director for the Dover Center for Disease Control said "
+        '"the vaccine is a year away."'
     )
-    assert dict(speakers(result))["held a note,"] == "Tom Reedly"
+    assert _speaker_of(text, "the vaccine") == "Tom Reed"
 
 
-def test_a_participle_of_saying_after_a_control_verb_is_the_one_who_urged() -> None:
-    result = analyze(
-        "Secretary Ann Pratt urged voters not to worry saying that the council is issuing "
-        'a "notice of readiness."'
+def test_a_group_called_by_its_name_is_that_name() -> None:
+    text = 'A hacker group called Nightjar said "we did this to show the flaws."'
+    assert _speaker_of(text, "we did this") == "Nightjar"
+
+
+def test_a_title_with_a_lower_case_word_is_not_its_first_capitalised_word() -> None:
+    text = (
+        "The cakes were poisoned, but the Air force Secretary says that they were sent "
+        'as a "goodwill gesture."'
     )
-    assert dict(speakers(result))["notice of readiness."] == "Ann Pratt"
+    speaker = _speaker_of(text, "goodwill")
+    assert speaker is not None and speaker.endswith("Air force Secretary")
 
 
-def test_an_office_in_lower_case_before_a_comma_and_a_name_is_the_holders() -> None:
-    result = analyze('According to the town fire chief, Tom Reedly, "a call came in at noon."')
-    assert dict(speakers(result))["a call came in at noon."] == "Tom Reedly"
+def test_a_company_called_by_its_name_is_that_name() -> None:
+    text = 'A small firm called Brightwell said "our pumps were never tested."'
+    assert _speaker_of(text, "our pumps") == "Brightwell"
+
+
+def test_a_body_named_in_full_before_a_lower_case_noun_stays_the_body() -> None:
+    text = 'Prices will "keep rising all year," according to the Reuters news service.'
+    assert _speaker_of(text, "keep rising") == "Reuters"
+
+
+def test_a_name_then_a_title_without_its_closing_comma_is_the_speaker() -> None:
+    text = (
+        "In the blog post Tom Reed, the Chief Technological Officer of Acme said the board "
+        "had been told of the change."
+    )
+    assert _speaker_of(text, "the board had") == "Tom Reed"
+
+
+def test_a_name_after_speaking_to_and_a_comma_is_not_the_titles_holder() -> None:
+    text = 'Speaking to Tom Reed, the minister said the plan was "dead in the water".'
+    assert _speaker_of(text, "dead in") == "the minister"
+
+
+def test_a_long_lower_case_title_after_the_verb_runs_on_to_the_holders_name() -> None:
+    text = (
+        '"We are watching the farms", said director of health and hygiene within the '
+        "Dover Food Agency, Tom Reed Olsen."
+    )
+    assert _speaker_of(text, "We are watching") == "Tom Reed Olsen"

@@ -22,7 +22,13 @@ from spacy.tokens import Doc, Span, Token
 from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_sents, doc_text, span_ents
 from parley.nlp.rules.actors import GENDERED_WORDS, TITLE_NOUNS, ActorIndex, ActorRecord
-from parley.nlp.rules.actors.words import OFFICE_ENDINGS, RELATIVE_NOUNS, norm_token
+from parley.nlp.rules.actors.words import (
+    HONORIFICS,
+    OFFICE_ENDINGS,
+    RELATIVE_NOUNS,
+    is_title_word,
+    norm_token,
+)
 from parley.nlp.rules.speaker_spans import (
     named_in_a_clause,
     noun_phrase,
@@ -31,6 +37,7 @@ from parley.nlp.rules.speaker_tokens import (
     document_owner,
     maker_of_text,
 )
+from parley.nlp.rules.speaking_subjects import AGENT_ENDINGS
 from parley.nlp.rules.speech_cues import (
     PEER_NOUNS,
     PRONOUNS,
@@ -41,6 +48,7 @@ from parley.nlp.rules.speech_cues import (
     is_document,
     never_speaks,
 )
+from parley.nlp.rules.title_names import comma_after_title_phrase
 from parley.nlp.tokens import doc_tokens
 from parley.quotemarks import Intervals
 from parley.types import ActorKind, Quote
@@ -191,6 +199,8 @@ class SpeakerResolver:
         if comma + 1 >= len(doc) or doc[comma].text != ",":
             return None
         named = doc[comma + 1]
+        if norm_token(named.text) in HONORIFICS and comma + 2 < len(doc):
+            named = doc[comma + 2]  # ", Dr. Tom Reed": the name after the honorific
         record = self.actors.at(named.idx, named.idx + len(named.text))
         return record if record is not None and record.kind == "person" else None
 
@@ -222,6 +232,8 @@ class SpeakerResolver:
                 continue
             if _owner_of_relative(tok, root):
                 continue  # the tagger may take the owner for an organisation
+            if record.kind != "person" and _name_cut_short(tok, root):
+                continue
             (persons if record.kind == "person" else others).append(record)
         if persons:
             return persons[-1]
@@ -235,6 +247,7 @@ class SpeakerResolver:
                 record is not None
                 and not named_in_a_clause(ent.root, root)
                 and not _owner_of_relative(ent.root, root)
+                and not _name_cut_short(ent[-1], root)
             ):
                 return record
         return None
@@ -421,7 +434,7 @@ class SpeakerResolver:
         doc, j = self.doc, i
         while end is not None and j < len(doc) and doc[j].idx < end:
             j += 1
-        other = self._person_after_comma(j) if end is not None else None
+        other = self._person_after_comma(comma_after_title_phrase(doc, j)) if end else None
         return other if other is not None and other is not record else record
 
     def _people_together(self, subject: Token) -> ActorRecord | None:
@@ -527,3 +540,17 @@ def pronoun_mentions(
         if record is not None:
             found.setdefault(record.id, set()).add((tok.idx, tok.idx + len(tok.text)))
     return found
+
+
+def _name_cut_short(tok: Token, root: Token) -> bool:
+    """ "the Air force Secretary", "the Dover ethics investigators": the tagger took the
+    capitalised first word of a lower-case body ("force") for a name of its own; the phrase,
+    headed by a title or a noun for someone who does something, describes people, not a body
+    named "Air"."""
+    if root.ent_type_ or tok.i + 1 >= root.i:
+        return False
+    lemma = root.lemma_.lower()
+    if not is_title_word(root.lower_) and not any(lemma.endswith(e) for e in AGENT_ENDINGS):
+        return False  # "the Reuters news service": a body named in full
+    nxt = tok.doc[tok.i + 1]
+    return nxt.is_lower and nxt.pos_ == "NOUN" and not nxt.ent_type_ and nxt.head.i == root.i
