@@ -1,7 +1,11 @@
 """Speakers named through an office the parse keeps apart from the holder's name: a title with
 its own short phrase of place before the comma and the name (for a later pronoun), a name the
-parser folded into the title after it, a body given its name by "called", and a title whose
-lower-case word the tagger cut from a capitalised one. Every sentence here is invented."""
+parser folded into the title after it, a name and a title left without the closing comma, a
+long lower-case title after the verb, a title owned by a body whose name holds "and", a body
+given its name by "called", and a title whose lower-case word the tagger cut from a
+capitalised one; and the name of a part an actor plays, which "she" does not refer to. Two
+guards keep a body named in full and a name after "speaking to". Every sentence here is
+invented."""
 
 from __future__ import annotations
 
@@ -75,3 +79,20 @@ def test_a_long_lower_case_title_after_the_verb_runs_on_to_the_holders_name() ->
         "Dover Food Agency, Tom Reed Olsen."
     )
     assert _speaker_of(text, "We are watching") == "Tom Reed Olsen"
+
+
+def test_a_title_owned_by_a_body_whose_name_has_and_is_its_holders() -> None:
+    text = (
+        "The Avonian National Institute of Fever and Infectious Illness's director, "
+        'Dr. Ann Pratt, said of the outbreak, "it is going to get worse."'
+    )
+    assert _speaker_of(text, "it is going") == "Ann Pratt"
+
+
+def test_the_name_of_a_part_an_actor_plays_is_not_who_she_is() -> None:
+    text = (
+        "Ann Pratt talked of being cast in a pilot while a guest on the show. Faced with "
+        'losing the character of Kira Vale, the producers made her a regular. "It was a good '
+        'day," she recalls.'
+    )
+    assert _speaker_of(text, "It was a good day") == "Ann Pratt"

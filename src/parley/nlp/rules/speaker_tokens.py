@@ -30,6 +30,7 @@ from parley.nlp.rules.speech_cues import (
 )
 from parley.nlp.rules.title_names import (
     holder_closing_sentence,
+    holder_of_title_in_body_name,
     name_before_appositive_title,
     name_before_title,
 )
@@ -105,6 +106,7 @@ def _named_subject(subject: Token | None, cue: Token) -> Token | None:
         name_after_role(subject)
         or name_before_title(subject)
         or name_before_appositive_title(subject, cue)
+        or holder_of_title_in_body_name(subject)
         or subject
     )
 

@@ -409,9 +409,7 @@ class SpeakerResolver:
                 elif plural and dep[i] in NOMINAL_SUBJECT_DEPS and table.tokens[i].conjuncts:
                     record = self._people_together(table.tokens[i])
                 else:
-                    record = self._holder_named_after(
-                        self.actors.at(start, start + len(words[i])), i
-                    )
+                    record = self._mentioned_at(i, start, len(words[i]))
                 if record is None or not self._compatible(record, gender, plural, strict):
                     continue
                 ranked.append((self._role_rank(table.tokens[i]), -i if n == current else i, record))
@@ -422,6 +420,12 @@ class SpeakerResolver:
                     self.genders[best.id] = gender
                 return best
         return None
+
+    def _mentioned_at(self, i: int, start: int, length: int) -> ActorRecord | None:
+        """The actor a pronoun may refer to through the word at token ``i`` (its mention, or
+        the holder of a title named after it); None for the name of a part an actor plays."""
+        record = self._holder_named_after(self.actors.at(start, start + length), i)
+        return None if record is None or _role_played(self.doc[i]) else record
 
     def _holder_named_after(self, record: ActorRecord | None, i: int) -> ActorRecord | None:
         """``record``, the actor at token ``i``; but "The Fisheries Minister, Tom Reed(,) told
@@ -554,3 +558,17 @@ def _name_cut_short(tok: Token, root: Token) -> bool:
         return False  # "the Reuters news service": a body named in full
     nxt = tok.doc[tok.i + 1]
     return nxt.is_lower and nxt.pos_ == "NOUN" and not nxt.ent_type_ and nxt.head.i == root.i
+
+
+#: Nouns for a part an actor plays: the name after "the character of" is no one who speaks.
+_PLAYED_PARTS = frozenset({"character", "role", "part", "persona"})
+
+
+def _role_played(tok: Token) -> bool:
+    """ "losing the character of Ann Pratt": the name of a part an actor plays, which a later
+    "she" does not refer to."""
+    head = tok
+    while head.dep_ in {"compound", "flat"} and head.head.i != head.i:
+        head = head.head
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in _PLAYED_PARTS

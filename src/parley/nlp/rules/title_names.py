@@ -171,3 +171,25 @@ def name_before_appositive_title(subject: Token | None, verb: Token) -> Token | 
     if any(t.pos_ in {"VERB", "AUX"} or t.is_quote or t.text in {",", ";"} for t in before):
         return None
     return name
+
+
+def holder_of_title_in_body_name(subject: Token | None) -> Token | None:
+    """ "The Dover Institute of Health and Safety's director, Ann Pratt, said": the parser read
+    the "and" of the body's own name as joining the body and the title, and made the body the
+    subject. When the title's owner lies inside the same named entity as the subject, the
+    title belongs to the body, and the person named in apposition to it speaks."""
+    if subject is None or not subject.ent_type_ or subject.ent_type_ == "PERSON":
+        return None
+    doc = subject.doc
+    ent = next((e for e in doc.ents if e.start <= subject.i < e.end), None)
+    if ent is None:
+        return None
+    for title in subject.conjuncts:
+        if title.i < ent.end or title.ent_type_ or not is_title_word(title.lower_):
+            continue
+        if not any(c.dep_ == "poss" and ent.start <= c.i < ent.end for c in title.children):
+            continue
+        for child in title.rights:
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                return child
+    return None
