@@ -96,3 +96,11 @@ def test_the_name_of_a_part_an_actor_plays_is_not_who_she_is() -> None:
         'day," she recalls.'
     )
     assert _speaker_of(text, "It was a good day") == "Ann Pratt"
+
+
+def test_a_long_title_ended_by_its_holders_name_before_the_verb_is_that_name() -> None:
+    text = (
+        "Special Envoy of the UN Secretary-General for Kenya Tom Reed said that aid workers "
+        '"face more danger than anywhere else."'
+    )
+    assert _speaker_of(text, "face more danger") == "Tom Reed"

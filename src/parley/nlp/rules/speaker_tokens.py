@@ -33,6 +33,7 @@ from parley.nlp.rules.title_names import (
     holder_of_title_in_body_name,
     name_before_appositive_title,
     name_before_title,
+    name_closing_long_title,
 )
 from parley.nlp.rules.verb_subjects import agent_of, main_subject_before, subject_of
 from parley.nlp.tree import object_of
@@ -107,6 +108,7 @@ def _named_subject(subject: Token | None, cue: Token) -> Token | None:
         or name_before_title(subject)
         or name_before_appositive_title(subject, cue)
         or holder_of_title_in_body_name(subject)
+        or name_closing_long_title(subject, cue)
         or subject
     )
 

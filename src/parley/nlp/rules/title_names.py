@@ -193,3 +193,31 @@ def holder_of_title_in_body_name(subject: Token | None) -> Token | None:
             if child.dep_ == "appos" and child.ent_type_ == "PERSON":
                 return child
     return None
+
+
+def name_closing_long_title(subject: Token | None, verb: Token) -> Token | None:
+    """ "Deputy Minister of Ports and Shipping Tom Reed said", "Special Envoy of the Council
+    for East Avonia Tom Reed said": a long title with its own "of"/"for" phrase, ended by its
+    holder's full name right before the verb, no comma. The parser made the title the subject
+    and hung the name inside it; the name speaks. None when the name is one word, when a verb,
+    comma or quotation mark stands between, or when "and", a preposition or an article comes
+    right before the name (two subjects, or the name is the title's object)."""
+    if subject is None or subject.ent_type_ == "PERSON" or subject.i >= verb.i:
+        return None
+    if not is_title_word(subject.lower_):
+        return None
+    doc = subject.doc
+    last = verb.i - 1
+    if doc[last].ent_type_ != "PERSON" or subject.right_edge.i != last:
+        return None
+    first = last
+    while first > subject.i + 1 and doc[first].ent_iob_ != "B":
+        first -= 1
+    between = doc[subject.i + 1 : first]
+    if last == first or not any(t.lower_ in {"of", "for"} for t in between):
+        return None
+    if any(t.pos_ in {"VERB", "AUX"} or t.text in {",", ";"} or t.is_quote for t in between):
+        return None
+    if doc[first - 1].pos_ in {"CCONJ", "ADP", "DET"}:
+        return None
+    return doc[last]
