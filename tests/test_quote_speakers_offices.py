@@ -1,15 +1,51 @@
-"""Speakers named through an office the parse keeps apart from the holder's name: a title with
-its own short phrase of place before the comma and the name (for a later pronoun), a name the
+"""Speakers whose office stands before their name, and speech that a reader gives to the one
+who urged: an office set before its holder's name by a comma, a pronoun after such an
+apposition (also when the office has its own short phrase of place), a surname the tagger took
+for an adverb, a participle of saying after a "to" clause of a verb of control; a name the
 parser folded into the title after it, a name and a title left without the closing comma, a
-long lower-case title after the verb, a title owned by a body whose name holds "and", a body
-given its name by "called", and a title whose lower-case word the tagger cut from a
-capitalised one; and the name of a part an actor plays, which "she" does not refer to. Two
-guards keep a body named in full and a name after "speaking to". Every sentence here is
-invented."""
+long lower-case title after the verb, a long title ended by its holder's name, a title owned by
+a body whose name holds "and", a body given its name by "called", a title whose lower-case word
+the tagger cut from a capitalised one, and the name of a part an actor plays, which "she" does
+not refer to. Two guards keep a body named in full and a name after "speaking to".
+Every sentence here is invented."""
 
 from __future__ import annotations
 
 from quote_reading import analyze, speakers
+
+
+def test_an_office_before_a_comma_and_a_name_is_the_holders_title() -> None:
+    result = analyze('According to Dover Fire Chief, Tom Reedy, "the call came in at noon."')
+    assert dict(speakers(result))["the call came in at noon."] == "Tom Reedy"
+
+
+def test_a_pronoun_after_an_office_in_apposition_is_the_holder() -> None:
+    result = analyze(
+        "The Executive Director of the Dover Health Board, Ann Pratt, said that nurses were in "
+        'the camps. She also said that "the aim is to give care all day."'
+    )
+    assert dict(speakers(result))["the aim is to give care all day."] == "Ann Pratt"
+
+
+def test_a_surname_read_as_an_adverb_is_still_the_speaker() -> None:
+    result = analyze(
+        'Dover fire chief Tom Reedly said "the hall is closed." '
+        'Reedly also stated that the parcel "held a note," but would not say more.'
+    )
+    assert dict(speakers(result))["held a note,"] == "Tom Reedly"
+
+
+def test_a_participle_of_saying_after_a_control_verb_is_the_one_who_urged() -> None:
+    result = analyze(
+        "Secretary Ann Pratt urged voters not to worry saying that the council is issuing "
+        'a "notice of readiness."'
+    )
+    assert dict(speakers(result))["notice of readiness."] == "Ann Pratt"
+
+
+def test_an_office_in_lower_case_before_a_comma_and_a_name_is_the_holders() -> None:
+    result = analyze('According to the town fire chief, Tom Reedly, "a call came in at noon."')
+    assert dict(speakers(result))["a call came in at noon."] == "Tom Reedly"
 
 
 def _speaker_of(text: str, words: str) -> str | None:
