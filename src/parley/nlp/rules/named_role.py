@@ -9,8 +9,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from parley import lexicon
+
 #: Participles that attach a name to a role noun ("named", "called", "identified as").
 _NAMING_PARTICIPLES = frozenset({"name", "call", "identify"})
+
+#: Nouns for a body of people that a naming participle may give an organisation's name ("a
+#: hacker group called Nightjar said"): the name speaks for the body.
+_BODY_NOUNS = lexicon.word_set("named_body_nouns")
 
 
 def name_after_role(subject: Token | None) -> Token | None:
@@ -26,9 +32,15 @@ def name_after_role(subject: Token | None) -> Token | None:
         for child in acl.rights:
             if child.dep_ == "prep" and child.lower_ == "as":
                 child = next((c for c in child.children if c.dep_ == "pobj"), child)
-            if child.dep_ in {"oprd", "dobj", "attr", "pobj"} and _person_name(child):
+            if child.dep_ in {"oprd", "dobj", "attr", "pobj"} and (
+                _person_name(child) or (_body_name(child) and subject.lemma_ in _BODY_NOUNS)
+            ):
                 return child
     return None
+
+
+def _body_name(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.ent_type_ == "ORG"
 
 
 def _person_name(token: Token) -> bool:

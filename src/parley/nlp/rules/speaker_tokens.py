@@ -29,7 +29,13 @@ from parley.nlp.rules.speech_cues import (
     is_according_to,
     is_speech_verb,
 )
-from parley.nlp.rules.title_names import holder_closing_sentence
+from parley.nlp.rules.title_names import (
+    holder_closing_sentence,
+    holder_of_title_in_body_name,
+    name_before_appositive_title,
+    name_before_title,
+    name_closing_long_title,
+)
 from parley.nlp.rules.verb_subjects import agent_of, main_subject_before, subject_of
 from parley.nlp.tree import object_of
 
@@ -91,7 +97,21 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
         return _poll_asking(cue, quoted) or subject
     if subject is not None and subject.i > cue.i:
         subject = holder_closing_sentence(subject, cue)
-    return name_after_role(subject) or subject
+    return _named_subject(subject, cue)
+
+
+def _named_subject(subject: Token | None, cue: Token) -> Token | None:
+    """The name a role or title subject is given right beside it ("a nurse named Tom Reed",
+    "Tom Reed Deputy Director for ...", "Tom Reed, the Chief Officer of Acme said"), else
+    ``subject``."""
+    return (
+        name_after_role(subject)
+        or name_before_title(subject)
+        or name_before_appositive_title(subject, cue)
+        or holder_of_title_in_body_name(subject)
+        or name_closing_long_title(subject, cue)
+        or subject
+    )
 
 
 def _verb_subject(cue: Token, quoted: Quoted) -> Token | None:

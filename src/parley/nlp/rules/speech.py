@@ -22,7 +22,13 @@ from spacy.tokens import Doc, Span, Token
 from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_sents, doc_text, span_ents
 from parley.nlp.rules.actors import GENDERED_WORDS, TITLE_NOUNS, ActorIndex, ActorRecord
-from parley.nlp.rules.actors.words import OFFICE_ENDINGS, RELATIVE_NOUNS, norm_token
+from parley.nlp.rules.actors.words import (
+    HONORIFICS,
+    OFFICE_ENDINGS,
+    RELATIVE_NOUNS,
+    is_title_word,
+    norm_token,
+)
 from parley.nlp.rules.body_officials import officials_body
 from parley.nlp.rules.speaker_spans import (
     named_in_a_clause,
@@ -32,6 +38,7 @@ from parley.nlp.rules.speaker_tokens import (
     document_owner,
     maker_of_text,
 )
+from parley.nlp.rules.speaking_subjects import AGENT_ENDINGS
 from parley.nlp.rules.speech_cues import (
     PEER_NOUNS,
     PRONOUNS,
@@ -42,6 +49,7 @@ from parley.nlp.rules.speech_cues import (
     is_document,
     never_speaks,
 )
+from parley.nlp.rules.title_names import comma_after_title_phrase
 from parley.nlp.tokens import doc_tokens
 from parley.quotemarks import Intervals
 from parley.types import ActorKind, Quote
@@ -201,6 +209,8 @@ class SpeakerResolver:
         if comma + 1 >= len(doc) or doc[comma].text != ",":
             return None
         named = doc[comma + 1]
+        if norm_token(named.text) in HONORIFICS and comma + 2 < len(doc):
+            named = doc[comma + 2]  # ", Dr. Tom Reed": the name after the honorific
         record = self.actors.at(named.idx, named.idx + len(named.text))
         return record if record is not None and record.kind == "person" else None
 
@@ -232,6 +242,8 @@ class SpeakerResolver:
                 continue
             if _owner_of_relative(tok, root):
                 continue  # the tagger may take the owner for an organisation
+            if record.kind != "person" and _name_cut_short(tok, root):
+                continue
             (persons if record.kind == "person" else others).append(record)
         if persons:
             return persons[-1]
@@ -245,6 +257,7 @@ class SpeakerResolver:
                 record is not None
                 and not named_in_a_clause(ent.root, root)
                 and not _owner_of_relative(ent.root, root)
+                and not _name_cut_short(ent[-1], root)
             ):
                 return record
         return None
@@ -406,9 +419,7 @@ class SpeakerResolver:
                 elif plural and dep[i] in NOMINAL_SUBJECT_DEPS and table.tokens[i].conjuncts:
                     record = self._people_together(table.tokens[i])
                 else:
-                    record = self._holder_named_after(
-                        self.actors.at(start, start + len(words[i])), i
-                    )
+                    record = self._mentioned_at(i, start, len(words[i]))
                 if record is None or not self._compatible(record, gender, plural, strict):
                     continue
                 ranked.append((self._role_rank(table.tokens[i]), -i if n == current else i, record))
@@ -419,6 +430,12 @@ class SpeakerResolver:
                     self.genders[best.id] = gender
                 return best
         return None
+
+    def _mentioned_at(self, i: int, start: int, length: int) -> ActorRecord | None:
+        """The actor a pronoun may refer to through the word at token ``i`` (its mention, or
+        the holder of a title named after it); None for the name of a part an actor plays."""
+        record = self._holder_named_after(self.actors.at(start, start + length), i)
+        return None if record is None or _role_played(self.doc[i]) else record
 
     def _holder_named_after(self, record: ActorRecord | None, i: int) -> ActorRecord | None:
         """``record``, the actor at token ``i``; but "The Fisheries Minister, Tom Reed(,) told
@@ -431,7 +448,7 @@ class SpeakerResolver:
         doc, j = self.doc, i
         while end is not None and j < len(doc) and doc[j].idx < end:
             j += 1
-        other = self._person_after_comma(j) if end is not None else None
+        other = self._person_after_comma(comma_after_title_phrase(doc, j)) if end else None
         return other if other is not None and other is not record else record
 
     def _people_together(self, subject: Token) -> ActorRecord | None:
@@ -537,3 +554,31 @@ def pronoun_mentions(
         if record is not None:
             found.setdefault(record.id, set()).add((tok.idx, tok.idx + len(tok.text)))
     return found
+
+
+def _name_cut_short(tok: Token, root: Token) -> bool:
+    """ "the Air force Secretary", "the Dover ethics investigators": the tagger took the
+    capitalised first word of a lower-case body ("force") for a name of its own; the phrase,
+    headed by a title or a noun for someone who does something, describes people, not a body
+    named "Air"."""
+    if root.ent_type_ or tok.i + 1 >= root.i:
+        return False
+    lemma = root.lemma_.lower()
+    if not is_title_word(root.lower_) and not any(lemma.endswith(e) for e in AGENT_ENDINGS):
+        return False  # "the Reuters news service": a body named in full
+    nxt = tok.doc[tok.i + 1]
+    return nxt.is_lower and nxt.pos_ == "NOUN" and not nxt.ent_type_ and nxt.head.i == root.i
+
+
+#: Nouns for a part an actor plays: the name after "the character of" is no one who speaks.
+_PLAYED_PARTS = frozenset({"character", "role", "part", "persona"})
+
+
+def _role_played(tok: Token) -> bool:
+    """ "losing the character of Ann Pratt": the name of a part an actor plays, which a later
+    "she" does not refer to."""
+    head = tok
+    while head.dep_ in {"compound", "flat"} and head.head.i != head.i:
+        head = head.head
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in _PLAYED_PARTS
