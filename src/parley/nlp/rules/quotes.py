@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -423,7 +424,6 @@ def _speaker_at(
 ) -> tuple[Token, ActorRecord, float] | None:
     """The word naming the speaker of ``cue``, the actor it resolves to and the confidence, or
     None. An unresolved pronoun or document is kept on ``draft`` for later passes."""
-    span = draft.span
 
     def in_quote(char: int) -> bool:
         return inside(char, quoted)
@@ -441,17 +441,33 @@ def _speaker_at(
         return None
     else:
         record, confidence = resolver.resolve(who)
-    if (
-        record is None
-        and who is not None
-        and (who.pos_ == "PRON" or is_document(who))
-        and draft.unresolved is None
-    ):
+    if record is None and who is not None:
+        record, confidence = _unresolved(draft, cue, who, close, resolver, text, in_quote)
+    if record is None or who is None:
+        return None
+    return who, record, confidence
+
+
+def _unresolved(
+    draft: Draft,
+    cue: Token,
+    who: Token,
+    close: int,
+    resolver: SpeakerResolver,
+    text: str,
+    in_quote: Callable[[int], bool],
+) -> tuple[ActorRecord | None, float]:
+    """For a speaker word ``who`` that names no actor: the issuer of a document it names (and
+    its confidence), keeping on ``draft`` an unresolved pronoun or document for later passes."""
+    span = draft.span
+    record: ActorRecord | None = None
+    confidence = 0.0
+    if (who.pos_ == "PRON" or is_document(who)) and draft.unresolved is None:
         draft.unresolved = (speaker_mention(cue, who), cue_span(cue), cue_text(cue))
-    if record is None and who is not None and draft.document is None:
+    if draft.document is None:
         # '"...," it stated.' after a memo: the document speaks, if the context names no one.
         draft.document = document_before(who, in_quote)
-    if record is None and who is not None and is_document(who):
+    if is_document(who):
         record, confidence = _issuer(who, resolver)
         if (
             record is None
@@ -463,9 +479,7 @@ def _speaker_at(
             # '"...," the notice read.': the document itself, if the context names no
             # one who speaks through it (see quote_context.infer_from_neighbours).
             draft.document = who
-    if record is None or who is None:
-        return None
-    return who, record, confidence
+    return record, confidence
 
 
 def _borrowed_subject(cue: Token, who: Token, text: str, close: int) -> bool:
