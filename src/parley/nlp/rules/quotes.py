@@ -33,6 +33,7 @@ from parley.nlp.rules.attribution_after import (
 from parley.nlp.rules.frame_voices import asked_by, made_to_say, under_the_law, words_after_noun
 from parley.nlp.rules.it_documents import document_before
 from parley.nlp.rules.modifier_cues import describes_addressee
+from parley.nlp.rules.name_epithets import is_epithet_of
 from parley.nlp.rules.paired_fragments import share_paired_fragments
 from parley.nlp.rules.quote_context import infer_from_neighbours
 from parley.nlp.rules.quote_frames import (
@@ -424,6 +425,7 @@ def _speaker_at(
 ) -> tuple[Token, ActorRecord, float] | None:
     """The word naming the speaker of ``cue``, the actor it resolves to and the confidence, or
     None. An unresolved pronoun or document is kept on ``draft`` for later passes."""
+    span = draft.span
 
     def in_quote(char: int) -> bool:
         return inside(char, quoted)
@@ -433,6 +435,8 @@ def _speaker_at(
     if who is None or inside(who.idx, quoted) or _borrowed_subject(cue, who, text, close):
         who = inverted_subject(cue, close) or who
     who = holder_closing_sentence(who, cue)
+    if who is not None and is_epithet_of(who, span, text, in_quote):
+        return None  # 'the "dishonest" Pratt criticised ...': the word describes Pratt
     if who is None and is_speech_verb(cue):
         nearest = resolver.nearest_person_token(cue)
         record, confidence = (nearest[1] if nearest else None), 0.6
