@@ -24,3 +24,27 @@ def test_a_quoted_epithet_before_a_name_is_the_reporters_not_the_named() -> None
     # A closed saying before a name is no epithet: the name still says it.
     closed = 'Senator Ann Pratt spoke after the vote. "We won the day," Pratt said.'
     assert _speaker_of(closed, "We won the day,") == "Ann Pratt"
+
+
+def test_the_subject_of_a_passive_said_to_be_is_not_the_speaker() -> None:
+    text = (
+        "Mayor Tom Reed tested positive for the flu on Friday. Reed was said to be suffering "
+        '"mild symptoms", and was taken to a clinic as a precaution. He tweeted, "I feel fine."'
+    )
+    found = dict(speakers(analyze(text)))
+    assert found.get("mild symptoms") is None
+    assert found.get("I feel fine.") == "Tom Reed"
+
+
+def test_a_passive_naming_verb_inside_a_judgement_names_no_speaker() -> None:
+    text = (
+        "Tom Reed argued that the town can fix its problems. He found it curious he was called "
+        'a "Democratic radical" in one paper and yet won the support of a writer for The Dover '
+        "Review."
+    )
+    assert dict(speakers(analyze(text))).get("Democratic radical") is None
+    # A speaker who reports the passive clause, or its "by" phrase, still names one.
+    reported = 'Mayor Tom Reed said the plan was described as "a disaster waiting to happen".'
+    assert _speaker_of(reported, "a disaster waiting to happen") == "Tom Reed"
+    agent = 'Senator Ann Pratt was described as "a tireless worker" by her colleagues.'
+    assert _speaker_of(agent, "a tireless worker") == "her colleagues"

@@ -35,6 +35,7 @@ from parley.nlp.rules.it_documents import document_before
 from parley.nlp.rules.modifier_cues import describes_addressee
 from parley.nlp.rules.name_epithets import is_epithet_of
 from parley.nlp.rules.paired_fragments import share_paired_fragments
+from parley.nlp.rules.passive_topics import passive_topic, reports_passive
 from parley.nlp.rules.quote_context import infer_from_neighbours
 from parley.nlp.rules.quote_frames import (
     Draft,
@@ -151,6 +152,8 @@ def _draft(
     if draft.kind == "partial" and tokens is not None and is_sentence(tokens):
         draft.kind = "direct"
     _attribute(doc, draft, quoted, resolver, para_bounds, para_starts)
+    if draft.unnamed:
+        return draft
     _voiced_right_before(doc, draft, quoted, resolver)
     if not draft.syntactic or _cue_after_attribution(draft):
         attributed_after(doc, draft, quoted, resolver)
@@ -351,7 +354,17 @@ def _attribute(
 
     text = doc_text(doc)
     closed = text[span.start : span.end].rstrip()[-1:] in {".", "…"}
+
+    def in_quote(char: int) -> bool:
+        return inside(char, quoted)
+
+    # 'Reed was said to be in "good spirits"': Reed is the topic, and no one is named as the
+    # speaker unless a report holds the passive clause.
+    topic_of = passive_topic(tokens, in_quote)
+    draft.unnamed = topic_of is not None
     for cue in sorted(candidates, key=rank):
+        if topic_of is not None and not reports_passive(cue, topic_of):
+            continue
         if _passed_over(cue, rank(cue)[0] == 1, closed, span, close, quoted):
             continue
         found = _speaker_at(draft, cue, close, quoted, resolver, text)
@@ -365,6 +378,7 @@ def _attribute(
         draft.cue = cue_text(cue)
         draft.syntactic = depth_known
         draft.confidence = confidence * (1.0 if depth_known else 0.9)
+        draft.unnamed = False
         return
 
 
