@@ -48,3 +48,27 @@ def test_a_passive_naming_verb_inside_a_judgement_names_no_speaker() -> None:
     assert _speaker_of(reported, "a disaster waiting to happen") == "Tom Reed"
     agent = 'Senator Ann Pratt was described as "a tireless worker" by her colleagues.'
     assert _speaker_of(agent, "a tireless worker") == "her colleagues"
+
+
+def test_the_latter_is_the_second_of_two_bodies_just_named() -> None:
+    text = (
+        "Checks were begun by the Dover Port Authority and the Harbour Safety Board, with the "
+        'latter yesterday confirming on Twitter they were "not sending staff to the site at '
+        'this time."'
+    )
+    assert _speaker_of(text, "not sending staff to the site at this time.") == (
+        "Harbour Safety Board"
+    )
+
+
+def test_the_former_is_the_first_of_two_people_just_named() -> None:
+    text = 'Tom Reed met Ann Pratt on Monday. The former said the talks were "very useful".'
+    assert _speaker_of(text, "very useful") == "Tom Reed"
+    # "the former president" is a title, not a pointer back.
+    title = 'Ann Pratt spoke first. "We need changes," the former president told the crowd.'
+    assert _speaker_of(title, "We need changes,") == "the former president"
+
+
+def test_the_latter_is_the_person_named_last() -> None:
+    text = 'Tom Reed met Ann Pratt on Monday. The latter said the talks were "very useful".'
+    assert _speaker_of(text, "very useful") == "Ann Pratt"

@@ -32,6 +32,7 @@ from parley.nlp.rules.attribution_after import (
 )
 from parley.nlp.rules.frame_voices import asked_by, made_to_say, under_the_law, words_after_noun
 from parley.nlp.rules.it_documents import document_before
+from parley.nlp.rules.latter_former import pointed_actor, pointer_before, pointer_word
 from parley.nlp.rules.modifier_cues import describes_addressee
 from parley.nlp.rules.name_epithets import is_epithet_of
 from parley.nlp.rules.paired_fragments import share_paired_fragments
@@ -451,6 +452,10 @@ def _speaker_at(
     who = holder_closing_sentence(who, cue)
     if who is not None and is_epithet_of(who, span, text, in_quote):
         return None  # 'the "dishonest" Pratt criticised ...': the word describes Pratt
+    pointer = (pointer_word(who) if who is not None else None) or pointer_before(cue)
+    pointed = pointed_actor(pointer, resolver.actors) if pointer is not None else None
+    if pointer is not None and pointed is not None:
+        return pointer, pointed[1], 0.7  # 'the FAA and the NTSB, with the latter saying'
     if who is None and is_speech_verb(cue):
         nearest = resolver.nearest_person_token(cue)
         record, confidence = (nearest[1] if nearest else None), 0.6
