@@ -72,3 +72,11 @@ def test_the_former_is_the_first_of_two_people_just_named() -> None:
 def test_the_latter_is_the_person_named_last() -> None:
     text = 'Tom Reed met Ann Pratt on Monday. The latter said the talks were "very useful".'
     assert _speaker_of(text, "very useful") == "Ann Pratt"
+
+
+def test_a_verb_of_writing_in_a_condition_does_not_name_the_speaker() -> None:
+    text = (
+        "According to prosecutor Tom Reed, the letter if written by the suspect could help the "
+        'case: "The main point is that it shows intent."'
+    )
+    assert _speaker_of(text, "The main point is that it shows intent.") == "Tom Reed"

@@ -31,6 +31,7 @@ from parley.nlp.rules.attribution_after import (
     inverted_subject,
 )
 from parley.nlp.rules.frame_voices import asked_by, made_to_say, under_the_law, words_after_noun
+from parley.nlp.rules.hypothetical_cues import supposed_only
 from parley.nlp.rules.it_documents import document_before
 from parley.nlp.rules.latter_former import pointed_actor, pointer_before, pointer_word
 from parley.nlp.rules.modifier_cues import describes_addressee
@@ -391,6 +392,8 @@ def _passed_over(
     that is neither next to the marks nor reports a clause."""
     if not unlinked:
         return False
+    if supposed_only(cue):
+        return True  # 'the letter if written by the suspect could help: "..."'
     if closed and cue.idx > close and _reports_own_clause(cue, quoted):
         # '"... campaign." Ohio Gov. Jane Roe said she would have fired him': the next
         # sentence's verb reports its own clause, not the closed quotation before it.
