@@ -50,6 +50,14 @@ def test_a_passive_naming_verb_inside_a_judgement_names_no_speaker() -> None:
     assert _speaker_of(agent, "a tireless worker") == "her colleagues"
 
 
+def test_professed_himself_puts_the_words_on_the_subject() -> None:
+    text = (
+        'Four candidates took the stage. Tom Reed professed himself "deeply worried" about '
+        "the budget. Ann Pratt found it odd that the debate ran late."
+    )
+    assert _speaker_of(text, "deeply worried") == "Tom Reed"
+
+
 def test_the_latter_is_the_second_of_two_bodies_just_named() -> None:
     text = (
         "Checks were begun by the Dover Port Authority and the Harbour Safety Board, with the "
