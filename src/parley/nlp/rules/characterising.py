@@ -13,13 +13,15 @@ from spacy.tokens import Span, Token
 from parley import lexicon
 from parley.nlp.rules.partial_clause import COMPLEMENT_DEPS, COMPLEMENT_PREPS
 from parley.nlp.rules.quote_shape import looks_like_name
-from parley.nlp.rules.self_presentation import presents_itself
+from parley.nlp.rules.self_presentation import REFLEXIVE_ENDINGS, presents_itself
 from parley.nlp.rules.speaker_tokens import speaker_token
 from parley.nlp.rules.speaking_subjects import SPEAKING_NOUNS, can_speak
 from parley.nlp.rules.speech_cues import SPEECH_VERBS, WEAK_SPEECH_VERBS, is_speech_noun
 
 #: Verbs that put the subject's words on someone or something (characterising_verbs.txt).
 CHARACTERISING_VERBS = lexicon.word_set("characterising_verbs")
+#: Verbs that do so only with a reflexive object (self_declaring_verbs.txt).
+SELF_DECLARING_VERBS = lexicon.word_set("self_declaring_verbs")
 #: Verbs whose object is a plan rather than words: a quotation in it, inside what another
 #: verb of saying reports, is that reporter's way of putting the plan.
 PLAN_VERBS = frozenset({"propose"})
@@ -41,7 +43,11 @@ def characterising_cue(tok: Token, words: Span) -> bool:
     quotation is no name."""
     if tok.pos_ != "VERB" or not len(words):
         return False
-    if tok.lemma_.lower() not in CHARACTERISING_VERBS and not _presents_itself_as(tok, words):
+    if (
+        tok.lemma_.lower() not in CHARACTERISING_VERBS
+        and not _presents_itself_as(tok, words)
+        and not _declares_itself(tok)
+    ):
         return False
     if looks_like_name(words.text.split()):
         return False  # 'referred to him as "Big Sam"': a name the subject uses, not speech
@@ -86,6 +92,15 @@ def _reported_by_another(tok: Token) -> bool:
             return True
         node = node.head
     return False
+
+
+def _declares_itself(tok: Token) -> bool:
+    """'professed himself "deeply concerned"': a verb of self-declaration with a reflexive
+    object (self_declaring_verbs.txt)."""
+    return tok.lemma_.lower() in SELF_DECLARING_VERBS and any(
+        c.dep_ in {"dobj", "nsubj"} and c.pos_ == "PRON" and c.lower_.endswith(REFLEXIVE_ENDINGS)
+        for c in tok.children
+    )
 
 
 def _presents_itself_as(tok: Token, words: Span) -> bool:

@@ -56,7 +56,7 @@ def infer_from_neighbours(
 
     for n, draft in enumerate(drafts):
         p = draft_paras[n]
-        if draft.speaker is None:
+        if draft.speaker is None and not draft.unnamed:
             source: Draft | None = None
             if draft.span.continued and n > 0:
                 source = drafts[n - 1]

@@ -75,6 +75,9 @@ class Draft:
     document: Token | None = None
     #: The words naming that document, when the parse gives them no phrase of their own.
     document_words: Span | None = None
+    #: The sentence names no speaker ('Reed was said to be in "good spirits"'): the context
+    #: gives none either.
+    unnamed: bool = False
 
 
 def inside(char: int, quoted: Intervals) -> bool:

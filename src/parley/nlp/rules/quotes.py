@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -30,9 +31,13 @@ from parley.nlp.rules.attribution_after import (
     inverted_subject,
 )
 from parley.nlp.rules.frame_voices import asked_by, made_to_say, under_the_law, words_after_noun
+from parley.nlp.rules.hypothetical_cues import supposed_only
 from parley.nlp.rules.it_documents import document_before
+from parley.nlp.rules.latter_former import pointed_actor, pointer_before, pointer_word
 from parley.nlp.rules.modifier_cues import describes_addressee
+from parley.nlp.rules.name_epithets import is_epithet_of
 from parley.nlp.rules.paired_fragments import share_paired_fragments
+from parley.nlp.rules.passive_topics import passive_topic, reports_passive
 from parley.nlp.rules.quote_context import infer_from_neighbours
 from parley.nlp.rules.quote_frames import (
     Draft,
@@ -149,6 +154,8 @@ def _draft(
     if draft.kind == "partial" and tokens is not None and is_sentence(tokens):
         draft.kind = "direct"
     _attribute(doc, draft, quoted, resolver, para_bounds, para_starts)
+    if draft.unnamed:
+        return draft
     _voiced_right_before(doc, draft, quoted, resolver)
     if not draft.syntactic or _cue_after_attribution(draft):
         attributed_after(doc, draft, quoted, resolver)
@@ -349,7 +356,17 @@ def _attribute(
 
     text = doc_text(doc)
     closed = text[span.start : span.end].rstrip()[-1:] in {".", "…"}
+
+    def in_quote(char: int) -> bool:
+        return inside(char, quoted)
+
+    # 'Reed was said to be in "good spirits"': Reed is the topic, and no one is named as the
+    # speaker unless a report holds the passive clause.
+    topic_of = passive_topic(tokens, in_quote)
+    draft.unnamed = topic_of is not None
     for cue in sorted(candidates, key=rank):
+        if topic_of is not None and not reports_passive(cue, topic_of):
+            continue
         if _passed_over(cue, rank(cue)[0] == 1, closed, span, close, quoted):
             continue
         found = _speaker_at(draft, cue, close, quoted, resolver, text)
@@ -363,6 +380,7 @@ def _attribute(
         draft.cue = cue_text(cue)
         draft.syntactic = depth_known
         draft.confidence = confidence * (1.0 if depth_known else 0.9)
+        draft.unnamed = False
         return
 
 
@@ -374,6 +392,8 @@ def _passed_over(
     that is neither next to the marks nor reports a clause."""
     if not unlinked:
         return False
+    if supposed_only(cue):
+        return True  # 'the letter if written by the suspect could help: "..."'
     if closed and cue.idx > close and _reports_own_clause(cue, quoted):
         # '"... campaign." Ohio Gov. Jane Roe said she would have fired him': the next
         # sentence's verb reports its own clause, not the closed quotation before it.
@@ -433,6 +453,12 @@ def _speaker_at(
     if who is None or inside(who.idx, quoted) or _borrowed_subject(cue, who, text, close):
         who = inverted_subject(cue, close) or who
     who = holder_closing_sentence(who, cue)
+    if who is not None and is_epithet_of(who, span, text, in_quote):
+        return None  # 'the "dishonest" Pratt criticised ...': the word describes Pratt
+    pointer = (pointer_word(who) if who is not None else None) or pointer_before(cue)
+    pointed = pointed_actor(pointer, resolver.actors) if pointer is not None else None
+    if pointer is not None and pointed is not None:
+        return pointer, pointed[1], 0.7  # 'the FAA and the NTSB, with the latter saying'
     if who is None and is_speech_verb(cue):
         nearest = resolver.nearest_person_token(cue)
         record, confidence = (nearest[1] if nearest else None), 0.6
@@ -441,17 +467,33 @@ def _speaker_at(
         return None
     else:
         record, confidence = resolver.resolve(who)
-    if (
-        record is None
-        and who is not None
-        and (who.pos_ == "PRON" or is_document(who))
-        and draft.unresolved is None
-    ):
+    if record is None and who is not None:
+        record, confidence = _unresolved(draft, cue, who, close, resolver, text, in_quote)
+    if record is None or who is None:
+        return None
+    return who, record, confidence
+
+
+def _unresolved(
+    draft: Draft,
+    cue: Token,
+    who: Token,
+    close: int,
+    resolver: SpeakerResolver,
+    text: str,
+    in_quote: Callable[[int], bool],
+) -> tuple[ActorRecord | None, float]:
+    """For a speaker word ``who`` that names no actor: the issuer of a document it names (and
+    its confidence), keeping on ``draft`` an unresolved pronoun or document for later passes."""
+    span = draft.span
+    record: ActorRecord | None = None
+    confidence = 0.0
+    if (who.pos_ == "PRON" or is_document(who)) and draft.unresolved is None:
         draft.unresolved = (speaker_mention(cue, who), cue_span(cue), cue_text(cue))
-    if record is None and who is not None and draft.document is None:
+    if draft.document is None:
         # '"...," it stated.' after a memo: the document speaks, if the context names no one.
         draft.document = document_before(who, in_quote)
-    if record is None and who is not None and is_document(who):
+    if is_document(who):
         record, confidence = _issuer(who, resolver)
         if (
             record is None
@@ -463,9 +505,7 @@ def _speaker_at(
             # '"...," the notice read.': the document itself, if the context names no
             # one who speaks through it (see quote_context.infer_from_neighbours).
             draft.document = who
-    if record is None or who is None:
-        return None
-    return who, record, confidence
+    return record, confidence
 
 
 def _borrowed_subject(cue: Token, who: Token, text: str, close: int) -> bool:
