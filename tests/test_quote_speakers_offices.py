@@ -79,11 +79,11 @@ def test_a_group_called_by_its_name_is_that_name() -> None:
 
 def test_a_title_with_a_lower_case_word_is_not_its_first_capitalised_word() -> None:
     text = (
-        "The cakes were poisoned, but the Air force Secretary says that they were sent "
-        'as a "goodwill gesture."'
+        "The boxes were opened, but the Navy supply Secretary insists that they were meant "
+        'as a "token of thanks."'
     )
-    speaker = _speaker_of(text, "goodwill")
-    assert speaker is not None and speaker.endswith("Air force Secretary")
+    speaker = _speaker_of(text, "token of")
+    assert speaker is not None and speaker.endswith("Navy supply Secretary")
 
 
 def test_a_company_called_by_its_name_is_that_name() -> None:
@@ -92,14 +92,14 @@ def test_a_company_called_by_its_name_is_that_name() -> None:
 
 
 def test_a_body_named_in_full_before_a_lower_case_noun_stays_the_body() -> None:
-    text = 'Prices will "keep rising all year," according to the Reuters news service.'
-    assert _speaker_of(text, "keep rising") == "Reuters"
+    text = 'Rents will "keep climbing for years," according to the Reuters wire service.'
+    assert _speaker_of(text, "keep climbing") == "Reuters"
 
 
 def test_a_name_then_a_title_without_its_closing_comma_is_the_speaker() -> None:
     text = (
-        "In the blog post Tom Reed, the Chief Technological Officer of Acme said the board "
-        "had been told of the change."
+        "In a memo Tom Reed, the Chief Financial Officer of Acme told staff the board "
+        "had been warned of the loss."
     )
     assert _speaker_of(text, "the board had") == "Tom Reed"
 
@@ -111,7 +111,7 @@ def test_a_name_after_speaking_to_and_a_comma_is_not_the_titles_holder() -> None
 
 def test_a_long_lower_case_title_after_the_verb_runs_on_to_the_holders_name() -> None:
     text = (
-        '"We are watching the farms", said director of health and hygiene within the '
+        '"We are watching the farms", said director of safety and hygiene within the '
         "Dover Food Agency, Tom Reed Olsen."
     )
     assert _speaker_of(text, "We are watching") == "Tom Reed Olsen"
@@ -128,7 +128,7 @@ def test_a_title_owned_by_a_body_whose_name_has_and_is_its_holders() -> None:
 def test_the_name_of_a_part_an_actor_plays_is_not_who_she_is() -> None:
     text = (
         "Ann Pratt talked of being cast in a pilot while a guest on the show. Faced with "
-        'losing the character of Kira Vale, the producers made her a regular. "It was a good '
+        'dropping the character of Kira Vale, the writers kept her on. "It was a good '
         'day," she recalls.'
     )
     assert _speaker_of(text, "It was a good day") == "Ann Pratt"
@@ -136,7 +136,7 @@ def test_the_name_of_a_part_an_actor_plays_is_not_who_she_is() -> None:
 
 def test_a_long_title_ended_by_its_holders_name_before_the_verb_is_that_name() -> None:
     text = (
-        "Special Envoy of the UN Secretary-General for Kenya Tom Reed said that aid workers "
+        "Special Adviser of the Dover Harbour Board for Malta Tom Reed said that dock workers "
         '"face more danger than anywhere else."'
     )
     assert _speaker_of(text, "face more danger") == "Tom Reed"

@@ -38,9 +38,8 @@ def test_the_subject_of_a_passive_said_to_be_is_not_the_speaker() -> None:
 
 def test_a_passive_naming_verb_inside_a_judgement_names_no_speaker() -> None:
     text = (
-        "Tom Reed argued that the town can fix its problems. He found it curious he was called "
-        'a "Democratic radical" in one paper and yet won the support of a writer for The Dover '
-        "Review."
+        "Tom Reed argued that the town can fix its problems. He found it strange that he was "
+        'called a "Democratic radical" in one paper.'
     )
     assert dict(speakers(analyze(text))).get("Democratic radical") is None
     # A speaker who reports the passive clause, or its "by" phrase, still names one.
@@ -52,7 +51,7 @@ def test_a_passive_naming_verb_inside_a_judgement_names_no_speaker() -> None:
 
 def test_professed_himself_puts_the_words_on_the_subject() -> None:
     text = (
-        'Four candidates took the stage. Tom Reed professed himself "deeply worried" about '
+        'Five hopefuls spoke at the hall. Tom Reed professed himself "deeply worried" about '
         "the budget. Ann Pratt found it odd that the debate ran late."
     )
     assert _speaker_of(text, "deeply worried") == "Tom Reed"
@@ -61,7 +60,7 @@ def test_professed_himself_puts_the_words_on_the_subject() -> None:
 def test_the_latter_is_the_second_of_two_bodies_just_named() -> None:
     text = (
         "Checks were begun by the Dover Port Authority and the Harbour Safety Board, with the "
-        'latter yesterday confirming on Twitter they were "not sending staff to the site at '
+        'latter yesterday posting online that they were "not sending staff to the site at '
         'this time."'
     )
     assert _speaker_of(text, "not sending staff to the site at this time.") == (
@@ -84,7 +83,7 @@ def test_the_latter_is_the_person_named_last() -> None:
 
 def test_a_verb_of_writing_in_a_condition_does_not_name_the_speaker() -> None:
     text = (
-        "According to prosecutor Tom Reed, the letter if written by the suspect could help the "
+        "According to prosecutor Tom Reed, the email if written by the suspect would help the "
         'case: "The main point is that it shows intent."'
     )
     assert _speaker_of(text, "The main point is that it shows intent.") == "Tom Reed"

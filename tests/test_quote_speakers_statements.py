@@ -16,7 +16,7 @@ def _direct(text: str) -> dict[str, str | None]:
 def test_officials_named_by_the_body_word_speak_for_the_body_named_before() -> None:
     found = _direct(
         "The Dover Food Agency has confirmed a case of scrapie in Kent. "
-        '"The meat on sale is safe," said agency officials in a statement on Sunday. '
+        '"The meat on sale is safe," said agency officials, in a note issued late Sunday. '
         '"The sheep was born on a farm in Kent," the statement continued. '
         '"Farmers must report every sick animal," ministry officials said. '
         '"Tests take a week," an agency spokesman said.'
@@ -49,16 +49,16 @@ def test_the_person_a_paper_quotes_as_saying_speaks_whoever_the_paper_is() -> No
 def test_the_person_a_report_is_about_says_the_words_it_passes_on() -> None:
     found = _direct(
         "Radio Wessex reports of a man in northern Eastport, who has been cut off from help, "
-        'saying "We are alone now. We have nothing." '
+        'saying "Nobody has come. The well is dry." '
         'Radio Wessex reported on the storm, saying "roads are closed."'
     )
-    assert found["We are alone now. We have nothing."] == "a man"
+    assert found["Nobody has come. The well is dry."] == "a man"
     assert found["roads are closed."] == "Radio Wessex"
 
 
 def test_a_paragraph_of_quoted_words_after_an_issued_statement_is_the_issuers() -> None:
     result = analyze(
-        "At the mayor's request, the Dover council issued a statement apologizing to Tom Reed "
+        "At the mayor's request, the Dover council issued a statement apologising to Tom Reed "
         "for the letters, which included jokes about him.\n\n"
         '"We want to offer a sincere apology to Mr Reed."\n\n'
         "Ann Pratt spoke to reporters on Monday.\n\n"

@@ -5,7 +5,10 @@ invented."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from parley import analyze
+from parley.nlp.rules.unvoiced_terms import _says
 
 
 def _texts(text: str) -> list[str]:
@@ -54,17 +57,18 @@ def test_a_passive_verb_with_no_clause_says_nothing() -> None:
     ) == ["We are taking this very seriously,"]
 
 
-def test_a_passive_verb_of_saying_with_its_clause_still_reports() -> None:
-    assert _texts(
-        'The council met on Monday. "We have no money," Ann Pratt said. It was reported that '
-        'the bridge is "beyond repair".'
-    ) == ["We have no money,", "beyond repair"]
+def test_a_passive_verb_of_saying_with_its_clause_still_says(nlp: Any) -> None:
+    """The passive guard spares a verb of saying that reports a clause."""
+    reported = nlp("It was reported that the bridge is beyond repair.")
+    found = nlp("A new strain was found in ducks near Dover.")
+    assert _says(next(t for t in reported if t.lemma_ == "report"))
+    assert not _says(next(t for t in found if t.lemma_ == "find"))
 
 
 def test_a_disease_the_tagger_takes_for_a_person_names_no_one() -> None:
     """With "Avian Flu" read as a person, the sentence seemed to name someone who might have
     said the word in marks."""
     assert _texts(
-        'An "aggressive" strain of Avian Flu has been detected in ducks near Dover. '
+        'A "virulent" strain of Avian Flu was detected in geese near Dover. '
         '"We are watching closely," said Ann Pratt, the farm minister.'
     ) == ["We are watching closely,"]

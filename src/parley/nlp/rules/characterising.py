@@ -95,7 +95,7 @@ def _reported_by_another(tok: Token) -> bool:
 
 
 def _declares_itself(tok: Token) -> bool:
-    """'professed himself "deeply concerned"': a verb of self-declaration with a reflexive
+    """'professed herself "quite sure"': a verb of self-declaration with a reflexive
     object (self_declaring_verbs.txt)."""
     return tok.lemma_.lower() in SELF_DECLARING_VERBS and any(
         c.dep_ in {"dobj", "nsubj"} and c.pos_ == "PRON" and c.lower_.endswith(REFLEXIVE_ENDINGS)

@@ -2,8 +2,8 @@
 
 A condition ('if written by the suspect', 'unless said under oath') supposes that someone
 said or wrote something; it does not report that they did. Such a verb is no cue for a
-quotation its clause does not hold: 'According to Reed, the letter if written by the suspect
-could help the case: "..."' is Reed's, not the suspect's.
+quotation its clause does not hold: 'According to Reed, the email, if written by the suspect,
+would settle it: "..."' is Reed's, not the suspect's.
 """
 
 from __future__ import annotations

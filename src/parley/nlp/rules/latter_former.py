@@ -41,7 +41,7 @@ def _stands_alone(word: Token) -> bool:
 
 def pointer_before(cue: Token) -> Token | None:
     """The "latter" / "former" of 'the latter' set right before a verb of saying, perhaps
-    with a word of time between ('with the latter yesterday confirming'), however the parser
+    with a word of time between ('the latter on Monday saying'), however the parser
     hung the phrase."""
     doc = cue.doc
     i = cue.i - 1

@@ -393,7 +393,7 @@ def _passed_over(
     if not unlinked:
         return False
     if supposed_only(cue):
-        return True  # 'the letter if written by the suspect could help: "..."'
+        return True  # 'the email, if written by the suspect, would settle it: "..."'
     if closed and cue.idx > close and _reports_own_clause(cue, quoted):
         # '"... campaign." Ohio Gov. Jane Roe said she would have fired him': the next
         # sentence's verb reports its own clause, not the closed quotation before it.

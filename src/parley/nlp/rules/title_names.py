@@ -88,7 +88,7 @@ def holder_closing_sentence(subject: Token | None, verb: Token) -> Token | None:
 
 def _noun_taken_for_verb(tok: Token) -> bool:
     """A word the tagger read as a verb that the parser joins to a noun as its conjunct
-    ("director of health and hygiene"): a noun of the title, not a clause."""
+    ("director of safety and hygiene"): a noun of the title, not a clause."""
     return (
         tok.dep_ == "conj"
         and tok.head.pos_ in {"NOUN", "PROPN"}
