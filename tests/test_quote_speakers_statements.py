@@ -67,3 +67,16 @@ def test_a_paragraph_of_quoted_words_after_an_issued_statement_is_the_issuers() 
     found = dict(speakers(result))
     assert found["We want to offer a sincere apology to Mr Reed."] == "Dover council"
     assert found["The ferry will run again in May."] == "Ann Pratt"
+
+
+def test_a_piece_of_an_owned_document_speaks_for_its_owner() -> None:
+    found = _direct(
+        "Judge Tom Reed ruled on Monday. Part of the judge's ruling reads: \"The law is "
+        'clear on this point." Ann Pratt wrote to the board. An excerpt from her letter said: '
+        '"We cannot wait any longer."'
+    )
+    assert found["The law is clear on this point."] == "Tom Reed"
+    assert found["We cannot wait any longer."] == "Ann Pratt"
+    # A piece of a document nobody is said to own stays the words of that piece.
+    alone = _direct('The board met. Part of the statement reads: "We cannot wait any longer."')
+    assert alone["We cannot wait any longer."] == "Part of the statement"

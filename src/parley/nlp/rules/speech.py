@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from parley import lexicon
 from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_sents, doc_text, span_ents
 from parley.nlp.rules.actors import GENDERED_WORDS, TITLE_NOUNS, ActorIndex, ActorRecord
@@ -150,6 +151,9 @@ class SpeakerResolver:
         if token.lower_ in PRONOUNS:
             record = self.resolve_pronoun(token)
             return record, 0.75 if record else 0.0
+        whole = _text_of_piece(token)
+        if whole is not token and document_owner(whole) is not None:
+            token = whole  # "Part of the judge's ruling reads": the judge's words
         if is_document(token):
             owner = document_owner(token)
             if owner is None:
@@ -582,3 +586,20 @@ def _role_played(tok: Token) -> bool:
         head = head.head
     prep = head.head
     return head.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in _PLAYED_PARTS
+
+
+#: Nouns for a piece of a text ("part", "an excerpt").
+_PIECE_NOUNS = lexicon.word_set("partitive_nouns")
+
+
+def _text_of_piece(token: Token) -> Token:
+    """The document a piece of it comes from ("Part of the judge's ruling reads", "an
+    excerpt from her letter said"); else ``token``."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in _PIECE_NOUNS.get():
+        return token
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "from"}:
+            text = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if text is not None and is_document(text):
+                return text
+    return token
