@@ -369,7 +369,7 @@ def _attribute(
             continue
         if _passed_over(cue, rank(cue)[0] == 1, closed, span, close, quoted):
             continue
-        found = _speaker_at(draft, cue, close, quoted, resolver, text)
+        found = _speaker_at(draft, cue, close, in_quote, resolver, text)
         if found is None:
             continue
         who, record, confidence = found
@@ -437,20 +437,16 @@ def _speaker_at(
     draft: Draft,
     cue: Token,
     close: int,
-    quoted: Intervals,
+    in_quote: Callable[[int], bool],
     resolver: SpeakerResolver,
     text: str,
 ) -> tuple[Token, ActorRecord, float] | None:
     """The word naming the speaker of ``cue``, the actor it resolves to and the confidence, or
     None. An unresolved pronoun or document is kept on ``draft`` for later passes."""
     span = draft.span
-
-    def in_quote(char: int) -> bool:
-        return inside(char, quoted)
-
     # "The paper quoted Lee as saying '...'": the one quoted said the words.
     who = quoted_person(cue, in_quote) or speaker_token(cue, quoted=in_quote)
-    if who is None or inside(who.idx, quoted) or _borrowed_subject(cue, who, text, close):
+    if who is None or in_quote(who.idx) or _borrowed_subject(cue, who, text, close):
         who = inverted_subject(cue, close) or who
     who = holder_closing_sentence(who, cue)
     if who is not None and is_epithet_of(who, span, text, in_quote):
@@ -463,7 +459,7 @@ def _speaker_at(
         nearest = resolver.nearest_person_token(cue)
         record, confidence = (nearest[1] if nearest else None), 0.6
         who = nearest[0] if nearest else None
-    elif who is None or inside(who.idx, quoted):
+    elif who is None or in_quote(who.idx):
         return None
     else:
         record, confidence = resolver.resolve(who)

@@ -152,8 +152,9 @@ class SpeakerResolver:
             record = self.resolve_pronoun(token)
             return record, 0.75 if record else 0.0
         whole = _text_of_piece(token)
-        if whole is not token and document_owner(whole) is not None:
-            token = whole  # "Part of the judge's ruling reads": the judge's words
+        owner = document_owner(whole) if whole is not token else None
+        if owner is not None:
+            return self.resolve(owner)  # "Part of the judge's ruling reads": the judge's words
         if is_document(token):
             owner = document_owner(token)
             if owner is None:

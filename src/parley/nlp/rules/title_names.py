@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from parley.nlp.deps import TENSED_VERB_TAGS
+from parley.nlp.doctext import ent_at
 from parley.nlp.rules.actors.words import is_title_word
 from parley.nlp.rules.speech_cues import is_speech_verb
 
@@ -181,7 +182,7 @@ def holder_of_title_in_body_name(subject: Token | None) -> Token | None:
     if subject is None or not subject.ent_type_ or subject.ent_type_ == "PERSON":
         return None
     doc = subject.doc
-    ent = next((e for e in doc.ents if e.start <= subject.i < e.end), None)
+    ent = ent_at(doc, subject.i)
     if ent is None:
         return None
     for title in subject.conjuncts:

@@ -16,6 +16,7 @@ import re
 from spacy.tokens import Span, Token
 
 from parley import lexicon
+from parley.nlp.doctext import span_ents
 from parley.nlp.rules.characterising import CHARACTERISING_VERBS
 from parley.nlp.rules.places import names_a_thing
 from parley.nlp.rules.quote_frames import Draft
@@ -59,7 +60,7 @@ def _names_someone(sent: Span, span_start: int, span_end: int) -> bool:
         ent.label_ == "PERSON"
         and not span_start <= ent.start_char < span_end
         and not names_a_thing(ent)  # "a strain of Avian Flu": a disease, not a person
-        for ent in sent.ents
+        for ent in span_ents(sent)
     ):
         return True
     return any(
