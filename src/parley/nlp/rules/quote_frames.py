@@ -32,6 +32,7 @@ from parley.nlp.rules.frame_voices import (
     named_before_colon,
     shown_speaking,
 )
+from parley.nlp.rules.headline_labels import TOPIC_JOINS
 from parley.nlp.rules.quote_shape import LABEL_DASHES, is_sentence, label_before
 from parley.nlp.rules.speaker_spans import speaker_mention
 from parley.nlp.rules.speaker_tokens import noun_owner, quoted_person
@@ -101,6 +102,8 @@ def _speaker_label(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolv
     words = label.split()
     if not 1 <= len(words) <= 6 or not words[-1][:1].isupper() or end < 1:
         return False
+    if any(join in f" {label} " for join in TOPIC_JOINS):
+        return False  # "Reed On Taxes:", "Lee on Reed:": the name after the join is the topic
     # A label is a name: "with Roe:" after a closed quotation is the reporter's sentence going on.
     if not words[0][:1].isupper() and not words[0][:1].isdigit():
         return False

@@ -31,6 +31,7 @@ from parley.nlp.rules.attribution_after import (
     inverted_subject,
 )
 from parley.nlp.rules.frame_voices import asked_by, made_to_say, under_the_law, words_after_noun
+from parley.nlp.rules.headline_labels import with_headline_speaker
 from parley.nlp.rules.hypothetical_cues import supposed_only
 from parley.nlp.rules.it_documents import document_before
 from parley.nlp.rules.latter_former import pointed_actor, pointer_before, pointer_word
@@ -128,11 +129,12 @@ def extract_quotes(
     infer_from_neighbours(doc, drafts, para_bounds, quoted, resolver)
     share_paired_fragments(text, drafts)
 
-    return [
+    found = [
         _quote_of_run(text, run)
         for run in _paragraph_runs(drafts)
         if any(_is_speech(text, member) for member in run)
     ]
+    return with_headline_speaker(doc, actors, found)
 
 
 def _draft(
