@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from parley import lexicon
 from parley.nlp.doctext import doc_quotations, doc_text
 from parley.nlp.tokens import has_infinitive_to, mended_lemma
+from parley.nlp.tree import is_reduced_passive
 from parley.temporal import (
     MONTH_ABBREVIATIONS,
     MONTHS,
@@ -636,7 +637,7 @@ def _plan_ahead(verb: Token, auxes: list[str], past_aux: bool) -> bool:
 
 def _set_participle(verb: Token, auxes: list[str]) -> Tense | None:
     """ "its record high set on Aug. 6" happened; "the vote set for May 2" is a plan."""
-    if verb.lemma_ == "set" and verb.tag_ == "VBN" and verb.dep_ == "acl" and not auxes:
+    if verb.lemma_ == "set" and is_reduced_passive(verb) and not auxes:
         return "future" if any(c.lower_ == "for" for c in verb.children) else "past"
     return None
 
