@@ -17,7 +17,8 @@ from __future__ import annotations
 
 # -- dependency labels ---------------------------------------------------------------------
 
-#: Nominal subjects, active and passive: who a verb of saying or a pronoun's clause is about.
+#: Nominal subjects, active and passive ("[she] said", "[the deal] was signed"): who or what a
+#: clause is about.
 NOMINAL_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Subjects of a clause that acts, clausal subjects included: an actor mentioned as one of these
 #: is recorded as a subject mention (pronouns prefer it).

@@ -14,6 +14,7 @@ from parley.geo.countries import country_name
 from parley.nlp.deps import (
     ACTING_SUBJECT_DEPS,
     AGENT_ENTS,
+    AUXILIARY_DEPS,
     EVENT_OBJECT_DEPS,
     NOMINAL,
     NOMINAL_SUBJECT_DEPS,
@@ -45,7 +46,6 @@ from parley.types import DateMention, Event, EventActor, Place
 #: Parts of speech a node can start at (``node_at``, ``obligation_node``): a verb that is no
 #: auxiliary, an adjective, a noun.
 _TRIGGER_POS = VERBAL | NOMINAL | {"ADJ"}
-_AUX_DEPS = frozenset({"aux", "auxpass"})
 
 
 def sentence_events(
@@ -114,7 +114,7 @@ def _find_nodes(sent: Span) -> tuple[list[Node], set[int]]:
     for i in range(sent.start, sent.end):
         if i in consumed or pos[i] not in _TRIGGER_POS:
             continue
-        if pos[i] in VERBAL and dep[i] in _AUX_DEPS:
+        if pos[i] in VERBAL and dep[i] in AUXILIARY_DEPS:
             continue
         tok = tokens.tokens[i]
         node = node_at(tok) or obligation_node(tok)
