@@ -17,13 +17,23 @@ from __future__ import annotations
 
 # -- dependency labels ---------------------------------------------------------------------
 
-#: Nominal subjects, active and passive: who a verb of saying or a pronoun's clause is about.
+#: Nominal subjects, active and passive ("[she] said", "[the deal] was signed"): who or what a
+#: clause is about.
 NOMINAL_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Subjects of a clause that acts, clausal subjects included: an actor mentioned as one of these
 #: is recorded as a subject mention (pronouns prefer it).
 ACTING_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: What makes a clause finite: its own subject, passive subject, expletive or clausal subject.
 FINITE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+#: What a verb acts on: its direct object, or its subject when it is passive ("signed [the
+#: deal]", "[the deal] was signed").
+ACTED_ON_DEPS = frozenset({"dobj", "nsubjpass"})
+#: Auxiliaries of a verb, active and passive ("[has] [been] signed").
+AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
+#: A verb's own marks of the passive voice: its passive subject or passive auxiliary ("[the
+#: deal] [was] signed"). A participle that modifies a noun ("the deal signed on Monday") has
+#: neither: ``tree.is_reduced_passive`` asks about that one.
+PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
 #: Relations a speaker search climbs from a participle or a conjunct to the verb that has the
 #: subject ("..., saying" takes the subject of the verb it modifies).
 SPEAKER_CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "relcl", "pcomp", "ccomp", "dep"})

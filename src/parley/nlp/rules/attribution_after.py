@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from parley.nlp.deps import FINITE_TAGS, NOMINAL_SUBJECT_DEPS
+from parley.nlp.deps import AUXILIARY_DEPS, FINITE_TAGS, NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorRecord
 from parley.nlp.rules.quote_frames import Draft, inside
@@ -39,7 +39,7 @@ def inverted_subject(cue: Token, close: int) -> Token | None:
     the parser made of them (it often reads the name as the verb's object or an adverb)."""
     if not 0 <= cue.idx - close <= 12 or cue.pos_ not in {"VERB", "AUX"}:
         return None
-    if any(c.dep_ in {"nsubj", "nsubjpass"} and c.idx > close for c in cue.children):
+    if any(c.dep_ in NOMINAL_SUBJECT_DEPS and c.idx > close for c in cue.children):
         return None  # one inside the quotation is the parser's mistake ('"... #Kyiv," wrote')
     doc = cue.doc
     i = cue.i + 1
@@ -72,7 +72,6 @@ _ONE_OF_MANY = frozenset({"one", "another"})
 OPEN_ENDINGS = frozenset(",?!—–-…")
 #: A verb's helpers: with none, a past participle right after its subject is a past tense the
 #: tagger missed ("Trump barked").
-_AUXILIARIES = frozenset({"aux", "auxpass"})
 #: "read" after a noun the tagger may take for part of it ("the notice read").
 _READ_FORMS = frozenset({"read", "reads"})
 #: Words of the speaker's noun phrase between its first word and its head.
@@ -206,7 +205,7 @@ def _attributes_by_shape(verb: Token, content: str, quoted: Intervals) -> bool:
         return False  # '"Fox & Friends," Rep. Roe discussed': a title before any verb is no speech
     return not (
         verb.tag_ not in FINITE_TAGS
-        and not (verb.tag_ == "VBN" and not any(c.dep_ in _AUXILIARIES for c in verb.children))
+        and not (verb.tag_ == "VBN" and not any(c.dep_ in AUXILIARY_DEPS for c in verb.children))
         or content[-1] != ","
         and not (
             is_speech_verb(verb)

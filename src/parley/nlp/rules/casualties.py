@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
 from parley.lexicon import Lexicon
+from parley.nlp.deps import ACTED_ON_DEPS, NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_sents, doc_text, ent_at, span_ents
 from parley.nlp.tokens import TokenTable, doc_tokens
 from parley.numbers import VAGUE, Bounds, parse_quantity, qualifier_phrases
@@ -249,7 +250,7 @@ def _harm_verb_kind(noun: Token, head: Token) -> str | None:
     wounded", "a dozen people lost their lives", "three died"), or ``None``."""
     verb = head.lemma_.lower()
     harm_verbs = _kinds("harm_verb")
-    if noun.dep_ in ("dobj", "nsubjpass") and verb in harm_verbs:
+    if noun.dep_ in ACTED_ON_DEPS and verb in harm_verbs:
         return harm_verbs[verb]
     if (
         noun.dep_ == "nsubj"
@@ -271,7 +272,7 @@ def _stated_or_toll(noun: Token, head: Token) -> tuple[str, Token | None] | None
                 return states[child.lower_], child
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         governor = head.head
-        tolls = [governor] + [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
+        tolls = [governor] + [c for c in governor.children if c.dep_ in NOMINAL_SUBJECT_DEPS]
         if any(t.lemma_.lower() == "toll" for t in tolls):
             return "killed", governor
     if noun.dep_ == "attr" and any(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from parley.nlp.deps import AUXILIARY_DEPS, NOMINAL_SUBJECT_DEPS
 from parley.nlp.rules.event_lexicon import match
 from parley.nlp.rules.events.vocab import words
 
@@ -43,9 +44,9 @@ def _subjunctive(tok: Token) -> bool:
     children = list(tok.children)
     if not any(c.dep_ == "mark" and c.lower_ == "that" for c in children):
         return False
-    if any(c.dep_ in {"aux", "auxpass"} for c in children):
+    if any(c.dep_ in AUXILIARY_DEPS for c in children):
         return False
-    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in children)
+    return any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in children)
 
 
 def _purpose(tok: Token) -> bool:

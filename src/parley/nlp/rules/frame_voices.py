@@ -41,7 +41,7 @@ from parley.nlp.rules.speech_cues import (
     cue_text,
     is_speech_noun,
 )
-from parley.nlp.tree import object_of
+from parley.nlp.tree import object_of, passive_subject
 
 if TYPE_CHECKING:
     from parley.nlp.rules.quote_frames import Draft
@@ -176,9 +176,7 @@ def asked_by(doc: Doc, draft: Draft, resolver: SpeakerResolver) -> bool:
     verb = _last_before(
         mark[0],
         lambda t: (
-            t.tag_ == "VBN"
-            and t.lemma_.lower() in _ASKING_VERBS
-            and any(c.dep_ == "nsubjpass" for c in t.children)
+            t.tag_ == "VBN" and t.lemma_.lower() in _ASKING_VERBS and passive_subject(t) is not None
         ),
     )
     agent = next((c for c in verb.children if c.dep_ == "agent"), None) if verb else None
@@ -259,8 +257,8 @@ def shown_speaking(draft: Draft, verb: Token, resolver: SpeakerResolver) -> bool
     shown = verb.head
     if shown.lemma_.lower() not in _SHOWING_VERBS or shown.tag_ != "VBN":
         return False
-    who = next((c for c in shown.children if c.dep_ == "nsubjpass" and c.i < shown.i), None)
-    if who is None or who.pos_ not in {"PROPN", "NOUN", "PRON"}:
+    who = passive_subject(shown)
+    if who is None or who.i > shown.i or who.pos_ not in {"PROPN", "NOUN", "PRON"}:
         return False
     return _give(draft, resolver, who, verb, 0.8)
 

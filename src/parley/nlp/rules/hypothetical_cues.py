@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
+
 #: Subordinators that make a clause a supposition.
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 
@@ -22,5 +24,5 @@ def supposed_only(cue: Token) -> bool:
         cue.pos_ == "VERB"
         and cue.tag_ in {"VBN", "VBG"}
         and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in cue.children)
-        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children)
+        and not any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in cue.children)
     )

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from parley.nlp.tree import auxiliaries
+
 #: What cannot follow a modal: tensed verbs and a past participle with no "have" before it.
 _NOT_AFTER_MODAL = frozenset({"VBD", "VBZ", "VBN"})
 #: How the tagger labels the name it hangs on the verb as an auxiliary.
@@ -19,17 +21,13 @@ _MODAL_OR_NAME = frozenset({"MD", "NNP"})
 
 def modal_name(verb: Token) -> Token | None:
     """The capitalised "modal" before ``verb`` that is in fact its subject's name, or None."""
-    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i]
+    auxes = [c for c in auxiliaries(verb) if c.i < verb.i]
     name = next(
-        (
-            c
-            for c in auxiliaries
-            if c.dep_ == "aux" and c.tag_ in _MODAL_OR_NAME and c.text[:1].isupper()
-        ),
+        (c for c in auxes if c.dep_ == "aux" and c.tag_ in _MODAL_OR_NAME and c.text[:1].isupper()),
         None,
     )
     if name is None:
         return None
     # the word after the "modal": the next auxiliary ("Will has written") or the verb itself
-    after = next((c for c in auxiliaries if c.i > name.i), verb)
+    after = next((c for c in auxes if c.i > name.i), verb)
     return name if after.tag_ in _NOT_AFTER_MODAL else None

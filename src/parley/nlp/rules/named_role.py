@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from parley import lexicon
+from parley.nlp.tree import is_reduced_passive
 
 #: Participles that attach a name to a role noun ("named", "called", "identified as").
 _NAMING_PARTICIPLES = frozenset({"name", "call", "identify"})
@@ -25,7 +26,7 @@ def name_after_role(subject: Token | None) -> Token | None:
     if subject is None or subject.pos_ != "NOUN":
         return None
     for acl in subject.rights:
-        if acl.dep_ != "acl" or acl.tag_ != "VBN" or acl.i != subject.i + 1:
+        if not is_reduced_passive(acl) or acl.i != subject.i + 1:
             continue
         if acl.lemma_.lower() not in _NAMING_PARTICIPLES:
             continue

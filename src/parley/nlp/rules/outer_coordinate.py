@@ -22,7 +22,7 @@ def outer_coordinate_subject(cue: Token) -> Token | None:
     parse's own reading holds."""
     if cue.dep_ != "conj" or cue.pos_ != "VERB":
         return None
-    if any(c.dep_ in NOMINAL_SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in cue.children):
+    if any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in cue.children):
         return None
     inner = cue.head
     if inner.dep_ != "ccomp" or inner.pos_ not in {"VERB", "AUX"}:

@@ -52,7 +52,7 @@ from parley.nlp.rules.quoted_run import through_its_quotations
 from parley.nlp.rules.reported_content import content_span
 from parley.nlp.rules.reported_objects import OBJECT_SPEECH_VERBS
 from parley.nlp.rules.speech_cues import REPORTING_VERBS
-from parley.nlp.tree import object_of
+from parley.nlp.tree import is_passive, is_reduced_passive, object_of
 from parley.types import Quote
 
 #: Dependants of a cue that start what was said: "called [him] [a liar]", "told [him] [to
@@ -437,8 +437,8 @@ def _passive_without_agent(cue: Token) -> bool:
     """ "was called", "a concept called": no one is said to have said it."""
     deps = {c.dep_ for c in cue.children}
     # "a concept called": a participle right after the noun it describes.
-    reduced = cue.dep_ == "acl" and cue.tag_ == "VBN" and cue.head.i == cue.i - 1
-    passive = bool(deps & {"nsubjpass", "auxpass"}) or reduced
+    reduced = is_reduced_passive(cue) and cue.head.i == cue.i - 1
+    passive = is_passive(cue) or reduced
     return passive and "agent" not in deps
 
 

@@ -20,6 +20,7 @@ from parley.nlp.rules.characterising import CHARACTERISING_VERBS
 from parley.nlp.rules.reported import SPOKEN_PORTRAYAL_VERBS
 from parley.nlp.rules.speech_cues import is_according_to, is_speech_verb
 from parley.nlp.rules.verb_subjects import agent_of
+from parley.nlp.tree import has_passive_auxiliary
 
 #: Passive verbs that do name their subject as the speaker ("was quoted as saying").
 _SPEAKER_PASSIVES = frozenset({"quote"})
@@ -67,7 +68,7 @@ def passive_topic_cue(cue: Token, words: Span, in_quote: Callable[[int], bool]) 
     if cue.pos_ != "VERB" or cue.tag_ != "VBN" or cue.lemma_.lower() in _SPEAKER_PASSIVES:
         return False
     children = list(cue.children)
-    if not any(c.dep_ == "auxpass" for c in children):
+    if not has_passive_auxiliary(cue):
         return False
     if not any(c.dep_ == "nsubjpass" and not in_quote(c.idx) for c in children):
         return False

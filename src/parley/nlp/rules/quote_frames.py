@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
 from parley.geo.countries import find_country
-from parley.nlp.deps import FINITE_TAGS
+from parley.nlp.deps import FINITE_TAGS, NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_text, span_ents
 from parley.nlp.rules.actors import ActorRecord
 from parley.nlp.rules.actors.titles import settle_country_and_sector
@@ -331,7 +331,7 @@ def _subject_before(verb: Token, limit: int) -> Token | None:
         (
             c
             for c in verb.children
-            if c.dep_ in {"nsubj", "nsubjpass"} and c.i < limit and c.pos_ in SUBJECT_POS
+            if c.dep_ in NOMINAL_SUBJECT_DEPS and c.i < limit and c.pos_ in SUBJECT_POS
         ),
         None,
     )
@@ -604,7 +604,7 @@ def _top_before(token: Token, limit: int) -> Token:
     node = token
     for _ in range(12):
         if node.pos_ in {"VERB", "AUX"} and any(
-            c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ not in {"WP", "WDT"} for c in node.children
+            c.dep_ in NOMINAL_SUBJECT_DEPS and c.tag_ not in {"WP", "WDT"} for c in node.children
         ):
             break
         if node.head.i == node.i or node.head.i >= limit:

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
-from parley.nlp.deps import FINITE_TAGS, TENSED_VERB_TAGS
+from parley.nlp.deps import ACTED_ON_DEPS, FINITE_TAGS, TENSED_VERB_TAGS
 from parley.nlp.doctext import doc_quotations, doc_text
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
 from parley.nlp.rules.attribution_after import (
@@ -615,7 +615,7 @@ def _issuer(document: Token, resolver: SpeakerResolver) -> tuple[ActorRecord | N
         verb = earlier.head
         if earlier.dep_ == "pobj" and verb.lower_ == "in":
             verb = verb.head
-        elif earlier.dep_ not in {"dobj", "nsubjpass"}:
+        elif earlier.dep_ not in ACTED_ON_DEPS:
             continue
         if verb.pos_ != "VERB":
             continue

@@ -11,11 +11,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
-from parley.nlp.deps import COUNT_ENTS
+from parley.nlp.deps import COUNT_ENTS, NOMINAL_SUBJECT_DEPS
 from parley.nlp.rules.actors import ORG_WORDS, TITLE_NOUNS
 from parley.nlp.rules.reported_content import MIN_CONTENT_TOKENS, content_span
 from parley.nlp.tokens import has_infinitive_to
-from parley.nlp.tree import object_of
+from parley.nlp.tree import has_passive_auxiliary, object_of
 
 #: "endorsed Berg", "backed her", "opposed the plan", "blasted it": the object of a stance or
 #: of a verb whose object is what was said may be one word (PolNeAR train: a tenth of its
@@ -179,7 +179,7 @@ def _mandated_clause(doc: Doc, verb: Token) -> Span | None:
     after a verb of asking is the act asked for. Not a clause before it ("X bought more, Y
     ordered stock"), nor a question ("urged whether ...", "ordered how ..."), nor the clause of
     a passive ("was convinced that ...": the subject was told, it said nothing)."""
-    if any(c.dep_ == "auxpass" for c in verb.children):
+    if has_passive_auxiliary(verb):
         return None
     for clause in verb.children:
         marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
@@ -189,7 +189,7 @@ def _mandated_clause(doc: Doc, verb: Token) -> Span | None:
             and clause.pos_ in {"VERB", "AUX"}
             and marks <= {"that"}
             and not clause.left_edge.tag_.startswith("W")
-            and (marks or any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children))
+            and (marks or any(c.dep_ in NOMINAL_SUBJECT_DEPS for c in clause.children))
         ):
             return content_span(doc, list(clause.subtree))
     return None

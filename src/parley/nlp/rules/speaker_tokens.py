@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from parley import lexicon
-from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
+from parley.nlp.deps import ACTED_ON_DEPS, NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.campus_names import person_before_campus
 from parley.nlp.rules.crowd_voices import crowd_subject
@@ -37,7 +37,7 @@ from parley.nlp.rules.title_names import (
     name_closing_long_title,
 )
 from parley.nlp.rules.verb_subjects import agent_of, main_subject_before, subject_of
-from parley.nlp.tree import object_of
+from parley.nlp.tree import is_passive, object_of, passive_subject
 
 
 def noun_owner(noun: Token) -> Token | None:
@@ -78,7 +78,7 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
     subject = _verb_subject(cue, quoted)
     if subject is None:
         subject = _subject_hung_on_source(cue)
-    if subject is None and not any(c.dep_ == "nsubjpass" for c in cue.children):
+    if subject is None and passive_subject(cue) is None:
         # The parser lost the subject (it hangs from a participle or an apposition): the
         # first subject before the cue in its sentence is the reader's answer.
         subject = fronted_name(cue) or main_subject_before(cue)
@@ -162,7 +162,7 @@ def quoted_person(cue: Token, quoted: Quoted = None) -> Token | None:
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or lemma not in (_AS_SAYING_VERBS if as_saying else _QUOTING_VERBS):
         return None
-    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+    if is_passive(verb):
         return None  # "Lee was quoted as saying": the subject said the words
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not any(c.pos_ == "PROPN" for c in subjects) and (
@@ -286,7 +286,7 @@ def document_owner(token: Token, *, depth: int = 0) -> Token | None:
     owner = _owner_in_phrase(token)
     if owner is None:
         owner = _poster(token)
-    if owner is None and token.dep_ in {"dobj", "nsubjpass"} and token.head.pos_ == "VERB":
+    if owner is None and token.dep_ in ACTED_ON_DEPS and token.head.pos_ == "VERB":
         # "The union issued a note which said": the one who issued it.
         owner = subject_of(token.head) if token.dep_ == "dobj" else None
         if owner is None and token.dep_ == "nsubjpass":

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
-from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
+from parley.nlp.deps import AUXILIARY_DEPS, NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_sents, doc_text, span_ents
 from parley.nlp.rules.actors import GENDERED_WORDS, TITLE_NOUNS, ActorIndex, ActorRecord
 from parley.nlp.rules.actors.words import (
@@ -539,7 +539,7 @@ def pronoun_mentions(
             # "Rask, who said ...": the noun the relative clause modifies.
             tok = tokens.tokens[i]
             clause = tok.head
-            if clause.dep_ in {"aux", "auxpass"}:
+            if clause.dep_ in AUXILIARY_DEPS:
                 clause = clause.head  # "Murdoch, who is ... enjoying": the parser's "is"
             if clause.dep_ != "relcl" or in_quote(tok.idx):
                 continue

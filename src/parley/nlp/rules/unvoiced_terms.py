@@ -21,6 +21,7 @@ from parley.nlp.rules.characterising import CHARACTERISING_VERBS
 from parley.nlp.rules.places import names_a_thing
 from parley.nlp.rules.quote_frames import Draft
 from parley.nlp.rules.speech_cues import is_according_to, is_speech_noun, is_speech_verb
+from parley.nlp.tree import has_passive_auxiliary, is_reduced_passive
 
 #: The longest phrase (in words) taken for a term rather than words someone said.
 _LONGEST_TERM = 5
@@ -106,8 +107,8 @@ _CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "parataxis", "dobj", "attr", "o
 
 def _passive_without_clause(verb: Token) -> bool:
     children = list(verb.children)
-    reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "a strain found in ducks"
-    passive = reduced or any(c.dep_ == "auxpass" for c in children)
+    reduced = is_reduced_passive(verb)  # "a strain found in ducks"
+    passive = reduced or has_passive_auxiliary(verb)
     return passive and not any(c.dep_ in _CLAUSES for c in children)
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_text
+from parley.nlp.tree import is_passive
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -42,7 +43,7 @@ def subject_weaving_fragment(
     root = sent.root
     if root.pos_ != "VERB" or root.lemma_.lower() == "be":
         return None
-    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in root.children):
+    if is_passive(root):
         return None
     subject = next(
         (c for c in root.children if c.dep_ in NOMINAL_SUBJECT_DEPS and c.i < first.i), None

@@ -17,6 +17,7 @@ from parley.geo.countries import (
     fold,
     known_actor,
 )
+from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_ents, doc_sents, doc_text
 from parley.nlp.rules.actors.names import first_names_agree, names_compatible
 from parley.nlp.rules.actors.record import ActorRecord, MentionEdits
@@ -315,7 +316,7 @@ class ActorIndex:
         """Whether the mention at ``start:end`` is a clause's subject ("the Court of Session
         ruled"), not a word inside one ("the Orchard Party ticket secured")."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        return span is not None and len(span) > 0 and span.root.dep_ in {"nsubj", "nsubjpass"}
+        return span is not None and len(span) > 0 and span.root.dep_ in NOMINAL_SUBJECT_DEPS
 
     @staticmethod
     def _title_fits(record: ActorRecord, words: list[str]) -> bool:

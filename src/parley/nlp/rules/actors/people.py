@@ -16,7 +16,7 @@ from parley.geo.countries import (
     find_country,
     known_actor,
 )
-from parley.nlp.deps import ACTING_SUBJECT_DEPS
+from parley.nlp.deps import ACTING_SUBJECT_DEPS, NOMINAL_SUBJECT_DEPS
 from parley.nlp.rules.actors.names import (
     NameIndex,
     first_names_agree,
@@ -411,7 +411,7 @@ def speaks_and_is_called_he_or_she(index: ActorIndex, root: Token, end: int) -> 
     for tok in doc[end:]:
         if tok.idx >= limit:
             break
-        if tok.lower_ in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass"):
+        if tok.lower_ in ("he", "she") and tok.dep_ in NOMINAL_SUBJECT_DEPS:
             return True
     return False
 

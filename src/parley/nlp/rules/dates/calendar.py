@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from parley import lexicon
 from parley.nlp.doctext import doc_quotations, doc_text
 from parley.nlp.tokens import has_infinitive_to, mended_lemma
+from parley.nlp.tree import auxiliaries, is_reduced_passive
 from parley.temporal import (
     MONTH_ABBREVIATIONS,
     MONTHS,
@@ -236,7 +237,7 @@ def _done_by(span: Span) -> bool:
     verb = _governing_verb(span)
     if verb is None or verb.lemma_ in ("be", "have") or _planned(verb):
         return False
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    auxes = {c.lower_ for c in auxiliaries(verb)}
     return verb.tag_ == "VBD" or bool(auxes & {"was", "were", "had"})
 
 
@@ -572,10 +573,7 @@ def _past_perfect_plan(verb: Token) -> bool:
     words = [verb, verb.head]
     if verb.head.dep_ == "acomp":
         words.append(verb.head.head)  # "had been due to expire": "had" is the copula's
-    for word in words:
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in word.children):
-            return True
-    return False
+    return any(c.lower_ in ("had", "'d") for word in words for c in auxiliaries(word))
 
 
 def _verb_tense(verb: Token, depth: int = 0) -> Tense | Literal["present"] | None:
@@ -585,7 +583,7 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | Literal["present"] | Non
     infinitive; "was to meet" is a plan in the past and gives no direction; "scheduled for
     July 11" is a plan even without an auxiliary.
     """
-    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = [c.lower_ for c in auxiliaries(verb)]
     if any(a in _FUTURE_AUX for a in auxes):
         if verb.tag_ == "VBN" and "have" in auxes:
             # "might have encouraged" looks back, "would have turned 70 on May 3" ahead.
@@ -636,7 +634,7 @@ def _plan_ahead(verb: Token, auxes: list[str], past_aux: bool) -> bool:
 
 def _set_participle(verb: Token, auxes: list[str]) -> Tense | None:
     """ "its record high set on Aug. 6" happened; "the vote set for May 2" is a plan."""
-    if verb.lemma_ == "set" and verb.tag_ == "VBN" and verb.dep_ == "acl" and not auxes:
+    if verb.lemma_ == "set" and is_reduced_passive(verb) and not auxes:
         return "future" if any(c.lower_ == "for" for c in verb.children) else "past"
     return None
 
@@ -705,7 +703,7 @@ def _still_open(span: Span) -> bool:
     verb = _governing_verb(span)
     if verb is None:
         return False
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    auxes = {c.lower_ for c in auxiliaries(verb)}
     if auxes & {"was", "were", "had", "'d", "’d", "did"}:
         return False
     if auxes & _FUTURE_AUX:
@@ -724,7 +722,7 @@ def _narrated_past(span: Span) -> bool:
     verb = _governing_verb(span)
     if verb is None:
         return False
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    auxes = {c.lower_ for c in auxiliaries(verb)}
     if verb.lemma_.lower() in lexicon.words("timex_deadline_verbs") and "had" not in auxes:
         # "postponed until Tuesday", "gave them until Friday": a limit ahead; "had given them
         # until Thursday" narrates a limit already passed

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from parley.cameo.codebook import as_appeal, as_demand, as_intent, as_refusal, as_threat
-from parley.nlp.deps import ACTING_SUBJECT_DEPS, EVENT_OBJECT_DEPS, NOMINAL, VERBAL
+from parley.nlp.deps import ACTING_SUBJECT_DEPS, AUXILIARY_DEPS, EVENT_OBJECT_DEPS, NOMINAL, VERBAL
 from parley.nlp.rules.event_lexicon import FRAMES, Entry, listed, match
 from parley.nlp.rules.events.syntax import aux_words, clause_head, has_neg, reporting_verb
 from parley.nlp.rules.events.vocab import FRAME_DEFAULTS, words
@@ -137,7 +137,7 @@ def node_at(tok: Token, depth: int = 0) -> Node | None:
 
 def _entry_kinds(tok: Token) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """(frame kinds, code kinds) of the lexicon entries a token of this part of speech takes."""
-    if tok.pos_ in VERBAL and tok.dep_ not in {"aux", "auxpass"}:
+    if tok.pos_ in VERBAL and tok.dep_ not in AUXILIARY_DEPS:
         return ("F", "L"), ("V",)
     if tok.pos_ == "ADJ":
         return ("F",), ("A",)
@@ -257,7 +257,7 @@ def _verbal_attack(tok: Token) -> bool:
 
 def obligation_node(tok: Token) -> Node | None:
     """ "X said Y must Z": a demand even when Z is not in the lexicon ("should": an appeal)."""
-    if tok.pos_ not in VERBAL or tok.dep_ in {"aux", "auxpass"}:
+    if tok.pos_ not in VERBAL or tok.dep_ in AUXILIARY_DEPS:
         return None
     have_to = tok.dep_ == "xcomp" and tok.head.lemma_ in words("obligation_head")
     aux = aux_words(tok) & words("obligation_aux")

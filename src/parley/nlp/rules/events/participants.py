@@ -29,6 +29,7 @@ from parley.nlp.rules.events.syntax import (
     without_topic,
 )
 from parley.nlp.rules.events.vocab import codes, words
+from parley.nlp.tree import passive_subject
 from parley.types import EventActor, Quote
 
 
@@ -191,7 +192,7 @@ def source_actors(
             return owner, [], speaker
     if subj is None and node.code[:3] == "087":
         # "guerrillas have been demobilized": who retreats is the passive subject.
-        subj = next((c for c in clause_head(top).children if c.dep_ == "nsubjpass"), None)
+        subj = passive_subject(clause_head(top))
     if subj is None:
         if node.frame in {"threat", "intent"} or node.code[:2] in {"01"}:
             return speaker, [], speaker

@@ -11,7 +11,15 @@ from spacy.tokens import Span, Token
 
 from parley.cameo.codebook import lookup
 from parley.geo.countries import country_name
-from parley.nlp.deps import ACTING_SUBJECT_DEPS, AGENT_ENTS, EVENT_OBJECT_DEPS, NOMINAL, VERBAL
+from parley.nlp.deps import (
+    ACTING_SUBJECT_DEPS,
+    AGENT_ENTS,
+    AUXILIARY_DEPS,
+    EVENT_OBJECT_DEPS,
+    NOMINAL,
+    NOMINAL_SUBJECT_DEPS,
+    VERBAL,
+)
 from parley.nlp.rules.event_lexicon import match
 from parley.nlp.rules.event_scope import enclosing_frame, mission_purpose, referred_action
 from parley.nlp.rules.events.modality import apply_modality
@@ -32,12 +40,12 @@ from parley.nlp.rules.events.syntax import (
 )
 from parley.nlp.rules.events.vocab import codes, words
 from parley.nlp.tokens import doc_tokens, has_infinitive_to
+from parley.nlp.tree import is_passive, is_reduced_passive
 from parley.types import DateMention, Event, EventActor, Place
 
 #: Parts of speech a node can start at (``node_at``, ``obligation_node``): a verb that is no
 #: auxiliary, an adjective, a noun.
 _TRIGGER_POS = VERBAL | NOMINAL | {"ADJ"}
-_AUX_DEPS = frozenset({"aux", "auxpass"})
 
 
 def sentence_events(
@@ -106,7 +114,7 @@ def _find_nodes(sent: Span) -> tuple[list[Node], set[int]]:
     for i in range(sent.start, sent.end):
         if i in consumed or pos[i] not in _TRIGGER_POS:
             continue
-        if pos[i] in VERBAL and dep[i] in _AUX_DEPS:
+        if pos[i] in VERBAL and dep[i] in AUXILIARY_DEPS:
             continue
         tok = tokens.tokens[i]
         node = node_at(tok) or obligation_node(tok)
@@ -138,15 +146,11 @@ def _stands_alone(node: Node, consumed: set[int]) -> bool:
         return False
     if not _emittable(node) or in_condition(first) or referred_action(first):
         return False
-    if (
-        first.dep_ == "acl"
-        and first.tag_ == "VBN"
-        and not any(c.dep_ == "agent" for c in first.children)
-    ):
+    if is_reduced_passive(first) and not any(c.dep_ == "agent" for c in first.children):
         return False  # "the curfew imposed after the coup": background, not this report's event
     if first.dep_ == "acl" and first.tag_ == "VBG" and first.head.dep_ in ACTING_SUBJECT_DEPS:
         return False  # "the coalition fighting the rebels declared ...": who the actor is
-    if first.dep_ == "acl" and first.tag_ == "VBN" and first.head.dep_ == "nsubj":
+    if is_reduced_passive(first) and first.head.dep_ == "nsubj":
         # "forces backed by Russian warplanes continued their attacks": who the actor is (not
         # "money donated by the Irish is ...", where nothing else happens)
         return first.head.head.pos_ != "VERB"
@@ -305,9 +309,9 @@ def _describes(sent: Span, start: int, own: list[tuple[int, int]]) -> bool:
     if span is None:
         return False
     tok = span.root
-    while tok.dep_ not in {"nsubj", "nsubjpass"} and tok.head.i != tok.i:
+    while tok.dep_ not in NOMINAL_SUBJECT_DEPS and tok.head.i != tok.i:
         tok = tok.head
-    if tok.dep_ not in {"nsubj", "nsubjpass"}:
+    if tok.dep_ not in NOMINAL_SUBJECT_DEPS:
         return False
     lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
     return any(lo <= a < hi and not a <= start < b for a, b in own)
@@ -353,7 +357,7 @@ def _credible_source(node: Node, source: EventActor | None) -> bool:
         return False  # an event noun nobody is said to carry out ("the attack was claimed")
     if source is None and node.code[:2] < "09":
         # "Hundreds of prisoners have been released": a concession reported in the passive.
-        return node.code[:2] in codes("yield_root") and _passive(node.tokens[0])
+        return node.code[:2] in codes("yield_root") and is_passive(clause_head(node.tokens[0]))
     if source is None or source.country or source.actor_id or node.code[:2] >= "14":
         return True
     # An uncoded source stands when it is a named body or person ("ICE returned ...") or, for a
@@ -381,10 +385,6 @@ def _sitting(node: Node) -> bool:
             return False
     subj = predicate_subject(trig)
     return subj is not None and not subj.conjuncts and subj.lemma_.lower() in words("sitting_body")
-
-
-def _passive(tok: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in clause_head(tok).children)
 
 
 def _talk_targets(

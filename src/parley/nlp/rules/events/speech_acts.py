@@ -21,6 +21,7 @@ from spacy.tokens import Span
 from parley import lexicon
 from parley.cameo.codebook import lookup
 from parley.geo.countries import country_name
+from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_sents
 from parley.nlp.rules.actors import ActorRecord
 from parley.nlp.rules.events.participants import Context, record_actor
@@ -62,7 +63,7 @@ def _announces(span: Span) -> bool:
     for tok in span:
         if tok.dep_ == "aux" and tok.lower_ in future:
             verb = tok.head
-            if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in first for c in verb.children):
+            if any(c.dep_ in NOMINAL_SUBJECT_DEPS and c.lower_ in first for c in verb.children):
                 return True
     return False
 

@@ -10,11 +10,12 @@ from parley.nlp.deps import (
     ACTING_SUBJECT_DEPS,
     CONTROL_DEPS,
     NOMINAL,
+    NOMINAL_SUBJECT_DEPS,
     NP_LEFT_DEPS,
     REPORTED_CLIMB_DEPS,
 )
 from parley.nlp.rules.events.vocab import REPORTING, words
-from parley.nlp.tree import object_of
+from parley.nlp.tree import auxiliaries, object_of
 
 
 def phrase_actor_code(text: str) -> tuple[str | None, str | None]:
@@ -38,7 +39,7 @@ def has_neg(tok: Token) -> bool:
     return any(
         c.dep_ == "neg"
         or c.lower_ in {"never", "no longer"}
-        or (c.dep_ in {"nsubj", "nsubjpass"} and _no_one(c))
+        or (c.dep_ in NOMINAL_SUBJECT_DEPS and _no_one(c))
         for c in tok.children
     )
 
@@ -50,7 +51,7 @@ def _no_one(subj: Token) -> bool:
 
 
 def aux_words(tok: Token) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
+    return {c.lower_ for c in auxiliaries(tok)}
 
 
 def clause_head(tok: Token) -> Token:
@@ -84,7 +85,7 @@ def _habitual_when(clause: Token) -> bool:
         c.dep_ in {"advmod", "mark"} and c.lower_ in {"when", "whenever"} for c in clause.children
     ):
         return False
-    tags = {clause.tag_} | {c.tag_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
+    tags = {clause.tag_} | {c.tag_ for c in auxiliaries(clause)}
     return bool(tags & {"VBZ", "VBP"}) and not tags & {"VBD", "MD"}
 
 

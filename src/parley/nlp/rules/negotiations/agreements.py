@@ -8,6 +8,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from parley.nlp.deps import ACTED_ON_DEPS, AUXILIARY_DEPS
 from parley.nlp.doctext import doc_sents, doc_text
 from parley.nlp.rules.actors import ActorIndex
 from parley.nlp.rules.negotiations import vocab
@@ -19,6 +20,7 @@ from parley.nlp.rules.negotiations.common import (
 )
 from parley.nlp.rules.negotiations.linking import Mention, agreement_of, link
 from parley.nlp.tokens import doc_tokens
+from parley.nlp.tree import has_passive_auxiliary
 from parley.types import Agreement, DateMention, Quote
 
 
@@ -27,7 +29,7 @@ def _is_pending(verb: Token) -> bool:
     node = verb
     for _ in range(4):
         for child in node.children:
-            if child.dep_ in ("aux", "auxpass") and child.lower_ in vocab.words("modal"):
+            if child.dep_ in AUXILIARY_DEPS and child.lower_ in vocab.words("modal"):
                 return True
             if child.dep_ == "neg":
                 return True
@@ -98,7 +100,7 @@ def _agreement_kind(noun: Token) -> str | None:
 def _status_verb(noun: Token) -> Token | None:
     """The verb that says what happened to the agreement noun, if the parse ties one to it."""
     head = noun.head
-    if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in vocab.status_verbs():
+    if noun.dep_ in ACTED_ON_DEPS and head.lemma_.lower() in vocab.status_verbs():
         return head
     if noun.dep_ == "nsubj" and head.lemma_.lower() in ("collapse", "expire", "break"):
         return head
@@ -122,7 +124,7 @@ def _status_verb(noun: Token) -> Token | None:
             if (
                 token.lemma_.lower() in vocab.status_verbs()
                 and token.pos_ == "VERB"
-                and any(c.dep_ == "auxpass" for c in token.children)
+                and has_passive_auxiliary(token)
             ):
                 return token
             frontier.extend(c for c in token.children if c.dep_ in ("ccomp", "xcomp", "conj"))

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import ent_at
 from parley.nlp.rules.actors import ActorIndex
 from parley.nlp.rules.casualties import country_of
@@ -47,7 +48,7 @@ def named_countries(tokens: Iterable[Token], actors: ActorIndex | None = None) -
 
 
 def subject_tokens(verb: Token) -> list[Token]:
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in verb.children if c.dep_ in NOMINAL_SUBJECT_DEPS]
     tokens: list[Token] = []
     for subject in subjects:
         tokens.extend(subject.subtree)

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorIndex
 from parley.nlp.rules.negotiations import vocab
@@ -289,7 +290,7 @@ def _demanding_party(verb: Token, actors: ActorIndex | None) -> str | None:
         return None
     # the subject must be the party itself ("Kyiv", "the government"), not a thing of it
     # ("the Puerto Rican constitution requires ...")
-    head = next((t for t in subjects if t.dep_ in ("nsubj", "nsubjpass")), None)
+    head = next((t for t in subjects if t.dep_ in NOMINAL_SUBJECT_DEPS), None)
     if (
         head is not None
         and head.pos_ != "PROPN"

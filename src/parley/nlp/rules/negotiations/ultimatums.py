@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_sents, doc_text
 from parley.nlp.rules.actors import ActorIndex
 from parley.nlp.rules.negotiations import vocab
@@ -41,7 +42,7 @@ def _speaker_country(name: str | None, actors: ActorIndex | None) -> str | None:
     code = party_of([t for t in lead if t.dep_ in ("compound", "amod", "nmod")], actors)
     if code:
         return code
-    subjects = [t for tok in span.sent if tok.dep_ in ("nsubj", "nsubjpass") for t in tok.subtree]
+    subjects = [t for tok in span.sent if tok.dep_ in NOMINAL_SUBJECT_DEPS for t in tok.subtree]
     return party_of(subjects, actors)
 
 
