@@ -26,7 +26,6 @@ from parley.nlp.rules.amounts import extract_amounts
 from parley.nlp.rules.casualties import attach_casualties, extract_casualties
 from parley.nlp.rules.dates import extract_dates
 from parley.nlp.rules.events import extract_events
-from parley.nlp.rules.headline_labels import with_headline_claim
 from parley.nlp.rules.negotiations import extract_agreements, extract_conditions
 from parley.nlp.rules.partial_clause import with_partial_clauses
 from parley.nlp.rules.places import extract_places
@@ -109,9 +108,9 @@ STAGES: tuple[Stage, ...] = (
         ("doc", "quotes=direct_quotes", "reported=partial_clauses"),
     ),
     Stage("dates", extract_dates, ("doc", "published"), "dates"),
-    # "Reed: Budget 'Dead on Arrival'": a headline's claim is its label's reported speech.
-    Stage("headline_claims", with_headline_claim, ("doc", "actors", "reported=reported_clauses")),
-    Stage("quotes", _number_quotes, ("direct=direct_quotes", "reported=headline_claims"), "quotes"),
+    Stage(
+        "quotes", _number_quotes, ("direct=direct_quotes", "reported=reported_clauses"), "quotes"
+    ),
     Stage("places", _places, ("doc", "actors"), "places"),
     Stage("literal_places", _literal_places, ("places",)),
     Stage(

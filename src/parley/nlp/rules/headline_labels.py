@@ -78,32 +78,31 @@ def _named(actors: ActorIndex, label: str, start: int, end: int) -> ActorRecord 
     return found
 
 
-def with_headline_claim(doc: Doc, actors: ActorIndex, reported: list[Quote]) -> list[Quote]:
-    """``reported`` and the headline's claim, when the first line is "Speaker: claim", the
-    claim is more than its quotation and no reported entry covers it. A question ("Lee:
-    Saint or Sinner?") asks about the one named, it is not their claim."""
+def headline_claim(doc: Doc, actors: ActorIndex) -> Quote | None:
+    """The headline's claim as the label's reported speech (cue the colon), when the first
+    line is "Speaker: claim" and the claim is more than its quotation. A question ("Lee:
+    Saint or Sinner?") asks about the one named, it is not their claim. Unlike a transcript
+    line, the claim needs no verb the tagger found: a headline's capitals hide them."""
     found = headline_speaker(doc, actors)
     if found is None:
-        return reported
+        return None
     record, mention, claim_start = found
     text = doc_text(doc)
-    line_end = text.find("\n")
-    claim = text[claim_start:line_end].rstrip().rstrip(";.").rstrip()
-    claim_end = claim_start + len(claim)
+    claim = text[claim_start : text.find("\n")].rstrip().rstrip(";.").rstrip()
     if len(claim.split()) < _CLAIM_WORDS or _quoted_whole(claim) or claim.endswith("?"):
-        return reported
-    if any(e.start < claim_end and claim_start < e.end for e in reported):
-        return reported
-    entry = Quote(
+        return None
+    colon = claim_start - 2
+    return Quote(
         id="",
         text=claim,
         start=claim_start,
-        end=claim_end,
+        end=claim_start + len(claim),
         kind="indirect",
         speaker=SpeakerRef(record.id, record.name, mention),
+        cue=":",
         confidence=0.6,
+        cue_span=(colon, colon + 1),
     )
-    return [*reported, entry]
 
 
 def _quoted_whole(claim: str) -> bool:

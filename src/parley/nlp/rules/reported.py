@@ -25,6 +25,7 @@ from parley.nlp.rules.copula_clause import (
     copula_clause,
     support_clause,
 )
+from parley.nlp.rules.headline_labels import headline_claim
 from parley.nlp.rules.made_clear import PLAIN_WORDS, made_clear_content
 from parley.nlp.rules.quote_shape import label_before
 from parley.nlp.rules.reported_clauses import (
@@ -533,10 +534,13 @@ def _labelled_lines(doc: Doc, actors: ActorIndex, quoted: Intervals) -> list[Quo
     """ "Rubio: I'm not interested in being vice president" (a headline), "TAPPER: Do you
     think ...?" (a transcript): a line headed by a speaker's name and a colon gives that
     speaker's words without quotation marks. A quotation after the colon is left to the
-    quotation rules."""
+    quotation rules. The article's first line is read as a headline (``headline_labels``)."""
     text = doc_text(doc)
-    found = []
+    headline = headline_claim(doc, actors)
+    found = [headline] if headline is not None else []
     for start, end in paragraphs(text):
+        if headline is not None and start == 0:
+            continue
         colon = text.find(":", start, min(end, start + 60))
         if colon < 0 or colon in quoted:
             continue
