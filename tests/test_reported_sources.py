@@ -152,3 +152,15 @@ def test_a_reported_clause_cut_inside_a_quotation_runs_to_its_closing_mark() -> 
 def test_the_question_after_asked_by_is_the_askers_whatever_the_main_verb() -> None:
     text = "Asked by Tom Reed if the council understands the harbour, Pratt avoided an answer."
     assert reported(text) == [("Tom Reed", "if the council understands the harbour")]
+
+
+def test_a_verb_of_saying_that_reports_no_clause_is_an_act_a_source_stands_for() -> None:
+    entries = reported("The mayor added a ferry clause to the budget, according to two aides.")
+    assert ("two aides", "The mayor added a ferry clause to the budget") in entries
+
+
+def test_a_verb_of_saying_with_its_own_clause_keeps_its_words() -> None:
+    entries = reported(
+        "The mayor told the council that fares would rise, according to a statement."
+    )
+    assert all(speaker != "a statement" for speaker, _ in entries)

@@ -441,8 +441,14 @@ def _reporting_verb_content(
 def _according_content(doc: Doc, token: Token) -> Span | None:
     """ "X rose in 2005, according to census data": the clause the source stands for."""
     clause = token.head
-    if clause.pos_ not in {"VERB", "AUX"} or clause.lemma_.lower() in REPORTING_VERBS:
+    if clause.pos_ not in {"VERB", "AUX"}:
+        return None
+    if clause.lemma_.lower() in REPORTING_VERBS and any(
+        c.dep_ in REPORTED_CLAUSE_DEPS for c in clause.children
+    ):
         return None  # "X told the meeting that ..., according to a statement": X's words
+    # "He added a clause to the bill, according to aides": a verb of saying that reports no
+    # clause is an act, which the source stands for.
     # "X rose in 2005 but declined in 2014, according to census data": a trailing
     # source stands for the whole coordination, not its last clause.
     end = len(doc)
