@@ -665,7 +665,7 @@ def _is_speech(text: str, draft: Draft) -> bool:
     if (naming_word or named) and looks_like_name(words):
         return False  # "residents call the district 'the Kettle'": a name, whoever gave it
     if name_given(draft.tokens) or term_spoken_of(draft.tokens):
-        return False
+        return False  # 'a tool called "X"', 'the term "X" is vague': named, not said
     if draft.speaker is None:
         # Nobody is said to have uttered it: a long clause is still a quotation (speaker
         # unknown); a short phrase is a title, a name or a scare quote.
