@@ -74,7 +74,13 @@ from parley.nlp.rules.speech_cues import (
     is_speech_verb,
 )
 from parley.nlp.rules.title_names import holder_closing_sentence
-from parley.nlp.rules.unvoiced_terms import other_name, scare_modifier, unvoiced_in_sentence
+from parley.nlp.rules.unvoiced_terms import (
+    name_given,
+    other_name,
+    scare_modifier,
+    term_spoken_of,
+    unvoiced_in_sentence,
+)
 from parley.nlp.tokens import doc_tokens
 from parley.quotemarks import Intervals, MarkedSpan, paragraphs
 from parley.types import Quote, SpeakerRef
@@ -660,6 +666,8 @@ def _is_speech(text: str, draft: Draft) -> bool:
         return False
     if (naming_word or named) and looks_like_name(words):
         return False  # "residents call the district 'the Kettle'": a name, whoever gave it
+    if name_given(draft.tokens) or term_spoken_of(draft.tokens):
+        return False  # 'a tool called "X"', 'the term "X" is vague': named, not said
     if draft.speaker is None:
         # Nobody is said to have uttered it: a long clause is still a quotation (speaker
         # unknown); a short phrase is a title, a name or a scare quote.

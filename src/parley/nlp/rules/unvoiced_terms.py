@@ -7,6 +7,13 @@ in its own sentence, is such a phrase when it is short and verbless, and its sen
 word of saying, no person, no verb that characterises and no "as" before the marks, and does
 not follow the cue's own sentence. The clauses a paragraph's speaker goes on saying, and the
 fragments a verb of saying in the same sentence reports, stay quotations.
+
+Two shapes name a thing whatever the sentence's cue: the name a participle gives the noun
+before it ('a technique called "spoofing"', with no "by" phrase naming who calls it so), and a
+term in marks after the noun that names it, as the subject of a clause about it ('the term
+"fair use" is not defined'). The cue's speaker said something about the thing or the term,
+not the words in marks; on PolNeAR such quotations had the nearest subject or the named thing
+itself for speaker.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ from parley.nlp.rules.characterising import CHARACTERISING_VERBS
 from parley.nlp.rules.places import names_a_thing
 from parley.nlp.rules.quote_frames import Draft
 from parley.nlp.rules.speech_cues import is_according_to, is_speech_noun, is_speech_verb
+from parley.nlp.rules.verb_subjects import agent_of
 from parley.nlp.tree import has_passive_auxiliary, is_reduced_passive
 
 #: The longest phrase (in words) taken for a term rather than words someone said.
@@ -154,3 +162,107 @@ def scare_modifier(tokens: Span | None, kind: str, syntactic: bool) -> bool:
         and word.head.i == after
         and doc[after].pos_ in {"NOUN", "PROPN"}
     )
+
+
+#: Participles that give the noun before them its name ('a process called "X"').
+_NAME_GIVING = lexicon.word_set("name_giving_verbs")
+#: A participle after its noun ('a tool called "X"') or set before the clause whose subject
+#: it names ('Known as "X", the valley ...').
+_PARTICIPLE_DEPS = frozenset({"acl", "advcl"})
+#: How the name hangs from the participle: 'called ["X"]', 'known [as "X"]'.
+_NAME_DEPS = frozenset({"oprd", "attr", "xcomp", "dobj", "acomp"})
+
+
+def _top(tokens: Span) -> Token | None:
+    """The quoted word whose head lies outside the quotation."""
+    return next((t for t in tokens if not tokens.start <= t.head.i < tokens.end), None)
+
+
+def name_given(tokens: Span | None) -> bool:
+    """A quotation that names the noun a naming participle modifies, with no "by" phrase saying
+    who named it: 'a technique called "spoofing"', 'a tool dubbed "ghost mode"', 'a disorder
+    referred to as "X"'. It tells what the thing is called, whoever the nearest subject is.
+    'critics called the plan "a disaster"' (a subject) and 'a plan called "a disaster" by
+    critics' (an agent) name who said it and stay quotations."""
+    if tokens is None or not len(tokens):
+        return False
+    top = _top(tokens)
+    if top is None:
+        return False
+    node = top
+    while node.dep_ == "conj" and node.head.i < node.i:  # 'called "X" or "Y"': the first name
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ == "as":  # 'known as "X"', 'referred to as'
+        node = node.head
+        while node.dep_ == "prep" and node.head.dep_ == "prep":
+            node = node.head
+        attached = node.dep_ == "prep"
+    else:
+        attached = node.dep_ in _NAME_DEPS
+    verb = node.head
+    return (
+        attached
+        and verb.i < tokens.start
+        and verb.dep_ in _PARTICIPLE_DEPS
+        and verb.tag_ == "VBN"
+        and verb.lemma_.lower() in _NAME_GIVING.get()
+        and not any(_clause_or_second_object(c, node) for c in verb.children)
+        and agent_of(verb) is None
+    )
+
+
+#: Children that make a participle after a noun a clause of its own, not a reduced relative.
+_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "mark", "aux", "auxpass"})
+#: The objects a verb of calling takes: the one called and what it is called.
+_OBJECT_DEPS = frozenset({"oprd", "dobj", "attr", "xcomp", "dative"})
+
+
+def _clause_or_second_object(child: Token, name: Token) -> bool:
+    """A subject ('charges that Lee called "X"') or a second object ('a man called Reed
+    "a liar"'): the parser took a finite verb for a participle; someone does the calling."""
+    return child.dep_ in _CLAUSE_DEPS or child.i != name.i and child.dep_ in _OBJECT_DEPS
+
+
+#: Nouns (and verbs) that set a name, term or title in marks after them: "the term", "the song".
+_NAMING_WORDS = lexicon.word_set("naming_words")
+#: How a term in marks hangs from the noun before it that names it.
+_TERM_DEPS = frozenset({"appos", "amod", "nmod", "acl"})
+#: How a noun phrase is the subject of its clause.
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def term_spoken_of(tokens: Span | None) -> bool:
+    """A term in marks after the noun that names it ("the term", "the phrase", "the word"),
+    as the subject of a clause that says something about it ('the term "fair use" is not
+    defined', 'the phrase "public interest" is too vague'): the term is mentioned, not
+    uttered, whoever reports the clause. A term a verb of saying has for subject ('the slogan
+    "X" was chanted') or whose user a "by" phrase names stays a quotation."""
+    if tokens is None or not len(tokens):
+        return False
+    content = [t for t in tokens if not t.is_punct]
+    top = _top(tokens)
+    if top is None or not 0 < len(content) <= _LONGEST_TERM:
+        return False
+    noun = _term_noun(tokens, top)
+    if noun is None or noun.dep_ not in _SUBJECT_DEPS:
+        return False
+    return not is_speech_verb(noun.head) and agent_of(noun.head) is None
+
+
+def _term_noun(tokens: Span, top: Token) -> Token | None:
+    """The head of the noun phrase that names the quoted term, when the word right before the
+    marks is a noun that names it: that noun when the term hangs from it ('the term ["fair
+    use"]') or stands beside it as a second subject of the same verb; the quoted word when the
+    parser made the noun its compound ('[the term "X"]')."""
+    doc = tokens.doc
+    i = tokens.start - 1
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    if i < 0 or doc[i].pos_ != "NOUN" or doc[i].lower_ not in _NAMING_WORDS.get():
+        return None
+    noun = doc[i]
+    if top.head.i == noun.i and top.dep_ in _TERM_DEPS:
+        return noun
+    if top.head.i == noun.head.i and top.dep_ == noun.dep_:
+        return noun
+    return top if noun.head.i == top.i and noun.dep_ == "compound" else None
