@@ -164,3 +164,13 @@ def test_a_verb_of_saying_with_its_own_clause_keeps_its_words() -> None:
         "The mayor told the council that fares would rise, according to a statement."
     )
     assert all(speaker != "a statement" for speaker, _ in entries)
+
+
+def test_a_poll_after_according_to_is_the_source_of_its_figures() -> None:
+    entries = reported("Reed won 54 percent of farm households, according to exit polls.")
+    assert ("exit polls", "Reed won 54 percent of farm households") in entries
+
+
+def test_unnamed_reports_after_according_to_are_no_speaker() -> None:
+    entries = reported("The ferry left an hour late, according to reports.")
+    assert entries == []

@@ -219,8 +219,9 @@ def _in_cue_paragraph(doc: Doc, content: Span | None, cue: Token) -> Span | None
 def _document_speaks(who: Token, cue: Token, token: Token, content: Span, stance: bool) -> bool:
     """ "..., the lawsuit alleges", "the filings show": a document with no author the text
     names says or shows what its cue reports; it holds no intent or feeling ("the decision
-    threatens to ...", "the lawsuit is aware ...") and is no source "according to"."""
-    if not is_document(who) or is_according_to(token):
+    threatens to ...", "the lawsuit is aware ...") and is no source "according to", but for a
+    poll ("..., according to exit polls"), which a reader names as the source of its figures."""
+    if not is_document(who) or is_according_to(token) and not _is_poll(who):
         return False
     verbs = (cue, cue.head) if cue.dep_ == "conj" else (cue,)
     if any(c.dep_ == "neg" or c.lower_ == "nor" for v in verbs for c in v.children):
@@ -233,6 +234,11 @@ def _document_speaks(who: Token, cue: Token, token: Token, content: Span, stance
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in content.root.children):
         return False  # an infinitive: what someone means to do, not what a text says
     return not stance or cue.lemma_.lower() in EVIDENCE_VERBS
+
+
+def _is_poll(noun: Token) -> bool:
+    """ "exit polls", "a new survey", "the 50-state poll": a poll or survey."""
+    return noun.lemma_.lower() in POLL_NOUNS
 
 
 def _through_quotation(doc: Doc, content: Span, quotes: list[Quote]) -> Span:
@@ -510,7 +516,11 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
         if who is None or not can_speak(who, token, speaking):
             continue
         record, confidence = resolver.resolve(who)
-        if record is None and who.lemma_.lower() in findings and not is_according_to(token):
+        if (
+            record is None
+            and who.lemma_.lower() in findings
+            and (not is_according_to(token) or _is_poll(who))
+        ):
             # "the poll found that ...", not "according to the summary": a text the article
             # reads from is no source a reader would name.
             record, confidence = _document_source(doc, actors, who), 0.6
