@@ -174,3 +174,13 @@ def test_a_poll_after_according_to_is_the_source_of_its_figures() -> None:
 def test_unnamed_reports_after_according_to_are_no_speaker() -> None:
     entries = reported("The ferry left an hour late, according to reports.")
     assert entries == []
+
+
+def test_an_if_clause_after_asked_and_its_object_is_the_question() -> None:
+    entries = reported("At the pier, Ann Pratt asked the crew if the ferry would sail on time.")
+    assert ("Ann Pratt", "if the ferry would sail on time") in entries
+
+
+def test_an_if_clause_of_condition_after_ask_for_is_no_question() -> None:
+    entries = reported("Ann Pratt will ask for a recount if the vote is close.")
+    assert all("the vote is close" not in text for _, text in entries)

@@ -330,7 +330,11 @@ def _cue_content(
         if portrayed is not None:
             return portrayed, token, lemma not in SPOKEN_PORTRAYAL_VERBS.get()
     if pos == "VERB" and lemma in object_verbs:
-        content = object_content(doc, token) or _question_of_asker(doc, token, lemma)
+        content = (
+            object_content(doc, token)
+            or _question_of_asker(doc, token, lemma)
+            or _if_question(doc, token, lemma)
+        )
         # "asked the mayor whether the vote was legal": a directive with no act asked of
         # anyone may still take a clause as a verb of stance.
         if content is not None or not stances.verb(lemma):
@@ -405,6 +409,21 @@ def _question_of_asker(doc: Doc, verb: Token, lemma: str) -> Span | None:
     if clause.i < mark or not finite_clause(clause):
         return None
     return content_span(doc, clause_tokens(clause), 2)
+
+
+def _if_question(doc: Doc, verb: Token, lemma: str) -> Span | None:
+    """ "Lee asked the students if they were always so serious": the "if" clause right after
+    "asked" or its object is the question asked, though the parser hangs it as a condition."""
+    if lemma != "ask":
+        return None
+    ends = [verb.i, *(c.right_edge.i for c in verb.children if c.dep_ in {"dobj", "dative"})]
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.i < verb.i or not finite_clause(clause):
+            continue
+        mark = next((c for c in clause.children if c.dep_ == "mark"), None)
+        if mark is not None and mark.lower_ == "if" and mark.i - 1 == max(ends):
+            return content_span(doc, clause_tokens(clause), 2)
+    return None
 
 
 def _reporting_verb_content(
