@@ -78,6 +78,12 @@ def _segments(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
     return found
 
 
+#: Bodies a person's name owns that speak as themselves ("Lee's foundation", "the Reed campaign").
+_OWNED_BODY_NOUNS = lexicon.word_set("owned_body_nouns")
+#: How the parser hangs a name on the noun it qualifies ("the Reed campaign").
+_NAME_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
 def _owner_of_relative(tok: Token, root: Token) -> bool:
     """Whether ``tok`` names only the owner of a kin noun heading the phrase ("Ann Reed's
     husband said": the husband speaks; "Ann Reed's wife, Jo Reed, said": Jo Reed), or is that
@@ -167,6 +173,9 @@ class SpeakerResolver:
         holder = self._office_holder_after(phrase)
         if holder is not None:
             return holder, 0.95
+        body = self._owned_body(phrase.root)
+        if body is not None:
+            return body, 0.9
         record = self._named(phrase)
         if record is not None and (record.kind == "person" or phrase.root.pos_ != "NOUN"):
             return record, 0.95
@@ -198,6 +207,53 @@ class SpeakerResolver:
             body.add_mention(phrase.start_char, phrase.end_char, phrase.text.strip())
             return body, 0.8
         return self._described(phrase, token)
+
+    def _body_named_by(self, tok: Token, root: Token, record: ActorRecord) -> ActorRecord:
+        """The body a person's name inside a phrase owns or qualifies ("a spokesperson for the
+        Reed campaign": the campaign, not Reed), else ``record``."""
+        if (
+            record.kind == "person"
+            and tok.head is not root
+            and (tok.dep_ == "poss" or tok.dep_ in _NAME_MODIFIER_DEPS)
+        ):
+            return self._owned_body(tok.head) or record
+        return record
+
+    def _owned_body(self, noun: Token) -> ActorRecord | None:
+        """ "Lee's foundation said", "the Reed campaign said": a body a person's name owns or
+        qualifies speaks as itself, not as the person; registered under the person's name and
+        the body's noun, with the person's country."""
+        if noun.pos_ != "NOUN":
+            return None
+        owner = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ == "poss" or (c.dep_ in _NAME_MODIFIER_DEPS and c.pos_ == "PROPN")
+            ),
+            None,
+        )
+        person = self.actors.at(owner.idx, owner.idx + len(owner.text)) if owner else None
+        if person is None or person.kind != "person":
+            return None
+        head = self.actors.at(noun.idx, noun.idx + len(noun.text))
+        if head is not None and head.kind != "person":
+            return head  # "Goa's government": the index knows the body; the owner is no voice
+        if noun.lower_ not in _OWNED_BODY_NOUNS:
+            return None
+        name = f"{person.name} {noun.lower_}"
+        # Found by its whole name: a looser match would take the person for it.
+        record = next(
+            (r for r in self.actors.records if r.kind == "organization" and r.name == name), None
+        )
+        if record is None:
+            record = self.actors.add(name, "organization", country=person.country)
+        start = noun.left_edge.i
+        if noun.doc[start].pos_ == "DET":
+            start += 1
+        words = noun.doc[start : noun.i + 1]
+        record.add_mention(words.start_char, words.end_char, words.text)
+        return record
 
     def _office_holder_after(self, phrase: Span) -> ActorRecord | None:
         """ "according to Dover Fire Chief, Tom Reed, ...", "according to the town's fire chief,
@@ -243,6 +299,7 @@ class SpeakerResolver:
             record = self.actors.at(tok.idx, tok.idx + len(tok.text))
             if record is None:
                 continue
+            record = self._body_named_by(tok, root, record)
             if record.kind == "person" and named_in_a_clause(tok, root):
                 continue
             if _owner_of_relative(tok, root):
