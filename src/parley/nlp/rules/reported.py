@@ -303,6 +303,19 @@ def _cue_words(
     }
 
 
+def _asks(content: Span) -> bool:
+    """Whether a clause is a question put in its own words ("how do you plan to ..."): a
+    wh-word and then an auxiliary before the subject. A reported question keeps the order of
+    a statement ("asked how they plan to ..."), so the clause reports nobody's words."""
+    first = content[0]
+    return (
+        len(content) > 2
+        and first.tag_ in {"WDT", "WP", "WRB"}
+        and content[1].dep_ in {"aux", "auxpass"}
+        and content[2].dep_ in {"nsubj", "nsubjpass"}
+    )
+
+
 def _cue_content(
     doc: Doc,
     token: Token,
@@ -490,7 +503,7 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
             continue
         content, cue, stance = _cue_content(doc, token, verbs, stances, speaks_for)
         content = _in_cue_paragraph(doc, run_on_after_quote(doc, content, token), token)
-        if content is None or _quoted_share(content, direct) > 0.5:
+        if content is None or _quoted_share(content, direct) > 0.5 or _asks(content):
             continue
         if _quoted_share(content, every_quote) > 0.9:  # the whole clause is a quotation
             continue

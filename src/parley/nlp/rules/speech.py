@@ -31,6 +31,7 @@ from parley.nlp.rules.actors.words import (
     norm_token,
 )
 from parley.nlp.rules.body_officials import officials_body
+from parley.nlp.rules.interviews import ADDRESSEE_WORDS, interviewee
 from parley.nlp.rules.speaker_spans import (
     named_in_a_clause,
     noun_phrase,
@@ -78,10 +79,21 @@ def _segments(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
     return found
 
 
+_DOUBLE_QUOTE_MARKS = ('"', "\u201c", "\u201d")
 #: Bodies a person's name owns that speak as themselves ("Lee's foundation", "the Reed campaign").
 _OWNED_BODY_NOUNS = lexicon.word_set("owned_body_nouns")
 #: How the parser hangs a name on the noun it qualifies ("the Reed campaign").
 _NAME_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+def _asked_about(token: Token) -> bool:
+    """Whether the clause of a subject (or of the thing it owns: "your plan") is a question:
+    an auxiliary or a wh-word before it ("how do you plan", "what you mean")."""
+    verb = token.head.head if token.dep_ == "poss" else token.head
+    return any(
+        c.i < token.i and (c.dep_ in {"aux", "auxpass"} or c.tag_ in {"WDT", "WP", "WRB"})
+        for c in verb.children
+    )
 
 
 def _owner_of_relative(tok: Token, root: Token) -> bool:
@@ -152,6 +164,16 @@ class SpeakerResolver:
     ) -> tuple[ActorRecord | None, float]:
         """The actor a speaker token refers to and a confidence in that answer. ``phrase``
         gives the words naming it when the parse gives them no phrase of their own."""
+        if (
+            token.lower_ in ADDRESSEE_WORDS
+            and self._quotes_in_segment(token)
+            and not _asked_about(token)
+        ):
+            # "((WN)) On your website you wrote '...'": the interviewer quotes the interviewee's
+            # own words back; a question ("do you plan", "what you mean") reports no words.
+            addressed = interviewee(self.doc, token.idx, self.actors)
+            if addressed is not None:
+                return addressed, 0.8
         if never_speaks(token):
             return None, 0.0
         if token.lower_ in PRONOUNS:
@@ -207,6 +229,11 @@ class SpeakerResolver:
             body.add_mention(phrase.start_char, phrase.end_char, phrase.text.strip())
             return body, 0.8
         return self._described(phrase, token)
+
+    def _quotes_in_segment(self, token: Token) -> bool:
+        """Whether the sentence (cut at paragraph breaks) of ``token`` holds a quotation."""
+        segment = self._sents[bisect.bisect_right(self._sent_starts, token.i) - 1]
+        return any(mark in segment.text for mark in _DOUBLE_QUOTE_MARKS)
 
     def _body_named_by(self, tok: Token, root: Token, record: ActorRecord) -> ActorRecord:
         """The body a person's name inside a phrase owns or qualifies ("a spokesperson for the
