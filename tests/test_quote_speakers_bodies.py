@@ -2,8 +2,10 @@
 place's own, not its country's (written after the noun, before it, or with 's), and the
 government of a country named after the noun is that country's, whatever the article's main
 country; a foundation or a campaign a person's name owns or qualifies is an organisation of its
-own, not the person. A guard keeps "her office", which speaks for its person.
-Every sentence here is invented."""
+own, not the person. A statement a body's common noun qualifies ("the government statement")
+is the body's the article named, and a report the text said a body issued speaks for it later
+("The report warned that ..."). Guards keep "her office", which speaks for its person, and "a
+court document", which may be any court's. Every sentence here is invented."""
 
 from __future__ import annotations
 
@@ -88,3 +90,27 @@ def test_a_foundation_a_name_owns_is_the_foundation() -> None:
 def test_an_office_a_name_owns_still_speaks_for_its_person() -> None:
     text = "Senator Mara Lindqvist fell ill on Monday. Lindqvist's office said she was resting."
     assert reported(text) == [("Mara Lindqvist", "she was resting")]
+
+
+def test_the_statement_a_bodys_noun_qualifies_is_that_bodys() -> None:
+    text = (
+        "The government of Chile announced the death of its president on Tuesday. "
+        'The government statement said the nation was "in deep sorrow."'
+    )
+    assert _speaker(text, "in deep sorrow")[:2] == ("Chile government", "organization")
+
+
+def test_a_statement_of_any_such_body_is_no_named_bodys() -> None:
+    text = (
+        "The Supreme Court of Wessex ruled on Monday. "
+        "A court document filed on Tuesday said the farmer would be freed."
+    )
+    assert _speaker(text, "the farmer")[0] != "Supreme Court of Wessex"
+
+
+def test_the_report_a_body_issued_reports_the_bodys_words() -> None:
+    text = (
+        "The Wessex Farm Bank issued a report on Monday on the cost of the floods. "
+        "The report warned that farms in the valley would suffer for years."
+    )
+    assert reported(text)[-1] == ("Wessex Farm Bank", "farms in the valley would suffer for years")

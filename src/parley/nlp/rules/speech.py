@@ -79,6 +79,8 @@ def _segments(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
     return found
 
 
+#: Common nouns of bodies that own a statement or a page ("the government statement").
+_BODY_NOUNS = lexicon.word_set("org_words")
 _DOUBLE_QUOTE_MARKS = ('"', "\u201c", "\u201d")
 #: Bodies a person's name owns that speak as themselves ("Lee's foundation", "the Reed campaign").
 _OWNED_BODY_NOUNS = lexicon.word_set("owned_body_nouns")
@@ -185,9 +187,12 @@ class SpeakerResolver:
             return self.resolve(owner)  # "Part of the judge's ruling reads": the judge's words
         if is_document(token):
             owner = document_owner(token)
-            if owner is None:
-                return None, 0.0  # "according to the summary": a document, not its author
-            return self.resolve(owner)
+            if owner is not None:
+                return self.resolve(owner)
+            body = self._body_owning_text(token)
+            if body is not None:
+                return body, 0.8
+            return None, 0.0  # "according to the summary": a document, not its author
         maker = maker_of_text(token)
         if maker is not None:
             return self.resolve(maker)
@@ -229,6 +234,31 @@ class SpeakerResolver:
             body.add_mention(phrase.start_char, phrase.end_char, phrase.text.strip())
             return body, 0.8
         return self._described(phrase, token)
+
+    def _body_owning_text(self, token: Token) -> ActorRecord | None:
+        """ "the government statement", "the police report": a document a body's common noun
+        qualifies is that body's, the one of that noun the article named before ("the
+        government of Norland")."""
+        resolve_description = getattr(self.actors, "resolve_description", None)
+        if resolve_description is None or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in token.children
+        ):
+            return None  # "a court document" may be any court's
+        owner = next(
+            (
+                c
+                for c in token.children
+                if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in _BODY_NOUNS
+            ),
+            None,
+        )
+        if owner is None:
+            return None
+        body: ActorRecord | None = resolve_description(f"the {owner.text}", owner.idx)
+        if body is not None and body.kind != "person":
+            body.add_mention(owner.idx, owner.idx + len(owner.text), owner.text)
+            return body
+        return None
 
     def _quotes_in_segment(self, token: Token) -> bool:
         """Whether the sentence (cut at paragraph breaks) of ``token`` holds a quotation."""
