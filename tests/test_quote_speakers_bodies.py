@@ -78,9 +78,9 @@ def test_a_campaign_a_name_qualifies_is_the_campaign() -> None:
 def test_a_foundation_a_name_owns_is_the_foundation() -> None:
     text = (
         "The singer Helen Broadwick died on Monday. "
-        "Broadwick's animal foundation said she had been in good health."
+        "Broadwick's animal foundation told reporters that the singer had suffered a fall."
     )
-    assert _speaker(text, "she had been") == (
+    assert _speaker(text, "the singer had") == (
         "Helen Broadwick foundation",
         "organization",
         None,

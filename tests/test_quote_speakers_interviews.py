@@ -13,7 +13,7 @@ _TRANSCRIPT = (
     "Wikinews spoke to council candidate Tom Ardley about his plans for Dunmore.\n\n"
     '((WN)) On your website you wrote "every street deserves a tree." How will you pay?\n\n'
     "((Tom Ardley)) We will find the money in the parks budget.\n\n"
-    '((WN)) Your manifesto also mentions "a green belt" around the town. Tell us more.\n\n'
+    '((WN)) Your manifesto promises "a green belt" around the town. Tell us more.\n\n'
     "((Tom Ardley)) It is a ring of farms and woods.\n\n"
     '((WN)) Are you aware the Dunmore Alliance said it was a "needless move"?\n\n'
     "((Tom Ardley)) I am, and I disagree.\n\n"
@@ -43,7 +43,7 @@ def test_with_only_the_questions_kept_you_is_the_person_named_most() -> None:
     text = (
         "Tom Ardley is standing for mayor of Dunmore. Ardley was a teacher. Ardley spoke to "
         "Wikinews.\n\n"
-        '((WN)) On your website you state "the town hall will open on Sundays." Why?\n\n'
-        "((WN)) What do you think of the new bridge?"
+        '((WN)) In a speech last week you promised "the town hall will open on Sundays." Why?\n\n'
+        "((WN)) Is the new bridge worth its price?"
     )
     assert dict(speakers(analyze(text)))["the town hall will open on Sundays."] == "Tom Ardley"
