@@ -4,8 +4,9 @@ government of a country named after the noun is that country's, whatever the art
 country; a foundation or a campaign a person's name owns or qualifies is an organisation of its
 own, not the person. A statement a body's common noun qualifies ("the government statement")
 is the body's the article named, and a report the text said a body issued speaks for it later
-("The report warned that ..."). Guards keep "her office", which speaks for its person, and "a
-court document", which may be any court's. Every sentence here is invented."""
+("The report warned that ..."). "The city government" is no country's government. Guards
+keep "her office", which speaks for its person, "a court document", which may be any court's,
+and "an official from the town government", a person. Every sentence here is invented."""
 
 from __future__ import annotations
 
@@ -114,3 +115,20 @@ def test_the_report_a_body_issued_reports_the_bodys_words() -> None:
         "The report warned that farms in the valley would suffer for years."
     )
     assert reported(text)[-1] == ("Wessex Farm Bank", "farms in the valley would suffer for years")
+
+
+def test_the_city_government_is_not_the_countrys() -> None:
+    text = (
+        "The Chinese government closed nine dairies in Henglu on Monday. "
+        "The city government said that 35 people were still in hospital."
+    )
+    name, kind, _country = _speaker(text, "35 people")
+    assert (name, kind) == ("the city government", "organization")
+
+
+def test_an_official_of_a_body_unnamed_before_is_a_person() -> None:
+    text = (
+        "The Chinese government closed nine dairies in Henglu on Monday. "
+        "Two hundred pigs were culled, said an official from the town government."
+    )
+    assert _speaker(text, "Two hundred")[1] == "person"

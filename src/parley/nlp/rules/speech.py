@@ -431,7 +431,11 @@ class SpeakerResolver:
         memo", found again if named so before), with this mention."""
         text = phrase.text.strip()
         name = description_name(phrase)
-        record = self.actors.find(name) or self.actors.add(name, kind)
+        record = self.actors.find(name)
+        if record is None:
+            record = self.actors.add(name, kind)
+            if phrase.root.lemma_.lower() in SPOKESPERSON_NOUNS:
+                record.kind = kind  # "an official from the city government" is a person
         record.add_mention(phrase.start_char, phrase.end_char, text)
         self._learn_description_gender(record)
         return record
