@@ -116,6 +116,18 @@ def geocode(name: str, *, country_hint: str | None = None) -> GeoHit | None:
     return None
 
 
+def division_country(name: str, *, country_hint: str | None = None) -> str | None:
+    """The country of the first-level division (state, province, territory) called ``name``,
+    by its own name and not an alternate one ("Goa", "Queensland", "Bavaria"); the hint's
+    country wins where two countries have a division of that name."""
+    if not _looks_like_name(name):
+        return None
+    found = [e.country for e, alt in gazetteer().lookup(name) if e.kind == "admin1" and not alt]
+    if not found:
+        return None
+    return country_hint if country_hint in found else found[0]
+
+
 def _looks_like_name(name: str) -> bool:
     """Place names are capitalised: "paris" or "turkey" in running text are not places."""
     stripped = (name or "").strip()

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
-from parley.nlp.deps import ACTED_ON_DEPS, FINITE_TAGS, TENSED_VERB_TAGS
+from parley.nlp.deps import FINITE_TAGS, TENSED_VERB_TAGS
 from parley.nlp.doctext import doc_quotations, doc_text
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
 from parley.nlp.rules.attribution_after import (
@@ -73,6 +73,7 @@ from parley.nlp.rules.speech_cues import (
     is_document,
     is_speech_verb,
 )
+from parley.nlp.rules.statement_issuer import document_issuer
 from parley.nlp.rules.title_names import holder_closing_sentence
 from parley.nlp.rules.unvoiced_terms import (
     name_given,
@@ -498,7 +499,7 @@ def _unresolved(
         # '"...," it stated.' after a memo: the document speaks, if the context names no one.
         draft.document = document_before(who, in_quote)
     if is_document(who):
-        record, confidence = _issuer(who, resolver)
+        record, confidence = document_issuer(who, resolver.resolve)
         if (
             record is None
             and draft.document is None
@@ -605,32 +606,6 @@ def _cue_after_attribution(draft: Draft) -> bool:
         and close is not None
         and draft.cue_span[0] > close + draft.span.width + 3
     )
-
-
-def _issuer(document: Token, resolver: SpeakerResolver) -> tuple[ActorRecord | None, float]:
-    """ "The campaign issued a statement on Tuesday. '...,' the statement said.": a document
-    with no owner of its own speaks for whoever the text last said issued it (a verb taking
-    a noun of the same kind as its object, or "X said in a statement"), within a few
-    sentences before it."""
-    doc = document.doc
-    lemma = document.lemma_.lower()
-    for i in range(document.i - 1, max(document.i - 120, -1), -1):
-        earlier = doc[i]
-        if earlier.lemma_.lower() != lemma or earlier.pos_ != "NOUN":
-            continue
-        verb = earlier.head
-        if earlier.dep_ == "pobj" and verb.lower_ == "in":
-            verb = verb.head
-        elif earlier.dep_ not in ACTED_ON_DEPS:
-            continue
-        if verb.pos_ != "VERB":
-            continue
-        who = speaker_token(verb)
-        if who is None or is_document(who):
-            return None, 0.0
-        record, confidence = resolver.resolve(who)
-        return record, confidence * 0.8
-    return None, 0.0
 
 
 def _reports_own_clause(cue: Token, quoted: Intervals) -> bool:

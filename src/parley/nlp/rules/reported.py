@@ -69,6 +69,7 @@ from parley.nlp.rules.speech_cues import (
     is_according_to,
     is_document,
 )
+from parley.nlp.rules.statement_issuer import document_issuer
 from parley.nlp.tokens import doc_tokens, mend_lemma, mended_lemma
 from parley.quotemarks import Intervals, paragraphs
 from parley.types import Quote, SpeakerRef
@@ -310,6 +311,26 @@ def _cue_words(
     }
 
 
+def _the_one_named(document: Token) -> bool:
+    """ "the report", "this study": one document the text has spoken of, not "studies"."""
+    return document.tag_ == "NN" and any(
+        c.dep_ == "det" and c.lower_ in {"the", "this"} for c in document.children
+    )
+
+
+def _asks(content: Span) -> bool:
+    """Whether a clause is a question put in its own words ("how do you plan to ..."): a
+    wh-word and then an auxiliary before the subject. A reported question keeps the order of
+    a statement ("asked how they plan to ..."), so the clause reports nobody's words."""
+    first = content[0]
+    return (
+        len(content) > 2
+        and first.tag_ in {"WDT", "WP", "WRB"}
+        and content[1].dep_ in {"aux", "auxpass"}
+        and content[2].dep_ in {"nsubj", "nsubjpass"}
+    )
+
+
 def _cue_content(
     doc: Doc,
     token: Token,
@@ -522,7 +543,7 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
             continue
         content, cue, stance = _cue_content(doc, token, verbs, stances, speaks_for)
         content = _in_cue_paragraph(doc, run_on_after_quote(doc, content, token), token)
-        if content is None or _quoted_share(content, direct) > 0.5:
+        if content is None or _quoted_share(content, direct) > 0.5 or _asks(content):
             continue
         if _quoted_share(content, every_quote) > 0.9:  # the whole clause is a quotation
             continue
@@ -535,6 +556,11 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
         if who is None or not can_speak(who, token, speaking):
             continue
         record, confidence = resolver.resolve(who)
+        if record is None and who.head.i == cue.i and is_document(who) and _the_one_named(who):
+            # "The bank issued a report on Monday. The report warned that ...": its issuer's
+            # words, when the report is the cue's own subject (not one climbed to from a verb
+            # below it: "the letter accuses Lee of ignoring ...").
+            record, confidence = document_issuer(who, resolver.resolve, issued_only=True)
         if (
             record is None
             and who.lemma_.lower() in findings

@@ -31,6 +31,7 @@ from parley.nlp.rules.actors.words import (
     norm_token,
 )
 from parley.nlp.rules.body_officials import officials_body
+from parley.nlp.rules.interviews import ADDRESSEE_WORDS, interviewee
 from parley.nlp.rules.speaker_spans import (
     named_in_a_clause,
     noun_phrase,
@@ -76,6 +77,25 @@ def _segments(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
             out.append(doc[start : sent.end])
     found = doc.user_data["parley.segments"] = (tuple(out), [s.start for s in out])
     return found
+
+
+#: Common nouns of bodies that own a statement or a page ("the government statement").
+_BODY_NOUNS = lexicon.word_set("org_words")
+_DOUBLE_QUOTE_MARKS = ('"', "\u201c", "\u201d")
+#: Bodies a person's name owns that speak as themselves ("Lee's foundation", "the Reed campaign").
+_OWNED_BODY_NOUNS = lexicon.word_set("owned_body_nouns")
+#: How the parser hangs a name on the noun it qualifies ("the Reed campaign").
+_NAME_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+def _asked_about(token: Token) -> bool:
+    """Whether the clause of a subject (or of the thing it owns: "your plan") is a question:
+    an auxiliary or a wh-word before it ("how do you plan", "what you mean")."""
+    verb = token.head.head if token.dep_ == "poss" else token.head
+    return any(
+        c.i < token.i and (c.dep_ in {"aux", "auxpass"} or c.tag_ in {"WDT", "WP", "WRB"})
+        for c in verb.children
+    )
 
 
 def _owner_of_relative(tok: Token, root: Token) -> bool:
@@ -146,6 +166,16 @@ class SpeakerResolver:
     ) -> tuple[ActorRecord | None, float]:
         """The actor a speaker token refers to and a confidence in that answer. ``phrase``
         gives the words naming it when the parse gives them no phrase of their own."""
+        if (
+            token.lower_ in ADDRESSEE_WORDS
+            and self._quotes_in_segment(token)
+            and not _asked_about(token)
+        ):
+            # "((WN)) On your website you wrote '...'": the interviewer quotes the interviewee's
+            # own words back; a question ("do you plan", "what you mean") reports no words.
+            addressed = interviewee(self.doc, token.idx, self.actors)
+            if addressed is not None:
+                return addressed, 0.8
         if never_speaks(token):
             return None, 0.0
         if token.lower_ in PRONOUNS:
@@ -157,9 +187,12 @@ class SpeakerResolver:
             return self.resolve(owner)  # "Part of the judge's ruling reads": the judge's words
         if is_document(token):
             owner = document_owner(token)
-            if owner is None:
-                return None, 0.0  # "according to the summary": a document, not its author
-            return self.resolve(owner)
+            if owner is not None:
+                return self.resolve(owner)
+            body = self._body_owning_text(token)
+            if body is not None:
+                return body, 0.8
+            return None, 0.0  # "according to the summary": a document, not its author
         maker = maker_of_text(token)
         if maker is not None:
             return self.resolve(maker)
@@ -167,6 +200,9 @@ class SpeakerResolver:
         holder = self._office_holder_after(phrase)
         if holder is not None:
             return holder, 0.95
+        body = self._owned_body(phrase.root)
+        if body is not None:
+            return body, 0.9
         record = self._named(phrase)
         if record is not None and (record.kind == "person" or phrase.root.pos_ != "NOUN"):
             return record, 0.95
@@ -198,6 +234,83 @@ class SpeakerResolver:
             body.add_mention(phrase.start_char, phrase.end_char, phrase.text.strip())
             return body, 0.8
         return self._described(phrase, token)
+
+    def _body_owning_text(self, token: Token) -> ActorRecord | None:
+        """ "the government statement", "the police report": a document a body's common noun
+        qualifies is that body's, the one of that noun the article named before ("the
+        government of Norland")."""
+        resolve_description = getattr(self.actors, "resolve_description", None)
+        if resolve_description is None or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in token.children
+        ):
+            return None  # "a court document" may be any court's
+        owner = next(
+            (
+                c
+                for c in token.children
+                if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in _BODY_NOUNS
+            ),
+            None,
+        )
+        if owner is None:
+            return None
+        body: ActorRecord | None = resolve_description(f"the {owner.text}", owner.idx)
+        if body is not None and body.kind != "person":
+            body.add_mention(owner.idx, owner.idx + len(owner.text), owner.text)
+            return body
+        return None
+
+    def _quotes_in_segment(self, token: Token) -> bool:
+        """Whether the sentence (cut at paragraph breaks) of ``token`` holds a quotation."""
+        segment = self._sents[bisect.bisect_right(self._sent_starts, token.i) - 1]
+        return any(mark in segment.text for mark in _DOUBLE_QUOTE_MARKS)
+
+    def _body_named_by(self, tok: Token, root: Token, record: ActorRecord) -> ActorRecord:
+        """The body a person's name inside a phrase owns or qualifies ("a spokesperson for the
+        Reed campaign": the campaign, not Reed), else ``record``."""
+        if (
+            record.kind == "person"
+            and tok.head is not root
+            and (tok.dep_ == "poss" or tok.dep_ in _NAME_MODIFIER_DEPS)
+        ):
+            return self._owned_body(tok.head) or record
+        return record
+
+    def _owned_body(self, noun: Token) -> ActorRecord | None:
+        """ "Lee's foundation said", "the Reed campaign said": a body a person's name owns or
+        qualifies speaks as itself, not as the person; registered under the person's name and
+        the body's noun, with the person's country."""
+        if noun.pos_ != "NOUN":
+            return None
+        owner = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ == "poss" or (c.dep_ in _NAME_MODIFIER_DEPS and c.pos_ == "PROPN")
+            ),
+            None,
+        )
+        person = self.actors.at(owner.idx, owner.idx + len(owner.text)) if owner else None
+        if person is None or person.kind != "person":
+            return None
+        head = self.actors.at(noun.idx, noun.idx + len(noun.text))
+        if head is not None and head.kind != "person":
+            return head  # "Goa's government": the index knows the body; the owner is no voice
+        if noun.lower_ not in _OWNED_BODY_NOUNS:
+            return None
+        name = f"{person.name} {noun.lower_}"
+        # Found by its whole name: a looser match would take the person for it.
+        record = next(
+            (r for r in self.actors.records if r.kind == "organization" and r.name == name), None
+        )
+        if record is None:
+            record = self.actors.add(name, "organization", country=person.country)
+        start = noun.left_edge.i
+        if noun.doc[start].pos_ == "DET":
+            start += 1
+        words = noun.doc[start : noun.i + 1]
+        record.add_mention(words.start_char, words.end_char, words.text)
+        return record
 
     def _office_holder_after(self, phrase: Span) -> ActorRecord | None:
         """ "according to Dover Fire Chief, Tom Reed, ...", "according to the town's fire chief,
@@ -243,6 +356,7 @@ class SpeakerResolver:
             record = self.actors.at(tok.idx, tok.idx + len(tok.text))
             if record is None:
                 continue
+            record = self._body_named_by(tok, root, record)
             if record.kind == "person" and named_in_a_clause(tok, root):
                 continue
             if _owner_of_relative(tok, root):
@@ -317,7 +431,11 @@ class SpeakerResolver:
         memo", found again if named so before), with this mention."""
         text = phrase.text.strip()
         name = description_name(phrase)
-        record = self.actors.find(name) or self.actors.add(name, kind)
+        record = self.actors.find(name)
+        if record is None:
+            record = self.actors.add(name, kind)
+            if phrase.root.lemma_.lower() in SPOKESPERSON_NOUNS:
+                record.kind = kind  # "an official from the city government" is a person
         record.add_mention(phrase.start_char, phrase.end_char, text)
         self._learn_description_gender(record)
         return record

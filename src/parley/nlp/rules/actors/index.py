@@ -23,6 +23,7 @@ from parley.nlp.rules.actors.names import first_names_agree, names_compatible
 from parley.nlp.rules.actors.record import ActorRecord, MentionEdits
 from parley.nlp.rules.actors.words import (
     DETERMINERS,
+    GOVERNMENT_LEVELS,
     HONORIFICS,
     ORG_WORDS,
     POSSESSIVE,
@@ -274,6 +275,7 @@ class ActorIndex:
         if parsed is None:
             return None
         country, head, role_words, proper = parsed
+        levels = [w for w in name_tokens(text) if w in GOVERNMENT_LEVELS]
         best: tuple[int, ActorRecord] | None = None
         organisations: list[tuple[int, ActorRecord]] = []
         for start, record in self.mentions_before(before):
@@ -284,7 +286,7 @@ class ActorIndex:
             elif record.kind == "organization":
                 name_words = name_tokens(record.name)
                 if head_word(name_words) == head and all(
-                    w in name_words for w in proper if w != head
+                    w in name_words for w in proper + levels if w != head
                 ):
                     best = (start, record)
                     organisations.append((start, record))

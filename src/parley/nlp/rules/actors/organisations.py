@@ -16,6 +16,8 @@ from parley.geo.countries import (
     fold,
     known_actor,
 )
+from parley.geo.places import division_country, geocode
+from parley.nlp import doctext
 from parley.nlp.deps import ACTING_SUBJECT_DEPS
 from parley.nlp.rules.actors.record import ActorRecord
 from parley.nlp.rules.actors.words import (
@@ -236,7 +238,9 @@ def merge_people_into_orgs(index: ActorIndex) -> None:
 
 
 def add_governments(index: ActorIndex) -> None:
-    """ "the Argentinian government", "Hong Kong's government"; "the government" acting."""
+    """ "the Argentinian government", "Hong Kong's government"; "the government" acting; the
+    government of a state, province or territory ("the government of Goa", "the Queensland
+    government") as that division's own, not its country's."""
     doc = index.doc
     for i, lower in enumerate(index.tokens.lower):
         if lower not in ("government", "administration", "cabinet") or i in index.claimed:
@@ -247,8 +251,22 @@ def add_governments(index: ActorIndex) -> None:
         if index.at(tok.idx, tok.idx + len(tok.text)) is not None:
             continue
         iso3, start = _government_country(index, tok)
-        det = doc[start - 1] if start > 0 else None
+        end = tok.i + 1
+        record: ActorRecord | None = None
         if iso3 is None:
+            governed = _governed_place(index, tok)
+            if governed is not None:
+                place, p_start, p_end = governed
+                national, code = _place_level(index, place, doc[p_start].ent_type_)
+                if national:
+                    iso3 = code
+                else:
+                    record = _division_government(index, place, tok.lower_, code)
+                if p_start < tok.i:
+                    start = p_start
+                end = max(end, p_end)
+        det = doc[start - 1] if start > 0 else None
+        if iso3 is None and record is None:
             # A bare "the government" is the article's country's when it acts or speaks.
             if (
                 det is None
@@ -260,11 +278,83 @@ def add_governments(index: ActorIndex) -> None:
             iso3 = index.main_country
         if det is not None and det.lower_ == "the":
             start -= 1
-        record = _government_record(index, tok, iso3, start)
-        s_char, e_char = doc[start].idx, tok.idx + len(tok.text)
+        if record is None and iso3 is not None:
+            record = _government_record(index, tok, iso3, start)
+        if record is None:
+            continue
+        s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
         record.add_mention(s_char, e_char, index.text[s_char:e_char])
         if tok.dep_ in ACTING_SUBJECT_DEPS:
             record.subject_mentions.append((s_char, e_char))
+
+
+def _governed_place(index: ActorIndex, tok: Token) -> tuple[str, int, int] | None:
+    """The place a government noun names, written after it ("the government of American
+    Samoa") or before it ("Goa's government", "the Queensland government"): its text and
+    tokens, when it is a proper name."""
+    doc = index.doc
+    of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if obj is not None and obj.pos_ == "PROPN":
+        ent = doctext.ent_at(doc, obj.i)
+        if ent is None or ent.end != obj.i + 1:
+            return None
+        first = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+        place = doc[first : ent.end].text
+        # The tagger takes a state's name for a person's now and then ("the government of
+        # Goa"); the tables know it for a place.
+        if first < ent.end and (
+            ent.label_ in ("GPE", "LOC") or division_country(place) or country_of_name(place)
+        ):
+            return place, first, ent.end
+        return None
+    k = tok.i - 1
+    if k >= 0 and doc[k].text in POSSESSIVE:
+        k -= 1
+    for n in (3, 2, 1):
+        if k - n + 1 < 0:
+            continue
+        words = doc[k - n + 1 : k + 1]
+        if (
+            words[0].lower_ not in DETERMINERS
+            and all(w.text[:1].isupper() for w in words)
+            and (division_country(words.text) or country_of_name(words.text))
+        ):
+            return words.text, k - n + 1, tok.i + 1
+    return None
+
+
+def _place_level(index: ActorIndex, place: str, label: str) -> tuple[bool, str | None]:
+    """Whether a governed place is a country (or a dependency with its own code, "American
+    Samoa"), and its country: a state or province ("Goa", "Scotland") belongs to its
+    country; a place the tables do not know but the tagger calls one stays without."""
+    code = country_of_name(place)
+    hit = geocode(place, country_hint=index.main_country) if code else None
+    if code and (hit is None or hit.kind == "country"):
+        return True, code
+    return False, code or division_country(place, country_hint=index.main_country)
+
+
+def _governs_division(name: str) -> bool:
+    """Whether a government's name starts with a state or province ("Goa government"): it
+    is not the country's."""
+    base = name.rsplit(" ", 1)[0]
+    return " " in name and not country_of_name(base) and division_country(base) is not None
+
+
+def _division_government(index: ActorIndex, place: str, noun: str, iso3: str | None) -> ActorRecord:
+    """A state's, province's or territory's government, one actor per place."""
+    name = f"{place} {noun}"
+    record = next(
+        (r for r in index.records if r.kind == "organization" and r.name.lower() == name.lower()),
+        None,
+    )
+    if record is None:
+        record = index.add(name, "organization", country=iso3, sector="GOV")
+        # A place the tables do not know keeps no country rather than the article's.
+        record.country = iso3
+        record.country_evidence = iso3 is not None
+    return record
 
 
 def _government_country(index: ActorIndex, tok: Token) -> tuple[str | None, int]:
@@ -293,7 +383,10 @@ def _government_record(index: ActorIndex, tok: Token, iso3: str, start: int) -> 
         (
             r
             for r in index.records
-            if r.kind == "organization" and r.country == iso3 and r.name.endswith(tok.lower_)
+            if r.kind == "organization"
+            and r.country == iso3
+            and r.name.endswith(tok.lower_)
+            and not _governs_division(r.name)
         ),
         None,
     )

@@ -43,6 +43,8 @@ RELATIVE_NOUNS = lexicon.word_set("relative_nouns")
 NOT_PEOPLE = lexicon.word_set("platform_names")
 # Words that make an ORG entity an organisation even in the shape of a name ("Atlantic Council").
 ORG_WORDS = lexicon.word_set("org_words")
+#: Words that put a body below its country: "the city government" is not the country's.
+GOVERNMENT_LEVELS = lexicon.word_set("government_levels")
 TIME_ZONES = lexicon.word_set("time_zones")
 PRONOUN_GENDER: lexicon.WordMap[str, str] = lexicon.table_map("pronoun_gender", "word", "gender")
 #: Verbs whose proper-noun subject is a person the tagger missed ("Pavel Orlov said"): the

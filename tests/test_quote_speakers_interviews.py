@@ -1,0 +1,49 @@
+"""Interview transcripts: in the interviewer's turn ("((WN)) ..."), "you" and "your" are the
+interviewee, the speaker of the nearest turn that is not the interviewer's (or, where only the
+questions are kept, the person the article names most). So what the interviewer quotes back
+from "your website" or "your manifesto" is the interviewee's, and a third party the question
+names keeps its own words. A question in its own word order ("how do you plan to ...") reports
+nobody's words. Every sentence here is invented."""
+
+from __future__ import annotations
+
+from quote_reading import analyze, speakers
+
+_TRANSCRIPT = (
+    "Wikinews spoke to council candidate Tom Ardley about his plans for Dunmore.\n\n"
+    '((WN)) On your website you wrote "every street deserves a tree." How will you pay?\n\n'
+    "((Tom Ardley)) We will find the money in the parks budget.\n\n"
+    '((WN)) Your manifesto promises "a green belt" around the town. Tell us more.\n\n'
+    "((Tom Ardley)) It is a ring of farms and woods.\n\n"
+    '((WN)) Are you aware the Dunmore Alliance said it was a "needless move"?\n\n'
+    "((Tom Ardley)) I am, and I disagree.\n\n"
+    '((WN)) You wrote "the buses will be free" on your blog, so how do you plan to do that?\n\n'
+    "((Tom Ardley)) With a levy on parking."
+)
+
+
+def test_words_the_interviewer_says_you_wrote_are_the_interviewees() -> None:
+    assert dict(speakers(analyze(_TRANSCRIPT)))["every street deserves a tree."] == "Tom Ardley"
+
+
+def test_words_of_your_manifesto_are_the_interviewees() -> None:
+    assert dict(speakers(analyze(_TRANSCRIPT)))["a green belt"] == "Tom Ardley"
+
+
+def test_a_third_party_named_in_the_question_keeps_its_words() -> None:
+    assert dict(speakers(analyze(_TRANSCRIPT)))["needless move"] == "Dunmore Alliance"
+
+
+def test_a_question_in_its_own_word_order_reports_nothing() -> None:
+    result = analyze(_TRANSCRIPT)
+    assert not [q for q in result.quotes if q.text.startswith("how do you plan")]
+
+
+def test_with_only_the_questions_kept_you_is_the_person_named_most() -> None:
+    text = (
+        "Tom Ardley is standing for mayor of Dunmore. Ardley was a teacher. Ardley spoke to "
+        "Wikinews.\n\n"
+        '((WN)) In a speech last week you promised "the town hall will open on Sundays." Why?\n\n'
+        "((WN)) Is the new bridge worth its price?"
+    )
+    assert dict(speakers(analyze(text)))["the town hall will open on Sundays."] == "Tom Ardley"
