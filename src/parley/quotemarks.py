@@ -418,9 +418,13 @@ class Intervals:
         for lo, hi in zip(self._los, self._his, strict=True):
             self._prefix.append(self._prefix[-1] + hi - lo)
 
-    def __contains__(self, char: int) -> bool:
+    def contains(self, char: int) -> bool:
+        """Whether offset ``char`` lies inside one of the ranges (``char in intervals``); the
+        bound method is the predicate rules take for "is this offset quoted"."""
         k = bisect.bisect_right(self._los, char) - 1
         return k >= 0 and char < self._his[k]
+
+    __contains__ = contains
 
     def covered(self, start: int, end: int) -> int:
         """Characters of ``[start, end)`` inside the ranges, a range counted once per listing

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from parley.nlp.deps import AUXILIARY_DEPS, FINITE_TAGS, NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorRecord
-from parley.nlp.rules.quote_frames import Draft, inside
+from parley.nlp.rules.quote_frames import Draft
 from parley.nlp.rules.speaker_spans import speaker_mention
 from parley.nlp.rules.speaker_tokens import medium_passing_on, quoted_person
 from parley.nlp.rules.speech import SpeakerResolver
@@ -113,8 +113,8 @@ def attributed_after(doc: Doc, draft: Draft, quoted: Intervals, resolver: Speake
     if medium_passing_on(verb):
         return
     # '"...," the paper quoted Lee as saying.': the person quoted, not the paper.
-    who = quoted_person(verb, lambda char: inside(char, quoted)) or who
-    if who is None or inside(who.idx, quoted) or not _attributes_by_shape(verb, content, quoted):
+    who = quoted_person(verb, quoted.contains) or who
+    if who is None or who.idx in quoted or not _attributes_by_shape(verb, content, quoted):
         return
     if draft.speaker is not None and draft.cue_span == cue_span(verb):
         return  # the cue already found is this attribution
@@ -209,9 +209,7 @@ def _attributes_by_shape(verb: Token, content: str, quoted: Intervals) -> bool:
         or content[-1] != ","
         and not (
             is_speech_verb(verb)
-            or not any(
-                c.dep_ in {"dobj", "ccomp"} and not inside(c.idx, quoted) for c in verb.children
-            )
+            or not any(c.dep_ in {"dobj", "ccomp"} and c.idx not in quoted for c in verb.children)
         )
     )
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorRecord
 from parley.nlp.rules.attribution_after import passed_on_by_medium
-from parley.nlp.rules.quote_frames import Draft, cues, inside, outer_cues
+from parley.nlp.rules.quote_frames import Draft, cues, outer_cues
 from parley.nlp.rules.speaker_spans import mention_span
 from parley.nlp.rules.speaker_tokens import speaker_token
 from parley.nlp.rules.speech import SpeakerResolver
@@ -117,7 +117,7 @@ def _speaker_from_context(
             # "The council issued a statement. / '...'": the statement's issuer, else the
             # speaker the paragraph before ends on.
             record = issuer_before(
-                doc, para_bounds[p - 1], lambda char: inside(char, quoted), resolver.resolve
+                doc, para_bounds[p - 1], quoted.contains, resolver.resolve
             ) or _speaker_introduced_before(
                 doc, para_bounds[p - 1], drafts, quoted, resolver, open_ats
             )
@@ -243,8 +243,8 @@ def _cue_speaker_of_previous_sentence(
         return None
     found: ActorRecord | None = None
     for cue in outer_cues(cues(doc[words[0].i : words[-1].i + 1], quoted)):
-        who = speaker_token(cue, quoted=lambda char: inside(char, quoted))
-        if who is None or inside(who.idx, quoted):
+        who = speaker_token(cue, quoted=quoted.contains)
+        if who is None or who.idx in quoted:
             continue
         record, _ = resolver.resolve(who)
         if record is not None:
@@ -308,7 +308,7 @@ def _reporter_between(doc: Doc, draft: Draft, later: Draft | None, quoted: Inter
     if later is None or later.speaker is None or later.span.open_at < draft.span.end:
         return False
     between = doc_text(doc)[draft.span.end : later.span.open_at]
-    return sum(ch.isalpha() for ch in between) >= 12 and not inside(draft.span.end + 1, quoted)
+    return sum(ch.isalpha() for ch in between) >= 12 and draft.span.end + 1 not in quoted
 
 
 def _sole_person_of_previous_sentence(
@@ -327,7 +327,7 @@ def _sole_person_of_previous_sentence(
     persons = {
         record.id: record
         for tok in previous
-        if tok.idx >= para[0] and not inside(tok.idx, quoted)
+        if tok.idx >= para[0] and tok.idx not in quoted
         for record in [resolver.actors.at(tok.idx, tok.idx + len(tok.text))]
         if record is not None and record.kind == "person"
     }
@@ -373,7 +373,7 @@ def _speaker_introduced_before(
     cue_record: tuple[int, ActorRecord] | None = None
     if region is not None:
         for cue in outer_cues(cues(region, quoted)):
-            who = speaker_token(cue, quoted=lambda char: inside(char, quoted))
+            who = speaker_token(cue, quoted=quoted.contains)
             if who is not None:
                 record, _ = resolver.resolve(who)
                 if record is not None:

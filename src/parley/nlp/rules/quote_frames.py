@@ -81,10 +81,6 @@ class Draft:
     unnamed: bool = False
 
 
-def inside(char: int, quoted: Intervals) -> bool:
-    return char in quoted
-
-
 def _speaker_label(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver) -> bool:
     """ "Clinton: '...'", "TOO EARLY - Mark Blumenthal: '...'": a name alone before the colon,
     at the start of its line, after a dash or after a closed quotation, labels the speaker as
@@ -182,7 +178,7 @@ def introduced_by_colon(
     if named_before_colon(doc, draft, colon[0], resolver):
         return
     verb = colon[0].head
-    hung = verb.i > colon[0].i or inside(verb.idx, quoted)
+    hung = verb.i > colon[0].i or verb.idx in quoted
     if hung:
         # The parser often hangs the clause before the colon on the quotation's verb
         # ("Sanders delivered a retort: 'No one is ...'"): the top of that clause is the verb.
@@ -193,12 +189,12 @@ def introduced_by_colon(
         # "Roe delivered a blunt message to the mayor: '...'": the colon hangs from the last
         # noun; the clause's verb is above it, and its subject must be one who can speak.
         verb, hung = _top_before(verb, colon[0].i), True
-    if verb.pos_ not in {"VERB", "AUX"} or verb.i > colon[0].i or inside(verb.idx, quoted):
+    if verb.pos_ not in {"VERB", "AUX"} or verb.i > colon[0].i or verb.idx in quoted:
         return
     who = _before_colon_speaker(verb, colon[0].i, quoted)
     if who is None and shown_speaking(draft, verb, resolver):
         return
-    if who is None or inside(who.idx, quoted):
+    if who is None or who.idx in quoted:
         return
     if described_in_own_words(draft, verb, who, resolver):
         return
@@ -215,7 +211,7 @@ def introduced_by_colon(
 def _before_colon_speaker(verb: Token, colon: int, quoted: Intervals) -> Token | None:
     """Who speaks in the clause before a colon: the subject of its verb, or for "The paper
     quoted the minister: '...'" the one quoted, not the paper."""
-    return quoted_person(verb, lambda char: inside(char, quoted)) or _subject_before(verb, colon)
+    return quoted_person(verb, quoted.contains) or _subject_before(verb, colon)
 
 
 #: "From the report: '...'", "More from Roe: '...'": the words before a colon that give the
@@ -313,13 +309,13 @@ def introduced_by_dash(
     if before is None or not len(before) or before[0].i == 0:
         return
     last = doc[before[0].i - 1]
-    if last.is_punct or inside(last.idx, quoted) or "\n" in text[last.idx : at]:
+    if last.is_punct or last.idx in quoted or "\n" in text[last.idx : at]:
         return
     verb = _top_before(last, before[0].i)
-    if verb.pos_ not in {"VERB", "AUX"} or inside(verb.idx, quoted):
+    if verb.pos_ not in {"VERB", "AUX"} or verb.idx in quoted:
         return
     who = _subject_before(verb, before[0].i)
-    if who is None or inside(who.idx, quoted) or not _acting_speaker(verb, who, resolver):
+    if who is None or who.idx in quoted or not _acting_speaker(verb, who, resolver):
         return
     _give_to_subject(draft, verb, who, resolver, weight=0.6)
 
@@ -375,12 +371,12 @@ def embedding_subject(draft: Draft, quoted: Intervals, resolver: SpeakerResolver
     for _ in range(8):
         if node.idx > draft.span.open_at:
             return  # a clause after the quotation is no frame for it
-        if node.pos_ in {"VERB", "AUX"} and not inside(node.idx, quoted):
+        if node.pos_ in {"VERB", "AUX"} and node.idx not in quoted:
             who = next(
                 (
                     c
                     for c in node.children
-                    if c.dep_ == "nsubj" and c.pos_ in SUBJECT_POS and not inside(c.idx, quoted)
+                    if c.dep_ == "nsubj" and c.pos_ in SUBJECT_POS and c.idx not in quoted
                 ),
                 None,
             )
@@ -678,7 +674,7 @@ def introduced_by_comma(
     ):
         verb = before.head  # "As Roe put it, '...'", "The mayor issued a statement, '...'"
     as_subject = _as_put_it(verb)
-    if verb.pos_ != "VERB" or inside(verb.idx, quoted):
+    if verb.pos_ != "VERB" or verb.idx in quoted:
         return
     if verb.tag_ not in FINITE_TAGS and as_subject is None:
         return
@@ -686,7 +682,7 @@ def introduced_by_comma(
         (c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in SUBJECT_POS),
         as_subject,
     )
-    if who is None or inside(who.idx, quoted):
+    if who is None or who.idx in quoted:
         return
     if _give_to_subject(draft, verb, who, resolver, weight=0.85):
         draft.syntactic = True
@@ -719,7 +715,7 @@ def cues(region: Span, quoted: Intervals, words: Span | None = None) -> list[Tok
     quotation's ``words``, also a verb that characterises them ("portrayed the plan as '...'")."""
     found = []
     for tok in region:
-        if inside(tok.idx, quoted):
+        if tok.idx in quoted:
             continue
         if (
             is_speech_verb(tok)
@@ -772,5 +768,5 @@ def _weak_cue(tok: Token, quoted: Intervals) -> bool:
     return (
         tok.pos_ == "VERB"
         and tok.lemma_.lower() in WEAK_SPEECH_VERBS
-        and any(c.dep_ in WEAK_CUE_DEPS and inside(c.idx, quoted) for c in tok.children)
+        and any(c.dep_ in WEAK_CUE_DEPS and c.idx in quoted for c in tok.children)
     )

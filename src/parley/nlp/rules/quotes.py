@@ -46,7 +46,6 @@ from parley.nlp.rules.quote_frames import (
     cues,
     embedding_subject,
     give_speaker,
-    inside,
     introduced_by_colon,
     introduced_by_comma,
     introduced_by_dash,
@@ -124,7 +123,7 @@ def extract_quotes(
     quoted = Intervals(
         [(s.open_at, (s.close_at if s.close_at is not None else s.end) + s.width) for s in spans]
     )
-    resolver = SpeakerResolver(doc, actors, quoted=lambda char: inside(char, quoted))
+    resolver = SpeakerResolver(doc, actors, quoted=quoted.contains)
     para_bounds = list(paragraphs(text))
     para_starts = [p[0] for p in para_bounds]
     para_start_set = set(para_starts)
@@ -366,8 +365,7 @@ def _attribute(
     text = doc_text(doc)
     closed = text[span.start : span.end].rstrip()[-1:] in {".", "…"}
 
-    def in_quote(char: int) -> bool:
-        return inside(char, quoted)
+    in_quote = quoted.contains
 
     # 'Reed was said to be in "good spirits"': Reed is the topic, and no one is named as the
     # speaker unless a report holds the passive clause.
@@ -437,8 +435,7 @@ def _points_ahead(cue: Token, close: int, quoted: Intervals) -> bool:
         return True
     nxt = cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].text == ":"
     return nxt or any(
-        c.dep_ in {"ccomp", "dobj"} and c.idx > cue.idx and inside(c.idx, quoted)
-        for c in cue.children
+        c.dep_ in {"ccomp", "dobj"} and c.idx > cue.idx and c.idx in quoted for c in cue.children
     )
 
 
@@ -566,12 +563,12 @@ def _voiced_right_before(
     if (
         cue.pos_ != "VERB"
         or cue.idx <= draft.cue_span[0]
-        or inside(cue.idx, quoted)
+        or cue.idx in quoted
         or cue.lemma_.lower() not in SAYING_VERBS
     ):
         return
     who = _utterer(cue)
-    if who is None or inside(who.idx, quoted):
+    if who is None or who.idx in quoted:
         return
     record, confidence = resolver.resolve(who)
     if record is None or record is draft.speaker:
@@ -610,7 +607,7 @@ def _cue_after_attribution(draft: Draft) -> bool:
 
 def _reports_own_clause(cue: Token, quoted: Intervals) -> bool:
     """Whether a cue has a reported clause of its own outside the quotations."""
-    return any(c.dep_ == "ccomp" and not inside(c.idx, quoted) for c in cue.children)
+    return any(c.dep_ == "ccomp" and c.idx not in quoted for c in cue.children)
 
 
 # -- is it speech at all? ---------------------------------------------------------------------

@@ -351,11 +351,7 @@ def _cue_content(
         if portrayed is not None:
             return portrayed, token, lemma not in SPOKEN_PORTRAYAL_VERBS.get()
     if pos == "VERB" and lemma in object_verbs:
-        content = (
-            object_content(doc, token)
-            or _question_of_asker(doc, token, lemma)
-            or _if_question(doc, token, lemma)
-        )
+        content = _object_verb_content(doc, token, lemma)
         # "asked the mayor whether the vote was legal": a directive with no act asked of
         # anyone may still take a clause as a verb of stance.
         if content is not None or not stances.verb(lemma):
@@ -430,6 +426,16 @@ def _question_of_asker(doc: Doc, verb: Token, lemma: str) -> Span | None:
     if clause.i < mark or not finite_clause(clause):
         return None
     return content_span(doc, clause_tokens(clause), 2)
+
+
+def _object_verb_content(doc: Doc, verb: Token, lemma: str) -> Span | None:
+    """What a verb reporting through its object reports: the object ("denounced the deal"),
+    else the question an "ask" puts ("asked by Reed if ...", "asked the crew if ...")."""
+    return (
+        object_content(doc, verb)
+        or _question_of_asker(doc, verb, lemma)
+        or _if_question(doc, verb, lemma)
+    )
 
 
 def _if_question(doc: Doc, verb: Token, lemma: str) -> Span | None:
