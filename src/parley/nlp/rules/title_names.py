@@ -43,6 +43,15 @@ def _name_start(doc: Doc, last: int, floor: int) -> int:
     return first
 
 
+def _name_ending_subject(subject: Token, verb: Token) -> Token | None:
+    """The last word of a person's name that closes the title ``subject``'s phrase right before
+    ``verb`` ("... Tom Reed said"), else None."""
+    last = subject.right_edge
+    if last.i + 1 != verb.i or last.ent_type_ != "PERSON" or last.i <= subject.i:
+        return None
+    return last
+
+
 def _breaks_title_phrase(tok: Token) -> bool:
     """A verb, a comma, a semicolon or a quotation mark: a title and a name on either side of
     it are not one phrase."""
@@ -55,8 +64,8 @@ def holder_of_title(subject: Token, verb: Token) -> Token:
     word of the title (not "and", an article or a preposition)."""
     if not is_title_subject(subject):
         return subject
-    last = subject.right_edge
-    if last.i + 1 != verb.i or last.ent_type_ != "PERSON" or last.i <= subject.i:
+    last = _name_ending_subject(subject, verb)
+    if last is None:
         return subject
     before = verb.doc[_name_start(verb.doc, last.i, subject.i + 1) - 1]
     if (
@@ -222,10 +231,10 @@ def name_closing_long_title(subject: Token | None, verb: Token) -> Token | None:
     right before the name (two subjects, or the name is the title's object)."""
     if not is_title_subject(subject) or subject.i >= verb.i:
         return None
-    doc = subject.doc
-    last = verb.i - 1
-    if doc[last].ent_type_ != "PERSON" or subject.right_edge.i != last:
+    name = _name_ending_subject(subject, verb)
+    if name is None:
         return None
+    doc, last = subject.doc, name.i
     first = last
     while first > subject.i + 1 and doc[first].ent_iob_ != "B":
         first -= 1
