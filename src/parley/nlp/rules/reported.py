@@ -351,11 +351,7 @@ def _cue_content(
         if portrayed is not None:
             return portrayed, token, lemma not in SPOKEN_PORTRAYAL_VERBS.get()
     if pos == "VERB" and lemma in object_verbs:
-        content = (
-            object_content(doc, token)
-            or _question_of_asker(doc, token, lemma)
-            or _if_question(doc, token, lemma)
-        )
+        content = _object_verb_content(doc, token, lemma)
         # "asked the mayor whether the vote was legal": a directive with no act asked of
         # anyone may still take a clause as a verb of stance.
         if content is not None or not stances.verb(lemma):
@@ -384,6 +380,16 @@ def _cue_content(
     if is_according_to(token):
         return _according_content(doc, token), token, False
     return None, token, False
+
+
+def _object_verb_content(doc: Doc, verb: Token, lemma: str) -> Span | None:
+    """What a verb that reports through its object reports: the object, or the question
+    "asked" puts ("asked by Reed if ...", "asked the students if ...")."""
+    return (
+        object_content(doc, verb)
+        or _question_of_asker(doc, verb, lemma)
+        or _if_question(doc, verb, lemma)
+    )
 
 
 def _asked_of(token: Token, lemma: str) -> bool:
