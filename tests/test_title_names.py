@@ -7,8 +7,13 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
+from parley.nlp.rules.actors.words import is_office_word
 from parley.nlp.rules.speaker_tokens import speaker_token
-from parley.nlp.rules.title_names import compound_name_subject
+from parley.nlp.rules.title_names import (
+    compound_name_subject,
+    is_title_subject,
+    persons_in_apposition,
+)
 
 _WORDS = ["When", "someone", "shouted", ",", "\u201c", "Pier", ",", "\u201d", "Reed", "joked"]
 _WORDS += [",", "\u201c", "Amen", "!", "\u201d"]
@@ -59,3 +64,30 @@ def test_a_name_hung_on_a_verb_that_is_no_saying_is_left_alone() -> None:
         ents=["B-PERSON"] + ["O"] * 10,
     )
     assert compound_name_subject(doc[1]) is None
+
+
+def _director_doc(name_ent: str) -> Doc:
+    # "the director, Ivo Brant, smiled": the name in apposition after the title.
+    words = ["the", "director", ",", "Ivo", "Brant", ",", "smiled"]
+    return Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        spaces=[True, False, True, True, False, True, False],
+        heads=[1, 6, 1, 4, 1, 1, 6],
+        deps=["det", "nsubj", "punct", "compound", "appos", "punct", "ROOT"],
+        pos=["DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB"],
+        sent_starts=[True] + [False] * 6,
+        ents=["O", "O", "O", f"B-{name_ent}", f"I-{name_ent}", "O", "O"],
+    )
+
+
+def test_the_person_in_apposition_after_a_title_is_found() -> None:
+    doc = _director_doc("PERSON")
+    assert is_title_subject(doc[1]) and not is_title_subject(doc[4])
+    assert [t.text for t in persons_in_apposition(doc[1])] == ["Brant"]
+    assert list(persons_in_apposition(_director_doc("ORG")[1])) == []
+
+
+def test_an_office_word_is_a_role_noun_or_a_word_qualifying_one() -> None:
+    assert is_office_word("deputy") and is_office_word("prime") and is_office_word("ministers")
+    assert not is_office_word("harbour")

@@ -21,7 +21,7 @@ from parley.nlp.rules.actors.titles import settle_country_and_sector
 from parley.nlp.rules.actors.words import (
     DETERMINERS,
     ORG_WORDS,
-    TITLE_MODIFIERS,
+    is_office_word,
     is_title_word,
     norm_token,
 )
@@ -533,9 +533,7 @@ def _signer(resolver: SpeakerResolver, words: Span) -> ActorRecord | None:
     index = resolver.actors
     doc = words.doc
     start = words.start
-    while start < words.end - 1 and (
-        is_title_word(norm_token(doc[start].text)) or norm_token(doc[start].text) in TITLE_MODIFIERS
-    ):
+    while start < words.end - 1 and is_office_word(norm_token(doc[start].text)):
         start += 1
     name = doc[start : words.end]
     lead = _lead(name.text)

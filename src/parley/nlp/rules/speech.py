@@ -51,7 +51,7 @@ from parley.nlp.rules.speech_cues import (
     is_document,
     never_speaks,
 )
-from parley.nlp.rules.title_names import comma_after_title_phrase
+from parley.nlp.rules.title_names import comma_after_title_phrase, persons_in_apposition
 from parley.nlp.tokens import doc_tokens
 from parley.quotemarks import Intervals
 from parley.types import ActorKind, Quote
@@ -385,11 +385,10 @@ class SpeakerResolver:
         """The person named in apposition to ``root`` when ``root`` is a title, not a name."""
         if root.ent_type_ == "PERSON":
             return None
-        for child in root.children:
-            if child.dep_ == "appos" and child.i > root.i and child.ent_type_ == "PERSON":
-                record = self.actors.at(child.idx, child.idx + len(child.text))
-                if record is not None and record.kind == "person":
-                    return record
+        for child in persons_in_apposition(root):
+            record = self.actors.at(child.idx, child.idx + len(child.text))
+            if record is not None and record.kind == "person":
+                return record
         return None
 
     def _spokesperson(self, phrase: Span, body: ActorRecord) -> tuple[ActorRecord, float]:

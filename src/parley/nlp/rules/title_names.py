@@ -12,6 +12,9 @@ compound and left the verb without a subject, so the search climbed to the man.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TypeGuard
+
 from spacy.tokens import Doc, Token
 
 from parley.nlp.deps import TENSED_VERB_TAGS
@@ -20,19 +23,51 @@ from parley.nlp.rules.actors.words import is_title_word
 from parley.nlp.rules.speech_cues import is_speech_verb
 
 
+def is_title_subject(subject: Token | None) -> TypeGuard[Token]:
+    """Whether ``subject`` is a title word ("director", "Ministers") no person's name covers:
+    the subject each finder below looks beside for the name of the title's holder."""
+    return subject is not None and subject.ent_type_ != "PERSON" and is_title_word(subject.lower_)
+
+
+def persons_in_apposition(title: Token) -> Iterator[Token]:
+    """The person's names the parser set in apposition after ``title`` ("the director, Ann
+    Pratt"), in text order."""
+    return (c for c in title.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON")
+
+
+def _name_start(doc: Doc, last: int, floor: int) -> int:
+    """The first token of the person's name that ends at token ``last``, not before ``floor``."""
+    first = last
+    while first > floor and doc[first - 1].ent_type_ == "PERSON":
+        first -= 1
+    return first
+
+
+def _name_ending_subject(subject: Token, verb: Token) -> Token | None:
+    """The last word of a person's name that closes the title ``subject``'s phrase right before
+    ``verb`` ("... Tom Reed said"), else None."""
+    last = subject.right_edge
+    if last.i + 1 != verb.i or last.ent_type_ != "PERSON" or last.i <= subject.i:
+        return None
+    return last
+
+
+def _breaks_title_phrase(tok: Token) -> bool:
+    """A verb, a comma, a semicolon or a quotation mark: a title and a name on either side of
+    it are not one phrase."""
+    return tok.pos_ in {"VERB", "AUX"} or tok.text in {",", ";"} or tok.is_quote
+
+
 def holder_of_title(subject: Token, verb: Token) -> Token:
     """The name that closes a title the parser read as the verb's subject, else ``subject``:
     a person's name right before the verb, inside the subject's phrase, after a lowercase
     word of the title (not "and", an article or a preposition)."""
-    if subject.ent_type_ == "PERSON" or not is_title_word(subject.lower_):
+    if not is_title_subject(subject):
         return subject
-    last = subject.right_edge
-    if last.i + 1 != verb.i or last.ent_type_ != "PERSON" or last.i <= subject.i:
+    last = _name_ending_subject(subject, verb)
+    if last is None:
         return subject
-    first = last.i
-    while first > subject.i + 1 and verb.doc[first - 1].ent_type_ == "PERSON":
-        first -= 1
-    before = verb.doc[first - 1]
+    before = verb.doc[_name_start(verb.doc, last.i, subject.i + 1) - 1]
     if (
         before.i > subject.i
         and before.is_alpha
@@ -60,12 +95,7 @@ def holder_closing_sentence(subject: Token | None, verb: Token) -> Token | None:
     the verb whose phrase runs on to a comma and a person's name closing the sentence is that
     person's, whatever the parser hung the name on; else ``subject``. Nothing between the
     title and the name may be a verb or a quotation mark (a clause of its own)."""
-    if (
-        subject is None
-        or subject.i <= verb.i
-        or subject.ent_type_ == "PERSON"
-        or not is_title_word(subject.lower_)
-    ):
+    if not is_title_subject(subject) or subject.i <= verb.i:
         return subject
     sent = subject.sent
     last = sent.end - 1
@@ -74,9 +104,7 @@ def holder_closing_sentence(subject: Token | None, verb: Token) -> Token | None:
         last -= 1
     if doc[last].ent_type_ != "PERSON" or doc[last].is_punct:
         return subject
-    first = last
-    while first > subject.i + 1 and doc[first - 1].ent_type_ == "PERSON":
-        first -= 1
+    first = _name_start(doc, last, subject.i + 1)
     if first - 1 <= subject.i or doc[first - 1].text != ",":
         return subject
     between = doc[subject.i + 1 : first - 1]
@@ -126,7 +154,7 @@ def name_before_title(subject: Token | None) -> Token | None:
     folded into a capitalised title after it, no comma between, as the title's compound; the
     name is the speaker. None when ``subject`` is no title word or its phrase does not start
     with a person's name followed only by capitalised title words."""
-    if subject is None or subject.ent_type_ == "PERSON" or not is_title_word(subject.lower_):
+    if not is_title_subject(subject):
         return None
     doc = subject.doc
     first = subject.left_edge.i
@@ -151,9 +179,9 @@ def name_before_appositive_title(subject: Token | None, verb: Token) -> Token | 
     the parser made the title the subject. The name is the speaker. None when the name is
     the object of a verb or follows a preposition ("Speaking to Tom Reed, the minister
     said": two people), or when the title does not run to the verb."""
-    if subject is None or subject.ent_type_ or subject.i >= verb.i:
+    if not is_title_subject(subject) or subject.ent_type_ or subject.i >= verb.i:
         return None
-    if not is_title_word(subject.lower_) or subject.right_edge.i + 1 != verb.i:
+    if subject.right_edge.i + 1 != verb.i:
         return None
     doc = subject.doc
     first = subject.left_edge
@@ -162,14 +190,12 @@ def name_before_appositive_title(subject: Token | None, verb: Token) -> Token | 
     name = doc[first.i - 2]
     if name.ent_type_ != "PERSON" or name.ent_iob_ == "O":
         return None
-    start = name.i
-    while start > 0 and doc[start - 1].ent_type_ == "PERSON":
-        start -= 1
+    start = _name_start(doc, name.i, 0)
     sent_start = subject.sent.start
     before = doc[sent_start:start]
     if start > sent_start and doc[start - 1].pos_ in {"ADP", "VERB", "AUX", "CCONJ"}:
         return None
-    if any(t.pos_ in {"VERB", "AUX"} or t.is_quote or t.text in {",", ";"} for t in before):
+    if any(_breaks_title_phrase(t) for t in before):
         return None
     return name
 
@@ -190,9 +216,9 @@ def holder_of_title_in_body_name(subject: Token | None) -> Token | None:
             continue
         if not any(c.dep_ == "poss" and ent.start <= c.i < ent.end for c in title.children):
             continue
-        for child in title.rights:
-            if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-                return child
+        person = next(persons_in_apposition(title), None)
+        if person is not None:
+            return person
     return None
 
 
@@ -203,21 +229,19 @@ def name_closing_long_title(subject: Token | None, verb: Token) -> Token | None:
     and hung the name inside it; the name speaks. None when the name is one word, when a verb,
     comma or quotation mark stands between, or when "and", a preposition or an article comes
     right before the name (two subjects, or the name is the title's object)."""
-    if subject is None or subject.ent_type_ == "PERSON" or subject.i >= verb.i:
+    if not is_title_subject(subject) or subject.i >= verb.i:
         return None
-    if not is_title_word(subject.lower_):
+    name = _name_ending_subject(subject, verb)
+    if name is None:
         return None
-    doc = subject.doc
-    last = verb.i - 1
-    if doc[last].ent_type_ != "PERSON" or subject.right_edge.i != last:
-        return None
+    doc, last = subject.doc, name.i
     first = last
     while first > subject.i + 1 and doc[first].ent_iob_ != "B":
         first -= 1
     between = doc[subject.i + 1 : first]
     if last == first or not any(t.lower_ in {"of", "for"} for t in between):
         return None
-    if any(t.pos_ in {"VERB", "AUX"} or t.text in {",", ";"} or t.is_quote for t in between):
+    if any(_breaks_title_phrase(t) for t in between):
         return None
     if doc[first - 1].pos_ in {"CCONJ", "ADP", "DET"}:
         return None

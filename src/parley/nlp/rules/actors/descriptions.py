@@ -21,7 +21,7 @@ from parley.nlp.rules.actors.words import (
     ORG_WORDS,
     POSSESSIVE,
     PRONOUN_GENDER,
-    TITLE_MODIFIERS,
+    is_office_word,
     is_title_word,
     name_tokens,
     norm_token,
@@ -61,8 +61,7 @@ def add_descriptions(index: ActorIndex) -> None:
             and not (
                 demonym_code(t.text)
                 or country_of_name(t.text)
-                or is_title_word(norm_token(t.text))
-                or norm_token(t.text) in TITLE_MODIFIERS
+                or is_office_word(norm_token(t.text))
                 or norm_token(t.text) in HOLDER_ROLES
             )
             for t in chunk[1:]

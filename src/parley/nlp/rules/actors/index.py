@@ -31,7 +31,7 @@ from parley.nlp.rules.actors.words import (
     TITLE_MODIFIERS,
     TITLE_NOUNS,
     head_word,
-    is_title_word,
+    is_office_word,
     name_tokens,
     norm_token,
     plural_office,
@@ -356,9 +356,7 @@ def _without_title(wanted: str) -> str:
     """ "Princess Ubolratana", "President Trump": the name without its title."""
     words = wanted.split()
     while len(words) > 1 and (
-        is_title_word(norm_token(words[0]))
-        or norm_token(words[0]) in HONORIFICS
-        or norm_token(words[0]) in TITLE_MODIFIERS
+        is_office_word(norm_token(words[0])) or norm_token(words[0]) in HONORIFICS
     ):
         words = words[1:]
     return " ".join(words)

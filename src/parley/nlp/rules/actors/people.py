@@ -40,6 +40,7 @@ from parley.nlp.rules.actors.words import (
     TITLE_MODIFIERS,
     TITLE_NOUNS,
     clean_name,
+    is_office_word,
     is_title_word,
     name_tokens,
     norm_token,
@@ -477,7 +478,7 @@ def _only_title_words(span: Span) -> bool:
     """ "Deputy Director", "Prime Minister": a capitalised office the tagger (or the shape of a
     speaking subject) took for a name; an office is no one's name."""
     words = [norm_token(t.text) for t in span if not t.is_punct]
-    return len(words) >= 2 and all(is_title_word(w) or w in TITLE_MODIFIERS for w in words)
+    return len(words) >= 2 and all(is_office_word(w) for w in words)
 
 
 def _drop_glued_place(index: ActorIndex, start: int, end: int) -> int:
@@ -501,8 +502,7 @@ def _given_name_left_out(prev: Token) -> bool:
         and prev.text[:1].isupper()
         and not prev.text.isupper()
         and prev.ent_type_ in ("", "PERSON")
-        and not is_title_word(low)
-        and low not in TITLE_MODIFIERS
+        and not is_office_word(low)
         and low not in ORG_WORDS
         and low not in HONORIFICS
         and not country_code(prev.text)

@@ -61,6 +61,12 @@ def is_title_word(low: str) -> bool:
     return low in TITLE_NOUNS or (low.endswith("s") and low[:-1] in TITLE_NOUNS)
 
 
+def is_office_word(low: str) -> bool:
+    """A word of an office's name: a role noun or a word that qualifies one ("Deputy",
+    "Prime"), the words a title before a name is made of."""
+    return is_title_word(low) or low in TITLE_MODIFIERS
+
+
 @lru_cache(maxsize=65536)
 def norm_token(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
