@@ -382,16 +382,6 @@ def _cue_content(
     return None, token, False
 
 
-def _object_verb_content(doc: Doc, verb: Token, lemma: str) -> Span | None:
-    """What a verb that reports through its object reports: the object, or the question
-    "asked" puts ("asked by Reed if ...", "asked the students if ...")."""
-    return (
-        object_content(doc, verb)
-        or _question_of_asker(doc, verb, lemma)
-        or _if_question(doc, verb, lemma)
-    )
-
-
 def _asked_of(token: Token, lemma: str) -> bool:
     """ "Asked about the toll, the mayor said ...", "When asked whether ...": a question put to
     the subject of the clause by someone the article does not name is none of its words."""
