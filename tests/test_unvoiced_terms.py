@@ -146,3 +146,108 @@ def test_a_finite_verb_of_calling_the_parser_took_for_a_participle_still_calls()
     assert _texts(
         'Parliament may debate a ban; one lawmaker called Reed "the king of self-promotion."'
     ) == ["the king of self-promotion."]
+
+
+# -- names a news sentence sets in marks (the name of a body, a case, an event, a product) ---
+def test_a_body_named_after_its_member_with_an_appositive_is_a_name() -> None:
+    """'Ann Pratt of "Never alone", a victims' charity': the charity's name, not her words."""
+    assert _texts(
+        'Ann Pratt of "Never alone", a victims\' charity, told reporters "it is far too late".'
+    ) == ["it is far too late"]
+
+
+def test_a_court_case_in_marks_is_a_name() -> None:
+    assert _texts(
+        'The high court ruled on Monday in the case "Reed v. Dover Council". The judge said it '
+        'was "a hard case".'
+    ) == ["a hard case"]
+    assert _texts('The fans chanted "It\'s Us versus Them", Ann Pratt said.') == [
+        "It's Us versus Them"
+    ]
+
+
+def test_an_event_a_speaker_held_is_a_name() -> None:
+    assert _texts('On Friday, Mayor Tom Reed held a Harvest Day "Salute to Dover" there.') == []
+
+
+def test_a_title_cased_name_before_a_lower_case_noun_is_a_brand() -> None:
+    assert (
+        _texts('The toy maker recalled its wooden "Tommy the Tug" toy boats, the agency said.')
+        == []
+    )
+
+
+def test_slogans_on_signs_and_hats_and_chants_stay_quotations() -> None:
+    assert _texts('The marchers carried "Save Our Port" banners, Tom Reed said.') == [
+        "Save Our Port"
+    ]
+    assert _texts('Fans of Tom Reed wore "Reed for Mayor" hats at the rally, Ann Pratt said.') == [
+        "Reed for Mayor"
+    ]
+    assert _texts(
+        'Protesters held signs reading "Dump the Mayor" and chanted "Reed out", Ann Pratt said.'
+    ) == ["Dump the Mayor", "Reed out"]
+
+
+def test_a_term_followed_by_its_abbreviation_is_being_defined() -> None:
+    assert (
+        _texts(
+            'The ministry confirmed that a case of "harbour fever" (HBF) had been found, Ann '
+            "Pratt said."
+        )
+        == []
+    )
+
+
+def test_a_term_followed_by_the_kind_of_thing_it_is_is_being_defined() -> None:
+    assert (
+        _texts(
+            'Ann Pratt applied for a "calm order", a type of court injunction, against him, the '
+            "radio said."
+        )
+        == []
+    )
+
+
+def test_a_theme_after_is_is_a_name() -> None:
+    assert (
+        _texts('Ann Pratt said the theme selected by the campaign is "Know Your Status" this year.')
+        == []
+    )
+
+
+def test_a_phrase_that_was_the_theme_of_an_event_is_a_name() -> None:
+    """A theme is what an event was about; a cry at it was shouted and stays a quotation."""
+    assert _texts(
+        '"We will win," Mayor Tom Reed said. Streets were closed for the rally. "Safe streets" '
+        "was a common theme at the rally."
+    ) == ["We will win,"]
+    assert _texts(
+        '"We will win," Mayor Tom Reed said. "Safe streets" was a common cry at the rally.'
+    ) == ["We will win,", "Safe streets"]
+
+
+def test_a_term_the_parser_hangs_from_that_is_no_quotation() -> None:
+    """The parse hung "the term" from "that" rather than making it the subject of "requires"."""
+    assert (
+        _texts(
+            "Professor Tom A. Reed of Velmora University School of Law argues that the term "
+            "“subject to” in the 14th Amendment really requires a tenant to be a resident."
+        )
+        == []
+    )
+
+
+def test_the_second_name_after_referred_to_as_is_a_name_too() -> None:
+    assert _texts(
+        '"It spreads fast," said vet Ann Pratt of Dover. It harms breeding stock and young pigs. '
+        "Initially referred to as 'marsh swine disease' or 'marsh breathing syndrome', it was "
+        "first reported in 1990 in Dover."
+    ) == ["It spreads fast,"]
+
+
+def test_characterisations_joined_by_or_stay_quotations() -> None:
+    assert _texts('Ann Pratt called it "a disaster" or "a farce" on Monday.') == [
+        "a disaster",
+        "a farce",
+    ]

@@ -95,6 +95,43 @@ def is_title(text: str, span: MarkedSpan) -> bool:
     return looks_like_name(text[span.start : span.end].split(), longest=6)
 
 
+#: A court case's name: two parties with "v." or "versus" between them ("Reed v. Dover Council").
+_CASE_NAME = re.compile(r"^\W*(?P<first>[A-Z].*?)\s+(?:v|vs|versus)\.?\s+(?:the\s+)?[A-Z]")
+#: Words a clause opens with, not a party ("It's us versus them").
+_CLAUSE_OPENERS = frozenset("it it's its this that we i you they he she there".split())
+
+
+def is_case_name(content: str) -> bool:
+    """A court case's name in marks ('ruled in the case "Reed v. Dover Council"'): the parties
+    of a lawsuit, not words anyone said. The first party is capitalised words ("United States
+    v. Reed" too); a clause ("It's Us versus Them") or one of eleven words or more stays."""
+    match = _CASE_NAME.match(content)
+    if match is None or len(content.split()) > 10:
+        return False
+    party = match.group("first").split()
+    if party[0].lower().strip(".,") in _CLAUSE_OPENERS:
+        return False
+    return all(w[:1].isupper() or w.lower() in _FUNCTION_WORDS for w in party)
+
+
+#: A person named right before "of" or "from" ("Ann Pratt of", "Tom Reed from").
+_MEMBER_OF = re.compile(r"\b[A-Z][\w'’.-]*\s+(?:of|from)\s*$")
+#: An appositive that says what the body in marks is: '"...", a charity', '"...", an NGO'.
+_BODY_APPOSITIVE = re.compile(r"^\W{0,2}\s*,\s+(?:a|an)\s+[\w'’-]")
+
+
+def is_body_name(text: str, span: MarkedSpan) -> bool:
+    """The name of a body, in marks after the person it counts among and before an appositive
+    that says what it is: 'Ann Pratt of "Safe Harbour", a victims' charity, said': the group's
+    name, whatever its words ("Have no fear" is a name here, not advice)."""
+    content = text[span.start : span.end]
+    if not 0 < len(content.split()) <= 6 or content.rstrip()[-1:] in {".", "!", "?"}:
+        return False
+    after = text[span.end + span.width : span.end + span.width + 30]
+    before = text[max(0, span.open_at - 40) : span.open_at]
+    return bool(_MEMBER_OF.search(before)) and bool(_BODY_APPOSITIVE.match(after))
+
+
 #: Words a title leaves in lower case (title_minor_words.txt).
 TITLE_MINOR_WORDS = lexicon.word_set("title_minor_words")
 #: How a name of a work, show or slogan hangs in the sentence: as a noun phrase.
@@ -105,6 +142,13 @@ _NOMINAL_DEPS = frozenset(
 _SENTENCE_OPENERS = frozenset({"PRON", "AUX"})
 #: Verbs of saying whose object is whom they address ("told 'Morning Show'"), not the words.
 _ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "brief"})
+#: Verbs of saying that also put on an event: 'held a "Salute to Dover"' names the event held.
+_EVENT_VERBS = frozenset({"hold", "host", "stage"})
+#: Nouns a Title Cased name in marks may modify and still be words someone wrote: '"Dump the
+#: Mayor" signs' carry a slogan, '"Tommy the Tug" toy boats' only a product's name.
+_TEXT_BEARING = lexicon.word_set("text_bearing_nouns")
+_WORN_TEXT = lexicon.word_set("worn_text_nouns")
+_NAMING = lexicon.word_set("naming_words")
 _STRIP = ".,;:!?\"'“”‘’()[]"
 
 
@@ -125,12 +169,41 @@ def is_title_cased_work(
     if first is None or first.pos_ in _SENTENCE_OPENERS:
         return False
     top = next((t for t in tokens if not tokens.start <= t.head.i < tokens.end), None)
-    if top is None or top.dep_ not in _NOMINAL_DEPS:
+    if top is None:
+        return False
+    if top.dep_ not in _NOMINAL_DEPS and not _names_the_noun_after(tokens):
         return False
     verb = top.head.lemma_.lower()
-    if top.dep_ == "dobj" and verb in saying_verbs and verb not in _ADDRESSEE_VERBS:
-        return False  # 'chanting "Dump the Mayor"', 'a sign that read "Roe for Mayor"': words said
+    # 'chanting "Dump the Mayor"', 'a sign that read "Roe for Mayor"': words said; but 'held
+    # a "Salute to Dover"' (an article before the marks) names the event held.
+    event = verb in _EVENT_VERBS and any(c.dep_ == "det" for c in top.children)
+    if top.dep_ == "dobj" and verb in saying_verbs and verb not in _ADDRESSEE_VERBS and not event:
+        return False
     return _line_has_lower_case(text, span, minor)
+
+
+def _names_the_noun_after(tokens: Span) -> bool:
+    """Whether the Title Cased words in marks stand before a lower-case noun they name, as a
+    brand or a series does ('"Tommy the Tug" toy boats', 'the "Dover Days" festival'); a noun
+    that carries text ('"Dump the Mayor" signs', '"Reed for Mayor" hats') or names a slogan
+    keeps its words quoted."""
+    doc = tokens.doc
+    after = tokens.end
+    while after < len(doc) and doc[after].is_punct and doc[after].is_quote:
+        after += 1
+    if after >= len(doc) or after == tokens.end:
+        return False
+    noun = doc[after]
+    while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ == "NOUN":
+        noun = noun.head  # '"..." toy boats': the noun the name and the compound modify
+    return (
+        doc[after].pos_ == "NOUN"
+        and doc[after].text.islower()
+        and noun.lemma_.lower() not in _TEXT_BEARING.get()
+        and noun.lemma_.lower() not in _WORN_TEXT.get()
+        and noun.lower_ not in _NAMING.get()
+        and noun.lemma_.lower() not in _NAMING.get()
+    )
 
 
 def _title_cased(content: str, minor: AbstractSet[str]) -> bool:

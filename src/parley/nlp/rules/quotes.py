@@ -54,6 +54,8 @@ from parley.nlp.rules.quote_frames import (
     signed_below,
 )
 from parley.nlp.rules.quote_shape import (
+    is_body_name,
+    is_case_name,
     is_sentence,
     is_title,
     is_title_cased_work,
@@ -75,7 +77,9 @@ from parley.nlp.rules.speech_cues import (
 from parley.nlp.rules.statement_issuer import document_issuer
 from parley.nlp.rules.title_names import holder_closing_sentence
 from parley.nlp.rules.unvoiced_terms import (
+    defined_term,
     name_given,
+    named_by_its_noun,
     other_name,
     scare_modifier,
     term_spoken_of,
@@ -611,6 +615,51 @@ def _reports_own_clause(cue: Token, quoted: Intervals) -> bool:
 
 
 # -- is it speech at all? ---------------------------------------------------------------------
+#: A quotation just before, joined to the next by "or", "and" or a comma: '"X" or "Y"'.
+_COORDINATED_BEFORE = re.compile(r"[\"“‘'][^\"“”‘’\n]{1,60}[\"”’']\s*(?:,\s*)?(?:or|and|,)\s*$")
+
+
+def _before_coordinated(text: str, open_at: int) -> str:
+    """The forty characters before a quotation, or before the quotation it is coordinated
+    with: in 'known as "X" or "Y"', "Y" is named by "known as" as much as "X" is."""
+    before = text[max(0, open_at - 100) : open_at]
+    joined = _COORDINATED_BEFORE.search(before)
+    if joined is not None:
+        before = before[: joined.start()]
+    return before[-40:]
+
+
+def _is_a_name(text: str, draft: Draft, content: str, words: list[str]) -> bool:
+    """Whether the words in marks are a name, a title or a term rather than speech: a work's
+    or a show's title, a court case, a body, a name a naming word gives ('called "X"'), a term
+    spoken of or defined."""
+    if (
+        is_title(text, draft.span)
+        or is_title_cased_work(text, draft.span, draft.tokens, SAYING_VERBS)
+        or is_case_name(content)
+        or is_body_name(text, draft.span)
+    ):
+        return True
+    before = _before_coordinated(text, draft.span.open_at).lower().split()
+    naming_word = next((w for w in reversed(before[-3:]) if w.strip(",") in NAMING_WORDS), None)
+    named = bool(before) and (
+        before[-1].strip(",") in NAMING_WORDS
+        or before[-2:] == ["known", "as"]
+        or before[-3:] == ["referred", "to", "as"]
+    )
+    if named and not draft.syntactic:
+        return True
+    if (naming_word or named) and looks_like_name(words):
+        return True  # "residents call the district 'the Kettle'": a name, whoever gave it
+    # 'a tool called "X"', 'the term "X" is vague', '"X" (XYZ)': named, not said
+    return (
+        name_given(draft.tokens)
+        or term_spoken_of(draft.tokens)
+        or named_by_its_noun(draft.tokens)
+        or defined_term(text, draft.span.close_at, draft.span.width, words)
+    )
+
+
 def _is_speech(text: str, draft: Draft) -> bool:
     content = text[draft.span.start : draft.span.end].strip()
     words = content.split()
@@ -621,25 +670,8 @@ def _is_speech(text: str, draft: Draft) -> bool:
         and words_after_noun(draft.tokens.doc, draft)
     ):
         return True  # "The marchers had one message: 'Recall Reed.'"
-    if (
-        not words
-        or is_title(text, draft.span)
-        or is_title_cased_work(text, draft.span, draft.tokens, SAYING_VERBS)
-    ):
+    if not words or _is_a_name(text, draft, content, words):
         return False
-    before = text[max(0, draft.span.open_at - 40) : draft.span.open_at].lower().split()
-    naming_word = next((w for w in reversed(before[-3:]) if w.strip(",") in NAMING_WORDS), None)
-    named = bool(before) and (
-        before[-1].strip(",") in NAMING_WORDS
-        or before[-2:] == ["known", "as"]
-        or before[-3:] == ["referred", "to", "as"]
-    )
-    if named and not draft.syntactic:
-        return False
-    if (naming_word or named) and looks_like_name(words):
-        return False  # "residents call the district 'the Kettle'": a name, whoever gave it
-    if name_given(draft.tokens) or term_spoken_of(draft.tokens):
-        return False  # 'a tool called "X"', 'the term "X" is vague': named, not said
     if draft.speaker is None:
         # Nobody is said to have uttered it: a long clause is still a quotation (speaker
         # unknown); a short phrase is a title, a name or a scare quote.

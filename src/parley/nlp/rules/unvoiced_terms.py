@@ -13,7 +13,9 @@ before it ('a technique called "spoofing"', with no "by" phrase naming who calls
 term in marks after the noun that names it, as the subject of a clause about it ('the term
 "fair use" is not defined'). The cue's speaker said something about the thing or the term,
 not the words in marks; on PolNeAR such quotations had the nearest subject or the named thing
-itself for speaker.
+itself for speaker. So does a term the reporter defines, by its abbreviation in brackets or
+the kind of thing it is ('"harbour fever" (HBF)'), and the value of a noun such as "theme"
+('the theme chosen is "X"').
 """
 
 from __future__ import annotations
@@ -244,9 +246,95 @@ def term_spoken_of(tokens: Span | None) -> bool:
     if top is None or not 0 < len(content) <= _LONGEST_TERM:
         return False
     noun = _term_noun(tokens, top)
-    if noun is None or noun.dep_ not in _SUBJECT_DEPS:
+    if noun is None:
         return False
+    if noun.dep_ not in _SUBJECT_DEPS:
+        return _subject_by_place(tokens, noun)
     return not is_speech_verb(noun.head) and agent_of(noun.head) is None
+
+
+#: Tags of a finite verb or a modal: the verb a subject before it goes with.
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _subject_by_place(tokens: Span, noun: Token) -> bool:
+    """Whether "the term" with its term in marks stands where a subject stands though the
+    parser hung it elsewhere: after "the" (and any modifiers), at the start of a clause, and
+    before a finite verb that is not one of saying, with at most a prepositional phrase
+    between ('writes that the term "due process" in the charter requires', 'says the
+    Amendment phrase "due process" referred to ...')."""
+    doc = tokens.doc
+    i = noun.i - 1
+    while i >= 0 and doc[i].pos_ in {"ADJ", "PROPN", "NOUN", "NUM"}:
+        i -= 1
+    if i < 0 or doc[i].lower_ != "the":
+        return False
+    opener = doc[i - 1] if i > 0 else None
+    if opener is not None and not (
+        opener.lower_ == "that" or is_speech_verb(opener) or opener.is_punct
+    ):
+        return False  # 'used the term "X"': the object of a verb, the user's words
+    after = tokens.end
+    while after < len(doc) and doc[after].is_quote:
+        after += 1
+    j = after
+    if j < len(doc) and doc[j].pos_ == "ADP":  # 'in the charter'
+        j += 1
+        while j < len(doc) and doc[j].pos_ in {"DET", "ADJ", "NOUN", "PROPN", "NUM"}:
+            j += 1
+    while j < len(doc) and doc[j].pos_ == "ADV":
+        j += 1
+    if j >= len(doc) or doc[j].tag_ not in _FINITE:  # no mark crossed: the same clause
+        return False
+    return not is_speech_verb(doc[j])
+
+
+#: What follows a term being defined: its abbreviation ('"harbour fever" (HBF)') or the kind
+#: of thing it is ('a "calm order", a type of court injunction').
+_DEFINED_AFTER = re.compile(
+    r"^\W{0,2}\s*(?:\((?:[A-Z][A-Za-z0-9-]*[A-Z0-9])\)|,\s+(?:a|an|one)\s+"
+    r"(?:type|kind|form|sort|class|variety)\s+of\b)"
+)
+
+
+def defined_term(text: str, close_at: int | None, width: int, words: list[str]) -> bool:
+    """A short noun phrase in marks that the reporter follows with its abbreviation in brackets
+    or with the kind of thing it is: a term being defined, not speech ('a case of "harbour
+    fever" (HBF)', 'applied for a "calm order", a type of court injunction')."""
+    if close_at is None or not 0 < len(words) <= _LONGEST_TERM:
+        return False
+    if words[-1][-1:] in {".", "!", "?"}:
+        return False
+    return bool(_DEFINED_AFTER.match(text[close_at + width : close_at + width + 60]))
+
+
+#: Nouns whose value is a name given to a thing: 'the theme is "X"', 'its codename, "X"'.
+_NAME_HOLDING = lexicon.word_set("name_holding_nouns")
+
+
+def named_by_its_noun(tokens: Span | None) -> bool:
+    """A quotation that is the value of a noun naming it: set beside it ('this year's theme,
+    "Know Your Status"'), after "is" with it for subject ('the theme chosen is "X"') or
+    subject of "is" with it after ('"X" was the theme of the night'). A
+    day's theme, a codename or a nickname is a name, not words anyone is said to say; a
+    slogan chanted or written on a sign stays a quotation (the noun list has no "slogan")."""
+    if tokens is None or not len(tokens):
+        return False
+    top = _top(tokens)
+    if top is None:
+        return False
+    holding = _NAME_HOLDING.get()
+    head = top.head
+    if top.dep_ == "appos" and head.i < tokens.start and head.lemma_.lower() in holding:
+        return True
+    if head.lemma_ != "be":
+        return False
+    if top.dep_ == "nsubj":  # '"Safe streets" was the theme of the night'
+        return any(c.dep_ == "attr" and c.lemma_.lower() in holding for c in head.children)
+    if top.dep_ not in {"attr", "xcomp", "ccomp", "acomp"}:
+        return False
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.i < head.i and subject.lemma_.lower() in holding
 
 
 def _term_noun(tokens: Span, top: Token) -> Token | None:
