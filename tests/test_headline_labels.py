@@ -25,17 +25,17 @@ def test_the_headlines_claim_is_the_labels_reported_speech() -> None:
 
 
 def test_a_lone_surname_label_is_the_articles_person_of_that_name() -> None:
-    result = analyze("Reedly: ‘I Am the Worst Thing That Ever Happened to the Council.’" + BODY)
+    result = analyze("Reedly: ‘I Am the Best Friend This Harbour Has Had.’" + BODY)
     assert speakers(result)[0] == (
-        "I Am the Worst Thing That Ever Happened to the Council.",
+        "I Am the Best Friend This Harbour Has Had.",
         "Tom Reedly",
     )
 
 
 def test_a_name_after_a_topic_join_is_not_the_speaker() -> None:
     body = BODY.replace("Reedly", "Reed")
-    result = analyze("Council Chief On Reed: ‘We Do Not Pay Candidates To Speak.’" + body)
-    assert dict(speakers(result))["We Do Not Pay Candidates To Speak."] != "Tom Reed"
+    result = analyze("Council Chief On Reed: ‘We Never Pay Guests To Appear.’" + body)
+    assert dict(speakers(result))["We Never Pay Guests To Appear."] != "Tom Reed"
 
 
 def test_a_label_that_is_a_sentence_does_not_give_its_object_the_claim() -> None:

@@ -439,7 +439,7 @@ def _object_verb_content(doc: Doc, verb: Token, lemma: str) -> Span | None:
 
 
 def _if_question(doc: Doc, verb: Token, lemma: str) -> Span | None:
-    """ "Lee asked the students if they were always so serious": the "if" clause right after
+    """ "Lee asked the crew if the ferry would sail on time": the "if" clause right after
     "asked" or its object is the question asked, though the parser hangs it as a condition."""
     if lemma != "ask":
         return None
