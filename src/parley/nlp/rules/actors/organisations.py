@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -308,6 +309,19 @@ def _governed_place(index: ActorIndex, tok: Token) -> tuple[str, int, int] | Non
         ):
             return place, first, ent.end
         return None
+    for words in _capitalised_before(tok):
+        if words[0].lower_ not in DETERMINERS and (
+            division_country(words.text) or country_of_name(words.text)
+        ):
+            return words.text, words.start, tok.i + 1
+    return None
+
+
+def _capitalised_before(tok: Token) -> Iterator[Span]:
+    """The runs of three, two and one capitalised words that end right before ``tok`` (or
+    before its owner's 's), longest first: where a place's name stands before a noun of
+    government ("the Hong Kong government", "Goa's government")."""
+    doc = tok.doc
     k = tok.i - 1
     if k >= 0 and doc[k].text in POSSESSIVE:
         k -= 1
@@ -315,13 +329,8 @@ def _governed_place(index: ActorIndex, tok: Token) -> tuple[str, int, int] | Non
         if k - n + 1 < 0:
             continue
         words = doc[k - n + 1 : k + 1]
-        if (
-            words[0].lower_ not in DETERMINERS
-            and all(w.text[:1].isupper() for w in words)
-            and (division_country(words.text) or country_of_name(words.text))
-        ):
-            return words.text, k - n + 1, tok.i + 1
-    return None
+        if all(w.text[:1].isupper() for w in words):
+            yield words
 
 
 def _place_level(index: ActorIndex, place: str, label: str) -> tuple[bool, str | None]:
@@ -360,19 +369,10 @@ def _division_government(index: ActorIndex, place: str, noun: str, iso3: str | N
 def _government_country(index: ActorIndex, tok: Token) -> tuple[str | None, int]:
     """ "the Hong Kong government": up to three capitalised words naming a country before the
     noun (or its owner's 's); the country and the token where its name starts."""
-    doc = index.doc
-    k = tok.i - 1
-    if k >= 0 and doc[k].text in POSSESSIVE:
-        k -= 1
-    for n in (3, 2, 1):
-        if k - n + 1 < 0:
-            continue
-        words = doc[k - n + 1 : k + 1]
-        if not all(w.text[:1].isupper() for w in words):
-            continue
+    for words in _capitalised_before(tok):
         code = country_of_name(words.text) or demonym_code(words.text)
         if code:
-            return code, k - n + 1
+            return code, words.start
     return None, tok.i
 
 
