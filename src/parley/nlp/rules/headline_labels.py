@@ -41,13 +41,14 @@ def headline_speaker(
     colon = text.find(": ", 0, line_end)
     if colon < 0 or len(text[:line_end].split()) > _HEADLINE_WORDS:
         return None
-    label = label_before(text, 0, colon).strip()
+    raw = label_before(text, 0, colon)
+    start = colon - len(raw.lstrip())  # where the label starts, not where its words recur
+    label = raw.strip()
     for join in TOPIC_JOINS:
         label = label.partition(join)[0]
     words = label.split()
     if not 1 <= len(words) <= _LABEL_WORDS or not all(w[:1].isupper() for w in words[-2:]):
         return None
-    start = text.find(label)
     end = start + len(label)
     record = _named(actors, label, start, end)
     if record is None:
