@@ -16,7 +16,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from parley import lexicon
-from parley.nlp.deps import FINITE_SUBJECT_DEPS, NOMINAL_SUBJECT_DEPS, REPORTED_CLAUSE_DEPS
+from parley.nlp.deps import (
+    AUXILIARY_DEPS,
+    FINITE_SUBJECT_DEPS,
+    NOMINAL_SUBJECT_DEPS,
+    REPORTED_CLAUSE_DEPS,
+)
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
 from parley.nlp.rules.copula_clause import (
@@ -326,8 +331,8 @@ def _asks(content: Span) -> bool:
     return (
         len(content) > 2
         and first.tag_ in {"WDT", "WP", "WRB"}
-        and content[1].dep_ in {"aux", "auxpass"}
-        and content[2].dep_ in {"nsubj", "nsubjpass"}
+        and content[1].dep_ in AUXILIARY_DEPS
+        and content[2].dep_ in NOMINAL_SUBJECT_DEPS
     )
 
 

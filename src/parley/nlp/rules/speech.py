@@ -93,7 +93,7 @@ def _asked_about(token: Token) -> bool:
     an auxiliary or a wh-word before it ("how do you plan", "what you mean")."""
     verb = token.head.head if token.dep_ == "poss" else token.head
     return any(
-        c.i < token.i and (c.dep_ in {"aux", "auxpass"} or c.tag_ in {"WDT", "WP", "WRB"})
+        c.i < token.i and (c.dep_ in AUXILIARY_DEPS or c.tag_ in {"WDT", "WP", "WRB"})
         for c in verb.children
     )
 
@@ -216,19 +216,12 @@ class SpeakerResolver:
         if record is not None:
             # "The Wooster professor added": a role noun whose only named word is a place or an
             # organisation is a description of a person, if the article has one with that role.
-            resolve_description = getattr(self.actors, "resolve_description", None)
-            described = (
-                resolve_description(phrase.text, phrase.start_char) if resolve_description else None
-            )
+            described = self.actors.resolve_description(phrase.text, phrase.start_char)
             if described is not None and described.kind == "person":
                 described.add_mention(phrase.start_char, phrase.end_char, phrase.text)
                 return described, 0.8
             return record, 0.9
-        body = (
-            officials_body(phrase, self.actors)
-            if hasattr(self.actors, "resolve_description")
-            else None
-        )
+        body = officials_body(phrase, self.actors)
         if body is not None:
             # "agency officials said" after the agency was named: they speak for it.
             body.add_mention(phrase.start_char, phrase.end_char, phrase.text.strip())
@@ -239,10 +232,7 @@ class SpeakerResolver:
         """ "the government statement", "the police report": a document a body's common noun
         qualifies is that body's, the one of that noun the article named before ("the
         government of Norland")."""
-        resolve_description = getattr(self.actors, "resolve_description", None)
-        if resolve_description is None or not any(
-            c.dep_ == "det" and c.lower_ == "the" for c in token.children
-        ):
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return None  # "a court document" may be any court's
         owner = next(
             (
@@ -254,7 +244,7 @@ class SpeakerResolver:
         )
         if owner is None:
             return None
-        body: ActorRecord | None = resolve_description(f"the {owner.text}", owner.idx)
+        body = self.actors.resolve_description(f"the {owner.text}", owner.idx)
         if body is not None and body.kind != "person":
             body.add_mention(owner.idx, owner.idx + len(owner.text), owner.text)
             return body

@@ -25,6 +25,7 @@ import re
 from spacy.tokens import Span, Token
 
 from parley import lexicon
+from parley.nlp.deps import FINITE_TAGS, NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import span_ents
 from parley.nlp.rules.characterising import CHARACTERISING_VERBS
 from parley.nlp.rules.places import names_a_thing
@@ -229,8 +230,6 @@ def _clause_or_second_object(child: Token, name: Token) -> bool:
 _NAMING_WORDS = lexicon.word_set("naming_words")
 #: How a term in marks hangs from the noun before it that names it.
 _TERM_DEPS = frozenset({"appos", "amod", "nmod", "acl"})
-#: How a noun phrase is the subject of its clause.
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 def term_spoken_of(tokens: Span | None) -> bool:
@@ -248,13 +247,9 @@ def term_spoken_of(tokens: Span | None) -> bool:
     noun = _term_noun(tokens, top)
     if noun is None:
         return False
-    if noun.dep_ not in _SUBJECT_DEPS:
+    if noun.dep_ not in NOMINAL_SUBJECT_DEPS:
         return _subject_by_place(tokens, noun)
     return not is_speech_verb(noun.head) and agent_of(noun.head) is None
-
-
-#: Tags of a finite verb or a modal: the verb a subject before it goes with.
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _subject_by_place(tokens: Span, noun: Token) -> bool:
@@ -284,7 +279,7 @@ def _subject_by_place(tokens: Span, noun: Token) -> bool:
             j += 1
     while j < len(doc) and doc[j].pos_ == "ADV":
         j += 1
-    if j >= len(doc) or doc[j].tag_ not in _FINITE:  # no mark crossed: the same clause
+    if j >= len(doc) or doc[j].tag_ not in FINITE_TAGS:  # no mark crossed: the same clause
         return False
     return not is_speech_verb(doc[j])
 
