@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from parley import lexicon
 from parley.nlp.deps import AUXILIARY_DEPS, FINITE_TAGS, NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorRecord
@@ -28,6 +29,9 @@ from parley.nlp.rules.speech_cues import (
     is_speech_verb,
 )
 from parley.quotemarks import Intervals, MarkedSpan
+
+#: Verbs of saying whose object is the one spoken to ("asked reporters").
+ADDRESSEE_VERBS = lexicon.word_set("addressee_verbs")
 
 #: Words that may stand between a verb set after its quotation and the speaker it names.
 _INVERSION_SKIP = frozenset({"prt", "advmod", "npadvmod", "punct"})
@@ -207,10 +211,23 @@ def _attributes_by_shape(verb: Token, content: str, quoted: Intervals) -> bool:
         verb.tag_ not in FINITE_TAGS
         and not (verb.tag_ == "VBN" and not any(c.dep_ in AUXILIARY_DEPS for c in verb.children))
         or content[-1] != ","
-        and not (
-            is_speech_verb(verb)
-            or not any(c.dep_ in {"dobj", "ccomp"} and c.idx not in quoted for c in verb.children)
-        )
+        and not _says_it_after_close(verb, quoted)
+    )
+
+
+def _says_it_after_close(verb: Token, quoted: Intervals) -> bool:
+    """Whether ``verb``, right after a quotation closed by a question or an exclamation mark,
+    says it: a verb with no object or clause of its own outside the marks ('"Why?" Roe
+    asked.'), or a verb of saying whose object is the one spoken to ('"Why?" Roe asked
+    reporters.'). A verb reporting a clause of its own, or with an object that is what it is
+    about ('"Cut them all!" Farmers praise his stance.'), begins a sentence of its own."""
+    own = [c for c in verb.children if c.dep_ in {"dobj", "ccomp"} and c.idx not in quoted]
+    if not own:
+        return True
+    return (
+        is_speech_verb(verb)
+        and verb.lemma_.lower() in ADDRESSEE_VERBS
+        and all(c.dep_ == "dobj" for c in own)
     )
 
 

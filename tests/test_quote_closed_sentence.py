@@ -1,0 +1,34 @@
+"""A quotation closed by "!" or "?" and followed by a sentence whose verb has an object of its
+own: that verb starts a new sentence and does not attribute it, unless its object is the one
+spoken to ("asked reporters")."""
+
+from __future__ import annotations
+
+import pytest
+
+import parley
+
+pytestmark = pytest.mark.model
+
+
+def speakers(text: str) -> dict[str, str | None]:
+    result = parley.analyze(text, published="2025-04-18")
+    return {
+        q.text: q.speaker.name if q.speaker else None for q in result.quotes if q.kind == "direct"
+    }
+
+
+def test_verb_with_its_own_object_after_an_exclamation_does_not_attribute_it() -> None:
+    text = (
+        "Mark Hale spoke in Denver on Monday.\n\n"
+        'Hale repeated his demand: "Cut them all!" Farmers still praise his stance.'
+    )
+    assert speakers(text)["Cut them all!"] == "Mark Hale"
+
+
+def test_verb_whose_object_is_the_listener_still_attributes_it() -> None:
+    text = (
+        "Mark Hale spoke in Denver on Monday.\n\n"
+        '"Do you think I will change now?" Hale asked reporters at the rally.'
+    )
+    assert speakers(text)["Do you think I will change now?"] == "Mark Hale"
