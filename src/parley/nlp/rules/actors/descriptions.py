@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -50,8 +51,13 @@ def add_descriptions(index: ActorIndex) -> None:
         if head.i != chunk.end - 1:
             continue  # "the President's office": the head is not the last word
         nxt = doc[chunk.end] if chunk.end < len(doc) else None
+        place = _place_after_from(chunk)
         if nxt is not None and (
-            nxt.pos_ == "PROPN" or nxt.lower_ == "of" or nxt.text in POSSESSIVE
+            nxt.pos_ == "PROPN"
+            or nxt.lower_ == "of"
+            or nxt.text in POSSESSIVE
+            or nxt.lower_ == "from"
+            and place is None
         ):
             continue  # "the President Ana Reis", "the president of the league"
         if any(t.ent_type_ in ("PERSON", "ORG") for t in chunk):
@@ -69,14 +75,59 @@ def add_descriptions(index: ActorIndex) -> None:
             continue
         if index.at(chunk.start_char, chunk.end_char) is not None:
             continue
-        record = index.resolve_description(chunk.text, chunk.start_char)
+        # "the senator from Vermont" is read as "the Vermont senator": a holder of that place.
+        text = f"{first.text} {place[0]} {chunk[1:].text}" if place else chunk.text
+        end_char = place[1] if place else chunk.end_char
+        # "Warren, the senator from Massachusetts": the name's, not an earlier holder's.
+        named = _named_before(index, chunk, end_char)
+        if named is not None and (named.kind == "person") != (low not in ORG_WORDS):
+            named = None  # "Lee, the council": not a person's description
+        record = named or index.resolve_description(text, chunk.start_char)
         if record is None and head.dep_ in ACTING_SUBJECT_DEPS and not _named_beside(chunk):
             record = _holder(index, chunk, low)
         if record is None:
             continue
-        record.add_mention(chunk.start_char, chunk.end_char, chunk.text)
+        record.add_mention(chunk.start_char, end_char, index.text[chunk.start_char : end_char])
         if head.dep_ in ACTING_SUBJECT_DEPS:
             record.subject_mentions.append((chunk.start_char, chunk.end_char))
+
+
+def _place_after_from(chunk: Span) -> tuple[str, int] | None:
+    """The place, and where it ends, of "from <place>" right after a description ("the
+    senator from New Jersey"): capitalised words the tagger calls a place."""
+    doc = chunk.doc
+    k = chunk.end
+    if k + 1 >= len(doc) or doc[k].lower_ != "from":
+        return None
+    end = k + 1
+    while end < len(doc) and end - k <= 3 and doc[end].ent_type_ in ("GPE", "LOC"):
+        end += 1
+    if end == k + 1:
+        return None
+    words = doc[k + 1 : end]
+    return words.text, words.end_char
+
+
+#: "Coleman, the former senator from Minnesota who ...": a relative clause on the description.
+_RELATIVE_OPENING = re.compile(r"(?:who|whose|which)\b")
+
+
+def _named_before(index: ActorIndex, chunk: Span, end_char: int) -> ActorRecord | None:
+    """The person or organisation named right before a description set off by commas ("Ann
+    Lee, the senator, said"; the description ending at ``end_char``), which the description is
+    in apposition to by its shape, whatever the parse made of it. Not "According to NPR, the
+    police then fired": a description going on into its clause is that clause's subject."""
+    doc = chunk.doc
+    k = chunk.start
+    if k < 2 or doc[k - 1].text != "," or doc[k - 2].pos_ != "PROPN":
+        return None
+    after = index.text[end_char : end_char + 7].lstrip(" ")
+    if after[:1] not in {",", ".", ";", ")", "\n", ""} and not _RELATIVE_OPENING.match(after):
+        return None
+    if doc[k - 2].ent_type_ in ("GPE", "LOC", "DATE", "FAC"):
+        return None  # "In Ohio, the governor said": a place before a comma opens the clause
+    name = doc[k - 2]
+    return index.at(name.idx, name.idx + len(name.text))
 
 
 def _named_beside(chunk: Span) -> bool:

@@ -281,7 +281,11 @@ class ActorIndex:
         for start, record in self.mentions_before(before):
             if country and record.country and record.country != country:
                 continue
-            if record.kind == "person" and self._title_fits(record, role_words):
+            if (
+                record.kind == "person"
+                and self._title_fits(record, role_words)
+                and _place_fits(record, proper)
+            ):
                 best = (start, record)
             elif record.kind == "organization":
                 name_words = name_tokens(record.name)
@@ -362,6 +366,50 @@ def _without_title(wanted: str) -> str:
     return " ".join(words)
 
 
+def _place_fits(record: ActorRecord, proper: list[str]) -> bool:
+    """Whether a person may be the holder a description names by place ("the Florida
+    senator"): one whose name, titles or aliases hold the place's words, or any, when the
+    description names no place. Two senators in one article are not told apart by their office
+    alone."""
+    places = [w for w in proper if not is_office_word(w) and _is_place_word(w)]
+    if not places:
+        return True
+    written = {w for text in (record.name, *record.aliases) for w in name_tokens(text)}
+    written.update(w for _, title in record.titles for w in name_tokens(title))
+    return all(w in written for w in places)
+
+
+@lru_cache(maxsize=4096)
+def _is_place_word(word: str) -> bool:
+    """A country, a nationality or a state or province ("florida", "vermont", "jersey")."""
+    from parley.geo.places import division_country
+
+    name = word.title()
+    return bool(country_of_name(name) or demonym_code(name) or division_country(name))
+
+
+def _place_words(raws: list[str]) -> tuple[int, str | None]:
+    """(width, country) of a place of two or three capitalised words opening ``raws`` ("New
+    Jersey", "South Korea"), or (0, None)."""
+    for width in (3, 2):
+        words = raws[:width]
+        if len(words) < width or not all(w[:1].isupper() for w in words):
+            continue
+        if any(is_office_word(norm_token(w)) for w in words):
+            continue
+        code = _multiword_place_country(" ".join(words))
+        if code:
+            return width, code
+    return 0, None
+
+
+@lru_cache(maxsize=4096)
+def _multiword_place_country(phrase: str) -> str | None:
+    from parley.geo.places import division_country
+
+    return country_of_name(phrase) or division_country(phrase)
+
+
 def parse_description(text: str) -> tuple[str | None, str, list[str], list[str]] | None:
     """(country, head noun, role words, capitalised words) of a description such as "the
     Greek foreign minister"; None when nothing but determiners and countries is left."""
@@ -370,14 +418,26 @@ def parse_description(text: str) -> tuple[str | None, str, list[str], list[str]]
         return None
     country = None
     kept = []
-    for w, raw in zip(
-        words, [t for t in text.split() if norm_token(t) not in DETERMINERS], strict=False
-    ):
+    raws = [t for t in text.split() if norm_token(t) not in DETERMINERS]
+    pairs = list(zip(words, raws, strict=False))
+    k = 0
+    while k < len(pairs):
+        # "the New Jersey governor": a place of several words is read whole, not as "Jersey".
+        width, code = _place_words([raw for _, raw in pairs[k : k + 3]])
+        if width:
+            # (kept among the capitalised words: "a New Hampshire Democrat" is not "an Iowa
+            # Democrat", though both are American)
+            country = country or code
+            kept.extend(w for w, _ in pairs[k : k + width])
+            k += width
+            continue
+        w, raw = pairs[k]
         code = demonym_code(raw) or country_of_name(raw)
         if code and w not in TITLE_NOUNS:
             country = country or code
         else:
             kept.append(w)
+        k += 1
     if not kept:
         return None
     head = kept[-1]

@@ -19,6 +19,7 @@ from parley.nlp.rules.actors.words import (
     DETERMINERS,
     HONORIFICS,
     POSSESSIVE,
+    TITLE_ABBREVIATIONS,
     TITLE_MODIFIERS,
     TITLE_NOUNS,
     clean_name,
@@ -50,7 +51,8 @@ def title_prefix(index: ActorIndex, start: int) -> tuple[int, list[Token]]:
             break
         if not _extends_title(index, i, sent_start, bool(tokens)):
             break
-        has_title = has_title or is_title_word(norm_token(tok.text))
+        low = norm_token(tok.text)
+        has_title = has_title or is_title_word(low) or low in TITLE_ABBREVIATIONS
         tokens.insert(0, tok)
         i -= 1
     if not has_title:
@@ -143,7 +145,7 @@ def split_title(index: ActorIndex, tokens: list[Token]) -> tuple[str, str | None
     while k < len(tokens):
         tok = tokens[k]
         low = norm_token(tok.text)
-        if low in HONORIFICS and low not in TITLE_NOUNS:
+        if low in HONORIFICS and low not in TITLE_NOUNS and low not in TITLE_ABBREVIATIONS:
             k += 1
             continue
         code, width = country_words(index, tokens, k)
@@ -160,7 +162,9 @@ def split_title(index: ActorIndex, tokens: list[Token]) -> tuple[str, str | None
         k += 1
     text = ""
     for n, tok in enumerate(kept):
-        text += tok.text + (tok.whitespace_ if n < len(kept) - 1 else "")
+        # "Sen." is written out ("Senator"), so that the office matches "the senator".
+        word = TITLE_ABBREVIATIONS.get(norm_token(tok.text)) or tok.text
+        text += word + (tok.whitespace_ if n < len(kept) - 1 else "")
     text = re.sub(r"\s+(?:of|of the)\s*$", "", text).strip(" -\u2013")
     words = text.split()
     # "Presidents Ana Reis of Chile and Tomas Ek": one president each.

@@ -37,6 +37,10 @@ HONORIFICS: lexicon.WordMap[str, str | None] = lexicon.table_map(
     "honorifics", "word", "gender", _gender
 )
 GENDERED_WORDS: lexicon.WordMap[str, str] = lexicon.table_map("gendered_words", "word", "gender")
+#: Abbreviated office -> the office it stands for ("sen" -> "Senator").
+TITLE_ABBREVIATIONS: lexicon.WordMap[str, str] = lexicon.table_map(
+    "title_abbreviations", "abbreviation", "office"
+)
 #: Kin and close companions ("Ann Reed's husband"), who are people of their own.
 RELATIVE_NOUNS = lexicon.word_set("relative_nouns")
 # Names of platforms and products the tagger often calls PERSON ("said on Twitter").
