@@ -344,6 +344,35 @@ def test_quotes_untagged_speaking_name_is_a_person_for_later_pronouns() -> None:
     assert ("Without that, there is nothing to sign,", "Pavel Orlov", "direct") in quotes_of(text)
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param("Marta Brook", id="tagged-org"),
+        pytest.param("Ivanka Hill", id="tagged-loc"),
+        pytest.param("Ilse Nexus", id="untagged"),
+    ],
+)
+def test_quotes_name_taken_up_by_she_is_a_person_whatever_its_tag(name: str) -> None:
+    # The tagger calls some names a firm, a place or nothing; a name that is the subject of a
+    # verb and is then called "she" is a person's, so the later "she said" finds her.
+    text = (
+        f"{name} opened the clinic on Friday. She praised the builders.\n"
+        "“It took three winters,” she said."
+    )
+    assert ("It took three winters,", name, "direct") in quotes_of(text)
+
+
+def test_quotes_watch_ends_an_organisations_name() -> None:
+    # "Harbour Watch" is a monitoring group, not a person the later "he" could stand for.
+    text = (
+        "Tom Reed gave a speech on Monday, Harbour Watch reported. "
+        "He then said that the port must close."
+    )
+    assert ("the port must close", "Tom Reed", "indirect") in [
+        (q.text, q.speaker.name if q.speaker else None, q.kind) for q in run(text).quotes
+    ]
+
+
 def test_quotes_unbalanced_mark_is_reported_as_a_warning() -> None:
     text = "“We will hold the line, said the general.\nLater, Anna Kovacs said, “The line held.”"
     result = run(text)

@@ -16,6 +16,7 @@ from parley.geo.countries import (
     find_country,
     known_actor,
 )
+from parley.geo.places import geocode
 from parley.nlp.deps import ACTING_SUBJECT_DEPS, NOMINAL_SUBJECT_DEPS
 from parley.nlp.rules.actors.names import (
     NameIndex,
@@ -59,6 +60,7 @@ def person_mentions(index: ActorIndex) -> list[PersonMention]:
     taken = {k for m in found for k in range(m.start, m.end)}
     _names_after_titles(index, found, taken)
     _untagged_speakers(index, found, taken)
+    _names_called_he_or_she(index, found, taken)
     found = _without_headline_glue(index, found)
     found.sort(key=lambda m: m.start)
     return _without_offices_before_names(index, found)
@@ -406,15 +408,101 @@ def speaks_and_is_called_he_or_she(index: ActorIndex, root: Token, end: int) -> 
     paragraph, by a subject "he" or "she": the tagger took a person for an organisation."""
     if root.dep_ != "nsubj" or root.head.lemma_.lower() not in SAYING_LEMMAS:
         return False
-    doc = index.doc
-    paragraph_end = index.text.find("\n", doc[end - 1].idx)
-    limit = len(index.text) if paragraph_end < 0 else paragraph_end
-    for tok in doc[end:]:
+    return _subject_he_or_she_after(index, end, _paragraph_end(index, end)) is not None
+
+
+def _paragraph_end(index: ActorIndex, end: int) -> int:
+    """The character offset where the paragraph holding token ``end - 1`` ends."""
+    paragraph_end = index.text.find("\n", index.doc[end - 1].idx)
+    return len(index.text) if paragraph_end < 0 else paragraph_end
+
+
+def _subject_he_or_she_after(index: ActorIndex, end: int, limit: int) -> Token | None:
+    """The first subject "he" or "she" from token ``end`` up to character ``limit``."""
+    for tok in index.doc[end:]:
         if tok.idx >= limit:
             break
         if tok.lower_ in ("he", "she") and tok.dep_ in NOMINAL_SUBJECT_DEPS:
-            return True
-    return False
+            return tok
+    return None
+
+
+#: Labels the tagger gives a person's name it took for something else: a place, a product, a
+#: firm ("Ivo Rask" as LOC, "Ana Reis" as PRODUCT).
+_MISTAKEN_NAME_LABELS = frozenset({"", "LOC", "GPE", "ORG", "PRODUCT"})
+
+
+def _names_called_he_or_she(index: ActorIndex, found: list[PersonMention], taken: set[int]) -> None:
+    """ "Ana Reis crossed the stage. Then she spoke": a name of two or three capitalised proper
+    nouns that is the subject of a verb and that a subject "he" or "she" takes up, later in its
+    paragraph or in the next sentence, no other person named between, is a person's, whatever
+    the tagger called it (a place, a product, a firm, or nothing)."""
+    doc = index.doc
+    people = {k for m in found for k in range(m.start, m.end)}
+    headline = _HeadlineLines(index.text)
+    for i, dep in enumerate(index.tokens.dep):
+        if dep != "nsubj" or index.tokens.pos[i] != "PROPN" or i in taken:
+            continue
+        tok = index.tokens.tokens[i]
+        if tok.head.pos_ not in ("VERB", "AUX") or tok.head.i < i or headline(tok.idx):
+            continue
+        start = i
+        while (
+            start > 0
+            and doc[start - 1].dep_ in ("compound", "flat")
+            and doc[start - 1].pos_ == "PROPN"
+            and not is_office_word(norm_token(doc[start - 1].text))
+            and start - 1 not in taken
+        ):
+            start -= 1
+        span = doc[start : i + 1]
+        if not _mistaken_name(index, span):
+            continue
+        # The pronoun reaches the end of the paragraph, or of the next sentence.
+        limit = _paragraph_end(index, i + 1)
+        next_start = index.sentence_bounds(i)[1]
+        if next_start < len(doc):
+            last = doc[index.sentence_bounds(next_start)[1] - 1]
+            limit = max(limit, last.idx + len(last.text))
+        pronoun = _subject_he_or_she_after(index, i + 1, limit)
+        if pronoun is None or any(
+            k in people or doc[k].ent_type_ == "PERSON" for k in range(i + 1, pronoun.i)
+        ):
+            continue
+        mention = refine_person_span(index, start, i + 1)
+        if mention is not None:
+            found.append(mention)
+            taken.update(range(mention.start, mention.end))
+
+
+def _mistaken_name(index: ActorIndex, span: Span) -> bool:
+    """Two or three capitalised proper nouns in a person's shape, no title, country, capital or
+    known place among them, no acronym, whose entity (if any) is no wider than they are and is
+    not a person's; written bare, as names are (not "a Dover Poll", "Avonia's 3rd District")."""
+    if len(span) > 3 or not index.name_shaped(span):
+        return False
+    for t in span:
+        if t.ent_type_ not in _MISTAKEN_NAME_LABELS or t.text.isupper():
+            return False
+        if is_office_word(norm_token(t.text)) or country_code(t.text) or capital_code(t.text):
+            return False
+    if any(c.dep_ in _NOT_BEFORE_NAMES for c in span.root.children if c.i < span.start):
+        return False
+    if span.start > 0 and norm_token(span.doc[span.start - 1].text) in DETERMINERS:
+        return False
+    return (
+        not any(
+            e.start < span.start or e.end > span.end
+            for e in index.ents
+            if e.start < span.end and e.end > span.start
+        )
+        and geocode(span.text) is None
+    )
+
+
+#: What stands before a noun but never before a person's bare name: an article, an owner, an
+#: adjective, a number ("a Dover Poll", "Avonia's 3rd District", "a so-called Blue Dog").
+_NOT_BEFORE_NAMES = frozenset({"det", "poss", "amod", "nummod"})
 
 
 def refine_person_span(index: ActorIndex, start: int, end: int) -> PersonMention | None:
