@@ -3,7 +3,8 @@ name ("a nurse named ..."), a campus set after an institution's name, a fragment
 sentence of its own subject, a quotation after the sentence of the one who said it, a verb of
 saying used in another sense after the marks, a verb of saying coordinated with the verb
 that reports a clause, two fragments joined in one frame, a quotation after a sentence
-whose subject is "she", and a quotation after a paragraph that ends on a bracketed aside.
+whose subject is "she", and a quotation after a paragraph that ends on a bracketed aside or
+on an "-ing" word after "have" ("have admitting rights") that only looks like a verb of saying.
 Every sentence here is invented."""
 
 from __future__ import annotations
@@ -115,3 +116,12 @@ def test_a_cue_in_a_bracketed_aside_just_before_gives_no_speaker() -> None:
     )
     speaker = _speaker_of(text, "The runway")
     assert speaker is None or "Pratt" in speaker
+
+
+def test_an_ing_word_after_have_is_no_cue_for_the_next_paragraph() -> None:
+    text = (
+        "Governor Ann Pratt spoke about the court case. The rules require that pilots at small "
+        "airports have admitting rights.\n\n"
+        '"The runway is open to all. But it is not open if you cannot reach it."'
+    )
+    assert _speaker_of(text, "The runway") == "Ann Pratt"

@@ -727,6 +727,7 @@ def cues(region: Span, quoted: Intervals, words: Span | None = None) -> list[Tok
         if (
             is_speech_verb(tok)
             and not _summoned(tok)
+            and not _noun_modifier(tok)
             or is_according_to(tok)
             or _weak_cue(tok, quoted)
             or words is not None
@@ -741,6 +742,13 @@ def cues(region: Span, quoted: Intervals, words: Span | None = None) -> list[Tok
         ):
             found.append(tok)
     return found
+
+
+def _noun_modifier(verb: Token) -> bool:
+    """ "Doctors have admitting rights": an "-ing" form after "have" with no "be" is a word
+    describing the noun after it, which the parser took for a verb; it says nothing."""
+    aux = {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"}
+    return verb.tag_ == "VBG" and "have" in aux and "be" not in aux
 
 
 def _summoned(verb: Token) -> bool:
