@@ -2,8 +2,10 @@
 name ("a nurse named ..."), a campus set after an institution's name, a fragment woven into a
 sentence of its own subject, a quotation after the sentence of the one who said it, a verb of
 saying used in another sense after the marks, a verb of saying coordinated with the verb
-that reports a clause, two fragments joined in one frame, and a quotation after a sentence
-whose subject is "she". Every sentence here is invented."""
+that reports a clause, two fragments joined in one frame, a quotation after a sentence
+whose subject is "she", and a quotation after a paragraph that ends on a bracketed aside or
+on an "-ing" word after "have" ("have admitting rights") that only looks like a verb of saying.
+Every sentence here is invented."""
 
 from __future__ import annotations
 
@@ -86,3 +88,40 @@ def test_a_quotation_after_a_sentence_with_she_for_subject_is_hers() -> None:
         'lines a week."'
     )
     assert _speaker_of(text, "This is not why") == "Ann Pratt"
+
+
+def test_a_cue_in_a_bracketed_aside_is_not_the_voice_the_next_paragraph_continues() -> None:
+    text = (
+        "Governor Ann Pratt also spoke about the court case. (The rules require that pilots at "
+        "small airports have admitting rights, and the bill bans flights after midnight.)\n\n"
+        '"The runway is open to all. But it is not open if you cannot reach it."'
+    )
+    assert _speaker_of(text, "The runway") == "Ann Pratt"
+
+
+def test_a_quotation_in_a_bracketed_aside_is_not_the_voice_continued() -> None:
+    text = (
+        "Governor Ann Pratt spoke about the court case. (Tom Reed called the ruling "
+        '"a disgrace to the port.")\n\n'
+        '"The runway is open to all. But it is not open if you cannot reach it."'
+    )
+    assert _speaker_of(text, "The runway") == "Ann Pratt"
+
+
+def test_a_cue_in_a_bracketed_aside_just_before_gives_no_speaker() -> None:
+    text = (
+        "Governor Ann Pratt spoke about the court case. (The rules require that pilots at small "
+        'airports have admitting rights.) "The runway is open to all. But it is not open if you '
+        'cannot reach it."'
+    )
+    speaker = _speaker_of(text, "The runway")
+    assert speaker is None or "Pratt" in speaker
+
+
+def test_an_ing_word_after_have_is_no_cue_for_the_next_paragraph() -> None:
+    text = (
+        "Governor Ann Pratt spoke about the court case. The rules require that pilots at small "
+        "airports have admitting rights.\n\n"
+        '"The runway is open to all. But it is not open if you cannot reach it."'
+    )
+    assert _speaker_of(text, "The runway") == "Ann Pratt"

@@ -1,6 +1,7 @@
 """Speakers and non-quotations in the shapes wire and health news writes them: an agency known
 by capitals that spell a pronoun ("the WHO said"), a medium that quotes someone ("the paper
-quoted Reed as saying"), a quotation left between two speakers' sentences, a source that
+quoted Reed as saying"), a writer who quotes or cites someone before a colon ending the
+paragraph before the quotation, a quotation left between two speakers' sentences, a source that
 belongs to the sentence after a quotation, and a term named between marks.
 Every sentence here is invented."""
 
@@ -27,6 +28,17 @@ def test_the_person_a_paper_quotes_says_the_words() -> None:
     ):
         (quote,) = [q for q in analyze(text).quotes if q.kind != "indirect"]
         assert quote.speaker is not None and quote.speaker.name == "Tom Reed", text
+
+
+def test_the_person_quoted_or_cited_before_a_colon_ending_a_paragraph_says_the_words() -> None:
+    for verb in ("quotes", "cites"):
+        text = (
+            "Tom Reed started winning races by mocking the harbour plan. "
+            f"Cole {verb} former Pratt adviser Olaf Brandt:\n\n"
+            '"I would love the ferries to be slower. You may say that is unkind."'
+        )
+        (quote,) = [q for q in analyze(text).quotes if q.kind == "direct"]
+        assert quote.speaker is not None and quote.speaker.name == "Olaf Brandt", verb
 
 
 def test_a_quotation_before_a_colon_introduced_one_stays_with_the_speaker_before() -> None:

@@ -242,9 +242,10 @@ def _cue_speaker_of_previous_sentence(
     if not words:
         return None
     found: ActorRecord | None = None
+    asides = _bracketed(text, words[0].idx, previous.end_char)
     for cue in outer_cues(cues(doc[words[0].i : words[-1].i + 1], quoted)):
         who = speaker_token(cue, quoted=quoted.contains)
-        if who is None or who.idx in quoted:
+        if who is None or who.idx in quoted or _aside_with(asides, cue.idx, who.idx):
             continue
         record, _ = resolver.resolve(who)
         if record is not None:
@@ -362,19 +363,23 @@ def _speaker_introduced_before(
     resolver: SpeakerResolver,
     open_ats: list[int],
 ) -> ActorRecord | None:
-    """The speaker the previous paragraph ends on: its last quotation's, or its last cue's."""
+    """The speaker the previous paragraph ends on: its last quotation's, or its last cue's; a
+    cue whose speaker is named with it inside brackets is the reporter's aside ("Roe spoke of the
+    case. (The rules require that doctors have admitting rights.)"), not a voice a quotation
+    after it continues."""
     lo, hi = para
+    asides = _bracketed(doc_text(doc), lo, hi)
     in_para = [
         d
         for d in drafts[bisect.bisect_left(open_ats, lo) : bisect.bisect_left(open_ats, hi)]
-        if d.speaker is not None
+        if d.speaker is not None and not _aside_with(asides, d.span.open_at, d.span.end)
     ]
     region = doc.char_span(lo, hi, alignment_mode="expand")
     cue_record: tuple[int, ActorRecord] | None = None
     if region is not None:
         for cue in outer_cues(cues(region, quoted)):
             who = speaker_token(cue, quoted=quoted.contains)
-            if who is not None:
+            if who is not None and not _aside_with(asides, cue.idx, who.idx):
                 record, _ = resolver.resolve(who)
                 if record is not None:
                     cue_record = (cue.idx, record)
@@ -382,3 +387,21 @@ def _speaker_introduced_before(
     if cue_record and (last_quote is None or cue_record[0] > last_quote.span.open_at):
         return cue_record[1]
     return last_quote.speaker if last_quote else None
+
+
+def _bracketed(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The stretches of ``text[lo:hi]`` inside matched round brackets, outermost and inner."""
+    found: list[tuple[int, int]] = []
+    opened: list[int] = []
+    for k in range(lo, hi):
+        ch = text[k]
+        if ch == "(":
+            opened.append(k)
+        elif ch == ")" and opened:
+            found.append((opened.pop(), k))
+    return found
+
+
+def _aside_with(asides: list[tuple[int, int]], *offsets: int) -> bool:
+    """Whether one bracketed stretch holds every offset: a clause set aside in brackets."""
+    return any(all(start < at < end for at in offsets) for start, end in asides)

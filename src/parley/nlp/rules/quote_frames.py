@@ -177,18 +177,7 @@ def introduced_by_colon(
         return
     if named_before_colon(doc, draft, colon[0], resolver):
         return
-    verb = colon[0].head
-    hung = verb.i > colon[0].i or verb.idx in quoted
-    if hung:
-        # The parser often hangs the clause before the colon on the quotation's verb
-        # ("Sanders delivered a retort: 'No one is ...'"): the top of that clause is the verb.
-        verb = _top_before(doc[colon[0].i - 1], colon[0].i)
-    if verb.pos_ == "NOUN" and verb.dep_ in {"dobj", "attr"} and verb.head.i < verb.i:
-        verb = verb.head  # "Trump issued the following statement: '...'"
-    elif verb.pos_ in {"NOUN", "PROPN", "PRON"} and verb.dep_ == "pobj" and not hung:
-        # "Roe delivered a blunt message to the mayor: '...'": the colon hangs from the last
-        # noun; the clause's verb is above it, and its subject must be one who can speak.
-        verb, hung = _top_before(verb, colon[0].i), True
+    verb, hung = _verb_before_colon(doc, colon[0], quoted)
     if verb.pos_ not in {"VERB", "AUX"} or verb.i > colon[0].i or verb.idx in quoted:
         return
     who = _before_colon_speaker(verb, colon[0].i, quoted)
@@ -206,6 +195,26 @@ def introduced_by_colon(
         and draft.document is None
     ):
         draft.document = who  # "The letter continues: '...'", if the context names no author
+
+
+def _verb_before_colon(doc: Doc, colon: Token, quoted: Intervals) -> tuple[Token, bool]:
+    """The verb of the clause before a colon, and whether the parse hung that clause elsewhere
+    (on the quotation's verb, or on a noun the clause's subject must be able to speak over)."""
+    verb = colon.head
+    hung = verb.i > colon.i or verb.idx in quoted
+    if hung:
+        # The parser often hangs the clause before the colon on the quotation's verb
+        # ("Sanders delivered a retort: 'No one is ...'"): the top of that clause is the verb.
+        verb = _top_before(doc[colon.i - 1], colon.i)
+    if verb.pos_ == "NOUN" and verb.dep_ in {"dobj", "attr"} and verb.head.i < verb.i:
+        verb = verb.head  # "The mayor put out a short statement: '...'"
+    elif verb.dep_ == "dobj" and quoted_person(verb.head, quoted.contains) == verb:
+        verb = verb.head  # "Cole quotes Olaf Brandt: '...'": the colon hung on the one quoted
+    elif verb.pos_ in {"NOUN", "PROPN", "PRON"} and verb.dep_ == "pobj" and not hung:
+        # "Roe delivered a blunt message to the mayor: '...'": the colon hangs from the last
+        # noun; the clause's verb is above it, and its subject must be one who can speak.
+        verb, hung = _top_before(verb, colon.i), True
+    return verb, hung
 
 
 def _before_colon_speaker(verb: Token, colon: int, quoted: Intervals) -> Token | None:
@@ -718,6 +727,7 @@ def cues(region: Span, quoted: Intervals, words: Span | None = None) -> list[Tok
         if (
             is_speech_verb(tok)
             and not _summoned(tok)
+            and not _noun_modifier(tok)
             or is_according_to(tok)
             or _weak_cue(tok, quoted)
             or words is not None
@@ -732,6 +742,13 @@ def cues(region: Span, quoted: Intervals, words: Span | None = None) -> list[Tok
         ):
             found.append(tok)
     return found
+
+
+def _noun_modifier(verb: Token) -> bool:
+    """ "Doctors have admitting rights": an "-ing" form after "have" with no "be" is a word
+    describing the noun after it, which the parser took for a verb; it says nothing."""
+    aux = {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"}
+    return verb.tag_ == "VBG" and "have" in aux and "be" not in aux
 
 
 def _summoned(verb: Token) -> bool:

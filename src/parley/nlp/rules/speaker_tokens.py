@@ -129,6 +129,11 @@ def _verb_subject(cue: Token, quoted: Quoted) -> Token | None:
 
 #: Verbs by which a medium passes on someone's words: "Reuters quoted Lee as saying ...".
 _QUOTING_VERBS = frozenset({"quote"})
+#: Verbs by which a named subject passes on the words of the person it names as their object:
+#: "the Times quotes the minister: '...'", "Cole cites Olaf Brandt: '...'".
+_CITING_VERBS = frozenset({"quote", "cite"})
+#: The parts of speech of an object that can be the one quoted.
+_QUOTED_KINDS = frozenset({"PROPN", "PRON", "NOUN"})
 #: Verbs by which anyone (an outlet, a paper, a report) passes on the words of the one named
 #: as their object before "as saying": "the paper quoted a farmer as saying", "the Herald
 #: reported Lee as saying", "cited an aide as saying".
@@ -151,16 +156,17 @@ def medium_passing_on(verb: Token) -> bool:
 
 def quoted_person(cue: Token, quoted: Quoted = None) -> Token | None:
     """The person a named outlet quotes, who says the words: "the Times quoted Lee as saying
-    '...'", "'...,' Reuters quoted him as saying", "the Daily quotes the minister: '...'". The
-    named subject of "quoted" passed the words on; its object said them. Before "as saying"
-    any subject passes them on ("the paper quoted a farmer as saying", "the Herald reported
-    Lee as saying"). None for any other cue."""
+    '...'", "'...,' Reuters quoted him as saying", "the Daily quotes the minister: '...'",
+    "Cole cites Olaf Brandt: '...'" (a name only: "cites the report" makes the subject's own
+    point). The named subject of "quoted" passed the words on; its object said them. Before
+    "as saying" any subject passes them on ("the paper quoted a farmer as saying", "the Herald
+    reported Lee as saying"). None for any other cue."""
     verb = cue
     as_saying = cue.dep_ == "pcomp" and cue.head.lower_ == "as" and cue.head.dep_ == "prep"
     if as_saying:
         verb = cue.head.head  # "quoted Lee as saying": the verb "as saying" hangs from
     lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or lemma not in (_AS_SAYING_VERBS if as_saying else _QUOTING_VERBS):
+    if verb.pos_ != "VERB" or lemma not in (_AS_SAYING_VERBS if as_saying else _CITING_VERBS):
         return None
     if is_passive(verb):
         return None  # "Lee was quoted as saying": the subject said the words
@@ -171,13 +177,13 @@ def quoted_person(cue: Token, quoted: Quoted = None) -> Token | None:
         # A named outlet quotes, or anyone before "as saying" ("the paper quoted a farmer as
         # saying"); but "a tweet quoted ..." is the words a document carries, its own text.
         return None
+    # "cites the report: '...'" is the one citing's point; "cites Lee: '...'" is Lee's words.
+    kinds = {"PROPN"} if not as_saying and lemma not in _QUOTING_VERBS else _QUOTED_KINDS
     return next(
         (
             c
             for c in verb.children
-            if c.dep_ == "dobj"
-            and c.pos_ in {"PROPN", "PRON", "NOUN"}
-            and not (quoted and quoted(c.idx))
+            if c.dep_ == "dobj" and c.pos_ in kinds and not (quoted and quoted(c.idx))
         ),
         None,
     )
