@@ -138,3 +138,43 @@ def test_quotemarks_doubled_apostrophes_span_paragraphs() -> None:
     spans = find_marked_spans(text)
     assert [text[s.start : s.end] for s in spans] == ["We came to talk.", "And we will stay,"]
     assert spans[0].continues and spans[1].continued and spans[0].width == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The closing mark left out before the attribution: the quotation ends at its comma.
+        (
+            '"Few owners knew which forms to file, said Ines Varga, whose group runs the '
+            "clinic.\n\nThe clinic opens in May.",
+            ["Few owners knew which forms to file,"],
+        ),
+        # ... and the next quotation's opening mark stands after it.
+        (
+            '"Short of a ferry on every route, he added, "the islands will stay cut off."',
+            ["Short of a ferry on every route,", "the islands will stay cut off."],
+        ),
+        # A closing single mark typed for the double one, after a comma or a stop.
+        (
+            "“The ferry runs late,’ said Tomas Lund, the harbour master. “Every day.”",
+            ["The ferry runs late,", "Every day."],
+        ),
+        (
+            "“The ferry runs late.’ Tomas Lund said, shrugging.\n\nThe harbour is shut.",
+            ["The ferry runs late."],
+        ),
+        # The end of a quotation garbled into single marks and stops.
+        ('Lund asked, "Is the ferry late again?’.’"\n\nIt was.', ["Is the ferry late again?"]),
+        ("Lund said, \"The ferry is late.'.'\"\n\nIt was.", ["The ferry is late."]),
+        ("(Mr. Lund said, ''The ferry is late.'.')\n\nIt was.", ["The ferry is late."]),
+        # A single mark before the closing one that no nested quotation opened.
+        ('"The ferry is late.\'" Lund said.', ["The ferry is late."]),
+    ],
+)
+def test_quotemarks_missing_or_garbled_closing_mark(text: str, expected: list[str]) -> None:
+    assert contents(text) == expected
+
+
+def test_quotemarks_quotation_ended_at_attribution_is_flagged() -> None:
+    (span,) = find_marked_spans('"The toll is unfair, Tomas Lund said, and he will fight it.')
+    assert span.unbalanced and span.cut and span.close_at is None

@@ -13,7 +13,10 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
+
+from parley import lexicon
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +69,9 @@ class MarkedSpan:
     unbalanced: bool = False
     #: Characters of each mark: 2 for a doubled apostrophe (''), else 1.
     width: int = 1
+    #: The closing mark was left out and the quotation ends at the comma before the
+    #: attribution it ran over ('"... forms to file, said Roe, who ...').
+    cut: bool = False
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -203,6 +209,77 @@ def _find_double(text: str, start: int, end: int) -> Iterator[tuple[int, int | N
         i = (close_at + 1) if close_at is not None else end
 
 
+#: Forms of the verbs that attribute a quotation set after it (", said Roe", ", she added").
+ATTRIBUTION_VERB_FORMS = lexicon.word_set("attribution_verb_forms")
+#: A mark between an opening mark and an attribution that may hold the attribution in a
+#: quotation of its own: any double mark, an opening single one.
+_NESTING = re.compile("[" + DOUBLE_OPENERS + DOUBLE_CLOSERS + "\"‘]|(?:^|\\s)'")
+
+#: A double-quote pair found in a paragraph: (open_at, close_at, cut), ``cut`` where the
+#: quotation ends, before the attribution it ran over, when its closing mark was left out.
+_Pair = tuple[int, int | None, int | None]
+
+
+@lru_cache(maxsize=4)
+def _attribution_pattern(forms: frozenset[str]) -> re.Pattern[str]:
+    """A comma, then a verb of attribution with its subject on either side, ending a clause:
+    ", said Roe,", ", Jane Roe said.", ", the mayor added", ", she says"; a closing single mark
+    typed for the double one may stand after the comma (",’ said Roe") or end a sentence
+    (".’ Roe said,")."""
+    verbs = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
+    name = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
+    subject = rf"(?:he|she|they|{name}|the\s+[a-z]+(?:\s+[a-z]+)?)"
+    return re.compile(
+        rf"(?:,[’']?|(?<=[.?!])[’'])\s+(?:{subject}\s+(?:{verbs})|(?:{verbs})\s+{subject})"
+        r"(?=[,.;:]|\s*$)"
+    )
+
+
+def _attribution_in(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """The first attribution in ``text[lo:hi]`` that no mark nested there may hold."""
+    found = _attribution_pattern(ATTRIBUTION_VERB_FORMS.get()).search(text, lo, hi)
+    if found is None or _NESTING.search(text, lo, found.start()) is not None:
+        return None
+    return found
+
+
+def _inner_opening(text: str, lo: int, hi: int) -> int | None:
+    """The first double mark in ``text[lo:hi]``, if it opens a quotation (a space before it,
+    a word after it)."""
+    mark = _DOUBLE_ANY.search(text, lo, hi)
+    if mark is None:
+        return None
+    j = mark.start()
+    opens = text[j] in '"“' and text[j - 1].isspace() and j + 1 < hi and not text[j + 1].isspace()
+    return j if opens else None
+
+
+def _cut_at_attributions(text: str, pairs: list[tuple[int, int | None]], end: int) -> list[_Pair]:
+    """The pairs of one paragraph, each quotation whose closing mark was left out ended at the
+    comma before the attribution it runs over, as a reader ends it.
+
+    An unclosed quotation ends there ('"Few knew the forms, said Roe, who ...'); so does one
+    whose run holds, after the attribution, a mark opening the next quotation ('"Short of a
+    ferry on every route, he added, "the islands stay cut off."'), which then runs to the
+    first one's closing mark. Without either sign of a missing mark the words stay quoted: a
+    quotation may report speech ('"I asked, she said, what he meant."')."""
+    out: list[_Pair] = []
+    todo = list(pairs)
+    while todo:
+        open_at, close_at = todo.pop(0)
+        hi = close_at if close_at is not None else end
+        found = _attribution_in(text, open_at + 1, hi)
+        reopen = _inner_opening(text, found.end(), hi) if found is not None else None
+        if found is None or (close_at is not None and reopen is None):
+            out.append((open_at, close_at, None))
+            continue
+        comma = text[found.start()] == ","
+        out.append((open_at, None, found.start() + 1 if comma else found.start()))
+        if reopen is not None:
+            todo.insert(0, (reopen, close_at))
+    return out
+
+
 def _nested_curly_end(text: str, open_at: int, j: int, start: int, end: int) -> int | None:
     """Where a curly pair opened at ``j`` inside a straight quotation opened at ``open_at``
     closes, when it is nested in it: '"The office isn't about “Equal Justice” any more," she
@@ -323,41 +400,30 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
     width = 2 if doubled else 1
     for p_start, p_end in paragraphs(text):
         if doubled:
-            doubles = list(_find_doubled_apostrophes(text, p_start, p_end))
+            found = list(_find_doubled_apostrophes(text, p_start, p_end))
         else:
-            doubles = list(_find_double(text, p_start, p_end))
+            found = list(_find_double(text, p_start, p_end))
+        doubles = _cut_at_attributions(text, found, p_end)
         stripped = text[p_start:p_end].lstrip()
         first_mark = p_start + (len(text[p_start:p_end]) - len(stripped))
-        for n, (open_at, close_at) in enumerate(doubles):
+        ours: list[MarkedSpan] = []
+        for n, (open_at, close_at, cut) in enumerate(doubles):
             reopened = open_from_previous and n == 0 and open_at == first_mark
-            if close_at is None:
-                spans.append(
-                    MarkedSpan(
-                        open_at + width,
-                        _rstrip(text, open_at + width, p_end),
-                        open_at,
-                        None,
-                        single=False,
-                        continues=True,
-                        continued=reopened,
-                        width=width,
-                    )
-                )
-            else:
-                spans.append(
-                    MarkedSpan(
-                        open_at + width,
-                        _rstrip(text, open_at + width, close_at) if doubled else close_at,
-                        open_at,
-                        close_at,
-                        single=False,
-                        continued=reopened,
-                        width=width,
-                    )
-                )
-        open_from_previous = bool(doubles) and doubles[-1][1] is None
+            ours.append(_double_span(text, open_at, close_at, cut, p_end, width, reopened))
+        spans.extend(ours)
+        open_from_previous = bool(ours) and ours[-1].continues
         # Single quotes outside every double-quoted region.
-        covered = [(o, c + width - 1 if c is not None else p_end) for o, c in doubles]
+        covered = [
+            (
+                span.open_at,
+                span.close_at + width - 1
+                if span.close_at is not None
+                else span.end
+                if span.cut
+                else p_end,
+            )
+            for span in ours
+        ]
         cursor = p_start
         for lo, hi in [*covered, (p_end, p_end)]:
             for open_at, close_at in _find_single(text, cursor, lo):
@@ -365,6 +431,69 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
             cursor = hi + 1
     spans.sort(key=lambda s: s.start)
     return _mark_unbalanced(text, spans)
+
+
+#: A quotation's end garbled into single marks and stops after its last sentence: "vote.'.'",
+#: "vote?’.’", "vote.'.')" (the closing parenthesis of an aside the quotation ends).
+_MANGLED_CLOSE = re.compile(r"(?<=[.?!…])[’'][.,][’']\)?$")
+
+
+#: A single closing mark after a quotation's last stop or comma, and an opening single mark
+#: (or a closing one typed for it: "“’House of Cards,’”") that would make it the end of a
+#: nested quotation.
+_STRAY_SINGLE = re.compile(r"(?<=[.?!,])[’']$")
+_SINGLE_OPEN = re.compile(r"‘|(?<![\w’'])['’](?=\w)")
+
+
+def _double_span(
+    text: str,
+    open_at: int,
+    close_at: int | None,
+    cut: int | None,
+    p_end: int,
+    width: int,
+    reopened: bool,
+) -> MarkedSpan:
+    """The span of one double-quote pair of a paragraph (see :func:`_cut_at_attributions`
+    for ``cut``)."""
+    start = open_at + width
+    if cut is not None:
+        # Ended before the attribution (a comma kept, as inside a closing mark).
+        return MarkedSpan(
+            start,
+            cut,
+            open_at,
+            None,
+            single=False,
+            continued=reopened,
+            unbalanced=True,
+            width=width,
+            cut=True,
+        )
+    if close_at is None:
+        end = _rstrip(text, start, p_end)
+        mangled = _MANGLED_CLOSE.search(text, start, end)
+        if mangled is not None:
+            # "... late.'.')": a closing mark typed as a run of single marks and stops.
+            at = mangled.start()
+            return MarkedSpan(start, at, open_at, at, single=False, continued=reopened, width=width)
+        return MarkedSpan(
+            start,
+            end,
+            open_at,
+            None,
+            single=False,
+            continues=True,
+            continued=reopened,
+            width=width,
+        )
+    end = _rstrip(text, start, close_at) if width == 2 else close_at
+    mangled = _MANGLED_CLOSE.search(text, start, end)
+    if mangled is not None:
+        end = mangled.start()  # '"... the vote?’.’"': stray marks typed before the closing one
+    elif _STRAY_SINGLE.search(text, start, end) and not _SINGLE_OPEN.search(text, start, end):
+        end -= 1  # '"We will win.\'" said Lee': a single mark no nested quotation opened
+    return MarkedSpan(start, end, open_at, close_at, single=False, continued=reopened, width=width)
 
 
 def _rstrip(text: str, start: int, end: int) -> int:

@@ -28,7 +28,7 @@ from parley.nlp.rules.speech_cues import (
     is_document,
     is_speech_verb,
 )
-from parley.quotemarks import Intervals, MarkedSpan
+from parley.quotemarks import ATTRIBUTION_VERB_FORMS, Intervals, MarkedSpan
 
 #: Verbs of saying whose object is the one spoken to ("asked reporters").
 ADDRESSEE_VERBS = lexicon.word_set("addressee_verbs")
@@ -66,6 +66,31 @@ def inverted_subject(cue: Token, close: int) -> Token | None:
         # of the word (it takes it for the verb's object).
         return first
     return None
+
+
+def closing_inversion(cue: Token, close: int, text: str) -> Token | None:
+    """'"... We cannot wait" for a new budget, says Jane Roe, a consultant.': a verb
+    of saying set first after the comma that ends the quotation's sentence names the speaker
+    of the words that sentence quotes in the name right after it, however far the sentence
+    ran on past the closing mark and whatever the parser made of the name (a sentence it ran
+    across a paragraph break hangs the name on the next paragraph's verb)."""
+    if cue.idx <= close or cue.lower_ not in ATTRIBUTION_VERB_FORMS.get() or cue.i == 0:
+        return None
+    comma = cue.doc[cue.i - 1]
+    between = text[close + 1 : comma.idx].lstrip("'")  # past the closing mark
+    if (
+        comma.text != ","
+        or not between.strip()[:1].islower()  # '"...," Lee, the chair, told Roe': Lee's
+        or "\n" in between
+        or any(ch in between for ch in _SENTENCE_ENDS)
+    ):
+        return None
+    return inverted_subject(cue, comma.idx)
+
+
+#: What ends a sentence or holds other words in marks, between a quotation and a verb that
+#: closes its sentence ('"..." for a new budget, says Roe').
+_SENTENCE_ENDS = frozenset('.?!:;"“”')
 
 
 #: Words that stand for one of several people quoted in turn ("said one", "wrote another").

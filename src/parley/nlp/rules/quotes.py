@@ -28,6 +28,7 @@ from parley.nlp.rules.actors import ActorIndex, ActorRecord
 from parley.nlp.rules.attribution_after import (
     OPEN_ENDINGS,
     attributed_after,
+    closing_inversion,
     inverted_subject,
 )
 from parley.nlp.rules.frame_voices import asked_by, made_to_say, under_the_law, words_after_noun
@@ -117,8 +118,8 @@ def extract_quotes(
     spans = list(doc_quotations(doc))
     if warnings is not None:
         warnings.extend(
-            f"unbalanced quotation mark at offset {s.open_at}: the quotation is taken to the end "
-            "of its paragraph"
+            f"unbalanced quotation mark at offset {s.open_at}: the quotation is taken to "
+            + ("the attribution it runs over" if s.cut else "the end of its paragraph")
             for s in spans
             if s.unbalanced
         )
@@ -457,7 +458,7 @@ def _speaker_at(
     # "The paper quoted Lee as saying '...'": the one quoted said the words.
     who = quoted_person(cue, in_quote) or speaker_token(cue, quoted=in_quote)
     if who is None or in_quote(who.idx) or _borrowed_subject(cue, who, text, close):
-        who = inverted_subject(cue, close) or who
+        who = inverted_subject(cue, close) or closing_inversion(cue, close, text) or who
     who = holder_closing_sentence(who, cue)
     if who is not None and is_epithet_of(who, span, text, in_quote):
         return None  # 'the "dishonest" Pratt criticised ...': the word describes Pratt
