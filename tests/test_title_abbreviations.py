@@ -20,40 +20,40 @@ def speakers(text: str) -> dict[str, str | None]:
 
 def test_abbreviated_office_before_a_name_is_the_later_description() -> None:
     text = (
-        "Sen. Bernie Sanders spoke to voters in Iowa on Monday. Hillary Clinton was in Ohio.\n\n"
-        '"We need a political revolution," the senator said.'
+        "Sen. Ben Odell spoke to voters in Iowa on Monday. Ruth Lane was in Ohio.\n\n"
+        '"We need a new deal for farmers," the senator said.'
     )
-    assert speakers(text)["We need a political revolution,"] == "Bernie Sanders"
+    assert speakers(text)["We need a new deal for farmers,"] == "Ben Odell"
 
 
 def test_place_of_several_words_in_a_description_is_read_whole() -> None:
     text = (
-        "Gov. Chris Christie of New Jersey attacked Jeb Bush on Tuesday.\n\n"
-        '"He is not ready," the New Jersey governor said.'
+        "Gov. Tom Hale of New Jersey criticised Ed Poe on Tuesday.\n\n"
+        '"The budget is not fair," the New Jersey governor told the crowd.'
     )
-    assert speakers(text)["He is not ready,"] == "Chris Christie"
+    assert speakers(text)["The budget is not fair,"] == "Tom Hale"
     country, head, _, _ = parse_description("the New Mexico governor") or (None, "", [], [])
     assert (country, head) == ("USA", "governor")
 
 
 def test_description_from_a_place_needs_a_holder_of_that_place() -> None:
     text = (
-        "Sen. Ann Warren spoke in Boston. Hillary Clinton met Bernie Sanders on Monday.\n\n"
-        "Clinton and the senator from Vermont must reconcile soon.\n\n"
-        'Clinton said that she called Sanders. "I think he understands what is at stake," '
+        "Sen. Ann Moss spoke in Boise. Ruth Lane met Ben Odell on Monday.\n\n"
+        "Lane and the senator from Vermont will meet again soon.\n\n"
+        'Lane said that she called Odell. "I think he knows what is at stake," '
         "she said."
     )
-    assert speakers(text)["I think he understands what is at stake,"] == "Hillary Clinton"
+    assert speakers(text)["I think he knows what is at stake,"] == "Ruth Lane"
     result = parley.analyze(text, published="2016-01-18")
-    warren = next(a for a in result.actors if a.name == "Ann Warren")
-    assert "the senator from Vermont" not in warren.aliases
+    moss = next(a for a in result.actors if a.name == "Ann Moss")
+    assert "the senator from Vermont" not in moss.aliases
 
 
 def test_description_set_off_after_a_name_is_that_name() -> None:
     text = (
-        "Sen. Ed Kenny of Massachusetts fought the party in 1980.\n\n"
-        "One choice is Ann Warren, the senator from Massachusetts, who led the party for years."
+        "Sen. Ed Kenny of Idaho fought the party in 1980.\n\n"
+        "One choice is Ann Moss, the senator from Idaho, who led the party for years."
     )
     result = parley.analyze(text, published="2016-01-18")
     kenny = next(a for a in result.actors if a.name == "Ed Kenny")
-    assert "the senator from Massachusetts" not in kenny.aliases
+    assert "the senator from Idaho" not in kenny.aliases

@@ -78,7 +78,7 @@ def add_descriptions(index: ActorIndex) -> None:
         # "the senator from Vermont" is read as "the Vermont senator": a holder of that place.
         text = f"{first.text} {place[0]} {chunk[1:].text}" if place else chunk.text
         end_char = place[1] if place else chunk.end_char
-        # "Warren, the senator from Massachusetts": the name's, not an earlier holder's.
+        # "Moss, the senator from Idaho": the name's, not an earlier holder's.
         named = _named_before(index, chunk, end_char)
         if named is not None and (named.kind == "person") != (low not in ORG_WORDS):
             named = None  # "Lee, the council": not a person's description
@@ -108,7 +108,7 @@ def _place_after_from(chunk: Span) -> tuple[str, int] | None:
     return words.text, words.end_char
 
 
-#: "Coleman, the former senator from Minnesota who ...": a relative clause on the description.
+#: "Roe, the former senator from Utah who ...": a relative clause on the description.
 _RELATIVE_OPENING = re.compile(r"(?:who|whose|which)\b")
 
 
