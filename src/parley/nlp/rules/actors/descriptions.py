@@ -48,30 +48,8 @@ def add_descriptions(index: ActorIndex) -> None:
         low = norm_token(head.text)
         if not (is_title_word(low) or low in ORG_WORDS or low in HOLDER_ROLES):
             continue
-        if head.i != chunk.end - 1:
-            continue  # "the President's office": the head is not the last word
-        nxt = doc[chunk.end] if chunk.end < len(doc) else None
         place = _place_after_from(chunk)
-        if nxt is not None and (
-            nxt.pos_ == "PROPN"
-            or nxt.lower_ == "of"
-            or nxt.text in POSSESSIVE
-            or nxt.lower_ == "from"
-            and place is None
-        ):
-            continue  # "the President Ana Reis", "the president of the league"
-        if any(t.ent_type_ in ("PERSON", "ORG") for t in chunk):
-            continue  # named entities are handled as names
-        if any(
-            t.pos_ == "PROPN"
-            and not (
-                demonym_code(t.text)
-                or country_of_name(t.text)
-                or is_office_word(norm_token(t.text))
-                or norm_token(t.text) in HOLDER_ROLES
-            )
-            for t in chunk[1:]
-        ):
+        if not _stands_alone(chunk, place):
             continue
         if index.at(chunk.start_char, chunk.end_char) is not None:
             continue
@@ -90,6 +68,37 @@ def add_descriptions(index: ActorIndex) -> None:
         record.add_mention(chunk.start_char, end_char, index.text[chunk.start_char : end_char])
         if head.dep_ in ACTING_SUBJECT_DEPS:
             record.subject_mentions.append((chunk.start_char, chunk.end_char))
+
+
+def _stands_alone(chunk: Span, place: tuple[str, int] | None) -> bool:
+    """Whether a description ends with its head and is no part of a name: not "the
+    President's office", "the President Ana Reis", "the president of the league", "the
+    Trump campaign" (a "from" phrase only when it names a place: ``place``)."""
+    doc = chunk.doc
+    head = chunk.root
+    if head.i != chunk.end - 1:
+        return False  # "the President's office": the head is not the last word
+    nxt = doc[chunk.end] if chunk.end < len(doc) else None
+    if nxt is not None and (
+        nxt.pos_ == "PROPN"
+        or nxt.lower_ == "of"
+        or nxt.text in POSSESSIVE
+        or nxt.lower_ == "from"
+        and place is None
+    ):
+        return False  # "the President Ana Reis", "the president of the league"
+    if any(t.ent_type_ in ("PERSON", "ORG") for t in chunk):
+        return False  # named entities are handled as names
+    return not any(
+        t.pos_ == "PROPN"
+        and not (
+            demonym_code(t.text)
+            or country_of_name(t.text)
+            or is_office_word(norm_token(t.text))
+            or norm_token(t.text) in HOLDER_ROLES
+        )
+        for t in chunk[1:]
+    )
 
 
 def _place_after_from(chunk: Span) -> tuple[str, int] | None:

@@ -417,7 +417,7 @@ def parse_description(text: str) -> tuple[str | None, str, list[str], list[str]]
     if not words:
         return None
     country = None
-    kept = []
+    kept: list[str] = []
     raws = [t for t in text.split() if norm_token(t) not in DETERMINERS]
     pairs = list(zip(words, raws, strict=False))
     k = 0
