@@ -128,7 +128,7 @@ def extract_quotes(
     quoted = Intervals(
         [(s.open_at, (s.close_at if s.close_at is not None else s.end) + s.width) for s in spans]
     )
-    resolver = SpeakerResolver(doc, actors, quoted=quoted.contains)
+    resolver = SpeakerResolver(doc, actors, quoted=quoted.contains, describes=True)
     para_bounds = list(paragraphs(text))
     para_starts = [p[0] for p in para_bounds]
     para_start_set = set(para_starts)

@@ -528,7 +528,7 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
     def in_quote(char: int) -> bool:
         return char in every_quote
 
-    resolver = SpeakerResolver(doc, actors, quoted=in_quote)
+    resolver = SpeakerResolver(doc, actors, quoted=in_quote, describes=True)
     found: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     # A subjectless verb the parser hung inside a reported clause speaks for the reporting

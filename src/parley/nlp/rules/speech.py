@@ -52,7 +52,8 @@ from parley.nlp.rules.speech_cues import (
     never_speaks,
 )
 from parley.nlp.rules.title_names import comma_after_title_phrase, persons_in_apposition
-from parley.nlp.tokens import doc_tokens
+from parley.nlp.rules.unnamed_people import UnnamedPerson, unnamed_person
+from parley.nlp.tokens import TokenTable, doc_tokens
 from parley.quotemarks import Intervals
 from parley.types import ActorKind, Quote
 
@@ -111,10 +112,21 @@ def _owner_of_relative(tok: Token, root: Token) -> bool:
 class SpeakerResolver:
     """Maps a speaker token to a canonical actor of the article."""
 
-    def __init__(self, doc: Doc, actors: ActorIndex, *, quoted: Quoted = None) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        actors: ActorIndex,
+        *,
+        quoted: Quoted = None,
+        describes: bool = False,
+    ) -> None:
         self.doc = doc
         self.actors = actors
         self._quoted = quoted
+        # Whether a pronoun that refers to an unnamed person ("A police officer arrived. ...
+        # he said") registers that description as an actor; without it (the pronoun mentions
+        # of finished output, which add no actor) such a pronoun refers to no one.
+        self._describes = describes
         self._chains: dict[int, ActorRecord | None] = {}
         self._sents, self._sent_starts = _segments(doc)
         self.genders: dict[str, str] = {}
@@ -473,6 +485,8 @@ class SpeakerResolver:
             found = self._resolve_pronoun(token, strict=False)
         if found is None and PRONOUNS.get(token.lower_):
             found = self._last_person_before(token)
+        if isinstance(found, UnnamedPerson):
+            return self._under_description(found.phrase, "person") if self._describes else None
         return found
 
     def _last_person_before(self, token: Token) -> ActorRecord | None:
@@ -491,9 +505,8 @@ class SpeakerResolver:
                     best = (start, record)
         return best[1] if best else None
 
-    def _resolve_pronoun(self, token: Token, *, strict: bool) -> ActorRecord | None:
+    def _resolve_pronoun(self, token: Token, *, strict: bool) -> ActorRecord | UnnamedPerson | None:
         gender = PRONOUNS.get(token.lower_)
-        plural = token.lower_ in {"they", "them", "their", "we"}
         sents = self._sents
         current = bisect.bisect_right(self._sent_starts, token.i) - 1
         if current < 0 or not sents[current].start <= token.i < sents[current].end:
@@ -505,7 +518,7 @@ class SpeakerResolver:
         # The sentences are read from the token table: a Token is made only for a word that
         # may stand for the pronoun's referent.
         table = doc_tokens(self.doc)
-        idx, lower, dep, words = table.idx, table.lower, table.dep, table.text
+        idx = table.idx
         pronoun = token.lower_
         for n in range(current, max(current - 30, -1), -1):
             sent = sents[n]
@@ -519,29 +532,58 @@ class SpeakerResolver:
                 breaks += 1
                 if breaks > 1:
                     break
-            ranked: list[tuple[int, int, ActorRecord]] = []
-            for i in range(sent.start, sent.end):
-                start = idx[i]
-                if start >= limit or (quoted and quoted(start)):
-                    continue
-                if lower[i] == pronoun and dep[i] in NOMINAL_SUBJECT_DEPS and i < token.i:
-                    # "She told the court ... She told a guard": the same pronoun as an earlier
-                    # subject continues that pronoun's chain.
-                    record = self._chain(table.tokens[i])
-                elif plural and dep[i] in NOMINAL_SUBJECT_DEPS and table.tokens[i].conjuncts:
-                    record = self._people_together(table.tokens[i])
-                else:
-                    record = self._mentioned_at(i, start, len(words[i]))
-                if record is None or not self._compatible(record, gender, plural, strict):
-                    continue
-                ranked.append((self._role_rank(table.tokens[i]), -i if n == current else i, record))
+            ranked = self._referents_in(
+                sent, limit, token, pronoun, strict, rank_back=n == current, table=table
+            )
             if ranked:
                 ranked.sort(key=lambda item: (item[0], item[1]))
                 best = ranked[0][2]
+                if isinstance(best, UnnamedPerson):
+                    return best
                 if gender and strict and best.id not in self.genders:
                     self.genders[best.id] = gender
                 return best
         return None
+
+    def _referents_in(
+        self,
+        sent: Span,
+        limit: int,
+        token: Token,
+        pronoun: str,
+        strict: bool,
+        *,
+        rank_back: bool,
+        table: TokenTable,
+    ) -> list[tuple[int, int, ActorRecord | UnnamedPerson]]:
+        """What the pronoun ``token`` may refer to among the words of ``sent`` before
+        ``limit``, each with its rank (the subject of the main clause first; in the pronoun's
+        own sentence the nearest, ``rank_back``, else the first)."""
+        gender = PRONOUNS.get(pronoun)
+        plural = pronoun in {"they", "them", "their", "we"}
+        quoted = self._quoted
+        idx, lower, dep, words = table.idx, table.lower, table.dep, table.text
+        ranked: list[tuple[int, int, ActorRecord | UnnamedPerson]] = []
+        for i in range(sent.start, sent.end):
+            start = idx[i]
+            if start >= limit or (quoted and quoted(start)):
+                continue
+            if lower[i] == pronoun and dep[i] in NOMINAL_SUBJECT_DEPS and i < token.i:
+                # "She told the court ... She told a guard": the same pronoun as an earlier
+                # subject continues that pronoun's chain.
+                record = self._chain(table.tokens[i])
+            elif plural and dep[i] in NOMINAL_SUBJECT_DEPS and table.tokens[i].conjuncts:
+                record = self._people_together(table.tokens[i])
+            else:
+                record = self._mentioned_at(i, start, len(words[i]))
+            rank = -i if rank_back else i
+            if record is None:
+                described = unnamed_person(table.tokens[i], gender)
+                if described is not None:
+                    ranked.append((self._role_rank(table.tokens[i]), rank, described))
+            elif self._compatible(record, gender, plural, strict):
+                ranked.append((self._role_rank(table.tokens[i]), rank, record))
+        return ranked
 
     def _mentioned_at(self, i: int, start: int, length: int) -> ActorRecord | None:
         """The actor a pronoun may refer to through the word at token ``i`` (its mention, or
