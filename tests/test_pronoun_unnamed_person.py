@@ -7,16 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-import parley
+from quote_reading import analyze
+from quote_reading import speakers as quoted_speakers
 
 pytestmark = pytest.mark.model
 
 
 def speakers(text: str) -> dict[str, str | None]:
-    result = parley.analyze(text, published="2025-04-18")
-    return {
-        q.text: q.speaker.name if q.speaker else None for q in result.quotes if q.kind == "direct"
-    }
+    return dict(quoted_speakers(analyze(text)))
 
 
 @pytest.mark.parametrize(

@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-import parley
 from parley.nlp.rules.actors.index import parse_description
+from quote_reading import analyze
+from quote_reading import speakers as quoted_speakers
 
 pytestmark = pytest.mark.model
 
 
 def speakers(text: str) -> dict[str, str | None]:
-    result = parley.analyze(text, published="2016-01-18")
-    return {
-        q.text: q.speaker.name if q.speaker else None for q in result.quotes if q.kind == "direct"
-    }
+    return dict(quoted_speakers(analyze(text)))
 
 
 def test_abbreviated_office_before_a_name_is_the_later_description() -> None:
@@ -44,7 +42,7 @@ def test_description_from_a_place_needs_a_holder_of_that_place() -> None:
         "she said."
     )
     assert speakers(text)["I think he knows what is at stake,"] == "Ruth Lane"
-    result = parley.analyze(text, published="2016-01-18")
+    result = analyze(text)
     moss = next(a for a in result.actors if a.name == "Ann Moss")
     assert "the senator from Vermont" not in moss.aliases
 
@@ -54,6 +52,6 @@ def test_description_set_off_after_a_name_is_that_name() -> None:
         "Sen. Ed Kenny of Idaho fought the party in 1980.\n\n"
         "One choice is Ann Moss, the senator from Idaho, who led the party for years."
     )
-    result = parley.analyze(text, published="2016-01-18")
+    result = analyze(text)
     kenny = next(a for a in result.actors if a.name == "Ed Kenny")
     assert "the senator from Idaho" not in kenny.aliases
