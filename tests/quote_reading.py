@@ -23,6 +23,11 @@ def speakers(result: ArticleResult, *, indirect: bool = False) -> list[tuple[str
     ]
 
 
+def speaker_by_quote(text: str) -> dict[str, str | None]:
+    """{text: speaker's name} of the quotations of ``text`` (reported speech left out)."""
+    return dict(speakers(analyze(text)))
+
+
 def reported(text: str) -> list[tuple[str | None, str]]:
     """(speaker's name, text) of each reported-speech entry of ``text``, in order."""
     return [

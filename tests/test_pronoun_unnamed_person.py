@@ -7,14 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from quote_reading import analyze
-from quote_reading import speakers as quoted_speakers
+from quote_reading import speaker_by_quote as speakers
 
 pytestmark = pytest.mark.model
-
-
-def speakers(text: str) -> dict[str, str | None]:
-    return dict(quoted_speakers(analyze(text)))
 
 
 @pytest.mark.parametrize(

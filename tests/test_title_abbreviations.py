@@ -7,13 +7,9 @@ import pytest
 
 from parley.nlp.rules.actors.index import parse_description
 from quote_reading import analyze
-from quote_reading import speakers as quoted_speakers
+from quote_reading import speaker_by_quote as speakers
 
 pytestmark = pytest.mark.model
-
-
-def speakers(text: str) -> dict[str, str | None]:
-    return dict(quoted_speakers(analyze(text)))
 
 
 def test_abbreviated_office_before_a_name_is_the_later_description() -> None:

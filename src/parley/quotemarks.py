@@ -413,17 +413,7 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
         spans.extend(ours)
         open_from_previous = bool(ours) and ours[-1].continues
         # Single quotes outside every double-quoted region.
-        covered = [
-            (
-                span.open_at,
-                span.close_at + width - 1
-                if span.close_at is not None
-                else span.end
-                if span.cut
-                else p_end,
-            )
-            for span in ours
-        ]
+        covered = [(span.open_at, _covered_end(span, p_end)) for span in ours]
         cursor = p_start
         for lo, hi in [*covered, (p_end, p_end)]:
             for open_at, close_at in _find_single(text, cursor, lo):
@@ -494,6 +484,14 @@ def _double_span(
     elif _STRAY_SINGLE.search(text, start, end) and not _SINGLE_OPEN.search(text, start, end):
         end -= 1  # '"We will win.\'" said Lee': a single mark no nested quotation opened
     return MarkedSpan(start, end, open_at, close_at, single=False, continued=reopened, width=width)
+
+
+def _covered_end(span: MarkedSpan, p_end: int) -> int:
+    """Where the stretch a double-quoted span keeps single marks out of ends: its closing
+    mark's last character; else, cut before an attribution, its end; else its paragraph's."""
+    if span.close_at is not None:
+        return span.close_at + span.width - 1
+    return span.end if span.cut else p_end
 
 
 def _rstrip(text: str, start: int, end: int) -> int:

@@ -519,7 +519,6 @@ class SpeakerResolver:
         # may stand for the pronoun's referent.
         table = doc_tokens(self.doc)
         idx = table.idx
-        pronoun = token.lower_
         for n in range(current, max(current - 30, -1), -1):
             sent = sents[n]
             if n < current and quoted and quoted(idx[sent.start]) and quoted(idx[sent.end - 1]):
@@ -533,7 +532,7 @@ class SpeakerResolver:
                 if breaks > 1:
                     break
             ranked = self._referents_in(
-                sent, limit, token, pronoun, strict, rank_back=n == current, table=table
+                sent, limit, token, strict, rank_back=n == current, table=table
             )
             if ranked:
                 ranked.sort(key=lambda item: (item[0], item[1]))
@@ -550,7 +549,6 @@ class SpeakerResolver:
         sent: Span,
         limit: int,
         token: Token,
-        pronoun: str,
         strict: bool,
         *,
         rank_back: bool,
@@ -559,6 +557,7 @@ class SpeakerResolver:
         """What the pronoun ``token`` may refer to among the words of ``sent`` before
         ``limit``, each with its rank (the subject of the main clause first; in the pronoun's
         own sentence the nearest, ``rank_back``, else the first)."""
+        pronoun = token.lower_
         gender = PRONOUNS.get(pronoun)
         plural = pronoun in {"they", "them", "their", "we"}
         quoted = self._quoted

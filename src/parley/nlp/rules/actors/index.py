@@ -17,6 +17,7 @@ from parley.geo.countries import (
     fold,
     known_actor,
 )
+from parley.geo.places import division_country
 from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_ents, doc_sents, doc_text
 from parley.nlp.rules.actors.names import first_names_agree, names_compatible
@@ -276,6 +277,7 @@ class ActorIndex:
             return None
         country, head, role_words, proper = parsed
         levels = [w for w in name_tokens(text) if w in GOVERNMENT_LEVELS]
+        places = [w for w in proper if not is_office_word(w) and _is_place_word(w)]
         best: tuple[int, ActorRecord] | None = None
         organisations: list[tuple[int, ActorRecord]] = []
         for start, record in self.mentions_before(before):
@@ -284,7 +286,7 @@ class ActorIndex:
             if (
                 record.kind == "person"
                 and self._title_fits(record, role_words)
-                and _place_fits(record, proper)
+                and _place_fits(record, places)
             ):
                 best = (start, record)
             elif record.kind == "organization":
@@ -366,12 +368,11 @@ def _without_title(wanted: str) -> str:
     return " ".join(words)
 
 
-def _place_fits(record: ActorRecord, proper: list[str]) -> bool:
+def _place_fits(record: ActorRecord, places: list[str]) -> bool:
     """Whether a person may be the holder a description names by place ("the Florida
-    senator"): one whose name, titles or aliases hold the place's words, or any, when the
-    description names no place. Two senators in one article are not told apart by their office
-    alone."""
-    places = [w for w in proper if not is_office_word(w) and _is_place_word(w)]
+    senator"; ``places``, its words naming places): one whose name, titles or aliases hold
+    those words, or any, when the description names no place. Two senators in one article are
+    not told apart by their office alone."""
     if not places:
         return True
     written = {w for text in (record.name, *record.aliases) for w in name_tokens(text)}
@@ -382,10 +383,8 @@ def _place_fits(record: ActorRecord, proper: list[str]) -> bool:
 @lru_cache(maxsize=4096)
 def _is_place_word(word: str) -> bool:
     """A country, a nationality or a state or province ("florida", "vermont", "jersey")."""
-    from parley.geo.places import division_country
-
     name = word.title()
-    return bool(country_of_name(name) or demonym_code(name) or division_country(name))
+    return bool(_place_country(name) or demonym_code(name))
 
 
 def _place_words(raws: list[str]) -> tuple[int, str | None]:
@@ -397,17 +396,16 @@ def _place_words(raws: list[str]) -> tuple[int, str | None]:
             continue
         if any(is_office_word(norm_token(w)) for w in words):
             continue
-        code = _multiword_place_country(" ".join(words))
+        code = _place_country(" ".join(words))
         if code:
             return width, code
     return 0, None
 
 
 @lru_cache(maxsize=4096)
-def _multiword_place_country(phrase: str) -> str | None:
-    from parley.geo.places import division_country
-
-    return country_of_name(phrase) or division_country(phrase)
+def _place_country(name: str) -> str | None:
+    """The country of a country or of a state or province called ``name``."""
+    return country_of_name(name) or division_country(name)
 
 
 def parse_description(text: str) -> tuple[str | None, str, list[str], list[str]] | None:

@@ -438,7 +438,7 @@ def _names_called_he_or_she(index: ActorIndex, found: list[PersonMention], taken
     paragraph or in the next sentence, no other person named between, is a person's, whatever
     the tagger called it (a place, a product, a firm, or nothing)."""
     doc = index.doc
-    people = {k for m in found for k in range(m.start, m.end)}
+    people = set(taken)  # the names found before this pass
     headline = _HeadlineLines(index.text)
     for i, dep in enumerate(index.tokens.dep):
         if dep != "nsubj" or index.tokens.pos[i] != "PROPN" or i in taken:
