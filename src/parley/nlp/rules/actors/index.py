@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -22,6 +23,7 @@ from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_ents, doc_sents, doc_text
 from parley.nlp.rules.actors.names import first_names_agree, names_compatible
 from parley.nlp.rules.actors.record import ActorRecord, MentionEdits
+from parley.nlp.rules.actors.state_tags import state_of_tag
 from parley.nlp.rules.actors.words import (
     DETERMINERS,
     GOVERNMENT_LEVELS,
@@ -286,7 +288,7 @@ class ActorIndex:
             if (
                 record.kind == "person"
                 and self._title_fits(record, role_words)
-                and _place_fits(record, places)
+                and _place_fits(record, places, self._state_tags(record) if places else ())
             ):
                 best = (start, record)
             elif record.kind == "organization":
@@ -325,6 +327,16 @@ class ActorIndex:
         ruled"), not a word inside one ("the Orchard Party ticket secured")."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span is not None and len(span) > 0 and span.root.dep_ in NOMINAL_SUBJECT_DEPS
+
+    def _state_tags(self, record: ActorRecord) -> frozenset[str]:
+        """The words of the states a person is tagged with right after a mention ("Sen. Ann
+        Roe (R-Fla.)", "Rep. Tom Lee, D-N.Y.,"): {"florida"}, {"new", "york"}."""
+        words: set[str] = set()
+        for _, end in record.mentions:
+            state = state_of_tag(self.text, end)
+            if state:
+                words.update(name_tokens(state))
+        return frozenset(words)
 
     @staticmethod
     def _title_fits(record: ActorRecord, words: list[str]) -> bool:
@@ -368,14 +380,15 @@ def _without_title(wanted: str) -> str:
     return " ".join(words)
 
 
-def _place_fits(record: ActorRecord, places: list[str]) -> bool:
+def _place_fits(record: ActorRecord, places: list[str], tagged: Iterable[str] = ()) -> bool:
     """Whether a person may be the holder a description names by place ("the Florida
-    senator"; ``places``, its words naming places): one whose name, titles or aliases hold
-    those words, or any, when the description names no place. Two senators in one article are
-    not told apart by their office alone."""
+    senator"; ``places``, its words naming places): one whose name, titles, aliases or state
+    tags (``tagged``, "(R-Fla.)") hold those words, or any, when the description names no
+    place. Two senators in one article are not told apart by their office alone."""
     if not places:
         return True
     written = {w for text in (record.name, *record.aliases) for w in name_tokens(text)}
+    written.update(tagged)
     written.update(w for _, title in record.titles for w in name_tokens(title))
     return all(w in written for w in places)
 
