@@ -23,7 +23,9 @@ from parley import lexicon
 from parley.nlp.deps import AUXILIARY_DEPS, NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_sents, doc_text, span_ents
 from parley.nlp.rules.actors import GENDERED_WORDS, TITLE_NOUNS, ActorIndex, ActorRecord
+from parley.nlp.rules.actors.state_tags import PARTY_MEMBERS
 from parley.nlp.rules.actors.words import (
+    DETERMINERS,
     HONORIFICS,
     OFFICE_ENDINGS,
     RELATIVE_NOUNS,
@@ -416,7 +418,7 @@ class SpeakerResolver:
             if record is not None:
                 record.add_mention(phrase.start_char, phrase.end_char, text)
                 return record, 0.8
-        if token.pos_ == "PROPN":
+        if token.pos_ == "PROPN" and not _party_member(phrase):
             name = text[4:] if text.lower().startswith("the ") else text
             # A speaker the tagger missed: "Ivo Rask said" is a person, "Gazprom said" not.
             kind: ActorKind = "person" if self.actors.name_shaped(phrase) else "organization"
@@ -752,3 +754,9 @@ def _text_of_piece(token: Token) -> Token:
             if text is not None and is_document(text):
                 return text
     return token
+
+
+def _party_member(phrase: Span) -> bool:
+    """ "the Ohio Republican", "a Vermont Democrat": a description of a party's member, which
+    is a person (or people) however the tagger capitalises it, not an organisation's name."""
+    return phrase[0].lower_ in DETERMINERS and phrase.root.lemma_.lower() in PARTY_MEMBERS

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -23,7 +22,12 @@ from parley.nlp.deps import NOMINAL_SUBJECT_DEPS
 from parley.nlp.doctext import doc_ents, doc_sents, doc_text
 from parley.nlp.rules.actors.names import first_names_agree, names_compatible
 from parley.nlp.rules.actors.record import ActorRecord, MentionEdits
-from parley.nlp.rules.actors.state_tags import state_of_tag
+from parley.nlp.rules.actors.state_tags import (
+    PARTY_MEMBERS,
+    PARTY_OF_ADJECTIVE,
+    PARTY_OF_LETTER,
+    tag_at,
+)
 from parley.nlp.rules.actors.words import (
     DETERMINERS,
     GOVERNMENT_LEVELS,
@@ -159,6 +163,8 @@ class ActorIndex:
 
     def _find_person_or_country(self, wanted: str, kind: ActorKind | None) -> ActorRecord | None:
         """A person whose name fits ``wanted`` (the one mentioned most), else the country."""
+        if norm_token(wanted) in PARTY_MEMBERS:
+            return None  # "Republican" is no surname of "the Ohio Republican"
         people = [
             r for r in self.records if r.kind == "person" and (kind is None or kind == "person")
         ]
@@ -278,6 +284,8 @@ class ActorIndex:
         if parsed is None:
             return None
         country, head, role_words, proper = parsed
+        # "one Iowa Democrat" is someone new; "the Iowa Democrat" someone named before.
+        definite = norm_token(text.split()[0]) == "the"
         levels = [w for w in name_tokens(text) if w in GOVERNMENT_LEVELS]
         places = [w for w in proper if not is_office_word(w) and _is_place_word(w)]
         best: tuple[int, ActorRecord] | None = None
@@ -285,11 +293,7 @@ class ActorIndex:
         for start, record in self.mentions_before(before):
             if country and record.country and record.country != country:
                 continue
-            if (
-                record.kind == "person"
-                and self._title_fits(record, role_words)
-                and _place_fits(record, places, self._state_tags(record) if places else ())
-            ):
+            if record.kind == "person" and self._holds(record, role_words, places, definite):
                 best = (start, record)
             elif record.kind == "organization":
                 name_words = name_tokens(record.name)
@@ -328,14 +332,33 @@ class ActorIndex:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span is not None and len(span) > 0 and span.root.dep_ in NOMINAL_SUBJECT_DEPS
 
-    def _state_tags(self, record: ActorRecord) -> frozenset[str]:
-        """The words of the states a person is tagged with right after a mention ("Sen. Ann
-        Roe (R-Fla.)", "Rep. Tom Lee, D-N.Y.,"): {"florida"}, {"new", "york"}."""
+    def _holds(
+        self, record: ActorRecord, role_words: list[str], places: list[str], definite: bool
+    ) -> bool:
+        """Whether a person is the holder a description names: by office ("the senator"), or
+        by party ("the Ohio Republican": a person written or tagged as one), and by place when
+        the description names one."""
+        party = role_words == [role_words[-1]] and role_words[-1] in PARTY_MEMBERS
+        if party and not definite:
+            return False
+        if not party and not self._title_fits(record, role_words):
+            return False
+        if not places and not party:
+            return True
+        known = _written_words(record) | self._tagged_words(record)
+        return all(w in known for w in places) and (not party or role_words[-1] in known)
+
+    def _tagged_words(self, record: ActorRecord) -> frozenset[str]:
+        """The words of the party and state a person is tagged with right after a mention
+        ("Sen. Ann Roe (R-Fla.)", "Rep. Tom Lee, D-N.Y.,"): {"republican", "florida"},
+        {"democrat", "new", "york"}."""
         words: set[str] = set()
         for _, end in record.mentions:
-            state = state_of_tag(self.text, end)
+            party, state = tag_at(self.text, end)
             if state:
                 words.update(name_tokens(state))
+            if party:
+                words.add(PARTY_OF_LETTER[party])
         return frozenset(words)
 
     @staticmethod
@@ -380,17 +403,14 @@ def _without_title(wanted: str) -> str:
     return " ".join(words)
 
 
-def _place_fits(record: ActorRecord, places: list[str], tagged: Iterable[str] = ()) -> bool:
-    """Whether a person may be the holder a description names by place ("the Florida
-    senator"; ``places``, its words naming places): one whose name, titles, aliases or state
-    tags (``tagged``, "(R-Fla.)") hold those words, or any, when the description names no
-    place. Two senators in one article are not told apart by their office alone."""
-    if not places:
-        return True
+def _written_words(record: ActorRecord) -> set[str]:
+    """The words of a person's name, aliases and titles, as written in the article, with
+    "Democratic" read as "democrat": what a description by place or party is checked against.
+    Two senators in one article are not told apart by their office alone."""
     written = {w for text in (record.name, *record.aliases) for w in name_tokens(text)}
-    written.update(tagged)
     written.update(w for _, title in record.titles for w in name_tokens(title))
-    return all(w in written for w in places)
+    written.update(PARTY_OF_ADJECTIVE[w] for w in list(written) if w in PARTY_OF_ADJECTIVE)
+    return written
 
 
 @lru_cache(maxsize=4096)
