@@ -31,7 +31,13 @@ from parley.nlp.rules.actors.words import (
     norm_token,
 )
 from parley.nlp.rules.body_officials import officials_body
-from parley.nlp.rules.interviews import ADDRESSEE_WORDS, interviewee
+from parley.nlp.rules.interviews import (
+    ADDRESSEE_WORDS,
+    SPEAKER_WORDS,
+    interviewee,
+    speaks_as_turn,
+    turn_speaker,
+)
 from parley.nlp.rules.speaker_spans import (
     named_in_a_clause,
     noun_phrase,
@@ -188,6 +194,11 @@ class SpeakerResolver:
             addressed = interviewee(self.doc, token.idx, self.actors)
             if addressed is not None:
                 return addressed, 0.8
+        if token.lower_ in SPEAKER_WORDS and speaks_as_turn(token):
+            # "((Ann Reed)) ... I said, '...'": the one answering speaks of themselves.
+            answering = turn_speaker(self.doc, token.idx, self.actors)
+            if answering is not None:
+                return answering, 0.8
         if never_speaks(token):
             return None, 0.0
         if token.lower_ in PRONOUNS:
