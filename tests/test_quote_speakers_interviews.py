@@ -50,7 +50,7 @@ def test_with_only_the_questions_kept_you_is_the_person_named_most() -> None:
 
 
 # In the interviewee's answer "I" is the one the label names, over every paragraph of the answer
-# until the next label.
+# until the next label; "he" or "she" there is someone else, never the label itself.
 _ANSWERS = (
     "Wikinews spoke with Mara Quinn, who runs a reading room in Dunmore.\n\n"
     "((WN)) How did the town take it?\n\n"
@@ -83,3 +83,11 @@ def test_what_the_interviewee_told_someone_is_reported_as_theirs() -> None:
 
 def test_as_i_said_is_the_answer_not_a_report() -> None:
     assert not [e for e in reported(_ANSWERS) if "roof" in e[1]]
+
+
+def test_she_in_the_answer_is_the_relative_the_interviewee_brought_in() -> None:
+    assert dict(speakers(analyze(_ANSWERS)))["Come home for a while."] == "my mom"
+
+
+def test_they_in_the_answer_is_not_the_interviewers_label() -> None:
+    assert not [e for e in reported(_ANSWERS) if e[0] == "WN"]

@@ -13,7 +13,9 @@ is Ann Reed's "No.", and so is a quotation in a later paragraph of the same answ
 until the next label. The interviewer's own "I" stays no one's. Without quotation marks only a
 plain past report of an exchange is one ("I told them that I would leave"): the answer itself
 is the interviewee's words, and "as I said", "I would say", "I mentioned the tools before" or
-"I think" add no one else's.
+"I think" add no one else's. A "he" or "she" of the answer is someone else (the one answering
+says "I"), such as the relative they brought in ("my mom ... she's like, '...'"); no pronoun
+refers to a turn's label.
 """
 
 from __future__ import annotations
@@ -58,6 +60,14 @@ def _turns(doc: Doc) -> tuple[list[int], list[str], list[int]]:
         ends.append(m.end())
     found = doc.user_data["parley.interview_turns"] = (starts, labels, ends)
     return found
+
+
+def in_label(doc: Doc, at: int) -> bool:
+    """Whether character ``at`` lies inside a turn's label ("((Ann Reed))"): a label sets out
+    the transcript, and no "she" or "they" of the answers refers to it."""
+    starts, _labels, ends = _turns(doc)
+    i = bisect.bisect_right(starts, at) - 1
+    return i >= 0 and at < ends[i]
 
 
 def _is_interviewer(label: str) -> bool:
