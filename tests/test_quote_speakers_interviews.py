@@ -7,7 +7,7 @@ nobody's words. Every sentence here is invented."""
 
 from __future__ import annotations
 
-from quote_reading import analyze, speakers
+from quote_reading import analyze, reported, speakers
 
 _TRANSCRIPT = (
     "Wikinews spoke to council candidate Tom Ardley about his plans for Dunmore.\n\n"
@@ -47,3 +47,47 @@ def test_with_only_the_questions_kept_you_is_the_person_named_most() -> None:
         "((WN)) Is the new bridge worth its price?"
     )
     assert dict(speakers(analyze(text)))["the town hall will open on Sundays."] == "Tom Ardley"
+
+
+# In the interviewee's answer "I" is the one the label names, over every paragraph of the answer
+# until the next label; "he" or "she" there is someone else, never the label itself.
+_ANSWERS = (
+    "Wikinews spoke with Mara Quinn, who runs a reading room in Dunmore.\n\n"
+    "((WN)) How did the town take it?\n\n"
+    "((Mara Quinn)) We opened in May.\n\n"
+    'The council was slow to help. Later I said, "This is my real job."\n\n'
+    "((WN)) What did the council decide?\n\n"
+    "((Mara Quinn)) They told us that the grant would end. I told them that I would keep the "
+    "doors open. As I said, the roof leaks.\n\n"
+    "((WN)) And your family?\n\n"
+    '((Mara Quinn)) I phoned my mom first. She\'s like, "Come home for a while."\n\n'
+    "((WN)) And the volunteers?\n\n"
+    '((Mara Quinn)) Ruth Bell came by on Sunday. She was like, "Give me the keys." And I\'m '
+    'like, "Not this year, the room needs me."'
+)
+
+
+def test_i_in_a_later_paragraph_of_the_answer_is_the_interviewee() -> None:
+    assert dict(speakers(analyze(_ANSWERS)))["This is my real job."] == "Mara Quinn"
+
+
+def test_i_of_a_colloquial_quotative_in_the_answer_is_the_interviewee() -> None:
+    quotes = dict(speakers(analyze(_ANSWERS)))
+    assert quotes["Not this year, the room needs me."] == "Mara Quinn"
+
+
+def test_what_the_interviewee_told_someone_is_reported_as_theirs() -> None:
+    entries = reported(_ANSWERS)
+    assert ("Mara Quinn", "I would keep the doors open") in entries
+
+
+def test_as_i_said_is_the_answer_not_a_report() -> None:
+    assert not [e for e in reported(_ANSWERS) if "roof" in e[1]]
+
+
+def test_she_in_the_answer_is_the_relative_the_interviewee_brought_in() -> None:
+    assert dict(speakers(analyze(_ANSWERS)))["Come home for a while."] == "my mom"
+
+
+def test_they_in_the_answer_is_not_the_interviewers_label() -> None:
+    assert not [e for e in reported(_ANSWERS) if e[0] == "WN"]

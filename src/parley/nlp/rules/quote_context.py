@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorRecord
 from parley.nlp.rules.attribution_after import passed_on_by_medium
+from parley.nlp.rules.interviews import turn_speaker
 from parley.nlp.rules.quote_frames import Draft, cues, outer_cues
 from parley.nlp.rules.speaker_spans import mention_span
 from parley.nlp.rules.speaker_tokens import speaker_token
@@ -177,9 +178,11 @@ def _earlier_speaker_for_pronoun(
     gender = PRONOUNS.get(doc_text(doc)[start:end].lower())
     if gender is None:
         return None
+    # In an interviewee's answer "he" or "she" is someone else: the one answering says "I".
+    answering = turn_speaker(doc, start, resolver.actors)
     for earlier in reversed(drafts[:n]):
         record = earlier.speaker
-        if record is None or record.kind != "person":
+        if record is None or record.kind != "person" or record is answering:
             continue
         known = resolver.genders.get(record.id)
         if not known or known == gender:
@@ -189,7 +192,9 @@ def _earlier_speaker_for_pronoun(
     counts = [
         (sum(1 for m_start, _ in record.mentions if m_start < before), record)
         for record in resolver.actors.records
-        if record.kind == "person" and resolver.genders.get(record.id) == gender
+        if record.kind == "person"
+        and resolver.genders.get(record.id) == gender
+        and record is not answering
     ]
     counts = [(k, record) for k, record in counts if k > 0]
     return max(counts, key=lambda item: item[0])[1] if counts else None

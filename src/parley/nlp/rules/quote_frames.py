@@ -33,6 +33,7 @@ from parley.nlp.rules.frame_voices import (
     shown_speaking,
 )
 from parley.nlp.rules.headline_labels import TOPIC_JOINS
+from parley.nlp.rules.quotatives import quotative_word
 from parley.nlp.rules.quote_shape import LABEL_DASHES, is_sentence, label_before
 from parley.nlp.rules.speaker_spans import speaker_mention
 from parley.nlp.rules.speaker_tokens import noun_owner, quoted_person
@@ -730,6 +731,7 @@ def cues(region: Span, quoted: Intervals, words: Span | None = None) -> list[Tok
             and not _noun_modifier(tok)
             or is_according_to(tok)
             or _weak_cue(tok, quoted)
+            or quotative_word(tok, quoted) is not None
             or words is not None
             and characterising_cue(tok, words)
             or is_speech_noun(tok)

@@ -31,6 +31,7 @@ from parley.nlp.rules.copula_clause import (
     support_clause,
 )
 from parley.nlp.rules.headline_labels import headline_claim
+from parley.nlp.rules.interviews import SPEAKER_WORDS, reports_past_exchange
 from parley.nlp.rules.made_clear import PLAIN_WORDS, made_clear_content
 from parley.nlp.rules.quote_shape import label_before
 from parley.nlp.rules.reported_clauses import (
@@ -564,7 +565,7 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
             continue
         # "in a new poll, ...": the poll is the source.
         who = cue if cue.lemma_.lower() in POLL_NOUNS else speaker_token(cue, quoted=in_quote)
-        if who is None or not can_speak(who, token, speaking):
+        if who is None or not _may_report(who, token, speaking, stance):
             continue
         record, confidence = resolver.resolve(who)
         if record is None and who.head.i == cue.i and is_document(who) and _the_one_named(who):
@@ -600,6 +601,15 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
         )
     found.extend(_labelled_lines(doc, actors, every_quote))
     return _without_nested_stances(found)
+
+
+def _may_report(who: Token, token: Token, speaking: frozenset[str], stance: bool) -> bool:
+    """Whether ``who`` can be the one who says what cue ``token`` reports; an interviewee's
+    "I" only in a plain past report of an exchange ("I told them that ..."), not in the
+    answer itself ("I think ...", "as I said, ...", "I would say ...")."""
+    if not can_speak(who, token, speaking):
+        return False
+    return who.lower_ not in SPEAKER_WORDS or not stance and reports_past_exchange(token, who)
 
 
 def _labelled_lines(doc: Doc, actors: ActorIndex, quoted: Intervals) -> list[Quote]:

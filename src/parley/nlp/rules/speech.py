@@ -33,7 +33,14 @@ from parley.nlp.rules.actors.words import (
     norm_token,
 )
 from parley.nlp.rules.body_officials import officials_body
-from parley.nlp.rules.interviews import ADDRESSEE_WORDS, interviewee
+from parley.nlp.rules.interviews import (
+    ADDRESSEE_WORDS,
+    SPEAKER_WORDS,
+    in_label,
+    interviewee,
+    speaks_as_turn,
+    turn_speaker,
+)
 from parley.nlp.rules.speaker_spans import (
     named_in_a_clause,
     noun_phrase,
@@ -54,7 +61,7 @@ from parley.nlp.rules.speech_cues import (
     never_speaks,
 )
 from parley.nlp.rules.title_names import comma_after_title_phrase, persons_in_apposition
-from parley.nlp.rules.unnamed_people import UnnamedPerson, unnamed_person
+from parley.nlp.rules.unnamed_people import UnnamedPerson, own_relative, unnamed_person
 from parley.nlp.tokens import TokenTable, doc_tokens
 from parley.quotemarks import Intervals
 from parley.types import ActorKind, Quote
@@ -190,6 +197,11 @@ class SpeakerResolver:
             addressed = interviewee(self.doc, token.idx, self.actors)
             if addressed is not None:
                 return addressed, 0.8
+        if token.lower_ in SPEAKER_WORDS and speaks_as_turn(token):
+            # "((Ann Reed)) ... I said, '...'": the one answering speaks of themselves.
+            answering = turn_speaker(self.doc, token.idx, self.actors)
+            if answering is not None:
+                return answering, 0.8
         if never_speaks(token):
             return None, 0.0
         if token.lower_ in PRONOUNS:
@@ -482,23 +494,31 @@ class SpeakerResolver:
         take regardless: a gender learnt from the article's pronouns can be wrong (two
         people who share a surname pool their pronouns).
         """
-        found = self._resolve_pronoun(token, strict=True)
+        # In an interviewee's answer "he" or "she" is someone else: the one answering says "I".
+        answering = turn_speaker(self.doc, token.idx, self.actors)
+        found = self._resolve_pronoun(token, strict=True, skip=answering)
         if found is None and PRONOUNS.get(token.lower_):
-            found = self._resolve_pronoun(token, strict=False)
+            found = self._resolve_pronoun(token, strict=False, skip=answering)
         if found is None and PRONOUNS.get(token.lower_):
-            found = self._last_person_before(token)
+            found = self._last_person_before(token, skip=answering)
         if isinstance(found, UnnamedPerson):
             return self._under_description(found.phrase, "person") if self._describes else None
         return found
 
-    def _last_person_before(self, token: Token) -> ActorRecord | None:
+    def _last_person_before(
+        self, token: Token, *, skip: ActorRecord | None = None
+    ) -> ActorRecord | None:
         """The person of the pronoun's gender the article named last before it, however far
         back: after a long quotation or several paragraphs about others, "he said" still
         refers to the person the story has been quoting, not to no one."""
         gender = PRONOUNS.get(token.lower_)
         best: tuple[int, ActorRecord] | None = None
         for record in self.actors.records:
-            if record.kind != "person" or self.genders.get(record.id, gender) != gender:
+            if (
+                record.kind != "person"
+                or self.genders.get(record.id, gender) != gender
+                or record is skip
+            ):
                 continue
             for start, _end in record.mentions:
                 if start >= token.idx or (self._quoted and self._quoted(start)):
@@ -507,7 +527,9 @@ class SpeakerResolver:
                     best = (start, record)
         return best[1] if best else None
 
-    def _resolve_pronoun(self, token: Token, *, strict: bool) -> ActorRecord | UnnamedPerson | None:
+    def _resolve_pronoun(
+        self, token: Token, *, strict: bool, skip: ActorRecord | None = None
+    ) -> ActorRecord | UnnamedPerson | None:
         gender = PRONOUNS.get(token.lower_)
         sents = self._sents
         current = bisect.bisect_right(self._sent_starts, token.i) - 1
@@ -534,7 +556,7 @@ class SpeakerResolver:
                 if breaks > 1:
                     break
             ranked = self._referents_in(
-                sent, limit, token, strict, rank_back=n == current, table=table
+                sent, limit, token, strict, rank_back=n == current, table=table, skip=skip
             )
             if ranked:
                 ranked.sort(key=lambda item: (item[0], item[1]))
@@ -555,10 +577,12 @@ class SpeakerResolver:
         *,
         rank_back: bool,
         table: TokenTable,
+        skip: ActorRecord | None = None,
     ) -> list[tuple[int, int, ActorRecord | UnnamedPerson]]:
         """What the pronoun ``token`` may refer to among the words of ``sent`` before
         ``limit``, each with its rank (the subject of the main clause first; in the pronoun's
-        own sentence the nearest, ``rank_back``, else the first)."""
+        own sentence the nearest, ``rank_back``, else the first); never ``skip``, nor the
+        label of a transcript's turn."""
         pronoun = token.lower_
         gender = PRONOUNS.get(pronoun)
         plural = pronoun in {"they", "them", "their", "we"}
@@ -567,7 +591,7 @@ class SpeakerResolver:
         ranked: list[tuple[int, int, ActorRecord | UnnamedPerson]] = []
         for i in range(sent.start, sent.end):
             start = idx[i]
-            if start >= limit or (quoted and quoted(start)):
+            if start >= limit or (quoted and quoted(start)) or in_label(self.doc, start):
                 continue
             if lower[i] == pronoun and dep[i] in NOMINAL_SUBJECT_DEPS and i < token.i:
                 # "She told the court ... She told a guard": the same pronoun as an earlier
@@ -579,10 +603,12 @@ class SpeakerResolver:
                 record = self._mentioned_at(i, start, len(words[i]))
             rank = -i if rank_back else i
             if record is None:
-                described = unnamed_person(table.tokens[i], gender)
+                described = unnamed_person(table.tokens[i], gender) or (
+                    own_relative(table.tokens[i], gender) if skip is not None else None
+                )
                 if described is not None:
                     ranked.append((self._role_rank(table.tokens[i]), rank, described))
-            elif self._compatible(record, gender, plural, strict):
+            elif record is not skip and self._compatible(record, gender, plural, strict):
                 ranked.append((self._role_rank(table.tokens[i]), rank, record))
         return ranked
 

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from parley import lexicon
 from parley.nlp.rules.actors import PRONOUN_GENDER
+from parley.nlp.rules.quotatives import quotative_tail
 
 Quoted = Callable[[int], bool] | None
 
@@ -119,6 +120,9 @@ def is_speech_noun(token: Token) -> bool:
 def cue_text(token: Token) -> str:
     if is_according_to(token):
         return "according to"
+    like = quotative_tail(token)
+    if like is not None:
+        return f"{token.text} {like.text}"  # "was like", "'s like": the quotative's words
     particle = [c.text for c in token.children if c.dep_ == "prt"]
     return " ".join([token.text, *particle])
 
@@ -130,6 +134,9 @@ def cue_span(token: Token) -> tuple[int, int]:
     if is_according_to(token):
         to = next(c for c in token.children if c.lower_ == "to")
         end = max(end, to.idx + len(to.text))
+    like = quotative_tail(token)
+    if like is not None:
+        end = like.idx + len(like.text)
     for child in token.children:
         if child.dep_ == "prt" and child.i == token.i + 1:
             end = child.idx + len(child.text)

@@ -81,3 +81,20 @@ def unnamed_person(tok: Token, gender: str | None) -> UnnamedPerson | None:
     phrase = noun_phrase(tok)
     start = min((c.i for c in tok.children if c.dep_ in {"det", "nummod"}), default=phrase.start)
     return UnnamedPerson(tok.doc[max(start, phrase.start) : phrase.end])
+
+
+def own_relative(tok: Token, gender: str | None) -> UnnamedPerson | None:
+    """ "my mom", "my coach": one person the speaker of a first-hand account brings in by
+    their tie to themselves (a singular noun for a person owned by "my", of no other gender
+    than the pronoun's), whom a "he" or "she" after it refers to. The caller says whether
+    "my" is a speaker's (an interviewee's answer) rather than the writer's."""
+    if gender is None or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        return None
+    if not any(c.dep_ == "poss" and c.lower_ == "my" for c in tok.children):
+        return None
+    lemma = tok.lemma_.lower()
+    own = GENDERED_WORDS.get(lemma)
+    if lemma not in PERSON_NOUNS or own is not None and own != gender:
+        return None
+    phrase = noun_phrase(tok)
+    return UnnamedPerson(tok.doc[phrase.start : tok.i + 1])
