@@ -1,6 +1,7 @@
 """Lower-case particles are part of a person's name ("Tom de Vries", "Greta von der Linden",
 "Karim al-Nouri"): the surname with its particle ("Mayor de Vries", "von der Linden said") is
-a later mention of the same person."""
+a later mention of the same person, and a named person described in apposition ("..., a
+member of the Green Party,") is the speaker, not the party the description mentions."""
 
 from __future__ import annotations
 
@@ -62,6 +63,20 @@ def test_given_name_opening_a_sentence_before_a_particle() -> None:
         '"I have done all I can."'
     )
     assert speakers(text)["I have done all I can."] == "Pim van Oss"
+
+
+@pytest.mark.model
+def test_named_subject_is_not_the_party_of_its_apposition() -> None:
+    text = (
+        "The Green Party won three seats in the election on Sunday.\n\n"
+        "Mayor Lincoln, a member of the Green Party, spoke on a morning radio show: "
+        '"I have done all I can."\n\n'
+        'A spokesman for the Green Party said: "We respect his choice."'
+    )
+    found = speakers(text)
+    assert found["I have done all I can."] not in (None, "Green Party")
+    # an unnamed spokesman still speaks for the party, as a person of it
+    assert found["We respect his choice."] == "a spokesman for the Green Party"
 
 
 @pytest.mark.model
