@@ -29,6 +29,7 @@ from parley.nlp.rules.actors.words import (
     HONORIFICS,
     OFFICE_ENDINGS,
     RELATIVE_NOUNS,
+    is_office_word,
     is_title_word,
     norm_token,
 )
@@ -116,6 +117,26 @@ def _owner_of_relative(tok: Token, root: Token) -> bool:
         return False
     owner = next((c for c in root.children if c.dep_ == "poss"), None)
     return owner is not None and (tok is root or owner.left_edge.i <= tok.i <= owner.i)
+
+
+def _name_described(root: Token, appositive: Token) -> bool:
+    """Whether ``appositive`` only describes the one a proper name ``root`` names ("Mayor
+    Lincoln, a member of the Green Party", "Pim van Oss, a leader of the union"): a common
+    noun phrase opened by a determiner after a comma, in apposition to a name that is no
+    office. The named one speaks, not the party the description mentions; a name in
+    apposition to a capitalised office ("Chief Medical Officer, Ann Holt") is its holder and
+    still counts, and a dateline in capitals is no speaker ("RANGOON, Burma - Aung San Suu
+    Kyi's political allies predicted")."""
+    first = appositive.left_edge
+    return (
+        root.pos_ == "PROPN"
+        and not root.text.isupper()
+        and appositive.pos_ == "NOUN"
+        and root.i < first.i
+        and first.pos_ == "DET"
+        and first.doc[first.i - 1].text == ","
+        and not is_office_word(norm_token(root.text))
+    )
 
 
 class SpeakerResolver:
@@ -353,11 +374,13 @@ class SpeakerResolver:
         director of the Red Cross, Lucia Marin"; "Chile's president Ana Reis"); otherwise the
         organisation its head belongs to."""
         root = phrase.root
+        head = self.actors.at(root.idx, root.idx + len(root.text))
         tokens = list(phrase)
         for child in root.children:
+            if child.dep_ == "appos" and head is None and _name_described(root, child):
+                continue  # "Mayor Lincoln, a member of the Green Party": Lincoln speaks
             if child.dep_ == "appos" or (child.dep_ in {"compound", "flat"} and child.i > root.i):
                 tokens.extend(child.subtree)
-        head = self.actors.at(root.idx, root.idx + len(root.text))
         if head is not None and _owner_of_relative(root, root):
             head = None  # "Ann Reed's husband": a mention of Reed ran over the kin noun
         if head is not None and head.kind == "person":

@@ -38,6 +38,7 @@ from parley.nlp.rules.actors.words import (
     TITLE_MODIFIERS,
     TITLE_NOUNS,
     head_word,
+    is_name_particle,
     is_office_word,
     name_tokens,
     norm_token,
@@ -104,13 +105,22 @@ class ActorIndex:
 
     def name_shaped(self, span: Span) -> bool:
         """Two to four capitalised proper nouns with no organisation word and no known actor or
-        country: the shape of a person's name ("Pavel Orlov", "Jean-Yves Le Drian")."""
-        tokens = [t for t in span if not (t.is_punct and t.text in "-–")]
+        country: the shape of a person's name ("Pavel Orlov", "Jean-Yves Le Drian"); the
+        particles of a name count as its words, though never as its last ("de Vries", "Ursula
+        von der Leyen"), and not when joined by a hyphen ("al-Qaeda" is one word)."""
+        tokens = [
+            t
+            for t in span
+            if not (t.is_punct and t.text in "-–")
+            and not (t.i + 1 < span.end and span.doc[t.i + 1].text == "-" and is_name_particle(t))
+        ]
+        words = [t for t in tokens[:-1] if not is_name_particle(t)] + tokens[-1:]
         return (
-            2 <= len(tokens) <= 4
+            2 <= len(tokens) <= 4 + len(tokens) - len(words)
+            and 1 <= len(words) <= 4
             and all(
                 t.pos_ == "PROPN" and t.text[:1].isupper() and norm_token(t.text) not in ORG_WORDS
-                for t in tokens
+                for t in words
             )
             and not known_actor(span.text)
             and not find_country(span.text)

@@ -2,8 +2,27 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from parley.nlp.rules.actors.record import ActorRecord
-from parley.nlp.rules.actors.words import is_initial, name_token_tuple, name_tokens
+from parley.nlp.rules.actors.words import NAME_PARTICLES, is_initial, name_token_tuple
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """The words of a person's name as names are matched: normalised, and a surname joined to
+    its particle by a hyphen ("al-Assad", "El-Sisi") read without it, since "Assad" names the
+    same man."""
+    return _name_words(name, NAME_PARTICLES.get())
+
+
+@lru_cache(maxsize=65536)
+def _name_words(name: str, particles: frozenset[str]) -> tuple[str, ...]:
+    # (keyed on the particles too: a user's lexicon folder may add some)
+    words = []
+    for word in name_token_tuple(name):
+        particle, hyphen, rest = word.partition("-")
+        words.append(rest if hyphen and rest and particle in particles else word)
+    return tuple(words)
 
 
 def names_compatible(short: str, long: str) -> bool:
@@ -11,9 +30,30 @@ def names_compatible(short: str, long: str) -> bool:
 
     A single word must be one of the later words of the longer name (a surname, possibly of a
     double surname); longer names must have all their (non-initial) words in the other, and
-    the same first word or no first name at all ("Pierluisi Urrutia").
+    the same first word or no first name at all ("Pierluisi Urrutia"). A lower-case particle
+    one of them leaves out does not part them ("dos Santos" / "Mat Santos"); a capitalised one
+    may be a given name ("Van Jones") and counts.
     """
-    a, b = name_token_tuple(short), name_token_tuple(long)
+    a, b = name_words(short), name_words(long)
+    if _compatible(a, b):
+        return True
+    plain_a, plain_b = _without_particles(short), _without_particles(long)
+    return (plain_a, plain_b) != (a, b) and _compatible(plain_a, plain_b)
+
+
+def _without_particles(name: str) -> tuple[str, ...]:
+    """``name_words`` without the particles written in lower case ("dos Santos" -> "santos")."""
+    particles = NAME_PARTICLES.get()
+    return _plain_words(name, particles) or _name_words(name, particles)
+
+
+@lru_cache(maxsize=65536)
+def _plain_words(name: str, particles: frozenset[str]) -> tuple[str, ...]:
+    kept = " ".join(w for w in name.split() if not (w.islower() and w in particles))
+    return _name_words(kept, particles)
+
+
+def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if len(a) > len(b):
         a, b = b, a
     if not a or not b:
@@ -35,9 +75,11 @@ def names_compatible(short: str, long: str) -> bool:
 
 
 def first_names_agree(a: str, b: str) -> bool:
-    ta, tb = name_tokens(a), name_tokens(b)
+    ta, tb = name_words(a), name_words(b)
     if len(ta) < 2 or len(tb) < 2:
         return True
+    if len(_without_particles(a)) < 2 or len(_without_particles(b)) < 2:
+        return True  # a surname with its particles ("dos Santos") gives no first name
     return (
         ta[0] == tb[0]
         or ta[0] in tb[1:]
@@ -74,14 +116,12 @@ class NameIndex:
 
     def renamed(self, record: ActorRecord) -> None:
         """Index ``record`` under the words of its (new) name too."""
-        for word in set(name_token_tuple(record.name)):
+        for word in set(name_words(record.name)):
             held = self._by_word.setdefault(word, [])
             if not held or held[-1] is not record:
                 held.append(record)
 
     def sharing_a_word(self, name: str) -> list[ActorRecord]:
         """The records whose name shares a word with ``name``, in the order they were added."""
-        found = {
-            id(r): r for word in set(name_token_tuple(name)) for r in self._by_word.get(word, ())
-        }
+        found = {id(r): r for word in set(name_words(name)) for r in self._by_word.get(word, ())}
         return sorted(found.values(), key=lambda r: self._rank[id(r)])

@@ -24,12 +24,20 @@ from parley.nlp.rules.actors.names import (
     names_compatible,
     pick_namesake,
 )
-from parley.nlp.rules.actors.record import ActorRecord, PersonMention
+from parley.nlp.rules.actors.particles import (
+    given_name_opening_sentence,
+    lower_particle,
+    names_someone_new,
+    particle_left_out,
+    surname_after_particles,
+)
+from parley.nlp.rules.actors.record import PersonMention
 from parley.nlp.rules.actors.titles import read_title
 from parley.nlp.rules.actors.words import (
     DETERMINERS,
     GENDERED_WORDS,
     HONORIFICS,
+    NAME_PARTICLES,
     NOT_PEOPLE,
     OFFICE_ENDINGS,
     ORG_LABELS,
@@ -40,7 +48,9 @@ from parley.nlp.rules.actors.words import (
     SAYING_LEMMAS,
     TITLE_MODIFIERS,
     TITLE_NOUNS,
+    begins_like_name,
     clean_name,
+    is_name_particle,
     is_office_word,
     is_title_word,
     name_tokens,
@@ -258,7 +268,7 @@ def _org_shaped_people(index: ActorIndex) -> list[PersonMention]:
 
 def _names_after_titles(index: ActorIndex, found: list[PersonMention], taken: set[int]) -> None:
     """Untagged names right after a capitalised title ("Presidents Muhammadu Buhari of
-    Nigeria")."""
+    Nigeria", "Mayor de Vries")."""
     tokens = index.tokens.tokens
     for i, text in enumerate(index.tokens.text):
         if not text[:1].isupper():
@@ -269,6 +279,8 @@ def _names_after_titles(index: ActorIndex, found: list[PersonMention], taken: se
         k = i + 1
         while k < len(tokens) and k not in taken and _untagged_name_word(tokens[k]):
             k += 1
+        while k > i + 1 and is_name_particle(tokens[k - 1]):
+            k -= 1  # a name never ends with its particle
         if k - (i + 1) >= 2:
             mention = refine_person_span(index, i + 1, k)
             if mention is not None:
@@ -277,7 +289,10 @@ def _names_after_titles(index: ActorIndex, found: list[PersonMention], taken: se
 
 
 def _untagged_name_word(tok: Token) -> bool:
-    """A capitalised proper noun that is no title, organisation word or country."""
+    """A capitalised proper noun that is no title, organisation word or country, or a name's
+    particle ("de", "von der")."""
+    if tok.ent_type_ in ("", "PERSON") and is_name_particle(tok):
+        return True
     low = norm_token(tok.text)
     return (
         tok.pos_ == "PROPN"
@@ -302,8 +317,11 @@ def _untagged_speakers(index: ActorIndex, found: list[PersonMention], taken: set
         start = tok.i
         while (
             start > 0
-            and doc[start - 1].pos_ == "PROPN"
-            and doc[start - 1].dep_ in ("compound", "flat")
+            and (
+                doc[start - 1].pos_ == "PROPN"
+                and doc[start - 1].dep_ in ("compound", "flat")
+                or is_name_particle(doc[start - 1])  # "de Blasio said": "de" read as foreign
+            )
             and not doc[start - 1].ent_type_
             and start - 1 not in taken
         ):
@@ -449,8 +467,11 @@ def _names_called_he_or_she(index: ActorIndex, found: list[PersonMention], taken
         start = i
         while (
             start > 0
-            and doc[start - 1].dep_ in ("compound", "flat")
-            and doc[start - 1].pos_ == "PROPN"
+            and (
+                doc[start - 1].dep_ in ("compound", "flat")
+                and doc[start - 1].pos_ == "PROPN"
+                or is_name_particle(doc[start - 1])
+            )
             and not is_office_word(norm_token(doc[start - 1].text))
             and start - 1 not in taken
         ):
@@ -518,8 +539,13 @@ def refine_person_span(index: ActorIndex, start: int, end: int) -> PersonMention
     if start >= end:
         return None
     start = _drop_glued_place(index, start, end)
-    while start > 0 and _given_name_left_out(doc[start - 1]):
-        start -= 1  # "MP Ivanna Klympush-Tsintsadze"
+    while start > 0 and (
+        particle_left_out(doc, start - 1)
+        or _given_name_left_out(doc[start - 1])
+        or given_name_opening_sentence(doc[start - 1], doc[start])
+    ):
+        start -= 1  # "MP Ivanna Klympush-Tsintsadze", "Van der" + "Bellen"
+    end = surname_after_particles(doc, start, end)  # "Ursula von der" + "Leyen"
     while end < len(doc) and _second_surname(doc[end], doc[end - 1]):
         end += 1  # "Wanda Vázquez Garced"
     # An honorific right before the name gives gender ("Mr Moyo", "Ms Varga").
@@ -542,15 +568,17 @@ def _skip_leading_titles(index: ActorIndex, start: int, end: int) -> tuple[int, 
         low = norm_token(doc[start].text)
         if low in DETERMINERS:
             start += 1
+        elif doc[start].lower_ in NAME_PARTICLES and not is_name_particle(doc[start]):
+            start += 1  # "a van Tom Reed": a word of its own, no particle of the name
         elif low in HONORIFICS and end - start > 1:
             honorific = HONORIFICS[low] or honorific
             start += 1
         elif (
             (low in TITLE_NOUNS or low in TITLE_MODIFIERS)
             and end - start > 1
-            and doc[start].pos_ != "PROPN"
+            and (doc[start].pos_ != "PROPN" or lower_particle(doc[start + 1]))
         ):
-            start += 1
+            start += 1  # "Mayor de la Torre": a given name is never followed by "de la" alone
         elif doc[start].text in ("[", "("):
             # "Cde [comrade] Tendai Moyo": skip a bracketed gloss.
             close = next((k for k in range(start, end) if doc[k].text in ("]", ")")), None)
@@ -612,14 +640,15 @@ def _second_surname(nxt: Token, last: Token) -> bool:
 
 
 def _name_like(name: str) -> bool:
-    """Letters, a capital first, no platform name and no digit."""
+    """Letters, a capital first (or a name's particles before one: "de Vries"), no platform
+    name and no digit."""
     if not name or norm_token(name) in NOT_PEOPLE or not any(ch.isalpha() for ch in name):
         return False
     # No one's name holds a digit; the tagger's PERSON spans that do are diseases, craft,
     # storms with a distance, magnitudes ("COVID-19", "Voskhod 2", "Magnitude 6.3").
     if any(ch.isdigit() for ch in name):
         return False
-    return name[:1].isupper()
+    return begins_like_name(name)
 
 
 def cluster_persons(index: ActorIndex, mentions: list[PersonMention]) -> None:
@@ -628,7 +657,7 @@ def cluster_persons(index: ActorIndex, mentions: list[PersonMention]) -> None:
     # Full names first, so a surname met before its full name still finds it.
     for m in sorted(mentions, key=lambda m: (-len(name_tokens(m.name)), m.start)):
         tokens = name_tokens(m.name)
-        if len(tokens) < 2:
+        if len(tokens) < 2 or not names_someone_new(doc, m.start, m.name):
             continue
         record = next(
             (
@@ -649,11 +678,17 @@ def cluster_persons(index: ActorIndex, mentions: list[PersonMention]) -> None:
         tokens = name_tokens(m.name)
         sharing = clusters.sharing_a_word(m.name)
         if len(tokens) >= 2:
-            record = next(
-                r
-                for r in sharing
-                if names_compatible(m.name, r.name) and first_names_agree(m.name, r.name)
+            found = next(
+                (
+                    r
+                    for r in sharing
+                    if names_compatible(m.name, r.name) and first_names_agree(m.name, r.name)
+                ),
+                None,
             )
+            if found is None:
+                continue  # a bare surname of no one named ("de Vries" when no one is)
+            record = found
         else:
             cands = [r for r in sharing if names_compatible(m.name, r.name)]
             if not cands:
@@ -666,6 +701,8 @@ def cluster_persons(index: ActorIndex, mentions: list[PersonMention]) -> None:
                 if len(cands) != 1:
                     cands = []
             if not cands:
+                if not names_someone_new(doc, m.start, m.name):
+                    continue  # "al-Qa’ida", tagged a person: no one named so
                 record = index.add(m.name, "person")
                 clusters.add(record)
             elif len(cands) == 1:
@@ -681,87 +718,6 @@ def cluster_persons(index: ActorIndex, mentions: list[PersonMention]) -> None:
         read_title(index, record, m)
         for k in range(m.start, m.end):
             index.claimed.add(k)
-
-
-def repair_surnames_tagged_otherwise(index: ActorIndex) -> None:
-    doc = index.doc
-    people = [r for r in index.records if r.kind == "person"]
-    if not people:
-        return
-    by_word = NameIndex(people)
-    for ent in index.ents:
-        if ent.label_ not in ("ORG", "GPE", "NORP", "LOC"):
-            continue
-        if any(k in index.claimed for k in range(ent.start, ent.end)):
-            continue
-        name = clean_name(ent)
-        if not name or not name[:1].isupper():
-            continue
-        if ent.label_ == "GPE" and (country_of_name(name) or capital_code(name)):
-            continue
-        cands = [
-            r
-            for r in by_word.sharing_a_word(name)
-            if names_compatible(name, r.name)
-            and (len(name_tokens(name)) == 1 or first_names_agree(name, r.name))
-        ]
-        if not cands:
-            continue
-        record = cands[0] if len(cands) == 1 else pick_namesake(cands, ent.start_char)
-        end = ent.end
-        while end > ent.start and doc[end - 1].text in POSSESSIVE:
-            end -= 1
-        start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
-        if start >= end:
-            continue
-        refined = refine_person_span(index, start, end) if end - start >= 3 else None
-        if refined is not None:
-            start, end = refined.start, refined.end  # "Hong Kong Carrie Lam" tagged GPE
-        s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-        record.add_mention(s_char, e_char, index.text[s_char:e_char])
-        if doc[start:end].root.dep_ in ACTING_SUBJECT_DEPS:
-            record.subject_mentions.append((s_char, e_char))
-        for k in range(start, end):
-            index.claimed.add(k)
-        mention = PersonMention(start, end, index.text[s_char:e_char])
-        read_title(index, record, mention)
-
-
-def add_untagged_surnames(index: ActorIndex) -> None:
-    """ "Sanders did not usually get this personal": a person's surname that the tagger left
-    outside every entity is still a mention of them, when exactly one person of the article
-    bears it, it comes after the full name, and it stands alone (no other name word beside it)."""
-    surnames: dict[str, ActorRecord | None] = {}
-    for record in index.records:
-        words = record.name.split()
-        if record.kind != "person" or len(words) < 2 or not record.mentions:
-            continue
-        key = words[-1]
-        surnames[key] = record if surnames.get(key, record) is record else None
-    if not surnames:
-        return
-    in_entity = {k for ent in index.ents for k in range(ent.start, ent.end)}
-    tokens, pos = index.tokens.tokens, index.tokens.pos
-    for i, text in enumerate(index.tokens.text):
-        bearer = surnames.get(text)
-        if bearer is None or pos[i] not in {"PROPN", "NOUN", "ADV"}:
-            # ADV: an unusual surname in "-ly" the tagger read as an adverb ("Reedly said")
-            continue
-        if i in in_entity or i in index.claimed:
-            continue
-        tok = tokens[i]
-        if tok.idx < bearer.mentions[0][0]:
-            continue
-        prev = tokens[i - 1] if i > 0 else None
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if (
-            prev is not None and prev.pos_ == "PROPN" and norm_token(prev.text) not in HONORIFICS
-        ) or (nxt is not None and nxt.pos_ == "PROPN"):
-            continue
-        bearer.add_mention(tok.idx, tok.idx + len(tok.text), tok.text)
-        if tok.dep_ in ACTING_SUBJECT_DEPS:
-            bearer.subject_mentions.append((tok.idx, tok.idx + len(tok.text)))
-        index.claimed.add(tok.i)
 
 
 def add_people(index: ActorIndex) -> None:

@@ -20,8 +20,8 @@ from parley.nlp.rules.actors.organisations import (
     add_organisations,
     merge_people_into_orgs,
 )
-from parley.nlp.rules.actors.people import (
-    add_people,
+from parley.nlp.rules.actors.people import add_people
+from parley.nlp.rules.actors.surnames import (
     add_untagged_surnames,
     repair_surnames_tagged_otherwise,
 )

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from parley import lexicon
 
@@ -54,6 +54,8 @@ PRONOUN_GENDER: lexicon.WordMap[str, str] = lexicon.table_map("pronoun_gender", 
 #: Verbs whose proper-noun subject is a person the tagger missed ("Pavel Orlov said"): the
 #: ``names_speaker`` column of speech_verbs.tsv.
 SAYING_LEMMAS = lexicon.where_set("speech_verbs", "names_speaker")
+#: Lower-case words inside people's names ("de", "von der", "bin", the "al" of "al-Assad").
+NAME_PARTICLES = lexicon.word_set("name_particles")
 #: Words an acronym skips ("International Water Commission" -> IWC).
 ACRONYM_SKIP_WORDS = lexicon.word_set("acronym_skip_words")
 DETERMINERS = frozenset({"the", "a", "an"})
@@ -69,6 +71,32 @@ def is_office_word(low: str) -> bool:
     """A word of an office's name: a role noun or a word that qualifies one ("Deputy",
     "Prime"), the words a title before a name is made of."""
     return is_title_word(low) or low in TITLE_MODIFIERS
+
+
+def is_name_particle(tok: Token) -> bool:
+    """A particle of a person's name ("de" of "Tom de Vries", "Van" of "Van der Bellen"): a
+    listed word, lower-case or tagged a proper noun ("De Blasio said"); "ten" as a number
+    only inside a name the tagger found ("Jan ten Cate", not "ten Democrats")."""
+    if tok.lower_ not in NAME_PARTICLES:
+        return False
+    if tok.like_num and tok.ent_type_ != "PERSON":
+        return False
+    if tok.i > 0 and tok.doc[tok.i - 1].lower_ in DETERMINERS:
+        return False  # "a van", "the Van": a word of its own
+    return tok.is_lower or tok.pos_ == "PROPN"
+
+
+def begins_like_name(name: str) -> bool:
+    """A capital first, or particles before a capitalised word ("de Vries", "al-Assad",
+    "von der Leyen"): how a person's name (or surname) starts."""
+    if name[:1].isupper():
+        return True
+    words = name.replace("-", " ").split()
+    particles = NAME_PARTICLES.get()
+    k = 0
+    while k < len(words) - 1 and words[k] in particles:
+        k += 1
+    return k > 0 and words[k][:1].isupper()
 
 
 @lru_cache(maxsize=65536)
