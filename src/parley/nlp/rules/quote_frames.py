@@ -80,6 +80,9 @@ class Draft:
     #: The sentence names no speaker ('Reed was said to be in "good spirits"'): the context
     #: gives none either.
     unnamed: bool = False
+    #: The cue it hangs from only supposes the words ("some might say, '...'"): nobody is
+    #: said to have uttered them, so they are no quotation.
+    supposed: bool = False
 
 
 def _speaker_label(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver) -> bool:

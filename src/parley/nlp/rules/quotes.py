@@ -33,7 +33,7 @@ from parley.nlp.rules.attribution_after import (
 )
 from parley.nlp.rules.frame_voices import asked_by, made_to_say, under_the_law, words_after_noun
 from parley.nlp.rules.headline_labels import with_headline_speaker
-from parley.nlp.rules.hypothetical_cues import supposed_only
+from parley.nlp.rules.hypothetical_cues import supposed_before, supposed_only, supposed_speech
 from parley.nlp.rules.it_documents import document_before
 from parley.nlp.rules.latter_former import pointed_actor, pointer_before, pointer_word
 from parley.nlp.rules.modifier_cues import describes_addressee
@@ -195,7 +195,17 @@ def _draft(
         signed_below(doc, draft, resolver)
     if draft.speaker is None and draft.kind == "direct":
         signed_at_close(doc, draft, resolver)
+    draft.supposed = (
+        draft.supposed or _supposed_cue(doc, draft.cue_span) or supposed_before(doc, span.open_at)
+    )
     return draft
+
+
+def _supposed_cue(doc: Doc, cue_at: tuple[int, int] | None) -> bool:
+    """Whether the cue a frame found for the quotation only supposes its words ('Now, if a
+    customer says, "..."'): see :func:`supposed_speech`."""
+    words = doc.char_span(*cue_at, alignment_mode="expand") if cue_at is not None else None
+    return words is not None and len(words) > 0 and supposed_speech(words.root)
 
 
 def _quote_of_run(text: str, run: list[Draft]) -> Quote:
@@ -380,6 +390,13 @@ def _attribute(
         if topic_of is not None and not reports_passive(cue, topic_of):
             continue
         if _passed_over(cue, rank(cue)[0] == 1, closed, span, close, quoted):
+            continue
+        if supposed_speech(cue):
+            # 'if a neighbour says, "..."': the words of nobody, when the quotation hangs
+            # from the cue; a cue it does not hang from is only passed over.
+            draft.supposed = draft.unnamed = rank(cue)[0] == 0
+            if draft.supposed:
+                return
             continue
         found = _speaker_at(draft, cue, close, in_quote, resolver, text)
         if found is None:
@@ -671,7 +688,7 @@ def _is_speech(text: str, draft: Draft) -> bool:
         and words_after_noun(draft.tokens.doc, draft)
     ):
         return True  # "The marchers had one message: 'Recall Reed.'"
-    if not words or _is_a_name(text, draft, content, words):
+    if not words or draft.supposed or _is_a_name(text, draft, content, words):
         return False
     if draft.speaker is None:
         # Nobody is said to have uttered it: a long clause is still a quotation (speaker

@@ -31,6 +31,7 @@ from parley.nlp.rules.copula_clause import (
     support_clause,
 )
 from parley.nlp.rules.headline_labels import headline_claim
+from parley.nlp.rules.hypothetical_cues import supposed_speech
 from parley.nlp.rules.interviews import SPEAKER_WORDS, reports_past_exchange
 from parley.nlp.rules.made_clear import PLAIN_WORDS, made_clear_content
 from parley.nlp.rules.quote_shape import label_before
@@ -388,6 +389,21 @@ def _cue_content(
     return None, token, False
 
 
+def _said_content(
+    doc: Doc,
+    token: Token,
+    verbs: tuple[frozenset[str], frozenset[str], frozenset[str]],
+    stances: Stances,
+    speaks_for: dict[int, Token],
+) -> tuple[Span | None, Token, bool]:
+    """:func:`_cue_content`, with no words for a cue that only supposes them ("if ..., the board
+    might have said it was unfair", "anyone could say ..."): nobody is said to have said so."""
+    content, cue, stance = _cue_content(doc, token, verbs, stances, speaks_for)
+    if not stance and content is not None and supposed_speech(token):
+        return None, cue, stance
+    return content, cue, stance
+
+
 def _asked_of(token: Token, lemma: str) -> bool:
     """ "Asked about the toll, the mayor said ...", "When asked whether ...": a question put to
     the subject of the clause by someone the article does not name is none of its words."""
@@ -553,7 +569,7 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
         token = tokens.tokens[i]
         if in_quote(token.idx):
             continue
-        content, cue, stance = _cue_content(doc, token, verbs, stances, speaks_for)
+        content, cue, stance = _said_content(doc, token, verbs, stances, speaks_for)
         content = _in_cue_paragraph(doc, run_on_after_quote(doc, content, token), token)
         if content is None or _quoted_share(content, direct) > 0.5 or _asks(content):
             continue
