@@ -201,3 +201,28 @@ def test_a_quotation_before_the_attribution_is_no_part_of_the_clause_after_it() 
         "Ann Pratt",
         'meaning that he\'s "hard to move and never minds what anyone thinks."',
     ) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The club has picked two coaches for the tour, which the club said might start"
+            " next spring.",
+            ("the club", "might start next spring"),
+        ),
+        (
+            "He had not sung in public since 2016, which his daughter Marie said was due to"
+            " poor health.",
+            ("Marie", "was due to poor health"),
+        ),
+        (
+            "The pier is made of treated planks that Chen described as resembling old bones.",
+            ("Chen", "resembling old bones"),
+        ),
+    ],
+)
+def test_a_relative_clause_reports_what_follows_its_speaker_and_cue(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in reported(text)

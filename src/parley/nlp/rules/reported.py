@@ -42,7 +42,12 @@ from parley.nlp.rules.reported_clauses import (
     run_on_after_quote,
     second_acts,
 )
-from parley.nlp.rules.reported_content import CLOSING_MARKS, Stances, content_span
+from parley.nlp.rules.reported_content import (
+    CLOSING_MARKS,
+    Stances,
+    after_relative_word,
+    content_span,
+)
 from parley.nlp.rules.reported_objects import (
     OBJECT_CONTENT_VERBS,
     object_content,
@@ -474,7 +479,11 @@ def _reporting_verb_content(
     # "Flake said he would": a finite clause of two words is what was said.
     spans = [
         _in_cue_paragraph(
-            doc, content_span(doc, clause_tokens(c) + coordinated_attitude(verb, c), 2), verb
+            doc,
+            content_span(
+                doc, after_relative_word(verb, clause_tokens(c) + coordinated_attitude(verb, c)), 2
+            ),
+            verb,
         )
         for c in clauses
     ]
