@@ -226,3 +226,45 @@ def test_a_relative_clause_reports_what_follows_its_speaker_and_cue(
     text: str, expected: tuple[str, str]
 ) -> None:
     assert expected in reported(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The ferry called at about 3 a.m., according to the port police, but the skipper"
+            " was found dead on deck.",
+            ("the port police", "The ferry called at about 3 a.m."),
+        ),
+        (
+            "At the time there were four people on the boat; according to divers, one was"
+            " found dead near the pier.",
+            ("divers", "one was found dead near the pier"),
+        ),
+        (
+            "The town also has the most flooded homes, according to the county data; at least"
+            " 500 homes in the town were flooded by Monday.",
+            ("the county data", "The town also has the most flooded homes"),
+        ),
+        (
+            "Ten were hurt, according to the police, and the mayor said the pier would close.",
+            ("the police", "Ten were hurt"),
+        ),
+    ],
+)
+def test_an_according_to_phrase_stands_for_its_own_clause_only(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in reported(text)
+
+
+def test_semicolons_of_a_series_leave_what_the_source_stands_for_whole() -> None:
+    found = reported(
+        "On May 1 the Elm Inn was paid $900; the Oak Inn was paid $300; and the Bay Cafe was"
+        " paid $80, according to county records."
+    )
+    assert (
+        "county records",
+        "On May 1 the Elm Inn was paid $900; the Oak Inn was paid $300; and the Bay Cafe was"
+        " paid $80",
+    ) in found

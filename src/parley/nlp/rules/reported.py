@@ -23,6 +23,7 @@ from parley.nlp.deps import (
     REPORTED_CLAUSE_DEPS,
 )
 from parley.nlp.doctext import doc_text
+from parley.nlp.rules.according_content import according_content
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
 from parley.nlp.rules.copula_clause import (
     COPULA_CLAUSE_NOUNS,
@@ -388,7 +389,7 @@ def _cue_content(
     if pos == "ADJ" and token.lower_ in stances.adjectives:
         return stance_adjective(doc, token), token.head, True
     if is_according_to(token):
-        return _according_content(doc, token), token, False
+        return according_content(doc, token), token, False
     return None, token, False
 
 
@@ -502,31 +503,6 @@ def _reporting_verb_content(
             return about, verb, True
         content = broken_clause(doc, verb)
     return content, verb, content is None
-
-
-def _according_content(doc: Doc, token: Token) -> Span | None:
-    """ "X rose in 2005, according to census data": the clause the source stands for."""
-    clause = token.head
-    if clause.pos_ not in {"VERB", "AUX"}:
-        return None
-    if clause.lemma_.lower() in REPORTING_VERBS and any(
-        c.dep_ in REPORTED_CLAUSE_DEPS for c in clause.children
-    ):
-        return None  # "X told the meeting that ..., according to a statement": X's words
-    # "He added a clause to the bill, according to aides": a verb of saying that reports no
-    # clause is an act, which the source stands for.
-    # "X rose in 2005 but declined in 2014, according to census data": a trailing
-    # source stands for the whole coordination, not its last clause.
-    end = len(doc)
-    while clause.dep_ == "conj" and clause.head.pos_ in {"VERB", "AUX"} and token.i > clause.i:
-        clause, end = clause.head, token.left_edge.i
-    # "..., according to census data.": a trailing source is no part of what it stands for
-    # (nor the full stop after it); one set inside the clause stays between its two parts.
-    lo, hi = token.left_edge.i, token.right_edge.i
-    words = [t for t in clause.subtree if t.i < end and not lo <= t.i <= hi]
-    if not any(t.i > hi and not (t.is_punct or t.is_space) for t in words):
-        words = [t for t in words if t.i < lo]
-    return content_span(doc, words)
 
 
 def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -> list[Quote]:
