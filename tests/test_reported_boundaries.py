@@ -268,3 +268,43 @@ def test_semicolons_of_a_series_leave_what_the_source_stands_for_whole() -> None
         "On May 1 the Elm Inn was paid $900; the Oak Inn was paid $300; and the Bay Cafe was"
         " paid $80",
     ) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Some engineers believe the old bridge will hold until spring, while others say it"
+            " needs new cables at once.",
+            ("Some engineers", "the old bridge will hold until spring"),
+        ),
+        (
+            "The skipper told the inquiry the ferry sank in a squall, with two harbour papers"
+            " claiming it was overloaded.",
+            ("the skipper", "the ferry sank in a squall"),
+        ),
+        (
+            "The mayor said the victims were young girls while the minister wrote he had"
+            " ordered checks on all such rooms.",
+            ("The mayor", "the victims were young girls"),
+        ),
+    ],
+)
+def test_a_report_by_another_source_ends_the_clause_before_it(
+    text: str, expected: tuple[str, str]
+) -> None:
+    found = reported(text)
+    assert any(
+        name and name.lower() == expected[0].lower() and words == expected[1]
+        for name, words in found
+    ), found
+
+
+def test_a_clause_before_a_semicolon_is_not_what_the_verb_after_it_reports() -> None:
+    found = reported(
+        "The board put the cost at $5 million; the auditors reported it was $8 million."
+    )
+    assert all("$5" not in words for name, words in found if name == "the auditors")
+    found = reported("Most riders said the fare was fair; a few said they would stop riding.")
+    assert ("a few", "they would stop riding") in found
+    assert all(not words.startswith("Most riders") for _, words in found)

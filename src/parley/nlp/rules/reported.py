@@ -464,12 +464,24 @@ def _if_question(doc: Doc, verb: Token, lemma: str) -> Span | None:
     return None
 
 
+def _behind_semicolon(clause: Token, verb: Token) -> bool:
+    """ "The agency put it at 5.5; the survey reported 5.8": a clause the parser hung on a verb
+    of saying after a semicolon that ends it is a sentence of its own, not what was reported."""
+    return clause.i < verb.i and any(
+        t.text == ";" for t in verb.doc[clause.right_edge.i + 1 : verb.i]
+    )
+
+
 def _reporting_verb_content(
     doc: Doc, verb: Token, lemma: str, stances: Stances, speaks_for: dict[int, Token]
 ) -> tuple[Span | None, Token, bool]:
     """A verb of saying's clause, else its object or parenthetical; else, as a stance, what it
     is about ("spoke about the border")."""
-    clauses = [c for c in verb.children if c.dep_ in REPORTED_CLAUSE_DEPS and finite_clause(c)]
+    clauses = [
+        c
+        for c in verb.children
+        if c.dep_ in REPORTED_CLAUSE_DEPS and finite_clause(c) and not _behind_semicolon(c, verb)
+    ]
     if not clauses:
         clauses = _clause_after_medium(verb)
     for act in second_acts(verb):
