@@ -308,3 +308,13 @@ def test_a_clause_before_a_semicolon_is_not_what_the_verb_after_it_reports() -> 
     found = reported("Most riders said the fare was fair; a few said they would stop riding.")
     assert ("a few", "they would stop riding") in found
     assert all(not words.startswith("Most riders") for _, words in found)
+
+
+def test_a_subject_read_as_the_object_keeps_its_clause_with_a_tense() -> None:
+    found = reported(
+        "The council announced the bridges over the river, old and new, would be closed for a week."
+    )
+    assert (
+        "the council",
+        "the bridges over the river, old and new, would be closed for a week",
+    ) in found

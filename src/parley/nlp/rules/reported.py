@@ -19,6 +19,7 @@ from parley import lexicon
 from parley.nlp.deps import (
     AUXILIARY_DEPS,
     FINITE_SUBJECT_DEPS,
+    FINITE_TAGS,
     NOMINAL_SUBJECT_DEPS,
     REPORTED_CLAUSE_DEPS,
 )
@@ -503,6 +504,8 @@ def _reporting_verb_content(
     content = max(
         (s for s in spans if s is not None), key=lambda s: s.end_char - s.start_char, default=None
     )
+    if content is None and _object_is_subject(verb):
+        content = broken_clause(doc, verb)
     if content is None:
         content = (
             object_content(doc, verb)
@@ -515,6 +518,20 @@ def _reporting_verb_content(
             return about, verb, True
         content = broken_clause(doc, verb)
     return content, verb, content is None
+
+
+def _object_is_subject(verb: Token) -> bool:
+    """ "announced the bridges over the river, old and new, would be closed": the
+    parser took the subject of the reported clause for the verb's object, and hung the rest
+    on the verb as a clause with a tense (its modal or auxiliary) but no subject."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    return obj is not None and any(
+        c.dep_ == "ccomp"
+        and c.i > obj.right_edge.i
+        and not any(s.dep_ in FINITE_SUBJECT_DEPS for s in c.children)
+        and any(a.dep_ in AUXILIARY_DEPS and a.tag_ in FINITE_TAGS for a in c.children)
+        for c in verb.children
+    )
 
 
 def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -> list[Quote]:
