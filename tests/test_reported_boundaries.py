@@ -318,3 +318,22 @@ def test_a_subject_read_as_the_object_keeps_its_clause_with_a_tense() -> None:
         "the council",
         "the bridges over the river, old and new, would be closed for a week",
     ) in found
+
+
+def test_another_report_ends_a_clause_holding_a_quotation() -> None:
+    found = reported(
+        'The mayor said the flood was "the worst in living memory" in a "bitter week" while'
+        " the harbour master wrote he had closed the port to all boats."
+    )
+    assert (
+        "the mayor",
+        'the flood was "the worst in living memory" in a "bitter week"',
+    ) in found
+
+
+def test_a_report_after_a_semicolon_ends_the_clause_before_it() -> None:
+    found = reported(
+        "Portstat reported the ferry's load was 300 tonnes; the Northern Shipping Register"
+        " (NSR) reported 340 tonnes."
+    )
+    assert ("Portstat", "the ferry's load was 300 tonnes") in found

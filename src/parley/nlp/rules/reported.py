@@ -473,13 +473,26 @@ def _behind_semicolon(clause: Token, verb: Token) -> bool:
     )
 
 
+def _before_semicolon(clause: Token) -> Token:
+    """ "Lee said the toll was 5; the board reported 6", parsed with "the board reported" as
+    what Lee said and "the toll was 5" hung on it across the semicolon: Lee's clause is the one
+    before the semicolon (not so when the clause says nothing itself: "said A; B" may be
+    all the speaker's)."""
+    if mended_lemma(clause).lower() not in REPORTING_VERBS.get():
+        return clause
+    for inner in clause.children:
+        if inner.dep_ in REPORTED_CLAUSE_DEPS and _behind_semicolon(inner, clause):
+            return inner
+    return clause
+
+
 def _reporting_verb_content(
     doc: Doc, verb: Token, lemma: str, stances: Stances, speaks_for: dict[int, Token]
 ) -> tuple[Span | None, Token, bool]:
     """A verb of saying's clause, else its object or parenthetical; else, as a stance, what it
     is about ("spoke about the border")."""
     clauses = [
-        c
+        _before_semicolon(c)
         for c in verb.children
         if c.dep_ in REPORTED_CLAUSE_DEPS and finite_clause(c) and not _behind_semicolon(c, verb)
     ]

@@ -89,10 +89,12 @@ def another_report(clause: Token) -> int:
     with a subject and a verb of saying of its own, coordinated or subordinated to it ("the
     bridge will hold, while others say it needs new cables"; "..., and the mayor says ...")
     or in a "with" phrase ("the ferry sank, with two papers claiming it was overloaded").
-    That report is its own entry; the document's length when there is none."""
-    end = len(clause.doc)
-    for child in clause.children:
-        if child.i < clause.i:
+    That report is its own entry, wherever in the clause the parser hung it; the document's
+    length when there is none."""
+    doc = clause.doc
+    end = len(doc)
+    for child in clause.subtree:
+        if child.i <= clause.i or child.i >= end or _in_relative_clause(child, clause):
             continue
         verb, subject = child, None
         if _set_against(child):
@@ -101,13 +103,27 @@ def another_report(clause: Token) -> int:
             verb, subject = _with_report(child)
         if subject is None or subject.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"}:
             continue
-        if subject.tag_ in {"WDT", "WP"} or subject.lower_ == "that" or not _reports(verb):
+        if subject.tag_ in {"WDT", "WP"} or subject.lower_ == "that":
             continue  # "... and that said will should be ...": the same report goes on
         start = child.left_edge.i
-        while start > clause.i and clause.doc[start - 1].dep_ in {"cc", "mark", "punct"}:
+        while start > clause.i and doc[start - 1].dep_ in {"cc", "mark", "punct"}:
             start -= 1
-        end = min(end, start)
+        # "the toll was 5; the agency reported 6": after a semicolon, what it reports may be a
+        # mere figure
+        if _reports(verb, loosely=";" in doc[start : child.left_edge.i].text):
+            end = start
     return end
+
+
+def _in_relative_clause(token: Token, clause: Token) -> bool:
+    """``token`` stands in a clause that modifies a noun of ``clause`` ("the provision, which
+    the mayor opposed and the governor said he would veto"): part of a description."""
+    head = token.head
+    while head.i != clause.i and head.head.i != head.i:
+        if head.dep_ in {"relcl", "acl"}:
+            return True
+        head = head.head
+    return token.dep_ in {"relcl", "acl"}
 
 
 #: Marks of a clause set against the reported one ("..., while others say ...").
@@ -138,14 +154,15 @@ def _with_report(prep: Token) -> tuple[Token, Token | None]:
     return prep, None
 
 
-def _reports(verb: Token) -> bool:
+def _reports(verb: Token, *, loosely: bool = False) -> bool:
     """A verb of saying with a clause of what was said ("others say flight began ..."), not
-    a verb of saying used for something else ("with the port adding two cranes")."""
+    a verb of saying used for something else ("with the port adding two cranes"); ``loosely``,
+    with any words of its own."""
     lemma = verb.lemma_.lower()
     return (
         verb.pos_ == "VERB"
         and (lemma in REPORTING_VERBS.get() or lemma in SPEECH_VERBS.get())
-        and any(c.dep_ == "ccomp" for c in verb.children)
+        and any(c.dep_ == "ccomp" or loosely and c.dep_ == "dobj" for c in verb.children)
     )
 
 
