@@ -337,3 +337,15 @@ def test_a_report_after_a_semicolon_ends_the_clause_before_it() -> None:
         " (NSR) reported 340 tonnes."
     )
     assert ("Portstat", "the ferry's load was 300 tonnes") in found
+
+
+def test_a_backshifted_clause_coordinated_after_the_report_goes_on_with_it() -> None:
+    found = reported(
+        "Moss also said the museum will open on both Saturdays and Sundays, and school groups"
+        " would be able to book their visits online."
+    )
+    assert (
+        "Moss",
+        "the museum will open on both Saturdays and Sundays, and school groups would be able"
+        " to book their visits online",
+    ) in found

@@ -184,7 +184,25 @@ def coordinated_attitude(verb: Token, clause: Token) -> list[Token]:
             and any(c.dep_ in REPORTED_CLAUSE_DEPS and finite_clause(c) for c in conj.children)
         ):
             return list(verb.doc[clause.right_edge.i + 1 : conj.right_edge.i + 1])
+        if verb.i < clause.i and _backshifted(verb, conj):
+            return list(verb.doc[clause.right_edge.i + 1 : conj.right_edge.i + 1])
     return []
+
+
+#: Modals of a clause reported in the past ("said the app will run ..., and users would be
+#: able to ...").
+BACKSHIFTED_MODALS = frozenset({"would", "could", "might", "should"})
+
+
+def _backshifted(verb: Token, conj: Token) -> bool:
+    """ "Lee said the app will run on phones, and users would be able to move files": a clause
+    with its own subject coordinated to a verb of saying in the past, whose modal is the one
+    reported speech shifts into, goes on with what was said."""
+    return (
+        verb.tag_ == "VBD"
+        and any(c.dep_ in FINITE_SUBJECT_DEPS for c in conj.children)
+        and any(c.dep_ == "aux" and c.lower_ in BACKSHIFTED_MODALS for c in conj.children)
+    )
 
 
 def second_acts(verb: Token) -> list[Token]:
