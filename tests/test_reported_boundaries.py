@@ -349,3 +349,11 @@ def test_a_backshifted_clause_coordinated_after_the_report_goes_on_with_it() -> 
         "the museum will open on both Saturdays and Sundays, and school groups would be able"
         " to book their visits online",
     ) in found
+
+
+def test_a_fronted_according_to_after_a_closing_mark_is_no_part_of_its_clause() -> None:
+    found = reported(
+        'Reed wrote, "He was a kind man. I am proud to have known him."\n\n'
+        "According to his agent, Moss died of heart failure."
+    )
+    assert ("his agent", "Moss died of heart failure") in found

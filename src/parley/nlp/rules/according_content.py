@@ -43,6 +43,13 @@ def according_content(doc: Doc, token: Token) -> Span | None:
     words = _within_source_reach(clause, words, lo, hi)
     if not any(t.i > hi and not (t.is_punct or t.is_space) for t in words):
         words = [t for t in words if t.i < lo]
+    elif not any(t.i < lo and not (t.is_punct or t.is_space) for t in words) and any(
+        c.dep_ in FINITE_SUBJECT_DEPS and c.i > hi for c in clause.children
+    ):
+        # '..." \n\nAccording to X, A died': a mark the parser hung on the clause from the
+        # paragraph before is no part of it; the clause starts after the phrase (when its
+        # subject is not one the parser took into the phrase)
+        words = [t for t in words if t.i > hi]
     return content_span(doc, words)
 
 
