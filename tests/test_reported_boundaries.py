@@ -357,3 +357,11 @@ def test_a_fronted_according_to_after_a_closing_mark_is_no_part_of_its_clause() 
         "According to his agent, Moss died of heart failure."
     )
     assert ("his agent", "Moss died of heart failure") in found
+
+
+def test_a_linking_word_before_a_fronted_according_to_is_no_part_of_its_clause() -> None:
+    found = reported(
+        "The fair closed early on the day when, according to the first plans, thousands of"
+        " fans were to march on the old fort."
+    )
+    assert ("the first plans", "thousands of fans were to march on the old fort") in found

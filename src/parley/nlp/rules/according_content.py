@@ -15,6 +15,9 @@ from parley.nlp.rules.reported_content import content_span
 from parley.nlp.rules.speech_cues import REPORTING_VERBS, SPEECH_VERBS
 from parley.nlp.tokens import mended_lemma
 
+#: Parts of speech of words that only link a clause to what comes before it.
+LINKING_POS = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ", "PART"})
+
 #: Conjunctions after which a clause set against a sourced one is the writer's ("..., according
 #: to the police, but the man was found dead").
 CONTRASTING_CC = frozenset({"but", "yet"})
@@ -43,12 +46,13 @@ def according_content(doc: Doc, token: Token) -> Span | None:
     words = _within_source_reach(clause, words, lo, hi)
     if not any(t.i > hi and not (t.is_punct or t.is_space) for t in words):
         words = [t for t in words if t.i < lo]
-    elif not any(t.i < lo and not (t.is_punct or t.is_space) for t in words) and any(
+    elif all(t.is_punct or t.is_space or t.pos_ in LINKING_POS for t in words if t.i < lo) and any(
         c.dep_ in FINITE_SUBJECT_DEPS and c.i > hi for c in clause.children
     ):
         # '..." \n\nAccording to X, A died': a mark the parser hung on the clause from the
-        # paragraph before is no part of it; the clause starts after the phrase (when its
-        # subject is not one the parser took into the phrase)
+        # paragraph before, or a word linking it to what came before ("when, according to
+        # X, ..."), is no part of it; the clause starts after the phrase (when its subject is
+        # not one the parser took into the phrase)
         words = [t for t in words if t.i > hi]
     return content_span(doc, words)
 
