@@ -201,3 +201,167 @@ def test_a_quotation_before_the_attribution_is_no_part_of_the_clause_after_it() 
         "Ann Pratt",
         'meaning that he\'s "hard to move and never minds what anyone thinks."',
     ) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The club has picked two coaches for the tour, which the club said might start"
+            " next spring.",
+            ("the club", "might start next spring"),
+        ),
+        (
+            "He had not sung in public since 2016, which his daughter Marie said was due to"
+            " poor health.",
+            ("Marie", "was due to poor health"),
+        ),
+        (
+            "The pier is made of treated planks that Chen described as resembling old bones.",
+            ("Chen", "resembling old bones"),
+        ),
+    ],
+)
+def test_a_relative_clause_reports_what_follows_its_speaker_and_cue(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in reported(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The ferry called at about 3 a.m., according to the port police, but the skipper"
+            " was found dead on deck.",
+            ("the port police", "The ferry called at about 3 a.m."),
+        ),
+        (
+            "At the time there were four people on the boat; according to divers, one was"
+            " found dead near the pier.",
+            ("divers", "one was found dead near the pier"),
+        ),
+        (
+            "The town also has the most flooded homes, according to the county data; at least"
+            " 500 homes in the town were flooded by Monday.",
+            ("the county data", "The town also has the most flooded homes"),
+        ),
+        (
+            "Ten were hurt, according to the police, and the mayor said the pier would close.",
+            ("the police", "Ten were hurt"),
+        ),
+    ],
+)
+def test_an_according_to_phrase_stands_for_its_own_clause_only(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in reported(text)
+
+
+def test_semicolons_of_a_series_leave_what_the_source_stands_for_whole() -> None:
+    found = reported(
+        "On May 1 the Elm Inn was paid $900; the Oak Inn was paid $300; and the Bay Cafe was"
+        " paid $80, according to county records."
+    )
+    assert (
+        "county records",
+        "On May 1 the Elm Inn was paid $900; the Oak Inn was paid $300; and the Bay Cafe was"
+        " paid $80",
+    ) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Some engineers believe the old bridge will hold until spring, while others say it"
+            " needs new cables at once.",
+            ("Some engineers", "the old bridge will hold until spring"),
+        ),
+        (
+            "The skipper told the inquiry the ferry sank in a squall, with two harbour papers"
+            " claiming it was overloaded.",
+            ("the skipper", "the ferry sank in a squall"),
+        ),
+        (
+            "The mayor said the victims were young girls while the minister wrote he had"
+            " ordered checks on all such rooms.",
+            ("The mayor", "the victims were young girls"),
+        ),
+    ],
+)
+def test_a_report_by_another_source_ends_the_clause_before_it(
+    text: str, expected: tuple[str, str]
+) -> None:
+    found = reported(text)
+    assert any(
+        name and name.lower() == expected[0].lower() and words == expected[1]
+        for name, words in found
+    ), found
+
+
+def test_a_clause_before_a_semicolon_is_not_what_the_verb_after_it_reports() -> None:
+    found = reported(
+        "The board put the cost at $5 million; the auditors reported it was $8 million."
+    )
+    assert all("$5" not in words for name, words in found if name == "the auditors")
+    found = reported("Most riders said the fare was fair; a few said they would stop riding.")
+    assert ("a few", "they would stop riding") in found
+    assert all(not words.startswith("Most riders") for _, words in found)
+
+
+def test_a_subject_read_as_the_object_keeps_its_clause_with_a_tense() -> None:
+    found = reported(
+        "The council announced the bridges over the river, old and new, would be closed for a week."
+    )
+    assert (
+        "the council",
+        "the bridges over the river, old and new, would be closed for a week",
+    ) in found
+
+
+def test_another_report_ends_a_clause_holding_a_quotation() -> None:
+    found = reported(
+        'The mayor said the flood was "the worst in living memory" in a "bitter week" while'
+        " the harbour master wrote he had closed the port to all boats."
+    )
+    assert (
+        "the mayor",
+        'the flood was "the worst in living memory" in a "bitter week"',
+    ) in found
+
+
+def test_a_report_after_a_semicolon_ends_the_clause_before_it() -> None:
+    found = reported(
+        "Portstat reported the ferry's load was 300 tonnes; the Northern Shipping Register"
+        " (NSR) reported 340 tonnes."
+    )
+    assert ("Portstat", "the ferry's load was 300 tonnes") in found
+
+
+def test_a_backshifted_clause_coordinated_after_the_report_goes_on_with_it() -> None:
+    found = reported(
+        "Moss also said the museum will open on both Saturdays and Sundays, and school groups"
+        " would be able to book their visits online."
+    )
+    assert (
+        "Moss",
+        "the museum will open on both Saturdays and Sundays, and school groups would be able"
+        " to book their visits online",
+    ) in found
+
+
+def test_a_fronted_according_to_after_a_closing_mark_is_no_part_of_its_clause() -> None:
+    found = reported(
+        'Reed wrote, "He was a kind man. I am proud to have known him."\n\n'
+        "According to his agent, Moss died of heart failure."
+    )
+    assert ("his agent", "Moss died of heart failure") in found
+
+
+def test_a_linking_word_before_a_fronted_according_to_is_no_part_of_its_clause() -> None:
+    found = reported(
+        "The fair closed early on the day when, according to the first plans, thousands of"
+        " fans were to march on the old fort."
+    )
+    assert ("the first plans", "thousands of fans were to march on the old fort") in found

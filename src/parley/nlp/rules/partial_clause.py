@@ -49,6 +49,7 @@ from parley.nlp.rules.clause_run import (
 from parley.nlp.rules.other_voices import cut_before_other_voices
 from parley.nlp.rules.quote_shape import looks_like_name
 from parley.nlp.rules.quoted_run import through_its_quotations
+from parley.nlp.rules.reported_clauses import another_report
 from parley.nlp.rules.reported_content import content_span
 from parley.nlp.rules.reported_objects import OBJECT_SPEECH_VERBS
 from parley.nlp.rules.speech_cues import REPORTING_VERBS
@@ -317,6 +318,12 @@ def _run_on_past_the_mark(doc: Doc, quote: Quote, found: list[Quote], covering: 
         return
     if any(t.dep_ == "conj" and says(t) for t in content if t.idx >= quote.end):
         return  # '... "went home," and said the talks were over': a second report
+    cut = another_report(content.root)
+    if cut < content.end:
+        # '... "a disgrace," while the minister wrote he had ordered checks': another's report
+        content = content_span(doc, list(doc[content.start : cut]))
+        if content is None:
+            return
     for i in stopping:
         if content.start_char <= found[i].start:
             found[i] = _run_on(doc, found[i], content.end_char)

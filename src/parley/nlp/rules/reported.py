@@ -19,10 +19,12 @@ from parley import lexicon
 from parley.nlp.deps import (
     AUXILIARY_DEPS,
     FINITE_SUBJECT_DEPS,
+    FINITE_TAGS,
     NOMINAL_SUBJECT_DEPS,
     REPORTED_CLAUSE_DEPS,
 )
 from parley.nlp.doctext import doc_text
+from parley.nlp.rules.according_content import according_content
 from parley.nlp.rules.actors import ActorIndex, ActorRecord
 from parley.nlp.rules.copula_clause import (
     COPULA_CLAUSE_NOUNS,
@@ -44,7 +46,12 @@ from parley.nlp.rules.reported_clauses import (
     run_on_after_quote,
     second_acts,
 )
-from parley.nlp.rules.reported_content import CLOSING_MARKS, Stances, content_span
+from parley.nlp.rules.reported_content import (
+    CLOSING_MARKS,
+    Stances,
+    after_relative_word,
+    content_span,
+)
 from parley.nlp.rules.reported_objects import (
     OBJECT_CONTENT_VERBS,
     object_content,
@@ -385,7 +392,7 @@ def _cue_content(
     if pos == "ADJ" and token.lower_ in stances.adjectives:
         return stance_adjective(doc, token), token.head, True
     if is_according_to(token):
-        return _according_content(doc, token), token, False
+        return according_content(doc, token), token, False
     return None, token, False
 
 
@@ -475,12 +482,37 @@ def _if_question(doc: Doc, verb: Token, lemma: str) -> Span | None:
     return None
 
 
+def _behind_semicolon(clause: Token, verb: Token) -> bool:
+    """ "The agency put it at 5.5; the survey reported 5.8": a clause the parser hung on a verb
+    of saying after a semicolon that ends it is a sentence of its own, not what was reported."""
+    return clause.i < verb.i and any(
+        t.text == ";" for t in verb.doc[clause.right_edge.i + 1 : verb.i]
+    )
+
+
+def _before_semicolon(clause: Token) -> Token:
+    """ "Lee said the toll was 5; the board reported 6", parsed with "the board reported" as
+    what Lee said and "the toll was 5" hung on it across the semicolon: Lee's clause is the one
+    before the semicolon (not so when the clause says nothing itself: "said A; B" may be
+    all the speaker's)."""
+    if mended_lemma(clause).lower() not in REPORTING_VERBS.get():
+        return clause
+    for inner in clause.children:
+        if inner.dep_ in REPORTED_CLAUSE_DEPS and _behind_semicolon(inner, clause):
+            return inner
+    return clause
+
+
 def _reporting_verb_content(
     doc: Doc, verb: Token, lemma: str, stances: Stances, speaks_for: dict[int, Token]
 ) -> tuple[Span | None, Token, bool]:
     """A verb of saying's clause, else its object or parenthetical; else, as a stance, what it
     is about ("spoke about the border")."""
-    clauses = [c for c in verb.children if c.dep_ in REPORTED_CLAUSE_DEPS and finite_clause(c)]
+    clauses = [
+        _before_semicolon(c)
+        for c in verb.children
+        if c.dep_ in REPORTED_CLAUSE_DEPS and finite_clause(c) and not _behind_semicolon(c, verb)
+    ]
     if not clauses:
         clauses = _clause_after_medium(verb)
     for act in second_acts(verb):
@@ -491,13 +523,19 @@ def _reporting_verb_content(
     # "Flake said he would": a finite clause of two words is what was said.
     spans = [
         _in_cue_paragraph(
-            doc, content_span(doc, clause_tokens(c) + coordinated_attitude(verb, c), 2), verb
+            doc,
+            content_span(
+                doc, after_relative_word(verb, clause_tokens(c) + coordinated_attitude(verb, c)), 2
+            ),
+            verb,
         )
         for c in clauses
     ]
     content = max(
         (s for s in spans if s is not None), key=lambda s: s.end_char - s.start_char, default=None
     )
+    if content is None and _object_is_subject(verb):
+        content = broken_clause(doc, verb)
     if content is None:
         content = (
             object_content(doc, verb)
@@ -512,29 +550,18 @@ def _reporting_verb_content(
     return content, verb, content is None
 
 
-def _according_content(doc: Doc, token: Token) -> Span | None:
-    """ "X rose in 2005, according to census data": the clause the source stands for."""
-    clause = token.head
-    if clause.pos_ not in {"VERB", "AUX"}:
-        return None
-    if clause.lemma_.lower() in REPORTING_VERBS and any(
-        c.dep_ in REPORTED_CLAUSE_DEPS for c in clause.children
-    ):
-        return None  # "X told the meeting that ..., according to a statement": X's words
-    # "He added a clause to the bill, according to aides": a verb of saying that reports no
-    # clause is an act, which the source stands for.
-    # "X rose in 2005 but declined in 2014, according to census data": a trailing
-    # source stands for the whole coordination, not its last clause.
-    end = len(doc)
-    while clause.dep_ == "conj" and clause.head.pos_ in {"VERB", "AUX"} and token.i > clause.i:
-        clause, end = clause.head, token.left_edge.i
-    # "..., according to census data.": a trailing source is no part of what it stands for
-    # (nor the full stop after it); one set inside the clause stays between its two parts.
-    lo, hi = token.left_edge.i, token.right_edge.i
-    words = [t for t in clause.subtree if t.i < end and not lo <= t.i <= hi]
-    if not any(t.i > hi and not (t.is_punct or t.is_space) for t in words):
-        words = [t for t in words if t.i < lo]
-    return content_span(doc, words)
+def _object_is_subject(verb: Token) -> bool:
+    """ "announced the bridges over the river, old and new, would be closed": the
+    parser took the subject of the reported clause for the verb's object, and hung the rest
+    on the verb as a clause with a tense (its modal or auxiliary) but no subject."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    return obj is not None and any(
+        c.dep_ == "ccomp"
+        and c.i > obj.right_edge.i
+        and not any(s.dep_ in FINITE_SUBJECT_DEPS for s in c.children)
+        and any(a.dep_ in AUXILIARY_DEPS and a.tag_ in FINITE_TAGS for a in c.children)
+        for c in verb.children
+    )
 
 
 def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -> list[Quote]:

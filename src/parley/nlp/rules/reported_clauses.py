@@ -2,9 +2,10 @@
 
 A clause reports speech when it has a subject of its own or opens with "that" or "whether".
 It drops the speaker's second acts coordinated to it ("said ..., and mentioned an
-arbitration"), takes an attitude coordinated after it ("..., but trusted a deal could be
-reached"), mends a clause the parser broke ("says the rise ... makes"), and runs on past a
-quotation that closes it ('said the plan was "peanuts," compared to the cost').
+arbitration") and another source's report set after it ("..., while others say ..."), takes
+an attitude coordinated after it ("..., but trusted a deal could be reached"), mends a clause
+the parser broke ("says the rise ... makes"), and runs on past a quotation that closes it
+('said the plan was "peanuts," compared to the cost').
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from parley.nlp.deps import FINITE_SUBJECT_DEPS, FINITE_TAGS, REPORTED_CLAUSE_DEPS
 from parley.nlp.rules.reported_content import CLOSING_MARKS, content_span
 from parley.nlp.rules.reported_objects import DIRECTIVE_VERBS, OBJECT_SPEECH_VERBS, is_setting
-from parley.nlp.rules.speech_cues import REPORTING_VERBS, is_according_to
+from parley.nlp.rules.speech_cues import REPORTING_VERBS, SPEECH_VERBS, is_according_to
 
 #: "what the mayor does can be overturned": a passive clause's clausal subject counts too.
 CLAUSE_SUBJECT_DEPS = FINITE_SUBJECT_DEPS | {"csubjpass"}
@@ -67,13 +68,102 @@ def _is_second_act(conj: Token, verb: Token | None = None) -> bool:
 
 
 def clause_tokens(clause: Token) -> list[Token]:
-    """The reported clause without the speaker's second acts coordinated to it."""
+    """The reported clause without the speaker's second acts coordinated to it, and without
+    another's report set after it (:func:`another_report`)."""
     dropped: set[int] = set()
     for conj in clause.children:
         if _is_second_act(conj, clause.head):
             dropped.update(t.i for t in conj.subtree)
             dropped.update(c.i for c in clause.children if c.dep_ == "cc" and c.i < conj.i)
-    return [t for t in clause.subtree if t.i not in dropped]
+    cut = another_report(clause)
+    return [t for t in clause.subtree if t.i not in dropped and t.i < cut]
+
+
+#: Phrases a report by another source is set in at the end of a reported clause ("..., with
+#: local papers claiming ...").
+WITH_WORDS = frozenset({"with"})
+
+
+def another_report(clause: Token) -> int:
+    """Where a report by another source set after the reported ``clause`` starts: a clause
+    with a subject and a verb of saying of its own, coordinated or subordinated to it ("the
+    bridge will hold, while others say it needs new cables"; "..., and the mayor says ...")
+    or in a "with" phrase ("the ferry sank, with two papers claiming it was overloaded").
+    That report is its own entry, wherever in the clause the parser hung it; the document's
+    length when there is none."""
+    doc = clause.doc
+    end = len(doc)
+    for child in clause.subtree:
+        if child.i <= clause.i or child.i >= end or _in_relative_clause(child, clause):
+            continue
+        verb, subject = child, None
+        if _set_against(child):
+            subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+        elif child.dep_ == "prep" and child.lower_ in WITH_WORDS:
+            verb, subject = _with_report(child)
+        if subject is None or subject.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"}:
+            continue
+        if subject.tag_ in {"WDT", "WP"} or subject.lower_ == "that":
+            continue  # "... and that said will should be ...": the same report goes on
+        start = child.left_edge.i
+        while start > clause.i and doc[start - 1].dep_ in {"cc", "mark", "punct"}:
+            start -= 1
+        # "the toll was 5; the agency reported 6": after a semicolon, what it reports may be a
+        # mere figure
+        if _reports(verb, loosely=";" in doc[start : child.left_edge.i].text):
+            end = start
+    return end
+
+
+def _in_relative_clause(token: Token, clause: Token) -> bool:
+    """``token`` stands in a clause that modifies a noun of ``clause`` ("the provision, which
+    the mayor opposed and the governor said he would veto"): part of a description."""
+    head = token.head
+    while head.i != clause.i and head.head.i != head.i:
+        if head.dep_ in {"relcl", "acl"}:
+            return True
+        head = head.head
+    return token.dep_ in {"relcl", "acl"}
+
+
+#: Marks of a clause set against the reported one ("..., while others say ...").
+CONTRAST_MARKS = frozenset({"while", "whereas", "whilst"})
+
+
+def _set_against(child: Token) -> bool:
+    """A clause with a tense of its own coordinated to a reported clause ("..., and Lee says
+    ...") or set against it by "while" ("..., while others say ..."), not one saying when or
+    why ("... when a doctor reported it", "... after he told the paper")."""
+    if child.dep_ == "conj":
+        return child.tag_ in FINITE_TAGS
+    return child.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in child.children
+    )
+
+
+def _with_report(prep: Token) -> tuple[Token, Token | None]:
+    """The verb and its subject of "with two papers claiming ...", however it is parsed (the
+    noun as the object of "with" and the verb its modifier, or the verb as "with"'s clause)."""
+    for c in prep.children:
+        if c.dep_ == "pcomp":
+            return c, next((s for s in c.children if s.dep_ == "nsubj"), None)
+        if c.dep_ == "pobj":
+            verb = next((a for a in c.children if a.dep_ == "acl"), None)
+            if verb is not None:
+                return verb, c
+    return prep, None
+
+
+def _reports(verb: Token, *, loosely: bool = False) -> bool:
+    """A verb of saying with a clause of what was said ("others say flight began ..."), not
+    a verb of saying used for something else ("with the port adding two cranes"); ``loosely``,
+    with any words of its own."""
+    lemma = verb.lemma_.lower()
+    return (
+        verb.pos_ == "VERB"
+        and (lemma in REPORTING_VERBS.get() or lemma in SPEECH_VERBS.get())
+        and any(c.dep_ == "ccomp" or loosely and c.dep_ == "dobj" for c in verb.children)
+    )
 
 
 def coordinated_attitude(verb: Token, clause: Token) -> list[Token]:
@@ -94,7 +184,25 @@ def coordinated_attitude(verb: Token, clause: Token) -> list[Token]:
             and any(c.dep_ in REPORTED_CLAUSE_DEPS and finite_clause(c) for c in conj.children)
         ):
             return list(verb.doc[clause.right_edge.i + 1 : conj.right_edge.i + 1])
+        if verb.i < clause.i and _backshifted(verb, conj):
+            return list(verb.doc[clause.right_edge.i + 1 : conj.right_edge.i + 1])
     return []
+
+
+#: Modals of a clause reported in the past ("said the app will run ..., and users would be
+#: able to ...").
+BACKSHIFTED_MODALS = frozenset({"would", "could", "might", "should"})
+
+
+def _backshifted(verb: Token, conj: Token) -> bool:
+    """ "Lee said the app will run on phones, and users would be able to move files": a clause
+    with its own subject coordinated to a verb of saying in the past, whose modal is the one
+    reported speech shifts into, goes on with what was said."""
+    return (
+        verb.tag_ == "VBD"
+        and any(c.dep_ in FINITE_SUBJECT_DEPS for c in conj.children)
+        and any(c.dep_ == "aux" and c.lower_ in BACKSHIFTED_MODALS for c in conj.children)
+    )
 
 
 def second_acts(verb: Token) -> list[Token]:

@@ -61,6 +61,29 @@ def content_span(
     return span if len(span) >= min_tokens else None
 
 
+#: Words that open a relative clause in front of its speaker ("the ferry, which the board said
+#: might slip"; "what she described as a reset").
+RELATIVE_WORDS = frozenset({"which", "that", "who", "whom", "what"})
+
+
+def relative_word(token: Token, verb: Token) -> bool:
+    """``token`` is the relative pronoun of the clause ``verb`` stands in ("which the board
+    said might slip", "that Chen described as ..."): it stands for the noun the clause hangs on,
+    before the speaker and the cue, and is no part of what the speaker said."""
+    return token.i < verb.i and token.lower_ in RELATIVE_WORDS and token.dep_ != "mark"
+
+
+def after_relative_word(verb: Token, tokens: list[Token]) -> list[Token]:
+    """The words of a clause ``verb`` reports without its relative pronoun, when that is all
+    it has before the speaker: "which the club said might start next spring" reports "might
+    start next spring", not "which the club said" (the source and cue are no part of the
+    content; PolNeAR gives the pronoun, if at all, as a fragment apart)."""
+    before = [t for t in tokens if t.i < verb.i]
+    if not before or not all(relative_word(t, verb) for t in before):
+        return tokens
+    return [t for t in tokens if t.i > verb.i]
+
+
 def _kept_end(span: Span) -> bool:
     """A last token that belongs to the words before it: "%", or a bracket the span opened."""
     last = span[-1].text

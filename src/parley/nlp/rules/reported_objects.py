@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from parley import lexicon
 from parley.nlp.deps import COUNT_ENTS, NOMINAL_SUBJECT_DEPS
 from parley.nlp.rules.actors import ORG_WORDS, TITLE_NOUNS
-from parley.nlp.rules.reported_content import MIN_CONTENT_TOKENS, content_span
+from parley.nlp.rules.reported_content import MIN_CONTENT_TOKENS, content_span, relative_word
 from parley.nlp.tokens import has_infinitive_to
 from parley.nlp.tree import has_passive_auxiliary, object_of
 
@@ -105,6 +105,11 @@ def portrayed_object(doc: Doc, verb: Token) -> Span | None:
         complement.dep_ != "oprd" and not any(t.i > complement.i for t in complement.subtree)
     ):
         return None
+    if relative_word(obj, verb):
+        # "the planks, which Chen described as resembling bones": what the thing was called,
+        # without the pronoun standing for it before the speaker, nor the "as" of the cue.
+        words = [t for t in complement.subtree if t.i != complement.i or t.dep_ == "oprd"]
+        return content_span(doc, words, 1)
     return content_span(doc, [*obj.subtree, *complement.subtree])
 
 
