@@ -29,10 +29,10 @@ from parley.nlp.rules.events import extract_events
 from parley.nlp.rules.negotiations import extract_agreements, extract_conditions
 from parley.nlp.rules.partial_clause import with_partial_clauses
 from parley.nlp.rules.places import extract_places
+from parley.nlp.rules.pronoun_mentions import pronoun_mentions
 from parley.nlp.rules.quote_tail import with_quote_tails
 from parley.nlp.rules.quotes import extract_quotes
 from parley.nlp.rules.reported import extract_reported_speech
-from parley.nlp.rules.speech import pronoun_mentions
 from parley.types import Actor, Article, ArticleResult, Place, Provenance, Quote
 
 
