@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 
 from parley import lexicon
 from parley.nlp.doctext import doc_text
+from parley.nlp.rules.hypothetical_cues import INVERTED_CONDITION_AUX
 
 if TYPE_CHECKING:
     from parley.nlp.rules.actors import ActorIndex, ActorRecord
@@ -40,8 +41,6 @@ ADDRESSEE_WORDS = frozenset({"you", "your", "yours"})
 SPEAKER_WORDS = frozenset({"i", "me", "myself"})
 #: Words opening a clause that comments on the answer itself ("as I said", "like I say").
 _COMMENT_MARKS = frozenset({"as", "like", "when", "if"})
-#: Auxiliaries that, before their subject, make a condition ("Had I said", "Should I say").
-_CONDITIONAL_AUXILIARIES = frozenset({"had", "should", "were"})
 _TURN = re.compile(r"(?:^|\n)[ \t]*\(\(([^()\n]{1,60})\)\)")
 
 
@@ -119,7 +118,7 @@ def _not_said(verb: Token, subject: int) -> bool:
             c.dep_ in {"mark", "advmod", "prep"}
             and c.lower_ in _COMMENT_MARKS
             or c.dep_ == "aux"
-            and c.lower_ in _CONDITIONAL_AUXILIARIES
+            and c.lower_ in INVERTED_CONDITION_AUX
         )
         for c in verb.children
     )
