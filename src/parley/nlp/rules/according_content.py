@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley.nlp.deps import FINITE_SUBJECT_DEPS, REPORTED_CLAUSE_DEPS
 from parley.nlp.rules.reported_content import content_span
-from parley.nlp.rules.speech_cues import REPORTING_VERBS, SPEECH_VERBS
+from parley.nlp.rules.speech_cues import REPORTING_VERBS, SAYING_VERBS
 from parley.nlp.tokens import mended_lemma
 
 #: Parts of speech of words that only link a clause to what comes before it.
@@ -87,7 +87,7 @@ def _set_apart(clause: Token, conj: Token, hi: int) -> int:
     opener = cc[-1].i if cc else conj.left_edge.i
     if not all(t.is_punct for t in doc[hi + 1 : opener]):
         return len(doc)  # not right after the phrase
-    said = mended_lemma(conj).lower() in REPORTING_VERBS.get() | SPEECH_VERBS.get()
+    said = mended_lemma(conj).lower() in SAYING_VERBS
     if said and any(c.dep_ == "nsubj" for c in conj.children):
         return opener
     contrast = bool(cc) and cc[-1].lower_ in CONTRASTING_CC

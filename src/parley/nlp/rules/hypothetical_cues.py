@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from parley import lexicon
 from parley.nlp.deps import AUXILIARY_DEPS, NOMINAL_SUBJECT_DEPS
-from parley.nlp.rules.speech_cues import REPORTING_VERBS, SPEECH_VERBS
+from parley.nlp.rules.speech_cues import SAYING_VERBS
 
 #: Subordinators that make a clause a supposition.
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
@@ -84,10 +84,7 @@ def _condition(clause: Token) -> bool:
 def _reported(verb: Token) -> bool:
     """Whether ``verb`` is in a clause a verb of saying (or "according to") reports."""
     return any(
-        a.lemma_.lower() in REPORTING_VERBS
-        or a.lemma_.lower() in SPEECH_VERBS
-        or a.lower_ == "according"
-        for a in verb.ancestors
+        a.lemma_.lower() in SAYING_VERBS or a.lower_ == "according" for a in verb.ancestors
     ) or any(t.lower_ == "according" for t in verb.sent)
 
 
@@ -147,5 +144,5 @@ def supposed_before(doc: Doc, open_at: int) -> bool:
         verb = words[-2]  # "be like", "go like": a quotative
         saying = verb.lemma_.lower() in {"be", "go"}
     else:
-        saying = verb.lemma_.lower() in SPEECH_VERBS or verb.lemma_.lower() in REPORTING_VERBS
+        saying = verb.lemma_.lower() in SAYING_VERBS
     return saying and supposed_speech(verb)

@@ -61,6 +61,11 @@ def _turns(doc: Doc) -> tuple[list[int], list[str], list[int]]:
     return found
 
 
+def is_transcript(doc: Doc) -> bool:
+    """Whether the article sets out turns of a transcript ("((WN)) ...")."""
+    return bool(_turns(doc)[0])
+
+
 def in_label(doc: Doc, at: int) -> bool:
     """Whether character ``at`` lies inside a turn's label ("((Ann Reed))"): a label sets out
     the transcript, and no "she" or "they" of the answers refers to it."""

@@ -76,7 +76,7 @@ from parley.nlp.rules.speaking_subjects import (
 from parley.nlp.rules.speech import SpeakerResolver
 from parley.nlp.rules.speech_cues import (
     REPORTING_VERBS,
-    SPEECH_VERBS,
+    SAYING_VERBS,
     cue_span,
     cue_text,
     description_name,
@@ -130,7 +130,7 @@ def _parenthetical_content(doc: Doc, verb: Token) -> Span | None:
 def _another_attribution(words: Span) -> bool:
     """ "The pier is unsafe, Lee said, and the mayor called it a relic": a clause coordinated
     after the attribution whose verb of saying has a subject of its own is another's report."""
-    verbs = REPORTING_VERBS.get() | SPEECH_VERBS.get()
+    verbs = SAYING_VERBS.get()
     return any(
         t.dep_ == "conj"
         and mended_lemma(t).lower() in verbs

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from parley.nlp.deps import FINITE_SUBJECT_DEPS, FINITE_TAGS, REPORTED_CLAUSE_DEPS
 from parley.nlp.rules.reported_content import CLOSING_MARKS, content_span
 from parley.nlp.rules.reported_objects import DIRECTIVE_VERBS, OBJECT_SPEECH_VERBS, is_setting
-from parley.nlp.rules.speech_cues import REPORTING_VERBS, SPEECH_VERBS, is_according_to
+from parley.nlp.rules.speech_cues import REPORTING_VERBS, SAYING_VERBS, is_according_to
 
 #: "what the mayor does can be overturned": a passive clause's clausal subject counts too.
 CLAUSE_SUBJECT_DEPS = FINITE_SUBJECT_DEPS | {"csubjpass"}
@@ -161,7 +161,7 @@ def _reports(verb: Token, *, loosely: bool = False) -> bool:
     lemma = verb.lemma_.lower()
     return (
         verb.pos_ == "VERB"
-        and (lemma in REPORTING_VERBS.get() or lemma in SPEECH_VERBS.get())
+        and lemma in SAYING_VERBS
         and any(c.dep_ == "ccomp" or loosely and c.dep_ == "dobj" for c in verb.children)
     )
 

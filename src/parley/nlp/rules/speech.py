@@ -38,6 +38,7 @@ from parley.nlp.rules.interviews import (
     SPEAKER_WORDS,
     in_label,
     interviewee,
+    is_transcript,
     speaks_as_turn,
     turn_speaker,
 )
@@ -157,6 +158,8 @@ class SpeakerResolver:
         self._describes = describes
         self._chains: dict[int, ActorRecord | None] = {}
         self._sents, self._sent_starts = _segments(doc)
+        # Asked once: most articles are no transcript, and the label test runs per word.
+        self._transcript = is_transcript(doc)
         self.genders: dict[str, str] = {}
         self._learn_genders()
 
@@ -612,7 +615,11 @@ class SpeakerResolver:
         ranked: list[tuple[int, int, ActorRecord | UnnamedPerson]] = []
         for i in range(sent.start, sent.end):
             start = idx[i]
-            if start >= limit or (quoted and quoted(start)) or in_label(self.doc, start):
+            if (
+                start >= limit
+                or (quoted and quoted(start))
+                or (self._transcript and in_label(self.doc, start))
+            ):
                 continue
             if lower[i] == pronoun and dep[i] in NOMINAL_SUBJECT_DEPS and i < token.i:
                 # "She told the court ... She told a guard": the same pronoun as an earlier

@@ -27,6 +27,10 @@ SPEECH_VERBS = lexicon.where_set("speech_verbs", "speech")
 WEAK_SPEECH_VERBS = lexicon.where_set("speech_verbs", "weak")
 # Verbs that introduce reported speech with a clause (a subset: "praise" takes no clause).
 REPORTING_VERBS = lexicon.where_set("speech_verbs", "reporting")
+#: Verbs of saying of either kind: what "another's report" and "supposed speech" test a verb for.
+SAYING_VERBS = lexicon.derived_set(
+    "verbs of saying", lambda: REPORTING_VERBS.get() | SPEECH_VERBS.get()
+)
 SPEECH_NOUNS = lexicon.word_set("speech_nouns")
 # Nouns for documents that speak for their author ("the opinion of the Court read ...").
 DOCUMENT_NOUNS = lexicon.word_set("document_nouns")

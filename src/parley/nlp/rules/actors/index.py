@@ -294,8 +294,11 @@ class ActorIndex:
         if parsed is None:
             return None
         country, head, role_words, proper = parsed
-        # "one Iowa Democrat" is someone new; "the Iowa Democrat" someone named before.
-        definite = norm_token(text.split()[0]) == "the"
+        # A description by party ("the Ohio Republican") names someone before only when
+        # definite: "one Iowa Democrat" is someone new.
+        party = role_words == [head] and head in PARTY_MEMBERS
+        persons = not party or norm_token(text.split()[0]) == "the"
+        known_of: dict[str, set[str]] = {}  # each candidate's words, read once
         levels = [w for w in name_tokens(text) if w in GOVERNMENT_LEVELS]
         places = [w for w in proper if not is_office_word(w) and _is_place_word(w)]
         best: tuple[int, ActorRecord] | None = None
@@ -303,7 +306,11 @@ class ActorIndex:
         for start, record in self.mentions_before(before):
             if country and record.country and record.country != country:
                 continue
-            if record.kind == "person" and self._holds(record, role_words, places, definite):
+            if (
+                record.kind == "person"
+                and persons
+                and self._holds(record, role_words, places, party, known_of)
+            ):
                 best = (start, record)
             elif record.kind == "organization":
                 name_words = name_tokens(record.name)
@@ -343,19 +350,25 @@ class ActorIndex:
         return span is not None and len(span) > 0 and span.root.dep_ in NOMINAL_SUBJECT_DEPS
 
     def _holds(
-        self, record: ActorRecord, role_words: list[str], places: list[str], definite: bool
+        self,
+        record: ActorRecord,
+        role_words: list[str],
+        places: list[str],
+        party: bool,
+        known_of: dict[str, set[str]],
     ) -> bool:
         """Whether a person is the holder a description names: by office ("the senator"), or
-        by party ("the Ohio Republican": a person written or tagged as one), and by place when
-        the description names one."""
-        party = role_words == [role_words[-1]] and role_words[-1] in PARTY_MEMBERS
-        if party and not definite:
-            return False
+        by ``party`` ("the Ohio Republican": a person written or tagged as one), and by place
+        when the description names one. ``known_of`` keeps each person's written and tagged
+        words (:func:`_written_words`, :meth:`_tagged_words`) for the description's other
+        mentions of them."""
         if not party and not self._title_fits(record, role_words):
             return False
         if not places and not party:
             return True
-        known = _written_words(record) | self._tagged_words(record)
+        known = known_of.get(record.id)
+        if known is None:
+            known = known_of[record.id] = _written_words(record) | self._tagged_words(record)
         return all(w in known for w in places) and (not party or role_words[-1] in known)
 
     def _tagged_words(self, record: ActorRecord) -> frozenset[str]:
