@@ -95,3 +95,29 @@ def test_a_name_after_a_title_that_modifies_it_is_a_person() -> None:
     # same kind of actor for quotes to link across articles
     result = analyze("Agriculture minister Helena Varga rejected the draft on Monday.")
     assert [(a.name, a.kind) for a in result.actors] == [("Helena Varga", "person")]
+
+
+def test_someones_spokesperson_speaks_as_a_person_of_their_own() -> None:
+    result = analyze(
+        "Senator Ruth Ames visited the flooded farms on Monday. "
+        '"We will not forget these families," Ames\'s spokesman said.'
+    )
+    assert dict(speakers(result))["We will not forget these families,"] == "Ames's spokesman"
+
+
+def test_a_named_bodys_adviser_is_a_person_not_the_body() -> None:
+    result = analyze(
+        "The Pentagon closed two piers on Friday. "
+        'The Pentagon\'s top adviser said the piers were "not safe for cargo."'
+    )
+    assert dict(speakers(result))["not safe for cargo."] == "the Pentagon's top adviser"
+
+
+def test_a_quotation_after_a_paragraph_that_reports_with_a_weak_verb_is_that_speakers() -> None:
+    result = analyze(
+        "In a video on Tuesday, Senator Dan Ruiz speculated that the boats carried smugglers.\n\n"
+        '"They come across every night. Nobody knows who they are."'
+    )
+    assert dict(speakers(result))["They come across every night. Nobody knows who they are."] == (
+        "Dan Ruiz"
+    )

@@ -19,7 +19,7 @@ from parley.nlp.rules.quote_frames import Draft, cues, outer_cues
 from parley.nlp.rules.speaker_spans import mention_span
 from parley.nlp.rules.speaker_tokens import speaker_token
 from parley.nlp.rules.speech import SpeakerResolver
-from parley.nlp.rules.speech_cues import PRONOUNS
+from parley.nlp.rules.speech_cues import PRONOUNS, WEAK_SPEECH_VERBS
 from parley.nlp.rules.statement_issuer import issuer_before
 from parley.nlp.rules.woven_subject import subject_weaving_fragment
 from parley.quotemarks import Intervals
@@ -382,7 +382,8 @@ def _speaker_introduced_before(
     region = doc.char_span(lo, hi, alignment_mode="expand")
     cue_record: tuple[int, ActorRecord] | None = None
     if region is not None:
-        for cue in outer_cues(cues(region, quoted)):
+        found = {tok.i: tok for tok in cues(region, quoted) + _reporting_weak_verbs(region, quoted)}
+        for cue in outer_cues([found[i] for i in sorted(found)]):
             who = speaker_token(cue, quoted=quoted.contains)
             if who is not None and not _aside_with(asides, cue.idx, who.idx):
                 record, _ = resolver.resolve(who)
@@ -392,6 +393,20 @@ def _speaker_introduced_before(
     if cue_record and (last_quote is None or cue_record[0] > last_quote.span.open_at):
         return cue_record[1]
     return last_quote.speaker if last_quote else None
+
+
+def _reporting_weak_verbs(region: Span, quoted: Intervals) -> list[Token]:
+    """Verbs that report speech only with a clause of their own ("speculated that the men were
+    smugglers", "reminded them that ..."): cues of a paragraph that a quotation after it
+    continues, though they cue no quotation of their own."""
+    return [
+        tok
+        for tok in region
+        if tok.pos_ == "VERB"
+        and tok.idx not in quoted
+        and tok.lemma_.lower() in WEAK_SPEECH_VERBS
+        and any(c.dep_ == "ccomp" and c.idx not in quoted for c in tok.children)
+    ]
 
 
 def _bracketed(text: str, lo: int, hi: int) -> list[tuple[int, int]]:

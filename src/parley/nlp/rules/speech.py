@@ -109,10 +109,12 @@ def _asked_about(token: Token) -> bool:
 
 
 def _owner_of_relative(tok: Token, root: Token) -> bool:
-    """Whether ``tok`` names only the owner of a kin noun heading the phrase ("Ann Reed's
-    husband said": the husband speaks; "Ann Reed's wife, Jo Reed, said": Jo Reed), or is that
-    noun itself (``tok is root``), when it has an owner."""
-    if root.pos_ != "NOUN" or root.lemma_.lower() not in RELATIVE_NOUNS:
+    """Whether ``tok`` names only the owner of a kin or spokesperson noun heading the phrase
+    ("Ann Reed's husband said": the husband speaks; "Ann Reed's wife, Jo Reed, said": Jo Reed;
+    "Reed's spokeswoman said": a person of her own, not Reed), or is that noun itself (``tok
+    is root``), when it has an owner."""
+    lemma = root.lemma_.lower()
+    if root.pos_ != "NOUN" or lemma not in RELATIVE_NOUNS and lemma not in SPOKESPERSON_NOUNS:
         return False
     owner = next((c for c in root.children if c.dep_ == "poss"), None)
     return owner is not None and (tok is root or owner.left_edge.i <= tok.i <= owner.i)
