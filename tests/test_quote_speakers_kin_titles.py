@@ -121,3 +121,19 @@ def test_a_quotation_after_a_paragraph_that_reports_with_a_weak_verb_is_that_spe
     assert dict(speakers(result))["They come across every night. Nobody knows who they are."] == (
         "Dan Ruiz"
     )
+
+
+def test_a_hyphenated_role_split_by_the_parser_is_one_word_before_the_name() -> None:
+    result = analyze(
+        "The survey appeared in a journal on Monday. Another co-author, chemistry professor "
+        'Julia Marsh, said, "We have seen this pattern in every city."'
+    )
+    assert dict(speakers(result))["We have seen this pattern in every city."] == "Julia Marsh"
+
+
+def test_a_role_joined_by_and_to_a_name_is_that_one_person() -> None:
+    result = analyze(
+        "The lake turned green within a week. Study co-author and geologist Sam Jones "
+        'remarked in a statement, "Nobody expected a bloom like this."'
+    )
+    assert dict(speakers(result))["Nobody expected a bloom like this."] == "Sam Jones"

@@ -104,11 +104,33 @@ def _active_subjects(verb: Token, quoted: Quoted) -> list[Token]:
         and (c.pos_ not in _FUNCTION_POS or _name_shaped_word(c))
         and not (quoted and quoted(c.idx))
     ]
+    if len(subjects) > 1:
+        subjects = _whole_words(subjects)
     if len(subjects) > 1 and any(c.lower_ in RELATIVE_PRONOUNS for c in subjects):
         # "the agency, which he claimed wants ...": the parser gave "claimed" both the
         # relative pronoun (the subject of "wants") and its own subject; the speaker is "he".
         subjects = [c for c in subjects if c.lower_ not in RELATIVE_PRONOUNS] or subjects
     return subjects
+
+
+def _whole_words(subjects: list[Token]) -> list[Token]:
+    """Subjects with a hyphenated word the parser split into several ("Another co-author said":
+    "co", "-" and "author" each a subject) read as that word's last piece, "author"."""
+    at = {c.i for c in subjects}
+    doc = subjects[0].doc
+    return [
+        c
+        for c in subjects
+        if not (c.i + 1 in at and not c.whitespace_ and (c.text == "-" or doc[c.i + 1].text == "-"))
+    ]
+
+
+def _name_joined_to_role(subject: Token) -> Token | None:
+    """ "Study co-author and geologist Ann Lund said": a bare singular role noun joined by "and"
+    to a person's name is one person with two roles, named by the name, not two speakers."""
+    if subject.tag_ != "NN" or any(c.dep_ in {"det", "poss"} for c in subject.children):
+        return None
+    return next((c for c in subject.rights if c.dep_ == "conj" and c.ent_type_ == "PERSON"), None)
 
 
 def _nearest_named(subjects: list[Token], verb: Token) -> Token:
@@ -127,7 +149,8 @@ def _own_subject(verb: Token, quoted: Quoted) -> tuple[bool, Token | None]:
     agent. ``decided`` is False when the verb has none and the search must climb."""
     subjects = _active_subjects(verb, quoted)
     if subjects:
-        return True, holder_of_title(_nearest_named(subjects, verb), verb)
+        subject = holder_of_title(_nearest_named(subjects, verb), verb)
+        return True, _name_joined_to_role(subject) or subject
     compound = compound_name_subject(verb)
     if compound is not None and not (quoted and quoted(compound.idx)):
         return True, compound
