@@ -137,3 +137,11 @@ def test_a_role_joined_by_and_to_a_name_is_that_one_person() -> None:
         'remarked in a statement, "Nobody expected a bloom like this."'
     )
     assert dict(speakers(result))["Nobody expected a bloom like this."] == "Sam Jones"
+
+
+def test_an_occupation_written_as_a_title_names_its_holder_later() -> None:
+    result = analyze(
+        "Singer Tom Vale will tour Europe next year. "
+        'The singer said, "I cannot wait to see the fans in Lyon."'
+    )
+    assert dict(speakers(result))["I cannot wait to see the fans in Lyon."] == "Tom Vale"
