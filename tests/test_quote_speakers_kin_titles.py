@@ -145,3 +145,11 @@ def test_an_occupation_written_as_a_title_names_its_holder_later() -> None:
         'The singer said, "I cannot wait to see the fans in Lyon."'
     )
     assert dict(speakers(result))["I cannot wait to see the fans in Lyon."] == "Tom Vale"
+
+
+def test_a_persons_name_qualifying_a_role_is_not_the_speaker() -> None:
+    result = analyze(
+        "Senator Ted Rowe toured the plant on Monday. "
+        '"He will not back down," a senior Rowe adviser said.'
+    )
+    assert dict(speakers(result))["He will not back down,"] == "a senior Rowe adviser"

@@ -403,6 +403,8 @@ class SpeakerResolver:
                 continue
             if _owner_of_relative(tok, root):
                 continue  # the tagger may take the owner for an organisation
+            if record.kind == "person" and _qualifies_role(tok, root, phrase):
+                continue  # "a Biden adviser": the adviser speaks, not Biden
             if record.kind != "person" and _name_cut_short(tok, root):
                 continue
             (persons if record.kind == "person" else others).append(record)
@@ -418,6 +420,7 @@ class SpeakerResolver:
                 record is not None
                 and not named_in_a_clause(ent.root, root)
                 and not _owner_of_relative(ent.root, root)
+                and not (record.kind == "person" and _qualifies_role(ent.root, root, phrase))
                 and not _name_cut_short(ent[-1], root)
             ):
                 return record
@@ -715,6 +718,20 @@ class SpeakerResolver:
         if head.dep_ == "ROOT" and head.pos_ == "PROPN":
             return 1  # a name the parser made the root: the subject of a misparsed sentence
         return 2
+
+
+def _qualifies_role(tok: Token, root: Token, phrase: Span) -> bool:
+    """Whether the name ``tok`` only qualifies the role noun heading a described phrase ("a
+    Biden adviser", "the Wooster professor" with Wooster tagged a person): the one in the role
+    speaks, not the one named."""
+    return (
+        tok.head.i == root.i
+        and tok.dep_ in _NAME_MODIFIER_DEPS
+        and phrase[0].lower_ in {"the", "a", "an"}
+        and root.pos_ == "NOUN"
+        and root.tag_ == "NN"
+        and is_title_word(root.lower_)
+    )
 
 
 def _name_cut_short(tok: Token, root: Token) -> bool:
