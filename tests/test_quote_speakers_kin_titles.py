@@ -153,3 +153,11 @@ def test_a_persons_name_qualifying_a_role_is_not_the_speaker() -> None:
         '"He will not back down," a senior Rowe adviser said.'
     )
     assert dict(speakers(result))["He will not back down,"] == "a senior Rowe adviser"
+
+
+def test_a_verb_of_saying_opening_the_sentence_names_the_speaker_before_the_comma() -> None:
+    result = analyze(
+        "The council met on Monday to vote on the budget. "
+        'Added council leader Ben Ward, "We will not give up on the library."'
+    )
+    assert dict(speakers(result))["We will not give up on the library."] == "Ben Ward"

@@ -33,6 +33,7 @@ from parley.nlp.rules.frame_voices import (
     shown_speaking,
 )
 from parley.nlp.rules.headline_labels import TOPIC_JOINS
+from parley.nlp.rules.inverted_saying import inverted_saying, speaker_after_inverted_verb
 from parley.nlp.rules.quotatives import quotative_word
 from parley.nlp.rules.quote_shape import LABEL_DASHES, is_sentence, label_before
 from parley.nlp.rules.speaker_spans import speaker_mention
@@ -40,7 +41,6 @@ from parley.nlp.rules.speaker_tokens import noun_owner, quoted_person
 from parley.nlp.rules.speech import SpeakerResolver
 from parley.nlp.rules.speech_cues import (
     DOCUMENT_NOUNS,
-    SPEECH_VERBS,
     WEAK_SPEECH_VERBS,
     cue_span,
     cue_text,
@@ -109,7 +109,7 @@ def _speaker_label(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolv
         return False
     name = doc[end - 1]
     before = [t for t in doc[name.i - len(words) + 1 : name.i] if t.idx >= lo]
-    if before and _inverted_saying(before[0]):
+    if before and inverted_saying(before[0]):
         # "Continued Lund: '...'", "Added the mayor:": a verb of saying set before the
         # speaker's name labels the quotation as the name alone does.
         before = before[1:]
@@ -136,15 +136,6 @@ def _label_after_sentence(doc: Doc, draft: Draft, colon: Token, resolver: Speake
     if not all(t.pos_ == "PROPN" or is_title_word(norm_token(t.text)) for t in words):
         return False
     return _signed_by(draft, words[0], words[-1], resolver)
-
-
-def _inverted_saying(word: Token) -> bool:
-    """A capitalised verb of saying in the past tense opening a label ("Continued", "Added")."""
-    return (
-        word.text[:1].isupper()
-        and word.tag_ in {"VBD", "VBN"}
-        and (word.lemma_.lower() in SPEECH_VERBS or word.lemma_.lower() in WEAK_SPEECH_VERBS)
-    )
 
 
 def _signed_by(draft: Draft, first: Token, last: Token, resolver: SpeakerResolver) -> bool:
@@ -673,6 +664,13 @@ def introduced_by_comma(
     whatever the verb; nearer than any cue elsewhere in the sentence."""
     comma = _mark_before(doc, draft, ",", spaces=" \t\xa0", reach=3)
     if comma is None or comma[0].i == 0:
+        return
+    inverted = speaker_after_inverted_verb(comma[0], quoted.contains, resolver)
+    if inverted is not None:
+        draft.speaker, draft.confidence = inverted.record, inverted.confidence
+        draft.mention = (inverted.words.start_char, inverted.words.end_char)
+        draft.cue_span, draft.cue = cue_span(inverted.verb), cue_text(inverted.verb)
+        draft.syntactic = True
         return
     before = doc[comma[0].i - 1]
     verb = before
