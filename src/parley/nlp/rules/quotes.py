@@ -357,12 +357,15 @@ def _attribute(
     close = span.close_at if span.close_at is not None else span.end
     depths = _ancestor_depths(draft.tokens)
     tokens = draft.tokens
+    text = doc_text(doc)
 
     def rank(cue: Token) -> tuple[int, int, int, int, int, int]:
         depth = depths.get(cue.i)
-        # The cue's own object being the quotation ("said, '...'") also links them.
-        if depth is None and any(
-            child.idx >= span.start and child.idx < close for child in cue.children
+        # The cue's own object being the quotation ("said, '...'") also links them, and so
+        # does a reply set off before it ("says to Lee, who responds: '...'").
+        if depth is None and (
+            any(child.idx >= span.start and child.idx < close for child in cue.children)
+            or _reply_before_colon(cue, text, span.open_at)
         ):
             depth = 1
         distance = cue.idx - close if cue.idx >= close else (span.open_at - cue.idx) + 15
@@ -377,7 +380,6 @@ def _attribute(
             distance,
         )
 
-    text = doc_text(doc)
     closed = text[span.start : span.end].rstrip()[-1:] in {".", "…"}
 
     in_quote = quoted.contains
@@ -411,6 +413,18 @@ def _attribute(
         draft.confidence = confidence * (1.0 if depth_known else 0.9)
         draft.unnamed = False
         return
+
+
+def _reply_before_colon(cue: Token, text: str, open_at: int) -> bool:
+    """Whether ``cue`` is a verb of speech in a relative clause that ends at the colon right
+    before the quotation ("Lee says to Kim, who responds: '...'"): the reply is the
+    quotation's cue, though the parser hung it on the verb the clause follows."""
+    if cue.dep_ != "relcl" or not is_speech_verb(cue):
+        return False
+    if any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in cue.children):
+        return False  # "a candidate who promised mass deportation: '...'": words of its own
+    end = cue.right_edge.idx + len(cue.right_edge.text)
+    return end <= open_at and text[end:open_at].strip() == ":"
 
 
 def _passed_over(
