@@ -83,6 +83,8 @@ class Draft:
     #: The cue it hangs from only supposes the words ("some might say, '...'"): nobody is
     #: said to have uttered them, so they are no quotation.
     supposed: bool = False
+    #: The words close a sentence begun before them, and a cue of the next was passed over.
+    woven: bool = False
 
 
 def _speaker_label(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver) -> bool:

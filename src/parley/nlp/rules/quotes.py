@@ -185,7 +185,7 @@ def _draft(
         introduced_by_colon(doc, draft, quoted, resolver)
     if draft.speaker is None and draft.kind == "direct":
         introduced_by_dash(doc, draft, quoted, resolver)
-    if draft.speaker is None and len(text[span.start : span.end].split()) > 5:
+    if draft.speaker is None and (draft.woven or len(text[span.start : span.end].split()) > 5):
         embedding_subject(draft, quoted, resolver)
     if draft.speaker is None:
         under_the_law(doc, draft, resolver)
@@ -391,6 +391,11 @@ def _attribute(
     for cue in sorted(candidates, key=rank):
         if topic_of is not None and not reports_passive(cue, topic_of):
             continue
+        if rank(cue)[0] == 1 and _closes_woven_sentence(cue, span, close):
+            # 'Lee coached Park to "slow down." That led Kim to joke.': the words close the
+            # sentence they are woven into; the next sentence is about something else.
+            draft.woven = True
+            continue
         if _passed_over(cue, rank(cue)[0] == 1, closed, span, close, quoted):
             continue
         if supposed_speech(cue):
@@ -454,6 +459,25 @@ def _passed_over(
         # "According to the BBC, a spokesman expressed ...": the report frame makes the
         # weak verb the speech act, and its subject the speaker rather than the BBC.
         and not any(is_according_to(c) for c in cue.children)
+    )
+
+
+def _closes_woven_sentence(cue: Token, span: MarkedSpan, close: int) -> bool:
+    """Whether ``cue`` opens a sentence after the quotation, which stands inside a sentence
+    begun before its opening mark and ends it ('coached Park to "slow down." That led ...')."""
+    if cue.idx <= close or cue.sent.start_char <= close:
+        return False
+    doc = cue.doc
+    text = doc_text(doc)
+    if text[span.start : span.end].rstrip()[-1:] not in {".", "?", "!", "…"}:
+        return False
+    opening = doc.char_span(span.open_at, span.open_at + 1, alignment_mode="expand")
+    if opening is None or not len(opening):
+        return False
+    sent = opening[0].sent
+    line = text.rfind("\n", 0, span.open_at)
+    return cue.sent.text[:1].isupper() and any(
+        not t.is_punct and t.idx > line for t in doc[sent.start : opening[0].i]
     )
 
 
