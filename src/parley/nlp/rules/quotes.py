@@ -31,6 +31,7 @@ from parley.nlp.rules.attribution_after import (
     closing_inversion,
     inverted_subject,
 )
+from parley.nlp.rules.dash_asides import aside_after_clause, cue_after_aside
 from parley.nlp.rules.frame_voices import asked_by, made_to_say, under_the_law, words_after_noun
 from parley.nlp.rules.headline_labels import with_headline_speaker
 from parley.nlp.rules.hypothetical_cues import supposed_before, supposed_only, supposed_speech
@@ -166,7 +167,8 @@ def _draft(
     draft.kind = quotation_kind(text, span, para_start_set)
     if draft.kind == "partial" and tokens is not None and is_sentence(tokens):
         draft.kind = "direct"
-    _attribute(doc, draft, quoted, resolver, para_bounds, para_starts)
+    aside = aside_after_clause(doc, span)
+    _attribute(doc, draft, quoted, resolver, para_bounds, para_starts, aside)
     if draft.unnamed:
         return draft
     _voiced_right_before(doc, draft, quoted, resolver)
@@ -183,7 +185,7 @@ def _draft(
         introduced_by_comma(doc, draft, quoted, resolver)
     if draft.speaker is None or not draft.syntactic and cue_before(doc, draft):
         introduced_by_colon(doc, draft, quoted, resolver)
-    if draft.speaker is None and draft.kind == "direct":
+    if draft.speaker is None and (draft.kind == "direct" or aside is not None):
         introduced_by_dash(doc, draft, quoted, resolver)
     if draft.speaker is None and (draft.woven or len(text[span.start : span.end].split()) > 5):
         embedding_subject(draft, quoted, resolver)
@@ -346,6 +348,7 @@ def _attribute(
     resolver: SpeakerResolver,
     para_bounds: list[tuple[int, int]],
     para_starts: list[int],
+    aside: int | None = None,
 ) -> None:
     span = draft.span
     if draft.tokens is None or not len(draft.tokens):
@@ -391,6 +394,10 @@ def _attribute(
     for cue in sorted(candidates, key=rank):
         if topic_of is not None and not reports_passive(cue, topic_of):
             continue
+        if aside is not None and cue_after_aside(cue, aside):
+            # 'Hale lamented his promises - "must he?" - voters said ...': the words set
+            # between dashes belong to the clause they interrupt, not the one after them.
+            continue
         if rank(cue)[0] == 1 and _closes_woven_sentence(cue, span, close):
             # 'Lee coached Park to "slow down." That led Kim to joke.': the words close the
             # sentence they are woven into; the next sentence is about something else.
@@ -427,7 +434,7 @@ def _reply_before_colon(cue: Token, text: str, open_at: int) -> bool:
     if cue.dep_ != "relcl" or not is_speech_verb(cue):
         return False
     if any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in cue.children):
-        return False  # "a candidate who promised mass deportation: '...'": words of its own
+        return False  # "a mayor who promised two ferries: '...'": words of its own
     end = cue.right_edge.idx + len(cue.right_edge.text)
     return end <= open_at and text[end:open_at].strip() == ":"
 
