@@ -320,3 +320,12 @@ def test_a_booming_voice_is_the_cue_of_the_quotation_after_its_colon() -> None:
     quote = next(q for q in result.quotes if q.text == "Let us beat them in November.")
     assert quote.speaker is not None
     assert (quote.speaker.name, quote.cue) == ("Tomas Lund", "boomed")
+
+
+def test_a_quotation_set_between_dashes_belongs_to_the_clause_it_interrupts() -> None:
+    text = (
+        "The harbour board met on Monday.\n\n"
+        'While Ines Toft criticised the plan for the pier - "who will pay for '
+        'all this?" - traders at the market who followed the meeting said they liked it.'
+    )
+    assert dict(speakers(analyze(text)))["who will pay for all this?"] == "Ines Toft"

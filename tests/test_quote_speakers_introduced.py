@@ -125,3 +125,13 @@ def test_an_ing_word_after_have_is_no_cue_for_the_next_paragraph() -> None:
         '"The runway is open to all. But it is not open if you cannot reach it."'
     )
     assert _speaker_of(text, "The runway") == "Ann Pratt"
+
+
+def test_who_after_a_medium_stands_for_the_person_before_it() -> None:
+    text = 'The harbour master radioed Captain Ola Berg on the radio, who replied at once: "Understood!"'
+    assert _speaker_of(text, "Understood") == "Ola Berg"
+
+
+def test_a_reply_in_a_relative_clause_before_a_colon_is_the_cue() -> None:
+    text = 'Reyes says to Tomas Lind on camera, who responds eagerly: "Gladly, any time!"'
+    assert _speaker_of(text, "Gladly") == "Tomas Lind"

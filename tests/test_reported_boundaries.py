@@ -365,3 +365,12 @@ def test_a_linking_word_before_a_fronted_according_to_is_no_part_of_its_clause()
         " fans were to march on the old fort."
     )
     assert ("the first plans", "thousands of fans were to march on the old fort") in found
+
+
+def test_a_fronted_subordinate_clause_is_not_what_the_main_verb_reports() -> None:
+    found = reported(
+        'While Ines Toft criticised the plan for the pier - "who will pay for '
+        'all this?" - traders at the market who followed the meeting said they liked it.'
+    )
+    said = [words for name, words in found if name and name.startswith("traders")]
+    assert said == ["they liked it"], found

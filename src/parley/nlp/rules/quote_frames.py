@@ -83,6 +83,8 @@ class Draft:
     #: The cue it hangs from only supposes the words ("some might say, '...'"): nobody is
     #: said to have uttered them, so they are no quotation.
     supposed: bool = False
+    #: The words close a sentence begun before them, and a cue of the next was passed over.
+    woven: bool = False
 
 
 def _speaker_label(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver) -> bool:
@@ -292,7 +294,7 @@ def _here_is(doc: Doc, draft: Draft, colon: Token, resolver: SpeakerResolver) ->
 
 
 #: Dashes that set a quotation after the clause that introduces it.
-_DASHES = ("--", "—", "–")
+_DASHES = ("--", "—", "–", " -", "\xa0-")
 
 
 def introduced_by_dash(
@@ -308,7 +310,7 @@ def introduced_by_dash(
     dash = next((d for d in _DASHES if head.endswith(d)), None)
     if dash is None:
         return
-    at = lo + len(head) - len(dash)
+    at = lo + len(head) - len(dash := dash.strip())
     before = doc.char_span(at, at + len(dash), alignment_mode="expand")
     if before is None or not len(before) or before[0].i == 0:
         return

@@ -31,6 +31,7 @@ from parley.nlp.rules.attribution_after import (
     closing_inversion,
     inverted_subject,
 )
+from parley.nlp.rules.dash_asides import aside_after_clause, cue_after_aside
 from parley.nlp.rules.frame_voices import asked_by, made_to_say, under_the_law, words_after_noun
 from parley.nlp.rules.headline_labels import with_headline_speaker
 from parley.nlp.rules.hypothetical_cues import supposed_before, supposed_only, supposed_speech
@@ -166,7 +167,8 @@ def _draft(
     draft.kind = quotation_kind(text, span, para_start_set)
     if draft.kind == "partial" and tokens is not None and is_sentence(tokens):
         draft.kind = "direct"
-    _attribute(doc, draft, quoted, resolver, para_bounds, para_starts)
+    aside = aside_after_clause(doc, span)
+    _attribute(doc, draft, quoted, resolver, para_bounds, para_starts, aside)
     if draft.unnamed:
         return draft
     _voiced_right_before(doc, draft, quoted, resolver)
@@ -183,9 +185,9 @@ def _draft(
         introduced_by_comma(doc, draft, quoted, resolver)
     if draft.speaker is None or not draft.syntactic and cue_before(doc, draft):
         introduced_by_colon(doc, draft, quoted, resolver)
-    if draft.speaker is None and draft.kind == "direct":
+    if draft.speaker is None and (draft.kind == "direct" or aside is not None):
         introduced_by_dash(doc, draft, quoted, resolver)
-    if draft.speaker is None and len(text[span.start : span.end].split()) > 5:
+    if draft.speaker is None and (draft.woven or len(text[span.start : span.end].split()) > 5):
         embedding_subject(draft, quoted, resolver)
     if draft.speaker is None:
         under_the_law(doc, draft, resolver)
@@ -346,6 +348,7 @@ def _attribute(
     resolver: SpeakerResolver,
     para_bounds: list[tuple[int, int]],
     para_starts: list[int],
+    aside: int | None = None,
 ) -> None:
     span = draft.span
     if draft.tokens is None or not len(draft.tokens):
@@ -357,12 +360,15 @@ def _attribute(
     close = span.close_at if span.close_at is not None else span.end
     depths = _ancestor_depths(draft.tokens)
     tokens = draft.tokens
+    text = doc_text(doc)
 
     def rank(cue: Token) -> tuple[int, int, int, int, int, int]:
         depth = depths.get(cue.i)
-        # The cue's own object being the quotation ("said, '...'") also links them.
-        if depth is None and any(
-            child.idx >= span.start and child.idx < close for child in cue.children
+        # The cue's own object being the quotation ("said, '...'") also links them, and so
+        # does a reply set off before it ("says to Lee, who responds: '...'").
+        if depth is None and (
+            any(child.idx >= span.start and child.idx < close for child in cue.children)
+            or _reply_before_colon(cue, text, span.open_at)
         ):
             depth = 1
         distance = cue.idx - close if cue.idx >= close else (span.open_at - cue.idx) + 15
@@ -377,7 +383,6 @@ def _attribute(
             distance,
         )
 
-    text = doc_text(doc)
     closed = text[span.start : span.end].rstrip()[-1:] in {".", "…"}
 
     in_quote = quoted.contains
@@ -388,6 +393,15 @@ def _attribute(
     draft.unnamed = topic_of is not None
     for cue in sorted(candidates, key=rank):
         if topic_of is not None and not reports_passive(cue, topic_of):
+            continue
+        if aside is not None and cue_after_aside(cue, aside):
+            # 'Hale lamented his promises - "must he?" - voters said ...': the words set
+            # between dashes belong to the clause they interrupt, not the one after them.
+            continue
+        if rank(cue)[0] == 1 and _closes_woven_sentence(cue, span, close):
+            # 'Lee coached Park to "slow down." That led Kim to joke.': the words close the
+            # sentence they are woven into; the next sentence is about something else.
+            draft.woven = True
             continue
         if _passed_over(cue, rank(cue)[0] == 1, closed, span, close, quoted):
             continue
@@ -411,6 +425,18 @@ def _attribute(
         draft.confidence = confidence * (1.0 if depth_known else 0.9)
         draft.unnamed = False
         return
+
+
+def _reply_before_colon(cue: Token, text: str, open_at: int) -> bool:
+    """Whether ``cue`` is a verb of speech in a relative clause that ends at the colon right
+    before the quotation ("Lee says to Kim, who responds: '...'"): the reply is the
+    quotation's cue, though the parser hung it on the verb the clause follows."""
+    if cue.dep_ != "relcl" or not is_speech_verb(cue):
+        return False
+    if any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in cue.children):
+        return False  # "a mayor who promised two ferries: '...'": words of its own
+    end = cue.right_edge.idx + len(cue.right_edge.text)
+    return end <= open_at and text[end:open_at].strip() == ":"
 
 
 def _passed_over(
@@ -440,6 +466,25 @@ def _passed_over(
         # "According to the BBC, a spokesman expressed ...": the report frame makes the
         # weak verb the speech act, and its subject the speaker rather than the BBC.
         and not any(is_according_to(c) for c in cue.children)
+    )
+
+
+def _closes_woven_sentence(cue: Token, span: MarkedSpan, close: int) -> bool:
+    """Whether ``cue`` opens a sentence after the quotation, which stands inside a sentence
+    begun before its opening mark and ends it ('coached Park to "slow down." That led ...')."""
+    if cue.idx <= close or cue.sent.start_char <= close:
+        return False
+    doc = cue.doc
+    text = doc_text(doc)
+    if text[span.start : span.end].rstrip()[-1:] not in {".", "?", "!", "…"}:
+        return False
+    opening = doc.char_span(span.open_at, span.open_at + 1, alignment_mode="expand")
+    if opening is None or not len(opening):
+        return False
+    sent = opening[0].sent
+    line = text.rfind("\n", 0, span.open_at)
+    return cue.sent.text[:1].isupper() and any(
+        not t.is_punct and t.idx > line for t in doc[sent.start : opening[0].i]
     )
 
 

@@ -21,6 +21,7 @@ from parley.nlp.rules.named_role import name_after_role
 from parley.nlp.rules.nested_reports import carries_words, person_reported_saying
 from parley.nlp.rules.outer_coordinate import outer_coordinate_subject
 from parley.nlp.rules.own_words import clause_subject_owning
+from parley.nlp.rules.reported_objects import MEDIUM_NOUNS
 from parley.nlp.rules.speaking_subjects import SPEAKING_NOUNS, can_speak
 from parley.nlp.rules.speech_cues import (
     ACCOUNT_NOUNS,
@@ -92,12 +93,39 @@ def speaker_token(cue: Token, *, quoted: Quoted = None) -> Token | None:
         # "Peskov, who said": the relative pronoun stands for the noun it modifies.
         rel = subject.head
         if rel.dep_ == "relcl":
-            return rel.head
+            return _relative_antecedent(subject, rel.head, cue, quoted)
     if subject is not None and _respondents(subject):
         return _poll_asking(cue, quoted) or subject
     if subject is not None and subject.i > cue.i:
         subject = holder_closing_sentence(subject, cue)
     return _named_subject(subject, cue)
+
+
+def _relative_antecedent(pronoun: Token, noun: Token, cue: Token, quoted: Quoted = None) -> Token:
+    """The noun a relative clause's subject stands for: the noun the clause modifies, unless
+    "who" follows a thing a voice comes through ("spoke to the chief on the radio, who
+    answered", "says to Lee on camera, who responds"): then the nearest noun before it in the
+    sentence that names someone who can speak."""
+    if pronoun.lower_ != "who" or noun.lower_ not in CHANNEL_NOUNS:
+        return noun
+    speaking = SPEAKING_NOUNS.get()
+    for i in range(noun.i - 1, noun.sent.start - 1, -1):
+        tok = noun.doc[i]
+        if (
+            tok.pos_ in {"NOUN", "PROPN"}
+            and tok.dep_ not in {"compound", "poss"}
+            and tok.lower_ not in CHANNEL_NOUNS
+            and not (quoted and quoted(tok.idx))
+            and can_speak(tok, cue, speaking)
+        ):
+            return tok
+    return noun
+
+
+#: Things a voice comes through, not someone who speaks: "on the radio", "on camera".
+CHANNEL_NOUNS = lexicon.derived_set(
+    "channel nouns", lambda: lexicon.word_set("channel_nouns").get() | MEDIUM_NOUNS.get()
+)
 
 
 def _named_subject(subject: Token | None, cue: Token) -> Token | None:
