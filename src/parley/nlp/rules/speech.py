@@ -399,13 +399,7 @@ class SpeakerResolver:
             if record is None:
                 continue
             record = self._body_named_by(tok, root, record)
-            if record.kind == "person" and named_in_a_clause(tok, root):
-                continue
-            if _owner_of_relative(tok, root):
-                continue  # the tagger may take the owner for an organisation
-            if record.kind == "person" and _qualifies_role(tok, root, phrase):
-                continue  # "a Biden adviser": the adviser speaks, not Biden
-            if record.kind != "person" and _name_cut_short(tok, root):
+            if _beside_the_speaker(tok, tok, phrase, record):
                 continue
             (persons if record.kind == "person" else others).append(record)
         if persons:
@@ -414,15 +408,18 @@ class SpeakerResolver:
             return head
         if others:
             return others[0]
+        return self._tagged_in(phrase)
+
+    def _tagged_in(self, phrase: Span) -> ActorRecord | None:
+        """The first actor a named entity of ``phrase`` names that is the phrase's speaker."""
+        root = phrase.root
         for ent in span_ents(phrase):
             record = self.actors.find(ent.text)
-            if (
-                record is not None
-                and not named_in_a_clause(ent.root, root)
-                and not _owner_of_relative(ent.root, root)
-                and not (record.kind == "person" and _qualifies_role(ent.root, root, phrase))
-                and not _name_cut_short(ent[-1], root)
-            ):
+            if record is None or named_in_a_clause(ent.root, root):
+                continue
+            if _name_cut_short(ent[-1], root):
+                continue  # (a tagged name is held to both tests, whatever its kind)
+            if not _beside_the_speaker(ent.root, ent[-1], phrase, record):
                 return record
         return None
 
@@ -718,6 +715,19 @@ class SpeakerResolver:
         if head.dep_ == "ROOT" and head.pos_ == "PROPN":
             return 1  # a name the parser made the root: the subject of a misparsed sentence
         return 2
+
+
+def _beside_the_speaker(tok: Token, last: Token, phrase: Span, record: ActorRecord) -> bool:
+    """Whether the name at ``tok`` (ending at ``last``) in a speaker's phrase names someone
+    beside the speaker: a person named in a clause of it, the owner of a kin or spokesperson
+    noun (the tagger may take the owner for an organisation), a person qualifying a role ("a
+    Biden adviser"), or a body whose name the phrase cuts short."""
+    root = phrase.root
+    if _owner_of_relative(tok, root):
+        return True
+    if record.kind == "person":
+        return named_in_a_clause(tok, root) or _qualifies_role(tok, root, phrase)
+    return _name_cut_short(last, root)
 
 
 def _qualifies_role(tok: Token, root: Token, phrase: Span) -> bool:
