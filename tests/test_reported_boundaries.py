@@ -365,3 +365,27 @@ def test_a_linking_word_before_a_fronted_according_to_is_no_part_of_its_clause()
         " fans were to march on the old fort."
     )
     assert ("the first plans", "thousands of fans were to march on the old fort") in found
+
+
+def test_a_reported_clause_stops_before_another_source_s_attribution_set_in_it() -> None:
+    found = reported(
+        'Lee cannot argue that "from his point of view," Marsh added, saying it should be'
+        ' "up to the council to decide."'
+    )
+    assert all("Marsh added" not in content for _, content in found)
+
+
+def test_a_clause_set_before_the_subject_is_not_what_a_verb_with_its_own_clause_says() -> None:
+    found = reported(
+        'Although the mayor praised the new ferry - "is it not a beauty?" - residents in the'
+        " town said they were unconvinced."
+    )
+    assert ("residents", "they were unconvinced") in found
+    assert all(not content.startswith("Although") for _, content in found)
+
+
+def test_a_bare_nested_attribution_after_the_verb_leaves_it_the_clause_before() -> None:
+    found = reported(
+        "The old pier will be closed for a month, the Harbour Gazette reported the mayor said."
+    )
+    assert ("Harbour Gazette", "The old pier will be closed for a month") in found

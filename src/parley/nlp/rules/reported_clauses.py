@@ -75,8 +75,31 @@ def clause_tokens(clause: Token) -> list[Token]:
         if _is_second_act(conj, clause.head):
             dropped.update(t.i for t in conj.subtree)
             dropped.update(c.i for c in clause.children if c.dep_ == "cc" and c.i < conj.i)
-    cut = another_report(clause)
+    cut = min(another_report(clause), interrupting_attribution(clause))
     return [t for t in clause.subtree if t.i not in dropped and t.i < cut]
+
+
+def interrupting_attribution(clause: Token) -> int:
+    """Where another source's attribution that the parser took for the reported ``clause``
+    starts: 'cannot argue that "on balance," Marsh added, ...' has the words before ", Marsh
+    added," hung on "added". The reported clause ends before that attribution's subject (and
+    the comma or closing mark before it); the document's length when the clause is none."""
+    doc = clause.doc
+    subject = next((c for c in clause.children if c.dep_ in FINITE_SUBJECT_DEPS), None)
+    if (
+        subject is None
+        or subject.i > clause.i
+        or clause.lemma_.lower() not in SAYING_VERBS.get()
+        or any(c.dep_ in REPORTED_CLAUSE_DEPS and c.i > clause.i for c in clause.children)
+    ):
+        return len(doc)
+    start = subject.left_edge.i
+    before = doc[start - 1] if start > 0 else None
+    if before is None or not (before.text == "," or before.text in CLOSING_MARKS):
+        return len(doc)
+    if not any(t.i < start and not t.is_punct for t in clause.subtree if t.i > clause.head.i):
+        return len(doc)
+    return start
 
 
 #: Phrases a report by another source is set in at the end of a reported clause ("..., with
