@@ -389,3 +389,21 @@ def test_a_bare_nested_attribution_after_the_verb_leaves_it_the_clause_before() 
         "The old pier will be closed for a month, the Harbour Gazette reported the mayor said."
     )
     assert ("Harbour Gazette", "The old pier will be closed for a month") in found
+
+
+def test_a_clause_set_against_the_report_by_but_goes_on_with_it() -> None:
+    found = reported(
+        "The harbour master said the old pier was still sound, but its ramp needed new planks."
+    )
+    assert (
+        "the harbour master",
+        "the old pier was still sound, but its ramp needed new planks",
+    ) in found
+
+
+def test_a_but_clause_with_a_stance_of_its_own_is_not_the_report_s() -> None:
+    found = reported(
+        "The port office says at least 300 boats were damaged, but fishermen fear the count"
+        " will rise."
+    )
+    assert ("the port office", "at least 300 boats were damaged") in found

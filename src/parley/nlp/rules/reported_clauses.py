@@ -13,7 +13,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from parley.nlp.deps import FINITE_SUBJECT_DEPS, FINITE_TAGS, REPORTED_CLAUSE_DEPS
-from parley.nlp.rules.reported_content import CLOSING_MARKS, content_span
+from parley.nlp.rules.reported_content import (
+    CLOSING_MARKS,
+    STANCE_CLAUSE_VERBS,
+    STANCE_INTENT_VERBS,
+    content_span,
+)
 from parley.nlp.rules.reported_objects import DIRECTIVE_VERBS, OBJECT_SPEECH_VERBS, is_setting
 from parley.nlp.rules.speech_cues import REPORTING_VERBS, SAYING_VERBS, is_according_to
 
@@ -207,9 +212,41 @@ def coordinated_attitude(verb: Token, clause: Token) -> list[Token]:
             and any(c.dep_ in REPORTED_CLAUSE_DEPS and finite_clause(c) for c in conj.children)
         ):
             return list(verb.doc[clause.right_edge.i + 1 : conj.right_edge.i + 1])
-        if verb.i < clause.i and _backshifted(verb, conj):
+        if verb.i < clause.i and (_backshifted(verb, conj) or _contrast_goes_on(verb, conj)):
             return list(verb.doc[clause.right_edge.i + 1 : conj.right_edge.i + 1])
     return []
+
+
+def _contrast_goes_on(verb: Token, conj: Token) -> bool:
+    """ "Lee said the pier was sound, but the ramp needs work": a clause with its own subject
+    and tense set against the reported one by "but" goes on with what was said; not one that
+    holds words or a stance of its own ("..., but the mayor said ...", "..., but officials
+    fear the toll will rise": their own entries), nor one whose subject points back at the
+    report ("..., but that is not what the study found")."""
+    subject = next((c for c in conj.children if c.dep_ in FINITE_SUBJECT_DEPS), None)
+    return (
+        subject is not None
+        and subject.lower_ not in {"that", "this"}
+        and any(c.dep_ == "cc" and c.lower_ == "but" and c.i < conj.i for c in verb.children)
+        and (
+            conj.tag_ in FINITE_TAGS
+            or any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in conj.children)
+        )
+        and not any(_holds_own_words(t) for t in conj.subtree)
+    )
+
+
+def _holds_own_words(token: Token) -> bool:
+    """A verb of saying, thought or intent, or any verb with a clause of its own."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = token.lemma_.lower()
+    return (
+        lemma in SAYING_VERBS.get()
+        or lemma in STANCE_CLAUSE_VERBS.get()
+        or lemma in STANCE_INTENT_VERBS.get()
+        or any(c.dep_ == "ccomp" for c in token.children)
+    )
 
 
 #: Modals of a clause reported in the past ("said the app will run ..., and users would be
