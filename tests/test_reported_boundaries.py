@@ -407,3 +407,15 @@ def test_a_but_clause_with_a_stance_of_its_own_is_not_the_report_s() -> None:
         " will rise."
     )
     assert ("the port office", "at least 300 boats were damaged") in found
+
+
+def test_an_attribution_in_commas_with_a_clause_on_each_side_reports_both() -> None:
+    found = reported(
+        "The repairs will take most of the summer, the port office said, leaving the quay"
+        " closed to tourists until September."
+    )
+    assert (
+        "the port office",
+        "The repairs will take most of the summer, the port office said, leaving the quay"
+        " closed to tourists until September",
+    ) in found

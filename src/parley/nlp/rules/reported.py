@@ -39,12 +39,14 @@ from parley.nlp.rules.made_clear import PLAIN_WORDS, made_clear_content
 from parley.nlp.rules.quote_shape import label_before
 from parley.nlp.rules.reported_clauses import (
     CLAUSE_SUBJECT_DEPS,
+    around_attribution,
     broken_clause,
     clause_tokens,
     coordinated_attitude,
     finite_clause,
     run_on_after_quote,
     second_acts,
+    without_clause_before_subject,
 )
 from parley.nlp.rules.reported_content import (
     CLOSING_MARKS,
@@ -515,7 +517,7 @@ def _reporting_verb_content(
     ]
     if not clauses:
         clauses = _clause_after_medium(verb)
-    clauses = _without_clause_before_subject(verb, clauses)
+    clauses = without_clause_before_subject(verb, clauses)
     for act in second_acts(verb):
         speaks_for[act.i] = verb
     # "It is no surprise, Garin said, that turnout fell": the attribution splits what was
@@ -532,7 +534,7 @@ def _reporting_verb_content(
         )
         for c in clauses
     ]
-    content = max(
+    content = around_attribution(doc, verb, spans) or max(
         (s for s in spans if s is not None), key=lambda s: s.end_char - s.start_char, default=None
     )
     if content is None and _object_is_subject(verb):
@@ -549,29 +551,6 @@ def _reporting_verb_content(
             return about, verb, True
         content = broken_clause(doc, verb)
     return content, verb, content is None
-
-
-def _without_clause_before_subject(verb: Token, clauses: list[Token]) -> list[Token]:
-    """ "Although the mayor praised it - "is it not a beauty?" - residents said they were
-    unconvinced": a verb of saying whose clause follows it straight after its subject reports
-    that clause, not one the parser also hung on it from before its subject (an attribution
-    set off by commas, "It is no surprise, Garin said, that ...", may split what it reports)."""
-    subject = next(
-        (c for c in verb.children if c.dep_ in FINITE_SUBJECT_DEPS and c.i < verb.i), None
-    )
-    if subject is None or verb.i + 1 >= len(verb.doc) or verb.nbor().is_punct:
-        return clauses
-    if not any(c.left_edge.i == verb.i + 1 and not _bare_attribution(c) for c in clauses):
-        return clauses
-    return [c for c in clauses if c.i > subject.left_edge.i]
-
-
-def _bare_attribution(clause: Token) -> bool:
-    """ "..., the paper reported the governor said.": a verb of saying with nothing after it,
-    whose own words are the ones before."""
-    return mended_lemma(clause).lower() in SAYING_VERBS.get() and not any(
-        c.i > clause.i and not c.is_punct for c in clause.children
-    )
 
 
 def _object_is_subject(verb: Token) -> bool:

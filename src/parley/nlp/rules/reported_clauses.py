@@ -5,7 +5,10 @@ It drops the speaker's second acts coordinated to it ("said ..., and mentioned a
 arbitration") and another source's report set after it ("..., while others say ..."), takes
 an attitude coordinated after it ("..., but trusted a deal could be reached"), mends a clause
 the parser broke ("says the rise ... makes"), and runs on past a quotation that closes it
-('said the plan was "peanuts," compared to the cost').
+('said the plan was "peanuts," compared to the cost'). It stops before another source's
+attribution the parser took for it, and says which of the clauses hung on a verb it reports:
+not one before its subject when its own follows it, and both when the attribution is set in
+commas between them.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from parley.nlp.rules.reported_content import (
 )
 from parley.nlp.rules.reported_objects import DIRECTIVE_VERBS, OBJECT_SPEECH_VERBS, is_setting
 from parley.nlp.rules.speech_cues import REPORTING_VERBS, SAYING_VERBS, is_according_to
+from parley.nlp.tokens import mended_lemma
 
 #: "what the mayor does can be overturned": a passive clause's clausal subject counts too.
 CLAUSE_SUBJECT_DEPS = FINITE_SUBJECT_DEPS | {"csubjpass"}
@@ -377,3 +381,60 @@ def _finite_outside_setting(token: Token, verb: Token) -> bool:
             return False
         head = head.head
     return True
+
+
+def without_clause_before_subject(verb: Token, clauses: list[Token]) -> list[Token]:
+    """ "Although the mayor praised it - "is it not a beauty?" - residents said they were
+    unconvinced": a verb of saying whose clause follows it straight after its subject reports
+    that clause, not one the parser also hung on it from before its subject (an attribution
+    set off by commas, "It is no surprise, Garin said, that ...", may split what it reports)."""
+    subject = next(
+        (c for c in verb.children if c.dep_ in FINITE_SUBJECT_DEPS and c.i < verb.i), None
+    )
+    if subject is None or verb.i + 1 >= len(verb.doc) or verb.nbor().is_punct:
+        return clauses
+    if not any(c.left_edge.i == verb.i + 1 and not _bare_attribution(c) for c in clauses):
+        return clauses
+    return [c for c in clauses if c.i > subject.left_edge.i]
+
+
+def around_attribution(doc: Doc, verb: Token, spans: list[Span | None]) -> Span | None:
+    """ "The repairs will take the summer, the port office said, leaving the quay closed":
+    an attribution set off by commas inside what it reports, with a clause hung on the verb
+    on each side, reports both and the attribution between them."""
+    subject = next(
+        (c for c in verb.children if c.dep_ in FINITE_SUBJECT_DEPS and c.i < verb.i), None
+    )
+    if subject is None or verb.i + 1 >= len(doc) or doc[verb.i + 1].text != ",":
+        return None
+    lo = subject.left_edge.i
+    if lo == 0 or doc[lo - 1].text != ",":
+        return None
+    before = [s for s in spans if s is not None and s.end <= lo]
+    after = [s for s in spans if s is not None and s.start > verb.i]
+    if not before or not after:
+        return None
+    start = min(s.start for s in before)
+    if any(_own_attribution(t) for t in doc[start:lo]):
+        return None  # "Lee said A, and when asked, he said, B": the words before are Lee's
+    return doc[start : max(s.end for s in after)]
+
+
+def _own_attribution(token: Token) -> bool:
+    """A verb of saying with its own subject, or a colon or semicolon that ends a sentence's
+    first part: what comes before it is no part of a later attribution's words."""
+    if token.text in {":", ";"}:
+        return True
+    return (
+        token.pos_ == "VERB"
+        and mended_lemma(token).lower() in SAYING_VERBS.get()
+        and any(c.dep_ in FINITE_SUBJECT_DEPS for c in token.children)
+    )
+
+
+def _bare_attribution(clause: Token) -> bool:
+    """ "..., the paper reported the governor said.": a verb of saying with nothing after it,
+    whose own words are the ones before."""
+    return mended_lemma(clause).lower() in SAYING_VERBS.get() and not any(
+        c.i > clause.i and not c.is_punct for c in clause.children
+    )
