@@ -419,3 +419,8 @@ def test_an_attribution_in_commas_with_a_clause_on_each_side_reports_both() -> N
         "The repairs will take most of the summer, the port office said, leaving the quay"
         " closed to tourists until September",
     ) in found
+
+
+def test_a_verb_sharing_the_had_of_a_reported_perfect_is_part_of_the_clause() -> None:
+    found = reported("Lee said the board had read the letter and added a note of its own.")
+    assert ("Lee", "the board had read the letter and added a note of its own") in found

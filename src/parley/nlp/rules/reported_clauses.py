@@ -68,11 +68,27 @@ def _is_second_act(conj: Token, verb: Token | None = None) -> bool:
         # "says he spoke to X and asked him to ...": a verb in another tense than the
         # reporting verb's belongs to what was reported.
         return False
+    if _shares_perfect(conj):
+        return False
     return (
         conj.dep_ == "conj"
         and conj.pos_ == "VERB"
         and not finite_clause(conj)
         and (lemma in REPORTING_VERBS or lemma in OBJECT_SPEECH_VERBS or lemma in DIRECTIVE_VERBS)
+    )
+
+
+def _shares_perfect(conj: Token) -> bool:
+    """ "showed that Berg had shared the post and added a comment": a verb coordinated
+    without a comma to a perfect ("had shared") shares its "had", and with it its subject;
+    not one with a clause of its own ("... and added that ...": the speaker's next words)."""
+    head = conj.head
+    return (
+        head.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
+        and conj.tag_ in {"VBD", "VBN"}
+        and not any(t.text == "," for t in conj.doc[head.i : conj.i])
+        and not any(c.dep_ in REPORTED_CLAUSE_DEPS for c in conj.children)
     )
 
 
