@@ -374,3 +374,62 @@ def test_a_fronted_subordinate_clause_is_not_what_the_main_verb_reports() -> Non
     )
     said = [words for name, words in found if name and name.startswith("traders")]
     assert said == ["they liked it"], found
+
+
+def test_a_reported_clause_stops_before_another_source_s_attribution_set_in_it() -> None:
+    found = reported(
+        'Lee cannot argue that "from his point of view," Marsh added, saying it should be'
+        ' "up to the council to decide."'
+    )
+    assert all("Marsh added" not in content for _, content in found)
+
+
+def test_a_clause_set_before_the_subject_is_not_what_a_verb_with_its_own_clause_says() -> None:
+    found = reported(
+        'Although the mayor praised the new ferry - "is it not a beauty?" - residents in the'
+        " town said they were unconvinced."
+    )
+    assert ("residents", "they were unconvinced") in found
+    assert all(not content.startswith("Although") for _, content in found)
+
+
+def test_a_bare_nested_attribution_after_the_verb_leaves_it_the_clause_before() -> None:
+    found = reported(
+        "The old pier will be closed for a month, the Harbour Gazette reported the mayor said."
+    )
+    assert ("Harbour Gazette", "The old pier will be closed for a month") in found
+
+
+def test_a_clause_set_against_the_report_by_but_goes_on_with_it() -> None:
+    found = reported(
+        "The harbour master said the old pier was still sound, but its ramp needed new planks."
+    )
+    assert (
+        "the harbour master",
+        "the old pier was still sound, but its ramp needed new planks",
+    ) in found
+
+
+def test_a_but_clause_with_a_stance_of_its_own_is_not_the_report_s() -> None:
+    found = reported(
+        "The port office says at least 300 boats were damaged, but fishermen fear the count"
+        " will rise."
+    )
+    assert ("the port office", "at least 300 boats were damaged") in found
+
+
+def test_an_attribution_in_commas_with_a_clause_on_each_side_reports_both() -> None:
+    found = reported(
+        "The repairs will take most of the summer, the port office said, leaving the quay"
+        " closed to tourists until September."
+    )
+    assert (
+        "the port office",
+        "The repairs will take most of the summer, the port office said, leaving the quay"
+        " closed to tourists until September",
+    ) in found
+
+
+def test_a_verb_sharing_the_had_of_a_reported_perfect_is_part_of_the_clause() -> None:
+    found = reported("Lee said the board had read the letter and added a note of its own.")
+    assert ("Lee", "the board had read the letter and added a note of its own") in found

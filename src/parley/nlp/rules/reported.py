@@ -39,12 +39,14 @@ from parley.nlp.rules.made_clear import PLAIN_WORDS, made_clear_content
 from parley.nlp.rules.quote_shape import label_before
 from parley.nlp.rules.reported_clauses import (
     CLAUSE_SUBJECT_DEPS,
+    around_attribution,
     broken_clause,
     clause_tokens,
     coordinated_attitude,
     finite_clause,
     run_on_after_quote,
     second_acts,
+    without_clause_before_subject,
 )
 from parley.nlp.rules.reported_content import (
     CLOSING_MARKS,
@@ -537,6 +539,7 @@ def _reporting_verb_content(
     ]
     if not clauses:
         clauses = _clause_after_medium(verb)
+    clauses = without_clause_before_subject(verb, clauses)
     for act in second_acts(verb):
         speaks_for[act.i] = verb
     # "It is no surprise, Garin said, that turnout fell": the attribution splits what was
@@ -553,7 +556,7 @@ def _reporting_verb_content(
         )
         for c in clauses
     ]
-    content = max(
+    content = around_attribution(doc, verb, spans) or max(
         (s for s in spans if s is not None), key=lambda s: s.end_char - s.start_char, default=None
     )
     if content is None and _object_is_subject(verb):

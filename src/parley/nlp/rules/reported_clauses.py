@@ -5,7 +5,10 @@ It drops the speaker's second acts coordinated to it ("said ..., and mentioned a
 arbitration") and another source's report set after it ("..., while others say ..."), takes
 an attitude coordinated after it ("..., but trusted a deal could be reached"), mends a clause
 the parser broke ("says the rise ... makes"), and runs on past a quotation that closes it
-('said the plan was "peanuts," compared to the cost').
+('said the plan was "peanuts," compared to the cost'). It stops before another source's
+attribution the parser took for it, and says which of the clauses hung on a verb it reports:
+not one before its subject when its own follows it, and both when the attribution is set in
+commas between them.
 """
 
 from __future__ import annotations
@@ -13,9 +16,15 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from parley.nlp.deps import FINITE_SUBJECT_DEPS, FINITE_TAGS, REPORTED_CLAUSE_DEPS
-from parley.nlp.rules.reported_content import CLOSING_MARKS, content_span
+from parley.nlp.rules.reported_content import (
+    CLOSING_MARKS,
+    STANCE_CLAUSE_VERBS,
+    STANCE_INTENT_VERBS,
+    content_span,
+)
 from parley.nlp.rules.reported_objects import DIRECTIVE_VERBS, OBJECT_SPEECH_VERBS, is_setting
 from parley.nlp.rules.speech_cues import REPORTING_VERBS, SAYING_VERBS, is_according_to
+from parley.nlp.tokens import mended_lemma
 
 #: "what the mayor does can be overturned": a passive clause's clausal subject counts too.
 CLAUSE_SUBJECT_DEPS = FINITE_SUBJECT_DEPS | {"csubjpass"}
@@ -59,11 +68,27 @@ def _is_second_act(conj: Token, verb: Token | None = None) -> bool:
         # "says he spoke to X and asked him to ...": a verb in another tense than the
         # reporting verb's belongs to what was reported.
         return False
+    if _shares_perfect(conj):
+        return False
     return (
         conj.dep_ == "conj"
         and conj.pos_ == "VERB"
         and not finite_clause(conj)
         and (lemma in REPORTING_VERBS or lemma in OBJECT_SPEECH_VERBS or lemma in DIRECTIVE_VERBS)
+    )
+
+
+def _shares_perfect(conj: Token) -> bool:
+    """ "showed that Berg had shared the post and added a comment": a verb coordinated
+    without a comma to a perfect ("had shared") shares its "had", and with it its subject;
+    not one with a clause of its own ("... and added that ...": the speaker's next words)."""
+    head = conj.head
+    return (
+        head.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
+        and conj.tag_ in {"VBD", "VBN"}
+        and not any(t.text == "," for t in conj.doc[head.i : conj.i])
+        and not any(c.dep_ in REPORTED_CLAUSE_DEPS for c in conj.children)
     )
 
 
@@ -75,8 +100,31 @@ def clause_tokens(clause: Token) -> list[Token]:
         if _is_second_act(conj, clause.head):
             dropped.update(t.i for t in conj.subtree)
             dropped.update(c.i for c in clause.children if c.dep_ == "cc" and c.i < conj.i)
-    cut = another_report(clause)
+    cut = min(another_report(clause), interrupting_attribution(clause))
     return [t for t in clause.subtree if t.i not in dropped and t.i < cut]
+
+
+def interrupting_attribution(clause: Token) -> int:
+    """Where another source's attribution that the parser took for the reported ``clause``
+    starts: 'cannot argue that "on balance," Marsh added, ...' has the words before ", Marsh
+    added," hung on "added". The reported clause ends before that attribution's subject (and
+    the comma or closing mark before it); the document's length when the clause is none."""
+    doc = clause.doc
+    subject = next((c for c in clause.children if c.dep_ in FINITE_SUBJECT_DEPS), None)
+    if (
+        subject is None
+        or subject.i > clause.i
+        or clause.lemma_.lower() not in SAYING_VERBS.get()
+        or any(c.dep_ in REPORTED_CLAUSE_DEPS and c.i > clause.i for c in clause.children)
+    ):
+        return len(doc)
+    start = subject.left_edge.i
+    before = doc[start - 1] if start > 0 else None
+    if before is None or not (before.text == "," or before.text in CLOSING_MARKS):
+        return len(doc)
+    if not any(t.i < start and not t.is_punct for t in clause.subtree if t.i > clause.head.i):
+        return len(doc)
+    return start
 
 
 #: Phrases a report by another source is set in at the end of a reported clause ("..., with
@@ -184,9 +232,41 @@ def coordinated_attitude(verb: Token, clause: Token) -> list[Token]:
             and any(c.dep_ in REPORTED_CLAUSE_DEPS and finite_clause(c) for c in conj.children)
         ):
             return list(verb.doc[clause.right_edge.i + 1 : conj.right_edge.i + 1])
-        if verb.i < clause.i and _backshifted(verb, conj):
+        if verb.i < clause.i and (_backshifted(verb, conj) or _contrast_goes_on(verb, conj)):
             return list(verb.doc[clause.right_edge.i + 1 : conj.right_edge.i + 1])
     return []
+
+
+def _contrast_goes_on(verb: Token, conj: Token) -> bool:
+    """ "Lee said the pier was sound, but the ramp needs work": a clause with its own subject
+    and tense set against the reported one by "but" goes on with what was said; not one that
+    holds words or a stance of its own ("..., but the mayor said ...", "..., but officials
+    fear the toll will rise": their own entries), nor one whose subject points back at the
+    report ("..., but that is not what the study found")."""
+    subject = next((c for c in conj.children if c.dep_ in FINITE_SUBJECT_DEPS), None)
+    return (
+        subject is not None
+        and subject.lower_ not in {"that", "this"}
+        and any(c.dep_ == "cc" and c.lower_ == "but" and c.i < conj.i for c in verb.children)
+        and (
+            conj.tag_ in FINITE_TAGS
+            or any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in conj.children)
+        )
+        and not any(_holds_own_words(t) for t in conj.subtree)
+    )
+
+
+def _holds_own_words(token: Token) -> bool:
+    """A verb of saying, thought or intent, or any verb with a clause of its own."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = token.lemma_.lower()
+    return (
+        lemma in SAYING_VERBS.get()
+        or lemma in STANCE_CLAUSE_VERBS.get()
+        or lemma in STANCE_INTENT_VERBS.get()
+        or any(c.dep_ == "ccomp" for c in token.children)
+    )
 
 
 #: Modals of a clause reported in the past ("said the app will run ..., and users would be
@@ -317,3 +397,60 @@ def _finite_outside_setting(token: Token, verb: Token) -> bool:
             return False
         head = head.head
     return True
+
+
+def without_clause_before_subject(verb: Token, clauses: list[Token]) -> list[Token]:
+    """ "Although the mayor praised it - "is it not a beauty?" - residents said they were
+    unconvinced": a verb of saying whose clause follows it straight after its subject reports
+    that clause, not one the parser also hung on it from before its subject (an attribution
+    set off by commas, "It is no surprise, Garin said, that ...", may split what it reports)."""
+    subject = next(
+        (c for c in verb.children if c.dep_ in FINITE_SUBJECT_DEPS and c.i < verb.i), None
+    )
+    if subject is None or verb.i + 1 >= len(verb.doc) or verb.nbor().is_punct:
+        return clauses
+    if not any(c.left_edge.i == verb.i + 1 and not _bare_attribution(c) for c in clauses):
+        return clauses
+    return [c for c in clauses if c.i > subject.left_edge.i]
+
+
+def around_attribution(doc: Doc, verb: Token, spans: list[Span | None]) -> Span | None:
+    """ "The repairs will take the summer, the port office said, leaving the quay closed":
+    an attribution set off by commas inside what it reports, with a clause hung on the verb
+    on each side, reports both and the attribution between them."""
+    subject = next(
+        (c for c in verb.children if c.dep_ in FINITE_SUBJECT_DEPS and c.i < verb.i), None
+    )
+    if subject is None or verb.i + 1 >= len(doc) or doc[verb.i + 1].text != ",":
+        return None
+    lo = subject.left_edge.i
+    if lo == 0 or doc[lo - 1].text != ",":
+        return None
+    before = [s for s in spans if s is not None and s.end <= lo]
+    after = [s for s in spans if s is not None and s.start > verb.i]
+    if not before or not after:
+        return None
+    start = min(s.start for s in before)
+    if any(_own_attribution(t) for t in doc[start:lo]):
+        return None  # "Lee said A, and when asked, he said, B": the words before are Lee's
+    return doc[start : max(s.end for s in after)]
+
+
+def _own_attribution(token: Token) -> bool:
+    """A verb of saying with its own subject, or a colon or semicolon that ends a sentence's
+    first part: what comes before it is no part of a later attribution's words."""
+    if token.text in {":", ";"}:
+        return True
+    return (
+        token.pos_ == "VERB"
+        and mended_lemma(token).lower() in SAYING_VERBS.get()
+        and any(c.dep_ in FINITE_SUBJECT_DEPS for c in token.children)
+    )
+
+
+def _bare_attribution(clause: Token) -> bool:
+    """ "..., the paper reported the governor said.": a verb of saying with nothing after it,
+    whose own words are the ones before."""
+    return mended_lemma(clause).lower() in SAYING_VERBS.get() and not any(
+        c.i > clause.i and not c.is_punct for c in clause.children
+    )
