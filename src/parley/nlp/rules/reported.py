@@ -492,25 +492,6 @@ def _behind_semicolon(clause: Token, verb: Token) -> bool:
     )
 
 
-def _fronted_subordinate(clause: Token, verb: Token) -> bool:
-    """ "Although Hale lamented it - '...' - voters said they were unmoved": a clause before
-    the verb that opens with a subordinating word frames the sentence, and is not what its
-    verb of saying reports when the verb reports a clause after it (the parser hangs the
-    first there through the quotation it holds; "If it rains, we stop, Lee said" is Lee's)."""
-    first = next((t for t in clause.subtree if t.dep_ not in {"cc", "punct"}), clause)
-    return (
-        clause.i < verb.i
-        and first.dep_ == "mark"
-        and first.head.i != clause.i
-        and first.lower_ in SUBORDINATING_MARKS
-        and any(c.dep_ in REPORTED_CLAUSE_DEPS and c.i > verb.i for c in verb.children)
-    )
-
-
-#: Words that open a subordinate clause set before the main one (subordinating_marks.txt).
-SUBORDINATING_MARKS = lexicon.word_set("subordinating_marks")
-
-
 def _before_semicolon(clause: Token) -> Token:
     """ "Lee said the toll was 5; the board reported 6", parsed with "the board reported" as
     what Lee said and "the toll was 5" hung on it across the semicolon: Lee's clause is the one
@@ -532,10 +513,7 @@ def _reporting_verb_content(
     clauses = [
         _before_semicolon(c)
         for c in verb.children
-        if c.dep_ in REPORTED_CLAUSE_DEPS
-        and finite_clause(c)
-        and not _behind_semicolon(c, verb)
-        and not _fronted_subordinate(c, verb)
+        if c.dep_ in REPORTED_CLAUSE_DEPS and finite_clause(c) and not _behind_semicolon(c, verb)
     ]
     if not clauses:
         clauses = _clause_after_medium(verb)
