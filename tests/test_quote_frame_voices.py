@@ -153,3 +153,20 @@ def test_the_subject_of_a_relative_clause_on_a_line_before_a_colon_speaks() -> N
         "not to the council.”"
     )
     assert _speaker(text, "The pier belongs") == "Tom Reed"
+
+
+def test_a_subject_with_a_relative_clause_who_had_this_to_say_speaks() -> None:
+    text = (
+        "Parents met the ferry board on Monday. Ola Berg, whose daughter rides the ferry, "
+        'had this to say: "The boat is always late. Somebody should look at the timetable."'
+    )
+    assert _speaker(text, "The boat") == "Ola Berg"
+
+
+def test_a_subject_with_an_apposition_who_had_this_to_say_speaks() -> None:
+    text = (
+        "The ferry board met on Monday. Tomas Lind, the head of the pilots' union, had this "
+        'to say: "We will strike if the timetable stays."'
+    )
+    assert _speaker(text, "We will strike") == "Tomas Lind"
+

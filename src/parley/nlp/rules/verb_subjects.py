@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from parley import lexicon
 from parley.nlp.deps import NOMINAL_SUBJECT_DEPS, SPEAKER_CLIMB_DEPS
 from parley.nlp.rules.modal_names import modal_name
 from parley.nlp.rules.speaker_spans import RELATIVE_PRONOUNS
@@ -95,6 +96,20 @@ def _name_shaped_word(token: Token) -> bool:
     return token.text[:1].isupper() and not token.is_sent_start
 
 
+#: The thing one has to say, read by the parser as the subject of "to say" ("had this to say").
+_THING_WORDS = lexicon.word_set("infinitive_thing_words")
+
+
+def _thing_to_say(verb: Token, subject: Token) -> bool:
+    """ "Lee, whose son attends the school, had this to say": the parser made "this" the
+    subject of "to say", but a "to" verb has none of its own; "this" is what Lee had."""
+    return (
+        subject.pos_ in {"PRON", "NOUN", "ADJ", "DET"}
+        and subject.lower_ in _THING_WORDS
+        and has_infinitive_to(verb)
+    )
+
+
 def _active_subjects(verb: Token, quoted: Quoted) -> list[Token]:
     """The verb's ``nsubj`` children that can name someone, outside quotations."""
     subjects = [
@@ -103,6 +118,7 @@ def _active_subjects(verb: Token, quoted: Quoted) -> list[Token]:
         if c.dep_ == "nsubj"
         and (c.pos_ not in _FUNCTION_POS or _name_shaped_word(c))
         and not (quoted and quoted(c.idx))
+        and not _thing_to_say(verb, c)
     ]
     if len(subjects) > 1:
         subjects = _whole_words(subjects)
