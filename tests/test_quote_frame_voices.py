@@ -170,3 +170,10 @@ def test_a_subject_with_an_apposition_who_had_this_to_say_speaks() -> None:
     )
     assert _speaker(text, "We will strike") == "Tomas Lind"
 
+
+def test_the_owner_of_an_answer_that_is_before_a_colon_speaks() -> None:
+    text = (
+        "Reporters asked Mayor Tomas Lind about the ferry fares on Monday. His answer was "
+        'simple: "No."'
+    )
+    assert _speaker(text, "No") == "Tomas Lind"

@@ -245,6 +245,34 @@ def described_in_own_words(
     return _give(draft, resolver, who, words, 0.8)
 
 
+#: Nouns of an answer or a judgement whose owner speaks the words a "be" before a colon sets out.
+_ANSWER_NOUNS = lexicon.word_set("answer_nouns")
+
+
+def owned_answer(draft: Draft, verb: Token, who: Token, resolver: SpeakerResolver) -> bool:
+    """ "Lee's response was: '...'", "His answer was simple: '...'", "The reaction of the
+    mayor was swift: '...'": an owned noun of saying or answering, the subject of "be" before a
+    colon, gives the words after it to its owner."""
+    if verb.lemma_.lower() != "be" or who.pos_ != "NOUN":
+        return False
+    if not (is_speech_noun(who) or who.lemma_.lower() in _ANSWER_NOUNS):
+        return False
+    owner = noun_owner(who) or next(
+        (
+            obj
+            for prep in who.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for obj in prep.children
+            if obj.dep_ == "pobj" and obj.pos_ in {"PROPN", "NOUN"}
+        ),
+        None,
+    )
+    if owner is None or not _give(draft, resolver, owner, who, 0.8):
+        return False
+    draft.syntactic = True  # the noun sets out the words, however short ("His answer: 'No.'")
+    return True
+
+
 def shown_speaking(draft: Draft, verb: Token, resolver: SpeakerResolver) -> bool:
     """ "In the video, Reed is shown lecturing: '...'", "Pratt was heard telling aides:
     '...'": a participle of saying, with no subject of its own, after a passive verb of showing

@@ -30,6 +30,7 @@ from parley.nlp.rules.characterising import characterising_cue
 from parley.nlp.rules.frame_voices import (
     described_in_own_words,
     named_before_colon,
+    owned_answer,
     shown_speaking,
 )
 from parley.nlp.rules.headline_labels import TOPIC_JOINS
@@ -182,7 +183,9 @@ def introduced_by_colon(
         return
     if who is None or who.idx in quoted:
         return
-    if described_in_own_words(draft, verb, who, resolver):
+    if described_in_own_words(draft, verb, who, resolver) or owned_answer(
+        draft, verb, who, resolver
+    ):
         return
     if (hung or draft.speaker is not None) and not _acting_speaker(verb, who, resolver):
         return
