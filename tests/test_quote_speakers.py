@@ -329,3 +329,10 @@ def test_a_quotation_set_between_dashes_belongs_to_the_clause_it_interrupts() ->
         'all this?" - traders at the market who followed the meeting said they liked it.'
     )
     assert dict(speakers(analyze(text)))["who will pay for all this?"] == "Ines Toft"
+
+
+def test_a_saying_clause_set_inside_the_sentence_gives_its_own_subject() -> None:
+    text = 'Mara Lind, a top aide said, "is very confident in the plan" for the harbour.'
+    found = dict(speakers(analyze(text)))
+    speaker = found.get("is very confident in the plan")
+    assert speaker is not None and "aide" in speaker

@@ -52,3 +52,21 @@ def is_reduced_passive(token: Token) -> bool:
     """Whether ``token`` is a past participle that modifies a noun, a passive without
     auxiliary or subject ("a strain [found] in ducks", "a concept [called] ...")."""
     return token.dep_ == "acl" and token.tag_ == "VBN"
+
+
+def aside_verb(subject: Token) -> Token | None:
+    """The verb of a saying clause set inside the sentence it reports, when ``subject``'s phrase
+    is its subject and runs straight into it: "Lind, a top aide said, 'is very confident'",
+    the parser hanging the verb on the reported sentence's verb after it (which has no subject
+    of its own) and a comma after it. Such a phrase is no apposition to the name before it."""
+    doc = subject.doc
+    at = subject.right_edge.i + 1
+    if at + 1 >= len(doc) or doc[at + 1].text != ",":
+        return None
+    verb = doc[at]
+    head = verb.head
+    if verb.pos_ != "VERB" or verb.dep_ != "parataxis" or head.i <= at:
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in head.children):
+        return None
+    return verb

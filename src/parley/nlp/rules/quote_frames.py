@@ -50,6 +50,7 @@ from parley.nlp.rules.speech_cues import (
     is_speech_noun,
     is_speech_verb,
 )
+from parley.nlp.rules.verb_subjects import subject_of_aside
 from parley.quotemarks import Intervals, MarkedSpan
 from parley.types import ActorKind
 
@@ -692,7 +693,7 @@ def introduced_by_comma(
         return
     if verb.tag_ not in FINITE_TAGS and as_subject is None:
         return
-    who = next(
+    who = subject_of_aside(verb) or next(
         (c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in SUBJECT_POS),
         as_subject,
     )

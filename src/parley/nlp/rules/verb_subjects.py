@@ -17,7 +17,7 @@ from parley.nlp.rules.speaker_spans import RELATIVE_PRONOUNS
 from parley.nlp.rules.speech_cues import OBJECT_CONTROL_VERBS, Quoted, is_speech_verb
 from parley.nlp.rules.title_names import compound_name_subject, holder_of_title
 from parley.nlp.tokens import has_infinitive_to
-from parley.nlp.tree import object_of
+from parley.nlp.tree import aside_verb, object_of
 
 
 def _absolute_with_subject(verb: Token) -> Token | None:
@@ -153,11 +153,30 @@ def _nearest_named(subjects: list[Token], verb: Token) -> Token:
     """Of several subjects, the name. Two subjects means the parser split "Chile's president
     Ana Reis"; of two names ("LONDON (Reuters) - Ana Reis said", "Speaking in Salem, New
     Hampshire, Reis went on"), the one nearest before the verb."""
+    aside = subject_of_aside(verb)
+    if aside is not None:
+        return aside
     names = [c for c in subjects if c.pos_ == "PROPN"]
     if len(names) > 1:
         before = [c for c in names if c.i < verb.i]
         return before[-1] if before else names[0]
     return names[0] if names else subjects[0]
+
+
+def subject_of_aside(verb: Token) -> Token | None:
+    """ "Lind, a top aide said, 'is very confident ...'": a saying clause set inside the
+    sentence it reports has its own subject right before it (:func:`aside_verb`); the subject
+    set off by a comma before that (or read as its apposition) is the sentence reported's."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not 0 < len(subjects) <= 2:
+        return None
+    first = min(subjects, key=lambda c: c.i)
+    last = max(subjects, key=lambda c: c.i)
+    if last is first:
+        last = next((c for c in first.children if c.dep_ == "appos"), first)
+    if last is first or verb.doc[last.left_edge.i - 1].text != ",":
+        return None
+    return last if aside_verb(last) == verb else None
 
 
 def _own_subject(verb: Token, quoted: Quoted) -> tuple[bool, Token | None]:

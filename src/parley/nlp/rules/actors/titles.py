@@ -27,6 +27,7 @@ from parley.nlp.rules.actors.words import (
     norm_token,
     strip_transient,
 )
+from parley.nlp.tree import aside_verb
 
 if TYPE_CHECKING:
     from parley.nlp.rules.actors.index import ActorIndex
@@ -190,7 +191,12 @@ def read_title(index: ActorIndex, record: ActorRecord, m: PersonMention) -> None
     if not had_prefix and not record.titles and m.start >= 2 and doc[m.start - 1].text == ",":
         _role_entity_before_comma(index, record, m, countries)
     for child in root.children:
-        if child.dep_ == "appos" and child.i >= m.end and norm_token(child.text) in TITLE_NOUNS:
+        if (
+            child.dep_ == "appos"
+            and child.i >= m.end
+            and norm_token(child.text) in TITLE_NOUNS
+            and aside_verb(child) is None
+        ):
             _apposition_after_name(index, record, m, child, countries)
     if m.end + 1 < len(doc) and doc[m.end].lower_ == "of" and doc[m.end + 1].ent_type_ == "GPE":
         _of_place_after_name(index, record, m, countries)
