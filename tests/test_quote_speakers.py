@@ -336,3 +336,12 @@ def test_a_saying_clause_set_inside_the_sentence_gives_its_own_subject() -> None
     found = dict(speakers(analyze(text)))
     speaker = found.get("is very confident in the plan")
     assert speaker is not None and "aide" in speaker
+
+
+def test_a_verb_of_saying_set_first_inside_the_sentence_names_the_speaker_after_it() -> None:
+    text = (
+        "Ola Berg ran the ferry for years.\n\nThe trouble with Berg, says Tomas Lind, historian "
+        'at the Dover Museum, is that he was "never willing to carry so many cars at once."'
+    )
+    found = dict(speakers(analyze(text)))
+    assert found.get("never willing to carry so many cars at once.") == "Tomas Lind"

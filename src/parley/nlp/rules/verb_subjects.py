@@ -75,6 +75,9 @@ def subject_of(verb: Token, *, depth: int = 0, quoted: Quoted = None) -> Token |
     ``quoted(char)`` tells whether a character lies inside quoted text: the reporter's verb
     never takes its subject from inside the quotation it introduces.
     """
+    inverted = _inverted_inside(verb) if depth == 0 else None
+    if inverted is not None and not (quoted and quoted(inverted.idx)):
+        return inverted  # (not for a verb climbed to: its own subject is another's)
     decided, subject = _own_subject(verb, quoted)
     if decided:
         return subject
@@ -177,6 +180,26 @@ def subject_of_aside(verb: Token) -> Token | None:
     if last is first or verb.doc[last.left_edge.i - 1].text != ",":
         return None
     return last if aside_verb(last) == verb else None
+
+
+def _inverted_inside(verb: Token) -> Token | None:
+    """ "The trouble with Berg, says Tomas Lind, a historian, is that ...": a verb of saying set
+    first between commas inside the sentence it reports names its speaker right after it; the
+    parser often makes the words before it its subject and the name the sentence's."""
+    doc = verb.doc
+    if verb.dep_ != "parataxis" or verb.head.i <= verb.i or verb.i < 2 or verb.i + 2 >= len(doc):
+        return None
+    if doc[verb.i - 1].text != "," or not is_speech_verb(verb) or verb.tag_ not in {"VBZ", "VBD"}:
+        return None
+    word = doc[verb.i + 1]
+    if word.pos_ != "PROPN":
+        return None
+    while word.dep_ in {"compound", "flat"} and word.head.i > word.i:
+        word = word.head
+    after = word.i + 1
+    if word.pos_ != "PROPN" or after >= len(doc) or doc[after].text != ",":
+        return None
+    return word
 
 
 def _own_subject(verb: Token, quoted: Quoted) -> tuple[bool, Token | None]:
