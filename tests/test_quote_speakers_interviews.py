@@ -91,3 +91,25 @@ def test_she_in_the_answer_is_the_relative_the_interviewee_brought_in() -> None:
 
 def test_they_in_the_answer_is_not_the_interviewers_label() -> None:
     assert not [e for e in reported(_ANSWERS) if e[0] == "WN"]
+
+
+# "my letter", "my blog post" in the interviewee's answer: the document is the one answering's,
+# so are the words it holds; the interviewer's own "my" stays no one's.
+_DOCUMENTS = (
+    "Wikinews spoke with Ann Reed, who runs the Dunmore library.\n\n"
+    "((WN)) Why close the branch?\n\n"
+    "((Ann Reed)) We had no choice. The very first line of my letter on Monday was "
+    '"The branch will reopen in spring."\n\n'
+    "((WN)) And the staff?\n\n"
+    '((Ann Reed)) My blog post said "every job is safe."'
+)
+
+
+def test_words_of_my_letter_in_the_answer_are_the_interviewees() -> None:
+    assert dict(speakers(analyze(_DOCUMENTS)))["The branch will reopen in spring."] == "Ann Reed"
+
+
+def test_what_my_blog_post_said_in_the_answer_is_the_interviewees() -> None:
+    result = speakers(analyze(_DOCUMENTS), indirect=True)
+    found = [who for text, who in result if "every job is safe" in text]
+    assert found == ["Ann Reed"]

@@ -10,7 +10,8 @@ questions, the interviewee is the person the article names most.
 
 In an interviewee's turn "I" and "me" are the one the label names: "((Ann Reed)) I told him, 'No.'"
 is Ann Reed's "No.", and so is a quotation in a later paragraph of the same answer, which runs
-until the next label. The interviewer's own "I" stays no one's. Without quotation marks only a
+until the next label, and so are the words of a document the answer calls "my letter" or "my
+blog post". The interviewer's own "I" stays no one's. Without quotation marks only a
 plain past report of an exchange is one ("I told them that I would leave"): the answer itself
 is the interviewee's words, and "as I said", "I would say", "I mentioned the tools before" or
 "I think" add no one else's. A "he" or "she" of the answer is someone else (the one answering
@@ -39,6 +40,8 @@ INTERVIEWER_LABELS = lexicon.word_set("interviewer_labels")
 ADDRESSEE_WORDS = frozenset({"you", "your", "yours"})
 #: Words by which the one answering names themselves.
 SPEAKER_WORDS = frozenset({"i", "me", "myself"})
+#: The word by which the one answering owns a document ("my letter", "my blog post").
+OWNER_WORDS = frozenset({"my"})
 #: Words opening a clause that comments on the answer itself ("as I said", "like I say").
 _COMMENT_MARKS = frozenset({"as", "like", "when", "if"})
 _TURN = re.compile(r"(?:^|\n)[ \t]*\(\(([^()\n]{1,60})\)\)")

@@ -35,6 +35,7 @@ from parley.nlp.rules.actors.words import (
 from parley.nlp.rules.body_officials import officials_body
 from parley.nlp.rules.interviews import (
     ADDRESSEE_WORDS,
+    OWNER_WORDS,
     SPEAKER_WORDS,
     in_label,
     interviewee,
@@ -221,8 +222,9 @@ class SpeakerResolver:
             addressed = interviewee(self.doc, token.idx, self.actors)
             if addressed is not None:
                 return addressed, 0.8
-        if token.lower_ in SPEAKER_WORDS and speaks_as_turn(token):
-            # "((Ann Reed)) ... I said, '...'": the one answering speaks of themselves.
+        if token.lower_ in SPEAKER_WORDS and speaks_as_turn(token) or token.lower_ in OWNER_WORDS:
+            # "((Ann Reed)) ... I said, '...'": the one answering speaks of themselves; "my
+            # letter" (a document's owner) is theirs too.
             answering = turn_speaker(self.doc, token.idx, self.actors)
             if answering is not None:
                 return answering, 0.8
