@@ -113,3 +113,16 @@ def test_what_my_blog_post_said_in_the_answer_is_the_interviewees() -> None:
     result = speakers(analyze(_DOCUMENTS), indirect=True)
     found = [who for text, who in result if "every job is safe" in text]
     assert found == ["Ann Reed"]
+
+
+def test_words_of_an_answer_kept_in_another_script_name_no_speaker() -> None:
+    # The answer given again in its own language: the English parser reads those words as a
+    # subject at random ("अलग-अलग demand").
+    text = (
+        "Wikinews spoke with Ravi Menon, who sells tea in Pune.\n\n"
+        "((WN)) Why did you stop?\n\n"
+        "((Ravi Menon)) Everyone wanted something for free. ((hi)) हर कोई अलग-अलग demand करते "
+        "हैं।"
+    )
+    found = [who for _text, who in speakers(analyze(text), indirect=True) if who]
+    assert not [who for who in found if not who.isascii()]

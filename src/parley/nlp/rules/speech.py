@@ -28,6 +28,7 @@ from parley.nlp.rules.actors.words import (
     HONORIFICS,
     OFFICE_ENDINGS,
     RELATIVE_NOUNS,
+    in_latin_script,
     is_office_word,
     is_title_word,
     norm_token,
@@ -450,7 +451,8 @@ class SpeakerResolver:
 
     def _described(self, phrase: Span, token: Token) -> tuple[ActorRecord | None, float]:
         text = phrase.text.strip()
-        if not text or not any(ch.isalpha() for ch in text):  # "O’Donnell" is no alpha token
+        # "O’Donnell" is no alpha token; an answer kept in its own script is parsed as noise.
+        if not text or not any(ch.isalpha() for ch in text) or not in_latin_script(text):
             return None, 0.0
         resolve_description = getattr(self.actors, "resolve_description", None)
         if resolve_description is not None:
