@@ -126,3 +126,34 @@ def test_words_of_an_answer_kept_in_another_script_name_no_speaker() -> None:
     )
     found = [who for _text, who in speakers(analyze(text), indirect=True) if who]
     assert not [who for who in found if not who.isascii()]
+
+
+# "we" and "our" in the interviewee's answer: the one answering speaks for their own side, the
+# nearest actor to whom the words can be given; a comment ("as we said") reports nothing.
+_OWN_SIDE = (
+    "Wikinews spoke with Ann Reed, who runs the Dunmore library.\n\n"
+    "((WN)) How did the council take the plan?\n\n"
+    '((Ann Reed)) Badly at first. Then we told them, "The roof will fall in by winter." Our '
+    'statement called it "a last warning to the town."'
+)
+
+
+def test_what_we_told_someone_in_the_answer_is_the_interviewees() -> None:
+    assert dict(speakers(analyze(_OWN_SIDE)))["The roof will fall in by winter."] == "Ann Reed"
+
+
+def test_what_our_statement_said_in_the_answer_is_the_interviewees() -> None:
+    result = speakers(analyze(_OWN_SIDE), indirect=True)
+    assert [who for text, who in result if "last warning" in text] == ["Ann Reed"]
+
+
+def test_the_us_in_capitals_in_the_answer_is_the_country_not_the_interviewee() -> None:
+    # Guard for the "we" above: "US" is "us" in lower case.
+    text = (
+        "Wikinews spoke with Ann Reed, who trades grain in Dunmore.\n\n"
+        "((WN)) How is trade?\n\n"
+        '((Ann Reed)) Slow. The US told us, "Trade will resume in May after the talks." And the '
+        "US believes that prices will fall."
+    )
+    found = speakers(analyze(text), indirect=True)
+    assert [who for _text, who in found] == ["United States", "United States"]

@@ -36,12 +36,10 @@ from parley.nlp.rules.actors.words import (
 from parley.nlp.rules.body_officials import officials_body
 from parley.nlp.rules.interviews import (
     ADDRESSEE_WORDS,
-    OWNER_WORDS,
-    SPEAKER_WORDS,
     in_label,
     interviewee,
     is_transcript,
-    speaks_as_turn,
+    names_the_one_answering,
     turn_speaker,
 )
 from parley.nlp.rules.speaker_spans import (
@@ -223,9 +221,8 @@ class SpeakerResolver:
             addressed = interviewee(self.doc, token.idx, self.actors)
             if addressed is not None:
                 return addressed, 0.8
-        if token.lower_ in SPEAKER_WORDS and speaks_as_turn(token) or token.lower_ in OWNER_WORDS:
-            # "((Ann Reed)) ... I said, '...'": the one answering speaks of themselves; "my
-            # letter" (a document's owner) is theirs too.
+        if names_the_one_answering(token):
+            # "((Ann Reed)) ... I said, '...'", "we told them", "my letter": the one answering.
             answering = turn_speaker(self.doc, token.idx, self.actors)
             if answering is not None:
                 return answering, 0.8
