@@ -157,3 +157,36 @@ def test_the_us_in_capitals_in_the_answer_is_the_country_not_the_interviewee() -
     )
     found = speakers(analyze(text), indirect=True)
     assert [who for _text, who in found] == ["United States", "United States"]
+
+
+def test_he_in_a_later_answer_is_not_a_person_of_an_earlier_answer() -> None:
+    # Each answer sets its own scene: a "he" is looked for in it and the question before it,
+    # not in a person some earlier answer brought in.
+    text = (
+        "Wikinews spoke with Ravi Menon, who sells tea in Pune.\n\n"
+        "((WN)) Did anyone help you?\n\n"
+        "((Ravi Menon)) No. When we asked for help, the landlord would say, "
+        '"You have money, you do not need ours."\n\n'
+        "((WN)) What happened in May?\n\n"
+        "((Ravi Menon)) The shops closed. We borrowed money at double interest. Now the lender "
+        'comes every week. When he argues, he would shout, "Pay it back now or leave the house '
+        'today."'
+    )
+    assert dict(speakers(analyze(text)))["Pay it back now or leave the house today."] != (
+        "the landlord"
+    )
+
+
+def test_she_of_a_cue_in_the_answer_never_borrows_the_interviewees_quotation() -> None:
+    # The paragraph's next quotation is the interviewee's ("I'm like"); a "she" that finds no
+    # one does not take it over.
+    text = (
+        "Wikinews spoke with Ann Reed, who runs the Dunmore library.\n\n"
+        "((WN)) How was the poster received?\n\n"
+        "((Ann Reed)) Last June I put up a poster, and I had a lot of anger online. But I had "
+        'women who came up to me and she\'s like, "Look, I do not like your poster at all." '
+        'And I\'m like, "That is fine, you do not have to like it."'
+    )
+    quotes = dict(speakers(analyze(text)))
+    assert quotes["That is fine, you do not have to like it."] == "Ann Reed"
+    assert quotes["Look, I do not like your poster at all."] != "Ann Reed"

@@ -17,7 +17,8 @@ no one's. Without quotation marks only a
 plain past report of an exchange is one ("I told them that I would leave"): the answer itself
 is the interviewee's words, and "as I said", "I would say", "I mentioned the tools before" or
 "I think" add no one else's. A "he" or "she" of the answer is someone else (the one answering
-says "I"), such as the relative they brought in ("my mom ... she's like, '...'"); no pronoun
+says "I"), such as the relative they brought in ("my mom ... she's like, '...'"), found in the
+answer or the question before it, never in a person an earlier answer brought in; no pronoun
 refers to a turn's label.
 """
 
@@ -110,6 +111,17 @@ def turn_speaker(doc: Doc, at: int, actors: ActorIndex) -> ActorRecord | None:
     if i < 0 or _is_interviewer(labels[i]):
         return None
     return actors.find(labels[i], kind="person")
+
+
+def scene_start(doc: Doc, at: int) -> int:
+    """Where the scene of an answer holding character ``at`` begins: the question before the
+    answer (the turn before its own), whose people a pronoun of the answer may take up; 0
+    outside an answer of a transcript."""
+    starts, labels, _ends = _turns(doc)
+    i = bisect.bisect_right(starts, at) - 1
+    if i < 0 or _is_interviewer(labels[i]):
+        return 0
+    return starts[i - 1] if i > 0 else starts[i]
 
 
 def is_answering_word(token: Token) -> bool:

@@ -40,6 +40,7 @@ from parley.nlp.rules.interviews import (
     interviewee,
     is_transcript,
     names_the_one_answering,
+    scene_start,
     turn_speaker,
 )
 from parley.nlp.rules.speaker_spans import (
@@ -540,6 +541,7 @@ class SpeakerResolver:
         refers to the person the story has been quoting, not to no one."""
         gender = PRONOUNS.get(token.lower_)
         best: tuple[int, ActorRecord] | None = None
+        scene = scene_start(self.doc, token.idx)  # an answer: its own scene, not earlier ones
         for record in self.actors.records:
             if (
                 record.kind != "person"
@@ -548,7 +550,7 @@ class SpeakerResolver:
             ):
                 continue
             for start, _end in record.mentions:
-                if start >= token.idx or (self._quoted and self._quoted(start)):
+                if not scene <= start < token.idx or (self._quoted and self._quoted(start)):
                     continue
                 if best is None or start > best[0]:
                     best = (start, record)
