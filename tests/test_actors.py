@@ -453,3 +453,20 @@ def test_description_with_a_name_beside_it_is_not_the_last_subject(nlp: Any) -> 
         "nominee, Jo Fox, won the nomination."
     )
     assert _mentions_of(doc, ActorIndex.build(doc), "Ann Lee") == ["Ann Lee"]
+
+
+def test_a_name_the_parser_finds_in_another_script_is_no_actor(nlp: Any) -> None:
+    # A transcript keeps the answer in its own language too; the English parser reads words
+    # of that script as names at random ("STDs का" as a person).
+    from spacy.tokens import Span
+
+    doc = nlp(
+        "Ravi Menon runs the clinic in Pune. ((hi)) उनके लिए STDs का इलाज करवाना। "
+        "They cry every night."
+    )
+    at = next(t.i for t in doc if t.text == "STDs")
+    others = [e for e in doc.ents if e.end <= at or e.start > at + 1]
+    doc.ents = [*others, Span(doc, at, at + 2, label="PERSON")]
+    names = [r.name for r in ActorIndex.build(doc).records]
+    assert "Ravi Menon" in names
+    assert not [n for n in names if "का" in n]

@@ -91,3 +91,102 @@ def test_she_in_the_answer_is_the_relative_the_interviewee_brought_in() -> None:
 
 def test_they_in_the_answer_is_not_the_interviewers_label() -> None:
     assert not [e for e in reported(_ANSWERS) if e[0] == "WN"]
+
+
+# "my letter", "my blog post" in the interviewee's answer: the document is the one answering's,
+# so are the words it holds; the interviewer's own "my" stays no one's.
+_DOCUMENTS = (
+    "Wikinews spoke with Ann Reed, who runs the Dunmore library.\n\n"
+    "((WN)) Why close the branch?\n\n"
+    "((Ann Reed)) We had no choice. The very first line of my letter on Monday was "
+    '"The branch will reopen in spring."\n\n'
+    "((WN)) And the staff?\n\n"
+    '((Ann Reed)) My blog post said "every job is safe."'
+)
+
+
+def test_words_of_my_letter_in_the_answer_are_the_interviewees() -> None:
+    assert dict(speakers(analyze(_DOCUMENTS)))["The branch will reopen in spring."] == "Ann Reed"
+
+
+def test_what_my_blog_post_said_in_the_answer_is_the_interviewees() -> None:
+    result = speakers(analyze(_DOCUMENTS), indirect=True)
+    found = [who for text, who in result if "every job is safe" in text]
+    assert found == ["Ann Reed"]
+
+
+def test_words_of_an_answer_kept_in_another_script_name_no_speaker() -> None:
+    # The answer given again in its own language: the English parser reads those words as a
+    # subject at random ("अलग-अलग demand").
+    text = (
+        "Wikinews spoke with Ravi Menon, who sells tea in Pune.\n\n"
+        "((WN)) Why did you stop?\n\n"
+        "((Ravi Menon)) Everyone wanted something for free. ((hi)) हर कोई अलग-अलग demand करते "
+        "हैं।"
+    )
+    found = [who for _text, who in speakers(analyze(text), indirect=True) if who]
+    assert not [who for who in found if not who.isascii()]
+
+
+# "we" and "our" in the interviewee's answer: the one answering speaks for their own side, the
+# nearest actor to whom the words can be given; a comment ("as we said") reports nothing.
+_OWN_SIDE = (
+    "Wikinews spoke with Ann Reed, who runs the Dunmore library.\n\n"
+    "((WN)) How did the council take the plan?\n\n"
+    '((Ann Reed)) Badly at first. Then we told them, "The roof will fall in by winter." Our '
+    'statement called it "a last warning to the town."'
+)
+
+
+def test_what_we_told_someone_in_the_answer_is_the_interviewees() -> None:
+    assert dict(speakers(analyze(_OWN_SIDE)))["The roof will fall in by winter."] == "Ann Reed"
+
+
+def test_what_our_statement_said_in_the_answer_is_the_interviewees() -> None:
+    result = speakers(analyze(_OWN_SIDE), indirect=True)
+    assert [who for text, who in result if "last warning" in text] == ["Ann Reed"]
+
+
+def test_the_us_in_capitals_in_the_answer_is_the_country_not_the_interviewee() -> None:
+    # Guard for the "we" above: "US" is "us" in lower case.
+    text = (
+        "Wikinews spoke with Ann Reed, who trades grain in Dunmore.\n\n"
+        "((WN)) How is trade?\n\n"
+        '((Ann Reed)) Slow. The US told us, "Trade will resume in May after the talks." And the '
+        "US believes that prices will fall."
+    )
+    found = speakers(analyze(text), indirect=True)
+    assert [who for _text, who in found] == ["United States", "United States"]
+
+
+def test_he_in_a_later_answer_is_not_a_person_of_an_earlier_answer() -> None:
+    # Each answer sets its own scene: a "he" is looked for in it and the question before it,
+    # not in a person some earlier answer brought in.
+    text = (
+        "Wikinews spoke with Ravi Menon, who sells tea in Pune.\n\n"
+        "((WN)) Did anyone help you?\n\n"
+        "((Ravi Menon)) No. When we asked for help, the landlord would say, "
+        '"You have money, you do not need ours."\n\n'
+        "((WN)) What happened in May?\n\n"
+        "((Ravi Menon)) The shops closed. We borrowed money at double interest. Now the lender "
+        'comes every week. When he argues, he would shout, "Pay it back now or leave the house '
+        'today."'
+    )
+    assert dict(speakers(analyze(text)))["Pay it back now or leave the house today."] != (
+        "the landlord"
+    )
+
+
+def test_she_of_a_cue_in_the_answer_never_borrows_the_interviewees_quotation() -> None:
+    # The paragraph's next quotation is the interviewee's ("I'm like"); a "she" that finds no
+    # one does not take it over.
+    text = (
+        "Wikinews spoke with Ann Reed, who runs the Dunmore library.\n\n"
+        "((WN)) How was the poster received?\n\n"
+        "((Ann Reed)) Last June I put up a poster, and I had a lot of anger online. But I had "
+        'women who came up to me and she\'s like, "Look, I do not like your poster at all." '
+        'And I\'m like, "That is fine, you do not have to like it."'
+    )
+    quotes = dict(speakers(analyze(text)))
+    assert quotes["That is fine, you do not have to like it."] == "Ann Reed"
+    assert quotes["Look, I do not like your poster at all."] != "Ann Reed"

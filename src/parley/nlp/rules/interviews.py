@@ -10,11 +10,15 @@ questions, the interviewee is the person the article names most.
 
 In an interviewee's turn "I" and "me" are the one the label names: "((Ann Reed)) I told him, 'No.'"
 is Ann Reed's "No.", and so is a quotation in a later paragraph of the same answer, which runs
-until the next label. The interviewer's own "I" stays no one's. Without quotation marks only a
+until the next label, and so are the words of a document the answer calls "my letter" or "our
+statement". A "we" of the answer ("we told them, '...'") is the interviewee too: they speak for
+their own side, and no other actor of the article is nearer. The interviewer's own "I" stays
+no one's. Without quotation marks only a
 plain past report of an exchange is one ("I told them that I would leave"): the answer itself
 is the interviewee's words, and "as I said", "I would say", "I mentioned the tools before" or
 "I think" add no one else's. A "he" or "she" of the answer is someone else (the one answering
-says "I"), such as the relative they brought in ("my mom ... she's like, '...'"); no pronoun
+says "I"), such as the relative they brought in ("my mom ... she's like, '...'"), found in the
+answer or the question before it, never in a person an earlier answer brought in; no pronoun
 refers to a turn's label.
 """
 
@@ -39,6 +43,10 @@ INTERVIEWER_LABELS = lexicon.word_set("interviewer_labels")
 ADDRESSEE_WORDS = frozenset({"you", "your", "yours"})
 #: Words by which the one answering names themselves.
 SPEAKER_WORDS = frozenset({"i", "me", "myself"})
+#: Words by which the one answering speaks for their own side ("we told them", "as we said").
+SIDE_WORDS = frozenset({"we", "us"})
+#: Words by which the one answering owns a document ("my letter", "our statement").
+OWNER_WORDS = frozenset({"my", "our"})
 #: Words opening a clause that comments on the answer itself ("as I said", "like I say").
 _COMMENT_MARKS = frozenset({"as", "like", "when", "if"})
 _TURN = re.compile(r"(?:^|\n)[ \t]*\(\(([^()\n]{1,60})\)\)")
@@ -103,6 +111,30 @@ def turn_speaker(doc: Doc, at: int, actors: ActorIndex) -> ActorRecord | None:
     if i < 0 or _is_interviewer(labels[i]):
         return None
     return actors.find(labels[i], kind="person")
+
+
+def scene_start(doc: Doc, at: int) -> int:
+    """Where the scene of an answer holding character ``at`` begins: the question before the
+    answer (the turn before its own), whose people a pronoun of the answer may take up; 0
+    outside an answer of a transcript."""
+    starts, labels, _ends = _turns(doc)
+    i = bisect.bisect_right(starts, at) - 1
+    if i < 0 or _is_interviewer(labels[i]):
+        return 0
+    return starts[i - 1] if i > 0 else starts[i]
+
+
+def is_answering_word(token: Token) -> bool:
+    """Whether ``token`` is "I", "me" or "we", by which the one answering names themselves or
+    their side; "US" written in capitals is the country."""
+    low = token.lower_
+    return low in SPEAKER_WORDS or low in SIDE_WORDS and token.text[1:].islower()
+
+
+def names_the_one_answering(token: Token) -> bool:
+    """Whether ``token`` can name the one answering a turn: "I", "me" or "we" as one who says
+    words of their own (see :func:`speaks_as_turn`), or "my" or "our" owning a document."""
+    return is_answering_word(token) and speaks_as_turn(token) or token.lower_ in OWNER_WORDS
 
 
 def speaks_as_turn(subject: Token) -> bool:

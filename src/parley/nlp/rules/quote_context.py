@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from parley.nlp.doctext import doc_text
 from parley.nlp.rules.actors import ActorRecord
 from parley.nlp.rules.attribution_after import passed_on_by_medium
-from parley.nlp.rules.interviews import turn_speaker
+from parley.nlp.rules.interviews import scene_start, turn_speaker
 from parley.nlp.rules.quote_frames import Draft, cues, outer_cues
 from parley.nlp.rules.speaker_spans import mention_span
 from parley.nlp.rules.speaker_tokens import speaker_token
@@ -87,7 +87,7 @@ def infer_from_neighbours(
                         draft.mention = mention_span(found[1])
                     last_said[p] = n
                     continue
-            if source is not None and source.speaker is not None:
+            if source is not None and not _answering_refused(doc, draft, source.speaker, resolver):
                 draft.speaker, draft.cue = source.speaker, source.cue
                 draft.mention, draft.cue_span = source.mention, source.cue_span
                 _own_words(draft)
@@ -157,6 +157,22 @@ def _speaker_from_context(
             _own_words(draft)
 
 
+def _answering_refused(
+    doc: Doc, draft: Draft, record: ActorRecord | None, resolver: SpeakerResolver
+) -> bool:
+    """Whether ``record`` cannot be the speaker of ``draft``: none at all, or the one answering
+    an interview when the quotation's own cue says "he" or "she" (the one answering says
+    "I"), whatever quotation of the paragraph lends them."""
+    if record is None:
+        return True
+    if draft.unresolved is None:
+        return False
+    start, end = draft.unresolved[0]
+    if not PRONOUNS.get(doc_text(doc)[start:end].lower()):
+        return False
+    return record is turn_speaker(doc, start, resolver.actors)
+
+
 def _give_from_context(draft: Draft, record: ActorRecord, confidence: float) -> None:
     """``draft``'s speaker, implied by its context with ``confidence``."""
     draft.speaker = record
@@ -178,10 +194,14 @@ def _earlier_speaker_for_pronoun(
     gender = PRONOUNS.get(doc_text(doc)[start:end].lower())
     if gender is None:
         return None
-    # In an interviewee's answer "he" or "she" is someone else: the one answering says "I".
+    # In an interviewee's answer "he" or "she" is someone else: the one answering says "I",
+    # and a person of an earlier answer is not carried into this one.
     answering = turn_speaker(doc, start, resolver.actors)
+    scene = scene_start(doc, start)
     for earlier in reversed(drafts[:n]):
         record = earlier.speaker
+        if earlier.span.open_at < scene:
+            break
         if record is None or record.kind != "person" or record is answering:
             continue
         known = resolver.genders.get(record.id)
@@ -190,7 +210,7 @@ def _earlier_speaker_for_pronoun(
     # No one quoted yet: the person of that gender the article has named most so far.
     before = start
     counts = [
-        (sum(1 for m_start, _ in record.mentions if m_start < before), record)
+        (sum(1 for m_start, _ in record.mentions if scene <= m_start < before), record)
         for record in resolver.actors.records
         if record.kind == "person"
         and resolver.genders.get(record.id) == gender

@@ -34,7 +34,7 @@ from parley.nlp.rules.copula_clause import (
 )
 from parley.nlp.rules.headline_labels import headline_claim
 from parley.nlp.rules.hypothetical_cues import supposed_speech
-from parley.nlp.rules.interviews import SPEAKER_WORDS, reports_past_exchange
+from parley.nlp.rules.interviews import is_answering_word, reports_past_exchange
 from parley.nlp.rules.made_clear import PLAIN_WORDS, made_clear_content
 from parley.nlp.rules.quote_shape import label_before
 from parley.nlp.rules.reported_clauses import (
@@ -651,11 +651,11 @@ def extract_reported_speech(doc: Doc, actors: ActorIndex, quotes: list[Quote]) -
 
 def _may_report(who: Token, token: Token, speaking: frozenset[str], stance: bool) -> bool:
     """Whether ``who`` can be the one who says what cue ``token`` reports; an interviewee's
-    "I" only in a plain past report of an exchange ("I told them that ..."), not in the
-    answer itself ("I think ...", "as I said, ...", "I would say ...")."""
+    "I" or "we" only in a plain past report of an exchange ("I told them that ..."), not in
+    the answer itself ("I think ...", "as I said, ...", "we would say ...")."""
     if not can_speak(who, token, speaking):
         return False
-    return who.lower_ not in SPEAKER_WORDS or not stance and reports_past_exchange(token, who)
+    return not is_answering_word(who) or not stance and reports_past_exchange(token, who)
 
 
 def _labelled_lines(doc: Doc, actors: ActorIndex, quoted: Intervals) -> list[Quote]:

@@ -28,6 +28,7 @@ from parley.nlp.rules.actors.words import (
     HONORIFICS,
     OFFICE_ENDINGS,
     RELATIVE_NOUNS,
+    in_latin_script,
     is_office_word,
     is_title_word,
     norm_token,
@@ -35,11 +36,11 @@ from parley.nlp.rules.actors.words import (
 from parley.nlp.rules.body_officials import officials_body
 from parley.nlp.rules.interviews import (
     ADDRESSEE_WORDS,
-    SPEAKER_WORDS,
     in_label,
     interviewee,
     is_transcript,
-    speaks_as_turn,
+    names_the_one_answering,
+    scene_start,
     turn_speaker,
 )
 from parley.nlp.rules.speaker_spans import (
@@ -221,8 +222,8 @@ class SpeakerResolver:
             addressed = interviewee(self.doc, token.idx, self.actors)
             if addressed is not None:
                 return addressed, 0.8
-        if token.lower_ in SPEAKER_WORDS and speaks_as_turn(token):
-            # "((Ann Reed)) ... I said, '...'": the one answering speaks of themselves.
+        if names_the_one_answering(token):
+            # "((Ann Reed)) ... I said, '...'", "we told them", "my letter": the one answering.
             answering = turn_speaker(self.doc, token.idx, self.actors)
             if answering is not None:
                 return answering, 0.8
@@ -448,7 +449,8 @@ class SpeakerResolver:
 
     def _described(self, phrase: Span, token: Token) -> tuple[ActorRecord | None, float]:
         text = phrase.text.strip()
-        if not text or not any(ch.isalpha() for ch in text):  # "O’Donnell" is no alpha token
+        # "O’Donnell" is no alpha token; an answer kept in its own script is parsed as noise.
+        if not text or not any(ch.isalpha() for ch in text) or not in_latin_script(text):
             return None, 0.0
         resolve_description = getattr(self.actors, "resolve_description", None)
         if resolve_description is not None:
@@ -539,6 +541,7 @@ class SpeakerResolver:
         refers to the person the story has been quoting, not to no one."""
         gender = PRONOUNS.get(token.lower_)
         best: tuple[int, ActorRecord] | None = None
+        scene = scene_start(self.doc, token.idx)  # an answer: its own scene, not earlier ones
         for record in self.actors.records:
             if (
                 record.kind != "person"
@@ -547,7 +550,7 @@ class SpeakerResolver:
             ):
                 continue
             for start, _end in record.mentions:
-                if start >= token.idx or (self._quoted and self._quoted(start)):
+                if not scene <= start < token.idx or (self._quoted and self._quoted(start)):
                     continue
                 if best is None or start > best[0]:
                     best = (start, record)

@@ -38,6 +38,7 @@ from parley.nlp.rules.actors.words import (
     TITLE_MODIFIERS,
     TITLE_NOUNS,
     head_word,
+    in_latin_script,
     is_name_particle,
     is_office_word,
     name_tokens,
@@ -53,8 +54,9 @@ class ActorIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        # doc.ents rebuilds its list on every access: read it once.
-        self.ents: list[Span] = list(doc_ents(doc))
+        # doc.ents rebuilds its list on every access: read it once. A name the parser finds in
+        # another script (a transcript's answer in its own language) is noise, not an actor.
+        self.ents: list[Span] = [e for e in doc_ents(doc) if in_latin_script(e.text)]
         self.text: str = doc_text(doc)  # Doc.text joins every token on each access
         # The Doc's tokens and their attributes as lists, made once (see parley.nlp.tokens).
         self.tokens: TokenTable = doc_tokens(doc)

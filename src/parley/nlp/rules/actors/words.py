@@ -164,3 +164,12 @@ def strip_transient(title: str) -> str:
     return re.sub(
         r"^(?:incumbent|newly elected|current|then-?)\s*", "", title, flags=re.IGNORECASE
     ).strip(" -")
+
+
+def in_latin_script(text: str) -> bool:
+    """Whether every letter of ``text`` is of the Latin alphabet (accents allowed): the English
+    parser reads words of another script (a transcript's answer kept in its own language) as
+    names at random, and an English article writes its actors' names in Latin letters."""
+    return text.isascii() or all(
+        not ch.isalpha() or unicodedata.name(ch, "").startswith("LATIN") for ch in text
+    )
