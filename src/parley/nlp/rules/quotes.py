@@ -391,24 +391,26 @@ def _attribute(
     # speaker unless a report holds the passive clause.
     topic_of = passive_topic(tokens, in_quote)
     draft.unnamed = topic_of is not None
-    for cue in sorted(candidates, key=rank):
+    # Each cue's rank once: "hangs from it" (rank[0] == 0) is asked again below.
+    ranked = sorted(((rank(cue), cue) for cue in candidates), key=lambda pair: pair[0])
+    for (unlinked, *_rest), cue in ranked:
         if topic_of is not None and not reports_passive(cue, topic_of):
             continue
         if aside is not None and cue_after_aside(cue, aside):
             # 'Hale lamented his promises - "must he?" - voters said ...': the words set
             # between dashes belong to the clause they interrupt, not the one after them.
             continue
-        if rank(cue)[0] == 1 and _closes_woven_sentence(cue, span, close):
+        if unlinked == 1 and _closes_woven_sentence(cue, span, close):
             # 'Lee coached Park to "slow down." That led Kim to joke.': the words close the
             # sentence they are woven into; the next sentence is about something else.
             draft.woven = True
             continue
-        if _passed_over(cue, rank(cue)[0] == 1, closed, span, close, quoted):
+        if _passed_over(cue, unlinked == 1, closed, span, close, quoted):
             continue
         if supposed_speech(cue):
             # 'if a neighbour says, "..."': the words of nobody, when the quotation hangs
             # from the cue; a cue it does not hang from is only passed over.
-            draft.supposed = draft.unnamed = rank(cue)[0] == 0
+            draft.supposed = draft.unnamed = unlinked == 0
             if draft.supposed:
                 return
             continue
@@ -416,7 +418,7 @@ def _attribute(
         if found is None:
             continue
         who, record, confidence = found
-        depth_known = rank(cue)[0] == 0
+        depth_known = unlinked == 0
         draft.speaker = record
         draft.mention = speaker_mention(cue, who)
         draft.cue_span = cue_span(cue)

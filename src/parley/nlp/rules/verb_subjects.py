@@ -175,11 +175,12 @@ def subject_of_aside(verb: Token) -> Token | None:
         return None
     first = min(subjects, key=lambda c: c.i)
     last = max(subjects, key=lambda c: c.i)
-    if last is first:
+    if last.i == first.i:
         last = next((c for c in first.children if c.dep_ == "appos"), first)
-    if last is first or verb.doc[last.left_edge.i - 1].text != ",":
+    if last.i == first.i or verb.doc[last.left_edge.i - 1].text != ",":
         return None
-    return last if aside_verb(last) == verb else None
+    aside = aside_verb(last)
+    return last if aside is not None and aside.i == verb.i else None
 
 
 def _inverted_inside(verb: Token) -> Token | None:
