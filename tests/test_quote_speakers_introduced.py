@@ -9,7 +9,7 @@ Every sentence here is invented."""
 
 from __future__ import annotations
 
-from quote_reading import analyze
+from quote_reading import analyze, speakers
 
 
 def _speaker_of(text: str, words: str) -> str | None:
@@ -135,3 +135,11 @@ def test_who_after_a_medium_stands_for_the_person_before_it() -> None:
 def test_a_reply_in_a_relative_clause_before_a_colon_is_the_cue() -> None:
     text = 'Reyes says to Tomas Lind on camera, who responds eagerly: "Gladly, any time!"'
     assert _speaker_of(text, "Gladly") == "Tomas Lind"
+
+
+def test_according_to_a_bodys_own_document_points_ahead_to_the_clauses_subject() -> None:
+    result = analyze(
+        "The final was due at the Lakeside Arena in Tulsa. According to its own notice on Monday, "
+        'the league was "suspending play until further notice."'
+    )
+    assert dict(speakers(result))["suspending play until further notice."] == "the league"

@@ -318,6 +318,8 @@ def document_owner(token: Token, *, depth: int = 0) -> Token | None:
     """Who a document speaks for: "the opinion of the Court", "the ministry's statement",
     "a memo posted by Senator X", "a post sent from the mayor's official account"."""
     owner = _owner_in_phrase(token)
+    if owner is not None and owner.lower_ in _BODY_POSSESSIVES:
+        owner = _subject_ahead(token) or owner
     if owner is None:
         owner = _poster(token)
     if owner is None and token.dep_ in ACTED_ON_DEPS and token.head.pos_ == "VERB":
@@ -328,6 +330,25 @@ def document_owner(token: Token, *, depth: int = 0) -> Token | None:
     if owner is not None and depth < 2 and owner.lemma_.lower() in ACCOUNT_NOUNS | DOCUMENT_NOUNS:
         return document_owner(owner, depth=depth + 1) or owner
     return owner
+
+
+#: Possessive pronouns of a body or a group ("its statement", "their website").
+_BODY_POSSESSIVES = frozenset({"its", "their"})
+
+
+def _subject_ahead(document: Token) -> Token | None:
+    """ "According to its own notice, the club had ...": a fronted "according to" a body's
+    own document ("its") points ahead to the subject of the clause it opens, a noun named after
+    it, rather than back to the last body named."""
+    to = document.head
+    according = to.head
+    if not (document.dep_ == "pobj" and to.lower_ == "to" and is_according_to(according)):
+        return None
+    verb = according.head
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.i < according.i or subject.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return subject
 
 
 #: Things that carry someone's words: "held up a sign that read", "ran a piece that noted".
