@@ -26,7 +26,8 @@ def aside_after_clause(doc: Doc, span: MarkedSpan) -> int | None:
     if span.close_at is None:
         return None
     text = doc_text(doc)
-    before = text[max(0, span.open_at - 8) : span.open_at].rstrip(_SPACES)
+    window = text[max(0, span.open_at - 8) : span.open_at]
+    before = window.rstrip(_SPACES)
     opening = _dash_at_end(before)
     after_close = span.close_at + span.width
     rest = text[after_close : after_close + 8]
@@ -34,7 +35,8 @@ def aside_after_clause(doc: Doc, span: MarkedSpan) -> int | None:
     closing = _dash_at_start(stripped, spaced=len(stripped) < len(rest))
     if opening is None or closing is None:
         return None
-    at = span.open_at - (len(text[: span.open_at]) - len(text[: span.open_at].rstrip(_SPACES)))
+    # (the dash lies in the window, so every space after it does too)
+    at = span.open_at - (len(window) - len(before))
     dash = doc.char_span(at - opening, at, alignment_mode="expand")
     if dash is None or not len(dash) or dash[0].i == 0:
         return None

@@ -399,14 +399,17 @@ def _finite_outside_setting(token: Token, verb: Token) -> bool:
     return True
 
 
+def _subject_before(verb: Token) -> Token | None:
+    """The verb's own subject set before it ("the port office said"), else None."""
+    return next((c for c in verb.children if c.dep_ in FINITE_SUBJECT_DEPS and c.i < verb.i), None)
+
+
 def without_clause_before_subject(verb: Token, clauses: list[Token]) -> list[Token]:
     """ "Although the mayor praised it - "is it not a beauty?" - residents said they were
     unconvinced": a verb of saying whose clause follows it straight after its subject reports
     that clause, not one the parser also hung on it from before its subject (an attribution
     set off by commas, "It is no surprise, Garin said, that ...", may split what it reports)."""
-    subject = next(
-        (c for c in verb.children if c.dep_ in FINITE_SUBJECT_DEPS and c.i < verb.i), None
-    )
+    subject = _subject_before(verb)
     if subject is None or verb.i + 1 >= len(verb.doc) or verb.nbor().is_punct:
         return clauses
     if not any(c.left_edge.i == verb.i + 1 and not _bare_attribution(c) for c in clauses):
@@ -418,9 +421,7 @@ def around_attribution(doc: Doc, verb: Token, spans: list[Span | None]) -> Span 
     """ "The repairs will take the summer, the port office said, leaving the quay closed":
     an attribution set off by commas inside what it reports, with a clause hung on the verb
     on each side, reports both and the attribution between them."""
-    subject = next(
-        (c for c in verb.children if c.dep_ in FINITE_SUBJECT_DEPS and c.i < verb.i), None
-    )
+    subject = _subject_before(verb)
     if subject is None or verb.i + 1 >= len(doc) or doc[verb.i + 1].text != ",":
         return None
     lo = subject.left_edge.i
